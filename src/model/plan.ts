@@ -1,0 +1,141 @@
+// The plan model: what every plan reader returns and every later stage consumes.
+// zod schemas are the single source of truth; the TypeScript types are inferred from them.
+import { z } from 'zod';
+
+/** A role a unit plays in a clause: the first unit named leads (牵头), the rest cooperate (配合). */
+export const Role = z.enum(['牵头', '配合']);
+export type Role = z.infer<typeof Role>;
+
+/** One responsible unit as named in a clause's annotation. */
+export const Assignment = z.object({
+  unit: z.string().min(1),
+  role: Role,
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** A quantified target found in the text, e.g. `较2020年下降5%` or `完成省定660个行政村环境整治任务`. */
+export const Target = z.object({
+  value: z.number(),
+  unit: z.string(),
+  /** 以上 / 以下 / 不低于 / 不高于 / 下降 / 提高 / 达到 / 完成 … ; empty when the text states a plain count. */
+  comparator: z.string(),
+  /** The words of the plan the target was read from. */
+  words: z.string(),
+});
+export type Target = z.infer<typeof Target>;
+
+/** What a deadline means, so that rounds can tell whether a clause is due. */
+export const DeadlineMeaning = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  z.object({ kind: z.literal('recurring'), every: z.enum(['month', 'quarter', 'halfyear', 'year']) }),
+  z.object({ kind: z.literal('ongoing') }),
+]);
+export type DeadlineMeaning = z.infer<typeof DeadlineMeaning>;
+
+export const Deadline = z.object({
+  words: z.string(),
+  meaning: DeadlineMeaning,
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+/** The part of a task that one annotation closes: its text and the units responsible for it. */
+export const Clause = z.object({
+  id: z.string(),
+  text: z.string(),
+  assignments: z.array(Assignment),
+  targets: z.array(Target),
+  deadline: Deadline.nullable(),
+  /** The annotation as written in the plan, e.g. `(责任单位:综合与科技处)`; null when none. */
+  annotation: z.string().nullable(),
+  /** 1-based line of the source where the clause's annotation (or text) stands. */
+  line: z.number().int().nullable(),
+});
+export type Clause = z.infer<typeof Clause>;
+
+export const Task = z.object({
+  /** Stable id: `4.6` (chapter 4, task 6), `7` when the plan numbers tasks across chapters, `2.1.3` for paragraphs. */
+  id: z.string(),
+  chapterId: z.string(),
+  sectionId: z.string().nullable(),
+  /** The task's number as printed (`6.`), or null for paragraph tasks. */
+  number: z.string().nullable(),
+  /** The lead sentence, e.g. `推进美丽济南建设`. */
+  lead: z.string(),
+  text: z.string(),
+  clauses: z.array(Clause).min(1),
+  line: z.number().int().nullable(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Section = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Chapter = z.object({
+  id: z.string(),
+  /** As printed: `一、`, `第二章`. */
+  number: z.string(),
+  title: z.string(),
+  sections: z.array(Section),
+});
+export type Chapter = z.infer<typeof Chapter>;
+
+export const Indicator = z.object({
+  id: z.string(),
+  category: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  baseline: z.string(),
+  target: z.string(),
+  attribute: z.enum(['约束性', '预期性', '']),
+  note: z.string(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** kind: an ordinary unit; a group such as `各镇(街道)` (with members when known); a catch-all such as `机关其他相关处室、单位`. */
+export const UnitKind = z.enum(['unit', 'group', 'catchall']);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const RegistryUnit = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  kind: UnitKind,
+  members: z.array(z.string()),
+});
+export type RegistryUnit = z.infer<typeof RegistryUnit>;
+
+export const Warning = z.object({
+  code: z.string(),
+  line: z.number().int().nullable(),
+  message: z.string(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const Plan = z.object({
+  schema: z.literal('taizhang/plan@1'),
+  /** Stable across edits of the plan: derived from the source file. */
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  year: z.number().int().nullable(),
+  source: z.object({
+    file: z.string(),
+    format: z.enum(['txt', 'docx', 'xlsx', 'json']),
+    sha256: z.string(),
+    encoding: z.string(),
+  }),
+  chapters: z.array(Chapter),
+  tasks: z.array(Task),
+  indicators: z.array(Indicator),
+  units: z.array(RegistryUnit),
+  warnings: z.array(Warning),
+});
+export type Plan = z.infer<typeof Plan>;
+
+/** Every clause with the task it belongs to, in plan order. */
+export function clausesOf(plan: Plan): { task: Task; clause: Clause }[] {
+  return plan.tasks.flatMap((task) => task.clauses.map((clause) => ({ task, clause })));
+}

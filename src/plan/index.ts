@@ -1,0 +1,91 @@
+// Reads a plan document into the plan model. One reader per format, chosen from a small table;
+// every reader extracts blocks first and hands them to the same mapper.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Plan } from '../model/plan.ts';
+import { UserError } from '../util/errors.ts';
+import { sha256 } from '../util/hash.ts';
+import type { ExtractedDocument } from './blocks.ts';
+import { extractDocx } from './extract-docx.ts';
+import { extractTxt } from './extract-txt.ts';
+import { mapBlocks } from './outline.ts';
+
+type Extractor = (bytes: Uint8Array, file: string) => ExtractedDocument | Promise<ExtractedDocument>;
+
+const READERS: Record<'txt' | 'docx', Extractor> = {
+  txt: extractTxt,
+  docx: extractDocx,
+};
+
+/** Formats people send that we cannot read, with what to do instead. */
+const UNSUPPORTED: Record<string, string> = {
+  doc: '这是旧版 Word（.doc）文件，请用 Word 或 WPS 打开后“另存为”.docx 格式再试。',
+  wps: '这是 WPS 文字（.wps）文件，请用 WPS 打开后“另存为”.docx 格式再试。',
+  pdf: 'PDF 文件无法可靠地提取章节和责任单位，请向发文单位索取 Word 版本（.docx），或将文字复制到 .txt 文件中。',
+  ofd: 'OFD 版式文件无法提取文字，请向发文单位索取 Word 版本（.docx）。',
+  rtf: '请用 Word 或 WPS 打开 RTF 文件后“另存为”.docx 格式再试。',
+};
+
+/** Tells the format from the bytes; the extension only decides between look-alikes. */
+export function sniffFormat(bytes: Uint8Array, file: string): string {
+  const ext = extname(file).slice(1).toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'pdf';
+  if (head.readUInt32BE(0) === 0xd0cf11e0) return ext === 'wps' ? 'wps' : 'doc';
+  if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return 'rtf';
+  if (head.subarray(0, 2).toString('latin1') === 'PK') {
+    if (ext === 'ofd') return 'ofd';
+    if (Buffer.from(bytes).includes('word/document.xml')) return 'docx';
+    return ext || 'zip';
+  }
+  return 'txt';
+}
+
+export interface ReadPlanOptions {
+  title?: string;
+  issuer?: string;
+}
+
+export async function readPlan(path: string, options: ReadPlanOptions = {}): Promise<Plan> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new UserError(`找不到文件“${path}”。`, '请检查文件路径是否正确。');
+  }
+  const file = basename(path);
+  if (bytes.length === 0) throw new UserError(`文件“${file}”是空文件。`, '请确认选择了正确的文件。');
+  const format = sniffFormat(bytes, file);
+  if (format in UNSUPPORTED) throw new UserError(`不支持读取文件“${file}”。`, UNSUPPORTED[format]);
+  const reader = READERS[format as keyof typeof READERS];
+  if (!reader) {
+    throw new UserError(`不支持读取“${file}”这种格式（${format}）。`, '工作要点请提供 .docx 或 .txt 文件。');
+  }
+  const doc = await reader(bytes, file);
+  const plan = mapBlocks(doc, { file, format: format as 'txt' | 'docx', sha256: sha256(bytes), ...options });
+  return Plan.parse(plan);
+}
+
+/** Reads a plan JSON written by `plan parse` or `plan import`, with a clear message when it is not one. */
+export async function loadPlanJson(path: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`找不到任务文件“${path}”。`, '请先运行 taizhang plan parse <工作要点文件> -o plan.json 生成。');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`任务文件“${path}”不是有效的 JSON：${(e as Error).message}`);
+  }
+  const parsed = Plan.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`任务文件“${path}”格式不正确：字段 ${issue.path.join('.')}：${issue.message}`, '请用 taizhang plan parse 或 plan import 重新生成该文件。');
+  }
+  return parsed.data;
+}
+
+export { extname };

@@ -1,0 +1,228 @@
+// The coordinator's review loop: the plan as an editable 任务分解表 workbook, and the edits read back.
+// The workbook carries the whole plan in a hidden sheet, so `plan import` needs nothing but the file.
+import ExcelJS from 'exceljs';
+import { basename } from 'node:path';
+import { Plan, type Clause, type RegistryUnit } from '../model/plan.ts';
+import { UserError } from '../util/errors.ts';
+import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
+import { registryOf } from './outline.ts';
+import { findDeadline, findTargets } from './targets.ts';
+import { FONT, HEADER_FILL, thinBorder } from '../sheets/style.ts';
+
+const CLAUSE_SHEET = '任务分解表';
+const UNIT_SHEET = '责任单位';
+const PLAN_SHEET = '_plan';
+const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值', '原文责任单位'] as const;
+const KIND_NAMES: Record<RegistryUnit['kind'], string> = { unit: '单位', group: '群组', catchall: '泛指' };
+
+function targetWords(c: Clause): string {
+  return c.targets.map((t) => t.words).join('；');
+}
+
+export async function exportReview(plan: Plan, out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'taizhang';
+  const ws = wb.addWorksheet(CLAUSE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [8, 18, 22, 60, 18, 30, 14, 30, 30].map((width, i) => ({ header: COLUMNS[i], width }));
+  const chapterTitle = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
+  for (const task of plan.tasks) {
+    for (const c of task.clauses) {
+      ws.addRow([
+        c.id,
+        chapterTitle.get(task.chapterId) ?? '',
+        task.lead,
+        c.text,
+        c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
+        c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
+        c.deadline?.words ?? '',
+        targetWords(c),
+        c.annotation ?? '',
+      ]);
+    }
+  }
+  styleTable(ws);
+  const us = wb.addWorksheet(UNIT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  us.columns = [
+    { header: '单位名称', width: 34 },
+    { header: '类别', width: 8 },
+    { header: '别名', width: 24 },
+    { header: '成员（群组填写，以顿号分隔）', width: 40 },
+  ];
+  for (const u of plan.units) us.addRow([u.name, KIND_NAMES[u.kind], u.aliases.join('、'), u.members.join('、')]);
+  styleTable(us);
+  us.dataValidations.add(`B2:B${Math.max(plan.units.length + 200, 300)}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"单位,群组,泛指"'],
+  });
+  const guide = wb.addWorksheet('说明');
+  guide.getColumn(1).width = 100;
+  [
+    '任务分解表使用说明',
+    '1. 在“任务分解表”中核对每一条目的牵头单位、配合单位、完成时限和目标值，可直接修改。多个单位之间用顿号（、）分隔。',
+    '2. 新增或更名的单位，须先在“责任单位”表中登记；导入时将逐一核对单位名称，未登记的单位会报错并指出单元格。',
+    '3. 群组（如“各镇（街道）”）可在“成员”列列出所属单位，下发调度表时将为每个成员各生成一份。',
+    '4. 请勿修改“条目编号”，请勿增删行；隐藏的“_plan”表保存原始任务数据，请勿删除。',
+    '5. 修改完成后运行：npx taizhang plan import 任务分解表.xlsx -o plan.json',
+  ].forEach((t, i) => {
+    const cell = guide.getCell(i + 1, 1);
+    cell.value = t;
+    cell.font = { ...FONT, bold: i === 0, size: i === 0 ? 14 : 11 };
+  });
+  const hidden = wb.addWorksheet(PLAN_SHEET, { state: 'hidden' });
+  const json = JSON.stringify(plan);
+  for (let i = 0, row = 1; i < json.length; i += 30000, row++) hidden.getCell(row, 1).value = json.slice(i, i + 30000);
+  await wb.xlsx.writeFile(out);
+}
+
+function styleTable(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row, n) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { ...FONT, bold: n === 1 };
+      cell.alignment = { vertical: 'top', wrapText: true };
+      cell.border = thinBorder;
+      if (n === 1) cell.fill = HEADER_FILL;
+    });
+  });
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
+  return String(v).trim();
+}
+
+export interface ImportProblem {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** Reads a reviewed 任务分解表 back into a plan; every unknown unit or broken row is reported with its cell. */
+export async function importReview(path: string): Promise<{ plan: Plan; changes: string[] }> {
+  const file = basename(path);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new UserError(`无法读取任务分解表“${file}”：${(e as Error).message}`, '请确认文件为 .xlsx 格式（WPS 或 Excel 另存为“Excel 工作簿”）。');
+  }
+  const hidden = wb.getWorksheet(PLAN_SHEET);
+  const ws = wb.getWorksheet(CLAUSE_SHEET);
+  const us = wb.getWorksheet(UNIT_SHEET);
+  if (!hidden || !ws || !us) {
+    throw new UserError(`“${file}”不是 taizhang 导出的任务分解表（缺少“${!ws ? CLAUSE_SHEET : !us ? UNIT_SHEET : PLAN_SHEET}”工作表）。`, '请用 taizhang plan export 重新导出后再修改。');
+  }
+  let json = '';
+  hidden.eachRow((row) => (json += cellText(row.getCell(1))));
+  const original = Plan.parse(JSON.parse(json));
+  const problems: ImportProblem[] = [];
+  const changes: string[] = [];
+
+  // The registry as edited.
+  const registry: RegistryUnit[] = [];
+  const kindOf: Record<string, RegistryUnit['kind']> = { 单位: 'unit', 群组: 'group', 泛指: 'catchall' };
+  us.eachRow((row, n) => {
+    if (n === 1) return;
+    const name = canonicalUnit(cellText(row.getCell(1)));
+    if (!name) return;
+    const kindText = cellText(row.getCell(2));
+    if (kindText && !(kindText in kindOf)) {
+      problems.push({ sheet: UNIT_SHEET, cell: `B${n}`, message: `类别“${kindText}”无效，应为“单位”“群组”或“泛指”` });
+    }
+    if (registry.some((u) => u.name === name)) {
+      problems.push({ sheet: UNIT_SHEET, cell: `A${n}`, message: `单位“${name}”重复登记` });
+      return;
+    }
+    registry.push({
+      name,
+      kind: kindOf[kindText] ?? unitKindOf(name),
+      aliases: splitUnits(cellText(row.getCell(3))).map(canonicalUnit),
+      members: splitUnits(cellText(row.getCell(4))).map(canonicalUnit),
+    });
+  });
+  const known = new Map<string, string>();
+  for (const u of registry) {
+    known.set(u.name, u.name);
+    for (const a of u.aliases) known.set(a, u.name);
+  }
+  const resolve = (name: string, sheet: string, cell: string): string | null => {
+    const canonical = canonicalUnit(name);
+    const found = known.get(canonical);
+    if (!found) {
+      problems.push({ sheet, cell, message: `单位“${name}”不在“${UNIT_SHEET}”表中，请核对名称或先在该表登记` });
+      return null;
+    }
+    return found;
+  };
+  for (const u of registry) for (const [i, m] of u.members.entries()) u.members[i] = known.get(m) ?? m;
+
+  const clauses = new Map(original.tasks.flatMap((t) => t.clauses.map((c) => [c.id, c] as const)));
+  const seen = new Set<string>();
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const id = cellText(row.getCell(1));
+    if (!id) return;
+    const clause = clauses.get(id);
+    if (!clause) {
+      problems.push({ sheet: CLAUSE_SHEET, cell: `A${n}`, message: `条目编号“${id}”在原任务中不存在，请勿修改条目编号或新增行` });
+      return;
+    }
+    seen.add(id);
+    const leads = splitUnits(cellText(row.getCell(5)));
+    const coops = splitUnits(cellText(row.getCell(6)));
+    const assignments: Clause['assignments'] = [];
+    for (const name of leads) {
+      const unit = resolve(name, CLAUSE_SHEET, `E${n}`);
+      if (unit && !assignments.some((a) => a.unit === unit)) assignments.push({ unit, role: '牵头' });
+    }
+    for (const name of coops) {
+      const unit = resolve(name, CLAUSE_SHEET, `F${n}`);
+      if (unit && !assignments.some((a) => a.unit === unit)) assignments.push({ unit, role: '配合' });
+    }
+    if (coops.length > 0 && leads.length === 0) {
+      problems.push({ sheet: CLAUSE_SHEET, cell: `E${n}`, message: `条目${id}有配合单位但没有牵头单位` });
+    }
+    const before = clause.assignments.map((a) => `${a.role}:${a.unit}`).join(',');
+    const after = assignments.map((a) => `${a.role}:${a.unit}`).join(',');
+    if (before !== after) changes.push(`条目${id}责任单位已修改`);
+    clause.assignments = assignments;
+    const deadlineWords = cellText(row.getCell(7));
+    if (deadlineWords !== (clause.deadline?.words ?? '')) {
+      changes.push(`条目${id}完成时限改为“${deadlineWords}”`);
+      if (!deadlineWords) clause.deadline = null;
+      else {
+        const parsed = findDeadline(deadlineWords, original.year);
+        if (!parsed) {
+          problems.push({ sheet: CLAUSE_SHEET, cell: `G${n}`, message: `完成时限“${deadlineWords}”无法识别，请写成“2025年6月底前”“年底前”“每季度”等形式` });
+        } else clause.deadline = { words: deadlineWords, meaning: parsed.meaning };
+      }
+    }
+    const targets = cellText(row.getCell(8));
+    if (targets !== targetWords(clause)) {
+      changes.push(`条目${id}目标值改为“${targets}”`);
+      clause.targets = targets ? targets.split(/[；;]/).flatMap((t) => {
+        const found = findTargets(t);
+        if (found.length === 0) {
+          problems.push({ sheet: CLAUSE_SHEET, cell: `H${n}`, message: `目标值“${t}”中没有找到数值，请写成“完成78家”“下降5%”“40%以上”等形式` });
+        }
+        return found.map((f) => ({ ...f, words: t.trim() }));
+      }) : [];
+    }
+  });
+  for (const id of clauses.keys()) {
+    if (!seen.has(id)) problems.push({ sheet: CLAUSE_SHEET, cell: '-', message: `条目${id}所在行已被删除，请勿删除行` });
+  }
+  if (problems.length) {
+    const list = problems.map((p) => `  ${file} › ${p.sheet} › ${p.cell}：${p.message}`).join('\n');
+    throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
+  }
+  // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
+  const named = new Set(registryOf(original.tasks).map((u) => u.name));
+  const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
+  const plan = Plan.parse({ ...original, units, warnings: original.warnings.filter((w) => w.code !== 'no-units' || named.size === 0) });
+  return { plan, changes };
+}

@@ -1,0 +1,87 @@
+// Reads quantified targets (`下降5%`, `40%以上`, `完成78家`) and deadlines (`2022年底前`, `每季度`) from clause text.
+import type { Deadline, Target } from '../model/plan.ts';
+
+const COUNT_UNITS = '万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项';
+const PERCENT = '%|％';
+const CHANGE = '下降|降低|减少|削减|提高|提升|增加|增长|压减';
+const LEVEL = '保持在|稳定在|控制在|达到|不低于|不高于|不超过|不少于|低于|高于|大于|小于|完成|组织完成|累计完成|新增|建成|创建|整治|实施|推动';
+
+/** The phrase of the clause, between punctuation, that contains [start, end). */
+function phraseAround(text: string, start: number, end: number): string {
+  const stops = /[，。；;：:！？、,]/;
+  let a = start;
+  while (a > 0 && !stops.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !stops.test(text[b]!)) b++;
+  return text.slice(a, b).replace(/^[（(]?\d+[.．、]/, '').trim();
+}
+
+export function findTargets(text: string): Target[] {
+  const targets: Target[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const push = (m: RegExpExecArray, value: string, unit: string, comparator: string) => {
+    const s = m.index;
+    const e = m.index + m[0].length;
+    if (overlaps(s, e)) return;
+    taken.push([s, e]);
+    targets.push({ value: Number(value), unit: unit.replace('％', '%'), comparator, words: phraseAround(text, s, e) });
+  };
+  // 较2020年下降5% / 下降5个百分点
+  for (const m of text.matchAll(new RegExp(`(?:较\\d{4}年)?(${CHANGE})(?:了|至)?(\\d+(?:\\.\\d+)?)\\s*(${PERCENT}|个百分点)`, 'g'))) {
+    push(m as RegExpExecArray, m[2]!, m[3]!, m[1]!);
+  }
+  // 保持在40%以上 / 达到100% / 55以上
+  for (const m of text.matchAll(new RegExp(`(${LEVEL})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${PERCENT})?(以上|以下|以内)`, 'g'))) {
+    push(m as RegExpExecArray, m[2]!, m[3] ?? '', m[4]!);
+  }
+  for (const m of text.matchAll(new RegExp(`(${LEVEL})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${PERCENT})`, 'g'))) {
+    push(m as RegExpExecArray, m[2]!, m[3]!, m[1] ?? '');
+  }
+  // 完成省定660个行政村 / 组织完成78家重点监管单位; a number inside quotes (“224”) or a year is not a target.
+  for (const m of text.matchAll(new RegExp(`(${LEVEL})?[^，,、。；;\\d“”"]{0,4}?(?<![\\d.“"第])(\\d+(?:\\.\\d+)?)\\s*(${COUNT_UNITS})(?![\\d”"])`, 'g'))) {
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (/[“"]/.test(before)) continue;
+    push(m as RegExpExecArray, m[2]!, m[3]!, m[1] ?? '');
+  }
+  return targets.sort((a, b) => text.indexOf(a.words) - text.indexOf(b.words));
+}
+
+function lastDay(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The first deadline stated in the text; `year` resolves `年底前` and `6月底前` in an annual plan. */
+export function findDeadline(text: string, year: number | null): Deadline | null {
+  let m: RegExpExecArray | null;
+  if ((m = /(\d{4})年(\d{1,2})月(?:底|末)?(?:前|以前)/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: lastDay(Number(m[1]), Number(m[2])) } };
+  }
+  if ((m = /(\d{4})年(?:底|年底|末|年末)?(?:前|以前)/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: `${m[1]}-12-31` } };
+  }
+  if ((m = /(\d{4})年(?:底|末)/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: `${m[1]}-12-31` } };
+  }
+  if (year !== null && (m = /(?<!\d)(\d{1,2})月(?:底|末)?(?:前|以前)/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: lastDay(year, Number(m[1])) } };
+  }
+  if (year !== null && (m = /(?:年底前|年内|年底|年末)/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: `${year}-12-31` } };
+  }
+  if (year !== null && (m = /上半年/.exec(text))) {
+    return { words: m[0], meaning: { kind: 'date', date: `${year}-06-30` } };
+  }
+  const recurring: [RegExp, 'month' | 'quarter' | 'halfyear' | 'year'][] = [
+    [/每月|按月/, 'month'],
+    [/每季度|按季度|每季/, 'quarter'],
+    [/每半年/, 'halfyear'],
+    [/每年/, 'year'],
+  ];
+  for (const [re, every] of recurring) {
+    if ((m = re.exec(text))) return { words: m[0], meaning: { kind: 'recurring', every } };
+  }
+  if ((m = /长期坚持|常态化|长期/.exec(text))) return { words: m[0], meaning: { kind: 'ongoing' } };
+  return null;
+}
