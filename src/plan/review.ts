@@ -7,7 +7,7 @@ import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
 import { findDeadline, findTargets } from './targets.ts';
-import { FONT, HEADER_FILL, thinBorder } from '../sheets/style.ts';
+import { addRangeValidation, FONT, HEADER_FILL, thinBorder } from '../sheets/style.ts';
 
 const CLAUSE_SHEET = '任务分解表';
 const UNIT_SHEET = '责任单位';
@@ -50,7 +50,7 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   ];
   for (const u of plan.units) us.addRow([u.name, KIND_NAMES[u.kind], u.aliases.join('、'), u.members.join('、')]);
   styleTable(us);
-  us.dataValidations.add(`B2:B${Math.max(plan.units.length + 200, 300)}`, {
+  addRangeValidation(us, `B2:B${Math.max(plan.units.length + 200, 300)}`, {
     type: 'list',
     allowBlank: true,
     formulae: ['"单位,群组,泛指"'],

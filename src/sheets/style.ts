@@ -22,3 +22,11 @@ export const STATUS_FILLS: Record<string, string> = {
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 export const thinBorder: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+/**
+ * Adds one data validation over a bounded range (`B2:B300`). exceljs supports range validations at run time
+ * but its typings omit them; one range entry is far smaller and faster than one entry per cell.
+ */
+export function addRangeValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+}

@@ -1,0 +1,60 @@
+// Shared test helpers: temporary folders, the independent clients (python3-openpyxl/docx, LibreOffice).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const SEEDS = join(ROOT, 'seeds');
+
+export function tempDir(prefix = 'taizhang-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Debian's python3, which has python3-openpyxl and python3-docx (the pyenv one on PATH may not). */
+export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** Runs a Python script with arguments and returns its stdout. The script must exist; failures throw. */
+export function python(script: string, ...args: string[]): string {
+  return execFileSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+export function sofficePath(): string {
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) {
+    if (existsSync(p)) return p;
+  }
+  // Tests that need LibreOffice fail, never skip: CI must install it.
+  throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc libreoffice-writer');
+}
+
+/**
+ * Converts files with LibreOffice headless, as a unit's office would re-save them. `to` is a filter spec such as
+ * `xlsx:Calc MS Excel 2007 XML` (no quotes: no shell is involved) or `pdf`. Each call uses its own profile, so tests can run side by side.
+ */
+export function soffice(files: string[], to: string, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const profile = tempDir('lo-profile-');
+  execFileSync(sofficePath(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files], {
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
+  const ext = to.split(':')[0]!;
+  const outs = files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, `.${ext}`)));
+  for (const o of outs) if (!existsSync(o)) throw new Error(`LibreOffice did not write ${o}; folder has ${readdirSync(outDir).join(', ')}`);
+  return outs;
+}
+
+export function run(cmd: string, args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+/** Runs the CLI as a user would, through bin/taizhang.js. */
+export function taizhang(args: string[], cwd = ROOT) {
+  return run(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), ...args], cwd);
+}
