@@ -29,4 +29,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Later stages register their commands here; each module exports `register(program)`. */
-const commandModules: (() => Promise<{ register: (p: Command) => void }>)[] = [];
+const commandModules: (() => Promise<{ register: (p: Command) => void }>)[] = [
+  () => import('./sheets.ts'),
+  () => import('./collect.ts'),
+];

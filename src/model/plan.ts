@@ -1,5 +1,6 @@
 // The plan model: what every plan reader returns and every later stage consumes.
 // zod schemas are the single source of truth; the TypeScript types are inferred from them.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** A role a unit plays in a clause: the first unit named leads (牵头), the rest cooperate (配合). */
@@ -138,4 +139,13 @@ export type Plan = z.infer<typeof Plan>;
 /** Every clause with the task it belongs to, in plan order. */
 export function clausesOf(plan: Plan): { task: Task; clause: Clause }[] {
   return plan.tasks.flatMap((task) => task.clauses.map((clause) => ({ task, clause })));
+}
+
+/**
+ * A digest of everything a workbook shows from the plan. Workbooks carry it, so the collector checks a
+ * returned workbook against the very version of the plan it was made from.
+ */
+export function planHash(plan: Plan): string {
+  const content = JSON.stringify([plan.id, plan.title, plan.chapters, plan.tasks, plan.units]);
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }

@@ -1,0 +1,74 @@
+// `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported.
+import type { Command } from 'commander';
+import { collect, type CollectEvent } from '../collect/index.ts';
+import { loadRoundProgress } from '../consolidate/index.ts';
+import { renderStatus, urgeList } from '../consolidate/status.ts';
+import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
+
+function describe(e: CollectEvent): string {
+  const o = e.outcome;
+  switch (o.kind) {
+    case 'accepted':
+      return `✔ ${o.unit}：已收取 ${o.rows} 条${o.superseded ? '（替代此前报送的版本）' : ''}${o.warnings ? `，提示 ${o.warnings} 处` : ''}　← ${e.file}`;
+    case 'returned':
+      return `✘ ${o.unit}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${e.file}\n    退回表：${o.returnWorkbook}\n    ${o.problems.slice(0, 3).map((p) => `${p.cell}：${p.message}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
+    case 'stale':
+      return `· ${o.unit}：该文件早于已收取的版本，仅存档不替代　← ${e.file}`;
+    case 'duplicate':
+      return `· 已收取过，跳过${o.unit ? `（${o.unit}）` : ''}　← ${e.file}`;
+    case 'refused':
+      return `✘ 未收取：${o.reason}　← ${e.file}`;
+    case 'unusable':
+      return `✘ 无法使用：${o.reason}　← ${e.file}`;
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('collect <文件夹、压缩包或文件...>')
+    .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
+    .requiredOption('--round <轮次>', '本次收集的轮次')
+    .option('-w, --workspace <目录>', '工作目录（台账数据库、归档），默认 output')
+    .action(async (paths: string[], opts: GlobalOptions & { round: string }) => {
+      const ledger = openLedger(opts);
+      try {
+        const counts: Record<string, number> = {};
+        const events = await collect({
+          ledger,
+          roundId: opts.round,
+          paths,
+          outDir: roundDir(opts, opts.round, '收集'),
+          onFile: (e) => {
+            counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
+            console.log(describe(e));
+          },
+        });
+        console.log(
+          `\n共处理 ${events.length} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。`,
+        );
+        console.log(`下一步：npx taizhang status --round ${opts.round} 查看报送情况；npx taizhang report --round ${opts.round} 生成报告。`);
+      } finally {
+        ledger.close();
+      }
+    });
+  program
+    .command('status')
+    .description('查看某一轮次各单位报送情况，并生成催报名单')
+    .requiredOption('--round <轮次>', '轮次')
+    .option('--json', '以 JSON 输出')
+    .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action((opts: GlobalOptions & { round: string; json?: boolean }) => {
+      const ledger = openLedger(opts);
+      try {
+        const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts));
+        if (opts.json) {
+          console.log(JSON.stringify({ round: progress.round, receipts: progress.receipts, urge: urgeList(progress.receipts, progress.round) }, null, 2));
+        } else {
+          console.log(renderStatus(progress, ledger.refusedFiles(opts.round)));
+        }
+      } finally {
+        ledger.close();
+      }
+    });
+}

@@ -1,0 +1,180 @@
+// Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
+// unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { planHash as hashOf } from '../model/plan.ts';
+import type { Ledger, ProblemRecord } from '../ledger/ledger.ts';
+import { assignUnits } from '../sheets/assign.ts';
+import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
+import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { safeFileName } from '../sheets/assign.ts';
+import { sha256 } from '../util/hash.ts';
+import { readWorkbook } from './read.ts';
+import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
+import { validateSubmission } from './validate.ts';
+
+export type FileOutcome =
+  | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
+  | { kind: 'returned'; unit: string; problems: ProblemRecord[]; returnWorkbook: string; receipt: string }
+  | { kind: 'stale'; unit: string }
+  | { kind: 'duplicate'; unit: string | null }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'unusable'; reason: string };
+
+export interface CollectEvent {
+  file: string;
+  outcome: FileOutcome;
+}
+
+export interface CollectOptions {
+  ledger: Ledger;
+  roundId: string;
+  paths: string[];
+  /** Where receipts and 退回重报 workbooks go. */
+  outDir: string;
+  onFile?: (event: CollectEvent) => void;
+}
+
+export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
+  const round = o.ledger.requireRound(o.roundId);
+  const events: CollectEvent[] = [];
+  for await (const source of enumerateSources(o.paths)) {
+    const outcome = await collectOne(o, round, source);
+    const event = { file: source.display, outcome };
+    events.push(event);
+    o.onFile?.(event);
+  }
+  return events;
+}
+
+async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile): Promise<FileOutcome> {
+  const { ledger } = o;
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.load();
+  } catch (e) {
+    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as Error).message}）`;
+    return refuse(o, 'unusable', sha256(source.display), source, reason, e instanceof UnusableFile ? e.rule : 'file-unreadable');
+  }
+  const digest = sha256(bytes);
+  const seen = ledger.intakeOf(round.id, digest);
+  if (seen) return { kind: 'duplicate', unit: seen.unit };
+  try {
+    await checkUsable(bytes, source.name);
+  } catch (e) {
+    if (!(e instanceof UnusableFile)) throw e;
+    return refuse(o, 'unusable', digest, source, e.message, e.rule);
+  }
+  let read;
+  try {
+    read = await readWorkbook(bytes);
+  } catch (e) {
+    return refuse(o, 'unusable', digest, source, `工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash');
+  }
+  const meta = read.meta;
+  if (!meta || meta.format !== FORMAT) {
+    return refuse(o, 'refused', digest, source, '不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
+  }
+  if (meta.round !== round.id) {
+    return refuse(o, 'refused', digest, source, `这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${round.id}，未收取`, 'wrong-round');
+  }
+  if (meta.plan_id !== round.planId) {
+    return refuse(o, 'refused', digest, source, `这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
+  }
+  const plan = ledger.planByHash(meta.plan_hash ?? '');
+  if (!plan) {
+    return refuse(o, 'refused', digest, source, '调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
+  }
+  const unit = meta.unit ?? '';
+  const expected = ledger.expected(round.id).find((e) => e.unit === unit);
+  const unitRows = assignUnits(plan).assignments.find((a) => a.unit === unit);
+  if (!expected || !unitRows) {
+    return refuse(o, 'refused', digest, source, `“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
+  }
+  const result = validateSubmission(read, source.display, plan, unitRows.rows);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  const outcome = errors.length ? 'returned' : 'accepted';
+
+  // The original is archived unchanged before the ledger points at it; an interrupted run leaves at most an
+  // unreferenced copy, never a ledger row without its file.
+  const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
+  if (!existsSync(archivePath)) {
+    await mkdir(join(ledger.archiveDir, safeFileName(round.id)), { recursive: true });
+    await writeFile(`${archivePath}.part`, bytes);
+    await rename(`${archivePath}.part`, archivePath);
+  }
+  const recorded = ledger.recordSubmission(
+    {
+      roundId: round.id,
+      unit,
+      planHash: meta.plan_hash!,
+      sha256: digest,
+      originalPath: source.display,
+      archivePath,
+      fileTime: source.mtime.toISOString(),
+      outcome,
+      reporter: read.header.reporter || null,
+      phone: read.header.phone || null,
+      fillDate: read.header.date || null,
+    },
+    result.entries,
+    result.problems,
+  );
+  if (recorded.stale) return { kind: 'stale', unit };
+  if (outcome === 'accepted') {
+    return { kind: 'accepted', unit, rows: result.entries.length, warnings: result.problems.length, superseded: !!recorded.superseded };
+  }
+  // A returned workbook: the unit's own answers, failing cells highlighted with a comment on each.
+  const dir = join(o.outDir, '退回重报');
+  await mkdir(dir, { recursive: true });
+  const values = new Map<string, InputValues>();
+  for (const e of result.entries) {
+    values.set(e.clauseId, { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined });
+  }
+  const cellProblems = new Map<string, string>();
+  for (const p of errors) {
+    if (p.sheet !== TRACKING_SHEET || p.cell === '-') continue;
+    // Problems of moved rows are shown where the row belongs in the fresh workbook.
+    cellProblems.set(p.cell, cellProblems.has(p.cell) ? `${cellProblems.get(p.cell)}\n${p.message}` : p.message);
+  }
+  const returnWorkbook = join(dir, `退回重报_${safeFileName(unit)}_${round.id}.xlsx`);
+  const wb = buildWorkbook({
+    plan,
+    planHash: hashOf(plan),
+    round,
+    unit: unitRows,
+    protection: sheetProtection(),
+    values,
+    header: { reporter: read.header.reporter, phone: read.header.phone, date: read.header.date },
+    problems: cellProblems,
+    notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
+  });
+  await wb.xlsx.writeFile(returnWorkbook);
+  const receipt = join(dir, `回执_${safeFileName(unit)}_${round.id}.txt`);
+  await writeFile(receipt, receiptText(unit, round.label, source.display, digest, errors, round.deadline));
+  return { kind: 'returned', unit, problems: result.problems, returnWorkbook, receipt };
+}
+
+function refuse(o: CollectOptions, outcome: 'refused' | 'unusable', digest: string, source: SourceFile, reason: string, rule: string): FileOutcome {
+  const problem: ProblemRecord = { file: source.display, sheet: '-', cell: '-', rule, severity: 'error', message: reason };
+  o.ledger.recordIntake(o.roundId, digest, source.display, outcome, null, [problem]);
+  return { kind: outcome, reason };
+}
+
+export function receiptText(unit: string, label: string, file: string, digest: string, problems: ProblemRecord[], deadline: string): string {
+  const lines = [
+    '调度表报送回执',
+    '',
+    `报送单位：${unit}`,
+    `报送轮次：${label}`,
+    `收到文件：${file}（校验码 ${digest.slice(0, 12)}）`,
+    `处理结果：退回重报（共 ${problems.length} 处问题）`,
+    '',
+    '问题清单：',
+    ...problems.map((p, i) => `${i + 1}. ${p.sheet} ${p.cell}：${p.message}`),
+    '',
+    `请在随附的“退回重报”表中按红色单元格的批注修改，于 ${deadline} 前重新报送。文件名可以修改，系统按表格内容识别。`,
+  ];
+  return lines.join('\n') + '\n';
+}

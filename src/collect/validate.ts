@@ -1,0 +1,118 @@
+// Validates one returned workbook against the plan version it was made from. A pure function: it collects
+// every problem of the file (a report, not a first exception) and the entries that could be read.
+import type { Plan } from '../model/plan.ts';
+import type { EntryRecord, ProblemRecord } from '../ledger/ledger.ts';
+import type { UnitRow } from '../sheets/assign.ts';
+import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
+import { normalizeCell, planCells, rowChecksum } from '../sheets/workbook.ts';
+import type { ReadWorkbook } from './read.ts';
+import { readValue } from './values.ts';
+
+export interface ValidationResult {
+  entries: EntryRecord[];
+  problems: ProblemRecord[];
+  /** Where each clause was found in the file, for highlighting problems in a returned workbook. */
+  rowOf: Map<string, number>;
+}
+
+const PHONE = /^(?:\+?86[-\s]?)?(?:1[3-9]\d{9}|0\d{2,3}[-\s]?\d{7,8}(?:[-转]\d{1,6})?|\d{7,8}(?:[-转]\d{1,6})?)$/;
+
+export function looksLikePhone(s: string): boolean {
+  const compact = s.replace(/[（(]\s*/g, '').replace(/[)）]\s*/g, '-').replace(/\s+/g, '');
+  return compact.split(/[,，;；、/]/).every((p) => PHONE.test(p));
+}
+
+export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[]): ValidationResult {
+  const problems: ProblemRecord[] = [];
+  const entries: EntryRecord[] = [];
+  const rowOf = new Map<string, number>();
+  const problem = (cell: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ file, sheet: TRACKING_SHEET, cell, rule, severity, message });
+
+  if (!read.hasTrackingSheet) {
+    problems.push({ file, sheet: TRACKING_SHEET, cell: '-', rule: 'sheet-missing', severity: 'error', message: '找不到“调度表”工作表，请勿删除或重命名工作表' });
+    return { entries, problems, rowOf };
+  }
+  if (!read.header.reporter) problem(HEADER.reporter.value, 'reporter-missing', '未填写填报人');
+  if (!read.header.phone) problem(HEADER.phone.value, 'phone-missing', '未填写联系电话');
+  else if (!looksLikePhone(read.header.phone)) {
+    problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
+  }
+
+  // Match rows by clause id: rows must be neither deleted, inserted nor moved.
+  const byId = new Map<string, (typeof read.rows)[number]>();
+  for (const r of read.rows) {
+    const id = normalizeCell(r.cells.id!.text);
+    if (id && !byId.has(id)) byId.set(id, r);
+  }
+  const expectedIds = new Set(expected.map((e) => e.clause.id));
+  expected.forEach((unitRow, i) => {
+    const id = unitRow.clause.id;
+    const wantRow = FIRST_ROW + i;
+    const found = byId.get(id);
+    if (!found) {
+      problem(`A${wantRow}`, 'row-deleted', `条目 ${id}（${unitRow.task.lead}）所在的行被删除或序号被修改，请使用下发的原表重新填写`);
+      return;
+    }
+    if (found.row !== wantRow) {
+      problem(`A${found.row}`, 'row-moved', `条目 ${id} 应在第 ${wantRow} 行，现位于第 ${found.row} 行：请勿插入、删除或调整行的顺序`);
+    }
+    rowOf.set(id, found.row);
+    const wantCells = planCells(plan, unitRow);
+    const actual: Record<string, string> = {};
+    for (const key of PLAN_KEYS) actual[key] = found.cells[key]!.text;
+    if (rowChecksum(actual) !== rowChecksum(wantCells)) {
+      for (const key of PLAN_KEYS) {
+        if (normalizeCell(actual[key]!) !== normalizeCell(wantCells[key]!)) {
+          const header = COLUMNS.find((c) => c.key === key)!.header;
+          problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', `灰色单元格“${header}”被修改，应为“${truncate(wantCells[key]!)}”，请恢复原内容（任务调整请与综合处联系）`);
+        }
+      }
+    }
+    entries.push(readEntry(found, unitRow, problem));
+  });
+  for (const r of read.rows) {
+    const id = normalizeCell(r.cells.id!.text);
+    if (!id || !expectedIds.has(id)) {
+      problem(`A${r.row}`, 'row-inserted', `第 ${r.row} 行不是下发的条目${id ? `（序号“${id}”）` : ''}：请勿插入行，补充内容请写在相应条目的“进展情况”中`);
+    }
+  }
+  return { entries, problems, rowOf };
+}
+
+function truncate(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}
+
+function readEntry(
+  found: ReadWorkbook['rows'][number],
+  unitRow: UnitRow,
+  problem: (cell: string, rule: string, message: string, severity?: 'error' | 'warning') => void,
+): EntryRecord {
+  const at = (key: string) => `${columnLetter(key)}${found.row}`;
+  const text = (key: string) => normalizeCell(found.cells[key]!.text);
+  const id = unitRow.clause.id;
+  const status = text('status');
+  const progress = text('progress');
+  const issues = text('problems');
+  if (!status) problem(at('status'), 'status-missing', `条目 ${id} 未选择完成状态，请从下拉列表中选择：${STATUSES.join('、')}`);
+  else if (!(STATUSES as readonly string[]).includes(status)) {
+    problem(at('status'), 'status-invalid', `条目 ${id} 的完成状态“${status}”不在可选范围内，请从下拉列表中选择：${STATUSES.join('、')}`);
+  }
+  if (!progress && status !== '未启动') problem(at('progress'), 'progress-missing', `条目 ${id} 未填写进展情况（除“未启动”外必须填写）`);
+  if (status === '滞后' && !issues) problem(at('problems'), 'problems-missing', `条目 ${id} 状态为“滞后”，请在“存在问题”中说明滞后原因`);
+  const target = unitRow.clause.targets[0];
+  const cell = found.cells.value!;
+  const reading = readValue(cell.value, cell.numFmt, target ? target.unit : null);
+  if (!reading.ok) problem(at('value'), 'value-not-number', `条目 ${id}：${reading.message}`);
+  return {
+    clauseId: id,
+    role: unitRow.role,
+    status: status || null,
+    valueText: reading.text || null,
+    value: reading.ok ? reading.value : null,
+    progress: progress || null,
+    problems: issues || null,
+    nextSteps: text('nextSteps') || null,
+  };
+}

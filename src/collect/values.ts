@@ -1,0 +1,36 @@
+// Reads a 完成值 the way units write it: 1,200 / １２００ / 45% / 78家; refuses 约两千 and never reads
+// 2000万 as 2000 unless the target itself is counted in 万.
+export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
+
+const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c\uff05\uff0d\uff0b]/g;
+
+export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: string | null): ValueReading {
+  if (raw === null || raw === undefined || raw === '') return { ok: true, value: null, text: '' };
+  if (typeof raw === 'number') {
+    // A cell formatted as a percentage holds 0.45 for 45%.
+    const value = numFmt && numFmt.includes('%') ? round(raw * 100) : raw;
+    return { ok: true, value, text: numFmt && numFmt.includes('%') ? `${value}%` : String(raw) };
+  }
+  const text = String(raw).trim();
+  const s = text
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  if (s === '' || /^[-—－/／无]+$/.test(s)) return { ok: true, value: null, text };
+  const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/.exec(s);
+  if (!m) {
+    return { ok: false, text, message: `完成值“${text}”不是数字，请只填写数字（如 2000 或 45%），说明文字请写在“进展情况”中` };
+  }
+  const value = Number(m[1]!.replace(/,/g, ''));
+  const suffix = m[2]!;
+  if (suffix === '') return { ok: true, value, text };
+  if (suffix === '%' && (targetUnit === null || targetUnit === '%' || targetUnit === '')) return { ok: true, value, text };
+  if (targetUnit && suffix === targetUnit) return { ok: true, value, text };
+  if (/^(万|亿|千|百)/.test(suffix)) {
+    return { ok: false, text, message: `完成值“${text}”带有数量单位“${suffix}”，请换算为与目标值相同的单位${targetUnit ? `（${targetUnit}）` : ''}后只填写数字` };
+  }
+  return { ok: false, text, message: `完成值“${text}”含有文字“${suffix}”，请只填写数字${targetUnit ? `（单位：${targetUnit}）` : ''}` };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}

@@ -1,0 +1,194 @@
+// Consolidates a round: every clause with the lead's and each cooperating unit's answers side by side, the
+// clause status derived from them, 序时 status and stagnation; and each unit's receipt state.
+// Pure functions over the model; `loadRoundProgress` only gathers their inputs from the ledger.
+import { clausesOf, type Clause, type Plan } from '../model/plan.ts';
+import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
+import { elapsedShare, type Round } from '../model/round.ts';
+import type { EntryRecord, Ledger, SubmissionRecord } from '../ledger/ledger.ts';
+import { assignUnits } from '../sheets/assign.ts';
+
+export interface Thresholds {
+  yellow: number;
+  red: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { yellow: 10, red: 30 };
+
+const SEVERITY: Record<string, number> = { 滞后: 4, 未启动: 3, 序时推进: 2, 已完成: 1 };
+
+/** Share of the clause's own time span elapsed by the end of the round. */
+export function expectedShare(clause: Clause, round: Round): number {
+  const elapsed = elapsedShare(round);
+  const meaning = clause.deadline?.meaning;
+  if (meaning?.kind !== 'date') return elapsed;
+  const roundEnd = Date.parse(`${round.end}T00:00:00Z`);
+  const due = Date.parse(`${meaning.date}T00:00:00Z`);
+  if (due <= roundEnd) return 1;
+  const yearStart = Date.UTC(Number(round.end.slice(0, 4)), 0, 1);
+  const span = due - Math.min(yearStart, due - 1);
+  return Math.min(1, Math.max(0, (roundEnd + 86_400_000 - yearStart) / span));
+}
+
+/** Share done from a reported value against the clause's first target; null when it cannot be told. */
+export function completionOf(clause: Clause, status: string | null, value: number | null, expected: number): number | null {
+  const target = clause.targets[0];
+  if (target && value !== null && target.value > 0) {
+    if (/以下|不高于|不超过|以内|低于|小于|控制在/.test(target.comparator)) return value <= target.value ? 1 : Math.max(0, target.value / value);
+    return Math.min(1, Math.max(0, value / target.value));
+  }
+  if (status === '已完成') return 1;
+  if (status === '未启动') return 0;
+  if (status === '序时推进') return expected;
+  return null;
+}
+
+export function scheduleOf(status: ClauseStatus, gap: number | null, t: Thresholds): Schedule {
+  if (status === '未报送') return 'grey';
+  if (status === '已完成') return 'green';
+  const fromGap: Schedule = gap === null ? 'green' : gap >= t.red ? 'red' : gap >= t.yellow ? 'yellow' : 'green';
+  // A unit that says it is behind is at least yellow, whatever the figures.
+  if (status === '滞后' && fromGap === 'green') return 'yellow';
+  return fromGap;
+}
+
+export interface ConsolidateInput {
+  plan: Plan;
+  round: Round;
+  /** Accepted answers in force, per unit and clause. */
+  answers: Map<string, Map<string, EntryRecord>>;
+  /** Each unit's answers of the previous round, for stagnation. */
+  previous: Map<string, Map<string, EntryRecord>>;
+  receipts: Receipt[];
+  thresholds?: Thresholds;
+}
+
+export function consolidate(input: ConsolidateInput): RoundProgress {
+  const t = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const { assignments } = assignUnits(input.plan);
+  // Who answers for each clause (groups expanded to members, as in the workbooks).
+  const answerers = new Map<string, { unit: string; role: '牵头' | '配合' }[]>();
+  for (const a of assignments) {
+    for (const row of a.rows) {
+      const list = answerers.get(row.clause.id) ?? [];
+      list.push({ unit: a.unit, role: row.role });
+      answerers.set(row.clause.id, list);
+    }
+  }
+  const clauses: ClauseProgress[] = clausesOf(input.plan).map(({ task, clause }) => {
+    const answers: UnitAnswer[] = (answerers.get(clause.id) ?? [])
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === '牵头' ? -1 : 1))
+      .map(({ unit, role }) => {
+        const e = input.answers.get(unit)?.get(clause.id);
+        const prev = input.previous.get(unit)?.get(clause.id);
+        return {
+          unit,
+          role,
+          reported: !!e,
+          status: e?.status ?? null,
+          value: e?.value ?? null,
+          valueText: e?.valueText ?? null,
+          progress: e?.progress ?? null,
+          problems: e?.problems ?? null,
+          nextSteps: e?.nextSteps ?? null,
+          stagnant: !!e?.progress && !!prev?.progress && e.progress.trim() === prev.progress.trim(),
+        };
+      });
+    const lead = answers.find((a) => a.role === '牵头' && a.reported);
+    const reported = answers.filter((a) => a.reported && a.status);
+    const status = (lead?.status ??
+      reported.map((a) => a.status!).sort((a, b) => (SEVERITY[b] ?? 0) - (SEVERITY[a] ?? 0))[0] ??
+      '未报送') as ClauseStatus;
+    const expected = expectedShare(clause, input.round);
+    const source = lead ?? reported[0];
+    const completion = status === '未报送' ? null : completionOf(clause, status, source?.value ?? null, expected);
+    const gap = completion === null ? null : Math.round((expected - completion) * 1000) / 10;
+    const target = clause.targets[0];
+    return {
+      clauseId: clause.id,
+      taskId: task.id,
+      chapterId: task.chapterId,
+      task: task.lead,
+      text: clause.text,
+      deadline: clause.deadline?.words ?? '',
+      target: clause.targets.map((x) => x.words).join('；'),
+      targetValue: target?.value ?? null,
+      targetUnit: target?.unit ?? '',
+      answers,
+      status,
+      completion,
+      expected,
+      gap,
+      schedule: scheduleOf(status, gap, t),
+      stagnant: answers.some((a) => a.stagnant),
+    };
+  });
+  const chapters: ChapterStats[] = input.plan.chapters.map((c) => {
+    const own = clauses.filter((x) => x.chapterId === c.id);
+    const completed = own.filter((x) => x.status === '已完成').length;
+    return {
+      chapterId: c.id,
+      title: `${c.number}${c.title}`,
+      clauses: own.length,
+      completed,
+      onSchedule: own.filter((x) => x.status !== '已完成' && x.schedule === 'green').length,
+      behind: own.filter((x) => x.schedule === 'red' || x.schedule === 'yellow').length,
+      notReported: own.filter((x) => x.status === '未报送').length,
+      completionRate: own.length ? completed / own.length : 0,
+    };
+  });
+  return {
+    round: input.round,
+    planId: input.plan.id,
+    planTitle: input.plan.title,
+    issuer: input.plan.issuer,
+    thresholds: t,
+    clauses,
+    receipts: input.receipts,
+    chapters,
+  };
+}
+
+/** Receipt state per expected unit: 已报送 / 逾期报送 / 退回 / 未报送 / 逾期. */
+export function receiptsOf(
+  expected: { unit: string; rows: number }[],
+  current: SubmissionRecord[],
+  history: Map<string, number>,
+  problems: Map<number, number>,
+  round: Round,
+  today: string,
+): Receipt[] {
+  const byUnit = new Map(current.map((s) => [s.unit, s]));
+  const overdue = today > round.deadline;
+  return expected.map((e) => {
+    const s = byUnit.get(e.unit);
+    const late = s ? s.receivedAt.slice(0, 10) > round.deadline : false;
+    return {
+      unit: e.unit,
+      state: !s ? (overdue ? '逾期' : '未报送') : s.outcome === 'returned' ? '退回' : late ? '逾期报送' : '已报送',
+      receivedAt: s?.receivedAt ?? null,
+      reporter: s?.reporter ?? null,
+      phone: s?.phone ?? null,
+      rows: e.rows,
+      problems: s ? problems.get(s.id) ?? 0 : 0,
+      submissions: history.get(e.unit) ?? 0,
+    };
+  });
+}
+
+/** Gathers a round's inputs from the ledger and consolidates them. */
+export function loadRoundProgress(ledger: Ledger, roundId: string, today: string, thresholds?: Thresholds): { progress: RoundProgress; plan: Plan } {
+  const round = ledger.requireRound(roundId);
+  const plan = ledger.planByHash(round.planHash)!;
+  const current = ledger.currentSubmissions(round.id);
+  const answers = new Map<string, Map<string, EntryRecord>>();
+  const problems = new Map<number, number>();
+  for (const s of current) {
+    problems.set(s.id, ledger.problemsOf(s.id).filter((p) => p.severity === 'error').length);
+    if (s.outcome !== 'accepted') continue;
+    answers.set(s.unit, new Map(ledger.entries(s.id).map((e) => [e.clauseId, e])));
+  }
+  const history = new Map<string, number>();
+  for (const e of ledger.expected(round.id)) history.set(e.unit, ledger.history(round.id, e.unit).length);
+  const receipts = receiptsOf(ledger.expected(round.id), current, history, problems, round, today);
+  const previous = ledger.latestAccepted(round.planId, round.start);
+  return { progress: consolidate({ plan, round, answers, previous, receipts, thresholds }), plan };
+}

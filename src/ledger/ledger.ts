@@ -1,0 +1,300 @@
+// The ledger: an embedded SQLite database in the workspace recording plans, rounds, expected receipts, every
+// file received, every submission with its entries and problems. Nothing is ever deleted; a newer submission
+// supersedes an older one, which stays in the history. WAL and transactions keep it consistent when a
+// collect is killed, and let two collects run at once.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Plan } from '../model/plan.ts';
+import { Round } from '../model/round.ts';
+import { UserError } from '../util/errors.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS plans (
+  hash TEXT PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL, json TEXT NOT NULL, registered_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rounds (
+  id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, label TEXT NOT NULL,
+  start TEXT NOT NULL, end TEXT NOT NULL, deadline TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS expected (
+  round_id TEXT NOT NULL, unit TEXT NOT NULL, file TEXT NOT NULL, rows INTEGER NOT NULL,
+  PRIMARY KEY (round_id, unit));
+CREATE TABLE IF NOT EXISTS intake (
+  id INTEGER PRIMARY KEY, round_id TEXT NOT NULL, sha256 TEXT NOT NULL, original_path TEXT NOT NULL,
+  received_at TEXT NOT NULL, outcome TEXT NOT NULL, unit TEXT, message TEXT,
+  UNIQUE (round_id, sha256));
+CREATE TABLE IF NOT EXISTS submissions (
+  id INTEGER PRIMARY KEY, intake_id INTEGER NOT NULL REFERENCES intake(id), round_id TEXT NOT NULL,
+  unit TEXT NOT NULL, plan_hash TEXT NOT NULL, sha256 TEXT NOT NULL, original_path TEXT NOT NULL,
+  archive_path TEXT NOT NULL, received_at TEXT NOT NULL, file_time TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'returned')),
+  superseded_by INTEGER REFERENCES submissions(id), reporter TEXT, phone TEXT, fill_date TEXT);
+CREATE INDEX IF NOT EXISTS submissions_unit ON submissions (round_id, unit);
+CREATE TABLE IF NOT EXISTS entries (
+  submission_id INTEGER NOT NULL REFERENCES submissions(id), clause_id TEXT NOT NULL, role TEXT NOT NULL,
+  status TEXT, value_text TEXT, value REAL, progress TEXT, problems TEXT, next_steps TEXT,
+  PRIMARY KEY (submission_id, clause_id));
+CREATE TABLE IF NOT EXISTS problems (
+  id INTEGER PRIMARY KEY, intake_id INTEGER NOT NULL REFERENCES intake(id), file TEXT NOT NULL,
+  sheet TEXT NOT NULL, cell TEXT NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL);
+`;
+
+export interface EntryRecord {
+  clauseId: string;
+  role: string;
+  status: string | null;
+  valueText: string | null;
+  value: number | null;
+  progress: string | null;
+  problems: string | null;
+  nextSteps: string | null;
+}
+
+export interface ProblemRecord {
+  file: string;
+  sheet: string;
+  cell: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface SubmissionRecord {
+  id: number;
+  roundId: string;
+  unit: string;
+  planHash: string;
+  sha256: string;
+  originalPath: string;
+  archivePath: string;
+  receivedAt: string;
+  fileTime: string;
+  outcome: 'accepted' | 'returned';
+  supersededBy: number | null;
+  reporter: string | null;
+  phone: string | null;
+  fillDate: string | null;
+}
+
+export type IntakeOutcome = 'accepted' | 'returned' | 'refused' | 'unusable' | 'stale';
+
+export class Ledger {
+  readonly db: Database.Database;
+
+  constructor(readonly workspace: string) {
+    mkdirSync(workspace, { recursive: true });
+    this.db = new Database(join(workspace, 'taizhang.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 30000');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get archiveDir(): string {
+    return join(this.workspace, 'archive');
+  }
+
+  registerPlan(plan: Plan, hash: string): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO plans (hash, id, title, json, registered_at) VALUES (?, ?, ?, ?, ?)')
+      .run(hash, plan.id, plan.title, JSON.stringify(plan), new Date().toISOString());
+  }
+
+  planByHash(hash: string): Plan | null {
+    const row = this.db.prepare('SELECT json FROM plans WHERE hash = ?').get(hash) as { json: string } | undefined;
+    return row ? Plan.parse(JSON.parse(row.json)) : null;
+  }
+
+  /** Registers a round and the receipts it expects; a round regenerated from an edited plan points at the new version. */
+  registerRound(round: Round, plan: Plan, hash: string, expected: { unit: string; file: string; rows: number }[]): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO rounds (id, plan_id, plan_hash, label, start, end, deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET plan_id = excluded.plan_id, plan_hash = excluded.plan_hash, deadline = excluded.deadline`,
+        )
+        .run(round.id, plan.id, hash, round.label, round.start, round.end, round.deadline, new Date().toISOString());
+      const insert = this.db.prepare(
+        'INSERT INTO expected (round_id, unit, file, rows) VALUES (?, ?, ?, ?) ON CONFLICT(round_id, unit) DO UPDATE SET file = excluded.file, rows = excluded.rows',
+      );
+      for (const e of expected) insert.run(round.id, e.unit, e.file, e.rows);
+    })();
+  }
+
+  round(id: string): (Round & { planId: string; planHash: string }) | null {
+    const row = this.db.prepare('SELECT * FROM rounds WHERE id = ?').get(id) as Record<string, string> | undefined;
+    if (!row) return null;
+    return { ...Round.parse({ id: row.id, label: row.label, start: row.start, end: row.end, deadline: row.deadline }), planId: row.plan_id!, planHash: row.plan_hash! };
+  }
+
+  requireRound(id: string): Round & { planId: string; planHash: string } {
+    const round = this.round(id);
+    if (!round) {
+      const known = this.rounds().map((r) => r.id);
+      throw new UserError(
+        `台账中没有轮次“${id}”。`,
+        known.length ? `已有轮次：${known.join('、')}。` : '请先运行 taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
+      );
+    }
+    return round;
+  }
+
+  rounds(): (Round & { planId: string })[] {
+    return (this.db.prepare('SELECT * FROM rounds ORDER BY end, id').all() as Record<string, string>[]).map((r) => ({
+      id: r.id!, label: r.label!, start: r.start!, end: r.end!, deadline: r.deadline!, planId: r.plan_id!,
+    }));
+  }
+
+  expected(roundId: string): { unit: string; file: string; rows: number }[] {
+    return this.db.prepare('SELECT unit, file, rows FROM expected WHERE round_id = ? ORDER BY rowid').all(roundId) as never;
+  }
+
+  /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
+  intakeOf(roundId: string, sha256: string): { id: number; outcome: IntakeOutcome; unit: string | null } | null {
+    return (this.db.prepare('SELECT id, outcome, unit FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as never) ?? null;
+  }
+
+  /** Records a file that could not become a submission (unusable, another round or plan). */
+  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[]): number {
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(roundId, sha256, originalPath, new Date().toISOString(), outcome, unit, problems[0]?.message ?? null);
+      const id = Number(info.lastInsertRowid);
+      this.insertProblems(id, problems);
+      return id;
+    })();
+  }
+
+  private insertProblems(intakeId: number, problems: ProblemRecord[]): void {
+    const insert = this.db.prepare('INSERT INTO problems (intake_id, file, sheet, cell, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const p of problems) insert.run(intakeId, p.file, p.sheet, p.cell, p.rule, p.severity, p.message);
+  }
+
+  /**
+   * Records a submission with its entries and problems in one transaction. It supersedes the unit's current
+   * submission when it is newer (by the file's time); an older file is kept in the history as superseded at once.
+   */
+  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy' | 'receivedAt'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } {
+    return this.db.transaction(() => {
+      const receivedAt = new Date().toISOString();
+      const intake = this.db
+        .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(s.roundId, s.sha256, s.originalPath, receivedAt, s.outcome, s.unit, null);
+      const intakeId = Number(intake.lastInsertRowid);
+      const info = this.db
+        .prepare(
+          `INSERT INTO submissions (intake_id, round_id, unit, plan_hash, sha256, original_path, archive_path, received_at, file_time, outcome, reporter, phone, fill_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate);
+      const id = Number(info.lastInsertRowid);
+      const insert = this.db.prepare(
+        'INSERT INTO entries (submission_id, clause_id, role, status, value_text, value, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const e of entries) insert.run(id, e.clauseId, e.role, e.status, e.valueText, e.value, e.progress, e.problems, e.nextSteps);
+      this.insertProblems(intakeId, problems);
+      const current = this.current(s.roundId, s.unit, id);
+      let superseded: SubmissionRecord | null = null;
+      let stale = false;
+      if (current) {
+        if (current.fileTime <= s.fileTime) {
+          this.db.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(id, current.id);
+          superseded = current;
+        } else {
+          this.db.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(current.id, id);
+          this.db.prepare("UPDATE intake SET outcome = 'stale' WHERE id = ?").run(intakeId);
+          stale = true;
+        }
+      }
+      return { id, superseded, stale };
+    })();
+  }
+
+  /** The unit's submission in force for a round (not superseded), excluding `except`. */
+  current(roundId: string, unit: string, except = -1): SubmissionRecord | null {
+    const row = this.db
+      .prepare('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL AND id != ? ORDER BY id DESC LIMIT 1')
+      .get(roundId, unit, except) as Record<string, unknown> | undefined;
+    return row ? toSubmission(row) : null;
+  }
+
+  /** Every submission in force for a round. */
+  currentSubmissions(roundId: string): SubmissionRecord[] {
+    return (this.db.prepare('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
+  }
+
+  history(roundId: string, unit: string): SubmissionRecord[] {
+    return (this.db.prepare('SELECT * FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
+  }
+
+  entries(submissionId: number): EntryRecord[] {
+    return (this.db.prepare('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) => ({
+      clauseId: r.clause_id as string,
+      role: r.role as string,
+      status: r.status as string | null,
+      valueText: r.value_text as string | null,
+      value: r.value as number | null,
+      progress: r.progress as string | null,
+      problems: r.problems as string | null,
+      nextSteps: r.next_steps as string | null,
+    }));
+  }
+
+  problemsOf(submissionId: number): ProblemRecord[] {
+    return this.db
+      .prepare('SELECT p.file, p.sheet, p.cell, p.rule, p.severity, p.message FROM problems p JOIN submissions s ON s.intake_id = p.intake_id WHERE s.id = ? ORDER BY p.id')
+      .all(submissionId) as ProblemRecord[];
+  }
+
+  /** Files received for a round that never became a submission. */
+  refusedFiles(roundId: string): { originalPath: string; outcome: string; message: string; receivedAt: string }[] {
+    return this.db
+      .prepare("SELECT original_path AS originalPath, outcome, message, received_at AS receivedAt FROM intake WHERE round_id = ? AND outcome IN ('refused', 'unusable') ORDER BY id")
+      .all(roundId) as never;
+  }
+
+  /**
+   * The latest accepted answers of each unit for a plan from rounds before `roundId`: what pre-fills the next
+   * round, and what stagnation is measured against.
+   */
+  latestAccepted(planId: string, beforeEnd: string): Map<string, Map<string, EntryRecord>> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.unit FROM submissions s JOIN rounds r ON r.id = s.round_id
+         WHERE r.plan_id = ? AND r.end < ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL
+         ORDER BY r.end, s.id`,
+      )
+      .all(planId, beforeEnd) as { id: number; unit: string }[];
+    const result = new Map<string, Map<string, EntryRecord>>();
+    for (const row of rows) {
+      const byClause = result.get(row.unit) ?? new Map<string, EntryRecord>();
+      for (const e of this.entries(row.id)) byClause.set(e.clauseId, e);
+      result.set(row.unit, byClause);
+    }
+    return result;
+  }
+}
+
+function toSubmission(r: Record<string, unknown>): SubmissionRecord {
+  return {
+    id: r.id as number,
+    roundId: r.round_id as string,
+    unit: r.unit as string,
+    planHash: r.plan_hash as string,
+    sha256: r.sha256 as string,
+    originalPath: r.original_path as string,
+    archivePath: r.archive_path as string,
+    receivedAt: r.received_at as string,
+    fileTime: r.file_time as string,
+    outcome: r.outcome as 'accepted' | 'returned',
+    supersededBy: r.superseded_by as number | null,
+    reporter: r.reporter as string | null,
+    phone: r.phone as string | null,
+    fillDate: r.fill_date as string | null,
+  };
+}

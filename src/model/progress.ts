@@ -1,0 +1,87 @@
+// The consolidated progress of a round: what the collected submissions say about every clause, and who reported.
+import { z } from 'zod';
+import { Round } from './round.ts';
+
+export const ClauseStatus = z.enum(['已完成', '序时推进', '滞后', '未启动', '未报送']);
+export type ClauseStatus = z.infer<typeof ClauseStatus>;
+
+/** 序时 status: how far behind the share of the period elapsed; grey when nobody reported. */
+export const Schedule = z.enum(['green', 'yellow', 'red', 'grey']);
+export type Schedule = z.infer<typeof Schedule>;
+
+export const UnitAnswer = z.object({
+  unit: z.string(),
+  role: z.enum(['牵头', '配合']),
+  reported: z.boolean(),
+  status: z.string().nullable(),
+  value: z.number().nullable(),
+  valueText: z.string().nullable(),
+  progress: z.string().nullable(),
+  problems: z.string().nullable(),
+  nextSteps: z.string().nullable(),
+  /** 进展情况 word for word the same as the unit's answer in the previous round. */
+  stagnant: z.boolean(),
+});
+export type UnitAnswer = z.infer<typeof UnitAnswer>;
+
+export const ClauseProgress = z.object({
+  clauseId: z.string(),
+  taskId: z.string(),
+  chapterId: z.string(),
+  task: z.string(),
+  text: z.string(),
+  deadline: z.string(),
+  target: z.string(),
+  targetValue: z.number().nullable(),
+  targetUnit: z.string(),
+  answers: z.array(UnitAnswer),
+  status: ClauseStatus,
+  /** Share done (0–1), from 完成值 against the target, else from the status; null when unknown. */
+  completion: z.number().nullable(),
+  /** Share the schedule expects by the end of the round (0–1). */
+  expected: z.number(),
+  /** Percentage points behind schedule; null when completion is unknown. */
+  gap: z.number().nullable(),
+  schedule: Schedule,
+  stagnant: z.boolean(),
+});
+export type ClauseProgress = z.infer<typeof ClauseProgress>;
+
+export const ReceiptState = z.enum(['已报送', '逾期报送', '退回', '未报送', '逾期']);
+export type ReceiptState = z.infer<typeof ReceiptState>;
+
+export const Receipt = z.object({
+  unit: z.string(),
+  state: ReceiptState,
+  receivedAt: z.string().nullable(),
+  reporter: z.string().nullable(),
+  phone: z.string().nullable(),
+  rows: z.number(),
+  problems: z.number(),
+  submissions: z.number(),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export const ChapterStats = z.object({
+  chapterId: z.string(),
+  title: z.string(),
+  clauses: z.number(),
+  completed: z.number(),
+  onSchedule: z.number(),
+  behind: z.number(),
+  notReported: z.number(),
+  completionRate: z.number(),
+});
+export type ChapterStats = z.infer<typeof ChapterStats>;
+
+export const RoundProgress = z.object({
+  round: Round,
+  planId: z.string(),
+  planTitle: z.string(),
+  issuer: z.string(),
+  thresholds: z.object({ yellow: z.number(), red: z.number() }),
+  clauses: z.array(ClauseProgress),
+  receipts: z.array(Receipt),
+  chapters: z.array(ChapterStats),
+});
+export type RoundProgress = z.infer<typeof RoundProgress>;

@@ -1,0 +1,77 @@
+// Reporting rounds: `2025-09` (a month), `2025-Q3` (a quarter), `2025-H1` (a half year), `2025-年终` (the year).
+import { z } from 'zod';
+import { UserError } from '../util/errors.ts';
+
+export const Round = z.object({
+  id: z.string(),
+  /** `2025年第三季度` */
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  /** Reports are due by this date (inclusive). */
+  deadline: z.string(),
+});
+export type Round = z.infer<typeof Round>;
+
+const CN_Q = ['一', '二', '三', '四'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** Adds days to an ISO date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reads a round id; the default deadline is the 10th day after the period ends. */
+export function parseRound(id: string, deadline?: string): Round {
+  const trimmed = id.trim();
+  let m: RegExpExecArray | null;
+  let start: string;
+  let end: string;
+  let label: string;
+  if ((m = /^(\d{4})-(\d{1,2})$/.exec(trimmed)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    start = iso(y, mo, 1);
+    end = iso(y, mo, lastDay(y, mo));
+    label = `${y}年${mo}月`;
+  } else if ((m = /^(\d{4})-Q([1-4])$/i.exec(trimmed))) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    start = iso(y, q * 3 - 2, 1);
+    end = iso(y, q * 3, lastDay(y, q * 3));
+    label = `${y}年第${CN_Q[q - 1]}季度`;
+  } else if ((m = /^(\d{4})-(H[12]|上半年|下半年)$/i.exec(trimmed))) {
+    const y = Number(m[1]);
+    const first = /H1|上半年/i.test(m[2]!);
+    start = first ? iso(y, 1, 1) : iso(y, 7, 1);
+    end = first ? iso(y, 6, 30) : iso(y, 12, 31);
+    label = `${y}年${first ? '上' : '下'}半年`;
+  } else if ((m = /^(\d{4})(?:-(年终|年度|全年|Y))?$/i.exec(trimmed))) {
+    const y = Number(m[1]);
+    start = iso(y, 1, 1);
+    end = iso(y, 12, 31);
+    label = `${y}年年终`;
+  } else {
+    throw new UserError(
+      `无法识别报送轮次“${id}”。`,
+      '轮次请写成：2025-09（月度）、2025-Q3（季度）、2025-H1（半年）或 2025-年终（年度）。',
+    );
+  }
+  if (deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
+    throw new UserError(`报送截止日期“${deadline}”格式不正确。`, '请写成 YYYY-MM-DD，例如 2025-10-10。');
+  }
+  return { id: trimmed, label, start, end, deadline: deadline ?? addDays(end, 10) };
+}
+
+/** Share of the plan year elapsed by the end of the round (0–1): what 序时 progress expects. */
+export function elapsedShare(round: Round): number {
+  const year = Number(round.end.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const at = Date.parse(`${round.end}T00:00:00Z`) + 86_400_000;
+  return Math.min(1, Math.max(0, (at - start) / (end - start)));
+}

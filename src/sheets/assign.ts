@@ -1,0 +1,77 @@
+// Who gets which rows: one workbook per responsible unit, holding exactly the clauses that name it.
+// Groups with known members are expanded to their members; catch-alls get no workbook.
+import type { Clause, Plan, Role, Task } from '../model/plan.ts';
+
+export interface UnitRow {
+  task: Task;
+  clause: Clause;
+  role: Role;
+  /** The other responsible units, as shown to this unit: `牵头：X；配合：Y、Z`. */
+  others: string;
+}
+
+export interface UnitAssignment {
+  unit: string;
+  rows: UnitRow[];
+}
+
+function othersText(clause: Clause, self: string, via: string | null): string {
+  const other = clause.assignments.filter((a) => a.unit !== self && a.unit !== via);
+  const lead = other.filter((a) => a.role === '牵头').map((a) => a.unit);
+  const coop = other.filter((a) => a.role === '配合').map((a) => a.unit);
+  const parts: string[] = [];
+  if (lead.length) parts.push(`牵头：${lead.join('、')}`);
+  if (coop.length) parts.push(`配合：${coop.join('、')}`);
+  if (via) parts.push(`（本单位作为“${via}”成员）`);
+  return parts.join('；') || '无';
+}
+
+export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassigned: { task: Task; clause: Clause }[] } {
+  const registry = new Map(plan.units.map((u) => [u.name, u]));
+  const byUnit = new Map<string, UnitRow[]>();
+  const unassigned: { task: Task; clause: Clause }[] = [];
+  const add = (unit: string, row: UnitRow) => {
+    const rows = byUnit.get(unit) ?? [];
+    // A unit named twice in a clause (itself and through a group) gets the row once, in its stronger role.
+    const existing = rows.find((r) => r.clause.id === row.clause.id);
+    if (existing) {
+      if (row.role === '牵头') existing.role = '牵头';
+      return;
+    }
+    rows.push(row);
+    byUnit.set(unit, rows);
+  };
+  for (const task of plan.tasks) {
+    for (const clause of task.clauses) {
+      const real = clause.assignments.filter((a) => registry.get(a.unit)?.kind !== 'catchall');
+      if (real.length === 0) {
+        unassigned.push({ task, clause });
+        continue;
+      }
+      for (const a of real) {
+        const entry = registry.get(a.unit);
+        if (entry?.kind === 'group' && entry.members.length > 0) {
+          for (const member of entry.members) add(member, { task, clause, role: a.role, others: othersText(clause, member, a.unit) });
+        } else {
+          add(a.unit, { task, clause, role: a.role, others: othersText(clause, a.unit, null) });
+        }
+      }
+    }
+  }
+  const order = [...plan.units.flatMap((u) => (u.kind === 'group' && u.members.length ? u.members : [u.name]))];
+  const assignments = [...byUnit.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([unit, rows]) => ({ unit, rows }));
+  return { assignments, unassigned };
+}
+
+/** A file name that every file system accepts and a person still reads: forbidden characters become full-width. */
+export function safeFileName(name: string): string {
+  const map: Record<string, string> = { '/': '／', '\\': '＼', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜' };
+  const cleaned = name
+    .replace(/[/\\:*?"<>|]/g, (c) => map[c]!)
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .trim();
+  return (cleaned || '未命名单位').slice(0, 80);
+}

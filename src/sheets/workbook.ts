@@ -1,0 +1,312 @@
+// Builds one unit's tracking workbook (调度表): a guide sheet, the tracking sheet, and a hidden metadata sheet
+// that lets the collector identify the file by its content whatever it is renamed to.
+import ExcelJS from 'exceljs';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Plan } from '../model/plan.ts';
+import type { Round } from '../model/round.ts';
+import type { UnitAssignment, UnitRow } from './assign.ts';
+import {
+  COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
+  TRACKING_SHEET, columnLetter, type InputKey,
+} from './layout.ts';
+import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, thinBorder } from './style.ts';
+
+export type SheetProtection = Record<string, unknown>;
+
+/**
+ * Sheet protection computed once per run: exceljs's `protect()` hashes the password 100,000 times on every call
+ * (about 200 ms), which would dominate the run at hundreds of units.
+ */
+export function sheetProtection(password?: string): SheetProtection {
+  const base = {
+    sheet: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    deleteRows: false,
+    insertColumns: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+  };
+  if (!password) return base;
+  const spinCount = 100000;
+  const salt = randomBytes(16);
+  let key = createHash('sha512').update(salt).update(Buffer.from(password, 'utf16le')).digest();
+  for (let i = 0; i < spinCount; i++) {
+    const iterator = Buffer.alloc(4);
+    iterator.writeUInt32LE(i, 0);
+    key = createHash('sha512').update(key).update(iterator).digest();
+  }
+  return { ...base, algorithmName: 'SHA-512', saltValue: salt.toString('base64'), spinCount, hashValue: key.toString('base64') };
+}
+
+/** Assigns precomputed protection; exceljs writes `sheetProtection` but leaves it out of its typings. */
+function protect(ws: ExcelJS.Worksheet, protection: SheetProtection): void {
+  (ws as unknown as { sheetProtection: SheetProtection }).sheetProtection = protection;
+}
+
+/** The values a row shows from the plan, in column order: what the checksum covers. */
+export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
+  const chapter = plan.chapters.find((c) => c.id === row.task.chapterId);
+  const targets = row.clause.targets.map((t) => t.words);
+  return {
+    id: row.clause.id,
+    chapter: chapter ? `${chapter.number}${chapter.title}` : '',
+    task: row.task.lead,
+    text: row.clause.text,
+    role: row.role,
+    others: row.others,
+    deadline: row.clause.deadline?.words ?? '',
+    target: targets.length > 1 ? targets.map((t, i) => `${'①②③④⑤⑥⑦⑧⑨'[i] ?? `${i + 1}.`}${t}`).join('\n') : targets[0] ?? '',
+  };
+}
+
+/** Checksum of a row's plan cells; the collector recomputes it to find cells a unit changed. */
+export function rowChecksum(cells: Record<string, string>): string {
+  const keys = COLUMNS.filter((c) => !c.input).map((c) => c.key);
+  return createHash('sha256').update(keys.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).digest('hex').slice(0, 12);
+}
+
+/** Spreadsheet programs may turn `\n` into `\r\n` or trim; compare what a person sees. */
+export function normalizeCell(s: string): string {
+  return s.replace(/\r\n?/g, '\n').trim();
+}
+
+export type InputValues = Partial<Record<InputKey, string | number>>;
+
+export interface WorkbookOptions {
+  plan: Plan;
+  planHash: string;
+  round: Round;
+  unit: UnitAssignment;
+  protection: SheetProtection;
+  /** Whom units call with questions, shown in the guide. */
+  contact?: string;
+  /** Answers to pre-fill, by clause id (the unit's latest accepted answers, or its rejected ones when returned). */
+  values?: Map<string, InputValues>;
+  header?: { reporter?: string; phone?: string; date?: string };
+  /** Cells to highlight with a comment each, in a returned workbook: `J7` → message. */
+  problems?: Map<string, string>;
+  /** Shown above the table in a returned workbook. */
+  notice?: string;
+}
+
+/** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
+function rowHeight(texts: [string, number][]): number {
+  let lines = 1;
+  for (const [text, width] of texts) {
+    const perLine = Math.max(1, Math.floor((width - 1) / 2));
+    const l = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+    lines = Math.max(lines, l);
+  }
+  return Math.min(409, Math.max(20, lines * 14.5 + 6));
+}
+
+export function buildWorkbook(o: WorkbookOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = o.plan.issuer || 'taizhang';
+  wb.title = `${o.unit.unit} ${o.round.label} 重点工作调度表`;
+  addGuide(wb, o);
+  addTrackingSheet(wb, o);
+  addMeta(wb, o);
+  return wb;
+}
+
+function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
+  const ws = wb.addWorksheet(GUIDE_SHEET, { properties: { tabColor: { argb: 'FF4472C4' } } });
+  ws.getColumn(1).width = 16;
+  ws.getColumn(2).width = 90;
+  const rows: [string, string][] = [
+    ['填报单位', o.unit.unit],
+    ['报送轮次', o.round.label],
+    ['截止时间', `${o.round.deadline}（请在截止日前报送）`],
+    ['联系方式', o.contact ?? `${o.plan.issuer || '牵头处室'}（如有疑问请与综合处联系）`],
+    ['任务来源', `《${o.plan.title}》`],
+    ['', ''],
+    ['填报方法', '1. 打开“调度表”工作表，先填写表头的填报人、联系电话、填报日期。'],
+    ['', '2. 逐行填写白色单元格：完成值、完成状态（下拉选择）、进展情况、存在问题、下一步打算。'],
+    ['', '3. “完成值”请填写与“目标值”对应的数字（如 78、40%），不要填写“约”“左右”等文字；没有量化目标的可不填。'],
+    ['', '4. 填写完成后直接保存（可用 Excel、WPS 或 LibreOffice），文件名可以修改，按原渠道报送。'],
+    ['完成状态', STATUSES.map((s) => `${s}：${STATUS_MEANINGS[s]}`).join('；')],
+    ['', ''],
+    ['注意事项', '1. 灰色单元格为任务内容，已锁定，请勿修改。'],
+    ['', '2. 请勿插入、删除、移动行或列，请勿修改“序号”；请勿删除或重命名工作表。'],
+    ['', '3. 选择“滞后”的，须在“存在问题”中说明原因；除“未启动”外，“进展情况”必须填写。'],
+    ['', '4. 本表由系统根据内容识别报送单位和轮次，请勿将其他单位或其他轮次的表格内容复制到本表。'],
+  ];
+  const title = ws.getCell('A1');
+  title.value = `${o.round.label}重点工作调度表填报说明`;
+  title.font = TITLE_FONT;
+  ws.mergeCells('A1:B1');
+  ws.getRow(1).height = 30;
+  rows.forEach(([label, text], i) => {
+    const row = ws.getRow(i + 3);
+    row.getCell(1).value = label;
+    row.getCell(2).value = text;
+    row.getCell(1).font = { ...FONT, bold: true };
+    row.getCell(2).font = FONT;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height = rowHeight([[text, 90]]);
+  });
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
+  const ws = wb.addWorksheet(TRACKING_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW, activeCell: `${columnLetter('value')}${FIRST_ROW}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const last = FIRST_ROW + o.unit.rows.length - 1;
+
+  ws.mergeCells(`A1:${LAST_COLUMN}1`);
+  const title = ws.getCell('A1');
+  title.value = `${o.plan.issuer ? `${o.plan.issuer} ` : ''}${o.round.label} 重点工作调度表`;
+  title.font = TITLE_FONT;
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+
+  // Header: 填报单位 (filled in), 填报人, 联系电话, 填报日期 (to fill).
+  const label = (addr: string, text: string) => {
+    const c = ws.getCell(addr);
+    c.value = text;
+    c.font = { ...FONT, bold: true };
+    c.alignment = { horizontal: 'right', vertical: 'middle' };
+  };
+  label(HEADER.unit.label, '填报单位：');
+  ws.mergeCells(`${HEADER.unit.value}:D2`);
+  const unitCell = ws.getCell(HEADER.unit.value);
+  unitCell.value = o.unit.unit;
+  unitCell.font = { ...FONT, bold: true };
+  label(HEADER.reporter.label, '填报人：');
+  label(HEADER.phone.label, '联系电话：');
+  ws.mergeCells(`${HEADER.phone.value}:I2`);
+  label(HEADER.date.label, '填报日期：');
+  ws.mergeCells(`${HEADER.date.value}:M2`);
+  const inputs: [string, string | undefined, string][] = [
+    [HEADER.reporter.value, o.header?.reporter, '@'],
+    [HEADER.phone.value, o.header?.phone, '@'],
+    [HEADER.date.value, o.header?.date, '@'],
+  ];
+  for (const [addr, value, numFmt] of inputs) {
+    const c = ws.getCell(addr);
+    if (value) c.value = value;
+    c.protection = { locked: false };
+    c.numFmt = numFmt;
+    c.font = FONT;
+    c.fill = INPUT_FILL;
+    c.border = { bottom: { style: 'thin' } };
+  }
+  ws.getRow(2).height = 24;
+
+  ws.mergeCells(`A3:${LAST_COLUMN}3`);
+  const note = ws.getCell('A3');
+  note.value =
+    o.notice ??
+    `报送截止：${o.round.deadline}。灰色为任务内容（已锁定），白色由本单位填写；“完成状态”请从下拉列表选择；请勿插入或删除行。`;
+  note.font = { ...FONT, size: 10, color: { argb: o.notice ? 'FFC00000' : 'FF595959' } };
+  note.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(3).height = o.notice ? 36 : 20;
+
+  const header = ws.getRow(HEADER_ROW);
+  COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = thinBorder;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  header.height = 30;
+
+  o.unit.rows.forEach((row, i) => {
+    const r = ws.getRow(FIRST_ROW + i);
+    const plan = planCells(o.plan, row);
+    const values = o.values?.get(row.clause.id) ?? {};
+    const texts: [string, number][] = [];
+    COLUMNS.forEach((c, j) => {
+      const cell = r.getCell(j + 1);
+      // Plan text is always a string value, never a formula, even when it starts with = + - @.
+      const value = c.input ? values[c.key as InputKey] : plan[c.key];
+      if (value !== undefined && value !== '') cell.value = value;
+      if (typeof value === 'string') texts.push([value, c.width]);
+      cell.font = c.key === 'role' && row.role === '牵头' ? { ...FONT, bold: true } : FONT;
+      cell.border = thinBorder;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: ['id', 'role', 'status', 'value'].includes(c.key) ? 'center' : 'left' };
+      cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
+      cell.protection = { locked: !c.input };
+      if (c.key === 'value') cell.numFmt = 'General';
+    });
+    r.height = rowHeight(texts);
+  });
+
+  if (o.unit.rows.length > 0) {
+    addRangeValidation(ws, `${columnLetter('status')}${FIRST_ROW}:${columnLetter('status')}${last}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '完成状态',
+      error: `请从下拉列表中选择：${STATUSES.join('、')}`,
+      showInputMessage: true,
+      promptTitle: '完成状态',
+      prompt: '请从下拉列表中选择',
+    });
+    addRangeValidation(ws, `${columnLetter('value')}${FIRST_ROW}:${columnLetter('value')}${last}`, {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [-1e12, 1e12],
+      showErrorMessage: true,
+      // A warning, not a stop: a unit may still type 45% or 1,200 and the collector reads it.
+      errorStyle: 'warning',
+      errorTitle: '完成值',
+      error: '完成值应为数字（如 78 或 40%），请勿填写“约”“左右”等文字。',
+    });
+  }
+
+  for (const [addr, message] of o.problems ?? []) {
+    const cell = ws.getCell(addr);
+    cell.fill = PROBLEM_FILL;
+    cell.note = { texts: [{ text: message }] };
+  }
+  protect(ws, o.protection);
+}
+
+function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
+  // `hidden`, not `veryHidden`: LibreOffice turns veryHidden into hidden on re-save anyway.
+  const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(planCells(o.plan, row)) }));
+  const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
+  const pairs: [string, string | number][] = [
+    ['format', FORMAT],
+    ['plan_id', o.plan.id],
+    ['plan_hash', o.planHash],
+    ['plan_title', o.plan.title],
+    ['unit', o.unit.unit],
+    ['round', o.round.id],
+    ['deadline', o.round.deadline],
+    ['first_row', FIRST_ROW],
+    ['row_count', rows.length],
+    ['checksum', total],
+  ];
+  for (const pair of pairs) ws.addRow(pair);
+  ws.addRow([]);
+  ws.addRow(['row', 'clause', 'role', 'checksum']);
+  for (const r of rows) ws.addRow([r.row, r.id, r.role, r.sum]);
+  protect(ws, o.protection);
+}
