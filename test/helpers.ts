@@ -58,3 +58,23 @@ export function run(cmd: string, args: string[], cwd = ROOT): { code: number; st
 export function taizhang(args: string[], cwd = ROOT) {
   return run(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), ...args], cwd);
 }
+
+/** Fills a tracking workbook as a unit would, with openpyxl (see fixtures/fill_workbook.py for the spec). */
+export function fillWorkbook(src: string, dst: string, spec: object): void {
+  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'fill_workbook.py'), src, dst, JSON.stringify(spec)]);
+  if (r.code !== 0) throw new Error(r.stderr);
+}
+
+/** What openpyxl sees in a tracking workbook. */
+export function inspectWorkbook(file: string) {
+  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'inspect_workbook.py'), file]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+export const GOOD_ANSWERS = {
+  reporter: '张明',
+  phone: '0531-86161234',
+  date: '2025-10-08',
+  default: { status: '序时推进', progress: '按计划推进，已完成阶段性工作。', next: '继续推进。' },
+};

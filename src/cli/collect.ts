@@ -38,6 +38,8 @@ export function register(program: Command): void {
           roundId: opts.round,
           paths,
           outDir: roundDir(opts, opts.round, '收集'),
+          // TAIZHANG_NOW fixes the receipt time for reproducible demos and tests.
+          now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
           onFile: (e) => {
             counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
             console.log(describe(e));

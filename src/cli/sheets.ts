@@ -1,10 +1,8 @@
 // `taizhang sheets generate`: one tracking workbook per unit for a round, registered in the ledger.
 import type { Command } from 'commander';
-import { planHash } from '../model/plan.ts';
 import { parseRound } from '../model/round.ts';
 import { loadPlanJson } from '../plan/index.ts';
-import { generateRound } from '../sheets/generate.ts';
-import type { InputValues } from '../sheets/workbook.ts';
+import { issueRound } from '../sheets/issue.ts';
 import { openLedger, roundDir, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
@@ -25,17 +23,8 @@ export function register(program: Command): void {
       const round = parseRound(opts.round, opts.deadline);
       const ledger = openLedger(opts);
       try {
-        const hash = planHash(plan);
-        const prefill = new Map<string, Map<string, InputValues>>();
-        if (opts.prefill) {
-          for (const [unit, entries] of ledger.latestAccepted(plan.id, round.start)) {
-            prefill.set(unit, new Map([...entries].map(([id, e]) => [id, { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined }])));
-          }
-        }
         const outDir = opts.output ?? roundDir(opts, round.id, '下发');
-        const result = await generateRound({ plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact, prefill });
-        ledger.registerPlan(plan, hash);
-        ledger.registerRound(round, plan, hash, result.files.map((f) => ({ unit: f.unit, file: f.file, rows: f.rows })));
+        const result = await issueRound(ledger, { plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact, prefill: opts.prefill });
         console.log(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
         for (const f of result.files) {
           console.log(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);

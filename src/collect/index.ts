@@ -34,6 +34,8 @@ export interface CollectOptions {
   /** Where receipts and 退回重报 workbooks go. */
   outDir: string;
   onFile?: (event: CollectEvent) => void;
+  /** The clock receipts are stamped with; fixed in tests and demos. */
+  now?: () => Date;
 }
 
 export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
@@ -113,6 +115,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
       originalPath: source.display,
       archivePath,
       fileTime: source.mtime.toISOString(),
+      receivedAt: (o.now?.() ?? new Date()).toISOString(),
       outcome,
       reporter: read.header.reporter || null,
       phone: read.header.phone || null,
@@ -158,7 +161,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
 
 function refuse(o: CollectOptions, outcome: 'refused' | 'unusable', digest: string, source: SourceFile, reason: string, rule: string): FileOutcome {
   const problem: ProblemRecord = { file: source.display, sheet: '-', cell: '-', rule, severity: 'error', message: reason };
-  o.ledger.recordIntake(o.roundId, digest, source.display, outcome, null, [problem]);
+  o.ledger.recordIntake(o.roundId, digest, source.display, outcome, null, [problem], o.now?.());
   return { kind: outcome, reason };
 }
 

@@ -86,3 +86,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   }
   return { meta, metaRows, hasTrackingSheet: !!ws, header, rows };
 }
+
+/** Reads a workbook file from disk. */
+export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
+  const { readFile } = await import('node:fs/promises');
+  return readWorkbook(await readFile(path));
+}

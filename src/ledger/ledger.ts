@@ -159,11 +159,11 @@ export class Ledger {
   }
 
   /** Records a file that could not become a submission (unusable, another round or plan). */
-  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[]): number {
+  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[], receivedAt = new Date()): number {
     return this.db.transaction(() => {
       const info = this.db
         .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(roundId, sha256, originalPath, new Date().toISOString(), outcome, unit, problems[0]?.message ?? null);
+        .run(roundId, sha256, originalPath, receivedAt.toISOString(), outcome, unit, problems[0]?.message ?? null);
       const id = Number(info.lastInsertRowid);
       this.insertProblems(id, problems);
       return id;
@@ -179,9 +179,9 @@ export class Ledger {
    * Records a submission with its entries and problems in one transaction. It supersedes the unit's current
    * submission when it is newer (by the file's time); an older file is kept in the history as superseded at once.
    */
-  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy' | 'receivedAt'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } {
+  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } {
     return this.db.transaction(() => {
-      const receivedAt = new Date().toISOString();
+      const receivedAt = s.receivedAt;
       const intake = this.db
         .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(s.roundId, s.sha256, s.originalPath, receivedAt, s.outcome, s.unit, null);

@@ -1,0 +1,35 @@
+// Issuing a round: pre-fill from the ledger, generate the workbooks, register the round and its expected receipts.
+import type { Ledger } from '../ledger/ledger.ts';
+import { planHash, type Plan } from '../model/plan.ts';
+import type { Round } from '../model/round.ts';
+import { generateRound, type GenerateOptions, type GenerateResult } from './generate.ts';
+import type { InputValues } from './workbook.ts';
+
+export async function issueRound(
+  ledger: Ledger,
+  o: Omit<GenerateOptions, 'prefill'> & { prefill?: boolean },
+): Promise<GenerateResult> {
+  const prefill = o.prefill === false ? undefined : prefillFrom(ledger, o.plan, o.round);
+  const result = await generateRound({ ...o, prefill });
+  const hash = planHash(o.plan);
+  ledger.registerPlan(o.plan, hash);
+  ledger.registerRound(o.round, o.plan, hash, result.files.map((f) => ({ unit: f.unit, file: f.file, rows: f.rows })));
+  return result;
+}
+
+/** Each unit's latest accepted answers from earlier rounds of the same plan, so units update rather than retype. */
+export function prefillFrom(ledger: Ledger, plan: Plan, round: Round): Map<string, Map<string, InputValues>> {
+  const prefill = new Map<string, Map<string, InputValues>>();
+  for (const [unit, entries] of ledger.latestAccepted(plan.id, round.start)) {
+    prefill.set(
+      unit,
+      new Map(
+        [...entries].map(([id, e]) => [
+          id,
+          { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined },
+        ]),
+      ),
+    );
+  }
+  return prefill;
+}

@@ -1,0 +1,296 @@
+// Collecting returned workbooks: filled by openpyxl (an independent writer) and re-saved by LibreOffice,
+// every validation rule, every unusable file, resubmission, idempotence, and a killed collect.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collect } from '../src/collect/index.ts';
+import { readValue } from '../src/collect/values.ts';
+import { loadRoundProgress } from '../src/consolidate/index.ts';
+import { Ledger } from '../src/ledger/ledger.ts';
+import type { Plan } from '../src/model/plan.ts';
+import { parseRound } from '../src/model/round.ts';
+import { readPlan } from '../src/plan/index.ts';
+import { issueRound } from '../src/sheets/issue.ts';
+import { GOOD_ANSWERS, ROOT, SEEDS, fillWorkbook, inspectWorkbook, python, soffice, taizhang, tempDir } from './helpers.ts';
+
+let plan: Plan;
+beforeAll(async () => {
+  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+});
+
+/** A workspace with the 2025-Q3 round issued; returns paths. */
+async function issued(roundId = '2025-Q3') {
+  const ws = tempDir('tz-ws-');
+  const ledger = new Ledger(ws);
+  const out = join(ws, roundId, '下发');
+  await issueRound(ledger, { plan, round: parseRound(roundId), outDir: out });
+  const file = (unit: string) => join(out, `${unit}_${roundId}_调度表.xlsx`);
+  const inbox = join(ws, 'inbox');
+  mkdirSync(inbox);
+  return { ws, ledger, out, file, inbox };
+}
+
+describe('collect: a whole round from real clients', () => {
+  it('collects workbooks filled by openpyxl and re-saved by LibreOffice, whatever their names', async () => {
+    const { ledger, out, file, inbox, ws } = await issued();
+    const units = readdirSync(out).filter((f) => f.endsWith('_调度表.xlsx'));
+    // Every unit fills its own with openpyxl, under a name of its choosing.
+    units.forEach((name, i) => fillWorkbook(join(out, name), join(inbox, `报送${i + 1}.xlsx`), GOOD_ANSWERS));
+    // Four units re-save theirs in LibreOffice after filling, one opens it in LibreOffice first and fills after.
+    const resaved = soffice([1, 2, 3, 4].map((i) => join(inbox, `报送${i}.xlsx`)), 'xlsx:Calc MS Excel 2007 XML', join(ws, 'lo'));
+    resaved.forEach((f, i) => copyFileSync(f, join(inbox, `报送${i + 1}.xlsx`)));
+    const [loFirst] = soffice([file('大气环境处')], 'xlsx:Calc MS Excel 2007 XML', join(ws, 'lo-first'));
+    const air = units.findIndex((u) => u.startsWith('大气环境处'));
+    fillWorkbook(loFirst!, join(inbox, `报送${air + 1}.xlsx`), { ...GOOD_ANSWERS, rows: { '4.4-1': { value: '3.5%', status: '序时推进' } } });
+
+    const now = () => new Date('2025-10-08T09:00:00+08:00');
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c'), now });
+    expect(events.map((e) => e.outcome.kind)).toEqual(Array(23).fill('accepted'));
+    const { progress } = loadRoundProgress(ledger, '2025-Q3', '2025-10-09');
+    expect(progress.receipts.every((r) => r.state === '已报送')).toBe(true);
+    const c = progress.clauses.find((x) => x.clauseId === '4.4-1')!;
+    expect(c.answers[0]).toMatchObject({ unit: '大气环境处', role: '牵头', status: '序时推进', value: 3.5, progress: '按计划推进，已完成阶段性工作。' });
+    expect(c.answers[1]).toMatchObject({ unit: '土壤生态环境处', role: '配合', reported: true });
+    // 3.5 of 5 is 70%, the schedule expects 75% by the end of Q3: 5 points behind, still green.
+    expect(c.completion).toBeCloseTo(0.7);
+    expect(c.expected).toBeCloseTo(273 / 365, 6);
+    expect(c.schedule).toBe('green');
+
+    // Running it again changes nothing.
+    const again = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    expect(again.every((e) => e.outcome.kind === 'duplicate')).toBe(true);
+    expect((ledger.db.prepare('SELECT count(*) n FROM submissions').get() as { n: number }).n).toBe(23);
+    // The originals are archived unchanged.
+    const s = ledger.currentSubmissions('2025-Q3')[0]!;
+    expect(readFileSync(s.archivePath).equals(readFileSync(join(inbox, s.originalPath.split('/').pop()!)))).toBe(true);
+    ledger.close();
+  });
+});
+
+describe('collect: validation', () => {
+  it('reports every problem of a file with its cell, returns a workbook with highlighted cells, and takes the fix', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('大气环境处'), join(inbox, '大气.xlsx'), {
+      reporter: '',
+      phone: '请联系办公室',
+      default: GOOD_ANSWERS.default,
+      rows: {
+        '1.2': { status: '' },
+        '1.3': { status: '基本完成' },
+        '2.2': { status: '序时推进', progress: '' },
+        '3.1': { status: '滞后', problems: '' },
+        '4.4-1': { value: '约两千' },
+        '4.5': { value: '2000万' },
+        '4.4-2': { value: '1,200' },
+        '9.2': { value: '１２００' },
+      },
+      cells: { D7: '改过的任务内容' },
+    });
+    const rowOf = (id: string) => 5 + inspectWorkbook(file('大气环境处')).rows.findIndex((r: { id: string }) => r.id === id);
+    const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [join(inbox, '大气.xlsx')], outDir: join(ws, 'c') });
+    expect(event!.outcome.kind).toBe('returned');
+    if (event!.outcome.kind !== 'returned') return;
+    const found = event!.outcome.problems.map((p) => [p.cell, p.rule]);
+    expect(found).toEqual([
+      ['F2', 'reporter-missing'],
+      ['H2', 'phone-invalid'],
+      ['J5', 'status-missing'],
+      ['J6', 'status-invalid'],
+      ['D7', 'plan-cell-changed'],
+      ['K7', 'progress-missing'],
+      ['L8', 'problems-missing'],
+      [`I${rowOf('4.4-1')}`, 'value-not-number'],
+      [`I${rowOf('4.5')}`, 'value-not-number'],
+    ]);
+    const p = event!.outcome.problems;
+    expect(p[0]).toMatchObject({ file: join(inbox, '大气.xlsx'), sheet: '调度表', message: '未填写填报人' });
+    expect(p.find((x) => x.cell === `I${rowOf('4.4-1')}`)!.message).toContain('完成值“约两千”不是数字');
+    expect(p.find((x) => x.cell === `I${rowOf('4.5')}`)!.message).toContain('带有数量单位“万”');
+    expect(p.find((x) => x.cell === 'D7')!.message).toContain('灰色单元格“具体内容”被修改');
+    // The receipt lists them; the returned workbook highlights them with a comment each.
+    expect(readFileSync(event!.outcome.receipt, 'utf8')).toContain('调度表 J6：条目 1.3 的完成状态“基本完成”不在可选范围内');
+    const back = inspectWorkbook(event!.outcome.returnWorkbook);
+    const row6 = back.rows.find((r: { id: string }) => r.id === '1.3');
+    expect(row6.fill_status).toBe('FFFFC7CE');
+    expect(row6.comment_status).toContain('不在可选范围内');
+    expect(row6.status).toBe('基本完成');
+    expect(back.rows.find((r: { id: string }) => r.id === '4.4-2').value).toBe(1200);
+    const { progress } = loadRoundProgress(ledger, '2025-Q3', '2025-10-01');
+    expect(progress.receipts.find((r) => r.unit === '大气环境处')).toMatchObject({ state: '退回', problems: 9 });
+
+    // The unit fixes the returned workbook (in LibreOffice this time) and sends it again under another name.
+    fillWorkbook(event!.outcome.returnWorkbook, join(ws, 'fixed.xlsx'), { ...GOOD_ANSWERS, rows: { '3.1': { status: '滞后', problems: '资金未到位' }, '4.4-1': { value: 2000 }, '4.5': { value: 20000000 } } });
+    const [fixed] = soffice([join(ws, 'fixed.xlsx')], 'xlsx:Calc MS Excel 2007 XML', join(ws, 'lo'));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(fixed!, later, later);
+    const [second] = await collect({ ledger, roundId: '2025-Q3', paths: [fixed!], outDir: join(ws, 'c') });
+    expect(second!.outcome).toMatchObject({ kind: 'accepted', unit: '大气环境处', superseded: true });
+    const history = ledger.history('2025-Q3', '大气环境处');
+    expect(history).toHaveLength(2);
+    expect(history[0]!.supersededBy).toBe(history[1]!.id);
+    ledger.close();
+  });
+
+  it('detects deleted, inserted and moved rows', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('大气环境处'), join(inbox, 'deleted.xlsx'), { ...GOOD_ANSWERS, delete_row: 6 });
+    fillWorkbook(file('水生态环境处'), join(inbox, 'inserted.xlsx'), { ...GOOD_ANSWERS, insert_row: 7 });
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    const rules = (i: number) => (events[i]!.outcome as { problems: { rule: string; cell: string }[] }).problems.map((p) => `${p.cell} ${p.rule}`);
+    expect(rules(0)).toContain('A6 row-deleted');
+    expect(rules(0)).toContain('A6 row-moved');
+    expect(rules(1)).toContain('A7 row-inserted');
+    expect(rules(1)).toContain('A8 row-moved');
+    ledger.close();
+  });
+
+  it('refuses a workbook of another round or another plan, with the reason', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    const other = await issued('2025-Q2');
+    fillWorkbook(other.file('大气环境处'), join(inbox, 'q2.xlsx'), GOOD_ANSWERS);
+    const variants = await readPlan(join(ROOT, 'test', 'fixtures', 'variants-plan.txt'));
+    const foreignWs = tempDir();
+    await issueRound(new Ledger(foreignWs), { plan: variants, round: parseRound('2025-Q3'), outDir: join(foreignWs, 'out') });
+    fillWorkbook(join(foreignWs, 'out', '办公室_2025-Q3_调度表.xlsx'), join(inbox, 'foreign.xlsx'), GOOD_ANSWERS);
+    fillWorkbook(file('机关党委'), join(inbox, 'ok.xlsx'), GOOD_ANSWERS);
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    expect(events.map((e) => [e.file.split('/').pop(), e.outcome.kind])).toEqual([
+      ['foreign.xlsx', 'refused'],
+      ['ok.xlsx', 'accepted'],
+      ['q2.xlsx', 'refused'],
+    ]);
+    expect((events[0]!.outcome as { reason: string }).reason).toContain('另一项工作任务');
+    expect((events[2]!.outcome as { reason: string }).reason).toContain('这是 2025-Q2 轮次的调度表（大气环境处），本次收集的是 2025-Q3');
+    ledger.close();
+  });
+});
+
+describe('collect: unusable files', () => {
+  it('gives each unusable file its own error and collects the others', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('机关党委'), join(inbox, 'a-good.xlsx'), GOOD_ANSWERS);
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
+    writeFileSync(join(inbox, 'old.xls'), ole);
+    writeFileSync(join(inbox, 'wps.et'), Buffer.concat([ole, Buffer.from('WPS')]));
+    // An encrypted OOXML workbook is an OLE container holding an EncryptedPackage stream.
+    writeFileSync(join(inbox, 'secret.xlsx'), Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]));
+    writeFileSync(join(inbox, 'table.csv'), '序号,完成状态\n1.1,已完成\n');
+    const good = readFileSync(file('组织人事处'));
+    writeFileSync(join(inbox, 'truncated.xlsx'), good.subarray(0, good.length / 2));
+    writeFileSync(join(inbox, 'empty.xlsx'), '');
+    // A zip bomb: a workbook whose sheet inflates to 300 MB, and a workbook whose XML crashes the reader.
+    python(
+      `import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+z.writestr('[Content_Types].xml', '<Types/>'); z.writestr('xl/workbook.xml', '<workbook/>')
+z.writestr('xl/worksheets/sheet1.xml', b'\\0' * (300 * 1024 * 1024)); z.close()
+z = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+z.writestr('[Content_Types].xml', '<Types'); z.writestr('xl/workbook.xml', '<<<not xml'); z.writestr('xl/_rels/workbook.xml.rels', '<'); z.close()`,
+      join(inbox, 'bomb.xlsx'),
+      join(inbox, 'crash.xlsx'),
+    );
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    const byFile: Record<string, (typeof events)[number]["outcome"]> = Object.fromEntries(events.map((e) => [e.file.split("/").pop()!, e.outcome]));
+    expect(byFile['a-good.xlsx']!.kind).toBe('accepted');
+    const reason = (name: string) => (byFile[name] as { reason: string }).reason;
+    expect(reason('old.xls')).toContain('旧版 Excel 97-2003（.xls）');
+    expect(reason('wps.et')).toContain('WPS 表格（.et）');
+    expect(reason('secret.xlsx')).toContain('设置了打开密码');
+    expect(reason('table.csv')).toContain('CSV');
+    expect(reason('truncated.xlsx')).toContain('已损坏');
+    expect(reason('empty.xlsx')).toContain('空的');
+    expect(reason('bomb.xlsx')).toContain('压缩炸弹');
+    expect(reason('crash.xlsx')).toMatch(/无法读取|损坏/);
+    expect(Object.values(byFile).filter((o) => o.kind === 'unusable')).toHaveLength(8);
+    ledger.close();
+  });
+
+  it('reads zip archives of returned files, with GBK names from Windows', async () => {
+    const { ledger, file, ws } = await issued();
+    const a = join(ws, 'a.xlsx');
+    fillWorkbook(file('政策法规处'), a, GOOD_ANSWERS);
+    python(
+      `import sys, zipfile
+class GBKInfo(zipfile.ZipInfo):
+    # As Windows' built-in zip writes names: GBK bytes, no UTF-8 flag.
+    def _encodeFilenameFlags(self):
+        return self.filename.encode('gbk'), self.flag_bits
+z = zipfile.ZipFile(sys.argv[2], 'w')
+z.writestr(GBKInfo('政策法规处报送.xlsx', (2025, 10, 1, 9, 0, 0)), open(sys.argv[1], 'rb').read()); z.close()`,
+      a,
+      join(ws, '报送.zip'),
+    );
+    const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [join(ws, '报送.zip')], outDir: join(ws, 'c') });
+    expect(event!.file).toBe('报送.zip › 政策法规处报送.xlsx');
+    expect(event!.outcome).toMatchObject({ kind: 'accepted', unit: '政策法规处' });
+    ledger.close();
+  });
+});
+
+describe('完成值 as units write it', () => {
+  it.each([
+    [1200, undefined, null, 1200],
+    ['1,200', undefined, null, 1200],
+    ['１２００', undefined, null, 1200],
+    ['45%', undefined, '%', 45],
+    [0.45, '0%', '%', 45],
+    ['78家', undefined, '家', 78],
+    ['2000万', undefined, '万元', null],
+    ['约两千', undefined, null, null],
+  ])('%s', (raw, fmt, unit, expected) => {
+    const r = readValue(raw, fmt, unit);
+    if (expected === null) expect(r.ok).toBe(false);
+    else expect(r).toMatchObject({ ok: true, value: expected });
+  });
+});
+
+describe('collect: crash safety', () => {
+  it('a collect killed midway leaves the ledger consistent, and the next run completes it', async () => {
+    const { out, inbox, ws } = await issued();
+    const units = readdirSync(out).filter((f) => f.endsWith('_调度表.xlsx'));
+    python(
+      `import sys, json, openpyxl, os
+spec = json.loads(sys.argv[3])
+for i, name in enumerate(sys.argv[4:]):
+    wb = openpyxl.load_workbook(os.path.join(sys.argv[1], name)); ws = wb['调度表']
+    ws['F2'] = spec['reporter']; ws['H2'] = spec['phone']; r = 5
+    while ws[f'A{r}'].value:
+        ws[f'J{r}'] = '序时推进'; ws[f'K{r}'] = '推进中'; r += 1
+    for copy in range(4):
+        ws['M5'] = f'第{copy}稿'
+        wb.save(os.path.join(sys.argv[2], f'{i}-{copy}.xlsx'))`,
+      out,
+      inbox,
+      JSON.stringify(GOOD_ANSWERS),
+      ...units,
+    );
+    const total = readdirSync(inbox).length;
+    // Kill the CLI once it has recorded some submissions.
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), 'collect', inbox, '--round', '2025-Q3', '-w', ws], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = 0;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        seen += (d.toString().match(/✔/g) ?? []).length;
+        if (seen >= 10) child.kill('SIGKILL');
+      });
+      child.on('exit', () => resolve());
+    });
+    expect(seen).toBeLessThan(total);
+    const db = new Database(join(ws, 'taizhang.db'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Every recorded submission has all its entries: nothing half-written.
+    const partial = db.prepare('SELECT s.id FROM submissions s JOIN expected e ON e.unit = s.unit AND e.round_id = s.round_id WHERE (SELECT count(*) FROM entries WHERE submission_id = s.id) != e.rows').all();
+    expect(partial).toEqual([]);
+    const before = (db.prepare('SELECT count(*) n FROM submissions').get() as { n: number }).n;
+    db.close();
+    expect(before).toBeGreaterThanOrEqual(10);
+    const r = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]);
+    expect(r.code).toBe(0);
+    const ledger = new Ledger(ws);
+    expect((ledger.db.prepare('SELECT count(*) n FROM submissions').get() as { n: number }).n).toBe(total);
+    expect(ledger.currentSubmissions('2025-Q3')).toHaveLength(units.length);
+    ledger.close();
+  });
+});
