@@ -32,4 +32,6 @@ export async function main(argv: string[]): Promise<number> {
 const commandModules: (() => Promise<{ register: (p: Command) => void }>)[] = [
   () => import('./sheets.ts'),
   () => import('./collect.ts'),
+  () => import('./report.ts'),
+  () => import('./demo.ts'),
 ];

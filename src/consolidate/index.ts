@@ -6,6 +6,7 @@ import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress
 import { elapsedShare, type Round } from '../model/round.ts';
 import type { EntryRecord, Ledger, SubmissionRecord } from '../ledger/ledger.ts';
 import { assignUnits } from '../sheets/assign.ts';
+import { localDate } from '../util/time.ts';
 
 export interface Thresholds {
   yellow: number;
@@ -160,7 +161,7 @@ export function receiptsOf(
   const overdue = today > round.deadline;
   return expected.map((e) => {
     const s = byUnit.get(e.unit);
-    const late = s ? s.receivedAt.slice(0, 10) > round.deadline : false;
+    const late = s ? localDate(s.receivedAt) > round.deadline : false;
     return {
       unit: e.unit,
       state: !s ? (overdue ? '逾期' : '未报送') : s.outcome === 'returned' ? '退回' : late ? '逾期报送' : '已报送',

@@ -1,6 +1,7 @@
 // The coordinator's view of a round's receipts, and the 催报 text ready to paste into a notice.
 import type { Receipt, RoundProgress } from '../model/progress.ts';
 import type { Round } from '../model/round.ts';
+import { displayTime } from '../util/time.ts';
 
 export function urgeList(receipts: Receipt[], round: Round): { unit: string; reason: string }[] {
   return receipts
@@ -28,7 +29,7 @@ export function renderStatus(progress: RoundProgress, refused: { originalPath: s
   ];
   const width = Math.max(4, ...r.map((x) => x.unit.length));
   for (const x of r) {
-    const when = x.receivedAt ? x.receivedAt.slice(0, 16).replace('T', ' ') : '—';
+    const when = x.receivedAt ? displayTime(x.receivedAt) : '—';
     const state = x.state === '逾期' ? '逾期未报' : x.state;
     lines.push(`  ${x.unit.padEnd(width, '　')}  ${state.padEnd(4, '　')}  ${when}  条目 ${x.rows}${x.problems ? `  问题 ${x.problems}` : ''}${x.submissions > 1 ? `  报送 ${x.submissions} 次` : ''}`);
   }

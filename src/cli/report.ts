@@ -1,0 +1,61 @@
+// `taizhang report`: the round's documents from the ledger, through editable templates.
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { loadRoundProgress } from '../consolidate/index.ts';
+import { renderReports } from '../report/index.ts';
+import { VARIABLES } from '../report/context.ts';
+import { ELEMENTS } from '../report/markup.ts';
+import { BUILT_IN } from '../report/render.ts';
+import { UserError } from '../util/errors.ts';
+import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description('生成报告：年度工作情况报告、督办通报、讲话稿（Word）和汇总表（Excel）')
+    .option('--round <轮次>', '轮次')
+    .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
+    .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
+    .option('--date <YYYY-MM-DD>', '成文日期（默认今天）')
+    .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
+    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
+    .option('--red <百分点>', '序时红色预警阈值', '30')
+    .option('--list-variables', '列出模板可用的变量和元素')
+    .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; yellow: string; red: string; listVariables?: boolean }) => {
+      if (opts.listVariables) {
+        console.log('模板变量（Handlebars，写作 {{变量}}）：');
+        for (const [name, text] of VARIABLES) console.log(`  ${name}\n      ${text}`);
+        console.log('\n模板元素：');
+        for (const [name, text] of Object.entries(ELEMENTS)) console.log(`  <${name}>  ${text}`);
+        return;
+      }
+      if (!opts.round) throw new UserError('请用 --round 指定轮次。', '例如：npx taizhang report --round 2025-Q3');
+      let metrics: Record<string, number | string> = {};
+      if (opts.metrics) {
+        try {
+          metrics = JSON.parse(await readFile(opts.metrics, 'utf8'));
+        } catch (e) {
+          throw new UserError(`无法读取数据文件“${opts.metrics}”：${(e as Error).message}`, '数据文件应为 JSON，例如 {"行政处罚案件数": 216}。');
+        }
+      }
+      const thresholds = { yellow: Number(opts.yellow), red: Number(opts.red) };
+      if (!(thresholds.yellow >= 0 && thresholds.red >= thresholds.yellow)) throw new UserError('预警阈值应满足 0 ≤ 黄色 ≤ 红色。');
+      const ledger = openLedger(opts);
+      try {
+        const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
+        const outDir = opts.output ?? roundDir(opts, opts.round, '报告');
+        // One or several templates, given as repeated options or comma-separated.
+        const templates = opts.template ? [opts.template].flat().flatMap((t) => t.split(',')).filter(Boolean) : undefined;
+        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics });
+        console.log(`${progress.round.label}报告已生成：`);
+        for (const f of result.files) console.log(`  ${f}`);
+        for (const m of result.missing) {
+          console.log(`\n提示：《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿（或用 --metrics 提供）：\n  ${m.figures.join('、')}`);
+        }
+      } finally {
+        ledger.close();
+      }
+    });
+}

@@ -1,0 +1,192 @@
+// Writes a document tree as a Word file in the format of GB/T 9704-2012 (党政机关公文格式): A4, margins
+// 37/35/28/26 mm, 22 lines of 28 characters, 方正小标宋 title, 黑体/楷体/仿宋 headings, 仿宋 三号 body,
+// page numbers `— 1 —` in 宋体 四号, odd pages right and even pages left.
+import {
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
+  TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, DocumentGridType, ShadingType, PageBreak,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Block, DocumentTree, Inline } from './markup.ts';
+
+/** Measures in twips (1/20 pt). */
+export const GB9704 = {
+  pageWidth: 11906,
+  pageHeight: 16838,
+  marginTop: 2098, // 37 mm
+  marginBottom: 1984, // 35 mm
+  marginLeft: 1588, // 28 mm
+  marginRight: 1474, // 26 mm
+  /** 225 mm of text height / 22 lines = 28.95 pt a line. */
+  linePitch: 579,
+  /** 三号 = 16 pt, in half-points. */
+  bodySize: 32,
+  titleSize: 44, // 二号 22 pt
+  pageNumberSize: 28, // 四号 14 pt
+  /** Two characters of 三号. */
+  indent: 640,
+  /**
+   * The page number's top sits 7 mm below the text area (28 mm from the page edge); its 四号 line is about 5 mm,
+   * so the footer's bottom is 23 mm from the edge. Leaving that room keeps the body's 22 lines whole.
+   */
+  footerDistance: 1304,
+};
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  h1: '黑体',
+  h2: '楷体_GB2312',
+  body: '仿宋_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+};
+
+function font(eastAsia: string) {
+  return { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin };
+}
+
+const exact = { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/** Body paragraphs fill every page to 22 lines: no widow/orphan control pushing lines to the next page. */
+const body = { spacing: exact, widowControl: false };
+
+function runs(content: Inline[], fontName: string, size: number, bold = false): TextRun[] {
+  return content.flatMap((c) =>
+    c.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(fontName), size, bold: bold || c.bold })),
+  );
+}
+
+function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'title':
+      // The title may take two lines of 二号; exact spacing keeps the body on the grid below it.
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: runs(block.content, FONTS.title, GB9704.titleSize) })];
+    case 'subtitle':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs(block.content, FONTS.h2, GB9704.bodySize) })];
+    case 'recipient':
+      return [new Paragraph({ spacing: exact, children: runs(block.content, FONTS.body, GB9704.bodySize) })];
+    case 'heading': {
+      const face = block.level === 1 ? FONTS.h1 : block.level === 2 ? FONTS.h2 : FONTS.body;
+      return [new Paragraph({ spacing: exact, indent: { firstLine: GB9704.indent }, keepNext: true, children: runs(block.content, face, GB9704.bodySize, block.level === 3) })];
+    }
+    case 'paragraph':
+      return [new Paragraph({ ...body, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: runs(block.content, FONTS.body, GB9704.bodySize) })];
+    case 'pagebreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case 'signature':
+      // 发文机关署名 and 成文日期, right-aligned, 右空四字.
+      return [
+        new Paragraph({ spacing: exact, children: [] }),
+        new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.org, bold: false }], FONTS.body, GB9704.bodySize) }),
+        new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.date, bold: false }], FONTS.body, GB9704.bodySize) }),
+      ];
+    case 'image': {
+      const image = images.get(block.src);
+      const out: Paragraph[] = [];
+      if (image) {
+        const widthPx = Math.round((block.width / 25.4) * 96);
+        const heightPx = Math.round((widthPx * image.height) / image.width);
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: image.data, transformation: { width: widthPx, height: heightPx }, altText: { name: block.caption || block.src, description: block.caption, title: block.caption } })] }));
+      }
+      if (block.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs([{ text: block.caption, bold: false }], FONTS.h2, 28) }));
+      return out;
+    }
+    case 'table':
+      return tableOf(block);
+  }
+}
+
+function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
+  const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
+  const total = block.widths.reduce((a, b) => a + b, 0);
+  const widths = block.widths.map((w) => Math.floor((w / total) * textWidth));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const table = new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: block.rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0 && row.every((c) => c.header),
+          cantSplit: true,
+          children: row.map(
+            (cell) =>
+              new TableCell({
+                columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+                rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+                verticalAlign: VerticalAlign.CENTER,
+                shading: cell.fill ? { type: ShadingType.CLEAR, fill: cell.fill, color: 'auto' } : undefined,
+                margins: { left: 60, right: 60 },
+                children: [
+                  new Paragraph({
+                    alignment: cell.align === 'center' || cell.header ? AlignmentType.CENTER : cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                    spacing: { line: 360, lineRule: LineRuleType.EXACT },
+                    children: runs(cell.content, cell.header ? FONTS.h1 : FONTS.body, 24),
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+  const caption = block.caption
+    ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, keepNext: true, children: runs([{ text: block.caption, bold: false }], FONTS.h1, GB9704.bodySize) })]
+    : [];
+  return [...caption, table, new Paragraph({ spacing: exact, children: [] })];
+}
+
+function pageNumberFooter(align: 'right' | 'left'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // 单页码居右空一字，双页码居左空一字.
+        indent: align === 'right' ? { right: 280 } : { left: 280 },
+        spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.pageNumber), size: GB9704.pageNumberSize })],
+      }),
+    ],
+  });
+}
+
+export interface WriteOptions {
+  title: string;
+  images: Map<string, { data: Buffer; width: number; height: number }>;
+}
+
+export function buildDocument(tree: DocumentTree, o: WriteOptions): Document {
+  return new Document({
+    title: o.title,
+    creator: 'taizhang',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: GB9704.bodySize }, paragraph: { spacing: exact } } },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: GB9704.pageWidth, height: GB9704.pageHeight },
+            margin: { top: GB9704.marginTop, bottom: GB9704.marginBottom, left: GB9704.marginLeft, right: GB9704.marginRight, footer: GB9704.footerDistance, header: 851 },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GB9704.linePitch, charSpace: 0 },
+        },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: tree.blocks.flatMap((b) => paragraphOf(b, o.images)),
+      },
+    ],
+  });
+}
+
+/**
+ * Packs the document. docx numbers drawing ids (`wp:docPr`) with a counter that lives as long as the process;
+ * they are renumbered from 1 so that the same data always gives the same document body.
+ */
+export async function writeDocx(tree: DocumentTree, o: WriteOptions): Promise<Buffer> {
+  const packed = await Packer.toBuffer(buildDocument(tree, o));
+  const files = unzipSync(new Uint8Array(packed));
+  const body = strFromU8(files['word/document.xml']!);
+  let n = 0;
+  files['word/document.xml'] = strToU8(body.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
+  return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
+}

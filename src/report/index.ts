@@ -1,0 +1,59 @@
+// Renders a round's documents from the consolidated data: the Word reports from templates, and the 汇总表.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Plan } from '../model/plan.ts';
+import type { RoundProgress } from '../model/progress.ts';
+import { chapterChartSvg, svgToPng } from './chart.ts';
+import { buildContext } from './context.ts';
+import { writeDocx } from './docx-writer.ts';
+import { loadTemplate, renderTemplate } from './render.ts';
+import { writeSummaryWorkbook } from './summary-xlsx.ts';
+
+/** Default documents of `taizhang report`, by template, with the file name each is written to. */
+export const DOCUMENTS: Record<string, string> = {
+  'annual-summary': '年度工作情况报告',
+  bulletin: '督办通报',
+  speech: '讲话稿',
+};
+
+export interface ReportOptions {
+  progress: RoundProgress;
+  plan: Plan;
+  outDir: string;
+  /** Template names or paths; by default every built-in one. */
+  templates?: string[];
+  /** The date written on the documents (成文日期), YYYY-MM-DD. */
+  date: string;
+  metrics?: Record<string, number | string>;
+}
+
+export interface ReportResult {
+  files: string[];
+  /** Figures a template asked for that no data supplies: shown as 【待填：…】 in the document. */
+  missing: { document: string; figures: string[] }[];
+}
+
+export async function renderReports(o: ReportOptions): Promise<ReportResult> {
+  await mkdir(o.outDir, { recursive: true });
+  const context = buildContext(o.progress, o.plan, o.date, o.metrics);
+  const chart = svgToPng(chapterChartSvg(o.progress), 1400);
+  const images = new Map([['chart:chapters', chart]]);
+  const files: string[] = [];
+  const missing: ReportResult['missing'] = [];
+  for (const name of o.templates ?? Object.keys(DOCUMENTS)) {
+    const template = await loadTemplate(name);
+    const rendered = renderTemplate(template, context);
+    const base = DOCUMENTS[name] ?? template.name.replace(/\.hbs$/, '');
+    const file = join(o.outDir, `${base}_${o.progress.round.id}.docx`);
+    await writeFile(file, await writeDocx(rendered.tree, { title: base, images }));
+    files.push(file);
+    if (rendered.missing.length) missing.push({ document: base, figures: rendered.missing });
+  }
+  const summary = join(o.outDir, `汇总表_${o.progress.round.id}.xlsx`);
+  await writeSummaryWorkbook(summary, o.progress, o.plan);
+  files.push(summary);
+  const chartFile = join(o.outDir, `进展图_${o.progress.round.id}.png`);
+  await writeFile(chartFile, chart.data);
+  files.push(chartFile);
+  return { files, missing };
+}

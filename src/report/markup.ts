@@ -1,0 +1,137 @@
+// The small XML-like markup that report templates render to, and its validation into a document tree.
+// Handlebars escapes values into it, so cell text such as `#`, `|`, `*`, `<` stays harmless text.
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { z } from 'zod';
+import { UserError } from '../util/errors.ts';
+
+export const Inline = z.object({ text: z.string(), bold: z.boolean() });
+export type Inline = z.infer<typeof Inline>;
+
+export const Cell = z.object({
+  content: z.array(Inline),
+  colspan: z.number().int().min(1),
+  rowspan: z.number().int().min(1),
+  header: z.boolean(),
+  align: z.enum(['left', 'center', 'right']),
+  /** Background colour (hex without #), for 序时 status. */
+  fill: z.string().regex(/^[0-9A-Fa-f]{6}$/).nullable(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('title'), content: z.array(Inline) }),
+  z.object({ type: z.literal('subtitle'), content: z.array(Inline) }),
+  z.object({ type: z.literal('recipient'), content: z.array(Inline) }),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), content: z.array(Inline) }),
+  z.object({ type: z.literal('paragraph'), content: z.array(Inline), indent: z.boolean() }),
+  z.object({ type: z.literal('table'), caption: z.string(), widths: z.array(z.number().positive()), rows: z.array(z.array(Cell)) }),
+  z.object({ type: z.literal('image'), src: z.string(), width: z.number().positive(), caption: z.string() }),
+  z.object({ type: z.literal('pagebreak') }),
+  z.object({ type: z.literal('signature'), org: z.string(), date: z.string() }),
+]);
+export type Block = z.infer<typeof Block>;
+
+export const DocumentTree = z.object({ blocks: z.array(Block) });
+export type DocumentTree = z.infer<typeof DocumentTree>;
+
+/** The elements a template may use, with what each accepts; printed by `report --list-variables`. */
+export const ELEMENTS: Record<string, string> = {
+  document: '根元素',
+  title: '标题（方正小标宋 二号，居中）',
+  subtitle: '副标题（楷体 三号，居中），如轮次',
+  recipient: '主送机关（仿宋 三号，顶格）',
+  h1: '一级标题“一、”（黑体 三号）',
+  h2: '二级标题“（一）”（楷体 三号）',
+  h3: '三级标题“1.”（仿宋 三号 加粗）',
+  p: '正文段落（仿宋 三号，首行缩进两字）；属性 indent="false" 取消缩进；可含 <b>加粗</b>',
+  table: '表格；属性 widths="3,10,4"（各列相对宽度），caption="表题"；内含 <tr><td>，td 可有 colspan、rowspan、header="true"、align、fill="FFC7CE"',
+  image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
+  pagebreak: '分页',
+  signature: '落款；属性 org（发文机关）、date（成文日期）',
+};
+
+const TEXT_ELEMENTS = new Set(['title', 'subtitle', 'recipient', 'h1', 'h2', 'h3', 'p']);
+
+export class TemplateError extends UserError {}
+
+function isElement(n: ChildNode): n is Element {
+  return n.type === 'tag';
+}
+
+/** Parses rendered markup into a validated tree; errors name the template, the line and the element. */
+export function parseMarkup(markup: string, templateName: string, templateSource: string): DocumentTree {
+  const doc = parseDocument(markup, { xmlMode: true, withStartIndices: true, decodeEntities: true });
+  const lineAt = (index: number | null) => (index === null ? 0 : markup.slice(0, index).split('\n').length);
+  /** The template line where an element's opening tag is written: the first line with `<name` at or before its place. */
+  const templateLine = (el: Element) => {
+    const lines = templateSource.split('\n');
+    const hits = lines.map((l, i) => (l.includes(`<${el.name}`) ? i + 1 : 0)).filter(Boolean);
+    return hits[0] ?? 0;
+  };
+  const fail = (el: Element, message: string): never => {
+    const line = templateLine(el);
+    throw new TemplateError(
+      `模板“${templateName}”${line ? `第 ${line} 行` : ''}的 <${el.name}> 元素有误：${message}（渲染结果第 ${lineAt(el.startIndex)} 行）`,
+      `可用的元素：${Object.keys(ELEMENTS).join('、')}。运行 npx taizhang report --list-variables 查看说明。`,
+    );
+  };
+  const root = doc.children.filter(isElement);
+  if (root.length !== 1 || root[0]!.name !== 'document') {
+    throw new TemplateError(`模板“${templateName}”的渲染结果应以 <document> 为唯一的根元素。`, '请检查模板首尾的 <document> 与 </document>。');
+  }
+  const inlines = (el: Element, bold = false): Inline[] =>
+    el.children.flatMap((c): Inline[] => {
+      if (c.type === 'text') {
+        const text = (c as unknown as { data: string }).data.replace(/\s*\n\s*/g, '');
+        return text ? [{ text, bold }] : [];
+      }
+      if (isElement(c)) {
+        if (c.name === 'b') return inlines(c, true);
+        if (c.name === 'br') return [{ text: '\n', bold }];
+        return fail(c, `不能出现在文字中（只允许 <b> 和 <br/>）`);
+      }
+      return [];
+    });
+  const blocks: Block[] = [];
+  for (const el of root[0]!.children.filter(isElement)) {
+    const a = el.attribs;
+    if (TEXT_ELEMENTS.has(el.name)) {
+      const content = inlines(el);
+      if (el.name === 'p' && content.length === 0) continue;
+      if (el.name === 'title' || el.name === 'subtitle' || el.name === 'recipient') blocks.push({ type: el.name, content });
+      else if (el.name === 'p') blocks.push({ type: 'paragraph', content, indent: a.indent !== 'false' });
+      else blocks.push({ type: 'heading', level: Number(el.name[1]) as 1 | 2 | 3, content });
+    } else if (el.name === 'table') {
+      const rows = el.children.filter(isElement).map((tr) => {
+        if (tr.name !== 'tr') fail(tr, '表格中只能包含 <tr>');
+        return tr.children.filter(isElement).map((td) => {
+          if (td.name !== 'td') fail(td, '表格行中只能包含 <td>');
+          const n = (v: string | undefined) => (v === undefined ? 1 : Number(v));
+          const colspan = n(td.attribs.colspan);
+          const rowspan = n(td.attribs.rowspan);
+          if (!Number.isInteger(colspan) || colspan < 1 || !Number.isInteger(rowspan) || rowspan < 1) fail(td, 'colspan、rowspan 应为正整数');
+          const align = (td.attribs.align ?? 'left') as Cell['align'];
+          if (!['left', 'center', 'right'].includes(align)) fail(td, `align 应为 left、center 或 right，而不是“${align}”`);
+          const fill = td.attribs.fill ?? null;
+          if (fill !== null && !/^[0-9A-Fa-f]{6}$/.test(fill)) fail(td, `fill 应为六位十六进制颜色，如 FFC7CE，而不是“${fill}”`);
+          return { content: inlines(td), colspan, rowspan, header: td.attribs.header === 'true', align, fill };
+        });
+      });
+      const widths = (a.widths ?? '').split(',').filter(Boolean).map(Number);
+      const columns = Math.max(0, ...rows.map((r) => r.reduce((s, c) => s + c.colspan, 0)));
+      if (widths.length && (widths.length !== columns || widths.some((w) => !(w > 0)))) fail(el, `widths 应为 ${columns} 个正数，而不是“${a.widths}”`);
+      blocks.push({ type: 'table', caption: a.caption ?? '', widths: widths.length ? widths : Array(columns).fill(1), rows });
+    } else if (el.name === 'image') {
+      if (!a.src) fail(el, '缺少 src 属性');
+      const width = Number(a.width ?? 150);
+      if (!(width > 0 && width <= 156)) fail(el, 'width 应为 1 到 156 之间的毫米数（版心宽 156 毫米）');
+      blocks.push({ type: 'image', src: a.src!, width, caption: a.caption ?? '' });
+    } else if (el.name === 'pagebreak') blocks.push({ type: 'pagebreak' });
+    else if (el.name === 'signature') {
+      if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
+      blocks.push({ type: 'signature', org: a.org!, date: a.date! });
+    } else fail(el, `未知元素`);
+  }
+  return DocumentTree.parse({ blocks });
+}
