@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { planHash as hashOf } from '../model/plan.ts';
+import { planHash as hashOf, type Plan } from '../model/plan.ts';
 import type { Ledger, ProblemRecord } from '../ledger/ledger.ts';
-import { assignUnits } from '../sheets/assign.ts';
+import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
 import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { safeFileName } from '../sheets/assign.ts';
@@ -38,11 +38,30 @@ export interface CollectOptions {
   now?: () => Date;
 }
 
+/** What every file of a run is checked against, worked out once per plan version rather than once per file. */
+class RunCache {
+  private plans = new Map<string, { plan: Plan; units: Map<string, UnitAssignment> } | null>();
+  readonly expected: Set<string>;
+
+  constructor(private ledger: Ledger, roundId: string) {
+    this.expected = new Set(ledger.expected(roundId).map((e) => e.unit));
+  }
+
+  version(hash: string) {
+    if (!this.plans.has(hash)) {
+      const plan = this.ledger.planByHash(hash);
+      this.plans.set(hash, plan ? { plan, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])) } : null);
+    }
+    return this.plans.get(hash)!;
+  }
+}
+
 export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   const round = o.ledger.requireRound(o.roundId);
+  const cache = new RunCache(o.ledger, round.id);
   const events: CollectEvent[] = [];
   for await (const source of enumerateSources(o.paths)) {
-    const outcome = await collectOne(o, round, source);
+    const outcome = await collectOne(o, round, source, cache);
     const event = { file: source.display, outcome };
     events.push(event);
     o.onFile?.(event);
@@ -50,7 +69,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   return events;
 }
 
-async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile): Promise<FileOutcome> {
+async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile, cache: RunCache): Promise<FileOutcome> {
   const { ledger } = o;
   let bytes: Uint8Array;
   try {
@@ -84,14 +103,14 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   if (meta.plan_id !== round.planId) {
     return refuse(o, 'refused', digest, source, `这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
   }
-  const plan = ledger.planByHash(meta.plan_hash ?? '');
-  if (!plan) {
+  const version = cache.version(meta.plan_hash ?? '');
+  if (!version) {
     return refuse(o, 'refused', digest, source, '调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
   }
+  const { plan } = version;
   const unit = meta.unit ?? '';
-  const expected = ledger.expected(round.id).find((e) => e.unit === unit);
-  const unitRows = assignUnits(plan).assignments.find((a) => a.unit === unit);
-  if (!expected || !unitRows) {
+  const unitRows = version.units.get(unit);
+  if (!cache.expected.has(unit) || !unitRows) {
     return refuse(o, 'refused', digest, source, `“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
   }
   const result = validateSubmission(read, source.display, plan, unitRows.rows);

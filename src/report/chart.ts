@@ -2,6 +2,7 @@
 // resvg with the system's CJK fonts (fonts-noto-cjk), so Chinese labels render without a browser.
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
 import type { RoundProgress } from '../model/progress.ts';
 
 const FONT = 'Noto Sans CJK SC, Noto Serif CJK SC, WenQuanYi Micro Hei, sans-serif';
@@ -39,8 +40,13 @@ export function chapterChartSvg(progress: RoundProgress, width = 900, height = 5
   return svg;
 }
 
+/** Debian's fonts-noto-cjk; loading these two files is much faster than scanning every system font. */
+const CJK_FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'];
+
 export function svgToPng(svg: string, width: number): { data: Buffer; width: number; height: number } {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, background: '#ffffff' });
+  const files = CJK_FONTS.filter((f) => existsSync(f));
+  const font = files.length ? { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' } : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font, background: '#ffffff' });
   const image = resvg.render();
   return { data: image.asPng(), width: image.width, height: image.height };
 }

@@ -7,34 +7,65 @@ import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, thinBorder } from '../shee
 import { percent } from './context.ts';
 import { displayTime } from '../util/time.ts';
 
-function table(ws: ExcelJS.Worksheet, title: string, headers: string[], widths: number[], rows: (string | number | null)[][]): void {
-  ws.mergeCells(1, 1, 1, headers.length);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = TITLE_FONT;
-  ws.getRow(1).height = 28;
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r.map((v) => (v === null ? '' : v)));
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.eachRow((row, n) => {
-    if (n < 2) return;
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { ...FONT, bold: n === 2 };
-      cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true };
-      if (n === 2) cell.fill = HEADER_FILL;
-    });
+const BODY_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: thinBorder, alignment: { vertical: 'top', wrapText: true } };
+const HEAD_STYLE: Partial<ExcelJS.Style> = { ...BODY_STYLE, font: { ...FONT, bold: true }, fill: HEADER_FILL };
+
+/**
+ * Adds a titled table to a streamed worksheet, a row at a time: tens of thousands of rows are written without
+ * holding them all. `fills` colours given cells of a row (column number → ARGB).
+ */
+function table(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  title: string,
+  headers: string[],
+  widths: number[],
+  rows: Iterable<{ values: (string | number | null)[]; fills?: Map<number, string> }>,
+): void {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
   });
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.columns = widths.map((width) => ({ width }));
+  ws.mergeCells(1, 1, 1, headers.length);
+  const top = ws.getRow(1);
+  top.getCell(1).value = title;
+  top.getCell(1).font = TITLE_FONT;
+  top.height = 28;
+  top.commit();
+  const head = ws.getRow(2);
+  headers.forEach((h, i) => {
+    head.getCell(i + 1).value = h;
+    head.getCell(i + 1).style = HEAD_STYLE;
+  });
+  head.commit();
+  let n = 3;
+  for (const r of rows) {
+    const row = ws.getRow(n++);
+    r.values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v === null ? '' : v;
+      const fill = r.fills?.get(i + 1);
+      cell.style = fill ? { ...BODY_STYLE, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } } : BODY_STYLE;
+    });
+    row.commit();
+  }
+  ws.commit();
 }
 
 export async function writeSummaryWorkbook(path: string, progress: RoundProgress, plan: Plan): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'taizhang';
   const label = progress.round.label;
-  const clauses = wb.addWorksheet('条目汇总');
-  const rows = progress.clauses.flatMap((c) =>
-    (c.answers.length ? c.answers : [null]).map((a, i) => [
+  function* clauseRows() {
+    for (const c of progress.clauses) {
+      // The clause's status cells are coloured by its 序时 status.
+      const fills = new Map([14, 15, 16, 17].map((col) => [col, STATUS_FILLS[c.schedule]!]));
+      const answers = c.answers.length ? c.answers : [null];
+      for (const [i, a] of answers.entries()) yield { values: clauseRow(c, a, i), fills: i === 0 ? fills : undefined };
+    }
+  }
+  const clauseRow = (c: RoundProgress['clauses'][number], a: RoundProgress['clauses'][number]['answers'][number] | null, i: number) => [
       i === 0 ? c.clauseId : '',
       i === 0 ? c.task : '',
       i === 0 ? c.text : '',
@@ -52,45 +83,40 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
       i === 0 ? (c.completion === null ? '' : percent(c.completion)) : '',
       i === 0 ? percent(c.expected) : '',
       i === 0 ? ({ red: '红', yellow: '黄', green: '绿', grey: '未报' } as const)[c.schedule] : '',
-    ]),
-  );
+    ];
   table(
-    clauses,
+    wb,
+    '条目汇总',
     `${label}重点工作调度汇总表`,
     ['编号', '重点任务', '具体内容', '目标值', '完成时限', '责任单位', '职责', '完成状态', '完成值', '进展情况', '存在问题', '下一步打算', '进展停滞', '条目状态', '完成度', '序时要求', '序时预警'],
     [8, 16, 40, 18, 10, 20, 6, 9, 9, 40, 24, 24, 8, 9, 8, 8, 8],
-    rows,
+    clauseRows(),
   );
-  // Colour each clause's status cells by its 序时 status.
-  let r = 3;
-  for (const c of progress.clauses) {
-    const span = Math.max(1, c.answers.length);
-    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[c.schedule]! } };
-    for (const col of [14, 15, 16, 17]) clauses.getCell(r, col).fill = fill;
-    r += span;
-  }
   table(
-    wb.addWorksheet('报送情况'),
+    wb,
+    '报送情况',
     `${label}各单位报送情况（截止 ${progress.round.deadline}）`,
     ['序号', '责任单位', '报送状态', '报送时间', '填报人', '联系电话', '条目数', '问题数', '报送次数'],
     [6, 30, 10, 18, 10, 16, 8, 8, 8],
-    progress.receipts.map((x, i) => [i + 1, x.unit, x.state === '逾期' ? '逾期未报' : x.state, x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions]),
+    progress.receipts.map((x, i) => ({ values: [i + 1, x.unit, x.state === '逾期' ? '逾期未报' : x.state, x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions] })),
   );
   table(
-    wb.addWorksheet('章节统计'),
+    wb,
+    '章节统计',
     `${label}分章节统计`,
     ['章节', '条目数', '已完成', '序时推进', '滞后预警', '未报送', '完成率'],
     [40, 8, 8, 8, 8, 8, 8],
-    progress.chapters.map((c) => [c.title, c.clauses, c.completed, c.onSchedule, c.behind, c.notReported, percent(c.completionRate)]),
+    progress.chapters.map((c) => ({ values: [c.title, c.clauses, c.completed, c.onSchedule, c.behind, c.notReported, percent(c.completionRate)] })),
   );
   if (plan.indicators.length) {
     table(
-      wb.addWorksheet('指标'),
+      wb,
+      '指标',
       `《${plan.title}》主要指标`,
       ['序号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'],
       [6, 14, 40, 10, 10, 16, 8, 24],
-      plan.indicators.map((x) => [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note]),
+      plan.indicators.map((x) => ({ values: [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note] })),
     );
   }
-  await wb.xlsx.writeFile(path);
+  await wb.commit();
 }

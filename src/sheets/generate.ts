@@ -4,6 +4,9 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WorkerJob } from './worker.ts';
 import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
@@ -12,6 +15,19 @@ import { FONT, HEADER_FILL, thinBorder } from './style.ts';
 import { buildWorkbook, sheetProtection, type InputValues } from './workbook.ts';
 
 export const MARKER = '.taizhang-round.json';
+
+/** Below this many workbooks, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = Number(process.env.TAIZHANG_PARALLEL_FROM ?? 40);
+
+function runWorker(job: WorkerJob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Workers run the TypeScript sources through tsx, like the CLI.
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: job });
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`workbook worker exited with ${code}`))));
+  });
+}
 
 export interface GenerateOptions {
   plan: Plan;
@@ -89,12 +105,29 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   await mkdir(o.outDir, { recursive: true });
   const protection = sheetProtection(o.password);
   const hash = planHash(o.plan);
-  const files: GeneratedFile[] = [];
-  for (const { assignment, name } of named) {
-    const values = o.prefill?.get(assignment.unit);
-    const wb = buildWorkbook({ plan: o.plan, planHash: hash, round: o.round, unit: assignment, protection, contact: o.contact, values });
-    await wb.xlsx.writeFile(join(o.outDir, name));
-    files.push(describe(assignment, name, values));
+  const files = named.map(({ assignment, name }) => describe(assignment, name, o.prefill?.get(assignment.unit)));
+  const workers = named.length >= PARALLEL_FROM ? Math.max(1, Math.min(availableParallelism(), 4)) : 1;
+  if (workers > 1) {
+    // Both cores: each worker builds and writes an interleaved share of the units.
+    await Promise.all(
+      Array.from({ length: workers }, (_, w) =>
+        runWorker({
+          plan: o.plan,
+          planHash: hash,
+          round: o.round,
+          protection,
+          contact: o.contact,
+          outDir: o.outDir,
+          files: named.filter((_, i) => i % workers === w).map(({ assignment, name }) => ({ unit: assignment.unit, name, values: o.prefill?.get(assignment.unit) ? [...o.prefill.get(assignment.unit)!] : undefined })),
+        }),
+      ),
+    );
+  } else {
+    for (const { assignment, name } of named) {
+      const values = o.prefill?.get(assignment.unit);
+      const wb = buildWorkbook({ plan: o.plan, planHash: hash, round: o.round, unit: assignment, protection, contact: o.contact, values });
+      await wb.xlsx.writeFile(join(o.outDir, name));
+    }
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
   await writeDistributionList(distributionList, o, files);
