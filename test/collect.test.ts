@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
 import { readValue } from '../src/collect/values.ts';
-import { loadRoundProgress } from '../src/consolidate/index.ts';
+import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
@@ -292,5 +292,77 @@ for i, name in enumerate(sys.argv[4:]):
     expect((ledger.db.prepare('SELECT count(*) n FROM submissions').get() as { n: number }).n).toBe(total);
     expect(ledger.currentSubmissions('2025-Q3')).toHaveLength(units.length);
     ledger.close();
+  });
+});
+
+describe('the next round, status and concurrency', () => {
+  it('pre-fills the next round from each unit’s latest accepted answers', async () => {
+    const { ledger, file, inbox, ws } = await issued('2025-Q2');
+    fillWorkbook(file('机关党委'), join(inbox, 'q2.xlsx'), { ...GOOD_ANSWERS, default: { status: '序时推进', progress: '二季度完成支部换届准备。', value: 3 } });
+    await collect({ ledger, roundId: '2025-Q2', paths: [inbox], outDir: join(ws, 'c') });
+    const q3 = join(ws, '2025-Q3', '下发');
+    const result = await issueRound(ledger, { plan, round: parseRound('2025-Q3'), outDir: q3 });
+    expect(result.files.find((f) => f.unit === '机关党委')!.prefilled).toBe(5);
+    expect(result.files.find((f) => f.unit === '组织人事处')!.prefilled).toBe(0);
+    const seen = inspectWorkbook(join(q3, '机关党委_2025-Q3_调度表.xlsx'));
+    expect(seen.rows[0]).toMatchObject({ status: '序时推进', progress: '二季度完成支部换届准备。', value: 3 });
+    ledger.close();
+  });
+
+  it('prints status as JSON with the 催报 list, judging lateness by the given day', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('机关党委'), join(inbox, 'a.xlsx'), GOOD_ANSWERS);
+    fillWorkbook(file('组织人事处'), join(inbox, 'b.xlsx'), { ...GOOD_ANSWERS, reporter: '' });
+    ledger.close();
+    expect(taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]).code).toBe(0);
+    const r = taizhang(['status', '--round', '2025-Q3', '-w', ws, '--json', '--today', '2025-10-20']);
+    expect(r.code).toBe(0);
+    const status = JSON.parse(r.stdout);
+    const byUnit = Object.fromEntries(status.receipts.map((x: { unit: string; state: string }) => [x.unit, x.state]));
+    expect(byUnit['组织人事处']).toBe('退回');
+    expect(byUnit['综合与科技处']).toBe('逾期');
+    expect(status.urge).toHaveLength(22);
+    expect(status.urge.find((u: { unit: string }) => u.unit === '组织人事处').reason).toContain('须修改后重新报送');
+    const text = taizhang(['status', '--round', '2025-Q3', '-w', ws, '--today', '2025-10-05']).stdout;
+    expect(text).toContain('催报通知（可直接复制）');
+    expect(text).toMatch(/截至目前，综合与科技处、.*尚未报送2025年第三季度重点工作调度表/);
+  });
+
+  it('lets two collects run at once on the same ledger without corrupting it', async () => {
+    const { out, ws } = await issued();
+    const units = readdirSync(out).filter((f) => f.endsWith('_调度表.xlsx'));
+    const a = join(ws, 'a');
+    const b = join(ws, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    units.forEach((name, i) => fillWorkbook(join(out, name), join(i % 2 ? a : b, name), GOOD_ANSWERS));
+    // The same file in both folders: exactly one of the two runs may take it.
+    copyFileSync(join(a, readdirSync(a)[0]!), join(b, 'dup.xlsx'));
+    const runOne = (dir: string) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), 'collect', dir, '--round', '2025-Q3', '-w', ws], { stdio: 'ignore' });
+        child.on('exit', (code) => resolve(code ?? 1));
+      });
+    expect(await Promise.all([runOne(a), runOne(b)])).toEqual([0, 0]);
+    const db = new Database(join(ws, 'taizhang.db'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((db.prepare("SELECT count(*) n FROM submissions WHERE superseded_by IS NULL AND outcome = 'accepted'").get() as { n: number }).n).toBe(units.length);
+    expect((db.prepare('SELECT count(*) n FROM submissions').get() as { n: number }).n).toBe(units.length);
+    db.close();
+  });
+});
+
+describe('序时 status', () => {
+  it('colours by the share of the period elapsed, with configurable thresholds', () => {
+    const plan2 = structuredClone(plan);
+    const clause = plan2.tasks.find((t) => t.id === '6.3')!.clauses[0]!; // target 660 个
+    const answers = new Map([[clause.assignments[0]!.unit, new Map([[clause.id, { clauseId: clause.id, role: '牵头', status: '序时推进', value: 330, valueText: '330', progress: 'x', problems: null, nextSteps: null }]])]]);
+    const at = (thresholds?: { yellow: number; red: number }) =>
+      consolidate({ plan: plan2, round: parseRound('2025-Q3'), answers, previous: new Map(), receipts: [], thresholds }).clauses.find((c) => c.clauseId === '6.3')!;
+    // 50% done where 74.8% is expected: 24.8 points behind.
+    expect(at().gap).toBeCloseTo(24.8, 1);
+    expect(at().schedule).toBe('yellow');
+    expect(at({ yellow: 5, red: 20 }).schedule).toBe('red');
+    expect(at({ yellow: 30, red: 50 }).schedule).toBe('green');
   });
 });

@@ -143,6 +143,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
     result.entries,
     result.problems,
   );
+  if (!recorded) return { kind: 'duplicate', unit };
   if (recorded.stale) return { kind: 'stale', unit };
   if (outcome === 'accepted') {
     return { kind: 'accepted', unit, rows: result.entries.length, warnings: result.problems.length, superseded: !!recorded.superseded };

@@ -159,15 +159,17 @@ export class Ledger {
   }
 
   /** Records a file that could not become a submission (unusable, another round or plan). */
-  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[], receivedAt = new Date()): number {
+  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[], receivedAt = new Date()): number | null {
     return this.db.transaction(() => {
+      // Another collect running at the same time may have taken this very file since we looked.
+      if (this.intakeOf(roundId, sha256)) return null;
       const info = this.db
         .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(roundId, sha256, originalPath, receivedAt.toISOString(), outcome, unit, problems[0]?.message ?? null);
       const id = Number(info.lastInsertRowid);
       this.insertProblems(id, problems);
       return id;
-    })();
+    }).immediate();
   }
 
   private insertProblems(intakeId: number, problems: ProblemRecord[]): void {
@@ -179,8 +181,10 @@ export class Ledger {
    * Records a submission with its entries and problems in one transaction. It supersedes the unit's current
    * submission when it is newer (by the file's time); an older file is kept in the history as superseded at once.
    */
-  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } {
+  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } | null {
+    // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
     return this.db.transaction(() => {
+      if (this.intakeOf(s.roundId, s.sha256)) return null;
       const receivedAt = s.receivedAt;
       const intake = this.db
         .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -212,7 +216,7 @@ export class Ledger {
         }
       }
       return { id, superseded, stale };
-    })();
+    }).immediate();
   }
 
   /** The unit's submission in force for a round (not superseded), excluding `except`. */
