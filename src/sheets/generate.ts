@@ -12,12 +12,13 @@ import type { Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
 import { assignUnits, safeFileName, type UnitAssignment } from './assign.ts';
 import { FONT, HEADER_FILL, thinBorder } from './style.ts';
-import { buildWorkbook, sheetProtection, type InputValues } from './workbook.ts';
+import { sheetProtection, type InputValues } from './workbook.ts';
+import { WorkbookStamper } from './stamp.ts';
 
 export const MARKER = '.taizhang-round.json';
 
 /** Below this many workbooks, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = Number(process.env.TAIZHANG_PARALLEL_FROM ?? 40);
+const PARALLEL_FROM = Number(process.env.TAIZHANG_PARALLEL_FROM ?? 200);
 
 function runWorker(job: WorkerJob): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -123,10 +124,9 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
       ),
     );
   } else {
+    const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
     for (const { assignment, name } of named) {
-      const values = o.prefill?.get(assignment.unit);
-      const wb = buildWorkbook({ plan: o.plan, planHash: hash, round: o.round, unit: assignment, protection, contact: o.contact, values });
-      await wb.xlsx.writeFile(join(o.outDir, name));
+      await writeFile(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
     }
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');

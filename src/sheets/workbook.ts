@@ -95,7 +95,7 @@ export interface WorkbookOptions {
 }
 
 /** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
-function rowHeight(texts: [string, number][]): number {
+export function rowHeight(texts: [string, number][]): number {
   let lines = 1;
   for (const [text, width] of texts) {
     const perLine = Math.max(1, Math.floor((width - 1) / 2));

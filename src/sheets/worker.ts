@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { assignUnits } from './assign.ts';
-import { buildWorkbook, type InputValues, type SheetProtection } from './workbook.ts';
+import { writeFile } from 'node:fs/promises';
+import { WorkbookStamper } from './stamp.ts';
+import type { InputValues, SheetProtection } from './workbook.ts';
 
 export interface WorkerJob {
   plan: Plan;
@@ -18,9 +20,8 @@ export interface WorkerJob {
 
 const job = workerData as WorkerJob;
 const units = new Map(assignUnits(job.plan).assignments.map((a) => [a.unit, a]));
+const stamper = await WorkbookStamper.create(job);
 for (const f of job.files) {
-  const unit = units.get(f.unit)!;
-  const wb = buildWorkbook({ plan: job.plan, planHash: job.planHash, round: job.round, unit, protection: job.protection, contact: job.contact, values: f.values ? new Map(f.values) : undefined });
-  await wb.xlsx.writeFile(join(job.outDir, f.name));
+  await writeFile(join(job.outDir, f.name), stamper.render(units.get(f.unit)!, f.values ? new Map(f.values) : undefined));
 }
 parentPort!.postMessage('done');
