@@ -1,6 +1,7 @@
-// Reads a returned workbook into plain data: its metadata, header cells and table rows. Knows the layout
+// Reads a returned workbook (through xlsx.ts) into plain data: its metadata, header cells and table rows. Knows the layout
 // (sheets/layout.ts) but judges nothing; validate.ts does that.
-import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { XlsxFile, isDateFormat, serialDate, type XlsxCell } from './xlsx.ts';
 import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET } from '../sheets/layout.ts';
 
 export interface ReadCell {
@@ -19,69 +20,58 @@ export interface ReadWorkbook {
   rows: { row: number; cells: Record<string, ReadCell> }[];
 }
 
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
-}
-
-function cellValue(value: unknown): unknown {
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const v = value as Record<string, unknown>;
-    if ('result' in v) return v.result;
-    if (Array.isArray(v.richText)) return cellText(value);
-  }
-  return value;
+function textOf(cell: XlsxCell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  if (typeof cell.value === 'number' && isDateFormat(cell.numFmt)) return serialDate(cell.value);
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return String(cell.value);
 }
 
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as never);
-  const metaSheet = wb.getWorksheet(META_SHEET);
+  const file = new XlsxFile(bytes);
+  const metaSheet = file.sheet(META_SHEET);
   let meta: Record<string, string> | null = null;
   const metaRows: ReadWorkbook['metaRows'] = [];
   if (metaSheet) {
     meta = {};
+    const last = Math.max(0, ...[...metaSheet.keys()].map((ref) => Number(ref.replace(/^[A-Z]+/, ''))));
     let inRows = false;
-    metaSheet.eachRow((row) => {
-      const a = cellText(row.getCell(1).value);
+    for (let r = 1; r <= last; r++) {
+      const a = textOf(metaSheet.get(`A${r}`));
       if (a === 'row') {
         inRows = true;
-        return;
+        continue;
       }
-      if (inRows) {
-        metaRows.push({ row: Number(a), clause: cellText(row.getCell(2).value), role: cellText(row.getCell(3).value), checksum: cellText(row.getCell(4).value) });
-      } else if (a) meta![a] = cellText(row.getCell(2).value);
-    });
+      const [b, c, d] = ['B', 'C', 'D'].map((col) => textOf(metaSheet.get(`${col}${r}`)));
+      if (inRows && a) metaRows.push({ row: Number(a), clause: b!, role: c!, checksum: d! });
+      else if (a) meta[a] = b!;
+    }
   }
-  const ws = wb.getWorksheet(TRACKING_SHEET);
+  const ws = file.sheet(TRACKING_SHEET);
   const header = { reporter: '', phone: '', date: '', unit: '' };
   const rows: ReadWorkbook['rows'] = [];
   if (ws) {
-    header.reporter = cellText(ws.getCell(HEADER.reporter.value).value).trim();
-    header.phone = cellText(ws.getCell(HEADER.phone.value).value).trim();
-    header.date = cellText(ws.getCell(HEADER.date.value).value).trim();
-    header.unit = cellText(ws.getCell(HEADER.unit.value).value).trim();
-    const last = ws.actualRowCount > 0 ? ws.rowCount : 0;
-    for (let r = FIRST_ROW; r <= last; r++) {
-      const row = ws.getRow(r);
-      const cells: Record<string, ReadCell> = {};
-      let any = false;
-      COLUMNS.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
-        const value = cellValue(cell.value);
-        const text = cellText(cell.value);
-        if (text.trim() !== '') any = true;
-        cells[c.key] = { value, text, numFmt: cell.numFmt };
-      });
-      if (any) rows.push({ row: r, cells });
+    header.reporter = textOf(ws.get(HEADER.reporter.value)).trim();
+    header.phone = textOf(ws.get(HEADER.phone.value)).trim();
+    header.date = textOf(ws.get(HEADER.date.value)).trim();
+    header.unit = textOf(ws.get(HEADER.unit.value)).trim();
+    const byRow = new Map<number, Record<string, ReadCell>>();
+    const letters = COLUMNS.map((_, i) => String.fromCharCode(65 + i));
+    for (const [ref, cell] of ws) {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref);
+      const col = m ? letters.indexOf(m[1]!) : -1;
+      const r = m ? Number(m[2]) : 0;
+      if (col < 0 || r < FIRST_ROW) continue;
+      const text = textOf(cell);
+      if (text.trim() === '') continue;
+      const row = byRow.get(r) ?? {};
+      row[COLUMNS[col]!.key] = { value: cell.value, text, numFmt: cell.numFmt };
+      byRow.set(r, row);
+    }
+    for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+      const cells = byRow.get(r)!;
+      for (const c of COLUMNS) cells[c.key] ??= { value: null, text: '' };
+      rows.push({ row: r, cells });
     }
   }
   return { meta, metaRows, hasTrackingSheet: !!ws, header, rows };
@@ -89,6 +79,5 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
 
 /** Reads a workbook file from disk. */
 export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
-  const { readFile } = await import('node:fs/promises');
   return readWorkbook(await readFile(path));
 }

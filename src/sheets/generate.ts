@@ -23,7 +23,8 @@ const PARALLEL_FROM = Number(process.env.TAIZHANG_PARALLEL_FROM ?? 200);
 function runWorker(job: WorkerJob): Promise<void> {
   return new Promise((resolve, reject) => {
     // Workers run the TypeScript sources through tsx, like the CLI.
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: job });
+    // A bounded old generation makes V8 collect instead of growing: a worker only ever holds one workbook.
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`workbook worker exited with ${code}`))));
