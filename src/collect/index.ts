@@ -7,7 +7,7 @@ import { planHash as hashOf, type Plan } from '../model/plan.ts';
 import type { Ledger, ProblemRecord } from '../ledger/ledger.ts';
 import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
-import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook } from './read.ts';
@@ -152,9 +152,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   const dir = join(o.outDir, '退回重报');
   await mkdir(dir, { recursive: true });
   const values = new Map<string, InputValues>();
-  for (const e of result.entries) {
-    values.set(e.clauseId, { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined });
-  }
+  for (const e of result.entries) values.set(e.clauseId, inputValuesOf(e));
   const cellProblems = new Map<string, string>();
   for (const p of errors) {
     if (p.sheet !== TRACKING_SHEET || p.cell === '-') continue;

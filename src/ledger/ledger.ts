@@ -94,31 +94,41 @@ export class Ledger {
     this.db.close();
   }
 
+  private statements = new Map<string, Database.Statement>();
+
+  /** Prepares a statement once per ledger: a statement prepared per call holds native memory until collected. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   get archiveDir(): string {
     return join(this.workspace, 'archive');
   }
 
   registerPlan(plan: Plan, hash: string): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO plans (hash, id, title, json, registered_at) VALUES (?, ?, ?, ?, ?)')
+    this.sql('INSERT OR IGNORE INTO plans (hash, id, title, json, registered_at) VALUES (?, ?, ?, ?, ?)')
       .run(hash, plan.id, plan.title, JSON.stringify(plan), new Date().toISOString());
   }
 
   planByHash(hash: string): Plan | null {
-    const row = this.db.prepare('SELECT json FROM plans WHERE hash = ?').get(hash) as { json: string } | undefined;
+    const row = this.sql('SELECT json FROM plans WHERE hash = ?').get(hash) as { json: string } | undefined;
     return row ? Plan.parse(JSON.parse(row.json)) : null;
   }
 
   /** Registers a round and the receipts it expects; a round regenerated from an edited plan points at the new version. */
   registerRound(round: Round, plan: Plan, hash: string, expected: { unit: string; file: string; rows: number }[]): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO rounds (id, plan_id, plan_hash, label, start, end, deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET plan_id = excluded.plan_id, plan_hash = excluded.plan_hash, deadline = excluded.deadline`,
         )
         .run(round.id, plan.id, hash, round.label, round.start, round.end, round.deadline, new Date().toISOString());
-      const insert = this.db.prepare(
+      const insert = this.sql(
         'INSERT INTO expected (round_id, unit, file, rows) VALUES (?, ?, ?, ?) ON CONFLICT(round_id, unit) DO UPDATE SET file = excluded.file, rows = excluded.rows',
       );
       for (const e of expected) insert.run(round.id, e.unit, e.file, e.rows);
@@ -126,7 +136,7 @@ export class Ledger {
   }
 
   round(id: string): (Round & { planId: string; planHash: string }) | null {
-    const row = this.db.prepare('SELECT * FROM rounds WHERE id = ?').get(id) as Record<string, string> | undefined;
+    const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(id) as Record<string, string> | undefined;
     if (!row) return null;
     return { ...Round.parse({ id: row.id, label: row.label, start: row.start, end: row.end, deadline: row.deadline }), planId: row.plan_id!, planHash: row.plan_hash! };
   }
@@ -144,18 +154,18 @@ export class Ledger {
   }
 
   rounds(): (Round & { planId: string })[] {
-    return (this.db.prepare('SELECT * FROM rounds ORDER BY end, id').all() as Record<string, string>[]).map((r) => ({
+    return (this.sql('SELECT * FROM rounds ORDER BY end, id').all() as Record<string, string>[]).map((r) => ({
       id: r.id!, label: r.label!, start: r.start!, end: r.end!, deadline: r.deadline!, planId: r.plan_id!,
     }));
   }
 
   expected(roundId: string): { unit: string; file: string; rows: number }[] {
-    return this.db.prepare('SELECT unit, file, rows FROM expected WHERE round_id = ? ORDER BY rowid').all(roundId) as never;
+    return this.sql('SELECT unit, file, rows FROM expected WHERE round_id = ? ORDER BY rowid').all(roundId) as never;
   }
 
   /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
   intakeOf(roundId: string, sha256: string): { id: number; outcome: IntakeOutcome; unit: string | null } | null {
-    return (this.db.prepare('SELECT id, outcome, unit FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as never) ?? null;
+    return (this.sql('SELECT id, outcome, unit FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as never) ?? null;
   }
 
   /** Records a file that could not become a submission (unusable, another round or plan). */
@@ -163,8 +173,7 @@ export class Ledger {
     return this.db.transaction(() => {
       // Another collect running at the same time may have taken this very file since we looked.
       if (this.intakeOf(roundId, sha256)) return null;
-      const info = this.db
-        .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const info = this.sql('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(roundId, sha256, originalPath, receivedAt.toISOString(), outcome, unit, problems[0]?.message ?? null);
       const id = Number(info.lastInsertRowid);
       this.insertProblems(id, problems);
@@ -173,7 +182,7 @@ export class Ledger {
   }
 
   private insertProblems(intakeId: number, problems: ProblemRecord[]): void {
-    const insert = this.db.prepare('INSERT INTO problems (intake_id, file, sheet, cell, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.sql('INSERT INTO problems (intake_id, file, sheet, cell, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const p of problems) insert.run(intakeId, p.file, p.sheet, p.cell, p.rule, p.severity, p.message);
   }
 
@@ -186,18 +195,16 @@ export class Ledger {
     return this.db.transaction(() => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;
       const receivedAt = s.receivedAt;
-      const intake = this.db
-        .prepare('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const intake = this.sql('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(s.roundId, s.sha256, s.originalPath, receivedAt, s.outcome, s.unit, null);
       const intakeId = Number(intake.lastInsertRowid);
-      const info = this.db
-        .prepare(
+      const info = this.sql(
           `INSERT INTO submissions (intake_id, round_id, unit, plan_hash, sha256, original_path, archive_path, received_at, file_time, outcome, reporter, phone, fill_date)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate);
       const id = Number(info.lastInsertRowid);
-      const insert = this.db.prepare(
+      const insert = this.sql(
         'INSERT INTO entries (submission_id, clause_id, role, status, value_text, value, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const e of entries) insert.run(id, e.clauseId, e.role, e.status, e.valueText, e.value, e.progress, e.problems, e.nextSteps);
@@ -207,11 +214,11 @@ export class Ledger {
       let stale = false;
       if (current) {
         if (current.fileTime <= s.fileTime) {
-          this.db.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(id, current.id);
+          this.sql('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(id, current.id);
           superseded = current;
         } else {
-          this.db.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(current.id, id);
-          this.db.prepare("UPDATE intake SET outcome = 'stale' WHERE id = ?").run(intakeId);
+          this.sql('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(current.id, id);
+          this.sql("UPDATE intake SET outcome = 'stale' WHERE id = ?").run(intakeId);
           stale = true;
         }
       }
@@ -221,23 +228,22 @@ export class Ledger {
 
   /** The unit's submission in force for a round (not superseded), excluding `except`. */
   current(roundId: string, unit: string, except = -1): SubmissionRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL AND id != ? ORDER BY id DESC LIMIT 1')
+    const row = this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL AND id != ? ORDER BY id DESC LIMIT 1')
       .get(roundId, unit, except) as Record<string, unknown> | undefined;
     return row ? toSubmission(row) : null;
   }
 
   /** Every submission in force for a round. */
   currentSubmissions(roundId: string): SubmissionRecord[] {
-    return (this.db.prepare('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
+    return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
   }
 
   history(roundId: string, unit: string): SubmissionRecord[] {
-    return (this.db.prepare('SELECT * FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
+    return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
   }
 
   entries(submissionId: number): EntryRecord[] {
-    return (this.db.prepare('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) => ({
+    return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) => ({
       clauseId: r.clause_id as string,
       role: r.role as string,
       status: r.status as string | null,
@@ -250,15 +256,13 @@ export class Ledger {
   }
 
   problemsOf(submissionId: number): ProblemRecord[] {
-    return this.db
-      .prepare('SELECT p.file, p.sheet, p.cell, p.rule, p.severity, p.message FROM problems p JOIN submissions s ON s.intake_id = p.intake_id WHERE s.id = ? ORDER BY p.id')
+    return this.sql('SELECT p.file, p.sheet, p.cell, p.rule, p.severity, p.message FROM problems p JOIN submissions s ON s.intake_id = p.intake_id WHERE s.id = ? ORDER BY p.id')
       .all(submissionId) as ProblemRecord[];
   }
 
   /** Files received for a round that never became a submission. */
   refusedFiles(roundId: string): { originalPath: string; outcome: string; message: string; receivedAt: string }[] {
-    return this.db
-      .prepare("SELECT original_path AS originalPath, outcome, message, received_at AS receivedAt FROM intake WHERE round_id = ? AND outcome IN ('refused', 'unusable') ORDER BY id")
+    return this.sql("SELECT original_path AS originalPath, outcome, message, received_at AS receivedAt FROM intake WHERE round_id = ? AND outcome IN ('refused', 'unusable') ORDER BY id")
       .all(roundId) as never;
   }
 
@@ -267,8 +271,7 @@ export class Ledger {
    * round, and what stagnation is measured against.
    */
   latestAccepted(planId: string, beforeEnd: string): Map<string, Map<string, EntryRecord>> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT s.id, s.unit FROM submissions s JOIN rounds r ON r.id = s.round_id
          WHERE r.plan_id = ? AND r.end < ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL
          ORDER BY r.end, s.id`,

@@ -4,9 +4,6 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import type { WorkerJob } from './worker.ts';
 import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
@@ -17,19 +14,6 @@ import { WorkbookStamper } from './stamp.ts';
 
 export const MARKER = '.taizhang-round.json';
 
-/** Below this many workbooks, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = Number(process.env.TAIZHANG_PARALLEL_FROM ?? 200);
-
-function runWorker(job: WorkerJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Workers run the TypeScript sources through tsx, like the CLI.
-    // A bounded old generation makes V8 collect instead of growing: a worker only ever holds one workbook.
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 256 } });
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`workbook worker exited with ${code}`))));
-  });
-}
 
 export interface GenerateOptions {
   plan: Plan;
@@ -108,27 +92,9 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   const protection = sheetProtection(o.password);
   const hash = planHash(o.plan);
   const files = named.map(({ assignment, name }) => describe(assignment, name, o.prefill?.get(assignment.unit)));
-  const workers = named.length >= PARALLEL_FROM ? Math.max(1, Math.min(availableParallelism(), 4)) : 1;
-  if (workers > 1) {
-    // Both cores: each worker builds and writes an interleaved share of the units.
-    await Promise.all(
-      Array.from({ length: workers }, (_, w) =>
-        runWorker({
-          plan: o.plan,
-          planHash: hash,
-          round: o.round,
-          protection,
-          contact: o.contact,
-          outDir: o.outDir,
-          files: named.filter((_, i) => i % workers === w).map(({ assignment, name }) => ({ unit: assignment.unit, name, values: o.prefill?.get(assignment.unit) ? [...o.prefill.get(assignment.unit)!] : undefined })),
-        }),
-      ),
-    );
-  } else {
-    const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
-    for (const { assignment, name } of named) {
-      await writeFile(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
-    }
+  const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
+  for (const { assignment, name } of named) {
+    await writeFile(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
   await writeDistributionList(distributionList, o, files);

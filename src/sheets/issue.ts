@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import { planHash, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { generateRound, type GenerateOptions, type GenerateResult } from './generate.ts';
-import type { InputValues } from './workbook.ts';
+import { inputValuesOf, type InputValues } from './workbook.ts';
 
 export async function issueRound(
   ledger: Ledger,
@@ -21,15 +21,7 @@ export async function issueRound(
 export function prefillFrom(ledger: Ledger, plan: Plan, round: Round): Map<string, Map<string, InputValues>> {
   const prefill = new Map<string, Map<string, InputValues>>();
   for (const [unit, entries] of ledger.latestAccepted(plan.id, round.start)) {
-    prefill.set(
-      unit,
-      new Map(
-        [...entries].map(([id, e]) => [
-          id,
-          { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined },
-        ]),
-      ),
-    );
+    prefill.set(unit, new Map([...entries].map(([id, e]) => [id, inputValuesOf(e)])));
   }
   return prefill;
 }

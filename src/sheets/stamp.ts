@@ -2,13 +2,13 @@
 // protection, validations and print setup are defined in one place), and each unit's workbook is stamped from it:
 // its rows are written into the template's sheet XML as inline strings, and the parts zipped again.
 // exceljs alone takes 11+ ms per workbook; stamping takes a fraction of that.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { preparedEntry, zip, type ZipEntry } from '../util/zip.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import type { UnitAssignment } from './assign.ts';
-import { COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, type InputKey } from './layout.ts';
-import { buildWorkbook, planCells, rowChecksum, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
+import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, type InputKey } from './layout.ts';
+import { META_HEADER, buildWorkbook, metadata, planCells, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
 
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
@@ -62,6 +62,9 @@ export class WorkbookStamper {
     private readonly lead: Map<string, string>,
     private readonly cooperate: Map<string, string>,
     private readonly markIndex: string,
+    private readonly shared: ZipEntry[] = Object.entries(parts)
+      .filter(([name]) => !name.endsWith('/'))
+      .map(([name, data]) => preparedEntry(name, data)),
   ) {}
 
   /** Builds the round's template with exceljs: a unit named UNIT_MARK with one lead and one cooperating row. */
@@ -106,7 +109,6 @@ export class WorkbookStamper {
   render(assignment: UnitAssignment, values?: Map<string, InputValues>): Uint8Array {
     const last = FIRST_ROW + assignment.rows.length - 1;
     const rows: string[] = [];
-    const metaRows: [number, string, string, string][] = [];
     assignment.rows.forEach((row, i) => {
       const r = FIRST_ROW + i;
       const styles = row.role === '牵头' ? this.lead : this.cooperate;
@@ -125,39 +127,27 @@ export class WorkbookStamper {
         return valueCell(`${col}${r}`, style, v);
       });
       rows.push(`<row r="${r}" spans="1:${COLUMNS.length}" ht="${rowHeight(texts)}" customHeight="1">${cells.join('')}</row>`);
-      metaRows.push([r, row.clause.id, row.role, rowChecksum(plan)]);
     });
     const tail = this.tracking.tail.replace(new RegExp(`sqref="([A-Z]+)${FIRST_ROW}:([A-Z]+)${FIRST_ROW + 1}"`, 'g'), (_, a: string, b: string) => `sqref="${a}${FIRST_ROW}:${b}${last}"`);
     const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${String.fromCharCode(64 + COLUMNS.length)}${last}"/>`);
     const unit = assignment.unit;
-    const total = createHash('sha256').update(metaRows.map((m) => m[3]).join('')).digest('hex').slice(0, 16);
-    const pairs: [string, string | number][] = [
-      ['format', FORMAT],
-      ['plan_id', this.o.plan.id],
-      ['plan_hash', this.o.planHash],
-      ['plan_title', this.o.plan.title],
-      ['unit', unit],
-      ['round', this.o.round.id],
-      ['deadline', this.o.round.deadline],
-      ['first_row', FIRST_ROW],
-      ['row_count', metaRows.length],
-      ['checksum', total],
-    ];
+    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment });
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
     const headerRow = pairs.length + 2;
-    metaXml.push(`<row r="${headerRow}">${['row', 'clause', 'role', 'checksum'].map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);
-    metaRows.forEach(([r, id, role, sum], i) => {
+    metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);
+    metaRows.forEach(({ row: r, id, role, sum }, i) => {
       const n = headerRow + 1 + i;
       metaXml.push(`<row r="${n}">${valueCell(`A${n}`, '', r)}${inlineCell(`B${n}`, '', id)}${inlineCell(`C${n}`, '', role)}${inlineCell(`D${n}`, '', sum)}</row>`);
     });
     const metaHead = this.meta.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:D${headerRow + metaRows.length}"/>`);
-    // Parts that are the same in every workbook are stored rather than deflated again each time.
-    const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = Object.fromEntries(Object.entries(this.parts).map(([k, v]) => [k, [v, { level: 0 }] as [Uint8Array, { level: 0 }]]));
-    files[this.paths.tracking] = strToU8(this.withUnit(head + this.tracking.rows, unit) + rows.join('') + tail);
-    files[this.paths.guide] = strToU8(this.withUnit(strFromU8(this.parts[this.paths.guide]!), unit));
-    files[this.paths.meta] = strToU8(metaHead + metaXml.join('') + this.meta.tail);
+    const own: Record<string, Uint8Array> = {
+      [this.paths.tracking]: strToU8(this.withUnit(head + this.tracking.rows, unit) + rows.join('') + tail),
+      [this.paths.guide]: strToU8(this.withUnit(strFromU8(this.parts[this.paths.guide]!), unit)),
+      [this.paths.meta]: strToU8(metaHead + metaXml.join('') + this.meta.tail),
+    };
     const core = this.parts['docProps/core.xml'];
-    if (core) files['docProps/core.xml'] = strToU8(strFromU8(core).split(UNIT_MARK).join(xmlText(unit)));
-    return zipSync(files, { level: 6 });
+    if (core) own['docProps/core.xml'] = strToU8(strFromU8(core).split(UNIT_MARK).join(xmlText(unit)));
+    // Parts that are the same in every workbook were deflated once, in create().
+    return zip(this.shared.map((e) => (own[e.name] ? { name: e.name, data: own[e.name]!, deflate: true } : e)));
   }
 }

@@ -287,26 +287,42 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   protect(ws, o.protection);
 }
 
+/** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
+export function metadata(o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit'>): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
+  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(planCells(o.plan, row)) }));
+  const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
+  return {
+    pairs: [
+      ['format', FORMAT],
+      ['plan_id', o.plan.id],
+      ['plan_hash', o.planHash],
+      ['plan_title', o.plan.title],
+      ['unit', o.unit.unit],
+      ['round', o.round.id],
+      ['deadline', o.round.deadline],
+      ['first_row', FIRST_ROW],
+      ['row_count', rows.length],
+      ['checksum', total],
+    ],
+    rows,
+  };
+}
+
+/** Key/value rows, a blank row, then one row per table row: `row, clause, role, checksum`. */
+export const META_HEADER = ['row', 'clause', 'role', 'checksum'];
+
 function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   // `hidden`, not `veryHidden`: LibreOffice turns veryHidden into hidden on re-save anyway.
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
-  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(planCells(o.plan, row)) }));
-  const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
-  const pairs: [string, string | number][] = [
-    ['format', FORMAT],
-    ['plan_id', o.plan.id],
-    ['plan_hash', o.planHash],
-    ['plan_title', o.plan.title],
-    ['unit', o.unit.unit],
-    ['round', o.round.id],
-    ['deadline', o.round.deadline],
-    ['first_row', FIRST_ROW],
-    ['row_count', rows.length],
-    ['checksum', total],
-  ];
+  const { pairs, rows } = metadata(o);
   for (const pair of pairs) ws.addRow(pair);
   ws.addRow([]);
-  ws.addRow(['row', 'clause', 'role', 'checksum']);
+  ws.addRow(META_HEADER);
   for (const r of rows) ws.addRow([r.row, r.id, r.role, r.sum]);
   protect(ws, o.protection);
+}
+
+/** The answers of a ledger entry as input cell values, to pre-fill or return a workbook. */
+export function inputValuesOf(e: { value: number | null; valueText: string | null; status: string | null; progress: string | null; problems: string | null; nextSteps: string | null }): InputValues {
+  return { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined };
 }
