@@ -6,8 +6,10 @@ export interface UnitRow {
   task: Task;
   clause: Clause;
   role: Role;
-  /** The other responsible units, as shown to this unit: `牵头：X；配合：Y、Z`. */
-  others: string;
+  /** The unit the row belongs to. */
+  unit: string;
+  /** The group through which the unit is named, when it is a member of one. */
+  via: string | null;
 }
 
 export interface UnitAssignment {
@@ -15,7 +17,12 @@ export interface UnitAssignment {
   rows: UnitRow[];
 }
 
-function othersText(clause: Clause, self: string, via: string | null): string {
+/**
+ * The other responsible units, as shown to a unit: `牵头：X；配合：Y、Z`. Worked out when a row is written or checked,
+ * not stored: with many units per clause, storing it for every unit's every row would take more memory than the rest.
+ */
+export function othersOf(row: UnitRow): string {
+  const { clause, unit: self, via } = row;
   const other = clause.assignments.filter((a) => a.unit !== self && a.unit !== via);
   const lead = other.filter((a) => a.role === '牵头').map((a) => a.unit);
   const coop = other.filter((a) => a.role === '配合').map((a) => a.unit);
@@ -51,9 +58,9 @@ export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassi
       for (const a of real) {
         const entry = registry.get(a.unit);
         if (entry?.kind === 'group' && entry.members.length > 0) {
-          for (const member of entry.members) add(member, { task, clause, role: a.role, others: othersText(clause, member, a.unit) });
+          for (const member of entry.members) add(member, { task, clause, role: a.role, unit: member, via: a.unit });
         } else {
-          add(a.unit, { task, clause, role: a.role, others: othersText(clause, a.unit, null) });
+          add(a.unit, { task, clause, role: a.role, unit: a.unit, via: null });
         }
       }
     }

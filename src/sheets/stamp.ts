@@ -74,8 +74,8 @@ export class WorkbookStamper {
     const unit: UnitAssignment = {
       unit: UNIT_MARK,
       rows: [
-        { task, clause, role: '牵头', others: '' },
-        { task, clause, role: '配合', others: '' },
+        { task, clause, role: '牵头', unit: UNIT_MARK, via: null },
+        { task, clause, role: '配合', unit: UNIT_MARK, via: null },
       ],
     };
     const wb = buildWorkbook({ ...o, unit });

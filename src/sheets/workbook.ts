@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
-import type { UnitAssignment, UnitRow } from './assign.ts';
+import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
   TRACKING_SHEET, columnLetter, type InputKey,
@@ -58,7 +58,7 @@ export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
     task: row.task.lead,
     text: row.clause.text,
     role: row.role,
-    others: row.others,
+    others: othersOf(row),
     deadline: row.clause.deadline?.words ?? '',
     target: targets.length > 1 ? targets.map((t, i) => `${'①②③④⑤⑥⑦⑧⑨'[i] ?? `${i + 1}.`}${t}`).join('\n') : targets[0] ?? '',
   };
