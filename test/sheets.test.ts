@@ -71,6 +71,13 @@ describe('sheets generate (jinan)', async () => {
     for (const words of ['4.4-1', '13.3', '完成状态', '下一步打算', '第 2 页']) expect(text).toContain(words);
   });
 
+  it('converts every unit’s workbook to PDF with LibreOffice', () => {
+    const all = result.files.map((f) => join(out, f.file));
+    const pdfs = soffice(all, 'pdf', join(dir, 'pdf-all'));
+    expect(pdfs).toHaveLength(23);
+    for (const pdf of pdfs) expect(run('pdfinfo', [pdf]).stdout).toMatch(/Pages:\s+[1-9]/);
+  });
+
   it('keeps everything the collector needs through a LibreOffice re-save', async () => {
     const [resaved] = soffice([air], 'xlsx:Calc MS Excel 2007 XML', join(dir, 'lo'));
     const read = await readWorkbookFile(resaved!);

@@ -174,7 +174,7 @@ export async function runBench(scales: number[], json: boolean): Promise<void> {
   }
   console.log('\n各规模：500 项任务，每单位约 30 个条目。');
   for (const r of results) console.log(`  ${r.units} 单位：生成 ${r.stages.generate.detail}；收集 ${r.stages.collect.detail}；报告：${r.stages.report.detail}`);
-  console.log('内存为该环节单独进程的峰值常驻内存（生成含工作线程）。报告 = 取数汇总 + 年度报告 Word + 汇总表 Excel。');
+  console.log('内存为该环节单独进程的峰值常驻内存。报告 = 取数汇总 + 年度报告 Word + 汇总表 Excel。');
   console.log('目标（2000 单位）：生成、收集各 < 5 ms/表；峰值内存 < 400 MB 且不随表数增长；500 项任务的年度报告 < 2 s。');
 }
 
