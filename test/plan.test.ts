@@ -252,3 +252,31 @@ describe('bad input', () => {
     expect(r.stderr).toContain('处理办法：');
   });
 });
+
+describe('other layouts of the family', () => {
+  it('reads （一）-numbered paragraph tasks under 一、 chapters, with their annotations', async () => {
+    const plan = await readPlan(join(ROOT, 'test', 'fixtures', 'section-tasks-plan.txt'));
+    expect(plan.title).toBe('某县2026年农村人居环境整治提升工作方案');
+    expect(plan.issuer).toBe('某县人民政府办公室');
+    expect(plan.tasks.map((t) => [t.id, t.number, t.lead])).toEqual([
+      ['2.1', '（一）', '推进农村厕所革命'],
+      ['2.2', '（二）', '加快生活污水治理'],
+      ['2.3', '（三）', '提升村容村貌'],
+      ['3.1', '（一）', '加强组织领导'],
+      ['3.2', '（二）', '强化督导考核'],
+    ]);
+    expect(plan.tasks[0]!.clauses[0]!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(['牵头县农业农村局', '配合县卫生健康局', '配合各乡镇人民政府']);
+    expect(plan.tasks[2]!.clauses[0]!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(['牵头县农业农村局', '配合各乡镇人民政府']);
+    expect(plan.tasks[3]!.clauses[0]!.assignments).toEqual([]);
+  });
+
+  it('joins a 配合单位 line to the 牵头单位 line above it, and reads 区直有关部门 as a catch-all', async () => {
+    const plan = await readPlan(join(ROOT, 'test', 'fixtures', 'annotation-lines-plan.txt'));
+    expect(plan.tasks[0]!.clauses[0]!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(['牵头区生态环境分局', '配合区工信局', '配合区发改局']);
+    expect(plan.tasks[0]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-09-30' });
+    expect(plan.units.find((u) => u.name === '区直有关部门')?.kind).toBe('catchall');
+    expect(plan.tasks[2]!.id).toBe('2.1');
+    expect(plan.tasks[2]!.clauses[0]!.targets[0]).toMatchObject({ value: 500, unit: '辆次', comparator: '不少于' });
+    expect(plan.warnings).toEqual([]);
+  });
+});

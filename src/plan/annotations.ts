@@ -45,7 +45,7 @@ function looksLikeUnit(name: string): boolean {
 const CATCHALL = /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
 
 export function unitKindOf(name: string): UnitKind {
-  if (/^(?:机关|局机关|区直|市直|县直)?(?:其他|其它)/.test(name) || /^(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name)) {
+  if (/^(?:机关|局机关|区直|市直|县直)?(?:其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name)) {
     return 'catchall';
   }
   if (/^各/.test(name)) return 'group';
@@ -160,8 +160,16 @@ export function findAnnotations(text: string): Annotation[] {
   return found;
 }
 
-/** A line that is only an annotation without brackets: `责任单位：X、Y`. */
+/** A line that names only cooperating units: `配合单位：Y、Z`, after a `牵头单位：X` line. */
+const COOPERATE_LINE = /^\s*(?:配合单位|配合部门|协办单位|参与单位)\s*[:：](.*)$/;
+
+/** A line that is only an annotation without brackets: `责任单位：X、Y`, or `配合单位：Y` (all cooperating). */
 export function parseAnnotationLine(text: string): Annotation | null {
+  const cooperate = COOPERATE_LINE.exec(text.replace(/[。.]$/, ''));
+  if (cooperate) {
+    const parsed = finish([], splitUnits(cooperate[1]!), [])!;
+    return { start: 0, end: text.length, raw: text, ...parsed };
+  }
   if (!KEYWORD.test(text)) return null;
   const body = text.replace(/[。.]$/, '');
   const parsed = parseAnnotationBody(body);

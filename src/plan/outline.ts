@@ -30,6 +30,8 @@ const CN = '[一二三四五六七八九十百零〇两]+';
 const CHAPTER = new RegExp(`^(第${CN}章|${CN}、)\\s*(.*)$`);
 const SECTION = new RegExp(`^(第${CN}节|[（(]${CN}[)）])\\s*(.*)$`);
 const NUMBERED = /^(\d{1,3})[.．、](?!\d)\s*(\S.*)$/;
+/** The number a paragraph task may open with: （一） (1) ① 一是. */
+const ITEM_NUMBER = new RegExp(`^([（(](?:${CN}|\\d{1,2})[)）]|[①-⑳])`);
 
 /** Web-page and notice furniture that is never part of a plan. */
 const NOISE = [
@@ -162,7 +164,13 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
 
     const annotationLine = parseAnnotationLine(p.text);
     if (annotationLine) {
-      if (current) {
+      const previous = current?.pieces.at(-1);
+      if (current && previous && 'annotation' in previous && annotationLine.assignments.every((a) => a.role === '配合')) {
+        // `配合单位：…` on the line after `牵头单位：…` completes that annotation.
+        const known = new Set(previous.annotation.assignments.map((a) => a.unit));
+        previous.annotation.assignments.push(...annotationLine.assignments.filter((a) => !known.has(a.unit)));
+        previous.annotation.raw += `；${annotationLine.raw}`;
+      } else if (current) {
         current.pieces.push({ annotation: annotationLine, line: p.line });
         current.closed = true;
       } else {
@@ -197,16 +205,19 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
     const background = chapters[chapterIndex]!.background || (sectionIndex !== null && sectionBackground[chapterIndex]![sectionIndex]!);
     if (background) continue;
     // Bold marks the lead in Word files, but not always: a heading-like first sentence counts too.
-    const lead = p.boldLead ? p.boldLead.replace(/[。.]$/, '') : sentenceLead(p.text);
-    if (!lead || p.text.length <= lead.length + 1) continue;
+    // A paragraph task may carry its own number: （一） (1) ①.
+    const itemNumber = ITEM_NUMBER.exec(p.text)?.[1] ?? null;
+    const body = itemNumber ? p.text.slice(itemNumber.length).trimStart() : p.text;
+    const lead = p.boldLead ? p.boldLead.replace(/[。.]$/, '').replace(ITEM_NUMBER, '') : sentenceLead(body);
+    if (!lead || body.length <= lead.length + 1) continue;
     current = {
-      number: null,
+      number: itemNumber,
       ordinal: ++ordinal,
       chapterIndex,
       sectionIndex,
       line: p.line,
       lead,
-      pieces: [{ text: p.text, line: p.line }],
+      pieces: [{ text: body, line: p.line }],
       closed: true,
     };
     drafts.push(current);
@@ -276,7 +287,7 @@ function buildTasks(
     const chapter = chapters[d.chapterIndex]!;
     const section: Section | null = d.sectionIndex !== null ? chapter.sections[d.sectionIndex]! : null;
     let id: string;
-    if (d.number !== null) id = restarts ? `${chapter.id}.${d.number}` : d.number;
+    if (d.number !== null && /^\d+$/.test(d.number)) id = restarts ? `${chapter.id}.${d.number}` : d.number;
     else {
       const key = section?.id ?? chapter.id;
       const k = (perSection.get(key) ?? 0) + 1;

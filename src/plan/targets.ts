@@ -1,7 +1,7 @@
 // Reads quantified targets (`下降5%`, `40%以上`, `完成78家`) and deadlines (`2022年底前`, `每季度`) from clause text.
 import type { Deadline, Target } from '../model/plan.ts';
 
-const COUNT_UNITS = '万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项';
+const COUNT_UNITS = '辆次|家次|户次|批次|万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项';
 const PERCENT = '%|％';
 const CHANGE = '下降|降低|减少|削减|提高|提升|增加|增长|压减';
 const LEVEL = '保持在|稳定在|控制在|达到|不低于|不高于|不超过|不少于|低于|高于|大于|小于|完成|组织完成|累计完成|新增|建成|创建|整治|实施|推动';
@@ -42,7 +42,9 @@ export function findTargets(text: string): Target[] {
   for (const m of text.matchAll(new RegExp(`(${LEVEL})?[^，,、。；;\\d“”"]{0,4}?(?<![\\d.“"第])(\\d+(?:\\.\\d+)?)\\s*(${COUNT_UNITS})(?![\\d”"])`, 'g'))) {
     const before = text.slice(Math.max(0, m.index - 1), m.index);
     if (/[“"]/.test(before)) continue;
-    push(m as RegExpExecArray, m[2]!, m[3]!, m[1] ?? '');
+    // The filler before the number may have taken the comparator word (`路检不少于500辆次`): look for it there.
+    const prefix = m[0].slice(0, m[0].search(/\d/));
+    push(m as RegExpExecArray, m[2]!, m[3]!, m[1] ?? new RegExp(`(${LEVEL})`).exec(prefix)?.[1] ?? '');
   }
   return targets.sort((a, b) => text.indexOf(a.words) - text.indexOf(b.words));
 }
