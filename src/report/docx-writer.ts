@@ -57,8 +57,8 @@ function runs(content: Inline[], fontName: string, size: number, bold = false): 
 function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
-      // The title may take two lines of 二号; exact spacing keeps the body on the grid below it.
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: runs(block.content, FONTS.title, GB9704.titleSize) })];
+      // 二号 (22 pt) fits the 28.95 pt grid; a blank line of the grid follows the title, so the body stays on it.
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: runs(block.content, FONTS.title, GB9704.titleSize) })];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs(block.content, FONTS.h2, GB9704.bodySize) })];
     case 'recipient':
