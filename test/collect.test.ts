@@ -1,7 +1,7 @@
 // Collecting returned workbooks: filled by openpyxl (an independent writer) and re-saved by LibreOffice,
 // every validation rule, every unusable file, resubmission, idempotence, and a killed collect.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,9 @@ describe('collect: unusable files', () => {
     const good = readFileSync(file('组织人事处'));
     writeFileSync(join(inbox, 'truncated.xlsx'), good.subarray(0, good.length / 2));
     writeFileSync(join(inbox, 'empty.xlsx'), '');
+    // A 60 MB file dropped in the inbox (sparse: it takes no disk) is refused before it is read.
+    writeFileSync(join(inbox, 'video.xlsx'), '');
+    truncateSync(join(inbox, 'video.xlsx'), 60 * 1024 * 1024);
     // A zip bomb: a workbook whose sheet inflates to 300 MB, and a workbook whose XML crashes the reader.
     python(
       `import sys, zipfile
@@ -201,9 +204,10 @@ z.writestr('[Content_Types].xml', '<Types'); z.writestr('xl/workbook.xml', '<<<n
     expect(reason('table.csv')).toContain('CSV');
     expect(reason('truncated.xlsx')).toContain('已损坏');
     expect(reason('empty.xlsx')).toContain('空的');
+    expect(reason('video.xlsx')).toContain('有 60 MB，远超调度表的正常大小');
     expect(reason('bomb.xlsx')).toContain('压缩炸弹');
     expect(reason('crash.xlsx')).toMatch(/无法读取|损坏/);
-    expect(Object.values(byFile).filter((o) => o.kind === 'unusable')).toHaveLength(8);
+    expect(Object.values(byFile).filter((o) => o.kind === 'unusable')).toHaveLength(9);
     ledger.close();
   });
 

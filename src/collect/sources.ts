@@ -43,7 +43,17 @@ export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceF
 }
 
 function fileSource(path: string, display: string, mtime: Date): SourceFile {
-  return { display, name: basename(path), mtime, load: () => readFile(path) };
+  return {
+    display,
+    name: basename(path),
+    mtime,
+    load: async () => {
+      // A video or an archive dropped in the inbox by mistake is refused before it is read into memory.
+      const { size } = await stat(path);
+      if (size > LIMITS.entryBytes) throw new UnusableFile(`文件有 ${Math.round(size / 1048576)} MB，远超调度表的正常大小，未读取。请确认是否报送了正确的文件`, 'file-too-large');
+      return readFile(path);
+    },
+  };
 }
 
 async function* walk(dir: string, display: string): AsyncGenerator<SourceFile> {
