@@ -146,6 +146,15 @@ describe('collect: validation', () => {
     ledger.close();
   });
 
+  it('catches an altered identification sheet', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D13: '000000000000' } });
+    const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    expect(event!.outcome.kind).toBe('returned');
+    expect((event!.outcome as { problems: { sheet: string; rule: string }[] }).problems.map((p) => `${p.sheet} ${p.rule}`)).toEqual(['_taizhang meta-mismatch']);
+    ledger.close();
+  });
+
   it('refuses a workbook of another round or another plan, with the reason', async () => {
     const { ledger, file, inbox, ws } = await issued();
     const other = await issued('2025-Q2');

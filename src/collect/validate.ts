@@ -3,7 +3,7 @@
 import type { Plan } from '../model/plan.ts';
 import type { EntryRecord, ProblemRecord } from '../ledger/ledger.ts';
 import type { UnitRow } from '../sheets/assign.ts';
-import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
+import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
 import { normalizeCell, planCells, rowChecksum } from '../sheets/workbook.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
@@ -37,6 +37,12 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
   if (!read.header.phone) problem(HEADER.phone.value, 'phone-missing', '未填写联系电话');
   else if (!looksLikePhone(read.header.phone)) {
     problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
+  }
+
+  // The identification the workbook carries must be the one issued: same rows, same checksums over the plan cells.
+  const sums = expected.map((r) => rowChecksum(planCells(plan, r)));
+  if (read.metaRows.length !== expected.length || read.metaRows.some((m, i) => m.clause !== expected[i]!.clause.id || m.checksum !== sums[i])) {
+    problems.push({ file, sheet: META_SHEET, cell: '-', rule: 'meta-mismatch', severity: 'error', message: '表内的识别信息与下发时不一致（隐藏的识别信息被修改，或内容从其他表格复制而来），请使用下发的原表填写' });
   }
 
   // Match rows by clause id: rows must be neither deleted, inserted nor moved.
