@@ -60,20 +60,34 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   const round = o.ledger.requireRound(o.roundId);
   const cache = new RunCache(o.ledger, round.id);
   const events: CollectEvent[] = [];
-  for await (const source of enumerateSources(o.paths)) {
-    const outcome = await collectOne(o, round, source, cache);
-    const event = { file: source.display, outcome };
+  // Each file is read from disk while the one before it is checked: one file ahead, so memory stays bounded.
+  let pending: { source: SourceFile; bytes: Promise<Uint8Array> } | null = null;
+  const ahead = (source: SourceFile) => {
+    const bytes = source.load();
+    bytes.catch(() => undefined); // its failure is reported when the file's turn comes
+    return { source, bytes };
+  };
+  const run = async (item: { source: SourceFile; bytes: Promise<Uint8Array> }) => {
+    const outcome = await collectOne(o, round, item.source, cache, item.bytes);
+    const event = { file: item.source.display, outcome };
     events.push(event);
     o.onFile?.(event);
+  };
+  for await (const source of enumerateSources(o.paths)) {
+    const next = ahead(source);
+    if (pending) await run(pending);
+    pending = next;
   }
+  if (pending) await run(pending);
   return events;
 }
 
-async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile, cache: RunCache): Promise<FileOutcome> {
+
+async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile, cache: RunCache, loading: Promise<Uint8Array>): Promise<FileOutcome> {
   const { ledger } = o;
   let bytes: Uint8Array;
   try {
-    bytes = await source.load();
+    bytes = await loading;
   } catch (e) {
     const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as Error).message}）`;
     return refuse(o, 'unusable', sha256(source.display), source, reason, e instanceof UnusableFile ? e.rule : 'file-unreadable');

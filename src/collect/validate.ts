@@ -40,7 +40,8 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
   }
 
   // The identification the workbook carries must be the one issued: same rows, same checksums over the plan cells.
-  const sums = expected.map((r) => rowChecksum(planCells(plan, r)));
+  const wanted = expected.map((r) => planCells(plan, r));
+  const sums = wanted.map(rowChecksum);
   if (read.metaRows.length !== expected.length || read.metaRows.some((m, i) => m.clause !== expected[i]!.clause.id || m.checksum !== sums[i])) {
     problems.push({ file, sheet: META_SHEET, cell: '-', rule: 'meta-mismatch', severity: 'error', message: '表内的识别信息与下发时不一致（隐藏的识别信息被修改，或内容从其他表格复制而来），请使用下发的原表填写' });
   }
@@ -64,10 +65,10 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
       problem(`A${found.row}`, 'row-moved', `条目 ${id} 应在第 ${wantRow} 行，现位于第 ${found.row} 行：请勿插入、删除或调整行的顺序`);
     }
     rowOf.set(id, found.row);
-    const wantCells = planCells(plan, unitRow);
+    const wantCells = wanted[i]!;
     const actual: Record<string, string> = {};
     for (const key of PLAN_KEYS) actual[key] = found.cells[key]!.text;
-    if (rowChecksum(actual) !== rowChecksum(wantCells)) {
+    if (rowChecksum(actual) !== sums[i]) {
       for (const key of PLAN_KEYS) {
         if (normalizeCell(actual[key]!) !== normalizeCell(wantCells[key]!)) {
           const header = COLUMNS.find((c) => c.key === key)!.header;

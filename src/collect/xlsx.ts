@@ -30,8 +30,12 @@ function runsText(xml: string): string {
 
 const BUILTIN_FORMATS: Record<number, string> = { 0: 'General', 9: '0%', 10: '0.00%', 14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'yyyy-mm-dd h:mm' };
 
+const ATTRIBUTE = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+  let re = ATTRIBUTE.get(name);
+  if (!re) ATTRIBUTE.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  return re.exec(attrs)?.[1];
 }
 
 export class XlsxFile {
