@@ -5,7 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import type { RoundProgress } from '../model/progress.ts';
 
-const FONT = 'Noto Sans CJK SC, Noto Serif CJK SC, WenQuanYi Micro Hei, sans-serif';
+const FONT = 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif';
 
 export function chapterChartSvg(progress: RoundProgress, width = 900, height = 520): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -40,12 +40,18 @@ export function chapterChartSvg(progress: RoundProgress, width = 900, height = 5
   return svg;
 }
 
-/** Debian's fonts-noto-cjk; loading these two files is much faster than scanning every system font. */
-const CJK_FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'];
+/**
+ * CJK fonts from Debian, in order of preference: WenQuanYi Micro Hei (fonts-wqy-microhei, 5 MB) parses in a
+ * third of the time of Noto Sans CJK (fonts-noto-cjk, 20 MB); loading one file beats scanning every system font.
+ */
+const CJK_FONTS: [string, string][] = [
+  ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', 'WenQuanYi Micro Hei'],
+  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC'],
+];
 
 export function svgToPng(svg: string, width: number): { data: Buffer; width: number; height: number } {
-  const files = CJK_FONTS.filter((f) => existsSync(f));
-  const font = files.length ? { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' } : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
+  const found = CJK_FONTS.find(([file]) => existsSync(file));
+  const font = found ? { fontFiles: [found[0]], loadSystemFonts: false, defaultFontFamily: found[1] } : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
   const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font, background: '#ffffff' });
   const image = resvg.render();
   return { data: image.asPng(), width: image.width, height: image.height };
