@@ -94,6 +94,17 @@ describe('templates and markup', () => {
     expect(tree.blocks.at(-1)).toEqual({ type: 'signature', org: '济南市生态环境局', date: '2025年10月20日' });
   });
 
+  it('lays out a plan’s indicators as a table (tianqiao)', async () => {
+    const tianqiao = await readPlan(join(SEEDS, 'tianqiao-14th-five-year-plan.txt'));
+    const p = consolidate({ plan: tianqiao, round: parseRound('2025-年终'), answers: new Map(), previous: new Map(), receipts: [] });
+    const { tree } = renderTemplate(await loadTemplate('annual-summary'), buildContext(p, tianqiao, '2026-01-15', { 城区绿化覆盖率: 43.5 }));
+    const table = tree.blocks.find((b) => b.type === 'table' && b.caption === '附表2　主要指标完成情况') as Extract<(typeof tree.blocks)[number], { type: 'table' }>;
+    expect(table.rows).toHaveLength(21);
+    const cells = (r: number) => table.rows[r]!.map((c) => c.content.map((x) => x.text).join(''));
+    expect(cells(1)).toEqual(['1', '城市细颗粒物（PM2.5）浓度', 'ug/m3', '52', '42', '约束性', '—']);
+    expect(cells(17)).toEqual(['17', '城区绿化覆盖率', '%', '43', '43', '预期性', '43.5']);
+  });
+
   it('names the template, line and element of a markup error', () => {
     const source = '<document>\n<title>通报</title>\n<tabel widths="1,2"></tabel>\n</document>\n';
     expect(() => parseMarkup(source, 'my.hbs', source)).toThrow('模板“my.hbs”第 3 行的 <tabel> 元素有误：未知元素');
