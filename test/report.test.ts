@@ -144,6 +144,8 @@ describe('Word output (GB/T 9704-2012)', async () => {
     expect(xml).toMatch(/w:eastAsia="黑体"[^]*?<w:sz w:val="32"\/>[^]*?一、重点工作成效/);
     expect(xml).toMatch(/w:eastAsia="仿宋_GB2312"[^]*?<w:sz w:val="32"\/>/);
     expect(xml).toContain('<w:ind w:firstLine="640"/>');
+    // The inline （一） lead of a paragraph is in 楷体, the second heading level's font.
+    expect(xml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/>(?:<[^>]+>)*?<w:sz w:val="32"\/>(?:<[^>]+>)*?<w:t xml:space="preserve">（一）扎实推进美丽济南建设实践。<\/w:t>/);
     expect(xml).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"/>');
     expect(unzip(annual(), 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });

@@ -48,9 +48,11 @@ const exact = { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0,
 /** Body paragraphs fill every page to 22 lines: no widow/orphan control pushing lines to the next page. */
 const body = { spacing: exact, widowControl: false };
 
+const LEVEL_FONTS = { 1: FONTS.h1, 2: FONTS.h2, 3: FONTS.body } as const;
+
 function runs(content: Inline[], fontName: string, size: number, bold = false): TextRun[] {
   return content.flatMap((c) =>
-    c.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(fontName), size, bold: bold || c.bold })),
+    c.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(c.level ? LEVEL_FONTS[c.level] : fontName), size, bold: bold || c.bold })),
   );
 }
 

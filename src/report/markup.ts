@@ -5,7 +5,8 @@ import type { ChildNode, Element } from 'domhandler';
 import { z } from 'zod';
 import { UserError } from '../util/errors.ts';
 
-export const Inline = z.object({ text: z.string(), bold: z.boolean() });
+/** A run of text; `level` marks an inline heading lead (`（一）…。` opening a paragraph), set in that level's font. */
+export const Inline = z.object({ text: z.string(), bold: z.boolean(), level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional() });
 export type Inline = z.infer<typeof Inline>;
 
 export const Cell = z.object({
@@ -44,7 +45,7 @@ export const ELEMENTS: Record<string, string> = {
   h1: '一级标题“一、”（黑体 三号）',
   h2: '二级标题“（一）”（楷体 三号）',
   h3: '三级标题“1.”（仿宋 三号 加粗）',
-  p: '正文段落（仿宋 三号，首行缩进两字）；属性 indent="false" 取消缩进；可含 <b>加粗</b>',
+  p: '正文段落（仿宋 三号，首行缩进两字）；属性 indent="false" 取消缩进；可含 <b>加粗</b> 和 <lead level="2">段首小标题</lead>（字体随标题层级：1 黑体、2 楷体、3 仿宋加粗）',
   table: '表格；属性 widths="3,10,4"（各列相对宽度），caption="表题"；内含 <tr><td>，td 可有 colspan、rowspan、header="true"、align、fill="FFC7CE"',
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
@@ -80,16 +81,21 @@ export function parseMarkup(markup: string, templateName: string, templateSource
   if (root.length !== 1 || root[0]!.name !== 'document') {
     throw new TemplateError(`模板“${templateName}”的渲染结果应以 <document> 为唯一的根元素。`, '请检查模板首尾的 <document> 与 </document>。');
   }
-  const inlines = (el: Element, bold = false): Inline[] =>
+  const inlines = (el: Element, bold = false, level?: 1 | 2 | 3): Inline[] =>
     el.children.flatMap((c): Inline[] => {
       if (c.type === 'text') {
         const text = (c as unknown as { data: string }).data.replace(/\s*\n\s*/g, '');
-        return text ? [{ text, bold }] : [];
+        return text ? [level ? { text, bold, level } : { text, bold }] : [];
       }
       if (isElement(c)) {
-        if (c.name === 'b') return inlines(c, true);
+        if (c.name === 'b') return inlines(c, true, level);
         if (c.name === 'br') return [{ text: '\n', bold }];
-        return fail(c, `不能出现在文字中（只允许 <b> 和 <br/>）`);
+        if (c.name === 'lead') {
+          const n = Number(c.attribs.level ?? 2);
+          if (![1, 2, 3].includes(n)) fail(c, 'level 应为 1、2 或 3');
+          return inlines(c, bold || n === 3, n as 1 | 2 | 3);
+        }
+        return fail(c, `不能出现在文字中（只允许 <b>、<lead> 和 <br/>）`);
       }
       return [];
     });
