@@ -271,7 +271,7 @@ for i, name in enumerate(sys.argv[4:]):
     ws['F2'] = spec['reporter']; ws['H2'] = spec['phone']; r = 5
     while ws[f'A{r}'].value:
         ws[f'J{r}'] = '序时推进'; ws[f'K{r}'] = '推进中'; r += 1
-    for copy in range(4):
+    for copy in range(8):
         ws['M5'] = f'第{copy}稿'
         wb.save(os.path.join(sys.argv[2], f'{i}-{copy}.xlsx'))`,
       out,
