@@ -82,7 +82,6 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   return events;
 }
 
-
 async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile, cache: RunCache, loading: Promise<Uint8Array>): Promise<FileOutcome> {
   const { ledger } = o;
   let bytes: Uint8Array;
