@@ -1,6 +1,7 @@
 // What every command shares: where the workspace (ledger, archive, round folders) is, and what day it is.
 import { join } from 'node:path';
 import { Ledger } from '../ledger/ledger.ts';
+import { safeFileName } from '../sheets/assign.ts';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -21,5 +22,5 @@ export function openLedger(o: GlobalOptions): Ledger {
 }
 
 export function roundDir(o: GlobalOptions, roundId: string, part: string): string {
-  return join(workspaceOf(o), roundId.replace(/[/\\:*?"<>|]/g, '_'), part);
+  return join(workspaceOf(o), safeFileName(roundId), part);
 }

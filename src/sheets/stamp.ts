@@ -109,10 +109,11 @@ export class WorkbookStamper {
   render(assignment: UnitAssignment, values?: Map<string, InputValues>): Uint8Array {
     const last = FIRST_ROW + assignment.rows.length - 1;
     const rows: string[] = [];
+    const planRows = assignment.rows.map((row) => planCells(this.o.plan, row));
     assignment.rows.forEach((row, i) => {
       const r = FIRST_ROW + i;
       const styles = row.role === '牵头' ? this.lead : this.cooperate;
-      const plan = planCells(this.o.plan, row);
+      const plan = planRows[i]!;
       const input = values?.get(row.clause.id) ?? {};
       const texts: [string, number][] = [];
       const cells = COLUMNS.map((c, j) => {
@@ -131,7 +132,7 @@ export class WorkbookStamper {
     const tail = this.tracking.tail.replace(new RegExp(`sqref="([A-Z]+)${FIRST_ROW}:([A-Z]+)${FIRST_ROW + 1}"`, 'g'), (_, a: string, b: string) => `sqref="${a}${FIRST_ROW}:${b}${last}"`);
     const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${String.fromCharCode(64 + COLUMNS.length)}${last}"/>`);
     const unit = assignment.unit;
-    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment });
+    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, planRows);
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
     const headerRow = pairs.length + 2;
     metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);

@@ -288,8 +288,12 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
 }
 
 /** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
-export function metadata(o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit'>): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
-  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(planCells(o.plan, row)) }));
+export function metadata(
+  o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit'>,
+  /** Each row's plan cells, when the caller has them already. */
+  cells: Record<string, string>[] = o.unit.rows.map((row) => planCells(o.plan, row)),
+): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
+  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(cells[i]!) }));
   const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
   return {
     pairs: [
