@@ -294,3 +294,12 @@ describe('CLI messages', () => {
     expect(help.stdout).toContain('命令：');
   });
 });
+
+describe('numbering that restarts in each section', () => {
+  it('gives ids of chapter, section and number, none duplicated', async () => {
+    const plan = await readPlan(join(ROOT, 'test', 'fixtures', 'section-numbering-plan.txt'));
+    expect(plan.tasks.map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.2.1', '2.1']);
+    expect(plan.warnings).toEqual([]);
+    expect(plan.tasks[2]!.clauses[0]!.targets[0]).toMatchObject({ value: 100, unit: '%', comparator: '达到' });
+  });
+});

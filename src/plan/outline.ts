@@ -279,15 +279,20 @@ function buildTasks(
   at: (line: number) => string,
   numberedMode: boolean,
 ): Task[] {
-  // Numbering that restarts in each chapter gives ids `4.6`; numbering across chapters gives `7`.
+  // Numbering that restarts in each chapter gives ids `4.6`, in each section `1.2.3`; across chapters, `7`.
   const restarts = drafts.some((d, i) => i > 0 && d.number === '1' && d.chapterIndex !== drafts[i - 1]!.chapterIndex);
+  const restartsInSections = drafts.some(
+    (d, i) => i > 0 && d.number === '1' && d.chapterIndex === drafts[i - 1]!.chapterIndex && d.sectionIndex !== drafts[i - 1]!.sectionIndex,
+  );
   const perSection = new Map<string, number>();
   const seen = new Set<string>();
   return drafts.map((d) => {
     const chapter = chapters[d.chapterIndex]!;
     const section: Section | null = d.sectionIndex !== null ? chapter.sections[d.sectionIndex]! : null;
     let id: string;
-    if (d.number !== null && /^\d+$/.test(d.number)) id = restarts ? `${chapter.id}.${d.number}` : d.number;
+    if (d.number !== null && /^\d+$/.test(d.number)) {
+      id = restartsInSections && section ? `${section.id}.${d.number}` : restarts || restartsInSections ? `${chapter.id}.${d.number}` : d.number;
+    }
     else {
       const key = section?.id ?? chapter.id;
       const k = (perSection.get(key) ?? 0) + 1;
