@@ -75,10 +75,6 @@ export class XlsxFile {
     return part ? strFromU8(part) : null;
   }
 
-  sheetNames(): string[] {
-    return [...this.sheets.keys()];
-  }
-
   /** The cells of a sheet by reference (`J7`), or null when there is no such sheet. */
   sheet(name: string): XlsxSheet | null {
     const path = this.sheets.get(name);

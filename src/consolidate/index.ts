@@ -187,9 +187,9 @@ export function loadRoundProgress(ledger: Ledger, roundId: string, today: string
     if (s.outcome !== 'accepted') continue;
     answers.set(s.unit, new Map(ledger.entries(s.id).map((e) => [e.clauseId, e])));
   }
-  const history = new Map<string, number>();
-  for (const e of ledger.expected(round.id)) history.set(e.unit, ledger.history(round.id, e.unit).length);
-  const receipts = receiptsOf(ledger.expected(round.id), current, history, problems, round, today);
+  const expected = ledger.expected(round.id);
+  const history = new Map(expected.map((e) => [e.unit, ledger.history(round.id, e.unit).length]));
+  const receipts = receiptsOf(expected, current, history, problems, round, today);
   const previous = ledger.latestAccepted(round.planId, round.start);
   return { progress: consolidate({ plan, round, answers, previous, receipts, thresholds }), plan };
 }

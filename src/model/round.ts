@@ -15,8 +15,12 @@ export type Round = z.infer<typeof Round>;
 
 const CN_Q = ['一', '二', '三', '四'];
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** The last day of a month as YYYY-MM-DD. */
+export function monthEnd(year: number, month: number): string {
+  return iso(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
 
 /** Adds days to an ISO date. */
 export function addDays(date: string, days: number): string {
@@ -36,13 +40,13 @@ export function parseRound(id: string, deadline?: string): Round {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     start = iso(y, mo, 1);
-    end = iso(y, mo, lastDay(y, mo));
+    end = monthEnd(y, mo);
     label = `${y}年${mo}月`;
   } else if ((m = /^(\d{4})-Q([1-4])$/i.exec(trimmed))) {
     const y = Number(m[1]);
     const q = Number(m[2]);
     start = iso(y, q * 3 - 2, 1);
-    end = iso(y, q * 3, lastDay(y, q * 3));
+    end = monthEnd(y, q * 3);
     label = `${y}年第${CN_Q[q - 1]}季度`;
   } else if ((m = /^(\d{4})-(H[12]|上半年|下半年)$/i.exec(trimmed))) {
     const y = Number(m[1]);

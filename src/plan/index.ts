@@ -88,4 +88,3 @@ export async function loadPlanJson(path: string): Promise<Plan> {
   return parsed.data;
 }
 
-export { extname };

@@ -1,5 +1,6 @@
 // Reads quantified targets (`下降5%`, `40%以上`, `完成78家`) and deadlines (`2022年底前`, `每季度`) from clause text.
 import type { Deadline, Target } from '../model/plan.ts';
+import { monthEnd } from '../model/round.ts';
 
 const COUNT_UNITS = '辆次|家次|户次|批次|万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项';
 const PERCENT = '%|％';
@@ -49,16 +50,11 @@ export function findTargets(text: string): Target[] {
   return targets.sort((a, b) => text.indexOf(a.words) - text.indexOf(b.words));
 }
 
-function lastDay(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** The first deadline stated in the text; `year` resolves `年底前` and `6月底前` in an annual plan. */
 export function findDeadline(text: string, year: number | null): Deadline | null {
   let m: RegExpExecArray | null;
   if ((m = /(\d{4})年(\d{1,2})月(?:底|末)?(?:前|以前)/.exec(text))) {
-    return { words: m[0], meaning: { kind: 'date', date: lastDay(Number(m[1]), Number(m[2])) } };
+    return { words: m[0], meaning: { kind: 'date', date: monthEnd(Number(m[1]), Number(m[2])) } };
   }
   if ((m = /(\d{4})年(?:底|年底|末|年末)?(?:前|以前)/.exec(text))) {
     return { words: m[0], meaning: { kind: 'date', date: `${m[1]}-12-31` } };
@@ -67,7 +63,7 @@ export function findDeadline(text: string, year: number | null): Deadline | null
     return { words: m[0], meaning: { kind: 'date', date: `${m[1]}-12-31` } };
   }
   if (year !== null && (m = /(?<!\d)(\d{1,2})月(?:底|末)?(?:前|以前)/.exec(text))) {
-    return { words: m[0], meaning: { kind: 'date', date: lastDay(year, Number(m[1])) } };
+    return { words: m[0], meaning: { kind: 'date', date: monthEnd(year, Number(m[1])) } };
   }
   if (year !== null && (m = /(?:年底前|年内|年底|年末)/.exec(text))) {
     return { words: m[0], meaning: { kind: 'date', date: `${year}-12-31` } };

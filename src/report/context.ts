@@ -2,6 +2,7 @@
 // helpers only format. Variable names are Chinese because office clerks edit the templates.
 import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
+import { STATUS_FILLS } from '../sheets/style.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -50,8 +51,10 @@ export interface ReportContext {
   数据: Record<string, string | number>;
 }
 
-const SCHEDULE_WORDS = { red: '红', yellow: '黄', green: '绿', grey: '灰' } as const;
-export const SCHEDULE_FILLS = { red: 'FFC7CE', yellow: 'FFEB9C', green: 'C6EFCE', grey: 'E7E6E6' } as const;
+/** 序时 status in words; grey means nobody has reported. */
+export const SCHEDULE_WORDS = { red: '红', yellow: '黄', green: '绿', grey: '未报' } as const;
+/** The same colours as the 汇总表, as the hex a table cell's `fill` takes. */
+const SCHEDULE_FILLS = Object.fromEntries(Object.entries(STATUS_FILLS).map(([k, argb]) => [k, argb.slice(2)])) as Record<keyof typeof STATUS_FILLS, string>;
 
 function leadAnswer(c: ClauseProgress) {
   return c.answers.find((a) => a.role === '牵头' && a.reported) ?? c.answers.find((a) => a.reported) ?? null;

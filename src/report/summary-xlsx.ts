@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, thinBorder } from '../sheets/style.ts';
-import { percent } from './context.ts';
+import { SCHEDULE_WORDS, percent } from './context.ts';
 import { displayTime } from '../util/time.ts';
 
 const BODY_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: thinBorder, alignment: { vertical: 'top', wrapText: true } };
@@ -60,7 +60,7 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
   function* clauseRows() {
     for (const c of progress.clauses) {
       // The clause's status cells are coloured by its 序时 status.
-      const fills = new Map([14, 15, 16, 17].map((col) => [col, STATUS_FILLS[c.schedule]!]));
+      const fills = new Map([14, 15, 16, 17].map((col) => [col, STATUS_FILLS[c.schedule]]));
       const answers = c.answers.length ? c.answers : [null];
       for (const [i, a] of answers.entries()) yield { values: clauseRow(c, a, i), fills: i === 0 ? fills : undefined };
     }
@@ -82,7 +82,7 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
       i === 0 ? c.status : '',
       i === 0 ? (c.completion === null ? '' : percent(c.completion)) : '',
       i === 0 ? percent(c.expected) : '',
-      i === 0 ? ({ red: '红', yellow: '黄', green: '绿', grey: '未报' } as const)[c.schedule] : '',
+      i === 0 ? SCHEDULE_WORDS[c.schedule] : '',
     ];
   table(
     wb,

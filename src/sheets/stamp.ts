@@ -65,7 +65,10 @@ export class WorkbookStamper {
     private readonly shared: ZipEntry[] = Object.entries(parts)
       .filter(([name]) => !name.endsWith('/'))
       .map(([name, data]) => preparedEntry(name, data)),
-  ) {}
+  ) {
+    this.unitCell = new RegExp(`<c r="([A-Z]+\\d+)"((?: s="\\d+")?) t="s"><v>${markIndex}</v></c>`, 'g');
+    this.guide = strFromU8(parts[paths.guide]!);
+  }
 
   /** Builds the round's template with exceljs: a unit named UNIT_MARK with one lead and one cooperating row. */
   static async create(o: { plan: Plan; planHash: string; round: Round; protection: SheetProtection; contact?: string }): Promise<WorkbookStamper> {
@@ -100,9 +103,13 @@ export class WorkbookStamper {
     return new WorkbookStamper(o, parts, paths, tracking, splitSheet(strFromU8(parts[paths.meta]!)), lead, cooperate, markIndex);
   }
 
-  /** Replaces the unit's name wherever the template holds it as a shared string. */
+  /** Cells where the template holds the unit's name as a shared string. */
+  private readonly unitCell: RegExp;
+  private readonly guide: string;
+
+  /** Replaces the unit's name wherever the template holds it. */
   private withUnit(xml: string, unit: string): string {
-    return xml.replace(new RegExp(`<c r="([A-Z]+\\d+)"((?: s="\\d+")?) t="s"><v>${this.markIndex}</v></c>`, 'g'), (_, ref: string, style: string) => inlineCell(ref, style, unit));
+    return xml.replace(this.unitCell, (_, ref: string, style: string) => inlineCell(ref, style, unit));
   }
 
   /** One unit's workbook as xlsx bytes; `values` pre-fill its input cells. */
@@ -143,7 +150,7 @@ export class WorkbookStamper {
     const metaHead = this.meta.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:D${headerRow + metaRows.length}"/>`);
     const own: Record<string, Uint8Array> = {
       [this.paths.tracking]: strToU8(this.withUnit(head + this.tracking.rows, unit) + rows.join('') + tail),
-      [this.paths.guide]: strToU8(this.withUnit(strFromU8(this.parts[this.paths.guide]!), unit)),
+      [this.paths.guide]: strToU8(this.withUnit(this.guide, unit)),
       [this.paths.meta]: strToU8(metaHead + metaXml.join('') + this.meta.tail),
     };
     const core = this.parts['docProps/core.xml'];

@@ -13,7 +13,8 @@ export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgC
 /** A cell with a problem, in a returned workbook. */
 export const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
-export const STATUS_FILLS: Record<string, string> = {
+/** 序时 status colours (ARGB), shared by the 汇总表 and the Word reports. */
+export const STATUS_FILLS: Record<'green' | 'yellow' | 'red' | 'grey', string> = {
   green: 'FFC6EFCE',
   yellow: 'FFFFEB9C',
   red: 'FFFFC7CE',
