@@ -96,21 +96,21 @@ describe('collect: validation', () => {
     expect(found).toEqual([
       ['F2', 'reporter-missing'],
       ['H2', 'phone-invalid'],
-      ['J5', 'status-missing'],
-      ['J6', 'status-invalid'],
+      ['K5', 'status-missing'],
+      ['K6', 'status-invalid'],
       ['D7', 'plan-cell-changed'],
-      ['K7', 'progress-missing'],
-      ['L8', 'problems-missing'],
-      [`I${rowOf('4.4-1')}`, 'value-not-number'],
-      [`I${rowOf('4.5')}`, 'value-not-number'],
+      ['L7', 'progress-missing'],
+      ['M8', 'problems-missing'],
+      [`J${rowOf('4.4-1')}`, 'value-not-number'],
+      [`J${rowOf('4.5')}`, 'value-not-number'],
     ]);
     const p = event!.outcome.problems;
     expect(p[0]).toMatchObject({ file: join(inbox, '大气.xlsx'), sheet: '调度表', message: '未填写填报人' });
-    expect(p.find((x) => x.cell === `I${rowOf('4.4-1')}`)!.message).toContain('完成值“约两千”不是数字');
-    expect(p.find((x) => x.cell === `I${rowOf('4.5')}`)!.message).toContain('带有数量单位“万”');
+    expect(p.find((x) => x.cell === `J${rowOf('4.4-1')}`)!.message).toContain('完成值“约两千”不是数字');
+    expect(p.find((x) => x.cell === `J${rowOf('4.5')}`)!.message).toContain('带有数量单位“万”');
     expect(p.find((x) => x.cell === 'D7')!.message).toContain('灰色单元格“具体内容”被修改');
     // The receipt lists them; the returned workbook highlights them with a comment each.
-    expect(readFileSync(event!.outcome.receipt, 'utf8')).toContain('调度表 J6：条目 1.3 的完成状态“基本完成”不在可选范围内');
+    expect(readFileSync(event!.outcome.receipt, 'utf8')).toContain('调度表 K6：条目 1.3 的完成状态“基本完成”不在可选范围内');
     const back = inspectWorkbook(event!.outcome.returnWorkbook);
     const row6 = back.rows.find((r: { id: string }) => r.id === '1.3');
     expect(row6.fill_status).toBe('FFFFC7CE');
@@ -148,7 +148,7 @@ describe('collect: validation', () => {
 
   it('catches an altered identification sheet', async () => {
     const { ledger, file, inbox, ws } = await issued();
-    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D13: '000000000000' } });
+    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D14: '000000000000' } });
     const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
     expect(event!.outcome.kind).toBe('returned');
     expect((event!.outcome as { problems: { sheet: string; rule: string }[] }).problems.map((p) => `${p.sheet} ${p.rule}`)).toEqual(['_taizhang meta-mismatch']);
@@ -270,9 +270,9 @@ for i, name in enumerate(sys.argv[4:]):
     wb = openpyxl.load_workbook(os.path.join(sys.argv[1], name)); ws = wb['调度表']
     ws['F2'] = spec['reporter']; ws['H2'] = spec['phone']; r = 5
     while ws[f'A{r}'].value:
-        ws[f'J{r}'] = '序时推进'; ws[f'K{r}'] = '推进中'; r += 1
+        ws[f'K{r}'] = '序时推进'; ws[f'L{r}'] = '推进中'; r += 1
     for copy in range(8):
-        ws['M5'] = f'第{copy}稿'
+        ws['N5'] = f'第{copy}稿'
         wb.save(os.path.join(sys.argv[2], f'{i}-{copy}.xlsx'))`,
       out,
       inbox,

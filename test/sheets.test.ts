@@ -50,8 +50,8 @@ describe('sheets generate (jinan)', async () => {
     expect(seen.rows.every((r: { locked_plan: boolean; locked_input: boolean }) => r.locked_plan && !r.locked_input)).toBe(true);
     const status = seen.validations.find((v: { type: string }) => v.type === 'list');
     expect(status.formula1).toBe('"已完成,序时推进,滞后,未启动"');
-    expect(status.sqref).toBe(`J5:J${4 + seen.rows.length}`);
-    expect(seen.validations.find((v: { type: string }) => v.type === 'decimal').sqref).toBe(`I5:I${4 + seen.rows.length}`);
+    expect(status.sqref).toBe(`K5:K${4 + seen.rows.length}`);
+    expect(seen.validations.find((v: { type: string }) => v.type === 'decimal').sqref).toBe(`J5:J${4 + seen.rows.length}`);
     expect(seen.freeze).toBe('B5');
     expect(seen.orientation).toBe('landscape');
     expect(seen.paper).toBe(9);

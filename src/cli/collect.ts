@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import { collect, type CollectEvent } from '../collect/index.ts';
 import { loadRoundProgress } from '../consolidate/index.ts';
-import { renderStatus, urgeList } from '../consolidate/status.ts';
+import { renderStatus, urgeList, urgeNotice } from '../consolidate/status.ts';
+import { normalizeRoundId } from '../model/round.ts';
+import { UserError } from '../util/errors.ts';
+import { parseBeijingTime } from '../util/time.ts';
 import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
 
 function describe(e: CollectEvent): string {
@@ -28,17 +31,21 @@ export function register(program: Command): void {
     .command('collect <文件夹、压缩包或文件...>')
     .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
     .requiredOption('--round <轮次>', '本次收集的轮次')
+    .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09 或 "2025-10-09 15:30"（北京时间）；默认取文件自身的修改时间')
     .option('-w, --workspace <目录>', '工作目录（台账数据库、归档），默认 output')
-    .action(async (paths: string[], opts: GlobalOptions & { round: string }) => {
+    .action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string }) => {
+      const roundId = normalizeRoundId(opts.round);
+      const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
       const ledger = openLedger(opts);
       try {
         const counts: Record<string, number> = {};
         const events = await collect({
           ledger,
-          roundId: opts.round,
+          roundId,
           paths,
-          outDir: roundDir(opts, opts.round, '收集'),
-          // TAIZHANG_NOW fixes the receipt time for reproducible demos and tests.
+          outDir: roundDir(opts, roundId, '收集'),
+          receivedAt,
+          // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests.
           now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
           onFile: (e) => {
             counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
@@ -48,7 +55,11 @@ export function register(program: Command): void {
         console.log(
           `\n共处理 ${events.length} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。`,
         );
-        console.log(`下一步：npx taizhang status --round ${opts.round} 查看报送情况；npx taizhang report --round ${opts.round} 生成报告。`);
+        console.log(
+          counts.accepted
+            ? `下一步：npx taizhang status --round ${roundId} 查看报送情况；npx taizhang report --round ${roundId} 生成报告。`
+            : `下一步：npx taizhang status --round ${roundId} 查看报送情况和催报通知（本次没有收取任何报送，暂不宜生成报告）。`,
+        );
       } finally {
         ledger.close();
       }
@@ -59,15 +70,20 @@ export function register(program: Command): void {
     .requiredOption('--round <轮次>', '轮次')
     .option('--json', '以 JSON 输出')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
+    .option('--until <YYYY-MM-DD>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）')
     .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((opts: GlobalOptions & { round: string; json?: boolean }) => {
+    .action((opts: GlobalOptions & { round: string; json?: boolean; until?: string }) => {
+      const today = todayOf(opts);
+      if (opts.until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.until) || opts.until < today)) {
+        throw new UserError(`催报期限“${opts.until}”无效：应为今天（${today}）或以后的日期，格式 YYYY-MM-DD。`);
+      }
       const ledger = openLedger(opts);
       try {
-        const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts));
+        const { progress } = loadRoundProgress(ledger, opts.round, today);
         if (opts.json) {
-          console.log(JSON.stringify({ round: progress.round, receipts: progress.receipts, urge: urgeList(progress.receipts, progress.round) }, null, 2));
+          console.log(JSON.stringify({ round: progress.round, receipts: progress.receipts, urge: urgeList(progress.receipts, progress.round), notice: urgeNotice(progress.receipts, progress.round, today, opts.until) }, null, 2));
         } else {
-          console.log(renderStatus(progress, ledger.refusedFiles(opts.round)));
+          console.log(renderStatus(progress, ledger.refusedFiles(progress.round.id), today, opts.until));
         }
       } finally {
         ledger.close();

@@ -59,5 +59,6 @@ const commandModules: (() => Promise<{ register: (p: Command) => void }>)[] = [
   () => import('./sheets.ts'),
   () => import('./collect.ts'),
   () => import('./report.ts'),
+  () => import('./rounds.ts'),
   () => import('./demo.ts'),
 ];

@@ -7,12 +7,13 @@ import { VARIABLES } from '../report/context.ts';
 import { ELEMENTS } from '../report/markup.ts';
 import { BUILT_IN } from '../report/render.ts';
 import { UserError } from '../util/errors.ts';
-import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
+import { readSettings } from '../ledger/settings.ts';
+import { openLedger, roundDir, todayOf, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
   program
     .command('report')
-    .description('生成报告：年度工作情况报告、督办通报、讲话稿（Word）和汇总表（Excel）')
+    .description('生成报告：工作进展情况报告（年终轮次为年度工作情况报告）、督办通报、讲话稿（Word）和汇总表（Excel）')
     .option('--round <轮次>', '轮次')
     .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
@@ -21,9 +22,10 @@ export function register(program: Command): void {
     .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
     .option('--red <百分点>', '序时红色预警阈值', '30')
     .option('--list-variables', '列出模板可用的变量和元素')
+    .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
     .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; yellow: string; red: string; listVariables?: boolean }) => {
+    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
       if (opts.listVariables) {
         console.log('模板变量（Handlebars，写作 {{变量}}）：');
         for (const [name, text] of VARIABLES) console.log(`  ${name}\n      ${text}`);
@@ -45,10 +47,11 @@ export function register(program: Command): void {
       const ledger = openLedger(opts);
       try {
         const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
-        const outDir = opts.output ?? roundDir(opts, opts.round, '报告');
+        const outDir = opts.output ?? roundDir(opts, progress.round.id, '报告');
         // One or several templates, given as repeated options or comma-separated.
         const templates = opts.template ? [opts.template].flat().flatMap((t) => t.split(',')).filter(Boolean) : undefined;
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics });
+        const settings = readSettings(workspaceOf(opts));
+        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force });
         console.log(`${progress.round.label}报告已生成：`);
         for (const f of result.files) console.log(`  ${f}`);
         for (const m of result.missing) {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { parseRound } from '../model/round.ts';
 import { loadPlanJson } from '../plan/index.ts';
 import { issueRound } from '../sheets/issue.ts';
-import { openLedger, roundDir, type GlobalOptions } from './context.ts';
+import { readSettings } from '../ledger/settings.ts';
+import { openLedger, roundDir, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
   const sheets = program.command('sheets').description('生成并下发各单位调度表');
@@ -14,7 +15,7 @@ export function register(program: Command): void {
     .option('--deadline <YYYY-MM-DD>', '报送截止日期（默认为轮次结束后第10天）')
     .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
     .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
-    .option('--contact <联系方式>', '填报说明中的联系人和电话')
+    .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
     .option('--no-prefill', '不预填上一轮已收取的填报内容')
     .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）')
     .option('-w, --workspace <目录>', '工作目录（台账数据库、归档），默认 output')
@@ -24,7 +25,7 @@ export function register(program: Command): void {
       const ledger = openLedger(opts);
       try {
         const outDir = opts.output ?? roundDir(opts, round.id, '下发');
-        const result = await issueRound(ledger, { plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact, prefill: opts.prefill });
+        const result = await issueRound(ledger, { plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact ?? readSettings(workspaceOf(opts)).contact, prefill: opts.prefill });
         console.log(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
         for (const f of result.files) {
           console.log(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);

@@ -34,8 +34,10 @@ export interface CollectOptions {
   /** Where receipts and 退回重报 workbooks go. */
   outDir: string;
   onFile?: (event: CollectEvent) => void;
-  /** The clock receipts are stamped with; fixed in tests and demos. */
+  /** The moment of collection; no file is taken as received later than this. Fixed in tests and demos. */
   now?: () => Date;
+  /** When every file of this run arrived, for paper, USB or other deliveries whose file times say nothing. */
+  receivedAt?: Date;
 }
 
 /** What every file of a run is checked against, worked out once per plan version rather than once per file. */
@@ -147,7 +149,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
       originalPath: source.display,
       archivePath,
       fileTime: source.mtime.toISOString(),
-      receivedAt: (o.now?.() ?? new Date()).toISOString(),
+      receivedAt: receivedAtOf(o, source).toISOString(),
       outcome,
       reporter: read.header.reporter || null,
       phone: read.header.phone || null,
@@ -168,7 +170,7 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   for (const e of result.entries) values.set(e.clauseId, inputValuesOf(e));
   const cellProblems = new Map<string, string>();
   for (const p of errors) {
-    if (p.sheet !== TRACKING_SHEET || p.cell === '-') continue;
+    if (p.sheet !== TRACKING_SHEET || !/^[A-Z]+\d+$/.test(p.cell)) continue;
     // Problems of moved rows are shown where the row belongs in the fresh workbook.
     cellProblems.set(p.cell, cellProblems.has(p.cell) ? `${cellProblems.get(p.cell)}\n${p.message}` : p.message);
   }
@@ -182,12 +184,25 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
     values,
     header: { reporter: read.header.reporter, phone: read.header.phone, date: read.header.date },
     problems: cellProblems,
+    contact: meta.contact || undefined,
     notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
   });
   await wb.xlsx.writeFile(returnWorkbook);
   const receipt = join(dir, `回执_${safeFileName(unit)}_${round.id}.txt`);
   await writeFile(receipt, receiptText(unit, round.label, source.display, digest, errors, round.deadline));
   return { kind: 'returned', unit, problems: result.problems, returnWorkbook, receipt };
+}
+
+/**
+ * When a file arrived, on the best evidence there is: the coordinator's word (`--received-at`), else the file's
+ * own time (folder or zip entry), never later than the moment of collection. Collecting late does not make a
+ * unit late.
+ */
+export function receivedAtOf(o: Pick<CollectOptions, 'now' | 'receivedAt'>, source: Pick<SourceFile, 'mtime'>): Date {
+  if (o.receivedAt) return o.receivedAt;
+  const now = o.now?.() ?? new Date();
+  const own = source.mtime;
+  return Number.isNaN(own.getTime()) || own.getTime() <= 0 || own > now ? now : own;
 }
 
 function refuse(o: CollectOptions, outcome: 'refused' | 'unusable', digest: string, source: SourceFile, reason: string, rule: string): FileOutcome {

@@ -11,6 +11,7 @@ export interface SourceFile {
   name: string;
   /** Loads the bytes; an error here is the file's own problem (e.g. a zip bomb), not the whole run's. */
   load: () => Promise<Uint8Array>;
+  /** The file's own time: its modification time in a folder, its entry's time in a zip. Evidence of arrival. */
   mtime: Date;
 }
 
@@ -81,6 +82,16 @@ function entryName(entry: yauzl.Entry): string {
   }
 }
 
+/**
+ * A zip entry's time. An extended timestamp (Info-ZIP `UT`, NTFS) is an instant; the plain DOS time has no zone
+ * and is the local time of the PC that zipped it, which for the offices this serves is Beijing time.
+ */
+export function entryTime(entry: yauzl.Entry): Date {
+  if (entry.extraFields.some((f) => f.id === 0x5455 || f.id === 0x000a)) return entry.getLastModDate();
+  const asUtc = entry.getLastModDate({ forceDosFormat: true, timezone: 'UTC' });
+  return new Date(asUtc.getTime() - 8 * 3600_000);
+}
+
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) => (err ? reject(err) : resolve(zip!))),
@@ -120,7 +131,7 @@ async function* zipEntries(path: string): AsyncGenerator<SourceFile> {
     yield {
       display: `${basename(path)} › ${name}`,
       name: base,
-      mtime: entry.getLastModDate(),
+      mtime: entryTime(entry),
       load: () => readZipEntry(path, entry),
     };
   }

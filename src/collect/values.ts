@@ -8,8 +8,9 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null, text: '' };
   if (typeof raw === 'number') {
     // A cell formatted as a percentage holds 0.45 for 45%.
-    const value = numFmt && numFmt.includes('%') ? round(raw * 100) : raw;
-    return { ok: true, value, text: numFmt && numFmt.includes('%') ? `${value}%` : String(raw) };
+    // Rounded to 9 places: a value a formula computed (62.400000000000006) is shown as the 62.4 it means.
+    const value = round(numFmt && numFmt.includes('%') ? raw * 100 : raw);
+    return { ok: true, value, text: numFmt && numFmt.includes('%') ? `${value}%` : String(value) };
   }
   const text = String(raw).trim();
   const s = text
@@ -25,10 +26,13 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (suffix === '') return { ok: true, value, text };
   if (suffix === '%' && (targetUnit === null || targetUnit === '%' || targetUnit === '')) return { ok: true, value, text };
   if (targetUnit && suffix === targetUnit) return { ok: true, value, text };
-  if (/^(万|亿|千|百)/.test(suffix)) {
-    return { ok: false, text, message: `完成值“${text}”带有数量单位“${suffix}”，请换算为与目标值相同的单位${targetUnit ? `（${targetUnit}）` : ''}后只填写数字` };
+  // A target of 个百分点 is also answered as `3%` by many units; both mean the same number of points.
+  if (targetUnit === '个百分点' && suffix === '%') return { ok: true, value, text };
+  const expected = targetUnit ? `本条目完成值的单位是“${targetUnit}”（见“完成值单位”一列），` : '';
+  if (/^(万|亿|千|百)/.test(suffix) && !(targetUnit && targetUnit.startsWith(suffix[0]!))) {
+    return { ok: false, text, message: `完成值“${text}”带有数量单位“${suffix}”，${expected}请换算后只填写数字` };
   }
-  return { ok: false, text, message: `完成值“${text}”含有文字“${suffix}”，请只填写数字${targetUnit ? `（单位：${targetUnit}）` : ''}` };
+  return { ok: false, text, message: `完成值“${text}”含有“${suffix}”，${expected}请只填写数字` };
 }
 
 function round(n: number): number {

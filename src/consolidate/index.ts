@@ -1,6 +1,7 @@
 // Consolidates a round: every clause with the lead's and each cooperating unit's answers side by side, the
 // clause status derived from them, 序时 status and stagnation; and each unit's receipt state.
 // Pure functions over the model; `loadRoundProgress` only gathers their inputs from the ledger.
+import { completionAgainst } from '../model/comparator.ts';
 import { clausesOf, type Clause, type Plan } from '../model/plan.ts';
 import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
 import { elapsedShare, type Round } from '../model/round.ts';
@@ -32,9 +33,9 @@ export function expectedShare(clause: Clause, round: Round): number {
 /** Share done from a reported value against the clause's first target; null when it cannot be told. */
 export function completionOf(clause: Clause, status: string | null, value: number | null, expected: number): number | null {
   const target = clause.targets[0];
-  if (target && value !== null && target.value > 0) {
-    if (/以下|不高于|不超过|以内|低于|小于|控制在/.test(target.comparator)) return value <= target.value ? 1 : Math.max(0, target.value / value);
-    return Math.min(1, Math.max(0, value / target.value));
+  if (target && value !== null) {
+    const share = completionAgainst(target, value);
+    if (share !== null) return share;
   }
   if (status === '已完成') return 1;
   if (status === '未启动') return 0;
@@ -123,7 +124,8 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
     };
   });
   const chapters: ChapterStats[] = input.plan.chapters.map((c) => {
-    const own = clauses.filter((x) => x.chapterId === c.id);
+    // A clause without units is tracked by nobody: it is left out of the chapter's counts and rates.
+    const own = clauses.filter((x) => x.chapterId === c.id && x.answers.length > 0);
     const completed = own.filter((x) => x.status === '已完成').length;
     return {
       chapterId: c.id,
@@ -148,7 +150,11 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
   };
 }
 
-/** Receipt state per expected unit: 已报送 / 逾期报送 / 退回 / 未报送 / 逾期. */
+/**
+ * Receipt state per expected unit: 已报送 / 逾期报送 / 退回 / 未报送 / 逾期. A unit's accepted submission decides
+ * its state even when a later resubmission was returned (that is shown beside it, `已报送；重报被退回`). On time
+ * means received by the end of the deadline day, Beijing time.
+ */
 export function receiptsOf(
   expected: { unit: string; rows: number }[],
   current: SubmissionRecord[],
@@ -157,22 +163,32 @@ export function receiptsOf(
   round: Round,
   today: string,
 ): Receipt[] {
-  const byUnit = new Map(current.map((s) => [s.unit, s]));
+  const accepted = new Map(current.filter((s) => s.outcome === 'accepted').map((s) => [s.unit, s]));
+  const returned = new Map(current.filter((s) => s.outcome === 'returned').map((s) => [s.unit, s]));
   const overdue = today > round.deadline;
   return expected.map((e) => {
-    const s = byUnit.get(e.unit);
-    const late = s ? localDate(s.receivedAt) > round.deadline : false;
+    const a = accepted.get(e.unit);
+    const r = returned.get(e.unit);
+    const shown = a ?? r;
+    const state: Receipt['state'] = a ? (localDate(a.receivedAt) > round.deadline ? '逾期报送' : '已报送') : r ? '退回' : overdue ? '逾期' : '未报送';
     return {
       unit: e.unit,
-      state: !s ? (overdue ? '逾期' : '未报送') : s.outcome === 'returned' ? '退回' : late ? '逾期报送' : '已报送',
-      receivedAt: s?.receivedAt ?? null,
-      reporter: s?.reporter ?? null,
-      phone: s?.phone ?? null,
+      state,
+      resubmissionReturned: !!a && !!r,
+      receivedAt: shown?.receivedAt ?? null,
+      reporter: shown?.reporter ?? null,
+      phone: shown?.phone ?? null,
       rows: e.rows,
-      problems: s ? problems.get(s.id) ?? 0 : 0,
+      problems: r ? problems.get(r.id) ?? 0 : 0,
       submissions: history.get(e.unit) ?? 0,
     };
   });
+}
+
+/** A receipt state as the coordinator reads it: `逾期未报`, `已报送；重报被退回`. */
+export function receiptWords(r: Pick<Receipt, 'state' | 'resubmissionReturned'>): string {
+  const base = r.state === '逾期' ? '逾期未报' : r.state;
+  return r.resubmissionReturned ? `${base}；重报被退回` : base;
 }
 
 /** Gathers a round's inputs from the ledger and consolidates them. */

@@ -155,7 +155,7 @@ export async function runDemo(workspace = join(ROOT, 'output', 'demo')): Promise
     const { progress } = loadRoundProgress(ledger, roundId, today);
     if (last) {
       console.log(`\n【${round.label} · 督查室】报送情况（npx taizhang status --round ${roundId}）`);
-      console.log(renderStatus(progress, ledger.refusedFiles(roundId)).split('\n').filter((l, i) => i === 0 || /退回|逾期|未报送|催报|截至/.test(l)).map((l) => `  ${l}`).join('\n'));
+      console.log(renderStatus(progress, ledger.refusedFiles(roundId), today).split('\n').filter((l, i) => i === 0 || /退回|逾期|未报送|催报|截至/.test(l)).map((l) => `  ${l}`).join('\n'));
     }
     console.log(`【${round.label} · 办公室】生成报告`);
     const out = join(workspace, roundId, '报告');

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Plan } from '../model/plan.ts';
-import { Round } from '../model/round.ts';
+import { normalizeRoundId, Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
 
 const SCHEMA = `
@@ -138,7 +138,7 @@ export class Ledger {
   }
 
   round(id: string): (Round & { planId: string; planHash: string }) | null {
-    const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(id) as Record<string, string> | undefined;
+    const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(normalizeRoundId(id)) as Record<string, string> | undefined;
     if (!row) return null;
     return { ...Round.parse({ id: row.id, label: row.label, start: row.start, end: row.end, deadline: row.deadline }), planId: row.plan_id!, planHash: row.plan_hash! };
   }
@@ -148,7 +148,7 @@ export class Ledger {
     if (!round) {
       const known = this.rounds().map((r) => r.id);
       throw new UserError(
-        `台账中没有轮次“${id}”。`,
+        `台账（${join(this.workspace, 'taizhang.db')}）中没有轮次“${normalizeRoundId(id)}”。`,
         known.length ? `已有轮次：${known.join('、')}。` : '请先运行 taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
       );
     }
@@ -159,6 +159,27 @@ export class Ledger {
     return (this.sql('SELECT * FROM rounds ORDER BY end, id').all() as Record<string, string>[]).map((r) => ({
       id: r.id!, label: r.label!, start: r.start!, end: r.end!, deadline: r.deadline!, planId: r.plan_id!,
     }));
+  }
+
+  /** How many files were received for a round (whatever became of them). */
+  intakeCount(roundId: string): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM intake WHERE round_id = ?').get(roundId) as { n: number }).n;
+  }
+
+  /**
+   * Removes a round created by mistake. Only a round that has received no file can go: a received file is
+   * evidence and is never deleted. The issued workbooks stay on disk.
+   */
+  removeRound(id: string): void {
+    const round = this.requireRound(id);
+    this.db.transaction(() => {
+      const received = this.intakeCount(round.id);
+      if (received > 0) {
+        throw new UserError(`轮次“${round.id}”已收到 ${received} 个报送文件，不能删除。`, '已收到的报送是工作记录，不予删除；如轮次设置有误，可新建正确的轮次重新下发。');
+      }
+      this.sql('DELETE FROM expected WHERE round_id = ?').run(round.id);
+      this.sql('DELETE FROM rounds WHERE id = ?').run(round.id);
+    }).immediate();
   }
 
   expected(roundId: string): { unit: string; file: string; rows: number }[] {
@@ -189,53 +210,71 @@ export class Ledger {
   }
 
   /**
-   * Records a submission with its entries and problems in one transaction. It supersedes the unit's current
-   * submission when it is newer (by the file's time); an older file is kept in the history as superseded at once.
+   * Records a submission with its entries and problems in one transaction, then works out again which of the
+   * unit's submissions are in force (see `settle`).
    */
   recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } | null {
     // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
     return this.db.transaction(() => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;
-      const receivedAt = s.receivedAt;
+      const before = this.inForce(s.roundId, s.unit);
       const intake = this.sql('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(s.roundId, s.sha256, s.originalPath, receivedAt, s.outcome, s.unit, null);
+        .run(s.roundId, s.sha256, s.originalPath, s.receivedAt, s.outcome, s.unit, null);
       const intakeId = Number(intake.lastInsertRowid);
       const info = this.sql(
           `INSERT INTO submissions (intake_id, round_id, unit, plan_hash, sha256, original_path, archive_path, received_at, file_time, outcome, reporter, phone, fill_date)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate);
+        .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, s.receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate);
       const id = Number(info.lastInsertRowid);
       const insert = this.sql(
         'INSERT INTO entries (submission_id, clause_id, role, status, value_text, value, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const e of entries) insert.run(id, e.clauseId, e.role, e.status, e.valueText, e.value, e.progress, e.problems, e.nextSteps);
       this.insertProblems(intakeId, problems);
-      const current = this.current(s.roundId, s.unit, id);
-      let superseded: SubmissionRecord | null = null;
-      let stale = false;
-      if (current) {
-        if (current.fileTime <= s.fileTime) {
-          this.sql('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(id, current.id);
-          superseded = current;
-        } else {
-          this.sql('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(current.id, id);
-          this.sql("UPDATE intake SET outcome = 'stale' WHERE id = ?").run(intakeId);
-          stale = true;
-        }
-      }
+      const after = this.settle(s.roundId, s.unit);
+      const stale = after.accepted?.id !== id && after.returned?.id !== id;
+      if (stale) this.sql("UPDATE intake SET outcome = 'stale' WHERE id = ?").run(intakeId);
+      // What the new file replaced: the accepted one in force, or else a returned one it answers.
+      const superseded = after.accepted?.id === id ? before.accepted ?? before.returned : after.returned?.id === id && !after.accepted ? before.returned : null;
       return { id, superseded, stale };
     }).immediate();
   }
 
-  /** The unit's submission in force for a round (not superseded), excluding `except`. */
-  current(roundId: string, unit: string, except = -1): SubmissionRecord | null {
-    const row = this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL AND id != ? ORDER BY id DESC LIMIT 1')
-      .get(roundId, unit, except) as Record<string, unknown> | undefined;
-    return row ? toSubmission(row) : null;
+  /**
+   * Decides which of a unit's submissions are in force, by the time each was received:
+   * - the latest accepted one holds the unit's answers until a later *accepted* one replaces it;
+   * - the latest returned one stays open (退回, or 重报被退回 beside an accepted one) only when nothing accepted
+   *   came after it; a returned file takes nothing away from an accepted one.
+   * Every other submission is history, pointing at the one that replaced it.
+   */
+  private settle(roundId: string, unit: string): { accepted: SubmissionRecord | null; returned: SubmissionRecord | null } {
+    const all = this.history(roundId, unit);
+    const later = (a: SubmissionRecord, b: SubmissionRecord) => (a.receivedAt === b.receivedAt ? a.id > b.id : a.receivedAt > b.receivedAt);
+    let accepted: SubmissionRecord | null = null;
+    let returned: SubmissionRecord | null = null;
+    for (const x of all) {
+      if (x.outcome === 'accepted' && (!accepted || later(x, accepted))) accepted = x;
+      if (x.outcome === 'returned' && (!returned || later(x, returned))) returned = x;
+    }
+    if (returned && accepted && !later(returned, accepted)) returned = null;
+    const replacement = accepted ?? returned;
+    const update = this.sql('UPDATE submissions SET superseded_by = ? WHERE id = ?');
+    for (const x of all) {
+      const open = x.id === accepted?.id || x.id === returned?.id;
+      const pointer = open ? null : replacement!.id;
+      if (x.supersededBy !== pointer) update.run(pointer, x.id);
+    }
+    return { accepted, returned };
   }
 
-  /** Every submission in force for a round. */
+  /** The unit's accepted submission in force, and a returned one that came after it (or alone). */
+  inForce(roundId: string, unit: string): { accepted: SubmissionRecord | null; returned: SubmissionRecord | null } {
+    const open = (this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
+    return { accepted: open.find((x) => x.outcome === 'accepted') ?? null, returned: open.find((x) => x.outcome === 'returned') ?? null };
+  }
+
+  /** Every submission in force for a round: per unit, its accepted one and a later returned one, when there are. */
   currentSubmissions(roundId: string): SubmissionRecord[] {
     return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
   }

@@ -18,8 +18,10 @@ export type Assignment = z.infer<typeof Assignment>;
 export const Target = z.object({
   value: z.number(),
   unit: z.string(),
-  /** 以上 / 以下 / 不低于 / 不高于 / 下降 / 提高 / 达到 / 完成 … ; empty when the text states a plain count. */
+  /** 以上 / 以下 / 不低于 / 不高于 / 下降 / 提高 / 达到 / 完成 / 左右 / 范围 … ; empty for a plain count. Meanings: comparator.ts. */
   comparator: z.string(),
+  /** The upper end of a range (`1到2个`); absent otherwise. */
+  upper: z.number().optional(),
   /** The words of the plan the target was read from. */
   words: z.string(),
 });

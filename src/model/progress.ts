@@ -53,6 +53,9 @@ export type ReceiptState = z.infer<typeof ReceiptState>;
 export const Receipt = z.object({
   unit: z.string(),
   state: ReceiptState,
+  /** A resubmission after the accepted one was returned: the accepted answers stay in force. */
+  resubmissionReturned: z.boolean(),
+  /** When the file in force arrived (ISO): its own time, a zip entry's time, or `--received-at`. */
   receivedAt: z.string().nullable(),
   reporter: z.string().nullable(),
   phone: z.string().nullable(),

@@ -29,9 +29,26 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What kind of period a round covers: a report of a month or quarter is a 工作进展情况, of the year a 年度 report. */
+export type RoundKind = 'month' | 'quarter' | 'half' | 'year';
+
+export function roundKind(round: Pick<Round, 'start' | 'end'>): RoundKind {
+  const months = (Number(round.end.slice(0, 4)) - Number(round.start.slice(0, 4))) * 12 + Number(round.end.slice(5, 7)) - Number(round.start.slice(5, 7)) + 1;
+  return months <= 1 ? 'month' : months <= 3 ? 'quarter' : months <= 6 ? 'half' : 'year';
+}
+
+/**
+ * The one spelling of a round id: `2025-q3` is `2025-Q3`, `2025-3` is `2025-03`, `2025-h1` is `2025-H1`, `2025`
+ * and `2025-年度` are `2025-年终`. Every command normalises the id it is given, so one round never splits in two.
+ */
+export function normalizeRoundId(id: string): string {
+  return parseRound(id).id;
+}
+
 /** Reads a round id; the default deadline is the 10th day after the period ends. */
 export function parseRound(id: string, deadline?: string): Round {
-  const trimmed = id.trim();
+  const trimmed = id.trim().replace(/[－—–]/g, '-').replace(/[Ｑｑ]/g, 'Q').replace(/[Ｈｈ]/g, 'H').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let normalized: string;
   let m: RegExpExecArray | null;
   let start: string;
   let end: string;
@@ -42,23 +59,27 @@ export function parseRound(id: string, deadline?: string): Round {
     start = iso(y, mo, 1);
     end = monthEnd(y, mo);
     label = `${y}年${mo}月`;
+    normalized = `${y}-${pad(mo)}`;
   } else if ((m = /^(\d{4})-Q([1-4])$/i.exec(trimmed))) {
     const y = Number(m[1]);
     const q = Number(m[2]);
     start = iso(y, q * 3 - 2, 1);
     end = monthEnd(y, q * 3);
     label = `${y}年第${CN_Q[q - 1]}季度`;
+    normalized = `${y}-Q${q}`;
   } else if ((m = /^(\d{4})-(H[12]|上半年|下半年)$/i.exec(trimmed))) {
     const y = Number(m[1]);
     const first = /H1|上半年/i.test(m[2]!);
     start = first ? iso(y, 1, 1) : iso(y, 7, 1);
     end = first ? iso(y, 6, 30) : iso(y, 12, 31);
     label = `${y}年${first ? '上' : '下'}半年`;
+    normalized = `${y}-H${first ? 1 : 2}`;
   } else if ((m = /^(\d{4})(?:-(年终|年度|全年|Y))?$/i.exec(trimmed))) {
     const y = Number(m[1]);
     start = iso(y, 1, 1);
     end = iso(y, 12, 31);
     label = `${y}年年终`;
+    normalized = `${y}-年终`;
   } else {
     throw new UserError(
       `无法识别报送轮次“${id}”。`,
@@ -68,7 +89,10 @@ export function parseRound(id: string, deadline?: string): Round {
   if (deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
     throw new UserError(`报送截止日期“${deadline}”格式不正确。`, '请写成 YYYY-MM-DD，例如 2025-10-10。');
   }
-  return { id: trimmed, label, start, end, deadline: deadline ?? addDays(end, 10) };
+    if (deadline !== undefined && deadline < start) {
+    throw new UserError(`报送截止日期 ${deadline} 早于轮次 ${normalized} 的开始日期 ${start}。`, '请检查 --deadline。');
+  }
+  return { id: normalized, label, start, end, deadline: deadline ?? addDays(end, 10) };
 }
 
 /** Share of the plan year elapsed by the end of the round (0–1): what 序时 progress expects. */

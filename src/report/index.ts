@@ -3,18 +3,27 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
+import { roundKind, type Round } from '../model/round.ts';
+import type { Settings } from '../model/settings.ts';
+import { UserError } from '../util/errors.ts';
 import { chapterChartSvg, svgToPng } from './chart.ts';
 import { buildContext } from './context.ts';
 import { writeDocx } from './docx-writer.ts';
 import { loadTemplate, renderTemplate } from './render.ts';
 import { writeSummaryWorkbook } from './summary-xlsx.ts';
 
-/** Default documents of `taizhang report`, by template, with the file name each is written to. */
+/** Built-in documents, by template, with the file name each is written to. */
 export const DOCUMENTS: Record<string, string> = {
   'annual-summary': '年度工作情况报告',
+  'progress-report': '工作进展情况报告',
   bulletin: '督办通报',
   speech: '讲话稿',
 };
+
+/** The documents a round gets by default: the 年终 round a 年度工作情况报告, any other a 工作进展情况报告. */
+export function defaultTemplates(round: Round): string[] {
+  return [roundKind(round) === 'year' ? 'annual-summary' : 'progress-report', 'bulletin', 'speech'];
+}
 
 export interface ReportOptions {
   progress: RoundProgress;
@@ -25,6 +34,9 @@ export interface ReportOptions {
   /** The date written on the documents (成文日期), YYYY-MM-DD. */
   date: string;
   metrics?: Record<string, number | string>;
+  settings?: Settings;
+  /** Render even when no submission was accepted (the documents then say so). */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -34,13 +46,20 @@ export interface ReportResult {
 }
 
 export async function renderReports(o: ReportOptions): Promise<ReportResult> {
+  const accepted = o.progress.receipts.filter((r) => r.state === '已报送' || r.state === '逾期报送').length;
+  if (accepted === 0 && !o.force) {
+    throw new UserError(
+      `${o.progress.round.label}还没有收取任何单位的报送，生成的报告将没有任何进展数据。`,
+      `请先收集报送（npx taizhang collect … --round ${o.progress.round.id}）；确需生成（如说明无报送的情况），请加 --force。`,
+    );
+  }
   await mkdir(o.outDir, { recursive: true });
-  const context = buildContext(o.progress, o.plan, o.date, o.metrics);
+  const context = buildContext(o.progress, o.plan, o.date, o.metrics, o.settings);
   const chart = svgToPng(chapterChartSvg(o.progress), 1400);
   const images = new Map([['chart:chapters', chart]]);
   const files: string[] = [];
   const missing: ReportResult['missing'] = [];
-  for (const name of o.templates ?? Object.keys(DOCUMENTS)) {
+  for (const name of o.templates ?? defaultTemplates(o.progress.round)) {
     const template = await loadTemplate(name);
     const rendered = renderTemplate(template, context);
     const base = DOCUMENTS[name] ?? template.name.replace(/\.hbs$/, '');

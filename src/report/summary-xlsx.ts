@@ -6,6 +6,7 @@ import type { RoundProgress } from '../model/progress.ts';
 import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, thinBorder } from '../sheets/style.ts';
 import { SCHEDULE_WORDS, percent } from './context.ts';
 import { displayTime } from '../util/time.ts';
+import { receiptWords } from '../consolidate/index.ts';
 
 const BODY_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: thinBorder, alignment: { vertical: 'top', wrapText: true } };
 const HEAD_STYLE: Partial<ExcelJS.Style> = { ...BODY_STYLE, font: { ...FONT, bold: true }, fill: HEADER_FILL };
@@ -98,7 +99,7 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
     `${label}各单位报送情况（截止 ${progress.round.deadline}）`,
     ['序号', '责任单位', '报送状态', '报送时间', '填报人', '联系电话', '条目数', '问题数', '报送次数'],
     [6, 30, 10, 18, 10, 16, 8, 8, 8],
-    progress.receipts.map((x, i) => ({ values: [i + 1, x.unit, x.state === '逾期' ? '逾期未报' : x.state, x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions] })),
+    progress.receipts.map((x, i) => ({ values: [i + 1, x.unit, receiptWords(x), x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions] })),
   );
   table(
     wb,

@@ -33,6 +33,8 @@ export const COLUMNS: Column[] = [
   { key: 'others', header: '其他责任单位', width: 20, input: false },
   { key: 'deadline', header: '完成时限', width: 11, input: false },
   { key: 'target', header: '目标值', width: 18, input: false },
+  // The unit 完成值 is counted in, beside it: units answered in the wrong unit when they had to guess it.
+  { key: 'unit', header: '完成值单位', width: 9, input: false },
   { key: 'value', header: '完成值', width: 10, input: true },
   { key: 'status', header: '完成状态', width: 11, input: true },
   { key: 'progress', header: '进展情况', width: 36, input: true },

@@ -2,6 +2,7 @@
 // that lets the collector identify the file by its content whatever it is renamed to.
 import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
+import { reportingUnit } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
@@ -61,6 +62,7 @@ export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
     others: othersOf(row),
     deadline: row.clause.deadline?.words ?? '',
     target: targets.length > 1 ? targets.map((t, i) => `${'①②③④⑤⑥⑦⑧⑨'[i] ?? `${i + 1}.`}${t}`).join('\n') : targets[0] ?? '',
+    unit: row.clause.targets[0] ? reportingUnit(row.clause.targets[0]) : '',
   };
 }
 
@@ -128,7 +130,7 @@ function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     ['', ''],
     ['填报方法', '1. 打开“调度表”工作表，先填写表头的填报人、联系电话、填报日期。'],
     ['', '2. 逐行填写白色单元格：完成值、完成状态（下拉选择）、进展情况、存在问题、下一步打算。'],
-    ['', '3. “完成值”请填写与“目标值”对应的数字（如 78、40%），不要填写“约”“左右”等文字；有多项目标的（①②…），填写第①项的完成值，其余写入“进展情况”；没有量化目标的可不填。'],
+    ['', '3. “完成值”请按“完成值单位”一列所示的单位填写数字（如单位为“个”填 78，为“%”填 40 或 40%），不要填写“约”“左右”等文字；目标为“下降”“提高”的，填写已实现的降幅、增幅；有多项目标的（①②…），填写第①项的完成值，其余写入“进展情况”；没有量化目标的可不填。'],
     ['', '4. 填写完成后直接保存（可用 Excel、WPS 或 LibreOffice），文件名可以修改，按原渠道报送。'],
     ['完成状态', STATUSES.map((s) => `${s}：${STATUS_MEANINGS[s]}`).join('；')],
     ['', ''],
@@ -195,7 +197,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   label(HEADER.phone.label, '联系电话：');
   ws.mergeCells(`${HEADER.phone.value}:I2`);
   label(HEADER.date.label, '填报日期：');
-  ws.mergeCells(`${HEADER.date.value}:M2`);
+  ws.mergeCells(`${HEADER.date.value}:${LAST_COLUMN}2`);
   const inputs: [string, string | undefined, string][] = [
     [HEADER.reporter.value, o.header?.reporter, '@'],
     [HEADER.phone.value, o.header?.phone, '@'],
@@ -245,7 +247,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
       if (typeof value === 'string') texts.push([value, c.width]);
       cell.font = c.key === 'role' && row.role === '牵头' ? { ...FONT, bold: true } : FONT;
       cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: ['id', 'role', 'status', 'value'].includes(c.key) ? 'center' : 'left' };
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: ['id', 'role', 'status', 'value', 'unit'].includes(c.key) ? 'center' : 'left' };
       cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
       cell.protection = { locked: !c.input };
       if (c.key === 'value') cell.numFmt = 'General';
@@ -284,12 +286,49 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     cell.fill = PROBLEM_FILL;
     cell.note = { texts: [{ text: message }] };
   }
+  if (o.problems?.size) addProblemColumn(ws, o.problems, last);
   protect(ws, o.protection);
+}
+
+/**
+ * A returned workbook lists each row's problems in a visible column after the table: comments do not print, and
+ * a unit working from paper must see them too. The collector reads only the issued columns, so it is ignored on
+ * resubmission.
+ */
+function addProblemColumn(ws: ExcelJS.Worksheet, problems: Map<string, string>, last: number): void {
+  const col = COLUMNS.length + 1;
+  ws.getColumn(col).width = 36;
+  const head = ws.getRow(HEADER_ROW).getCell(col);
+  head.value = '审核意见（退回原因）';
+  head.font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
+  head.fill = HEADER_FILL;
+  head.border = thinBorder;
+  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const byRow = new Map<number, string[]>();
+  for (const [addr, message] of problems) {
+    const row = Number(addr.replace(/^[A-Z]+/, ''));
+    byRow.set(row, [...(byRow.get(row) ?? []), `${addr}：${message}`]);
+  }
+  for (let r = FIRST_ROW; r <= last; r++) {
+    const cell = ws.getRow(r).getCell(col);
+    const text = byRow.get(r)?.join('\n');
+    if (text) cell.value = text;
+    cell.font = { ...FONT, color: { argb: 'FFC00000' } };
+    cell.border = thinBorder;
+    cell.alignment = { vertical: 'top', wrapText: true };
+    if (text) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 20, rowHeight([[text, 36]]));
+  }
+  const header = [...byRow.entries()].filter(([row]) => row < FIRST_ROW).flatMap(([, m]) => m);
+  if (header.length) {
+    const note = ws.getCell('A3');
+    note.value = `${String(note.value ?? '')}表头：${header.join('；')}`;
+    ws.getRow(3).height = 50;
+  }
 }
 
 /** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
 export function metadata(
-  o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit'>,
+  o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit' | 'contact'>,
   /** Each row's plan cells, when the caller has them already. */
   cells: Record<string, string>[] = o.unit.rows.map((row) => planCells(o.plan, row)),
 ): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
@@ -307,6 +346,8 @@ export function metadata(
       ['first_row', FIRST_ROW],
       ['row_count', rows.length],
       ['checksum', total],
+      // The coordinator's contact, so that a 退回重报 workbook made from this file names it again.
+      ['contact', o.contact ?? ''],
     ],
     rows,
   };

@@ -1,3 +1,4 @@
+import { UserError } from './errors.ts';
 // Times as the office reads them: Beijing time, whatever the machine's zone.
 const ZONE = 'Asia/Shanghai';
 
@@ -11,4 +12,14 @@ export function displayTime(iso: string): string {
 /** The Beijing calendar date of an instant. */
 export function localDate(iso: string): string {
   return displayTime(iso).slice(0, 10);
+}
+
+/** Reads `2025-10-09` or `2025-10-09 15:30` as Beijing time; `option` names the option in the error. */
+export function parseBeijingTime(text: string, option: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  const date = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${(m[4] ?? '0').padStart(2, '0')}:${m[5] ?? '00'}:00+08:00`) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new UserError(`${option} 的取值“${text}”无法识别。`, '请写成 2025-10-09 或 "2025-10-09 15:30"（北京时间）。');
+  }
+  return date;
 }

@@ -1,0 +1,114 @@
+// `taizhang rounds`, `taizhang progress` and `taizhang config`: the rounds of a workspace, the consolidated
+// figures every document is built from, and the workspace's document settings.
+import type { Command } from 'commander';
+import { loadRoundProgress, receiptWords } from '../consolidate/index.ts';
+import { readSettings, settingKey, writeSettings, SETTINGS_FILE } from '../ledger/settings.ts';
+import { SETTING_NAMES } from '../model/settings.ts';
+import { SCHEDULE_WORDS, percent } from '../report/context.ts';
+import { displayTime } from '../util/time.ts';
+import { openLedger, todayOf, workspaceOf, type GlobalOptions } from './context.ts';
+import { join } from 'node:path';
+
+export function register(program: Command): void {
+  const rounds = program
+    .command('rounds')
+    .description('列出台账中的轮次；rounds remove <轮次> 删除误建且未收到任何报送的轮次')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action((opts: GlobalOptions) => {
+      const ledger = openLedger(opts);
+      try {
+        const list = ledger.rounds();
+        if (list.length === 0) {
+          console.log(`工作目录 ${workspaceOf(opts)} 中还没有轮次。请先运行 npx taizhang sheets generate <plan.json> --round <轮次>。`);
+          return;
+        }
+        console.log(`工作目录 ${workspaceOf(opts)} 中的轮次：`);
+        for (const r of list) {
+          const expected = ledger.expected(r.id).length;
+          const received = ledger.intakeCount(r.id);
+          console.log(`  ${r.id.padEnd(8)}  ${r.label}  截止 ${r.deadline}  应报 ${expected} 个单位  收到文件 ${received} 个`);
+        }
+      } finally {
+        ledger.close();
+      }
+    });
+  rounds
+    .command('remove <轮次>')
+    .description('删除误建的轮次（仅限尚未收到任何报送文件的轮次；已下发的调度表文件保留在磁盘上）')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action((id: string, opts: GlobalOptions) => {
+      const ledger = openLedger(opts);
+      try {
+        const round = ledger.requireRound(id);
+        ledger.removeRound(round.id);
+        console.log(`已从台账中删除轮次 ${round.id}（${round.label}）。已下发的调度表文件未删除，如不再需要请手工处理。`);
+      } finally {
+        ledger.close();
+      }
+    });
+
+  program
+    .command('progress')
+    .description('输出某一轮次的汇总进度（报告和汇总表所用的同一组数据）')
+    .requiredOption('--round <轮次>', '轮次')
+    .option('--json', '以 JSON 输出')
+    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
+    .option('--red <百分点>', '序时红色预警阈值', '30')
+    .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action((opts: GlobalOptions & { round: string; json?: boolean; yellow: string; red: string }) => {
+      const ledger = openLedger(opts);
+      try {
+        const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts), { yellow: Number(opts.yellow), red: Number(opts.red) });
+        if (opts.json) {
+          console.log(JSON.stringify(progress, null, 2));
+          return;
+        }
+        console.log(`${progress.round.label}汇总进度（${progress.planTitle}）：`);
+        for (const c of progress.clauses) {
+          const units = c.answers.length ? c.answers.map((a) => `${a.unit}${a.role === '牵头' ? '（牵头）' : ''}`).join('、') : '未明确责任单位';
+          console.log(`  ${c.clauseId.padEnd(7)} ${c.status.padEnd(4, '　')} 完成度 ${c.completion === null ? '—' : percent(c.completion)}  序时 ${percent(c.expected)}  ${SCHEDULE_WORDS[c.schedule]}  ${units}`);
+        }
+        console.log('\n报送情况：');
+        for (const r of progress.receipts) console.log(`  ${r.unit}  ${receiptWords(r)}  ${r.receivedAt ? displayTime(r.receivedAt) : '—'}`);
+      } finally {
+        ledger.close();
+      }
+    });
+
+  const config = program
+    .command('config')
+    .description('查看或修改工作目录的公文设置：发文机关、主送、联系人、文号')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action((opts: GlobalOptions) => {
+      const settings = readSettings(workspaceOf(opts));
+      console.log(`公文设置（${join(workspaceOf(opts), SETTINGS_FILE)}）：`);
+      for (const [key, info] of Object.entries(SETTING_NAMES)) {
+        const value = settings[key as keyof typeof settings];
+        console.log(`  ${info.name}：${value ?? '（未设置）'}\n      ${info.text}`);
+      }
+      console.log('\n修改：npx taizhang config set 发文机关 "济南市生态环境局"；清除：npx taizhang config unset 文号');
+    });
+  config
+    .command('set <名称> <值>')
+    .description(`设置一项：${Object.values(SETTING_NAMES).map((x) => x.name).join('、')}`)
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action(async (name: string, value: string, opts: GlobalOptions) => {
+      const key = settingKey(name);
+      const workspace = workspaceOf(opts);
+      const file = await writeSettings(workspace, { ...readSettings(workspace), [key]: value.trim() });
+      console.log(`已设置 ${SETTING_NAMES[key].name}：${value.trim()}（${file}）`);
+    });
+  config
+    .command('unset <名称>')
+    .description('清除一项设置，恢复默认')
+    .option('-w, --workspace <目录>', '工作目录，默认 output')
+    .action(async (name: string, opts: GlobalOptions) => {
+      const key = settingKey(name);
+      const workspace = workspaceOf(opts);
+      const settings = readSettings(workspace);
+      delete settings[key];
+      await writeSettings(workspace, settings);
+      console.log(`已清除 ${SETTING_NAMES[key].name}，恢复默认。`);
+    });
+}
