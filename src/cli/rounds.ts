@@ -32,12 +32,12 @@ export function register(program: Command): void {
         ledger.close();
       }
     });
+  // Subcommands take -w from their parent (`rounds -w 目录 remove …` and `rounds remove … -w 目录` alike).
   rounds
     .command('remove <轮次>')
     .description('删除误建的轮次（仅限尚未收到任何报送文件的轮次；已下发的调度表文件保留在磁盘上）')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((id: string, opts: GlobalOptions) => {
-      const ledger = openLedger(opts);
+    .action((id: string, _opts: unknown, cmd: Command) => {
+      const ledger = openLedger(cmd.optsWithGlobals<GlobalOptions>());
       try {
         const round = ledger.requireRound(id);
         ledger.removeRound(round.id);
@@ -92,20 +92,18 @@ export function register(program: Command): void {
   config
     .command('set <名称> <值>')
     .description(`设置一项：${Object.values(SETTING_NAMES).map((x) => x.name).join('、')}`)
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action(async (name: string, value: string, opts: GlobalOptions) => {
+    .action(async (name: string, value: string, _opts: unknown, cmd: Command) => {
       const key = settingKey(name);
-      const workspace = workspaceOf(opts);
+      const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const file = await writeSettings(workspace, { ...readSettings(workspace), [key]: value.trim() });
       console.log(`已设置 ${SETTING_NAMES[key].name}：${value.trim()}（${file}）`);
     });
   config
     .command('unset <名称>')
     .description('清除一项设置，恢复默认')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action(async (name: string, opts: GlobalOptions) => {
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
       const key = settingKey(name);
-      const workspace = workspaceOf(opts);
+      const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const settings = readSettings(workspace);
       delete settings[key];
       await writeSettings(workspace, settings);

@@ -85,7 +85,8 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
     if (first) year = Number(first.text.slice(0, 4));
   }
   if (!issuer) {
-    const m = /^(.+?(?:人民政府|局|委员会|厅))(?:关于|办公室关于)/.exec(title);
+    // `…局关于…`, or a plan titled by its issuer and year: `某区生态环境局2025年工作要点`.
+    const m = /^(.+?(?:人民政府|局|委员会|厅))(?:关于|办公室关于)/.exec(title) ?? /^(.{2,30}?(?:人民政府|局|委员会|厅|管委会|办公室))\d{4}年/.exec(title);
     if (m) issuer = m[1]!;
   }
   return { title, issuer, year };

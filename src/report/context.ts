@@ -104,6 +104,8 @@ function collectTexts(clauses: ClauseProgress[], key: 'problems' | 'nextSteps'):
  * at least `reportedShare` of the units that lead a clause reported, and at least `onScheduleShare` of the
  * reported clauses are done or on schedule (green).
  */
+export const MISSING_ISSUER = '【待填：发文机关】';
+
 export const FINDING_RULES = { reportedShare: 0.8, onScheduleShare: 0.8 } as const;
 
 const CN_MONTHS = ['', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
@@ -233,7 +235,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const emptyChapters = chapters.filter((ch) => ch.条目数 > 0 && ch.成效.length === 0).map((ch) => `“${ch.标题}”`);
   const anyProblems = chapters.some((ch) => ch.问题.length);
   return {
-    机关: settings.issuer || plan.issuer || progress.issuer,
+    // A document never goes out unsigned by mistake: no known issuer is a visible gap to fill.
+    机关: settings.issuer || plan.issuer || progress.issuer || MISSING_ISSUER,
     主送: settings.recipients || DEFAULT_RECIPIENTS,
     联系人: settings.contact ?? '',
     文号: settings.docNumber ?? '',

@@ -7,7 +7,7 @@ import { roundKind, type Round } from '../model/round.ts';
 import type { Settings } from '../model/settings.ts';
 import { UserError } from '../util/errors.ts';
 import { chapterChartSvg, svgToPng } from './chart.ts';
-import { buildContext } from './context.ts';
+import { buildContext, MISSING_ISSUER } from './context.ts';
 import { writeDocx } from './docx-writer.ts';
 import { loadTemplate, renderTemplate } from './render.ts';
 import { writeSummaryWorkbook } from './summary-xlsx.ts';
@@ -66,7 +66,8 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
     const file = join(o.outDir, `${base}_${o.progress.round.id}.docx`);
     await writeFile(file, await writeDocx(rendered.tree, { title: base, images }));
     files.push(file);
-    if (rendered.missing.length) missing.push({ document: base, figures: rendered.missing });
+    const gaps = [...rendered.missing, ...(context.机关 === MISSING_ISSUER ? ['发文机关（npx taizhang config set 发文机关 …）'] : [])];
+    if (gaps.length) missing.push({ document: base, figures: gaps });
   }
   const summary = join(o.outDir, `汇总表_${o.progress.round.id}.xlsx`);
   await writeSummaryWorkbook(summary, o.progress, o.plan);
