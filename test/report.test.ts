@@ -91,14 +91,17 @@ describe('templates and markup', () => {
     expect(tree.blocks[0]).toEqual({ type: 'title', content: [{ text: '济南市生态环境局2025年前三季度工作进展情况报告', bold: false }] });
     expect(tree.blocks.filter((b) => b.type === 'heading').map((b) => (b as { content: { text: string }[] }).content[0]!.text)).toEqual(['一、工作进展情况', '二、存在问题', '三、下一步工作打算']);
     expect(tree.blocks.some((b) => b.type === 'image' && b.src === 'chart:chapters')).toBe(true);
-    expect(tree.blocks.at(-1)).toEqual({ type: 'signature', org: '济南市生态环境局', date: '2025年10月20日' });
+    // The 落款 closes the body; the attachments follow it.
+    expect(tree.blocks.filter((b) => b.type === 'signature' || b.type === 'attachment').map((b) => b.type)).toEqual(['signature', 'attachment']);
+    expect(tree.blocks.find((b) => b.type === 'signature')).toEqual({ type: 'signature', org: '济南市生态环境局', date: '2025年10月20日' });
   });
 
   it('lays out a plan’s indicators as a table (tianqiao)', async () => {
     const tianqiao = await readPlan(join(SEEDS, 'tianqiao-14th-five-year-plan.txt'));
     const p = consolidate({ plan: tianqiao, round: parseRound('2025-年终'), answers: new Map(), previous: new Map(), receipts: [] });
     const { tree } = renderTemplate(await loadTemplate('annual-summary'), buildContext(p, tianqiao, '2026-01-15', { 城区绿化覆盖率: 43.5 }));
-    const table = tree.blocks.find((b) => b.type === 'table' && b.caption === '附表2　主要指标完成情况') as Extract<(typeof tree.blocks)[number], { type: 'table' }>;
+    const attachment = tree.blocks.find((b) => b.type === 'attachment' && b.title === '主要指标完成情况') as Extract<(typeof tree.blocks)[number], { type: 'attachment' }>;
+    const table = attachment.blocks[0] as Extract<(typeof attachment.blocks)[number], { type: 'table' }>;
     expect(table.rows).toHaveLength(21);
     const cells = (r: number) => table.rows[r]!.map((c) => c.content.map((x) => x.text).join(''));
     expect(cells(1)).toEqual(['1', '城市细颗粒物（PM2.5）浓度', 'ug/m3', '52', '42', '约束性', '—']);
@@ -156,7 +159,10 @@ describe('Word output (GB/T 9704-2012)', async () => {
     expect(xml).toContain('<w:ind w:firstLine="640"/>');
     // The inline （一） lead of a paragraph is in 楷体, the second heading level's font.
     expect(xml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/>(?:<[^>]+>)*?<w:sz w:val="32"\/>(?:<[^>]+>)*?<w:t xml:space="preserve">（一）扎实推进美丽济南建设实践。<\/w:t>/);
-    expect(xml).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"/>');
+    // A line grid of 28.95 pt; 28 characters a line come from 0.25 pt condensing (a character grid would make
+    // LibreOffice give each character two cells).
+    expect(xml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    expect(unzip(annual(), 'word/styles.xml')).toMatch(/<w:rPrDefault><w:rPr>[^]*<w:spacing w:val="-5"\/>/);
     expect(unzip(annual(), 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
@@ -199,12 +205,37 @@ describe('Word output (GB/T 9704-2012)', async () => {
     }
   });
 
+  it('sets 28 characters a line, a balanced title and the 落款 on the last body page (LibreOffice PDF)', () => {
+    for (const [file, longBody] of [[annual(), true], [files.find((f) => f.includes('督办通报'))!, false]] as const) {
+      const [pdf] = soffice([file], 'pdf', join(dir, 'pdf28'));
+      const pages = run('pdftotext', ['-layout', pdf!, '-']).stdout.split('\f').filter((p) => p.trim());
+      const lines = pages.flatMap((p) => p.split('\n').map((l) => l.trim()).filter(Boolean));
+      // A body line of Chinese text only: its width in characters. The longest is a full line.
+      const width = (l: string) => [...l.replace(/\s+/g, '')].reduce((w, c) => w + (/[\x00-\xff]/.test(c) ? 0.5 : 1), 0);
+      const chinese = lines.filter((l) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$/.test(l.replace(/\s+/g, '')));
+      // A closing mark that may not begin a line (避头) is squeezed onto the line before it: not counted.
+      const widest = Math.max(...chinese.map((l) => width(l.replace(/\s+/g, '').replace(/[。，、；：？！”’）》]$/, ''))));
+      // The long report has full lines of Chinese text only; the short 通报 has none, and no line over 28.
+      expect(longBody ? widest : Math.min(widest, 28)).toBe(longBody ? 28 : widest);
+      // The title: balanced lines, none of one character (all on page 1, before the first body line).
+      const title = pages[0]!.split('\n').map((l) => l.trim()).filter(Boolean);
+      const titleLines = title.slice(0, 2);
+      expect(titleLines.join('').replace(/\s+/g, '')).toBe(file === annual() ? '济南市生态环境局2025年前三季度工作进展情况报告' : '关于2025年第三季度重点工作推进情况的通报');
+      for (const l of titleLines) expect(width(l)).toBeGreaterThan(4);
+      // The 落款 shares its page with body text: more on that page than the note, the 落款 and the page number.
+      const compact = (l: string) => l.replace(/\s+/g, '');
+      const signed = pages.find((p) => compact(p).includes('2025年10月20日'))!;
+      const rest = signed.split('\n').map(compact).filter((l) => l && !/^附件：|^—\d+—$|^济南市生态环境局$|^2025年10月20日$/.test(l));
+      expect(rest.length).toBeGreaterThan(0);
+    }
+  });
+
   it('opens in python-docx, an independent reader', () => {
     const out = python(
       `import sys, docx
 d = docx.Document(sys.argv[1])
 s = d.sections[0]
-print(d.paragraphs[0].text); print(s.page_width, s.page_height, s.left_margin.mm, s.top_margin.mm); print(len(d.tables), len(d.inline_shapes))`,
+print(d.paragraphs[0].text.replace('\\n', '')); print(s.page_width, s.page_height, s.left_margin.mm, s.top_margin.mm); print(len(d.tables), len(d.inline_shapes))`,
       annual(),
     ).trim().split('\n');
     expect(out[0]).toBe('济南市生态环境局2025年前三季度工作进展情况报告');

@@ -257,7 +257,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     结论: {
       有报送: accepted,
       总体: overall,
-      报送: `本轮应报送单位${r.length}家，已报送${reported}家（其中逾期报送${stats.逾期报送单位数}家），退回重报${stats.退回单位数}家，未报送${stats.未报送单位数}家。`,
+      报送: `本轮应报送单位${r.length}家，已报送${reported}家${stats.逾期报送单位数 ? `（其中逾期报送${stats.逾期报送单位数}家）` : ''}${stats.退回单位数 ? `，退回重报${stats.退回单位数}家` : ''}${stats.未报送单位数 ? `，未报送${stats.未报送单位数}家` : ''}。`,
       无责任单位: unassigned.length ? `另有${unassigned.length}个条目未明确责任单位，未下发调度，不计入以上统计。` : '',
       暂无进展: accepted && emptyChapters.length ? `${emptyChapters.join('、')}${emptyChapters.length > 1 ? '等方面' : '方面'}的任务本轮暂无报送进展。` : '',
       问题: !accepted ? '' : anyProblems ? '' : behindCount ? '' : '已报送单位均未报告存在问题。',

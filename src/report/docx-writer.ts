@@ -29,7 +29,74 @@ export const GB9704 = {
    * so the footer's bottom is 23 mm from the edge. Leaving that room keeps the body's 22 lines whole.
    */
   footerDistance: 1304,
+  /** Characters a body line holds. */
+  charsPerLine: 28,
+  /**
+   * Characters of 二号 a title line is given: 156 mm holds 20.1, one is kept in hand for digits wider than half a
+   * character and for the substitute font when 方正小标宋 is not installed (a 20-character title lost its last
+   * character to a second line in LibreOffice).
+   */
+  titleCharsPerLine: 19,
 };
+
+/**
+ * 28 characters of 三号 (16 pt) need 448 pt, a little more than the 442 pt of a 156 mm line: GB/T 9704 relies on
+ * a slight condensing. Every run is condensed by 0.25 pt (in twips), so 28 characters take 441 pt and a 29th does
+ * not fit. A character grid would do the same in Word, but LibreOffice then gives each character two cells.
+ */
+export const CHARACTER_SPACING = -Math.ceil(((GB9704.bodySize / 2) * GB9704.charsPerLine - (GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight) / 20) / GB9704.charsPerLine * 20);
+
+/** Width of text in 二号 title characters: a CJK character is one, a digit or Latin letter about half. */
+function titleWidth(text: string): number {
+  return [...text].reduce((w, c) => w + (/[\x00-\xff]/.test(c) ? 0.5 : 1), 0);
+}
+
+/** Places a title line may end at without splitting a word: after an organ's name, a date, or a particle. */
+const TITLE_BREAK_AFTER = /[局委办厅府会院心处室部区发年度季月的于和及与、）》”]/;
+
+/**
+ * Breaks a title into lines of about equal width (GB/T 9704: 回行时要做到词意完整，排列对称，长短适宜), never
+ * leaving one character alone on a line and never splitting a number. Among the ways to break it into the fewest
+ * lines, it takes the most even one, preferring ends after words such as `局`, `年`, `的`.
+ */
+export function balanceTitle(text: string, perLine = GB9704.titleCharsPerLine): string[] {
+  const chars = [...text];
+  const total = titleWidth(text);
+  if (total <= perLine) return [text];
+  const lines = Math.ceil(total / perLine);
+  const target = total / lines;
+  const width = (i: number, j: number) => titleWidth(chars.slice(i, j).join(''));
+  // A line never ends inside or right after a number (`2025` stays with its `年`).
+  const canBreak = (j: number) => !/[\dA-Za-z.]/.test(chars[j - 1]!);
+  // best[k][j]: least cost of setting chars[0, j) in k lines.
+  const best: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= lines; k++) {
+    for (let j = 2; j <= chars.length; j++) {
+      if (j < chars.length && !canBreak(j)) continue;
+      for (let i = 0; i <= j - 2; i++) {
+        if (best[k - 1]![i] === Infinity) continue;
+        const w = width(i, j);
+        if (w > perLine) continue;
+        const penalty = j === chars.length || TITLE_BREAK_AFTER.test(chars[j - 1]!) ? 0 : 10;
+        const cost = best[k - 1]![i]! + (w - target) ** 2 + penalty;
+        if (cost < best[k]![j]!) {
+          best[k]![j] = cost;
+          from[k]![j] = i;
+        }
+      }
+    }
+  }
+  if (best[lines]![chars.length] === Infinity) return [text];
+  const out: string[] = [];
+  for (let k = lines, j = chars.length; k > 0; k--) {
+    const i = from[k]![j]!;
+    out.unshift(chars.slice(i, j).join(''));
+    j = i;
+  }
+  return out;
+}
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -56,11 +123,16 @@ function runs(content: Inline[], fontName: string, size: number, bold = false): 
   );
 }
 
-function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>): (Paragraph | Table)[] {
+function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false): (Paragraph | Table)[] {
   switch (block.type) {
-    case 'title':
+    case 'title': {
       // 二号 (22 pt) fits the 28.95 pt grid; a blank line of the grid follows the title, so the body stays on it.
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: runs(block.content, FONTS.title, GB9704.titleSize) })];
+      // The title does not snap to the character grid (a 22 pt character would take two cells of it), and is
+      // broken into balanced lines here rather than wherever the line happens to fill.
+      const lines = balanceTitle(block.content.map((c) => c.text).join(''));
+      const children = lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(FONTS.title), size: GB9704.titleSize, snapToGrid: false, characterSpacing: 0 }));
+      return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children })];
+    }
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs(block.content, FONTS.h2, GB9704.bodySize) })];
     case 'recipient':
@@ -70,14 +142,14 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       return [new Paragraph({ spacing: exact, indent: { firstLine: GB9704.indent }, keepNext: true, children: runs(block.content, face, GB9704.bodySize, block.level === 3) })];
     }
     case 'paragraph':
-      return [new Paragraph({ ...body, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: runs(block.content, FONTS.body, GB9704.bodySize) })];
+      return [new Paragraph({ ...body, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: runs(block.content, FONTS.body, GB9704.bodySize) })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
-      // 发文机关署名 and 成文日期, right-aligned, 右空四字.
+      // 发文机关署名 and 成文日期, right-aligned, 右空四字; kept on the page of the last body lines.
       return [
-        new Paragraph({ spacing: exact, children: [] }),
-        new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.org, bold: false }], FONTS.body, GB9704.bodySize) }),
+        new Paragraph({ spacing: exact, keepNext: true, children: [] }),
+        new Paragraph({ spacing: exact, keepNext: true, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.org, bold: false }], FONTS.body, GB9704.bodySize) }),
         new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.date, bold: false }], FONTS.body, GB9704.bodySize) }),
       ];
     case 'image': {
@@ -93,7 +165,52 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
     }
     case 'table':
       return tableOf(block);
+    case 'attachment':
+      // Placed by `layoutAttachments`; never reached.
+      return [];
   }
+}
+
+/**
+ * GB/T 9704 order: the body, the attachment note (`附件：1.…`), the 落款, then each attachment on a new page
+ * headed `附件1` (黑体, top left) with its title centred on the third line.
+ */
+function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragraph | Table)[] {
+  const attachments = blocks.filter((b): b is Extract<Block, { type: 'attachment' }> => b.type === 'attachment');
+  const main = blocks.filter((b) => b.type !== 'attachment');
+  const out: (Paragraph | Table)[] = [];
+  main.forEach((b, i) => {
+    if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(attachments.map((a) => a.title)));
+    // The last body paragraph keeps with the 落款 (and the note before it), so the 落款 never stands alone.
+    out.push(...paragraphOf(b, images, main[i + 1]?.type === 'signature'));
+  });
+  // Without a 落款 the note closes the body.
+  if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(attachments.map((a) => a.title)));
+  attachments.forEach((a, i) => {
+    out.push(new Paragraph({ spacing: exact, pageBreakBefore: true, children: runs([{ text: `附件${attachments.length > 1 ? i + 1 : ''}`, bold: false }], FONTS.h1, GB9704.bodySize) }));
+    out.push(new Paragraph({ spacing: exact, children: [] }));
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: [new TextRun({ text: a.title, font: font(FONTS.title), size: GB9704.titleSize, snapToGrid: false })] }));
+    for (const b of a.blocks) out.push(...paragraphOf(b, images));
+  });
+  return out;
+}
+
+/** `附件：1.量化目标完成情况` under the body, a blank line before it, later items aligned under the first. */
+function attachmentNote(titles: string[]): Paragraph[] {
+  const many = titles.length > 1;
+  return [
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
+    ...titles.map(
+      (t, i) =>
+        new Paragraph({
+          spacing: exact,
+          keepNext: true,
+          // 左空二字 then 附件：; later lines start under the first title.
+          indent: i === 0 ? { firstLine: GB9704.indent } : { left: GB9704.indent + GB9704.indent * 1.5 },
+          children: runs([{ text: `${i === 0 ? '附件：' : ''}${many ? `${i + 1}.` : ''}${t}`, bold: false }], FONTS.body, GB9704.bodySize),
+        }),
+    ),
+  ];
 }
 
 function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
@@ -162,7 +279,7 @@ export function buildDocument(tree: DocumentTree, o: WriteOptions): Document {
     creator: 'taizhang',
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { font: font(FONTS.body), size: GB9704.bodySize }, paragraph: { spacing: exact } } },
+      default: { document: { run: { font: font(FONTS.body), size: GB9704.bodySize, characterSpacing: CHARACTER_SPACING }, paragraph: { spacing: exact } } },
     },
     sections: [
       {
@@ -171,10 +288,10 @@ export function buildDocument(tree: DocumentTree, o: WriteOptions): Document {
             size: { width: GB9704.pageWidth, height: GB9704.pageHeight },
             margin: { top: GB9704.marginTop, bottom: GB9704.marginBottom, left: GB9704.marginLeft, right: GB9704.marginRight, footer: GB9704.footerDistance, header: 851 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GB9704.linePitch, charSpace: 0 },
+          grid: { type: DocumentGridType.LINES, linePitch: GB9704.linePitch },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: tree.blocks.flatMap((b) => paragraphOf(b, o.images)),
+        children: layoutBlocks(tree.blocks, o.images),
       },
     ],
   });
@@ -190,5 +307,10 @@ export async function writeDocx(tree: DocumentTree, o: WriteOptions): Promise<Bu
   const body = strFromU8(files['word/document.xml']!);
   let n = 0;
   files['word/document.xml'] = strToU8(body.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
+  // Word takes the body's size and spacing from the document defaults; LibreOffice reads them more reliably from
+  // the Normal style: state them there too.
+  const styles = strFromU8(files['word/styles.xml']!);
+  const normal = `<w:rPr><w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${FONTS.body}" w:cs="${FONTS.latin}"/><w:spacing w:val="${CHARACTER_SPACING}"/><w:sz w:val="${GB9704.bodySize}"/><w:szCs w:val="${GB9704.bodySize}"/></w:rPr>`;
+  files['word/styles.xml'] = strToU8(styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[^]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}${normal}${end}`));
   return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 }

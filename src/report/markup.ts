@@ -20,7 +20,7 @@ export const Cell = z.object({
 });
 export type Cell = z.infer<typeof Cell>;
 
-export const Block = z.discriminatedUnion('type', [
+const SimpleBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('title'), content: z.array(Inline) }),
   z.object({ type: z.literal('subtitle'), content: z.array(Inline) }),
   z.object({ type: z.literal('recipient'), content: z.array(Inline) }),
@@ -31,7 +31,13 @@ export const Block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pagebreak') }),
   z.object({ type: z.literal('signature'), org: z.string(), date: z.string() }),
 ]);
-export type Block = z.infer<typeof Block>;
+type SimpleBlock = z.infer<typeof SimpleBlock>;
+
+/** An attachment (附件): laid out after the 落款 on pages of its own, and named in the note under the body. */
+const Attachment = z.object({ type: z.literal('attachment'), title: z.string().min(1), blocks: z.array(SimpleBlock) });
+
+export const Block = z.union([SimpleBlock, Attachment]);
+export type Block = SimpleBlock | z.infer<typeof Attachment>;
 
 export const DocumentTree = z.object({ blocks: z.array(Block) });
 export type DocumentTree = z.infer<typeof DocumentTree>;
@@ -50,6 +56,7 @@ export const ELEMENTS: Record<string, string> = {
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
   signature: '落款；属性 org（发文机关）、date（成文日期）',
+  attachment: '附件；属性 title（附件名称）；内含 <table>、<p> 等。正文后自动列出“附件：1.……”，落款之后每个附件另起一页，标“附件1”',
 };
 
 const TEXT_ELEMENTS = new Set(['title', 'subtitle', 'recipient', 'h1', 'h2', 'h3', 'p']);
@@ -99,8 +106,8 @@ export function parseMarkup(markup: string, templateName: string, templateSource
       }
       return [];
     });
-  const blocks: Block[] = [];
-  for (const el of root[0]!.children.filter(isElement)) {
+  const parseBlocks = (elements: Element[], blocks: Block[], inAttachment: boolean): Block[] => {
+  for (const el of elements) {
     const a = el.attribs;
     if (TEXT_ELEMENTS.has(el.name)) {
       const content = inlines(el);
@@ -137,7 +144,14 @@ export function parseMarkup(markup: string, templateName: string, templateSource
     else if (el.name === 'signature') {
       if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
       blocks.push({ type: 'signature', org: a.org!, date: a.date! });
+    } else if (el.name === 'attachment') {
+      if (inAttachment) fail(el, '附件中不能再嵌套附件');
+      if (!a.title) fail(el, '需要 title（附件名称）属性');
+      blocks.push({ type: 'attachment', title: a.title!, blocks: parseBlocks(el.children.filter(isElement), [], true) as never });
     } else fail(el, `未知元素`);
   }
+  return blocks;
+  };
+  const blocks = parseBlocks(root[0]!.children.filter(isElement), [], false);
   return DocumentTree.parse({ blocks });
 }
