@@ -238,6 +238,48 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     expect(text.join('\n')).not.toMatch(/-\d+(\.\d+)?个百分点/);
   });
 
+  it('shows each problem of a returned workbook in a visible column, with the coordinator’s contact', () => {
+    const back = join(ws, '2025-Q3', '收集', '退回重报', '退回重报_水处_2025-Q3.xlsx');
+    const seen = JSON.parse(
+      python(
+        `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['调度表']
+head = [c.value for c in ws[4]]
+col = head.index('审核意见（退回原因）') + 1
+print(json.dumps({'last': len(head), 'col': col, 'row5': ws.cell(5, col).value, 'row6': ws.cell(6, col).value, 'fit': ws.page_setup.fitToWidth}, ensure_ascii=False))`,
+        back,
+      ),
+    );
+    // After the 14 issued columns; row 5 (clause 5) has no status; row 6 is fine.
+    expect(seen).toEqual({ last: 15, col: 15, row5: 'K5：条目 5 未选择完成状态，请从下拉列表中选择：已完成、序时推进、滞后、未启动', row6: null, fit: 1 });
+  });
+
+  it('prints the 汇总表 and the 任务分解表 legibly: A3 when A4 would shrink text below 9 pt, header repeated, unassigned rows apart', () => {
+    cli('plan', 'export', join(ws, 'plan.json'), '-o', join(ws, '任务分解表.xlsx'));
+    const read = (file: string, sheet: string) =>
+      JSON.parse(
+        python(
+          `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({'paper': ws.page_setup.paperSize, 'orientation': ws.page_setup.orientation, 'fit': ws.page_setup.fitToWidth,
+  'titles': ws.print_title_rows, 'wrap': ws.cell(3, 3).alignment.wrap_text, 'first': [r[0] for r in rows],
+  'heights': {i + 1: ws.row_dimensions[i + 1].height for i in range(len(rows))}}, ensure_ascii=False))`,
+          file,
+          sheet,
+        ),
+      );
+    const summary = read(join(ws, '2025-Q3', '报告', '汇总表_2025-Q3.xlsx'), '条目汇总');
+    // 17 columns of 宋体 11 pt fitted to A4 landscape would print at about 6 pt: A3.
+    expect(summary).toMatchObject({ paper: 8, orientation: 'landscape', fit: 1, titles: '$2:$2', wrap: true });
+    // One row per answering unit (clause 2 has two); clauses 7 and 8 have no unit: after the others, under a row that says so.
+    expect(summary.first.slice(2)).toEqual(['1', '2', null, '3', '4', '5', '6', '以下 2 个条目未明确责任单位，未下发调度，不计入统计', '7', '8']);
+    expect(summary.heights['3']).toBeGreaterThan(20);
+    const review = read(join(ws, '任务分解表.xlsx'), '任务分解表');
+    expect(review).toMatchObject({ paper: 8, orientation: 'landscape', fit: 1, titles: '$1:$1' });
+    expect(review.first.slice(1)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
   it('takes --received-at for a paper delivery, and lists and guards rounds', () => {
     const paper = join(ws, 'paper');
     mkdirSync(paper);
@@ -291,7 +333,7 @@ describe('the 完成值单位 column, read by openpyxl', () => {
 
 /** Paragraph texts of a .docx as python-docx (an independent reader) sees them. */
 function docxText(file: string): string[] {
-  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 

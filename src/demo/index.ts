@@ -169,6 +169,6 @@ export async function runDemo(workspace = join(ROOT, 'output', 'demo')): Promise
   console.log('  · 综合处：核对“任务分解表.xlsx”后 npx taizhang plan import；每轮 npx taizhang sheets generate 下发调度表。');
   console.log(`  · 各单位：打开下发的调度表，填写白色单元格后报送；被退回的按红色单元格批注修改（见 2025-Q3/收集/退回重报）。`);
   console.log('  · 督查室：npx taizhang status --round 2025-Q3 -w output/demo 查看报送情况和催报通知。');
-  console.log('  · 办公室：打开 2025-Q3/报告 中的年度工作情况报告、督办通报、汇总表，补齐【待填】数据后定稿。');
+  console.log('  · 办公室：打开 2025-Q3/报告 中的工作进展情况报告、督办通报、汇总表，补齐【待填】数据后定稿。');
   if (loSaved.length === 0) console.log('  （本机未安装 LibreOffice：未演示经 LibreOffice 另存的报送文件。）');
 }

@@ -7,7 +7,10 @@ import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
 import { findDeadline, findTargets } from './targets.ts';
-import { addRangeValidation, FONT, HEADER_FILL, thinBorder } from '../sheets/style.ts';
+import { addRangeValidation, FONT, HEADER_FILL, printSetup, thinBorder } from '../sheets/style.ts';
+import { rowHeight } from '../sheets/workbook.ts';
+
+const UNASSIGNED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
 const CLAUSE_SHEET = '任务分解表';
 const UNIT_SHEET = '责任单位';
@@ -23,10 +26,17 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
   const ws = wb.addWorksheet(CLAUSE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [8, 18, 22, 60, 18, 30, 14, 30, 30].map((width, i) => ({ header: COLUMNS[i], width }));
+  const widths = [8, 18, 22, 60, 18, 30, 14, 30, 30];
+  ws.columns = widths.map((width, i) => ({ header: COLUMNS[i], width }));
+  ws.pageSetup = printSetup(widths, FONT.size!, '1:1');
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   const chapterTitle = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
-  for (const task of plan.tasks) {
-    for (const c of task.clauses) {
+  // Clauses with no unit yet are kept apart, after the rest and shaded, so that none is overlooked.
+  const ordered = [...plan.tasks.flatMap((task) => task.clauses.map((c) => ({ task, c })))].sort((a, b) => Number(a.c.assignments.length === 0) - Number(b.c.assignments.length === 0));
+  const unassignedRows: number[] = [];
+  for (const { task, c } of ordered) {
+    {
+      if (c.assignments.length === 0) unassignedRows.push(ws.rowCount + 1);
       ws.addRow([
         c.id,
         chapterTitle.get(task.chapterId) ?? '',
@@ -41,6 +51,10 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
     }
   }
   styleTable(ws);
+  ws.eachRow((row, n) => {
+    if (n > 1) row.height = rowHeight(widths.map((w, i) => [String(row.getCell(i + 1).value ?? ''), w] as [string, number]));
+  });
+  for (const n of unassignedRows) ws.getRow(n).eachCell({ includeEmpty: true }, (cell) => (cell.fill = UNASSIGNED_FILL));
   const us = wb.addWorksheet(UNIT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   us.columns = [
     { header: '单位名称', width: 34 },
@@ -63,6 +77,7 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
     '2. 新增或更名的单位，须先在“责任单位”表中登记；导入时将逐一核对单位名称，未登记的单位会报错并指出单元格。',
     '3. 群组（如“各镇（街道）”）可在“成员”列列出所属单位，下发调度表时将为每个成员各生成一份。',
     '4. 请勿修改“条目编号”，请勿增删行；隐藏的“_plan”表保存原始任务数据，请勿删除。',
+    '   尚未明确责任单位的条目排在最后，以浅黄色标出，请逐条指定牵头单位。',
     '5. 修改完成后运行：npx taizhang plan import 任务分解表.xlsx -o plan.json',
   ].forEach((t, i) => {
     const cell = guide.getCell(i + 1, 1);

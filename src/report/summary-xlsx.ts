@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import type { Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
-import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, thinBorder } from '../sheets/style.ts';
+import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, printSetup, thinBorder } from '../sheets/style.ts';
+import { rowHeight } from '../sheets/workbook.ts';
 import { SCHEDULE_WORDS, percent } from './context.ts';
 import { displayTime } from '../util/time.ts';
 import { receiptWords } from '../consolidate/index.ts';
@@ -21,11 +22,12 @@ function table(
   title: string,
   headers: string[],
   widths: number[],
-  rows: Iterable<{ values: (string | number | null)[]; fills?: Map<number, string> }>,
+  rows: Iterable<{ values: (string | number | null)[]; fills?: Map<number, string>; separator?: string }>,
 ): void {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+    pageSetup: printSetup(widths, FONT.size!, '2:2'),
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   ws.columns = widths.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, headers.length);
@@ -43,6 +45,16 @@ function table(
   let n = 3;
   for (const r of rows) {
     const row = ws.getRow(n++);
+    // Rows tall enough to show their wrapped text on paper; a separator row spans the table.
+    row.height = rowHeight(r.values.map((v, i) => [typeof v === 'string' ? v : String(v ?? ''), widths[i]!] as [string, number]));
+    if (r.separator) {
+      ws.mergeCells(n - 1, 1, n - 1, headers.length);
+      row.getCell(1).value = r.separator;
+      row.getCell(1).style = { ...HEAD_STYLE, alignment: { vertical: 'middle' } };
+      row.height = 22;
+      row.commit();
+      continue;
+    }
     r.values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v === null ? '' : v;
@@ -59,7 +71,12 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
   wb.creator = 'taizhang';
   const label = progress.round.label;
   function* clauseRows() {
-    for (const c of progress.clauses) {
+    // Clauses nobody answers for are kept apart, after the rest, under a row that says why.
+    const assigned = progress.clauses.filter((c) => c.answers.length > 0);
+    const unassigned = progress.clauses.filter((c) => c.answers.length === 0);
+    const ordered = [...assigned, ...unassigned];
+    for (const c of ordered) {
+      if (c === unassigned[0]) yield { values: [], separator: `以下 ${unassigned.length} 个条目未明确责任单位，未下发调度，不计入统计` };
       // The clause's status cells are coloured by its 序时 status.
       const fills = new Map([14, 15, 16, 17].map((col) => [col, STATUS_FILLS[c.schedule]]));
       const answers = c.answers.length ? c.answers : [null];

@@ -31,3 +31,28 @@ export const thinBorder: Partial<ExcelJS.Borders> = { top: thin, left: thin, bot
 export function addRangeValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
 }
+
+/** Printable width of a landscape page in points with Excel's default margins (0.7 in each side): A4, A3. */
+const PRINTABLE_WIDTH = { 9: 842 - 100.8, 8: 1191 - 100.8 } as const;
+
+/** A column's width in points: Excel's width unit is the 7-pixel digit of the default font, plus 5 px padding. */
+export function columnPoints(width: number): number {
+  return (7 * width + 5) * 0.75;
+}
+
+/**
+ * Print settings for a wide table: landscape, fitted to the page width, header rows repeated, on A4 when the text
+ * stays at least 9 pt on paper, else on A3 (Excel and WPS shrink a fitted sheet as far as it takes).
+ */
+export function printSetup(widths: number[], fontSize: number, titleRows: string): Partial<ExcelJS.PageSetup> {
+  const sheet = widths.reduce((s, w) => s + columnPoints(w), 0);
+  const onPaper = (paper: 8 | 9) => fontSize * Math.min(1, PRINTABLE_WIDTH[paper] / sheet);
+  const paperSize = onPaper(9) >= 9 ? 9 : 8;
+  return { paperSize: paperSize as unknown as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: titleRows, horizontalCentered: true };
+}
+
+/** The smallest the body text of a table printed with `printSetup` comes out on paper, in points. */
+export function printedFontSize(widths: number[], fontSize: number, paperSize: 8 | 9): number {
+  const sheet = widths.reduce((s, w) => s + columnPoints(w), 0);
+  return fontSize * Math.min(1, PRINTABLE_WIDTH[paperSize] / sheet);
+}
