@@ -112,7 +112,7 @@ describe('a round through the CLI: receipt times, a returned resubmission, the f
     process.env.TAIZHANG_NOW = '2025-10-12T02:00:00Z';
     expect(cli('plan', 'parse', join(ROOT, 'test', 'fixtures', 'truth-plan.txt'), '-o', join(ws, 'plan.json')).code).toBe(0);
     // A lower-case round id is the same round as 2025-Q3.
-    const generated = cli('sheets', 'generate', join(ws, 'plan.json'), '--round', '2025-q3');
+    const generated = cli('sheets', 'generate', join(ws, 'plan.json'), '--round', '2025-q3', '--contact', '综合处 李华 0591-12345678');
     expect(generated.stderr).toBe('');
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['下发清单.xlsx', '大气处_2025-Q3_调度表.xlsx', '执法支队_2025-Q3_调度表.xlsx', '水处_2025-Q3_调度表.xlsx', '能源中心_2025-Q3_调度表.xlsx']);
     mkdirSync(inbox);
@@ -246,12 +246,13 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
 ws = openpyxl.load_workbook(sys.argv[1])['调度表']
 head = [c.value for c in ws[4]]
 col = head.index('审核意见（退回原因）') + 1
-print(json.dumps({'last': len(head), 'col': col, 'row5': ws.cell(5, col).value, 'row6': ws.cell(6, col).value, 'fit': ws.page_setup.fitToWidth}, ensure_ascii=False))`,
+guide = {r[0].value: r[1].value for r in openpyxl.load_workbook(sys.argv[1])['填报说明'].iter_rows(min_row=3, max_col=2)}
+print(json.dumps({'last': len(head), 'col': col, 'row5': ws.cell(5, col).value, 'row6': ws.cell(6, col).value, 'fit': ws.page_setup.fitToWidth, 'contact': guide['联系方式']}, ensure_ascii=False))`,
         back,
       ),
     );
     // After the 14 issued columns; row 5 (clause 5) has no status; row 6 is fine.
-    expect(seen).toEqual({ last: 15, col: 15, row5: 'K5：条目 5 未选择完成状态，请从下拉列表中选择：已完成、序时推进、滞后、未启动', row6: null, fit: 1 });
+    expect(seen).toEqual({ last: 15, col: 15, row5: 'K5：条目 5 未选择完成状态，请从下拉列表中选择：已完成、序时推进、滞后、未启动', row6: null, fit: 1, contact: '综合处 李华 0591-12345678' });
   });
 
   it('prints the 汇总表 and the 任务分解表 legibly: A3 when A4 would shrink text below 9 pt, header repeated, unassigned rows apart', () => {
