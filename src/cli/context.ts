@@ -1,6 +1,9 @@
 // What every command shares: where the workspace (ledger, archive, round folders) is, and what day it is.
 import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { Thresholds } from '../consolidate/index.ts';
 import { Ledger } from '../ledger/ledger.ts';
+import { UserError } from '../util/errors.ts';
 import { safeFileName } from '../sheets/assign.ts';
 
 export interface GlobalOptions {
@@ -15,6 +18,20 @@ export function workspaceOf(o: GlobalOptions): string {
 /** The date deadlines are judged against; fixed with --today or TAIZHANG_TODAY for reproducible runs. */
 export function todayOf(o: GlobalOptions): string {
   return o.today ?? process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10);
+}
+
+/** The 序时 thresholds options, shared by every command that consolidates a round. */
+export function withThresholdOptions(cmd: Command): Command {
+  return cmd
+    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
+    .option('--red <百分点>', '序时红色预警阈值', '30');
+}
+
+/** Reads the threshold options; 0 ≤ yellow ≤ red. */
+export function thresholdsOf(o: { yellow: string; red: string }): Thresholds {
+  const thresholds = { yellow: Number(o.yellow), red: Number(o.red) };
+  if (!(thresholds.yellow >= 0 && thresholds.red >= thresholds.yellow)) throw new UserError('预警阈值应满足 0 ≤ 黄色 ≤ 红色。');
+  return thresholds;
 }
 
 export function openLedger(o: GlobalOptions): Ledger {

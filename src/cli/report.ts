@@ -8,19 +8,16 @@ import { ELEMENTS } from '../report/markup.ts';
 import { BUILT_IN } from '../report/render.ts';
 import { UserError } from '../util/errors.ts';
 import { readSettings } from '../ledger/settings.ts';
-import { openLedger, roundDir, todayOf, workspaceOf, type GlobalOptions } from './context.ts';
+import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
-  program
-    .command('report')
+  withThresholdOptions(program.command('report'))
     .description('生成报告：工作进展情况报告（年终轮次为年度工作情况报告）、督办通报、讲话稿（Word）和汇总表（Excel）')
     .option('--round <轮次>', '轮次')
     .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
     .option('--date <YYYY-MM-DD>', '成文日期（默认今天）')
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
-    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
-    .option('--red <百分点>', '序时红色预警阈值', '30')
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
@@ -42,8 +39,7 @@ export function register(program: Command): void {
           throw new UserError(`无法读取数据文件“${opts.metrics}”：${(e as Error).message}`, '数据文件应为 JSON，例如 {"行政处罚案件数": 216}。');
         }
       }
-      const thresholds = { yellow: Number(opts.yellow), red: Number(opts.red) };
-      if (!(thresholds.yellow >= 0 && thresholds.red >= thresholds.yellow)) throw new UserError('预警阈值应满足 0 ≤ 黄色 ≤ 红色。');
+      const thresholds = thresholdsOf(opts);
       const ledger = openLedger(opts);
       try {
         const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);

@@ -6,8 +6,8 @@ import { readSettings, settingKey, writeSettings, SETTINGS_FILE } from '../ledge
 import { SETTING_NAMES } from '../model/settings.ts';
 import { SCHEDULE_WORDS, percent } from '../report/context.ts';
 import { displayTime } from '../util/time.ts';
-import { openLedger, todayOf, workspaceOf, type GlobalOptions } from './context.ts';
 import { join } from 'node:path';
+import { openLedger, thresholdsOf, todayOf, withThresholdOptions, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
   const rounds = program
@@ -47,19 +47,16 @@ export function register(program: Command): void {
       }
     });
 
-  program
-    .command('progress')
+  withThresholdOptions(program.command('progress'))
     .description('输出某一轮次的汇总进度（报告和汇总表所用的同一组数据）')
     .requiredOption('--round <轮次>', '轮次')
     .option('--json', '以 JSON 输出')
-    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
-    .option('--red <百分点>', '序时红色预警阈值', '30')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
     .option('-w, --workspace <目录>', '工作目录，默认 output')
     .action((opts: GlobalOptions & { round: string; json?: boolean; yellow: string; red: string }) => {
       const ledger = openLedger(opts);
       try {
-        const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts), { yellow: Number(opts.yellow), red: Number(opts.red) });
+        const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholdsOf(opts));
         if (opts.json) {
           console.log(JSON.stringify(progress, null, 2));
           return;

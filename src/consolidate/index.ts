@@ -185,6 +185,16 @@ export function receiptsOf(
   });
 }
 
+/** Whether a unit's answers are in: accepted, on time or late. */
+export function isReported(r: Pick<Receipt, 'state'>): boolean {
+  return r.state === '已报送' || r.state === '逾期报送';
+}
+
+/** Whether a unit is still owed a report: none yet, or returned. */
+export function needsUrging(r: Pick<Receipt, 'state'>): boolean {
+  return r.state === '未报送' || r.state === '逾期' || r.state === '退回';
+}
+
 /** A receipt state as the coordinator reads it: `逾期未报`, `已报送；重报被退回`. */
 export function receiptWords(r: Pick<Receipt, 'state' | 'resubmissionReturned'>): string {
   const base = r.state === '逾期' ? '逾期未报' : r.state;

@@ -1,30 +1,28 @@
 // The coordinator's view of a round's receipts, and the 催报 text ready to paste into a notice.
 import type { Receipt, RoundProgress } from '../model/progress.ts';
 import type { Round } from '../model/round.ts';
-import { displayTime } from '../util/time.ts';
-import { receiptWords } from './index.ts';
+import { cnDate, displayTime } from '../util/time.ts';
+import { needsUrging, receiptWords } from './index.ts';
 
 export function urgeList(receipts: Receipt[], round: Round): { unit: string; reason: string }[] {
   return receipts
-    .filter((r) => r.state === '未报送' || r.state === '逾期' || r.state === '退回')
+    .filter(needsUrging)
     .map((r) => ({ unit: r.unit, reason: r.state === '退回' ? `报送的调度表有 ${r.problems} 处问题，须修改后重新报送` : r.state === '逾期' ? `已超过截止时间（${round.deadline}）仍未报送` : '尚未报送' }));
 }
-
-const cnDay = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
 
 /**
  * The 催报 notice. It never names a date already past: before the deadline it repeats the deadline; after it,
  * it asks for the report at once, or gives the new date the coordinator set (`until`).
  */
 export function urgeNotice(receipts: Receipt[], round: Round, today: string, until?: string): string {
-  const list = receipts.filter((r) => r.state === '未报送' || r.state === '逾期' || r.state === '退回');
+  const list = receipts.filter(needsUrging);
   if (list.length === 0) return '';
   const missing = list.filter((x) => x.state !== '退回').map((x) => x.unit);
   const returned = list.filter((x) => x.state === '退回').map((x) => x.unit);
   const parts: string[] = [];
   if (missing.length) parts.push(`截至目前，${missing.join('、')}尚未报送${round.label}重点工作调度表`);
   if (returned.length) parts.push(`${returned.join('、')}报送的调度表经审核存在问题，已退回`);
-  const by = until && until >= today ? `于${cnDay(until)}前` : today <= round.deadline ? `于${cnDay(round.deadline)}前` : '立即';
+  const by = until && until >= today ? `于${cnDate(until)}前` : today <= round.deadline ? `于${cnDate(round.deadline)}前` : '立即';
   return `${parts.join('；')}。请上述单位${by}按要求报送${returned.length ? '（退回的请按回执修改后重新报送）' : ''}。`;
 }
 

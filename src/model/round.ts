@@ -89,7 +89,7 @@ export function parseRound(id: string, deadline?: string): Round {
   if (deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
     throw new UserError(`报送截止日期“${deadline}”格式不正确。`, '请写成 YYYY-MM-DD，例如 2025-10-10。');
   }
-    if (deadline !== undefined && deadline < start) {
+  if (deadline !== undefined && deadline < start) {
     throw new UserError(`报送截止日期 ${deadline} 早于轮次 ${normalized} 的开始日期 ${start}。`, '请检查 --deadline。');
   }
   return { id: normalized, label, start, end, deadline: deadline ?? addDays(end, 10) };

@@ -2,7 +2,7 @@
 // The workbook carries the whole plan in a hidden sheet, so `plan import` needs nothing but the file.
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { Plan, type Clause, type RegistryUnit } from '../model/plan.ts';
+import { clausesOf, Plan, type Clause, type RegistryUnit } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
@@ -32,23 +32,21 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   const chapterTitle = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
   // Clauses with no unit yet are kept apart, after the rest and shaded, so that none is overlooked.
-  const ordered = [...plan.tasks.flatMap((task) => task.clauses.map((c) => ({ task, c })))].sort((a, b) => Number(a.c.assignments.length === 0) - Number(b.c.assignments.length === 0));
+  const ordered = clausesOf(plan).sort((a, b) => Number(a.clause.assignments.length === 0) - Number(b.clause.assignments.length === 0));
   const unassignedRows: number[] = [];
-  for (const { task, c } of ordered) {
-    {
-      if (c.assignments.length === 0) unassignedRows.push(ws.rowCount + 1);
-      ws.addRow([
-        c.id,
-        chapterTitle.get(task.chapterId) ?? '',
-        task.lead,
-        c.text,
-        c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
-        c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
-        c.deadline?.words ?? '',
-        targetWords(c),
-        c.annotation ?? '',
-      ]);
-    }
+  for (const { task, clause: c } of ordered) {
+    if (c.assignments.length === 0) unassignedRows.push(ws.rowCount + 1);
+    ws.addRow([
+      c.id,
+      chapterTitle.get(task.chapterId) ?? '',
+      task.lead,
+      c.text,
+      c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
+      c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
+      c.deadline?.words ?? '',
+      targetWords(c),
+      c.annotation ?? '',
+    ]);
   }
   styleTable(ws);
   ws.eachRow((row, n) => {

@@ -5,6 +5,8 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round, type RoundKind } from '../model/round.ts';
 import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
+import { cnDate } from '../util/time.ts';
+import { isReported } from '../consolidate/index.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -14,12 +16,6 @@ export function cnOrdinal(i: number): string {
 
 export function percent(x: number): string {
   return `${(Math.round(x * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
-}
-
-/** `2025-10-20` → `2025年10月20日`, as dates are written in official documents. */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 function sentence(s: string): string {
@@ -138,7 +134,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const c = progress.clauses.filter((x) => x.answers.length > 0);
   const r = progress.receipts;
   const count = (status: string) => c.filter((x) => x.status === status).length;
-  const reported = r.filter((x) => x.state === '已报送' || x.state === '逾期报送').length;
+  const reported = r.filter(isReported).length;
   const done = count('已完成');
   const stats: Record<string, string | number> = {
     应报单位数: r.length,
@@ -219,7 +215,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const period = periodWords(progress.round);
   const accepted = reported > 0;
   const leads = new Set(c.flatMap((x) => x.answers.filter((a) => a.role === '牵头').map((a) => a.unit)));
-  const leadsReported = r.filter((x) => leads.has(x.unit) && (x.state === '已报送' || x.state === '逾期报送')).length;
+  const leadsReported = r.filter((x) => leads.has(x.unit) && isReported(x)).length;
   const reportedClauses = c.filter((x) => x.status !== '未报送');
   const onSchedule = reportedClauses.filter((x) => x.status === '已完成' || x.schedule === 'green').length;
   const behindCount = c.filter((x) => x.schedule === 'red' || x.schedule === 'yellow').length;

@@ -125,14 +125,8 @@ function runs(content: Inline[], fontName: string, size: number, bold = false): 
 
 function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false): (Paragraph | Table)[] {
   switch (block.type) {
-    case 'title': {
-      // 二号 (22 pt) fits the 28.95 pt grid; a blank line of the grid follows the title, so the body stays on it.
-      // The title does not snap to the character grid (a 22 pt character would take two cells of it), and is
-      // broken into balanced lines here rather than wherever the line happens to fill.
-      const lines = balanceTitle(block.content.map((c) => c.text).join(''));
-      const children = lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(FONTS.title), size: GB9704.titleSize, snapToGrid: false, characterSpacing: 0 }));
-      return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children })];
-    }
+    case 'title':
+      return [titleParagraph(block.content.map((c) => c.text).join(''))];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs(block.content, FONTS.h2, GB9704.bodySize) })];
     case 'recipient':
@@ -166,9 +160,19 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
     case 'table':
       return tableOf(block);
     case 'attachment':
-      // Placed by `layoutAttachments`; never reached.
+      // Placed by `layoutBlocks`; never reached.
       return [];
   }
+}
+
+/**
+ * A title in 二号 方正小标宋, centred and broken into balanced lines; a blank line of the grid follows it, so the
+ * body stays on the 28.95 pt grid. Its characters are not condensed like the body's (the title is not on the
+ * 28-character measure); it stays with what follows.
+ */
+function titleParagraph(text: string): Paragraph {
+  const children = balanceTitle(text).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: font(FONTS.title), size: GB9704.titleSize, snapToGrid: false, characterSpacing: 0 }));
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children });
 }
 
 /**
@@ -177,19 +181,20 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
  */
 function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragraph | Table)[] {
   const attachments = blocks.filter((b): b is Extract<Block, { type: 'attachment' }> => b.type === 'attachment');
+  const titles = attachments.map((a) => a.title);
   const main = blocks.filter((b) => b.type !== 'attachment');
   const out: (Paragraph | Table)[] = [];
   main.forEach((b, i) => {
-    if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(attachments.map((a) => a.title)));
+    if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
     // The last body paragraph keeps with the 落款 (and the note before it), so the 落款 never stands alone.
     out.push(...paragraphOf(b, images, main[i + 1]?.type === 'signature'));
   });
   // Without a 落款 the note closes the body.
-  if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(attachments.map((a) => a.title)));
+  if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
   attachments.forEach((a, i) => {
     out.push(new Paragraph({ spacing: exact, pageBreakBefore: true, children: runs([{ text: `附件${attachments.length > 1 ? i + 1 : ''}`, bold: false }], FONTS.h1, GB9704.bodySize) }));
     out.push(new Paragraph({ spacing: exact, children: [] }));
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children: [new TextRun({ text: a.title, font: font(FONTS.title), size: GB9704.titleSize, snapToGrid: false })] }));
+    out.push(titleParagraph(a.title));
     for (const b of a.blocks) out.push(...paragraphOf(b, images));
   });
   return out;

@@ -6,6 +6,7 @@ import type { RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round } from '../model/round.ts';
 import type { Settings } from '../model/settings.ts';
 import { UserError } from '../util/errors.ts';
+import { isReported } from '../consolidate/index.ts';
 import { chapterChartSvg, svgToPng } from './chart.ts';
 import { buildContext, MISSING_ISSUER } from './context.ts';
 import { writeDocx } from './docx-writer.ts';
@@ -46,8 +47,7 @@ export interface ReportResult {
 }
 
 export async function renderReports(o: ReportOptions): Promise<ReportResult> {
-  const accepted = o.progress.receipts.filter((r) => r.state === '已报送' || r.state === '逾期报送').length;
-  if (accepted === 0 && !o.force) {
+  if (!o.progress.receipts.some(isReported) && !o.force) {
     throw new UserError(
       `${o.progress.round.label}还没有收取任何单位的报送，生成的报告将没有任何进展数据。`,
       `请先收集报送（npx taizhang collect … --round ${o.progress.round.id}）；确需生成（如说明无报送的情况），请加 --force。`,

@@ -107,50 +107,50 @@ export function parseMarkup(markup: string, templateName: string, templateSource
       return [];
     });
   const parseBlocks = (elements: Element[], blocks: Block[], inAttachment: boolean): Block[] => {
-  for (const el of elements) {
-    const a = el.attribs;
-    if (TEXT_ELEMENTS.has(el.name)) {
-      const content = inlines(el);
-      if (el.name === 'p' && content.length === 0) continue;
-      if (el.name === 'title' || el.name === 'subtitle' || el.name === 'recipient') blocks.push({ type: el.name, content });
-      else if (el.name === 'p') blocks.push({ type: 'paragraph', content, indent: a.indent !== 'false' });
-      else blocks.push({ type: 'heading', level: Number(el.name[1]) as 1 | 2 | 3, content });
-    } else if (el.name === 'table') {
-      const rows = el.children.filter(isElement).map((tr) => {
-        if (tr.name !== 'tr') fail(tr, '表格中只能包含 <tr>');
-        return tr.children.filter(isElement).map((td) => {
-          if (td.name !== 'td') fail(td, '表格行中只能包含 <td>');
-          const n = (v: string | undefined) => (v === undefined ? 1 : Number(v));
-          const colspan = n(td.attribs.colspan);
-          const rowspan = n(td.attribs.rowspan);
-          if (!Number.isInteger(colspan) || colspan < 1 || !Number.isInteger(rowspan) || rowspan < 1) fail(td, 'colspan、rowspan 应为正整数');
-          const align = (td.attribs.align ?? 'left') as Cell['align'];
-          if (!['left', 'center', 'right'].includes(align)) fail(td, `align 应为 left、center 或 right，而不是“${align}”`);
-          const fill = td.attribs.fill ?? null;
-          if (fill !== null && !/^[0-9A-Fa-f]{6}$/.test(fill)) fail(td, `fill 应为六位十六进制颜色，如 FFC7CE，而不是“${fill}”`);
-          return { content: inlines(td), colspan, rowspan, header: td.attribs.header === 'true', align, fill };
+    for (const el of elements) {
+      const a = el.attribs;
+      if (TEXT_ELEMENTS.has(el.name)) {
+        const content = inlines(el);
+        if (el.name === 'p' && content.length === 0) continue;
+        if (el.name === 'title' || el.name === 'subtitle' || el.name === 'recipient') blocks.push({ type: el.name, content });
+        else if (el.name === 'p') blocks.push({ type: 'paragraph', content, indent: a.indent !== 'false' });
+        else blocks.push({ type: 'heading', level: Number(el.name[1]) as 1 | 2 | 3, content });
+      } else if (el.name === 'table') {
+        const rows = el.children.filter(isElement).map((tr) => {
+          if (tr.name !== 'tr') fail(tr, '表格中只能包含 <tr>');
+          return tr.children.filter(isElement).map((td) => {
+            if (td.name !== 'td') fail(td, '表格行中只能包含 <td>');
+            const n = (v: string | undefined) => (v === undefined ? 1 : Number(v));
+            const colspan = n(td.attribs.colspan);
+            const rowspan = n(td.attribs.rowspan);
+            if (!Number.isInteger(colspan) || colspan < 1 || !Number.isInteger(rowspan) || rowspan < 1) fail(td, 'colspan、rowspan 应为正整数');
+            const align = (td.attribs.align ?? 'left') as Cell['align'];
+            if (!['left', 'center', 'right'].includes(align)) fail(td, `align 应为 left、center 或 right，而不是“${align}”`);
+            const fill = td.attribs.fill ?? null;
+            if (fill !== null && !/^[0-9A-Fa-f]{6}$/.test(fill)) fail(td, `fill 应为六位十六进制颜色，如 FFC7CE，而不是“${fill}”`);
+            return { content: inlines(td), colspan, rowspan, header: td.attribs.header === 'true', align, fill };
+          });
         });
-      });
-      const widths = (a.widths ?? '').split(',').filter(Boolean).map(Number);
-      const columns = Math.max(0, ...rows.map((r) => r.reduce((s, c) => s + c.colspan, 0)));
-      if (widths.length && (widths.length !== columns || widths.some((w) => !(w > 0)))) fail(el, `widths 应为 ${columns} 个正数，而不是“${a.widths}”`);
-      blocks.push({ type: 'table', caption: a.caption ?? '', widths: widths.length ? widths : Array(columns).fill(1), rows });
-    } else if (el.name === 'image') {
-      if (!a.src) fail(el, '缺少 src 属性');
-      const width = Number(a.width ?? 150);
-      if (!(width > 0 && width <= 156)) fail(el, 'width 应为 1 到 156 之间的毫米数（版心宽 156 毫米）');
-      blocks.push({ type: 'image', src: a.src!, width, caption: a.caption ?? '' });
-    } else if (el.name === 'pagebreak') blocks.push({ type: 'pagebreak' });
-    else if (el.name === 'signature') {
-      if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
-      blocks.push({ type: 'signature', org: a.org!, date: a.date! });
-    } else if (el.name === 'attachment') {
-      if (inAttachment) fail(el, '附件中不能再嵌套附件');
-      if (!a.title) fail(el, '需要 title（附件名称）属性');
-      blocks.push({ type: 'attachment', title: a.title!, blocks: parseBlocks(el.children.filter(isElement), [], true) as never });
-    } else fail(el, `未知元素`);
-  }
-  return blocks;
+        const widths = (a.widths ?? '').split(',').filter(Boolean).map(Number);
+        const columns = Math.max(0, ...rows.map((r) => r.reduce((s, c) => s + c.colspan, 0)));
+        if (widths.length && (widths.length !== columns || widths.some((w) => !(w > 0)))) fail(el, `widths 应为 ${columns} 个正数，而不是“${a.widths}”`);
+        blocks.push({ type: 'table', caption: a.caption ?? '', widths: widths.length ? widths : Array(columns).fill(1), rows });
+      } else if (el.name === 'image') {
+        if (!a.src) fail(el, '缺少 src 属性');
+        const width = Number(a.width ?? 150);
+        if (!(width > 0 && width <= 156)) fail(el, 'width 应为 1 到 156 之间的毫米数（版心宽 156 毫米）');
+        blocks.push({ type: 'image', src: a.src!, width, caption: a.caption ?? '' });
+      } else if (el.name === 'pagebreak') blocks.push({ type: 'pagebreak' });
+      else if (el.name === 'signature') {
+        if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
+        blocks.push({ type: 'signature', org: a.org!, date: a.date! });
+      } else if (el.name === 'attachment') {
+        if (inAttachment) fail(el, '附件中不能再嵌套附件');
+        if (!a.title) fail(el, '需要 title（附件名称）属性');
+        blocks.push({ type: 'attachment', title: a.title!, blocks: parseBlocks(el.children.filter(isElement), [], true) as never });
+      } else fail(el, `未知元素`);
+    }
+    return blocks;
   };
   const blocks = parseBlocks(root[0]!.children.filter(isElement), [], false);
   return DocumentTree.parse({ blocks });

@@ -45,8 +45,7 @@ function table(
   let n = 3;
   for (const r of rows) {
     const row = ws.getRow(n++);
-    // Rows tall enough to show their wrapped text on paper; a separator row spans the table.
-    row.height = rowHeight(r.values.map((v, i) => [typeof v === 'string' ? v : String(v ?? ''), widths[i]!] as [string, number]));
+    // A separator row spans the table; other rows are tall enough to show their wrapped text on paper.
     if (r.separator) {
       ws.mergeCells(n - 1, 1, n - 1, headers.length);
       row.getCell(1).value = r.separator;
@@ -55,6 +54,7 @@ function table(
       row.commit();
       continue;
     }
+    row.height = rowHeight(r.values.map((v, i) => [typeof v === 'string' ? v : String(v ?? ''), widths[i]!] as [string, number]));
     r.values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v === null ? '' : v;

@@ -50,9 +50,3 @@ export function printSetup(widths: number[], fontSize: number, titleRows: string
   const paperSize = onPaper(9) >= 9 ? 9 : 8;
   return { paperSize: paperSize as unknown as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: titleRows, horizontalCentered: true };
 }
-
-/** The smallest the body text of a table printed with `printSetup` comes out on paper, in points. */
-export function printedFontSize(widths: number[], fontSize: number, paperSize: 8 | 9): number {
-  const sheet = widths.reduce((s, w) => s + columnPoints(w), 0);
-  return fontSize * Math.min(1, PRINTABLE_WIDTH[paperSize] / sheet);
-}

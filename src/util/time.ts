@@ -1,5 +1,6 @@
-import { UserError } from './errors.ts';
 // Times as the office reads them: Beijing time, whatever the machine's zone.
+import { UserError } from './errors.ts';
+
 const ZONE = 'Asia/Shanghai';
 
 /** `2025-10-10T01:00:00Z` → `2025-10-10 09:00`. */
@@ -12,6 +13,12 @@ export function displayTime(iso: string): string {
 /** The Beijing calendar date of an instant. */
 export function localDate(iso: string): string {
   return displayTime(iso).slice(0, 10);
+}
+
+/** `2025-10-20` → `2025年10月20日`, as dates are written in official documents. */
+export function cnDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 /** Reads `2025-10-09` or `2025-10-09 15:30` as Beijing time; `option` names the option in the error. */
