@@ -48,7 +48,7 @@ describe('comparators: one table, each row with a worked example', () => {
     expect(comparatorRule('不小于').kind).toBe('atLeast');
     expect(comparatorRule('低于').kind).toBe('atMost');
     // Every word belongs to exactly one meaning.
-    const words = COMPARATORS.flatMap((r) => r.words);
+    const words = COMPARATORS.flatMap((r) => [...r.words, ...r.after]);
     expect(new Set(words).size).toBe(words.length);
   });
 });

@@ -1,13 +1,16 @@
 // Reads quantified targets (`下降5%`, `40%以上`, `完成78家`) and deadlines (`2022年底前`, `每季度`) from clause text.
+import { comparatorPattern } from '../model/comparator.ts';
 import type { Deadline, Target } from '../model/plan.ts';
 import { monthEnd } from '../model/round.ts';
 
 const COUNT_UNITS = '辆次|家次|户次|批次|万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项';
 const PERCENT = '%|％';
-const CHANGE = '下降|降低|减少|削减|提高|提升|增加|增长|压减';
-// Longer words first: `不低于` must win over `低于`, `提高到` (a level) over `提高` (a change). Their meanings are
-// in one table, src/model/comparator.ts.
-const LEVEL = '保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|降至|达到|不低于|不高于|不超过|不少于|不小于|不大于|至少|超过|低于|高于|大于|小于|组织完成|累计完成|完成|新增|建成|创建|整治|实施|推动';
+// The comparator words come from the one table of their meanings (src/model/comparator.ts), longest first, so
+// `不低于` wins over `低于`; `提高到` (a level) is not `提高` (a change), which may not be followed by 到 or 至.
+const CHANGE = comparatorPattern(['reduce', 'increase'], 'words');
+const LEVEL = comparatorPattern(['atLeast', 'atMost', 'count'], 'words');
+const BOUND_AFTER = comparatorPattern(['atLeast', 'atMost'], 'after');
+const ABOUT = comparatorPattern(['about'], 'after');
 const RANGE = '到|至|-|－|~|～|—';
 
 /** The phrase of the clause, between punctuation, that contains [start, end). */
@@ -38,7 +41,7 @@ export function findTargets(text: string): Target[] {
     if (Number(m[2]) > Number(m[1])) push(m as RegExpExecArray, m[1]!, m[3]!, '范围', m[2]!);
   }
   // 50%左右 / 100个左右
-  for (const m of text.matchAll(new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${PERCENT}|个百分点|${COUNT_UNITS})?左右`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${PERCENT}|个百分点|${COUNT_UNITS})?(?:${ABOUT})`, 'g'))) {
     push(m as RegExpExecArray, m[1]!, m[2] ?? '', '左右');
   }
   // 较2020年下降5% / 下降5个百分点 (but `下降到5%` is a level: see LEVEL)
@@ -46,7 +49,7 @@ export function findTargets(text: string): Target[] {
     push(m as RegExpExecArray, m[2]!, m[3]!, m[1]!);
   }
   // 保持在40%以上 / 达到100% / 55以上
-  for (const m of text.matchAll(new RegExp(`(${LEVEL})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${PERCENT})?(以上|以下|以内)`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`(${LEVEL})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${PERCENT})?(${BOUND_AFTER})`, 'g'))) {
     push(m as RegExpExecArray, m[2]!, m[3] ?? '', m[4]!);
   }
   for (const m of text.matchAll(new RegExp(`(${LEVEL})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${PERCENT})`, 'g'))) {
