@@ -10,6 +10,16 @@ export function register(program: Command): void {
       await runDemo();
     });
   registerBench(program);
+  program
+    .command('corpus [语料目录]')
+    .description('计划读取评测：逐一读取语料中的工作要点，与人工答案比对并列表')
+    .option('--only <文件名片段>', '只评测文件名含此片段的文件')
+    .option('-v, --verbose', '列出每一项不一致')
+    .action(async (dir: string | undefined, opts: { only?: string; verbose?: boolean }) => {
+      const corpus = await import('../corpus/index.ts');
+      const scores = await corpus.scoreCorpus(dir ?? '../shared/corpus', opts.only);
+      console.log(corpus.formatScores(scores, !!opts.verbose));
+    });
 }
 
 export function registerBench(program: Command): void {

@@ -37,7 +37,7 @@ function matchingClose(text: string, open: number): number {
 const UNIT_SUFFIX =
   /(局|委|办|处|室|科|中心|支队|大队|中队|分局|政府|街道|镇|乡|部|院|会|所|站|公司|集团|管委会|办公室|单位|部门|区县|区|县|市|厅|署|队|团|社|行|馆|校|组|小组|专班)[)）]?$/;
 
-function looksLikeUnit(name: string): boolean {
+export function looksLikeUnit(name: string): boolean {
   return name.length >= 2 && name.length <= 30 && UNIT_SUFFIX.test(name) && !/[。；;：:]/.test(name);
 }
 
@@ -45,7 +45,8 @@ function looksLikeUnit(name: string): boolean {
 const CATCHALL = /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
 
 export function unitKindOf(name: string): UnitKind {
-  if (/^(?:机关|局机关|区直|市直|县直)?(?:其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name)) {
+  // `区直各有关部门`, `相关乡镇人民政府`, `区内各相关企业`, `其他承担科研任务的单位`: no one unit is named.
+  if (/^.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name)) {
     return 'catchall';
   }
   if (/^各/.test(name)) return 'group';

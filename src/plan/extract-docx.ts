@@ -74,6 +74,19 @@ export async function extractDocx(bytes: Uint8Array, file: string): Promise<Extr
   return { blocks, lineWord: '段', encoding: 'docx' };
 }
 
+/** A cell's text; its paragraphs (one unit per line, as offices often write them) stay on lines of their own. */
+function cellText(td: Element): string {
+  const paragraphs: string[] = [];
+  const walk = (n: ChildNode): void => {
+    if (!isElement(n)) return;
+    if (n.name === 'p') paragraphs.push(cleanText(textOf(n)));
+    else n.children.forEach(walk);
+  };
+  td.children.forEach(walk);
+  const lines = paragraphs.filter((t) => t !== '');
+  return lines.length ? lines.join('\n') : cleanText(textOf(td));
+}
+
 /** Rows of cells; a cell merged down several rows is repeated in each, since it holds one value for all of them. */
 function tableRows(table: Element): { text: string; colspan: number }[][] {
   const trs: Element[] = [];
@@ -96,7 +109,7 @@ function tableRows(table: Element): { text: string; colspan: number }[][] {
     };
     for (const td of tr.children.filter(isElement).filter((c) => c.name === 'td' || c.name === 'th')) {
       takeRowspans();
-      const cell = { text: cleanText(textOf(td)), colspan: Number(td.attribs.colspan ?? 1) || 1 };
+      const cell = { text: cellText(td), colspan: Number(td.attribs.colspan ?? 1) || 1 };
       const rowspan = Number(td.attribs.rowspan ?? 1) || 1;
       if (rowspan > 1) pending.push({ col, left: rowspan - 1, cell });
       out.push(cell);

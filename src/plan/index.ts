@@ -8,13 +8,15 @@ import { sha256 } from '../util/hash.ts';
 import type { ExtractedDocument } from './blocks.ts';
 import { extractDocx } from './extract-docx.ts';
 import { extractTxt } from './extract-txt.ts';
+import { extractXlsx } from './extract-xlsx.ts';
 import { mapBlocks } from './outline.ts';
 
 type Extractor = (bytes: Uint8Array, file: string) => ExtractedDocument | Promise<ExtractedDocument>;
 
-const READERS: Record<'txt' | 'docx', Extractor> = {
+const READERS: Record<'txt' | 'docx' | 'xlsx', Extractor> = {
   txt: extractTxt,
   docx: extractDocx,
+  xlsx: extractXlsx,
 };
 
 /** Formats people send that we cannot read, with what to do instead. */
@@ -36,6 +38,7 @@ export function sniffFormat(bytes: Uint8Array, file: string): string {
   if (head.subarray(0, 2).toString('latin1') === 'PK') {
     if (ext === 'ofd') return 'ofd';
     if (Buffer.from(bytes).includes('word/document.xml')) return 'docx';
+    if (Buffer.from(bytes).includes('xl/workbook.xml')) return 'xlsx';
     return ext || 'zip';
   }
   return 'txt';
@@ -59,10 +62,10 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
   if (format in UNSUPPORTED) throw new UserError(`不支持读取文件“${file}”。`, UNSUPPORTED[format]);
   const reader = READERS[format as keyof typeof READERS];
   if (!reader) {
-    throw new UserError(`不支持读取“${file}”这种格式（${format}）。`, '工作要点请提供 .docx 或 .txt 文件。');
+    throw new UserError(`不支持读取“${file}”这种格式（${format}）。`, '工作要点请提供 .docx、.xlsx 或 .txt 文件。');
   }
   const doc = await reader(bytes, file);
-  const plan = mapBlocks(doc, { file, format: format as 'txt' | 'docx', sha256: sha256(bytes), ...options });
+  const plan = mapBlocks(doc, { file, format: format as 'txt' | 'docx' | 'xlsx', sha256: sha256(bytes), ...options });
   return Plan.parse(plan);
 }
 

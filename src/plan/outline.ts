@@ -5,6 +5,7 @@ import { UserError } from '../util/errors.ts';
 import { findAnnotations, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
+import { findTaskTables, tableTasks } from './table.ts';
 import { findDeadline, findTargets } from './targets.ts';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -127,6 +128,21 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
     throw new UserError(`文件“${meta.file}”中没有文字内容。`, '请确认选择了正确的文件；若为扫描件，请先转换为可编辑的文字。');
   }
   const header = headerInfo(paras);
+  // A plan with a task table (任务分工表): the table's rows are the tasks; the body restates them without units.
+  const taskTables = findTaskTables(doc.blocks);
+  if (taskTables.length) {
+    const chapters: Chapter[] = [];
+    const tasks: Task[] = [];
+    for (const t of taskTables) {
+      const read = tableTasks(t.table, t.roles, t.headerIndex, header.year, doc.lineWord);
+      const offset = chapters.length;
+      const renumber = (id: string) => String(Number(id) + offset);
+      chapters.push(...read.chapters.map((c) => ({ ...c, id: renumber(c.id) })));
+      tasks.push(...read.tasks.map((task) => ({ ...task, chapterId: renumber(task.chapterId) })));
+      warnings.push(...read.warnings);
+    }
+    return assemble(doc, meta, header, chapters, tasks, warnings);
+  }
   const chapters: (Chapter & { background: boolean })[] = [];
   const sectionBackground: boolean[][] = [];
   const drafts: TaskDraft[] = [];
@@ -232,6 +248,17 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
   }
 
   const tasks = buildTasks(drafts, chapters, header.year, warnings, at, numberedMode);
+  return assemble(doc, meta, header, chapters.map(({ background: _b, ...c }) => c), tasks, warnings);
+}
+
+function assemble(
+  doc: ExtractedDocument,
+  meta: Meta,
+  header: { title: string; issuer: string; year: number | null },
+  chapters: Chapter[],
+  tasks: Task[],
+  warnings: Warning[],
+): Plan {
   const indicators: Indicator[] = [];
   for (const table of doc.blocks.filter((b) => b.kind === 'table')) {
     if (table.kind === 'table' && isIndicatorTable(table)) {
@@ -256,9 +283,7 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
     issuer: meta.issuer ?? header.issuer,
     year: header.year,
     source: { file: meta.file, format: meta.format, sha256: meta.sha256, encoding: doc.encoding },
-    chapters: chapters
-      .filter((c) => tasks.some((t) => t.chapterId === c.id))
-      .map(({ background: _b, ...c }) => c),
+    chapters: chapters.filter((c) => tasks.some((t) => t.chapterId === c.id)),
     tasks,
     indicators,
     units: registryOf(tasks),
