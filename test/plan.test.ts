@@ -262,12 +262,14 @@ describe('other layouts of the family', () => {
       ['2.1', '（一）', '推进农村厕所革命'],
       ['2.2', '（二）', '加快生活污水治理'],
       ['2.3', '（三）', '提升村容村貌'],
-      ['3.1', '（一）', '加强组织领导'],
       ['3.2', '（二）', '强化督导考核'],
     ]);
     expect(plan.tasks[0]!.clauses[0]!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(['牵头县农业农村局', '配合县卫生健康局', '配合各乡镇人民政府']);
     expect(plan.tasks[2]!.clauses[0]!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(['牵头县农业农村局', '配合各乡镇人民政府']);
-    expect(plan.tasks[3]!.clauses[0]!.assignments).toEqual([]);
+    // 保障措施 items are tasks only when units are assigned to them; the others are listed, never dropped silently.
+    expect(plan.warnings.find((w) => w.code === 'not-tasks')?.message).toBe(
+      '以下2项属于指导思想、目标、保障措施等内容且未指定责任单位，未列为任务：第7行“一、总体要求”、第14行“（一）加强组织领导”。如需跟踪，请在任务分解表中补充。',
+    );
   });
 
   it('joins a 配合单位 line to the 牵头单位 line above it, and reads 区直有关部门 as a catch-all', async () => {

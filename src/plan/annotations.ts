@@ -1,13 +1,10 @@
 // Finds the responsible-unit annotations in a task's text (`（责任单位：…）`, `（牵头单位：X；配合单位：Y）`,
 // `（X会同Y负责）`, `〔…〕`, a `责任单位：` line) and splits them into units with their roles.
-// Never invents a unit: every name returned is a substring of the annotation.
+// Never invents a unit: every name returned is a substring of the annotation, or one with a shared prefix restored.
 import type { Assignment, UnitKind } from '../model/plan.ts';
 
 const OPEN = '(（〔[【';
 const CLOSE = ')）〕]】';
-
-/** Keywords that introduce a unit list inside an annotation. */
-const KEYWORD = /^\s*(责任单位|责任部门|牵头单位|牵头部门|主责单位|责任主体|承办单位|实施单位)\s*[:：]/;
 
 export interface Annotation {
   /** Offsets in the text: the annotation spans [start, end). */
@@ -33,23 +30,29 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-/** A name that reads like an organisation: ends with an organisational suffix. */
+/** A name that reads like an organisation: ends with an organ word (an alias in brackets may follow). */
 const UNIT_SUFFIX =
-  /(局|委|办|处|室|科|中心|支队|大队|中队|分局|政府|街道|镇|乡|部|院|会|所|站|公司|集团|管委会|办公室|单位|部门|区县|区|县|市|厅|署|队|团|社|行|馆|校|组|小组|专班)[)）]?$/;
+  /(局|委|办|处|室|科|中心|支队|大队|中队|分局|政府|街道|镇|乡|部|院|会|联|协|所|站|公司|集团|管委会|办公室|单位|部门|区县|区|县|市|厅|署|队|团|社|行|馆|校|组|小组|专班|关|台|企业|机构|医院|高校|法院|检察院)(?:[（(][^（）()]{1,20}[)）])?$/;
 
 export function looksLikeUnit(name: string): boolean {
   return name.length >= 2 && name.length <= 30 && UNIT_SUFFIX.test(name) && !/[。；;：:]/.test(name);
 }
 
 /** Catch-alls such as `机关其他相关处室、单位`: one entry, though they contain a separator. */
-const CATCHALL = /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
+const CATCHALL =
+  /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
+/** Groups written with a separator inside: `各区、县级市`, `各县、区人民政府(管委会)`. */
+const GROUP = /各[\u4e00-\u9fa5]{1,3}、[\u4e00-\u9fa5]{1,4}?(?:人民政府|政府|县级市|街道|乡镇|区|县|市)(?:[（(][^（）()]{1,8}[)）])?(?=$|[、，,；;和及等])/g;
+/** An open list's tail, split off as a catch-all: `X等有关部门和单位` → X + 等有关部门和单位. */
+const OPEN_TAIL = /等(?:其他|其它)?(?:相关|有关)?(?:部门|单位|处室|科室|机构|企业)(?:[和及、](?:部门|单位|处室|科室|机构|企业))*$/;
 
 export function unitKindOf(name: string): UnitKind {
-  // `区直各有关部门`, `相关乡镇人民政府`, `区内各相关企业`, `其他承担科研任务的单位`: no one unit is named.
-  if (/^.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name)) {
+  // `区直各有关部门`, `相关乡镇人民政府`, `区内各相关企业`, `其他承担科研任务的单位`, `等有关部门`: no one unit is named.
+  if (/^(?:等)?.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name) || /^等/.test(name)) {
     return 'catchall';
   }
-  if (/^各/.test(name)) return 'group';
+  // `各区政府`, `三个片区管理局`: a known set of units.
+  if (/^各/.test(name) || /^[一二三四五六七八九十两几]+个/.test(name)) return 'group';
   return 'unit';
 }
 
@@ -58,90 +61,212 @@ export function canonicalUnit(name: string): string {
   return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
-/** Splits a list of units at `、，,；;` outside brackets, keeping catch-alls whole. */
+/**
+ * Splits a list of units at `、，,；;`, line breaks, and `和`/`及`/`以及` between two whole names, outside brackets;
+ * catch-alls and groups stay whole and never swallow the name before them.
+ */
 export function splitUnits(list: string): string[] {
   const protectedParts: string[] = [];
-  const masked = list.replace(CATCHALL, (m) => {
+  const protect = (m: string) => {
     protectedParts.push(m);
     return `\u0000${protectedParts.length - 1}\u0000`;
-  });
+  };
+  const masked = list.replace(GROUP, protect).replace(CATCHALL, protect);
+  const parts = splitTop(masked, '、，,；;\n')
+    .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_, n: string) => protectedParts[Number(n)]!).trim())
+    .flatMap((p) => {
+      const tail = OPEN_TAIL.exec(p);
+      return tail && tail.index > 0 ? [p.slice(0, tail.index), tail[0]] : [p];
+    })
+    .flatMap(splitConjunction)
+    // A separator left out after an alias: `综合执法局（安监局）规划局`.
+    .flatMap((p) => {
+      const m = /^(.+?[）)])([\u4e00-\u9fa5]{2,})$/.exec(p);
+      return m && looksLikeUnit(canonicalUnit(m[1]!)) && looksLikeUnit(m[2]!) ? [m[1]!, m[2]!] : [p];
+    })
+    .map((p) => p.replace(/^(?:和|及|以及|与)/, '').replace(/等$/, '').trim());
+  return parts.filter((p) => p !== '');
+}
+
+/** `科技部、财政部和相关科技项目管理部门`: `和`/`及` join two names only when both sides read as whole names. */
+function splitConjunction(part: string): string[] {
+  const m = /^(.+?)(和|及|以及|与)(.+)$/.exec(part);
+  if (!m) return [part];
+  const [, left, , right] = m;
+  const whole = (n: string) => looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit';
+  if (left!.length >= 2 && whole(left!) && whole(right!) && !/[（(]$/.test(left!)) return [left!, ...splitConjunction(right!)];
+  return [part];
+}
+
+/** Splits at separators outside brackets. */
+function splitTop(text: string, separators: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of masked) {
+  for (const ch of text) {
     if (OPEN.includes(ch)) depth++;
     if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '、，,；;'.includes(ch)) {
+    if (depth === 0 && separators.includes(ch)) {
       parts.push(cur);
       cur = '';
     } else cur += ch;
   }
   parts.push(cur);
-  return parts
-    .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_, n: string) => protectedParts[Number(n)]!).trim())
-    .map((p) => p.replace(/^(?:和|及|以及|与)/, '').replace(/(?:等)$/, '').trim())
-    .filter((p) => p !== '');
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
+/** Labels that introduce units, by the role they give: `牵头单位：`, `配合单位：`, `责任单位：` (its first leads). */
+const LABELS: [RegExp, Role][] = [
+  [/^(?:牵头|主办|主责)(?:单位|部门|处室|科室)$/, 'lead'],
+  [/^(?:配合|协办|参与|协同|协助)(?:单位|部门|处室|科室)$/, 'coop'],
+  [/^(?:主要)?(?:责任|负责|承办|实施|落实)(?:单位|部门|处室|科室|主体)$/, 'resp'],
+];
+/** A label and its colon where a segment starts. */
+const LABEL_AT = /(^|[；;，,。\s])\s*([\u4e00-\u9fa5]{2,8})\s*[:：]/g;
+/** A line that starts with a unit label (`责任单位：X、Y` on a line of its own). */
+const LABEL_LINE = /^\s*(?:主要)?(?:责任|负责|牵头|主责|承办|实施|落实|配合|协办|参与)(?:单位|部门|处室|科室|主体)\s*[:：]/;
+
+type Role = 'lead' | 'resp' | 'coop' | 'guide';
+
+/** Verbs that close a list of units and say its role, longest first. */
+const VERBS: [string, Role][] = [
+  ['牵头负责', 'lead'], ['牵头落实', 'lead'], ['牵头督导', 'lead'], ['牵头实施', 'lead'], ['牵头推进', 'lead'], ['牵头组织', 'lead'], ['牵头', 'lead'],
+  ['按职责分工负责', 'resp'], ['按职责分工落实', 'resp'], ['按职能分工负责', 'resp'], ['按职责负责', 'resp'], ['分工负责', 'resp'], ['共同负责', 'resp'],
+  ['具体负责', 'resp'], ['负责落实', 'resp'], ['负责', 'resp'], ['落实', 'resp'],
+  ['配合落实', 'coop'], ['共同参与', 'coop'], ['配合', 'coop'], ['参与', 'coop'], ['协助', 'coop'],
+  ['指导', 'guide'],
+];
+const VERB_END = new RegExp(`^(.*?)(${VERBS.map(([v]) => v).join('|')})$`);
+const verbRole = (verb: string): Role => VERBS.find(([v]) => v === verb)![1];
+
 /** The rule `列第一位者为牵头单位，下同` restates the default; it is recognised and removed from the unit list. */
-const LEAD_RULE = /[，,；;。]?\s*(?:排?列(?:第一位|首位|在首位|第一)(?:者|的)?(?:单位)?为牵头单位|第一(?:个|家)?单位为牵头单位)[，,]?\s*(?:下同)?[。]?/g;
+const LEAD_RULE =
+  /[，,；;。]?\s*(?:排?列(?:第一位|首位|在首位|第一)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)|(?:排在)?第一(?:个|家|位)?(?:的)?(?:单位|部门)为牵头(?:单位|部门))[，,]?\s*(?:下同)?[。]?/g;
+
+interface Group {
+  names: string[];
+  role: Role;
+}
+
+/** Groups of an annotation without labels: each list closed by its verb (`X牵头，Y、Z等参与`, `X会同Y负责`). */
+function verbGroups(text: string): { groups: Group[]; rest: string[] } | null {
+  const groups: Group[] = [];
+  let pending: string[] = [];
+  for (const raw of splitTop(text, '，,；;。')) {
+    const piece = raw.replace(/^(?:由|请|均由|并由)/, '');
+    const together = /^(.+?)(?:会同|联合)(.+?)(?:共同)?(?:负责|落实|推进|实施)?$/.exec(piece);
+    if (together) {
+      groups.push({ names: [...pending, together[1]!], role: 'lead' }, { names: [together[2]!], role: 'coop' });
+      pending = [];
+      continue;
+    }
+    const m = VERB_END.exec(piece);
+    if (m && m[1]!.trim() !== '') {
+      groups.push({ names: [...pending, m[1]!], role: verbRole(m[2]!) });
+      pending = [];
+    } else if (m) {
+      // A verb on its own (`…，负责`) closes what came before.
+      if (pending.length) groups.push({ names: pending, role: verbRole(m[2]!) });
+      pending = [];
+    } else pending.push(piece);
+  }
+  return groups.length ? { groups, rest: pending } : null;
+}
+
+/** Groups of a labelled annotation: `牵头单位：X；配合单位：Y`, `负责部门：X；适用范围：…` (other labels are not units). */
+function labelGroups(text: string): Group[] | null {
+  const marks: { label: string; at: number; from: number }[] = [];
+  for (const m of text.matchAll(LABEL_AT)) marks.push({ label: m[2]!, at: m.index! + m[1]!.length, from: m.index! + m[0].length });
+  if (!marks.some((m) => LABELS.some(([re]) => re.test(m.label)))) return null;
+  const groups: Group[] = [];
+  marks.forEach((mark, i) => {
+    const role = LABELS.find(([re]) => re.test(mark.label))?.[1];
+    if (!role) return;
+    const value = text.slice(mark.from, marks[i + 1]?.at ?? text.length).replace(/[；;，,。\s]+$/, '');
+    // `责任单位：X牵头，Y配合` carries verbs inside the label.
+    const inner = verbGroups(value);
+    if (inner && inner.groups.some((g) => g.role !== 'resp')) groups.push(...inner.groups);
+    else groups.push({ names: [value], role });
+  });
+  return groups;
+}
 
 /**
  * Reads the body of an annotation (without brackets). Returns null when the body is not a unit annotation,
  * e.g. `（含地下水）` or `（即产生、即包装…）`.
  */
 export function parseAnnotationBody(body: string): { assignments: Assignment[]; problems: string[] } | null {
-  let text = body.trim();
-  const keyed = KEYWORD.exec(text);
-  const problems: string[] = [];
-  text = text.replace(LEAD_RULE, '').trim();
+  const text = body.trim().replace(LEAD_RULE, '').trim();
+  const labelled = labelGroups(text);
+  if (labelled) return finish(labelled, [], false);
+  const verbs = verbGroups(text);
+  return verbs ? finish(verbs.groups, verbs.rest, true) : null;
+}
 
-  // （牵头单位：X；配合单位：Y、Z） and （牵头单位：X，配合单位：Y、Z）
-  const split = /^\s*(?:牵头单位|牵头部门)\s*[:：](.*?)[；;，,。\s]*(?:配合单位|配合部门|协办单位|参与单位)\s*[:：](.*)$/.exec(text);
-  if (split) {
-    return finish(splitUnits(split[1]!), splitUnits(split[2]!), problems, false, true);
+/** Words that a name never holds: a clause's grammar, figures, a sentence's length. */
+function sentenceLike(name: string): boolean {
+  return name.length > 20 || /的|\d|推进|开展|加强|情况|工作|要求|确保/.test(name.replace(/[（(][^）)]*[)）]/g, ''));
+}
+
+/** `X（牵头）` in a list marks X as the lead. */
+const LEAD_MARK = /[（(]牵头[)）]$/;
+
+/**
+ * Turns groups into assignments. Names under `牵头` lead (all of them: joint leads); under `负责` or `责任单位` the
+ * first leads unless a lead is named elsewhere; `配合`, `参与` cooperate.
+ * `strict` (no label): the bracket is an annotation only when every name reads like an organisation.
+ */
+function finish(groups: Group[], rest: string[], strict: boolean) {
+  const named = groups.map((g) => ({ role: g.role, names: g.names.flatMap(splitUnits) }));
+  const whole = (n: string) => looksLikeUnit(canonicalUnit(n.replace(LEAD_MARK, ''))) || unitKindOf(n) !== 'unit';
+  if (strict && !named.every((g) => g.names.length > 0 && g.names.every(whole))) return null;
+  const problems: string[] = [];
+  const hasLead = named.some((g) => g.role === 'lead' || g.names.some((n) => LEAD_MARK.test(n)));
+  const assignments: Assignment[] = [];
+  const seen = new Set<string>();
+  let first = true;
+  for (const { name, raw, role } of restorePrefixes(named.flatMap((g) => g.names.map((name) => ({ name, role: g.role }))))) {
+    const unit = canonicalUnit(name.replace(LEAD_MARK, ''));
+    // A name the reader doubts is kept, with a warning: dropping a real unit is worse than showing an odd one.
+    // Words of a sentence (`按要求推进的…情况跟踪`) are no name at all.
+    if (!whole(name) && sentenceLike(name)) {
+      problems.push(`“${raw}”不像单位名称，未作为责任单位`);
+      continue;
+    }
+    if (!whole(name)) problems.push(`“${raw}”不像单位名称，已保留，请核对`);
+    if (seen.has(unit)) continue;
+    seen.add(unit);
+    const lead = LEAD_MARK.test(name) || role === 'lead' || (role !== 'coop' && !hasLead && first);
+    first = false;
+    assignments.push({ unit, role: lead ? '牵头' : '配合' });
   }
-  if (keyed) {
-    const list = text.slice(text.indexOf(keyed[1]!) + keyed[1]!.length).replace(/^\s*[:：]/, '');
-    // 责任单位：X（牵头），Y
-    return finish(splitUnits(list), [], problems);
-  }
-  // （X负责） （X会同Y负责） （X牵头，Y配合）
-  const together = /^(.+?)(?:会同|联合|协同)(.+?)(?:共同)?负责$/.exec(text);
-  if (together) return finish(splitUnits(together[1]!), splitUnits(together[2]!), problems, true);
-  const leadCoop = /^(.+?)牵头[，,；;、\s]*(.+?)(?:配合|参与)(?:落实)?$/.exec(text);
-  if (leadCoop) return finish(splitUnits(leadCoop[1]!), splitUnits(leadCoop[2]!), problems, true);
-  const alone = /^(.+?)(?:牵头)?负责(?:落实)?$/.exec(text);
-  if (alone) return finish(splitUnits(alone[1]!), [], problems, true);
-  return null;
+  const leftovers = rest.flatMap(splitUnits).filter((n) => looksLikeUnit(canonicalUnit(n)));
+  if (leftovers.length) problems.push(`“${leftovers.join('、')}”未写明牵头或配合，未列入`);
+  if (assignments.length === 0) problems.push('括注中没有可识别的责任单位');
+  return { assignments, problems };
 }
 
 /**
- * Turns names into assignments. The first name leads; with an explicit `牵头单位：X、Y` list every name in it leads.
- * `strict`: without a keyword, accept the bracket only when every name reads like an organisation.
+ * A prefix shared along a list is written once: `区市场监督管理局、经济发展局` means 区经济发展局. Restored only for a
+ * bureau-like name with no level word of its own, after a name that carries the one-character level prefix.
  */
-function finish(leads: string[], coops: string[], problems: string[], strict = false, allLeadsLead = false) {
-  const names = [...leads, ...coops];
-  if (strict && !names.every(looksLikeUnit)) return null;
-  const assignments: Assignment[] = [];
-  const seen = new Set<string>();
-  names.forEach((raw, i) => {
-    const unit = canonicalUnit(raw.replace(/[（(]牵头[)）]$/, ''));
-    if (!looksLikeUnit(unit) && unitKindOf(unit) === 'unit') {
-      problems.push(`“${raw}”不像单位名称，未作为责任单位`);
-      return;
+function restorePrefixes<T extends { name: string }>(items: T[]): (T & { raw: string })[] {
+  let prefix: string | null = null;
+  return items.map((item) => {
+    const name = item.name;
+    const own = /^([区市县])[\u4e00-\u9fa5]{2,}/.exec(name);
+    if (own && !/^(?:市场|区域|县级|市级|区级|市政|区划)/.test(name)) {
+      prefix = own[1]!;
+      return { ...item, raw: name };
     }
-    if (seen.has(unit)) return;
-    seen.add(unit);
-    const lead = i < leads.length && (allLeadsLead || assignments.length === 0);
-    assignments.push({ unit, role: lead ? '牵头' : '配合' });
+    const restorable =
+      prefix !== null &&
+      /^[\u4e00-\u9fa5]{3,}(?:局|委|办)$/.test(name) &&
+      !/^(?:省|国家|中央|全国|人民|各|相关|有关|驻)/.test(name) &&
+      !/[省市区县州]/.test(name.slice(0, 3)) &&
+      unitKindOf(name) === 'unit';
+    return restorable ? { ...item, name: prefix + name, raw: name } : { ...item, raw: name };
   });
-  if (assignments.length === 0) problems.push('括注中没有可识别的责任单位');
-  // A catch-all never leads; the first named unit does.
-  if (assignments[0] && unitKindOf(assignments[0].unit) === 'catchall' && assignments.length > 1) {
-    problems.push(`“${assignments[0].unit}”为泛指单位，不宜列为牵头单位`);
-  }
-  return { assignments, problems };
 }
 
 /** Finds every unit annotation in a paragraph, in order. */
@@ -151,8 +276,7 @@ export function findAnnotations(text: string): Annotation[] {
     if (!OPEN.includes(text[i]!)) continue;
     const close = matchingClose(text, i);
     if (close < 0) continue;
-    const body = text.slice(i + 1, close);
-    const parsed = parseAnnotationBody(body);
+    const parsed = parseAnnotationBody(text.slice(i + 1, close));
     if (parsed) {
       found.push({ start: i, end: close + 1, raw: text.slice(i, close + 1), ...parsed });
       i = close;
@@ -161,18 +285,9 @@ export function findAnnotations(text: string): Annotation[] {
   return found;
 }
 
-/** A line that names only cooperating units: `配合单位：Y、Z`, after a `牵头单位：X` line. */
-const COOPERATE_LINE = /^\s*(?:配合单位|配合部门|协办单位|参与单位)\s*[:：](.*)$/;
-
-/** A line that is only an annotation without brackets: `责任单位：X、Y`, or `配合单位：Y` (all cooperating). */
+/** A line that is only an annotation without brackets: `责任单位：X、Y`, `牵头单位：X，配合单位：Y`, `配合单位：Y`. */
 export function parseAnnotationLine(text: string): Annotation | null {
-  const cooperate = COOPERATE_LINE.exec(text.replace(/[。.]$/, ''));
-  if (cooperate) {
-    const parsed = finish([], splitUnits(cooperate[1]!), [])!;
-    return { start: 0, end: text.length, raw: text, ...parsed };
-  }
-  if (!KEYWORD.test(text)) return null;
-  const body = text.replace(/[。.]$/, '');
-  const parsed = parseAnnotationBody(body);
+  if (!LABEL_LINE.test(text)) return null;
+  const parsed = parseAnnotationBody(text.replace(/[。.]$/, ''));
   return parsed ? { start: 0, end: text.length, raw: text, ...parsed } : null;
 }

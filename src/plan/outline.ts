@@ -1,8 +1,8 @@
 // Maps the blocks of any plan document to the plan model: finds the title, the chapters (`一、`, `第一章`),
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
-import type { Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
+import type { Assignment, Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { findAnnotations, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { findTaskTables, tableTasks } from './table.ts';
@@ -28,11 +28,6 @@ export function chineseNumeral(s: string): number | null {
 }
 
 const CN = '[一二三四五六七八九十百零〇两]+';
-const CHAPTER = new RegExp(`^(第${CN}章|${CN}、)\\s*(.*)$`);
-const SECTION = new RegExp(`^(第${CN}节|[（(]${CN}[)）])\\s*(.*)$`);
-const NUMBERED = /^(\d{1,3})[.．、](?!\d)\s*(\S.*)$/;
-/** The number a paragraph task may open with: （一） (1) ① 一是. */
-const ITEM_NUMBER = new RegExp(`^([（(](?:${CN}|\\d{1,2})[)）]|[①-⑳])`);
 
 /** Web-page and notice furniture that is never part of a plan. */
 const NOISE = [
@@ -48,8 +43,6 @@ const NOISE = [
   /^(浏览次数|访问量)[:：]/,
 ];
 
-/** Sections of a five-year plan that describe, not assign: their paragraphs are not tasks. */
-const BACKGROUND = /基础|成效|存在问题|面临|形势|指导思想|基本原则|主要目标|总体目标|总体要求|发展目标|规划目标|发展环境|背景/;
 
 interface Meta {
   file: string;
@@ -95,14 +88,15 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
 
 interface TaskDraft {
   number: string | null;
-  ordinal: number;
-  chapterIndex: number;
-  sectionIndex: number | null;
+  /** The numbers of the headings above the task and its own (or its paragraph's place): the id is made from it. */
+  path: string[];
+  chapter: OutlineNode;
+  section: OutlineNode | null;
   line: number;
   lead: string;
   pieces: ({ text: string; line: number } | { annotation: Annotation; line: number })[];
-  /** True once the task's text ends with an annotation: later plain paragraphs are not part of it. */
-  closed: boolean;
+  /** Set when the task's units come from an annotation at the end of its section (a section-level annotation). */
+  inherited?: boolean;
 }
 
 function leadOf(text: string): string {
@@ -118,6 +112,262 @@ function sentenceLead(text: string): string | null {
   const lead = text.slice(0, end);
   if (/[；;：:]/.test(lead) || (lead.match(/[，,]/g) ?? []).length > 2) return null;
   return lead;
+}
+
+/** One numbered heading or item of the outline, with the unnumbered paragraphs under it. */
+interface OutlineNode {
+  level: number;
+  /** As printed: `三、`, `（二）`, `4．`; empty for a heading known only by its Word style. */
+  number: string;
+  /** The number's value, or the node's place among its siblings when it has none. */
+  value: string;
+  /** The text after the number. */
+  text: string;
+  line: number;
+  paras: ParagraphBlock[];
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+  /** Principles, goals, background, safeguards: its items are tasks only when units are assigned to them. */
+  descriptive: boolean;
+}
+
+const NUMBER_FORMS: { level: number; re: RegExp; value: (m: RegExpExecArray) => string }[] = [
+  { level: 1, re: new RegExp(`^(第(${CN})[章部篇])\\s*`), value: (m) => String(chineseNumeral(m[2]!)) },
+  { level: 1, re: new RegExp(`^((${CN})\\s*、)\\s*`), value: (m) => String(chineseNumeral(m[2]!)) },
+  { level: 2, re: new RegExp(`^(第(${CN})节)\\s*`), value: (m) => String(chineseNumeral(m[2]!)) },
+  { level: 2, re: new RegExp(`^([（(]\\s*(${CN})\\s*[)）])\\s*`), value: (m) => String(chineseNumeral(m[2]!)) },
+  { level: 3, re: /^((\d{1,3})\s*[.．、](?!\d))\s*/, value: (m) => m[2]! },
+  { level: 4, re: /^([（(](\d{1,2})[)）])\s*/, value: (m) => m[2]! },
+  { level: 4, re: /^(([①-⑳]))\s*/, value: (m) => String(m[2]!.charCodeAt(0) - 0x245f) },
+];
+
+/**
+ * Headings that describe rather than assign work (principles, goals, background, safeguards, scope). A heading is
+ * descriptive when its whole first phrase is made of these words (`指导思想和工作目标`, `基础成效`), never because one
+ * of them occurs inside it (`夯实绿色发展基础` is a task).
+ */
+const DESCRIPTIVE_WORDS = [
+  '总体要求', '总体思路', '基本思路', '指导思想', '指导方针', '基本原则', '工作原则', '主要原则', '总体目标', '主要目标', '工作目标',
+  '发展目标', '规划目标', '行动目标', '预期目标', '具体目标', '目标', '远景目标', '目标任务', '总体定位', '发展定位', '战略定位',
+  '背景', '编制背景', '编制依据', '规划依据', '依据', '基础', '发展基础', '现实基础', '工作基础', '成效', '基础成效', '主要成效',
+  '取得成效', '发展成就', '现状', '发展现状', '基本情况', '形势', '面临形势', '形势分析', '发展形势', '发展环境', '机遇', '挑战',
+  '存在问题', '主要问题', '问题', '重要意义', '意义', '保障措施', '组织保障', '保障机制', '组织实施', '实施保障', '工作保障',
+  '工作要求', '有关要求', '组织领导', '实施步骤', '工作步骤', '步骤', '进度安排', '时间安排', '时间进度', '工作安排', '实施范围',
+  '整治范围', '整治内容', '适用范围', '工作范围', '范围', '内容',
+];
+const DESCRIPTIVE_PART = new Set(DESCRIPTIVE_WORDS);
+
+function descriptiveHeading(phrase: string): boolean {
+  const parts = phrase.replace(/^(?:充分认识|深刻认识).{0,24}(?=重要意义|意义)/, '').split(/和|与|及|、/).filter((p) => p !== '');
+  return parts.length > 0 && parts.every((p) => DESCRIPTIVE_PART.has(p));
+}
+
+function numberOf(text: string): { level: number; number: string; value: string; rest: string } | null {
+  for (const form of NUMBER_FORMS) {
+    const m = form.re.exec(text);
+    if (m) {
+      // Arabic item numbers are kept as digits (`6`), Chinese ones as printed (`（一）`, `三、`).
+      const number = form.level === 3 ? m[2]! : m[1]!.replace(/\s+/g, '');
+      return { level: form.level, number, value: form.value(m), rest: text.slice(m[0].length) };
+    }
+  }
+  // Digits straight after an item's number (`11.121人才梯队项目`): the first number is the item's.
+  const glued = /^((\d{1,2})[.．])(\d+[\u4e00-\u9fa5])/.exec(text);
+  if (glued) return { level: 3, number: glued[2]!, value: glued[2]!, rest: text.slice(glued[1]!.length) };
+  return null;
+}
+
+/** The phrase a heading opens with: up to its first full stop. */
+function headingPhrase(text: string): string {
+  return text.split(/[。：:]/)[0]!.replace(/\s+/g, '').replace(/[（(][^）)]*[)）]$/, '');
+}
+
+/** A heading's title as printed: its first sentence. */
+function titleOf(text: string): string {
+  return text.split('。')[0]!.trim();
+}
+
+/** A heading with no body: short, one phrase. */
+function headingOnly(text: string): boolean {
+  const t = text.replace(/[。.]$/, '');
+  return t.length <= 40 && !/[。；;]/.test(t) && findAnnotations(t).length === 0;
+}
+
+/**
+ * Builds the outline of the plan's body: numbered headings and items nested by the form of their number
+ * (`一、` > `（一）` > `1.` > `（1）`), each holding the unnumbered paragraphs that follow it.
+ */
+function outlineOf(paras: ParagraphBlock[]): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  const firstTop = paras.findIndex((p) => p.heading === 1 || numberOf(p.text)?.level === 1);
+  const start = firstTop >= 0 ? firstTop : paras.findIndex((p) => numberOf(p.text) !== null || p.heading !== null);
+  if (start < 0) return roots;
+  for (const p of paras.slice(start)) {
+    if (/^附件\s*\d*\s*[:：]?\s*$|^附件\s*\d*\s*[:：]/.test(p.text) && stack.length > 0) break;
+    let num = numberOf(p.text);
+    // A Word heading style without a printed number still makes a heading.
+    if (!num && p.heading !== null && p.text.length <= 40) num = { level: p.heading, number: '', value: '', rest: p.text };
+    if (num && num.level === 3 && /^\d+[.．](?=\d)/.test(p.text)) {
+      // `1.5亿元…` at the start of a paragraph is a figure unless it is the next item.
+      const previous = stack.find((n) => n.level === 3);
+      if (previous && Number(previous.value) + 1 !== Number(num.value)) num = null;
+    }
+    if (!num) {
+      const host = stack[stack.length - 1];
+      if (host) host.paras.push(p);
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.level >= num.level) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    const siblings = parent ? parent.children : roots;
+    const phrase = headingPhrase(num.rest);
+    const node: OutlineNode = {
+      level: num.level,
+      number: num.number,
+      value: num.value || String(siblings.length + 1),
+      text: num.rest,
+      line: p.line,
+      paras: [],
+      children: [],
+      parent,
+      descriptive: (parent?.descriptive ?? false) || descriptiveHeading(phrase),
+    };
+    siblings.push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+/** True when the text carries a unit annotation in brackets, or is an annotation line. */
+function hasAnnotation(text: string): boolean {
+  return findAnnotations(text).length > 0 || parseAnnotationLine(text) !== null;
+}
+
+function endsWithAnnotation(text: string): boolean {
+  if (parseAnnotationLine(text)) return true;
+  const anns = findAnnotations(text);
+  const last = anns[anns.length - 1];
+  return !!last && text.slice(last.end).replace(/[\s。.；;，,]/g, '') === '';
+}
+
+/**
+ * The tasks of the outline. A leaf item is a task; the paragraphs under it form one task, or several when
+ * annotations close them one by one (`…（X牵头）` paragraph after paragraph), or when each opens with a lead
+ * sentence (five-year plans). Items under descriptive headings are tasks only when units are assigned to them;
+ * the others are listed in the warnings, never dropped silently.
+ */
+function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) => string): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  const pathOf = (node: OutlineNode): string[] => (node.parent ? [...pathOf(node.parent), node.value] : [node.value]);
+  const top = (node: OutlineNode): OutlineNode => (node.parent ? top(node.parent) : node);
+  const second = (node: OutlineNode): OutlineNode | null => {
+    let n: OutlineNode | null = node;
+    while (n?.parent?.parent) n = n.parent;
+    return n?.parent ? n : null;
+  };
+  const skipped: OutlineNode[] = [];
+
+  const visit = (node: OutlineNode): void => {
+    const own = node.text && !headingOnly(node.text) ? [{ text: node.text, line: node.line }] : [];
+    if (node.children.length > 0) {
+      // A heading's own paragraphs (before its items) are an introduction, unless units are assigned in them.
+      const intro = [...own, ...node.paras.map((p) => ({ text: p.text, line: p.line }))];
+      if (intro.some((p) => hasAnnotation(p.text))) emit(node, intro, true);
+      node.children.forEach(visit);
+      inheritSectionAnnotation(node);
+      return;
+    }
+    const paras = [...own, ...node.paras.map((p) => ({ text: p.text, line: p.line, bold: p.boldLead }))];
+    if (node.descriptive && !paras.some((p) => hasAnnotation(p.text))) {
+      skipped.push(node);
+      return;
+    }
+    emit(node, paras.length ? paras : [{ text: node.text, line: node.line }], own.length > 0);
+  };
+
+  const emit = (node: OutlineNode, paras: { text: string; line: number; bold?: string | null }[], ownText: boolean) => {
+    // Paragraphs closed by their own annotations are tasks of their own.
+    const groups: (typeof paras)[] = [];
+    let current: typeof paras = [];
+    for (const p of paras) {
+      if (parseAnnotationLine(p.text) && current.length === 0 && groups.length > 0) {
+        groups[groups.length - 1]!.push(p);
+        continue;
+      }
+      current.push(p);
+      if (endsWithAnnotation(p.text)) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    let perParagraph = false;
+    if (current.length) {
+      if (groups.length === 0) {
+        // No annotation closes them: one task, or (five-year plans: a chapter or section heading over paragraphs
+        // each led by a bold or heading-like sentence) one task per such paragraph.
+        const led = current.filter((p) => p.bold || sentenceLead(p.text));
+        if (!ownText && node.level <= 2 && led.length >= 1) {
+          for (const p of led) groups.push([p]);
+          perParagraph = true;
+        } else groups.push(current);
+      } else if (current.some((p) => p.text.replace(/[\s。]/g, '').length > 0)) {
+        // Text after the last annotation: a clause of the last task still to be assigned (clausesOf warns).
+        groups[groups.length - 1]!.push(...current);
+      }
+    }
+    const heading = node.text && headingOnly(node.text) ? node.text.replace(/[。.]$/, '') : null;
+    groups.forEach((group, k) => {
+      const first = group[0]!;
+      const path = groups.length > 1 || perParagraph ? [...pathOf(node), String(k + 1)] : pathOf(node);
+      const lead = first.bold?.replace(/[。.]$/, '') ?? (groups.length === 1 && heading && !perParagraph ? heading : sentenceLead(first.text) ?? leadOf(first.text));
+      drafts.push({
+        number: groups.length === 1 && !perParagraph ? node.number || null : null,
+        path,
+        chapter: top(node),
+        section: second(node) === node && groups.length === 1 && !perParagraph ? null : second(node),
+        line: groups.length === 1 && !perParagraph ? node.line : first.line,
+        lead,
+        pieces: group.map((p) => ({ text: p.text, line: p.line })),
+      });
+    });
+  };
+
+  /** `（责任单位：…）` after the last item of a section, the items above it unassigned: it covers them all. */
+  const inheritSectionAnnotation = (node: OutlineNode) => {
+    const items = drafts.filter((d) => d.path.length === pathOf(node).length + 1 && d.path.join('.').startsWith(pathOf(node).join('.') + '.'));
+    if (items.length < 2) return;
+    const last = items[items.length - 1]!;
+    const lastPiece = last.pieces[last.pieces.length - 1];
+    if (!lastPiece || !('text' in lastPiece)) return;
+    const anns = findAnnotations(lastPiece.text);
+    const line = parseAnnotationLine(lastPiece.text);
+    const annotation = line ?? anns[anns.length - 1];
+    if (!annotation || !endsWithAnnotation(lastPiece.text)) return;
+    if (!/责任单位|责任部门|牵头单位/.test(annotation.raw)) return;
+    const others = items.slice(0, -1);
+    if (others.some((d) => d.pieces.some((p) => 'text' in p && hasAnnotation(p.text)))) return;
+    for (const d of others) {
+      d.pieces.push({ annotation: { ...annotation, start: 0, end: 0 }, line: lastPiece.line });
+      d.inherited = true;
+    }
+    warnings.push({
+      code: 'section-annotation',
+      line: lastPiece.line,
+      message: `${at(lastPiece.line)}的“${annotation.raw}”位于“${node.number}${headingPhrase(node.text)}”末尾，其上各项均未标注责任单位，已按本部分共同的责任单位处理，请核对。`,
+    });
+  };
+
+  roots.forEach(visit);
+  if (skipped.length) {
+    const list = skipped.map((n) => `${at(n.line)}“${n.number}${headingPhrase(n.text).slice(0, 16)}”`).join('、');
+    warnings.push({
+      code: 'not-tasks',
+      line: skipped[0]!.line,
+      message: `以下${skipped.length}项属于指导思想、目标、保障措施等内容且未指定责任单位，未列为任务：${list}。如需跟踪，请在任务分解表中补充。`,
+    });
+  }
+  return drafts;
 }
 
 export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
@@ -143,112 +393,88 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
     }
     return assemble(doc, meta, header, chapters, tasks, warnings);
   }
-  const chapters: (Chapter & { background: boolean })[] = [];
-  const sectionBackground: boolean[][] = [];
-  const drafts: TaskDraft[] = [];
-  // A plan numbers its tasks (`1.`) under chapters, or (five-year plans) leads paragraphs with a sentence.
-  const firstChapter = paras.findIndex((p) => p.heading === 1 || CHAPTER.test(p.text));
-  const numberedMode = firstChapter >= 0 && paras.slice(firstChapter).filter((p) => NUMBERED.test(p.text)).length >= 2;
-  let current: TaskDraft | null = null;
-  let ordinal = 0;
 
-  for (const p of paras) {
-    const chapter = CHAPTER.exec(p.text);
-    const isChapter = (p.heading === 1 || (chapter && p.text.length <= 40 && !/。./.test(p.text))) && !NUMBERED.test(p.text);
-    if (isChapter) {
-      const number = chapter?.[1] ?? '';
-      const n = chineseNumeral(number.replace(/^第|章$|、$/g, '')) ?? chapters.length + 1;
-      chapters.push({ id: String(n), number, title: (chapter?.[2] ?? p.text).trim(), sections: [], background: BACKGROUND.test(p.text) });
-      sectionBackground.push([]);
-      current = null;
-      continue;
-    }
-    const section = SECTION.exec(p.text);
-    const isSection = chapters.length > 0 && (p.heading === 2 || (section && p.text.length <= 40 && !/。./.test(p.text)));
-    if (isSection) {
-      const ch = chapters[chapters.length - 1]!;
-      const number = section?.[1] ?? '';
-      const title = (section?.[2] ?? p.text).trim();
-      ch.sections.push({ id: `${ch.id}.${ch.sections.length + 1}`, number, title });
-      sectionBackground[chapters.length - 1]!.push(BACKGROUND.test(title));
-      current = null;
-      continue;
-    }
-    if (chapters.length === 0) continue; // preamble: notice header, opening paragraphs
-    const chapterIndex = chapters.length - 1;
-    const sections = chapters[chapterIndex]!.sections;
-    const sectionIndex = sections.length ? sections.length - 1 : null;
-
-    const annotationLine = parseAnnotationLine(p.text);
-    if (annotationLine) {
-      const previous = current?.pieces.at(-1);
-      if (current && previous && 'annotation' in previous && annotationLine.assignments.every((a) => a.role === '配合')) {
-        // `配合单位：…` on the line after `牵头单位：…` completes that annotation.
-        const known = new Set(previous.annotation.assignments.map((a) => a.unit));
-        previous.annotation.assignments.push(...annotationLine.assignments.filter((a) => !known.has(a.unit)));
-        previous.annotation.raw += `；${annotationLine.raw}`;
-      } else if (current) {
-        current.pieces.push({ annotation: annotationLine, line: p.line });
-        current.closed = true;
-      } else {
-        warnings.push({ code: 'annotation-orphan', line: p.line, message: `${at(p.line)}的“${p.text}”前面没有任务，未能归属。` });
-      }
-      continue;
-    }
-    const numbered = numberedMode ? NUMBERED.exec(p.text) : null;
-    if (numbered) {
-      const body = numbered[2]!;
-      current = {
-        number: numbered[1]!,
-        ordinal: ++ordinal,
-        chapterIndex,
-        sectionIndex,
-        line: p.line,
-        lead: leadOf(body),
-        pieces: [{ text: body, line: p.line }],
-        closed: endsWithAnnotation(body),
-      };
-      drafts.push(current);
-      continue;
-    }
-    if (numberedMode) {
-      if (current && !current.closed) {
-        current.pieces.push({ text: p.text, line: p.line });
-        current.closed = endsWithAnnotation(p.text);
-      }
-      continue;
-    }
-    // Paragraph tasks (five-year plans): a paragraph led by a bold (docx) or heading-like first sentence.
-    const background = chapters[chapterIndex]!.background || (sectionIndex !== null && sectionBackground[chapterIndex]![sectionIndex]!);
-    if (background) continue;
-    // Bold marks the lead in Word files, but not always: a heading-like first sentence counts too.
-    // A paragraph task may carry its own number: （一） (1) ①.
-    const itemNumber = ITEM_NUMBER.exec(p.text)?.[1] ?? null;
-    const body = itemNumber ? p.text.slice(itemNumber.length).trimStart() : p.text;
-    const lead = p.boldLead ? p.boldLead.replace(/[。.]$/, '').replace(ITEM_NUMBER, '') : sentenceLead(body);
-    if (!lead || body.length <= lead.length + 1) continue;
-    current = {
-      number: itemNumber,
-      ordinal: ++ordinal,
-      chapterIndex,
-      sectionIndex,
-      line: p.line,
-      lead,
-      pieces: [{ text: body, line: p.line }],
-      closed: true,
-    };
-    drafts.push(current);
-  }
-
+  const roots = outlineOf(paras);
+  const drafts = draftsOf(roots, warnings, at);
   if (drafts.length === 0) {
     throw new UserError(
       `文件“${meta.file}”中没有识别出任务。`,
-      '工作要点应有“一、”或“第一章”形式的章节和“1.”形式编号的任务；规划类文件的任务应为以加粗短句开头的段落。请检查文件内容或格式。',
+      '工作要点应有“一、”“（一）”或“1.”形式编号的章节和任务，或为含“序号、工作任务、责任单位”等列的任务分工表。请检查文件内容或格式。',
     );
   }
+  const { chapters, tasks } = buildTasks(drafts, header.year, warnings, at);
+  applyInherited(tasks, warnings, at);
+  return assemble(doc, meta, header, chapters, tasks, warnings);
+}
 
-  const tasks = buildTasks(drafts, chapters, header.year, warnings, at, numberedMode);
-  return assemble(doc, meta, header, chapters.map(({ background: _b, ...c }) => c), tasks, warnings);
+/** `以下均需相关乡镇配合，不再列出`: the units named so are added to every later task. */
+function applyInherited(tasks: Task[], warnings: Warning[], at: (line: number) => string): void {
+  let inherited: { units: Assignment[]; from: number } | null = null;
+  for (const task of tasks) {
+    for (const clause of task.clauses) {
+      const rule = clause.annotation ? INHERIT.exec(clause.annotation) : null;
+      if (inherited && clause.assignments.length > 0) {
+        for (const a of inherited.units) if (!clause.assignments.some((x) => x.unit === a.unit)) clause.assignments.push({ ...a });
+      }
+      if (rule) {
+        const parsed = parseAnnotationBody(`${rule[1]}${rule[2]}`);
+        if (parsed && parsed.assignments.length) {
+          inherited = { units: parsed.assignments.map((a) => ({ ...a, role: rule[2] === '牵头' ? a.role : '配合' })), from: clause.line ?? 0 };
+          warnings.push({ code: 'inherited-units', line: clause.line, message: `${at(clause.line ?? 0)}写明“${rule[0]}”，已将${parsed.assignments.map((a) => a.unit).join('、')}加入其后各项任务。` });
+        }
+      }
+    }
+  }
+}
+
+const INHERIT = /以下(?:各项|任务)?(?:均需|均由|均请|均要求|均)(.+?)(配合|参与|负责|落实|牵头)[，,]?(?:不再(?:一一)?列出|下同)/;
+
+function buildTasks(drafts: TaskDraft[], year: number | null, warnings: Warning[], at: (line: number) => string): { chapters: Chapter[]; tasks: Task[] } {
+  // Items numbered once across the plan keep their number as id; otherwise the id is the path of numbers.
+  const numbered = drafts.every((d) => d.number !== null && /^\d+$/.test(d.path[d.path.length - 1]!));
+  const unique = numbered && new Set(drafts.map((d) => d.path[d.path.length - 1])).size === drafts.length;
+  const seen = new Set<string>();
+  const chapters = new Map<OutlineNode, Chapter>();
+  const chapterOf = (node: OutlineNode): Chapter => {
+    let c = chapters.get(node);
+    if (!c) {
+      let id = node.value;
+      while ([...chapters.values()].some((x) => x.id === id)) id = `${id}′`;
+      c = { id, number: node.number, title: titleOf(node.text), sections: [] };
+      chapters.set(node, c);
+    }
+    return c;
+  };
+  const tasks = drafts.map((d) => {
+    const chapter = chapterOf(d.chapter);
+    let section: Section | null = null;
+    if (d.section) {
+      const id = `${chapter.id}.${d.section.value}`;
+      section = chapter.sections.find((s) => s.id === id) ?? null;
+      if (!section) {
+        section = { id, number: d.section.number, title: titleOf(d.section.text) };
+        chapter.sections.push(section);
+      }
+    }
+    let id = unique ? d.path[d.path.length - 1]! : d.path.join('.');
+    if (seen.has(id)) {
+      warnings.push({ code: 'duplicate-task-id', line: d.line, message: `${at(d.line)}的任务编号“${id}”与前文重复，已改为“${id}′”，请核对原文编号。` });
+      while (seen.has(id)) id = `${id}′`;
+    }
+    seen.add(id);
+    const clauses = clausesOf(d, id, year, warnings, at);
+    return {
+      id,
+      chapterId: chapter.id,
+      sectionId: section?.id ?? null,
+      number: d.number,
+      lead: d.lead,
+      text: clauses.map((c) => c.text).join(''),
+      clauses,
+      line: d.line,
+    };
+  });
+  return { chapters: [...chapters.values()], tasks };
 }
 
 function assemble(
@@ -269,6 +495,8 @@ function assemble(
   }
   const unassigned = tasks.filter((t) => t.clauses.every((c) => c.assignments.length === 0));
   if (unassigned.length === tasks.length) {
+    // One message for the whole plan rather than one per task.
+    for (let i = warnings.length - 1; i >= 0; i--) if (warnings[i]!.code === 'task-without-units') warnings.splice(i, 1);
     warnings.push({
       code: 'no-units',
       line: null,
@@ -291,67 +519,12 @@ function assemble(
   };
 }
 
-function endsWithAnnotation(text: string): boolean {
-  const anns = findAnnotations(text);
-  const last = anns[anns.length - 1];
-  return !!last && text.slice(last.end).replace(/[\s。.；;，,]/g, '') === '';
-}
-
-function buildTasks(
-  drafts: TaskDraft[],
-  chapters: Chapter[],
-  year: number | null,
-  warnings: Warning[],
-  at: (line: number) => string,
-  numberedMode: boolean,
-): Task[] {
-  // Numbering that restarts in each chapter gives ids `4.6`, in each section `1.2.3`; across chapters, `7`.
-  const restarts = drafts.some((d, i) => i > 0 && d.number === '1' && d.chapterIndex !== drafts[i - 1]!.chapterIndex);
-  const restartsInSections = drafts.some(
-    (d, i) => i > 0 && d.number === '1' && d.chapterIndex === drafts[i - 1]!.chapterIndex && d.sectionIndex !== drafts[i - 1]!.sectionIndex,
-  );
-  const perSection = new Map<string, number>();
-  const seen = new Set<string>();
-  return drafts.map((d) => {
-    const chapter = chapters[d.chapterIndex]!;
-    const section: Section | null = d.sectionIndex !== null ? chapter.sections[d.sectionIndex]! : null;
-    let id: string;
-    if (d.number !== null && /^\d+$/.test(d.number)) {
-      id = restartsInSections && section ? `${section.id}.${d.number}` : restarts || restartsInSections ? `${chapter.id}.${d.number}` : d.number;
-    }
-    else {
-      const key = section?.id ?? chapter.id;
-      const k = (perSection.get(key) ?? 0) + 1;
-      perSection.set(key, k);
-      id = `${key}.${k}`;
-    }
-    if (seen.has(id)) {
-      warnings.push({ code: 'duplicate-task-id', line: d.line, message: `${at(d.line)}的任务编号“${id}”与前文重复，已改为“${id}′”，请核对原文编号。` });
-      id = `${id}′`;
-    }
-    seen.add(id);
-    const clauses = clausesOf(d, id, year, warnings, at, numberedMode);
-    const text = clauses.map((c) => c.text).join('');
-    return {
-      id,
-      chapterId: chapter.id,
-      sectionId: section?.id ?? null,
-      number: d.number,
-      lead: d.lead,
-      text,
-      clauses,
-      line: d.line,
-    };
-  });
-}
-
 function clausesOf(
   d: TaskDraft,
   taskId: string,
   year: number | null,
   warnings: Warning[],
   at: (line: number) => string,
-  numberedMode: boolean,
 ): Clause[] {
   const parts: { text: string; line: number; annotation: Annotation | null }[] = [];
   let buffer = '';
@@ -363,6 +536,25 @@ function clausesOf(
   for (const piece of d.pieces) {
     if ('annotation' in piece) {
       close(piece.annotation, piece.line);
+      continue;
+    }
+    const annotationLine = parseAnnotationLine(piece.text);
+    if (annotationLine) {
+      const previous = parts[parts.length - 1];
+      if (previous?.annotation && buffer.trim() === '' && annotationLine.assignments.every((a) => a.role === '配合')) {
+        // `配合单位：…` on the line after `牵头单位：…` completes that annotation.
+        const known = new Set(previous.annotation.assignments.map((a) => a.unit));
+        previous.annotation = {
+          ...previous.annotation,
+          assignments: [...previous.annotation.assignments, ...annotationLine.assignments.filter((a) => !known.has(a.unit))],
+          raw: `${previous.annotation.raw}；${annotationLine.raw}`,
+        };
+      } else close(annotationLine, piece.line);
+      continue;
+    }
+    // `完成时限：…` under an annotation line belongs to the clause above it.
+    if (/^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/.test(piece.text) && buffer.trim() === '' && parts.length > 0) {
+      parts[parts.length - 1]!.text += `（${piece.text}）`;
       continue;
     }
     if (!buffer) bufferLine = piece.line;
@@ -382,7 +574,7 @@ function clausesOf(
         line: bufferLine,
         message: `${at(bufferLine)}任务${taskId}末尾的“${rest.slice(0, 20)}${rest.length > 20 ? '…' : ''}”没有责任单位括注，已单列为一项待指定单位的内容。`,
       });
-    } else if (numberedMode) {
+    } else {
       warnings.push({ code: 'task-without-units', line: d.line, message: `${at(d.line)}任务${taskId}“${d.lead}”未标注责任单位。` });
     }
     buffer = rest;
