@@ -51,6 +51,8 @@ export function unitKindOf(name: string): UnitKind {
   if (/^(?:等)?.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name) || /^等/.test(name)) {
     return 'catchall';
   }
+  // A class described in words: `…期间在公共资源交易平台挂网招标项目业主`.
+  if (name.length > 20 && /的|期间|或|所有|全部/.test(name)) return 'catchall';
   // `各区政府`, `三个片区管理局`: a known set of units.
   if (/^各/.test(name) || /^[一二三四五六七八九十两几]+个/.test(name)) return 'group';
   return 'unit';
@@ -146,6 +148,8 @@ const LEAD_RULE =
 interface Group {
   names: string[];
   role: Role;
+  /** The names are one description, not a list to split. */
+  whole?: boolean;
 }
 
 /** Groups of an annotation without labels: each list closed by its verb (`X牵头，Y、Z等参与`, `X会同Y负责`). */
@@ -186,6 +190,8 @@ function labelGroups(text: string): Group[] | null {
     // `责任单位：X牵头，Y配合` carries verbs inside the label.
     const inner = verbGroups(value);
     if (inner && inner.groups.some((g) => g.role !== 'resp')) groups.push(...inner.groups);
+    // A class of units described in words (`…期间挂网招标项目业主、所属集团母公司或行政主管单位`) is one catch-all.
+    else if (splitUnits(value).some(sentenceLike) && unitKindOf(value) === 'catchall') groups.push({ names: [value], role, whole: true });
     else groups.push({ names: [value], role });
   });
   return groups;
@@ -196,7 +202,8 @@ function labelGroups(text: string): Group[] | null {
  * e.g. `（含地下水）` or `（即产生、即包装…）`.
  */
 export function parseAnnotationBody(body: string): { assignments: Assignment[]; problems: string[] } | null {
-  const text = body.trim().replace(LEAD_RULE, '').trim();
+  // `以下均需相关乡镇配合，不再列出` is a rule for the later tasks (outline.ts applies it), not a unit list.
+  const text = body.trim().replace(LEAD_RULE, '').replace(INHERIT, '').trim();
   const labelled = labelGroups(text);
   if (labelled) return finish(labelled, [], false);
   const verbs = verbGroups(text);
@@ -208,6 +215,9 @@ function sentenceLike(name: string): boolean {
   return name.length > 20 || /的|\d|推进|开展|加强|情况|工作|要求|确保/.test(name.replace(/[（(][^）)]*[)）]/g, ''));
 }
 
+/** `以下均需X配合，不再列出`: X is added to every later task. */
+export const INHERIT = /[，,。；;]?\s*以下(?:各项|任务)?(?:均需|均由|均请|均要求|均)(.+?)(配合|参与|负责|落实|牵头)[，,]?(?:不再(?:一一)?列出|下同)[。]?/;
+
 /** `X（牵头）` in a list marks X as the lead. */
 const LEAD_MARK = /[（(]牵头[)）]$/;
 
@@ -217,11 +227,13 @@ const LEAD_MARK = /[（(]牵头[)）]$/;
  * `strict` (no label): the bracket is an annotation only when every name reads like an organisation.
  */
 function finish(groups: Group[], rest: string[], strict: boolean) {
-  const named = groups.map((g) => ({ role: g.role, names: g.names.flatMap(splitUnits) }));
+  const named = groups.map((g) => ({ role: g.role, names: g.whole ? g.names : g.names.flatMap(splitUnits) }));
   const whole = (n: string) => looksLikeUnit(canonicalUnit(n.replace(LEAD_MARK, ''))) || unitKindOf(n) !== 'unit';
   if (strict && !named.every((g) => g.names.length > 0 && g.names.every(whole))) return null;
   const problems: string[] = [];
   const hasLead = named.some((g) => g.role === 'lead' || g.names.some((n) => LEAD_MARK.test(n)));
+  // `责任单位：A、B；配合单位：C`: the units responsible, set against those cooperating, all lead.
+  const respLeads = !hasLead && named.some((g) => g.role === 'coop') && named.some((g) => g.role === 'resp');
   const assignments: Assignment[] = [];
   const seen = new Set<string>();
   let first = true;
@@ -229,14 +241,14 @@ function finish(groups: Group[], rest: string[], strict: boolean) {
     const unit = canonicalUnit(name.replace(LEAD_MARK, ''));
     // A name the reader doubts is kept, with a warning: dropping a real unit is worse than showing an odd one.
     // Words of a sentence (`按要求推进的…情况跟踪`) are no name at all.
-    if (!whole(name) && sentenceLike(name)) {
+    if (!whole(name) && sentenceLike(name) && unitKindOf(name) === 'unit') {
       problems.push(`“${raw}”不像单位名称，未作为责任单位`);
       continue;
     }
     if (!whole(name)) problems.push(`“${raw}”不像单位名称，已保留，请核对`);
     if (seen.has(unit)) continue;
     seen.add(unit);
-    const lead = LEAD_MARK.test(name) || role === 'lead' || (role !== 'coop' && !hasLead && first);
+    const lead = LEAD_MARK.test(name) || role === 'lead' || (respLeads && role === 'resp') || (role !== 'coop' && !hasLead && first);
     first = false;
     assignments.push({ unit, role: lead ? '牵头' : '配合' });
   }

@@ -2,9 +2,10 @@
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
 import type { Assignment, Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { findAnnotations, INHERIT, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
+import { proseClauses } from './prose.ts';
 import { findTaskTables, tableTasks } from './table.ts';
 import { findDeadline, findTargets } from './targets.ts';
 
@@ -311,9 +312,16 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
           for (const p of led) groups.push([p]);
           perParagraph = true;
         } else groups.push(current);
-      } else if (current.some((p) => p.text.replace(/[\s。]/g, '').length > 0)) {
-        // Text after the last annotation: a clause of the last task still to be assigned (clausesOf warns).
-        groups[groups.length - 1]!.push(...current);
+      } else {
+        // Paragraphs after the last annotation (a closing paragraph such as `各地区、各有关部门要…`): not part of
+        // the task above; listed so that the coordinator can add them in the review workbook.
+        for (const p of current) {
+          warnings.push({
+            code: 'paragraph-not-task',
+            line: p.line,
+            message: `${at(p.line)}“${p.text.slice(0, 20)}${p.text.length > 20 ? '…' : ''}”在上一项任务的责任单位之后，未标注责任单位，未列为任务；如需跟踪，请在任务分解表中补充。`,
+          });
+        }
       }
     }
     const heading = node.text && headingOnly(node.text) ? node.text.replace(/[。.]$/, '') : null;
@@ -420,14 +428,13 @@ function applyInherited(tasks: Task[], warnings: Warning[], at: (line: number) =
         const parsed = parseAnnotationBody(`${rule[1]}${rule[2]}`);
         if (parsed && parsed.assignments.length) {
           inherited = { units: parsed.assignments.map((a) => ({ ...a, role: rule[2] === '牵头' ? a.role : '配合' })), from: clause.line ?? 0 };
-          warnings.push({ code: 'inherited-units', line: clause.line, message: `${at(clause.line ?? 0)}写明“${rule[0]}”，已将${parsed.assignments.map((a) => a.unit).join('、')}加入其后各项任务。` });
+          warnings.push({ code: 'inherited-units', line: clause.line, message: `${at(clause.line ?? 0)}写明“${rule[0].replace(/^[，,。；;\s]+/, '')}”，已将${parsed.assignments.map((a) => a.unit).join('、')}加入其后各项任务。` });
         }
       }
     }
   }
 }
 
-const INHERIT = /以下(?:各项|任务)?(?:均需|均由|均请|均要求|均)(.+?)(配合|参与|负责|落实|牵头)[，,]?(?:不再(?:一一)?列出|下同)/;
 
 function buildTasks(drafts: TaskDraft[], year: number | null, warnings: Warning[], at: (line: number) => string): { chapters: Chapter[]; tasks: Task[] } {
   // Items numbered once across the plan keep their number as id; otherwise the id is the path of numbers.
@@ -542,11 +549,14 @@ function clausesOf(
     if (annotationLine) {
       const previous = parts[parts.length - 1];
       if (previous?.annotation && buffer.trim() === '' && annotationLine.assignments.every((a) => a.role === '配合')) {
-        // `配合单位：…` on the line after `牵头单位：…` completes that annotation.
+        // `配合单位：…` on the line after `牵头单位：…` completes that annotation; after `责任单位：A、B` it makes
+        // A and B the leads, set against the cooperating units.
         const known = new Set(previous.annotation.assignments.map((a) => a.unit));
+        const responsible = /^\s*(?:主要)?(?:责任|负责)(?:单位|部门|处室|科室)\s*[:：]/.test(previous.annotation.raw) && !/牵头/.test(previous.annotation.raw);
+        const above = previous.annotation.assignments.map((a) => (responsible ? { ...a, role: '牵头' as const } : a));
         previous.annotation = {
           ...previous.annotation,
-          assignments: [...previous.annotation.assignments, ...annotationLine.assignments.filter((a) => !known.has(a.unit))],
+          assignments: [...above, ...annotationLine.assignments.filter((a) => !known.has(a.unit))],
           raw: `${previous.annotation.raw}；${annotationLine.raw}`,
         };
       } else close(annotationLine, piece.line);
@@ -568,17 +578,31 @@ function clausesOf(
   }
   const rest = buffer.replace(/^[\s。.；;，,]+/, '').trim();
   if (rest.replace(/[\s。.；;，,]/g, '') !== '') {
+    const prose = parts.length === 0 ? proseClauses(rest, d.lead) : [];
     if (parts.length > 0) {
       warnings.push({
         code: 'clause-without-units',
         line: bufferLine,
         message: `${at(bufferLine)}任务${taskId}末尾的“${rest.slice(0, 20)}${rest.length > 20 ? '…' : ''}”没有责任单位括注，已单列为一项待指定单位的内容。`,
       });
+      buffer = rest;
+      close(null, bufferLine);
+    } else if (prose.length) {
+      // No annotation at all, but responsibility written in prose (`由X牵头`, `请X…`, `X要…`): one clause each.
+      prose.forEach((clause, i) => {
+        buffer = rest.slice(i === 0 ? 0 : clause.start, prose[i + 1]?.start ?? rest.length);
+        close({ start: 0, end: 0, raw: clause.words, assignments: clause.assignments, problems: [] }, bufferLine);
+      });
+      warnings.push({
+        code: 'units-from-prose',
+        line: d.line,
+        message: `${at(d.line)}任务${taskId}“${d.lead}”没有责任单位括注，已按正文${prose.map((c) => `“${c.words}”`).join('、')}识别为${prose.map((c) => c.assignments.map((a) => a.unit).join('、')).join('；')}，请核对。`,
+      });
     } else {
       warnings.push({ code: 'task-without-units', line: d.line, message: `${at(d.line)}任务${taskId}“${d.lead}”未标注责任单位。` });
+      buffer = rest;
+      close(null, bufferLine);
     }
-    buffer = rest;
-    close(null, bufferLine);
   }
   const multiple = parts.length > 1;
   return parts.map((part, i) => {

@@ -49,7 +49,7 @@ const SECTION_ROW = /^[一二三四五六七八九十]+、/;
 function isUnitLine(line: string): boolean {
   if (EMPTY_CELL.test(line)) return true;
   const names = splitUnits(line);
-  return names.length > 0 && names.every((n) => looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit');
+  return names.length > 0 && names.every((n) => n.length <= 20 && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit'));
 }
 
 /**

@@ -1,0 +1,108 @@
+// Responsibility written in prose, for tasks that carry no annotation: `由X牵头…`, `请X会同有关部门…`,
+// `X、Y和Z要…`. Read only in these strong forms, and every unit read so is reported for the coordinator to check.
+import type { Assignment } from '../model/plan.ts';
+import { canonicalUnit, looksLikeUnit, unitKindOf } from './annotations.ts';
+
+/** One name: the shortest run ending in an organ word that a separator or a verb follows. */
+const NAME =
+  /^(?:各|其他|相关|有关)?[^\x00-\x7f的、，。；：“”《》\s]{0,18}?(?:部|委|局|办|院|署|行|厅|会|政府|管委会|中心|所|地区|单位|部门|高校|企业|机构|站|队)(?=、|和|及|以及|会同|要|负责|牵头|参与|配合|等|都|均|也|应|须|必须|分别|共同|联合|在|于|按|对|进一步|落实|制定|研究|抓紧|做好|加强|组织|，|,|；|;|。|$)/;
+const JOIN = /^(?:、|和|及|以及|与)/;
+
+/** The list of units a text opens with, or null when it does not open with one. */
+function unitList(text: string): { names: string[]; rest: string } | null {
+  const names: string[] = [];
+  let rest = text;
+  for (;;) {
+    const m = NAME.exec(rest);
+    if (!m) return null;
+    // `各有关部门和单位` is one catch-all.
+    const more = /^和(?:单位|部门)/.exec(rest.slice(m[0].length));
+    names.push(m[0] + (more?.[0] ?? ''));
+    rest = rest.slice(m[0].length + (more?.[0].length ?? 0));
+    const join = JOIN.exec(rest);
+    if (!join) break;
+    rest = rest.slice(join[0].length);
+  }
+  rest = rest.replace(/^等(?=有关部门|部门|单位)/, '');
+  const tail = /^(?:有关部门|部门|单位)/.exec(rest);
+  if (tail && /^等/.test(text.slice(text.length - rest.length - 1))) {
+    names.push(`等${tail[0]}`);
+    rest = rest.slice(tail[0].length);
+  }
+  const whole = names.every((n) => looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit');
+  return whole ? { names, rest } : null;
+}
+
+export interface ProseClause {
+  /** Offset in the text where the clause's sentence starts. */
+  start: number;
+  assignments: Assignment[];
+  /** The words the units were read from. */
+  words: string;
+}
+
+/**
+ * The responsibility sentences of a task, in order. `由X牵头` makes X lead; `X会同Y` makes X lead and Y cooperate;
+ * `请X…` and `X要…` make X responsible (the first leads, as in an annotation).
+ */
+export function proseClauses(text: string, lead = ''): ProseClause[] {
+  const found: ProseClause[] = [];
+  // The task's heading (`科研单位要健全完善内部管理制度`) names its subject, not the unit that answers for it.
+  const from = lead && text.startsWith(lead) ? lead.length : 0;
+  // Segments start after a full stop, a semicolon or a comma; each is tried as a sentence's subject.
+  const re = /(^|[。；;，,])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0] === '') re.lastIndex++;
+    const start = m.index + m[1]!.length;
+    if (start >= text.length) break;
+    if (start < from) continue;
+    const read = readSubject(text.slice(start));
+    if (read) found.push({ start, ...read });
+  }
+  return found;
+}
+
+function readSubject(segment: string): { assignments: Assignment[]; words: string } | null {
+  const by = /^(?:并|均|主要)?由/.exec(segment);
+  const please = /^请/.exec(segment);
+  const body = segment.slice((by ?? please)?.[0].length ?? 0);
+  const list = unitList(body);
+  if (!list) return null;
+  let rest = list.rest;
+  const lead: string[] = [...list.names];
+  const coop: string[] = [];
+  const together = /^会同/.exec(rest);
+  if (together) {
+    const second = unitList(rest.slice(2)) ?? (/^(?:有关部门|有关方面|相关部门)/.exec(rest.slice(2)) ? { names: [/^(?:有关部门|有关方面|相关部门)/.exec(rest.slice(2))![0]], rest: '' } : null);
+    if (second) {
+      coop.push(...second.names);
+      rest = second.rest;
+    }
+  }
+  const verb = /^(?:共同|具体|分别)?(牵头|负责)/.exec(rest);
+  let role: 'lead' | 'resp';
+  if (by) {
+    if (!verb && !together) return null;
+    role = verb?.[1] === '牵头' || together ? 'lead' : 'resp';
+  } else if (please) {
+    role = together ? 'lead' : 'resp';
+  } else {
+    if (!/^(?:都|均|也)?(?:要|应|应当|须|必须)/.test(rest) && !together && !verb) return null;
+    role = together || verb?.[1] === '牵头' ? 'lead' : 'resp';
+  }
+  const assignments: Assignment[] = [];
+  const seen = new Set<string>();
+  lead.forEach((n, i) => {
+    const unit = canonicalUnit(n);
+    if (seen.has(unit)) return;
+    seen.add(unit);
+    assignments.push({ unit, role: role === 'lead' || i === 0 ? '牵头' : '配合' });
+  });
+  for (const n of coop) {
+    const unit = canonicalUnit(n);
+    if (!seen.has(unit)) assignments.push({ unit, role: '配合' });
+    seen.add(unit);
+  }
+  return { assignments, words: segment.slice(0, segment.length - rest.length + 2) };
+}
