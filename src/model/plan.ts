@@ -126,7 +126,7 @@ export const Plan = z.object({
   year: z.number().int().nullable(),
   source: z.object({
     file: z.string(),
-    format: z.enum(['txt', 'docx', 'xlsx', 'json']),
+    format: z.enum(['txt', 'docx', 'xlsx', 'pdf', 'doc', 'wps', 'rtf', 'json']),
     sha256: z.string(),
     encoding: z.string(),
   }),

@@ -42,7 +42,7 @@ export function looksLikeUnit(name: string): boolean {
 const CATCHALL =
   /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
 /** Groups written with a separator inside: `各区、县级市`, `各县、区人民政府(管委会)`. */
-const GROUP = /各[\u4e00-\u9fa5]{1,3}、[\u4e00-\u9fa5]{1,4}?(?:人民政府|政府|县级市|街道|乡镇|区|县|市)(?:[（(][^（）()]{1,8}[)）])?(?=$|[、，,；;和及等])/g;
+const GROUP = /各[\u4e00-\u9fa5]{1,3}、[\u4e00-\u9fa5]{0,4}?(?:人民政府|政府|县级市|街道|乡镇|区|县|市)(?:[（(][^（）()]{1,8}[)）])?(?=$|[、，,；;和及等])/g;
 /** An open list's tail, split off as a catch-all: `X等有关部门和单位` → X + 等有关部门和单位. */
 const OPEN_TAIL = /等(?:其他|其它)?(?:相关|有关)?(?:部门|单位|处室|科室|机构|企业)(?:[和及、](?:部门|单位|处室|科室|机构|企业))*$/;
 
@@ -51,8 +51,10 @@ export function unitKindOf(name: string): UnitKind {
   if (/^(?:等)?.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name) || /^等/.test(name)) {
     return 'catchall';
   }
+  // `生态环境部门`, `项目管理部门`: a kind of body, not one body (named bodies end in 部, 局, 委…).
+  if (/部门$/.test(name) && name.length <= 12 && !/^(?:市|区|县|省)/.test(name)) return 'catchall';
   // A class described in words: `…期间在公共资源交易平台挂网招标项目业主`.
-  if (name.length > 20 && /的|期间|或|所有|全部/.test(name)) return 'catchall';
+  if (name.length > 20 && /的|期间|或|所有|全部/.test(name) && /(?:单位|业主|部门|机构|企业|主体)$/.test(name)) return 'catchall';
   // `各区政府`, `三个片区管理局`: a known set of units.
   if (/^各/.test(name) || /^[一二三四五六七八九十两几]+个/.test(name)) return 'group';
   return 'unit';
@@ -273,9 +275,8 @@ function restorePrefixes<T extends { name: string }>(items: T[]): (T & { raw: st
     }
     const restorable =
       prefix !== null &&
-      /^[\u4e00-\u9fa5]{3,}(?:局|委|办)$/.test(name) &&
-      !/^(?:省|国家|中央|全国|人民|各|相关|有关|驻)/.test(name) &&
-      !/[省市区县州]/.test(name.slice(0, 3)) &&
+      /^[\u4e00-\u9fa5]{2,}(?:局|委|办)$/.test(name) &&
+      !/^(?:省|市(?!场)|区(?!域)|县|州|国家|国务院|中央|全国|人民|各|相关|有关|驻)/.test(name) &&
       unitKindOf(name) === 'unit';
     return restorable ? { ...item, name: prefix + name, raw: name } : { ...item, raw: name };
   });

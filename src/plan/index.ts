@@ -7,25 +7,26 @@ import { UserError } from '../util/errors.ts';
 import { sha256 } from '../util/hash.ts';
 import type { ExtractedDocument } from './blocks.ts';
 import { extractDocx } from './extract-docx.ts';
+import { extractPdf, extractThroughOffice } from './extract-converted.ts';
 import { extractTxt } from './extract-txt.ts';
 import { extractXlsx } from './extract-xlsx.ts';
 import { mapBlocks } from './outline.ts';
 
 type Extractor = (bytes: Uint8Array, file: string) => ExtractedDocument | Promise<ExtractedDocument>;
 
-const READERS: Record<'txt' | 'docx' | 'xlsx', Extractor> = {
+const READERS: Record<string, Extractor> = {
   txt: extractTxt,
   docx: extractDocx,
   xlsx: extractXlsx,
+  pdf: extractPdf,
+  doc: extractThroughOffice('doc', '请安装 LibreOffice，或用 Word、WPS 打开后“另存为”.docx 格式再试。'),
+  wps: extractThroughOffice('wps', '请安装 LibreOffice，或用 WPS 打开后“另存为”.docx 格式再试。'),
+  rtf: extractThroughOffice('rtf', '请安装 LibreOffice，或用 Word、WPS 打开后“另存为”.docx 格式再试。'),
 };
 
 /** Formats people send that we cannot read, with what to do instead. */
 const UNSUPPORTED: Record<string, string> = {
-  doc: '这是旧版 Word（.doc）文件，请用 Word 或 WPS 打开后“另存为”.docx 格式再试。',
-  wps: '这是 WPS 文字（.wps）文件，请用 WPS 打开后“另存为”.docx 格式再试。',
-  pdf: 'PDF 文件无法可靠地提取章节和责任单位，请向发文单位索取 Word 版本（.docx），或将文字复制到 .txt 文件中。',
   ofd: 'OFD 版式文件无法提取文字，请向发文单位索取 Word 版本（.docx）。',
-  rtf: '请用 Word 或 WPS 打开 RTF 文件后“另存为”.docx 格式再试。',
 };
 
 /** Tells the format from the bytes; the extension only decides between look-alikes. */
@@ -60,12 +61,12 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
   if (bytes.length === 0) throw new UserError(`文件“${file}”是空文件。`, '请确认选择了正确的文件。');
   const format = sniffFormat(bytes, file);
   if (format in UNSUPPORTED) throw new UserError(`不支持读取文件“${file}”。`, UNSUPPORTED[format]);
-  const reader = READERS[format as keyof typeof READERS];
+  const reader = READERS[format];
   if (!reader) {
-    throw new UserError(`不支持读取“${file}”这种格式（${format}）。`, '工作要点请提供 .docx、.xlsx 或 .txt 文件。');
+    throw new UserError(`不支持读取“${file}”这种格式（${format}）。`, '工作要点请提供 .docx、.xlsx、.pdf、.doc、.wps 或 .txt 文件。');
   }
   const doc = await reader(bytes, file);
-  const plan = mapBlocks(doc, { file, format: format as 'txt' | 'docx' | 'xlsx', sha256: sha256(bytes), ...options });
+  const plan = mapBlocks(doc, { file, format: format as Plan['source']['format'], sha256: sha256(bytes), ...options });
   return Plan.parse(plan);
 }
 

@@ -60,11 +60,26 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
   let title = '';
   let issuer = '';
   let year: number | null = null;
-  for (const p of paras.slice(0, 30)) {
-    const quoted = /关于印发《(.+?)》的通知/.exec(p.text);
-    if (quoted && !title) title = quoted[1]!;
-    if (!title && p.text.length <= 50 && TITLE_END.test(p.text) && !/[。，]/.test(p.text)) title = p.text;
+  // Titles are often split over two or three lines: short lines without punctuation are tried joined.
+  const head = paras.slice(0, 30).map((p) => p.text);
+  const titleLine = (t: string) => t.length <= 40 && !/[。，,；;：:]/.test(t) && !/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔\d{4}〕|[（(]\d{4}[)）]\d+号|^\d+$/.test(t);
+  const joined: string[] = [];
+  head.forEach((t, i) => {
+    for (let k = 3; k >= 1; k--) {
+      const parts = head.slice(i, i + k);
+      if (parts.length === k && parts.every(titleLine)) joined.push(parts.join(''));
+    }
+    joined.push(t);
+  });
+  for (const t of joined) {
+    const quoted = /关于印发《(.+?)》的通知/.exec(t);
+    if (quoted) {
+      title = quoted[1]!;
+      break;
+    }
   }
+  if (!title) title = joined.find((t) => t.length <= 60 && TITLE_END.test(t) && !/[。，]/.test(t)) ?? '';
+  if (!title) title = joined.map((t) => /印发(.{4,50}?)的通知$/.exec(t)?.[1]).find((t) => t !== undefined) ?? '';
   // The issuer signs above the date in a notice.
   paras.slice(0, 30).forEach((p, i) => {
     if (!issuer && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(p.text) && i > 0) {
@@ -240,6 +255,9 @@ function outlineOf(paras: ParagraphBlock[]): OutlineNode[] {
   return roots;
 }
 
+/** `完成时限：…` on a line of its own, under an annotation line. */
+const DEADLINE_LINE = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
+
 /** True when the text carries a unit annotation in brackets, or is an annotation line. */
 function hasAnnotation(text: string): boolean {
   return findAnnotations(text).length > 0 || parseAnnotationLine(text) !== null;
@@ -292,7 +310,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     const groups: (typeof paras)[] = [];
     let current: typeof paras = [];
     for (const p of paras) {
-      if (parseAnnotationLine(p.text) && current.length === 0 && groups.length > 0) {
+      if ((parseAnnotationLine(p.text) || DEADLINE_LINE.test(p.text)) && current.length === 0 && groups.length > 0) {
         groups[groups.length - 1]!.push(p);
         continue;
       }
@@ -563,7 +581,7 @@ function clausesOf(
       continue;
     }
     // `完成时限：…` under an annotation line belongs to the clause above it.
-    if (/^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/.test(piece.text) && buffer.trim() === '' && parts.length > 0) {
+    if (DEADLINE_LINE.test(piece.text) && buffer.trim() === '' && parts.length > 0) {
       parts[parts.length - 1]!.text += `（${piece.text}）`;
       continue;
     }
@@ -615,7 +633,8 @@ function clausesOf(
       text,
       assignments: part.annotation?.assignments ?? [],
       targets: findTargets(text),
-      deadline: findDeadline(text, year),
+      // A deadline may stand inside the annotation: `（X牵头，Y等按职责分工负责，2018年3月底前完成）`.
+      deadline: findDeadline(text, year) ?? (part.annotation ? findDeadline(part.annotation.raw, year) : null),
       annotation: part.annotation?.raw ?? null,
       line: part.line,
     };

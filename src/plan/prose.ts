@@ -5,8 +5,9 @@ import { canonicalUnit, looksLikeUnit, unitKindOf } from './annotations.ts';
 
 /** One name: the shortest run ending in an organ word that a separator or a verb follows. */
 const NAME =
-  /^(?:各|其他|相关|有关)?[^\x00-\x7f的、，。；：“”《》\s]{0,18}?(?:部|委|局|办|院|署|行|厅|会|政府|管委会|中心|所|地区|单位|部门|高校|企业|机构|站|队)(?=、|和|及|以及|会同|要|负责|牵头|参与|配合|等|都|均|也|应|须|必须|分别|共同|联合|在|于|按|对|进一步|落实|制定|研究|抓紧|做好|加强|组织|，|,|；|;|。|$)/;
+  /^(?:各|其他|相关|有关)?[^\x00-\x7f的、，。；：“”《》\s]{0,10}?(?:部|委|局|办|院|署|行|厅|会|政府|管委会|中心|所|地区|单位|部门|高校|企业|机构|站|队)(?=、|和|及|以及|会同|要|负责|牵头|参与|配合|等|都|均|也|应|须|必须|分别|共同|联合|在|于|按|对|进一步|落实|制定|研究|抓紧|做好|加强|组织|，|,|；|;|。|$)/;
 const JOIN = /^(?:、|和|及|以及|与)/;
+const VERBISH = /按照|根据|要求|推动|推进|开展|加强|建立|实施|完善|支持|鼓励|引导|发挥|组织|加快|落实/;
 
 /** The list of units a text opens with, or null when it does not open with one. */
 function unitList(text: string): { names: string[]; rest: string } | null {
@@ -29,7 +30,8 @@ function unitList(text: string): { names: string[]; rest: string } | null {
     names.push(`等${tail[0]}`);
     rest = rest.slice(tail[0].length);
   }
-  const whole = names.every((n) => looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit');
+  // A name holds no verb: `按照上级要求推动重点用能单位` is a clause, not a subject.
+  const whole = names.every((n) => !VERBISH.test(n) && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit'));
   return whole ? { names, rest } : null;
 }
 
@@ -74,7 +76,8 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
   const coop: string[] = [];
   const together = /^会同/.exec(rest);
   if (together) {
-    const second = unitList(rest.slice(2)) ?? (/^(?:有关部门|有关方面|相关部门)/.exec(rest.slice(2)) ? { names: [/^(?:有关部门|有关方面|相关部门)/.exec(rest.slice(2))![0]], rest: '' } : null);
+    const others = /^(?:有关部门|有关方面|相关部门)/.exec(rest.slice(2));
+    const second = unitList(rest.slice(2)) ?? (others ? { names: [others[0]], rest: rest.slice(2 + others[0].length) } : null);
     if (second) {
       coop.push(...second.names);
       rest = second.rest;
@@ -88,7 +91,10 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
   } else if (please) {
     role = together ? 'lead' : 'resp';
   } else {
-    if (!/^(?:都|均|也)?(?:要|应|应当|须|必须)/.test(rest) && !together && !verb) return null;
+    // `X会同Y` at a sentence's start assigns only when X is a named body (`生态环境部门会同有关部门` describes).
+    if (together && unitKindOf(lead[0]!) !== 'unit') return null;
+    // `X要…` assigns; `X应…` states what a body should do in general, and is not read.
+    if (!/^(?:都|均|也)?要/.test(rest) && !together && !verb) return null;
     role = together || verb?.[1] === '牵头' ? 'lead' : 'resp';
   }
   const assignments: Assignment[] = [];
@@ -104,5 +110,5 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
     if (!seen.has(unit)) assignments.push({ unit, role: '配合' });
     seen.add(unit);
   }
-  return { assignments, words: segment.slice(0, segment.length - rest.length + 2) };
+  return { assignments, words: segment.slice(0, Math.min(segment.length, segment.length - rest.length + 2)) };
 }
