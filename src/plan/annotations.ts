@@ -94,6 +94,7 @@ export function splitUnits(list: string): string[] {
 
 /** `科技部、财政部和相关科技项目管理部门`: `和`/`及` join two names only when both sides read as whole names. */
 function splitConjunction(part: string): string[] {
+  if (unitKindOf(part) !== 'unit') return [part];
   const m = /^(.+?)(和|及|以及|与)(.+)$/.exec(part);
   if (!m) return [part];
   const [, left, , right] = m;

@@ -54,7 +54,7 @@ interface Meta {
 }
 
 /** A title ends like a plan, not like a sentence. */
-const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案)$/;
+const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单)$/;
 
 function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; year: number | null } {
   let title = '';

@@ -151,12 +151,14 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
   const numberedMeasures = rows.filter((r) => /^\d{1,3}[、.．]/.test(r[textCol] ?? '')).length >= Math.max(3, rows.length / 2) && col('title') >= 0;
   let lastNumber: string | null = null;
   let task: Task | null = null;
+  let sectionRows = false;
   const line = table.line;
   for (const cells of rows) {
     const distinct = new Set(cells.filter((c) => c !== ''));
     if (distinct.size === 1 && cells.length > 1 ? true : cells.length === 1) {
       const only = [...distinct][0] ?? '';
       if (SECTION_ROW.test(only)) {
+        sectionRows = true;
         chapters.push({ id: String(chapters.length + 1), number: only.match(SECTION_ROW)![0], title: only.replace(SECTION_ROW, '').trim(), sections: [] });
       }
       continue;
@@ -193,12 +195,17 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
       line,
     };
     if (numberedMeasures && measure) {
+      // Each row's 主要工作任务 heads its measures: a chapter, or a section when the table has section rows.
       if (number && number !== lastNumber) {
-        chapters.push({ id: String(chapters.length + 1), number, title: title || `第${number}项`, sections: [] });
+        if (sectionRows) {
+          const c = chapter();
+          c.sections.push({ id: `${c.id}.${c.sections.length + 1}`, number, title: title || `第${number}项` });
+        } else chapters.push({ id: String(chapters.length + 1), number, title: title || `第${number}项`, sections: [] });
         lastNumber = number;
       }
       const id = measure[1]!;
-      task = { id, chapterId: chapter().id, sectionId: null, number: id, lead: leadOfText(body), text: body, clauses: [{ id, ...clause }], line };
+      const section = sectionRows ? chapter().sections.at(-1)?.id ?? null : null;
+      task = { id, chapterId: chapter().id, sectionId: section, number: id, lead: leadOfText(body), text: body, clauses: [{ id, ...clause }], line };
       tasks.push(task);
       continue;
     }

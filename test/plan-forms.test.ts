@@ -1,0 +1,260 @@
+// Plans as other offices write them: each form of issue 9 on fixtures written for the purpose, and task tables
+// in real Word and Excel files made by independent writers (python-docx, openpyxl), PDF and .doc through
+// the converters a real office has.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/model/plan.ts';
+import { parseAnnotationBody, splitUnits } from '../src/plan/annotations.ts';
+import { readPlan } from '../src/plan/index.ts';
+import { pdfParagraphs } from '../src/plan/extract-converted.ts';
+import { ROOT, SEEDS, python, soffice, taizhang, tempDir } from './helpers.ts';
+
+const roles = (plan: Plan, clauseId: string) =>
+  plan.tasks.flatMap((t) => t.clauses).find((c) => c.id === clauseId)!.assignments.map((a) => `${a.role}${a.unit}`);
+
+describe('responsibility written the ways offices write it', () => {
+  let plan: Plan;
+  beforeAll(async () => {
+    plan = await readPlan(join(ROOT, 'test', 'fixtures', 'forms-plan.txt'));
+  });
+
+  it('joins a title split over two lines and takes the issuer from the signature', () => {
+    expect(plan.title).toBe('某区2026年营商环境提升工作方案');
+    expect(plan.issuer).toBe('某区人民政府办公室');
+    expect(plan.year).toBe(2026);
+  });
+
+  it('reads tasks at every level of the outline, numbering running across chapters', () => {
+    expect(plan.tasks.map((t) => t.id)).toEqual(['2.3', '2.4', '2.5', '2.6', '3.7.1.1', '3.7.1.2', '3.7.2', '3.8.1', '3.8.2', '3.9', '4.2']);
+  });
+
+  it('reads X牵头，Y、Z等参与 with a shared 区 prefix restored, and adds 以下均需…不再列出 to every later task', () => {
+    expect(roles(plan, '2.3')).toEqual(['牵头区行政审批局', '配合区市场监督管理局', '配合区税务局', '配合相关镇街']);
+    expect(roles(plan, '4.2')).toEqual(['牵头区委督查室', '配合区政府督查室', '配合相关镇街']);
+    expect(plan.warnings.find((w) => w.code === 'inherited-units')?.message).toBe('第14行写明“以下均需相关镇街配合，不再列出”，已将相关镇街加入其后各项任务。');
+  });
+
+  it('closes a clause at each annotation inside a paragraph, and keeps joint leads (X、Y牵头)', () => {
+    expect(roles(plan, '2.4-1')).toEqual(['牵头区税务局', '配合相关镇街']);
+    expect(roles(plan, '2.4-2')).toEqual(['牵头区税务局', '牵头区财政局', '配合区行政审批局', '配合相关镇街']);
+  });
+
+  it('reads a labelled annotation and leaves other labels (适用范围) out of the units', () => {
+    expect(roles(plan, '2.5')).toEqual(['牵头区司法局', '配合区市场监督管理局', '配合相关镇街']);
+  });
+
+  it('keeps an alias in brackets, splits off a catch-all, and reads the deadline inside the annotation', () => {
+    expect(roles(plan, '2.6')).toEqual(['牵头区综合执法局（区安监局）', '配合区直各有关部门', '配合相关镇街']);
+    expect(plan.tasks.find((t) => t.id === '2.6')!.clauses[0]!.deadline).toEqual({ words: '2026年6月底前', meaning: { kind: 'date', date: '2026-06-30' } });
+    expect(plan.units.find((u) => u.name === '区直各有关部门')?.kind).toBe('catchall');
+  });
+
+  it('makes each paragraph closed by its own annotation a task under a bare heading', () => {
+    const tasks = plan.tasks.filter((t) => t.id.startsWith('3.7.1.'));
+    expect(tasks.map((t) => t.lead)).toEqual(['推行“一件事一次办”，年底前实现20个事项集成办理', '推进“免证办”，减少群众提交材料']);
+    expect(roles(plan, '3.7.1.2')).toEqual(['牵头区数据局', '配合区公安局', '配合等有关部门', '配合相关镇街']);
+  });
+
+  it('reads 牵头单位/配合单位/完成时限 lines under a heading, 各镇、街道 as one group', () => {
+    expect(roles(plan, '3.7.2')).toEqual(['牵头区行政审批局', '配合各镇、街道', '配合相关镇街']);
+    expect(plan.tasks.find((t) => t.id === '3.7.2')!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-09-30' });
+  });
+
+  it('applies a section-level （责任单位：…） paragraph to the unassigned items above it, and says so', () => {
+    expect(roles(plan, '3.8.1')).toEqual(['牵头区自然资源局', '配合区发展和改革局', '配合区供电公司', '配合相关镇街']);
+    expect(roles(plan, '3.8.2')).toEqual(roles(plan, '3.8.1'));
+    expect(plan.warnings.find((w) => w.code === 'section-annotation')?.line).toBe(30);
+  });
+
+  it('reads 由X牵头 in prose when a task has no annotation, and reports it for checking', () => {
+    expect(roles(plan, '3.9')).toEqual(['牵头区人力资源和社会保障局', '配合相关镇街']);
+    expect(plan.warnings.find((w) => w.code === 'units-from-prose')?.message).toContain('已按正文“由区人力资源和社会保障局牵头”识别为区人力资源和社会保障局');
+  });
+
+  it('lists the principles, goals and unassigned safeguards it skips, and a closing paragraph, with their lines', () => {
+    expect(plan.warnings.find((w) => w.code === 'not-tasks')?.message).toBe(
+      '以下3项属于指导思想、目标、保障措施等内容且未指定责任单位，未列为任务：第11行“（一）指导思想”、第12行“（二）工作目标”、第33行“（一）加强组织领导”。如需跟踪，请在任务分解表中补充。',
+    );
+    expect(plan.warnings.filter((w) => w.code === 'paragraph-not-task').map((w) => w.line)).toEqual([35]);
+  });
+});
+
+describe('unit lists and annotation grammar', () => {
+  it.each([
+    ['区经济发展局牵头，区财政金融局、环境与国土资源局等参与', ['牵头区经济发展局', '配合区财政金融局', '配合区环境与国土资源局']],
+    ['区直各有关部门按职责分工负责，2018年3月底前完成', ['牵头区直各有关部门']],
+    ['市发展和改革局会同市工业和信息化局负责', ['牵头市发展和改革局', '配合市工业和信息化局']],
+    ['驻局纪检组、办公室牵头落实', ['牵头驻局纪检组', '牵头办公室']],
+    ['牵头单位：区宣传部，配合单位：区相关部门', ['牵头区宣传部', '配合区相关部门']],
+    ['责任单位：省体育局（牵头）、省财政厅', ['牵头省体育局', '配合省财政厅']],
+  ])('（%s）', (body, expected) => {
+    expect(parseAnnotationBody(body)!.assignments.map((a) => `${a.role}${a.unit}`)).toEqual(expected);
+  });
+
+  it('splits lists at 和/及 only between whole names, and keeps groups and open tails apart', () => {
+    expect(splitUnits('科技部、财政部和相关科技项目管理部门')).toEqual(['科技部', '财政部', '相关科技项目管理部门']);
+    expect(splitUnits('人力资源和社会保障局、工业和信息化局')).toEqual(['人力资源和社会保障局', '工业和信息化局']);
+    expect(splitUnits('发展改革委、商务部等有关部门和单位')).toEqual(['发展改革委', '商务部', '等有关部门和单位']);
+    expect(splitUnits('各区、县级市，市教育局')).toEqual(['各区、县级市', '市教育局']);
+    expect(splitUnits('各县、区人民政府(管委会)')).toEqual(['各县、区人民政府(管委会)']);
+    expect(splitUnits('甲局\n乙中心')).toEqual(['甲局', '乙中心']);
+  });
+
+  it('does not read a bracket that only explains as units', () => {
+    expect(parseAnnotationBody('含地下水')).toBeNull();
+    expect(parseAnnotationBody('由有关部门组成')).toBeNull();
+  });
+});
+
+/** A 任务分工表 in Word, written by python-docx: merged 序号 cells over sub-rows, units one per line, `/` for empty. */
+const WORD_TABLE = String.raw`
+import sys
+from docx import Document
+doc = Document()
+doc.add_paragraph('某市2026年物业服务提升实施方案任务分工表')
+rows = [
+  ('序号', '工作事项', '主要内容', '牵头单位', '配合单位', '市住建局内牵头处室', '完成时限'),
+  ('1', '规范物业服务。', '制定物业服务标准，年底前覆盖100%住宅小区。', '市住房城乡建设局', '市市场监管局\n各区政府', '物业处', '2026年12月底前'),
+  ('1', '规范物业服务。', '开展物业服务质量评价。', '各区政府、市住房城乡建设局', '/', '物业处', '每季度'),
+  ('2', '加强维修资金管理。', '完善维修资金使用流程。', '市住房城乡建设局', '市财政局，市审计局', '资金处', '2026年6月底前'),
+]
+table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+for r, row in enumerate(rows):
+  for c, text in enumerate(row):
+    cell = table.cell(r, c)
+    lines = text.split('\n')
+    cell.text = lines[0]
+    for extra in lines[1:]:
+      cell.add_paragraph(extra)
+for c in (0, 1):
+  table.cell(1, c).merge(table.cell(2, c))
+  table.cell(1, c).text = rows[1][c]
+doc.add_paragraph('注：牵头单位列第一位者为牵头单位，下同。')
+doc.save(sys.argv[1])
+`;
+
+/** The same kind of table in Excel, written by openpyxl: a title row, section rows merged across, units on lines. */
+const EXCEL_TABLE = String.raw`
+import sys
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+wb = Workbook()
+ws = wb.active
+ws.title = '任务分工'
+ws.append(['某区2026年生态环境保护工作要点分工表'])
+ws.merge_cells('A1:E1')
+ws.append(['序号', '主要工作任务', '具体工作措施', '完成时限', '主要责任单位'])
+ws.append(['一、大气污染防治'])
+ws.merge_cells('A3:E3')
+ws.append([1, '治理工业废气', '1、完成10家企业深度治理', '6月', '区环保局\n区工信局\n相关镇人民政府'])
+ws.append([1, '治理工业废气', '2、开展挥发性有机物排查', '全年', '区环保局'])
+ws.merge_cells('A4:A5')
+ws.merge_cells('B4:B5')
+ws.append(['二、水污染防治'])
+ws.merge_cells('A6:E6')
+ws.append([2, '保护饮用水源', '3、整治水源保护区违法建筑', '12月', '相关镇人民政府、区水利局'])
+ws.append(['注：主要责任单位第一个为牵头单位，其余为主要配合单位。'])
+ws.merge_cells('A8:E8')
+for row in ws.iter_rows():
+  for cell in row:
+    cell.alignment = Alignment(wrap_text=True)
+wb.save(sys.argv[1])
+`;
+
+describe('task tables in real Word and Excel files', () => {
+  const dir = tempDir('taizhang-tables-');
+
+  it('reads a Word 任务分工表: sub-rows of one 序号 as clauses, units per line, / as empty, internal divisions left out', async () => {
+    const file = join(dir, '分工表.docx');
+    python(WORD_TABLE, file);
+    const plan = await readPlan(file);
+    expect(plan.tasks.map((t) => [t.id, t.lead, t.clauses.length])).toEqual([
+      ['1', '规范物业服务。', 2],
+      ['2', '加强维修资金管理。', 1],
+    ]);
+    expect(roles(plan, '1-1')).toEqual(['牵头市住房城乡建设局', '配合市市场监管局', '配合各区政府']);
+    expect(roles(plan, '1-2')).toEqual(['牵头各区政府', '牵头市住房城乡建设局']);
+    expect(roles(plan, '2')).toEqual(['牵头市住房城乡建设局', '配合市财政局', '配合市审计局']);
+    expect(plan.units.map((u) => u.name)).not.toContain('物业处');
+    expect(plan.tasks[0]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-12-31' });
+    expect(plan.tasks[0]!.clauses[1]!.deadline?.meaning).toEqual({ kind: 'recurring', every: 'quarter' });
+    expect(plan.tasks[0]!.clauses[0]!.targets[0]).toMatchObject({ value: 100, unit: '%' });
+  });
+
+  it('reads an Excel 任务分工表 through the CLI: numbered measures as tasks under their rows, section rows, catch-alls', () => {
+    const file = join(dir, '分工表.xlsx');
+    python(EXCEL_TABLE, file);
+    const out = join(dir, 'plan.json');
+    const r = taizhang(['plan', 'parse', file, '-o', out]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as Plan;
+    expect(plan.source.format).toBe('xlsx');
+    expect(plan.title).toBe('某区2026年生态环境保护工作要点分工表');
+    expect(plan.chapters.map((c) => c.title)).toEqual(['大气污染防治', '水污染防治']);
+    expect(plan.tasks.map((t) => [t.id, t.chapterId, t.lead])).toEqual([
+      ['1', '1', '完成10家企业深度治理'],
+      ['2', '1', '开展挥发性有机物排查'],
+      ['3', '2', '整治水源保护区违法建筑'],
+    ]);
+    expect(roles(plan, '1')).toEqual(['牵头区环保局', '配合区工信局', '配合相关镇人民政府']);
+    // The position rule makes the first unit lead, a catch-all included.
+    expect(roles(plan, '3')).toEqual(['牵头相关镇人民政府', '配合区水利局']);
+    expect(plan.units.find((u) => u.name === '相关镇人民政府')?.kind).toBe('catchall');
+  });
+
+  it('reads a task table flattened to one cell per line in text', async () => {
+    const file = join(dir, 'flat.txt');
+    python(
+      String.raw`
+import sys
+lines = ['附件', '任务分工表', '序号', '工作任务', '主要内容', '牵头单位', '配合单位',
+         '1', '推进数字政府建设。', '建成一体化政务平台。', '市政务服务数据管理局', '市财政局、市发展改革委',
+         '2', '优化审批服务。', '压减审批时限。', '市政务服务数据管理局', '/']
+open(sys.argv[1], 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+`,
+      file,
+    );
+    const plan = await readPlan(file);
+    expect(plan.tasks.map((t) => t.lead)).toEqual(['推进数字政府建设。', '优化审批服务。']);
+    expect(roles(plan, '1')).toEqual(['牵头市政务服务数据管理局', '配合市财政局', '配合市发展改革委']);
+    expect(roles(plan, '2')).toEqual(['牵头市政务服务数据管理局']);
+  });
+});
+
+describe('PDF and old Word plans', () => {
+  const dir = tempDir('taizhang-pdf-');
+
+  it('reads the seed plan from a PDF and a .doc made by LibreOffice exactly as from the .docx', async () => {
+    const source = join(SEEDS, 'jinan-2025-work-plan.docx');
+    const [pdf] = soffice([source], 'pdf', dir);
+    const [doc] = soffice([source], 'doc', dir);
+    const want = await readPlan(source);
+    const shape = (p: Plan) => p.tasks.map((t) => [t.id, t.lead, t.clauses.map((c) => [c.text, c.assignments, c.targets, c.deadline])]);
+    for (const file of [pdf!, doc!]) {
+      const got = await readPlan(file);
+      expect(shape(got)).toEqual(shape(want));
+      expect(got.warnings).toEqual(want.warnings.map((w) => ({ ...w, line: expect.any(Number) })));
+    }
+  });
+
+  it('drops page numbers and running headers, and joins lines wrapped by the page', () => {
+    const text = ['某局文件', '一、重点任务', '1.推进治理。完成10家', '企业整治。(责任单位:', '大气处)', '— 1 —', '\f某局文件', '2.强化监管。', '— 2 —', '\f某局文件', '— 3 —'].join('\n');
+    expect(pdfParagraphs(text)).toEqual(['一、重点任务', '1.推进治理。完成10家企业整治。(责任单位:大气处)', '2.强化监管。']);
+  });
+
+  it('tells a scanned PDF from a text PDF', () => {
+    const file = join(dir, 'scan.pdf');
+    python(
+      String.raw`
+import sys
+open(sys.argv[1], 'wb').write(b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+`,
+      file,
+    );
+    const r = taizhang(['plan', 'parse', file, '-o', join(dir, 'x.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('错误：PDF 文件“scan.pdf”中没有可提取的文字，可能是扫描件。');
+    expect(r.stderr).toContain('处理办法：扫描件需先做文字识别（OCR）');
+  });
+});
