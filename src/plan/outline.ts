@@ -174,7 +174,10 @@ const DESCRIPTIVE_WORDS = [
 const DESCRIPTIVE_PART = new Set(DESCRIPTIVE_WORDS);
 
 function descriptiveHeading(phrase: string): boolean {
-  const parts = phrase.replace(/^(?:充分认识|深刻认识).{0,24}(?=重要意义|意义)/, '').split(/和|与|及|、/).filter((p) => p !== '');
+  const parts = phrase
+    .replace(/^(?:充分认识|深刻认识).{0,24}(?=重要意义|意义)/, '')
+    // `切实做好组织实施` is still 组织实施.
+    .replace(/^(?:切实|认真|扎实|全力)?(?:做好|抓好)/, '').split(/和|与|及|、/).filter((p) => p !== '');
   return parts.length > 0 && parts.every((p) => DESCRIPTIVE_PART.has(p));
 }
 
