@@ -44,11 +44,23 @@ describe('plan export / import', async () => {
     expect(edited.id).toBe(plan.id);
   });
 
-  it('reports an unknown unit with file, sheet and cell, and imports nothing', async () => {
+  it('refuses a name close to a registered one with file, sheet, cell and a suggestion, and imports nothing', async () => {
     const file = join(dir, '有误.xlsx');
     await exportReview(plan, file);
-    python(ASSIGN, file, '区环保局');
-    await expect(importReview(file)).rejects.toThrow('有误.xlsx › 任务分解表 › E3：单位“区环保局”不在“责任单位”表中');
+    python(ASSIGN, file, '区生态环境分居');
+    await expect(importReview(file)).rejects.toThrow('有误.xlsx › 任务分解表 › E3：单位“区生态环境分居”不在“责任单位”表中，是否为“区生态环境分局”？');
+  });
+
+  it('registers a new unit typed in a task row, with a warning naming the cell', async () => {
+    const file = join(dir, '新单位.xlsx');
+    await exportReview(plan, file);
+    python(ASSIGN, file, '区城市管理局');
+    const { plan: edited, changes } = await importReview(file);
+    expect(edited.tasks[1]!.clauses[0]!.assignments).toEqual([{ unit: '区城市管理局', role: '牵头' }]);
+    expect(edited.units.find((u) => u.name === '区城市管理局')).toEqual({ name: '区城市管理局', kind: 'unit', aliases: [], members: [] });
+    const message = '新增单位“区城市管理局”（任务分解表 › E3），已登记到“责任单位”表，请确认名称无误';
+    expect(changes[0]).toBe(message);
+    expect(edited.warnings.filter((w) => w.code === 'unit-added').map((w) => w.message)).toEqual([message]);
   });
 
   it('survives a LibreOffice re-save', async () => {

@@ -162,14 +162,22 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     known.set(u.name, u.name);
     for (const a of u.aliases) known.set(a, u.name);
   }
+  const added: string[] = [];
   const resolve = (name: string, sheet: string, cell: string): string | null => {
     const canonical = canonicalUnit(name);
     const found = known.get(canonical);
-    if (!found) {
-      problems.push({ sheet, cell, message: `单位“${name}”不在“${UNIT_SHEET}”表中，请核对名称或先在该表登记` });
+    if (found) return found;
+    // A name close to a registered one is most likely a typo: refused, with the name it probably means.
+    const close = closestUnit(canonical, [...known.keys()]);
+    if (close) {
+      problems.push({ sheet, cell, message: `单位“${name}”不在“${UNIT_SHEET}”表中，是否为“${known.get(close)}”？请改正，或先在该表登记这一新单位` });
       return null;
     }
-    return found;
+    // A new name is a unit the coordinator adds: registered, and said so.
+    registry.push({ name: canonical, kind: unitKindOf(canonical), aliases: [], members: [] });
+    known.set(canonical, canonical);
+    added.push(`新增单位“${canonical}”（${sheet} › ${cell}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
+    return canonical;
   };
   for (const u of registry) for (const [i, m] of u.members.entries()) u.members[i] = known.get(m) ?? m;
 
@@ -234,8 +242,44 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
   }
   // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
-  const named = new Set(registryOf(original.tasks).map((u) => u.name));
+  const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => /“(.+?)”/.exec(a)![1]!)]);
   const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
-  const plan = Plan.parse({ ...original, units, warnings: original.warnings.filter((w) => w.code !== 'no-units' || named.size === 0) });
-  return { plan, changes };
+  const kept = original.warnings.filter((w) => w.code !== 'no-units' || named.size === 0);
+  const plan = Plan.parse({ ...original, units, warnings: [...kept, ...added.map((message) => ({ code: 'unit-added', line: null, message }))] });
+  return { plan, changes: [...added, ...changes] };
+}
+
+/** Edit distance, for names of a few characters. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The registered name a new name is probably meant to be: one or two characters off (`区生态环境分居`), or the
+ * same name with or without its level prefix (`生态环境分局` for 区生态环境分局).
+ */
+export function closestUnit(name: string, names: string[]): string | null {
+  const bare = (n: string) => n.replace(/^[省市区县]/, '');
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const n of names) {
+    if (bare(n) === bare(name)) return n;
+    const d = distance(n, name);
+    const allowed = Math.min(n.length, name.length) >= 6 ? 2 : 1;
+    if (d <= allowed && d < bestDistance) {
+      best = n;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
