@@ -59,6 +59,13 @@ export function findTargets(text: string): Target[] {
   for (const m of text.matchAll(new RegExp(`(${LEVEL})?[^，,、。；;\\d“”"]{0,4}?(?<![\\d.“"第])(\\d+(?:\\.\\d+)?)\\s*(${COUNT_UNITS})(?![\\d”"])`, 'g'))) {
     const before = text.slice(Math.max(0, m.index - 1), m.index);
     if (/[“"]/.test(before)) continue;
+    const end = m.index + m[0].length;
+    const start = m.index + m[0].search(/\d/);
+    // A count that describes the work's object, not what it commits to: a threshold (`对20吨及以上设施`), a scope
+    // (`全市161个街道`), the parts of a named programme in brackets (`“224”(2个区县、2个园区…)`).
+    if (/^(?:及)?(?:以上|以下)/.test(text.slice(end)) && !m[1]) continue;
+    if (/(?:全市|全区|全县|全省|全国|辖区内?|现有|所有)$/.test(text.slice(Math.max(0, start - 3), start)) && !m[1]) continue;
+    if (/[”"][（(][^）)]*$/.test(text.slice(0, start))) continue;
     // The filler before the number may have taken the comparator word (`路检不少于500辆次`): look for it there.
     const prefix = m[0].slice(0, m[0].search(/\d/));
     push(m as RegExpExecArray, m[2]!, m[3]!, m[1] ?? new RegExp(`(${LEVEL})`).exec(prefix)?.[1] ?? '');
