@@ -38,6 +38,11 @@ export function looksLikeUnit(name: string): boolean {
   return name.length >= 2 && name.length <= 30 && UNIT_SUFFIX.test(name) && !/[。；;：:]/.test(name);
 }
 
+/** A name in a list reads as one: an organisation's name, or a catch-all or group (`区直各有关部门`, `各镇`). */
+export function readsAsName(name: string): boolean {
+  return looksLikeUnit(canonicalUnit(name)) || unitKindOf(name) !== 'unit';
+}
+
 /** Catch-alls such as `机关其他相关处室、单位`: one entry, though they contain a separator. */
 const CATCHALL =
   /(?:机关|局机关|区直|市直|县直)?(?:其他|其它)(?:相关|有关)?[^、，,；;（(）)]{0,8}?(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*|(?:各)?(?:相关|有关)(?:处室|部门|科室|单位|机构)(?:[、和及](?:处室|部门|科室|单位|机构))*/g;
@@ -98,8 +103,7 @@ function splitConjunction(part: string): string[] {
   const m = /^(.+?)(和|及|以及|与)(.+)$/.exec(part);
   if (!m) return [part];
   const [, left, , right] = m;
-  const whole = (n: string) => looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit';
-  if (left!.length >= 2 && whole(left!) && whole(right!) && !/[（(]$/.test(left!)) return [left!, ...splitConjunction(right!)];
+  if (left!.length >= 2 && readsAsName(left!) && readsAsName(right!) && !/[（(]$/.test(left!)) return [left!, ...splitConjunction(right!)];
   return [part];
 }
 
@@ -131,7 +135,7 @@ const LABEL_AT = /(^|[；;，,。\s])\s*([\u4e00-\u9fa5]{2,8})\s*[:：]/g;
 /** A line that starts with a unit label (`责任单位：X、Y` on a line of its own). */
 const LABEL_LINE = /^\s*(?:主要)?(?:责任|负责|牵头|主责|承办|实施|落实|配合|协办|参与)(?:单位|部门|处室|科室|主体)\s*[:：]/;
 
-type Role = 'lead' | 'resp' | 'coop' | 'guide';
+type Role = 'lead' | 'resp' | 'coop';
 
 /** Verbs that close a list of units and say its role, longest first. */
 const VERBS: [string, Role][] = [
@@ -139,7 +143,7 @@ const VERBS: [string, Role][] = [
   ['按职责分工负责', 'resp'], ['按职责分工落实', 'resp'], ['按职能分工负责', 'resp'], ['按职责负责', 'resp'], ['分工负责', 'resp'], ['共同负责', 'resp'],
   ['具体负责', 'resp'], ['负责落实', 'resp'], ['负责', 'resp'], ['落实', 'resp'],
   ['配合落实', 'coop'], ['共同参与', 'coop'], ['配合', 'coop'], ['参与', 'coop'], ['协助', 'coop'],
-  ['指导', 'guide'],
+  ['指导', 'resp'],
 ];
 const VERB_END = new RegExp(`^(.*?)(${VERBS.map(([v]) => v).join('|')})$`);
 const verbRole = (verb: string): Role => VERBS.find(([v]) => v === verb)![1];
@@ -231,7 +235,7 @@ const LEAD_MARK = /[（(]牵头[)）]$/;
  */
 function finish(groups: Group[], rest: string[], strict: boolean) {
   const named = groups.map((g) => ({ role: g.role, names: g.whole ? g.names : g.names.flatMap(splitUnits) }));
-  const whole = (n: string) => looksLikeUnit(canonicalUnit(n.replace(LEAD_MARK, ''))) || unitKindOf(n) !== 'unit';
+  const whole = (n: string) => readsAsName(n.replace(LEAD_MARK, ''));
   if (strict && !named.every((g) => g.names.length > 0 && g.names.every(whole))) return null;
   const problems: string[] = [];
   const hasLead = named.some((g) => g.role === 'lead' || g.names.some((n) => LEAD_MARK.test(n)));
@@ -297,6 +301,16 @@ export function findAnnotations(text: string): Annotation[] {
     }
   }
   return found;
+}
+
+/**
+ * `牵头单位：X` or `责任单位：A、B` with `配合单位：Y` on the next line: one annotation, read as if written on one line
+ * (so `责任单位` set against `配合单位` leads as it does inside one bracket). Null when the first is not such a line.
+ */
+export function joinAnnotationLines(first: Annotation, next: Annotation): Annotation | null {
+  if (!LABEL_LINE.test(first.raw)) return null;
+  const parsed = parseAnnotationBody(`${first.raw.replace(/[。.]$/, '')}；${next.raw.replace(/[。.]$/, '')}`);
+  return parsed ? { ...first, raw: `${first.raw}；${next.raw}`, ...parsed } : null;
 }
 
 /** A line that is only an annotation without brackets: `责任单位：X、Y`, `牵头单位：X，配合单位：Y`, `配合单位：Y`. */

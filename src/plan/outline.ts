@@ -2,7 +2,7 @@
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
 import type { Assignment, Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, INHERIT, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { findAnnotations, INHERIT, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
@@ -111,8 +111,6 @@ interface TaskDraft {
   line: number;
   lead: string;
   pieces: ({ text: string; line: number } | { annotation: Annotation; line: number })[];
-  /** Set when the task's units come from an annotation at the end of its section (a section-level annotation). */
-  inherited?: boolean;
 }
 
 function leadOf(text: string): string {
@@ -376,10 +374,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     if (!/责任单位|责任部门|牵头单位/.test(annotation.raw)) return;
     const others = items.slice(0, -1);
     if (others.some((d) => d.pieces.some((p) => 'text' in p && hasAnnotation(p.text)))) return;
-    for (const d of others) {
-      d.pieces.push({ annotation: { ...annotation, start: 0, end: 0 }, line: lastPiece.line });
-      d.inherited = true;
-    }
+    for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0 }, line: lastPiece.line });
     warnings.push({
       code: 'section-annotation',
       line: lastPiece.line,
@@ -438,17 +433,17 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
 
 /** `以下均需相关乡镇配合，不再列出`: the units named so are added to every later task. */
 function applyInherited(tasks: Task[], warnings: Warning[], at: (line: number) => string): void {
-  let inherited: { units: Assignment[]; from: number } | null = null;
+  let inherited: Assignment[] | null = null;
   for (const task of tasks) {
     for (const clause of task.clauses) {
       const rule = clause.annotation ? INHERIT.exec(clause.annotation) : null;
       if (inherited && clause.assignments.length > 0) {
-        for (const a of inherited.units) if (!clause.assignments.some((x) => x.unit === a.unit)) clause.assignments.push({ ...a });
+        for (const a of inherited) if (!clause.assignments.some((x) => x.unit === a.unit)) clause.assignments.push({ ...a });
       }
       if (rule) {
         const parsed = parseAnnotationBody(`${rule[1]}${rule[2]}`);
         if (parsed && parsed.assignments.length) {
-          inherited = { units: parsed.assignments.map((a) => ({ ...a, role: rule[2] === '牵头' ? a.role : '配合' })), from: clause.line ?? 0 };
+          inherited = parsed.assignments.map((a) => ({ ...a, role: rule[2] === '牵头' ? a.role : '配合' }));
           warnings.push({ code: 'inherited-units', line: clause.line, message: `${at(clause.line ?? 0)}写明“${rule[0].replace(/^[，,。；;\s]+/, '')}”，已将${parsed.assignments.map((a) => a.unit).join('、')}加入其后各项任务。` });
         }
       }
@@ -570,14 +565,12 @@ function clausesOf(
     if (annotationLine) {
       const previous = parts[parts.length - 1];
       if (previous?.annotation && buffer.trim() === '' && annotationLine.assignments.every((a) => a.role === '配合')) {
-        // `配合单位：…` on the line after `牵头单位：…` completes that annotation; after `责任单位：A、B` it makes
-        // A and B the leads, set against the cooperating units.
+        // `配合单位：…` on the line after `牵头单位：…` or `责任单位：…` completes that annotation; after a bracket
+        // annotation it adds the cooperating units to it.
         const known = new Set(previous.annotation.assignments.map((a) => a.unit));
-        const responsible = /^\s*(?:主要)?(?:责任|负责)(?:单位|部门|处室|科室)\s*[:：]/.test(previous.annotation.raw) && !/牵头/.test(previous.annotation.raw);
-        const above = previous.annotation.assignments.map((a) => (responsible ? { ...a, role: '牵头' as const } : a));
-        previous.annotation = {
+        previous.annotation = joinAnnotationLines(previous.annotation, annotationLine) ?? {
           ...previous.annotation,
-          assignments: [...above, ...annotationLine.assignments.filter((a) => !known.has(a.unit))],
+          assignments: [...previous.annotation.assignments, ...annotationLine.assignments.filter((a) => !known.has(a.unit))],
           raw: `${previous.annotation.raw}；${annotationLine.raw}`,
         };
       } else close(annotationLine, piece.line);

@@ -1,7 +1,7 @@
 // Responsibility written in prose, for tasks that carry no annotation: `由X牵头…`, `请X会同有关部门…`,
 // `X、Y和Z要…`. Read only in these strong forms, and every unit read so is reported for the coordinator to check.
 import type { Assignment } from '../model/plan.ts';
-import { canonicalUnit, looksLikeUnit, unitKindOf } from './annotations.ts';
+import { canonicalUnit, readsAsName, unitKindOf } from './annotations.ts';
 
 /** One name: the shortest run ending in an organ word that a separator or a verb follows. */
 const NAME =
@@ -24,14 +24,14 @@ function unitList(text: string): { names: string[]; rest: string } | null {
     if (!join) break;
     rest = rest.slice(join[0].length);
   }
-  rest = rest.replace(/^等(?=有关部门|部门|单位)/, '');
-  const tail = /^(?:有关部门|部门|单位)/.exec(rest);
-  if (tail && /^等/.test(text.slice(text.length - rest.length - 1))) {
-    names.push(`等${tail[0]}`);
+  // `科技部、财政部等有关部门`: the open tail is a catch-all of its own.
+  const tail = /^等(?:有关部门|部门|单位)/.exec(rest);
+  if (tail) {
+    names.push(tail[0]);
     rest = rest.slice(tail[0].length);
   }
   // A name holds no verb: `按照上级要求推动重点用能单位` is a clause, not a subject.
-  const whole = names.every((n) => !VERBISH.test(n) && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit'));
+  const whole = names.every((n) => !VERBISH.test(n) && readsAsName(n));
   return whole ? { names, rest } : null;
 }
 

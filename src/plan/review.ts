@@ -162,7 +162,7 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     known.set(u.name, u.name);
     for (const a of u.aliases) known.set(a, u.name);
   }
-  const added: string[] = [];
+  const added: { name: string; where: string }[] = [];
   const resolve = (name: string, sheet: string, cell: string): string | null => {
     const canonical = canonicalUnit(name);
     const found = known.get(canonical);
@@ -176,7 +176,7 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     // A new name is a unit the coordinator adds: registered, and said so.
     registry.push({ name: canonical, kind: unitKindOf(canonical), aliases: [], members: [] });
     known.set(canonical, canonical);
-    added.push(`新增单位“${canonical}”（${sheet} › ${cell}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
+    added.push({ name: canonical, where: `${sheet} › ${cell}` });
     return canonical;
   };
   for (const u of registry) for (const [i, m] of u.members.entries()) u.members[i] = known.get(m) ?? m;
@@ -242,11 +242,12 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
   }
   // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
-  const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => /“(.+?)”/.exec(a)![1]!)]);
+  const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => a.name)]);
   const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
   const kept = original.warnings.filter((w) => w.code !== 'no-units' || named.size === 0);
-  const plan = Plan.parse({ ...original, units, warnings: [...kept, ...added.map((message) => ({ code: 'unit-added', line: null, message }))] });
-  return { plan, changes: [...added, ...changes] };
+  const addedMessages = added.map((a) => `新增单位“${a.name}”（${a.where}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
+  const plan = Plan.parse({ ...original, units, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
+  return { plan, changes: [...addedMessages, ...changes] };
 }
 
 /** Edit distance, for names of a few characters. */

@@ -3,7 +3,7 @@
 // columns that are not units (任务来源, 推广范围, internal divisions of another body) are left out.
 // A table flattened to one cell per line (a web page saved as text) is rebuilt into rows first.
 import type { Assignment, Chapter, Clause, Task, Warning } from '../model/plan.ts';
-import { canonicalUnit, looksLikeUnit, splitUnits, unitKindOf } from './annotations.ts';
+import { canonicalUnit, readsAsName, splitUnits } from './annotations.ts';
 import type { Block, ParagraphBlock, TableBlock } from './blocks.ts';
 import { findDeadline, findTargets } from './targets.ts';
 
@@ -21,9 +21,14 @@ const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['title', /工作事项|改革举措|工作任务|重点任务|任务名称|项目名称|主要任务|^任务$|^事项$|^举措$|^项目$/],
 ];
 
-function roleOf(header: string): ColumnRole {
+/** The role a header's words name, or null when they name none. */
+function matchRole(header: string): ColumnRole | null {
   const h = header.replace(/\s+/g, '');
-  return ROLE_WORDS.find(([, re]) => re.test(h))?.[0] ?? 'other';
+  return ROLE_WORDS.find(([, re]) => re.test(h))?.[0] ?? null;
+}
+
+function roleOf(header: string): ColumnRole {
+  return matchRole(header) ?? 'other';
 }
 
 const UNIT_ROLES: ColumnRole[] = ['lead', 'coop', 'resp'];
@@ -37,9 +42,6 @@ export function headerRoles(cells: string[]): ColumnRole[] | null {
   return hasUnits && hasText ? roles : null;
 }
 
-/** The lead rule a plan states once: `主要责任单位第一个为牵头单位`, `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`. */
-export const POSITION_RULE = /(?:第一个|第一位|首位|排名第一|列第一)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
-
 const DEADLINE_CELL = /^(?:\d{4}年)?\d{1,2}月(?:底|末|份)?(?:前)?$|全年|年底|年内|长期|持续|每月|每季|每年|上半年|下半年|季度|月底|前$|^\d{4}年/;
 const EMPTY_CELL = /^[/／\\—\-－无]*$/;
 const NUMBER_CELL = /^\d{1,3}$/;
@@ -49,7 +51,7 @@ const SECTION_ROW = /^[一二三四五六七八九十]+、/;
 function isUnitLine(line: string): boolean {
   if (EMPTY_CELL.test(line)) return true;
   const names = splitUnits(line);
-  return names.length > 0 && names.every((n) => n.length <= 20 && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit'));
+  return names.length > 0 && names.every((n) => n.length <= 20 && readsAsName(n));
 }
 
 /**
@@ -155,7 +157,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
   const line = table.line;
   for (const cells of rows) {
     const distinct = new Set(cells.filter((c) => c !== ''));
-    if (distinct.size === 1 && cells.length > 1 ? true : cells.length === 1) {
+    if (distinct.size <= 1) {
       const only = [...distinct][0] ?? '';
       if (SECTION_ROW.test(only)) {
         sectionRows = true;
@@ -179,7 +181,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     }
     if (col('coop') >= 0) add(cellUnits(cells[col('coop')]!), '配合');
     for (const a of assignments) {
-      if (!looksLikeUnit(a.unit) && unitKindOf(a.unit) === 'unit') {
+      if (!readsAsName(a.unit)) {
         warnings.push({ code: 'unit-doubtful', line, message: `表格第${line}${lineWord}“${number || title}”一行的“${a.unit}”不像单位名称，已保留，请核对。` });
       }
     }
@@ -217,7 +219,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     lastNumber = number;
     const id = number || String(tasks.length + 1);
     const lead = title || leadOfText(body);
-    task = { id, chapterId: chapter().id, sectionId: null, number: number || null, lead, text: title && body ? `${title}${body}` : lead, clauses: [{ id, ...clause, text: title && body !== title ? body : clause.text }], line };
+    task = { id, chapterId: chapter().id, sectionId: null, number: number || null, lead, text: title && body ? `${title}${body}` : lead, clauses: [{ id, ...clause }], line };
     tasks.push(task);
   }
   for (const t of tasks) {
@@ -249,7 +251,7 @@ function leadOfText(text: string): string {
 function knownRole(header: string): ColumnRole | null {
   const h = header.replace(/\s+/g, '');
   if (h.length === 0 || h.length > 14 || /[\d。，、；：:,.]/.test(h)) return null;
-  return ROLE_WORDS.find(([, re]) => re.test(h))?.[0] ?? null;
+  return matchRole(h);
 }
 
 export interface TaskTable {
