@@ -1,7 +1,7 @@
 // Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
 // unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { planHash as hashOf, type Plan } from '../model/plan.ts';
 import type { Ledger, ProblemRecord } from '../ledger/ledger.ts';
@@ -9,6 +9,7 @@ import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
 import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { safeFileName } from '../sheets/assign.ts';
+import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
@@ -137,8 +138,8 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
   if (!existsSync(archivePath)) {
     await mkdir(join(ledger.archiveDir, safeFileName(round.id)), { recursive: true });
-    await writeFile(`${archivePath}.part`, bytes);
-    await rename(`${archivePath}.part`, archivePath);
+    // Two collects may take the same file at once: each writes its own temporary copy, and either rename wins.
+    await writeFileAtomic(archivePath, bytes);
   }
   const recorded = ledger.recordSubmission(
     {

@@ -1,9 +1,10 @@
 // Reads and writes the workspace settings file, validated by the Settings schema.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Settings, SETTING_NAMES } from '../model/settings.ts';
 import { UserError } from '../util/errors.ts';
+import { writeFileAtomic } from '../util/files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -32,7 +33,6 @@ export function settingKey(name: string): keyof Settings {
 export async function writeSettings(workspace: string, settings: Settings): Promise<string> {
   await mkdir(workspace, { recursive: true });
   const file = join(workspace, SETTINGS_FILE);
-  await writeFile(`${file}.part`, `${JSON.stringify(Settings.parse(settings), null, 2)}\n`);
-  await rename(`${file}.part`, file);
+  await writeFileAtomic(file, `${JSON.stringify(Settings.parse(settings), null, 2)}\n`);
   return file;
 }
