@@ -1,13 +1,15 @@
 // Plans as other offices write them: each form of issue 9 on fixtures written for the purpose, and task tables
 // in real Word and Excel files made by independent writers (python-docx, openpyxl), PDF and .doc through
 // the converters a real office has.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { parseAnnotationBody, splitUnits } from '../src/plan/annotations.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { pdfParagraphs } from '../src/plan/extract-converted.ts';
+import { findDeadline, findTargets } from '../src/plan/targets.ts';
 import { ROOT, SEEDS, python, soffice, taizhang, tempDir } from './helpers.ts';
 
 const roles = (plan: Plan, clauseId: string) =>
@@ -256,5 +258,91 @@ open(sys.argv[1], 'wb').write(b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>en
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('错误：PDF 文件“scan.pdf”中没有可提取的文字，可能是扫描件。');
     expect(r.stderr).toContain('处理办法：扫描件需先做文字识别（OCR）');
+  });
+});
+
+describe('targets: what the task commits to, not what it describes', () => {
+  const read = (text: string) => findTargets(text).map((t) => `${t.value}${t.upper !== undefined ? `-${t.upper}` : ''}${t.unit}`);
+  it.each([
+    ['全年新增城市绿地12.5万平方米', ['12.5万平方米']],
+    ['年内接待研学团队3.2万人次，实现营业收入1.8亿元', ['3.2万人次', '1.8亿元']],
+    ['门诊起付线由800元降至400元', ['400元']],
+    ['将慢病用药目录扩大至35种', ['35种']],
+    ['力争培训不少于1200名社区网格员', ['1200名']],
+    ['发起设立规模20-30亿元的产业引导基金', ['20-30亿元']],
+    ['每年提高2～4个百分点', ['2-4个百分点']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+  it.each([
+    ['对86家重点排污单位开展执法监测', 'the object of the work (对…)'],
+    ['由12家配送企业统一配送', 'who does it (由…)'],
+    ['推动2家省级试点园区做好创新工作', 'the pilots it supports'],
+    ['确保已建成的8万吨供水工程发挥效益', 'what already exists (已建成的…)'],
+    ['处方用量最长延长至2个月', 'a duration'],
+    ['覆盖率=签约人数/常住人口数*100%', 'a formula'],
+    ['生态保护方面6项：', "a count of the document's own items"],
+    ['北京、上海等9个试点地区', 'the count of a list just given'],
+    ['按照本方案提出的15个重点问题开展自查', "the document's own list"],
+    ['签约服务由1-3种服务包组成', 'what a service consists of, without a commitment verb'],
+  ])('%s is not a target: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+});
+
+describe('deadlines: the latest one the text sets, relative forms counted from the plan', () => {
+  const dates: { year: number | null; issued: string | null } = { year: 2024, issued: "2024-03-15" };
+  const read = (text: string, d = dates) => findDeadline(text, d);
+  it.each([
+    ['2024年5月10日前完成阶段性工作，2024年9月20日前全面完成', '2024-09-20'],
+    ['2024年6月底前取得阶段性成果，2024年7月至2025年6月巩固提升', '2025-06-30'],
+    ['到2027年，覆盖率达到90%', '2027-12-31'],
+    ['力争2026年实现全覆盖', '2026-12-31'],
+    ['各区于本方案印发后2个月内制定细则', '2024-05-15'],
+    ['本意见印发之日起30日内报送名单', '2024-04-14'],
+    ['印发一个月内报送工作计划', '2024-04-15'],
+    ['三年内完成改造', '2027-03-15'],
+    ['“十五五”期间新增绿地200亩', '2030-12-31'],
+    ['力争第三季度开工建设', '2024-09-30'],
+    ['争取5月完成招标', '2024-05-31'],
+    ['分别于6月10日、12月5日前报送', '2024-12-05'],
+    ['（二）推进阶段（2024年4-9月）', '2024-09-30'],
+    ['（三）总结阶段（2024年11月）', '2024-11-30'],
+    ['全年完成造林1.2万亩', '2024-12-31'],
+    ['上半年印发实施，下半年全面推开', '2024-12-31'],
+    ['自即日起至2024年10月结束', '2024-10-31'],
+    ['完成时限：2024年 8 月 15 日前', '2024-08-15'],
+  ])('%s → %s', (text, date) => {
+    expect(read(text)?.meaning).toEqual({ kind: 'date', date });
+  });
+  it.each([
+    ['自2024年下半年起每季度公开水质信息', { kind: 'recurring', every: 'quarter' }],
+    ['自5月份开始每月调度进展', { kind: 'recurring', every: 'month' }],
+    ['2024年10月底前取得阶段性成果，并长期坚持', { kind: 'ongoing' }],
+    ['定期向社会公布', { kind: 'ongoing' }],
+    ['常态化开展巡查', { kind: 'ongoing' }],
+  ])('%s', (text, meaning) => {
+    expect(read(text)?.meaning).toEqual(meaning);
+  });
+  it.each([
+    ['全面梳理2023年1月1日至2024年2月29日期间挂网的项目', 'a period that says which projects'],
+    ['国务院已于2022年印发通知予以推广', 'a past event'],
+    ['2023年，全区完成减排任务', 'a past year'],
+    ['提供长期处方服务', 'a kind of prescription'],
+    ['前三季度、全年工作情况', 'reporting periods'],
+    ['科学编制中长期（2024-2035年）发展规划', "a plan's title"],
+  ])('%s has no deadline: %s', (text) => {
+    expect(read(text)).toBeNull();
+  });
+  it('keeps a relative deadline as written when the plan has no date', () => {
+    expect(read('印发后3个月内出台方案', { year: 2024, issued: null })?.meaning).toEqual({ kind: 'within', amount: 3, unit: 'month' });
+  });
+  it('reads the signature date of a plan as its issue date', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tz-issued-'));
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, '某区2024年工作方案\n某区人民政府办公室\n2024年3月15日\n一、重点任务\n1.各街道于本方案印发后2个月内制定细则。（责任单位：区发展改革局）\n');
+    const plan = await readPlan(file);
+    expect(plan.issued).toBe('2024-03-15');
+    expect(plan.tasks[0]!.clauses[0]!.deadline).toEqual({ words: '印发后2个月内', meaning: { kind: 'date', date: '2024-05-15' } });
   });
 });

@@ -217,7 +217,7 @@ describe('targets and deadlines', () => {
     ['年底前完成', { kind: 'date', date: '2025-12-31' }],
     ['9月底前完成', { kind: 'date', date: '2025-09-30' }],
   ])('%s', (text, meaning) => {
-    expect(findDeadline(text, 2025)?.meaning).toEqual(meaning);
+    expect(findDeadline(text, { year: 2025, issued: null })?.meaning).toEqual(meaning);
   });
 });
 

@@ -72,4 +72,74 @@ describe('plan export / import', async () => {
     expect(edited.tasks[0]!.clauses[0]!.assignments.map((a) => a.unit)).toEqual(['区生态环境分局', '区发展和改革局', '各街道办事处']);
     expect(edited.tasks).toHaveLength(plan.tasks.length);
   });
+
+  it('reads back targets per clause and the indicator sheet as the coordinator corrected them', async () => {
+    const file = join(dir, '目标.xlsx');
+    await exportReview(plan, file);
+    // The sheets as exported: one row per target; the indicators with the three empty targets the plan's table has.
+    const listed = JSON.parse(python(`
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ts, ind = wb['目标值'], wb['指标']
+print(json.dumps({
+  'header': [c.value for c in ts[1]],
+  'targets': [[c.value for c in r] for r in ts.iter_rows(min_row=2)],
+  'indicatorHeader': [c.value for c in ind[1]],
+  'emptyTargets': [r[0].value for r in ind.iter_rows(min_row=2) if r[5].value in (None, '')],
+}, ensure_ascii=False))
+`, file)) as { header: string[]; targets: unknown[][]; indicatorHeader: string[]; emptyTargets: string[] };
+    expect(listed.header).toEqual(['条目编号', '条目内容', '数值', '上限（范围填写）', '计量单位', '比较方式', '原文']);
+    expect(listed.targets).toHaveLength(plan.tasks.flatMap((t) => t.clauses).reduce((n, c) => n + c.targets.length, 0));
+    expect(listed.targets[0]!.slice(2, 7)).toEqual([90, null, '%', '以上', '全区畜禽粪污综合利用率稳定在90%以上']);
+    expect(listed.indicatorHeader).toEqual(['编号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注']);
+    expect(listed.emptyTargets).toEqual(['8', '9', '10']);
+    // The coordinator deletes the first target, adds one to clause 2.1.1, and fills indicator 8.
+    python(`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ts = wb['目标值']
+ts.delete_rows(2)
+ts.append(['2.1.1', '', 3, None, '个', '', '新建3个口袋公园'])
+ind = wb['指标']
+for r in ind.iter_rows(min_row=2):
+    if r[0].value == '8':
+        r[5].value = '完成市下达任务'
+wb.save(sys.argv[1])
+`, file);
+    const { plan: edited, changes } = await importReview(file);
+    const clause = (id: string) => edited.tasks.flatMap((t) => t.clauses).find((c) => c.id === id)!;
+    expect(clause('3.4.2').targets).toEqual([]);
+    expect(clause('2.1.1').targets).toEqual([{ value: 3, unit: '个', comparator: '', words: '新建3个口袋公园' }]);
+    expect(clause('4.2.2').targets).toEqual(plan.tasks.flatMap((t) => t.clauses).find((c) => c.id === '4.2.2')!.targets);
+    expect(edited.indicators.find((x) => x.id === '8')!.target).toBe('完成市下达任务');
+    expect(edited.warnings.filter((w) => w.code === 'indicator-target-empty').map((w) => w.message)).toEqual([
+      '指标第9项“挥发性有机物排放总量减少”的目标值为空，请在任务分解表的“指标”表中补填。',
+      '指标第10项“氮氧化物排放总量减少”的目标值为空，请在任务分解表的“指标”表中补填。',
+    ]);
+    expect(changes).toEqual(['条目2.1.1目标值改为“新建3个口袋公园”', '条目3.4.2目标值改为“无”', '指标第8项“氨氮排放总量减少”已修改']);
+  });
+
+  it('refuses a target row it cannot read, naming the cell', async () => {
+    const file = join(dir, '目标有误.xlsx');
+    await exportReview(plan, file);
+    python(`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ts = wb['目标值']
+ts.append(['2.1.1', '', '三个', None, '个', '', ''])
+ts.append(['2.1.1', '', 5, None, '%', '大约', ''])
+ts.append(['99.9', '', 5, None, '%', '', ''])
+wb['指标']['G2'] = '必须'
+wb.save(sys.argv[1])
+`, file);
+    const error = await importReview(file).then(() => null, (e: Error) => e.message);
+    // The appended rows follow the header and one row per target of the plan.
+    const first = 2 + plan.tasks.flatMap((t) => t.clauses).reduce((n, c) => n + c.targets.length, 0);
+    expect(first).toBe(17);
+    expect(error).toContain(`目标有误.xlsx › 目标值 › C${first}：数值“三个”不是数字`);
+    expect(error).toContain(`目标有误.xlsx › 目标值 › F${first + 1}：比较方式“大约”无法识别`);
+    expect(error).toContain(`目标有误.xlsx › 目标值 › A${first + 2}：条目编号“99.9”在任务分解表中不存在`);
+    expect(error).toContain('目标有误.xlsx › 指标 › G2：属性“必须”无效');
+  });
 });
+

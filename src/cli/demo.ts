@@ -19,6 +19,10 @@ export function register(program: Command): void {
       const corpus = await import('../corpus/index.ts');
       const scores = await corpus.scoreCorpus(dir ?? '../shared/corpus', opts.only);
       console.log(corpus.formatScores(scores, !!opts.verbose));
+      if (opts.only) return;
+      const labels = await import('../corpus/labels.ts');
+      const score = await labels.scoreLabels('corpus/targets-deadlines.jsonl', dir ?? '../shared/corpus', 'seeds');
+      console.log(labels.formatLabelScore(score, !!opts.verbose));
     });
 }
 

@@ -16,11 +16,11 @@ export interface ComparatorRule {
 // Completion rules, v reported against t (README, 汇总与报告): atLeast and range v ≥ t is 1, else v ÷ t; atMost
 // v ≤ t is 1, else t ÷ v; reduce, increase, count and about v ÷ t, at most 1.
 export const COMPARATORS: readonly ComparatorRule[] = [
-  { kind: 'atLeast', words: ['不低于', '不少于', '不小于', '达到', '超过', '至少', '高于', '大于', '保持在', '稳定在', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '增长到', '增长至'], after: ['以上'] },
+  { kind: 'atLeast', words: ['不低于', '不少于', '不小于', '达到', '超过', '至少', '高于', '大于', '保持在', '稳定在', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '扩大到', '扩大至'], after: ['以上'] },
   { kind: 'atMost', words: ['不高于', '不超过', '不大于', '低于', '小于', '控制在', '下降到', '下降至', '降低到', '降低至', '降至', '减少到', '减少至', '压减到', '压减至'], after: ['以下', '以内'] },
   { kind: 'reduce', words: ['下降', '降低', '减少', '削减', '压减'], after: [] },
   { kind: 'increase', words: ['提高', '提升', '增加', '增长'], after: [] },
-  { kind: 'count', words: ['', '完成', '组织完成', '累计完成', '新增', '建成', '创建', '整治', '实施', '推动'], after: [] },
+  { kind: 'count', words: ['', '完成', '组织完成', '累计完成', '新增', '建成', '创建', '整治', '实施'], after: [] },
   { kind: 'about', words: [], after: ['左右'] },
   { kind: 'range', words: ['范围'], after: [] },
 ];

@@ -32,6 +32,8 @@ export const DeadlineMeaning = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   z.object({ kind: z.literal('recurring'), every: z.enum(['month', 'quarter', 'halfyear', 'year']) }),
   z.object({ kind: z.literal('ongoing') }),
+  /** `印发后3个月内` in a plan whose date is not known: kept as written, with no date to fall due on. */
+  z.object({ kind: z.literal('within'), amount: z.number(), unit: z.enum(['day', 'month', 'year']) }),
 ]);
 export type DeadlineMeaning = z.infer<typeof DeadlineMeaning>;
 
@@ -124,6 +126,8 @@ export const Plan = z.object({
   title: z.string(),
   issuer: z.string(),
   year: z.number().int().nullable(),
+  /** The date the plan was issued (its signature date), when printed; relative deadlines count from it. */
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   source: z.object({
     file: z.string(),
     format: z.enum(['txt', 'docx', 'xlsx', 'pdf', 'doc', 'wps', 'rtf', 'json']),

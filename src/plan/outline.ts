@@ -7,7 +7,7 @@ import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
 import { findTaskTables, tableTasks } from './table.ts';
-import { findDeadline, findTargets } from './targets.ts';
+import { findDeadline, findTargets, type PlanDates } from './targets.ts';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -56,7 +56,7 @@ interface Meta {
 /** A title ends like a plan, not like a sentence. */
 const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单)$/;
 
-function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; year: number | null } {
+function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; year: number | null; issued: string | null } {
   let title = '';
   let issuer = '';
   let year: number | null = null;
@@ -99,7 +99,10 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
     const m = /^(.+?(?:人民政府|局|委员会|厅))(?:关于|办公室关于)/.exec(title) ?? /^(.{2,30}?(?:人民政府|局|委员会|厅|管委会|办公室))\d{4}年/.exec(title);
     if (m) issuer = m[1]!;
   }
-  return { title, issuer, year };
+  // The signature date: after the cover notice, or at the end of the plan.
+  const dateLine = [...paras.slice(0, 30), ...paras.slice(-15)].map((p) => /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(p.text)).find(Boolean);
+  const issued = dateLine ? `${dateLine[1]}-${dateLine[2]!.padStart(2, '0')}-${dateLine[3]!.padStart(2, '0')}` : null;
+  return { title, issuer, year, issued };
 }
 
 interface TaskDraft {
@@ -408,7 +411,7 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
     const chapters: Chapter[] = [];
     const tasks: Task[] = [];
     for (const t of taskTables) {
-      const read = tableTasks(t.table, t.roles, t.headerIndex, header.year, doc.lineWord);
+      const read = tableTasks(t.table, t.roles, t.headerIndex, header, doc.lineWord);
       const offset = chapters.length;
       const renumber = (id: string) => String(Number(id) + offset);
       chapters.push(...read.chapters.map((c) => ({ ...c, id: renumber(c.id) })));
@@ -426,7 +429,7 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
       '工作要点应有“一、”“（一）”或“1.”形式编号的章节和任务，或为含“序号、工作任务、责任单位”等列的任务分工表。请检查文件内容或格式。',
     );
   }
-  const { chapters, tasks } = buildTasks(drafts, header.year, warnings, at);
+  const { chapters, tasks } = buildTasks(drafts, header, warnings, at);
   applyInherited(tasks, warnings, at);
   return assemble(doc, meta, header, chapters, tasks, warnings);
 }
@@ -452,7 +455,7 @@ function applyInherited(tasks: Task[], warnings: Warning[], at: (line: number) =
 }
 
 
-function buildTasks(drafts: TaskDraft[], year: number | null, warnings: Warning[], at: (line: number) => string): { chapters: Chapter[]; tasks: Task[] } {
+function buildTasks(drafts: TaskDraft[], dates: PlanDates, warnings: Warning[], at: (line: number) => string): { chapters: Chapter[]; tasks: Task[] } {
   // Items numbered once across the plan keep their number as id; otherwise the id is the path of numbers.
   const numbered = drafts.every((d) => d.number !== null && /^\d+$/.test(d.path[d.path.length - 1]!));
   const unique = numbered && new Set(drafts.map((d) => d.path[d.path.length - 1])).size === drafts.length;
@@ -485,7 +488,7 @@ function buildTasks(drafts: TaskDraft[], year: number | null, warnings: Warning[
       while (seen.has(id)) id = `${id}′`;
     }
     seen.add(id);
-    const clauses = clausesOf(d, id, year, warnings, at);
+    const clauses = clausesOf(d, id, dates, warnings, at);
     return {
       id,
       chapterId: chapter.id,
@@ -503,7 +506,7 @@ function buildTasks(drafts: TaskDraft[], year: number | null, warnings: Warning[
 function assemble(
   doc: ExtractedDocument,
   meta: Meta,
-  header: { title: string; issuer: string; year: number | null },
+  header: { title: string; issuer: string; year: number | null; issued: string | null },
   chapters: Chapter[],
   tasks: Task[],
   warnings: Warning[],
@@ -533,6 +536,7 @@ function assemble(
     title: meta.title ?? header.title ?? '',
     issuer: meta.issuer ?? header.issuer,
     year: header.year,
+    issued: header.issued,
     source: { file: meta.file, format: meta.format, sha256: meta.sha256, encoding: doc.encoding },
     chapters: chapters.filter((c) => tasks.some((t) => t.chapterId === c.id)),
     tasks,
@@ -545,7 +549,7 @@ function assemble(
 function clausesOf(
   d: TaskDraft,
   taskId: string,
-  year: number | null,
+  dates: PlanDates,
   warnings: Warning[],
   at: (line: number) => string,
 ): Clause[] {
@@ -630,7 +634,7 @@ function clausesOf(
       assignments: part.annotation?.assignments ?? [],
       targets: findTargets(text),
       // A deadline may stand inside the annotation: `（X牵头，Y等按职责分工负责，2018年3月底前完成）`.
-      deadline: findDeadline(text, year) ?? (part.annotation ? findDeadline(part.annotation.raw, year) : null),
+      deadline: findDeadline(text, dates) ?? (part.annotation ? findDeadline(part.annotation.raw, dates) : null),
       annotation: part.annotation?.raw ?? null,
       line: part.line,
     };

@@ -2,11 +2,12 @@
 // The workbook carries the whole plan in a hidden sheet, so `plan import` needs nothing but the file.
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { clausesOf, Plan, type Clause, type RegistryUnit } from '../model/plan.ts';
+import { COMPARATORS } from '../model/comparator.ts';
+import { clausesOf, Plan, type Clause, type Indicator, type RegistryUnit, type Target } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
-import { findDeadline, findTargets } from './targets.ts';
+import { findDeadline } from './targets.ts';
 import { addRangeValidation, FONT, HEADER_FILL, printSetup, thinBorder } from '../sheets/style.ts';
 import { rowHeight } from '../sheets/workbook.ts';
 
@@ -14,8 +15,14 @@ const UNASSIGNED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgCol
 
 const CLAUSE_SHEET = '任务分解表';
 const UNIT_SHEET = '责任单位';
+const TARGET_SHEET = '目标值';
+const INDICATOR_SHEET = '指标';
 const PLAN_SHEET = '_plan';
-const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值', '原文责任单位'] as const;
+const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值（在“目标值”表修改）', '原文责任单位'] as const;
+const TARGET_COLUMNS = ['条目编号', '条目内容', '数值', '上限（范围填写）', '计量单位', '比较方式', '原文'] as const;
+const INDICATOR_COLUMNS = ['编号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'] as const;
+/** The comparator words a coordinator may choose, from the one table of their meanings; blank is a plain count. */
+const COMPARATOR_WORDS = [...new Set(COMPARATORS.flatMap((r) => [...r.after, ...r.words]).filter(Boolean))];
 const KIND_NAMES: Record<RegistryUnit['kind'], string> = { unit: '单位', group: '群组', catchall: '泛指' };
 
 function targetWords(c: Clause): string {
@@ -67,6 +74,30 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
     allowBlank: true,
     formulae: ['"单位,群组,泛指"'],
   });
+  // One row per target, so that a false one is deleted and a missed one added without rewriting any sentence.
+  const ts = wb.addWorksheet(TARGET_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const targetWidths = [10, 50, 10, 10, 10, 10, 40];
+  ts.columns = targetWidths.map((width, i) => ({ header: TARGET_COLUMNS[i], width }));
+  ts.pageSetup = printSetup(targetWidths, FONT.size!, '1:1');
+  for (const { clause: c } of clausesOf(plan)) {
+    for (const t of c.targets) ts.addRow([c.id, c.text, t.value, t.upper ?? null, t.unit, t.comparator, t.words]);
+  }
+  styleTable(ts);
+  const targetRows = Math.max(ts.rowCount + 200, 300);
+  addRangeValidation(ts, `F2:F${targetRows}`, { type: 'list', allowBlank: true, formulae: [`"${COMPARATOR_WORDS.join(',')}"`] });
+  addRangeValidation(ts, `C2:D${targetRows}`, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [-1e15], showErrorMessage: true, errorTitle: '数值', error: '请填写数字。' });
+  const is = wb.addWorksheet(INDICATOR_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const indicatorWidths = [6, 16, 40, 12, 12, 12, 8, 24];
+  is.columns = indicatorWidths.map((width, i) => ({ header: INDICATOR_COLUMNS[i], width }));
+  is.pageSetup = printSetup(indicatorWidths, FONT.size!, '1:1');
+  for (const x of plan.indicators) is.addRow([x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note]);
+  styleTable(is);
+  addRangeValidation(is, `G2:G${Math.max(is.rowCount + 100, 200)}`, { type: 'list', allowBlank: true, formulae: ['"约束性,预期性"'] });
+  for (const sheet of [ts, is]) {
+    sheet.eachRow((row, n) => {
+      if (n > 1) row.height = rowHeight(sheet.columns.map((c, i) => [String(row.getCell(i + 1).value ?? ''), c.width ?? 10] as [string, number]));
+    });
+  }
   const guide = wb.addWorksheet('说明');
   guide.getColumn(1).width = 100;
   [
@@ -76,7 +107,9 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
     '3. 群组（如“各镇（街道）”）可在“成员”列列出所属单位，下发调度表时将为每个成员各生成一份。',
     '4. 请勿修改“条目编号”，请勿增删行；隐藏的“_plan”表保存原始任务数据，请勿删除。',
     '   尚未明确责任单位的条目排在最后，以浅黄色标出，请逐条指定牵头单位。',
-    '5. 修改完成后运行：npx taizhang plan import 任务分解表.xlsx -o plan.json',
+    '5. 目标值在“目标值”表中核对：每行一个目标。误识别的目标删除该行；漏识别的目标新增一行，填写条目编号、数值、计量单位和比较方式。',
+    '6. 规划的指标在“指标”表中核对：目标值为空的指标（原表可能为合并单元格）请补填；属性填“约束性”或“预期性”。',
+    '7. 修改完成后运行：npx taizhang plan import 任务分解表.xlsx -o plan.json',
   ].forEach((t, i) => {
     const cell = guide.getCell(i + 1, 1);
     cell.value = t;
@@ -216,27 +249,21 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
       changes.push(`条目${id}完成时限改为“${deadlineWords}”`);
       if (!deadlineWords) clause.deadline = null;
       else {
-        const parsed = findDeadline(deadlineWords, original.year);
+        const parsed = findDeadline(deadlineWords, { year: original.year, issued: original.issued ?? null });
         if (!parsed) {
           problems.push({ sheet: CLAUSE_SHEET, cell: `G${n}`, message: `完成时限“${deadlineWords}”无法识别，请写成“2025年6月底前”“年底前”“每季度”等形式` });
         } else clause.deadline = { words: deadlineWords, meaning: parsed.meaning };
       }
     }
-    const targets = cellText(row.getCell(8));
-    if (targets !== targetWords(clause)) {
-      changes.push(`条目${id}目标值改为“${targets}”`);
-      clause.targets = targets ? targets.split(/[；;]/).flatMap((t) => {
-        const found = findTargets(t);
-        if (found.length === 0) {
-          problems.push({ sheet: CLAUSE_SHEET, cell: `H${n}`, message: `目标值“${t}”中没有找到数值，请写成“完成78家”“下降5%”“40%以上”等形式` });
-        }
-        return found.map((f) => ({ ...f, words: t.trim() }));
-      }) : [];
-    }
   });
   for (const id of clauses.keys()) {
     if (!seen.has(id)) problems.push({ sheet: CLAUSE_SHEET, cell: '-', message: `条目${id}所在行已被删除，请勿删除行` });
   }
+  // Workbooks exported before these sheets existed keep the plan's targets and indicators as they were.
+  const ts = wb.getWorksheet(TARGET_SHEET);
+  if (ts) readTargets(ts, clauses, problems, changes);
+  const is = wb.getWorksheet(INDICATOR_SHEET);
+  const indicators = is ? readIndicators(is, original.indicators, problems, changes) : original.indicators;
   if (problems.length) {
     const list = problems.map((p) => `  ${file} › ${p.sheet} › ${p.cell}：${p.message}`).join('\n');
     throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
@@ -244,9 +271,13 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
   // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
   const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => a.name)]);
   const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
-  const kept = original.warnings.filter((w) => w.code !== 'no-units' || named.size === 0);
+  const kept = original.warnings.filter((w) => (w.code !== 'no-units' || named.size === 0) && w.code !== 'indicator-target-empty');
+  // An indicator whose target is still empty keeps its warning; one filled in the sheet loses it.
+  for (const x of indicators.filter((i) => !i.target)) {
+    kept.push({ code: 'indicator-target-empty', line: null, message: `指标第${x.id}项“${x.name}”的目标值为空，请在任务分解表的“${INDICATOR_SHEET}”表中补填。` });
+  }
   const addedMessages = added.map((a) => `新增单位“${a.name}”（${a.where}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
-  const plan = Plan.parse({ ...original, units, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
+  const plan = Plan.parse({ ...original, indicators, units, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
   return { plan, changes: [...addedMessages, ...changes] };
 }
 
@@ -283,4 +314,90 @@ export function closestUnit(name: string, names: string[]): string | null {
     }
   }
   return best;
+}
+
+function numberIn(cell: ExcelJS.Cell): number | null {
+  const text = cellText(cell).replace(/[,，]/g, '');
+  if (!text) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** The 目标值 sheet: one row per target; a clause's targets are replaced when its rows differ from the plan's. */
+function readTargets(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, problems: ImportProblem[], changes: string[]): void {
+  const read = new Map<string, Target[]>();
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const id = cellText(row.getCell(1));
+    const value = numberIn(row.getCell(3));
+    if (!id && value === null) return;
+    if (!clauses.has(id)) {
+      problems.push({ sheet: TARGET_SHEET, cell: `A${n}`, message: id ? `条目编号“${id}”在任务分解表中不存在，请填写已有条目的编号` : '缺少条目编号，请填写该目标所属条目的编号' });
+      return;
+    }
+    if (value === null || Number.isNaN(value)) {
+      problems.push({ sheet: TARGET_SHEET, cell: `C${n}`, message: `数值“${cellText(row.getCell(3))}”不是数字，请只填写数字（如 78、5.5）` });
+      return;
+    }
+    const upper = numberIn(row.getCell(4));
+    if (upper !== null && (Number.isNaN(upper) || upper <= value)) {
+      problems.push({ sheet: TARGET_SHEET, cell: `D${n}`, message: `上限“${cellText(row.getCell(4))}”应为大于数值的数字，不是范围的请留空` });
+      return;
+    }
+    const unit = cellText(row.getCell(5));
+    const comparator = cellText(row.getCell(6)) || (upper !== null ? '范围' : '');
+    if (comparator && !COMPARATOR_WORDS.includes(comparator)) {
+      problems.push({ sheet: TARGET_SHEET, cell: `F${n}`, message: `比较方式“${comparator}”无法识别，请从下拉列表中选择（如“以上”“不低于”“下降”），普通数量请留空` });
+      return;
+    }
+    const words = cellText(row.getCell(7)) || `${comparator === '以上' || comparator === '以下' || comparator === '左右' ? '' : comparator}${value}${upper !== null ? `-${upper}` : ''}${unit}${['以上', '以下', '左右'].includes(comparator) ? comparator : ''}`;
+    const target: Target = { value, unit, comparator, words };
+    if (upper !== null) target.upper = upper;
+    read.set(id, [...(read.get(id) ?? []), target]);
+  });
+  const key = (ts: Target[]) => JSON.stringify(ts.map((t) => [t.value, t.upper ?? null, t.unit, t.comparator]));
+  for (const [id, clause] of clauses) {
+    const targets = read.get(id) ?? [];
+    if (key(targets) === key(clause.targets)) continue;
+    changes.push(`条目${id}目标值改为“${targets.map((t) => t.words).join('；') || '无'}”`);
+    clause.targets = targets;
+  }
+}
+
+/** The 指标 sheet: the plan's indicators as the coordinator corrected or completed them. */
+function readIndicators(ws: ExcelJS.Worksheet, original: Indicator[], problems: ImportProblem[], changes: string[]): Indicator[] {
+  const indicators: Indicator[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const name = cellText(row.getCell(3));
+    if (!name) return;
+    const id = cellText(row.getCell(1)) || String(indicators.length + 1);
+    if (indicators.some((x) => x.id === id)) {
+      problems.push({ sheet: INDICATOR_SHEET, cell: `A${n}`, message: `指标编号“${id}”重复，请改为不重复的编号` });
+      return;
+    }
+    const attribute = cellText(row.getCell(7));
+    if (attribute && attribute !== '约束性' && attribute !== '预期性') {
+      problems.push({ sheet: INDICATOR_SHEET, cell: `G${n}`, message: `属性“${attribute}”无效，应为“约束性”或“预期性”，不确定的请留空` });
+      return;
+    }
+    indicators.push({
+      id,
+      category: cellText(row.getCell(2)),
+      name,
+      unit: cellText(row.getCell(4)),
+      baseline: cellText(row.getCell(5)),
+      target: cellText(row.getCell(6)),
+      attribute: attribute as Indicator['attribute'],
+      note: cellText(row.getCell(8)),
+    });
+  });
+  const before = new Map(original.map((x) => [x.id, JSON.stringify(x)]));
+  for (const x of indicators) {
+    const was = before.get(x.id);
+    if (was === undefined) changes.push(`新增指标第${x.id}项“${x.name}”`);
+    else if (was !== JSON.stringify(x)) changes.push(`指标第${x.id}项“${x.name}”已修改`);
+  }
+  for (const x of original) if (!indicators.some((y) => y.id === x.id)) changes.push(`删除指标第${x.id}项“${x.name}”`);
+  return indicators;
 }

@@ -5,7 +5,7 @@
 import type { Assignment, Chapter, Clause, Task, Warning } from '../model/plan.ts';
 import { canonicalUnit, readsAsName, splitUnits } from './annotations.ts';
 import type { Block, ParagraphBlock, TableBlock } from './blocks.ts';
-import { findDeadline, findTargets } from './targets.ts';
+import { findDeadline, findTargets, type PlanDates } from './targets.ts';
 
 export type ColumnRole = 'number' | 'title' | 'content' | 'deadline' | 'lead' | 'coop' | 'resp' | 'other';
 
@@ -139,7 +139,7 @@ function cellUnits(cell: string): string[] {
  * Turns a task table into tasks. Rows sharing a 序号 are sub-rows: each becomes a clause of that task, unless the
  * text column numbers its measures (`7、…`), in which case each measure is a task of its own under the row.
  */
-export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: number, year: number | null, lineWord: string): TableTasks {
+export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: number, dates: PlanDates, lineWord: string): TableTasks {
   const warnings: Warning[] = [];
   const col = (role: ColumnRole) => roles.indexOf(role);
   const textCol = col('content') >= 0 ? col('content') : col('title');
@@ -192,7 +192,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
       text: body,
       assignments,
       targets: findTargets(body),
-      deadline: findDeadline(deadlineCell || body, year) ?? findDeadline(body, year),
+      deadline: findDeadline(deadlineCell || body, dates) ?? findDeadline(body, dates),
       annotation: null,
       line,
     };
