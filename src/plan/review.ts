@@ -76,11 +76,13 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   });
   // One row per target, so that a false one is deleted and a missed one added without rewriting any sentence.
   const ts = wb.addWorksheet(TARGET_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const targetWidths = [10, 50, 10, 10, 10, 10, 40];
+  const targetWidths = [10, 40, 10, 14, 10, 10, 44];
   ts.columns = targetWidths.map((width, i) => ({ header: TARGET_COLUMNS[i], width }));
   ts.pageSetup = printSetup(targetWidths, FONT.size!, '1:1');
   for (const { clause: c } of clausesOf(plan)) {
-    for (const t of c.targets) ts.addRow([c.id, c.text, t.value, t.upper ?? null, t.unit, t.comparator, t.words]);
+    // The clause's opening words identify it; its full text is on the 任务分解表 sheet.
+    const opening = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
+    for (const t of c.targets) ts.addRow([c.id, opening, t.value, t.upper ?? null, t.unit, t.comparator, t.words]);
   }
   styleTable(ts);
   const targetRows = Math.max(ts.rowCount + 200, 300);
