@@ -146,12 +146,65 @@ describe('collect: validation', () => {
     ledger.close();
   });
 
-  it('catches an altered identification sheet', async () => {
+  it('refuses an altered identification sheet as 身份不符, booked to no unit', async () => {
     const { ledger, file, inbox, ws } = await issued();
     fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D14: '000000000000' } });
     const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
-    expect(event!.outcome.kind).toBe('returned');
-    expect((event!.outcome as { problems: { sheet: string; rule: string }[] }).problems.map((p) => `${p.sheet} ${p.rule}`)).toEqual(['_taizhang meta-mismatch']);
+    expect(event!.outcome.kind).toBe('refused');
+    expect((event!.outcome as { reason: string }).reason).toMatch(/^身份不符，未收取：识别信息中的条目（.+）与下发给“机关党委”的条目（.+）不一致。/);
+    expect(ledger.history('2025-Q3', '机关党委')).toEqual([]);
+    ledger.close();
+  });
+
+  it('refuses a workbook whose visible 填报单位, hidden identification or rows name another unit, and keeps that unit\'s submission', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('土壤生态环境处'), join(inbox, 'own.xlsx'), GOOD_ANSWERS);
+    const [own] = await collect({ ledger, roundId: '2025-Q3', paths: [join(inbox, 'own.xlsx')], outDir: join(ws, 'c') });
+    expect(own!.outcome).toMatchObject({ kind: 'accepted', unit: '土壤生态环境处' });
+    const forged = join(ws, 'forged');
+    mkdirSync(forged);
+    // 1. The visible 填报单位 typed over.
+    fillWorkbook(file('大气环境处'), join(forged, 'a-header.xlsx'), { ...GOOD_ANSWERS, cells: { B2: '土壤生态环境处' } });
+    // 2. The hidden identification rewritten to name 土壤生态环境处, whose accepted submission it would displace.
+    fillWorkbook(file('大气环境处'), join(forged, 'b-meta.xlsx'), GOOD_ANSWERS);
+    python(`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+meta = wb['_taizhang']
+for row in meta.iter_rows():
+    if row[0].value == 'unit':
+        row[1].value = '土壤生态环境处'
+wb['调度表']['B2'] = '土壤生态环境处'
+wb.save(sys.argv[1])
+`, join(forged, 'b-meta.xlsx'));
+    // 3. Another unit's filled rows pasted into 水生态环境处's own workbook.
+    fillWorkbook(file('大气环境处'), join(ws, 'air-filled.xlsx'), GOOD_ANSWERS);
+    fillWorkbook(file('水生态环境处'), join(forged, 'c-rows.xlsx'), GOOD_ANSWERS);
+    python(`
+import sys, openpyxl
+src = openpyxl.load_workbook(sys.argv[1])['调度表']
+wb = openpyxl.load_workbook(sys.argv[2])
+ws = wb['调度表']
+for row in src.iter_rows(min_row=5):
+    for c in row:
+        ws.cell(row=c.row, column=c.column).value = c.value
+wb.save(sys.argv[2])
+`, join(ws, 'air-filled.xlsx'), join(forged, 'c-rows.xlsx'));
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [forged], outDir: join(ws, 'c') });
+    expect(events.map((e) => [e.file.split('/').pop(), e.outcome.kind])).toEqual([
+      ['a-header.xlsx', 'refused'],
+      ['b-meta.xlsx', 'refused'],
+      ['c-rows.xlsx', 'refused'],
+    ]);
+    const reason = (i: number) => (events[i]!.outcome as { reason: string }).reason;
+    expect(reason(0)).toContain('身份不符，未收取：表头“填报单位”（调度表 B2）为“土壤生态环境处”，隐藏的识别信息为“大气环境处”');
+    expect(reason(1)).toContain('身份不符，未收取：识别信息中的条目（1.2、1.3、2.2、3.1、3.2-2、3.5、4.1、…）与下发给“土壤生态环境处”的条目（1.2、1.3、4.4-1、4.7、6.1、6.2、6.3、…）不一致；');
+    expect(reason(1)).toContain('第 7 行条目 2.2、第 8 行条目 3.1、第 9 行条目 3.2-2、第 10 行条目 3.5、第 11 行条目 4.1 等 17 行不是下发给“土壤生态环境处”的条目');
+    expect(reason(2)).toContain('身份不符，未收取：第 8 行条目 3.1、第 9 行条目 3.2-2、第 11 行条目 4.1、第 12 行条目 4.2、第 13 行条目 4.3 等 13 行不是下发给“水生态环境处”的条目');
+    // Nothing changed for any unit: 土壤生态环境处 still has its one accepted submission, the others none.
+    expect(ledger.history('2025-Q3', '土壤生态环境处').map((h) => h.outcome)).toEqual(['accepted']);
+    expect(ledger.history('2025-Q3', '大气环境处')).toEqual([]);
+    expect(ledger.history('2025-Q3', '水生态环境处')).toEqual([]);
     ledger.close();
   });
 

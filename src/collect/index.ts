@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
-import { validateSubmission } from './validate.ts';
+import { identityProblems, validateSubmission } from './validate.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -128,6 +128,10 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   const unitRows = version.units.get(unit);
   if (!cache.expected.has(unit) || !unitRows) {
     return refuse(o, 'refused', digest, source, `“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
+  }
+  const identity = identityProblems(read, unit, plan, unitRows.rows);
+  if (identity.length) {
+    return refuse(o, 'refused', digest, source, `身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
   }
   const result = validateSubmission(read, source.display, plan, unitRows.rows);
   const errors = result.problems.filter((p) => p.severity === 'error');

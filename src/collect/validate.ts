@@ -22,6 +22,32 @@ export function looksLikePhone(s: string): boolean {
   return compact.split(/[,，;；、/]/).every((p) => PHONE.test(p));
 }
 
+/**
+ * Whether the workbook is the one issued to `unit`: its visible 填报单位, its hidden identification and its issued
+ * rows must agree. Each disagreement is listed; any one means the file is refused as 身份不符 and booked to no
+ * unit, so a forged or mixed-up workbook can never displace a unit's own submission.
+ */
+export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, expected: UnitRow[]): string[] {
+  const problems: string[] = [];
+  const shown = normalizeCell(read.header.unit);
+  if (read.hasTrackingSheet && shown !== normalizeCell(unit)) {
+    problems.push(`表头“填报单位”（${TRACKING_SHEET} ${HEADER.unit.value}）为“${shown || '空白'}”，隐藏的识别信息为“${unit}”`);
+  }
+  const sums = expected.map((r) => rowChecksum(planCells(plan, r)));
+  const listed = read.metaRows.map((m) => m.clause).join('、');
+  if (read.metaRows.length !== expected.length || read.metaRows.some((m, i) => m.clause !== expected[i]!.clause.id || m.checksum !== sums[i])) {
+    problems.push(`识别信息中的条目（${truncate(listed) || '无'}）与下发给“${unit}”的条目（${truncate(expected.map((e) => e.clause.id).join('、'))}）不一致`);
+  }
+  // Rows of clauses issued to other units: content copied from another unit's workbook.
+  const issued = new Set(expected.map((e) => e.clause.id));
+  const planIds = new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id)));
+  const foreign = read.rows.map((r) => ({ row: r.row, id: normalizeCell(r.cells.id!.text) })).filter((r) => planIds.has(r.id) && !issued.has(r.id));
+  if (foreign.length) {
+    problems.push(`${foreign.slice(0, 5).map((r) => `第 ${r.row} 行条目 ${r.id}`).join('、')}${foreign.length > 5 ? ` 等 ${foreign.length} 行` : ''}不是下发给“${unit}”的条目`);
+  }
+  return problems;
+}
+
 export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[]): ValidationResult {
   const problems: ProblemRecord[] = [];
   const entries: EntryRecord[] = [];
@@ -39,12 +65,8 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
   }
 
-  // The identification the workbook carries must be the one issued: same rows, same checksums over the plan cells.
   const wanted = expected.map((r) => planCells(plan, r));
   const sums = wanted.map(rowChecksum);
-  if (read.metaRows.length !== expected.length || read.metaRows.some((m, i) => m.clause !== expected[i]!.clause.id || m.checksum !== sums[i])) {
-    problems.push({ file, sheet: META_SHEET, cell: '-', rule: 'meta-mismatch', severity: 'error', message: '表内的识别信息与下发时不一致（隐藏的识别信息被修改，或内容从其他表格复制而来），请使用下发的原表填写' });
-  }
 
   // Match rows by clause id: rows must be neither deleted, inserted nor moved.
   const byId = new Map<string, (typeof read.rows)[number]>();
