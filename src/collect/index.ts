@@ -14,6 +14,8 @@ import { sha256 } from '../util/hash.ts';
 import { readWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, validateSubmission } from './validate.ts';
+import { OverLimit } from './xlsx.ts';
+import { ZipProblem } from './zip.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -107,6 +109,12 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   try {
     read = await readWorkbook(bytes);
   } catch (e) {
+    // A file over a limit or with a damaged structure says so in its own words; anything else the reader met is
+    // still the file's problem, reported with the reader's message.
+    if (e instanceof OverLimit || e instanceof ZipProblem) {
+      const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
+      return refuse(o, 'unusable', digest, source, `${e.message}${advice}`, e.rule);
+    }
     return refuse(o, 'unusable', digest, source, `工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash');
   }
   const meta = read.meta;

@@ -27,16 +27,20 @@ function textOf(cell: XlsxCell | undefined): string {
   return String(cell.value);
 }
 
+/** Rows read past the last issued one: enough to see rows a unit inserted, and no more. */
+const ROW_MARGIN = 200;
+
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   const file = new XlsxFile(bytes);
-  const metaSheet = file.sheet(META_SHEET);
+  const metaSheet = file.sheet(META_SHEET, 20_000);
   let meta: Record<string, string> | null = null;
   const metaRows: ReadWorkbook['metaRows'] = [];
   if (metaSheet) {
     meta = {};
-    const last = Math.max(0, ...[...metaSheet.keys()].map((ref) => Number(ref.replace(/^[A-Z]+/, ''))));
+    // Only the rows that hold cells are visited, in order: a cell at row 2,000,000,000 costs nothing.
+    const rowsWithCells = [...new Set([...metaSheet.keys()].map((ref) => Number(ref.replace(/^[A-Z]+/, ''))))].sort((a, b) => a - b);
     let inRows = false;
-    for (let r = 1; r <= last; r++) {
+    for (const r of rowsWithCells) {
       const a = textOf(metaSheet.get(`A${r}`));
       if (a === 'row') {
         inRows = true;
@@ -47,7 +51,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       else if (a) meta[a] = b!;
     }
   }
-  const ws = file.sheet(TRACKING_SHEET);
+  const ws = file.sheet(TRACKING_SHEET, FIRST_ROW + (metaRows.length || 2000) + ROW_MARGIN);
   const header = { reporter: '', phone: '', date: '', unit: '' };
   const rows: ReadWorkbook['rows'] = [];
   if (ws) {

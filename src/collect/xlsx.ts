@@ -1,8 +1,12 @@
 // A small reader of the parts of an .xlsx the collector needs: sheet names, shared strings, number formats and
-// cell values. Much faster and lighter than building exceljs's full object model for every returned file, which
-// matters when a province collects thousands. Handles what Excel, WPS, LibreOffice and openpyxl write: shared
-// and inline strings, rich text, formula results, booleans, errors, dates.
-import { strFromU8, unzipSync } from 'fflate';
+// cell values. Much lighter than building exceljs's full object model for every returned file, which matters
+// when a province collects thousands. XML is read as XML by a conforming parser (saxes): comments, CDATA,
+// processing instructions, namespace prefixes (`x:worksheet`, as the Open XML SDK writes), either quoting,
+// entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
+// is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
+// strings and time per file have limits.
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
@@ -13,98 +17,281 @@ export interface XlsxCell {
 
 export type XlsxSheet = Map<string, XlsxCell>;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(s: string): string {
-  return s
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!)
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/_x([0-9A-F]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16)));
+export interface ReadLimits extends ZipLimits {
+  /** Cells read from one sheet, in the rows asked for. */
+  cells: number;
+  /** Shared strings in one workbook. */
+  strings: number;
+  /** Milliseconds of parsing per file. */
+  ms: number;
 }
 
-/** The text of a string item: all its runs, without phonetic guides. */
-function runsText(xml: string): string {
-  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)].map((m) => decode(m[1] ?? '')).join('');
+export const READ_LIMITS: ReadLimits = { ...ZIP_LIMITS, cells: 200_000, strings: 500_000, ms: 20_000 };
+
+/** A file over one of the limits: its own clear error, and the batch goes on. */
+export class OverLimit extends Error {
+  constructor(
+    message: string,
+    readonly rule: string,
+  ) {
+    super(message);
+  }
 }
 
-const BUILTIN_FORMATS: Record<number, string> = { 0: 'General', 9: '0%', 10: '0.00%', 14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'yyyy-mm-dd h:mm' };
+/** OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+function unescapeOoxml(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16))) : s;
+}
 
-const ATTRIBUTE = new Map<string, RegExp>();
+// Built-in formats Excel does not write into styles.xml, including the Chinese date formats (27–36, 50–58) that
+// WPS and Excel in a Chinese locale use for 2025年10月8日.
+const CN_DATE = 'yyyy"年"m"月"d"日"';
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 9: '0%', 10: '0.00%', 14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'yyyy-mm-dd h:mm',
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: CN_DATE, 36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
 
-function attr(attrs: string, name: string): string | undefined {
-  let re = ATTRIBUTE.get(name);
-  if (!re) ATTRIBUTE.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  return re.exec(attrs)?.[1];
+const STOP = Symbol('stop');
+
+/** Parses one part, calling `open`, `close` and `text` with local names; `open` may return STOP to end early. */
+function parse(
+  xml: string,
+  part: string,
+  deadline: number,
+  handlers: { open?: (tag: SaxesTagNS) => typeof STOP | void; close?: (name: string) => void; text?: (t: string) => void },
+): void {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let events = 0;
+  const tick = () => {
+    if ((++events & 4095) === 0 && Date.now() > deadline) throw new OverLimit(`读取“${part}”超时，文件结构异常，未读取`, 'read-timeout');
+  };
+  parser.on('doctype', () => {
+    throw new OverLimit(`部件“${part}”含有文档类型声明（DTD），工作簿不应含有，未读取`, 'xml-dtd');
+  });
+  parser.on('error', (e) => {
+    throw new ZipProblem(`部件“${part}”不是合规的 XML（${e.message.split('\n')[0]}）`, 'zip-member');
+  });
+  parser.on('opentag', (tag) => {
+    tick();
+    if (handlers.open?.(tag as SaxesTagNS) === STOP) throw STOP;
+  });
+  if (handlers.close) parser.on('closetag', (tag) => handlers.close!((tag as SaxesTagNS).local));
+  if (handlers.text) {
+    parser.on('text', (t) => {
+      tick();
+      handlers.text!(t);
+    });
+    parser.on('cdata', (t) => handlers.text!(t));
+  }
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (e !== STOP) throw e;
+  }
+}
+
+/** An attribute by local name, whatever its prefix. */
+function attr(tag: SaxesTagNS, local: string, prefixed = false): string | undefined {
+  for (const a of Object.values(tag.attributes)) {
+    if (a.local === local && (prefixed ? a.prefix !== '' : a.prefix === '')) return a.value;
+  }
+  return undefined;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 export class XlsxFile {
-  private readonly parts: Record<string, Uint8Array>;
+  private readonly parts: Map<string, Buffer>;
   private readonly sheets = new Map<string, string>();
+  private readonly deadline: number;
   private strings: string[] = [];
   private formats: string[] = [];
 
-  /** Throws when the bytes are not a workbook; callers report that as the file's own problem. */
-  constructor(bytes: Uint8Array) {
-    this.parts = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name) });
+  /** Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem. */
+  constructor(
+    bytes: Uint8Array,
+    private readonly limits: ReadLimits = READ_LIMITS,
+  ) {
+    this.deadline = Date.now() + limits.ms;
+    this.parts = readMembers(bytes, (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f), limits);
     const workbook = this.text('xl/workbook.xml');
-    if (!workbook) throw new Error('缺少 xl/workbook.xml');
-    const rels = this.text('xl/_rels/workbook.xml.rels') ?? '';
-    const targets = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1]!, 'Id'), attr(m[1]!, 'Target')]));
-    for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-      const name = decode(attr(m[1]!, 'name') ?? '');
-      const target = targets.get(attr(m[1]!, 'r:id'));
-      if (target) this.sheets.set(name, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    }
-    if (!/<(?:\w+:)?workbook\b/.test(workbook) || this.sheets.size === 0) throw new Error('工作簿结构损坏（找不到工作表）');
-    const shared = this.text('xl/sharedStrings.xml');
-    if (shared) this.strings = [...shared.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => runsText(m[1] ?? ''));
-    const styles = this.text('xl/styles.xml');
-    if (styles) {
-      const custom = new Map([...styles.matchAll(/<numFmt\b([^>]*)\/?>/g)].map((m) => [Number(attr(m[1]!, 'numFmtId')), decode(attr(m[1]!, 'formatCode') ?? '')]));
-      const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
-      this.formats = [...xfs.matchAll(/<xf\b([^>]*?)\/?>/g)].map((m) => {
-        const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
-        return custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
-      });
-    }
+    if (!workbook) throw new ZipProblem('缺少 xl/workbook.xml', 'zip-structure');
+    const targets = new Map<string, string>();
+    parse(this.text('xl/_rels/workbook.xml.rels') ?? '<r/>', 'xl/_rels/workbook.xml.rels', this.deadline, {
+      open: (tag) => {
+        if (tag.local === 'Relationship') targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
+      },
+    });
+    let isWorkbook = false;
+    parse(workbook, 'xl/workbook.xml', this.deadline, {
+      open: (tag) => {
+        if (tag.local === 'workbook') isWorkbook = true;
+        if (tag.local !== 'sheet') return;
+        const target = targets.get(attr(tag, 'id', true) ?? '');
+        if (target) this.sheets.set(attr(tag, 'name') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+      },
+    });
+    if (!isWorkbook || this.sheets.size === 0) throw new ZipProblem('工作簿结构损坏（找不到工作表）', 'zip-structure');
+    this.readStrings();
+    this.readStyles();
   }
 
   private text(path: string): string | null {
-    const part = this.parts[path];
-    return part ? strFromU8(part) : null;
+    const part = this.parts.get(path) ?? [...this.parts].find(([name]) => name.toLowerCase() === path.toLowerCase())?.[1];
+    return part ? part.toString('utf8') : null;
   }
 
-  /** The cells of a sheet by reference (`J7`), or null when there is no such sheet. */
-  sheet(name: string): XlsxSheet | null {
+  /** The text of each string item: all its runs, without phonetic guides (rPh). */
+  private readStrings(): void {
+    const xml = this.text('xl/sharedStrings.xml');
+    if (!xml) return;
+    let current: string | null = null;
+    let inText = false;
+    let phonetic = 0;
+    parse(xml, 'xl/sharedStrings.xml', this.deadline, {
+      open: (tag) => {
+        if (tag.local === 'si') {
+          if (this.strings.length >= this.limits.strings) throw new OverLimit(`共享字符串超过 ${this.limits.strings} 个，远超调度表的正常数量，未读取`, 'too-many-strings');
+          current = '';
+        } else if (tag.local === 'rPh') phonetic++;
+        else if (tag.local === 't') inText = true;
+      },
+      close: (name) => {
+        if (name === 'si' && current !== null) {
+          this.strings.push(unescapeOoxml(current));
+          current = null;
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't') inText = false;
+      },
+      text: (t) => {
+        if (inText && phonetic === 0 && current !== null) current += t;
+      },
+    });
+  }
+
+  private readStyles(): void {
+    const xml = this.text('xl/styles.xml');
+    if (!xml) return;
+    const custom = new Map<number, string>();
+    const xfs: number[] = [];
+    let inCellXfs = false;
+    parse(xml, 'xl/styles.xml', this.deadline, {
+      open: (tag) => {
+        if (tag.local === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
+        else if (tag.local === 'cellXfs') inCellXfs = true;
+        else if (tag.local === 'xf' && inCellXfs) xfs.push(Number(attr(tag, 'numFmtId') ?? 0));
+      },
+      close: (name) => {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    });
+    this.formats = xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
+  }
+
+  /**
+   * The cells of a sheet by reference (`J7`), or null when there is no such sheet. Only rows up to `lastRow` are
+   * read: rows are stored in order, so the parser stops at the first row beyond it, whatever the file holds after.
+   */
+  sheet(name: string, lastRow = 10_000): XlsxSheet | null {
     const path = this.sheets.get(name);
     const xml = path ? this.text(path) : null;
     if (xml === null) return null;
     const cells: XlsxSheet = new Map();
-    for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = m[1]!;
-      const ref = attr(attrs, 'r');
-      if (!ref) continue;
-      const inner = m[2] ?? '';
-      const type = attr(attrs, 't') ?? 'n';
-      const numFmt = this.formats[Number(attr(attrs, 's') ?? 0)] ?? 'General';
-      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      let value: XlsxCell['value'] = null;
-      if (type === 's') value = v === undefined ? null : this.strings[Number(v)] ?? '';
-      else if (type === 'inlineStr') value = runsText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-      else if (type === 'str' || type === 'e') value = v === undefined ? null : decode(v);
-      else if (type === 'b') value = v === '1';
-      else if (type === 'd') value = v ?? null;
-      else if (v !== undefined && v !== '') value = Number(v);
-      if (value !== null && value !== '') cells.set(ref, { value, numFmt });
-    }
+    let row = 0;
+    let col = 0;
+    let count = 0;
+    let cell: { ref: string; type: string; style: number } | null = null;
+    let value: string | null = null;
+    let inline = '';
+    let collecting: 'v' | 't' | null = null;
+    let inInline = false;
+    let phonetic = 0;
+    parse(xml, `${path}`, this.deadline, {
+      open: (tag) => {
+        switch (tag.local) {
+          case 'row': {
+            const r = Number(attr(tag, 'r') ?? row + 1);
+            if (!Number.isInteger(r) || r <= row) throw new ZipProblem(`工作表“${name}”的行顺序不合规范（第 ${attr(tag, 'r')} 行出现在第 ${row} 行之后）`, 'zip-member');
+            if (r > lastRow) return STOP;
+            row = r;
+            col = 0;
+            return;
+          }
+          case 'c': {
+            if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
+            const ref = attr(tag, 'r');
+            const m = ref ? /^([A-Z]{1,3})(\d+)$/.exec(ref) : null;
+            col = m ? columnIndex(m[1]!) : col + 1;
+            cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
+            value = null;
+            inline = '';
+            return;
+          }
+          case 'v':
+            if (cell) (collecting = 'v'), (value = '');
+            return;
+          case 'is':
+            inInline = true;
+            return;
+          case 'rPh':
+            phonetic++;
+            return;
+          case 't':
+            if (inInline) collecting = 't';
+            return;
+        }
+      },
+      close: (local) => {
+        if (local === 'v' || local === 't') collecting = null;
+        else if (local === 'rPh') phonetic--;
+        else if (local === 'is') inInline = false;
+        else if (local === 'c' && cell) {
+          const v = this.cellValue(cell.type, value, inline);
+          if (v !== null && v !== '') cells.set(cell.ref, { value: v, numFmt: this.formats[cell.style] ?? 'General' });
+          cell = null;
+        }
+      },
+      text: (t) => {
+        if (collecting === 'v') value += t;
+        else if (collecting === 't' && phonetic === 0) inline += t;
+      },
+    });
     return cells;
+  }
+
+  private cellValue(type: string, v: string | null, inline: string): XlsxCell['value'] {
+    switch (type) {
+      case 's':
+        return v === null ? null : (this.strings[Number(v)] ?? '');
+      case 'inlineStr':
+        return unescapeOoxml(inline);
+      case 'str':
+      case 'e':
+        return v;
+      case 'b':
+        return v === '1' || v === 'true';
+      case 'd':
+        return v;
+      default:
+        return v !== null && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+    }
   }
 }
 
 /** Whether a number format shows dates. */
 export function isDateFormat(code: string): boolean {
-  return /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && !/^General$/i.test(code);
+  return /[ymd年月日]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) || /"[年月日]"/.test(code);
 }
 
 /** An Excel serial date (1900 system) as YYYY-MM-DD. */

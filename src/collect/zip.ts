@@ -1,0 +1,135 @@
+// Reads the members of a workbook's zip that the collector needs, with every limit enforced on what is actually
+// inflated, never on what the archive declares: a member declaring 47 KB that inflates to 4 GB stops at the
+// limit. The central directory is the index (as Excel reads it); each member is checked against its local
+// header, for overlap with its neighbours, and by CRC-32. Whatever cannot be read is named, member by member.
+import { crc32, inflateRawSync } from 'node:zlib';
+
+export interface ZipLimits {
+  /** Bytes one member may inflate to. */
+  memberBytes: number;
+  /** Bytes all members read from one file may inflate to together. */
+  totalBytes: number;
+  /** Entries the central directory may list. */
+  entries: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = { memberBytes: 64 * 1024 * 1024, totalBytes: 128 * 1024 * 1024, entries: 5000 };
+
+/** A problem of the archive itself or of one member; `rule` names the class for the ledger. */
+export class ZipProblem extends Error {
+  constructor(
+    message: string,
+    readonly rule: 'zip-structure' | 'zip-bomb' | 'zip-member',
+  ) {
+    super(message);
+  }
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function centralDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipProblem('压缩结构损坏：找不到中央目录（文件可能不完整）', 'zip-structure');
+  const count = bytes.readUInt16LE(eocd + 10);
+  const size = bytes.readUInt32LE(eocd + 12);
+  const offset = bytes.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) throw new ZipProblem('压缩结构为 ZIP64 格式，调度表不会如此之大，未读取', 'zip-structure');
+  if (count > limits.entries) throw new ZipProblem(`压缩包内有 ${count} 个部件，远超工作簿的正常数量，未读取`, 'zip-structure');
+  if (offset + size > eocd) throw new ZipProblem('压缩结构损坏：中央目录越界', 'zip-structure');
+  const entries: Entry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > eocd || bytes.readUInt32LE(at) !== CENTRAL) {
+      throw new ZipProblem(`压缩结构损坏：中央目录只能读出 ${i} 个部件，声明有 ${count} 个`, 'zip-structure');
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    entries.push({
+      method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      localOffset: bytes.readUInt32LE(at + 42),
+      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * The members whose names `wanted` accepts, inflated and checked. Throws a ZipProblem for the archive's own
+ * damage or for any member that is over a limit, overlaps another, or fails its CRC.
+ */
+export function readMembers(data: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const entries = centralDirectory(bytes, limits);
+  // Members may not share bytes: overlapping entries are how a small file claims to hold many large parts.
+  const spans = entries
+    .map((e) => {
+      if (e.localOffset + 30 > bytes.length || bytes.readUInt32LE(e.localOffset) !== LOCAL) {
+        throw new ZipProblem(`部件“${e.name}”的本地文件头损坏`, 'zip-member');
+      }
+      const start = e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28);
+      return { entry: e, start, end: start + e.compressedSize };
+    })
+    .sort((a, b) => a.entry.localOffset - b.entry.localOffset);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (s.end > bytes.length) throw new ZipProblem(`部件“${s.entry.name}”的数据超出文件末尾（文件可能不完整）`, 'zip-member');
+    const next = spans[i + 1];
+    if (next && next.entry.localOffset < s.end) throw new ZipProblem(`部件“${s.entry.name}”与“${next.entry.name}”的数据重叠，压缩结构不合规范`, 'zip-structure');
+  }
+  const members = new Map<string, Buffer>();
+  const failures: string[] = [];
+  let total = 0;
+  for (const { entry, start, end } of spans) {
+    if (!wanted(entry.name) || members.has(entry.name)) continue;
+    const raw = bytes.subarray(start, end);
+    let out: Buffer;
+    if (entry.method === 0) out = raw;
+    else if (entry.method === 8) {
+      const room = Math.min(limits.memberBytes, limits.totalBytes - total);
+      try {
+        out = inflateRawSync(raw, { maxOutputLength: room + 1 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+          throw new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
+        }
+        failures.push(`“${entry.name}”无法解压（${(e as Error).message}）`);
+        continue;
+      }
+      if (out.length > room) throw new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
+    } else {
+      failures.push(`“${entry.name}”使用了不支持的压缩方式（${entry.method}）`);
+      continue;
+    }
+    if (out.length !== entry.size) failures.push(`“${entry.name}”解压后为 ${out.length} 字节，与记录的 ${entry.size} 字节不符`);
+    else if ((crc32(out) >>> 0) !== entry.crc) failures.push(`“${entry.name}”的 CRC 校验不符（内容已损坏）`);
+    else {
+      total += out.length;
+      members.set(entry.name, out);
+    }
+  }
+  if (failures.length) throw new ZipProblem(`工作簿中有部件损坏：${failures.join('；')}`, 'zip-member');
+  return members;
+}

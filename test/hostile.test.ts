@@ -1,0 +1,169 @@
+// Crafted workbooks against the collector's reader: XML read exactly as a conforming reader (openpyxl) reads it,
+// zips checked on what they really hold, and work bounded whatever one file contains.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
+import { readMembers, ZipProblem } from '../src/collect/zip.ts';
+import { python, tempDir } from './helpers.ts';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A minimal workbook that Excel and openpyxl open: one sheet `S`, with the given sheet XML and shared strings. */
+function workbook(sheetXml: string, shared = '', styles = ''): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}${styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ''}</Types>`,
+    ),
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${shared ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${styles ? `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>` : ''}</Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(sheetXml),
+  };
+  if (shared) files['xl/sharedStrings.xml'] = strToU8(shared);
+  if (styles) files['xl/styles.xml'] = strToU8(styles);
+  return zipSync(files);
+}
+
+const ours = (bytes: Uint8Array) => Object.fromEntries([...new XlsxFile(bytes).sheet('S')!].map(([ref, c]) => [ref, c.value]));
+
+/** What openpyxl reads from sheet S: every non-empty cell, by reference. */
+function openpyxlReads(bytes: Uint8Array): Record<string, unknown> {
+  const file = join(tempDir(), 'w.xlsx');
+  writeFileSync(file, bytes);
+  return JSON.parse(
+    python(
+      `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['S']
+print(json.dumps({c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value not in (None, '')}, ensure_ascii=False, default=str))`,
+      file,
+    ),
+  );
+}
+
+describe('XML is read as XML, the same as openpyxl reads it', () => {
+  it.each([
+    ['a cell inside a comment is not data', `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><!-- <c r="B1" t="inlineStr"><is><t>已完成</t></is></c> --></row></sheetData>`, { A1: '甲' }],
+    ['CDATA is its text', `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b&c]]></t></is></c></row></sheetData>`, { A1: 'a<b&c' }],
+    ['entities are decoded once', `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&amp;#60; &lt;1&gt; &#x4E00;</t></is></c></row></sheetData>`, { A1: '&#60; <1> 一' }],
+    ['single-quoted attributes', `<sheetData><row r='1'><c r='A1' t='inlineStr'><is><t>单引号</t></is></c><c r='B1'><v>42</v></c></row></sheetData>`, { A1: '单引号', B1: 42 }],
+    ['a processing instruction is skipped', `<sheetData><?mso-application progid="Excel.Sheet"?><row r="1"><c r="A1"><v>7</v></c></row></sheetData>`, { A1: 7 }],
+  ])('%s', (_, data, expected) => {
+    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}">${data}</worksheet>`);
+    expect(ours(bytes)).toEqual(expected);
+    expect(openpyxlReads(bytes)).toEqual(expected);
+  });
+
+  it('reads namespace-prefixed parts, as the Open XML SDK writes them', () => {
+    const bytes = workbook(
+      `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>3.5</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      `<?xml version="1.0"?><x:sst xmlns:x="${MAIN}" count="1" uniqueCount="1"><x:si><x:t>序时推进</x:t></x:si></x:sst>`,
+    );
+    expect(ours(bytes)).toEqual({ A1: '序时推进', B1: 3.5 });
+    expect(openpyxlReads(bytes)).toEqual({ A1: '序时推进', B1: 3.5 });
+  });
+
+  it('decodes _xHHHH_ escapes and leaves out phonetic runs', () => {
+    const bytes = workbook(
+      `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+      `<?xml version="1.0"?><sst xmlns="${MAIN}"><si><r><t>第一行_x000D_</t></r><r><t>第二行</t></r><rPh sb="0" eb="1"><t>ダイ</t></rPh></si></sst>`,
+    );
+    expect(ours(bytes)).toEqual({ A1: '第一行\r第二行' });
+  });
+
+  it('refuses a DTD, so no entity is ever expanded', () => {
+    const bytes = workbook(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`);
+    expect(() => ours(bytes)).toThrow(OverLimit);
+    expect(() => ours(bytes)).toThrow('部件“xl/worksheets/sheet1.xml”含有文档类型声明（DTD）');
+  });
+
+  it('reads a date in a Chinese built-in format as a date', () => {
+    const bytes = workbook(
+      `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1"><v>45938</v></c></row></sheetData></worksheet>`,
+      '',
+      `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="31" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    );
+    const cell = new XlsxFile(bytes).sheet('S')!.get('A1')!;
+    expect(cell).toEqual({ value: 45938, numFmt: 'yyyy"年"m"月"d"日"' });
+  });
+});
+
+describe('bounded work: what a file holds beyond the rows asked for is never walked', () => {
+  it('stops at the first row past the last one asked for, even at row 2,000,000,000', () => {
+    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2000000000"><c r="A2000000000"><v>2</v></c></row></sheetData></worksheet>`);
+    expect(Object.fromEntries(new XlsxFile(bytes).sheet('S', 100)!)).toEqual({ A1: { value: 1, numFmt: 'General' } });
+  });
+
+  it('refuses a sheet with more cells than the limit within the rows asked for', () => {
+    const cells = Array.from({ length: 50 }, (_, i) => `<c r="A${i + 1}"><v>${i}</v></c>`).map((c, i) => `<row r="${i + 1}">${c}</row>`).join('');
+    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>${cells}</sheetData></worksheet>`);
+    const file = new XlsxFile(bytes, { memberBytes: 1 << 20, totalBytes: 1 << 21, entries: 100, cells: 20, strings: 100, ms: 5000 });
+    expect(() => file.sheet('S')).toThrow('工作表“S”的单元格超过 20 个');
+  });
+
+  it('refuses 14 KB of unclosed <c> tags at once, as malformed XML', () => {
+    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${'<c r="A1">'.repeat(1400)}</row></sheetData></worksheet>`);
+    const started = Date.now();
+    expect(() => ours(bytes)).toThrow('部件“xl/worksheets/sheet1.xml”不是合规的 XML');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('zips are checked on what they hold, not what they declare', () => {
+  const good = () => zipSync({ 'a.xml': strToU8('<a>' + '数据'.repeat(2000) + '</a>'), 'b.xml': strToU8('<b/>') });
+  /** Offsets of the central directory entries, found by their signature. */
+  const centralEntries = (z: Uint8Array) => {
+    const b = Buffer.from(z);
+    const out: number[] = [];
+    for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) out.push(i);
+    return { b, out };
+  };
+
+  it('reads an intact archive', () => {
+    expect([...readMembers(good(), () => true).keys()]).toEqual(['a.xml', 'b.xml']);
+  });
+
+  it('stops a member that declares a small size and inflates far beyond the limit', () => {
+    const bomb = zipSync({ 'a.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    const { b, out } = centralEntries(bomb);
+    b.writeUInt32LE(47 * 1024, out[0]! + 24);
+    b.writeUInt32LE(47 * 1024, 22);
+    expect(() => readMembers(b, () => true, { memberBytes: 1024 * 1024, totalBytes: 2 * 1024 * 1024, entries: 10 })).toThrow('部件“a.xml”解压后超过 1 MB，疑似“压缩炸弹”');
+  });
+
+  it('names a member whose CRC does not match', () => {
+    const { b, out } = centralEntries(good());
+    b.writeUInt32LE((b.readUInt32LE(out[0]! + 16) ^ 1) >>> 0, out[0]! + 16);
+    const error = (() => {
+      try {
+        readMembers(b, () => true);
+      } catch (e) {
+        return e as ZipProblem;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ZipProblem);
+    expect(error!.message).toBe('工作簿中有部件损坏：“a.xml”的 CRC 校验不符（内容已损坏）');
+  });
+
+  it('refuses entries that overlap', () => {
+    const { b, out } = centralEntries(good());
+    b.writeUInt32LE(b.readUInt32LE(out[0]! + 42), out[1]! + 42);
+    expect(() => readMembers(b, () => true)).toThrow('数据重叠');
+  });
+
+  it('says how many members a damaged central directory lost', () => {
+    const { b, out } = centralEntries(good());
+    b.writeUInt32LE(0, out[1]!);
+    expect(() => readMembers(b, () => true)).toThrow('压缩结构损坏：中央目录只能读出 1 个部件，声明有 2 个');
+  });
+
+  it('says when there is no central directory at all', () => {
+    const z = good();
+    expect(() => readMembers(z.subarray(0, z.length - 30), () => true)).toThrow('找不到中央目录');
+  });
+});
