@@ -361,6 +361,20 @@ for i, name in enumerate(sys.argv[4:]):
   });
 });
 
+describe('collect output on a terminal', () => {
+  it('shows a file name with a newline or terminal escapes as visible codes, never as a fake line', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    ledger.close();
+    const forged = 'x\n✔ 大气环境处：已收取 9 条\u001b[2J.xlsx';
+    fillWorkbook(file('机关党委'), join(inbox, forged), { ...GOOD_ANSWERS, phone: '' });
+    const r = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]);
+    const lines = r.stdout.split('\n');
+    // One event line for the one file: returned (no phone), with the name's control characters spelled out.
+    expect(lines.filter((l) => /^[✔✘·]/.test(l))).toEqual([`✘ 机关党委：1 处问题，已退回重报　← ${join(inbox, 'x\\u000a✔ 大气环境处：已收取 9 条\\u001b[2J.xlsx')}`]);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});
+
 describe('the next round, status and concurrency', () => {
   it('pre-fills the next round from each unit’s latest accepted answers', async () => {
     const { ledger, file, inbox, ws } = await issued('2025-Q2');

@@ -6,23 +6,26 @@ import { renderStatus, urgeList, urgeNotice } from '../consolidate/status.ts';
 import { normalizeRoundId } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
 import { parseBeijingTime } from '../util/time.ts';
+import { printable } from '../util/printable.ts';
 import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
 
+// Every piece shown here that came from a file's name or content is made printable before the line is built.
 function describe(e: CollectEvent): string {
   const o = e.outcome;
+  const file = printable(e.file);
   switch (o.kind) {
     case 'accepted':
-      return `✔ ${o.unit}：已收取 ${o.rows} 条${o.superseded ? '（替代此前报送的版本）' : ''}${o.warnings ? `，提示 ${o.warnings} 处` : ''}　← ${e.file}`;
+      return `✔ ${printable(o.unit)}：已收取 ${o.rows} 条${o.superseded ? '（替代此前报送的版本）' : ''}${o.warnings ? `，提示 ${o.warnings} 处` : ''}　← ${file}`;
     case 'returned':
-      return `✘ ${o.unit}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${e.file}\n    退回表：${o.returnWorkbook}\n    ${o.problems.slice(0, 3).map((p) => `${p.cell}：${p.message}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
+      return `✘ ${printable(o.unit)}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    ${o.problems.slice(0, 3).map((p) => `${printable(p.cell)}：${printable(p.message)}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
     case 'stale':
-      return `· ${o.unit}：该文件早于已收取的版本，仅存档不替代　← ${e.file}`;
+      return `· ${printable(o.unit)}：该文件早于已收取的版本，仅存档不替代　← ${file}`;
     case 'duplicate':
-      return `· 已收取过，跳过${o.unit ? `（${o.unit}）` : ''}　← ${e.file}`;
+      return `· 已收取过，跳过${o.unit ? `（${printable(o.unit)}）` : ''}　← ${file}`;
     case 'refused':
-      return `✘ 未收取：${o.reason}　← ${e.file}`;
+      return `✘ 未收取：${printable(o.reason)}　← ${file}`;
     case 'unusable':
-      return `✘ 无法使用：${o.reason}　← ${e.file}`;
+      return `✘ 无法使用：${printable(o.reason)}　← ${file}`;
   }
 }
 
