@@ -167,3 +167,18 @@ describe('zips are checked on what they hold, not what they declare', () => {
     expect(() => readMembers(z.subarray(0, z.length - 30), () => true)).toThrow('找不到中央目录');
   });
 });
+
+describe('a 100,000-character answer in the 汇总表', () => {
+  it('is cut to Excel’s 32,767-character limit with a marker that says so', async () => {
+    const { CELL_LIMIT, withinCellLimit } = await import('../src/report/summary-xlsx.ts');
+    const cuts: string[] = [];
+    const text = '进展'.repeat(50_000);
+    const cell = withinCellLimit(text, () => cuts.push('cut'));
+    expect(CELL_LIMIT).toBe(32_767);
+    expect(cell).toHaveLength(32_767);
+    expect(cell.endsWith('……（原文共 100000 字，超出 Excel 单元格上限，已截断；全文见原报送文件）')).toBe(true);
+    expect(cuts).toEqual(['cut']);
+    expect(withinCellLimit('短文字', () => cuts.push('cut'))).toBe('短文字');
+    expect(cuts).toHaveLength(1);
+  });
+});

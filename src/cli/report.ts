@@ -50,6 +50,9 @@ export function register(program: Command): void {
         const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force });
         console.log(`${progress.round.label}报告已生成：`);
         for (const f of result.files) console.log(`  ${f}`);
+        if (result.truncated.length) {
+          console.log(`\n提示：汇总表中 ${result.truncated.length} 个单元格的文字超过 Excel 单元格上限（32767 字），已截断并注明：\n  ${result.truncated.slice(0, 10).join('、')}${result.truncated.length > 10 ? ' 等' : ''}`);
+        }
         for (const m of result.missing) {
           console.log(`\n提示：《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿（或用 --metrics 提供）：\n  ${m.figures.join('、')}`);
         }

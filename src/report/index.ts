@@ -44,6 +44,8 @@ export interface ReportResult {
   files: string[];
   /** Figures a template asked for that no data supplies: shown as 【待填：…】 in the document. */
   missing: { document: string; figures: string[] }[];
+  /** 汇总表 cells whose text exceeded Excel's 32,767 characters and was cut with a marker. */
+  truncated: string[];
 }
 
 export async function renderReports(o: ReportOptions): Promise<ReportResult> {
@@ -70,10 +72,10 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
     if (gaps.length) missing.push({ document: base, figures: gaps });
   }
   const summary = join(o.outDir, `汇总表_${o.progress.round.id}.xlsx`);
-  await writeSummaryWorkbook(summary, o.progress, o.plan);
+  const truncated = await writeSummaryWorkbook(summary, o.progress, o.plan);
   files.push(summary);
   const chartFile = join(o.outDir, `进展图_${o.progress.round.id}.png`);
   await writeFile(chartFile, chart.data);
   files.push(chartFile);
-  return { files, missing };
+  return { files, missing, truncated };
 }

@@ -23,6 +23,7 @@ function table(
   headers: string[],
   widths: number[],
   rows: Iterable<{ values: (string | number | null)[]; fills?: Map<number, string>; separator?: string }>,
+  truncated: string[],
 ): void {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
@@ -57,7 +58,7 @@ function table(
     row.height = rowHeight(r.values.map((v, i) => [typeof v === 'string' ? v : String(v ?? ''), widths[i]!] as [string, number]));
     r.values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = v === null ? '' : v;
+      cell.value = v === null ? '' : typeof v === 'string' ? withinCellLimit(v, () => truncated.push(`${name} › ${headers[i]}（第 ${n - 1} 行）`)) : v;
       const fill = r.fills?.get(i + 1);
       cell.style = fill ? { ...BODY_STYLE, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } } : BODY_STYLE;
     });
@@ -66,7 +67,19 @@ function table(
   ws.commit();
 }
 
-export async function writeSummaryWorkbook(path: string, progress: RoundProgress, plan: Plan): Promise<void> {
+/** Excel holds at most 32,767 characters in a cell; a longer text is cut with a marker that says so. */
+export const CELL_LIMIT = 32_767;
+
+export function withinCellLimit(text: string, onCut: () => void): string {
+  if (text.length <= CELL_LIMIT) return text;
+  onCut();
+  const marker = `……（原文共 ${text.length} 字，超出 Excel 单元格上限，已截断；全文见原报送文件）`;
+  return text.slice(0, CELL_LIMIT - marker.length) + marker;
+}
+
+/** Writes the 汇总表; returns the cells whose text was cut to Excel's limit. */
+export async function writeSummaryWorkbook(path: string, progress: RoundProgress, plan: Plan): Promise<string[]> {
+  const truncated: string[] = [];
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'taizhang';
   const label = progress.round.label;
@@ -108,24 +121,21 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
     `${label}重点工作调度汇总表`,
     ['编号', '重点任务', '具体内容', '目标值', '完成时限', '责任单位', '职责', '完成状态', '完成值', '进展情况', '存在问题', '下一步打算', '进展停滞', '条目状态', '完成度', '序时要求', '序时预警'],
     [8, 16, 40, 18, 10, 20, 6, 9, 9, 40, 24, 24, 8, 9, 8, 8, 8],
-    clauseRows(),
-  );
+    clauseRows(), truncated);
   table(
     wb,
     '报送情况',
     `${label}各单位报送情况（截止 ${progress.round.deadline}）`,
     ['序号', '责任单位', '报送状态', '报送时间', '填报人', '联系电话', '条目数', '问题数', '报送次数'],
     [6, 30, 10, 18, 10, 16, 8, 8, 8],
-    progress.receipts.map((x, i) => ({ values: [i + 1, x.unit, receiptWords(x), x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions] })),
-  );
+    progress.receipts.map((x, i) => ({ values: [i + 1, x.unit, receiptWords(x), x.receivedAt ? displayTime(x.receivedAt) : '', x.reporter, x.phone, x.rows, x.problems, x.submissions] })), truncated);
   table(
     wb,
     '章节统计',
     `${label}分章节统计`,
     ['章节', '条目数', '已完成', '序时推进', '滞后预警', '未报送', '完成率'],
     [40, 8, 8, 8, 8, 8, 8],
-    progress.chapters.map((c) => ({ values: [c.title, c.clauses, c.completed, c.onSchedule, c.behind, c.notReported, percent(c.completionRate)] })),
-  );
+    progress.chapters.map((c) => ({ values: [c.title, c.clauses, c.completed, c.onSchedule, c.behind, c.notReported, percent(c.completionRate)] })), truncated);
   if (plan.indicators.length) {
     table(
       wb,
@@ -133,8 +143,8 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
       `《${plan.title}》主要指标`,
       ['序号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'],
       [6, 14, 40, 10, 10, 16, 8, 24],
-      plan.indicators.map((x) => ({ values: [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note] })),
-    );
+      plan.indicators.map((x) => ({ values: [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note] })), truncated);
   }
   await wb.commit();
+  return truncated;
 }
