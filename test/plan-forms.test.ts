@@ -319,6 +319,7 @@ describe('deadlines: the latest one the text sets, relative forms counted from t
     ['自2024年下半年起每季度公开水质信息', { kind: 'recurring', every: 'quarter' }],
     ['自5月份开始每月调度进展', { kind: 'recurring', every: 'month' }],
     ['2024年10月底前取得阶段性成果，并长期坚持', { kind: 'ongoing' }],
+    ['常态化开展排查，2024年底前完成整治，并长期坚持', { kind: 'ongoing' }],
     ['定期向社会公布', { kind: 'ongoing' }],
     ['常态化开展巡查', { kind: 'ongoing' }],
   ])('%s', (text, meaning) => {

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
-import { identityProblems, validateSubmission } from './validate.ts';
+import { identityProblems, issuedRows, validateSubmission } from './validate.ts';
 import { OverLimit } from './xlsx.ts';
 import { ZipProblem } from './zip.ts';
 
@@ -137,11 +137,12 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
   if (!cache.expected.has(unit) || !unitRows) {
     return refuse(o, 'refused', digest, source, `“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
   }
-  const identity = identityProblems(read, unit, plan, unitRows.rows);
+  const issued = issuedRows(plan, unitRows.rows);
+  const identity = identityProblems(read, unit, plan, unitRows.rows, issued);
   if (identity.length) {
     return refuse(o, 'refused', digest, source, `身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
   }
-  const result = validateSubmission(read, source.display, plan, unitRows.rows);
+  const result = validateSubmission(read, source.display, plan, unitRows.rows, issued);
   const errors = result.problems.filter((p) => p.severity === 'error');
   const outcome = errors.length ? 'returned' : 'accepted';
 

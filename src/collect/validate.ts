@@ -3,7 +3,7 @@
 import type { Plan } from '../model/plan.ts';
 import type { EntryRecord, ProblemRecord } from '../ledger/ledger.ts';
 import type { UnitRow } from '../sheets/assign.ts';
-import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
+import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
 import { normalizeCell, planCells, rowChecksum } from '../sheets/workbook.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
@@ -22,33 +22,44 @@ export function looksLikePhone(s: string): boolean {
   return compact.split(/[,，;；、/]/).every((p) => PHONE.test(p));
 }
 
+/** The plan cells of each row issued to a unit and their checksums, as the workbook was made with them. */
+export interface IssuedRows {
+  cells: Record<string, string>[];
+  sums: string[];
+}
+
+export function issuedRows(plan: Plan, expected: UnitRow[]): IssuedRows {
+  const cells = expected.map((r) => planCells(plan, r));
+  return { cells, sums: cells.map(rowChecksum) };
+}
+
 /**
  * Whether the workbook is the one issued to `unit`: its visible 填报单位, its hidden identification and its issued
  * rows must agree. Each disagreement is listed; any one means the file is refused as 身份不符 and booked to no
  * unit, so a forged or mixed-up workbook can never displace a unit's own submission.
  */
-export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, expected: UnitRow[]): string[] {
+export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, expected: UnitRow[], issued = issuedRows(plan, expected)): string[] {
   const problems: string[] = [];
   const shown = normalizeCell(read.header.unit);
   if (read.hasTrackingSheet && shown !== normalizeCell(unit)) {
     problems.push(`表头“填报单位”（${TRACKING_SHEET} ${HEADER.unit.value}）为“${shown || '空白'}”，隐藏的识别信息为“${unit}”`);
   }
-  const sums = expected.map((r) => rowChecksum(planCells(plan, r)));
+  const { sums } = issued;
   const listed = read.metaRows.map((m) => m.clause).join('、');
   if (read.metaRows.length !== expected.length || read.metaRows.some((m, i) => m.clause !== expected[i]!.clause.id || m.checksum !== sums[i])) {
     problems.push(`识别信息中的条目（${truncate(listed) || '无'}）与下发给“${unit}”的条目（${truncate(expected.map((e) => e.clause.id).join('、'))}）不一致`);
   }
   // Rows of clauses issued to other units: content copied from another unit's workbook.
-  const issued = new Set(expected.map((e) => e.clause.id));
+  const ids = new Set(expected.map((e) => e.clause.id));
   const planIds = new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id)));
-  const foreign = read.rows.map((r) => ({ row: r.row, id: normalizeCell(r.cells.id!.text) })).filter((r) => planIds.has(r.id) && !issued.has(r.id));
+  const foreign = read.rows.map((r) => ({ row: r.row, id: normalizeCell(r.cells.id!.text) })).filter((r) => planIds.has(r.id) && !ids.has(r.id));
   if (foreign.length) {
     problems.push(`${foreign.slice(0, 5).map((r) => `第 ${r.row} 行条目 ${r.id}`).join('、')}${foreign.length > 5 ? ` 等 ${foreign.length} 行` : ''}不是下发给“${unit}”的条目`);
   }
   return problems;
 }
 
-export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[]): ValidationResult {
+export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[], issued = issuedRows(plan, expected)): ValidationResult {
   const problems: ProblemRecord[] = [];
   const entries: EntryRecord[] = [];
   const rowOf = new Map<string, number>();
@@ -65,8 +76,7 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
   }
 
-  const wanted = expected.map((r) => planCells(plan, r));
-  const sums = wanted.map(rowChecksum);
+  const { cells: wanted, sums } = issued;
 
   // Match rows by clause id: rows must be neither deleted, inserted nor moved.
   const byId = new Map<string, (typeof read.rows)[number]>();

@@ -200,7 +200,7 @@ export async function scoreCorpus(dir: string, only?: string): Promise<FileScore
   return scores;
 }
 
-const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+export const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function formatScores(scores: FileScore[], verbose: boolean): string {
   const rows = scores.map((s) => [

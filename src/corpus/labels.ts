@@ -8,6 +8,7 @@ import type { Deadline, Target } from '../model/plan.ts';
 import { readPlan } from '../plan/index.ts';
 import { findDeadline, findTargets, type PlanDates } from '../plan/targets.ts';
 import { UserError } from '../util/errors.ts';
+import { pct } from './index.ts';
 
 export const LabelledSentence = z.object({
   /** `corpus/04:12` (corpus plan 04, line 12) or `jinan-2025-work-plan:36` (a seed). */
@@ -41,16 +42,14 @@ export interface LabelScore {
   failures: string[];
 }
 
-/** The plan file a label's `src` names, in the corpus or the seeds. */
-async function sourceFile(src: string, corpusDir: string, seedsDir: string): Promise<string> {
+/** The plan file a label's `src` names, in the corpus (`corpus/04`) or the seeds (`jinan-2025-work-plan`). */
+function sourceFile(src: string, corpusPlans: string[], corpusDir: string, seedsDir: string): string {
   const [name] = src.split(':') as [string];
-  if (name.startsWith('corpus/')) {
-    const no = name.slice('corpus/'.length);
-    const file = (await readdir(join(corpusDir, 'plans'))).find((f) => f.startsWith(`${no}_`) && f.endsWith('.txt'));
-    if (!file) throw new UserError(`标注集引用的语料文件“${name}”不存在。`);
-    return join(corpusDir, 'plans', file);
-  }
-  return join(seedsDir, `${name}.txt`);
+  if (!name.startsWith('corpus/')) return join(seedsDir, `${name}.txt`);
+  const no = name.slice('corpus/'.length);
+  const file = corpusPlans.find((f) => f.startsWith(`${no}_`) && f.endsWith('.txt'));
+  if (!file) throw new UserError(`标注集引用的语料文件“${name}”不存在。`);
+  return join(corpusDir, 'plans', file);
 }
 
 export async function scoreLabels(labelsPath: string, corpusDir: string, seedsDir: string): Promise<LabelScore> {
@@ -62,9 +61,10 @@ export async function scoreLabels(labelsPath: string, corpusDir: string, seedsDi
   });
   // Relative dates count from each plan's own year and signature date, as the reader does.
   const dates = new Map<string, PlanDates>();
+  const corpusPlans = await readdir(join(corpusDir, 'plans'));
   const score: LabelScore = { sentences: labels.length, targets: { expected: 0, found: 0, right: 0 }, deadlines: { expected: 0, found: 0, right: 0 }, failures: [] };
   for (const label of labels) {
-    const file = await sourceFile(label.src, corpusDir, seedsDir);
+    const file = sourceFile(label.src, corpusPlans, corpusDir, seedsDir);
     if (!dates.has(file)) {
       const plan = await readPlan(file);
       dates.set(file, { year: plan.year, issued: plan.issued ?? null });
@@ -94,8 +94,6 @@ export async function scoreLabels(labelsPath: string, corpusDir: string, seedsDi
   }
   return score;
 }
-
-const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function formatLabelScore(s: LabelScore, verbose: boolean): string {
   const row = (name: string, c: LabelScore['targets']) =>

@@ -15,11 +15,12 @@ export type Round = z.infer<typeof Round>;
 
 const CN_Q = ['一', '二', '三', '四'];
 const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+/** A date as YYYY-MM-DD. */
+export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** The last day of a month as YYYY-MM-DD. */
 export function monthEnd(year: number, month: number): string {
-  return iso(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
 /** Adds days to an ISO date. */
@@ -56,28 +57,28 @@ export function parseRound(id: string, deadline?: string): Round {
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(trimmed)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    start = iso(y, mo, 1);
+    start = isoDate(y, mo, 1);
     end = monthEnd(y, mo);
     label = `${y}年${mo}月`;
     normalized = `${y}-${pad(mo)}`;
   } else if ((m = /^(\d{4})-Q([1-4])$/i.exec(trimmed))) {
     const y = Number(m[1]);
     const q = Number(m[2]);
-    start = iso(y, q * 3 - 2, 1);
+    start = isoDate(y, q * 3 - 2, 1);
     end = monthEnd(y, q * 3);
     label = `${y}年第${CN_Q[q - 1]}季度`;
     normalized = `${y}-Q${q}`;
   } else if ((m = /^(\d{4})-(H[12]|上半年|下半年)$/i.exec(trimmed))) {
     const y = Number(m[1]);
     const first = /H1|上半年/i.test(m[2]!);
-    start = first ? iso(y, 1, 1) : iso(y, 7, 1);
-    end = first ? iso(y, 6, 30) : iso(y, 12, 31);
+    start = first ? isoDate(y, 1, 1) : isoDate(y, 7, 1);
+    end = first ? isoDate(y, 6, 30) : isoDate(y, 12, 31);
     label = `${y}年${first ? '上' : '下'}半年`;
     normalized = `${y}-H${first ? 1 : 2}`;
   } else if ((m = /^(\d{4})(?:-(年终|年度|全年|Y))?$/i.exec(trimmed))) {
     const y = Number(m[1]);
-    start = iso(y, 1, 1);
-    end = iso(y, 12, 31);
+    start = isoDate(y, 1, 1);
+    end = isoDate(y, 12, 31);
     label = `${y}年年终`;
     normalized = `${y}-年终`;
   } else {

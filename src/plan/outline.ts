@@ -7,26 +7,8 @@ import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
 import { findTaskTables, tableTasks } from './table.ts';
+import { chineseNumeral } from './numerals.ts';
 import { findDeadline, findTargets, type PlanDates } from './targets.ts';
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 → 1, 十四 → 14, 二十三 → 23. */
-export function chineseNumeral(s: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    if (ch === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else current = CN_DIGITS[ch]!;
-  }
-  return total + current;
-}
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 
@@ -56,13 +38,16 @@ interface Meta {
 /** A title ends like a plan, not like a sentence. */
 const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单)$/;
 
+/** A line that is only a date: the signature date of a notice or plan (`2024年3月15日`, spaced by converters). */
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
 function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; year: number | null; issued: string | null } {
   let title = '';
   let issuer = '';
   let year: number | null = null;
   // Titles are often split over two or three lines: short lines without punctuation are tried joined.
   const head = paras.slice(0, 30).map((p) => p.text);
-  const titleLine = (t: string) => t.length <= 40 && !/[。，,；;：:]/.test(t) && !/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔\d{4}〕|[（(]\d{4}[)）]\d+号|^\d+$/.test(t);
+  const titleLine = (t: string) => t.length <= 40 && !/[。，,；;：:]/.test(t) && !DATE_LINE.test(t) && !/〔\d{4}〕|[（(]\d{4}[)）]\d+号|^\d+$/.test(t);
   const joined: string[] = [];
   head.forEach((t, i) => {
     for (let k = 3; k >= 1; k--) {
@@ -82,7 +67,7 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
   if (!title) title = joined.map((t) => /印发(.{4,50}?)的通知$/.exec(t)?.[1]).find((t) => t !== undefined) ?? '';
   // The issuer signs above the date in a notice.
   paras.slice(0, 30).forEach((p, i) => {
-    if (!issuer && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(p.text) && i > 0) {
+    if (!issuer && DATE_LINE.test(p.text) && i > 0) {
       const prev = paras[i - 1]!.text;
       if (prev.length <= 30 && /(政府|局|委员会|委|办公室|厅|中心|领导小组)$/.test(prev)) issuer = prev;
       year ??= Number(p.text.slice(0, 4));
@@ -100,7 +85,7 @@ function headerInfo(paras: ParagraphBlock[]): { title: string; issuer: string; y
     if (m) issuer = m[1]!;
   }
   // The signature date: after the cover notice, or at the end of the plan.
-  const dateLine = [...paras.slice(0, 30), ...paras.slice(-15)].map((p) => /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(p.text)).find(Boolean);
+  const dateLine = [...paras.slice(0, 30), ...paras.slice(-15)].map((p) => DATE_LINE.exec(p.text)).find(Boolean);
   const issued = dateLine ? `${dateLine[1]}-${dateLine[2]!.padStart(2, '0')}-${dateLine[3]!.padStart(2, '0')}` : null;
   return { title, issuer, year, issued };
 }

@@ -23,6 +23,8 @@ const TARGET_COLUMNS = ['条目编号', '条目内容', '数值', '上限（范�
 const INDICATOR_COLUMNS = ['编号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'] as const;
 /** The comparator words a coordinator may choose, from the one table of their meanings; blank is a plain count. */
 const COMPARATOR_WORDS = [...new Set(COMPARATORS.flatMap((r) => [...r.after, ...r.words]).filter(Boolean))];
+/** The words written after the number (`以上`, `以下`, `以内`, `左右`). */
+const AFTER_WORDS = new Set(COMPARATORS.flatMap((r) => r.after));
 const KIND_NAMES: Record<RegistryUnit['kind'], string> = { unit: '单位', group: '群组', catchall: '泛指' };
 
 function targetWords(c: Clause): string {
@@ -263,9 +265,9 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
   }
   // Workbooks exported before these sheets existed keep the plan's targets and indicators as they were.
   const ts = wb.getWorksheet(TARGET_SHEET);
-  if (ts) readTargets(ts, clauses, problems, changes);
+  if (ts) readTargetSheet(ts, clauses, problems, changes);
   const is = wb.getWorksheet(INDICATOR_SHEET);
-  const indicators = is ? readIndicators(is, original.indicators, problems, changes) : original.indicators;
+  const indicators = is ? readIndicatorSheet(is, original.indicators, problems, changes) : original.indicators;
   if (problems.length) {
     const list = problems.map((p) => `  ${file} › ${p.sheet} › ${p.cell}：${p.message}`).join('\n');
     throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
@@ -326,7 +328,7 @@ function numberIn(cell: ExcelJS.Cell): number | null {
 }
 
 /** The 目标值 sheet: one row per target; a clause's targets are replaced when its rows differ from the plan's. */
-function readTargets(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, problems: ImportProblem[], changes: string[]): void {
+function readTargetSheet(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, problems: ImportProblem[], changes: string[]): void {
   const read = new Map<string, Target[]>();
   ws.eachRow((row, n) => {
     if (n === 1) return;
@@ -352,7 +354,9 @@ function readTargets(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, proble
       problems.push({ sheet: TARGET_SHEET, cell: `F${n}`, message: `比较方式“${comparator}”无法识别，请从下拉列表中选择（如“以上”“不低于”“下降”），普通数量请留空` });
       return;
     }
-    const words = cellText(row.getCell(7)) || `${comparator === '以上' || comparator === '以下' || comparator === '左右' ? '' : comparator}${value}${upper !== null ? `-${upper}` : ''}${unit}${['以上', '以下', '左右'].includes(comparator) ? comparator : ''}`;
+    // Without the plan's words, the target is written the way plans write it: `不低于80%`, `80%以上`.
+    const after = AFTER_WORDS.has(comparator);
+    const words = cellText(row.getCell(7)) || `${after ? '' : comparator}${value}${upper !== null ? `-${upper}` : ''}${unit}${after ? comparator : ''}`;
     const target: Target = { value, unit, comparator, words };
     if (upper !== null) target.upper = upper;
     read.set(id, [...(read.get(id) ?? []), target]);
@@ -367,7 +371,7 @@ function readTargets(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, proble
 }
 
 /** The 指标 sheet: the plan's indicators as the coordinator corrected or completed them. */
-function readIndicators(ws: ExcelJS.Worksheet, original: Indicator[], problems: ImportProblem[], changes: string[]): Indicator[] {
+function readIndicatorSheet(ws: ExcelJS.Worksheet, original: Indicator[], problems: ImportProblem[], changes: string[]): Indicator[] {
   const indicators: Indicator[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;

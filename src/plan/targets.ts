@@ -1,7 +1,8 @@
 // Reads quantified targets (`下降5%`, `40%以上`, `完成78家`) and deadlines (`2022年底前`, `每季度`) from clause text.
 import { comparatorPattern } from '../model/comparator.ts';
 import type { Deadline, Target } from '../model/plan.ts';
-import { monthEnd } from '../model/round.ts';
+import { addDays, isoDate, monthEnd } from '../model/round.ts';
+import { chineseNumeral } from './numerals.ts';
 
 const COUNT_UNITS = '万亿元|万人次|亿人次|万人|万户|万辆|万个|万件|辆次|家次|户次|批次|万平方米|平方米|平方公里|万亩|亩|公里|千米|万吨|吨|万元|亿元|个百分点|个|家|处|条|项|座|台|辆|次|件|人次|人|所|批|套|场|户|宗|起|块|期|篇|份|口|只|枚|余家|余个|余项|名|种|间|元';
 const PERCENT = '%|％';
@@ -101,32 +102,20 @@ export interface PlanDates {
   issued: string | null;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** `3`, `三`, `十二`, `三十` as a number. */
+/** `3`, `三`, `十二` as a number; NaN when the words are neither. */
 function amount(words: string): number {
-  if (/^\d+$/.test(words)) return Number(words);
-  if (words.includes('十')) {
-    const [tens, ones] = words.split('十');
-    return (tens ? CN_DIGITS[tens]! : 1) * 10 + (ones ? CN_DIGITS[ones]! : 0);
-  }
-  return CN_DIGITS[words] ?? NaN;
+  return /^\d+$/.test(words) ? Number(words) : (chineseNumeral(words) ?? NaN);
 }
 
+/** A date `n` months or years on, the day kept where the month has it (31 Jan + 1 month is 28/29 Feb). */
 function addPeriod(date: string, n: number, unit: 'day' | 'month' | 'year'): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (unit === 'day') d.setUTCDate(d.getUTCDate() + n);
-  else {
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() + (unit === 'year' ? 12 * n : n));
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, last));
-  }
-  return d.toISOString().slice(0, 10);
+  if (unit === 'day') return addDays(date, n);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const months = y * 12 + (m - 1) + (unit === 'year' ? 12 * n : n);
+  const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
+  return isoDate(year, month, Math.min(d, Number(monthEnd(year, month).slice(8))));
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const NUM = '\\d+|[一二两三四五六七八九十]+';
 // `自2016年下半年起`, `2016年起`, `自4月份开始`: when the work starts, never when it is due.
 const START = /自?(?:即日|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[上下]半年)?|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)(?:起|开始)/g;
@@ -147,7 +136,7 @@ export function findDeadline(text: string, dates: PlanDates): Deadline | null {
   const found: { words: string; date: string }[] = [];
   const add = (words: string, y: number, m: number, d?: number) => {
     if (m < 1 || m > 12) return;
-    found.push({ words, date: d ? `${y}-${pad(m)}-${pad(Math.min(d, Number(monthEnd(y, m).slice(8))))}` : monthEnd(y, m) });
+    found.push({ words, date: d ? isoDate(y, m, Math.min(d, Number(monthEnd(y, m).slice(8)))) : monthEnd(y, m) });
   };
   const all = (re: RegExp, f: (m: RegExpExecArray) => void) => {
     for (const m of plain.matchAll(re)) f(m as RegExpExecArray);
@@ -194,8 +183,9 @@ export function findDeadline(text: string, dates: PlanDates): Deadline | null {
   for (const w of within) {
     if (issued) found.push({ words: w.words, date: addPeriod(issued, w.n, w.unit) });
   }
-  const ongoing = /长期坚持|常态化|定期/.exec(plain);
-  if (/长期坚持/.test(ongoing?.[0] ?? '')) return { words: ongoing![0], meaning: { kind: 'ongoing' } };
+  // `并长期坚持` keeps a clause open whatever dates come before it.
+  const keptOpen = /长期坚持/.exec(plain);
+  if (keptOpen) return { words: keptOpen[0], meaning: { kind: 'ongoing' } };
   if (found.length) {
     const latest = found.reduce((a, b) => (b.date > a.date ? b : a));
     return { words: latest.words.replace(/^(?:于|在)/, ''), meaning: { kind: 'date', date: latest.date } };
@@ -214,6 +204,7 @@ export function findDeadline(text: string, dates: PlanDates): Deadline | null {
   for (const [re, every] of recurring) {
     if ((m = re.exec(plain))) return { words: m[0], meaning: { kind: 'recurring', every } };
   }
+  const ongoing = /常态化|定期/.exec(plain);
   if (ongoing) return { words: ongoing[0], meaning: { kind: 'ongoing' } };
   return null;
 }
