@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
+import { isDateFormat, OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
 import { readMembers, ZipProblem } from '../src/collect/zip.ts';
 import { python, tempDir } from './helpers.ts';
 
@@ -89,6 +89,14 @@ describe('XML is read as XML, the same as openpyxl reads it', () => {
     );
     const cell = new XlsxFile(bytes).sheet('S')!.get('A1')!;
     expect(cell).toEqual({ value: 45938, numFmt: 'yyyy"年"m"月"d"日"' });
+  });
+
+  it('tells a date format from a number labelled in days or months', () => {
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat('m"月"d"日"')).toBe(true);
+    expect(isDateFormat('0"日"')).toBe(false);
+    expect(isDateFormat('0.0"个月"')).toBe(false);
+    expect(isDateFormat('General')).toBe(false);
   });
 });
 

@@ -291,7 +291,9 @@ export class XlsxFile {
 
 /** Whether a number format shows dates. */
 export function isDateFormat(code: string): boolean {
-  return /[ymd年月日]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) || /"[年月日]"/.test(code);
+  // Date parts are y, m, d outside quotes and brackets; 年/月/日 are only their labels, so `0"日"` (a count of
+  // days) and `0"个月"` stay numbers.
+  return /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
 }
 
 /** An Excel serial date (1900 system) as YYYY-MM-DD. */
