@@ -372,6 +372,14 @@ describe('collect output on a terminal', () => {
     // One event line for the one file: returned (no phone), with the name's control characters spelled out.
     expect(lines.filter((l) => /^[✔✘·]/.test(l))).toEqual([`✘ 机关党委：1 处问题，已退回重报　← ${join(inbox, 'x\\u000a✔ 大气环境处：已收取 9 条\\u001b[2J.xlsx')}`]);
     expect(r.stdout).not.toContain('\u001b');
+    // status lists files it could not take the same way.
+    const unusable = 'y\n✔ 已报送\u001b[2J.xlsx';
+    writeFileSync(join(inbox, unusable), 'not a workbook');
+    taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]);
+    const status = taizhang(['status', '--round', '2025-Q3', '-w', ws]);
+    expect(status.stdout).toContain(`  ${join(inbox, 'y\\u000a✔ 已报送\\u001b[2J.xlsx')}：`);
+    expect(status.stdout).not.toContain('\u001b');
+    expect(status.stdout.split('\n').filter((l) => l.startsWith('✔'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The coordinator's view of a round's receipts, and the 催报 text ready to paste into a notice.
 import type { Receipt, RoundProgress } from '../model/progress.ts';
 import type { Round } from '../model/round.ts';
+import { printable } from '../util/printable.ts';
 import { cnDate, displayTime } from '../util/time.ts';
 import { needsUrging, receiptWords } from './index.ts';
 
@@ -43,7 +44,8 @@ export function renderStatus(progress: RoundProgress, refused: { originalPath: s
   }
   if (refused.length) {
     lines.push('', `未能收取的文件 ${refused.length} 个：`);
-    for (const f of refused) lines.push(`  ${f.originalPath}：${f.message}`);
+    // File names and reasons come from outside: shown printable, as collect shows them.
+    for (const f of refused) lines.push(`  ${printable(f.originalPath)}：${printable(f.message)}`);
   }
   const notice = urgeNotice(r, progress.round, today, until);
   lines.push('', notice ? `催报通知（可直接复制）：\n${notice}` : '全部单位均已报送。');
