@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../src/consolidate/index.ts';
-import type { EntryRecord } from '../src/ledger/ledger.ts';
+import type { Entry } from '../src/model/submission.ts';
 import type { Plan } from '../src/model/plan.ts';
 import type { RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
@@ -25,10 +25,10 @@ let progress: RoundProgress;
 const dir = tempDir('tz-report-');
 
 /** Synthetic answers: every unit reports; some clauses behind, one with text that looks like markup. */
-function answersFor(p: Plan, tag: string): Map<string, Map<string, EntryRecord>> {
-  const answers = new Map<string, Map<string, EntryRecord>>();
+function answersFor(p: Plan, tag: string): Map<string, Map<string, Entry>> {
+  const answers = new Map<string, Map<string, Entry>>();
   for (const a of assignUnits(p).assignments) {
-    const m = new Map<string, EntryRecord>();
+    const m = new Map<string, Entry>();
     a.rows.forEach((row, i) => {
       const status = row.clause.id === '6.3' || i % 7 === 3 ? '滞后' : i % 5 === 0 ? '已完成' : '序时推进';
       m.set(row.clause.id, {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Thresholds } from '../consolidate/index.ts';
 import { Ledger } from '../ledger/ledger.ts';
+import { LEDGER_FILE } from '../ledger/schema.ts';
 import { UserError } from '../util/errors.ts';
 import { safeFileName } from '../sheets/assign.ts';
 
@@ -34,8 +35,24 @@ export function thresholdsOf(o: { yellow: string; red: string }): Thresholds {
   return thresholds;
 }
 
-export function openLedger(o: GlobalOptions): Ledger {
-  return new Ledger(workspaceOf(o));
+/** The ledger the command works on, named when SQLite reports a problem with it (a lock, a full disk). */
+let openedLedgerPath: string | undefined;
+
+export function ledgerPathInUse(): string | undefined {
+  return openedLedgerPath;
+}
+
+/**
+ * Opens the workspace's ledger. Only a command that issues a round creates one (`create`); every other command
+ * refuses a workspace without a ledger and writes nothing, so a mistyped -w leaves no stray folder behind.
+ */
+export function openLedger(o: GlobalOptions, options: { create?: boolean } = {}): Ledger {
+  openedLedgerPath = join(workspaceOf(o), LEDGER_FILE);
+  const ledger = new Ledger(workspaceOf(o), { create: options.create ?? false });
+  if (ledger.migrated) {
+    process.stderr.write(`提示：台账 ${ledger.path} 已由版本 ${ledger.migrated.from} 升级为版本 ${ledger.migrated.to}；升级前的副本保存为 ${ledger.migrated.backup}。\n`);
+  }
+  return ledger;
 }
 
 export function roundDir(o: GlobalOptions, roundId: string, part: string): string {

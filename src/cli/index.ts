@@ -1,7 +1,9 @@
 // The command line: declares commands and hands each to its stage. One catch turns errors into exit codes:
 // a user's mistake prints a Chinese message and hint (exit 1); anything else is a bug (exit 2).
 import { Command, CommanderError, Help } from 'commander';
+import { environmentError } from '../util/environment.ts';
 import { UserError } from '../util/errors.ts';
+import { ledgerPathInUse } from './context.ts';
 import { registerPlanCommands } from './plan.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,9 +21,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof UserError) {
-      process.stderr.write(`错误：${e.message}\n`);
-      if (e.hint) process.stderr.write(`处理办法：${e.hint}\n`);
+    const user = e instanceof UserError ? e : environmentError(e, ledgerPathInUse());
+    if (user) {
+      process.stderr.write(`错误：${user.message}\n`);
+      if (user.hint) process.stderr.write(`处理办法：${user.hint}\n`);
       return 1;
     }
     process.stderr.write(`程序内部错误（请将以下信息反馈给维护人员）：\n${(e as Error).stack ?? String(e)}\n`);

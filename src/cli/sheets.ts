@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {
       const plan = await loadPlanJson(file);
       const round = parseRound(opts.round, opts.deadline);
-      const ledger = openLedger(opts);
+      const ledger = openLedger(opts, { create: true });
       try {
         const outDir = opts.output ?? roundDir(opts, round.id, '下发');
         const result = await issueRound(ledger, { plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact ?? readSettings(workspaceOf(opts)).contact, prefill: opts.prefill });

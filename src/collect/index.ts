@@ -1,29 +1,31 @@
 // Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
 // unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import type { Ledger } from '../ledger/ledger.ts';
 import { planHash as hashOf, type Plan } from '../model/plan.ts';
-import type { Ledger, ProblemRecord } from '../ledger/ledger.ts';
-import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
+import type { Problem, Submission } from '../model/submission.ts';
+import { assignUnits, safeFileName, type UnitAssignment, type UnitRow } from '../sheets/assign.ts';
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
 import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
-import { safeFileName } from '../sheets/assign.ts';
 import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { readWorkbook } from './read.ts';
+import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
-import { identityProblems, issuedRows, validateSubmission } from './validate.ts';
+import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
 import { OverLimit } from './xlsx.ts';
 import { ZipProblem } from './zip.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
-  | { kind: 'returned'; unit: string; problems: ProblemRecord[]; returnWorkbook: string; receipt: string }
+  | { kind: 'returned'; unit: string; problems: Problem[]; returnWorkbook: string; receipt: string }
   | { kind: 'stale'; unit: string }
   | { kind: 'duplicate'; unit: string | null }
   | { kind: 'refused'; reason: string }
-  | { kind: 'unusable'; reason: string };
+  | { kind: 'unusable'; reason: string }
+  /** Not a new file: the 退回重报 workbook and receipt of a returned submission, lost to an interrupted run, written again. */
+  | { kind: 'rebuilt'; unit: string; returnWorkbook: string; receipt: string };
 
 export interface CollectEvent {
   file: string;
@@ -43,28 +45,47 @@ export interface CollectOptions {
   receivedAt?: Date;
 }
 
-/** What every file of a run is checked against, worked out once per plan version rather than once per file. */
+/** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
+interface PlanVersion {
+  plan: Plan;
+  units: Map<string, UnitAssignment>;
+  /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
+  clauseIds: Set<string>;
+}
+
 class RunCache {
-  private plans = new Map<string, { plan: Plan; units: Map<string, UnitAssignment> } | null>();
+  private versions = new Map<string, PlanVersion | null>();
   readonly expected: Set<string>;
 
   constructor(private ledger: Ledger, roundId: string) {
     this.expected = new Set(ledger.expected(roundId).map((e) => e.unit));
   }
 
-  version(hash: string) {
-    if (!this.plans.has(hash)) {
+  version(hash: string): PlanVersion | null {
+    if (!this.versions.has(hash)) {
       const plan = this.ledger.planByHash(hash);
-      this.plans.set(hash, plan ? { plan, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])) } : null);
+      this.versions.set(
+        hash,
+        plan ? { plan, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) } : null,
+      );
     }
-    return this.plans.get(hash)!;
+    return this.versions.get(hash)!;
   }
 }
+
+type LedgerRound = ReturnType<Ledger['requireRound']>;
 
 export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   const round = o.ledger.requireRound(o.roundId);
   const cache = new RunCache(o.ledger, round.id);
   const events: CollectEvent[] = [];
+  const emit = (event: CollectEvent) => {
+    events.push(event);
+    o.onFile?.(event);
+  };
+  // A run killed between recording a returned file and writing its 退回重报 workbook left the ledger ahead of the
+  // disk: what the ledger says should exist is written again before anything new is taken in.
+  for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache)) emit(rebuilt);
   // Each file is read from disk while the one before it is checked: one file ahead, so memory stays bounded.
   let pending: { source: SourceFile; bytes: Promise<Uint8Array> } | null = null;
   const ahead = (source: SourceFile) => {
@@ -73,10 +94,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
     return { source, bytes };
   };
   const run = async (item: { source: SourceFile; bytes: Promise<Uint8Array> }) => {
-    const outcome = await collectOne(o, round, item.source, cache, item.bytes);
-    const event = { file: item.source.display, outcome };
-    events.push(event);
-    o.onFile?.(event);
+    emit({ file: item.source.display, outcome: await collectOne(o, round, item.source, cache, item.bytes) });
   };
   for await (const source of enumerateSources(o.paths)) {
     const next = ahead(source);
@@ -87,25 +105,58 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   return events;
 }
 
-async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRound']>, source: SourceFile, cache: RunCache, loading: Promise<Uint8Array>): Promise<FileOutcome> {
-  const { ledger } = o;
+/** Collecting one file is three steps: identify it, record it in the ledger, write what is derived from the record. */
+async function collectOne(o: CollectOptions, round: LedgerRound, source: SourceFile, cache: RunCache, loading: Promise<Uint8Array>): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await loading;
   } catch (e) {
-    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as Error).message}）`;
-    return refuse(o, 'unusable', sha256(source.display), source, reason, e instanceof UnusableFile ? e.rule : 'file-unreadable');
+    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
+    return refuse(o, sha256(source.display), source, { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' });
   }
   const digest = sha256(bytes);
-  const seen = ledger.intakeOf(round.id, digest);
+  const seen = o.ledger.intakeOf(round.id, digest);
   if (seen) return { kind: 'duplicate', unit: seen.unit };
+  const identified = await identify(bytes, source.name, round, cache);
+  if ('refusal' in identified) return refuse(o, digest, source, identified.refusal);
+  const recorded = await record(o, round, source, bytes, digest, identified);
+  if (recorded.kind !== 'recorded') return recorded;
+  const { submission, result } = recorded;
+  if (submission.outcome === 'accepted') {
+    return { kind: 'accepted', unit: submission.unit, rows: result.entries.length, warnings: result.problems.length, superseded: recorded.superseded };
+  }
+  const derived = await writeDerived(o.ledger, round, submission, o.outDir, cache);
+  return { kind: 'returned', unit: submission.unit, problems: result.problems, ...derived };
+}
+
+export interface Refusal {
+  outcome: 'refused' | 'unusable';
+  reason: string;
+  rule: string;
+}
+
+export interface Identified {
+  read: ReadWorkbook;
+  meta: Record<string, string>;
+  unit: string;
+  version: PlanVersion;
+  rows: UnitRow[];
+  issued: IssuedRows;
+}
+
+/**
+ * Step 1: which unit's workbook this is, for this round and a registered plan version; or why it is refused. A
+ * workbook whose identification, visible 填报单位 and issued rows disagree is refused here and booked to no unit.
+ */
+export async function identify(bytes: Uint8Array, name: string, round: LedgerRound, cache: RunCache): Promise<Identified | { refusal: Refusal }> {
+  const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
   try {
-    await checkUsable(bytes, source.name);
+    await checkUsable(bytes, name);
   } catch (e) {
     if (!(e instanceof UnusableFile)) throw e;
-    return refuse(o, 'unusable', digest, source, e.message, e.rule);
+    return refused(e.message, e.rule, 'unusable');
   }
-  let read;
+  let read: ReadWorkbook;
   try {
     read = await readWorkbook(bytes);
   } catch (e) {
@@ -113,98 +164,127 @@ async function collectOne(o: CollectOptions, round: ReturnType<Ledger['requireRo
     // still the file's problem, reported with the reader's message.
     if (e instanceof OverLimit || e instanceof ZipProblem) {
       const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
-      return refuse(o, 'unusable', digest, source, `${e.message}${advice}`, e.rule);
+      return refused(`${e.message}${advice}`, e.rule, 'unusable');
     }
-    return refuse(o, 'unusable', digest, source, `工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash');
+    return refused(`工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash', 'unusable');
   }
   const meta = read.meta;
-  if (!meta || meta.format !== FORMAT) {
-    return refuse(o, 'refused', digest, source, '不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
-  }
-  if (meta.round !== round.id) {
-    return refuse(o, 'refused', digest, source, `这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${round.id}，未收取`, 'wrong-round');
-  }
-  if (meta.plan_id !== round.planId) {
-    return refuse(o, 'refused', digest, source, `这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
-  }
+  if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
+  if (meta.round !== round.id) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${round.id}，未收取`, 'wrong-round');
+  if (meta.plan_id !== round.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
   const version = cache.version(meta.plan_hash ?? '');
-  if (!version) {
-    return refuse(o, 'refused', digest, source, '调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
-  }
-  const { plan } = version;
+  if (!version) return refused('调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
   const unit = meta.unit ?? '';
-  const unitRows = version.units.get(unit);
-  if (!cache.expected.has(unit) || !unitRows) {
-    return refuse(o, 'refused', digest, source, `“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
-  }
-  const issued = issuedRows(plan, unitRows.rows);
-  const identity = identityProblems(read, unit, plan, unitRows.rows, issued);
+  const assignment = version.units.get(unit);
+  if (!cache.expected.has(unit) || !assignment) return refused(`“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
+  const issued = issuedRows(version.plan, assignment.rows);
+  const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
   if (identity.length) {
-    return refuse(o, 'refused', digest, source, `身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
+    return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
   }
-  const result = validateSubmission(read, source.display, plan, unitRows.rows, issued);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  const outcome = errors.length ? 'returned' : 'accepted';
+  return { read, meta, unit, version, rows: assignment.rows, issued };
+}
 
-  // The original is archived unchanged before the ledger points at it; an interrupted run leaves at most an
-  // unreferenced copy, never a ledger row without its file.
+type Recorded =
+  | { kind: 'recorded'; submission: Submission; result: ValidationResult; superseded: boolean }
+  | { kind: 'stale'; unit: string }
+  | { kind: 'duplicate'; unit: string };
+
+/**
+ * Step 2: validates an identified workbook, archives the original unchanged and records it in one ledger
+ * transaction. The archive copy is written first: an interrupted run leaves at most an unreferenced copy, never a
+ * ledger row without its file.
+ */
+export async function record(o: Pick<CollectOptions, 'ledger' | 'now' | 'receivedAt'>, round: LedgerRound, source: SourceFile, bytes: Uint8Array, digest: string, id: Identified): Promise<Recorded> {
+  const { ledger } = o;
+  const result = validateSubmission(id.read, source.display, id.version.plan, id.rows, id.issued);
+  const outcome = result.problems.some((p) => p.severity === 'error') ? 'returned' : 'accepted';
   const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
   if (!existsSync(archivePath)) {
-    await mkdir(join(ledger.archiveDir, safeFileName(round.id)), { recursive: true });
+    await mkdir(dirname(archivePath), { recursive: true });
     // Two collects may take the same file at once: each writes its own temporary copy, and either rename wins.
     await writeFileAtomic(archivePath, bytes);
   }
-  const recorded = ledger.recordSubmission(
-    {
-      roundId: round.id,
-      unit,
-      planHash: meta.plan_hash!,
-      sha256: digest,
-      originalPath: source.display,
-      archivePath,
-      fileTime: source.mtime.toISOString(),
-      receivedAt: receivedAtOf(o, source).toISOString(),
-      outcome,
-      reporter: read.header.reporter || null,
-      phone: read.header.phone || null,
-      fillDate: read.header.date || null,
-    },
-    result.entries,
-    result.problems,
-  );
-  if (!recorded) return { kind: 'duplicate', unit };
-  if (recorded.stale) return { kind: 'stale', unit };
-  if (outcome === 'accepted') {
-    return { kind: 'accepted', unit, rows: result.entries.length, warnings: result.problems.length, superseded: !!recorded.superseded };
-  }
-  // A returned workbook: the unit's own answers, failing cells highlighted with a comment on each.
-  const dir = join(o.outDir, '退回重报');
-  await mkdir(dir, { recursive: true });
+  const submission = {
+    roundId: round.id,
+    unit: id.unit,
+    planHash: id.meta.plan_hash!,
+    sha256: digest,
+    originalPath: source.display,
+    archivePath,
+    fileTime: source.mtime.toISOString(),
+    receivedAt: receivedAtOf(o, source).toISOString(),
+    outcome,
+    reporter: id.read.header.reporter || null,
+    phone: id.read.header.phone || null,
+    fillDate: id.read.header.date || null,
+    contact: id.meta.contact || null,
+  } as const;
+  const recorded = ledger.recordSubmission(submission, result.entries, result.problems);
+  if (!recorded) return { kind: 'duplicate', unit: id.unit };
+  if (recorded.stale) return { kind: 'stale', unit: id.unit };
+  return { kind: 'recorded', submission: { ...submission, id: recorded.id, supersededBy: null }, result, superseded: !!recorded.superseded };
+}
+
+/** Where the 退回重报 workbook and the receipt of a unit's returned submission go. */
+export function derivedPaths(outDir: string, unit: string, roundId: string): { returnWorkbook: string; receipt: string } {
+  const dir = join(outDir, '退回重报');
+  return {
+    returnWorkbook: join(dir, `退回重报_${safeFileName(unit)}_${roundId}.xlsx`),
+    receipt: join(dir, `回执_${safeFileName(unit)}_${roundId}.txt`),
+  };
+}
+
+/**
+ * Step 3: writes what is derived from a returned submission, from the ledger alone (its entries, problems and
+ * header): the unit's own answers in a fresh workbook with each failing cell highlighted and commented, and the
+ * receipt. Built from the record rather than the file, so that a later run rebuilds exactly what was lost.
+ */
+export async function writeDerived(ledger: Ledger, round: LedgerRound, submission: Submission, outDir: string, cache: RunCache): Promise<{ returnWorkbook: string; receipt: string }> {
+  const paths = derivedPaths(outDir, submission.unit, round.id);
+  const version = cache.version(submission.planHash);
+  const assignment = version?.units.get(submission.unit);
+  if (!version || !assignment) throw new Error(`ledger submission ${submission.id} names plan ${submission.planHash} or unit ${submission.unit} that the ledger lacks`);
+  const problems = ledger.problemsOf(submission.id);
+  const errors = problems.filter((p) => p.severity === 'error');
   const values = new Map<string, InputValues>();
-  for (const e of result.entries) values.set(e.clauseId, inputValuesOf(e));
+  for (const e of ledger.entries(submission.id)) values.set(e.clauseId, inputValuesOf(e));
   const cellProblems = new Map<string, string>();
   for (const p of errors) {
     if (p.sheet !== TRACKING_SHEET || !/^[A-Z]+\d+$/.test(p.cell)) continue;
     // Problems of moved rows are shown where the row belongs in the fresh workbook.
     cellProblems.set(p.cell, cellProblems.has(p.cell) ? `${cellProblems.get(p.cell)}\n${p.message}` : p.message);
   }
-  const returnWorkbook = join(dir, `退回重报_${safeFileName(unit)}_${round.id}.xlsx`);
   const wb = buildWorkbook({
-    plan,
-    planHash: hashOf(plan),
+    plan: version.plan,
+    planHash: hashOf(version.plan),
     round,
-    unit: unitRows,
+    unit: assignment,
     protection: sheetProtection(),
     values,
-    header: { reporter: read.header.reporter, phone: read.header.phone, date: read.header.date },
+    header: { reporter: submission.reporter ?? '', phone: submission.phone ?? '', date: submission.fillDate ?? '' },
     problems: cellProblems,
-    contact: meta.contact || undefined,
+    contact: submission.contact || undefined,
     notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
   });
-  await wb.xlsx.writeFile(returnWorkbook);
-  const receipt = join(dir, `回执_${safeFileName(unit)}_${round.id}.txt`);
-  await writeFile(receipt, receiptText(unit, round.label, source.display, digest, errors, round.deadline));
-  return { kind: 'returned', unit, problems: result.problems, returnWorkbook, receipt };
+  await mkdir(dirname(paths.returnWorkbook), { recursive: true });
+  // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
+  await writeFileAtomic(paths.returnWorkbook, new Uint8Array(await wb.xlsx.writeBuffer()));
+  await writeFileAtomic(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
+  return paths;
+}
+
+/** Rebuilds the 退回重报 workbook and receipt of every returned submission in force whose files are missing. */
+async function rebuildDerived(ledger: Ledger, round: LedgerRound, outDir: string, cache: RunCache): Promise<CollectEvent[]> {
+  const events: CollectEvent[] = [];
+  for (const submission of ledger.currentSubmissions(round.id)) {
+    if (submission.outcome !== 'returned') continue;
+    const paths = derivedPaths(outDir, submission.unit, round.id);
+    if (existsSync(paths.returnWorkbook) && existsSync(paths.receipt)) continue;
+    await writeDerived(ledger, round, submission, outDir, cache);
+    events.push({ file: submission.originalPath, outcome: { kind: 'rebuilt', unit: submission.unit, ...paths } });
+  }
+  return events;
 }
 
 /**
@@ -219,13 +299,13 @@ export function receivedAtOf(o: Pick<CollectOptions, 'now' | 'receivedAt'>, sour
   return Number.isNaN(own.getTime()) || own.getTime() <= 0 || own > now ? now : own;
 }
 
-function refuse(o: CollectOptions, outcome: 'refused' | 'unusable', digest: string, source: SourceFile, reason: string, rule: string): FileOutcome {
-  const problem: ProblemRecord = { file: source.display, sheet: '-', cell: '-', rule, severity: 'error', message: reason };
-  o.ledger.recordIntake(o.roundId, digest, source.display, outcome, null, [problem], o.now?.());
-  return { kind: outcome, reason };
+function refuse(o: CollectOptions, digest: string, source: SourceFile, r: Refusal): FileOutcome {
+  const problem: Problem = { file: source.display, sheet: '-', cell: '-', rule: r.rule, severity: 'error', message: r.reason };
+  o.ledger.recordIntake(o.roundId, digest, source.display, r.outcome, null, [problem], o.now?.());
+  return { kind: r.outcome, reason: r.reason };
 }
 
-export function receiptText(unit: string, label: string, file: string, digest: string, problems: ProblemRecord[], deadline: string): string {
+export function receiptText(unit: string, label: string, file: string, digest: string, problems: Problem[], deadline: string): string {
   const lines = [
     '调度表报送回执',
     '',

@@ -1,7 +1,7 @@
 // Validates one returned workbook against the plan version it was made from. A pure function: it collects
 // every problem of the file (a report, not a first exception) and the entries that could be read.
 import type { Plan } from '../model/plan.ts';
-import type { EntryRecord, ProblemRecord } from '../ledger/ledger.ts';
+import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
 import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
 import { normalizeCell, planCells, rowChecksum } from '../sheets/workbook.ts';
@@ -9,8 +9,8 @@ import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
 
 export interface ValidationResult {
-  entries: EntryRecord[];
-  problems: ProblemRecord[];
+  entries: Entry[];
+  problems: Problem[];
   /** Where each clause was found in the file, for highlighting problems in a returned workbook. */
   rowOf: Map<string, number>;
 }
@@ -38,7 +38,14 @@ export function issuedRows(plan: Plan, expected: UnitRow[]): IssuedRows {
  * rows must agree. Each disagreement is listed; any one means the file is refused as 身份不符 and booked to no
  * unit, so a forged or mixed-up workbook can never displace a unit's own submission.
  */
-export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, expected: UnitRow[], issued = issuedRows(plan, expected)): string[] {
+export function identityProblems(
+  read: ReadWorkbook,
+  unit: string,
+  plan: Plan,
+  expected: UnitRow[],
+  issued = issuedRows(plan, expected),
+  clauseIds = new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))),
+): string[] {
   const problems: string[] = [];
   const shown = normalizeCell(read.header.unit);
   if (read.hasTrackingSheet && shown !== normalizeCell(unit)) {
@@ -51,8 +58,7 @@ export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, e
   }
   // Rows of clauses issued to other units: content copied from another unit's workbook.
   const ids = new Set(expected.map((e) => e.clause.id));
-  const planIds = new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id)));
-  const foreign = read.rows.map((r) => ({ row: r.row, id: normalizeCell(r.cells.id!.text) })).filter((r) => planIds.has(r.id) && !ids.has(r.id));
+  const foreign = read.rows.map((r) => ({ row: r.row, id: normalizeCell(r.cells.id!.text) })).filter((r) => clauseIds.has(r.id) && !ids.has(r.id));
   if (foreign.length) {
     problems.push(`${foreign.slice(0, 5).map((r) => `第 ${r.row} 行条目 ${r.id}`).join('、')}${foreign.length > 5 ? ` 等 ${foreign.length} 行` : ''}不是下发给“${unit}”的条目`);
   }
@@ -60,8 +66,8 @@ export function identityProblems(read: ReadWorkbook, unit: string, plan: Plan, e
 }
 
 export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[], issued = issuedRows(plan, expected)): ValidationResult {
-  const problems: ProblemRecord[] = [];
-  const entries: EntryRecord[] = [];
+  const problems: Problem[] = [];
+  const entries: Entry[] = [];
   const rowOf = new Map<string, number>();
   const problem = (cell: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ file, sheet: TRACKING_SHEET, cell, rule, severity, message });
@@ -127,7 +133,7 @@ function readEntry(
   found: ReadWorkbook['rows'][number],
   unitRow: UnitRow,
   problem: (cell: string, rule: string, message: string, severity?: 'error' | 'warning') => void,
-): EntryRecord {
+): Entry {
   const at = (key: string) => `${columnLetter(key)}${found.row}`;
   const text = (key: string) => normalizeCell(found.cells[key]!.text);
   const id = unitRow.clause.id;

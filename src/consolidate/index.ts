@@ -5,7 +5,8 @@ import { completionAgainst } from '../model/comparator.ts';
 import { clausesOf, type Clause, type Plan } from '../model/plan.ts';
 import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
 import { elapsedShare, type Round } from '../model/round.ts';
-import type { EntryRecord, Ledger, SubmissionRecord } from '../ledger/ledger.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { Entry, Submission } from '../model/submission.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { localDate } from '../util/time.ts';
 
@@ -56,9 +57,9 @@ export interface ConsolidateInput {
   plan: Plan;
   round: Round;
   /** Accepted answers in force, per unit and clause. */
-  answers: Map<string, Map<string, EntryRecord>>;
+  answers: Map<string, Map<string, Entry>>;
   /** Each unit's answers of the previous round, for stagnation. */
-  previous: Map<string, Map<string, EntryRecord>>;
+  previous: Map<string, Map<string, Entry>>;
   receipts: Receipt[];
   thresholds?: Thresholds;
 }
@@ -157,7 +158,7 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
  */
 export function receiptsOf(
   expected: { unit: string; rows: number }[],
-  current: SubmissionRecord[],
+  current: Submission[],
   history: Map<string, number>,
   problems: Map<number, number>,
   round: Round,
@@ -206,7 +207,7 @@ export function loadRoundProgress(ledger: Ledger, roundId: string, today: string
   const round = ledger.requireRound(roundId);
   const plan = ledger.planByHash(round.planHash)!;
   const current = ledger.currentSubmissions(round.id);
-  const answers = new Map<string, Map<string, EntryRecord>>();
+  const answers = new Map<string, Map<string, Entry>>();
   const problems = new Map<number, number>();
   for (const s of current) {
     problems.set(s.id, ledger.problemsOf(s.id).filter((p) => p.severity === 'error').length);

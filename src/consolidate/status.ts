@@ -1,6 +1,7 @@
 // The coordinator's view of a round's receipts, and the 催报 text ready to paste into a notice.
 import type { Receipt, RoundProgress } from '../model/progress.ts';
 import type { Round } from '../model/round.ts';
+import type { Intake } from '../model/submission.ts';
 import { printable } from '../util/printable.ts';
 import { cnDate, displayTime } from '../util/time.ts';
 import { needsUrging, receiptWords } from './index.ts';
@@ -27,7 +28,7 @@ export function urgeNotice(receipts: Receipt[], round: Round, today: string, unt
   return `${parts.join('；')}。请上述单位${by}按要求报送${returned.length ? '（退回的请按回执修改后重新报送）' : ''}。`;
 }
 
-export function renderStatus(progress: RoundProgress, refused: { originalPath: string; outcome: string; message: string }[], today: string, until?: string): string {
+export function renderStatus(progress: RoundProgress, refused: Pick<Intake, 'originalPath' | 'outcome' | 'message'>[], today: string, until?: string): string {
   const r = progress.receipts;
   const count = (s: string) => r.filter((x) => x.state === s).length;
   const again = r.filter((x) => x.resubmissionReturned).length;
@@ -45,7 +46,7 @@ export function renderStatus(progress: RoundProgress, refused: { originalPath: s
   if (refused.length) {
     lines.push('', `未能收取的文件 ${refused.length} 个：`);
     // File names and reasons come from outside: shown printable, as collect shows them.
-    for (const f of refused) lines.push(`  ${printable(f.originalPath)}：${printable(f.message)}`);
+    for (const f of refused) lines.push(`  ${printable(f.originalPath)}：${printable(f.message ?? '')}`);
   }
   const notice = urgeNotice(r, progress.round, today, until);
   lines.push('', notice ? `催报通知（可直接复制）：\n${notice}` : '全部单位均已报送。');

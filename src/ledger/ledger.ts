@@ -2,94 +2,28 @@
 // file received, every submission with its entries and problems. Nothing is ever deleted; a newer submission
 // supersedes an older one, which stays in the history. WAL and transactions keep it consistent when a
 // collect is killed, and let two collects run at once.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Plan } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
+import { Entry, Intake, Problem, Submission, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS plans (
-  hash TEXT PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL, json TEXT NOT NULL, registered_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS rounds (
-  id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, label TEXT NOT NULL,
-  start TEXT NOT NULL, end TEXT NOT NULL, deadline TEXT NOT NULL, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS expected (
-  round_id TEXT NOT NULL, unit TEXT NOT NULL, file TEXT NOT NULL, rows INTEGER NOT NULL,
-  PRIMARY KEY (round_id, unit));
-CREATE TABLE IF NOT EXISTS intake (
-  id INTEGER PRIMARY KEY, round_id TEXT NOT NULL, sha256 TEXT NOT NULL, original_path TEXT NOT NULL,
-  received_at TEXT NOT NULL, outcome TEXT NOT NULL, unit TEXT, message TEXT,
-  UNIQUE (round_id, sha256));
-CREATE TABLE IF NOT EXISTS submissions (
-  id INTEGER PRIMARY KEY, intake_id INTEGER NOT NULL REFERENCES intake(id), round_id TEXT NOT NULL,
-  unit TEXT NOT NULL, plan_hash TEXT NOT NULL, sha256 TEXT NOT NULL, original_path TEXT NOT NULL,
-  archive_path TEXT NOT NULL, received_at TEXT NOT NULL, file_time TEXT NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'returned')),
-  superseded_by INTEGER REFERENCES submissions(id), reporter TEXT, phone TEXT, fill_date TEXT);
-CREATE INDEX IF NOT EXISTS submissions_unit ON submissions (round_id, unit);
-CREATE TABLE IF NOT EXISTS entries (
-  submission_id INTEGER NOT NULL REFERENCES submissions(id), clause_id TEXT NOT NULL, role TEXT NOT NULL,
-  status TEXT, value_text TEXT, value REAL, progress TEXT, problems TEXT, next_steps TEXT,
-  PRIMARY KEY (submission_id, clause_id));
-CREATE TABLE IF NOT EXISTS problems (
-  id INTEGER PRIMARY KEY, intake_id INTEGER NOT NULL REFERENCES intake(id), file TEXT NOT NULL,
-  sheet TEXT NOT NULL, cell TEXT NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL);
-`;
-
-export interface EntryRecord {
-  clauseId: string;
-  role: string;
-  status: string | null;
-  valueText: string | null;
-  value: number | null;
-  progress: string | null;
-  problems: string | null;
-  nextSteps: string | null;
-}
-
-export interface ProblemRecord {
-  file: string;
-  sheet: string;
-  cell: string;
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface SubmissionRecord {
-  id: number;
-  roundId: string;
-  unit: string;
-  planHash: string;
-  sha256: string;
-  originalPath: string;
-  archivePath: string;
-  receivedAt: string;
-  fileTime: string;
-  outcome: 'accepted' | 'returned';
-  supersededBy: number | null;
-  reporter: string | null;
-  phone: string | null;
-  fillDate: string | null;
-}
-
-export type IntakeOutcome = 'accepted' | 'returned' | 'refused' | 'unusable' | 'stale';
+import { openLedgerFile, type OpenedLedger } from './schema.ts';
 
 export class Ledger {
   readonly db: Database.Database;
 
-  constructor(readonly workspace: string) {
-    mkdirSync(workspace, { recursive: true });
-    this.db = new Database(join(workspace, 'taizhang.db'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 30000');
-    this.db.pragma('foreign_keys = ON');
-    // In WAL mode NORMAL stays consistent through a killed process; only a power cut may drop the last commits,
-    // whose files a later collect takes in again (they are not in the intake yet).
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+  /** The ledger file, named in every message about it. */
+  readonly path: string;
+  /** Set when opening migrated an older ledger (the CLI says so, with the backup's name). */
+  readonly migrated: OpenedLedger['migrated'];
+
+  /** Opens the workspace's ledger; `create: false` refuses a workspace that has none and writes nothing. */
+  constructor(readonly workspace: string, options: { create?: boolean } = {}) {
+    const opened = openLedgerFile(workspace, options.create ?? true);
+    this.db = opened.db;
+    this.path = opened.path;
+    this.migrated = opened.migrated;
   }
 
   close(): void {
@@ -148,7 +82,7 @@ export class Ledger {
     if (!round) {
       const known = this.rounds().map((r) => r.id);
       throw new UserError(
-        `台账（${join(this.workspace, 'taizhang.db')}）中没有轮次“${normalizeRoundId(id)}”。`,
+        `台账（${this.path}）中没有轮次“${normalizeRoundId(id)}”。`,
         known.length ? `已有轮次：${known.join('、')}。` : '请先运行 taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
       );
     }
@@ -187,12 +121,13 @@ export class Ledger {
   }
 
   /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
-  intakeOf(roundId: string, sha256: string): { id: number; outcome: IntakeOutcome; unit: string | null } | null {
-    return (this.sql('SELECT id, outcome, unit FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as never) ?? null;
+  intakeOf(roundId: string, sha256: string): Intake | null {
+    const row = this.sql('SELECT * FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as Record<string, unknown> | undefined;
+    return row ? toIntake(row) : null;
   }
 
   /** Records a file that could not become a submission (unusable, another round or plan). */
-  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: ProblemRecord[], receivedAt = new Date()): number | null {
+  recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: Problem[], receivedAt = new Date()): number | null {
     return this.db.transaction(() => {
       // Another collect running at the same time may have taken this very file since we looked.
       if (this.intakeOf(roundId, sha256)) return null;
@@ -204,7 +139,7 @@ export class Ledger {
     }).immediate();
   }
 
-  private insertProblems(intakeId: number, problems: ProblemRecord[]): void {
+  private insertProblems(intakeId: number, problems: Problem[]): void {
     const insert = this.sql('INSERT INTO problems (intake_id, file, sheet, cell, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const p of problems) insert.run(intakeId, p.file, p.sheet, p.cell, p.rule, p.severity, p.message);
   }
@@ -213,7 +148,7 @@ export class Ledger {
    * Records a submission with its entries and problems in one transaction, then works out again which of the
    * unit's submissions are in force (see `settle`).
    */
-  recordSubmission(s: Omit<SubmissionRecord, 'id' | 'supersededBy'>, entries: EntryRecord[], problems: ProblemRecord[]): { id: number; superseded: SubmissionRecord | null; stale: boolean } | null {
+  recordSubmission(s: Omit<Submission, 'id' | 'supersededBy'>, entries: Entry[], problems: Problem[]): { id: number; superseded: Submission | null; stale: boolean } | null {
     // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
     return this.db.transaction(() => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;
@@ -222,10 +157,10 @@ export class Ledger {
         .run(s.roundId, s.sha256, s.originalPath, s.receivedAt, s.outcome, s.unit, null);
       const intakeId = Number(intake.lastInsertRowid);
       const info = this.sql(
-          `INSERT INTO submissions (intake_id, round_id, unit, plan_hash, sha256, original_path, archive_path, received_at, file_time, outcome, reporter, phone, fill_date)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO submissions (intake_id, round_id, unit, plan_hash, sha256, original_path, archive_path, received_at, file_time, outcome, reporter, phone, fill_date, contact)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, s.receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate);
+        .run(intakeId, s.roundId, s.unit, s.planHash, s.sha256, s.originalPath, s.archivePath, s.receivedAt, s.fileTime, s.outcome, s.reporter, s.phone, s.fillDate, s.contact);
       const id = Number(info.lastInsertRowid);
       const insert = this.sql(
         'INSERT INTO entries (submission_id, clause_id, role, status, value_text, value, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -248,11 +183,11 @@ export class Ledger {
    *   came after it; a returned file takes nothing away from an accepted one.
    * Every other submission is history, pointing at the one that replaced it.
    */
-  private settle(roundId: string, unit: string): { accepted: SubmissionRecord | null; returned: SubmissionRecord | null } {
+  private settle(roundId: string, unit: string): { accepted: Submission | null; returned: Submission | null } {
     const all = this.history(roundId, unit);
-    const later = (a: SubmissionRecord, b: SubmissionRecord) => (a.receivedAt === b.receivedAt ? a.id > b.id : a.receivedAt > b.receivedAt);
-    let accepted: SubmissionRecord | null = null;
-    let returned: SubmissionRecord | null = null;
+    const later = (a: Submission, b: Submission) => (a.receivedAt === b.receivedAt ? a.id > b.id : a.receivedAt > b.receivedAt);
+    let accepted: Submission | null = null;
+    let returned: Submission | null = null;
     for (const x of all) {
       if (x.outcome === 'accepted' && (!accepted || later(x, accepted))) accepted = x;
       if (x.outcome === 'returned' && (!returned || later(x, returned))) returned = x;
@@ -269,58 +204,60 @@ export class Ledger {
   }
 
   /** The unit's accepted submission in force, and a returned one that came after it (or alone). */
-  inForce(roundId: string, unit: string): { accepted: SubmissionRecord | null; returned: SubmissionRecord | null } {
+  inForce(roundId: string, unit: string): { accepted: Submission | null; returned: Submission | null } {
     const open = (this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? AND superseded_by IS NULL ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
     return { accepted: open.find((x) => x.outcome === 'accepted') ?? null, returned: open.find((x) => x.outcome === 'returned') ?? null };
   }
 
   /** Every submission in force for a round: per unit, its accepted one and a later returned one, when there are. */
-  currentSubmissions(roundId: string): SubmissionRecord[] {
+  currentSubmissions(roundId: string): Submission[] {
     return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
   }
 
-  history(roundId: string, unit: string): SubmissionRecord[] {
+  history(roundId: string, unit: string): Submission[] {
     return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
   }
 
-  entries(submissionId: number): EntryRecord[] {
-    return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) => ({
-      clauseId: r.clause_id as string,
-      role: r.role as string,
-      status: r.status as string | null,
-      valueText: r.value_text as string | null,
-      value: r.value as number | null,
-      progress: r.progress as string | null,
-      problems: r.problems as string | null,
-      nextSteps: r.next_steps as string | null,
-    }));
+  entries(submissionId: number): Entry[] {
+    return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) =>
+      Entry.parse({
+        clauseId: r.clause_id,
+        role: r.role,
+        status: r.status,
+        valueText: r.value_text,
+        value: r.value,
+        progress: r.progress,
+        problems: r.problems,
+        nextSteps: r.next_steps,
+      }),
+    );
   }
 
-  problemsOf(submissionId: number): ProblemRecord[] {
+  problemsOf(submissionId: number): Problem[] {
     return this.sql('SELECT p.file, p.sheet, p.cell, p.rule, p.severity, p.message FROM problems p JOIN submissions s ON s.intake_id = p.intake_id WHERE s.id = ? ORDER BY p.id')
-      .all(submissionId) as ProblemRecord[];
+      .all(submissionId)
+      .map((r) => Problem.parse(r));
   }
 
   /** Files received for a round that never became a submission. */
-  refusedFiles(roundId: string): { originalPath: string; outcome: string; message: string; receivedAt: string }[] {
-    return this.sql("SELECT original_path AS originalPath, outcome, message, received_at AS receivedAt FROM intake WHERE round_id = ? AND outcome IN ('refused', 'unusable') ORDER BY id")
-      .all(roundId) as never;
+  refusedFiles(roundId: string): Intake[] {
+    return (this.sql("SELECT * FROM intake WHERE round_id = ? AND outcome IN ('refused', 'unusable') ORDER BY id").all(roundId) as Record<string, unknown>[]).map(toIntake);
   }
 
   /**
    * The latest accepted answers of each unit for a plan from rounds before `roundId`: what pre-fills the next
    * round, and what stagnation is measured against.
    */
-  latestAccepted(planId: string, beforeEnd: string): Map<string, Map<string, EntryRecord>> {
+  latestAccepted(planId: string, beforeEnd: string): Map<string, Map<string, Entry>> {
     const rows = this.sql(
         `SELECT s.id, s.unit FROM submissions s JOIN rounds r ON r.id = s.round_id
          WHERE r.plan_id = ? AND r.end < ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL
          ORDER BY r.end, s.id`,
       )
       .all(planId, beforeEnd) as { id: number; unit: string }[];
-    const result = new Map<string, Map<string, EntryRecord>>();
+    const result = new Map<string, Map<string, Entry>>();
     for (const row of rows) {
-      const byClause = result.get(row.unit) ?? new Map<string, EntryRecord>();
+      const byClause = result.get(row.unit) ?? new Map<string, Entry>();
       for (const e of this.entries(row.id)) byClause.set(e.clauseId, e);
       result.set(row.unit, byClause);
     }
@@ -328,21 +265,35 @@ export class Ledger {
   }
 }
 
-function toSubmission(r: Record<string, unknown>): SubmissionRecord {
-  return {
-    id: r.id as number,
-    roundId: r.round_id as string,
-    unit: r.unit as string,
-    planHash: r.plan_hash as string,
-    sha256: r.sha256 as string,
-    originalPath: r.original_path as string,
-    archivePath: r.archive_path as string,
-    receivedAt: r.received_at as string,
-    fileTime: r.file_time as string,
-    outcome: r.outcome as 'accepted' | 'returned',
-    supersededBy: r.superseded_by as number | null,
-    reporter: r.reporter as string | null,
-    phone: r.phone as string | null,
-    fillDate: r.fill_date as string | null,
-  };
+function toSubmission(r: Record<string, unknown>): Submission {
+  return Submission.parse({
+    id: r.id,
+    roundId: r.round_id,
+    unit: r.unit,
+    planHash: r.plan_hash,
+    sha256: r.sha256,
+    originalPath: r.original_path,
+    archivePath: r.archive_path,
+    receivedAt: r.received_at,
+    fileTime: r.file_time,
+    outcome: r.outcome,
+    supersededBy: r.superseded_by,
+    reporter: r.reporter,
+    phone: r.phone,
+    fillDate: r.fill_date,
+    contact: r.contact,
+  });
+}
+
+function toIntake(r: Record<string, unknown>): Intake {
+  return Intake.parse({
+    id: r.id,
+    roundId: r.round_id,
+    sha256: r.sha256,
+    originalPath: r.original_path,
+    receivedAt: r.received_at,
+    outcome: r.outcome,
+    unit: r.unit,
+    message: r.message,
+  });
 }
