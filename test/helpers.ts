@@ -1,5 +1,5 @@
 // Shared test helpers: temporary folders, the independent clients (python3-openpyxl/docx, LibreOffice).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -44,19 +44,15 @@ export function soffice(files: string[], to: string, outDir: string): string[] {
   return outs;
 }
 
-export function run(cmd: string, args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
+export function run(cmd: string, args: string[], cwd = ROOT, env?: Record<string, string>): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, env: env ? { ...process.env, ...env } : undefined });
+  if (r.error) throw r.error;
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs the CLI as a user would, through bin/taizhang.js. */
-export function taizhang(args: string[], cwd = ROOT) {
-  return run(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), ...args], cwd);
+export function taizhang(args: string[], cwd = ROOT, env?: Record<string, string>) {
+  return run(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), ...args], cwd, env);
 }
 
 /** Fills a tracking workbook as a unit would, with openpyxl (see fixtures/fill_workbook.py for the spec). */

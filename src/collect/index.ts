@@ -53,7 +53,7 @@ interface PlanVersion {
   clauseIds: Set<string>;
 }
 
-class RunCache {
+export class RunCache {
   private versions = new Map<string, PlanVersion | null>();
   readonly expected: Set<string>;
 

@@ -1,6 +1,7 @@
 // Failures of the machine rather than of the program or the user's files: a full disk, a read-only or
 // forbidden folder, a ledger that another program holds or that is damaged. Each becomes a Chinese message that
 // names the path and says what to do (exit 1); anything not recognised here stays an internal error (exit 2).
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError } from './errors.ts';
 
@@ -42,17 +43,47 @@ export function environmentError(e: unknown, ledgerPath?: string): UserError | n
   }
 }
 
+/**
+ * SQLite reports a full or read-only disk under several codes (SQLITE_FULL, SQLITE_IOERR_SHMSIZE when the shared
+ * memory file cannot grow, SQLITE_CANTOPEN on a read-only disk); the disk itself is asked which it is.
+ */
+function diskState(path: string): 'full' | 'read-only' | 'forbidden' | 'ok' {
+  const dir = dirname(path);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return 'read-only';
+    if (code === 'EACCES' || code === 'EPERM') return 'forbidden';
+  }
+  try {
+    const { bavail, bsize } = statfsSync(dir);
+    if (bavail * bsize < 1024 * 1024) return 'full';
+  } catch {
+    // no statfs (an odd file system): judge by the code alone
+  }
+  return 'ok';
+}
+
 function sqliteError(code: string, message: string, ledger: string): UserError | null {
-  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' && /full|space/i.test(message)) {
-    return new UserError(`磁盘空间已满，无法写入台账“${ledger}”。`, '请清理磁盘空间后重新运行本命令；台账保持在上一次完整写入时的状态，已收取的报送不受影响。');
+  const disk = diskState(ledger);
+  const full = new UserError(`磁盘空间已满，无法写入台账“${ledger}”。`, '请清理磁盘空间后重新运行本命令；台账保持在上一次完整写入时的状态，已收取的报送不受影响。');
+  const readOnly = new UserError(
+    `台账“${ledger}”所在的磁盘是只读的，无法打开台账。`,
+    '台账需要可写的磁盘（即使只是查看）。请将整个工作目录复制到可写的磁盘后用 -w 指定，或取消该磁盘的只读设置。',
+  );
+  const forbidden = new UserError(`没有权限写入台账“${ledger}”或其所在文件夹。`, '请检查该文件及所在文件夹的权限，或将工作目录复制到有写入权限的位置后用 -w 指定。');
+  if (code === 'SQLITE_FULL') return full;
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    if (disk === 'read-only') return readOnly;
+    if (disk === 'forbidden') return forbidden;
+    if (disk === 'full') return full;
   }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new UserError(`台账“${ledger}”是只读的（或所在磁盘只读），无法写入。`, '请检查该文件及所在文件夹的写入权限，或将工作目录复制到可写的磁盘后用 -w 指定。');
-  }
+  if (code.startsWith('SQLITE_READONLY')) return forbidden;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new UserError(`台账“${ledger}”正被其他程序占用，等待后仍未释放。`, '可能另有 taizhang 命令正在运行，或台账被数据库查看工具打开。请等其结束或关闭该工具后重新运行。');
   }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new UserError(
       `台账“${ledger}”已损坏，无法读取（${message}）。`,
       '请从备份恢复该文件；收到的原始报送文件都保存在工作目录的 archive 文件夹中，也可在新的工作目录重新生成轮次后重新收集。',
@@ -62,7 +93,7 @@ function sqliteError(code: string, message: string, ledger: string): UserError |
     return new UserError(`无法打开台账“${ledger}”。`, '请检查工作目录是否存在、是否有读写权限。');
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return new UserError(`读写台账“${ledger}”时磁盘出错（${code}）。`, '请检查磁盘空间和磁盘状态后重新运行。');
+    return new UserError(`读写台账“${ledger}”时磁盘出错（${code}）。`, '请检查磁盘空间和磁盘状态（U 盘或网络盘是否已断开）后重新运行。');
   }
   return null;
 }
