@@ -1,7 +1,8 @@
 // Collecting returned workbooks: filled by openpyxl (an independent writer) and re-saved by LibreOffice,
 // every validation rule, every unusable file, resubmission, idempotence, and a killed collect.
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { zipSync } from 'fflate';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -452,5 +453,58 @@ describe('序时 status', () => {
     expect(at().schedule).toBe('yellow');
     expect(at({ yellow: 5, red: 20 }).schedule).toBe('red');
     expect(at({ yellow: 30, red: 50 }).schedule).toBe('green');
+  });
+});
+
+describe('collect: whatever else lies in an inbox is named, never silently skipped', () => {
+  it('reads a hidden-named workbook, names links, pipes and office leftovers, and reports a damaged archive member by member', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    fillWorkbook(file('政策法规处'), join(inbox, '.政策法规处.xlsx'), GOOD_ANSWERS);
+    writeFileSync(join(inbox, '~$政策法规处.xlsx'), Buffer.alloc(165, 0x20));
+    writeFileSync(join(inbox, '.DS_Store'), Buffer.alloc(64));
+    // A link to a workbook outside the inbox, and a named pipe that would block a reader for good.
+    const outside = join(ws, 'outside.xlsx');
+    fillWorkbook(file('机关党委'), outside, GOOD_ANSWERS);
+    symlinkSync(outside, join(inbox, '链接.xlsx'));
+    execFileSync('mkfifo', [join(inbox, '管道.xlsx')]);
+    // An archive holding a good workbook (stored, so a flipped byte is not caught by inflate) and a copy whose data
+    // was corrupted; and an archive whose central directory is damaged after its first record.
+    const good = readFileSync(outside);
+    const archive = Buffer.from(zipSync({ '机关党委.xlsx': [new Uint8Array(good), { level: 0 }], '损坏.xlsx': [new Uint8Array(good), { level: 0 }] }));
+    // A byte in the middle of the second member's data flipped after zipping: only its CRC can tell.
+    archive[archive.indexOf(Buffer.from('损坏.xlsx')) + good.length / 2] ^= 0xff;
+    writeFileSync(join(inbox, '报送.zip'), archive);
+    const two = Buffer.from(zipSync({ 'a.xlsx': [new Uint8Array(good), { level: 0 }], 'b.xlsx': [new Uint8Array(good), { level: 0 }] }));
+    const second = two.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    two.writeUInt32LE(0xdeadbeef, second);
+    writeFileSync(join(inbox, '目录损坏.zip'), two);
+
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    // In the folder's (Chinese collation) order, each archive's members as they lie in it.
+    const seen = events.map((e) => [e.file.slice(inbox.length + 1), e.outcome.kind, 'reason' in e.outcome ? e.outcome.reason : 'unit' in e.outcome ? e.outcome.unit : '']);
+    expect(seen).toEqual([
+      ['.DS_Store', 'skipped', '苹果电脑生成的系统文件，已跳过'],
+      ['.政策法规处.xlsx', 'accepted', '政策法规处'],
+      ['~$政策法规处.xlsx', 'skipped', 'Office 打开文档时生成的锁定文件，已跳过'],
+      ['报送.zip › 机关党委.xlsx', 'accepted', '机关党委'],
+      ['报送.zip › 损坏.xlsx', 'unusable', '压缩包中的该文件已损坏（CRC 校验不符）。请重新打包后发送'],
+      ['目录损坏.zip › a.xlsx', 'duplicate', '机关党委'],
+      ['目录损坏.zip', 'unusable', '压缩包目录已损坏：声明有 2 个文件，只能读出 1 个（invalid central directory file header signature: 0xdeadbeef），其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集'],
+      ['管道.xlsx', 'unusable', '这是命名管道（FIFO），不是报送文件，未读取'],
+      ['链接.xlsx', 'unusable', '这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹'],
+    ]);
+    // Skipped leftovers are not booked; every other file is, with its reason.
+    expect(ledger.refusedFiles('2025-Q3').map((f) => f.originalPath.slice(inbox.length + 1))).toEqual(['报送.zip › 损坏.xlsx', '目录损坏.zip', '管道.xlsx', '链接.xlsx']);
+    ledger.close();
+  });
+
+  it('does not hang on a named pipe given as the argument', async () => {
+    const { ws, inbox } = await issued();
+    const fifo = join(inbox, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), 'collect', fifo, '--round', '2025-Q3', '-w', ws], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`✘ 无法使用：这是命名管道（FIFO），不是文件，未读取。请指定收件文件夹、压缩包或报送文件　← ${fifo}`);
   });
 });

@@ -26,6 +26,8 @@ function describe(e: CollectEvent): string {
       return `✘ 未收取：${printable(o.reason)}　← ${file}`;
     case 'unusable':
       return `✘ 无法使用：${printable(o.reason)}　← ${file}`;
+    case 'skipped':
+      return `· 跳过：${printable(o.reason)}　← ${file}`;
     case 'rebuilt':
       return `↻ ${printable(o.unit)}：上次收集中断，已按台账补写退回重报表和回执　← ${file}\n    退回表：${printable(o.returnWorkbook)}`;
   }
@@ -58,7 +60,7 @@ export function register(program: Command): void {
           },
         });
         console.log(
-          `\n共处理 ${events.length - (counts.rebuilt ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。`,
+          `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
         );
         console.log(
           counts.accepted

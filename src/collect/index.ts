@@ -12,7 +12,7 @@ import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from 
 import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
-import { checkUsable, enumerateSources, UnusableFile, type SourceFile } from './sources.ts';
+import { checkUsable, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
 import { OverLimit } from './xlsx.ts';
 import { ZipProblem } from './zip.ts';
@@ -24,6 +24,8 @@ export type FileOutcome =
   | { kind: 'duplicate'; unit: string | null }
   | { kind: 'refused'; reason: string }
   | { kind: 'unusable'; reason: string }
+  /** An office lock file or a system file beside the returned ones: named, not read, not booked. */
+  | { kind: 'skipped'; reason: string }
   /** Not a new file: the 退回重报 workbook and receipt of a returned submission, lost to an interrupted run, written again. */
   | { kind: 'rebuilt'; unit: string; returnWorkbook: string; receipt: string };
 
@@ -111,6 +113,7 @@ async function collectOne(o: CollectOptions, round: LedgerRound, source: SourceF
   try {
     bytes = await loading;
   } catch (e) {
+    if (e instanceof Skipped) return { kind: 'skipped', reason: e.message };
     const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
     return refuse(o, sha256(source.display), source, { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' });
   }

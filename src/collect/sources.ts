@@ -1,9 +1,13 @@
 // Enumerates what the coordinator hands to collect: folders (recursively), zip archives, single files.
 // Yields one file at a time, so memory does not grow with the number of files.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UserError } from '../util/errors.ts';
+import { listMembers, ZIP_LIMITS, ZipProblem } from './zip.ts';
 
 export interface SourceFile {
   /** What a person reads: `收件箱/大气处.xlsx` or `报送.zip › 大气处.xlsx`. */
@@ -15,8 +19,13 @@ export interface SourceFile {
   mtime: Date;
 }
 
-/** Limits for anything we inflate: checked on the sizes the archive declares, before inflating. */
-export const LIMITS = { entryBytes: 50 * 1024 * 1024, totalBytes: 200 * 1024 * 1024, ratio: 200 };
+/**
+ * One returned file (a workbook is itself compressed; a filled one is well under 1 MB) may be at most FILE_BYTES,
+ * in a folder or inflated from an archive; an archive of returned files may declare at most ARCHIVE_BYTES in all.
+ * yauzl holds every entry to its declared size while inflating, and each entry is counted as it inflates too.
+ */
+export const FILE_BYTES = 50 * 1024 * 1024;
+export const ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024;
 
 export class UnusableFile extends Error {
   constructor(message: string, readonly rule: string) {
@@ -24,35 +33,77 @@ export class UnusableFile extends Error {
   }
 }
 
-/** Lock and temporary files that office programs leave beside open documents. */
-function isOfficeLeftover(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.') || name === '.DS_Store' || name === 'Thumbs.db' || name.startsWith('._');
+/**
+ * Lock, temporary and system files that office programs and file managers leave beside documents. They are
+ * shown as skipped (not silently dropped); any other name, hidden or not, is read like every file.
+ */
+export function leftoverKind(name: string): string | null {
+  if (name.startsWith('~$') || name.startsWith('.~lock.')) return 'Office 打开文档时生成的锁定文件';
+  if (name.startsWith('._') || name === '.DS_Store' || name === '__MACOSX') return '苹果电脑生成的系统文件';
+  if (name === 'Thumbs.db' || name === 'desktop.ini') return 'Windows 生成的系统文件';
+  return null;
+}
+
+/** A source that is reported with a reason and never opened. */
+function unusableSource(display: string, reason: string, rule: string, mtime = new Date(0)): SourceFile {
+  return { display, name: basename(display), mtime, load: () => Promise.reject(new UnusableFile(reason, rule)) };
+}
+
+/** What a directory entry or a stat says the thing is, when it is not a plain file or folder. */
+function specialKind(s: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): string | null {
+  if (s.isFIFO()) return '命名管道（FIFO）';
+  if (s.isSocket()) return '套接字';
+  if (s.isBlockDevice() || s.isCharacterDevice()) return '设备文件';
+  return null;
 }
 
 export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceFile> {
   for (const path of paths) {
     let info;
     try {
+      // A path the user names is followed if it is a link: naming it is the user's choice.
       info = await stat(path);
     } catch {
       throw new UserError(`找不到“${path}”。`, '请检查收件文件夹、压缩包或文件的路径。');
     }
+    const special = specialKind(info);
     if (info.isDirectory()) yield* walk(path, path);
+    else if (special) yield unusableSource(path, `这是${special}，不是文件，未读取。请指定收件文件夹、压缩包或报送文件`, 'not-a-file');
     else if (extname(path).toLowerCase() === '.zip') yield* zipEntries(path);
-    else yield fileSource(path, path, info.mtime);
+    else yield fileSource(path, path, info.mtime, false);
   }
 }
 
-function fileSource(path: string, display: string, mtime: Date): SourceFile {
+/**
+ * A file in a folder. It is opened without blocking and, inside a folder, without following a link; what was
+ * opened is checked again, so a file swapped for a pipe or a link between listing and reading is refused too.
+ */
+function fileSource(path: string, display: string, mtime: Date, inFolder: boolean): SourceFile {
   return {
     display,
     name: basename(path),
     mtime,
     load: async () => {
-      // A video or an archive dropped in the inbox by mistake is refused before it is read into memory.
-      const { size } = await stat(path);
-      if (size > LIMITS.entryBytes) throw new UnusableFile(`文件有 ${Math.round(size / 1048576)} MB，远超调度表的正常大小，未读取。请确认是否报送了正确的文件`, 'file-too-large');
-      return readFile(path);
+      const flags = constants.O_RDONLY | constants.O_NONBLOCK | (inFolder ? constants.O_NOFOLLOW : 0);
+      let handle;
+      try {
+        handle = await open(path, flags);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new UnusableFile('这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹', 'symlink');
+        throw e;
+      }
+      try {
+        const info = await handle.stat();
+        const special = specialKind(info);
+        if (special || !info.isFile()) throw new UnusableFile(`这是${special ?? '特殊文件'}，不是报送文件，未读取`, 'not-a-file');
+        // A video or an archive dropped in the inbox by mistake is refused before it is read into memory.
+        if (info.size > FILE_BYTES) {
+          throw new UnusableFile(`文件有 ${Math.round(info.size / 1048576)} MB，远超调度表的正常大小，未读取。请确认是否报送了正确的文件`, 'file-too-large');
+        }
+        return await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     },
   };
 }
@@ -61,13 +112,23 @@ async function* walk(dir: string, display: string): AsyncGenerator<SourceFile> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (isOfficeLeftover(e.name)) continue;
-    if (e.isDirectory()) yield* walk(full, join(display, e.name));
+    const shown = join(display, e.name);
+    const leftover = leftoverKind(e.name);
+    if (leftover) yield skipped(shown, leftover);
+    else if (e.isDirectory()) yield* walk(full, shown);
+    else if (e.isSymbolicLink()) yield unusableSource(shown, '这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹', 'symlink');
     else if (e.isFile()) {
-      if (extname(e.name).toLowerCase() === '.zip') yield* zipEntries(full);
-      else yield fileSource(full, join(display, e.name), (await stat(full)).mtime);
-    }
+      if (extname(e.name).toLowerCase() === '.zip') yield* zipEntries(full, shown);
+      else yield fileSource(full, shown, (await stat(full)).mtime, true);
+    } else yield unusableSource(shown, `这是${specialKind(e as Dirent) ?? '特殊文件'}，不是报送文件，未读取`, 'not-a-file');
   }
+}
+
+/** A leftover shown as skipped: it is named in the run's output, and is not booked in the ledger. */
+export class Skipped extends Error {}
+
+function skipped(display: string, kind: string): SourceFile {
+  return { display, name: basename(display), mtime: new Date(0), load: () => Promise.reject(new Skipped(`${kind}，已跳过`)) };
 }
 
 /** Zip entry names from Windows are often GBK without the UTF-8 flag. */
@@ -98,48 +159,64 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
   );
 }
 
-async function* zipEntries(path: string): AsyncGenerator<SourceFile> {
+/** The entries of an archive, shown as `报送.zip › 大气处.xlsx` (with the folder it lies in, when it lies in one). */
+async function* zipEntries(path: string, display = basename(path)): AsyncGenerator<SourceFile> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(path);
   } catch (e) {
-    yield { display: path, name: basename(path), mtime: new Date(0), load: () => Promise.reject(new UnusableFile(`压缩包已损坏，无法打开（${(e as Error).message}）`, 'zip-corrupt')) };
+    yield unusableSource(display, `压缩包已损坏，无法打开（${(e as Error).message}）。请重新打包后发送`, 'zip-corrupt');
     return;
   }
+  const declared = zip.entryCount;
   const entries: yauzl.Entry[] = [];
-  await new Promise<void>((resolve, reject) => {
+  // A damaged central directory stops the listing part way: the members listed are read, and the loss is named.
+  const damage = await new Promise<Error | null>((resolve) => {
     zip.on('entry', (entry: yauzl.Entry) => {
       entries.push(entry);
       zip.readEntry();
     });
-    zip.on('end', resolve);
-    zip.on('error', reject);
+    zip.on('end', () => resolve(null));
+    zip.on('error', resolve);
     zip.readEntry();
-  }).catch(() => undefined);
-  const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-  if (total > LIMITS.totalBytes * 5) {
-    zip.close();
-    yield { display: path, name: basename(path), mtime: new Date(0), load: () => Promise.reject(new UnusableFile(`压缩包解压后将达 ${Math.round(total / 1048576)} MB，疑似“压缩炸弹”，未解压`, 'zip-bomb')) };
-    return;
-  }
+  });
   // Entries are read again by a fresh handle per file, so that nothing is held in memory between files.
   zip.close();
+  const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  if (total > ARCHIVE_BYTES) {
+    yield unusableSource(display, `压缩包解压后将达 ${Math.round(total / 1048576)} MB，疑似“压缩炸弹”，未解压`, 'zip-bomb');
+    return;
+  }
   for (const entry of entries) {
     const name = entryName(entry);
     const base = name.split('/').pop()!;
-    if (name.endsWith('/') || isOfficeLeftover(base) || name.startsWith('__MACOSX/')) continue;
-    yield {
-      display: `${basename(path)} › ${name}`,
-      name: base,
-      mtime: entryTime(entry),
-      load: () => readZipEntry(path, entry),
-    };
+    const shown = `${display} › ${name}`;
+    if (name.endsWith('/')) continue;
+    const leftover = name.startsWith('__MACOSX/') ? leftoverKind('__MACOSX') : leftoverKind(base);
+    if (leftover) {
+      yield skipped(shown, leftover);
+      continue;
+    }
+    // Unix mode bits in the entry's external attributes: a link stored in a zip is a link, not a file.
+    const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+    if (mode === 0o120000) {
+      yield unusableSource(shown, '这是压缩包中的符号链接（快捷方式），未读取。请将报送文件本身打包', 'symlink', entryTime(entry));
+      continue;
+    }
+    yield { display: shown, name: base, mtime: entryTime(entry), load: () => readZipEntry(path, entry) };
+  }
+  if (damage || entries.length < declared) {
+    yield unusableSource(
+      display,
+      `压缩包目录已损坏：声明有 ${declared} 个文件，只能读出 ${entries.length} 个${damage ? `（${damage.message}）` : ''}，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集`,
+      'zip-corrupt',
+    );
   }
 }
 
 async function readZipEntry(path: string, wanted: yauzl.Entry): Promise<Uint8Array> {
-  if (wanted.uncompressedSize > LIMITS.entryBytes || (wanted.compressedSize > 0 && wanted.uncompressedSize / wanted.compressedSize > LIMITS.ratio && wanted.uncompressedSize > 10 * 1024 * 1024)) {
-    throw new UnusableFile(`文件解压后将达 ${Math.round(wanted.uncompressedSize / 1048576)} MB，疑似“压缩炸弹”，未解压`, 'zip-bomb');
+  if (wanted.uncompressedSize > FILE_BYTES) {
+    throw new UnusableFile(`文件解压后将达 ${Math.round(wanted.uncompressedSize / 1048576)} MB，远超调度表的正常大小，未解压`, 'zip-bomb');
   }
   const zip = await openZip(path);
   try {
@@ -152,11 +229,15 @@ async function readZipEntry(path: string, wanted: yauzl.Entry): Promise<Uint8Arr
     const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s!))));
     const chunks: Buffer[] = [];
     let size = 0;
+    let crc = 0;
     for await (const chunk of stream) {
       size += (chunk as Buffer).length;
-      if (size > LIMITS.entryBytes) throw new UnusableFile('文件解压后超过 50 MB，未解压', 'zip-bomb');
+      // yauzl already stops a stream that outgrows its declared size; this holds even if it did not.
+      if (size > FILE_BYTES) throw new UnusableFile(`文件解压后超过 ${FILE_BYTES / 1048576} MB，未解压`, 'zip-bomb');
+      crc = crc32(chunk as Buffer, crc);
       chunks.push(chunk as Buffer);
     }
+    if (crc >>> 0 !== entry.crc32) throw new UnusableFile('压缩包中的该文件已损坏（CRC 校验不符）。请重新打包后发送', 'zip-corrupt');
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof UnusableFile) throw e;
@@ -185,33 +266,21 @@ export async function checkUsable(bytes: Uint8Array, name: string): Promise<void
     if (ext === '.csv' || ext === '.txt') throw new UnusableFile('这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送', 'format-csv');
     throw new UnusableFile(`这不是 Excel 工作簿（${ext || '无扩展名'}），请报送下发的 .xlsx 调度表`, 'not-workbook');
   }
-  const entries = await zipDirectory(bytes);
+  let entries: { name: string; size: number }[];
+  try {
+    entries = listMembers(bytes);
+  } catch (e) {
+    if (!(e instanceof ZipProblem)) throw e;
+    throw new UnusableFile(`文件已损坏，无法打开（${e.message}）。请用 Excel 或 WPS 打开后重新保存再报送`, e.rule === 'zip-structure' ? 'file-corrupt' : e.rule);
+  }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     if (entries.some((e) => e.name === 'word/document.xml')) throw new UnusableFile('这是 Word 文档，不是调度表，请报送下发的 .xlsx 调度表', 'not-workbook');
     throw new UnusableFile('文件不是有效的 Excel 工作簿，请报送下发的 .xlsx 调度表', 'not-workbook');
   }
+  // Declared sizes only refuse early what is plainly too large; the reader holds every member to the limits as it
+  // inflates, whatever was declared.
   const total = entries.reduce((s, e) => s + e.size, 0);
-  const packed = entries.reduce((s, e) => s + e.packed, 0);
-  if (total > LIMITS.totalBytes || entries.some((e) => e.size > LIMITS.entryBytes) || (total > 10 * 1024 * 1024 && total / Math.max(1, packed) > LIMITS.ratio)) {
+  if (total > ZIP_LIMITS.totalBytes || entries.some((e) => e.size > ZIP_LIMITS.memberBytes)) {
     throw new UnusableFile(`工作簿解压后将达 ${Math.round(total / 1048576)} MB，远超正常调度表，疑似“压缩炸弹”，未读取`, 'zip-bomb');
   }
-}
-
-function zipDirectory(bytes: Uint8Array): Promise<{ name: string; size: number; packed: number }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) {
-        reject(new UnusableFile(`文件已损坏，无法打开（${err?.message ?? '未知原因'}）。请重新保存后报送`, 'file-corrupt'));
-        return;
-      }
-      const list: { name: string; size: number; packed: number }[] = [];
-      zip.on('entry', (e: yauzl.Entry) => {
-        list.push({ name: e.fileName, size: e.uncompressedSize, packed: e.compressedSize });
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(list));
-      zip.on('error', (e: Error) => reject(new UnusableFile(`文件已损坏（${e.message}），请重新保存后报送`, 'file-corrupt')));
-      zip.readEntry();
-    });
-  });
 }

@@ -76,6 +76,11 @@ function centralDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
   return entries;
 }
 
+/** The names and declared sizes of an archive's members, from its central directory (nothing is inflated). */
+export function listMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): { name: string; size: number }[] {
+  return centralDirectory(Buffer.from(data.buffer, data.byteOffset, data.byteLength), limits).map((e) => ({ name: e.name, size: e.size }));
+}
+
 /**
  * The members whose names `wanted` accepts, inflated and checked. Throws a ZipProblem for the archive's own
  * damage or for any member that is over a limit, overlaps another, or fails its CRC.
