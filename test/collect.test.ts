@@ -306,6 +306,9 @@ describe('完成值 as units write it', () => {
     ['78家', undefined, '家', 78],
     ['2000万', undefined, '万元', null],
     ['约两千', undefined, null, null],
+    // A date typed into 完成值 is a day count underneath, never a figure.
+    [45700, 'yyyy"年"m"月"d"日"', null, null],
+    [45700, 'yyyy-mm-dd', '家', null],
   ])('%s', (raw, fmt, unit, expected) => {
     const r = readValue(raw, fmt, unit);
     if (expected === null) expect(r.ok).toBe(false);

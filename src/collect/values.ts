@@ -1,11 +1,17 @@
 // Reads a 完成值 the way units write it: 1,200 / １２００ / 45% / 78家; refuses 约两千 and never reads
 // 2000万 as 2000 unless the target itself is counted in 万.
+import { isDateFormat } from './xlsx.ts';
+
 export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c\uff05\uff0d\uff0b]/g;
 
 export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: string | null): ValueReading {
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null, text: '' };
+  if (typeof raw === 'number' && numFmt && isDateFormat(numFmt)) {
+    // A date typed into 完成值 is stored as a day count (45,700 for 2025-02-11): never a figure.
+    return { ok: false, text: String(raw), message: '完成值填写的是日期，请只填写数字（如 2000 或 45%），日期请写在“进展情况”中' };
+  }
   if (typeof raw === 'number') {
     // A cell formatted as a percentage holds 0.45 for 45%.
     // Rounded to 9 places: a value a formula computed (62.400000000000006) is shown as the 62.4 it means.

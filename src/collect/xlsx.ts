@@ -111,6 +111,17 @@ function columnLetters(n: number): string {
   return s;
 }
 
+/** A relationship target as a part name: relative to the source part's folder, or absolute from the package root. */
+function resolvePart(base: string, target: string): string {
+  const segments = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const out: string[] = [];
+  for (const s of segments) {
+    if (s === '..') out.pop();
+    else if (s !== '.' && s !== '') out.push(s);
+  }
+  return decodeURIComponent(out.join('/'));
+}
+
 export class XlsxFile {
   private readonly parts: Map<string, Buffer>;
   private readonly sheets = new Map<string, string>();
@@ -124,7 +135,10 @@ export class XlsxFile {
     private readonly limits: ReadLimits = READ_LIMITS,
   ) {
     this.deadline = Date.now() + limits.ms;
-    this.parts = readMembers(bytes, (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f), limits);
+    // Every member is inflated within the limits and checked by CRC, and the package must hold together, not only
+    // the parts read here: a workbook accepted is one that Excel, WPS and openpyxl open too.
+    this.parts = readMembers(bytes, () => true, limits);
+    this.checkPackage();
     const workbook = this.text('xl/workbook.xml');
     if (!workbook) throw new ZipProblem('缺少 xl/workbook.xml', 'zip-structure');
     const targets = new Map<string, string>();
@@ -145,6 +159,33 @@ export class XlsxFile {
     if (!isWorkbook || this.sheets.size === 0) throw new ZipProblem('工作簿结构损坏（找不到工作表）', 'zip-structure');
     this.readStrings();
     this.readStyles();
+  }
+
+  /**
+   * The package holds together as any conforming reader needs it to: [Content_Types].xml is there, every XML part
+   * is well-formed (to its end, not only as far as the rows read), and every part a relationship names exists.
+   */
+  private checkPackage(): void {
+    if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
+    const names = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
+    for (const [name, data] of this.parts) {
+      if (!/\.(xml|rels|vml)$/i.test(name)) continue;
+      const xml = data.toString('utf8');
+      if (!name.endsWith('.rels')) {
+        parse(xml, name, this.deadline, {});
+        continue;
+      }
+      // A relationship part describes the part beside its _rels folder: `xl/_rels/workbook.xml.rels` → `xl/`.
+      const base = name.replace(/_rels\/[^/]*$/, '');
+      parse(xml, name, this.deadline, {
+        open: (tag) => {
+          if (tag.local !== 'Relationship' || attr(tag, 'TargetMode') === 'External') return;
+          const target = attr(tag, 'Target') ?? '';
+          const resolved = resolvePart(base, target);
+          if (!names.has(resolved.toLowerCase())) throw new ZipProblem(`工作簿缺少部件“${resolved}”（由“${name}”引用），结构不完整`, 'zip-structure');
+        },
+      });
+    }
   }
 
   private text(path: string): string | null {
