@@ -1,12 +1,17 @@
 // Crafted workbooks against the collector's reader: XML read exactly as a conforming reader (openpyxl) reads it,
 // zips checked on what they really hold, and work bounded whatever one file contains.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../src/collect/index.ts';
+import { Ledger } from '../src/ledger/ledger.ts';
+import { parseRound } from '../src/model/round.ts';
+import { readPlan } from '../src/plan/index.ts';
+import { issueRound } from '../src/sheets/issue.ts';
 import { isDateFormat, OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
 import { readMembers, ZipProblem } from '../src/collect/zip.ts';
-import { python, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, SEEDS, fillWorkbook, python, tempDir } from './helpers.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -189,4 +194,67 @@ describe('a 100,000-character answer in the 汇总表', () => {
     expect(withinCellLimit('短文字', () => cuts.push('cut'))).toBe('短文字');
     expect(cuts).toHaveLength(1);
   });
+});
+
+describe('one batch: every hostile class beside good workbooks, through collect', () => {
+  it('names each hostile file with its own Chinese error and takes every good file', async () => {
+    const plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+    const ws = tempDir('tz-hostile-');
+    const ledger = new Ledger(ws);
+    const out = join(ws, '下发');
+    await issueRound(ledger, { plan, round: parseRound('2025-Q3'), outDir: out });
+    const inbox = join(ws, 'inbox');
+    mkdirSync(inbox);
+    const good = ['机关党委', '组织人事处', '财务审计处'];
+    for (const u of good) fillWorkbook(join(out, `${u}_2025-Q3_调度表.xlsx`), join(inbox, `good-${u}.xlsx`), GOOD_ANSWERS);
+    /** A minimal workbook whose one sheet is the identification sheet, holding `data`. */
+    const asIdentification = (data: string) => {
+      const files = unzipSync(workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`));
+      files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']!).replace('name="S"', 'name="_taizhang"'));
+      return zipSync(files);
+    };
+    const filled = readFileSync(join(inbox, 'good-机关党委.xlsx'));
+    const central = (z: Uint8Array) => {
+      const b = Buffer.from(z);
+      const at: number[] = [];
+      for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) at.push(i);
+      return { b, at };
+    };
+    const crc = central(filled);
+    crc.b.writeUInt32LE((crc.b.readUInt32LE(crc.at[3]! + 16) ^ 1) >>> 0, crc.at[3]! + 16);
+    const overlap = central(filled);
+    overlap.b.writeUInt32LE(overlap.b.readUInt32LE(overlap.at[0]! + 42), overlap.at[1]! + 42);
+    // 200 MB of zeros declared as 47 KB.
+    const bombFiles = unzipSync(filled);
+    bombFiles['xl/worksheets/sheet9.xml'] = new Uint8Array(200 * 1024 * 1024);
+    const bomb = central(zipSync(bombFiles, { level: 9 }));
+    const bombEntry = bomb.at.find((o) => bomb.b.toString('utf8', o + 46, o + 46 + bomb.b.readUInt16LE(o + 28)) === 'xl/worksheets/sheet9.xml')!;
+    bomb.b.writeUInt32LE(47 * 1024, bombEntry + 24);
+    const hostile: Record<string, Uint8Array> = {
+      'far-row.xlsx': asIdentification('<row r="1"><c r="A1" t="inlineStr"><is><t>format</t></is></c></row><row r="2000000000"><c r="A2000000000"><v>1</v></c></row>'),
+      'junk-rows.xlsx': asIdentification(Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('')),
+      'unclosed.xlsx': workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${'<c r="A1">'.repeat(1400)}</row></sheetData></worksheet>`),
+      'dtd.xlsx': workbook(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]><worksheet xmlns="${MAIN}"><sheetData/></worksheet>`),
+      'crc.xlsx': crc.b,
+      'overlap.xlsx': overlap.b,
+      'bomb.xlsx': bomb.b,
+    };
+    for (const [name, bytes] of Object.entries(hostile)) writeFileSync(join(inbox, name), bytes);
+
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    const by = Object.fromEntries(events.map((e) => [e.file.split('/').pop()!, e.outcome]));
+    for (const u of good) expect(by[`good-${u}.xlsx`]).toMatchObject({ kind: 'accepted', unit: u });
+    const rules = Object.fromEntries(
+      (ledger.db.prepare('SELECT i.original_path AS file, p.rule, p.message FROM problems p JOIN intake i ON i.id = p.intake_id').all() as { file: string; rule: string; message: string }[]).map((p) => [p.file.split('/').pop()!, [p.rule, p.message]]),
+    );
+    expect(rules['far-row.xlsx']).toEqual(['not-taizhang', '不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送']);
+    expect(rules['junk-rows.xlsx']![0]).toBe('not-taizhang');
+    expect(rules['unclosed.xlsx']![1]).toMatch(/^工作簿结构损坏：部件“xl\/worksheets\/sheet1\.xml”不是合规的 XML/);
+    expect(rules['dtd.xlsx']).toEqual(['xml-dtd', '部件“xl/worksheets/sheet1.xml”含有文档类型声明（DTD），工作簿不应含有，未读取']);
+    expect(rules['crc.xlsx']![1]).toMatch(/^工作簿中有部件损坏：“[^”]+”的 CRC 校验不符（内容已损坏）/);
+    expect(rules['overlap.xlsx']![1]).toMatch(/数据重叠，压缩结构不合规范/);
+    expect(rules['bomb.xlsx']![1]).toMatch(/^部件“xl\/worksheets\/sheet9\.xml”解压后超过 64 MB，疑似“压缩炸弹”，未读取/);
+    expect(Object.keys(rules).sort()).toEqual(Object.keys(hostile).sort());
+    ledger.close();
+  }, 120_000);
 });

@@ -168,24 +168,26 @@ export class XlsxFile {
   private checkPackage(): void {
     if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
     const names = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
+    // Every damaged part is named, not only the first.
+    const damaged: string[] = [];
     for (const [name, data] of this.parts) {
       if (!/\.(xml|rels|vml)$/i.test(name)) continue;
-      const xml = data.toString('utf8');
-      if (!name.endsWith('.rels')) {
-        parse(xml, name, this.deadline, {});
-        continue;
-      }
       // A relationship part describes the part beside its _rels folder: `xl/_rels/workbook.xml.rels` → `xl/`.
       const base = name.replace(/_rels\/[^/]*$/, '');
-      parse(xml, name, this.deadline, {
-        open: (tag) => {
-          if (tag.local !== 'Relationship' || attr(tag, 'TargetMode') === 'External') return;
-          const target = attr(tag, 'Target') ?? '';
-          const resolved = resolvePart(base, target);
-          if (!names.has(resolved.toLowerCase())) throw new ZipProblem(`工作簿缺少部件“${resolved}”（由“${name}”引用），结构不完整`, 'zip-structure');
-        },
-      });
+      try {
+        parse(data.toString('utf8'), name, this.deadline, {
+          open: (tag) => {
+            if (!name.endsWith('.rels') || tag.local !== 'Relationship' || attr(tag, 'TargetMode') === 'External') return;
+            const resolved = resolvePart(base, attr(tag, 'Target') ?? '');
+            if (!names.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof ZipProblem)) throw e;
+        damaged.push(e.message);
+      }
     }
+    if (damaged.length) throw new ZipProblem(`工作簿结构损坏：${damaged.join('；')}`, 'zip-structure');
   }
 
   private text(path: string): string | null {
