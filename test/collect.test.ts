@@ -475,7 +475,7 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
     const good = readFileSync(outside);
     const archive = Buffer.from(zipSync({ '机关党委.xlsx': [new Uint8Array(good), { level: 0 }], '损坏.xlsx': [new Uint8Array(good), { level: 0 }] }));
     // A byte in the middle of the second member's data flipped after zipping: only its CRC can tell.
-    archive[archive.indexOf(Buffer.from('损坏.xlsx')) + good.length / 2] ^= 0xff;
+    archive[archive.indexOf(Buffer.from('损坏.xlsx')) + (good.length >> 1)] ^= 0xff;
     writeFileSync(join(inbox, '报送.zip'), archive);
     const two = Buffer.from(zipSync({ 'a.xlsx': [new Uint8Array(good), { level: 0 }], 'b.xlsx': [new Uint8Array(good), { level: 0 }] }));
     const second = two.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));

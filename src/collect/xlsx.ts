@@ -111,6 +111,18 @@ function columnLetters(n: number): string {
   return s;
 }
 
+const RELATIONSHIP_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+
+/** The namespaces a part's root element must be in, for the parts whose meaning depends on it. */
+function rootNamespaces(name: string): string[] | null {
+  if (name === '[Content_Types].xml') return ['http://schemas.openxmlformats.org/package/2006/content-types'];
+  if (name.endsWith('.rels')) return ['http://schemas.openxmlformats.org/package/2006/relationships'];
+  if (/^xl\/(workbook|sharedStrings|styles|worksheets\/[^/]+)\.xml$/i.test(name)) {
+    return ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+  }
+  return null;
+}
+
 /** A relationship target as a part name: relative to the source part's folder, or absolute from the package root. */
 function resolvePart(base: string, target: string): string {
   const segments = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
@@ -144,7 +156,9 @@ export class XlsxFile {
     const targets = new Map<string, string>();
     parse(this.text('xl/_rels/workbook.xml.rels') ?? '<r/>', 'xl/_rels/workbook.xml.rels', this.deadline, {
       open: (tag) => {
-        if (tag.local === 'Relationship') targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
+        // Only a worksheet relationship makes a sheet (as Excel and openpyxl read it); a chart sheet or a mistyped
+        // type does not.
+        if (tag.local === 'Relationship' && /\/worksheet$/.test(attr(tag, 'Type') ?? '')) targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
       },
     });
     let isWorkbook = false;
@@ -152,7 +166,10 @@ export class XlsxFile {
       open: (tag) => {
         if (tag.local === 'workbook') isWorkbook = true;
         if (tag.local !== 'sheet') return;
-        const target = targets.get(attr(tag, 'id', true) ?? '');
+        // r:id in the relationships namespace itself, not merely any prefixed `id`: a sheet whose r:id is in another
+        // namespace is no sheet to Excel or openpyxl either.
+        const id = Object.values(tag.attributes).find((a) => a.local === 'id' && RELATIONSHIP_NAMESPACES.includes(a.uri))?.value;
+        const target = targets.get(id ?? '');
         if (target) this.sheets.set(attr(tag, 'name') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
       },
     });
@@ -174,9 +191,13 @@ export class XlsxFile {
       if (!/\.(xml|rels|vml)$/i.test(name)) continue;
       // A relationship part describes the part beside its _rels folder: `xl/_rels/workbook.xml.rels` → `xl/`.
       const base = name.replace(/_rels\/[^/]*$/, '');
+      const namespaces = rootNamespaces(name);
+      let root = true;
       try {
         parse(data.toString('utf8'), name, this.deadline, {
           open: (tag) => {
+            if (root && namespaces && !namespaces.includes(tag.uri)) throw new ZipProblem(`部件“${name}”的命名空间“${tag.uri}”不对，不是合规的工作簿部件`, 'zip-structure');
+            root = false;
             if (!name.endsWith('.rels') || tag.local !== 'Relationship' || attr(tag, 'TargetMode') === 'External') return;
             const resolved = resolvePart(base, attr(tag, 'Target') ?? '');
             if (!names.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
