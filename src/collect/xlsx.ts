@@ -74,6 +74,10 @@ function parse(
   });
   parser.on('opentag', (tag) => {
     tick();
+    // A namespace name is a URI: one with a space or an angle bracket is refused by conforming readers (libxml2).
+    for (const uri of Object.values((tag as SaxesTagNS).ns ?? {})) {
+      if (/[\s<>"{}|\\^`]/.test(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
+    }
     if (handlers.open?.(tag as SaxesTagNS) === STOP) throw STOP;
   });
   if (handlers.close) parser.on('closetag', (tag) => handlers.close!((tag as SaxesTagNS).local));

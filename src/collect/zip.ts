@@ -94,7 +94,12 @@ export function readMembers(data: Uint8Array, wanted: (name: string) => boolean,
       if (e.localOffset + 30 > bytes.length || bytes.readUInt32LE(e.localOffset) !== LOCAL) {
         throw new ZipProblem(`部件“${e.name}”的本地文件头损坏`, 'zip-member');
       }
-      const start = e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28);
+      const localName = bytes.readUInt16LE(e.localOffset + 26);
+      // The local header must name the same member as the directory, as Python's zipfile (openpyxl) insists.
+      if (bytes.toString('utf8', e.localOffset + 30, e.localOffset + 30 + localName) !== e.name) {
+        throw new ZipProblem(`部件“${e.name}”的本地文件头记载的名称与目录不一致`, 'zip-member');
+      }
+      const start = e.localOffset + 30 + localName + bytes.readUInt16LE(e.localOffset + 28);
       return { entry: e, start, end: start + e.compressedSize };
     })
     .sort((a, b) => a.entry.localOffset - b.entry.localOffset);
