@@ -95,12 +95,9 @@ export function readMembers(data: Uint8Array, wanted: (name: string) => boolean,
         throw new ZipProblem(`部件“${e.name}”的本地文件头损坏`, 'zip-member');
       }
       const localName = bytes.readUInt16LE(e.localOffset + 26);
-      // The local header must name the same member as the directory, as Python's zipfile (openpyxl) insists.
-      if (bytes.toString('utf8', e.localOffset + 30, e.localOffset + 30 + localName) !== e.name) {
-        throw new ZipProblem(`部件“${e.name}”的本地文件头记载的名称与目录不一致`, 'zip-member');
-      }
+      const named = bytes.toString('utf8', e.localOffset + 30, e.localOffset + 30 + localName) === e.name;
       const start = e.localOffset + 30 + localName + bytes.readUInt16LE(e.localOffset + 28);
-      return { entry: e, start, end: start + e.compressedSize };
+      return { entry: e, start, end: start + e.compressedSize, named };
     })
     .sort((a, b) => a.entry.localOffset - b.entry.localOffset);
   for (let i = 0; i < spans.length; i++) {
@@ -109,6 +106,9 @@ export function readMembers(data: Uint8Array, wanted: (name: string) => boolean,
     const next = spans[i + 1];
     if (next && next.entry.localOffset < s.end) throw new ZipProblem(`部件“${s.entry.name}”与“${next.entry.name}”的数据重叠，压缩结构不合规范`, 'zip-structure');
   }
+  // The local header must name the same member as the directory, as Python's zipfile (openpyxl) insists.
+  const misnamed = spans.find((s) => !s.named);
+  if (misnamed) throw new ZipProblem(`部件“${misnamed.entry.name}”的本地文件头记载的名称与目录不一致`, 'zip-member');
   const members = new Map<string, Buffer>();
   const failures: string[] = [];
   let total = 0;
