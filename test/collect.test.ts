@@ -14,11 +14,11 @@ import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { GOOD_ANSWERS, ROOT, SEEDS, fillWorkbook, inspectWorkbook, python, soffice, taizhang, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, fillWorkbook, inspectWorkbook, python, soffice, taizhang, tempDir, jinanPlan } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
-  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  plan = await jinanPlan();
 });
 
 /** A workspace with the 2025-Q3 round issued; returns paths. */

@@ -6,20 +6,19 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collect, derivedPaths, identify, receiptText, record, RunCache } from '../src/collect/index.ts';
+import { derivedPaths, identify, receiptText, record, RunCache } from '../src/collect/index.ts';
 import { enumerateSources } from '../src/collect/sources.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import { SCHEMA_VERSION } from '../src/ledger/schema.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
-import { readPlan } from '../src/plan/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { sha256 } from '../src/util/hash.ts';
-import { GOOD_ANSWERS, PYTHON, ROOT, SEEDS, fillWorkbook, taizhang, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, fillWorkbook, jinanPlan, python, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
-  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  plan = await jinanPlan();
 });
 
 const ROUND = '2025-Q3';
@@ -84,10 +83,13 @@ describe('a kill between the ledger and the files derived from it', () => {
     again.close();
     // An independent reader sees the unit's answers, the red cell with its comment and the coordinator's contact.
     const seen = JSON.parse(
-      spawnSync(PYTHON, ['-c', `import sys, json, openpyxl
+      python(
+        `import sys, json, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['调度表']
 print(json.dumps({'reporter': ws['F2'].value, 'comment': ws['H2'].comment.text if ws['H2'].comment else None, 'fill': ws['H2'].fill.fgColor.rgb,
-  'progress': ws['L5'].value, 'contact': [c.value for s in wb for row in s.iter_rows() for c in row if isinstance(c.value, str) and '王芳' in c.value]}, ensure_ascii=False))`, paths.returnWorkbook], { encoding: 'utf8' }).stdout,
+  'progress': ws['L5'].value, 'contact': [c.value for s in wb for row in s.iter_rows() for c in row if isinstance(c.value, str) and '王芳' in c.value]}, ensure_ascii=False))`,
+        paths.returnWorkbook,
+      ),
     );
     expect(seen.reporter).toBe('张明');
     expect(seen.comment).toContain('联系电话');

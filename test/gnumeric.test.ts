@@ -1,6 +1,6 @@
 // Gnumeric (ssconvert) as a third independent reader, beside LibreOffice and openpyxl: every kind of workbook we
 // write opens without a warning, and the cells a person reads come out as written.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,10 @@ import { loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
-import { readPlan } from '../src/plan/index.ts';
 import { exportReview } from '../src/plan/review.ts';
 import { writeSummaryWorkbook } from '../src/report/summary-xlsx.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { GOOD_ANSWERS, SEEDS, fillWorkbook, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, fillWorkbook, jinanPlan, python, tempDir } from './helpers.ts';
 
 /** Every sheet of a workbook as Gnumeric reads it (CSV rows), and whatever Gnumeric printed while reading. */
 function gnumeric(file: string): { sheets: Record<string, string[][]>; complaints: string } {
@@ -22,7 +21,7 @@ function gnumeric(file: string): { sheets: Record<string, string[][]>; complaint
   if (r.error || r.status !== 0) throw new Error(`ssconvert failed on ${file}: ${r.stderr}`);
   const sheets: Record<string, string[][]> = {};
   for (const f of readdirSync(dir)) {
-    const rows = execFileSync('/usr/bin/python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8"))), ensure_ascii=False))', join(dir, f)], { encoding: 'utf8' });
+    const rows = python('import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8"))), ensure_ascii=False))', join(dir, f));
     sheets[f.replace(/^sheet_|\.csv$/g, '')] = JSON.parse(rows);
   }
   return { sheets, complaints: `${r.stdout}${r.stderr}`.trim() };
@@ -30,7 +29,7 @@ function gnumeric(file: string): { sheets: Record<string, string[][]>; complaint
 
 let plan: Plan;
 beforeAll(async () => {
-  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  plan = await jinanPlan();
 });
 
 describe('Gnumeric opens every workbook we write', () => {

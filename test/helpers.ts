@@ -3,6 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Plan } from '../src/model/plan.ts';
+import { readPlan } from '../src/plan/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -66,6 +68,11 @@ export function inspectWorkbook(file: string) {
   const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'inspect_workbook.py'), file]);
   if (r.code !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
+}
+
+/** The Jinan seed plan, read as every collect, sheets and report test uses it. */
+export async function jinanPlan(): Promise<Plan> {
+  return readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
 }
 
 export const GOOD_ANSWERS = {

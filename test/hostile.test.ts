@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import { parseRound } from '../src/model/round.ts';
-import { readPlan } from '../src/plan/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { isDateFormat, OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
 import { readMembers, ZipProblem } from '../src/collect/zip.ts';
-import { GOOD_ANSWERS, SEEDS, fillWorkbook, python, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, fillWorkbook, python, tempDir, jinanPlan } from './helpers.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -126,15 +125,16 @@ describe('bounded work: what a file holds beyond the rows asked for is never wal
   });
 });
 
+/** A copy of a zip to damage, and the offsets of its central directory entries, found by their signature. */
+function centralEntries(z: Uint8Array) {
+  const b = Buffer.from(z);
+  const out: number[] = [];
+  for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) out.push(i);
+  return { b, out };
+}
+
 describe('zips are checked on what they hold, not what they declare', () => {
   const good = () => zipSync({ 'a.xml': strToU8('<a>' + '数据'.repeat(2000) + '</a>'), 'b.xml': strToU8('<b/>') });
-  /** Offsets of the central directory entries, found by their signature. */
-  const centralEntries = (z: Uint8Array) => {
-    const b = Buffer.from(z);
-    const out: number[] = [];
-    for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) out.push(i);
-    return { b, out };
-  };
 
   it('reads an intact archive', () => {
     expect([...readMembers(good(), () => true).keys()]).toEqual(['a.xml', 'b.xml']);
@@ -198,7 +198,7 @@ describe('a 100,000-character answer in the 汇总表', () => {
 
 describe('one batch: every hostile class beside good workbooks, through collect', () => {
   it('names each hostile file with its own Chinese error and takes every good file', async () => {
-    const plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+    const plan = await jinanPlan();
     const ws = tempDir('tz-hostile-');
     const ledger = new Ledger(ws);
     const out = join(ws, '下发');
@@ -214,21 +214,15 @@ describe('one batch: every hostile class beside good workbooks, through collect'
       return zipSync(files);
     };
     const filled = readFileSync(join(inbox, 'good-机关党委.xlsx'));
-    const central = (z: Uint8Array) => {
-      const b = Buffer.from(z);
-      const at: number[] = [];
-      for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50) at.push(i);
-      return { b, at };
-    };
-    const crc = central(filled);
-    crc.b.writeUInt32LE((crc.b.readUInt32LE(crc.at[3]! + 16) ^ 1) >>> 0, crc.at[3]! + 16);
-    const overlap = central(filled);
-    overlap.b.writeUInt32LE(overlap.b.readUInt32LE(overlap.at[0]! + 42), overlap.at[1]! + 42);
+    const crc = centralEntries(filled);
+    crc.b.writeUInt32LE((crc.b.readUInt32LE(crc.out[3]! + 16) ^ 1) >>> 0, crc.out[3]! + 16);
+    const overlap = centralEntries(filled);
+    overlap.b.writeUInt32LE(overlap.b.readUInt32LE(overlap.out[0]! + 42), overlap.out[1]! + 42);
     // 200 MB of zeros declared as 47 KB.
     const bombFiles = unzipSync(filled);
     bombFiles['xl/worksheets/sheet9.xml'] = new Uint8Array(200 * 1024 * 1024);
-    const bomb = central(zipSync(bombFiles, { level: 9 }));
-    const bombEntry = bomb.at.find((o) => bomb.b.toString('utf8', o + 46, o + 46 + bomb.b.readUInt16LE(o + 28)) === 'xl/worksheets/sheet9.xml')!;
+    const bomb = centralEntries(zipSync(bombFiles, { level: 9 }));
+    const bombEntry = bomb.out.find((o) => bomb.b.toString('utf8', o + 46, o + 46 + bomb.b.readUInt16LE(o + 28)) === 'xl/worksheets/sheet9.xml')!;
     bomb.b.writeUInt32LE(47 * 1024, bombEntry + 24);
     const hostile: Record<string, Uint8Array> = {
       'far-row.xlsx': asIdentification('<row r="1"><c r="A1" t="inlineStr"><is><t>format</t></is></c></row><row r="2000000000"><c r="A2000000000"><v>1</v></c></row>'),

@@ -14,12 +14,11 @@ import { readValue } from '../src/collect/values.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
-import { readPlan } from '../src/plan/index.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { normalizeCell } from '../src/sheets/workbook.ts';
 import { sha256 } from '../src/util/hash.ts';
-import { GOOD_ANSWERS, PYTHON, ROOT, SEEDS, fillWorkbook, run, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, jinanPlan, python, run, tempDir } from './helpers.ts';
 
 // Fixed by default until the disagreements other seeds still find are fixed (local header names that differ from
 // the central directory, namespace URIs with spaces, formulas without a computed value; see the README);
@@ -130,8 +129,7 @@ const SCHEMA_ONLY = /^TypeError: \w+\.__init__\(\) got an unexpected keyword arg
 function openpyxlReads(files: string[]): Record<string, OpenpyxlRead | { error: string }> {
   const listFile = join(tempDir('tz-mut-list-'), 'files.json');
   writeFileSync(listFile, JSON.stringify(files));
-  const r = run(PYTHON, [
-    '-c',
+  const stdout = python(
     `import sys, json, datetime, openpyxl
 out = {}
 def plain(v):
@@ -153,9 +151,8 @@ for f in json.load(open(sys.argv[1])):
     out[f] = {'reporter': ws['F2'].value, 'phone': ws['H2'].value, 'unit': ws['B2'].value, 'rows': rows}
 print(json.dumps(out, ensure_ascii=False, default=str))`,
     listFile,
-  ]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
+  );
+  return JSON.parse(stdout);
 }
 
 /** openpyxl's value as our reader's text: what a unit's answer says, in either reader. */
@@ -168,7 +165,7 @@ function asText(v: unknown): string {
 
 let plan: Plan;
 beforeAll(async () => {
-  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  plan = await jinanPlan();
 });
 
 describe(`seeded mutants of filled workbooks (seed ${SEED})`, () => {

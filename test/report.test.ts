@@ -11,12 +11,11 @@ import type { RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { buildContext } from '../src/report/context.ts';
-import { writeDocx } from '../src/report/docx-writer.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
-import { SEEDS, python, run, soffice, taizhang, tempDir } from './helpers.ts';
+import { SEEDS, python, run, soffice, taizhang, tempDir, jinanPlan } from './helpers.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 
@@ -48,7 +47,7 @@ function answersFor(p: Plan, tag: string): Map<string, Map<string, Entry>> {
 }
 
 beforeAll(async () => {
-  plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  plan = await jinanPlan();
   const units = assignUnits(plan).assignments.map((a) => a.unit);
   progress = consolidate({
     plan,

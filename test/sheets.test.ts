@@ -8,12 +8,12 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { assignUnits, safeFileName } from '../src/sheets/assign.ts';
 import { generateRound } from '../src/sheets/generate.ts';
-import { ROOT, SEEDS, inspectWorkbook, run, soffice, tempDir } from './helpers.ts';
+import { ROOT, inspectWorkbook, jinanPlan, run, soffice, tempDir } from './helpers.ts';
 
 const inspect = inspectWorkbook;
 
 describe('sheets generate (jinan)', async () => {
-  const plan = await readPlan(join(SEEDS, 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  const plan = await jinanPlan();
   const round = parseRound('2025-Q3');
   const dir = tempDir();
   const out = join(dir, 'out');

@@ -220,16 +220,7 @@ export class Ledger {
 
   entries(submissionId: number): Entry[] {
     return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) =>
-      Entry.parse({
-        clauseId: r.clause_id,
-        role: r.role,
-        status: r.status,
-        valueText: r.value_text,
-        value: r.value,
-        progress: r.progress,
-        problems: r.problems,
-        nextSteps: r.next_steps,
-      }),
+      Entry.parse(camelRow(r)),
     );
   }
 
@@ -265,35 +256,13 @@ export class Ledger {
   }
 }
 
-function toSubmission(r: Record<string, unknown>): Submission {
-  return Submission.parse({
-    id: r.id,
-    roundId: r.round_id,
-    unit: r.unit,
-    planHash: r.plan_hash,
-    sha256: r.sha256,
-    originalPath: r.original_path,
-    archivePath: r.archive_path,
-    receivedAt: r.received_at,
-    fileTime: r.file_time,
-    outcome: r.outcome,
-    supersededBy: r.superseded_by,
-    reporter: r.reporter,
-    phone: r.phone,
-    fillDate: r.fill_date,
-    contact: r.contact,
-  });
+/**
+ * A row as the model names its fields: column `received_at` is field `receivedAt`. Columns the schema does not
+ * know (`intake_id`, `submission_id`) are dropped by its parse.
+ */
+function camelRow(r: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
 }
 
-function toIntake(r: Record<string, unknown>): Intake {
-  return Intake.parse({
-    id: r.id,
-    roundId: r.round_id,
-    sha256: r.sha256,
-    originalPath: r.original_path,
-    receivedAt: r.received_at,
-    outcome: r.outcome,
-    unit: r.unit,
-    message: r.message,
-  });
-}
+const toSubmission = (r: Record<string, unknown>): Submission => Submission.parse(camelRow(r));
+const toIntake = (r: Record<string, unknown>): Intake => Intake.parse(camelRow(r));

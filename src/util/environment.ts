@@ -66,20 +66,21 @@ function diskState(path: string): 'full' | 'read-only' | 'forbidden' | 'ok' {
 }
 
 function sqliteError(code: string, message: string, ledger: string): UserError | null {
-  const disk = diskState(ledger);
-  const full = new UserError(`磁盘空间已满，无法写入台账“${ledger}”。`, '请清理磁盘空间后重新运行本命令；台账保持在上一次完整写入时的状态，已收取的报送不受影响。');
-  const readOnly = new UserError(
-    `台账“${ledger}”所在的磁盘是只读的，无法打开台账。`,
-    '台账需要可写的磁盘（即使只是查看）。请将整个工作目录复制到可写的磁盘后用 -w 指定，或取消该磁盘的只读设置。',
-  );
-  const forbidden = new UserError(`没有权限写入台账“${ledger}”或其所在文件夹。`, '请检查该文件及所在文件夹的权限，或将工作目录复制到有写入权限的位置后用 -w 指定。');
-  if (code === 'SQLITE_FULL') return full;
+  const full = () => new UserError(`磁盘空间已满，无法写入台账“${ledger}”。`, '请清理磁盘空间后重新运行本命令；台账保持在上一次完整写入时的状态，已收取的报送不受影响。');
+  const forbidden = () => new UserError(`没有权限写入台账“${ledger}”或其所在文件夹。`, '请检查该文件及所在文件夹的权限，或将工作目录复制到有写入权限的位置后用 -w 指定。');
+  if (code === 'SQLITE_FULL') return full();
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
-    if (disk === 'read-only') return readOnly;
-    if (disk === 'forbidden') return forbidden;
-    if (disk === 'full') return full;
+    const disk = diskState(ledger);
+    if (disk === 'read-only') {
+      return new UserError(
+        `台账“${ledger}”所在的磁盘是只读的，无法打开台账。`,
+        '台账需要可写的磁盘（即使只是查看）。请将整个工作目录复制到可写的磁盘后用 -w 指定，或取消该磁盘的只读设置。',
+      );
+    }
+    if (disk === 'forbidden') return forbidden();
+    if (disk === 'full') return full();
   }
-  if (code.startsWith('SQLITE_READONLY')) return forbidden;
+  if (code.startsWith('SQLITE_READONLY')) return forbidden();
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new UserError(`台账“${ledger}”正被其他程序占用，等待后仍未释放。`, '可能另有 taizhang 命令正在运行，或台账被数据库查看工具打开。请等其结束或关闭该工具后重新运行。');
   }
