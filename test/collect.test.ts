@@ -316,6 +316,35 @@ describe('完成值 as units write it', () => {
   });
 });
 
+describe('collect: formulas', () => {
+  it('refuses a formula saved without its computed value, and takes the same file once LibreOffice has computed it', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    // openpyxl writes a formula and no value: Excel would compute it on opening, we cannot know what it shows.
+    fillWorkbook(file('大气环境处'), join(inbox, '大气.xlsx'), { ...GOOD_ANSWERS, reporter: '="张"&"明"', rows: { '4.4-1': { value: '=1+2.5', status: '序时推进' } } });
+    const now = () => new Date('2025-10-08T09:00:00+08:00');
+    const [first] = await collect({ ledger, roundId: '2025-Q3', paths: [join(inbox, '大气.xlsx')], outDir: join(ws, 'c'), now });
+    expect(first!.outcome.kind).toBe('returned');
+    const problems = ledger.db.prepare('SELECT cell, rule, message FROM problems').all() as { cell: string; rule: string; message: string }[];
+    const row = inspectWorkbook(file('大气环境处')).rows.findIndex((r: { id: string }) => r.id === '4.4-1') + 5;
+    expect(problems.map((p) => [p.cell, p.rule])).toEqual([
+      ['F2', 'formula-uncomputed'],
+      [`J${row}`, 'formula-uncomputed'],
+    ]);
+    expect(problems[1]!.message).toContain('公式“=1+2.5”');
+    expect(problems[1]!.message).toContain('没有它的计算结果');
+
+    // LibreOffice computes the formulas when it opens the file and saves the results beside them.
+    const [computed] = soffice([join(inbox, '大气.xlsx')], 'xlsx:Calc MS Excel 2007 XML', join(ws, 'lo'));
+    const [second] = await collect({ ledger, roundId: '2025-Q3', paths: [computed!], outDir: join(ws, 'c'), now });
+    expect(second!.outcome.kind).toBe('accepted');
+    const s = ledger.currentSubmissions('2025-Q3').find((x) => x.unit === '大气环境处')!;
+    expect(s.reporter).toBe('张明');
+    const entry = ledger.entries(s.id).find((e) => e.clauseId === '4.4-1')!;
+    expect(entry.value).toBe(3.5);
+    ledger.close();
+  });
+});
+
 describe('collect: crash safety', () => {
   it('a collect killed midway leaves the ledger consistent, and the next run completes it', async () => {
     const { out, inbox, ws } = await issued();

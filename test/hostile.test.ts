@@ -95,6 +95,28 @@ describe('XML is read as XML, the same as openpyxl reads it', () => {
     expect(cell).toEqual({ value: 45938, numFmt: 'yyyy"年"m"月"d"日"' });
   });
 
+  it('refuses a package whose content types do not register the workbook, as openpyxl and Excel cannot open it', () => {
+    const good = unzipSync(workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData/></worksheet>`));
+    const types = strFromU8(good['[Content_Types].xml']!).replace('/xl/workbook.xml', '/xl/wo>kbook.xml');
+    const bytes = zipSync({ ...good, '[Content_Types].xml': strToU8(types) });
+    expect(() => ours(bytes)).toThrow('部件“[Content_Types].xml”没有把“xl/workbook.xml”登记为工作簿（登记为“application/xml”）');
+    expect(() => openpyxlReads(bytes)).toThrow(/There is no item named 'xl\/wo>kbook.xml'/);
+  });
+
+  it('names every damaged part, the worksheets read and unread included', () => {
+    const broken = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`;
+    const files = unzipSync(workbook(broken));
+    // A damaged part found on opening: the worksheets, not read yet, are checked too and named with it.
+    const withCore = { ...files, 'docProps/core.xml': strToU8('<cp:coreProperties xmlns:cp="urn:x"><a></cp:coreProperties>') };
+    expect(() => new XlsxFile(zipSync(withCore))).toThrow(/^工作簿结构损坏：部件“docProps\/core.xml”不是合规的 XML（[^）]+）；部件“xl\/worksheets\/sheet1.xml”不是合规的 XML/);
+    // Only the worksheet damaged: found when it is read.
+    const file = new XlsxFile(zipSync(files));
+    expect(() => file.sheet('S')).toThrow(/^工作簿结构损坏：部件“xl\/worksheets\/sheet1.xml”不是合规的 XML（[^）]+）$/);
+    // Never read: found by checkUnread, which every collect runs after reading its sheets.
+    const unread = new XlsxFile(zipSync(files));
+    expect(() => unread.checkUnread()).toThrow(/^工作簿结构损坏：部件“xl\/worksheets\/sheet1.xml”不是合规的 XML/);
+  });
+
   it('tells a date format from a number labelled in days or months', () => {
     expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
     expect(isDateFormat('m"月"d"日"')).toBe(true);

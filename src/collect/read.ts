@@ -16,6 +16,8 @@ export interface ReadWorkbook {
   metaRows: { row: number; clause: string; role: string; checksum: string }[];
   hasTrackingSheet: boolean;
   header: { reporter: string; phone: string; date: string; unit: string };
+  /** Cells of the tracking sheet (header values and table columns) holding a formula saved without its value. */
+  uncomputed: { cell: string; formula: string }[];
   /** Table rows from FIRST_ROW down to the last row with any content, keyed by column key. */
   rows: { row: number; cells: Record<string, ReadCell> }[];
 }
@@ -54,7 +56,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   const ws = file.sheet(TRACKING_SHEET, FIRST_ROW + (metaRows.length || 2000) + ROW_MARGIN);
   const header = { reporter: '', phone: '', date: '', unit: '' };
   const rows: ReadWorkbook['rows'] = [];
+  const uncomputed: ReadWorkbook['uncomputed'] = [];
   if (ws) {
+    const headerRefs = new Set<string>(Object.values(HEADER).map((h) => h.value));
     header.reporter = textOf(ws.get(HEADER.reporter.value)).trim();
     header.phone = textOf(ws.get(HEADER.phone.value)).trim();
     header.date = textOf(ws.get(HEADER.date.value)).trim();
@@ -65,6 +69,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       const m = /^([A-Z]+)(\d+)$/.exec(ref);
       const col = m ? letters.indexOf(m[1]!) : -1;
       const r = m ? Number(m[2]) : 0;
+      if (cell.uncomputedFormula !== undefined && (headerRefs.has(ref) || (col >= 0 && r >= FIRST_ROW))) uncomputed.push({ cell: ref, formula: cell.uncomputedFormula });
       if (col < 0 || r < FIRST_ROW) continue;
       const text = textOf(cell);
       if (text.trim() === '') continue;
@@ -78,7 +83,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       rows.push({ row: r, cells });
     }
   }
-  return { meta, metaRows, hasTrackingSheet: !!ws, header, rows };
+  // The worksheets not read above must be sound too.
+  file.checkUnread();
+  return { meta, metaRows, hasTrackingSheet: !!ws, header, uncomputed, rows };
 }
 
 /** Reads a workbook file from disk. */

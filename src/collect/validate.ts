@@ -69,12 +69,19 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   const rowOf = new Map<string, number>();
-  const problem = (cell: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
+  // A cell holding an uncomputed formula gets that one message, not also "未填写…" for the blank it reads as.
+  const uncomputed = new Set(read.uncomputed.map((u) => u.cell));
+  const problem = (cell: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') => {
+    if (rule !== 'formula-uncomputed' && uncomputed.has(cell)) return;
     problems.push({ file, sheet: TRACKING_SHEET, cell, rule, severity, message });
+  };
 
   if (!read.hasTrackingSheet) {
     problems.push({ file, sheet: TRACKING_SHEET, cell: '-', rule: 'sheet-missing', severity: 'error', message: '找不到“调度表”工作表，请勿删除或重命名工作表' });
     return { entries, problems, rowOf };
+  }
+  for (const { cell, formula } of read.uncomputed) {
+    problem(cell, 'formula-uncomputed', `单元格是公式“=${truncate(formula)}”，但文件中没有它的计算结果（多为程序生成、未经 Excel/WPS 计算保存）。请在 Excel 或 WPS 中打开、确认显示的内容后保存，或直接填写内容`);
   }
   if (!read.header.reporter) problem(HEADER.reporter.value, 'reporter-missing', '未填写填报人');
   if (!read.header.phone) problem(HEADER.phone.value, 'phone-missing', '未填写联系电话');

@@ -13,6 +13,11 @@ export interface XlsxCell {
   value: number | string | boolean | null;
   /** The number format code applying to the cell ('General' when none). */
   numFmt: string;
+  /**
+   * A formula saved without its computed value (openpyxl and some scripts write `=1+1` and leave computing to
+   * Excel): we cannot know what Excel would show, so the caller refuses it rather than read it as blank.
+   */
+  uncomputedFormula?: string;
 }
 
 export type XlsxSheet = Map<string, XlsxCell>;
@@ -52,15 +57,10 @@ const BUILTIN_FORMATS: Record<number, string> = {
   50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
-const STOP = Symbol('stop');
+type Handlers = { open?: (tag: SaxesTagNS) => void; close?: (name: string) => void; text?: (t: string) => void };
 
-/** Parses one part, calling `open`, `close` and `text` with local names; `open` may return STOP to end early. */
-function parse(
-  xml: string,
-  part: string,
-  deadline: number,
-  handlers: { open?: (tag: SaxesTagNS) => typeof STOP | void; close?: (name: string) => void; text?: (t: string) => void },
-): void {
+/** Parses one part to its end, calling `open`, `close` and `text` with local names. */
+function parse(xml: string, part: string, deadline: number, handlers: Handlers): void {
   const parser = new SaxesParser({ xmlns: true, position: false });
   let events = 0;
   const tick = () => {
@@ -72,13 +72,20 @@ function parse(
   parser.on('error', (e) => {
     throw new ZipProblem(`部件“${part}”不是合规的 XML（${e.message.split('\n')[0]}）`, 'zip-member');
   });
+  const namespaces = rootNamespaces(part);
+  let root = true;
   parser.on('opentag', (tag) => {
     tick();
+    if (root) {
+      root = false;
+      if (namespaces && !namespaces.includes(tag.uri)) throw new ZipProblem(`部件“${part}”的命名空间“${tag.uri}”不对，不是合规的工作簿部件`, 'zip-structure');
+    }
     // A namespace name is a URI: one with a space or an angle bracket is refused by conforming readers (libxml2).
-    for (const uri of Object.values((tag as SaxesTagNS).ns ?? {})) {
+    for (const prefix in tag.ns) {
+      const uri = tag.ns[prefix]!;
       if (/[\s<>"{}|\\^`]/.test(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
     }
-    if (handlers.open?.(tag as SaxesTagNS) === STOP) throw STOP;
+    handlers.open?.(tag as SaxesTagNS);
   });
   if (handlers.close) parser.on('closetag', (tag) => handlers.close!((tag as SaxesTagNS).local));
   if (handlers.text) {
@@ -88,16 +95,14 @@ function parse(
     });
     parser.on('cdata', (t) => handlers.text!(t));
   }
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (e !== STOP) throw e;
-  }
+  parser.write(xml).close();
 }
 
 /** An attribute by local name, whatever its prefix. */
 function attr(tag: SaxesTagNS, local: string, prefixed = false): string | undefined {
-  for (const a of Object.values(tag.attributes)) {
+  const attributes = tag.attributes;
+  for (const key in attributes) {
+    const a = attributes[key]!;
     if (a.local === local && (prefixed ? a.prefix !== '' : a.prefix === '')) return a.value;
   }
   return undefined;
@@ -127,6 +132,9 @@ function rootNamespaces(name: string): string[] | null {
   return null;
 }
 
+// The content types a workbook part may have: a workbook, a template, a macro-enabled workbook (Excel opens all three).
+const WORKBOOK_TYPES = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template)\.macroEnabled)\.main\+xml$/i;
+
 /** A relationship target as a part name: relative to the source part's folder, or absolute from the package root. */
 function resolvePart(base: string, target: string): string {
   const segments = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
@@ -138,10 +146,23 @@ function resolvePart(base: string, target: string): string {
   return decodeURIComponent(out.join('/'));
 }
 
+const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
+
+/**
+ * A returned workbook, read in one pass per part. The package must hold together as any conforming reader needs
+ * it to, not only the parts read here: every member inflated within the limits and checked by CRC,
+ * [Content_Types].xml present and giving the workbook its type, every XML part well-formed to its end with its
+ * root in the right namespace, every part a relationship names present. Parts other than worksheets are checked
+ * and read when the file is opened; a worksheet when `sheet()` reads it, and the ones never read by
+ * `checkUnread()`. A damaged package is refused with every damaged part named, not only the first.
+ */
 export class XlsxFile {
   private readonly parts: Map<string, Buffer>;
+  private readonly lowerNames: Set<string>;
   private readonly sheets = new Map<string, string>();
   private readonly deadline: number;
+  /** Parts parsed to their end (and so checked). */
+  private readonly parsed = new Set<string>();
   private strings: string[] = [];
   private formats: string[] = [];
 
@@ -151,83 +172,124 @@ export class XlsxFile {
     private readonly limits: ReadLimits = READ_LIMITS,
   ) {
     this.deadline = Date.now() + limits.ms;
-    // Every member is inflated within the limits and checked by CRC, and the package must hold together, not only
-    // the parts read here: a workbook accepted is one that Excel, WPS and openpyxl open too.
     this.parts = readMembers(bytes, () => true, limits);
-    this.checkPackage();
-    const workbook = this.text('xl/workbook.xml');
-    if (!workbook) throw new ZipProblem('缺少 xl/workbook.xml', 'zip-structure');
-    const targets = new Map<string, string>();
-    parse(this.text('xl/_rels/workbook.xml.rels') ?? '<r/>', 'xl/_rels/workbook.xml.rels', this.deadline, {
-      open: (tag) => {
-        // Only a worksheet relationship makes a sheet (as Excel and openpyxl read it); a chart sheet or a mistyped
-        // type does not.
-        if (tag.local === 'Relationship' && /\/worksheet$/.test(attr(tag, 'Type') ?? '')) targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
-      },
+    this.lowerNames = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
+    if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
+    this.guard(() => {
+      this.readContentTypes();
+      const workbook = this.partName('xl/workbook.xml');
+      if (!workbook) throw new ZipProblem('缺少 xl/workbook.xml', 'zip-structure');
+      const targets = new Map<string, string>();
+      this.parsePart('xl/_rels/workbook.xml.rels', {
+        open: (tag) => {
+          // Only a worksheet relationship makes a sheet (as Excel and openpyxl read it); a chart sheet or a mistyped
+          // type does not.
+          if (tag.local === 'Relationship' && /\/worksheet$/.test(attr(tag, 'Type') ?? '')) targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
+        },
+      });
+      let isWorkbook = false;
+      this.parsePart(workbook, {
+        open: (tag) => {
+          if (tag.local === 'workbook') isWorkbook = true;
+          if (tag.local !== 'sheet') return;
+          // r:id in the relationships namespace itself, not merely any prefixed `id`: a sheet whose r:id is in another
+          // namespace is no sheet to Excel or openpyxl either.
+          let id: string | undefined;
+          for (const key in tag.attributes) {
+            const a = tag.attributes[key]!;
+            if (a.local === 'id' && RELATIONSHIP_NAMESPACES.includes(a.uri)) id = a.value;
+          }
+          const target = targets.get(id ?? '');
+          if (target) this.sheets.set(attr(tag, 'name') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+        },
+      });
+      this.readStrings();
+      this.readStyles();
+      // Every other part that is not a worksheet (worksheets are checked as they are read).
+      const worksheets = new Set([...this.sheets.values()].map((p) => p.toLowerCase()));
+      for (const name of this.parts.keys()) {
+        if (isXmlPart(name) && !worksheets.has(name.toLowerCase())) this.parsePart(name, {});
+      }
+      if (!isWorkbook || this.sheets.size === 0) throw new ZipProblem('工作簿结构损坏（找不到工作表）', 'zip-structure');
     });
-    let isWorkbook = false;
-    parse(workbook, 'xl/workbook.xml', this.deadline, {
-      open: (tag) => {
-        if (tag.local === 'workbook') isWorkbook = true;
-        if (tag.local !== 'sheet') return;
-        // r:id in the relationships namespace itself, not merely any prefixed `id`: a sheet whose r:id is in another
-        // namespace is no sheet to Excel or openpyxl either.
-        const id = Object.values(tag.attributes).find((a) => a.local === 'id' && RELATIONSHIP_NAMESPACES.includes(a.uri))?.value;
-        const target = targets.get(id ?? '');
-        if (target) this.sheets.set(attr(tag, 'name') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-      },
-    });
-    if (!isWorkbook || this.sheets.size === 0) throw new ZipProblem('工作簿结构损坏（找不到工作表）', 'zip-structure');
-    this.readStrings();
-    this.readStyles();
+  }
+
+  /** The name a part is stored under, matched without regard to case as Excel does; null when absent. */
+  private partName(path: string): string | null {
+    if (this.parts.has(path)) return path;
+    if (!this.lowerNames.has(path.toLowerCase())) return null;
+    return [...this.parts.keys()].find((name) => name.toLowerCase() === path.toLowerCase()) ?? null;
   }
 
   /**
-   * The package holds together as any conforming reader needs it to: [Content_Types].xml is there, every XML part
-   * is well-formed (to its end, not only as far as the rows read), and every part a relationship names exists.
+   * Parses a part to its end, once: the caller's handlers, and for a relationship part the check that every
+   * internal target exists. A part already parsed, or absent, is skipped.
    */
-  private checkPackage(): void {
-    if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
-    const names = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
-    // Every damaged part is named, not only the first.
-    const damaged: string[] = [];
-    for (const [name, data] of this.parts) {
-      if (!/\.(xml|rels|vml)$/i.test(name)) continue;
+  private parsePart(path: string, handlers: Handlers): void {
+    const name = this.partName(path);
+    if (!name || this.parsed.has(name)) return;
+    this.parsed.add(name);
+    let open = handlers.open;
+    if (name.endsWith('.rels')) {
       // A relationship part describes the part beside its _rels folder: `xl/_rels/workbook.xml.rels` → `xl/`.
       const base = name.replace(/_rels\/[^/]*$/, '');
-      const namespaces = rootNamespaces(name);
-      let root = true;
-      try {
-        parse(data.toString('utf8'), name, this.deadline, {
-          open: (tag) => {
-            if (root && namespaces && !namespaces.includes(tag.uri)) throw new ZipProblem(`部件“${name}”的命名空间“${tag.uri}”不对，不是合规的工作簿部件`, 'zip-structure');
-            root = false;
-            if (!name.endsWith('.rels') || tag.local !== 'Relationship' || attr(tag, 'TargetMode') === 'External') return;
-            const resolved = resolvePart(base, attr(tag, 'Target') ?? '');
-            if (!names.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
-          },
-        });
-      } catch (e) {
-        if (!(e instanceof ZipProblem)) throw e;
-        damaged.push(e.message);
-      }
+      const own = handlers.open;
+      open = (tag) => {
+        if (tag.local === 'Relationship' && attr(tag, 'TargetMode') !== 'External') {
+          const resolved = resolvePart(base, attr(tag, 'Target') ?? '');
+          if (!this.lowerNames.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
+        }
+        own?.(tag);
+      };
     }
-    if (damaged.length) throw new ZipProblem(`工作簿结构损坏：${damaged.join('；')}`, 'zip-structure');
+    parse(this.parts.get(name)!.toString('utf8'), name, this.deadline, { ...handlers, open });
   }
 
-  private text(path: string): string | null {
-    const part = this.parts.get(path) ?? [...this.parts].find(([name]) => name.toLowerCase() === path.toLowerCase())?.[1];
-    return part ? part.toString('utf8') : null;
+  /**
+   * Runs `read`; when it finds the package damaged, checks every part not yet parsed too, so that the error names
+   * every damaged part, not only the first.
+   */
+  private guard<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof ZipProblem) || e.rule === 'zip-bomb') throw e;
+      const damaged = [e.message.replace(/^工作簿结构损坏：/, '')];
+      for (const name of this.parts.keys()) {
+        if (!isXmlPart(name) || this.parsed.has(name)) continue;
+        try {
+          this.parsePart(name, {});
+        } catch (other) {
+          if (!(other instanceof ZipProblem)) throw other;
+          damaged.push(other.message);
+        }
+      }
+      throw new ZipProblem(`工作簿结构损坏：${damaged.join('；')}`, 'zip-structure');
+    }
+  }
+
+  /** The workbook part must have a workbook's content type, as Excel and openpyxl find it by that type. */
+  private readContentTypes(): void {
+    const defaults = new Map<string, string>();
+    const overrides = new Map<string, string>();
+    this.parsePart('[Content_Types].xml', {
+      open: (tag) => {
+        if (tag.local === 'Default') defaults.set((attr(tag, 'Extension') ?? '').toLowerCase(), attr(tag, 'ContentType') ?? '');
+        else if (tag.local === 'Override') overrides.set((attr(tag, 'PartName') ?? '').replace(/^\//, '').toLowerCase(), attr(tag, 'ContentType') ?? '');
+      },
+    });
+    const type = overrides.get('xl/workbook.xml') ?? defaults.get('xml') ?? '';
+    if (!WORKBOOK_TYPES.test(type)) {
+      throw new ZipProblem(`部件“[Content_Types].xml”没有把“xl/workbook.xml”登记为工作簿（登记为“${type || '无'}”），Excel 无法识别`, 'zip-structure');
+    }
   }
 
   /** The text of each string item: all its runs, without phonetic guides (rPh). */
   private readStrings(): void {
-    const xml = this.text('xl/sharedStrings.xml');
-    if (!xml) return;
     let current: string | null = null;
     let inText = false;
     let phonetic = 0;
-    parse(xml, 'xl/sharedStrings.xml', this.deadline, {
+    this.parsePart('xl/sharedStrings.xml', {
       open: (tag) => {
         if (tag.local === 'si') {
           if (this.strings.length >= this.limits.strings) throw new OverLimit(`共享字符串超过 ${this.limits.strings} 个，远超调度表的正常数量，未读取`, 'too-many-strings');
@@ -249,12 +311,10 @@ export class XlsxFile {
   }
 
   private readStyles(): void {
-    const xml = this.text('xl/styles.xml');
-    if (!xml) return;
     const custom = new Map<number, string>();
     const xfs: number[] = [];
     let inCellXfs = false;
-    parse(xml, 'xl/styles.xml', this.deadline, {
+    this.parsePart('xl/styles.xml', {
       open: (tag) => {
         if (tag.local === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
         else if (tag.local === 'cellXfs') inCellXfs = true;
@@ -267,74 +327,106 @@ export class XlsxFile {
     this.formats = xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
   }
 
+  /** Checks the worksheets `sheet()` has not read: a workbook accepted is one Excel, WPS and openpyxl open too. */
+  checkUnread(): void {
+    this.guard(() => {
+      for (const path of this.sheets.values()) this.parsePart(path, {});
+    });
+  }
+
   /**
    * The cells of a sheet by reference (`J7`), or null when there is no such sheet. Only rows up to `lastRow` are
-   * read: rows are stored in order, so the parser stops at the first row beyond it, whatever the file holds after.
+   * stored: what lies beyond is parsed for well-formedness and nothing else, so a cell at row 2,000,000,000 or a
+   * million junk rows cost no memory.
    */
   sheet(name: string, lastRow = 10_000): XlsxSheet | null {
     const path = this.sheets.get(name);
-    const xml = path ? this.text(path) : null;
-    if (xml === null) return null;
+    const part = path ? this.partName(path) : null;
+    if (!part) return null;
+    if (this.parsed.has(part)) throw new Error(`工作表“${name}”已读取过`);
     const cells: XlsxSheet = new Map();
     let row = 0;
     let col = 0;
     let count = 0;
+    let past = false;
     let cell: { ref: string; type: string; style: number } | null = null;
     let value: string | null = null;
+    let formula: string | null = null;
     let inline = '';
-    let collecting: 'v' | 't' | null = null;
+    let collecting: 'v' | 't' | 'f' | null = null;
     let inInline = false;
     let phonetic = 0;
-    parse(xml, `${path}`, this.deadline, {
-      open: (tag) => {
-        switch (tag.local) {
-          case 'row': {
-            const r = Number(attr(tag, 'r') ?? row + 1);
-            if (!Number.isInteger(r) || r <= row) throw new ZipProblem(`工作表“${name}”的行顺序不合规范（第 ${attr(tag, 'r')} 行出现在第 ${row} 行之后）`, 'zip-member');
-            if (r > lastRow) return STOP;
-            row = r;
-            col = 0;
-            return;
+    this.guard(() =>
+      this.parsePart(part, {
+        open: (tag) => {
+          if (past) return;
+          switch (tag.local) {
+            case 'row': {
+              const r = Number(attr(tag, 'r') ?? row + 1);
+              if (!Number.isInteger(r) || r <= row) throw new ZipProblem(`工作表“${name}”的行顺序不合规范（第 ${attr(tag, 'r')} 行出现在第 ${row} 行之后）`, 'zip-member');
+              if (r > lastRow) {
+                // Rows are stored in order: nothing after this one is wanted.
+                past = true;
+                return;
+              }
+              row = r;
+              col = 0;
+              return;
+            }
+            case 'c': {
+              if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
+              const ref = attr(tag, 'r');
+              const m = ref ? /^([A-Z]{1,3})(\d+)$/.exec(ref) : null;
+              col = m ? columnIndex(m[1]!) : col + 1;
+              cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
+              value = null;
+              formula = null;
+              inline = '';
+              return;
+            }
+            case 'f':
+              if (cell) (collecting = 'f'), (formula = '');
+              return;
+            case 'v':
+              if (cell) (collecting = 'v'), (value = '');
+              return;
+            case 'is':
+              inInline = true;
+              return;
+            case 'rPh':
+              phonetic++;
+              return;
+            case 't':
+              if (inInline) collecting = 't';
+              return;
           }
-          case 'c': {
-            if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
-            const ref = attr(tag, 'r');
-            const m = ref ? /^([A-Z]{1,3})(\d+)$/.exec(ref) : null;
-            col = m ? columnIndex(m[1]!) : col + 1;
-            cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
-            value = null;
-            inline = '';
-            return;
+        },
+        close: (local) => {
+          if (past) return;
+          if (local === 'v' || local === 't' || local === 'f') collecting = null;
+          else if (local === 'rPh') phonetic--;
+          else if (local === 'is') inInline = false;
+          else if (local === 'c' && cell) {
+            const numFmt = this.formats[cell.style] ?? 'General';
+            // A formula with no value, or an empty one in a cell not typed as text (openpyxl writes `<f>1+2</f><v></v>`),
+            // was never computed; an empty <v/> in a `t="str"` cell is a formula whose result is empty text.
+            const computed = value !== null && (value.trim() !== '' || cell.type === 'str');
+            if (formula !== null && !computed && cell.type !== 'inlineStr') cells.set(cell.ref, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
+            else {
+              const v = this.cellValue(cell.type, value, inline);
+              if (v !== null && v !== '') cells.set(cell.ref, { value: v, numFmt });
+            }
+            cell = null;
           }
-          case 'v':
-            if (cell) (collecting = 'v'), (value = '');
-            return;
-          case 'is':
-            inInline = true;
-            return;
-          case 'rPh':
-            phonetic++;
-            return;
-          case 't':
-            if (inInline) collecting = 't';
-            return;
-        }
-      },
-      close: (local) => {
-        if (local === 'v' || local === 't') collecting = null;
-        else if (local === 'rPh') phonetic--;
-        else if (local === 'is') inInline = false;
-        else if (local === 'c' && cell) {
-          const v = this.cellValue(cell.type, value, inline);
-          if (v !== null && v !== '') cells.set(cell.ref, { value: v, numFmt: this.formats[cell.style] ?? 'General' });
-          cell = null;
-        }
-      },
-      text: (t) => {
-        if (collecting === 'v') value += t;
-        else if (collecting === 't' && phonetic === 0) inline += t;
-      },
-    });
+        },
+        text: (t) => {
+          if (past) return;
+          if (collecting === 'v') value += t;
+          else if (collecting === 'f') formula += t;
+          else if (collecting === 't' && phonetic === 0) inline += t;
+        },
+      }),
+    );
     return cells;
   }
 
