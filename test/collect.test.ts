@@ -435,7 +435,8 @@ describe('the next round, status and concurrency', () => {
     fillWorkbook(file('机关党委'), join(inbox, 'a.xlsx'), GOOD_ANSWERS);
     fillWorkbook(file('组织人事处'), join(inbox, 'b.xlsx'), { ...GOOD_ANSWERS, reporter: '' });
     ledger.close();
-    expect(taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]).code).toBe(0);
+    // One file returned: collect completes and says so with exit code 3.
+    expect(taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]).code).toBe(3);
     const r = taizhang(['status', '--round', '2025-Q3', '-w', ws, '--json', '--today', '2025-10-20']);
     expect(r.code).toBe(0);
     const status = JSON.parse(r.stdout);
@@ -536,7 +537,8 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
     execFileSync('mkfifo', [fifo]);
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), 'collect', fifo, '--round', '2025-Q3', '-w', ws], { encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
-    expect(r.status).toBe(0);
+    // The pipe is not taken: the run completes with exit code 3.
+    expect(r.status).toBe(3);
     expect(r.stdout).toContain(`✘ 无法使用：这是命名管道（FIFO），不是文件，未读取。请指定收件文件夹、压缩包或报送文件　← ${fifo}`);
   });
 });

@@ -284,20 +284,6 @@ describe('other layouts of the family', () => {
   });
 });
 
-describe('CLI messages', () => {
-  it('speaks Chinese for its own usage errors and help', () => {
-    const missing = taizhang(['sheets', 'generate', 'plan.json']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('错误：缺少必填选项 --round <轮次>');
-    const typo = taizhang(['colect']);
-    expect(typo.stderr).toContain('错误：无法识别的命令 colect');
-    expect(typo.stderr).toContain('是否想输入 collect');
-    const help = taizhang(['--help']);
-    expect(help.stdout).toMatch(/^用法： taizhang \[选项\] \[命令\]/);
-    expect(help.stdout).toContain('命令：');
-  });
-});
-
 describe('numbering that restarts in each section', () => {
   it('gives ids of chapter, section and number, none duplicated', async () => {
     const plan = await readPlan(join(ROOT, 'test', 'fixtures', 'section-numbering-plan.txt'));

@@ -1,13 +1,13 @@
-// `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported.
+// `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported. Stages are loaded
+// when a command runs, not when the CLI starts.
 import type { Command } from 'commander';
-import { collect, type CollectEvent } from '../collect/index.ts';
-import { loadRoundProgress } from '../consolidate/index.ts';
-import { renderStatus, urgeList, urgeNotice } from '../consolidate/status.ts';
-import { normalizeRoundId } from '../model/round.ts';
+import type { CollectEvent } from '../collect/index.ts';
 import { UserError } from '../util/errors.ts';
 import { parseBeijingTime } from '../util/time.ts';
 import { printable } from '../util/printable.ts';
-import { openLedger, roundDir, todayOf, type GlobalOptions } from './context.ts';
+import { EXIT } from './exit.ts';
+import { openLedger, roundDir, todayOf, withWorkspaceOption, type GlobalOptions } from './context.ts';
+import { progress } from './progress.ts';
 
 // Every piece shown here that came from a file's name or content is made printable before the line is built.
 function describe(e: CollectEvent): string {
@@ -17,7 +17,7 @@ function describe(e: CollectEvent): string {
     case 'accepted':
       return `✔ ${printable(o.unit)}：已收取 ${o.rows} 条${o.superseded ? '（替代此前报送的版本）' : ''}${o.warnings ? `，提示 ${o.warnings} 处` : ''}　← ${file}`;
     case 'returned':
-      return `✘ ${printable(o.unit)}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    ${o.problems.slice(0, 3).map((p) => `${printable(p.cell)}：${printable(p.message)}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
+      return `✘ ${printable(o.unit)}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    回执：${printable(o.receipt)}\n    ${o.problems.slice(0, 3).map((p) => `${printable(p.cell)}：${printable(p.message)}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
     case 'stale':
       return `· ${printable(o.unit)}：该文件早于已收取的版本，仅存档不替代　← ${file}`;
     case 'duplicate':
@@ -29,71 +29,89 @@ function describe(e: CollectEvent): string {
     case 'skipped':
       return `· 跳过：${printable(o.reason)}　← ${file}`;
     case 'rebuilt':
-      return `↻ ${printable(o.unit)}：上次收集中断，已按台账补写退回重报表和回执　← ${file}\n    退回表：${printable(o.returnWorkbook)}`;
+      return `↻ ${printable(o.unit)}：上次收集中断，已按台账补写退回重报表和回执　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    回执：${printable(o.receipt)}`;
   }
 }
 
+/** The kinds of outcome that leave something for the coordinator to do: a file returned, or not taken at all. */
+const NEEDS_ATTENTION = new Set(['returned', 'refused', 'unusable']);
+
 export function register(program: Command): void {
-  program
-    .command('collect <文件夹、压缩包或文件...>')
-    .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
-    .requiredOption('--round <轮次>', '本次收集的轮次')
-    .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09 或 "2025-10-09 15:30"（北京时间）；默认取文件自身的修改时间')
-    .option('-w, --workspace <目录>', '工作目录（台账数据库、归档），默认 output')
-    .action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string }) => {
-      const roundId = normalizeRoundId(opts.round);
-      const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
-      const ledger = openLedger(opts);
-      try {
-        const counts: Record<string, number> = {};
-        const events = await collect({
-          ledger,
-          roundId,
-          paths,
-          outDir: roundDir(opts, roundId, '收集'),
-          receivedAt,
-          // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests.
-          now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
-          onFile: (e) => {
-            counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
-            console.log(describe(e));
-          },
-        });
-        console.log(
-          `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
-        );
-        console.log(
-          counts.accepted
-            ? `下一步：npx taizhang status --round ${roundId} 查看报送情况；npx taizhang report --round ${roundId} 生成报告。`
-            : `下一步：npx taizhang status --round ${roundId} 查看报送情况和催报通知（本次没有收取任何报送，暂不宜生成报告）。`,
-        );
-      } finally {
-        ledger.close();
+  withWorkspaceOption(
+    program
+      .command('collect <文件夹、压缩包或文件...>')
+      .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
+      .requiredOption('--round <轮次>', '本次收集的轮次（必填）')
+      .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09 或 "2025-10-09 15:30"（北京时间）；默认取文件自身的修改时间')
+      .option('--json', '以 JSON 输出每个文件的处理结果（供脚本使用）'),
+  ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; json?: boolean }) => {
+    const { normalizeRoundId } = await import('../model/round.ts');
+    const roundId = normalizeRoundId(opts.round);
+    const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
+    const ledger = await openLedger(opts);
+    try {
+      const [{ collect }, { countInputs }] = await Promise.all([import('../collect/index.ts'), import('../collect/sources.ts')]);
+      const counts: Record<string, number> = {};
+      const bar = opts.json ? null : await progress('收集', await countInputs(paths));
+      const events = await collect({
+        ledger,
+        roundId,
+        paths,
+        outDir: roundDir(opts, roundId, '收集'),
+        receivedAt,
+        // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
+        now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
+        onFile: (e) => {
+          counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
+          if (!bar) return;
+          bar.log(describe(e));
+          if (e.outcome.kind !== 'rebuilt') bar.tick();
+        },
+      });
+      bar?.stop();
+      const code = events.some((e) => NEEDS_ATTENTION.has(e.outcome.kind)) ? EXIT.needsAttention : EXIT.ok;
+      process.exitCode = code;
+      if (opts.json) {
+        console.log(JSON.stringify({ round: roundId, counts, exitCode: code, events }, null, 2));
+        return;
       }
-    });
-  program
-    .command('status')
-    .description('查看某一轮次各单位报送情况，并生成催报名单')
-    .requiredOption('--round <轮次>', '轮次')
-    .option('--json', '以 JSON 输出')
-    .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-    .option('--until <YYYY-MM-DD>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((opts: GlobalOptions & { round: string; json?: boolean; until?: string }) => {
-      const today = todayOf(opts);
-      if (opts.until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.until) || opts.until < today)) {
-        throw new UserError(`催报期限“${opts.until}”无效：应为今天（${today}）或以后的日期，格式 YYYY-MM-DD。`);
+      console.log(
+        `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
+      );
+      if (counts.returned) console.log(`退回重报表和回执在 ${roundDir(opts, roundId, '收集')}，请发回相应单位。`);
+      console.log(
+        counts.accepted
+          ? `下一步：npx taizhang status --round ${roundId} 查看报送情况；npx taizhang report --round ${roundId} 生成报告。`
+          : `下一步：npx taizhang status --round ${roundId} 查看报送情况和催报通知（本次没有收取任何报送，暂不宜生成报告）。`,
+      );
+    } finally {
+      ledger.close();
+    }
+  });
+  withWorkspaceOption(
+    program
+      .command('status')
+      .description('查看某一轮次各单位报送情况，并生成催报名单')
+      .requiredOption('--round <轮次>', '轮次（必填）')
+      .option('--json', '以 JSON 输出')
+      .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
+      .option('--until <YYYY-MM-DD>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）'),
+  ).action(async (opts: GlobalOptions & { round: string; json?: boolean; until?: string }) => {
+    const today = todayOf(opts);
+    if (opts.until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.until) || opts.until < today)) {
+      throw new UserError(`催报期限“${opts.until}”无效：应为今天（${today}）或以后的日期，格式 YYYY-MM-DD。`);
+    }
+    const ledger = await openLedger(opts);
+    try {
+      const [{ loadRoundProgress }, { renderStatus, urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);
+      const { progress: round } = loadRoundProgress(ledger, opts.round, today);
+      if (opts.json) {
+        console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, opts.until) }, null, 2));
+      } else {
+        console.log(renderStatus(round, ledger.refusedFiles(round.round.id), today, opts.until));
       }
-      const ledger = openLedger(opts);
-      try {
-        const { progress } = loadRoundProgress(ledger, opts.round, today);
-        if (opts.json) {
-          console.log(JSON.stringify({ round: progress.round, receipts: progress.receipts, urge: urgeList(progress.receipts, progress.round), notice: urgeNotice(progress.receipts, progress.round, today, opts.until) }, null, 2));
-        } else {
-          console.log(renderStatus(progress, ledger.refusedFiles(progress.round.id), today, opts.until));
-        }
-      } finally {
-        ledger.close();
-      }
-    });
+    } finally {
+      ledger.close();
+    }
+  });
 }

@@ -1,5 +1,5 @@
 // `taizhang demo` (npm run demo) and `taizhang bench` (npm run bench).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 export function register(program: Command): void {
   program
@@ -32,7 +32,8 @@ export function registerBench(program: Command): void {
     .description('性能基准：按 50、500、2000 个单位的规模测量生成、收集、报告的用时和内存')
     .option('--scales <列表>', '规模（单位数，逗号分隔）', '50,500,2000')
     .option('--json', '以 JSON 输出')
-    .option('--child <单位数>', '（内部使用）在子进程中运行一个环节')
+    // The benchmark's own child processes; not for users.
+    .addOption(new Option('--child <环节>').hideHelp())
     .action(async (opts: { scales: string; json?: boolean; child?: string }) => {
       const bench = await import('../bench/index.ts');
       if (opts.child) return bench.benchChild(opts.child);

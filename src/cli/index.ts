@@ -1,47 +1,83 @@
-// The command line: declares commands and hands each to its stage. One catch turns errors into exit codes:
-// a user's mistake prints a Chinese message and hint (exit 1); anything else is a bug (exit 2).
+// The command line: declares commands and hands each to its stage. Declaring loads no stage (each command imports
+// its own when it runs), so `--help`, `--version` and option errors start instantly. One catch turns errors into
+// exit codes: a user's mistake prints a Chinese message and hint (exit 1); anything else is a bug (exit 2).
 import { Command, CommanderError, Help } from 'commander';
-import { environmentError } from '../util/environment.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '../util/errors.ts';
 import { ledgerPathInUse } from './context.ts';
+import { register as registerCollect } from './collect.ts';
+import { register as registerDemo } from './demo.ts';
+import { EXIT } from './exit.ts';
 import { registerPlanCommands } from './plan.ts';
+import { register as registerReport } from './report.ts';
+import { register as registerRounds } from './rounds.ts';
+import { register as registerSheets } from './sheets.ts';
+
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('taizhang')
     .description('台账：工作要点分解、调度表下发、报送收集与汇总报告')
+    .version(VERSION, '-V, --version', '显示版本号')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(chineseError(s)) })
-    .configureHelp({ formatHelp: (cmd, helper) => chineseHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
+    .configureHelp(CHINESE_HELP)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示命令帮助');
   registerPlanCommands(program);
-  for (const load of commandModules) (await load()).register(program);
+  for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerDemo]) register(program);
+  // Every subcommand gets the same Chinese help, help option and error output as the program.
+  const localize = (cmd: Command) => {
+    for (const sub of cmd.commands) {
+      sub.configureHelp(CHINESE_HELP).helpOption('-h, --help', '显示帮助');
+      localize(sub);
+    }
+  };
+  localize(program);
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    const user = e instanceof UserError ? e : environmentError(e, ledgerPathInUse());
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.userError;
+    const user = e instanceof UserError ? e : (await import('../util/environment.ts')).environmentError(e, ledgerPathInUse());
     if (user) {
       process.stderr.write(`错误：${user.message}\n`);
       if (user.hint) process.stderr.write(`处理办法：${user.hint}\n`);
-      return 1;
+      return EXIT.userError;
     }
     process.stderr.write(`程序内部错误（请将以下信息反馈给维护人员）：\n${(e as Error).stack ?? String(e)}\n`);
-    return 2;
+    return EXIT.internal;
   }
 }
 
-/** Commander writes its help headings in English; users read Chinese. */
-function chineseHelp(text: string): string {
-  // Only the usage line is translated word for word: in the aligned lists a wider Chinese word would break columns.
-  return text
-    .replace(/^Usage:(.*)$/m, (_, usage: string) => `用法：${usage.replace('[options]', '[选项]').replace('[command]', '[命令]')}`)
-    .replace(/^Arguments:/m, '参数：')
-    .replace(/^Options:/m, '选项：')
-    .replace(/^Commands:/m, '命令：')
-    .replace(/\(default: ([^)]*)\)/g, '（默认：$1）');
+/** Columns a string takes on a terminal: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const c = ch.codePointAt(0)!;
+    width += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return width;
 }
+
+/** Commander's help with Chinese headings and placeholders, aligned by display width (a Chinese character is two columns). */
+const CHINESE_HELP: Partial<Help> = {
+  displayWidth,
+  subcommandTerm(cmd: Command): string {
+    return Help.prototype.subcommandTerm.call(this, cmd).replace(' [options]', ' [选项]');
+  },
+  formatHelp(cmd: Command, helper: Help): string {
+    return Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .replace(/^Usage: (.*)$/m, (_, usage: string) => `用法：${usage.replace('[options]', '[选项]').replace('[command]', '[命令]')}`)
+      .replace(/^Arguments:/m, '参数：')
+      .replace(/^Options:/m, '选项：')
+      .replace(/^Commands:/m, '命令：')
+      .replace(/\(default: ([^)]*)\)/g, '（默认：$1）');
+  },
+};
 
 /** Commander's own errors (a missing option, an unknown command), in Chinese with what to do. */
 export function chineseError(text: string): string {
@@ -56,12 +92,3 @@ export function chineseError(text: string): string {
   for (const [re, zh] of rules) if (re.test(text)) return `${text.replace(re, zh).replace(/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）').trim()}\n运行 npx taizhang --help 查看用法。\n`;
   return text;
 }
-
-/** Later stages register their commands here; each module exports `register(program)`. */
-const commandModules: (() => Promise<{ register: (p: Command) => void }>)[] = [
-  () => import('./sheets.ts'),
-  () => import('./collect.ts'),
-  () => import('./report.ts'),
-  () => import('./rounds.ts'),
-  () => import('./demo.ts'),
-];

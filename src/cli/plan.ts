@@ -1,9 +1,6 @@
 // `taizhang plan parse | export | import`: read a plan document, and the coordinator's review loop.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { loadPlanJson, readPlan } from '../plan/index.ts';
-import { exportReview, importReview } from '../plan/review.ts';
-import { summarizePlan } from '../plan/summary.ts';
 
 export function registerPlanCommands(program: Command): void {
   const plan = program.command('plan').description('读取工作要点，生成并核对任务清单');
@@ -14,6 +11,7 @@ export function registerPlanCommands(program: Command): void {
     .option('--title <标题>', '文件标题（原文没有标题时填写）')
     .option('--issuer <发文机关>', '发文机关（原文没有落款时填写）')
     .action(async (file: string, opts: { output: string; title?: string; issuer?: string }) => {
+      const [{ readPlan }, { summarizePlan }] = await Promise.all([import('../plan/index.ts'), import('../plan/summary.ts')]);
       const result = await readPlan(file, { title: opts.title, issuer: opts.issuer });
       await writeFile(opts.output, JSON.stringify(result, null, 2) + '\n');
       console.log(summarizePlan(result));
@@ -24,6 +22,7 @@ export function registerPlanCommands(program: Command): void {
     .description('导出任务分解表（Excel），供核对、修改责任单位、时限和目标')
     .option('-o, --output <文件>', '输出的任务分解表', '任务分解表.xlsx')
     .action(async (file: string, opts: { output: string }) => {
+      const [{ loadPlanJson }, { exportReview }] = await Promise.all([import('../plan/index.ts'), import('../plan/review.ts')]);
       await exportReview(await loadPlanJson(file), opts.output);
       console.log(`任务分解表已写入 ${opts.output}。核对修改后运行：npx taizhang plan import ${opts.output} -o plan.json`);
     });
@@ -32,6 +31,7 @@ export function registerPlanCommands(program: Command): void {
     .description('读回核对后的任务分解表，校验单位名称并输出任务清单 JSON')
     .option('-o, --output <plan.json>', '输出的任务清单文件', 'plan.json')
     .action(async (file: string, opts: { output: string }) => {
+      const [{ importReview }, { summarizePlan }] = await Promise.all([import('../plan/review.ts'), import('../plan/summary.ts')]);
       const { plan: result, changes } = await importReview(file);
       await writeFile(opts.output, JSON.stringify(result, null, 2) + '\n');
       console.log(summarizePlan(result));

@@ -1,17 +1,12 @@
 // `taizhang report`: the round's documents from the ledger, through editable templates.
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { loadRoundProgress } from '../consolidate/index.ts';
-import { renderReports } from '../report/index.ts';
-import { VARIABLES } from '../report/context.ts';
-import { ELEMENTS } from '../report/markup.ts';
-import { BUILT_IN } from '../report/render.ts';
+import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
-import { readSettings } from '../ledger/settings.ts';
-import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, workspaceOf, type GlobalOptions } from './context.ts';
+import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
-  withThresholdOptions(program.command('report'))
+  withWorkspaceOption(withThresholdOptions(program.command('report')))
     .description('生成报告：工作进展情况报告（年终轮次为年度工作情况报告）、督办通报、讲话稿（Word）和汇总表（Excel）')
     .option('--round <轮次>', '轮次')
     .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
@@ -21,9 +16,9 @@ export function register(program: Command): void {
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
     .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
       if (opts.listVariables) {
+        const [{ VARIABLES }, { ELEMENTS }] = await Promise.all([import('../report/context.ts'), import('../report/markup.ts')]);
         console.log('模板变量（Handlebars，写作 {{变量}}）：');
         for (const [name, text] of VARIABLES) console.log(`  ${name}\n      ${text}`);
         console.log('\n模板元素：');
@@ -40,7 +35,12 @@ export function register(program: Command): void {
         }
       }
       const thresholds = thresholdsOf(opts);
-      const ledger = openLedger(opts);
+      const ledger = await openLedger(opts);
+      const [{ loadRoundProgress }, { renderReports }, { readSettings }] = await Promise.all([
+        import('../consolidate/index.ts'),
+        import('../report/index.ts'),
+        import('../ledger/settings.ts'),
+      ]);
       try {
         const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
         const outDir = opts.output ?? roundDir(opts, progress.round.id, '报告');

@@ -1,21 +1,15 @@
 // `taizhang rounds`, `taizhang progress` and `taizhang config`: the rounds of a workspace, the consolidated
 // figures every document is built from, and the workspace's document settings.
 import type { Command } from 'commander';
-import { loadRoundProgress, receiptWords } from '../consolidate/index.ts';
-import { readSettings, settingKey, writeSettings, SETTINGS_FILE } from '../ledger/settings.ts';
-import { SETTING_NAMES } from '../model/settings.ts';
-import { SCHEDULE_WORDS, percent } from '../report/context.ts';
-import { displayTime } from '../util/time.ts';
 import { join } from 'node:path';
-import { openLedger, thresholdsOf, todayOf, withThresholdOptions, workspaceOf, type GlobalOptions } from './context.ts';
+import { SETTING_NAMES } from '../model/setting-names.ts';
+import { displayTime } from '../util/time.ts';
+import { openLedger, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
-  const rounds = program
-    .command('rounds')
-    .description('列出台账中的轮次；rounds remove <轮次> 删除误建且未收到任何报送的轮次')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((opts: GlobalOptions) => {
-      const ledger = openLedger(opts);
+  const rounds = withWorkspaceOption(program.command('rounds').description('列出台账中的轮次；rounds remove <轮次> 删除误建且未收到任何报送的轮次'))
+    .action(async (opts: GlobalOptions) => {
+      const ledger = await openLedger(opts);
       try {
         const list = ledger.rounds();
         if (list.length === 0) {
@@ -36,8 +30,8 @@ export function register(program: Command): void {
   rounds
     .command('remove <轮次>')
     .description('删除误建的轮次（仅限尚未收到任何报送文件的轮次；已下发的调度表文件保留在磁盘上）')
-    .action((id: string, _opts: unknown, cmd: Command) => {
-      const ledger = openLedger(cmd.optsWithGlobals<GlobalOptions>());
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const ledger = await openLedger(cmd.optsWithGlobals<GlobalOptions>());
       try {
         const round = ledger.requireRound(id);
         ledger.removeRound(round.id);
@@ -47,15 +41,15 @@ export function register(program: Command): void {
       }
     });
 
-  withThresholdOptions(program.command('progress'))
+  withWorkspaceOption(withThresholdOptions(program.command('progress')))
     .description('输出某一轮次的汇总进度（报告和汇总表所用的同一组数据）')
-    .requiredOption('--round <轮次>', '轮次')
+    .requiredOption('--round <轮次>', '轮次（必填）')
     .option('--json', '以 JSON 输出')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((opts: GlobalOptions & { round: string; json?: boolean; yellow: string; red: string }) => {
-      const ledger = openLedger(opts);
+    .action(async (opts: GlobalOptions & { round: string; json?: boolean; yellow: string; red: string }) => {
+      const ledger = await openLedger(opts);
       try {
+        const [{ loadRoundProgress, receiptWords }, { SCHEDULE_WORDS, percent }] = await Promise.all([import('../consolidate/index.ts'), import('../report/context.ts')]);
         const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholdsOf(opts));
         if (opts.json) {
           console.log(JSON.stringify(progress, null, 2));
@@ -73,11 +67,9 @@ export function register(program: Command): void {
       }
     });
 
-  const config = program
-    .command('config')
-    .description('查看或修改工作目录的公文设置：发文机关、主送、联系人、文号')
-    .option('-w, --workspace <目录>', '工作目录，默认 output')
-    .action((opts: GlobalOptions) => {
+  const config = withWorkspaceOption(program.command('config').description('查看或修改工作目录的公文设置：发文机关、主送、联系人、文号'))
+    .action(async (opts: GlobalOptions) => {
+      const { readSettings, SETTINGS_FILE } = await import('../ledger/settings.ts');
       const settings = readSettings(workspaceOf(opts));
       console.log(`公文设置（${join(workspaceOf(opts), SETTINGS_FILE)}）：`);
       for (const [key, info] of Object.entries(SETTING_NAMES)) {
@@ -90,6 +82,7 @@ export function register(program: Command): void {
     .command('set <名称> <值>')
     .description(`设置一项：${Object.values(SETTING_NAMES).map((x) => x.name).join('、')}`)
     .action(async (name: string, value: string, _opts: unknown, cmd: Command) => {
+      const { readSettings, settingKey, writeSettings } = await import('../ledger/settings.ts');
       const key = settingKey(name);
       const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const file = await writeSettings(workspace, { ...readSettings(workspace), [key]: value.trim() });
@@ -99,6 +92,7 @@ export function register(program: Command): void {
     .command('unset <名称>')
     .description('清除一项设置，恢复默认')
     .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const { readSettings, settingKey, writeSettings } = await import('../ledger/settings.ts');
       const key = settingKey(name);
       const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const settings = readSettings(workspace);

@@ -1,43 +1,57 @@
 // `taizhang sheets generate`: one tracking workbook per unit for a round, registered in the ledger.
 import type { Command } from 'commander';
-import { parseRound } from '../model/round.ts';
-import { loadPlanJson } from '../plan/index.ts';
-import { issueRound } from '../sheets/issue.ts';
-import { readSettings } from '../ledger/settings.ts';
-import { openLedger, roundDir, workspaceOf, type GlobalOptions } from './context.ts';
+import { openLedger, roundDir, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { progress } from './progress.ts';
 
 export function register(program: Command): void {
   const sheets = program.command('sheets').description('生成并下发各单位调度表');
-  sheets
-    .command('generate <plan.json>')
-    .description('按轮次为每个责任单位生成调度表（.xlsx），并登记到台账')
-    .requiredOption('--round <轮次>', '报送轮次：2025-09、2025-Q3、2025-H1 或 2025-年终')
-    .option('--deadline <YYYY-MM-DD>', '报送截止日期（默认为轮次结束后第10天）')
-    .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
-    .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
-    .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
-    .option('--no-prefill', '不预填上一轮已收取的填报内容')
-    .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）')
-    .option('-w, --workspace <目录>', '工作目录（台账数据库、归档），默认 output')
-    .action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {
-      const plan = await loadPlanJson(file);
-      const round = parseRound(opts.round, opts.deadline);
-      const ledger = openLedger(opts, { create: true });
-      try {
-        const outDir = opts.output ?? roundDir(opts, round.id, '下发');
-        const result = await issueRound(ledger, { plan, round, outDir, force: opts.force, password: opts.password, contact: opts.contact ?? readSettings(workspaceOf(opts)).contact, prefill: opts.prefill });
-        console.log(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
-        for (const f of result.files) {
-          console.log(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);
-        }
-        if (result.unassigned.length) {
-          console.log(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
-          for (const u of result.unassigned) console.log(`  ${u.clause.id} ${u.task.lead}`);
-        }
-        console.log(`\n输出目录：${outDir}（含下发清单.xlsx）`);
-        console.log(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);
-      } finally {
-        ledger.close();
+  withWorkspaceOption(
+    sheets
+      .command('generate <plan.json>')
+      .description('按轮次为每个责任单位生成调度表（.xlsx），并登记到台账')
+      .requiredOption('--round <轮次>', '报送轮次（必填）：2025-09、2025-Q3、2025-H1 或 2025-年终')
+      .option('--deadline <YYYY-MM-DD>', '报送截止日期（默认为轮次结束后第10天）')
+      .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
+      .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
+      .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
+      .option('--no-prefill', '不预填上一轮已收取的填报内容')
+      .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）'),
+  ).action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {
+    const [{ parseRound }, { loadPlanJson }, { issueRound }, { readSettings }] = await Promise.all([
+      import('../model/round.ts'),
+      import('../plan/index.ts'),
+      import('../sheets/issue.ts'),
+      import('../ledger/settings.ts'),
+    ]);
+    const plan = await loadPlanJson(file);
+    const round = parseRound(opts.round, opts.deadline);
+    const ledger = await openLedger(opts, { create: true });
+    try {
+      const outDir = opts.output ?? roundDir(opts, round.id, '下发');
+      const bar = await progress('生成', 0);
+      const result = await issueRound(ledger, {
+        plan,
+        round,
+        outDir,
+        force: opts.force,
+        password: opts.password,
+        contact: opts.contact ?? readSettings(workspaceOf(opts)).contact,
+        prefill: opts.prefill,
+        onProgress: (_, total) => bar.tick(total),
+      });
+      bar.stop();
+      console.log(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
+      for (const f of result.files) {
+        console.log(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);
       }
-    });
+      if (result.unassigned.length) {
+        console.log(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
+        for (const u of result.unassigned) console.log(`  ${u.clause.id} ${u.task.lead}`);
+      }
+      console.log(`\n输出目录：${outDir}（含下发清单.xlsx）`);
+      console.log(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);
+    } finally {
+      ledger.close();
+    }
+  });
 }

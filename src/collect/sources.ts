@@ -57,6 +57,27 @@ function specialKind(s: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'i
   return null;
 }
 
+/**
+ * About how many files a run will take, for a progress bar: the files under the paths, an archive counting as one
+ * until it is opened. Never fails: a path it cannot read counts as one file, and collect reports it in turn.
+ */
+export async function countInputs(paths: string[]): Promise<number> {
+  let n = 0;
+  const visit = async (path: string): Promise<void> => {
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      for (const e of entries) {
+        if (e.isDirectory()) await visit(join(path, e.name));
+        else n++;
+      }
+    } catch {
+      n++;
+    }
+  };
+  for (const path of paths) await visit(path);
+  return n;
+}
+
 export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceFile> {
   for (const path of paths) {
     let info;

@@ -6,7 +6,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { join } from 'node:path';
 import { UserError } from '../util/errors.ts';
 
-export const LEDGER_FILE = 'taizhang.db';
+import { LEDGER_FILE } from './file.ts';
+
+export { LEDGER_FILE };
 /** "TZHG": marks a SQLite file as a taizhang ledger. */
 export const APPLICATION_ID = 0x545a4847;
 

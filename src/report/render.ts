@@ -9,7 +9,9 @@ import type { ReportContext } from './context.ts';
 import { parseMarkup, TemplateError, type DocumentTree } from './markup.ts';
 
 export const TEMPLATE_DIR = join(import.meta.dirname, '..', '..', 'templates');
-export const BUILT_IN = ['annual-summary', 'progress-report', 'bulletin', 'speech'] as const;
+import { BUILT_IN } from './templates.ts';
+
+export { BUILT_IN };
 
 export async function loadTemplate(nameOrPath: string): Promise<{ name: string; source: string }> {
   const path = existsSync(nameOrPath) ? nameOrPath : join(TEMPLATE_DIR, `${nameOrPath}.hbs`);

@@ -24,6 +24,8 @@ export interface GenerateOptions {
   contact?: string;
   /** Earlier answers to pre-fill, per unit and clause. */
   prefill?: Map<string, Map<string, InputValues>>;
+  /** Called after each workbook is written, with how many of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GeneratedFile {
@@ -93,8 +95,10 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   const hash = planHash(o.plan);
   const files = named.map(({ assignment, name }) => describe(assignment, name, o.prefill?.get(assignment.unit)));
   const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
+  let done = 0;
   for (const { assignment, name } of named) {
     await writeFile(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
+    o.onProgress?.(++done, named.length);
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
   await writeDistributionList(distributionList, o, files);

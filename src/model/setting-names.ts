@@ -1,0 +1,12 @@
+// The Chinese names of the workspace settings, apart from their zod schema so the CLI's help can list them
+// without loading zod.
+import type { Settings } from './settings.ts';
+
+/** The Chinese names clerks type in `taizhang config set 名称 值`, with what each is. */
+export const SETTING_NAMES: Record<keyof Settings, { name: string; text: string }> = {
+  issuer: { name: '发文机关', text: '报告、通报落款的发文机关（默认为工作要点的发文单位）' },
+  recipients: { name: '主送', text: '通报的主送机关（默认“各处室、各单位”）' },
+  contact: { name: '联系人', text: '联系人和电话，写入调度表填报说明、退回重报表和通报' },
+  docNumber: { name: '文号', text: '通报的发文字号，如“济环督〔2025〕3号”（默认不写）' },
+};
+
