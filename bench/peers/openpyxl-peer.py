@@ -31,7 +31,7 @@ COLUMNS = [('id', '序号', 8), ('chapter', '所属章节', 14), ('task', '重�
            ('others', '其他责任单位', 20), ('deadline', '完成时限', 11), ('target', '目标值', 18), ('unit', '完成值单位', 9), ('value', '完成值', 10),
            ('status', '完成状态', 11), ('progress', '进展情况', 36), ('problems', '存在问题', 24), ('nextSteps', '下一步打算', 24)]
 LETTERS = 'ABCDEFGHIJKLMN'
-LOCKED = 9
+LOCKED_COLUMNS = 9
 WIDTH = len(COLUMNS)
 FIRST_ROW = 5
 FORMAT = 'taizhang/workbook@1'
@@ -51,18 +51,20 @@ def load_data(plan_path):
     return plan, assign, chapters, clauses
 
 
-def others_of(clause, me):
-    lead = [a['unit'] for a in clause['assignments'] if a['unit'] != me and a['role'] == '牵头']
-    coop = [a['unit'] for a in clause['assignments'] if a['unit'] != me and a['role'] == '配合']
+def others_of(clause, me, via=None):
+    lead = [a['unit'] for a in clause['assignments'] if a['unit'] not in (me, via) and a['role'] == '牵头']
+    coop = [a['unit'] for a in clause['assignments'] if a['unit'] not in (me, via) and a['role'] == '配合']
     parts = []
     if lead:
         parts.append('牵头：' + '、'.join(lead))
     if coop:
         parts.append('配合：' + '、'.join(coop))
+    if via:
+        parts.append(f'（本单位作为“{via}”成员）')
     return '；'.join(parts) or '无'
 
 
-def plan_cells(chapters, clauses, clause_id, role, unit):
+def plan_cells(chapters, clauses, clause_id, role, unit, via=None):
     task, clause = clauses[clause_id]
     targets = clause['targets']
     if len(targets) > 1:
@@ -72,7 +74,7 @@ def plan_cells(chapters, clauses, clause_id, role, unit):
     deadline = clause['deadline']['words'] if clause.get('deadline') else ''
     # The benchmark's plan only uses the comparator 完成, whose reporting unit is the target's own unit.
     unit_cell = targets[0]['unit'] if targets else ''
-    return [clause['id'], chapters.get(task['chapterId'], ''), task['lead'], clause['text'], role, others_of(clause, unit), deadline, target, unit_cell]
+    return [clause['id'], chapters.get(task['chapterId'], ''), task['lead'], clause['text'], role, others_of(clause, unit, via), deadline, target, unit_cell]
 
 
 def norm(s):
@@ -188,12 +190,12 @@ def build_workbook(plan, assign, chapters, clauses, u):
         cell.alignment = Alignment(horizontal='center', vertical='center', wrap_text=True)
     ws.row_dimensions[4].height = 30
     ids, roles, sums = [], [], []
-    for i, (clause_id, role) in enumerate(u['rows']):
+    for i, (clause_id, role, via) in enumerate(u['rows']):
         r = FIRST_ROW + i
-        cells = plan_cells(chapters, clauses, clause_id, role, unit)
+        cells = plan_cells(chapters, clauses, clause_id, role, unit, via)
         for j in range(WIDTH):
             cell = ws.cell(r, j + 1)
-            if j < LOCKED:
+            if j < LOCKED_COLUMNS:
                 if cells[j]:
                     cell.value = cells[j]
                 cell.fill = LOCKED_FILL
@@ -384,9 +386,9 @@ def collect(in_dir, db_path):
             problems.append(('-', 'meta-mismatch', '识别信息与下发时不一致'))
         entries = []
         expected = set()
-        for i, (cid, role) in enumerate(u['rows']):
+        for i, (cid, role, via) in enumerate(u['rows']):
             expected.add(cid)
-            want = plan_cells(chapters, clauses, cid, role, u['unit'])
+            want = plan_cells(chapters, clauses, cid, role, u['unit'], via)
             if i >= len(meta_rows) or meta_rows[i] != (cid, checksum(want)):
                 problems.append(('-', 'meta-mismatch', f'识别信息第 {i + 1} 行与下发时不一致'))
             found = by_id.get(cid)
@@ -396,7 +398,7 @@ def collect(in_dir, db_path):
             r, cells = found
             if r != FIRST_ROW + i:
                 problems.append((f'A{r}', 'row-moved', f'条目 {cid} 应在第 {FIRST_ROW + i} 行'))
-            for j in range(1, LOCKED):
+            for j in range(1, LOCKED_COLUMNS):
                 if text_of(cells[j][0]) != norm(want[j]):
                     problems.append((f'{LETTERS[j]}{r}', 'plan-cell-changed', f'灰色单元格“{COLUMNS[j][1]}”被修改'))
             status, progress, issues = text_of(cells[10][0]), text_of(cells[11][0]), text_of(cells[12][0])

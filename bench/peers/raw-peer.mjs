@@ -38,19 +38,20 @@ function loadData(planPath) {
   return { plan, assign, chapters, clauses };
 }
 
-function othersOf(clause, self) {
+function othersOf(clause, self, via) {
   const lead = [];
   const coop = [];
-  for (const a of clause.assignments) if (a.unit !== self) (a.role === '牵头' ? lead : coop).push(a.unit);
+  for (const a of clause.assignments) if (a.unit !== self && a.unit !== via) (a.role === '牵头' ? lead : coop).push(a.unit);
   const parts = [];
   if (lead.length) parts.push(`牵头：${lead.join('、')}`);
   if (coop.length) parts.push(`配合：${coop.join('、')}`);
+  if (via) parts.push(`（本单位作为“${via}”成员）`);
   return parts.join('；') || '无';
 }
 
 /** The 9 locked cells of a row, in column order. The 完成值单位 is the target's unit: the benchmark's plan only
  * uses the comparator 完成, for which taizhang's reporting unit is the target's own unit. */
-function planCells(d, clauseId, role, unit) {
+function planCells(d, clauseId, role, unit, via) {
   const { task, clause } = d.clauses.get(clauseId);
   const t = clause.targets;
   return [
@@ -59,7 +60,7 @@ function planCells(d, clauseId, role, unit) {
     task.lead,
     clause.text,
     role,
-    othersOf(clause, unit),
+    othersOf(clause, unit, via),
     clause.deadline?.words ?? '',
     t.length > 1 ? t.map((x, i) => `${'①②③④⑤⑥⑦⑧⑨'[i] ?? `${i + 1}.`}${x.words}`).join('\n') : t[0]?.words ?? '',
     t[0]?.unit ?? '',
@@ -230,7 +231,7 @@ function generate(planPath, outDir) {
   for (const u of d.assign.units) {
     const ids = u.rows.map((r) => r[0]);
     const roles = u.rows.map((r) => r[1]);
-    const cells = u.rows.map(([id, role]) => planCells(ctx, id, role, u.unit));
+    const cells = u.rows.map(([id, role, via]) => planCells(ctx, id, role, u.unit, via));
     const sums = cells.map(checksum);
     const parts = [
       ...fixed,
@@ -430,9 +431,9 @@ function collect(dir, dbPath) {
     for (const [r, row] of ws) if (r >= FIRST_ROW && row.v[0] !== null) { const id = text(row.v[0]); if (!byId.has(id)) byId.set(id, r); }
     const expectedIds = new Set();
     if (metaRows.length !== unit.rows.length) problem('-', 'meta-mismatch', '识别信息与下发时不一致');
-    unit.rows.forEach(([id, role], i) => {
+    unit.rows.forEach(([id, role, via], i) => {
       expectedIds.add(id);
-      const want = planCells(d, id, role, unit.unit);
+      const want = planCells(d, id, role, unit.unit, via);
       if (metaRows[i]?.[0] !== id || metaRows[i]?.[1] !== checksum(want)) problem('-', 'meta-mismatch', `识别信息第 ${i + 1} 行与下发时不一致`);
       const r = byId.get(id);
       if (r === undefined) { problem(`A${FIRST_ROW + i}`, 'row-deleted', `条目 ${id} 所在的行被删除`); return; }

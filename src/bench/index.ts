@@ -1,72 +1,85 @@
-// `npm run bench`: a synthetic plan and registry at several scales; times generate, collect and report and
-// prints per-stage wall time, ms per workbook and peak memory. Each scale runs in its own process, so the
-// peak memory printed is that scale's alone. Filling the workbooks (the units' part) is outside the timings.
-import { fork } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// `npm run bench`: taizhang beside two peers (bench/peers: an openpyxl script and a raw-XML baseline) on the same
+// data, as whole processes (start-up included), alternating the tools, with medians of several runs, the ratios
+// taken within one run, and each process's peak memory. Per scale: a synthetic plan shaped like a provincial one,
+// every unit's workbook filled in (10% of them with a mistake, so 退回重报 workbooks and 回执 are written), then
+// generate, collect and report are timed, and the start of `--help` and `status`.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collect } from '../collect/index.ts';
-import { loadRoundProgress } from '../consolidate/index.ts';
-import { Ledger } from '../ledger/ledger.ts';
-import { planHash, type Plan } from '../model/plan.ts';
+import { planHash, type Plan, type RegistryUnit } from '../model/plan.ts';
 import { parseRound } from '../model/round.ts';
-import { chapterChartSvg, svgToPng } from '../report/chart.ts';
-import { buildContext } from '../report/context.ts';
-import { writeDocx } from '../report/docx-writer.ts';
-import { loadTemplate, renderTemplate } from '../report/render.ts';
-import { writeSummaryWorkbook } from '../report/summary-xlsx.ts';
 import { assignUnits } from '../sheets/assign.ts';
-import { issueRound } from '../sheets/issue.ts';
+import { workbookFileName } from '../sheets/generate.ts';
 import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 
-export type Stage = 'generate' | 'fill' | 'collect' | 'report';
+const ROOT = join(import.meta.dirname, '..', '..');
+const PEERS = join(ROOT, 'bench', 'peers');
+const ROUND = '2025-Q3';
+const TODAY = '2025-10-20';
+// Debian's python3, which has python3-openpyxl; a python3 earlier on PATH (pyenv, conda) may not.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-export interface StageResult {
-  stage: Stage;
-  ms: number;
-  workbooks: number;
-  /** Peak resident memory of the stage's own process. */
-  peakRssMb: number;
-  detail: string;
-}
+/** Departments (省直部门-like units) that lead and cooperate; the other units are local ones in a few groups. */
+const DEPARTMENTS = 60;
+/** Groups such as `各市`: a clause naming one gives a row to every member. Fixed in number, so the rows per unit stay constant with scale. */
+const GROUPS = 5;
+const TASKS = 500;
 
-export interface ScaleResult {
-  units: number;
-  tasks: number;
-  clausesPerUnit: number;
-  stages: Record<Stage, StageResult>;
-}
-
-/** A plan of `tasks` tasks in 20 chapters, each unit named in about `perUnit` clauses. */
-export function syntheticPlan(units: number, tasks = 500, perUnit = 30): Plan {
-  const names = Array.from({ length: units }, (_, i) => `第${i + 1}责任单位`);
-  const chapters = Array.from({ length: 20 }, (_, i) => ({ id: String(i + 1), number: `${i + 1}、`, title: `第${i + 1}方面重点工作`, sections: [] }));
-  const perClause = Math.max(1, Math.round((units * perUnit) / tasks));
+/**
+ * A plan shaped like a provincial one: 500 tasks in 20 chapters, each led by a department with up to two
+ * cooperating ones; 40% also name a group of local units (each member gets the row), 10% a catch-all (no
+ * workbook). Clause texts of real length. Every unit holds about 15–40 rows whatever the scale.
+ */
+export function syntheticPlan(units: number): Plan {
+  const departments = Array.from({ length: Math.min(DEPARTMENTS, units) }, (_, i) => `第${i + 1}部门`);
+  const locals = Array.from({ length: units - departments.length }, (_, i) => `第${i + 1}县区`);
+  const groupCount = locals.length ? GROUPS : 0;
+  const groups = Array.from({ length: groupCount }, (_, g) => ({
+    name: `第${g + 1}片区各县区`,
+    members: locals.filter((_, i) => i % groupCount === g),
+  }));
+  const catchAll = '其他有关单位';
+  const chapters = Array.from({ length: 20 }, (_, i) => ({ id: String(i + 1), number: `${'一二三四五六七八九十'[i % 10]}${i >= 10 ? '（续）' : ''}、`, title: `第${i + 1}方面重点工作`, sections: [] }));
+  const registry: RegistryUnit[] = [
+    ...departments.map((name) => ({ name, aliases: [], kind: 'unit' as const, members: [] })),
+    ...groups.map((g) => ({ name: g.name, aliases: [], kind: 'group' as const, members: g.members })),
+    { name: catchAll, aliases: [], kind: 'catchall' as const, members: [] },
+  ];
   return {
     schema: 'taizhang/plan@1',
     id: `bench${units}`,
     title: `基准测试工作要点（${units}个单位）`,
-    issuer: '基准测试局',
+    issuer: '基准测试厅',
     year: 2025,
     source: { file: 'synthetic', format: 'json', sha256: '0'.repeat(64), encoding: 'UTF-8' },
     chapters,
-    tasks: Array.from({ length: tasks }, (_, t) => {
+    tasks: Array.from({ length: TASKS }, (_, t) => {
       const chapter = String((t % 20) + 1);
       const id = `${chapter}.${Math.floor(t / 20) + 1}`;
-      const assigned = Array.from({ length: perClause }, (_, k) => names[(t * perClause + k) % units]!);
+      const count = (t % 90) + 10;
+      const text = `推进第${t + 1}项重点工作。围绕年度目标，完成${count}家重点企业专项检查和隐患排查整治，建立问题清单、责任清单和整改清单，实行销号管理；每季度调度进展，年底前形成总结报告并报送省政府。`;
+      const lead = departments[t % departments.length]!;
+      const cooperating = [1, 2].slice(0, t % 3).map((k) => departments[(t + k * 7) % departments.length]!).filter((d) => d !== lead);
+      const assignments = [
+        { unit: lead, role: '牵头' as const },
+        ...[...new Set(cooperating)].map((unit) => ({ unit, role: '配合' as const })),
+        ...(groups.length && t % 5 < 2 ? [{ unit: groups[t % groups.length]!.name, role: '配合' as const }] : []),
+        ...(t % 10 === 9 ? [{ unit: catchAll, role: '配合' as const }] : []),
+      ];
       return {
         id,
         chapterId: chapter,
         sectionId: null,
         number: String(Math.floor(t / 20) + 1),
-        lead: `推进第${t + 1}项重点任务`,
-        text: `推进第${t + 1}项重点任务。按照年度计划完成${(t % 90) + 10}家企业专项检查，每季度调度进展。`,
+        lead: `推进第${t + 1}项重点工作`,
+        text,
         clauses: [
           {
             id,
-            text: `推进第${t + 1}项重点任务。按照年度计划完成${(t % 90) + 10}家企业专项检查，每季度调度进展。`,
-            assignments: [...new Set(assigned)].map((unit, i) => ({ unit, role: i === 0 ? ('牵头' as const) : ('配合' as const) })),
-            targets: [{ value: (t % 90) + 10, unit: '家', comparator: '完成', words: `完成${(t % 90) + 10}家企业专项检查` }],
+            text,
+            assignments,
+            targets: [{ value: count, unit: '家', comparator: '完成', words: `完成${count}家重点企业专项检查` }],
             deadline: { words: '每季度', meaning: { kind: 'recurring' as const, every: 'quarter' as const } },
             annotation: null,
             line: null,
@@ -76,110 +89,191 @@ export function syntheticPlan(units: number, tasks = 500, perUnit = 30): Plan {
       };
     }),
     indicators: [],
-    units: names.map((name) => ({ name, aliases: [], kind: 'unit' as const, members: [] })),
+    units: registry,
     warnings: [],
   };
 }
 
-const ROUND = '2025-Q3';
-
-/** Runs one stage of one scale in this process, on a workspace the earlier stages left. */
-export async function runStage(stage: Stage, units: number, ws: string): Promise<StageResult> {
+/** Writes plan.json, assign.json (the peers' input) and inbox/ (every unit's workbook, filled in) under `dir`. */
+export async function prepareData(units: number, dir: string): Promise<{ workbooks: number; invalid: number; rows: number }> {
   const plan = syntheticPlan(units);
   const round = parseRound(ROUND);
-  const ledger = new Ledger(ws);
-  const t = performance.now();
-  let workbooks = 0;
-  let detail = '';
+  const hash = planHash(plan);
+  const header = { reporter: '张明', phone: '0531-86161234', date: '2025-10-08' };
+  const { assignments } = assignUnits(plan);
+  const inbox = join(dir, 'inbox');
+  mkdirSync(inbox, { recursive: true });
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  const protection = sheetProtection();
+  let invalid = 0;
+  let rows = 0;
+  const assign = [];
+  for (const [k, a] of assignments.entries()) {
+    const fill = a.rows.map((r, i) => ({ status: i % 9 === 0 ? '已完成' : '序时推进', value: (i % 50) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作，完成阶段性任务。`, nextSteps: '继续推进。' }));
+    const values = new Map<string, InputValues>(a.rows.map((r, i) => [r.clause.id, fill[i]!]));
+    // One unit in ten forgets its phone number: its workbook is returned with a 退回重报 workbook and a 回执.
+    const wrong = k % 10 === 5;
+    if (wrong) invalid++;
+    rows += a.rows.length;
+    const wb = buildWorkbook({ plan, planHash: hash, round, unit: a, protection, values, header: wrong ? { ...header, phone: '' } : header });
+    await wb.xlsx.writeFile(join(inbox, `${a.unit}.xlsx`));
+    assign.push({ unit: a.unit, file: workbookFileName(a.unit, round), rows: a.rows.map((r) => [r.clause.id, r.role, r.via]), fill });
+  }
+  writeFileSync(join(dir, 'assign.json'), JSON.stringify({ planId: plan.id, planHash: hash, round: { id: round.id, label: round.label, deadline: round.deadline }, units: assign, header }));
+  return { workbooks: assignments.length, invalid, rows };
+}
+
+interface Measured {
+  ms: number;
+  peakMb: number;
+}
+
+/** One whole process, timed and measured by bench/measure.py (its own start-up not counted). */
+function measure(command: string[], env: Record<string, string> = {}, expect?: RegExp): Measured {
+  const r = spawnSync(PYTHON, [join(ROOT, 'bench', 'measure.py'), ...command], { cwd: ROOT, env: { ...process.env, TAIZHANG_NO_PROGRESS: '1', ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`measure.py failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as Measured & { code: number; stdout: string; stderr: string };
+  // collect exits 3 when files were returned, as 10% of them are here.
+  if (m.code !== 0 && m.code !== 3) throw new Error(`${command.join(' ')} exited with ${m.code}:\n${m.stderr}`);
+  // Every tool must have done the same work: the same files taken and returned.
+  if (expect && !expect.test(m.stdout)) throw new Error(`${command.join(' ')} did not report ${expect}:\n${m.stdout}`);
+  return { ms: m.ms, peakMb: m.peakMb };
+}
+
+const TOOLS = ['taizhang', 'openpyxl', 'raw'] as const;
+type Tool = (typeof TOOLS)[number];
+const TASKS_TIMED = ['generate', 'collect'] as const;
+type Timed = (typeof TASKS_TIMED)[number] | 'report' | 'help' | 'status' | 'node';
+
+export interface ScaleResult {
+  units: number;
+  workbooks: number;
+  invalid: number;
+  rowsPerWorkbook: number;
+  runs: number;
+  /** Median wall time and peak memory of each tool and task. */
+  median: Partial<Record<Timed, Partial<Record<Tool, Measured>>>>;
+  /** Median over runs of taizhang's time divided by the peer's time in the same run. */
+  ratio: Record<(typeof TASKS_TIMED)[number], { openpyxl: number; raw: number }>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export async function runScale(units: number, runs: number, log: (s: string) => void): Promise<ScaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), `tz-bench-${units}-`));
   try {
-    if (stage === 'generate') {
-      const issued = await issueRound(ledger, { plan, round, outDir: join(ws, 'out'), prefill: false });
-      workbooks = issued.files.length;
-      detail = `${Math.round(issued.files.reduce((s, f) => s + f.rows, 0) / workbooks)} 条/表`;
-    } else if (stage === 'fill') {
-      // The units' part: each returns its workbook filled in (outside the measured stages).
-      const inbox = join(ws, 'inbox');
-      await mkdir(inbox, { recursive: true });
-      const hash = planHash(plan);
-      const protection = sheetProtection();
-      for (const a of assignUnits(plan).assignments) {
-        const values = new Map<string, InputValues>(a.rows.map((r, i) => [r.clause.id, { status: i % 9 === 0 ? '已完成' : '序时推进', value: (i % 50) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作。`, nextSteps: '继续推进。' }]));
-        const wb = buildWorkbook({ plan, planHash: hash, round, unit: a, protection, values, header: { reporter: '张明', phone: '0531-86161234', date: '2025-10-08' } });
-        await wb.xlsx.writeFile(join(inbox, `${a.unit}.xlsx`));
-        workbooks++;
+    log(`  准备数据：${units} 个单位的计划和填好的调度表……`);
+    const data = await prepareData(units, dir);
+    const accepted = data.workbooks - data.invalid;
+    const bin = [process.execPath, join(ROOT, 'bin', 'taizhang.js')];
+    const peer = { openpyxl: [PYTHON, join(PEERS, 'openpyxl-peer.py')], raw: [process.execPath, join(PEERS, 'raw-peer.mjs')] };
+    const samples: Record<string, Measured[]> = {};
+    const add = (key: string, m: Measured) => (samples[key] ??= []).push(m);
+    const ratios: Record<string, number[]> = {};
+    let issuedLedger = '';
+    for (let run = 0; run < runs; run++) {
+      log(`  第 ${run + 1}/${runs} 次……`);
+      const runDir = join(dir, `run${run}`);
+      for (const task of TASKS_TIMED) {
+        const times: Partial<Record<Tool, number>> = {};
+        // Alternate the order from run to run, so that no tool always runs on a warmer or cooler machine.
+        const order = TOOLS.map((_, i) => TOOLS[(i + run) % TOOLS.length]!);
+        for (const tool of order) {
+          const out = join(runDir, `${task}-${tool}`);
+          mkdirSync(out, { recursive: true });
+          let m: Measured;
+          if (task === 'generate') {
+            m = tool === 'taizhang'
+              ? measure([...bin, 'sheets', 'generate', join(dir, 'plan.json'), '--round', ROUND, '--no-prefill', '-w', out, '-o', join(out, '下发')])
+              : measure([...peer[tool], 'generate', join(dir, 'plan.json'), join(out, '下发')]);
+            if (tool === 'taizhang' && !issuedLedger) {
+              issuedLedger = join(dir, 'issued.db');
+              copyFileSync(join(out, 'taizhang.db'), issuedLedger);
+            }
+          } else if (tool === 'taizhang') {
+            // A workspace as generate left it: the round issued, nothing collected yet.
+            copyFileSync(issuedLedger, join(out, 'taizhang.db'));
+            m = measure([...bin, 'collect', join(dir, 'inbox'), '--round', ROUND, '-w', out], {}, new RegExp(`收取 ${accepted}，退回 ${data.invalid}，未收取 0`));
+          } else {
+            m = measure([...peer[tool], 'collect', join(dir, 'inbox'), join(out, 'peer.sqlite')], { PERF_DATA: dir }, new RegExp(`accepted ${accepted}, returned ${data.invalid}, refused 0, unusable 0`));
+          }
+          times[tool] = m.ms;
+          add(`${task}:${tool}`, m);
+        }
+        (ratios[`${task}:openpyxl`] ??= []).push(times.taizhang! / times.openpyxl!);
+        (ratios[`${task}:raw`] ??= []).push(times.taizhang! / times.raw!);
       }
-    } else if (stage === 'collect') {
-      const events = await collect({ ledger, roundId: round.id, paths: [join(ws, 'inbox')], outDir: join(ws, 'c') });
-      workbooks = events.length;
-      detail = `收取 ${events.filter((e) => e.outcome.kind === 'accepted').length}/${events.length}`;
-    } else {
-      const { progress } = loadRoundProgress(ledger, round.id, '2025-10-20');
-      const consolidated = performance.now();
-      const out = join(ws, 'report');
-      // The year-end Word report alone (template, chart, docx), then the 汇总表 with one row per unit answer.
-      const context = buildContext(progress, plan, '2025-10-20');
-      const chart = svgToPng(chapterChartSvg(progress), 1400);
-      const { tree } = renderTemplate(await loadTemplate('annual-summary'), context);
-      await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'annual.docx'), await writeDocx(tree, { title: '年度工作情况报告', images: new Map([['chart:chapters', chart]]) }));
-      const word = performance.now();
-      await writeSummaryWorkbook(join(out, 'summary.xlsx'), progress, plan);
-      workbooks = progress.receipts.length;
-      detail = `取数汇总 ${(consolidated - t).toFixed(0)} ms，年度报告 Word ${(word - consolidated).toFixed(0)} ms，汇总表（${progress.clauses.reduce((s, c) => s + c.answers.length, 0)} 行）${(performance.now() - word).toFixed(0)} ms`;
+      const collected = join(runDir, 'collect-taizhang');
+      add('report:taizhang', measure([...bin, 'report', '--round', ROUND, '-w', collected, '--today', TODAY, '--date', TODAY]));
+      add('status:taizhang', measure([...bin, 'status', '--round', ROUND, '-w', collected, '--today', TODAY]));
+      add('help:taizhang', measure([...bin, '--help']));
+      add('node:taizhang', measure([process.execPath, '-e', '0']));
+      rmSync(runDir, { recursive: true, force: true });
     }
+    const result: ScaleResult = {
+      units,
+      workbooks: data.workbooks,
+      invalid: data.invalid,
+      rowsPerWorkbook: Math.round(data.rows / data.workbooks),
+      runs,
+      median: {},
+      ratio: { generate: { openpyxl: 0, raw: 0 }, collect: { openpyxl: 0, raw: 0 } },
+    };
+    for (const [key, list] of Object.entries(samples)) {
+      const [task, tool] = key.split(':') as [Timed, Tool];
+      (result.median[task] ??= {})[tool] = { ms: median(list.map((m) => m.ms)), peakMb: median(list.map((m) => m.peakMb)) };
+    }
+    for (const task of TASKS_TIMED) result.ratio[task] = { openpyxl: median(ratios[`${task}:openpyxl`]!), raw: median(ratios[`${task}:raw`]!) };
+    return result;
   } finally {
-    ledger.close();
-  }
-  return { stage, ms: performance.now() - t, workbooks, peakRssMb: process.resourceUsage().maxRSS / 1024, detail };
-}
-
-function runInChild(stage: Stage, units: number, ws: string): Promise<StageResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(import.meta.dirname, '..', '..', 'bin', 'taizhang.js'), ['bench', '--child', `${stage}:${units}:${ws}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.on('message', (m) => resolve(m as StageResult));
-    child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`bench ${stage} for ${units} units exited with ${code}`))));
-  });
-}
-
-export async function runScale(units: number): Promise<ScaleResult> {
-  const ws = await mkdtemp(join(tmpdir(), `tz-bench-${units}-`));
-  try {
-    const stages = {} as Record<Stage, StageResult>;
-    for (const stage of ['generate', 'fill', 'collect', 'report'] as Stage[]) stages[stage] = await runInChild(stage, units, ws);
-    return { units, tasks: 500, clausesPerUnit: 30, stages };
-  } finally {
-    await rm(ws, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function runBench(scales: number[], json: boolean): Promise<void> {
-  const results: ScaleResult[] = [];
-  for (const units of scales) {
-    if (!json) process.stdout.write(`运行 ${units} 个单位……\n`);
-    results.push(await runScale(units));
-  }
-  if (json) {
-    console.log(JSON.stringify(results, null, 2));
-    return;
-  }
-  const f = (x: number, d = 1) => x.toFixed(d).padStart(8);
-  console.log('\n单位数 │ 生成(s) ms/表  内存MB │ 收集(s) ms/表  内存MB │ 报告(s) 内存MB │ 填报(不计时)');
-  for (const r of results) {
-    const g = r.stages.generate;
-    const c = r.stages.collect;
-    const p = r.stages.report;
-    console.log(
-      `${String(r.units).padStart(6)} │${f(g.ms / 1000, 2)}${f(g.ms / g.workbooks)}${f(g.peakRssMb, 0)} │${f(c.ms / 1000, 2)}${f(c.ms / c.workbooks)}${f(c.peakRssMb, 0)} │${f(p.ms / 1000, 2)}${f(p.peakRssMb, 0)} │ ${(r.stages.fill.ms / 1000).toFixed(1)} s`,
+/** The goals of issue 12, checked against each scale's medians. */
+export const GOALS = {
+  generate: { openpyxl: 0.15, raw: 1.5 },
+  collect: { openpyxl: 0.2, raw: 1.5 },
+  startSeconds: 0.3,
+  startMb: 100,
+  pipelineMb: 200,
+  reportMb: 400,
+};
+
+export function formatScale(r: ScaleResult): string {
+  const s = (m?: Measured) => (m ? `${(m.ms / 1000).toFixed(2).padStart(7)} s ${m.peakMb.toFixed(0).padStart(4)} MB` : ''.padStart(17));
+  const mark = (ok: boolean) => (ok ? '✔' : '✘');
+  const lines = [
+    `${r.units} 个单位：${r.workbooks} 份调度表（每份约 ${r.rowsPerWorkbook} 条，其中 ${r.invalid} 份有错、将被退回），${r.runs} 次运行的中位数`,
+    '  环节        taizhang              openpyxl 脚本          原始 XML 基线          taizhang/openpyxl   taizhang/基线',
+  ];
+  for (const task of TASKS_TIMED) {
+    const m = r.median[task]!;
+    const ratio = r.ratio[task];
+    const goal = GOALS[task];
+    lines.push(
+      `  ${task === 'generate' ? '生成' : '收集'}      ${s(m.taizhang)}     ${s(m.openpyxl)}     ${s(m.raw)}     ${ratio.openpyxl.toFixed(2).padStart(5)}（≤${goal.openpyxl}）${mark(ratio.openpyxl <= goal.openpyxl)}   ${ratio.raw.toFixed(2).padStart(5)}（≤${goal.raw}）${mark(ratio.raw <= goal.raw)}`,
     );
   }
-  console.log('\n各规模：500 项任务，每单位约 30 个条目。');
-  for (const r of results) console.log(`  ${r.units} 单位：生成 ${r.stages.generate.detail}；收集 ${r.stages.collect.detail}；报告：${r.stages.report.detail}`);
-  console.log('内存为该环节单独进程的峰值常驻内存。报告 = 取数汇总 + 年度报告 Word + 汇总表 Excel。');
-  console.log('目标（2000 单位）：生成、收集各 < 5 ms/表；峰值内存 < 400 MB 且不随表数增长；500 项任务的年度报告 < 2 s。');
+  const m = r.median;
+  lines.push(`  报告      ${s(m.report?.taizhang)}     （全部文档、图表和汇总表；内存目标 < ${GOALS.reportMb} MB ${mark((m.report?.taizhang?.peakMb ?? Infinity) < GOALS.reportMb)}）`);
+  lines.push(`  --help    ${s(m.help?.taizhang)}     status ${s(m.status?.taizhang)}     裸 node ${s(m.node?.taizhang)}（启动目标 < ${GOALS.startSeconds} s、< ${GOALS.startMb} MB ${mark([m.help?.taizhang, m.status?.taizhang].every((x) => x && x.ms / 1000 < GOALS.startSeconds && x.peakMb < GOALS.startMb))}）`);
+  const pipeline = [m.generate?.taizhang, m.collect?.taizhang];
+  lines.push(`  生成、收集的峰值内存目标 < ${GOALS.pipelineMb} MB：${mark(pipeline.every((x) => x && x.peakMb < GOALS.pipelineMb))}`);
+  return lines.join('\n');
 }
 
-export async function benchChild(spec: string): Promise<void> {
-  const [stage, units, ws] = spec.split(':');
-  const result = await runStage(stage as Stage, Number(units), ws!);
-  process.send!(result);
+export async function runBench(scales: number[], runs: number, json: boolean): Promise<void> {
+  const results: ScaleResult[] = [];
+  const log = (line: string) => (json ? undefined : console.log(line));
+  for (const units of scales) {
+    log(`运行 ${units} 个单位……`);
+    const r = await runScale(units, runs, log);
+    results.push(r);
+    log(`\n${formatScale(r)}\n`);
+  }
+  if (json) console.log(JSON.stringify(results, null, 2));
 }

@@ -1,5 +1,5 @@
 // `taizhang demo` (npm run demo) and `taizhang bench` (npm run bench).
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 
 export function register(program: Command): void {
   program
@@ -29,14 +29,12 @@ export function register(program: Command): void {
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('性能基准：按 50、500、2000 个单位的规模测量生成、收集、报告的用时和内存')
-    .option('--scales <列表>', '规模（单位数，逗号分隔）', '50,500,2000')
+    .description('性能基准：与 openpyxl 脚本、原始 XML 基线并排测量生成、收集（整个进程，含启动）的用时和内存，并测报告和启动')
+    .option('--scales <列表>', '规模（单位数，逗号分隔），如 50,1000,2000,10000', '50,1000,2000')
+    .option('--runs <次数>', '每个规模运行的次数（取中位数）', '3')
     .option('--json', '以 JSON 输出')
-    // The benchmark's own child processes; not for users.
-    .addOption(new Option('--child <环节>').hideHelp())
-    .action(async (opts: { scales: string; json?: boolean; child?: string }) => {
+    .action(async (opts: { scales: string; runs: string; json?: boolean }) => {
       const bench = await import('../bench/index.ts');
-      if (opts.child) return bench.benchChild(opts.child);
-      await bench.runBench(opts.scales.split(',').map(Number), !!opts.json);
+      await bench.runBench(opts.scales.split(',').map(Number), Number(opts.runs), !!opts.json);
     });
 }

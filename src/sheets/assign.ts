@@ -65,9 +65,12 @@ export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassi
       }
     }
   }
-  const order = [...plan.units.flatMap((u) => (u.kind === 'group' && u.members.length ? u.members : [u.name]))];
+  // Registry order, looked up by name: an indexOf per comparison would be quadratic in a province's thousands of units.
+  const order = new Map<string, number>();
+  for (const name of plan.units.flatMap((u) => (u.kind === 'group' && u.members.length ? u.members : [u.name]))) if (!order.has(name)) order.set(name, order.size);
+  const rank = (unit: string) => order.get(unit) ?? -1;
   const assignments = [...byUnit.entries()]
-    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([unit, rows]) => ({ unit, rows }));
   return { assignments, unassigned };
 }
