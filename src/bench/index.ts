@@ -64,7 +64,7 @@ export function syntheticPlan(units: number): Plan {
       const assignments = [
         { unit: lead, role: '牵头' as const },
         ...[...new Set(cooperating)].map((unit) => ({ unit, role: '配合' as const })),
-        ...(groups.length && t % 5 < 2 ? [{ unit: groups[t % groups.length]!.name, role: '配合' as const }] : []),
+        ...(groups.length && t % 5 < 2 ? [{ unit: groups[(Math.floor(t / 5) * 2 + (t % 5)) % groups.length]!.name, role: '配合' as const }] : []),
         ...(t % 10 === 9 ? [{ unit: catchAll, role: '配合' as const }] : []),
       ];
       return {

@@ -68,14 +68,20 @@ const CHINESE_HELP: Partial<Help> = {
   subcommandTerm(cmd: Command): string {
     return Help.prototype.subcommandTerm.call(this, cmd).replace(' [options]', ' [选项]');
   },
+  // Translated here, before commander wraps the description, so that a wrapped `(default:` is translated too.
+  optionDescription(option) {
+    return Help.prototype.optionDescription.call(this, option).replace(/\(default: ([^)]*)\)/g, '（默认：$1）');
+  },
+  argumentDescription(argument) {
+    return Help.prototype.argumentDescription.call(this, argument).replace(/\(default: ([^)]*)\)/g, '（默认：$1）');
+  },
   formatHelp(cmd: Command, helper: Help): string {
     return Help.prototype.formatHelp
       .call(helper, cmd, helper)
       .replace(/^Usage: (.*)$/m, (_, usage: string) => `用法：${usage.replace('[options]', '[选项]').replace('[command]', '[命令]')}`)
       .replace(/^Arguments:/m, '参数：')
       .replace(/^Options:/m, '选项：')
-      .replace(/^Commands:/m, '命令：')
-      .replace(/\(default: ([^)]*)\)/g, '（默认：$1）');
+      .replace(/^Commands:/m, '命令：');
   },
 };
 

@@ -1,7 +1,7 @@
 // Generates a round's workbooks: one per responsible unit, plus a distribution list (下发清单).
 // Never overwrites without --force and never deletes anything.
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
@@ -97,7 +97,8 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
   let done = 0;
   for (const { assignment, name } of named) {
-    await writeFile(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
+    // Written synchronously: thousands of small files, each a round trip to the thread pool when written async.
+    writeFileSync(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
     o.onProgress?.(++done, named.length);
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
