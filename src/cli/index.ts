@@ -25,16 +25,9 @@ export async function main(argv: string[]): Promise<number> {
     .configureHelp(CHINESE_HELP)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示命令帮助');
+  // Declared after the help settings above, which commander copies into every command declared from here on.
   registerPlanCommands(program);
   for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerDemo]) register(program);
-  // Every subcommand gets the same Chinese help, help option and error output as the program.
-  const localize = (cmd: Command) => {
-    for (const sub of cmd.commands) {
-      sub.configureHelp(CHINESE_HELP).helpOption('-h, --help', '显示帮助');
-      localize(sub);
-    }
-  };
-  localize(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -172,7 +172,7 @@ export class XlsxFile {
     private readonly limits: ReadLimits = READ_LIMITS,
   ) {
     this.deadline = Date.now() + limits.ms;
-    this.parts = readMembers(bytes, () => true, limits);
+    this.parts = readMembers(bytes, limits);
     this.lowerNames = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
     if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
     this.guard(() => {

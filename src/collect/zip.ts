@@ -82,10 +82,10 @@ export function listMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): {
 }
 
 /**
- * The members whose names `wanted` accepts, inflated and checked. Throws a ZipProblem for the archive's own
- * damage or for any member that is over a limit, overlaps another, or fails its CRC.
+ * Every member, inflated and checked (a workbook accepted must be whole, not only in the parts read). Throws a
+ * ZipProblem for the archive's own damage or for any member that is over a limit, overlaps another, or fails its CRC.
  */
-export function readMembers(data: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
+export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = centralDirectory(bytes, limits);
   // Members may not share bytes: overlapping entries are how a small file claims to hold many large parts.
@@ -113,7 +113,7 @@ export function readMembers(data: Uint8Array, wanted: (name: string) => boolean,
   const failures: string[] = [];
   let total = 0;
   for (const { entry, start, end } of spans) {
-    if (!wanted(entry.name) || members.has(entry.name)) continue;
+    if (members.has(entry.name)) continue;
     const raw = bytes.subarray(start, end);
     let out: Buffer;
     if (entry.method === 0) out = raw;
