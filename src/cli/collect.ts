@@ -52,7 +52,7 @@ export function register(program: Command): void {
     try {
       const [{ collect }, { countInputs }] = await Promise.all([import('../collect/index.ts'), import('../collect/sources.ts')]);
       const counts: Record<string, number> = {};
-      const bar = opts.json ? null : await progress('收集', await countInputs(paths));
+      const bar = opts.json ? null : await progress('收集', () => countInputs(paths));
       const events = await collect({
         ledger,
         roundId,

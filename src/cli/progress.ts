@@ -9,7 +9,8 @@ export interface Progress {
   stop(): void;
 }
 
-export async function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
+/** `total` may be a function: it is called only when a bar is shown, so a run without one never counts its inputs. */
+export async function progress(label: string, total: number | (() => Promise<number>), stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
   if (!stream.isTTY || process.env.TAIZHANG_NO_PROGRESS) {
     return { tick: () => undefined, log: (line) => console.log(line), stop: () => undefined };
   }
@@ -18,7 +19,7 @@ export async function progress(label: string, total: number, stream: NodeJS.Writ
     { stream, format: `${label} {bar} {value}/{total} 份 · {percentage}% · 约剩 {eta_formatted}`, hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
     Presets.shades_classic,
   );
-  const bar = bars.create(Math.max(total, 1), 0);
+  const bar = bars.create(Math.max(typeof total === 'number' ? total : await total(), 1), 0);
   let done = 0;
   return {
     tick: (newTotal) => {
