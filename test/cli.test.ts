@@ -1,15 +1,12 @@
 // The command line as people know it from other tools: --version, Chinese help with required options marked,
 // Chinese errors with exit 1, the workspace found the way git finds its repository, and collect's exit codes,
 // --json and printed paths. Every command runs as a user runs it, through bin/taizhang.js.
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
-import { parseRound } from '../src/model/round.ts';
-import { issueRound } from '../src/sheets/issue.ts';
 import { displayWidth } from '../src/cli/index.ts';
-import { GOOD_ANSWERS, ROOT, fillWorkbook, jinanPlan, taizhang, tempDir } from './helpers.ts';
+import { ROOT, issuedWorkspace, jinanPlan, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -19,19 +16,12 @@ beforeAll(async () => {
 const ROUND = '2025-Q3';
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
-/** A project folder whose default workspace `output/` has the round issued; an inbox of filled workbooks. */
+/** A project folder whose default workspace `output/` has the round issued, and an inbox of filled workbooks. */
 async function project(good: string[], bad: string[] = []) {
   const dir = tempDir('tz-cli-');
   const ws = join(dir, 'output');
-  const ledger = new Ledger(ws);
-  const out = join(ws, ROUND, '下发');
-  await issueRound(ledger, { plan, round: parseRound(ROUND), outDir: out });
+  const { ledger, inbox } = await issuedWorkspace(ws, plan, { good, bad });
   ledger.close();
-  const inbox = join(dir, '收件箱');
-  mkdirSync(inbox);
-  const file = (unit: string) => join(out, `${unit}_${ROUND}_调度表.xlsx`);
-  for (const unit of good) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), GOOD_ANSWERS);
-  for (const unit of bad) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), { ...GOOD_ANSWERS, phone: '' });
   return { dir, ws, inbox };
 }
 

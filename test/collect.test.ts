@@ -14,7 +14,7 @@ import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { GOOD_ANSWERS, ROOT, fillWorkbook, inspectWorkbook, python, soffice, taizhang, tempDir, jinanPlan } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, fillWorkbook, inspectWorkbook, issuedWorkspace, python, soffice, taizhang, tempDir, jinanPlan } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -24,13 +24,7 @@ beforeAll(async () => {
 /** A workspace with the 2025-Q3 round issued; returns paths. */
 async function issued(roundId = '2025-Q3') {
   const ws = tempDir('tz-ws-');
-  const ledger = new Ledger(ws);
-  const out = join(ws, roundId, '下发');
-  await issueRound(ledger, { plan, round: parseRound(roundId), outDir: out });
-  const file = (unit: string) => join(out, `${unit}_${roundId}_调度表.xlsx`);
-  const inbox = join(ws, 'inbox');
-  mkdirSync(inbox);
-  return { ws, ledger, out, file, inbox };
+  return { ws, ...(await issuedWorkspace(ws, plan, { round: roundId })) };
 }
 
 describe('collect: a whole round from real clients', () => {

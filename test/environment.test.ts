@@ -11,10 +11,8 @@ import { enumerateSources } from '../src/collect/sources.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import { SCHEMA_VERSION } from '../src/ledger/schema.ts';
 import type { Plan } from '../src/model/plan.ts';
-import { parseRound } from '../src/model/round.ts';
-import { issueRound } from '../src/sheets/issue.ts';
 import { sha256 } from '../src/util/hash.ts';
-import { GOOD_ANSWERS, ROOT, fillWorkbook, jinanPlan, python, taizhang, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, issuedWorkspace, jinanPlan, python, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -26,15 +24,8 @@ const ROUND = '2025-Q3';
 /** A workspace with the round issued and an inbox holding `good` filled workbooks and `bad` ones without a phone. */
 async function workspace(good: string[], bad: string[] = []) {
   const ws = tempDir('tz-env-');
-  const ledger = new Ledger(ws);
-  const out = join(ws, ROUND, '下发');
-  await issueRound(ledger, { plan, round: parseRound(ROUND), outDir: out, contact: '综合处 王芳 0531-86160000' });
+  const { ledger, inbox } = await issuedWorkspace(ws, plan, { contact: '综合处 王芳 0531-86160000', good, bad });
   ledger.close();
-  const inbox = join(ws, 'inbox');
-  mkdirSync(inbox);
-  const file = (unit: string) => join(out, `${unit}_${ROUND}_调度表.xlsx`);
-  for (const unit of good) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), GOOD_ANSWERS);
-  for (const unit of bad) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), { ...GOOD_ANSWERS, phone: '' });
   return { ws, inbox, collectDir: join(ws, ROUND, '收集') };
 }
 

@@ -1,18 +1,15 @@
 // Gnumeric (ssconvert) as a third independent reader, beside LibreOffice and openpyxl: every kind of workbook we
 // write opens without a warning, and the cells a person reads come out as written.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
 import { loadRoundProgress } from '../src/consolidate/index.ts';
-import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
-import { parseRound } from '../src/model/round.ts';
 import { exportReview } from '../src/plan/review.ts';
 import { writeSummaryWorkbook } from '../src/report/summary-xlsx.ts';
-import { issueRound } from '../src/sheets/issue.ts';
-import { GOOD_ANSWERS, fillWorkbook, jinanPlan, python, tempDir } from './helpers.ts';
+import { issuedWorkspace, jinanPlan, python, tempDir } from './helpers.ts';
 
 /** Every sheet of a workbook as Gnumeric reads it (CSV rows), and whatever Gnumeric printed while reading. */
 function gnumeric(file: string): { sheets: Record<string, string[][]>; complaints: string } {
@@ -35,13 +32,7 @@ beforeAll(async () => {
 describe('Gnumeric opens every workbook we write', () => {
   it('the issued 调度表, the 下发清单, a 退回重报 workbook, the 汇总表 and the plan review workbook', async () => {
     const ws = tempDir('tz-gn-ws-');
-    const ledger = new Ledger(ws);
-    const out = join(ws, '下发');
-    await issueRound(ledger, { plan, round: parseRound('2025-Q3'), outDir: out });
-    const inbox = join(ws, 'inbox');
-    mkdirSync(inbox);
-    fillWorkbook(join(out, '机关党委_2025-Q3_调度表.xlsx'), join(inbox, 'a.xlsx'), GOOD_ANSWERS);
-    fillWorkbook(join(out, '组织人事处_2025-Q3_调度表.xlsx'), join(inbox, 'b.xlsx'), { ...GOOD_ANSWERS, phone: '' });
+    const { ledger, out, inbox } = await issuedWorkspace(ws, plan, { good: ['机关党委'], bad: ['组织人事处'] });
     const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
     expect(events.map((e) => e.outcome.kind).sort()).toEqual(['accepted', 'returned']);
     const { progress } = loadRoundProgress(ledger, '2025-Q3', '2025-10-09');

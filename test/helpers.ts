@@ -3,8 +3,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
+import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
+import { issueRound } from '../src/sheets/issue.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -81,3 +84,20 @@ export const GOOD_ANSWERS = {
   date: '2025-10-08',
   default: { status: '序时推进', progress: '按计划推进，已完成阶段性工作。', next: '继续推进。' },
 };
+
+/**
+ * A workspace with a round issued (into `<ws>/<round>/下发`) and an inbox beside it: the `good` units' workbooks filled
+ * with GOOD_ANSWERS and the `bad` ones without a phone number, as `<unit>.xlsx`. The ledger is left open.
+ */
+export async function issuedWorkspace(ws: string, plan: Plan, o: { round?: string; contact?: string; good?: string[]; bad?: string[] } = {}) {
+  const roundId = o.round ?? '2025-Q3';
+  const ledger = new Ledger(ws);
+  const out = join(ws, roundId, '下发');
+  await issueRound(ledger, { plan, round: parseRound(roundId), outDir: out, contact: o.contact });
+  const file = (unit: string) => join(out, `${unit}_${roundId}_调度表.xlsx`);
+  const inbox = join(ws, 'inbox');
+  mkdirSync(inbox);
+  for (const unit of o.good ?? []) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), GOOD_ANSWERS);
+  for (const unit of o.bad ?? []) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), { ...GOOD_ANSWERS, phone: '' });
+  return { ledger, out, inbox, file };
+}

@@ -1,16 +1,13 @@
 // Crafted workbooks against the collector's reader: XML read exactly as a conforming reader (openpyxl) reads it,
 // zips checked on what they really hold, and work bounded whatever one file contains.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
-import { Ledger } from '../src/ledger/ledger.ts';
-import { parseRound } from '../src/model/round.ts';
-import { issueRound } from '../src/sheets/issue.ts';
 import { isDateFormat, OverLimit, XlsxFile } from '../src/collect/xlsx.ts';
 import { readMembers, ZipProblem } from '../src/collect/zip.ts';
-import { GOOD_ANSWERS, fillWorkbook, python, tempDir, jinanPlan } from './helpers.ts';
+import { issuedWorkspace, python, tempDir, jinanPlan } from './helpers.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -222,20 +219,15 @@ describe('one batch: every hostile class beside good workbooks, through collect'
   it('names each hostile file with its own Chinese error and takes every good file', async () => {
     const plan = await jinanPlan();
     const ws = tempDir('tz-hostile-');
-    const ledger = new Ledger(ws);
-    const out = join(ws, '下发');
-    await issueRound(ledger, { plan, round: parseRound('2025-Q3'), outDir: out });
-    const inbox = join(ws, 'inbox');
-    mkdirSync(inbox);
     const good = ['机关党委', '组织人事处', '财务审计处'];
-    for (const u of good) fillWorkbook(join(out, `${u}_2025-Q3_调度表.xlsx`), join(inbox, `good-${u}.xlsx`), GOOD_ANSWERS);
+    const { ledger, inbox } = await issuedWorkspace(ws, plan, { good });
     /** A minimal workbook whose one sheet is the identification sheet, holding `data`. */
     const asIdentification = (data: string) => {
       const files = unzipSync(workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`));
       files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']!).replace('name="S"', 'name="_taizhang"'));
       return zipSync(files);
     };
-    const filled = readFileSync(join(inbox, 'good-机关党委.xlsx'));
+    const filled = readFileSync(join(inbox, '机关党委.xlsx'));
     const crc = centralEntries(filled);
     crc.b.writeUInt32LE((crc.b.readUInt32LE(crc.out[3]! + 16) ^ 1) >>> 0, crc.out[3]! + 16);
     const overlap = centralEntries(filled);
@@ -259,7 +251,7 @@ describe('one batch: every hostile class beside good workbooks, through collect'
 
     const events = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
     const by = Object.fromEntries(events.map((e) => [e.file.split('/').pop()!, e.outcome]));
-    for (const u of good) expect(by[`good-${u}.xlsx`]).toMatchObject({ kind: 'accepted', unit: u });
+    for (const u of good) expect(by[`${u}.xlsx`]).toMatchObject({ kind: 'accepted', unit: u });
     const rules = Object.fromEntries(
       (ledger.db.prepare('SELECT i.original_path AS file, p.rule, p.message FROM problems p JOIN intake i ON i.id = p.intake_id').all() as { file: string; rule: string; message: string }[]).map((p) => [p.file.split('/').pop()!, [p.rule, p.message]]),
     );
