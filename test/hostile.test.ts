@@ -100,6 +100,30 @@ describe('XML is read as XML, the same as openpyxl reads it', () => {
     expect(() => openpyxlReads(bytes)).toThrow(/There is no item named 'xl\/wo>kbook.xml'/);
   });
 
+  it('refuses a namespace name that is no URI reference, as libxml2 (which openpyxl uses for its package parts) does', () => {
+    const withNamespace = (uri: string) =>
+      workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}" xmlns:p="${uri}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`);
+    const refused = ["h'tp://schemas.openxmlformats.org/x", '1http://x', '-a:b', 'h(tp://x', 'a b'];
+    const accepted = ['urn:x', 'a+b.c-d:x', 'http://x/a:b', '/a:b', "http://a'b.org/x"];
+    for (const uri of refused) expect(() => ours(withNamespace(uri))).toThrow(`的命名空间“${uri}”不是合规的 URI`);
+    for (const uri of accepted) expect(ours(withNamespace(uri))).toEqual({ A1: 1 });
+    // libxml2's own verdict on the same names.
+    const libxml2 = JSON.parse(
+      python(
+        `import sys, json
+from lxml import etree
+def ok(u):
+    try:
+        etree.fromstring(('<r xmlns:p="%s"/>' % u).encode()); return True
+    except etree.XMLSyntaxError:
+        return False
+print(json.dumps([ok(u) for u in json.loads(sys.argv[1])]))`,
+        JSON.stringify([...refused, ...accepted]),
+      ),
+    );
+    expect(libxml2).toEqual([...refused.map(() => false), ...accepted.map(() => true)]);
+  });
+
   it('names every damaged part, the worksheets read and unread included', () => {
     const broken = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`;
     const files = unzipSync(workbook(broken));

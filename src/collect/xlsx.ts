@@ -80,10 +80,12 @@ function parse(xml: string, part: string, deadline: number, handlers: Handlers):
       root = false;
       if (namespaces && !namespaces.includes(tag.uri)) throw new ZipProblem(`部件“${part}”的命名空间“${tag.uri}”不对，不是合规的工作簿部件`, 'zip-structure');
     }
-    // A namespace name is a URI: one with a space or an angle bracket is refused by conforming readers (libxml2).
+    // A namespace name is a URI reference, as conforming readers (libxml2) check it: no space or angle bracket, and
+    // a colon before the first `/`, `?` or `#` ends a scheme (letter, then letters, digits, `+`, `-`, `.`).
     for (const prefix in tag.ns) {
       const uri = tag.ns[prefix]!;
-      if (/[\s<>"{}|\\^`]/.test(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
+      const scheme = /^([^/?#]*?):/.exec(uri)?.[1];
+      if (/[\s<>"{}|\\^`]/.test(uri) || (scheme !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme))) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
     }
     handlers.open?.(tag as SaxesTagNS);
   });
