@@ -1,5 +1,5 @@
 // Per-unit tracking workbooks: checked with an independent reader (openpyxl), rendered and re-saved by LibreOffice.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../src/collect/read.ts';
@@ -8,7 +8,10 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { assignUnits, safeFileName } from '../src/sheets/assign.ts';
 import { generateRound } from '../src/sheets/generate.ts';
-import { ROOT, inspectWorkbook, jinanPlan, run, soffice, tempDir } from './helpers.ts';
+import { planHash } from '../src/model/plan.ts';
+import { WorkbookStamper } from '../src/sheets/stamp.ts';
+import { buildWorkbook, sheetProtection } from '../src/sheets/workbook.ts';
+import { PYTHON, ROOT, inspectWorkbook, jinanPlan, run, soffice, tempDir } from './helpers.ts';
 
 const inspect = inspectWorkbook;
 
@@ -125,5 +128,74 @@ describe('sheets generate: awkward plans', async () => {
     const again = inspect(resaved!);
     expect(again.rows[0].text).toBe('=HYPERLINK("http://x")+1');
     expect(again.rows[0].text_type).toBe('s');
+  });
+});
+
+describe('stamped workbooks', async () => {
+  const plan = await jinanPlan();
+  const round = parseRound('2025-Q3');
+  const hash = planHash(plan);
+  const unit = assignUnits(plan).assignments.find((a) => a.unit === '大气环境处')!;
+  const dir = tempDir();
+  const dump = (...files: string[]) => {
+    const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'dump_workbook.py'), ...files]);
+    if (r.code !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as unknown[];
+  };
+  const values = new Map([
+    [unit.rows[0]!.clause.id, { value: 12.5, status: '序时推进', progress: '已完成 & <一半>' }],
+    [unit.rows[2]!.clause.id, { value: '约两千', status: '基本完成' }],
+  ]);
+
+  it('an issued workbook reads, cell for cell, as the one exceljs builds (openpyxl)', async () => {
+    const o = { plan, planHash: hash, round, protection: sheetProtection(), contact: '综合处 王五 0531-1234' };
+    writeFileSync(join(dir, 'built.xlsx'), new Uint8Array(await buildWorkbook({ ...o, unit, values }).xlsx.writeBuffer()));
+    writeFileSync(join(dir, 'stamped.xlsx'), (await WorkbookStamper.create(o)).render(unit, values));
+    const [built, stamped] = dump(join(dir, 'built.xlsx'), join(dir, 'stamped.xlsx'));
+    expect(stamped).toEqual(built);
+  });
+
+  it('a 退回重报 workbook reads, cell for cell, as the one exceljs builds: red cells, comments, 审核意见 column, notice', async () => {
+    const o = { plan, planHash: hash, round, protection: sheetProtection(), contact: '综合处 王五 0531-1234' };
+    const r1 = 5 + 2;
+    const problems = new Map([
+      ['F2', '未填写填报人'],
+      ['H2', '联系电话“12”不是有效号码'],
+      [`J${r1}`, '完成值“约两千”不是数字'],
+      [`K${r1}`, '完成状态“基本完成”不在可选范围内'],
+      ['L9', '未填写进展情况'],
+    ]);
+    const returned = { header: { reporter: '', phone: '12', date: '2025-10-08' }, problems, notice: '退回重报：本表有 5 处问题。' };
+    writeFileSync(join(dir, 'built-r.xlsx'), new Uint8Array(await buildWorkbook({ ...o, unit, values, ...returned }).xlsx.writeBuffer()));
+    writeFileSync(join(dir, 'stamped-r.xlsx'), (await WorkbookStamper.create({ ...o, returned: true })).render(unit, values, returned));
+    const [built, stamped] = dump(join(dir, 'built-r.xlsx'), join(dir, 'stamped-r.xlsx')) as { 调度表: { cells: Record<string, Record<string, unknown>> } }[];
+    expect(stamped).toEqual(built);
+    // What that equality covers, worked out by hand: the red cells with their comments, the column, the notice.
+    const cells = stamped!.调度表.cells;
+    expect(cells.H2).toMatchObject({ value: '12', fill: 'FFFFC7CE', comment: '联系电话“12”不是有效号码' });
+    expect(cells[`K${r1}`]).toMatchObject({ value: '基本完成', fill: 'FFFFC7CE', locked: false });
+    expect(cells[`L${r1}`]!.fill).toBe('FFFFFFFF');
+    expect(cells.O4!.value).toBe('审核意见（退回原因）');
+    expect(cells[`O${r1}`]!.value).toBe(`J${r1}：完成值“约两千”不是数字\nK${r1}：完成状态“基本完成”不在可选范围内`);
+    expect(cells.A3!.value).toBe('退回重报：本表有 5 处问题。表头：F2：未填写填报人；H2：联系电话“12”不是有效号码');
+    expect(Object.values(cells).filter((c) => c.comment).length).toBe(5);
+  });
+
+  it('a 退回重报 workbook whose problems name no cell has no comments, and LibreOffice and Gnumeric open it', async () => {
+    const o = { plan, planHash: hash, round, protection: sheetProtection() };
+    const returned = { header: { reporter: '张明', phone: '0531-86161234', date: '2025-10-08' }, problems: new Map<string, string>(), notice: '退回重报：本表有 1 处问题。' };
+    const file = join(dir, 'no-cells.xlsx');
+    writeFileSync(file, (await WorkbookStamper.create({ ...o, returned: true })).render(unit, values, returned));
+    const [stamped] = dump(file) as { 调度表: { cells: Record<string, Record<string, unknown>> } }[];
+    expect(Object.values(stamped!.调度表.cells).filter((c) => c.comment)).toEqual([]);
+    expect(stamped!.调度表.cells.A3!.value).toBe('退回重报：本表有 1 处问题。');
+    expect(stamped!.调度表.cells.F2!.value).toBe('张明');
+    const [resaved] = soffice([file], 'xlsx:Calc MS Excel 2007 XML', join(dir, 'lo'));
+    const [lo] = dump(resaved!) as { 调度表: { cells: Record<string, Record<string, unknown>> } }[];
+    expect(lo!.调度表.cells.F2!.value).toBe('张明');
+    // Without notes Gnumeric has nothing to say at all (with them, it names the note shapes' x:Locked: gnumeric.test).
+    const g = run('ssconvert', ['-S', '--export-type=Gnumeric_stf:stf_csv', file, join(dir, 'g_%s.csv')]);
+    expect(`${g.stdout}${g.stderr}`.trim()).toBe('');
+    expect(readFileSync(join(dir, 'g_调度表.csv'), 'utf8')).toContain('0531-86161234');
   });
 });

@@ -4,11 +4,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
-import { planHash as hashOf, type Plan } from '../model/plan.ts';
+import type { Plan } from '../model/plan.ts';
 import type { Problem, Submission } from '../model/submission.ts';
 import { assignUnits, safeFileName, type UnitAssignment, type UnitRow } from '../sheets/assign.ts';
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
-import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { WorkbookStamper } from '../sheets/stamp.ts';
+import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomic } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
@@ -50,6 +51,7 @@ export interface CollectOptions {
 /** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
 interface PlanVersion {
   plan: Plan;
+  hash: string;
   units: Map<string, UnitAssignment>;
   /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
   clauseIds: Set<string>;
@@ -68,10 +70,21 @@ export class RunCache {
       const plan = this.ledger.planByHash(hash);
       this.versions.set(
         hash,
-        plan ? { plan, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) } : null,
+        plan ? { plan, hash, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) } : null,
       );
     }
     return this.versions.get(hash)!;
+  }
+
+  private stampers = new Map<string, Promise<WorkbookStamper>>();
+
+  /** The template 退回重报 workbooks of a plan version are stamped from, built once per version and contact. */
+  returnStamper(version: PlanVersion, round: LedgerRound, contact: string | undefined): Promise<WorkbookStamper> {
+    const key = `${version.hash}\u0000${contact ?? ''}`;
+    if (!this.stampers.has(key)) {
+      this.stampers.set(key, WorkbookStamper.create({ plan: version.plan, planHash: version.hash, round, protection: sheetProtection(), contact, returned: true }));
+    }
+    return this.stampers.get(key)!;
   }
 }
 
@@ -258,21 +271,15 @@ export async function writeDerived(ledger: Ledger, round: LedgerRound, submissio
     // Problems of moved rows are shown where the row belongs in the fresh workbook.
     cellProblems.set(p.cell, cellProblems.has(p.cell) ? `${cellProblems.get(p.cell)}\n${p.message}` : p.message);
   }
-  const wb = buildWorkbook({
-    plan: version.plan,
-    planHash: hashOf(version.plan),
-    round,
-    unit: assignment,
-    protection: sheetProtection(),
-    values,
+  const stamper = await cache.returnStamper(version, round, submission.contact || undefined);
+  const bytes = stamper.render(assignment, values, {
     header: { reporter: submission.reporter ?? '', phone: submission.phone ?? '', date: submission.fillDate ?? '' },
     problems: cellProblems,
-    contact: submission.contact || undefined,
     notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
   });
   await mkdir(dirname(paths.returnWorkbook), { recursive: true });
   // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
-  await writeFileAtomic(paths.returnWorkbook, new Uint8Array(await wb.xlsx.writeBuffer()));
+  await writeFileAtomic(paths.returnWorkbook, bytes);
   await writeFileAtomic(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
   return paths;
 }

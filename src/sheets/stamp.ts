@@ -7,8 +7,9 @@ import { preparedEntry, zip, type ZipEntry } from '../util/zip.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import type { UnitAssignment } from './assign.ts';
-import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, type InputKey } from './layout.ts';
-import { META_HEADER, buildWorkbook, metadata, planCells, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
+import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, columnLetter, type InputKey } from './layout.ts';
+import { PROBLEM_FILL_ARGB } from './style.ts';
+import { META_HEADER, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, planCells, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
 
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
@@ -52,36 +53,88 @@ function cellStyles(rowXml: string): Map<string, string> {
   return styles;
 }
 
+/** What a 退回重报 workbook adds to the unit's answers: the header it was sent with, and each failing cell's message. */
+export interface ReturnMarks {
+  header: { reporter: string; phone: string; date: string };
+  /** `J7` → message; a header cell (`H2`) as well. */
+  problems: Map<string, string>;
+  /** The red notice above the table. */
+  notice: string;
+}
+
+/** Stand for the header values and the notice in the template of 退回重报 workbooks; replaced per workbook. */
+const MARKS = { unit: UNIT_MARK, reporter: '§REPORTER§', phone: '§PHONE§', date: '§DATE§', notice: '§NOTICE§' } as const;
+type MarkKey = keyof typeof MARKS;
+
+/** The parts of the template's comments and their VML shapes, repeated once per failing cell. */
+interface CommentParts {
+  comments: string;
+  vml: string;
+  sheetRels: string;
+  /** `<comments …><authors>…</authors><commentList>` and `</commentList></comments>` */
+  commentsHead: string;
+  commentsTail: string;
+  /** The VML before the first shape, one shape as a pattern, and the closing tag. */
+  vmlHead: string;
+  shape: string;
+  vmlTail: string;
+}
+
+/** Column letters to a 0-based index: `J` → 9. */
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+function cellOrder(a: string, b: string): number {
+  const [, ca, ra] = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const [, cb, rb] = /^([A-Z]+)(\d+)$/.exec(b)!;
+  return Number(ra) - Number(rb) || columnIndex(ca!) - columnIndex(cb!);
+}
+
 export class WorkbookStamper {
   private constructor(
-    private readonly o: { plan: Plan; planHash: string; round: Round },
+    private readonly o: { plan: Plan; planHash: string; round: Round; contact?: string },
     private readonly parts: Record<string, Uint8Array>,
     private readonly paths: { guide: string; tracking: string; meta: string },
     private readonly tracking: SheetParts,
     private readonly meta: SheetParts,
     private readonly lead: Map<string, string>,
     private readonly cooperate: Map<string, string>,
-    private readonly markIndex: string,
+    /** Shared-string index of each mark the template holds. */
+    marks: Map<MarkKey, string>,
+    /** How many table rows the template was built with: the validations' ranges end there. */
+    private readonly templateRows: number,
+    /** For 退回重报 workbooks: the comment parts, and how far a style index moves to its red-filled twin. */
+    private readonly returned: { comments: CommentParts; problemOffset: number } | null,
     private readonly shared: ZipEntry[] = Object.entries(parts)
       .filter(([name]) => !name.endsWith('/'))
       .map(([name, data]) => preparedEntry(name, data)),
   ) {
-    this.unitCell = new RegExp(`<c r="([A-Z]+\\d+)"((?: s="\\d+")?) t="s"><v>${markIndex}</v></c>`, 'g');
+    this.markCells = [...marks].map(([key, index]) => [key, new RegExp(`<c r="([A-Z]+\\d+)"((?: s="\\d+")?) t="s"><v>${index}</v></c>`, 'g')]);
     this.guide = strFromU8(parts[paths.guide]!);
   }
 
-  /** Builds the round's template with exceljs: a unit named UNIT_MARK with one lead and one cooperating row. */
-  static async create(o: { plan: Plan; planHash: string; round: Round; protection: SheetProtection; contact?: string }): Promise<WorkbookStamper> {
+  /**
+   * Builds the round's template with exceljs: a unit named UNIT_MARK with one lead and one cooperating row. With
+   * `returned`, the template of its 退回重报 workbooks: marks in the header and notice, a third row with a failing
+   * cell (so that the comment parts, the 审核意见 column and the red fill exist), and a red twin of every style.
+   */
+  static async create(o: { plan: Plan; planHash: string; round: Round; protection: SheetProtection; contact?: string; returned?: boolean }): Promise<WorkbookStamper> {
     const task = o.plan.tasks.find((t) => t.clauses.length > 0)!;
     const clause = task.clauses[0]!;
-    const unit: UnitAssignment = {
-      unit: UNIT_MARK,
-      rows: [
-        { task, clause, role: '牵头', unit: UNIT_MARK, via: null },
-        { task, clause, role: '配合', unit: UNIT_MARK, via: null },
-      ],
-    };
-    const wb = buildWorkbook({ ...o, unit });
+    const row = (role: '牵头' | '配合') => ({ task, clause, role, unit: UNIT_MARK, via: null });
+    const unit: UnitAssignment = { unit: UNIT_MARK, rows: o.returned ? [row('牵头'), row('配合'), row('牵头')] : [row('牵头'), row('配合')] };
+    const wb = buildWorkbook({
+      ...o,
+      unit,
+      ...(o.returned
+        ? {
+            header: { reporter: MARKS.reporter, phone: MARKS.phone, date: MARKS.date },
+            notice: MARKS.notice,
+            problems: new Map([[`${columnLetter('value')}${FIRST_ROW + 2}`, '§PROBLEM§']]),
+          }
+        : {}),
+    });
     const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
     const workbook = strFromU8(parts['xl/workbook.xml']!);
     const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']!);
@@ -92,28 +145,94 @@ export class WorkbookStamper {
       return `xl/${target.replace(/^\/?xl\//, '')}`;
     };
     const paths = { guide: pathOf(GUIDE_SHEET), tracking: pathOf(TRACKING_SHEET), meta: pathOf(META_SHEET) };
-    const strings = strFromU8(parts['xl/sharedStrings.xml']!);
-    const markIndex = String([...strings.matchAll(/<si>(.*?)<\/si>/gs)].findIndex((m) => m[1]!.includes(UNIT_MARK)));
+    const strings = [...strFromU8(parts['xl/sharedStrings.xml']!).matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]!);
+    const marks = new Map<MarkKey, string>();
+    for (const key of Object.keys(MARKS) as MarkKey[]) {
+      // A text holding a mark and more (the header problems appended to the notice) is replaced whole as well.
+      const index = strings.findIndex((t) => t.includes(MARKS[key]));
+      if (index >= 0) marks.set(key, String(index));
+    }
     const tracking = splitSheet(strFromU8(parts[paths.tracking]!));
     const rowXml = (r: number) => new RegExp(`<row r="${r}"[^>]*>.*?</row>`, 's').exec(tracking.rows)?.[0] ?? '';
     const lead = cellStyles(rowXml(FIRST_ROW));
     const cooperate = cellStyles(rowXml(FIRST_ROW + 1));
     // Keep the rows above the table; the table rows are written per unit.
     tracking.rows = tracking.rows.replace(new RegExp(`<row r="${FIRST_ROW}"[^]*$`), '');
-    return new WorkbookStamper(o, parts, paths, tracking, splitSheet(strFromU8(parts[paths.meta]!)), lead, cooperate, markIndex);
+    const returned = o.returned ? WorkbookStamper.returnParts(parts, paths.tracking) : null;
+    return new WorkbookStamper(o, parts, paths, tracking, splitSheet(strFromU8(parts[paths.meta]!)), lead, cooperate, marks, unit.rows.length, returned);
   }
 
-  /** Cells where the template holds the unit's name as a shared string. */
-  private readonly unitCell: RegExp;
+  /**
+   * Takes the comment and VML parts of a 退回重报 template apart, and gives every cell style a twin with the red
+   * problem fill (appended after the originals, so that style `s` turns red as `s + offset`).
+   */
+  private static returnParts(parts: Record<string, Uint8Array>, trackingPath: string): { comments: CommentParts; problemOffset: number } {
+    const sheetRels = trackingPath.replace(/([^/]+)$/, '_rels/$1.rels');
+    const relsXml = strFromU8(parts[sheetRels]!);
+    const target = (type: string) => {
+      const t = new RegExp(`<Relationship [^>]*Type="[^"]*/${type}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1];
+      if (!t) throw new Error(`template sheet without ${type}`);
+      return `xl/${t.replace(/^\.\.\//, '')}`;
+    };
+    const comments = target('comments');
+    const vml = target('vmlDrawing');
+    const commentsXml = strFromU8(parts[comments]!);
+    const vmlXml = strFromU8(parts[vml]!);
+    const listAt = commentsXml.indexOf('<commentList>') + '<commentList>'.length;
+    const shapeAt = vmlXml.indexOf('<v:shape ');
+    const shapeEnd = vmlXml.indexOf('</v:shape>') + '</v:shape>'.length;
+    const styles = strFromU8(parts['xl/styles.xml']!);
+    const fills = [...(/<fills[^>]*>(.*?)<\/fills>/s.exec(styles)?.[1] ?? '').matchAll(/<fill>.*?<\/fill>|<fill\/>/gs)].map((m) => m[0]);
+    const problemFill = fills.findIndex((f) => f.includes(PROBLEM_FILL_ARGB));
+    const xfsMatch = /<cellXfs count="\d+">(.*?)<\/cellXfs>/s.exec(styles);
+    if (listAt < '<commentList>'.length || shapeAt < 0 || problemFill < 0 || !xfsMatch) throw new Error('template without its comment parts or problem fill');
+    const xfs = [...xfsMatch[1]!.matchAll(/<xf [^>]*?\/>|<xf [^>]*?>.*?<\/xf>/gs)].map((m) => m[0]);
+    const twins = xfs.map((xf) => xf.replace(/ fillId="\d+"/, ` fillId="${problemFill}"`).replace(/ applyFill="\d+"/, '').replace(/^<xf /, '<xf applyFill="1" '));
+    parts['xl/styles.xml'] = strToU8(styles.replace(xfsMatch[0], `<cellXfs count="${xfs.length * 2}">${xfs.join('')}${twins.join('')}</cellXfs>`));
+    return {
+      comments: {
+        comments,
+        vml,
+        sheetRels,
+        commentsHead: commentsXml.slice(0, listAt),
+        commentsTail: commentsXml.slice(commentsXml.indexOf('</commentList>')),
+        vmlHead: vmlXml.slice(0, shapeAt),
+        shape: vmlXml.slice(shapeAt, shapeEnd),
+        vmlTail: vmlXml.slice(vmlXml.lastIndexOf('</v:shape>') + '</v:shape>'.length),
+      },
+      problemOffset: xfs.length,
+    };
+  }
+
+  /** Cells where the template holds a mark as a shared string. */
+  private readonly markCells: [MarkKey, RegExp][];
   private readonly guide: string;
 
-  /** Replaces the unit's name wherever the template holds it. */
-  private withUnit(xml: string, unit: string): string {
-    return xml.replace(this.unitCell, (_, ref: string, style: string) => inlineCell(ref, style, unit));
+  /** Replaces each mark wherever the template holds it; a blank value leaves the cell empty with its style. */
+  private withMarks(xml: string, values: Partial<Record<MarkKey, string>>, restyle: (ref: string, style: string) => string = (_, s) => s): string {
+    for (const [key, pattern] of this.markCells) {
+      const value = values[key];
+      if (value === undefined) continue;
+      xml = xml.replace(pattern, (_, ref: string, style: string) => (value ? inlineCell(ref, restyle(ref, style), value) : `<c r="${ref}"${restyle(ref, style)}/>`));
+    }
+    return xml;
   }
 
-  /** One unit's workbook as xlsx bytes; `values` pre-fill its input cells. */
-  render(assignment: UnitAssignment, values?: Map<string, InputValues>): Uint8Array {
+  /** One unit's workbook as xlsx bytes; `values` pre-fill its input cells; `returned` makes it a 退回重报 workbook. */
+  render(assignment: UnitAssignment, values?: Map<string, InputValues>, returned?: ReturnMarks): Uint8Array {
+    if (returned && !this.returned) throw new Error('a 退回重报 workbook needs a stamper created with `returned`');
+    const problems = returned?.problems ?? new Map<string, string>();
+    const red = (ref: string, style: string) => {
+      if (!problems.has(ref) || !this.returned) return style;
+      const s = /\d+/.exec(style)?.[0] ?? '0';
+      return ` s="${Number(s) + this.returned.problemOffset}"`;
+    };
+    // The 审核意见 column: each row's messages, as comments do not print.
+    const byRow = new Map<number, string[]>();
+    for (const [ref, message] of [...problems].sort(([a], [b]) => cellOrder(a, b))) {
+      const r = Number(/\d+$/.exec(ref)![0]);
+      byRow.set(r, [...(byRow.get(r) ?? []), `${ref}：${message}`]);
+    }
     const last = FIRST_ROW + assignment.rows.length - 1;
     const rows: string[] = [];
     const planRows = assignment.rows.map((row) => planCells(this.o.plan, row));
@@ -125,19 +244,29 @@ export class WorkbookStamper {
       const texts: [string, number][] = [];
       const cells = COLUMNS.map((c, j) => {
         const col = String.fromCharCode(65 + j);
-        const style = styles.get(col) ?? '';
+        const ref = `${col}${r}`;
+        const style = red(ref, styles.get(col) ?? '');
         if (!c.input) {
           texts.push([plan[c.key]!, c.width]);
-          return plan[c.key] ? inlineCell(`${col}${r}`, style, plan[c.key]!) : `<c r="${col}${r}"${style}/>`;
+          return plan[c.key] ? inlineCell(ref, style, plan[c.key]!) : `<c r="${ref}"${style}/>`;
         }
         const v = input[c.key as InputKey];
         if (typeof v === 'string') texts.push([v, c.width]);
-        return valueCell(`${col}${r}`, style, v);
+        return valueCell(ref, style, v);
       });
-      rows.push(`<row r="${r}" spans="1:${COLUMNS.length}" ht="${rowHeight(texts)}" customHeight="1">${cells.join('')}</row>`);
+      let height = rowHeight(texts);
+      if (returned) {
+        const col = String.fromCharCode(65 + COLUMNS.length);
+        const text = byRow.get(r)?.join('\n') ?? '';
+        cells.push(valueCell(`${col}${r}`, styles.get(col) ?? '', text));
+        if (text) height = Math.max(height, rowHeight([[text, PROBLEM_COLUMN_WIDTH]]));
+      }
+      rows.push(`<row r="${r}" spans="1:${COLUMNS.length + (returned ? 1 : 0)}" ht="${height}" customHeight="1">${cells.join('')}</row>`);
     });
-    const tail = this.tracking.tail.replace(new RegExp(`sqref="([A-Z]+)${FIRST_ROW}:([A-Z]+)${FIRST_ROW + 1}"`, 'g'), (_, a: string, b: string) => `sqref="${a}${FIRST_ROW}:${b}${last}"`);
-    const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${String.fromCharCode(64 + COLUMNS.length)}${last}"/>`);
+    const templateLast = FIRST_ROW + this.templateRows - 1;
+    const tail = this.tracking.tail.replace(new RegExp(`sqref="([A-Z]+)${FIRST_ROW}:([A-Z]+)${templateLast}"`, 'g'), (_, a: string, b: string) => `sqref="${a}${FIRST_ROW}:${b}${last}"`);
+    const lastColumn = String.fromCharCode(64 + COLUMNS.length + (returned ? 1 : 0));
+    const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastColumn}${last}"/>`);
     const unit = assignment.unit;
     const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, planRows);
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
@@ -148,14 +277,45 @@ export class WorkbookStamper {
       metaXml.push(`<row r="${n}">${valueCell(`A${n}`, '', r)}${inlineCell(`B${n}`, '', id)}${inlineCell(`C${n}`, '', role)}${inlineCell(`D${n}`, '', sum)}</row>`);
     });
     const metaHead = this.meta.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:D${headerRow + metaRows.length}"/>`);
-    const own: Record<string, Uint8Array> = {
-      [this.paths.tracking]: strToU8(this.withUnit(head + this.tracking.rows, unit) + rows.join('') + tail),
-      [this.paths.guide]: strToU8(this.withUnit(this.guide, unit)),
-      [this.paths.meta]: strToU8(metaHead + metaXml.join('') + this.meta.tail),
-    };
+    let above = this.withMarks(head + this.tracking.rows, { unit });
+    let sheetTail = tail;
+    const own: Record<string, Uint8Array | null> = {};
+    if (returned) {
+      const headerNotes = (byRow.size ? [...byRow].filter(([r]) => r < FIRST_ROW).flatMap(([, m]) => m) : []);
+      const notice = headerNotes.length ? `${returned.notice}表头：${headerNotes.join('；')}` : returned.notice;
+      above = this.withMarks(above, { ...returned.header, notice }, red).replace(/<row r="3"([^>]*) ht="[\d.]+"/, `<row r="3"$1 ht="${headerNotes.length ? 50 : 36}"`);
+      Object.assign(own, this.commentParts(problems));
+      if (!problems.size) sheetTail = sheetTail.replace(/<legacyDrawing [^>]*\/>/, '');
+    }
+    own[this.paths.tracking] = strToU8(above + rows.join('') + sheetTail);
+    own[this.paths.guide] = strToU8(this.withMarks(this.guide, { unit }));
+    own[this.paths.meta] = strToU8(metaHead + metaXml.join('') + this.meta.tail);
     const core = this.parts['docProps/core.xml'];
     if (core) own['docProps/core.xml'] = strToU8(strFromU8(core).split(UNIT_MARK).join(xmlText(unit)));
     // Parts that are the same in every workbook were deflated once, in create().
-    return zip(this.shared.map((e) => (own[e.name] ? { name: e.name, data: own[e.name]!, deflate: true } : e)));
+    return zip(this.shared.flatMap((e) => (e.name in own ? (own[e.name] ? [{ name: e.name, data: own[e.name]!, deflate: true }] : []) : [e])));
+  }
+
+  /** The comments and their VML shapes for a 退回重报 workbook; none at all when no cell failed. */
+  private commentParts(problems: Map<string, string>): Record<string, Uint8Array | null> {
+    const c = this.returned!.comments;
+    if (!problems.size) {
+      const types = strFromU8(this.parts['[Content_Types].xml']!).replace(new RegExp(`<Override PartName="/${c.comments}"[^>]*/>`), '');
+      return { [c.comments]: null, [c.vml]: null, [c.sheetRels]: null, '[Content_Types].xml': strToU8(types) };
+    }
+    const refs = [...problems.keys()].sort(cellOrder);
+    const comments = refs.map((ref) => `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${xmlText(problems.get(ref)!)}</t></r></text></comment>`);
+    const shapes = refs.map((ref, i) => {
+      const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      const col = columnIndex(letters!);
+      const row = Number(digits) - 1;
+      // Where Excel draws the note when shown: beside the cell, as exceljs anchors it.
+      return c.shape
+        .replace(/ id="_x0000_s\d+"/, ` id="_x0000_s${1025 + i}"`)
+        .replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${col + 1}, 6, ${Math.max(0, row - 1)}, 14, ${col + 3}, 2, ${row + 3}, 16</x:Anchor>`)
+        .replace(/<x:Row>\d+<\/x:Row>/, `<x:Row>${row}</x:Row>`)
+        .replace(/<x:Column>\d+<\/x:Column>/, `<x:Column>${col}</x:Column>`);
+    });
+    return { [c.comments]: strToU8(c.commentsHead + comments.join('') + c.commentsTail), [c.vml]: strToU8(c.vmlHead + shapes.join('') + c.vmlTail) };
   }
 }

@@ -11,7 +11,8 @@ export const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fg
 /** Cells the unit fills. */
 export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFFFF' } };
 /** A cell with a problem, in a returned workbook. */
-export const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+export const PROBLEM_FILL_ARGB = 'FFFFC7CE';
+export const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: PROBLEM_FILL_ARGB } };
 
 /** 序时 status colours (ARGB), shared by the 汇总表 and the Word reports. */
 export const STATUS_FILLS: Record<'green' | 'yellow' | 'red' | 'grey', string> = {

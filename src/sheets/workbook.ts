@@ -290,6 +290,9 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   protect(ws, o.protection);
 }
 
+/** Width of the 审核意见 column of a 退回重报 workbook. */
+export const PROBLEM_COLUMN_WIDTH = 36;
+
 /**
  * A returned workbook lists each row's problems in a visible column after the table: comments do not print, and
  * a unit working from paper must see them too. The collector reads only the issued columns, so it is ignored on
@@ -297,7 +300,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
  */
 function addProblemColumn(ws: ExcelJS.Worksheet, problems: Map<string, string>, last: number): void {
   const col = COLUMNS.length + 1;
-  ws.getColumn(col).width = 36;
+  ws.getColumn(col).width = PROBLEM_COLUMN_WIDTH;
   const head = ws.getRow(HEADER_ROW).getCell(col);
   head.value = '审核意见（退回原因）';
   head.font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
@@ -316,7 +319,7 @@ function addProblemColumn(ws: ExcelJS.Worksheet, problems: Map<string, string>, 
     cell.font = { ...FONT, color: { argb: 'FFC00000' } };
     cell.border = thinBorder;
     cell.alignment = { vertical: 'top', wrapText: true };
-    if (text) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 20, rowHeight([[text, 36]]));
+    if (text) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 20, rowHeight([[text, PROBLEM_COLUMN_WIDTH]]));
   }
   const header = [...byRow.entries()].filter(([row]) => row < FIRST_ROW).flatMap(([, m]) => m);
   if (header.length) {
