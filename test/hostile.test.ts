@@ -160,8 +160,22 @@ describe('bounded work: what a file holds beyond the rows asked for is never wal
     expect(() => file.sheet('S')).toThrow('工作表“S”的单元格超过 20 个');
   });
 
+  it('refuses a cell whose position is not a cell of its row in order, as openpyxl refuses it (found by mutation seed 1459169908)', () => {
+    const sheet = (cells: string) => workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="7">${cells}</row></sheetData></worksheet>`);
+    expect(() => ours(sheet('<c r=" 7"><v>1</v></c>'))).toThrow('工作表“S”第 7 行的单元格位置“ 7”不合规范');
+    expect(() => ours(sheet('<c r="B9"><v>1</v></c>'))).toThrow('第 7 行的单元格位置“B9”不合规范');
+    expect(() => ours(sheet('<c r="C7"><v>1</v></c><c r="B7"><v>2</v></c>'))).toThrow('第 7 行的单元格位置“B7”不合规范');
+    // In order, or with no position at all (each then follows the one before), the cells are read.
+    const ordered = sheet('<c r="B7"><v>1</v></c><c><v>2</v></c><c r="E7"><v>3</v></c>');
+    expect(ours(ordered)).toEqual({ B7: 1, C7: 2, E7: 3 });
+    expect(openpyxlReads(ordered)).toEqual(ours(ordered));
+  });
+
   it('refuses 14 KB of unclosed <c> tags at once, as malformed XML', () => {
-    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${'<c r="A1">'.repeat(1400)}</row></sheetData></worksheet>`);
+    // Each with its own column, in order (a repeated reference is refused earlier, as a damaged cell position).
+    const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const unclosed = Array.from({ length: 1400 }, (_, i) => `<c r="${letters(i + 1)}1">`).join('');
+    const bytes = workbook(`<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${unclosed}</row></sheetData></worksheet>`);
     const started = Date.now();
     expect(() => ours(bytes)).toThrow('部件“xl/worksheets/sheet1.xml”不是合规的 XML');
     expect(Date.now() - started).toBeLessThan(5000);

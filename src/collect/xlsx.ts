@@ -378,7 +378,12 @@ export class XlsxFile {
             case 'c': {
               if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
               const ref = attr(tag, 'r');
-              const m = ref ? /^([A-Z]{1,3})(\d+)$/.exec(ref) : null;
+              const m = ref === undefined ? null : /^([A-Z]{1,3})(\d+)$/.exec(ref);
+              // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
+              // repairs and openpyxl refuses: neither its column nor its row can be trusted.
+              if (ref !== undefined && (!m || Number(m[2]) !== row || columnIndex(m[1]!) <= col)) {
+                throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
+              }
               col = m ? columnIndex(m[1]!) : col + 1;
               cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
               value = null;
