@@ -103,8 +103,9 @@ export function register(program: Command): void {
     }
     const ledger = await openLedger(opts);
     try {
-      const [{ loadRoundProgress }, { renderStatus, urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);
-      const { progress: round } = loadRoundProgress(ledger, opts.round, today);
+      const [{ loadReceipts }, { renderStatus, urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);
+      // Receipts only: status needs no answer consolidated, whatever the size of the round.
+      const round = loadReceipts(ledger, opts.round, today);
       if (opts.json) {
         console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, opts.until) }, null, 2));
       } else {

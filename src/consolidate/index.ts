@@ -202,21 +202,26 @@ export function receiptWords(r: Pick<Receipt, 'state' | 'resubmissionReturned'>)
   return r.resubmissionReturned ? `${base}；重报被退回` : base;
 }
 
+/**
+ * Each expected unit's receipt state, from the ledger's submissions alone: no plan read, no answer consolidated,
+ * so that `status` answers at once on a round of thousands of units.
+ */
+export function loadReceipts(ledger: Ledger, roundId: string, today: string): { round: ReturnType<Ledger['requireRound']>; receipts: Receipt[]; current: Submission[] } {
+  const round = ledger.requireRound(roundId);
+  const current = ledger.currentSubmissions(round.id);
+  const receipts = receiptsOf(ledger.expected(round.id), current, ledger.submissionCounts(round.id), ledger.errorCounts(round.id), round, today);
+  return { round, receipts, current };
+}
+
 /** Gathers a round's inputs from the ledger and consolidates them. */
 export function loadRoundProgress(ledger: Ledger, roundId: string, today: string, thresholds?: Thresholds): { progress: RoundProgress; plan: Plan } {
-  const round = ledger.requireRound(roundId);
+  const { round, receipts, current } = loadReceipts(ledger, roundId, today);
   const plan = ledger.planByHash(round.planHash)!;
-  const current = ledger.currentSubmissions(round.id);
   const answers = new Map<string, Map<string, Entry>>();
-  const problems = new Map<number, number>();
   for (const s of current) {
-    problems.set(s.id, ledger.problemsOf(s.id).filter((p) => p.severity === 'error').length);
     if (s.outcome !== 'accepted') continue;
     answers.set(s.unit, new Map(ledger.entries(s.id).map((e) => [e.clauseId, e])));
   }
-  const expected = ledger.expected(round.id);
-  const history = new Map(expected.map((e) => [e.unit, ledger.history(round.id, e.unit).length]));
-  const receipts = receiptsOf(expected, current, history, problems, round, today);
   const previous = ledger.latestAccepted(round.planId, round.start);
   return { progress: consolidate({ plan, round, answers, previous, receipts, thresholds }), plan };
 }

@@ -28,7 +28,7 @@ export function urgeNotice(receipts: Receipt[], round: Round, today: string, unt
   return `${parts.join('；')}。请上述单位${by}按要求报送${returned.length ? '（退回的请按回执修改后重新报送）' : ''}。`;
 }
 
-export function renderStatus(progress: RoundProgress, refused: Pick<Intake, 'originalPath' | 'outcome' | 'message'>[], today: string, until?: string): string {
+export function renderStatus(progress: Pick<RoundProgress, 'round' | 'receipts'>, refused: Pick<Intake, 'originalPath' | 'outcome' | 'message'>[], today: string, until?: string): string {
   const r = progress.receipts;
   const count = (s: string) => r.filter((x) => x.state === s).length;
   const again = r.filter((x) => x.resubmissionReturned).length;

@@ -218,6 +218,21 @@ export class Ledger {
     return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as Record<string, unknown>[]).map(toSubmission);
   }
 
+  /** How many submissions each unit made for a round, in one query. */
+  submissionCounts(roundId: string): Map<string, number> {
+    const rows = this.sql('SELECT unit, COUNT(*) AS n FROM submissions WHERE round_id = ? GROUP BY unit').all(roundId) as { unit: string; n: number }[];
+    return new Map(rows.map((r) => [r.unit, r.n]));
+  }
+
+  /** How many errors each submission in force of a round has, in one query (submissions without any are absent). */
+  errorCounts(roundId: string): Map<number, number> {
+    const rows = this.sql(
+      `SELECT s.id, COUNT(*) AS n FROM submissions s JOIN problems p ON p.intake_id = s.intake_id
+       WHERE s.round_id = ? AND s.superseded_by IS NULL AND p.severity = 'error' GROUP BY s.id`,
+    ).all(roundId) as { id: number; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   entries(submissionId: number): Entry[] {
     return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) =>
       Entry.parse(camelRow(r)),
