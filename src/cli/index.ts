@@ -12,6 +12,7 @@ import { EXIT } from './exit.ts';
 import { registerPlanCommands } from './plan.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRounds } from './rounds.ts';
+import { register as registerServe } from './serve.ts';
 import { register as registerSheets } from './sheets.ts';
 
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpCommand('help [命令]', '显示命令帮助');
   // Declared after the help settings above, which commander copies into every command declared from here on.
   registerPlanCommands(program);
-  for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerDemo]) register(program);
+  for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerServe, registerDemo]) register(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

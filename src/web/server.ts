@@ -1,0 +1,511 @@
+// The 工作台: a local web server on one workspace. Every page and action calls the same stage functions as the CLI
+// on the same ledger, so the two always agree; this file only turns requests into those calls and their results
+// into pages. Security (token, Host, Origin, LAN password) is enforced in one hook before any route runs.
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createReadStream, createWriteStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Zip, ZipPassThrough } from 'fflate';
+import { LEDGER_FILE } from '../ledger/file.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { Plan } from '../model/plan.ts';
+import { safeFileName } from '../sheets/assign.ts';
+import { UserError } from '../util/errors.ts';
+import { displayTime } from '../util/time.ts';
+import { Downloads } from './downloads.ts';
+import { COOKIE, LoginThrottle, Sessions, fromOwnPage, passwordMatches, sameSecret, type Access } from './security.ts';
+import { Views, WEB_DIR } from './views.ts';
+
+export interface WorkbenchOptions {
+  workspace: string;
+  access: Access;
+  /** The date deadlines are judged against (fixed in tests, as the CLI's --today). */
+  today?: () => string;
+  /** The moment of collection (fixed in tests, as TAIZHANG_NOW). */
+  now?: () => Date;
+  /** Per uploaded file; the collect checks apply to each file whatever its size below this. */
+  maxFileBytes?: number;
+}
+
+const MB = 1 << 20;
+const PLAN_EXTENSIONS = ['.docx', '.txt', '.xlsx', '.pdf', '.doc', '.wps', '.rtf', '.json'];
+
+export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: MB, trustProxy: false });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: o.maxFileBytes ?? 50 * MB, files: 20_000, fields: 20, fieldSize: 64 * 1024 } });
+  const views = new Views();
+  const downloads = new Downloads();
+  const sessions = new Sessions();
+  const throttle = new LoginThrottle();
+  const ws = o.workspace;
+  const today = o.today ?? (() => process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10));
+  const lan = o.access.password !== null;
+
+  // --- Security: before any route -------------------------------------------------------------------------------
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1 still sends its own Host.
+    if (!o.access.hosts.has(req.headers.host ?? '')) return reply.code(421).type('text/plain; charset=utf-8').send('拒绝访问：请求的主机名不是本工作台的地址。');
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname.startsWith('/assets/')) return;
+    if (lan && (url.pathname === '/login')) return;
+    const credential = req.cookies[COOKIE];
+    const allowed = lan ? sessions.valid(credential) : sameSecret(credential, o.access.token);
+    if (!allowed) {
+      // The printed address carries the token once; it is then kept in a cookie and taken out of the address bar.
+      if (!lan && req.method === 'GET' && sameSecret(url.searchParams.get('token') ?? undefined, o.access.token)) {
+        url.searchParams.delete('token');
+        reply.setCookie(COOKIE, o.access.token, { path: '/', httpOnly: true, sameSite: 'strict' });
+        return reply.redirect(`${url.pathname}${url.search}`, 303);
+      }
+      if (lan && req.method === 'GET') return reply.redirect('/login', 303);
+      return reply.code(401).type('text/html; charset=utf-8').send(views.render('denied', '无法访问', { lan }));
+    }
+    // Anything that changes state must come from our own pages, not from another site the clerk has open.
+    if (!['GET', 'HEAD'].includes(req.method) && !fromOwnPage(o.access, req.headers.origin, req.headers.referer)) {
+      return reply.code(403).type('application/json; charset=utf-8').send({ error: '拒绝请求：操作须从本工作台的页面发起。' });
+    }
+  });
+
+  app.setErrorHandler((e, req, reply) => {
+    const user = e instanceof UserError ? e : (e as { statusCode?: number }).statusCode && (e as { statusCode: number }).statusCode < 500 ? new UserError(chineseHttpError(e as Error)) : null;
+    const api = req.url.startsWith('/api/') || req.method !== 'GET';
+    if (user) {
+      reply.code((e as { statusCode?: number }).statusCode ?? 400);
+      return api ? reply.send({ error: user.message, hint: user.hint }) : reply.type('text/html; charset=utf-8').send(views.render('error', '出错了', { message: user.message, hint: user.hint }));
+    }
+    reply.code(500);
+    const message = `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`;
+    return api ? reply.send({ error: message, internal: true }) : reply.type('text/html; charset=utf-8').send(views.render('error', '程序内部错误', { message, internal: true, stack: (e as Error).stack }));
+  });
+
+  // --- Shared helpers ---------------------------------------------------------------------------------------------
+  const hasLedger = () => existsSync(join(ws, LEDGER_FILE));
+  async function withLedger<T>(create: boolean, f: (ledger: Ledger) => Promise<T> | T): Promise<T | null> {
+    if (!create && !hasLedger()) return null;
+    const { Ledger } = await import('../ledger/ledger.ts');
+    const ledger = new Ledger(ws, { create });
+    try {
+      return await f(ledger);
+    } finally {
+      ledger.close();
+    }
+  }
+  const page = (reply: FastifyReply, view: string, title: string, data: Record<string, unknown>, current: string) =>
+    reply.type('text/html; charset=utf-8').send(views.render(view, title, { workspace: ws, ...data }, current));
+  /** The round a page is about: the one asked for, else the latest. */
+  async function roundsAndCurrent(req: FastifyRequest) {
+    const wanted = (req.query as { round?: string }).round;
+    return (
+      (await withLedger(false, (ledger) => {
+        const rounds = ledger.rounds();
+        const current = rounds.find((r) => r.id === wanted) ?? rounds.at(-1) ?? null;
+        if (wanted && !rounds.some((r) => r.id === wanted)) throw new UserError(`台账中没有轮次“${wanted}”。`, '请从“轮次”页面选择已建立的轮次。');
+        return { rounds: rounds.map((r) => ({ ...r, selected: r.id === current?.id })), current };
+      })) ?? { rounds: [], current: null }
+    );
+  }
+  const roundFolder = (roundId: string, part: string) => join(ws, safeFileName(roundId), part);
+
+  // --- Static assets (served locally: the 工作台 works offline) ----------------------------------------------------
+  app.get('/assets/:name', async (req, reply) => {
+    const name = (req.params as { name: string }).name;
+    const types: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
+    const file = join(WEB_DIR, 'assets', basename(name));
+    if (!types[extname(name)] || !existsSync(file)) return reply.code(404).send('');
+    return reply.type(types[extname(name)]!).send(readFileSync(file));
+  });
+
+  // --- LAN login ---------------------------------------------------------------------------------------------------
+  app.get('/login', async (_req, reply) => page(reply, 'login', '登录', {}, ''));
+  app.post('/login', async (req, reply) => {
+    if (!lan) return reply.redirect('/', 303);
+    const address = req.ip;
+    const wait = throttle.blockedFor(address);
+    if (wait) return reply.code(429).type('text/html; charset=utf-8').send(views.render('login', '登录', { error: `密码错误次数过多，请 ${wait} 分钟后再试。` }));
+    const password = ((req.body ?? {}) as { password?: string }).password ?? '';
+    if (!passwordMatches(o.access, password)) {
+      throttle.fail(address);
+      return reply.code(401).type('text/html; charset=utf-8').send(views.render('login', '登录', { error: '密码不正确。' }));
+    }
+    throttle.succeed(address);
+    reply.setCookie(COOKIE, sessions.create(), { path: '/', httpOnly: true, sameSite: 'strict' });
+    return reply.redirect('/', 303);
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  // --- 总览 -------------------------------------------------------------------------------------------------------
+  app.get('/', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    if (!current) return page(reply, 'overview', '总览', { empty: true, hasLedger: hasLedger() }, '/');
+    const board = await withLedger(false, async (ledger) => {
+      const [{ loadReceipts, receiptWords }] = await Promise.all([import('../consolidate/index.ts')]);
+      const { receipts } = loadReceipts(ledger, current.id, today());
+      const count = (s: string) => receipts.filter((r) => r.state === s).length;
+      return {
+        counts: [
+          { label: '应报', n: receipts.length, key: '' },
+          { label: '已报送', n: count('已报送'), key: '已报送' },
+          { label: '逾期报送', n: count('逾期报送'), key: '逾期报送' },
+          { label: '退回', n: count('退回'), key: '退回' },
+          { label: '未报送', n: count('未报送'), key: '未报送' },
+          { label: '逾期未报', n: count('逾期'), key: '逾期' },
+        ],
+        receipts: receipts.map((r) => ({ ...r, words: receiptWords(r), when: r.receivedAt ? displayTime(r.receivedAt) : '', late: r.state === '逾期' || r.state === '逾期报送' })),
+        refused: ledger.refusedFiles(current.id).length,
+      };
+    });
+    return page(reply, 'overview', '总览', { rounds, round: current, roundId: current.id, today: today(), ...board }, '/');
+  });
+
+  // --- 计划 -------------------------------------------------------------------------------------------------------
+  const plansDir = join(ws, 'plans');
+  function listPlans(): { id: string; title: string; file: string; tasks: number; clauses: number }[] {
+    const files = [...(existsSync(plansDir) ? readdirSync(plansDir).filter((f) => /^[^.]+\.json$/.test(f)).map((f) => join(plansDir, f)) : []), ...(existsSync(join(ws, 'plan.json')) ? [join(ws, 'plan.json')] : [])];
+    return files.flatMap((file) => {
+      try {
+        const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
+        return [{ id: plan.id, title: plan.title || plan.source.file, file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
+      } catch {
+        return [];
+      }
+    });
+  }
+  async function planById(id: string): Promise<{ plan: Plan; file: string }> {
+    const { loadPlanJson } = await import('../plan/index.ts');
+    for (const file of [join(plansDir, `${safeFileName(id)}.json`), join(ws, 'plan.json')]) {
+      if (!existsSync(file)) continue;
+      const plan = await loadPlanJson(file);
+      if (plan.id === id) return { plan, file };
+    }
+    throw new UserError(`工作目录中没有编号为“${id}”的任务清单。`, '请在“计划”页面上传工作要点。');
+  }
+  app.get('/plans', async (_req, reply) => page(reply, 'plans', '计划', { plans: listPlans(), extensions: PLAN_EXTENSIONS.join(',') }, '/plans'));
+  app.post('/plans', async (req, reply) => {
+    const upload = join(ws, '.uploads', `${Date.now()}-${process.pid}`);
+    await mkdir(upload, { recursive: true });
+    const fields: Record<string, string> = {};
+    let saved: string | null = null;
+    for await (const part of req.parts()) {
+      if (part.type === 'field') fields[part.fieldname] = String(part.value ?? '');
+      else {
+        const name = safeFileName(basename(part.filename || 'plan'));
+        if (!PLAN_EXTENSIONS.includes(extname(name).toLowerCase())) {
+          part.file.resume();
+          throw new UserError(`文件“${name}”不是可读取的工作要点格式。`, `请上传 ${PLAN_EXTENSIONS.join('、')} 文件。`);
+        }
+        saved = join(upload, name);
+        await pipeline(part.file, createWriteStream(saved));
+        if (part.file.truncated) throw new UserError(`文件“${name}”超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，未读取。`);
+      }
+    }
+    if (!saved) throw new UserError('没有收到文件。', '请选择要上传的工作要点文件。');
+    const [{ readPlan }] = await Promise.all([import('../plan/index.ts')]);
+    const plan = await readPlan(saved, { title: fields.title || undefined, issuer: fields.issuer || undefined });
+    await savePlan(plan);
+    return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
+  });
+  /** Saves a plan under its id; an earlier version of the same plan is kept beside it, never overwritten. */
+  async function savePlan(plan: Plan): Promise<void> {
+    await mkdir(plansDir, { recursive: true });
+    const file = join(plansDir, `${safeFileName(plan.id)}.json`);
+    if (existsSync(file)) await rename(file, join(plansDir, `.${safeFileName(plan.id)}.${new Date().toISOString().replace(/[:.]/g, '')}.json`));
+    await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+  }
+  app.get('/plans/:id', async (req, reply) => {
+    const { plan, file } = await planById((req.params as { id: string }).id);
+    const { summarizePlan } = await import('../plan/summary.ts');
+    const chapters = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
+    const rows = plan.tasks.flatMap((t) =>
+      t.clauses.map((c) => ({
+        id: c.id,
+        chapter: chapters.get(t.chapterId) ?? '',
+        task: t.lead,
+        text: c.text,
+        lead: c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
+        cooperate: c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
+        deadline: c.deadline?.words ?? '',
+        targets: c.targets.map((x) => x.words).join('；'),
+        unassigned: c.assignments.length === 0,
+      })),
+    );
+    const reviewId = downloads.register(await reviewWorkbook(plan), `任务分解表_${safeFileName(plan.title || plan.id)}.xlsx`);
+    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), rows, units: plan.units, reviewId }, '/plans');
+  });
+  async function reviewWorkbook(plan: Plan): Promise<string> {
+    const { exportReview } = await import('../plan/review.ts');
+    const file = join(ws, '.uploads', `任务分解表-${safeFileName(plan.id)}.xlsx`);
+    await mkdir(join(ws, '.uploads'), { recursive: true });
+    await exportReview(plan, file);
+    return file;
+  }
+
+  // --- 轮次 -------------------------------------------------------------------------------------------------------
+  app.get('/rounds', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    const { readSettings } = await import('../ledger/settings.ts');
+    const listed = await Promise.all(
+      rounds.map(async (r) => {
+        const issued = roundFolder(r.id, '下发');
+        const list = join(issued, '下发清单.xlsx');
+        return { ...r, listId: existsSync(list) ? downloads.register(list, `下发清单_${r.id}.xlsx`) : null, zip: existsSync(issued) };
+      }),
+    );
+    return page(reply, 'rounds', '轮次', { rounds: listed, plans: listPlans(), contact: readSettings(ws).contact ?? '', roundId: current?.id }, '/rounds');
+  });
+  app.post('/api/rounds', async (req, reply) => {
+    const body = (req.body ?? {}) as { plan?: string; round?: string; deadline?: string; contact?: string; password?: string; prefill?: boolean };
+    if (!body.plan) throw new UserError('请选择任务清单。');
+    if (!body.round) throw new UserError('请填写轮次，如 2025-Q3、2025-09、2025-H1 或 2025-年终。');
+    const [{ parseRound }, { issueRound }] = await Promise.all([import('../model/round.ts'), import('../sheets/issue.ts')]);
+    const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined);
+    const { plan } = await planById(body.plan);
+    const outDir = roundFolder(round.id, '下发');
+    const stream = ndjson(reply);
+    try {
+      const result = await withLedger(true, (ledger) =>
+        issueRound(ledger, { plan, round, outDir, password: body.password || undefined, contact: body.contact || undefined, prefill: body.prefill !== false, onProgress: (done, total) => done % 50 === 0 || done === total ? stream.send({ progress: { done, total } }) : undefined }),
+      );
+      stream.send({ done: { round: round.id, label: round.label, deadline: round.deadline, files: result!.files.length, unassigned: result!.unassigned.map((u) => `${u.clause.id} ${u.task.lead}`) } });
+    } catch (e) {
+      stream.fail(e);
+    }
+    stream.end();
+    return reply;
+  });
+  app.get('/rounds/:id/issued.zip', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const expected = await withLedger(false, (ledger) => {
+      ledger.requireRound(id);
+      return ledger.expected(id);
+    });
+    if (!expected) throw new UserError('工作目录中还没有台账。');
+    const dir = roundFolder(id, '下发');
+    const files = [...expected.map((e) => e.file), '下发清单.xlsx'].filter((f) => existsSync(join(dir, f)));
+    if (!files.length) throw new UserError(`轮次 ${id} 的调度表不在 ${dir}，无法打包下载。`, '可能是用命令行 -o 指定了其他目录：请到该目录取用。');
+    // Streamed, stored (an xlsx is compressed already): memory does not grow with the number of workbooks.
+    reply.hijack();
+    reply.raw.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': attachment(`${id}_调度表.zip`) });
+    const zip = new Zip((err, chunk, final) => {
+      if (err) return reply.raw.destroy(err);
+      reply.raw.write(chunk);
+      if (final) reply.raw.end();
+    });
+    for (const f of files) {
+      const entry = new ZipPassThrough(f);
+      entry.mtime = statSync(join(dir, f)).mtime;
+      zip.add(entry);
+      for await (const chunk of createReadStream(join(dir, f))) entry.push(chunk as Uint8Array);
+      entry.push(new Uint8Array(0), true);
+    }
+    zip.end();
+  });
+
+  // --- 收集 -------------------------------------------------------------------------------------------------------
+  app.get('/collect', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    return page(reply, 'collect', '收集', { rounds, round: current, roundId: current?.id }, '/collect');
+  });
+  app.post('/api/rounds/:id/collect', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    await withLedger(false, (ledger) => ledger.requireRound(id));
+    // Each upload is kept as received, in its own folder of the round's inbox: the archive keeps the originals,
+    // and the folder says when and how they came.
+    const inbox = join(roundFolder(id, '收件箱'), `网页上传_${new Date().toISOString().replace(/[:.]/g, '').slice(0, 15)}_${Math.random().toString(36).slice(2, 6)}`);
+    await mkdir(inbox, { recursive: true });
+    const used = new Set<string>();
+    const tooLarge: string[] = [];
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue;
+      // A folder upload sends relative paths: each file keeps its name, made safe and unique, in one flat folder.
+      let name = safeFileName(basename((part.filename || '未命名').replace(/\\/g, '/'))) || '未命名';
+      for (let n = 2; used.has(name); n++) name = name.replace(/(\.[^.]*)?$/, (ext) => `_${n}${ext}`);
+      used.add(name);
+      await pipeline(part.file, createWriteStream(join(inbox, name)));
+      if (part.file.truncated) tooLarge.push(name);
+    }
+    const stream = ndjson(reply);
+    for (const name of tooLarge) stream.send({ file: name, outcome: { kind: 'unusable', reason: `文件超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，远超调度表的正常大小，未收取` } });
+    try {
+      const [{ collect }] = await Promise.all([import('../collect/index.ts')]);
+      await withLedger(false, (ledger) =>
+        collect({
+          ledger,
+          roundId: id,
+          paths: readdirSync(inbox).filter((f) => !tooLarge.includes(f)).map((f) => join(inbox, f)),
+          outDir: roundFolder(id, '收集'),
+          now: o.now,
+          onFile: (e) => {
+            const outcome = e.outcome as Record<string, unknown>;
+            // Derived files are offered by id; their paths stay on the server.
+            const links = 'returnWorkbook' in outcome ? { returnWorkbookId: downloads.register(String(outcome.returnWorkbook)), receiptId: downloads.register(String(outcome.receipt)) } : {};
+            const { returnWorkbook: _w, receipt: _r, ...rest } = outcome;
+            stream.send({ file: basename(e.file), outcome: { ...rest, ...links } });
+          },
+        }),
+      );
+    } catch (e) {
+      stream.fail(e);
+    }
+    stream.end();
+    return reply;
+  });
+  app.get('/units/:unit', async (req, reply) => {
+    const unit = (req.params as { unit: string }).unit;
+    const { current } = await roundsAndCurrent(req);
+    if (!current) throw new UserError('台账中还没有轮次。');
+    const history = await withLedger(false, (ledger) =>
+      ledger.history(current.id, unit).map((s) => ({
+        ...s,
+        when: displayTime(s.receivedAt),
+        file: basename(s.originalPath),
+        archiveId: downloads.register(s.archivePath, basename(s.originalPath)),
+        problems: ledger.problemsOf(s.id).filter((p) => p.severity === 'error'),
+        superseded: s.supersededBy !== null,
+      })),
+    );
+    return page(reply, 'unit', unit, { unit, round: current, roundId: current.id, history }, '/');
+  });
+
+  // --- 进度 -------------------------------------------------------------------------------------------------------
+  app.get('/progress', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    if (!current) return page(reply, 'progress', '进度', { rounds }, '/progress');
+    const data = await withLedger(false, async (ledger) => {
+      const [{ loadRoundProgress }, { chapterChartSvg }] = await Promise.all([import('../consolidate/index.ts'), import('../report/chart.ts')]);
+      const { progress } = loadRoundProgress(ledger, current.id, today(), thresholdsOf(req.query));
+      const chapters = progress.chapters.map((c) => ({ ...c, clauseList: progress.clauses.filter((x) => x.chapterId === c.chapterId) }));
+      const units = new Map<string, { unit: string; lead: number; cooperate: number; reported: number; behind: number; stagnant: number }>();
+      for (const c of progress.clauses) {
+        for (const a of c.answers) {
+          const u = units.get(a.unit) ?? { unit: a.unit, lead: 0, cooperate: 0, reported: 0, behind: 0, stagnant: 0 };
+          if (a.role === '牵头') u.lead++;
+          else u.cooperate++;
+          if (a.reported) u.reported++;
+          if (a.status === '滞后') u.behind++;
+          if (a.stagnant) u.stagnant++;
+          units.set(a.unit, u);
+        }
+      }
+      return { chapters, units: [...units.values()], chart: chapterChartSvg(progress, 900, 420), thresholds: progress.thresholds };
+    });
+    return page(reply, 'progress', '进度', { rounds, round: current, roundId: current.id, ...data }, '/progress');
+  });
+
+  // --- 报告 -------------------------------------------------------------------------------------------------------
+  app.get('/reports', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    const [{ readSettings }, { DOCUMENTS, defaultTemplates }] = await Promise.all([import('../ledger/settings.ts'), import('../report/index.ts')]);
+    const chosen = current ? defaultTemplates(current) : [];
+    const documents = Object.entries(DOCUMENTS).map(([template, name]) => ({ template, name, checked: chosen.includes(template) }));
+    return page(reply, 'reports', '报告', { rounds, round: current, roundId: current?.id, documents, settings: readSettings(ws), today: today() }, '/reports');
+  });
+  app.post('/api/rounds/:id/reports', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const body = (req.body ?? {}) as { templates?: string[]; date?: string; yellow?: string; red?: string; metrics?: string; settings?: Record<string, string>; force?: boolean };
+    const [{ loadRoundProgress }, { renderReports }, { readSettings, writeSettings }, { Settings }] = await Promise.all([
+      import('../consolidate/index.ts'),
+      import('../report/index.ts'),
+      import('../ledger/settings.ts'),
+      import('../model/settings.ts'),
+    ]);
+    let metrics: Record<string, number | string> = {};
+    if (body.metrics?.trim()) {
+      try {
+        metrics = JSON.parse(body.metrics);
+      } catch (e) {
+        throw new UserError(`补充数据不是有效的 JSON（${(e as Error).message}）。`, '应写作 {"行政处罚案件数": 216}。');
+      }
+    }
+    if (body.settings) {
+      const next = Object.fromEntries(Object.entries({ ...readSettings(ws), ...body.settings }).filter(([, v]) => v !== undefined && v !== ''));
+      const parsed = Settings.safeParse(next);
+      if (!parsed.success) throw new UserError(`公文设置有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}。`);
+      await writeSettings(ws, parsed.data);
+    }
+    const result = await withLedger(false, async (ledger) => {
+      const { progress, plan } = loadRoundProgress(ledger, id, today(), thresholdsOf(body));
+      return renderReports({ progress, plan, outDir: roundFolder(id, '报告'), templates: body.templates?.length ? body.templates : undefined, date: body.date || today(), metrics, settings: readSettings(ws), force: body.force });
+    });
+    if (!result) throw new UserError('工作目录中还没有台账。');
+    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing: result.missing, truncated: result.truncated.length };
+  });
+
+  // --- 催报 -------------------------------------------------------------------------------------------------------
+  app.get('/urge', async (req, reply) => {
+    const { rounds, current } = await roundsAndCurrent(req);
+    if (!current) return page(reply, 'urge', '催报', { rounds }, '/urge');
+    const until = (req.query as { until?: string }).until || undefined;
+    const data = await withLedger(false, async (ledger) => {
+      const [{ loadReceipts }, { urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);
+      const { receipts, round } = loadReceipts(ledger, current.id, today());
+      const byUnit = new Map(receipts.map((r) => [r.unit, r]));
+      const files = new Map(ledger.expected(current.id).map((e) => [e.unit, e.file]));
+      const list = urgeList(receipts, round).map((u) => ({ ...u, reporter: byUnit.get(u.unit)?.reporter ?? '', phone: byUnit.get(u.unit)?.phone ?? '', file: files.get(u.unit) ?? '' }));
+      return { list, notice: urgeNotice(receipts, round, today(), until) };
+    });
+    return page(reply, 'urge', '催报', { rounds, round: current, roundId: current.id, today: today(), until, ...data }, '/urge');
+  });
+
+  // --- Downloads, by id only ----------------------------------------------------------------------------------------
+  app.get('/download/:id', async (req, reply) => {
+    const file = downloads.get((req.params as { id: string }).id);
+    if (!file || !existsSync(file.path)) throw Object.assign(new UserError('下载链接已失效，请刷新页面后重试。'), { statusCode: 404 });
+    reply.header('Content-Disposition', attachment(file.name));
+    return reply.type(contentType(file.name)).send(createReadStream(file.path));
+  });
+
+  return app;
+}
+
+function thresholdsOf(q: unknown): { yellow: number; red: number } | undefined {
+  const { yellow, red } = (q ?? {}) as { yellow?: string; red?: string };
+  if (!yellow && !red) return undefined;
+  const y = Number(yellow ?? 10);
+  const r = Number(red ?? 30);
+  if (!(y > 0 && r > y && r <= 100)) throw new UserError('序时预警阈值无效：黄色应大于 0，红色应大于黄色且不超过 100。');
+  return { yellow: y, red: r };
+}
+
+/** A streamed answer of one JSON object per line, so the page shows each result as it comes. */
+function ndjson(reply: FastifyReply) {
+  reply.hijack();
+  reply.raw.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  return {
+    send: (o: unknown) => void reply.raw.write(`${JSON.stringify(o)}\n`),
+    fail: (e: unknown) => {
+      const user = e instanceof UserError;
+      reply.raw.write(`${JSON.stringify({ error: user ? e.message : `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`, hint: user ? e.hint : undefined, internal: !user })}\n`);
+    },
+    end: () => reply.raw.end(),
+  };
+}
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function contentType(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return (
+    { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain; charset=utf-8', '.zip': 'application/zip' }[ext] ??
+    'application/octet-stream'
+  );
+}
+
+function chineseHttpError(e: Error & { code?: string }): string {
+  if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') return '上传的文件过大或过多，未收取。';
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return '请求格式不正确。';
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return '提交的内容过大。';
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '提交的内容不是有效的 JSON。';
+  return `请求无法处理（${e.message}）。`;
+}

@@ -1,0 +1,239 @@
+// 台账工作台: the few behaviours a page needs (sort, filter, copy, uploads with progress, forms sent as JSON).
+// No framework and nothing from a CDN: the 工作台 works offline on an office PC.
+'use strict';
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+};
+
+// --- Round picker, print, back, copy ---------------------------------------------------------------------------
+for (const select of $$('select[data-autosubmit]')) select.addEventListener('change', () => select.form.submit());
+for (const b of $$('[data-print]')) b.addEventListener('click', () => window.print());
+for (const b of $$('[data-back]')) b.addEventListener('click', () => history.back());
+for (const b of $$('[data-copy]')) {
+  b.addEventListener('click', async () => {
+    const area = document.getElementById(b.dataset.copy);
+    area.select();
+    try {
+      await navigator.clipboard.writeText(area.value);
+    } catch {
+      document.execCommand('copy');
+    }
+    const done = b.parentElement.querySelector('.copied');
+    if (done) done.hidden = false;
+  });
+}
+
+// --- Sortable tables ---------------------------------------------------------------------------------------------
+for (const th of $$('table.sortable th[data-sort]')) {
+  th.addEventListener('click', () => {
+    const table = th.closest('table');
+    const index = [...th.parentElement.children].indexOf(th);
+    const numeric = th.dataset.sort === 'num';
+    const asc = !th.classList.contains('asc');
+    for (const h of $$('th', table)) h.classList.remove('asc', 'desc');
+    th.classList.add(asc ? 'asc' : 'desc');
+    const body = table.tBodies[0];
+    const key = (row) => row.children[index].textContent.trim();
+    const rows = [...body.rows].sort((a, b) => {
+      const x = key(a), y = key(b);
+      const d = numeric ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y, 'zh-CN');
+      return asc ? d : -d;
+    });
+    body.append(...rows);
+  });
+}
+
+// --- Filters: by state (the count buttons) and by text ------------------------------------------------------------
+let stateFilter = '';
+function applyFilters(table) {
+  const text = ($(`[data-filter-text="${table.id}"]`) || $('[data-filter-text=""]') || { value: '' }).value.trim();
+  for (const row of table.tBodies[0].rows) {
+    const okState = !stateFilter || row.dataset.state === stateFilter;
+    const okText = !text || (row.dataset.unit || row.textContent).includes(text);
+    row.hidden = !(okState && okText);
+  }
+}
+for (const input of $$('[data-filter-text]')) {
+  const table = input.dataset.filterText ? document.getElementById(input.dataset.filterText) : $('#board');
+  if (table) input.addEventListener('input', () => applyFilters(table));
+}
+for (const b of $$('[data-filter-state]')) {
+  b.addEventListener('click', () => {
+    stateFilter = stateFilter === b.dataset.filterState ? '' : b.dataset.filterState;
+    for (const x of $$('[data-filter-state]')) x.classList.toggle('active', stateFilter !== '' && x.dataset.filterState === stateFilter);
+    applyFilters($('#board'));
+  });
+}
+
+// --- Ordinary forms that take a while (plan upload) -------------------------------------------------------------
+for (const form of $$('form[data-busy]')) {
+  form.addEventListener('submit', () => {
+    const button = $('button', form);
+    button.disabled = true;
+    button.textContent = form.dataset.busy;
+  });
+}
+
+// --- Forms sent as JSON: create a round (streamed progress), render reports --------------------------------------
+function formJson(form) {
+  const data = {};
+  for (const input of $$('input, select, textarea', form)) {
+    if (!input.name) continue;
+    if (input.type === 'checkbox') {
+      if (input.name === 'templates') {
+        (data.templates ||= []);
+        if (input.checked) data.templates.push(input.value);
+      } else data[input.name] = input.checked;
+    } else if (input.name.startsWith('settings.')) {
+      (data.settings ||= {})[input.name.slice(9)] = input.value;
+    } else data[input.name] = input.value;
+  }
+  return data;
+}
+
+/** Reads an answer of one JSON object per line as it arrives. */
+async function readLines(response, onLine) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += decoder.decode(value, { stream: true });
+    let at;
+    while ((at = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, at);
+      buffer = buffer.slice(at + 1);
+      if (line.trim()) onLine(JSON.parse(line));
+    }
+    if (done) break;
+  }
+}
+
+function showError(box, o) {
+  box.replaceChildren(el('p', { class: 'error' }, o.internal ? o.error : `操作未完成：${o.error}`), ...(o.hint ? [el('p', {}, `处理办法：${o.hint}`)] : []));
+}
+
+for (const form of $$('form[data-api]')) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = $('button:not([type=button])', form);
+    const box = form.parentElement.querySelector('.result');
+    const bar = form.parentElement.querySelector('progress');
+    button.disabled = true;
+    box.replaceChildren(el('p', {}, '正在处理，请稍候……'));
+    try {
+      const response = await fetch(form.dataset.api, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson(form)) });
+      if (form.dataset.stream !== undefined && response.ok) {
+        if (bar) bar.hidden = false;
+        await readLines(response, (o) => {
+          if (o.progress && bar) {
+            bar.max = o.progress.total;
+            bar.value = o.progress.done;
+            box.replaceChildren(el('p', {}, `已生成 ${o.progress.done} / ${o.progress.total} 个调度表……`));
+          } else if (o.error) showError(box, o);
+          else if (o.done) roundDone(box, o.done);
+        });
+      } else {
+        const o = await response.json();
+        if (!response.ok || o.error) showError(box, o);
+        else reportsDone(box, o);
+      }
+    } catch (e) {
+      showError(box, { error: `与工作台的连接中断（${e.message}）。请确认工作台仍在运行。` });
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function roundDone(box, d) {
+  box.replaceChildren(
+    el('p', { class: 'o-accepted' }, `${d.label}调度表已生成：${d.files} 个单位，报送截止 ${d.deadline}。`),
+    el('p', {}, el('a', { class: 'button', href: `/rounds/${encodeURIComponent(d.round)}/issued.zip` }, '下载全部调度表（zip）'), ' ', el('a', { href: `/rounds?round=${encodeURIComponent(d.round)}` }, '刷新轮次列表')),
+    ...(d.unassigned.length ? [el('p', { class: 'hint' }, `以下 ${d.unassigned.length} 个条目没有明确的责任单位，未下发：${d.unassigned.join('；')}`)] : []),
+  );
+}
+
+function reportsDone(box, r) {
+  box.replaceChildren(
+    el('p', { class: 'o-accepted' }, '报告已生成：'),
+    el('ul', {}, ...r.files.map((f) => el('li', {}, el('a', { href: `/download/${f.id}` }, f.name)))),
+    ...r.missing.map((m) => el('p', { class: 'hint' }, `《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿：${m.figures.join('、')}`)),
+  );
+}
+
+// --- Collect: drop or pick files and folders; each file's outcome as it is processed -----------------------------
+const drop = $('[data-drop]');
+if (drop) {
+  const card = drop.parentElement;
+  const bar = $('progress', card);
+  const tally = $('.tally', card);
+  const table = $('table.outcomes', card);
+  const counts = {};
+  const WORDS = { accepted: '已收取', returned: '退回重报', refused: '未收取', unusable: '无法读取', duplicate: '重复文件', stale: '旧版本', skipped: '已跳过', rebuilt: '补写退回材料' };
+  const describe = (o) => {
+    if (o.kind === 'accepted') return `${o.unit}：已收取 ${o.rows} 条${o.warnings ? `（提示 ${o.warnings} 条）` : ''}${o.superseded ? '，取代此前的报送' : ''}`;
+    if (o.kind === 'returned') return el('div', {}, `${o.unit}：${o.problems.length} 处问题，已退回重报`, el('ul', {}, ...o.problems.map((p) => el('li', {}, `${p.sheet} ${p.cell}：${p.message}`))), el('a', { href: `/download/${o.returnWorkbookId}` }, '下载退回重报表'), ' · ', el('a', { href: `/download/${o.receiptId}` }, '下载回执'));
+    if (o.kind === 'rebuilt') return el('div', {}, `${o.unit}：补写了上次中断时未写出的退回重报表和回执 `, el('a', { href: `/download/${o.returnWorkbookId}` }, '下载'));
+    if (o.kind === 'duplicate') return `与此前收到的文件完全相同${o.unit ? `（${o.unit}）` : ''}，未重复登记`;
+    if (o.kind === 'stale') return `${o.unit}：早于已收取的报送，未采用`;
+    return o.reason;
+  };
+  const upload = (files) => {
+    if (!files.length) return;
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.webkitRelativePath || f.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', drop.dataset.api);
+    bar.hidden = false;
+    bar.max = 1;
+    bar.value = 0;
+    table.hidden = false;
+    tally.textContent = `正在上传 ${files.length} 个文件……`;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) (bar.max = e.total), (bar.value = e.loaded);
+    };
+    xhr.upload.onload = () => (tally.textContent = `上传完成，正在逐个校验 ${files.length} 个文件……`);
+    let seen = 0;
+    const consume = () => {
+      const lines = xhr.responseText.split('\n');
+      for (; seen < lines.length - 1; seen++) {
+        if (!lines[seen].trim()) continue;
+        const o = JSON.parse(lines[seen]);
+        if (o.error) {
+          table.tBodies[0].append(el('tr', {}, el('td', { colspan: 3, class: 'error' }, o.error)));
+          continue;
+        }
+        counts[o.outcome.kind] = (counts[o.outcome.kind] || 0) + 1;
+        table.tBodies[0].append(el('tr', { class: `o-${o.outcome.kind}` }, el('td', {}, o.file), el('td', {}, WORDS[o.outcome.kind] || o.outcome.kind), el('td', {}, describe(o.outcome))));
+        tally.textContent = Object.entries(counts).map(([k, n]) => `${WORDS[k] || k} ${n}`).join('，');
+      }
+    };
+    xhr.onprogress = consume;
+    xhr.onload = () => {
+      consume();
+      bar.hidden = true;
+      if (xhr.status !== 200) {
+        let o = {};
+        try { o = JSON.parse(xhr.responseText); } catch {}
+        tally.textContent = `上传未完成：${o.error || xhr.statusText}`;
+      } else tally.textContent = `处理完毕：${tally.textContent}。`;
+    };
+    xhr.onerror = () => (tally.textContent = '与工作台的连接中断，请确认工作台仍在运行后重试（已收取的不会重复登记）。');
+    xhr.send(form);
+  };
+  for (const input of $$('[data-pick]', drop)) input.addEventListener('change', () => upload([...input.files]));
+  drop.addEventListener('dragover', (e) => (e.preventDefault(), drop.classList.add('over')));
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    upload([...e.dataTransfer.files]);
+  });
+}
