@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createReadStream, createWriteStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Zip, ZipPassThrough } from 'fflate';
@@ -324,14 +324,21 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     await mkdir(inbox, { recursive: true });
     const used = new Set<string>();
     const tooLarge: string[] = [];
+    // The page sends each file's own time (File.lastModified) just before it, as the CLI reads a file's own time.
+    let lastModified: number | null = null;
     for await (const part of req.parts()) {
-      if (part.type !== 'file') continue;
+      if (part.type !== 'file') {
+        if (part.fieldname === 'lastModified') lastModified = Number(part.value);
+        continue;
+      }
       // A folder upload sends relative paths: each file keeps its name, made safe and unique, in one flat folder.
       let name = safeFileName(basename((part.filename || '未命名').replace(/\\/g, '/'))) || '未命名';
       for (let n = 2; used.has(name); n++) name = name.replace(/(\.[^.]*)?$/, (ext) => `_${n}${ext}`);
       used.add(name);
       await pipeline(part.file, createWriteStream(join(inbox, name)));
       if (part.file.truncated) tooLarge.push(name);
+      if (lastModified !== null && Number.isFinite(lastModified) && lastModified > 0) await utimes(join(inbox, name), new Date(lastModified), new Date(lastModified));
+      lastModified = null;
     }
     const stream = ndjson(reply);
     for (const name of tooLarge) stream.send({ file: name, outcome: { kind: 'unusable', reason: `文件超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，远超调度表的正常大小，未收取` } });

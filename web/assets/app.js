@@ -188,7 +188,11 @@ if (drop) {
   const upload = (files) => {
     if (!files.length) return;
     const form = new FormData();
-    for (const f of files) form.append('files', f, f.webkitRelativePath || f.name);
+    // Each file's own time goes just before it: a unit is on time when its file was, not when it was uploaded.
+    for (const f of files) {
+      form.append('lastModified', String(f.lastModified));
+      form.append('files', f, f.webkitRelativePath || f.name);
+    }
     const xhr = new XMLHttpRequest();
     xhr.open('POST', drop.dataset.api);
     bar.hidden = false;

@@ -1,0 +1,259 @@
+// The 工作台 in a real browser (Debian's Chromium, driven by playwright-core; nothing downloads a browser), and its
+// security rules with raw HTTP requests, whose Host, Origin and cookies a browser would not let a test forge.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ledger } from '../src/ledger/ledger.ts';
+import { hashPassword, type Access } from '../src/web/security.ts';
+import { createWorkbench } from '../src/web/server.ts';
+import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, taizhang, tempDir } from './helpers.ts';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
+  try {
+    execFileSync(p, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** A workbench on a fresh workspace, listening on a free loopback port. */
+async function start(o: { password?: string; workspace?: string } = {}) {
+  const workspace = o.workspace ?? tempDir('tz-web-ws-');
+  const hosts = new Set<string>();
+  const access: Access = { hosts, token: 'test-token-0123456789abcdef', password: o.password ? hashPassword(o.password) : null };
+  const app = await createWorkbench({ workspace, access, today: () => '2025-10-08', now: () => new Date('2025-10-08T10:00:00+08:00') });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as { port: number }).port;
+  hosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+  return { app, workspace, port, base: `http://127.0.0.1:${port}`, token: access.token };
+}
+
+/** One raw HTTP request: any Host, Origin or Cookie, as an attacker's page or program could send. */
+function raw(port: number, o: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path ?? '/', headers: o.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
+
+describe('工作台 security (raw HTTP)', () => {
+  let s: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    s = await start();
+  });
+  afterAll(async () => {
+    await s.app.close();
+  });
+  const host = () => `127.0.0.1:${s.port}`;
+  const cookie = () => `taizhang_session=${s.token}`;
+
+  it('requires the token: refused without it or with a wrong one; the printed address sets an HttpOnly, SameSite cookie', async () => {
+    expect((await raw(s.port, { headers: { host: host() } })).status).toBe(401);
+    const wrong = await raw(s.port, { headers: { host: host(), cookie: 'taizhang_session=guess' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toContain('请使用启动工作台时命令行中显示的完整地址');
+    expect((await raw(s.port, { path: '/?token=nope', headers: { host: host() } })).status).toBe(401);
+    const first = await raw(s.port, { path: `/plans?token=${s.token}`, headers: { host: host() } });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/plans');
+    expect(String(first.headers['set-cookie'])).toMatch(new RegExp(`^taizhang_session=${s.token}; Path=/; HttpOnly; SameSite=Strict`));
+    const page = await raw(s.port, { path: '/plans', headers: { host: host(), cookie: cookie() } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('上传工作要点');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('refuses a foreign Host even with the right cookie (DNS rebinding)', async () => {
+    for (const h of [`evil.example:${s.port}`, `127.0.0.1:${s.port + 1}`, '127.0.0.1']) {
+      const r = await raw(s.port, { headers: { host: h, cookie: cookie() } });
+      expect(r.status).toBe(421);
+      expect(r.body).toBe('拒绝访问：请求的主机名不是本工作台的地址。');
+    }
+    expect((await raw(s.port, { headers: { host: `localhost:${s.port}`, cookie: cookie() } })).status).toBe(200);
+  });
+
+  it('refuses a state-changing request from a foreign or unnamed origin, and changes nothing', async () => {
+    const body = JSON.stringify({ plan: 'x', round: '2025-Q3' });
+    for (const origin of [{ origin: 'http://evil.example' }, { origin: 'null' }, { referer: 'http://evil.example/page' }, {}]) {
+      const r = await raw(s.port, { method: 'POST', path: '/api/rounds', headers: { host: host(), cookie: cookie(), 'content-type': 'application/json', ...origin }, body });
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.body).error).toBe('拒绝请求：操作须从本工作台的页面发起。');
+    }
+    // Nothing was created: no ledger in the workspace.
+    expect(readdirSync(s.workspace)).toEqual([]);
+    // From our own page, the same request reaches the stage and gets its Chinese answer.
+    const ours = await raw(s.port, { method: 'POST', path: '/api/rounds', headers: { host: host(), cookie: cookie(), 'content-type': 'application/json', origin: `http://${host()}` }, body });
+    expect(ours.status).toBe(400);
+    expect(JSON.parse(ours.body).error).toBe('工作目录中没有编号为“x”的任务清单。');
+  });
+
+  it('serves files only by the ids its pages listed, never by a path', async () => {
+    for (const path of ['/download/AAAAAAAAAAAAAAAA', '/download/..%2F..%2Fetc%2Fpasswd', '/assets/..%2F..%2Fpackage.json', '/assets/app.js.map']) {
+      const r = await raw(s.port, { path, headers: { host: host(), cookie: cookie() } });
+      expect(r.status).toBe(404);
+      expect(r.body).not.toContain('"name": "taizhang"');
+    }
+    const asset = await raw(s.port, { path: '/assets/app.css', headers: { host: host() } });
+    expect(asset.status).toBe(200);
+    expect(asset.body).toContain('台账工作台');
+  });
+});
+
+describe('工作台 on a LAN: a password, hashed, with failed logins limited', () => {
+  it('asks for the password, locks out after five failures, and lets the right password in', async () => {
+    const s = await start({ password: 'correct-horse-9' });
+    try {
+      const host = `127.0.0.1:${s.port}`;
+      const home = await raw(s.port, { headers: { host } });
+      expect(home.status).toBe(303);
+      expect(home.headers.location).toBe('/login');
+      // The token alone is no longer a key on a LAN.
+      expect((await raw(s.port, { path: `/?token=${s.token}`, headers: { host } })).status).toBe(303);
+      const login = (password: string) =>
+        raw(s.port, { method: 'POST', path: '/login', headers: { host, origin: `http://${host}`, 'content-type': 'application/x-www-form-urlencoded' }, body: `password=${encodeURIComponent(password)}` });
+      const good = await login('correct-horse-9');
+      expect(good.status).toBe(303);
+      const session = String(good.headers['set-cookie']).split(';')[0]!;
+      expect((await raw(s.port, { headers: { host, cookie: session } })).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await login(`wrong-${i}`)).status).toBe(401);
+      const locked = await login('correct-horse-9');
+      expect(locked.status).toBe(429);
+      expect(locked.body).toContain('密码错误次数过多，请 10 分钟后再试');
+    } finally {
+      await s.app.close();
+    }
+  });
+
+  it('will not open on a LAN without a password of at least 8 characters', () => {
+    const r = taizhang(['serve', '--host', '0.0.0.0', '--no-open', '-w', tempDir()], ROOT, { TAIZHANG_PASSWORD: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('错误：在局域网中开放工作台必须设置至少 8 位的密码。');
+  });
+});
+
+describe('工作台 end to end in Chromium', () => {
+  let browser: Browser;
+  let s: Awaited<ReturnType<typeof start>>;
+  let page: Page;
+  const shots = process.env.TAIZHANG_SCREENSHOTS ?? tempDir('tz-web-shots-');
+  beforeAll(async () => {
+    // Fails, never skips, without a browser: CI installs Debian's chromium.
+    if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install chromium');
+    s = await start();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.app.close();
+  });
+
+  it('uploads a plan, issues a round, takes two filled workbooks, shows them on the board, and renders a report python-docx opens', async () => {
+    const dir = tempDir('tz-web-e2e-');
+    await page.goto(`${s.base}/?token=${s.token}`);
+    expect(page.url()).toBe(`${s.base}/`);
+    await expect(page.locator('.notice').textContent()).resolves.toContain('这个工作目录中还没有台账');
+    await page.screenshot({ path: join(shots, '0-overview-empty.png') });
+
+    // 计划: upload the seed plan.
+    await page.click('nav >> text=计划');
+    await page.setInputFiles('input[name=plan]', join(ROOT, 'seeds', 'jinan-2025-work-plan.docx'));
+    // The seed document carries neither title nor signature, as the README of the seeds says: the clerk types them.
+    await page.fill('input[name=title]', '济南市生态环境局2025年工作要点');
+    await page.fill('input[name=issuer]', '济南市生态环境局');
+    await page.getByRole('button', { name: '上传并读取' }).click();
+    await page.waitForURL(/\/plans\/.+/);
+    expect(await page.locator('h1').textContent()).toContain('济南市生态环境局2025年工作要点');
+    expect(await page.locator('#plan-grid tbody tr').count()).toBe(Number((await page.locator('.summary').textContent())!.match(/条目 (\d+) 条/)![1]));
+    await page.screenshot({ path: join(shots, '1-plan.png'), fullPage: false });
+
+    // 轮次: issue 2025-Q3 and download every workbook as one zip.
+    await page.click('nav >> text=轮次');
+    await page.fill('input[name=round]', '2025-Q3');
+    await page.fill('input[name=contact]', '综合处 王五 0531-86160000');
+    await page.getByRole('button', { name: '生成调度表' }).click();
+    await page.locator('.result >> text=调度表已生成').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.result').textContent()).toContain('2025年第三季度调度表已生成：23 个单位，报送截止 2025-10-10。');
+    await page.screenshot({ path: join(shots, '2-rounds.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载全部调度表（zip）')]);
+    const zipFile = join(dir, 'issued.zip');
+    await download.saveAs(zipFile);
+    const entries = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    expect(Object.keys(entries)).toHaveLength(24);
+    expect(Object.keys(entries)).toContain('大气环境处_2025-Q3_调度表.xlsx');
+    expect(Object.keys(entries)).toContain('下发清单.xlsx');
+
+    // Two units fill their workbooks with openpyxl: one well, one without a phone number.
+    mkdirSync(join(dir, 'issued'));
+    for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(dir, 'issued', name), bytes);
+    fillWorkbook(join(dir, 'issued', '大气环境处_2025-Q3_调度表.xlsx'), join(dir, '大气环境处-报送.xlsx'), GOOD_ANSWERS);
+    fillWorkbook(join(dir, 'issued', '机关党委_2025-Q3_调度表.xlsx'), join(dir, '机关党委-报送.xlsx'), { ...GOOD_ANSWERS, phone: '' });
+
+    // 收集: both through the file picker; each outcome appears with its unit.
+    await page.click('nav >> text=收集');
+    await page.setInputFiles('input[data-pick]:not([webkitdirectory])', [join(dir, '大气环境处-报送.xlsx'), join(dir, '机关党委-报送.xlsx')]);
+    await page.locator('.tally >> text=处理完毕').waitFor({ timeout: 60_000 });
+    const rows = await page.locator('table.outcomes tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.includes('大气环境处-报送.xlsx'))).toContain('已收取大气环境处：已收取 21 条');
+    expect(rows.find((r) => r.includes('机关党委-报送.xlsx'))).toContain('退回重报机关党委：1 处问题，已退回重报调度表 H2：未填写联系电话');
+    await page.screenshot({ path: join(shots, '3-collect.png') });
+    const [returned] = await Promise.all([page.waitForEvent('download'), page.click('text=下载退回重报表')]);
+    expect(returned.suggestedFilename()).toBe('退回重报_机关党委_2025-Q3.xlsx');
+
+    // 总览: the board shows both, as the ledger has them.
+    await page.click('nav >> text=总览');
+    const counts = await page.locator('.counts li').allTextContents();
+    expect(counts.map((c) => c.replace(/\s+/g, ''))).toEqual(['23应报', '1已报送', '0逾期报送', '1退回', '21未报送', '0逾期未报']);
+    expect(await page.locator('tr[data-unit="大气环境处"] td').nth(1).textContent()).toBe('已报送');
+    expect(await page.locator('tr[data-unit="机关党委"] td').nth(1).textContent()).toBe('退回');
+    await page.click('[data-filter-state="退回"]');
+    expect(await page.locator('#board tbody tr:not([hidden])').count()).toBe(1);
+    await page.screenshot({ path: join(shots, '4-overview.png') });
+    const ledger = new Ledger(s.workspace, { create: false });
+    expect(ledger.currentSubmissions('2025-Q3').map((x) => [x.unit, x.outcome])).toEqual([
+      ['大气环境处', 'accepted'],
+      ['机关党委', 'returned'],
+    ]);
+    ledger.close();
+
+    // 进度 and 催报 render from the same ledger.
+    await page.click('nav >> text=进度');
+    expect(await page.locator('.chart svg').count()).toBe(1);
+    await page.screenshot({ path: join(shots, '5-progress.png') });
+    await page.click('nav >> text=催报');
+    const notice = await page.locator('#notice').inputValue();
+    expect(notice).toContain('机关党委报送的调度表经审核存在问题，已退回');
+    expect(notice).toContain('请上述单位于2025年10月10日前按要求报送');
+    await page.screenshot({ path: join(shots, '6-urge.png') });
+
+    // 报告: render, then open the downloaded report with python-docx.
+    await page.click('nav >> text=报告');
+    expect(await page.locator('label:has(textarea[name=metrics])').textContent()).toContain('供模板中的 {{数值 "名称"}} 取用');
+    await page.fill('input[name="settings.issuer"]', '济南市生态环境局办公室');
+    await page.getByRole('button', { name: '生成报告' }).click();
+    await page.locator('.result >> text=报告已生成').waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: join(shots, '7-reports.png') });
+    const links = await page.locator('.result li a').allTextContents();
+    expect(links.sort()).toEqual(['工作进展情况报告_2025-Q3.docx', '汇总表_2025-Q3.xlsx', '督办通报_2025-Q3.docx', '讲话稿_2025-Q3.docx', '进展图_2025-Q3.png'].sort());
+    const [doc] = await Promise.all([page.waitForEvent('download'), page.click('.result a >> text=督办通报_2025-Q3.docx')]);
+    const docx = join(dir, '督办通报.docx');
+    await doc.saveAs(docx);
+    const text = execFileSync(PYTHON, ['-c', 'import docx,sys; print("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))', docx], { encoding: 'utf8' });
+    expect(text).toContain('济南市生态环境局办公室');
+    expect(text).toContain('机关党委');
+    expect(JSON.parse(readFileSync(join(s.workspace, 'settings.json'), 'utf8')).issuer).toBe('济南市生态环境局办公室');
+  }, 300_000);
+});
