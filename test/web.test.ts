@@ -86,7 +86,7 @@ describe('工作台 security (raw HTTP)', () => {
 
   it('refuses a state-changing request from a foreign or unnamed origin, and changes nothing', async () => {
     const body = JSON.stringify({ plan: 'x', round: '2025-Q3' });
-    for (const origin of [{ origin: 'http://evil.example' }, { origin: 'null' }, { referer: 'http://evil.example/page' }, {}]) {
+    for (const origin of [{ origin: 'http://evil.example' }, { origin: 'null' }, { referer: 'http://evil.example/page' }, {}] as Record<string, string>[]) {
       const r = await raw(s.port, { method: 'POST', path: '/api/rounds', headers: { host: host(), cookie: cookie(), 'content-type': 'application/json', ...origin }, body });
       expect(r.status).toBe(403);
       expect(JSON.parse(r.body).error).toBe('拒绝请求：操作须从本工作台的页面发起。');
