@@ -7,6 +7,7 @@
 // strings and time per file have limits.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
+import { columnLetters, columnNumber } from '../sheets/layout.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
@@ -108,18 +109,6 @@ function attr(tag: SaxesTagNS, local: string, prefixed = false): string | undefi
     if (a.local === local && (prefixed ? a.prefix !== '' : a.prefix === '')) return a.value;
   }
   return undefined;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const RELATIONSHIP_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
@@ -381,10 +370,10 @@ export class XlsxFile {
               const m = ref === undefined ? null : /^([A-Z]{1,3})(\d+)$/.exec(ref);
               // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
               // repairs and openpyxl refuses: neither its column nor its row can be trusted.
-              if (ref !== undefined && (!m || Number(m[2]) !== row || columnIndex(m[1]!) <= col)) {
+              if (ref !== undefined && (!m || Number(m[2]) !== row || columnNumber(m[1]!) <= col)) {
                 throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
               }
-              col = m ? columnIndex(m[1]!) : col + 1;
+              col = m ? columnNumber(m[1]!) : col + 1;
               cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
               value = null;
               formula = null;

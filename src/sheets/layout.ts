@@ -54,6 +54,27 @@ export function columnLetter(key: string): string {
 }
 export const LAST_COLUMN = String.fromCharCode(64 + COLUMNS.length);
 
+/** A column's number as Excel counts them, from 1: `A` → 1, `J` → 10, `AA` → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The letters of a column number: 10 → `J`, 27 → `AA`. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Cells in reading order: by row, then by column (`B2` before `A3`, `J7` before `K7`). */
+export function cellOrder(a: string, b: string): number {
+  const [, ca, ra] = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const [, cb, rb] = /^([A-Z]+)(\d+)$/.exec(b)!;
+  return Number(ra) - Number(rb) || columnNumber(ca!) - columnNumber(cb!);
+}
+
 export const STATUSES = ['已完成', '序时推进', '滞后', '未启动'] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -7,9 +7,9 @@ import { preparedEntry, zip, type ZipEntry } from '../util/zip.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import type { UnitAssignment } from './assign.ts';
-import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, columnLetter, type InputKey } from './layout.ts';
+import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, cellOrder, columnLetter, columnNumber, type InputKey } from './layout.ts';
 import { PROBLEM_FILL_ARGB } from './style.ts';
-import { META_HEADER, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, planCells, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
+import { META_HEADER, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, planCells, problemNotes, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
 
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
@@ -78,17 +78,6 @@ interface CommentParts {
   vmlHead: string;
   shape: string;
   vmlTail: string;
-}
-
-/** Column letters to a 0-based index: `J` → 9. */
-function columnIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
-function cellOrder(a: string, b: string): number {
-  const [, ca, ra] = /^([A-Z]+)(\d+)$/.exec(a)!;
-  const [, cb, rb] = /^([A-Z]+)(\d+)$/.exec(b)!;
-  return Number(ra) - Number(rb) || columnIndex(ca!) - columnIndex(cb!);
 }
 
 export class WorkbookStamper {
@@ -227,12 +216,8 @@ export class WorkbookStamper {
       const s = /\d+/.exec(style)?.[0] ?? '0';
       return ` s="${Number(s) + this.returned.problemOffset}"`;
     };
-    // The 审核意见 column: each row's messages, as comments do not print.
-    const byRow = new Map<number, string[]>();
-    for (const [ref, message] of [...problems].sort(([a], [b]) => cellOrder(a, b))) {
-      const r = Number(/\d+$/.exec(ref)![0]);
-      byRow.set(r, [...(byRow.get(r) ?? []), `${ref}：${message}`]);
-    }
+    // The 审核意见 column and the header's problems in the notice, as comments do not print.
+    const notes = problemNotes(problems);
     const last = FIRST_ROW + assignment.rows.length - 1;
     const rows: string[] = [];
     const planRows = assignment.rows.map((row) => planCells(this.o.plan, row));
@@ -257,7 +242,7 @@ export class WorkbookStamper {
       let height = rowHeight(texts);
       if (returned) {
         const col = String.fromCharCode(65 + COLUMNS.length);
-        const text = byRow.get(r)?.join('\n') ?? '';
+        const text = notes.byRow.get(r) ?? '';
         cells.push(valueCell(`${col}${r}`, styles.get(col) ?? '', text));
         if (text) height = Math.max(height, rowHeight([[text, PROBLEM_COLUMN_WIDTH]]));
       }
@@ -281,9 +266,7 @@ export class WorkbookStamper {
     let sheetTail = tail;
     const own: Record<string, Uint8Array | null> = {};
     if (returned) {
-      const headerNotes = (byRow.size ? [...byRow].filter(([r]) => r < FIRST_ROW).flatMap(([, m]) => m) : []);
-      const notice = headerNotes.length ? `${returned.notice}表头：${headerNotes.join('；')}` : returned.notice;
-      above = this.withMarks(above, { ...returned.header, notice }, red).replace(/<row r="3"([^>]*) ht="[\d.]+"/, `<row r="3"$1 ht="${headerNotes.length ? 50 : 36}"`);
+      above = this.withMarks(above, { ...returned.header, notice: returned.notice + notes.header }, red).replace(/<row r="3"([^>]*) ht="[\d.]+"/, `<row r="3"$1 ht="${notes.header ? 50 : 36}"`);
       Object.assign(own, this.commentParts(problems));
       if (!problems.size) sheetTail = sheetTail.replace(/<legacyDrawing [^>]*\/>/, '');
     }
@@ -307,7 +290,7 @@ export class WorkbookStamper {
     const comments = refs.map((ref) => `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${xmlText(problems.get(ref)!)}</t></r></text></comment>`);
     const shapes = refs.map((ref, i) => {
       const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      const col = columnIndex(letters!);
+      const col = columnNumber(letters!) - 1;
       const row = Number(digits) - 1;
       // Where Excel draws the note when shown: beside the cell, as exceljs anchors it.
       return c.shape

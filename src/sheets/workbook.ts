@@ -8,7 +8,7 @@ import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
-  TRACKING_SHEET, columnLetter, type InputKey,
+  TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
 } from './layout.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, thinBorder } from './style.ts';
 
@@ -307,26 +307,35 @@ function addProblemColumn(ws: ExcelJS.Worksheet, problems: Map<string, string>, 
   head.fill = HEADER_FILL;
   head.border = thinBorder;
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  const byRow = new Map<number, string[]>();
-  for (const [addr, message] of problems) {
-    const row = Number(addr.replace(/^[A-Z]+/, ''));
-    byRow.set(row, [...(byRow.get(row) ?? []), `${addr}：${message}`]);
-  }
+  const { byRow, header } = problemNotes(problems);
   for (let r = FIRST_ROW; r <= last; r++) {
     const cell = ws.getRow(r).getCell(col);
-    const text = byRow.get(r)?.join('\n');
+    const text = byRow.get(r);
     if (text) cell.value = text;
     cell.font = { ...FONT, color: { argb: 'FFC00000' } };
     cell.border = thinBorder;
     cell.alignment = { vertical: 'top', wrapText: true };
     if (text) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 20, rowHeight([[text, PROBLEM_COLUMN_WIDTH]]));
   }
-  const header = [...byRow.entries()].filter(([row]) => row < FIRST_ROW).flatMap(([, m]) => m);
   if (header.length) {
     const note = ws.getCell('A3');
-    note.value = `${String(note.value ?? '')}表头：${header.join('；')}`;
+    note.value = `${String(note.value ?? '')}${header}`;
     ws.getRow(3).height = 50;
   }
+}
+
+/**
+ * What a 退回重报 workbook says of its problems in print, in reading order: each table row's messages for the
+ * 审核意见 column (`J7：…`, one a line), and the header's, appended to the notice (`表头：F2：…；H2：…`).
+ */
+export function problemNotes(problems: Map<string, string>): { byRow: Map<number, string>; header: string } {
+  const lines = new Map<number, string[]>();
+  for (const ref of [...problems.keys()].sort(cellOrder)) {
+    const row = Number(/\d+$/.exec(ref)![0]);
+    lines.set(row, [...(lines.get(row) ?? []), `${ref}：${problems.get(ref)}`]);
+  }
+  const header = [...lines].filter(([row]) => row < FIRST_ROW).flatMap(([, m]) => m);
+  return { byRow: new Map([...lines].map(([row, m]) => [row, m.join('\n')])), header: header.length ? `表头：${header.join('；')}` : '' };
 }
 
 /** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
