@@ -178,6 +178,11 @@ describe('工作台 end to end in Chromium', () => {
     expect(await page.locator('h1').textContent()).toContain('济南市生态环境局2025年工作要点');
     expect(await page.locator('#plan-grid tbody tr').count()).toBe(Number((await page.locator('.summary').textContent())!.match(/条目 (\d+) 条/)![1]));
     await page.screenshot({ path: join(shots, '1-plan.png'), fullPage: false });
+    const [review] = await Promise.all([page.waitForEvent('download'), page.click('text=下载任务分解表')]);
+    expect(review.suggestedFilename()).toBe('任务分解表_济南市生态环境局2025年工作要点.xlsx');
+    await review.saveAs(join(dir, 'review.xlsx'));
+    const reviewText = execFileSync(PYTHON, ['-c', 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print("|".join(str(c.value) for ws in wb for r in ws.iter_rows() for c in r if c.value is not None))', join(dir, 'review.xlsx')], { encoding: 'utf8' });
+    expect(reviewText).toContain('大气环境处');
 
     // 轮次: issue 2025-Q3 and download every workbook as one zip.
     await page.click('nav >> text=轮次');

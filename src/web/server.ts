@@ -148,7 +148,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const { rounds, current } = await roundsAndCurrent(req);
     if (!current) return page(reply, 'overview', '总览', { empty: true, hasLedger: hasLedger() }, '/');
     const board = await withLedger(false, async (ledger) => {
-      const [{ loadReceipts, receiptWords }] = await Promise.all([import('../consolidate/index.ts')]);
+      const { loadReceipts, receiptWords } = await import('../consolidate/index.ts');
       const { receipts } = loadReceipts(ledger, current.id, today());
       const count = (s: string) => receipts.filter((r) => r.state === s).length;
       return {
@@ -209,7 +209,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
       }
     }
     if (!saved) throw new UserError('没有收到文件。', '请选择要上传的工作要点文件。');
-    const [{ readPlan }] = await Promise.all([import('../plan/index.ts')]);
+    const { readPlan } = await import('../plan/index.ts');
     const plan = await readPlan(saved, { title: fields.title || undefined, issuer: fields.issuer || undefined });
     await savePlan(plan);
     return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
@@ -238,16 +238,18 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
         unassigned: c.assignments.length === 0,
       })),
     );
-    const reviewId = downloads.register(await reviewWorkbook(plan), `任务分解表_${safeFileName(plan.title || plan.id)}.xlsx`);
-    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), rows, units: plan.units, reviewId }, '/plans');
+    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), rows, units: plan.units }, '/plans');
   });
-  async function reviewWorkbook(plan: Plan): Promise<string> {
+  // The 任务分解表 is written when asked for, not at every view of the plan.
+  app.get('/plans/:id/review.xlsx', async (req, reply) => {
+    const { plan } = await planById((req.params as { id: string }).id);
     const { exportReview } = await import('../plan/review.ts');
     const file = join(ws, '.uploads', `任务分解表-${safeFileName(plan.id)}.xlsx`);
     await mkdir(join(ws, '.uploads'), { recursive: true });
     await exportReview(plan, file);
-    return file;
-  }
+    reply.header('Content-Disposition', attachment(`任务分解表_${safeFileName(plan.title || plan.id)}.xlsx`));
+    return reply.type(contentType(file)).send(createReadStream(file));
+  });
 
   // --- 轮次 -------------------------------------------------------------------------------------------------------
   app.get('/rounds', async (req, reply) => {
@@ -270,17 +272,12 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined);
     const { plan } = await planById(body.plan);
     const outDir = roundFolder(round.id, '下发');
-    const stream = ndjson(reply);
-    try {
+    return streamed(reply, async (send) => {
       const result = await withLedger(true, (ledger) =>
-        issueRound(ledger, { plan, round, outDir, password: body.password || undefined, contact: body.contact || undefined, prefill: body.prefill !== false, onProgress: (done, total) => done % 50 === 0 || done === total ? stream.send({ progress: { done, total } }) : undefined }),
+        issueRound(ledger, { plan, round, outDir, password: body.password || undefined, contact: body.contact || undefined, prefill: body.prefill !== false, onProgress: (done, total) => done % 50 === 0 || done === total ? send({ progress: { done, total } }) : undefined }),
       );
-      stream.send({ done: { round: round.id, label: round.label, deadline: round.deadline, files: result!.files.length, unassigned: result!.unassigned.map((u) => `${u.clause.id} ${u.task.lead}`) } });
-    } catch (e) {
-      stream.fail(e);
-    }
-    stream.end();
-    return reply;
+      send({ done: { round: round.id, label: round.label, deadline: round.deadline, files: result!.files.length, unassigned: result!.unassigned.map((u) => `${u.clause.id} ${u.task.lead}`) } });
+    });
   });
   app.get('/rounds/:id/issued.zip', async (req, reply) => {
     const id = (req.params as { id: string }).id;
@@ -340,10 +337,9 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
       if (lastModified !== null && Number.isFinite(lastModified) && lastModified > 0) await utimes(join(inbox, name), new Date(lastModified), new Date(lastModified));
       lastModified = null;
     }
-    const stream = ndjson(reply);
-    for (const name of tooLarge) stream.send({ file: name, outcome: { kind: 'unusable', reason: `文件超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，远超调度表的正常大小，未收取` } });
-    try {
-      const [{ collect }] = await Promise.all([import('../collect/index.ts')]);
+    return streamed(reply, async (send) => {
+      for (const name of tooLarge) send({ file: name, outcome: { kind: 'unusable', reason: `文件超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，远超调度表的正常大小，未收取` } });
+      const { collect } = await import('../collect/index.ts');
       await withLedger(false, (ledger) =>
         collect({
           ledger,
@@ -356,15 +352,11 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
             // Derived files are offered by id; their paths stay on the server.
             const links = 'returnWorkbook' in outcome ? { returnWorkbookId: downloads.register(String(outcome.returnWorkbook)), receiptId: downloads.register(String(outcome.receipt)) } : {};
             const { returnWorkbook: _w, receipt: _r, ...rest } = outcome;
-            stream.send({ file: basename(e.file), outcome: { ...rest, ...links } });
+            send({ file: basename(e.file), outcome: { ...rest, ...links } });
           },
         }),
       );
-    } catch (e) {
-      stream.fail(e);
-    }
-    stream.end();
-    return reply;
+    });
   });
   app.get('/units/:unit', async (req, reply) => {
     const unit = (req.params as { unit: string }).unit;
@@ -483,18 +475,23 @@ function thresholdsOf(q: unknown): { yellow: number; red: number } | undefined {
   return { yellow: y, red: r };
 }
 
-/** A streamed answer of one JSON object per line, so the page shows each result as it comes. */
-function ndjson(reply: FastifyReply) {
+/**
+ * A streamed answer of one JSON object per line, so the page shows each result as it comes; `work` sends them. A
+ * failure after the first line can no longer change the status: it is sent as the last line, a user's mistake
+ * apart from an internal bug.
+ */
+async function streamed(reply: FastifyReply, work: (send: (o: unknown) => void) => Promise<void>): Promise<FastifyReply> {
   reply.hijack();
   reply.raw.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  return {
-    send: (o: unknown) => void reply.raw.write(`${JSON.stringify(o)}\n`),
-    fail: (e: unknown) => {
-      const user = e instanceof UserError;
-      reply.raw.write(`${JSON.stringify({ error: user ? e.message : `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`, hint: user ? e.hint : undefined, internal: !user })}\n`);
-    },
-    end: () => reply.raw.end(),
-  };
+  const send = (o: unknown) => void reply.raw.write(`${JSON.stringify(o)}\n`);
+  try {
+    await work(send);
+  } catch (e) {
+    const user = e instanceof UserError;
+    send({ error: user ? e.message : `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`, hint: user ? e.hint : undefined, internal: !user });
+  }
+  reply.raw.end();
+  return reply;
 }
 
 function attachment(name: string): string {
