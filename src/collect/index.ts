@@ -1,7 +1,6 @@
 // Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
 // unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { Plan } from '../model/plan.ts';
@@ -10,7 +9,7 @@ import { assignUnits, safeFileName, type UnitAssignment, type UnitRow } from '..
 import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
 import { WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
-import { writeFileAtomic } from '../util/files.ts';
+import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
@@ -217,9 +216,9 @@ export async function record(o: Pick<CollectOptions, 'ledger' | 'now' | 'receive
   const outcome = result.problems.some((p) => p.severity === 'error') ? 'returned' : 'accepted';
   const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
   if (!existsSync(archivePath)) {
-    await mkdir(dirname(archivePath), { recursive: true });
+    mkdirSync(dirname(archivePath), { recursive: true });
     // Two collects may take the same file at once: each writes its own temporary copy, and either rename wins.
-    await writeFileAtomic(archivePath, bytes);
+    writeFileAtomicSync(archivePath, bytes);
   }
   const submission = {
     roundId: round.id,
@@ -277,10 +276,10 @@ export async function writeDerived(ledger: Ledger, round: LedgerRound, submissio
     problems: cellProblems,
     notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
   });
-  await mkdir(dirname(paths.returnWorkbook), { recursive: true });
+  mkdirSync(dirname(paths.returnWorkbook), { recursive: true });
   // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
-  await writeFileAtomic(paths.returnWorkbook, bytes);
-  await writeFileAtomic(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
+  writeFileAtomicSync(paths.returnWorkbook, bytes);
+  writeFileAtomicSync(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
   return paths;
 }
 

@@ -1,7 +1,7 @@
 // Enumerates what the coordinator hands to collect: folders (recursively), zip archives, single files.
 // Yields one file at a time, so memory does not grow with the number of files.
-import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -104,26 +104,27 @@ function fileSource(path: string, display: string, mtime: Date, inFolder: boolea
     display,
     name: basename(path),
     mtime,
+    // Blocking calls: a returned workbook is small, and a thread-pool round trip per call costs more than the read.
     load: async () => {
       const flags = constants.O_RDONLY | constants.O_NONBLOCK | (inFolder ? constants.O_NOFOLLOW : 0);
-      let handle;
+      let fd: number;
       try {
-        handle = await open(path, flags);
+        fd = openSync(path, flags);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new UnusableFile('这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹', 'symlink');
         throw e;
       }
       try {
-        const info = await handle.stat();
+        const info = fstatSync(fd);
         const special = specialKind(info);
         if (special || !info.isFile()) throw new UnusableFile(`这是${special ?? '特殊文件'}，不是报送文件，未读取`, 'not-a-file');
         // A video or an archive dropped in the inbox by mistake is refused before it is read into memory.
         if (info.size > FILE_BYTES) {
           throw new UnusableFile(`文件有 ${Math.round(info.size / 1048576)} MB，远超调度表的正常大小，未读取。请确认是否报送了正确的文件`, 'file-too-large');
         }
-        return await handle.readFile();
+        return readFileSync(fd);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     },
   };
@@ -140,7 +141,7 @@ async function* walk(dir: string, display: string): AsyncGenerator<SourceFile> {
     else if (e.isSymbolicLink()) yield unusableSource(shown, '这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹', 'symlink');
     else if (e.isFile()) {
       if (extname(e.name).toLowerCase() === '.zip') yield* zipEntries(full, shown);
-      else yield fileSource(full, shown, (await stat(full)).mtime, true);
+      else yield fileSource(full, shown, statSync(full).mtime, true);
     } else yield unusableSource(shown, `这是${specialKind(e as Dirent) ?? '特殊文件'}，不是报送文件，未读取`, 'not-a-file');
   }
 }

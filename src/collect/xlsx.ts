@@ -1,12 +1,15 @@
 // A small reader of the parts of an .xlsx the collector needs: sheet names, shared strings, number formats and
 // cell values. Much lighter than building exceljs's full object model for every returned file, which matters
-// when a province collects thousands. XML is read as XML by a conforming parser (saxes): comments, CDATA,
+// when a province collects thousands. XML is read as XML by a conforming parser (saxes, with a checked fast path for plain XML: xml.ts): comments, CDATA,
 // processing instructions, namespace prefixes (`x:worksheet`, as the Open XML SDK writes), either quoting,
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
+import type { SaxesTagNS } from 'saxes';
+import { parseXml, type XmlHandlers } from './xml.ts';
+import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
+
+export { OverLimit };
 import { columnLetters, columnNumber } from '../sheets/layout.ts';
 
 export interface XlsxCell {
@@ -34,16 +37,6 @@ export interface ReadLimits extends ZipLimits {
 
 export const READ_LIMITS: ReadLimits = { ...ZIP_LIMITS, cells: 200_000, strings: 500_000, ms: 20_000 };
 
-/** A file over one of the limits: its own clear error, and the batch goes on. */
-export class OverLimit extends Error {
-  constructor(
-    message: string,
-    readonly rule: string,
-  ) {
-    super(message);
-  }
-}
-
 /** OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
 function unescapeOoxml(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16))) : s;
@@ -58,57 +51,12 @@ const BUILTIN_FORMATS: Record<number, string> = {
   50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
-type Handlers = { open?: (tag: SaxesTagNS) => void; close?: (name: string) => void; text?: (t: string) => void };
-
-/** Parses one part to its end, calling `open`, `close` and `text` with local names. */
-function parse(xml: string, part: string, deadline: number, handlers: Handlers): void {
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  let events = 0;
-  const tick = () => {
-    if ((++events & 4095) === 0 && Date.now() > deadline) throw new OverLimit(`读取“${part}”超时，文件结构异常，未读取`, 'read-timeout');
-  };
-  parser.on('doctype', () => {
-    throw new OverLimit(`部件“${part}”含有文档类型声明（DTD），工作簿不应含有，未读取`, 'xml-dtd');
-  });
-  parser.on('error', (e) => {
-    throw new ZipProblem(`部件“${part}”不是合规的 XML（${e.message.split('\n')[0]}）`, 'zip-member');
-  });
-  const namespaces = rootNamespaces(part);
-  let root = true;
-  parser.on('opentag', (tag) => {
-    tick();
-    if (root) {
-      root = false;
-      if (namespaces && !namespaces.includes(tag.uri)) throw new ZipProblem(`部件“${part}”的命名空间“${tag.uri}”不对，不是合规的工作簿部件`, 'zip-structure');
-    }
-    // A namespace name is a URI reference, as conforming readers (libxml2) check it: no space or angle bracket, and
-    // a colon before the first `/`, `?` or `#` ends a scheme (letter, then letters, digits, `+`, `-`, `.`).
-    for (const prefix in tag.ns) {
-      const uri = tag.ns[prefix]!;
-      const scheme = /^([^/?#]*?):/.exec(uri)?.[1];
-      if (/[\s<>"{}|\\^`]/.test(uri) || (scheme !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme))) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
-    }
-    handlers.open?.(tag as SaxesTagNS);
-  });
-  if (handlers.close) parser.on('closetag', (tag) => handlers.close!((tag as SaxesTagNS).local));
-  if (handlers.text) {
-    parser.on('text', (t) => {
-      tick();
-      handlers.text!(t);
-    });
-    parser.on('cdata', (t) => handlers.text!(t));
-  }
-  parser.write(xml).close();
-}
-
-/** An attribute by local name, whatever its prefix. */
-function attr(tag: SaxesTagNS, local: string, prefixed = false): string | undefined {
-  const attributes = tag.attributes;
-  for (const key in attributes) {
-    const a = attributes[key]!;
-    if (a.local === local && (prefixed ? a.prefix !== '' : a.prefix === '')) return a.value;
-  }
-  return undefined;
+/**
+ * An unprefixed attribute by name. saxes keys attributes by their qualified name, so the unprefixed `r` is the key
+ * `r` itself: a prefixed `x:r` (another attribute, in another namespace) is never taken for it.
+ */
+function attr(tag: SaxesTagNS, name: string): string | undefined {
+  return tag.attributes[name]?.value;
 }
 
 const RELATIONSHIP_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
@@ -216,7 +164,7 @@ export class XlsxFile {
    * Parses a part to its end, once: the caller's handlers, and for a relationship part the check that every
    * internal target exists. A part already parsed, or absent, is skipped.
    */
-  private parsePart(path: string, handlers: Handlers): void {
+  private parsePart(path: string, handlers: XmlHandlers): void {
     const name = this.partName(path);
     if (!name || this.parsed.has(name)) return;
     this.parsed.add(name);
@@ -233,7 +181,7 @@ export class XlsxFile {
         own?.(tag);
       };
     }
-    parse(this.parts.get(name)!.toString('utf8'), name, this.deadline, { ...handlers, open });
+    parseXml(this.parts.get(name)!.toString('utf8'), name, this.deadline, { ...handlers, open }, rootNamespaces(name));
   }
 
   /**

@@ -25,6 +25,16 @@ export class ZipProblem extends Error {
   }
 }
 
+/** A file over one of the reader's limits (xlsx.ts): its own clear error, and the batch goes on. */
+export class OverLimit extends Error {
+  constructor(
+    message: string,
+    readonly rule: string,
+  ) {
+    super(message);
+  }
+}
+
 interface Entry {
   name: string;
   method: number;
