@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.ts';
+import type { Plan } from '../src/model/plan.ts';
 import { hashPassword, type Access } from '../src/web/security.ts';
 import { createWorkbench } from '../src/web/server.ts';
 import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, taizhang, tempDir } from './helpers.ts';
@@ -176,7 +177,7 @@ describe('工作台 end to end in Chromium', () => {
     await page.getByRole('button', { name: '上传并读取' }).click();
     await page.waitForURL(/\/plans\/.+/);
     expect(await page.locator('h1').textContent()).toContain('济南市生态环境局2025年工作要点');
-    expect(await page.locator('#plan-grid tbody tr').count()).toBe(Number((await page.locator('.summary').textContent())!.match(/条目 (\d+) 条/)![1]));
+    expect(await page.locator('#grid-0 tbody tr').count()).toBe(Number((await page.locator('.summary').textContent())!.match(/条目 (\d+) 条/)![1]));
     await page.screenshot({ path: join(shots, '1-plan.png'), fullPage: false });
     const [review] = await Promise.all([page.waitForEvent('download'), page.click('text=下载任务分解表')]);
     expect(review.suggestedFilename()).toBe('任务分解表_济南市生态环境局2025年工作要点.xlsx');
@@ -261,4 +262,54 @@ describe('工作台 end to end in Chromium', () => {
     expect(text).toContain('机关党委');
     expect(JSON.parse(readFileSync(join(s.workspace, 'settings.json'), 'utf8')).issuer).toBe('济南市生态环境局办公室');
   }, 300_000);
+
+  it('edits the plan in its grid with the checks of plan import, keeps the earlier version, and takes back a 任务分解表 reviewed in a spreadsheet', async () => {
+    const dir = tempDir('tz-web-grid-');
+    const plansDir = join(s.workspace, 'plans');
+    const [planFile] = readdirSync(plansDir).filter((f) => !f.startsWith('.'));
+    const planPath = join(plansDir, planFile!);
+    const clauseOf = (id: string) => (JSON.parse(readFileSync(planPath, 'utf8')) as Plan).tasks.flatMap((t) => t.clauses).find((c) => c.id === id)!;
+    await page.goto(`${s.base}/plans`);
+    await page.click('table a');
+    const first = page.locator('#grid-0 tbody tr[data-n="2"]');
+    const id = (await first.locator('td').nth(1).textContent())!;
+    const lead = first.locator('td.edit input').nth(0);
+    const before = clauseOf(id).assignments;
+    expect(await lead.inputValue()).toBe(before.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'));
+
+    // A unit one character off a registered one: marked at its cell, and nothing is saved.
+    await lead.fill('大气环境局');
+    await page.click('[data-save-review]');
+    await page.locator('.review .result .error').waitFor();
+    expect(await page.locator('.review .result').textContent()).toContain('任务分解表 › E2：单位“大气环境局”不在“责任单位”表中，是否为“大气环境处”？');
+    expect(await first.locator('td.edit').nth(0).getAttribute('class')).toContain('bad');
+    expect(clauseOf(id).assignments).toEqual(before);
+    await page.screenshot({ path: join(shots, '8-plan-problems.png') });
+
+    // A new unit registered in 责任单位 and named as the lead: saved, and the earlier version kept beside it.
+    await page.click('[data-tab="1"]');
+    await page.click('[data-panel="1"] [data-add-row]');
+    await page.locator('#grid-1 tbody tr').last().locator('input').first().fill('市大数据局');
+    await page.click('[data-tab="0"]');
+    await lead.fill('市大数据局');
+    await Promise.all([page.waitForEvent('load'), page.click('[data-save-review]')]);
+    expect(await page.locator('.notice.ok').textContent()).toContain(`条目${id}责任单位已修改`);
+    expect(clauseOf(id).assignments.filter((a) => a.role === '牵头').map((a) => a.unit)).toEqual(['市大数据局']);
+    const earlier = readdirSync(plansDir).filter((f) => f.startsWith('.'));
+    expect(earlier).toHaveLength(1);
+    expect((JSON.parse(readFileSync(join(plansDir, earlier[0]!), 'utf8')) as Plan).tasks.flatMap((t) => t.clauses).find((c) => c.id === id)!.assignments).toEqual(before);
+    expect(await page.locator('.meta').textContent()).toContain('另存有此前版本 1 份');
+
+    // The 任务分解表 downloaded, a deadline changed in it by openpyxl (as a clerk would in Excel or WPS), uploaded back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载任务分解表')]);
+    await download.saveAs(join(dir, 'review.xlsx'));
+    const second = (await page.locator('#grid-0 tbody tr[data-n="3"] td').nth(1).textContent())!;
+    execFileSync(PYTHON, ['-c', 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); wb["任务分解表"]["G3"] = "2025年9月底前"; wb.save(sys.argv[2])', join(dir, 'review.xlsx'), join(dir, 'reviewed.xlsx')]);
+    await page.setInputFiles('input[name=review]', join(dir, 'reviewed.xlsx'));
+    await Promise.all([page.waitForURL(/\/plans\/.+/), page.getByRole('button', { name: '导入' }).click()]);
+    expect(await page.locator('.notice.ok').textContent()).toContain(`条目${second}完成时限改为“2025年9月底前”`);
+    expect(clauseOf(second).deadline).toEqual({ words: '2025年9月底前', meaning: { kind: 'date', date: '2025-09-30' } });
+    expect(readdirSync(plansDir).filter((f) => f.startsWith('.'))).toHaveLength(2);
+    await page.screenshot({ path: join(shots, '9-plan-saved.png') });
+  }, 120_000);
 });

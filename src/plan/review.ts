@@ -19,6 +19,7 @@ const TARGET_SHEET = '目标值';
 const INDICATOR_SHEET = '指标';
 const PLAN_SHEET = '_plan';
 const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值（在“目标值”表修改）', '原文责任单位'] as const;
+const UNIT_COLUMNS = ['单位名称', '类别', '别名', '成员（群组填写，以顿号分隔）'] as const;
 const TARGET_COLUMNS = ['条目编号', '条目内容', '数值', '上限（范围填写）', '计量单位', '比较方式', '原文'] as const;
 const INDICATOR_COLUMNS = ['编号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'] as const;
 /** The comparator words a coordinator may choose, from the one table of their meanings; blank is a plain count. */
@@ -31,7 +32,51 @@ function targetWords(c: Clause): string {
   return c.targets.map((t) => t.words).join('；');
 }
 
+/** A sheet of the 任务分解表 as rows of cells below its header: row i is sheet row i + 2. */
+export type ReviewRows = (string | number | null)[][];
+
+/** The editable sheets of the 任务分解表, by sheet name: what the workbook holds and what the 工作台's grid shows. */
+export interface ReviewSheets {
+  [CLAUSE_SHEET]: ReviewRows;
+  [UNIT_SHEET]: ReviewRows;
+  [TARGET_SHEET]: ReviewRows;
+  [INDICATOR_SHEET]: ReviewRows;
+}
+
+export const REVIEW_SHEETS = { clauses: CLAUSE_SHEET, units: UNIT_SHEET, targets: TARGET_SHEET, indicators: INDICATOR_SHEET } as const;
+export const REVIEW_COLUMNS = { [CLAUSE_SHEET]: COLUMNS, [UNIT_SHEET]: UNIT_COLUMNS, [TARGET_SHEET]: TARGET_COLUMNS, [INDICATOR_SHEET]: INDICATOR_COLUMNS } as const;
+
+/**
+ * The plan as the 任务分解表's sheets. Clauses with no unit yet come after the rest (the workbook shades them), so
+ * that none is overlooked; `unassigned` counts them.
+ */
+export function reviewSheets(plan: Plan): { sheets: ReviewSheets; unassigned: number } {
+  const chapterTitle = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
+  const ordered = clausesOf(plan).sort((a, b) => Number(a.clause.assignments.length === 0) - Number(b.clause.assignments.length === 0));
+  const clauses = ordered.map(({ task, clause: c }) => [
+    c.id,
+    chapterTitle.get(task.chapterId) ?? '',
+    task.lead,
+    c.text,
+    c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
+    c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
+    c.deadline?.words ?? '',
+    targetWords(c),
+    c.annotation ?? '',
+  ]);
+  const units = plan.units.map((u) => [u.name, KIND_NAMES[u.kind], u.aliases.join('、'), u.members.join('、')]);
+  // One row per target, so that a false one is deleted and a missed one added without rewriting any sentence. The
+  // clause's opening words identify it; its full text is on the 任务分解表 sheet.
+  const targets = clausesOf(plan).flatMap(({ clause: c }) => c.targets.map((t) => [c.id, c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text, t.value, t.upper ?? null, t.unit, t.comparator, t.words]));
+  const indicators = plan.indicators.map((x) => [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note]);
+  return {
+    sheets: { [CLAUSE_SHEET]: clauses, [UNIT_SHEET]: units, [TARGET_SHEET]: targets, [INDICATOR_SHEET]: indicators },
+    unassigned: ordered.filter((o) => o.clause.assignments.length === 0).length,
+  };
+}
+
 export async function exportReview(plan: Plan, out: string): Promise<void> {
+  const { sheets, unassigned } = reviewSheets(plan);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
   const ws = wb.addWorksheet(CLAUSE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -39,53 +84,28 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   ws.columns = widths.map((width, i) => ({ header: COLUMNS[i], width }));
   ws.pageSetup = printSetup(widths, FONT.size!, '1:1');
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
-  const chapterTitle = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
-  // Clauses with no unit yet are kept apart, after the rest and shaded, so that none is overlooked.
-  const ordered = clausesOf(plan).sort((a, b) => Number(a.clause.assignments.length === 0) - Number(b.clause.assignments.length === 0));
-  const unassignedRows: number[] = [];
-  for (const { task, clause: c } of ordered) {
-    if (c.assignments.length === 0) unassignedRows.push(ws.rowCount + 1);
-    ws.addRow([
-      c.id,
-      chapterTitle.get(task.chapterId) ?? '',
-      task.lead,
-      c.text,
-      c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
-      c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
-      c.deadline?.words ?? '',
-      targetWords(c),
-      c.annotation ?? '',
-    ]);
-  }
+  const clauseRows = sheets[CLAUSE_SHEET];
+  ws.addRows(clauseRows);
   styleTable(ws);
   ws.eachRow((row, n) => {
     if (n > 1) row.height = rowHeight(widths.map((w, i) => [String(row.getCell(i + 1).value ?? ''), w] as [string, number]));
   });
-  for (const n of unassignedRows) ws.getRow(n).eachCell({ includeEmpty: true }, (cell) => (cell.fill = UNASSIGNED_FILL));
+  // The unassigned clauses are the last rows, shaded.
+  for (let n = clauseRows.length - unassigned + 2; n <= clauseRows.length + 1; n++) ws.getRow(n).eachCell({ includeEmpty: true }, (cell) => (cell.fill = UNASSIGNED_FILL));
   const us = wb.addWorksheet(UNIT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  us.columns = [
-    { header: '单位名称', width: 34 },
-    { header: '类别', width: 8 },
-    { header: '别名', width: 24 },
-    { header: '成员（群组填写，以顿号分隔）', width: 40 },
-  ];
-  for (const u of plan.units) us.addRow([u.name, KIND_NAMES[u.kind], u.aliases.join('、'), u.members.join('、')]);
+  us.columns = [34, 8, 24, 40].map((width, i) => ({ header: UNIT_COLUMNS[i], width }));
+  us.addRows(sheets[UNIT_SHEET]);
   styleTable(us);
   addRangeValidation(us, `B2:B${Math.max(plan.units.length + 200, 300)}`, {
     type: 'list',
     allowBlank: true,
     formulae: ['"单位,群组,泛指"'],
   });
-  // One row per target, so that a false one is deleted and a missed one added without rewriting any sentence.
   const ts = wb.addWorksheet(TARGET_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const targetWidths = [10, 40, 10, 14, 10, 10, 44];
   ts.columns = targetWidths.map((width, i) => ({ header: TARGET_COLUMNS[i], width }));
   ts.pageSetup = printSetup(targetWidths, FONT.size!, '1:1');
-  for (const { clause: c } of clausesOf(plan)) {
-    // The clause's opening words identify it; its full text is on the 任务分解表 sheet.
-    const opening = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
-    for (const t of c.targets) ts.addRow([c.id, opening, t.value, t.upper ?? null, t.unit, t.comparator, t.words]);
-  }
+  ts.addRows(sheets[TARGET_SHEET]);
   styleTable(ts);
   const targetRows = Math.max(ts.rowCount + 200, 300);
   addRangeValidation(ts, `F2:F${targetRows}`, { type: 'list', allowBlank: true, formulae: [`"${COMPARATOR_WORDS.join(',')}"`] });
@@ -94,7 +114,7 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   const indicatorWidths = [6, 16, 40, 12, 12, 12, 8, 24];
   is.columns = indicatorWidths.map((width, i) => ({ header: INDICATOR_COLUMNS[i], width }));
   is.pageSetup = printSetup(indicatorWidths, FONT.size!, '1:1');
-  for (const x of plan.indicators) is.addRow([x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note]);
+  is.addRows(sheets[INDICATOR_SHEET]);
   styleTable(is);
   addRangeValidation(is, `G2:G${Math.max(is.rowCount + 100, 200)}`, { type: 'list', allowBlank: true, formulae: ['"约束性,预期性"'] });
   for (const sheet of [ts, is]) {
@@ -151,6 +171,19 @@ export interface ImportProblem {
   message: string;
 }
 
+/** The sheets of a reviewed 任务分解表 as text, one row per sheet row below the header (blank rows kept blank). */
+export type ReviewText = Partial<Record<keyof ReviewSheets, string[][]>>;
+
+/** A reviewed 任务分解表 with problems: each names its sheet and cell, so the 工作台 can mark it in its grid. */
+export class ReviewProblems extends UserError {
+  constructor(
+    readonly problems: ImportProblem[],
+    file: string,
+  ) {
+    super(`任务分解表有 ${problems.length} 处问题，未导入：\n${problems.map((p) => `  ${file} › ${p.sheet} › ${p.cell}：${p.message}`).join('\n')}`, '请按提示修改后重新导入。');
+  }
+}
+
 /** Reads a reviewed 任务分解表 back into a plan; every unknown unit or broken row is reported with its cell. */
 export async function importReview(path: string): Promise<{ plan: Plan; changes: string[] }> {
   const file = basename(path);
@@ -169,31 +202,56 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
   let json = '';
   hidden.eachRow((row) => (json += cellText(row.getCell(1))));
   const original = Plan.parse(JSON.parse(json));
+  const text: ReviewText = {};
+  for (const name of Object.values(REVIEW_SHEETS)) {
+    const sheet = wb.getWorksheet(name);
+    if (!sheet) continue;
+    const rows: string[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cells: string[] = [];
+      for (let c = 1; c <= REVIEW_COLUMNS[name].length; c++) cells.push(cellText(row.getCell(c)));
+      rows[n - 2] = cells;
+    });
+    text[name] = Array.from(rows, (r) => r ?? []);
+  }
+  return applyReview(original, text, file);
+}
+
+/**
+ * The plan as the coordinator's review changes it: the units, deadlines, targets and indicators of `sheets`, checked
+ * as one (every unit registered or close to a registered one, every clause present once, numbers and words that
+ * can be read). Throws ReviewProblems, naming each cell, when any check fails; `file` is how the messages name the
+ * source. Used for the workbook (`plan import`) and for the 工作台's grid alike.
+ */
+export function applyReview(planBefore: Plan, sheets: ReviewText, file: string): { plan: Plan; changes: string[] } {
+  // Worked on a copy: the caller's plan is left as it was whatever happens.
+  const original = Plan.parse(structuredClone(planBefore));
   const problems: ImportProblem[] = [];
   const changes: string[] = [];
+  const rowsOf = (name: keyof ReviewSheets) => (sheets[name] ?? []).map((cells, i) => ({ n: i + 2, cell: (c: number) => (cells[c - 1] ?? '').trim() }));
 
   // The registry as edited.
   const registry: RegistryUnit[] = [];
   const kindOf: Record<string, RegistryUnit['kind']> = { 单位: 'unit', 群组: 'group', 泛指: 'catchall' };
-  us.eachRow((row, n) => {
-    if (n === 1) return;
-    const name = canonicalUnit(cellText(row.getCell(1)));
-    if (!name) return;
-    const kindText = cellText(row.getCell(2));
+  for (const { n, cell } of rowsOf(UNIT_SHEET)) {
+    const name = canonicalUnit(cell(1));
+    if (!name) continue;
+    const kindText = cell(2);
     if (kindText && !(kindText in kindOf)) {
       problems.push({ sheet: UNIT_SHEET, cell: `B${n}`, message: `类别“${kindText}”无效，应为“单位”“群组”或“泛指”` });
     }
     if (registry.some((u) => u.name === name)) {
       problems.push({ sheet: UNIT_SHEET, cell: `A${n}`, message: `单位“${name}”重复登记` });
-      return;
+      continue;
     }
     registry.push({
       name,
       kind: kindOf[kindText] ?? unitKindOf(name),
-      aliases: splitUnits(cellText(row.getCell(3))).map(canonicalUnit),
-      members: splitUnits(cellText(row.getCell(4))).map(canonicalUnit),
+      aliases: splitUnits(cell(3)).map(canonicalUnit),
+      members: splitUnits(cell(4)).map(canonicalUnit),
     });
-  });
+  }
   const known = new Map<string, string>();
   for (const u of registry) {
     known.set(u.name, u.name);
@@ -220,18 +278,21 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
 
   const clauses = new Map(original.tasks.flatMap((t) => t.clauses.map((c) => [c.id, c] as const)));
   const seen = new Set<string>();
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const id = cellText(row.getCell(1));
-    if (!id) return;
+  for (const { n, cell } of rowsOf(CLAUSE_SHEET)) {
+    const id = cell(1);
+    if (!id) continue;
     const clause = clauses.get(id);
     if (!clause) {
       problems.push({ sheet: CLAUSE_SHEET, cell: `A${n}`, message: `条目编号“${id}”在原任务中不存在，请勿修改条目编号或新增行` });
-      return;
+      continue;
+    }
+    if (seen.has(id)) {
+      problems.push({ sheet: CLAUSE_SHEET, cell: `A${n}`, message: `条目编号“${id}”重复出现，请删除多出的一行` });
+      continue;
     }
     seen.add(id);
-    const leads = splitUnits(cellText(row.getCell(5)));
-    const coops = splitUnits(cellText(row.getCell(6)));
+    const leads = splitUnits(cell(5));
+    const coops = splitUnits(cell(6));
     const assignments: Clause['assignments'] = [];
     for (const name of leads) {
       const unit = resolve(name, CLAUSE_SHEET, `E${n}`);
@@ -248,7 +309,7 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     const after = assignments.map((a) => `${a.role}:${a.unit}`).join(',');
     if (before !== after) changes.push(`条目${id}责任单位已修改`);
     clause.assignments = assignments;
-    const deadlineWords = cellText(row.getCell(7));
+    const deadlineWords = cell(7);
     if (deadlineWords !== (clause.deadline?.words ?? '')) {
       changes.push(`条目${id}完成时限改为“${deadlineWords}”`);
       if (!deadlineWords) clause.deadline = null;
@@ -259,19 +320,14 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
         } else clause.deadline = { words: deadlineWords, meaning: parsed.meaning };
       }
     }
-  });
+  }
   for (const id of clauses.keys()) {
     if (!seen.has(id)) problems.push({ sheet: CLAUSE_SHEET, cell: '-', message: `条目${id}所在行已被删除，请勿删除行` });
   }
   // Workbooks exported before these sheets existed keep the plan's targets and indicators as they were.
-  const ts = wb.getWorksheet(TARGET_SHEET);
-  if (ts) readTargetSheet(ts, clauses, problems, changes);
-  const is = wb.getWorksheet(INDICATOR_SHEET);
-  const indicators = is ? readIndicatorSheet(is, original.indicators, problems, changes) : original.indicators;
-  if (problems.length) {
-    const list = problems.map((p) => `  ${file} › ${p.sheet} › ${p.cell}：${p.message}`).join('\n');
-    throw new UserError(`任务分解表有 ${problems.length} 处问题，未导入：\n${list}`, '请按提示修改后重新导入。');
-  }
+  if (sheets[TARGET_SHEET]) readTargetSheet(rowsOf(TARGET_SHEET), clauses, problems, changes);
+  const indicators = sheets[INDICATOR_SHEET] ? readIndicatorSheet(rowsOf(INDICATOR_SHEET), original.indicators, problems, changes) : original.indicators;
+  if (problems.length) throw new ReviewProblems(problems, file);
   // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
   const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => a.name)]);
   const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
@@ -320,47 +376,50 @@ export function closestUnit(name: string, names: string[]): string | null {
   return best;
 }
 
-function numberIn(cell: ExcelJS.Cell): number | null {
-  const text = cellText(cell).replace(/[,，]/g, '');
+type TextRow = { n: number; cell: (c: number) => string };
+
+function numberIn(text: string): number | null {
+  text = text.replace(/[,，]/g, '');
   if (!text) return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : NaN;
 }
 
 /** The 目标值 sheet: one row per target; a clause's targets are replaced when its rows differ from the plan's. */
-function readTargetSheet(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, problems: ImportProblem[], changes: string[]): void {
+function readTargetSheet(rows: TextRow[], clauses: Map<string, Clause>, problems: ImportProblem[], changes: string[]): void {
   const read = new Map<string, Target[]>();
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const id = cellText(row.getCell(1));
-    const value = numberIn(row.getCell(3));
-    if (!id && value === null) return;
+  for (const { n, cell } of rows) {
+    const id = cell(1);
+    const value = numberIn(cell(3));
+    if (!id && value === null) continue;
     if (!clauses.has(id)) {
       problems.push({ sheet: TARGET_SHEET, cell: `A${n}`, message: id ? `条目编号“${id}”在任务分解表中不存在，请填写已有条目的编号` : '缺少条目编号，请填写该目标所属条目的编号' });
-      return;
+      continue;
     }
     if (value === null || Number.isNaN(value)) {
-      problems.push({ sheet: TARGET_SHEET, cell: `C${n}`, message: `数值“${cellText(row.getCell(3))}”不是数字，请只填写数字（如 78、5.5）` });
-      return;
+      problems.push({ sheet: TARGET_SHEET, cell: `C${n}`, message: `数值“${cell(3)}”不是数字，请只填写数字（如 78、5.5）` });
+      continue;
     }
-    const upper = numberIn(row.getCell(4));
+    const upper = numberIn(cell(4));
     if (upper !== null && (Number.isNaN(upper) || upper <= value)) {
-      problems.push({ sheet: TARGET_SHEET, cell: `D${n}`, message: `上限“${cellText(row.getCell(4))}”应为大于数值的数字，不是范围的请留空` });
-      return;
+      problems.push({ sheet: TARGET_SHEET, cell: `D${n}`, message: `上限“${cell(4)}”应为大于数值的数字，不是范围的请留空` });
+      continue;
     }
-    const unit = cellText(row.getCell(5));
-    const comparator = cellText(row.getCell(6)) || (upper !== null ? '范围' : '');
-    if (comparator && !COMPARATOR_WORDS.includes(comparator)) {
+    const unit = cell(5);
+    const comparator = cell(6) || (upper !== null ? '范围' : '');
+    // A word the plan already had for this clause stays acceptable (a plan read by an earlier version may hold one
+    // the list no longer offers): an unchanged sheet always imports.
+    if (comparator && !COMPARATOR_WORDS.includes(comparator) && !clauses.get(id)!.targets.some((t) => t.comparator === comparator)) {
       problems.push({ sheet: TARGET_SHEET, cell: `F${n}`, message: `比较方式“${comparator}”无法识别，请从下拉列表中选择（如“以上”“不低于”“下降”），普通数量请留空` });
-      return;
+      continue;
     }
     // Without the plan's words, the target is written the way plans write it: `不低于80%`, `80%以上`.
     const after = AFTER_WORDS.has(comparator);
-    const words = cellText(row.getCell(7)) || `${after ? '' : comparator}${value}${upper !== null ? `-${upper}` : ''}${unit}${after ? comparator : ''}`;
+    const words = cell(7) || `${after ? '' : comparator}${value}${upper !== null ? `-${upper}` : ''}${unit}${after ? comparator : ''}`;
     const target: Target = { value, unit, comparator, words };
     if (upper !== null) target.upper = upper;
     read.set(id, [...(read.get(id) ?? []), target]);
-  });
+  }
   const key = (ts: Target[]) => JSON.stringify(ts.map((t) => [t.value, t.upper ?? null, t.unit, t.comparator]));
   for (const [id, clause] of clauses) {
     const targets = read.get(id) ?? [];
@@ -371,33 +430,32 @@ function readTargetSheet(ws: ExcelJS.Worksheet, clauses: Map<string, Clause>, pr
 }
 
 /** The 指标 sheet: the plan's indicators as the coordinator corrected or completed them. */
-function readIndicatorSheet(ws: ExcelJS.Worksheet, original: Indicator[], problems: ImportProblem[], changes: string[]): Indicator[] {
+function readIndicatorSheet(rows: TextRow[], original: Indicator[], problems: ImportProblem[], changes: string[]): Indicator[] {
   const indicators: Indicator[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const name = cellText(row.getCell(3));
-    if (!name) return;
-    const id = cellText(row.getCell(1)) || String(indicators.length + 1);
+  for (const { n, cell } of rows) {
+    const name = cell(3);
+    if (!name) continue;
+    const id = cell(1) || String(indicators.length + 1);
     if (indicators.some((x) => x.id === id)) {
       problems.push({ sheet: INDICATOR_SHEET, cell: `A${n}`, message: `指标编号“${id}”重复，请改为不重复的编号` });
-      return;
+      continue;
     }
-    const attribute = cellText(row.getCell(7));
+    const attribute = cell(7);
     if (attribute && attribute !== '约束性' && attribute !== '预期性') {
       problems.push({ sheet: INDICATOR_SHEET, cell: `G${n}`, message: `属性“${attribute}”无效，应为“约束性”或“预期性”，不确定的请留空` });
-      return;
+      continue;
     }
     indicators.push({
       id,
-      category: cellText(row.getCell(2)),
+      category: cell(2),
       name,
-      unit: cellText(row.getCell(4)),
-      baseline: cellText(row.getCell(5)),
-      target: cellText(row.getCell(6)),
+      unit: cell(4),
+      baseline: cell(5),
+      target: cell(6),
       attribute: attribute as Indicator['attribute'],
-      note: cellText(row.getCell(8)),
+      note: cell(8),
     });
-  });
+  }
   const before = new Map(original.map((x) => [x.id, JSON.stringify(x)]));
   for (const x of indicators) {
     const was = before.get(x.id);

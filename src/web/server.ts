@@ -190,27 +190,32 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     throw new UserError(`工作目录中没有编号为“${id}”的任务清单。`, '请在“计划”页面上传工作要点。');
   }
   app.get('/plans', async (_req, reply) => page(reply, 'plans', '计划', { plans: listPlans(), extensions: PLAN_EXTENSIONS.join(',') }, '/plans'));
-  app.post('/plans', async (req, reply) => {
-    const upload = join(ws, '.uploads', `${Date.now()}-${process.pid}`);
+  /** One uploaded file, streamed into its own folder under .uploads, with the form's fields. */
+  async function receiveOne(req: FastifyRequest, extensions: string[], what: string): Promise<{ path: string; fields: Record<string, string> }> {
+    const upload = join(ws, '.uploads', `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
     await mkdir(upload, { recursive: true });
     const fields: Record<string, string> = {};
     let saved: string | null = null;
     for await (const part of req.parts()) {
       if (part.type === 'field') fields[part.fieldname] = String(part.value ?? '');
       else {
-        const name = safeFileName(basename(part.filename || 'plan'));
-        if (!PLAN_EXTENSIONS.includes(extname(name).toLowerCase())) {
+        const name = safeFileName(basename(part.filename || 'upload'));
+        if (!extensions.includes(extname(name).toLowerCase())) {
           part.file.resume();
-          throw new UserError(`文件“${name}”不是可读取的工作要点格式。`, `请上传 ${PLAN_EXTENSIONS.join('、')} 文件。`);
+          throw new UserError(`文件“${name}”不是可读取的${what}格式。`, `请上传 ${extensions.join('、')} 文件。`);
         }
         saved = join(upload, name);
         await pipeline(part.file, createWriteStream(saved));
         if (part.file.truncated) throw new UserError(`文件“${name}”超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，未读取。`);
       }
     }
-    if (!saved) throw new UserError('没有收到文件。', '请选择要上传的工作要点文件。');
+    if (!saved) throw new UserError('没有收到文件。', `请选择要上传的${what}文件。`);
+    return { path: saved, fields };
+  }
+  app.post('/plans', async (req, reply) => {
+    const { path, fields } = await receiveOne(req, PLAN_EXTENSIONS, '工作要点');
     const { readPlan } = await import('../plan/index.ts');
-    const plan = await readPlan(saved, { title: fields.title || undefined, issuer: fields.issuer || undefined });
+    const plan = await readPlan(path, { title: fields.title || undefined, issuer: fields.issuer || undefined });
     await savePlan(plan);
     return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
   });
@@ -221,24 +226,70 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     if (existsSync(file)) await rename(file, join(plansDir, `.${safeFileName(plan.id)}.${new Date().toISOString().replace(/[:.]/g, '')}.json`));
     await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
   }
+  // The plan page is its 任务分解表 as an editable grid: the same sheets, columns and row numbers as the workbook
+  // `plan export` writes, checked on saving by the same applyReview as `plan import`, so a message names the cell
+  // the clerk sees.
+  const EDITABLE: Record<string, number[] | 'all'> = { 任务分解表: [5, 6, 7], 责任单位: 'all', 目标值: [1, 3, 4, 5, 6, 7], 指标: 'all' };
   app.get('/plans/:id', async (req, reply) => {
     const { plan, file } = await planById((req.params as { id: string }).id);
-    const { summarizePlan } = await import('../plan/summary.ts');
-    const chapters = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));
-    const rows = plan.tasks.flatMap((t) =>
-      t.clauses.map((c) => ({
-        id: c.id,
-        chapter: chapters.get(t.chapterId) ?? '',
-        task: t.lead,
-        text: c.text,
-        lead: c.assignments.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'),
-        cooperate: c.assignments.filter((a) => a.role === '配合').map((a) => a.unit).join('、'),
-        deadline: c.deadline?.words ?? '',
-        targets: c.targets.map((x) => x.words).join('；'),
-        unassigned: c.assignments.length === 0,
-      })),
-    );
-    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), rows, units: plan.units }, '/plans');
+    const [{ summarizePlan }, { reviewSheets, REVIEW_COLUMNS }] = await Promise.all([import('../plan/summary.ts'), import('../plan/review.ts')]);
+    const { sheets, unassigned } = reviewSheets(plan);
+    const grids = (Object.entries(sheets) as [string, (string | number | null)[][]][]).map(([name, rows], index) => {
+      const editable = EDITABLE[name]!;
+      const columns = REVIEW_COLUMNS[name as keyof typeof REVIEW_COLUMNS].map((title, i) => ({ title, editable: editable === 'all' || editable.includes(i + 1) }));
+      return {
+        name,
+        index,
+        first: index === 0,
+        // Rows may be added where a row is a thing of its own (a unit, a target, an indicator), not to the clauses.
+        addable: name !== '任务分解表',
+        removable: name === '目标值' || name === '指标',
+        columns,
+        rows: rows.map((cells, i) => ({
+          n: i + 2,
+          unassigned: name === '任务分解表' && i >= rows.length - unassigned,
+          cells: cells.map((v, c) => ({ value: v === null ? '' : String(v), editable: columns[c]!.editable, long: String(v ?? '').length > 40 || (name === '任务分解表' && (c === 4 || c === 5)) })),
+        })),
+        blank: columns.map((c) => ({ editable: c.editable })),
+      };
+    });
+    const earlier = existsSync(plansDir) ? readdirSync(plansDir).filter((f) => f.startsWith(`.${safeFileName(plan.id)}.`)).length : 0;
+    const changes = lastChanges.get(plan.id);
+    lastChanges.delete(plan.id);
+    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), grids, unassigned, earlier, changes }, '/plans');
+  });
+  /** What the last save or import changed, shown once on the plan page it leads to. */
+  const lastChanges = new Map<string, string[]>();
+  app.post('/api/plans/:id/review', { bodyLimit: 16 * MB }, async (req, reply) => {
+    const { plan } = await planById((req.params as { id: string }).id);
+    const { applyReview, ReviewProblems, REVIEW_SHEETS } = await import('../plan/review.ts');
+    const sent = ((req.body ?? {}) as { sheets?: Record<string, unknown> }).sheets ?? {};
+    const sheets: Record<string, string[][]> = {};
+    for (const name of Object.values(REVIEW_SHEETS)) {
+      const rows = sent[name];
+      if (rows === undefined) continue;
+      if (!Array.isArray(rows) || !rows.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string'))) throw new UserError(`提交的“${name}”表格式不正确。`, '请刷新页面后重新修改。');
+      sheets[name] = rows as string[][];
+    }
+    try {
+      const { plan: changed, changes } = applyReview(plan, sheets, '任务分解表');
+      if (!changes.length) return reply.send({ changes: [], saved: false });
+      await savePlan(changed);
+      lastChanges.set(changed.id, changes);
+      return reply.send({ changes, saved: true, warnings: changed.warnings.length });
+    } catch (e) {
+      if (e instanceof ReviewProblems) return reply.code(400).send({ error: `有 ${e.problems.length} 处问题，未保存。`, hint: '请按标红单元格的提示修改后再保存。', problems: e.problems });
+      throw e;
+    }
+  });
+  // A 任务分解表 reviewed in Excel or WPS and uploaded back: the same `plan import`.
+  app.post('/plans/review', async (req, reply) => {
+    const saved = await receiveOne(req, ['.xlsx'], '任务分解表');
+    const { importReview } = await import('../plan/review.ts');
+    const { plan, changes } = await importReview(saved.path);
+    await savePlan(plan);
+    lastChanges.set(plan.id, changes.length ? changes : ['任务分解表与当前任务清单一致，没有修改。']);
+    return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
   });
   // The 任务分解表 is written when asked for, not at every view of the plan.
   app.get('/plans/:id/review.xlsx', async (req, reply) => {

@@ -55,7 +55,8 @@ function applyFilters(table) {
   const text = ($(`[data-filter-text="${table.id}"]`) || $('[data-filter-text=""]') || { value: '' }).value.trim();
   for (const row of table.tBodies[0].rows) {
     const okState = !stateFilter || row.dataset.state === stateFilter;
-    const okText = !text || (row.dataset.unit || row.textContent).includes(text);
+    const inputs = $$('input', row).map((i) => i.value).join(' ');
+    const okText = !text || (row.dataset.unit || `${row.textContent} ${inputs}`).includes(text);
     row.hidden = !(okState && okText);
   }
 }
@@ -239,5 +240,109 @@ if (drop) {
     e.preventDefault();
     drop.classList.remove('over');
     upload([...e.dataTransfer.files]);
+  });
+}
+
+// --- Plan review grid: the 任务分解表's sheets, edited in place and checked by the server as `plan import` checks ---
+const review = $('section.review');
+if (review) {
+  const result = $('.result', review);
+  const dirty = $('.dirty', review);
+  let changed = false;
+  const markDirty = () => {
+    changed = true;
+    dirty.hidden = false;
+  };
+  review.addEventListener('input', markDirty);
+  window.addEventListener('beforeunload', (e) => {
+    if (changed) e.preventDefault();
+  });
+  const showTab = (index) => {
+    for (const b of $$('[data-tab]', review)) b.classList.toggle('active', b.dataset.tab === String(index));
+    for (const p of $$('[data-panel]', review)) p.hidden = p.dataset.panel !== String(index);
+  };
+  for (const b of $$('[data-tab]', review)) b.addEventListener('click', () => showTab(b.dataset.tab));
+  // A deleted row keeps its place (and so every later row its number, as the messages name rows): it is emptied and hidden.
+  review.addEventListener('click', (e) => {
+    const remove = e.target.closest('[data-remove-row]');
+    if (remove) {
+      const row = remove.closest('tr');
+      for (const input of $$('input', row)) input.value = '';
+      for (const td of $$('td[data-value]', row)) td.dataset.value = '';
+      row.hidden = true;
+      row.dataset.removed = '';
+      markDirty();
+    }
+    const add = e.target.closest('[data-add-row]');
+    if (add) {
+      const panel = add.closest('[data-panel]');
+      const body = $('tbody', panel);
+      const n = Math.max(1, ...[...body.rows].map((r) => Number(r.dataset.n))) + 1;
+      const row = el('tr', { 'data-n': n }, el('td', { class: 'rn' }, n));
+      row.append($('template[data-blank]', panel).content.cloneNode(true));
+      body.append(row);
+      $('input', row)?.focus();
+      markDirty();
+    }
+  });
+  const sheetsOf = () => {
+    const sheets = {};
+    for (const table of $$('table.review-grid', review)) {
+      const rows = [];
+      for (const tr of table.tBodies[0].rows) {
+        const cells = $$('td:not(.rn)', tr).filter((td) => td.matches('.edit, [data-value]')).map((td) => (td.classList.contains('edit') ? $('input', td).value : td.dataset.value));
+        rows[Number(tr.dataset.n) - 2] = cells;
+      }
+      sheets[table.dataset.sheet] = Array.from(rows, (r) => r || []);
+    }
+    return sheets;
+  };
+  const cellOf = (sheet, ref) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    const table = $$('table.review-grid', review).find((t) => t.dataset.sheet === sheet);
+    if (!m || !table) return null;
+    const row = $(`tr[data-n="${m[2]}"]`, table);
+    return row ? $$('td:not(.rn)', row)[m[1].charCodeAt(0) - 65] || null : null;
+  };
+  const button = $('[data-save-review]', review);
+  button.addEventListener('click', async () => {
+    for (const td of $$('td.bad', review)) td.classList.remove('bad'), td.removeAttribute('title');
+    button.disabled = true;
+    result.replaceChildren(el('p', {}, '正在核对……'));
+    try {
+      const response = await fetch(button.dataset.saveReview, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheets: sheetsOf() }) });
+      const o = await response.json();
+      if (o.problems) {
+        const items = o.problems.map((p) => {
+          const td = cellOf(p.sheet, p.cell);
+          if (td) td.classList.add('bad'), (td.title = p.message);
+          const item = el('li', {}, `${p.sheet} › ${p.cell}：${p.message}`);
+          if (td) {
+            item.classList.add('link');
+            item.addEventListener('click', () => {
+              showTab($$('table.review-grid', review).indexOf(td.closest('table')));
+              ($('input', td) || td).focus();
+              td.scrollIntoView({ block: 'center' });
+            });
+          }
+          return item;
+        });
+        result.replaceChildren(el('p', { class: 'error' }, o.error), el('ul', { class: 'problems' }, ...items), el('p', {}, o.hint));
+        result.scrollIntoView({ block: 'nearest' });
+      } else if (!response.ok || o.error) showError(result, o);
+      else if (!o.saved) {
+        changed = false;
+        dirty.hidden = true;
+        result.replaceChildren(el('p', {}, '没有修改，无需保存。'));
+      } else {
+        changed = false;
+        // The page is shown again from the saved plan, with what changed.
+        location.reload();
+      }
+    } catch (e) {
+      showError(result, { error: `与工作台的连接中断（${e.message}）。请确认工作台仍在运行。` });
+    } finally {
+      button.disabled = false;
+    }
   });
 }
