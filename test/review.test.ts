@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlan } from '../src/plan/index.ts';
-import { exportReview, importReview } from '../src/plan/review.ts';
+import { applyReview, exportReview, importReview, reviewSheets } from '../src/plan/review.ts';
 import { SEEDS, python, soffice, tempDir } from './helpers.ts';
 
 const ASSIGN = `
@@ -141,5 +141,30 @@ wb.save(sys.argv[1])
     expect(error).toContain(`目标有误.xlsx › 目标值 › A${first + 2}：条目编号“99.9”在任务分解表中不存在`);
     expect(error).toContain('目标有误.xlsx › 指标 › G2：属性“必须”无效');
   });
-});
 
+  it('imports an unchanged export of a plan whose target words the list no longer offers, and refuses such a word on another clause', () => {
+    // A plan read by an earlier version, with a comparator word (`推动`) that is not among the choices today.
+    const old = structuredClone(plan);
+    const clauses = old.tasks.flatMap((t) => t.clauses);
+    const withTarget = clauses.find((c) => c.targets.length > 0)!;
+    withTarget.targets[0]!.comparator = '推动';
+    const { sheets } = reviewSheets(old);
+    const text = (rows: (string | number | null)[][]) => rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    const unchanged = { 任务分解表: text(sheets.任务分解表), 责任单位: text(sheets.责任单位), 目标值: text(sheets.目标值), 指标: text(sheets.指标) };
+    const { plan: same, changes } = applyReview(old, unchanged, '任务分解表.xlsx');
+    expect(changes).toEqual([]);
+    expect(same.tasks.flatMap((t) => t.clauses).find((c) => c.id === withTarget.id)!.targets[0]!.comparator).toBe('推动');
+    // The same word moved to another clause's target is refused at its cell, and the plan passed in is untouched.
+    const row = unchanged.目标值.findIndex((r) => r[0] !== withTarget.id);
+    unchanged.目标值[row]![5] = '推动';
+    expect(() => applyReview(old, unchanged, '任务分解表.xlsx')).toThrow(`任务分解表.xlsx › 目标值 › F${row + 2}：比较方式“推动”无法识别`);
+    expect(old.tasks.flatMap((t) => t.clauses).find((c) => c.id === withTarget.id)!.targets[0]!.comparator).toBe('推动');
+  });
+
+  it('refuses a clause row given twice', () => {
+    const { sheets } = reviewSheets(plan);
+    const rows = sheets.任务分解表.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    rows.push([...rows[0]!]);
+    expect(() => applyReview(plan, { 任务分解表: rows, 责任单位: sheets.责任单位.map((r) => r.map(String)) }, '网页')).toThrow(`网页 › 任务分解表 › A${rows.length + 1}：条目编号“${rows[0]![0]}”重复出现`);
+  });
+});
