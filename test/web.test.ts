@@ -311,5 +311,47 @@ describe('工作台 end to end in Chromium', () => {
     expect(clauseOf(second).deadline).toEqual({ words: '2025年9月底前', meaning: { kind: 'date', date: '2025-09-30' } });
     expect(readdirSync(plansDir).filter((f) => f.startsWith('.'))).toHaveLength(2);
     await page.screenshot({ path: join(shots, '9-plan-saved.png') });
+    // Both uploads (the plan document and the reviewed 任务分解表) were removed once read.
+    expect(readdirSync(join(s.workspace, '.uploads'))).toEqual([]);
+  }, 120_000);
+
+  it('runs long work as a job that outlives its page: a reloaded page follows it again; streamed answers carry the security headers', async () => {
+    const planId = readdirSync(join(s.workspace, 'plans')).find((f) => !f.startsWith('.'))!.replace(/\.json$/, '');
+    const headers = { host: `127.0.0.1:${s.port}`, cookie: `taizhang_session=${s.token}`, origin: s.base, 'content-type': 'application/json' };
+    // Started by a request that is dropped as soon as the job's id arrives, as a page closed at once would be.
+    const started = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; first: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: s.port, method: 'POST', path: '/api/rounds', headers }, (res) => {
+        res.setEncoding('utf8');
+        res.once('data', (chunk: string) => {
+          resolve({ status: res.statusCode!, headers: res.headers, first: chunk.split('\n')[0]! });
+          req.destroy();
+        });
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end(JSON.stringify({ plan: planId, round: '2025-Q4', prefill: false }));
+    });
+    expect(started.status).toBe(200);
+    expect(started.headers['x-frame-options']).toBe('DENY');
+    expect(started.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(started.headers['cache-control']).toBe('no-store');
+    const job = (JSON.parse(started.first) as { job: string }).job;
+    // Followed again from the start: the same lines, to the end.
+    const again = await raw(s.port, { path: `/api/jobs/${job}`, headers });
+    const lines = again.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ job });
+    expect(lines.at(-1)).toEqual({ done: { round: '2025-Q4', label: '2025年第四季度', deadline: '2026-01-10', files: 24, unassigned: [] } });
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
+    // The work went on without its page: the round is in the ledger with every workbook.
+    const ledger = new Ledger(s.workspace, { create: false });
+    expect(ledger.expected('2025-Q4')).toHaveLength(24);
+    ledger.close();
+    expect((await raw(s.port, { path: '/api/jobs/no-such-job', headers })).body).toContain('这项操作的进度已不在工作台中');
+    // The 轮次 page, reloaded with the job in its session, shows the job's outcome again.
+    await page.goto(`${s.base}/rounds`);
+    await page.evaluate((id) => sessionStorage.setItem('taizhang-job:/rounds', id), job);
+    await page.reload();
+    await page.locator('.result >> text=调度表已生成').waitFor();
+    expect(await page.locator('.result').first().textContent()).toContain('2025年第四季度调度表已生成：24 个单位，报送截止 2026-01-10。');
+    expect(await page.evaluate(() => sessionStorage.getItem('taizhang-job:/rounds'))).toBeNull();
   }, 120_000);
 });

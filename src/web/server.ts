@@ -5,7 +5,8 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createReadStream, createWriteStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Zip, ZipPassThrough } from 'fflate';
@@ -16,6 +17,7 @@ import { safeFileName } from '../sheets/assign.ts';
 import { UserError } from '../util/errors.ts';
 import { displayTime } from '../util/time.ts';
 import { Downloads } from './downloads.ts';
+import { Jobs } from './jobs.ts';
 import { COOKIE, LoginThrottle, Sessions, fromOwnPage, passwordMatches, sameSecret, type Access } from './security.ts';
 import { Views, WEB_DIR } from './views.ts';
 
@@ -39,11 +41,15 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   await app.register(multipart, { limits: { fileSize: o.maxFileBytes ?? 50 * MB, files: 20_000, fields: 20, fieldSize: 64 * 1024 } });
   const views = new Views();
   const downloads = new Downloads();
+  const jobs = new Jobs();
+  const streamed = (reply: FastifyReply, work: (send: (line: Record<string, unknown>) => void) => Promise<void>) => followJob(reply, jobs, jobs.start(work));
   const sessions = new Sessions();
   const throttle = new LoginThrottle();
   const ws = o.workspace;
   const today = o.today ?? (() => process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10));
   const lan = o.access.password !== null;
+  // Uploads are removed once read; a folder left by a run that was killed meanwhile is removed a day later.
+  await removeStaleUploads(join(ws, '.uploads'));
 
   // --- Security: before any route -------------------------------------------------------------------------------
   app.addHook('onRequest', async (req, reply) => {
@@ -191,8 +197,9 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   }
   app.get('/plans', async (_req, reply) => page(reply, 'plans', '计划', { plans: listPlans(), extensions: PLAN_EXTENSIONS.join(',') }, '/plans'));
   /** One uploaded file, streamed into its own folder under .uploads, with the form's fields. */
-  async function receiveOne(req: FastifyRequest, extensions: string[], what: string): Promise<{ path: string; fields: Record<string, string> }> {
+  async function receiveOne(req: FastifyRequest, extensions: string[], what: string): Promise<{ path: string; fields: Record<string, string>; cleanup: () => Promise<void> }> {
     const upload = join(ws, '.uploads', `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
+    const cleanup = () => rm(upload, { recursive: true, force: true });
     await mkdir(upload, { recursive: true });
     const fields: Record<string, string> = {};
     let saved: string | null = null;
@@ -202,20 +209,28 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
         const name = safeFileName(basename(part.filename || 'upload'));
         if (!extensions.includes(extname(name).toLowerCase())) {
           part.file.resume();
+          await cleanup();
           throw new UserError(`文件“${name}”不是可读取的${what}格式。`, `请上传 ${extensions.join('、')} 文件。`);
         }
         saved = join(upload, name);
         await pipeline(part.file, createWriteStream(saved));
-        if (part.file.truncated) throw new UserError(`文件“${name}”超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，未读取。`);
+        if (part.file.truncated) {
+          await cleanup();
+          throw new UserError(`文件“${name}”超过 ${(o.maxFileBytes ?? 50 * MB) / MB} MB，未读取。`);
+        }
       }
     }
-    if (!saved) throw new UserError('没有收到文件。', `请选择要上传的${what}文件。`);
-    return { path: saved, fields };
+    if (!saved) {
+      await cleanup();
+      throw new UserError('没有收到文件。', `请选择要上传的${what}文件。`);
+    }
+    return { path: saved, fields, cleanup };
   }
   app.post('/plans', async (req, reply) => {
-    const { path, fields } = await receiveOne(req, PLAN_EXTENSIONS, '工作要点');
+    const { path, fields, cleanup } = await receiveOne(req, PLAN_EXTENSIONS, '工作要点');
     const { readPlan } = await import('../plan/index.ts');
-    const plan = await readPlan(path, { title: fields.title || undefined, issuer: fields.issuer || undefined });
+    // The plan keeps the source's name and digest; the uploaded copy is not kept.
+    const plan = await readPlan(path, { title: fields.title || undefined, issuer: fields.issuer || undefined }).finally(cleanup);
     await savePlan(plan);
     return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
   });
@@ -286,7 +301,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   app.post('/plans/review', async (req, reply) => {
     const saved = await receiveOne(req, ['.xlsx'], '任务分解表');
     const { importReview } = await import('../plan/review.ts');
-    const { plan, changes } = await importReview(saved.path);
+    const { plan, changes } = await importReview(saved.path).finally(saved.cleanup);
     await savePlan(plan);
     lastChanges.set(plan.id, changes.length ? changes : ['任务分解表与当前任务清单一致，没有修改。']);
     return reply.redirect(`/plans/${encodeURIComponent(plan.id)}`, 303);
@@ -295,9 +310,11 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   app.get('/plans/:id/review.xlsx', async (req, reply) => {
     const { plan } = await planById((req.params as { id: string }).id);
     const { exportReview } = await import('../plan/review.ts');
-    const file = join(ws, '.uploads', `任务分解表-${safeFileName(plan.id)}.xlsx`);
-    await mkdir(join(ws, '.uploads'), { recursive: true });
+    const dir = await mkdtemp(join(tmpdir(), 'taizhang-review-'));
+    const file = join(dir, '任务分解表.xlsx');
     await exportReview(plan, file);
+    // Written for this download only, and removed once it is sent (or the download is abandoned).
+    reply.raw.once('close', () => void rm(dir, { recursive: true, force: true }));
     reply.header('Content-Disposition', attachment(`任务分解表_${safeFileName(plan.title || plan.id)}.xlsx`));
     return reply.type(contentType(file)).send(createReadStream(file));
   });
@@ -342,7 +359,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     if (!files.length) throw new UserError(`轮次 ${id} 的调度表不在 ${dir}，无法打包下载。`, '可能是用命令行 -o 指定了其他目录：请到该目录取用。');
     // Streamed, stored (an xlsx is compressed already): memory does not grow with the number of workbooks.
     reply.hijack();
-    reply.raw.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': attachment(`${id}_调度表.zip`) });
+    reply.raw.writeHead(200, { ...headersOf(reply), 'Content-Type': 'application/zip', 'Content-Disposition': attachment(`${id}_调度表.zip`) });
     const zip = new Zip((err, chunk, final) => {
       if (err) return reply.raw.destroy(err);
       reply.raw.write(chunk);
@@ -506,6 +523,13 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     return page(reply, 'urge', '催报', { rounds, round: current, roundId: current.id, today: today(), until, ...data }, '/urge');
   });
 
+  // --- Jobs: a page reloaded while its work runs follows it again -----------------------------------------------
+  app.get('/api/jobs/:id', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    if (!jobs.has(id)) return reply.code(404).send({ error: '这项操作的进度已不在工作台中（工作台可能已重启）。', hint: '操作的结果已记入台账，请刷新页面查看。' });
+    return followJob(reply, jobs, id);
+  });
+
   // --- Downloads, by id only ----------------------------------------------------------------------------------------
   app.get('/download/:id', async (req, reply) => {
     const file = downloads.get((req.params as { id: string }).id);
@@ -527,22 +551,32 @@ function thresholdsOf(q: unknown): { yellow: number; red: number } | undefined {
 }
 
 /**
- * A streamed answer of one JSON object per line, so the page shows each result as it comes; `work` sends them. A
- * failure after the first line can no longer change the status: it is sent as the last line, a user's mistake
- * apart from an internal bug.
+ * A streamed answer of one JSON object per line, so the page shows each result as it comes: first the job's id
+ * (the page keeps it, and follows the job again after a reload), then every line the job has sent and sends. The
+ * work is a job of its own (jobs.ts): it goes on if the page goes away.
  */
-async function streamed(reply: FastifyReply, work: (send: (o: unknown) => void) => Promise<void>): Promise<FastifyReply> {
+function followJob(reply: FastifyReply, jobs: Jobs, id: string): FastifyReply {
   reply.hijack();
-  reply.raw.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  const send = (o: unknown) => void reply.raw.write(`${JSON.stringify(o)}\n`);
-  try {
-    await work(send);
-  } catch (e) {
-    const user = e instanceof UserError;
-    send({ error: user ? e.message : `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`, hint: user ? e.hint : undefined, internal: !user });
-  }
-  reply.raw.end();
+  // Written past Fastify, so the security headers the hook set on the reply are carried over by hand.
+  reply.raw.writeHead(200, { ...headersOf(reply), 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' });
+  reply.raw.write(`${JSON.stringify({ job: id })}\n`);
+  const stop = jobs.follow(id, (line) => (line === null ? reply.raw.end() : void reply.raw.write(`${JSON.stringify(line)}\n`)));
+  reply.raw.on('close', () => stop?.());
   return reply;
+}
+
+async function removeStaleUploads(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < dayAgo) await rm(path, { recursive: true, force: true });
+  }
+}
+
+/** The headers set on a reply so far (the security headers of the hook), for a response written past Fastify. */
+function headersOf(reply: FastifyReply): Record<string, string> {
+  return Object.fromEntries(Object.entries(reply.getHeaders()).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 
 function attachment(name: string): string {

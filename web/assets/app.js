@@ -120,26 +120,50 @@ function showError(box, o) {
   box.replaceChildren(el('p', { class: 'error' }, o.internal ? o.error : `操作未完成：${o.error}`), ...(o.hint ? [el('p', {}, `处理办法：${o.hint}`)] : []));
 }
 
+// A job's id is kept for this page until its stream ends: after a reload the page follows the same job again.
+const JOB_KEY = `taizhang-job:${location.pathname}`;
+const keepJob = (o) => o.job && sessionStorage.setItem(JOB_KEY, o.job);
+const forgetJob = () => sessionStorage.removeItem(JOB_KEY);
+/** Follows the job this page started before it was reloaded, if any, showing its lines with `onLine`. */
+async function resumeJob(onLine, onEnd) {
+  const id = sessionStorage.getItem(JOB_KEY);
+  if (!id) return;
+  const response = await fetch(`/api/jobs/${encodeURIComponent(id)}`);
+  if (!response.ok) {
+    forgetJob();
+    return;
+  }
+  await readLines(response, onLine);
+  forgetJob();
+  onEnd?.();
+}
+
+function roundLine(box, bar, o) {
+  if (o.progress && bar) {
+    bar.hidden = false;
+    bar.max = o.progress.total;
+    bar.value = o.progress.done;
+    box.replaceChildren(el('p', {}, `已生成 ${o.progress.done} / ${o.progress.total} 个调度表……`));
+  } else if (o.error) showError(box, o);
+  else if (o.done) roundDone(box, o.done);
+}
+
 for (const form of $$('form[data-api]')) {
+  const box = form.parentElement.querySelector('.result');
+  const bar = form.parentElement.querySelector('progress');
+  if (form.dataset.stream !== undefined) {
+    resumeJob((o) => (o.job ? box.replaceChildren(el('p', {}, '正在继续显示页面刷新前开始的操作……')) : roundLine(box, bar, o)), () => bar && (bar.hidden = true));
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = $('button:not([type=button])', form);
-    const box = form.parentElement.querySelector('.result');
-    const bar = form.parentElement.querySelector('progress');
     button.disabled = true;
     box.replaceChildren(el('p', {}, '正在处理，请稍候……'));
     try {
       const response = await fetch(form.dataset.api, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson(form)) });
       if (form.dataset.stream !== undefined && response.ok) {
-        if (bar) bar.hidden = false;
-        await readLines(response, (o) => {
-          if (o.progress && bar) {
-            bar.max = o.progress.total;
-            bar.value = o.progress.done;
-            box.replaceChildren(el('p', {}, `已生成 ${o.progress.done} / ${o.progress.total} 个调度表……`));
-          } else if (o.error) showError(box, o);
-          else if (o.done) roundDone(box, o.done);
-        });
+        await readLines(response, (o) => (o.job ? keepJob(o) : roundLine(box, bar, o)));
+        forgetJob();
       } else {
         const o = await response.json();
         if (!response.ok || o.error) showError(box, o);
@@ -186,6 +210,25 @@ if (drop) {
     if (o.kind === 'stale') return `${o.unit}：早于已收取的报送，未采用`;
     return o.reason;
   };
+  const collectLine = (o) => {
+    if (o.job) return keepJob(o);
+    if (o.error) {
+      table.tBodies[0].append(el('tr', {}, el('td', { colspan: 3, class: 'error' }, o.error)));
+      return;
+    }
+    counts[o.outcome.kind] = (counts[o.outcome.kind] || 0) + 1;
+    table.tBodies[0].append(el('tr', { class: `o-${o.outcome.kind}` }, el('td', {}, o.file), el('td', {}, WORDS[o.outcome.kind] || o.outcome.kind), el('td', {}, describe(o.outcome))));
+    tally.textContent = Object.entries(counts).map(([k, n]) => `${WORDS[k] || k} ${n}`).join('，');
+  };
+  // A reload while files were being checked: the check went on; its outcomes are shown again, and the rest as they come.
+  resumeJob(
+    (o) => {
+      table.hidden = false;
+      if (o.job) tally.textContent = '正在继续显示页面刷新前上传的文件的校验结果……';
+      else collectLine(o);
+    },
+    () => (tally.textContent = `处理完毕：${tally.textContent}。`),
+  );
   const upload = (files) => {
     if (!files.length) return;
     const form = new FormData();
@@ -208,17 +251,7 @@ if (drop) {
     let seen = 0;
     const consume = () => {
       const lines = xhr.responseText.split('\n');
-      for (; seen < lines.length - 1; seen++) {
-        if (!lines[seen].trim()) continue;
-        const o = JSON.parse(lines[seen]);
-        if (o.error) {
-          table.tBodies[0].append(el('tr', {}, el('td', { colspan: 3, class: 'error' }, o.error)));
-          continue;
-        }
-        counts[o.outcome.kind] = (counts[o.outcome.kind] || 0) + 1;
-        table.tBodies[0].append(el('tr', { class: `o-${o.outcome.kind}` }, el('td', {}, o.file), el('td', {}, WORDS[o.outcome.kind] || o.outcome.kind), el('td', {}, describe(o.outcome))));
-        tally.textContent = Object.entries(counts).map(([k, n]) => `${WORDS[k] || k} ${n}`).join('，');
-      }
+      for (; seen < lines.length - 1; seen++) if (lines[seen].trim()) collectLine(JSON.parse(lines[seen]));
     };
     xhr.onprogress = consume;
     xhr.onload = () => {
@@ -229,6 +262,7 @@ if (drop) {
         try { o = JSON.parse(xhr.responseText); } catch {}
         tally.textContent = `上传未完成：${o.error || xhr.statusText}`;
       } else tally.textContent = `处理完毕：${tally.textContent}。`;
+      forgetJob();
     };
     xhr.onerror = () => (tally.textContent = '与工作台的连接中断，请确认工作台仍在运行后重试（已收取的不会重复登记）。');
     xhr.send(form);
