@@ -354,4 +354,17 @@ describe('工作台 end to end in Chromium', () => {
     expect(await page.locator('.result').first().textContent()).toContain('2025年第四季度调度表已生成：24 个单位，报送截止 2026-01-10。');
     expect(await page.evaluate(() => sessionStorage.getItem('taizhang-job:/rounds'))).toBeNull();
   }, 120_000);
+
+  it('takes an upload of more files than a form has fields, each with its own time, as the collect page sends them', async () => {
+    const form = new FormData();
+    for (let i = 1; i <= 60; i++) {
+      form.append('lastModified', String(Date.parse('2025-10-08T09:00:00+08:00')));
+      form.append('files', new Blob([`不是工作簿 ${i}`]), `第${i}个.txt`);
+    }
+    const response = await fetch(`${s.base}/api/rounds/2025-Q3/collect`, { method: 'POST', body: form, headers: { cookie: `taizhang_session=${s.token}`, origin: s.base } });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { file?: string; outcome?: { kind: string; reason: string } });
+    expect(lines.slice(1)).toHaveLength(60);
+    expect(lines.slice(1).every((l) => l.outcome?.kind === 'unusable' && l.outcome.reason.startsWith('这是 CSV/文本文件'))).toBe(true);
+  }, 60_000);
 });

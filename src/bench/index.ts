@@ -143,7 +143,7 @@ function measure(command: string[], env: Record<string, string> = {}, expect?: R
 const TOOLS = ['taizhang', 'openpyxl', 'raw'] as const;
 type Tool = (typeof TOOLS)[number];
 const TASKS_TIMED = ['generate', 'collect'] as const;
-type Timed = (typeof TASKS_TIMED)[number] | 'report' | 'help' | 'status' | 'node';
+type Timed = (typeof TASKS_TIMED)[number] | 'report' | 'help' | 'status' | 'node' | 'board' | 'webcollect';
 
 export interface ScaleResult {
   units: number;
@@ -209,6 +209,10 @@ export async function runScale(units: number, runs: number, log: (s: string) => 
       const collected = join(runDir, 'collect-taizhang');
       add('report:taizhang', measure([...bin, 'report', '--round', ROUND, '-w', collected, '--today', TODAY, '--date', TODAY]));
       add('status:taizhang', measure([...bin, 'status', '--round', ROUND, '-w', collected, '--today', TODAY]));
+      // The 工作台 on the same data: the board of the collected round, and the same inbox collected through the page.
+      const web = await measureWorkbench(collected, issuedLedger, join(dir, 'inbox'), join(runDir, 'web'), accepted);
+      add('board:taizhang', { ms: web.boardMs, peakMb: 0 });
+      add('webcollect:taizhang', { ms: web.collectMs, peakMb: 0 });
       add('help:taizhang', measure([...bin, '--help']));
       add('node:taizhang', measure([process.execPath, '-e', '0']));
       rmSync(runDir, { recursive: true, force: true });
@@ -233,6 +237,59 @@ export async function runScale(units: number, runs: number, log: (s: string) => 
   }
 }
 
+/**
+ * The 工作台 in this process, on a real loopback port: the time to answer the 总览 page of a collected round (the
+ * second request, so that the stage modules are loaded), and the time to collect the whole inbox uploaded through
+ * the page's own route (multipart by Node's fetch, each file streamed from disk), from the first byte sent to the
+ * last outcome read.
+ */
+async function measureWorkbench(collected: string, issuedLedger: string, inbox: string, workspace: string, accepted: number): Promise<{ boardMs: number; collectMs: number }> {
+  const { createWorkbench } = await import('../web/server.ts');
+  const { openAsBlob, readdirSync } = await import('node:fs');
+  const hosts = new Set<string>();
+  const token = 'bench-token-0123456789';
+  const open = async (ws: string) => {
+    const app = await createWorkbench({ workspace: ws, access: { hosts, token, password: null }, today: () => TODAY });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as { port: number }).port;
+    hosts.add(`127.0.0.1:${port}`);
+    return { app, base: `http://127.0.0.1:${port}`, headers: { cookie: `taizhang_session=${token}`, origin: `http://127.0.0.1:${port}` } };
+  };
+  const board = await open(collected);
+  let boardMs = 0;
+  try {
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now();
+      const response = await fetch(`${board.base}/?round=${ROUND}`, { headers: board.headers });
+      const html = await response.text();
+      boardMs = performance.now() - t;
+      if (!html.includes('id="board"')) throw new Error(`the 总览 page did not show the board (${response.status})`);
+    }
+  } finally {
+    await board.app.close();
+  }
+  mkdirSync(workspace, { recursive: true });
+  copyFileSync(issuedLedger, join(workspace, 'taizhang.db'));
+  const page = await open(workspace);
+  try {
+    const form = new FormData();
+    // As the page sends them: each file's own time just before it.
+    for (const name of readdirSync(inbox).sort()) {
+      form.append('lastModified', String(Date.parse('2025-10-08T09:00:00+08:00')));
+      form.append('files', await openAsBlob(join(inbox, name)), name);
+    }
+    const t = performance.now();
+    const response = await fetch(`${page.base}/api/rounds/${ROUND}/collect`, { method: 'POST', body: form, headers: page.headers });
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { outcome?: { kind: string } });
+    const collectMs = performance.now() - t;
+    const taken = lines.filter((l) => l.outcome?.kind === 'accepted').length;
+    if (taken !== accepted) throw new Error(`the 工作台 took ${taken} files, not ${accepted}: ${JSON.stringify(lines.slice(0, 3))}`);
+    return { boardMs, collectMs };
+  } finally {
+    await page.app.close();
+  }
+}
+
 /** The goals of issue 12, checked against each scale's medians. */
 export const GOALS = {
   generate: { openpyxl: 0.15, raw: 1.5 },
@@ -241,6 +298,8 @@ export const GOALS = {
   startMb: 100,
   pipelineMb: 200,
   reportMb: 400,
+  /** Issue 13: the board of a 2000-unit round in under a second; collecting through the page at the CLI's speed. */
+  boardSeconds: 1,
 };
 
 export function formatScale(r: ScaleResult): string {
@@ -261,6 +320,12 @@ export function formatScale(r: ScaleResult): string {
   const m = r.median;
   lines.push(`  报告      ${s(m.report?.taizhang)}     （全部文档、图表和汇总表；内存目标 < ${GOALS.reportMb} MB ${mark((m.report?.taizhang?.peakMb ?? Infinity) < GOALS.reportMb)}）`);
   lines.push(`  --help    ${s(m.help?.taizhang)}     status ${s(m.status?.taizhang)}     裸 node ${s(m.node?.taizhang)}（启动目标 < ${GOALS.startSeconds} s、< ${GOALS.startMb} MB ${mark([m.help?.taizhang, m.status?.taizhang].every((x) => x && x.ms / 1000 < GOALS.startSeconds && x.peakMb < GOALS.startMb))}）`);
+  const board = m.board?.taizhang?.ms ?? Infinity;
+  const webCollect = m.webcollect?.taizhang?.ms ?? Infinity;
+  const cliCollect = m.collect?.taizhang?.ms ?? Infinity;
+  lines.push(
+    `  工作台    总览页面 ${(board / 1000).toFixed(2)} s（目标 < ${GOALS.boardSeconds} s ${mark(board / 1000 < GOALS.boardSeconds)}）；网页收集 ${(webCollect / 1000).toFixed(2)} s，为命令行收集的 ${(webCollect / cliCollect).toFixed(2)} 倍（命令行含进程启动）`,
+  );
   const pipeline = [m.generate?.taizhang, m.collect?.taizhang];
   lines.push(`  生成、收集的峰值内存目标 < ${GOALS.pipelineMb} MB：${mark(pipeline.every((x) => x && x.peakMb < GOALS.pipelineMb))}`);
   return lines.join('\n');

@@ -33,12 +33,15 @@ export interface WorkbenchOptions {
 }
 
 const MB = 1 << 20;
+/** Files in one upload: a province's units, with room to spare. */
+const MAX_UPLOAD_FILES = 20_000;
 const PLAN_EXTENSIONS = ['.docx', '.txt', '.xlsx', '.pdf', '.doc', '.wps', '.rtf', '.json'];
 
 export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: MB, trustProxy: false });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: o.maxFileBytes ?? 50 * MB, files: 20_000, fields: 20, fieldSize: 64 * 1024 } });
+  // The collect page sends each file's time as a field before it: a field per file, and a few for the forms.
+  await app.register(multipart, { limits: { fileSize: o.maxFileBytes ?? 50 * MB, files: MAX_UPLOAD_FILES, fields: MAX_UPLOAD_FILES + 20, parts: 2 * MAX_UPLOAD_FILES + 20, fieldSize: 64 * 1024 } });
   const views = new Views();
   const downloads = new Downloads();
   const jobs = new Jobs();
@@ -592,7 +595,8 @@ function contentType(name: string): string {
 }
 
 function chineseHttpError(e: Error & { code?: string }): string {
-  if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') return '上传的文件过大或过多，未收取。';
+  if (e.code === 'FST_REQ_FILE_TOO_LARGE') return '上传的文件过大，未收取。';
+  if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT') return `一次上传的文件过多（上限 ${MAX_UPLOAD_FILES} 个），未收取。请分批上传，或打包为 zip 后上传。`;
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return '请求格式不正确。';
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return '提交的内容过大。';
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '提交的内容不是有效的 JSON。';
