@@ -273,7 +273,7 @@ describe('工作台 end to end in Chromium', () => {
     await page.click('table a');
     const first = page.locator('#grid-0 tbody tr[data-n="2"]');
     const id = (await first.locator('td').nth(1).textContent())!;
-    const lead = first.locator('td.edit input').nth(0);
+    const lead = first.locator('td.edit').nth(0).locator('input, textarea');
     const before = clauseOf(id).assignments;
     expect(await lead.inputValue()).toBe(before.filter((a) => a.role === '牵头').map((a) => a.unit).join('、'));
 
@@ -289,7 +289,7 @@ describe('工作台 end to end in Chromium', () => {
     // A new unit registered in 责任单位 and named as the lead: saved, and the earlier version kept beside it.
     await page.click('[data-tab="1"]');
     await page.click('[data-panel="1"] [data-add-row]');
-    await page.locator('#grid-1 tbody tr').last().locator('input').first().fill('市大数据局');
+    await page.locator('#grid-1 tbody tr').last().locator('input, textarea').first().fill('市大数据局');
     await page.click('[data-tab="0"]');
     await lead.fill('市大数据局');
     await Promise.all([page.waitForEvent('load'), page.click('[data-save-review]')]);

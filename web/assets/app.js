@@ -55,7 +55,7 @@ function applyFilters(table) {
   const text = ($(`[data-filter-text="${table.id}"]`) || $('[data-filter-text=""]') || { value: '' }).value.trim();
   for (const row of table.tBodies[0].rows) {
     const okState = !stateFilter || row.dataset.state === stateFilter;
-    const inputs = $$('input', row).map((i) => i.value).join(' ');
+    const inputs = $$('input, textarea', row).map((i) => i.value).join(' ');
     const okText = !text || (row.dataset.unit || `${row.textContent} ${inputs}`).includes(text);
     row.hidden = !(okState && okText);
   }
@@ -301,7 +301,7 @@ if (review) {
     const remove = e.target.closest('[data-remove-row]');
     if (remove) {
       const row = remove.closest('tr');
-      for (const input of $$('input', row)) input.value = '';
+      for (const input of $$('input, textarea', row)) input.value = '';
       for (const td of $$('td[data-value]', row)) td.dataset.value = '';
       row.hidden = true;
       row.dataset.removed = '';
@@ -315,7 +315,7 @@ if (review) {
       const row = el('tr', { 'data-n': n }, el('td', { class: 'rn' }, n));
       row.append($('template[data-blank]', panel).content.cloneNode(true));
       body.append(row);
-      $('input', row)?.focus();
+      $('input, textarea', row)?.focus();
       markDirty();
     }
   });
@@ -324,7 +324,7 @@ if (review) {
     for (const table of $$('table.review-grid', review)) {
       const rows = [];
       for (const tr of table.tBodies[0].rows) {
-        const cells = $$('td:not(.rn)', tr).filter((td) => td.matches('.edit, [data-value]')).map((td) => (td.classList.contains('edit') ? $('input', td).value : td.dataset.value));
+        const cells = $$('td:not(.rn)', tr).filter((td) => td.matches('.edit, [data-value]')).map((td) => (td.classList.contains('edit') ? $('input, textarea', td).value : td.dataset.value));
         rows[Number(tr.dataset.n) - 2] = cells;
       }
       sheets[table.dataset.sheet] = Array.from(rows, (r) => r || []);
@@ -355,7 +355,7 @@ if (review) {
             item.classList.add('link');
             item.addEventListener('click', () => {
               showTab($$('table.review-grid', review).indexOf(td.closest('table')));
-              ($('input', td) || td).focus();
+              ($('input, textarea', td) || td).focus();
               td.scrollIntoView({ block: 'center' });
             });
           }
