@@ -367,4 +367,17 @@ describe('工作台 end to end in Chromium', () => {
     expect(lines.slice(1)).toHaveLength(60);
     expect(lines.slice(1).every((l) => l.outcome?.kind === 'unusable' && l.outcome.reason.startsWith('这是 CSV/文本文件'))).toBe(true);
   }, 60_000);
+
+  it("offers each unit's own workbook of the round on its page, beside its submissions", async () => {
+    await page.goto(`${s.base}/?round=2025-Q3`);
+    await page.click('#board a >> text=机关党委');
+    expect(await page.locator('h1').textContent()).toBe('机关党委：2025年第三季度报送记录');
+    expect(await page.locator('table tbody tr').first().textContent()).toContain('调度表 H2：未填写联系电话');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载本单位本轮的调度表')]);
+    expect(download.suggestedFilename()).toBe('机关党委_2025-Q3_调度表.xlsx');
+    const file = join(tempDir('tz-web-unit-'), 'issued.xlsx');
+    await download.saveAs(file);
+    expect(execFileSync(PYTHON, ['-c', 'import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1])["调度表"]["B2"].value)', file], { encoding: 'utf8' }).trim()).toBe('机关党委');
+    await page.screenshot({ path: join(shots, '10-unit.png') });
+  }, 60_000);
 });

@@ -443,7 +443,11 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
         superseded: s.supersededBy !== null,
       })),
     );
-    return page(reply, 'unit', unit, { unit, round: current, roundId: current.id, history }, '/');
+    // The unit's own workbook of this round, for the clerk who sends it again by hand.
+    const issued = await withLedger(false, (ledger) => ledger.expected(current.id).find((e) => e.unit === unit)?.file ?? null);
+    const issuedPath = issued ? join(roundFolder(current.id, '下发'), issued) : null;
+    const issuedId = issuedPath && existsSync(issuedPath) ? downloads.register(issuedPath, issued!) : null;
+    return page(reply, 'unit', unit, { unit, round: current, roundId: current.id, history, issuedId }, '/');
   });
 
   // --- 进度 -------------------------------------------------------------------------------------------------------
