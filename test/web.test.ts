@@ -380,4 +380,21 @@ describe('工作台 end to end in Chromium', () => {
     expect(execFileSync(PYTHON, ['-c', 'import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1])["调度表"]["B2"].value)', file], { encoding: 'utf8' }).trim()).toBe('机关党委');
     await page.screenshot({ path: join(shots, '10-unit.png') });
   }, 60_000);
+
+  it("opens a clause on the 进度 page to every unit's answers and their answers in earlier rounds", async () => {
+    // 大气环境处 reports for 2025-Q4 too, through the page's route, with answers of its own.
+    const dir = tempDir('tz-web-history-');
+    const issued = join(s.workspace, '2025-Q4', '下发', '大气环境处_2025-Q4_调度表.xlsx');
+    fillWorkbook(issued, join(dir, 'q4.xlsx'), { ...GOOD_ANSWERS, default: { status: '已完成', progress: '第四季度已全部完成。', next: '巩固成果。' } });
+    const form = new FormData();
+    form.append('files', new Blob([readFileSync(join(dir, 'q4.xlsx'))]), 'q4.xlsx');
+    const response = await fetch(`${s.base}/api/rounds/2025-Q4/collect`, { method: 'POST', body: form, headers: { cookie: `taizhang_session=${s.token}`, origin: s.base } });
+    expect((await response.text()).split('\n')[1]).toContain('"kind":"accepted"');
+    await page.goto(`${s.base}/progress?round=2025-Q4`);
+    const clause = page.locator('details.clause').filter({ has: page.locator('td', { hasText: '第四季度已全部完成。' }) }).first();
+    await clause.locator('summary').click();
+    const history = await clause.locator('table.history tbody tr').allTextContents();
+    expect(history).toEqual(['2025年第三季度大气环境处序时推进按计划推进，已完成阶段性工作。']);
+    await page.screenshot({ path: join(shots, '11-progress-history.png') });
+  }, 60_000);
 });

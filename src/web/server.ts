@@ -457,7 +457,20 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const data = await withLedger(false, async (ledger) => {
       const [{ loadRoundProgress }, { chapterChartSvg }] = await Promise.all([import('../consolidate/index.ts'), import('../report/chart.ts')]);
       const { progress } = loadRoundProgress(ledger, current.id, today(), thresholdsOf(req.query));
-      const chapters = progress.chapters.map((c) => ({ ...c, clauseList: progress.clauses.filter((x) => x.chapterId === c.chapterId) }));
+      // Each clause's answers in the earlier rounds of the same plan, newest first, under this round's answers.
+      const history = new Map<string, { round: string; unit: string; status: string; value: string; progress: string }[]>();
+      const earlier = ledger.rounds().filter((r) => r.planId === current.planId && r.end < current.start).reverse();
+      for (const r of earlier) {
+        for (const sub of ledger.currentSubmissions(r.id)) {
+          if (sub.outcome !== 'accepted') continue;
+          for (const e of ledger.entries(sub.id)) {
+            const list = history.get(e.clauseId) ?? [];
+            list.push({ round: r.label, unit: sub.unit, status: e.status ?? '', value: e.valueText ?? (e.value === null ? '' : String(e.value)), progress: e.progress ?? '' });
+            history.set(e.clauseId, list);
+          }
+        }
+      }
+      const chapters = progress.chapters.map((c) => ({ ...c, clauseList: progress.clauses.filter((x) => x.chapterId === c.chapterId).map((x) => ({ ...x, history: history.get(x.clauseId) ?? [] })) }));
       const units = new Map<string, { unit: string; lead: number; cooperate: number; reported: number; behind: number; stagnant: number }>();
       for (const c of progress.clauses) {
         for (const a of c.answers) {
