@@ -4,7 +4,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../util/errors.ts';
+import { INTERNAL_ERROR, UserError } from '../util/errors.ts';
 import { ledgerPathInUse } from './context.ts';
 import { register as registerCollect } from './collect.ts';
 import { register as registerDemo } from './demo.ts';
@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       if (user.hint) process.stderr.write(`处理办法：${user.hint}\n`);
       return EXIT.userError;
     }
-    process.stderr.write(`程序内部错误（请将以下信息反馈给维护人员）：\n${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`${INTERNAL_ERROR}：\n${(e as Error).stack ?? String(e)}\n`);
     return EXIT.internal;
   }
 }

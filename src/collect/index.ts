@@ -14,8 +14,7 @@ import { sha256 } from '../util/hash.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
-import { OverLimit } from './xlsx.ts';
-import { ZipProblem } from './zip.ts';
+import { OverLimit, ZipProblem } from './zip.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }

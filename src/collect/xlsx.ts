@@ -1,15 +1,13 @@
 // A small reader of the parts of an .xlsx the collector needs: sheet names, shared strings, number formats and
 // cell values. Much lighter than building exceljs's full object model for every returned file, which matters
-// when a province collects thousands. XML is read as XML by a conforming parser (saxes, with a checked fast path for plain XML: xml.ts): comments, CDATA,
-// processing instructions, namespace prefixes (`x:worksheet`, as the Open XML SDK writes), either quoting,
+// when a province collects thousands. XML is read as XML by a conforming parser (saxes, through xml.ts): comments,
+// CDATA, processing instructions, namespace prefixes (`x:worksheet`, as the Open XML SDK writes), either quoting,
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
 import type { SaxesTagNS } from 'saxes';
 import { parseXml, type XmlHandlers } from './xml.ts';
 import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
-
-export { OverLimit };
 import { columnLetters, columnNumber } from '../sheets/layout.ts';
 
 export interface XlsxCell {

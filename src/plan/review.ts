@@ -225,8 +225,8 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
  * source. Used for the workbook (`plan import`) and for the 工作台's grid alike.
  */
 export function applyReview(planBefore: Plan, sheets: ReviewText, file: string): { plan: Plan; changes: string[] } {
-  // Worked on a copy: the caller's plan is left as it was whatever happens.
-  const original = Plan.parse(structuredClone(planBefore));
+  // Worked on a copy (zod's parse builds every object and array anew): the caller's plan is left as it was.
+  const original = Plan.parse(planBefore);
   const problems: ImportProblem[] = [];
   const changes: string[] = [];
   const rowsOf = (name: keyof ReviewSheets) => (sheets[name] ?? []).map((cells, i) => ({ n: i + 2, cell: (c: number) => (cells[c - 1] ?? '').trim() }));

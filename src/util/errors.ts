@@ -11,3 +11,11 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** How an internal bug (anything not a UserError) is announced, apart from a user's mistake. */
+export const INTERNAL_ERROR = '程序内部错误（请将以下信息反馈给维护人员）';
+
+/** An internal bug in one line, for a page or a streamed answer. */
+export function internalErrorMessage(e: unknown): string {
+  return `${INTERNAL_ERROR}：${e instanceof Error ? e.message : String(e)}`;
+}

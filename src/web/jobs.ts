@@ -3,7 +3,7 @@
 // keeps the lines it has sent, so a page can follow it again from the start (`GET /api/jobs/:id`) and show the same
 // outcomes. Jobs live as long as the server; what they did is in the ledger and on disk in any case.
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../util/errors.ts';
+import { internalErrorMessage, UserError } from '../util/errors.ts';
 
 type Line = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export class Jobs {
         await work(send);
       } catch (e) {
         const user = e instanceof UserError;
-        send({ error: user ? e.message : `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`, hint: user ? e.hint : undefined, internal: !user });
+        send({ error: user ? e.message : internalErrorMessage(e), hint: user ? e.hint : undefined, internal: !user });
       }
       job.done = true;
       for (const l of job.listeners) l(null);

@@ -14,7 +14,7 @@ import { LEDGER_FILE } from '../ledger/file.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { Plan } from '../model/plan.ts';
 import { safeFileName } from '../sheets/assign.ts';
-import { UserError } from '../util/errors.ts';
+import { internalErrorMessage, UserError } from '../util/errors.ts';
 import { displayTime } from '../util/time.ts';
 import { Downloads } from './downloads.ts';
 import { Jobs } from './jobs.ts';
@@ -91,7 +91,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
       return api ? reply.send({ error: user.message, hint: user.hint }) : reply.type('text/html; charset=utf-8').send(views.render('error', '出错了', { message: user.message, hint: user.hint }));
     }
     reply.code(500);
-    const message = `程序内部错误（请将以下信息反馈给维护人员）：${(e as Error).message}`;
+    const message = internalErrorMessage(e);
     return api ? reply.send({ error: message, internal: true }) : reply.type('text/html; charset=utf-8').send(views.render('error', '程序内部错误', { message, internal: true, stack: (e as Error).stack }));
   });
 
@@ -433,8 +433,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const unit = (req.params as { unit: string }).unit;
     const { current } = await roundsAndCurrent(req);
     if (!current) throw new UserError('台账中还没有轮次。');
-    const history = await withLedger(false, (ledger) =>
-      ledger.history(current.id, unit).map((s) => ({
+    const { history, issued } = (await withLedger(false, (ledger) => ({
+      history: ledger.history(current.id, unit).map((s) => ({
         ...s,
         when: displayTime(s.receivedAt),
         file: basename(s.originalPath),
@@ -442,9 +442,9 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
         problems: ledger.problemsOf(s.id).filter((p) => p.severity === 'error'),
         superseded: s.supersededBy !== null,
       })),
-    );
-    // The unit's own workbook of this round, for the clerk who sends it again by hand.
-    const issued = await withLedger(false, (ledger) => ledger.expected(current.id).find((e) => e.unit === unit)?.file ?? null);
+      // The unit's own workbook of this round, for the clerk who sends it again by hand.
+      issued: ledger.expected(current.id).find((e) => e.unit === unit)?.file ?? null,
+    })))!;
     const issuedPath = issued ? join(roundFolder(current.id, '下发'), issued) : null;
     const issuedId = issuedPath && existsSync(issuedPath) ? downloads.register(issuedPath, issued!) : null;
     return page(reply, 'unit', unit, { unit, round: current, roundId: current.id, history, issuedId }, '/');
