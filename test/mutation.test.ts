@@ -119,10 +119,12 @@ type OpenpyxlRead = { reporter: unknown; phone: unknown; unit: unknown; rows: Re
 
 /**
  * Damage only a schema check sees: a misspelt attribute name or a malformed colour in a part this reader does not
- * interpret (workbook.xml's calcPr, a definedName, styles). openpyxl refuses such a file, Excel offers to repair it;
- * the reader checks well-formedness, CRCs and the package's relationships, not the schema (said in the README).
+ * interpret (workbook.xml's calcPr, a definedName, styles), or a document-property date in docProps/core.xml that
+ * is not W3CDTF. openpyxl refuses such a file, Excel offers to repair it (SheetJS #2681 for core.xml dates), and
+ * LibreOffice and Gnumeric open it; the reader checks well-formedness, CRCs and the package's relationships, not the
+ * schema (said in the README).
  */
-const SCHEMA_ONLY = /^TypeError: \w+\.__init__\(\) got an unexpected keyword argument|^ValueError: Colors must be aRGB hex values|^TypeError: expected <class|^ValueError: Value must be one of|^ValueError: (Max|Min) value is|^ValueError: invalid literal for int\(\)|^ValueError: could not convert string to float/;
+const SCHEMA_ONLY = /^TypeError: \w+\.__init__\(\) got an unexpected keyword argument|^ValueError: Colors must be aRGB hex values|^TypeError: expected <class|^ValueError: Value must be one of|^ValueError: (Max|Min) value is|^ValueError: invalid literal for int\(\)|^ValueError: could not convert string to float|^ValueError: Value must be ISO datetime format/;
 
 function openpyxlReads(files: string[]): Record<string, OpenpyxlRead | { error: string }> {
   const listFile = join(tempDir('tz-mut-list-'), 'files.json');
