@@ -9,7 +9,9 @@ import { completionAgainst, comparatorRule, COMPARATORS } from '../src/model/com
 import { normalizeRoundId, parseRound } from '../src/model/round.ts';
 import { findTargets } from '../src/plan/targets.ts';
 import { readValue } from '../src/collect/values.ts';
+import { clauseStatus } from '../src/consolidate/index.ts';
 import { urgeNotice } from '../src/consolidate/status.ts';
+import type { UnitAnswer } from '../src/model/progress.ts';
 import { periodWords } from '../src/report/context.ts';
 import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, inspectWorkbook, python, taizhang, tempDir } from './helpers.ts';
 
@@ -296,6 +298,69 @@ print(json.dumps({'paper': ws.page_setup.paperSize, 'orientation': ws.page_setup
     expect(refused.stderr).toContain('轮次“2025-Q3”已收到 5 个报送文件，不能删除。');
     expect(cli('rounds', 'remove', '2025-3').code).toBe(0);
     expect(cli('rounds').stdout).not.toContain('2025-03');
+  });
+});
+
+describe('a clause’s status rests on the units responsible for it', () => {
+  const answer = (unit: string, role: '牵头' | '配合', status: string | null): UnitAnswer => ({
+    unit,
+    role,
+    reported: status !== null,
+    status,
+    value: null,
+    valueText: null,
+    progress: status ? `${unit}的进展。` : null,
+    problems: null,
+    nextSteps: null,
+    stagnant: false,
+  });
+
+  it.each([
+    ['the lead silent, a cooperating unit says 已完成', '未报送', [answer('甲处', '牵头', null), answer('乙处', '配合', '已完成')]],
+    ['the lead silent, a cooperating unit says 滞后 (its own part only)', '未报送', [answer('甲处', '牵头', null), answer('乙处', '配合', '滞后')]],
+    ['the lead 序时推进, a cooperating unit 滞后', '序时推进', [answer('甲处', '牵头', '序时推进'), answer('乙处', '配合', '滞后')]],
+    ['two leads, one 已完成 and one silent', '未报送', [answer('甲处', '牵头', '已完成'), answer('丙处', '牵头', null)]],
+    ['two leads, one 未启动 and one silent', '未报送', [answer('甲处', '牵头', '未启动'), answer('丙处', '牵头', null)]],
+    ['two leads, one 滞后 and one silent: a part behind holds the clause back', '滞后', [answer('甲处', '牵头', '滞后'), answer('丙处', '牵头', null)]],
+    ['two leads, 已完成 and 序时推进', '序时推进', [answer('甲处', '牵头', '已完成'), answer('丙处', '牵头', '序时推进')]],
+    ['two leads, both 已完成', '已完成', [answer('甲处', '牵头', '已完成'), answer('丙处', '牵头', '已完成')]],
+    ['no lead, two cooperating units, one silent', '未报送', [answer('乙处', '配合', '已完成'), answer('丁处', '配合', null)]],
+    ['no lead, two cooperating units, 已完成 and 未启动', '未启动', [answer('乙处', '配合', '已完成'), answer('丁处', '配合', '未启动')]],
+  ] as const)('%s → %s', (_, want, answers) => {
+    expect(clauseStatus([...answers])).toBe(want);
+  });
+
+  it('never shows 已完成 or a figure from a cooperating unit while the lead has not reported (progress --json, the report)', () => {
+    const ws = tempDir('tz-lead-');
+    const cli = (...args: string[]) => taizhang(args[0] === 'plan' ? args : [...args, '-w', ws]);
+    process.env.TAIZHANG_NOW = '2025-10-09T02:00:00Z';
+    try {
+      expect(cli('plan', 'parse', join(ROOT, 'test', 'fixtures', 'truth-plan.txt'), '-o', join(ws, 'plan.json')).code).toBe(0);
+      expect(cli('sheets', 'generate', join(ws, 'plan.json'), '--round', '2025-Q3').code).toBe(0);
+      const inbox = join(ws, 'inbox');
+      mkdirSync(inbox);
+      // Clause 2 (清洁取暖覆盖率不低于80%): lead 大气处 silent; 能源中心, cooperating, says its part is done at 80%.
+      fillWorkbook(join(ws, '2025-Q3', '下发', '能源中心_2025-Q3_调度表.xlsx'), join(inbox, '能源中心.xlsx'), {
+        ...GOOD_ANSWERS,
+        rows: { '2': { status: '已完成', value: 80, progress: '配合完成清洁取暖改造。' } },
+      });
+      expect(cli('collect', inbox, '--round', '2025-Q3').code).toBe(0);
+      const progress = JSON.parse(cli('progress', '--round', '2025-Q3', '--json', '--today', '2025-10-09').stdout);
+      const clause2 = progress.clauses.find((c: { clauseId: string }) => c.clauseId === '2');
+      expect(clause2).toMatchObject({ status: '未报送', source: null, completion: null, gap: null, schedule: 'grey' });
+      // The cooperating unit's answer is still there to read, beside the lead's empty one.
+      expect(clause2.answers.map((a: UnitAnswer) => [a.unit, a.role, a.reported, a.status, a.value])).toEqual([
+        ['大气处', '牵头', false, null, null],
+        ['能源中心', '配合', true, '已完成', 80],
+      ]);
+      expect(cli('report', '--round', '2025-Q3', '--date', '2025-10-20', '--today', '2025-10-09').code).toBe(0);
+      const body = docxText(join(ws, '2025-Q3', '报告', '工作进展情况报告_2025-Q3.docx')).join('\n');
+      // No clause done; 能源中心's words are not given as the clause's progress.
+      expect(body).toContain('截至9月底，已完成0个');
+      expect(body).not.toContain('配合完成清洁取暖改造');
+    } finally {
+      delete process.env.TAIZHANG_NOW;
+    }
   });
 });
 

@@ -44,6 +44,27 @@ export function completionOf(clause: Clause, status: string | null, value: numbe
   return null;
 }
 
+/** Who answers for a clause as a whole: its leads; the cooperating units only when it has no lead. */
+function responsibleOf(answers: UnitAnswer[]): UnitAnswer[] {
+  const leads = answers.filter((a) => a.role === '牵头');
+  return leads.length ? leads : answers;
+}
+
+/**
+ * A clause's status rests on the units responsible for it, never on a cooperating unit's word for its own part:
+ * the most behind of their statuses once all have reported. While one has not, only 滞后 can be said (a part that
+ * is behind holds the clause back); 已完成, 序时推进 or 未启动 would claim what the missing unit has not said, so the
+ * clause stays 未报送, with every answer still shown beside it.
+ */
+export function clauseStatus(answers: UnitAnswer[]): ClauseStatus {
+  const responsible = responsibleOf(answers);
+  const told = responsible.filter((a) => a.reported && a.status).map((a) => a.status!);
+  const worst = told.sort((a, b) => (SEVERITY[b] ?? 0) - (SEVERITY[a] ?? 0))[0];
+  if (!worst) return '未报送';
+  if (told.length < responsible.length) return worst === '滞后' ? '滞后' : '未报送';
+  return worst as ClauseStatus;
+}
+
 export function scheduleOf(status: ClauseStatus, gap: number | null, t: Thresholds): Schedule {
   if (status === '未报送') return 'grey';
   if (status === '已完成') return 'green';
@@ -95,14 +116,10 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
           stagnant: !!e?.progress && !!prev?.progress && e.progress.trim() === prev.progress.trim(),
         };
       });
-    const lead = answers.find((a) => a.role === '牵头' && a.reported);
-    const reported = answers.filter((a) => a.reported && a.status);
-    const status = (lead?.status ??
-      reported.map((a) => a.status!).sort((a, b) => (SEVERITY[b] ?? 0) - (SEVERITY[a] ?? 0))[0] ??
-      '未报送') as ClauseStatus;
+    const status = clauseStatus(answers);
     const expected = expectedShare(clause, input.round);
-    const source = lead ?? reported[0];
-    const completion = status === '未报送' ? null : completionOf(clause, status, source?.value ?? null, expected);
+    const source = status === '未报送' ? undefined : responsibleOf(answers).find((a) => a.reported && a.status);
+    const completion = source ? completionOf(clause, status, source.value, expected) : null;
     const gap = completion === null ? null : Math.round((expected - completion) * 1000) / 10;
     const target = clause.targets[0];
     return {
@@ -117,6 +134,7 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
       targetUnit: target?.unit ?? '',
       answers,
       status,
+      source: source?.unit ?? null,
       completion,
       expected,
       gap,

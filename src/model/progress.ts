@@ -36,6 +36,11 @@ export const ClauseProgress = z.object({
   targetUnit: z.string(),
   answers: z.array(UnitAnswer),
   status: ClauseStatus,
+  /**
+   * The unit whose answer the clause's figures come from: a lead (or, for a clause without a lead, a cooperating
+   * unit) that has reported; null when the clause's status does not rest on any answer.
+   */
+  source: z.string().nullable(),
   /** Share done (0–1), from 完成值 against the target, else from the status; null when unknown. */
   completion: z.number().nullable(),
   /** Share the schedule expects by the end of the round (0–1). */

@@ -61,8 +61,9 @@ export const SCHEDULE_WORDS = { red: '红', yellow: '黄', green: '绿', grey: '
 /** The same colours as the 汇总表, as the hex a table cell's `fill` takes. */
 const SCHEDULE_FILLS = Object.fromEntries(Object.entries(STATUS_FILLS).map(([k, argb]) => [k, argb.slice(2)])) as Record<keyof typeof STATUS_FILLS, string>;
 
+/** The answer the clause's status and figures rest on (see `clauseStatus`); a cooperating unit never speaks for the lead. */
 function leadAnswer(c: ClauseProgress) {
-  return c.answers.find((a) => a.role === '牵头' && a.reported) ?? c.answers.find((a) => a.reported) ?? null;
+  return c.answers.find((a) => a.unit === c.source) ?? null;
 }
 
 /** Each task's reported progress in the chapter, as the `一是……二是……` items of a summary. */
