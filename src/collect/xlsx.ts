@@ -1,14 +1,13 @@
 // A small reader of the parts of an .xlsx the collector needs: sheet names, shared strings, number formats and
 // cell values. Much lighter than building exceljs's full object model for every returned file, which matters
-// when a province collects thousands. XML is read as XML by a conforming parser (saxes, through xml.ts): comments,
+// when a province collects thousands. XML is read as XML (xml.ts, proven equal to saxes, a conforming parser): comments,
 // CDATA, processing instructions, namespace prefixes (`x:worksheet`, as the Open XML SDK writes), either quoting,
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
-import type { SaxesTagNS } from 'saxes';
-import { parseXml, type XmlHandlers } from './xml.ts';
+import { parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
 import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
-import { columnLetters, columnNumber } from '../sheets/layout.ts';
+import { columnLetters } from '../sheets/layout.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
@@ -50,11 +49,12 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 /**
- * An unprefixed attribute by name. saxes keys attributes by their qualified name, so the unprefixed `r` is the key
- * `r` itself: a prefixed `x:r` (another attribute, in another namespace) is never taken for it.
+ * An attribute by its qualified name: the unprefixed `r` is `r` itself, so a prefixed `x:r` (another attribute, in
+ * another namespace) is never taken for it.
  */
-function attr(tag: SaxesTagNS, name: string): string | undefined {
-  return tag.attributes[name]?.value;
+function attr(tag: XmlTag, name: string): string | undefined {
+  for (const a of tag.attributes) if (a.name === name) return a.value;
+  return undefined;
 }
 
 const RELATIONSHIP_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
@@ -132,8 +132,7 @@ export class XlsxFile {
           // r:id in the relationships namespace itself, not merely any prefixed `id`: a sheet whose r:id is in another
           // namespace is no sheet to Excel or openpyxl either.
           let id: string | undefined;
-          for (const key in tag.attributes) {
-            const a = tag.attributes[key]!;
+          for (const a of tag.attributes) {
             if (a.local === 'id' && RELATIONSHIP_NAMESPACES.includes(a.uri)) id = a.value;
           }
           const target = targets.get(id ?? '');
@@ -313,14 +312,18 @@ export class XlsxFile {
             case 'c': {
               if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
               const ref = attr(tag, 'r');
-              const m = ref === undefined ? null : /^([A-Z]{1,3})(\d+)$/.exec(ref);
-              // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
-              // repairs and openpyxl refuses: neither its column nor its row can be trusted.
-              if (ref !== undefined && (!m || Number(m[2]) !== row || columnNumber(m[1]!) <= col)) {
-                throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
+              let key: string | null = null;
+              if (ref === undefined) col++;
+              else {
+                const at = cellPosition(ref);
+                // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
+                // repairs and openpyxl refuses: neither its column nor its row can be trusted.
+                if (!at || at.row !== row || at.col <= col) throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
+                col = at.col;
+                // `J07` is J7: the key is always written the one way.
+                if (ref.charCodeAt(ref.length - String(row).length - 1) > 0x39) key = ref;
               }
-              col = m ? columnNumber(m[1]!) : col + 1;
-              cell = { ref: `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
+              cell = { ref: key ?? `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
               value = null;
               formula = null;
               inline = '';
@@ -389,6 +392,21 @@ export class XlsxFile {
         return v !== null && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
     }
   }
+}
+
+/** A cell reference's column and row (`J7` → 10, 7): one to three capital letters, then digits; null otherwise. */
+function cellPosition(ref: string): { col: number; row: number } | null {
+  let i = 0;
+  let col = 0;
+  for (let c = ref.charCodeAt(0); c >= 0x41 && c <= 0x5a && i < 3; c = ref.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === 0 || i === ref.length) return null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return { col, row };
 }
 
 /** Whether a number format shows dates. */
