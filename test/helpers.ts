@@ -101,3 +101,16 @@ export async function issuedWorkspace(ws: string, plan: Plan, o: { round?: strin
   for (const unit of o.bad ?? []) fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), { ...GOOD_ANSWERS, phone: '' });
   return { ledger, out, inbox, file };
 }
+
+/** A small, well-mixed PRNG (mulberry32): the same seed gives the same sequence, so a seeded test can be rerun. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+}

@@ -18,26 +18,13 @@ import { assignUnits } from '../src/sheets/assign.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { normalizeCell } from '../src/sheets/workbook.ts';
 import { sha256 } from '../src/util/hash.ts';
-import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, jinanPlan, python, run, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, jinanPlan, prng, python, run, tempDir } from './helpers.ts';
 
 // A new seed each run (printed), so CI explores new mutants over time; MUTATION_SEED=<seed> reproduces one run.
 const SEED = process.env.MUTATION_SEED ? Number(process.env.MUTATION_SEED) : Math.floor(Math.random() * 2 ** 31);
 const COUNT = Number(process.env.MUTATION_COUNT ?? 300);
 const ROUND = '2025-Q3';
 const UNITS = ['机关党委', '财务审计处', '组织人事处'];
-
-/** A small, well-mixed PRNG (mulberry32): the same seed gives the same mutants. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 type Rng = ReturnType<typeof prng>;
 

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
 import { OverLimit, ZipProblem } from '../src/collect/zip.ts';
-import { GOOD_ANSWERS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 
 const SEED = Number(process.env.XML_SEED ?? 20261123);
 const PER_PART = Number(process.env.XML_MUTANTS ?? 60);
@@ -45,19 +45,6 @@ function reading(parse: Parse, xml: string): string[] | 'refused' {
     throw e;
   }
   return events;
-}
-
-/** A small, well-mixed PRNG (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
 }
 
 // Characters and snippets that sit on the rules of XML: markup, references, namespaces, line ends, characters
