@@ -2,7 +2,7 @@
 // (sheets/layout.ts) but judges nothing; validate.ts does that.
 import { readFile } from 'node:fs/promises';
 import { XlsxFile, isDateFormat, serialDate, type XlsxCell } from './xlsx.ts';
-import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET } from '../sheets/layout.ts';
+import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, cellPosition } from '../sheets/layout.ts';
 
 export interface ReadCell {
   value: unknown;
@@ -40,7 +40,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   if (metaSheet) {
     meta = {};
     // Only the rows that hold cells are visited, in order: a cell at row 2,000,000,000 costs nothing.
-    const rowsWithCells = [...new Set([...metaSheet.keys()].map((ref) => Number(ref.replace(/^[A-Z]+/, ''))))].sort((a, b) => a - b);
+    // A cell past column ZZZ (a row of over 18,278 cells without positions) has no position and holds nothing read here.
+    const rowsWithCells = [...new Set([...metaSheet.keys()].flatMap((ref) => cellPosition(ref)?.row ?? []))].sort((a, b) => a - b);
     let inRows = false;
     for (const r of rowsWithCells) {
       const a = textOf(metaSheet.get(`A${r}`));
@@ -64,11 +65,12 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
     header.date = textOf(ws.get(HEADER.date.value)).trim();
     header.unit = textOf(ws.get(HEADER.unit.value)).trim();
     const byRow = new Map<number, Record<string, ReadCell>>();
-    const letters = COLUMNS.map((_, i) => String.fromCharCode(65 + i));
     for (const [ref, cell] of ws) {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref);
-      const col = m ? letters.indexOf(m[1]!) : -1;
-      const r = m ? Number(m[2]) : 0;
+      // Past column ZZZ there is no position, and none of the layout's columns or header cells.
+      const at = cellPosition(ref);
+      if (!at) continue;
+      const r = at.row;
+      const col = at.col <= COLUMNS.length ? at.col - 1 : -1;
       if (cell.uncomputedFormula !== undefined && (headerRefs.has(ref) || (col >= 0 && r >= FIRST_ROW))) uncomputed.push({ cell: ref, formula: cell.uncomputedFormula });
       if (col < 0 || r < FIRST_ROW) continue;
       const text = textOf(cell);

@@ -7,7 +7,7 @@
 // strings and time per file have limits.
 import { parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
 import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
-import { columnLetters } from '../sheets/layout.ts';
+import { cellPosition, columnLetters } from '../sheets/layout.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
@@ -392,21 +392,6 @@ export class XlsxFile {
         return v !== null && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
     }
   }
-}
-
-/** A cell reference's column and row (`J7` → 10, 7): one to three capital letters, then digits; null otherwise. */
-function cellPosition(ref: string): { col: number; row: number } | null {
-  let i = 0;
-  let col = 0;
-  for (let c = ref.charCodeAt(0); c >= 0x41 && c <= 0x5a && i < 3; c = ref.charCodeAt(++i)) col = col * 26 + (c - 64);
-  if (i === 0 || i === ref.length) return null;
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const d = ref.charCodeAt(j) - 0x30;
-    if (d < 0 || d > 9) return null;
-    row = row * 10 + d;
-  }
-  return { col, row };
 }
 
 /** Whether a number format shows dates. */

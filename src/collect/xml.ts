@@ -42,7 +42,7 @@ const NC_NAME = new RegExp(`^[${NAME_START.slice(1)}][${NAME_CHAR.replace(':', '
 // One scan for anything suspect; the precise patterns only when it finds some.
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NOT_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // ASCII name characters by code: 1 may start a name, 2 may only follow.
 const ASCII_NAME = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -85,7 +85,11 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** Decodes the references of a text or attribute value once; a reference that is not one is an error. */
+/**
+ * Decodes the references of a text or attribute value once. Every `&` is matched: one that does not begin a
+ * reference of the five predefined entities or a character (a bare `&`, `&amp` without `;`, `&foo;`, `&#;`) is
+ * matched alone or without its `;`, and refused.
+ */
 function decodeReferences(s: string): string {
   return s.replace(REFERENCE, (m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (!m.endsWith(';') || m.length < 3) fail(`实体引用“${m}”不完整`);
@@ -97,23 +101,23 @@ function decodeReferences(s: string): string {
   });
 }
 
+/** Line ends as XML reads them: CR LF and a lone CR are each one LF. */
+function lineEnds(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
 /** Text content: line ends normalised, references decoded. */
 function textOf(raw: string): string {
   if (!NEEDS_WORK.test(raw)) return raw;
-  const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (!lines.includes('&')) return lines;
-  // A `&` must begin a reference: the pattern also matches a bare `&` (and `&name` with no `;`), refused above.
-  if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(lines)) fail('文本中有不成对的“&”或未定义的实体');
-  return decodeReferences(lines);
+  const lines = lineEnds(raw);
+  return lines.includes('&') ? decodeReferences(lines) : lines;
 }
 
 /** An attribute value: white space (and a CR LF pair) becomes one space each, then references are decoded. */
 function attributeValue(raw: string): string {
   if (!ATTR_NEEDS_WORK.test(raw)) return raw;
   const spaced = raw.replace(/\r\n|[\t\n\r]/g, ' ');
-  if (!spaced.includes('&')) return spaced;
-  if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(spaced)) fail('属性值中有不成对的“&”或未定义的实体');
-  return decodeReferences(spaced);
+  return spaced.includes('&') ? decodeReferences(spaced) : spaced;
 }
 
 function qname(name: string): { prefix: string; local: string } {
@@ -139,9 +143,10 @@ const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: XML
 /**
  * Tokenizes a whole part, calling the handlers as saxes would (open and close for an empty element too; text
  * inside the root, possibly in pieces). Returns false, having called nothing, when the part opens with an XML
- * declaration this tokenizer leaves to saxes. Throws NotWellFormed at the first violation, OverLimit on a DTD.
+ * declaration this tokenizer leaves to saxes. Throws NotWellFormed at the first violation, and what `dtd` makes
+ * on a DTD.
  */
-function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri: (uri: string) => void, checkRoot: (uri: string) => void): boolean {
+function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri: (uri: string) => void, checkRoot: (uri: string) => void, dtd: () => OverLimit): boolean {
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (xml.startsWith('<?xml', i) && (isSpace(xml.charCodeAt(i + 5)) || xml.charCodeAt(i + 5) === 0x3f)) {
     const m = DECLARATION.exec(xml.slice(i, i + 200));
@@ -200,11 +205,11 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (text) {
           tick();
           const body = xml.slice(lt + 9, close);
-          text(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body);
+          text(lineEnds(body));
         }
         i = close + 3;
       } else if (xml.startsWith('<!DOCTYPE', lt)) {
-        throw new OverLimit('', 'xml-dtd');
+        throw dtd();
       } else fail('“<!”之后的内容不合规范');
     } else if (c === 0x3f) {
       // <?target (S anything)? ?>
@@ -344,9 +349,8 @@ function parseWith(reference: boolean, xml: string, part: string, deadline: numb
   };
   const dtd = () => new OverLimit(`部件“${part}”含有文档类型声明（DTD），工作簿不应含有，未读取`, 'xml-dtd');
   try {
-    if (!reference && tokenize(xml, handlers, tick, checkUri, checkRoot)) return;
+    if (!reference && tokenize(xml, handlers, tick, checkUri, checkRoot, dtd)) return;
   } catch (e) {
-    if (e instanceof OverLimit && e.rule === 'xml-dtd') throw dtd();
     if (!(e instanceof NotWellFormed)) throw e;
     // saxes words the message, as the collector has always reported it; our own words when saxes has none.
     throw new ZipProblem(`部件“${part}”不是合规的 XML（${saxesError(xml) ?? e.message}）`, 'zip-member');

@@ -62,7 +62,7 @@ export const SCHEDULE_WORDS = { red: '红', yellow: '黄', green: '绿', grey: '
 const SCHEDULE_FILLS = Object.fromEntries(Object.entries(STATUS_FILLS).map(([k, argb]) => [k, argb.slice(2)])) as Record<keyof typeof STATUS_FILLS, string>;
 
 /** The answer the clause's status and figures rest on (see `clauseStatus`); a cooperating unit never speaks for the lead. */
-function leadAnswer(c: ClauseProgress) {
+function sourceAnswer(c: ClauseProgress) {
   return c.answers.find((a) => a.unit === c.source) ?? null;
 }
 
@@ -70,7 +70,7 @@ function leadAnswer(c: ClauseProgress) {
 function achievements(clauses: ClauseProgress[]): string[] {
   const byTask = new Map<string, { task: string; parts: string[] }>();
   for (const c of clauses) {
-    const a = leadAnswer(c);
+    const a = sourceAnswer(c);
     if (!a?.progress) continue;
     const entry = byTask.get(c.taskId) ?? { task: c.task, parts: [] };
     const figure = a.valueText && c.target ? `（完成值${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}，目标：${c.target.split('；')[0]}）` : '';
@@ -199,7 +199,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const targets = c
     .filter((x) => x.targetValue !== null)
     .map((x) => {
-      const a = leadAnswer(x);
+      const a = sourceAnswer(x);
       return {
         编号: x.clauseId,
         任务: x.task,
@@ -210,7 +210,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...metrics };
   for (const x of c) {
-    const a = leadAnswer(x);
+    const a = sourceAnswer(x);
     if (a?.value !== null && a?.value !== undefined) data[`完成值:${x.clauseId}`] = a.value;
   }
   const period = periodWords(progress.round);

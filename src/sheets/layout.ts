@@ -68,6 +68,21 @@ export function columnLetters(n: number): string {
   return s;
 }
 
+/** A cell reference's column and row (`J7` → 10, 7): one to three capital letters, then digits; null otherwise. */
+export function cellPosition(ref: string): { col: number; row: number } | null {
+  let i = 0;
+  let col = 0;
+  for (let c = ref.charCodeAt(0); c >= 0x41 && c <= 0x5a && i < 3; c = ref.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === 0 || i === ref.length) return null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return { col, row };
+}
+
 /** Cells in reading order: by row, then by column (`B2` before `A3`, `J7` before `K7`). */
 export function cellOrder(a: string, b: string): number {
   const [, ca, ra] = /^([A-Z]+)(\d+)$/.exec(a)!;
