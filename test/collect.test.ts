@@ -536,3 +536,56 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
     expect(r.stdout).toContain(`✘ 无法使用：这是命名管道（FIFO），不是文件，未读取。请指定收件文件夹、压缩包或报送文件　← ${fifo}`);
   });
 });
+
+describe('collect with reader threads', () => {
+  it('takes, returns and refuses exactly as a run on the main thread alone, in the same order, to the same ledger', async () => {
+    const { ledger, out, file, inbox, ws } = await issued();
+    const units = readdirSync(out).filter((f) => f.endsWith('_调度表.xlsx')).map((f) => f.replace('_2025-Q3_调度表.xlsx', '')).slice(0, 6);
+    units.forEach((unit, i) => fillWorkbook(file(unit), join(inbox, `${i + 1}-${unit}.xlsx`), i === 2 ? { ...GOOD_ANSWERS, phone: '' } : GOOD_ANSWERS));
+    // A copy of a file already in the inbox, a damaged workbook and a text file, between the workbooks.
+    copyFileSync(join(inbox, `1-${units[0]}.xlsx`), join(inbox, '2a-副本.xlsx'));
+    writeFileSync(join(inbox, '3a-损坏.xlsx'), readFileSync(join(inbox, `4-${units[3]}.xlsx`)).subarray(0, 3000));
+    writeFileSync(join(inbox, '5a-说明.txt'), '已报送，请查收。');
+    ledger.close();
+    const twin = join(ws, 'twin');
+    mkdirSync(twin);
+    copyFileSync(join(ws, 'taizhang.db'), join(twin, 'taizhang.db'));
+
+    const runWith = (workspace: string, threads: string) => {
+      const r = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', workspace, '--json'], ROOT, { TAIZHANG_READ_THREADS: threads, TAIZHANG_NOW: '2025-10-09T10:00:00+08:00' });
+      expect(r.code).toBe(3);
+      // The 退回重报 workbook and receipt are written in each run's own workspace.
+      return JSON.parse(r.stdout.split(join(workspace, '2025-Q3')).join('<round>')) as { events: { file: string; outcome: { kind: string; unit?: string } }[] };
+    };
+    const alone = runWith(ws, '0');
+    const threaded = runWith(twin, '2');
+    expect(alone.events.map((e) => [e.file.split('/').pop(), e.outcome.kind, e.outcome.unit ?? null])).toEqual([
+      [`1-${units[0]}.xlsx`, 'accepted', units[0]],
+      [`2-${units[1]}.xlsx`, 'accepted', units[1]],
+      ['2a-副本.xlsx', 'duplicate', units[0]],
+      [`3-${units[2]}.xlsx`, 'returned', units[2]],
+      ['3a-损坏.xlsx', 'unusable', null],
+      [`4-${units[3]}.xlsx`, 'accepted', units[3]],
+      [`5-${units[4]}.xlsx`, 'accepted', units[4]],
+      ['5a-说明.txt', 'unusable', null],
+      [`6-${units[5]}.xlsx`, 'accepted', units[5]],
+    ]);
+    expect(threaded).toEqual(alone);
+    // The ledgers hold the same rows, in the same order.
+    const rows = (workspace: string) => {
+      const db = new Database(join(workspace, 'taizhang.db'), { readonly: true });
+      const dump = {
+        intake: db.prepare('SELECT id, sha256, original_path, outcome, unit, message FROM intake ORDER BY id').all(),
+        submissions: db.prepare('SELECT id, unit, sha256, outcome, reporter, phone, superseded_by FROM submissions ORDER BY id').all(),
+        entries: db.prepare('SELECT * FROM entries ORDER BY submission_id, clause_id').all(),
+        problems: db.prepare('SELECT intake_id, sheet, cell, rule, severity, message FROM problems ORDER BY id').all(),
+      };
+      db.close();
+      return dump;
+    };
+    const a = rows(ws);
+    expect(a.intake).toHaveLength(8);
+    expect(a.entries.length).toBeGreaterThan(10);
+    expect(rows(twin)).toEqual(a);
+  });
+});

@@ -5,10 +5,13 @@
 // seed (XML_SEED, printed); the default one is fixed so that CI is repeatable.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LONE_SURROGATE, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
+import { PartMemo } from '../src/collect/memo.ts';
+import { READ_LIMITS, XlsxFile } from '../src/collect/xlsx.ts';
 import { OverLimit, ZipProblem } from '../src/collect/zip.ts';
+import { META_SHEET, TRACKING_SHEET } from '../src/sheets/layout.ts';
 import { GOOD_ANSWERS, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 
 const SEED = Number(process.env.XML_SEED ?? 20261123);
@@ -99,6 +102,7 @@ const CORNERS = [
 ];
 
 let parts: { name: string; xml: string }[] = [];
+const workbooks: { label: string; bytes: Buffer }[] = [];
 
 beforeAll(async () => {
   const ws = tempDir('tz-xml-');
@@ -116,6 +120,7 @@ beforeAll(async () => {
   const converted = run('ssconvert', [filled, gnumeric]);
   if (converted.code !== 0) throw new Error(converted.stderr);
   for (const [label, path] of [['taizhang', issued], ['openpyxl', filled], ['LibreOffice', resaved!], ['Gnumeric', gnumeric]] as const) {
+    workbooks.push({ label, bytes: readFileSync(path) });
     for (const [name, bytes] of Object.entries(unzipSync(readFileSync(path)))) {
       if (/\.(xml|rels|vml)$/.test(name)) parts.push({ name: `${label}:${name}`, xml: strFromU8(bytes) });
     }
@@ -165,5 +170,65 @@ describe('the XML tokenizer against saxes', () => {
     // Both kinds are well represented, so the comparison covers reading as well as refusing.
     expect(tally.read).toBeGreaterThan(tally.refused / 10);
     expect(tally.refused).toBeGreaterThan(tally.read / 10);
+  });
+});
+
+/** What the collector reads of a workbook: both sheets, cell by cell, and every other part checked. */
+function readAll(bytes: Uint8Array, memo: PartMemo | null) {
+  const file = new XlsxFile(bytes, READ_LIMITS, memo);
+  const sheet = (name: string) => Object.fromEntries(file.sheet(name) ?? []);
+  const read = { tracking: sheet(TRACKING_SHEET), meta: sheet(META_SHEET) };
+  file.checkUnread();
+  return read;
+}
+
+/** A workbook's package with some parts replaced (or removed, given null), zipped again. */
+function repackaged(bytes: Uint8Array, changes: Record<string, Uint8Array | null>): Uint8Array {
+  const members: Record<string, Uint8Array> = unzipSync(bytes);
+  for (const [name, data] of Object.entries(changes)) {
+    if (data) members[name] = data;
+    else delete members[name];
+  }
+  return zipSync(members);
+}
+
+describe('parts seen before (memo.ts)', () => {
+  it('reads every client’s workbook the same whether its parts are parsed afresh or replayed', () => {
+    expect(workbooks.map((w) => w.label)).toEqual(['taizhang', 'openpyxl', 'LibreOffice', 'Gnumeric']);
+    for (const { label, bytes } of workbooks) {
+      const fresh = readAll(bytes, null);
+      expect(Object.keys(fresh.tracking).length, label).toBeGreaterThan(20);
+      const memo = new PartMemo();
+      // Seen once (parsed), twice (parsed and recorded), then replayed.
+      for (let i = 0; i < 3; i++) expect(readAll(bytes, memo), `${label} #${i + 1}`).toEqual(fresh);
+      expect(memo.stats.replayed, label).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('checks on a replay what depends on the file: the root namespace for the part’s name, relationship targets', () => {
+    const bytes = workbooks[0]!.bytes;
+    const members = unzipSync(bytes);
+    const memo = new PartMemo();
+    readAll(bytes, memo);
+    readAll(bytes, memo);
+    // The theme's bytes as the styles part: equal to a part remembered, but in the wrong namespace for styles.
+    const misplaced = repackaged(bytes, { 'xl/styles.xml': members['xl/theme/theme1.xml']! });
+    const wrongNamespace = /部件“xl\/styles\.xml”的命名空间“http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/main”不对/;
+    expect(() => readAll(misplaced, null)).toThrow(wrongNamespace);
+    const before = memo.stats.replayed;
+    expect(() => readAll(misplaced, memo)).toThrow(wrongNamespace);
+    expect(memo.stats.replayed).toBeGreaterThan(before);
+    // The theme gone: the workbook's relationships, unchanged and remembered, name a part that is missing.
+    const themeless = repackaged(bytes, { 'xl/theme/theme1.xml': null });
+    expect(() => readAll(themeless, null)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
+    expect(() => readAll(themeless, memo)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
+    expect(memo.stats.replayed).toBeGreaterThan(before + 1);
+  });
+
+  it('stays within its budget, dropping the least recently used part', () => {
+    const memo = new PartMemo(64 * 1024);
+    for (const { bytes } of workbooks) for (let i = 0; i < 3; i++) readAll(bytes, memo);
+    expect(memo.stats.held).toBeLessThanOrEqual(64 * 1024);
+    expect(memo.stats.held).toBeGreaterThan(0);
   });
 });

@@ -11,10 +11,10 @@ import { WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { readWorkbook, type ReadWorkbook } from './read.ts';
-import { checkUsable, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
+import { readReturned, runReader, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
+import type { ReadWorkbook } from './read.ts';
+import { enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
-import { OverLimit, ZipProblem } from './zip.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -99,39 +99,73 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // A run killed between recording a returned file and writing its 退回重报 workbook left the ledger ahead of the
   // disk: what the ledger says should exist is written again before anything new is taken in.
   for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache)) emit(rebuilt);
-  // Each file is read from disk while the one before it is checked: one file ahead, so memory stays bounded.
-  let pending: { source: SourceFile; bytes: Promise<Uint8Array> } | null = null;
-  const ahead = (source: SourceFile) => {
-    const bytes = source.load();
-    bytes.catch(() => undefined); // its failure is reported when the file's turn comes
-    return { source, bytes };
+  // Files are loaded, hashed and read a few ahead of the one being recorded (read on reader threads where there
+  // are processors to spare), and recorded strictly in the order they were found. What is held ahead is bounded
+  // by count and by bytes, so memory does not grow with the number of files.
+  const reader = runReader();
+  const window: Pending[] = [];
+  const held = () => window.reduce((sum, p) => sum + p.size, 0);
+  const run = async (item: Pending) => {
+    emit({ file: item.source.display, outcome: await collectOne(o, round, item, cache) });
   };
-  const run = async (item: { source: SourceFile; bytes: Promise<Uint8Array> }) => {
-    emit({ file: item.source.display, outcome: await collectOne(o, round, item.source, cache, item.bytes) });
-  };
-  for await (const source of enumerateSources(o.paths)) {
-    const next = ahead(source);
-    if (pending) await run(pending);
-    pending = next;
+  try {
+    for await (const source of enumerateSources(o.paths)) {
+      window.push(ahead(o, round, source, reader));
+      while (window.length > 1 && (window.length > AHEAD || held() > AHEAD_BYTES)) await run(window.shift()!);
+    }
+    while (window.length) await run(window.shift()!);
+  } finally {
+    // Files started but not recorded (a bug stopped the run) are simply not taken; nothing was written for them.
+    for (const p of window) p.prepared.catch(() => undefined);
+    await reader.close();
   }
-  if (pending) await run(pending);
   return events;
 }
 
+/**
+ * Files loaded and read ahead of the one being recorded, and the bytes they may hold together (besides the first):
+ * enough to keep a reader thread busy while the main thread records; more only holds memory.
+ */
+const AHEAD = 3;
+const AHEAD_BYTES = 32 * 1024 * 1024;
+
+/** A file on its way: loaded, hashed and, unless the ledger already has it, being read. */
+interface Pending {
+  source: SourceFile;
+  /** Bytes held, once loaded. */
+  size: number;
+  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<ReadOutcome> | null }>;
+}
+
+function ahead(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
+  const pending: Pending = { source, size: 0, prepared: null! };
+  pending.prepared = source.load().then((bytes) => {
+    pending.size = bytes.length;
+    const digest = sha256(bytes);
+    // A file the ledger already has is not read again (its turn decides, in case another run takes it meanwhile).
+    const read = o.ledger.intakeOf(round.id, digest) ? null : reader.read(bytes, source.name);
+    read?.catch(() => undefined); // a bug met while reading is thrown when the file's turn comes
+    return { bytes, digest, read };
+  });
+  pending.prepared.catch(() => undefined); // a file that cannot be loaded is reported when its turn comes
+  return pending;
+}
+
 /** Collecting one file is three steps: identify it, record it in the ledger, write what is derived from the record. */
-async function collectOne(o: CollectOptions, round: LedgerRound, source: SourceFile, cache: RunCache, loading: Promise<Uint8Array>): Promise<FileOutcome> {
-  let bytes: Uint8Array;
+async function collectOne(o: CollectOptions, round: LedgerRound, pending: Pending, cache: RunCache): Promise<FileOutcome> {
+  const { source } = pending;
+  let prepared: Awaited<Pending['prepared']>;
   try {
-    bytes = await loading;
+    prepared = await pending.prepared;
   } catch (e) {
     if (e instanceof Skipped) return { kind: 'skipped', reason: e.message };
     const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
     return refuse(o, sha256(source.display), source, { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' });
   }
-  const digest = sha256(bytes);
+  const { bytes, digest } = prepared;
   const seen = o.ledger.intakeOf(round.id, digest);
   if (seen) return { kind: 'duplicate', unit: seen.unit };
-  const identified = await identify(bytes, source.name, round, cache);
+  const identified = identifyRead(await (prepared.read ?? readReturned(bytes, source.name)), round, cache);
   if ('refusal' in identified) return refuse(o, digest, source, identified.refusal);
   const recorded = await record(o, round, source, bytes, digest, identified);
   if (recorded.kind !== 'recorded') return recorded;
@@ -143,11 +177,7 @@ async function collectOne(o: CollectOptions, round: LedgerRound, source: SourceF
   return { kind: 'returned', unit: submission.unit, problems: result.problems, ...derived };
 }
 
-export interface Refusal {
-  outcome: 'refused' | 'unusable';
-  reason: string;
-  rule: string;
-}
+export type { Refusal };
 
 export interface Identified {
   read: ReadWorkbook;
@@ -163,25 +193,14 @@ export interface Identified {
  * workbook whose identification, visible 填报单位 and issued rows disagree is refused here and booked to no unit.
  */
 export async function identify(bytes: Uint8Array, name: string, round: LedgerRound, cache: RunCache): Promise<Identified | { refusal: Refusal }> {
+  return identifyRead(await readReturned(bytes, name), round, cache);
+}
+
+/** The same, given the file already read (on a reader thread or here). */
+function identifyRead(outcome: ReadOutcome, round: LedgerRound, cache: RunCache): Identified | { refusal: Refusal } {
+  if ('refusal' in outcome) return outcome;
   const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
-  try {
-    await checkUsable(bytes, name);
-  } catch (e) {
-    if (!(e instanceof UnusableFile)) throw e;
-    return refused(e.message, e.rule, 'unusable');
-  }
-  let read: ReadWorkbook;
-  try {
-    read = await readWorkbook(bytes);
-  } catch (e) {
-    // A file over a limit or with a damaged structure says so in its own words; anything else the reader met is
-    // still the file's problem, reported with the reader's message.
-    if (e instanceof OverLimit || e instanceof ZipProblem) {
-      const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
-      return refused(`${e.message}${advice}`, e.rule, 'unusable');
-    }
-    return refused(`工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash', 'unusable');
-  }
+  const { read } = outcome;
   const meta = read.meta;
   if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
   if (meta.round !== round.id) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${round.id}，未收取`, 'wrong-round');

@@ -89,7 +89,7 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
   }
 
-  const { cells: wanted, sums } = issued;
+  const { cells: wanted } = issued;
 
   // Match rows by clause id: rows must be neither deleted, inserted nor moved.
   const byId = new Map<string, (typeof read.rows)[number]>();
@@ -113,12 +113,11 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     const wantCells = wanted[i]!;
     const actual: Record<string, string> = {};
     for (const key of PLAN_KEYS) actual[key] = found.cells[key]!.text;
-    if (rowChecksum(actual) !== sums[i]) {
-      for (const key of PLAN_KEYS) {
-        if (normalizeCell(actual[key]!) !== normalizeCell(wantCells[key]!)) {
-          const header = COLUMNS.find((c) => c.key === key)!.header;
-          problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', `灰色单元格“${header}”被修改，应为“${truncate(wantCells[key]!)}”，请恢复原内容（任务调整请与综合处联系）`);
-        }
+    // Each plan cell against the issued one, as a person sees it (what the row checksum covers, without its hash).
+    for (const key of PLAN_KEYS) {
+      if (normalizeCell(actual[key]!) !== normalizeCell(wantCells[key]!)) {
+        const header = COLUMNS.find((c) => c.key === key)!.header;
+        problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', `灰色单元格“${header}”被修改，应为“${truncate(wantCells[key]!)}”，请恢复原内容（任务调整请与综合处联系）`);
       }
     }
     entries.push(readEntry(found, unitRow, problem));

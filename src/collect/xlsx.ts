@@ -5,7 +5,8 @@
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
-import { parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
+import { PartMemo } from './memo.ts';
+import { checkRootNamespace, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
 import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 import { cellPosition, columnLetters } from '../sheets/layout.ts';
 
@@ -85,6 +86,9 @@ function resolvePart(base: string, target: string): string {
 
 const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 
+/** The parts this thread has seen, shared by every workbook it reads. */
+const PARTS_SEEN = new PartMemo();
+
 /**
  * A returned workbook, read in one pass per part. The package must hold together as any conforming reader needs
  * it to, not only the parts read here: every member inflated within the limits and checked by CRC,
@@ -103,13 +107,20 @@ export class XlsxFile {
   private strings: string[] = [];
   private formats: string[] = [];
 
-  /** Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem. */
+  /** Each part's checked CRC-32: with its length, the key to parts seen before. */
+  private readonly crcs = new Map<string, number>();
+
+  /**
+   * Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem.
+   * `memo` remembers parts seen before (memo.ts); null parses every part afresh.
+   */
   constructor(
     bytes: Uint8Array,
     private readonly limits: ReadLimits = READ_LIMITS,
+    private readonly memo: PartMemo | null = PARTS_SEEN,
   ) {
     this.deadline = Date.now() + limits.ms;
-    this.parts = readMembers(bytes, limits);
+    this.parts = readMembers(bytes, limits, this.crcs);
     this.lowerNames = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
     if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
     this.guard(() => {
@@ -178,7 +189,11 @@ export class XlsxFile {
         own?.(tag);
       };
     }
-    parseXml(this.parts.get(name)!.toString('utf8'), name, this.deadline, { ...handlers, open }, rootNamespaces(name));
+    const bytes = this.parts.get(name)!;
+    const roots = rootNamespaces(name);
+    const parse = (h: XmlHandlers) => parseXml(bytes.toString('utf8'), name, this.deadline, h, roots);
+    if (this.memo) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
+    else parse({ ...handlers, open });
   }
 
   /**

@@ -333,6 +333,11 @@ export function parseXmlWithSaxes(xml: string, part: string, deadline: number, h
   parseWith(true, xml, part, deadline, handlers, rootNamespaces);
 }
 
+/** A part's root element must be in one of the namespaces its meaning depends on (null: any). */
+export function checkRootNamespace(part: string, uri: string, rootNamespaces: string[] | null): void {
+  if (rootNamespaces && !rootNamespaces.includes(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不对，不是合规的工作簿部件`, 'zip-structure');
+}
+
 function parseWith(reference: boolean, xml: string, part: string, deadline: number, handlers: XmlHandlers, rootNamespaces: string[] | null): void {
   let count = 0;
   const tick = () => {
@@ -344,9 +349,7 @@ function parseWith(reference: boolean, xml: string, part: string, deadline: numb
     const scheme = /^([^/?#]*?):/.exec(uri)?.[1];
     if (/[\s<>"{}|\\^`]/.test(uri) || (scheme !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme))) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不是合规的 URI`, 'zip-member');
   };
-  const checkRoot = (uri: string) => {
-    if (rootNamespaces && !rootNamespaces.includes(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不对，不是合规的工作簿部件`, 'zip-structure');
-  };
+  const checkRoot = (uri: string) => checkRootNamespace(part, uri, rootNamespaces);
   const dtd = () => new OverLimit(`部件“${part}”含有文档类型声明（DTD），工作簿不应含有，未读取`, 'xml-dtd');
   try {
     if (!reference && tokenize(xml, handlers, tick, checkUri, checkRoot, dtd)) return;

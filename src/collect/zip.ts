@@ -94,8 +94,9 @@ export function listMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): {
 /**
  * Every member, inflated and checked (a workbook accepted must be whole, not only in the parts read). Throws a
  * ZipProblem for the archive's own damage or for any member that is over a limit, overlaps another, or fails its CRC.
+ * `crcs`, when given, receives each member's CRC-32 (checked), a ready key to know a part seen before by.
  */
-export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
+export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, crcs?: Map<string, number>): Map<string, Buffer> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = centralDirectory(bytes, limits);
   // Members may not share bytes: overlapping entries are how a small file claims to hold many large parts.
@@ -148,6 +149,7 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): M
     else {
       total += out.length;
       members.set(entry.name, out);
+      crcs?.set(entry.name, entry.crc);
     }
   }
   if (failures.length) throw new ZipProblem(`工作簿中有部件损坏：${failures.join('；')}`, 'zip-member');

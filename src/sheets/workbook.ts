@@ -1,7 +1,7 @@
 // Builds one unit's tracking workbook (调度表): a guide sheet, the tracking sheet, and a hidden metadata sheet
 // that lets the collector identify the file by its content whatever it is renamed to.
 import type ExcelJS from 'exceljs';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { reportingUnit } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
@@ -9,7 +9,7 @@ import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
-  TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
+  PLAN_KEYS, TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
 } from './layout.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, thinBorder } from './style.ts';
 
@@ -69,13 +69,12 @@ export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
 
 /** Checksum of a row's plan cells; the collector recomputes it to find cells a unit changed. */
 export function rowChecksum(cells: Record<string, string>): string {
-  const keys = COLUMNS.filter((c) => !c.input).map((c) => c.key);
-  return createHash('sha256').update(keys.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).digest('hex').slice(0, 12);
+  return hash('sha256', PLAN_KEYS.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
 }
 
 /** Spreadsheet programs may turn `\n` into `\r\n` or trim; compare what a person sees. */
 export function normalizeCell(s: string): string {
-  return s.replace(/\r\n?/g, '\n').trim();
+  return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).trim();
 }
 
 export type InputValues = Partial<Record<InputKey, string | number>>;
