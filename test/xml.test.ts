@@ -201,7 +201,7 @@ describe('parts seen before (memo.ts)', () => {
       const memo = new PartMemo();
       // Seen once (parsed), twice (parsed and recorded), then replayed.
       for (let i = 0; i < 3; i++) expect(readAll(bytes, memo), `${label} #${i + 1}`).toEqual(fresh);
-      expect(memo.stats.replayed, label).toBeGreaterThanOrEqual(8);
+      expect(memo.stats.replayed, label).toBeGreaterThanOrEqual(5);
     }
   });
 

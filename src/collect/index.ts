@@ -11,7 +11,7 @@ import { WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { readReturned, runReader, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
+import { readReturned, runReader, type LaterOutcome, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
 import { enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
@@ -134,7 +134,7 @@ interface Pending {
   source: SourceFile;
   /** Bytes held, once loaded. */
   size: number;
-  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<ReadOutcome> | null }>;
+  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<LaterOutcome> | null }>;
 }
 
 function ahead(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
@@ -165,7 +165,7 @@ async function collectOne(o: CollectOptions, round: LedgerRound, pending: Pendin
   const { bytes, digest } = prepared;
   const seen = o.ledger.intakeOf(round.id, digest);
   if (seen) return { kind: 'duplicate', unit: seen.unit };
-  const identified = identifyRead(await (prepared.read ?? readReturned(bytes, source.name)), round, cache);
+  const identified = identifyRead(prepared.read ? (await prepared.read)() : await readReturned(bytes, source.name), round, cache);
   if ('refusal' in identified) return refuse(o, digest, source, identified.refusal);
   const recorded = await record(o, round, source, bytes, digest, identified);
   if (recorded.kind !== 'recorded') return recorded;

@@ -18,7 +18,7 @@ interface Remembered {
 }
 
 /** Roughly what a part's events take in memory, per byte of the part. */
-const COST_PER_BYTE = 12;
+const COST_PER_BYTE = 20;
 
 export class PartMemo {
   /** Parts seen once: only a part seen a second time is worth recording. */
@@ -28,8 +28,8 @@ export class PartMemo {
   readonly stats = { replayed: 0, held: 0 };
 
   constructor(
-    private readonly budget = 16 * 1024 * 1024,
-    private readonly largest = 256 * 1024,
+    private readonly budget = 2 * 1024 * 1024,
+    private readonly largest = 32 * 1024,
   ) {}
 
   /**

@@ -43,27 +43,44 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
   }
 }
 
-/** What a reader thread answers: the outcome, or a bug of ours met while reading (re-thrown on the main thread). */
-export type WorkerReply = { id: number; outcome: ReadOutcome } | { id: number; bug: string };
+/**
+ * What a reader thread answers: the outcome as JSON, or a bug of ours met while reading (re-thrown on the main
+ * thread). JSON, not the objects themselves: a file read ahead waits as one string until its turn, rather than as
+ * hundreds of small objects that outlive the young generation and pile up until a full collection.
+ */
+export type WorkerReply = { id: number; json: string } | { id: number; bug: string };
+
+/** An outcome to be unpacked when the file's turn comes. */
+export type LaterOutcome = () => ReadOutcome;
 
 export interface Reader {
-  read(bytes: Uint8Array, name: string): Promise<ReadOutcome>;
+  read(bytes: Uint8Array, name: string): Promise<LaterOutcome>;
   close(): Promise<void>;
 }
 
+/** Reads on the calling thread. */
+export async function readHere(bytes: Uint8Array, name: string): Promise<LaterOutcome> {
+  const outcome = await readReturned(bytes, name);
+  return () => outcome;
+}
+
 /** Reads on the calling thread: for a single file, and where no thread can be started (tests run the sources). */
-const inProcess: Reader = { read: readReturned, close: async () => undefined };
+const inProcess: Reader = { read: readHere, close: async () => undefined };
 
 /**
- * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` when set (0 reads on the main thread), else one
- * fewer than the processors, at most 3: the main thread is busy recording, and more threads than processors only
- * take turns.
+ * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` (at most one fewer than the processors: the main
+ * thread is busy recording, and more threads than processors only take turns). None unless asked for: a thread
+ * saves about a tenth of a large collect's time on two processors, and costs some 70 MB (its own heap, and the
+ * main heap grows further between full collections), which would take a province's collect past its memory budget.
  */
 export function readThreads(): number {
   const set = process.env.TAIZHANG_READ_THREADS;
-  if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 8);
-  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+  if (set === undefined || !/^\d+$/.test(set)) return 0;
+  return Math.min(Number(set), Math.max(1, availableParallelism() - 1), 8);
 }
+
+/** The old generation of a reader thread, in MB: what reading a large workbook within the reader's limits needs. */
+const THREAD_OLD_MB = 64;
 
 /** The compiled reader thread, beside this module; none when running from the TypeScript sources. */
 function workerScript(): URL | null {
@@ -71,13 +88,14 @@ function workerScript(): URL | null {
 }
 
 /**
- * A pool of reader threads, each given the next file when it has the fewest waiting. A thread that dies (it never
- * should: every limit is enforced while reading) fails the files it held as a bug of ours, and the rest of the
- * run reads on the main thread.
+ * A pool of reader threads, each given the next file when it has the fewest waiting. Each thread's heap is kept
+ * small, so that the threads beside the main one stay within a province's memory budget; a file that needs more
+ * (a crafted one at the reader's limits) stops its thread, and is read again on the main thread, with the main
+ * thread's heap, as every later file of the run is: no file is lost or judged by where it was read.
  */
 class ReaderPool implements Reader {
   private readonly workers: { worker: Worker; pending: Set<number> }[] = [];
-  private readonly waiting = new Map<number, { resolve: (o: ReadOutcome) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { bytes: Uint8Array; name: string; resolve: (o: LaterOutcome) => void; reject: (e: Error) => void }>();
   private next = 0;
   private broken = false;
 
@@ -85,35 +103,39 @@ class ReaderPool implements Reader {
     for (let i = 0; i < threads; i++) {
       // A small young generation: a thread reading one small file at a time needs little, and a province's
       // collect must stay within its memory budget with the thread beside the main one.
-      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }), pending: new Set<number>() };
+      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_MB } }), pending: new Set<number>() };
       slot.worker.on('message', (reply: WorkerReply) => {
         slot.pending.delete(reply.id);
         const w = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         if ('bug' in reply) w?.reject(new Error(reply.bug));
-        else w?.resolve(reply.outcome);
+        else {
+          const { json } = reply;
+          w?.resolve(() => JSON.parse(json) as ReadOutcome);
+        }
       });
-      const died = (why: string) => {
+      const died = () => {
         this.broken = true;
         for (const id of slot.pending) {
-          this.waiting.get(id)?.reject(new Error(`reader thread died: ${why}`));
+          const w = this.waiting.get(id)!;
           this.waiting.delete(id);
+          readHere(w.bytes, w.name).then(w.resolve, w.reject);
         }
         slot.pending.clear();
       };
-      slot.worker.on('error', (e) => died(e.stack ?? e.message));
-      slot.worker.on('exit', (code) => died(`exit code ${code}`));
+      slot.worker.on('error', died);
+      slot.worker.on('exit', died);
       this.workers.push(slot);
     }
   }
 
-  read(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
-    if (this.broken) return readReturned(bytes, name);
+  read(bytes: Uint8Array, name: string): Promise<LaterOutcome> {
+    if (this.broken) return readHere(bytes, name);
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.next++;
     slot.pending.add(id);
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { bytes, name, resolve, reject });
       // A copy goes to the thread: the main thread keeps the bytes to hash and archive.
       slot.worker.postMessage({ id, bytes, name });
     });
@@ -136,7 +158,7 @@ export function runReader(threads = readThreads()): Reader {
   let reads = 0;
   return {
     read(bytes, name) {
-      if (++reads === 1) return readReturned(bytes, name);
+      if (++reads === 1) return readHere(bytes, name);
       pool ??= new ReaderPool(script, threads);
       return pool.read(bytes, name);
     },

@@ -86,6 +86,13 @@ function resolvePart(base: string, target: string): string {
 
 const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 
+/**
+ * Parts that differ from unit to unit (the sheets, their strings, the save time): remembering them would only churn
+ * the memory, so they are always parsed. The rest (theme, styles, relationships, content types, the workbook
+ * part) are the same in most returns of a round.
+ */
+const UNIT_PARTS = /^(xl\/worksheets\/|xl\/sharedStrings\.xml$|docProps\/core\.xml$)/i;
+
 /** The parts this thread has seen, shared by every workbook it reads. */
 const PARTS_SEEN = new PartMemo();
 
@@ -192,7 +199,7 @@ export class XlsxFile {
     const bytes = this.parts.get(name)!;
     const roots = rootNamespaces(name);
     const parse = (h: XmlHandlers) => parseXml(bytes.toString('utf8'), name, this.deadline, h, roots);
-    if (this.memo) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
+    if (this.memo && !UNIT_PARTS.test(name)) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
     else parse({ ...handlers, open });
   }
 
