@@ -11,7 +11,7 @@ import { WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { readReturned, runReader, type LaterOutcome, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
+import { readReturned, runReader, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
 import { enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
@@ -99,8 +99,8 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // A run killed between recording a returned file and writing its 退回重报 workbook left the ledger ahead of the
   // disk: what the ledger says should exist is written again before anything new is taken in.
   for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache)) emit(rebuilt);
-  // Files are loaded, hashed and read a few ahead of the one being recorded (read on reader threads where there
-  // are processors to spare), and recorded strictly in the order they were found. What is held ahead is bounded
+  // Files are loaded, hashed and read a few ahead of the one being recorded (on reader threads when asked for),
+  // and recorded strictly in the order they were found. What is held ahead is bounded
   // by count and by bytes, so memory does not grow with the number of files.
   const reader = runReader();
   const window: Pending[] = [];
@@ -134,7 +134,7 @@ interface Pending {
   source: SourceFile;
   /** Bytes held, once loaded. */
   size: number;
-  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<LaterOutcome> | null }>;
+  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<ReadOutcome> | null }>;
 }
 
 function ahead(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
@@ -165,7 +165,7 @@ async function collectOne(o: CollectOptions, round: LedgerRound, pending: Pendin
   const { bytes, digest } = prepared;
   const seen = o.ledger.intakeOf(round.id, digest);
   if (seen) return { kind: 'duplicate', unit: seen.unit };
-  const identified = identifyRead(prepared.read ? (await prepared.read)() : await readReturned(bytes, source.name), round, cache);
+  const identified = identifyRead(await (prepared.read ?? readReturned(bytes, source.name)), round, cache);
   if ('refusal' in identified) return refuse(o, digest, source, identified.refusal);
   const recorded = await record(o, round, source, bytes, digest, identified);
   if (recorded.kind !== 'recorded') return recorded;

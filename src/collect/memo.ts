@@ -1,5 +1,5 @@
 // Parts seen before, by content. Workbooks of one round share many parts byte for byte (the theme, the styles, the
-// relationships, the guide sheet; often a sheet's whole structure), and parsing is a pure function of the bytes:
+// relationships, the content types), and parsing is a pure function of the bytes:
 // a part equal to one already parsed to its end gives the same events, so they are replayed instead of parsed
 // again. Nothing is skipped: the events go through the same handlers (limits, row order, relationship targets),
 // the root namespace is checked against the part's name as before, and a part is only ever remembered after it

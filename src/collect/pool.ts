@@ -1,6 +1,7 @@
-// Reading returned workbooks off the main thread. Reading (unzip, CRC, XML) is most of a collect's work and needs
-// nothing but the file's bytes, while the ledger, the archive and the 退回重报 workbooks need the main thread: with
-// a reader thread beside it, a province's returns are read while the ones before them are recorded. Every file
+// Reading returned workbooks off the main thread, when asked for (TAIZHANG_READ_THREADS). Reading (unzip, CRC, XML)
+// is most of a collect's work and needs nothing but the file's bytes, while the ledger, the archive and the 退回重报
+// workbooks need the main thread: with a reader thread beside it, a province's returns are read while the ones
+// before them are recorded. Every file
 // is read by the same code either way (`readReturned`), only elsewhere; files are still recorded one at a time,
 // in the order they were found, so the ledger ends up exactly as a single-threaded run leaves it.
 import { availableParallelism } from 'node:os';
@@ -43,29 +44,16 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
   }
 }
 
-/**
- * What a reader thread answers: the outcome as JSON, or a bug of ours met while reading (re-thrown on the main
- * thread). JSON, not the objects themselves: a file read ahead waits as one string until its turn, rather than as
- * hundreds of small objects that outlive the young generation and pile up until a full collection.
- */
-export type WorkerReply = { id: number; json: string } | { id: number; bug: string };
-
-/** An outcome to be unpacked when the file's turn comes. */
-export type LaterOutcome = () => ReadOutcome;
+/** What a reader thread answers: the outcome, or a bug of ours met while reading (re-thrown on the main thread). */
+export type WorkerReply = { id: number; outcome: ReadOutcome } | { id: number; bug: string };
 
 export interface Reader {
-  read(bytes: Uint8Array, name: string): Promise<LaterOutcome>;
+  read(bytes: Uint8Array, name: string): Promise<ReadOutcome>;
   close(): Promise<void>;
 }
 
-/** Reads on the calling thread. */
-export async function readHere(bytes: Uint8Array, name: string): Promise<LaterOutcome> {
-  const outcome = await readReturned(bytes, name);
-  return () => outcome;
-}
-
 /** Reads on the calling thread: for a single file, and where no thread can be started (tests run the sources). */
-const inProcess: Reader = { read: readHere, close: async () => undefined };
+const inProcess: Reader = { read: readReturned, close: async () => undefined };
 
 /**
  * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` (at most one fewer than the processors: the main
@@ -95,7 +83,7 @@ function workerScript(): URL | null {
  */
 class ReaderPool implements Reader {
   private readonly workers: { worker: Worker; pending: Set<number> }[] = [];
-  private readonly waiting = new Map<number, { bytes: Uint8Array; name: string; resolve: (o: LaterOutcome) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { bytes: Uint8Array; name: string; resolve: (o: ReadOutcome) => void; reject: (e: Error) => void }>();
   private next = 0;
   private broken = false;
 
@@ -109,17 +97,14 @@ class ReaderPool implements Reader {
         const w = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         if ('bug' in reply) w?.reject(new Error(reply.bug));
-        else {
-          const { json } = reply;
-          w?.resolve(() => JSON.parse(json) as ReadOutcome);
-        }
+        else w?.resolve(reply.outcome);
       });
       const died = () => {
         this.broken = true;
         for (const id of slot.pending) {
           const w = this.waiting.get(id)!;
           this.waiting.delete(id);
-          readHere(w.bytes, w.name).then(w.resolve, w.reject);
+          readReturned(w.bytes, w.name).then(w.resolve, w.reject);
         }
         slot.pending.clear();
       };
@@ -129,8 +114,8 @@ class ReaderPool implements Reader {
     }
   }
 
-  read(bytes: Uint8Array, name: string): Promise<LaterOutcome> {
-    if (this.broken) return readHere(bytes, name);
+  read(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
+    if (this.broken) return readReturned(bytes, name);
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.next++;
     slot.pending.add(id);
@@ -158,7 +143,7 @@ export function runReader(threads = readThreads()): Reader {
   let reads = 0;
   return {
     read(bytes, name) {
-      if (++reads === 1) return readHere(bytes, name);
+      if (++reads === 1) return readReturned(bytes, name);
       pool ??= new ReaderPool(script, threads);
       return pool.read(bytes, name);
     },

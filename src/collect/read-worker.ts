@@ -4,7 +4,7 @@ import { readReturned, type WorkerReply } from './pool.ts';
 
 parentPort!.on('message', (m: { id: number; bytes: Uint8Array; name: string }) => {
   readReturned(m.bytes, m.name).then(
-    (outcome) => parentPort!.postMessage({ id: m.id, json: JSON.stringify(outcome) } satisfies WorkerReply),
+    (outcome) => parentPort!.postMessage({ id: m.id, outcome } satisfies WorkerReply),
     (e: Error) => parentPort!.postMessage({ id: m.id, bug: e.stack ?? String(e) } satisfies WorkerReply),
   );
 });

@@ -111,11 +111,9 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     }
     rowOf.set(id, found.row);
     const wantCells = wanted[i]!;
-    const actual: Record<string, string> = {};
-    for (const key of PLAN_KEYS) actual[key] = found.cells[key]!.text;
     // Each plan cell against the issued one, as a person sees it (what the row checksum covers, without its hash).
     for (const key of PLAN_KEYS) {
-      if (normalizeCell(actual[key]!) !== normalizeCell(wantCells[key]!)) {
+      if (normalizeCell(found.cells[key]!.text) !== normalizeCell(wantCells[key]!)) {
         const header = COLUMNS.find((c) => c.key === key)!.header;
         problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', `灰色单元格“${header}”被修改，应为“${truncate(wantCells[key]!)}”，请恢复原内容（任务调整请与综合处联系）`);
       }

@@ -67,7 +67,7 @@ export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
   };
 }
 
-/** Checksum of a row's plan cells; the collector recomputes it to find cells a unit changed. */
+/** Checksum of a row's plan cells, kept in the hidden identification: the collector checks it to know the rows issued to the unit. */
 export function rowChecksum(cells: Record<string, string>): string {
   return hash('sha256', PLAN_KEYS.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
 }
