@@ -307,7 +307,11 @@ export class XlsxFile {
     let col = 0;
     let count = 0;
     let past = false;
-    let cell: { ref: string; type: string; style: number } | null = null;
+    // The cell being read (no object per cell: a province's returns hold millions).
+    let inCell = false;
+    let cellRef = '';
+    let cellType = 'n';
+    let cellStyle = 0;
     let value: string | null = null;
     let formula: string | null = null;
     let inline = '';
@@ -333,7 +337,14 @@ export class XlsxFile {
             }
             case 'c': {
               if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
-              const ref = attr(tag, 'r');
+              let ref: string | undefined;
+              let type = 'n';
+              let style: string | undefined;
+              for (const a of tag.attributes) {
+                if (a.name === 'r') ref = a.value;
+                else if (a.name === 't') type = a.value;
+                else if (a.name === 's') style = a.value;
+              }
               let key: string | null = null;
               if (ref === undefined) col++;
               else {
@@ -343,19 +354,24 @@ export class XlsxFile {
                 if (!at || at.row !== row || at.col <= col) throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
                 col = at.col;
                 // `J07` is J7: the key is always written the one way.
-                if (ref.charCodeAt(ref.length - String(row).length - 1) > 0x39) key = ref;
+                let digits = 0;
+                while (ref.charCodeAt(digits) > 0x39) digits++;
+                if (ref.charCodeAt(digits) !== 0x30) key = ref;
               }
-              cell = { ref: key ?? `${columnLetters(col)}${row}`, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0) };
+              inCell = true;
+              cellRef = key ?? `${columnLetters(col)}${row}`;
+              cellType = type;
+              cellStyle = style === undefined ? 0 : Number(style);
               value = null;
               formula = null;
               inline = '';
               return;
             }
             case 'f':
-              if (cell) (collecting = 'f'), (formula = '');
+              if (inCell) (collecting = 'f'), (formula = '');
               return;
             case 'v':
-              if (cell) (collecting = 'v'), (value = '');
+              if (inCell) (collecting = 'v'), (value = '');
               return;
             case 'is':
               inInline = true;
@@ -373,17 +389,17 @@ export class XlsxFile {
           if (local === 'v' || local === 't' || local === 'f') collecting = null;
           else if (local === 'rPh') phonetic--;
           else if (local === 'is') inInline = false;
-          else if (local === 'c' && cell) {
-            const numFmt = this.formats[cell.style] ?? 'General';
+          else if (local === 'c' && inCell) {
+            const numFmt = this.formats[cellStyle] ?? 'General';
             // A formula with no value, or an empty one in a cell not typed as text (openpyxl writes `<f>1+2</f><v></v>`),
             // was never computed; an empty <v/> in a `t="str"` cell is a formula whose result is empty text.
-            const computed = value !== null && (value.trim() !== '' || cell.type === 'str');
-            if (formula !== null && !computed && cell.type !== 'inlineStr') cells.set(cell.ref, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
+            const computed = value !== null && (value.trim() !== '' || cellType === 'str');
+            if (formula !== null && !computed && cellType !== 'inlineStr') cells.set(cellRef, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
             else {
-              const v = this.cellValue(cell.type, value, inline);
-              if (v !== null && v !== '') cells.set(cell.ref, { value: v, numFmt });
+              const v = this.cellValue(cellType, value, inline);
+              if (v !== null && v !== '') cells.set(cellRef, { value: v, numFmt });
             }
-            cell = null;
+            inCell = false;
           }
         },
         text: (t) => {

@@ -155,7 +155,11 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
   }
   if (SUSPECT.test(xml) && (NOT_CHAR.test(xml) || LONE_SURROGATE.test(xml))) fail('含有 XML 不允许的字符');
   const { open, close, text } = handlers;
-  const stack: { name: string; local: string; scope: Scope }[] = [];
+  // The open elements, as parallel arrays (no object per element): name, local name, bindings in force.
+  const names: string[] = [];
+  const locals: string[] = [];
+  const scopes: Scope[] = [];
+  let depth = 0;
   let scope = ROOT_SCOPE;
   let sawRoot = false;
   const n = xml.length;
@@ -164,7 +168,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
     const end = lt === -1 ? n : lt;
     if (end > i) {
       const raw = xml.slice(i, end);
-      if (stack.length === 0) {
+      if (depth === 0) {
         if (!ONLY_SPACE.test(raw)) fail('根元素之外有文本');
       } else {
         if (raw.includes(']]>')) fail('文本中不能出现“]]>”');
@@ -181,15 +185,16 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       // </name S? >
       const nameEnds = nameEnd(xml, lt + 2);
       if (nameEnds === lt + 2) fail('结束标记不合规范');
-      const name = xml.slice(lt + 2, nameEnds);
       let j = nameEnds;
       while (isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3e) fail(`结束标记“${name}”不合规范`);
-      const top = stack.pop();
-      if (!top || top.name !== name) fail(`结束标记“${name}”与开始标记不对应`);
+      if (xml.charCodeAt(j) !== 0x3e) fail(`结束标记“${xml.slice(lt + 2, nameEnds)}”不合规范`);
+      if (depth === 0) fail(`结束标记“${xml.slice(lt + 2, nameEnds)}”与开始标记不对应`);
+      const open = names[depth - 1]!;
+      if (nameEnds - (lt + 2) !== open.length || !xml.startsWith(open, lt + 2)) fail(`结束标记“${xml.slice(lt + 2, nameEnds)}”与开始标记不对应`);
+      depth--;
       // The bindings in force again are those of the element that remains open.
-      scope = stack.length ? stack[stack.length - 1]!.scope : ROOT_SCOPE;
-      close?.(top!.local);
+      scope = depth ? scopes[depth - 1]! : ROOT_SCOPE;
+      close?.(locals[depth]!);
       i = j + 1;
     } else if (c === 0x21) {
       if (xml.startsWith('<!--', lt)) {
@@ -199,7 +204,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (body.includes('--') || body.endsWith('-')) fail('注释中不能出现“--”');
         i = close + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
-        if (stack.length === 0) fail('根元素之外有 CDATA');
+        if (depth === 0) fail('根元素之外有 CDATA');
         const close = xml.indexOf(']]>', lt + 9);
         if (close === -1) fail('CDATA 没有结束');
         if (text) {
@@ -226,10 +231,13 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       tick();
       const nameEnds = nameEnd(xml, lt + 1);
       if (nameEnds === lt + 1) fail('“<”之后不是元素名');
-      if (sawRoot && stack.length === 0) fail('文档只能有一个根元素');
+      if (sawRoot && depth === 0) fail('文档只能有一个根元素');
       const name = xml.slice(lt + 1, nameEnds);
       let j = nameEnds;
-      const raw: { name: string; value: string }[] = [];
+      // Attributes are made as the handlers get them; a prefixed one is given its namespace once every
+      // declaration of the tag is known.
+      const attributes: XmlAttribute[] = [];
+      let prefixed = false;
       let declared: Scope | null = null;
       let empty = false;
       for (;;) {
@@ -257,65 +265,100 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         while (isSpace(xml.charCodeAt(j))) j++;
         const q = xml.charCodeAt(j);
         if (q !== 0x22 && q !== 0x27) fail(`属性“${attrName}”的值没有引号`);
-        const closeQuote = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
-        if (closeQuote === -1) fail(`属性“${attrName}”的值没有结束`);
-        const rawValue = xml.slice(j + 1, closeQuote);
-        if (rawValue.includes('<')) fail(`属性“${attrName}”的值中不能有“<”`);
-        const value = attributeValue(rawValue);
-        j = closeQuote + 1;
-        raw.push({ name: attrName, value });
-        if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
-          const prefix = attrName === 'xmlns' ? '' : qname(attrName).local;
-          const uri = value.trim();
-          if (prefix !== '' && uri === '') fail(`命名空间前缀“${prefix}”不能取消绑定`);
-          checkBinding(prefix, uri);
-          checkUri(uri);
-          declared ??= Object.create(scope) as Scope;
-          declared[prefix] = uri;
+        // One scan to the closing quote, noting a `<` (refused) and what needs decoding.
+        let k = j + 1;
+        let work = false;
+        for (;;) {
+          const e = xml.charCodeAt(k);
+          if (e === q) break;
+          if (e !== e) fail(`属性“${attrName}”的值没有结束`); // NaN: past the end
+          if (e < 0x3d && (e === 0x3c || e === 0x26 || e === 0x09 || e === 0x0a || e === 0x0d)) {
+            if (e === 0x3c) fail(`属性“${attrName}”的值中不能有“<”`);
+            work = true;
+          }
+          k++;
+        }
+        const rawValue = xml.slice(j + 1, k);
+        const value = work ? attributeValue(rawValue) : rawValue;
+        j = k + 1;
+        const colon = attrName.indexOf(':');
+        if (colon === -1) {
+          if (attrName === 'xmlns') {
+            const uri = value.trim();
+            checkBinding('', uri);
+            checkUri(uri);
+            declared ??= Object.create(scope) as Scope;
+            declared[''] = uri;
+            attributes.push({ name: attrName, prefix: '', local: attrName, uri: XMLNS_NAMESPACE, value });
+          } else attributes.push({ name: attrName, prefix: '', local: attrName, uri: '', value });
+        } else {
+          const { prefix, local } = qname(attrName);
+          if (prefix === 'xmlns') {
+            const uri = value.trim();
+            if (uri === '') fail(`命名空间前缀“${local}”不能取消绑定`);
+            checkBinding(local, uri);
+            checkUri(uri);
+            declared ??= Object.create(scope) as Scope;
+            declared[local] = uri;
+          }
+          prefixed = true;
+          attributes.push({ name: attrName, prefix, local, uri: '', value });
         }
       }
       const own = declared ?? scope;
-      const q = qname(name);
-      if (q.prefix === 'xmlns') fail('元素名不能以 xmlns 为前缀');
-      const uri = own[q.prefix] ?? '';
-      if (q.prefix !== '' && uri === '') fail(`命名空间前缀“${q.prefix}”未绑定`);
-      const attributes: XmlAttribute[] = [];
-      // Expanded names (`{uri}local`, or the name itself when unprefixed), to find an attribute given twice.
-      // A short list is searched; a long one (a crafted tag) goes through a set, so the work stays linear.
-      const keys: string[] = [];
-      const many = raw.length > 16 ? new Set<string>() : null;
-      for (const { name: an, value } of raw) {
-        let prefix = '';
-        let local = an;
-        let auri = '';
-        let key = an;
-        if (an.includes(':')) {
-          ({ prefix, local } = qname(an));
-          const bound = own[prefix];
-          if (bound === undefined) fail(`命名空间前缀“${prefix}”未绑定`);
-          auri = bound!;
-          key = `{${auri}}${local}`;
-        } else if (an === 'xmlns') auri = XMLNS_NAMESPACE;
-        if (many ? many.has(key) : keys.includes(key)) fail(`属性“${an}”重复`);
-        if (many) many.add(key);
-        else keys.push(key);
-        attributes.push({ name: an, prefix, local, uri: auri, value });
+      let prefix = '';
+      let local = name;
+      const colon = name.indexOf(':');
+      if (colon !== -1) {
+        ({ prefix, local } = qname(name));
+        if (prefix === 'xmlns') fail('元素名不能以 xmlns 为前缀');
+      }
+      const uri = own[prefix] ?? '';
+      if (prefix !== '' && uri === '') fail(`命名空间前缀“${prefix}”未绑定`);
+      if (prefixed) {
+        for (const a of attributes) {
+          if (a.prefix === '') continue;
+          const bound = own[a.prefix];
+          if (bound === undefined) fail(`命名空间前缀“${a.prefix}”未绑定`);
+          a.uri = bound!;
+        }
+      }
+      // An attribute given twice: the same name unprefixed, or the same local name in the same namespace. A short
+      // list is compared pairwise; a long one (a crafted tag) goes through a set, so the work stays linear.
+      if (attributes.length > 16) {
+        const keys = new Set<string>();
+        for (const a of attributes) {
+          const key = a.prefix === '' ? a.name : `{${a.uri}}${a.local}`;
+          if (keys.has(key)) fail(`属性“${a.name}”重复`);
+          keys.add(key);
+        }
+      } else {
+        for (let x = 1; x < attributes.length; x++) {
+          const a = attributes[x]!;
+          for (let y = 0; y < x; y++) {
+            const b = attributes[y]!;
+            if (a.prefix === '' ? b.prefix === '' && a.name === b.name : b.prefix !== '' && a.local === b.local && a.uri === b.uri) fail(`属性“${a.name}”重复`);
+          }
+        }
       }
       if (!sawRoot) {
         sawRoot = true;
         checkRoot(uri);
       }
-      open?.({ name, prefix: q.prefix, local: q.local, uri, attributes });
-      if (empty) close?.(q.local);
+      open?.({ name, prefix, local, uri, attributes });
+      if (empty) close?.(local);
       else {
-        stack.push({ name, local: q.local, scope: own });
+        names[depth] = name;
+        locals[depth] = local;
+        scopes[depth] = own;
+        depth++;
         scope = own;
       }
       i = j;
     }
   }
   if (!sawRoot) fail('文档没有根元素');
-  if (stack.length) fail(`元素“${stack[stack.length - 1]!.name}”没有结束`);
+  if (depth) fail(`元素“${names[depth - 1]}”没有结束`);
   return true;
 }
 

@@ -1,6 +1,5 @@
 // Generates a round's workbooks: one per responsible unit, plus a distribution list (下发清单).
 // Never overwrites without --force and never deletes anything.
-import ExcelJS from 'exceljs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import type { Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
 import { assignUnits, safeFileName, type UnitAssignment } from './assign.ts';
 import { FONT, HEADER_FILL, thinBorder } from './style.ts';
-import { sheetProtection, type InputValues } from './workbook.ts';
+import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
 import { WorkbookStamper } from './stamp.ts';
 
 export const MARKER = '.taizhang-round.json';
@@ -119,7 +118,7 @@ function describe(a: UnitAssignment, file: string, values?: Map<string, InputVal
 }
 
 async function writeDistributionList(path: string, o: GenerateOptions, files: GeneratedFile[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   const ws = wb.addWorksheet('下发清单', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells('A1:G1');
   ws.getCell('A1').value = `${o.round.label}重点工作调度表下发清单（报送截止：${o.round.deadline}）`;
