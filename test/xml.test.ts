@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LONE_SURROGATE, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
 import { PartMemo } from '../src/collect/memo.ts';
 import { READ_LIMITS, XlsxFile } from '../src/collect/xlsx.ts';
-import { OverLimit, ZipProblem } from '../src/collect/zip.ts';
+import { InflatedSeen, OverLimit, readMembers, ZIP_LIMITS, ZipProblem } from '../src/collect/zip.ts';
 import { META_SHEET, TRACKING_SHEET } from '../src/sheets/layout.ts';
 import { GOOD_ANSWERS, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 
@@ -145,6 +145,24 @@ describe('the XML tokenizer against saxes', () => {
     expect(reading(parseXml, '<r>😀</r>')).toEqual(['<r {}r [] >', '"😀"', '</r>']);
   });
 
+  it('refuses a character XML does not allow wherever it can stand: text, attribute value, comment, CDATA, processing instruction', () => {
+    // No whole-part scan any more: each place is checked where it is read, so each is tried here.
+    const places = (c: string) => [`<r>a${c}b</r>`, `<r a="x${c}"/>`, `<r a='${c}'/>`, `<r><!-- ${c} --></r>`, `<!--${c}--><r/>`, `<r><![CDATA[${c}]]></r>`, `<r><?pi ${c}?></r>`, `<?pi ${c}?><r/>`, `<r>&amp;${c}</r>`];
+    for (const c of ['\u0000', '\u0001', '\u000B', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF']) {
+      for (const xml of places(c)) {
+        expect(reading(parseXml, xml), JSON.stringify(xml)).toBe('refused');
+      }
+    }
+    // The characters around them that XML does allow, in the same places, are read as saxes reads them.
+    for (const c of ['\t', '\n', '\u0085', '\uFEFF', '\uFFFD', '😀']) {
+      for (const xml of places(c)) {
+        const theirs = reading(parseXmlWithSaxes, xml);
+        expect(theirs, JSON.stringify(xml)).not.toBe('refused');
+        expect(reading(parseXml, xml), JSON.stringify(xml)).toEqual(theirs);
+      }
+    }
+  });
+
   it(`refuses what saxes refuses and reads the rest alike, over ${PER_PART} mutants of each part (seed ${SEED})`, () => {
     const rng = prng(SEED);
     const disagreements: string[] = [];
@@ -223,6 +241,33 @@ describe('parts seen before (memo.ts)', () => {
     expect(() => readAll(themeless, null)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
     expect(() => readAll(themeless, memo)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
     expect(memo.stats.replayed).toBeGreaterThan(before + 1);
+  });
+
+  it('gives a member inflated before from memory only when its compressed bytes are the same, never by its CRC alone', () => {
+    const bytes = workbooks[0]!.bytes;
+    const fresh = readMembers(bytes);
+    const seen = new InflatedSeen();
+    for (let i = 0; i < 3; i++) {
+      const members = readMembers(bytes, ZIP_LIMITS, undefined, seen);
+      expect([...members.keys()]).toEqual([...fresh.keys()]);
+      for (const [name, data] of members) expect(data.equals(fresh.get(name)!), name).toBe(true);
+    }
+    // Seen once, remembered the second time, given from memory the third: every deflated member of the file.
+    expect(seen.hits).toBe([...fresh.keys()].filter((n) => !n.endsWith('/')).length);
+    // The theme's compressed bytes damaged, its directory entry (CRC, sizes) left as it was: inflated afresh, and
+    // refused as the damage it is.
+    const name = Buffer.from('xl/theme/theme1.xml');
+    // The name's first occurrence is in its local header, which it ends.
+    const local = bytes.indexOf(name) - 30;
+    expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+    const start = local + 30 + name.length + bytes.readUInt16LE(local + 28);
+    const damaged = Buffer.from(bytes);
+    damaged[start + 200] ^= 0x55;
+    const hits = seen.hits;
+    expect(() => readMembers(damaged)).toThrow(/theme1\.xml/);
+    expect(() => readMembers(damaged, ZIP_LIMITS, undefined, seen)).toThrow(/theme1\.xml/);
+    // Every other member was still given from memory; the theme was not.
+    expect(seen.hits - hits).toBe(fresh.size - 1);
   });
 
   it('stays within its budget, dropping the least recently used part', () => {

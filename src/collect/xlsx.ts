@@ -7,7 +7,7 @@
 // strings and time per file have limits.
 import { PartMemo } from './memo.ts';
 import { checkRootNamespace, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
-import { OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
+import { InflatedSeen, OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 import { cellPosition, columnLetters } from '../sheets/layout.ts';
 
 export interface XlsxCell {
@@ -95,6 +95,8 @@ const UNIT_PARTS = /^(xl\/worksheets\/|xl\/sharedStrings\.xml$|docProps\/core\.x
 
 /** The parts this thread has seen, shared by every workbook it reads. */
 const PARTS_SEEN = new PartMemo();
+/** The members this thread has inflated, shared in the same way. */
+const INFLATED_SEEN = new InflatedSeen();
 
 /**
  * A returned workbook, read in one pass per part. The package must hold together as any conforming reader needs
@@ -119,7 +121,8 @@ export class XlsxFile {
 
   /**
    * Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem.
-   * `memo` remembers parts seen before (memo.ts); null parses every part afresh.
+   * `memo` remembers parts seen before (memo.ts), and members inflated before (zip.ts); null inflates and parses
+   * every part afresh.
    */
   constructor(
     bytes: Uint8Array,
@@ -127,7 +130,7 @@ export class XlsxFile {
     private readonly memo: PartMemo | null = PARTS_SEEN,
   ) {
     this.deadline = Date.now() + limits.ms;
-    this.parts = readMembers(bytes, limits, this.crcs);
+    this.parts = readMembers(bytes, limits, this.crcs, memo ? INFLATED_SEEN : undefined);
     this.lowerNames = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
     if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
     this.guard(() => {
@@ -199,7 +202,9 @@ export class XlsxFile {
     const bytes = this.parts.get(name)!;
     const roots = rootNamespaces(name);
     const parse = (h: XmlHandlers) => parseXml(bytes.toString('utf8'), name, this.deadline, h, roots);
-    if (this.memo && !UNIT_PARTS.test(name)) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
+    // A part only checked (a worksheet not read, such as the 填报说明 every unit is sent alike) may be replayed too.
+    const checkOnly = !handlers.open && !handlers.close && !handlers.text;
+    if (this.memo && (checkOnly || !UNIT_PARTS.test(name))) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
     else parse({ ...handlers, open });
   }
 

@@ -69,6 +69,8 @@ function nameEnd(xml: string, j: number): number {
 }
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 const NEEDS_WORK = /[&\r]/;
+/** In text: anything to decode, `]]>` (not allowed), or a suspect character; most text has none, and one scan finds out. */
+const TEXT_SPECIAL = /[&\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
 const ATTR_NEEDS_WORK = /[&\t\n\r]/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+))?;?/g;
 /** The XML declarations taken here; any other (XML 1.1, unusual spelling or order) goes to saxes whole. */
@@ -99,6 +101,11 @@ function decodeReferences(s: string): string {
     if (code < 0x20 ? code !== 0x09 && code !== 0x0a && code !== 0x0d : (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) fail(`字符引用“${m}”不是合法字符`);
     return String.fromCodePoint(code);
   });
+}
+
+/** Refuses a character XML does not allow, or a surrogate outside a pair (text decoded from UTF-8 never holds one). */
+function checkChars(s: string): void {
+  if (SUSPECT.test(s) && (NOT_CHAR.test(s) || LONE_SURROGATE.test(s))) fail('含有 XML 不允许的字符');
 }
 
 /** Line ends as XML reads them: CR LF and a lone CR are each one LF. */
@@ -153,7 +160,9 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
     if (!m) return false;
     i += m[0].length;
   }
-  if (SUSPECT.test(xml) && (NOT_CHAR.test(xml) || LONE_SURROGATE.test(xml))) fail('含有 XML 不允许的字符');
+  // Characters XML does not allow are looked for where they could stand: in text, attribute values, comments,
+  // CDATA and processing instructions. Anywhere else (names, the space between them) any such character already
+  // breaks the markup.
   const { open, close, text } = handlers;
   // The open elements, as parallel arrays (no object per element): name, local name, bindings in force.
   const names: string[] = [];
@@ -171,8 +180,12 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       if (depth === 0) {
         if (!ONLY_SPACE.test(raw)) fail('根元素之外有文本');
       } else {
-        if (raw.includes(']]>')) fail('文本中不能出现“]]>”');
-        const t = textOf(raw);
+        let t = raw;
+        if (TEXT_SPECIAL.test(raw)) {
+          if (raw.includes(']]>')) fail('文本中不能出现“]]>”');
+          checkChars(raw);
+          t = textOf(raw);
+        }
         if (text) {
           tick();
           text(t);
@@ -202,14 +215,16 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (close === -1) fail('注释没有结束');
         const body = xml.slice(lt + 4, close);
         if (body.includes('--') || body.endsWith('-')) fail('注释中不能出现“--”');
+        checkChars(body);
         i = close + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
         if (depth === 0) fail('根元素之外有 CDATA');
         const close = xml.indexOf(']]>', lt + 9);
         if (close === -1) fail('CDATA 没有结束');
+        const body = xml.slice(lt + 9, close);
+        checkChars(body);
         if (text) {
           tick();
-          const body = xml.slice(lt + 9, close);
           text(lineEnds(body));
         }
         i = close + 3;
@@ -226,6 +241,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       // body, and so does this tokenizer.
       const next = xml.charCodeAt(after);
       if (close === -1 || !(isSpace(next) || next === 0x3f)) fail('处理指令不合规范');
+      checkChars(xml.slice(after, close));
       i = close + 2;
     } else {
       tick();
@@ -268,17 +284,20 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         // One scan to the closing quote, noting a `<` (refused) and what needs decoding.
         let k = j + 1;
         let work = false;
+        let suspect = false;
         for (;;) {
           const e = xml.charCodeAt(k);
           if (e === q) break;
           if (e !== e) fail(`属性“${attrName}”的值没有结束`); // NaN: past the end
-          if (e < 0x3d && (e === 0x3c || e === 0x26 || e === 0x09 || e === 0x0a || e === 0x0d)) {
+          if (e < 0x3d) {
             if (e === 0x3c) fail(`属性“${attrName}”的值中不能有“<”`);
-            work = true;
-          }
+            if (e === 0x26 || e === 0x09 || e === 0x0a || e === 0x0d) work = true;
+            else if (e < 0x20) fail('含有 XML 不允许的字符');
+          } else if (e >= 0xd800 && (e <= 0xdfff || e >= 0xfffe)) suspect = true;
           k++;
         }
         const rawValue = xml.slice(j + 1, k);
+        if (suspect) checkChars(rawValue);
         const value = work ? attributeValue(rawValue) : rawValue;
         j = k + 1;
         const colon = attrName.indexOf(':');

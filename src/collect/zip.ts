@@ -35,6 +35,54 @@ export class OverLimit extends Error {
   }
 }
 
+/**
+ * Members inflated before, by their compressed bytes: the workbooks of a round share many members byte for byte
+ * (theme, styles, relationships), and inflating is a pure function of the compressed bytes, so a member whose
+ * compressed bytes, declared CRC and size equal one already inflated and checked gives that same output. Equality
+ * is of the whole compressed bytes, never of a key alone. Only small members, a fixed budget, least recently used
+ * dropped first; a member is remembered only when seen a second time, so the parts that differ from unit to unit
+ * cost a key each and nothing more.
+ */
+export class InflatedSeen {
+  private readonly seen = new Set<string>();
+  private readonly members = new Map<string, { packed: Buffer; out: Buffer }>();
+  private held = 0;
+  /** Members given from memory, for tests and measurements. */
+  hits = 0;
+
+  constructor(
+    private readonly budget = 1024 * 1024,
+    private readonly largest = 64 * 1024,
+  ) {}
+
+  get(key: string, packed: Buffer): Buffer | null {
+    const known = this.members.get(key);
+    if (!known || !known.packed.equals(packed)) return null;
+    this.members.delete(key);
+    this.members.set(key, known);
+    this.hits++;
+    return known.out;
+  }
+
+  add(key: string, packed: Buffer, out: Buffer): void {
+    const cost = packed.length + out.length;
+    if (cost > this.largest || this.members.has(key)) return;
+    if (!this.seen.has(key)) {
+      if (this.seen.size >= 10_000) this.seen.clear();
+      this.seen.add(key);
+      return;
+    }
+    for (const [k, m] of this.members) {
+      if (this.held + cost <= this.budget) break;
+      this.members.delete(k);
+      this.held -= m.packed.length + m.out.length;
+    }
+    // Copies: the file's own buffer is not kept alive by the memory of one of its members.
+    this.members.set(key, { packed: Buffer.from(packed), out: Buffer.from(out) });
+    this.held += cost;
+  }
+}
+
 interface Entry {
   name: string;
   method: number;
@@ -94,9 +142,10 @@ export function listMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): {
 /**
  * Every member, inflated and checked (a workbook accepted must be whole, not only in the parts read). Throws a
  * ZipProblem for the archive's own damage or for any member that is over a limit, overlaps another, or fails its CRC.
- * `crcs`, when given, receives each member's CRC-32 (checked), a ready key to know a part seen before by.
+ * `crcs`, when given, receives each member's CRC-32 (checked), a ready key to know a part seen before by; `inflated`
+ * gives members inflated before (see InflatedSeen).
  */
-export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, crcs?: Map<string, number>): Map<string, Buffer> {
+export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, crcs?: Map<string, number>, inflated?: InflatedSeen): Map<string, Buffer> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = centralDirectory(bytes, limits);
   // Members may not share bytes: overlapping entries are how a small file claims to hold many large parts.
@@ -127,19 +176,28 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
     if (members.has(entry.name)) continue;
     const raw = bytes.subarray(start, end);
     let out: Buffer;
+    const key = `${entry.crc}:${entry.size}:${entry.compressedSize}`;
+    const room = Math.min(limits.memberBytes, limits.totalBytes - total);
+    const tooLarge = () => new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
+    const known = entry.method === 8 ? inflated?.get(key, raw) : null;
+    if (known) {
+      // Inflated and checked before (same compressed bytes, CRC and size); the limits still apply to this file.
+      if (known.length > room) throw tooLarge();
+      total += known.length;
+      members.set(entry.name, known);
+      crcs?.set(entry.name, entry.crc);
+      continue;
+    }
     if (entry.method === 0) out = raw;
     else if (entry.method === 8) {
-      const room = Math.min(limits.memberBytes, limits.totalBytes - total);
       try {
         out = inflateRawSync(raw, { maxOutputLength: room + 1 });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-          throw new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
-        }
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge();
         failures.push(`“${entry.name}”无法解压（${(e as Error).message}）`);
         continue;
       }
-      if (out.length > room) throw new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
+      if (out.length > room) throw tooLarge();
     } else {
       failures.push(`“${entry.name}”使用了不支持的压缩方式（${entry.method}）`);
       continue;
@@ -150,6 +208,7 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
       total += out.length;
       members.set(entry.name, out);
       crcs?.set(entry.name, entry.crc);
+      if (entry.method === 8) inflated?.add(key, raw, out);
     }
   }
   if (failures.length) throw new ZipProblem(`工作簿中有部件损坏：${failures.join('；')}`, 'zip-member');

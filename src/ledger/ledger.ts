@@ -31,6 +31,20 @@ export class Ledger {
   }
 
   private statements = new Map<string, Database.Statement>();
+  private transactions = new Map<string, Database.Transaction<(run: () => unknown) => unknown>>();
+
+  /**
+   * Runs `body` in an IMMEDIATE transaction. The transaction function is made once per kind and ledger (better-sqlite3
+   * builds one with its own statements each time `transaction()` is called), and `body` is passed to it per call.
+   */
+  private once<T>(kind: string, body: () => T): T {
+    let t = this.transactions.get(kind);
+    if (!t) {
+      t = this.db.transaction((run: () => unknown) => run());
+      this.transactions.set(kind, t);
+    }
+    return t.immediate(body) as T;
+  }
 
   /** Prepares a statement once per ledger: a statement prepared per call holds native memory until collected. */
   private sql(text: string): Database.Statement {
@@ -128,7 +142,7 @@ export class Ledger {
 
   /** Records a file that could not become a submission (unusable, another round or plan). */
   recordIntake(roundId: string, sha256: string, originalPath: string, outcome: IntakeOutcome, unit: string | null, problems: Problem[], receivedAt = new Date()): number | null {
-    return this.db.transaction(() => {
+    return this.once('recordIntake', () => {
       // Another collect running at the same time may have taken this very file since we looked.
       if (this.intakeOf(roundId, sha256)) return null;
       const info = this.sql('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -136,7 +150,7 @@ export class Ledger {
       const id = Number(info.lastInsertRowid);
       this.insertProblems(id, problems);
       return id;
-    }).immediate();
+    });
   }
 
   private insertProblems(intakeId: number, problems: Problem[]): void {
@@ -150,7 +164,7 @@ export class Ledger {
    */
   recordSubmission(s: Omit<Submission, 'id' | 'supersededBy'>, entries: Entry[], problems: Problem[]): { id: number; superseded: Submission | null; stale: boolean } | null {
     // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
-    return this.db.transaction(() => {
+    return this.once('recordSubmission', () => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;
       const before = this.inForce(s.roundId, s.unit);
       const intake = this.sql('INSERT INTO intake (round_id, sha256, original_path, received_at, outcome, unit, message) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -173,7 +187,7 @@ export class Ledger {
       // What the new file replaced: the accepted one in force, or else a returned one it answers.
       const superseded = after.accepted?.id === id ? before.accepted ?? before.returned : after.returned?.id === id && !after.accepted ? before.returned : null;
       return { id, superseded, stale };
-    }).immediate();
+    });
   }
 
   /**
@@ -183,11 +197,18 @@ export class Ledger {
    *   came after it; a returned file takes nothing away from an accepted one.
    * Every other submission is history, pointing at the one that replaced it.
    */
-  private settle(roundId: string, unit: string): { accepted: Submission | null; returned: Submission | null } {
-    const all = this.history(roundId, unit);
-    const later = (a: Submission, b: Submission) => (a.receivedAt === b.receivedAt ? a.id > b.id : a.receivedAt > b.receivedAt);
-    let accepted: Submission | null = null;
-    let returned: Submission | null = null;
+  private settle(roundId: string, unit: string): { accepted: Pick<Submission, 'id'> | null; returned: Pick<Submission, 'id'> | null } {
+    // Only what deciding needs, not whole submissions: this runs once for every file recorded.
+    const all = (this.sql('SELECT id, outcome, received_at, superseded_by FROM submissions WHERE round_id = ? AND unit = ? ORDER BY id').all(roundId, unit) as {
+      id: number;
+      outcome: Submission['outcome'];
+      received_at: string;
+      superseded_by: number | null;
+    }[]).map((r) => ({ id: r.id, outcome: r.outcome, receivedAt: r.received_at, supersededBy: r.superseded_by }));
+    type Row = (typeof all)[number];
+    const later = (a: Row, b: Row) => (a.receivedAt === b.receivedAt ? a.id > b.id : a.receivedAt > b.receivedAt);
+    let accepted: Row | null = null;
+    let returned: Row | null = null;
     for (const x of all) {
       if (x.outcome === 'accepted' && (!accepted || later(x, accepted))) accepted = x;
       if (x.outcome === 'returned' && (!returned || later(x, returned))) returned = x;
