@@ -99,6 +99,8 @@ const CORNERS = [
   '<?xml version="1.0" encoding="GB2312"?><中文 属性="值">文本</中文>',
   '<r><![CDATA[]]><!----></r>',
   '<r\n  a="1"\n/>',
+  // Prefixes on names that are not ASCII, or only partly.
+  '<p:中文 xmlns:p="urn:p" xmlns:中="urn:z" 中:属性="1" p:a中="2"><中:b/></p:中文>',
 ];
 
 let parts: { name: string; xml: string }[] = [];

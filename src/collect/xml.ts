@@ -50,22 +50,32 @@ for (let c = 0; c < 128; c++) {
   ASCII_NAME[c] = /[:A-Z_a-z]/.test(ch) ? 1 : /[-.0-9]/.test(ch) ? 2 : 0;
 }
 
+/** Where the last name measured by nameEnd has its first colon, or -1: the prefix is known without another scan. */
+let nameColon = -1;
+
 /** The end of the name starting at `j` (j itself when none starts there): ASCII by table, the rest by NAME. */
 function nameEnd(xml: string, j: number): number {
   let c = xml.charCodeAt(j);
+  nameColon = -1;
   if (c < 128 && ASCII_NAME[c] === 1) {
+    if (c === 0x3a) nameColon = j;
     let k = j + 1;
     for (;;) {
       c = xml.charCodeAt(k);
-      if (c < 128 && ASCII_NAME[c] !== 0) k++;
-      else break;
+      if (c < 128 && ASCII_NAME[c] !== 0) {
+        if (c === 0x3a && nameColon === -1) nameColon = k;
+        k++;
+      } else break;
     }
     // Ended on ASCII (or the end of the text): that is the whole name.
     if (!(c >= 128)) return k;
   }
   NAME.lastIndex = j;
   const m = NAME.exec(xml);
-  return m ? j + m[0].length : j;
+  if (!m) return j;
+  const colon = m[0].indexOf(':');
+  nameColon = colon === -1 ? -1 : j + colon;
+  return j + m[0].length;
 }
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 const NEEDS_WORK = /[&\r]/;
@@ -173,7 +183,8 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
   let sawRoot = false;
   const n = xml.length;
   while (i < n) {
-    const lt = xml.indexOf('<', i);
+    // Markup mostly follows markup directly: no search then.
+    const lt = xml.charCodeAt(i) === 0x3c ? i : xml.indexOf('<', i);
     const end = lt === -1 ? n : lt;
     if (end > i) {
       const raw = xml.slice(i, end);
@@ -246,6 +257,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
     } else {
       tick();
       const nameEnds = nameEnd(xml, lt + 1);
+      const prefixed = nameColon !== -1;
       if (nameEnds === lt + 1) fail('“<”之后不是元素名');
       if (sawRoot && depth === 0) fail('文档只能有一个根元素');
       const name = xml.slice(lt + 1, nameEnds);
@@ -253,7 +265,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       // Attributes are made as the handlers get them; a prefixed one is given its namespace once every
       // declaration of the tag is known.
       const attributes: XmlAttribute[] = [];
-      let prefixed = false;
+      let anyPrefixed = false;
       let declared: Scope | null = null;
       let empty = false;
       for (;;) {
@@ -272,6 +284,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         }
         if (j === before) fail(`元素“${name}”的属性之间缺少空白`);
         const attrEnds = nameEnd(xml, j);
+        const attrPrefixed = nameColon !== -1;
         if (attrEnds === j) fail(`元素“${name}”的属性不合规范`);
         const attrName = xml.slice(j, attrEnds);
         j = attrEnds;
@@ -300,8 +313,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (suspect) checkChars(rawValue);
         const value = work ? attributeValue(rawValue) : rawValue;
         j = k + 1;
-        const colon = attrName.indexOf(':');
-        if (colon === -1) {
+        if (!attrPrefixed) {
           if (attrName === 'xmlns') {
             const uri = value.trim();
             checkBinding('', uri);
@@ -320,21 +332,20 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
             declared ??= Object.create(scope) as Scope;
             declared[local] = uri;
           }
-          prefixed = true;
+          anyPrefixed = true;
           attributes.push({ name: attrName, prefix, local, uri: '', value });
         }
       }
       const own = declared ?? scope;
       let prefix = '';
       let local = name;
-      const colon = name.indexOf(':');
-      if (colon !== -1) {
+      if (prefixed) {
         ({ prefix, local } = qname(name));
         if (prefix === 'xmlns') fail('元素名不能以 xmlns 为前缀');
       }
       const uri = own[prefix] ?? '';
       if (prefix !== '' && uri === '') fail(`命名空间前缀“${prefix}”未绑定`);
-      if (prefixed) {
+      if (anyPrefixed) {
         for (const a of attributes) {
           if (a.prefix === '') continue;
           const bound = own[a.prefix];
