@@ -2,7 +2,7 @@
 // (sheets/layout.ts) but judges nothing; validate.ts does that.
 import { readFile } from 'node:fs/promises';
 import { XlsxFile, isDateFormat, serialDate, type XlsxCell } from './xlsx.ts';
-import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, cellPosition } from '../sheets/layout.ts';
+import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, columnLetters } from '../sheets/layout.ts';
 
 export interface ReadCell {
   value: unknown;
@@ -40,18 +40,17 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   if (metaSheet) {
     meta = {};
     // Only the rows that hold cells are visited, in order: a cell at row 2,000,000,000 costs nothing.
-    // A cell past column ZZZ (a row of over 18,278 cells without positions) has no position and holds nothing read here.
-    const rowsWithCells = [...new Set([...metaSheet.keys()].flatMap((ref) => cellPosition(ref)?.row ?? []))].sort((a, b) => a - b);
     let inRows = false;
-    for (const r of rowsWithCells) {
-      const a = textOf(metaSheet.get(`A${r}`));
+    for (const r of metaSheet.rowNumbers()) {
+      const a = textOf(metaSheet.cell(r, 1));
       if (a === 'row') {
         inRows = true;
         continue;
       }
-      const [b, c, d] = ['B', 'C', 'D'].map((col) => textOf(metaSheet.get(`${col}${r}`)));
-      if (inRows && a) metaRows.push({ row: Number(a), clause: b!, role: c!, checksum: d! });
-      else if (a) meta[a] = b!;
+      if (!a) continue;
+      const b = textOf(metaSheet.cell(r, 2));
+      if (inRows) metaRows.push({ row: Number(a), clause: b, role: textOf(metaSheet.cell(r, 3)), checksum: textOf(metaSheet.cell(r, 4)) });
+      else meta[a] = b;
     }
   }
   const ws = file.sheet(TRACKING_SHEET, FIRST_ROW + (metaRows.length || 2000) + ROW_MARGIN);
@@ -64,23 +63,24 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
     header.phone = textOf(ws.get(HEADER.phone.value)).trim();
     header.date = textOf(ws.get(HEADER.date.value)).trim();
     header.unit = textOf(ws.get(HEADER.unit.value)).trim();
-    const byRow = new Map<number, Record<string, ReadCell>>();
-    for (const [ref, cell] of ws) {
-      // Past column ZZZ there is no position, and none of the layout's columns or header cells.
-      const at = cellPosition(ref);
-      if (!at) continue;
-      const r = at.row;
-      const col = at.col <= COLUMNS.length ? at.col - 1 : -1;
-      if (cell.uncomputedFormula !== undefined && (headerRefs.has(ref) || (col >= 0 && r >= FIRST_ROW))) uncomputed.push({ cell: ref, formula: cell.uncomputedFormula });
-      if (col < 0 || r < FIRST_ROW) continue;
-      const text = textOf(cell);
-      if (text.trim() === '') continue;
-      const row = byRow.get(r) ?? {};
-      row[COLUMNS[col]!.key] = { value: cell.value, text, numFmt: cell.numFmt };
-      byRow.set(r, row);
-    }
-    for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
-      const cells = byRow.get(r)!;
+    for (const r of ws.rowNumbers()) {
+      const { cols, cells: found } = ws.row(r)!;
+      let cells: Record<string, ReadCell> | null = null;
+      for (let i = 0; i < cols.length; i++) {
+        const cell = found[i]!;
+        // Only the layout's columns are read; a cell past them (up to column XFD and beyond) is not.
+        const col = cols[i]! <= COLUMNS.length ? cols[i]! - 1 : -1;
+        if (cell.uncomputedFormula !== undefined) {
+          const ref = `${columnLetters(cols[i]!)}${r}`;
+          if (headerRefs.has(ref) || (col >= 0 && r >= FIRST_ROW)) uncomputed.push({ cell: ref, formula: cell.uncomputedFormula });
+        }
+        if (col < 0 || r < FIRST_ROW) continue;
+        const text = textOf(cell);
+        if (text.trim() === '') continue;
+        cells ??= {};
+        cells[COLUMNS[col]!.key] = { value: cell.value, text, numFmt: cell.numFmt };
+      }
+      if (!cells) continue;
       for (const c of COLUMNS) cells[c.key] ??= { value: null, text: '' };
       rows.push({ row: r, cells });
     }

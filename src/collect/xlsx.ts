@@ -22,7 +22,63 @@ export interface XlsxCell {
   uncomputedFormula?: string;
 }
 
-export type XlsxSheet = Map<string, XlsxCell>;
+/**
+ * The cells of a sheet that hold something, by row and column numbers: kept in reading order (rows and the cells
+ * of a row only ever ascend in a sound sheet), so no reference string is built or hashed per cell. Also readable by
+ * reference (`get('J7')`) and iterable as `[reference, cell]` pairs, as a Map of references would be.
+ */
+export class XlsxSheet {
+  private readonly rows = new Map<number, { cols: number[]; cells: XlsxCell[] }>();
+  private count = 0;
+
+  /** Cells must come in reading order: by row, then by column. */
+  add(row: number, col: number, cell: XlsxCell): void {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = { cols: [], cells: [] }));
+    r.cols.push(col);
+    r.cells.push(cell);
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The row numbers that hold a cell, ascending. */
+  rowNumbers(): IterableIterator<number> {
+    return this.rows.keys();
+  }
+
+  /** A row's cells as column numbers and cells, ascending; undefined when the row holds none. */
+  row(row: number): { cols: readonly number[]; cells: readonly XlsxCell[] } | undefined {
+    return this.rows.get(row);
+  }
+
+  cell(row: number, col: number): XlsxCell | undefined {
+    const r = this.rows.get(row);
+    if (!r) return undefined;
+    // Columns ascend: a binary search, so that a crafted row of thousands of cells costs no more than a short one.
+    let lo = 0;
+    let hi = r.cols.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = r.cols[mid]!;
+      if (c === col) return r.cells[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  get(ref: string): XlsxCell | undefined {
+    const at = cellPosition(ref);
+    return at ? this.cell(at.row, at.col) : undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, XlsxCell]> {
+    for (const [row, r] of this.rows) for (let i = 0; i < r.cols.length; i++) yield [`${columnLetters(r.cols[i]!)}${row}`, r.cells[i]!];
+  }
+}
 
 export interface ReadLimits extends ZipLimits {
   /** Cells read from one sheet, in the rows asked for. */
@@ -298,7 +354,7 @@ export class XlsxFile {
   }
 
   /**
-   * The cells of a sheet by reference (`J7`), or null when there is no such sheet. Only rows up to `lastRow` are
+   * The cells of a sheet that hold something (XlsxSheet), or null when there is no such sheet. Only rows up to `lastRow` are
    * stored: what lies beyond is parsed for well-formedness and nothing else, so a cell at row 2,000,000,000 or a
    * million junk rows cost no memory.
    */
@@ -307,14 +363,13 @@ export class XlsxFile {
     const part = path ? this.partName(path) : null;
     if (!part) return null;
     if (this.parsed.has(part)) throw new Error(`工作表“${name}”已读取过`);
-    const cells: XlsxSheet = new Map();
+    const cells = new XlsxSheet();
     let row = 0;
     let col = 0;
     let count = 0;
     let past = false;
     // The cell being read (no object per cell: a province's returns hold millions).
     let inCell = false;
-    let cellRef = '';
     let cellType = 'n';
     let cellStyle = 0;
     let value: string | null = null;
@@ -350,7 +405,6 @@ export class XlsxFile {
                 else if (a.name === 't') type = a.value;
                 else if (a.name === 's') style = a.value;
               }
-              let key: string | null = null;
               if (ref === undefined) col++;
               else {
                 const at = cellPosition(ref);
@@ -358,13 +412,8 @@ export class XlsxFile {
                 // repairs and openpyxl refuses: neither its column nor its row can be trusted.
                 if (!at || at.row !== row || at.col <= col) throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
                 col = at.col;
-                // `J07` is J7: the key is always written the one way.
-                let digits = 0;
-                while (ref.charCodeAt(digits) > 0x39) digits++;
-                if (ref.charCodeAt(digits) !== 0x30) key = ref;
               }
               inCell = true;
-              cellRef = key ?? `${columnLetters(col)}${row}`;
               cellType = type;
               cellStyle = style === undefined ? 0 : Number(style);
               value = null;
@@ -399,10 +448,10 @@ export class XlsxFile {
             // A formula with no value, or an empty one in a cell not typed as text (openpyxl writes `<f>1+2</f><v></v>`),
             // was never computed; an empty <v/> in a `t="str"` cell is a formula whose result is empty text.
             const computed = value !== null && (value.trim() !== '' || cellType === 'str');
-            if (formula !== null && !computed && cellType !== 'inlineStr') cells.set(cellRef, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
+            if (formula !== null && !computed && cellType !== 'inlineStr') cells.add(row, col, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
             else {
               const v = this.cellValue(cellType, value, inline);
-              if (v !== null && v !== '') cells.set(cellRef, { value: v, numFmt });
+              if (v !== null && v !== '') cells.add(row, col, { value: v, numFmt });
             }
             inCell = false;
           }
