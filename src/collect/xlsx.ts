@@ -29,7 +29,6 @@ export interface XlsxCell {
  */
 export class XlsxSheet {
   private readonly rows = new Map<number, { cols: number[]; cells: XlsxCell[] }>();
-  private count = 0;
 
   /** Cells must come in reading order: by row, then by column. */
   add(row: number, col: number, cell: XlsxCell): void {
@@ -37,11 +36,6 @@ export class XlsxSheet {
     if (!r) this.rows.set(row, (r = { cols: [], cells: [] }));
     r.cols.push(col);
     r.cells.push(cell);
-    this.count++;
-  }
-
-  get size(): number {
-    return this.count;
   }
 
   /** The row numbers that hold a cell, ascending. */

@@ -313,27 +313,25 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (suspect) checkChars(rawValue);
         const value = work ? attributeValue(rawValue) : rawValue;
         j = k + 1;
+        // The prefix this attribute binds, when it is a namespace declaration (`xmlns` binds the default, '').
+        let binds: string | null = null;
         if (!attrPrefixed) {
-          if (attrName === 'xmlns') {
-            const uri = value.trim();
-            checkBinding('', uri);
-            checkUri(uri);
-            declared ??= Object.create(scope) as Scope;
-            declared[''] = uri;
-            attributes.push({ name: attrName, prefix: '', local: attrName, uri: XMLNS_NAMESPACE, value });
-          } else attributes.push({ name: attrName, prefix: '', local: attrName, uri: '', value });
+          if (attrName === 'xmlns') binds = '';
+          // Unprefixed attributes are in no namespace; `xmlns` itself is in the xmlns namespace.
+          attributes.push({ name: attrName, prefix: '', local: attrName, uri: binds === '' ? XMLNS_NAMESPACE : '', value });
         } else {
           const { prefix, local } = qname(attrName);
-          if (prefix === 'xmlns') {
-            const uri = value.trim();
-            if (uri === '') fail(`命名空间前缀“${local}”不能取消绑定`);
-            checkBinding(local, uri);
-            checkUri(uri);
-            declared ??= Object.create(scope) as Scope;
-            declared[local] = uri;
-          }
+          if (prefix === 'xmlns') binds = local;
           anyPrefixed = true;
           attributes.push({ name: attrName, prefix, local, uri: '', value });
+        }
+        if (binds !== null) {
+          const uri = value.trim();
+          if (binds !== '' && uri === '') fail(`命名空间前缀“${binds}”不能取消绑定`);
+          checkBinding(binds, uri);
+          checkUri(uri);
+          declared ??= Object.create(scope) as Scope;
+          declared[binds] = uri;
         }
       }
       const own = declared ?? scope;

@@ -3,6 +3,7 @@
 // limit. The central directory is the index (as Excel reads it); each member is checked against its local
 // header, for overlap with its neighbours, and by CRC-32. Whatever cannot be read is named, member by member.
 import { crc32, inflateRawSync } from 'node:zlib';
+import { BytesMemo } from './memo.ts';
 
 export interface ZipLimits {
   /** Bytes one member may inflate to. */
@@ -44,42 +45,24 @@ export class OverLimit extends Error {
  * cost a key each and nothing more.
  */
 export class InflatedSeen {
-  private readonly seen = new Set<string>();
-  private readonly members = new Map<string, { packed: Buffer; out: Buffer }>();
-  private held = 0;
+  private readonly members: BytesMemo<Buffer>;
   /** Members given from memory, for tests and measurements. */
   hits = 0;
 
-  constructor(
-    private readonly budget = 1024 * 1024,
-    private readonly largest = 64 * 1024,
-  ) {}
+  constructor(budget = 1024 * 1024, largest = 64 * 1024) {
+    this.members = new BytesMemo(budget, largest);
+  }
 
   get(key: string, packed: Buffer): Buffer | null {
-    const known = this.members.get(key);
-    if (!known || !known.packed.equals(packed)) return null;
-    this.members.delete(key);
-    this.members.set(key, known);
-    this.hits++;
-    return known.out;
+    const out = this.members.get(key, packed);
+    if (out) this.hits++;
+    return out;
   }
 
   add(key: string, packed: Buffer, out: Buffer): void {
     const cost = packed.length + out.length;
-    if (cost > this.largest || this.members.has(key)) return;
-    if (!this.seen.has(key)) {
-      if (this.seen.size >= 10_000) this.seen.clear();
-      this.seen.add(key);
-      return;
-    }
-    for (const [k, m] of this.members) {
-      if (this.held + cost <= this.budget) break;
-      this.members.delete(k);
-      this.held -= m.packed.length + m.out.length;
-    }
-    // Copies: the file's own buffer is not kept alive by the memory of one of its members.
-    this.members.set(key, { packed: Buffer.from(packed), out: Buffer.from(out) });
-    this.held += cost;
+    // A copy of the output too: the file's own buffer is not kept alive by the memory of one of its members.
+    if (this.members.wanted(key, cost)) this.members.remember(key, packed, Buffer.from(out), cost);
   }
 }
 
