@@ -12,7 +12,20 @@ export interface Progress {
 /** `total` may be a function: it is called only when a bar is shown, so a run without one never counts its inputs. */
 export async function progress(label: string, total: number | (() => Promise<number>), stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
   if (!stream.isTTY || process.env.TAIZHANG_NO_PROGRESS) {
-    return { tick: () => undefined, log: (line) => console.log(line), stop: () => undefined };
+    // The lines of one turn of the event loop go out in one write: a write per line of a province's run costs.
+    let lines = '';
+    const flush = () => {
+      if (lines) process.stdout.write(lines);
+      lines = '';
+    };
+    return {
+      tick: () => undefined,
+      log: (line) => {
+        if (!lines) setImmediate(flush);
+        lines += `${line}\n`;
+      },
+      stop: flush,
+    };
   }
   const { MultiBar, Presets } = await import('cli-progress');
   const bars = new MultiBar(

@@ -1,20 +1,18 @@
 // Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
 // unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
-import type { Plan } from '../model/plan.ts';
 import type { Problem, Submission } from '../model/submission.ts';
-import { assignUnits, safeFileName, type UnitAssignment, type UnitRow } from '../sheets/assign.ts';
-import { FORMAT, TRACKING_SHEET } from '../sheets/layout.ts';
+import { safeFileName } from '../sheets/assign.ts';
+import { TRACKING_SHEET } from '../sheets/layout.ts';
 import { WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { readReturned, runReader, type ReadOutcome, type Reader, type Refusal } from './pool.ts';
-import type { ReadWorkbook } from './read.ts';
+import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
+import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
 import { enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
-import { identityProblems, issuedRows, validateSubmission, type IssuedRows, type ValidationResult } from './validate.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -46,30 +44,24 @@ export interface CollectOptions {
   receivedAt?: Date;
 }
 
-/** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
-interface PlanVersion {
-  plan: Plan;
-  hash: string;
-  units: Map<string, UnitAssignment>;
-  /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
-  clauseIds: Set<string>;
-}
-
-export class RunCache {
+/** The facts of a run on the main thread: every plan version the ledger has, looked up once each. */
+export class RunCache implements RunFacts {
   private versions = new Map<string, PlanVersion | null>();
   readonly expected: Set<string>;
+  readonly roundId: string;
+  readonly planId: string;
 
   constructor(private ledger: Ledger, roundId: string) {
-    this.expected = new Set(ledger.expected(roundId).map((e) => e.unit));
+    const round = ledger.requireRound(roundId);
+    this.roundId = round.id;
+    this.planId = round.planId;
+    this.expected = new Set(ledger.expected(round.id).map((e) => e.unit));
   }
 
   version(hash: string): PlanVersion | null {
     if (!this.versions.has(hash)) {
       const plan = this.ledger.planByHash(hash);
-      this.versions.set(
-        hash,
-        plan ? { plan, hash, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) } : null,
-      );
+      this.versions.set(hash, plan ? planVersion(plan, hash) : null);
     }
     return this.versions.get(hash)!;
   }
@@ -99,164 +91,203 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // A run killed between recording a returned file and writing its 退回重报 workbook left the ledger ahead of the
   // disk: what the ledger says should exist is written again before anything new is taken in.
   for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache)) emit(rebuilt);
-  // Files are loaded, hashed and read a few ahead of the one being recorded (on reader threads when asked for),
-  // and recorded strictly in the order they were found. What is held ahead is bounded
-  // by count and by bytes, so memory does not grow with the number of files.
-  const reader = runReader();
+  // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
+  // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
+  // bounded by count and by bytes, so memory does not grow with the number of files.
+  const reader = runReader(cache, cache.version(round.planHash));
   const window: Pending[] = [];
   const held = () => window.reduce((sum, p) => sum + p.size, 0);
-  const run = async (item: Pending) => {
-    emit({ file: item.source.display, outcome: await collectOne(o, round, item, cache) });
+  // With a reader thread, files are loaded ahead for it to read; without, each is loaded at its turn, so that its
+  // bytes are garbage within milliseconds rather than held while others are read.
+  const depth = reader.threads ? AHEAD : BATCH;
+  const run = async (batch: Pending[]) => {
+    for (const event of await collectBatch(o, round, batch, cache)) emit(event);
   };
   try {
     for await (const source of enumerateSources(o.paths)) {
-      window.push(ahead(o, round, source, reader));
-      while (window.length > 1 && (window.length > AHEAD || held() > AHEAD_BYTES)) await run(window.shift()!);
+      window.push(pending(o, round, source, reader));
+      while (window.length >= depth || (window.length > 1 && held() > AHEAD_BYTES)) await run(window.splice(0, Math.min(BATCH, window.length)));
     }
-    while (window.length) await run(window.shift()!);
+    while (window.length) await run(window.splice(0, BATCH));
   } finally {
     // Files started but not recorded (a bug stopped the run) are simply not taken; nothing was written for them.
-    for (const p of window) p.prepared.catch(() => undefined);
+    for (const p of window) p.prepared?.catch(() => undefined);
     await reader.close();
   }
   return events;
 }
 
 /**
- * Files loaded and read ahead of the one being recorded, and the bytes they may hold together (besides the first):
- * enough to keep a reader thread busy while the main thread records; more only holds memory.
+ * Files loaded and read ahead of the ones being recorded, and the bytes they may hold together: enough to keep a
+ * reader thread busy while the main thread records; more only holds memory.
  */
-const AHEAD = 3;
+const AHEAD = 16;
 const AHEAD_BYTES = 32 * 1024 * 1024;
+/**
+ * Files recorded in one ledger transaction: one commit for several files writes each changed page once, not once a
+ * file. Only judged files are recorded together, in one synchronous step: no transaction stays open while the
+ * run waits for anything, so another connection (a second collect, the 工作台) never waits for more than that step.
+ */
+const BATCH = 8;
 
-/** A file on its way: loaded, hashed and, unless the ledger already has it, being read. */
+/** A file on its way: once started, loaded, hashed and, unless the ledger already has it, handed to the reader. */
 interface Pending {
   source: SourceFile;
   /** Bytes held, once loaded. */
   size: number;
-  prepared: Promise<{ bytes: Uint8Array; digest: string; read: Promise<ReadOutcome> | null }>;
+  start: () => Promise<Prepared>;
+  /** Set once started: at once with a reader thread, at the file's turn without. */
+  prepared: Promise<Prepared> | null;
 }
 
-function ahead(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
-  const pending: Pending = { source, size: 0, prepared: null! };
-  pending.prepared = source.load().then((bytes) => {
-    pending.size = bytes.length;
-    const digest = sha256(bytes);
-    // A file the ledger already has is not read again (its turn decides, in case another run takes it meanwhile).
-    const read = o.ledger.intakeOf(round.id, digest) ? null : reader.read(bytes, source.name);
-    read?.catch(() => undefined); // a bug met while reading is thrown when the file's turn comes
-    return { bytes, digest, read };
-  });
-  pending.prepared.catch(() => undefined); // a file that cannot be loaded is reported when its turn comes
-  return pending;
+interface Prepared {
+  bytes: Uint8Array;
+  digest: string;
+  ticket: Ticket | null;
 }
 
-/** Collecting one file is three steps: identify it, record it in the ledger, write what is derived from the record. */
-async function collectOne(o: CollectOptions, round: LedgerRound, pending: Pending, cache: RunCache): Promise<FileOutcome> {
+function pending(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
+  const p: Pending = {
+    source,
+    size: 0,
+    start: () =>
+      source.load().then((bytes) => {
+        p.size = bytes.length;
+        const digest = sha256(bytes);
+        // A file the ledger already has is not read again (its transaction decides, in case it is taken meanwhile).
+        const ticket = o.ledger.intakeOf(round.id, digest) ? null : reader.add(bytes, source.name, source.display);
+        return { bytes, digest, ticket };
+      }),
+    prepared: null,
+  };
+  if (reader.threads) {
+    p.prepared = p.start();
+    p.prepared.catch(() => undefined); // a file that cannot be loaded is reported when its turn comes
+  }
+  return p;
+}
+
+/** What step 1 leaves for step 2: an outcome already, a refusal to book, or a judged workbook to record. */
+type Judging =
+  | { kind: 'done'; outcome: FileOutcome }
+  | { kind: 'refuse'; source: SourceFile; digest: string; refusal: Refusal }
+  | { kind: 'record'; source: SourceFile; digest: string; archivePath: string; judged: Judged };
+
+/**
+ * Collecting a file is three steps: identify and judge it, record it in the ledger, write what is derived from the
+ * record. A batch of files is judged one by one, recorded in one transaction, and only then reported: an outcome
+ * shown is an outcome committed.
+ */
+async function collectBatch(o: CollectOptions, round: LedgerRound, batch: (Pending | null)[], cache: RunCache): Promise<CollectEvent[]> {
+  const files = batch.map((p) => p!.source.display);
+  const judgings: Judging[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    judgings.push(await judgeOne(o, round, batch[i]!, cache));
+    // Its bytes are archived: let them go.
+    batch[i] = null;
+    // A file read here is all synchronous work: a turn of the event loop lets a reader thread's answers in, and
+    // gives it the next files to read.
+    await new Promise(setImmediate);
+  }
+  const recorded = o.ledger.batch(() => judgings.map((j) => recordOne(o, round, j)));
+  const events: CollectEvent[] = [];
+  for (const [i, r] of recorded.entries()) {
+    const file = files[i]!;
+    if (!('returned' in r)) {
+      events.push({ file, outcome: r });
+      continue;
+    }
+    const derived = await writeDerived(o.ledger, round, r.returned, o.outDir, cache);
+    events.push({ file, outcome: { kind: 'returned', unit: r.returned.unit, problems: r.problems, ...derived } });
+  }
+  return events;
+}
+
+async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending, cache: RunCache): Promise<Judging> {
   const { source } = pending;
-  let prepared: Awaited<Pending['prepared']>;
+  let prepared: Prepared;
   try {
-    prepared = await pending.prepared;
+    prepared = await (pending.prepared ?? pending.start());
   } catch (e) {
-    if (e instanceof Skipped) return { kind: 'skipped', reason: e.message };
+    if (e instanceof Skipped) return { kind: 'done', outcome: { kind: 'skipped', reason: e.message } };
     const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
-    return refuse(o, sha256(source.display), source, { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' });
+    return { kind: 'refuse', source, digest: sha256(source.display), refusal: { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' } };
   }
-  const { bytes, digest } = prepared;
-  const seen = o.ledger.intakeOf(round.id, digest);
-  if (seen) return { kind: 'duplicate', unit: seen.unit };
-  const identified = identifyRead(await (prepared.read ?? readReturned(bytes, source.name)), round, cache);
-  if ('refusal' in identified) return refuse(o, digest, source, identified.refusal);
-  const recorded = await record(o, round, source, bytes, digest, identified);
+  const { bytes, digest, ticket } = prepared;
+  if (!ticket) {
+    const seen = o.ledger.intakeOf(round.id, digest);
+    if (seen) return { kind: 'done', outcome: { kind: 'duplicate', unit: seen.unit } };
+  }
+  let judgement = await (ticket ? ticket.judgement() : readAndJudge(bytes, source.name, source.display, cache));
+  // Read on a thread that knows only the round's own plan version: judged here, where the ledger is.
+  if ('unjudged' in judgement) judgement = judge({ read: judgement.unjudged }, source.display, cache);
+  judgement = detached(judgement);
+  if ('refusal' in judgement) return { kind: 'refuse', source, digest, refusal: judgement.refusal };
+  if ('unjudged' in judgement) throw new Error(`the main thread left ${source.display} unjudged`);
+  return { kind: 'record', source, digest, archivePath: archive(o.ledger, round, source, bytes, digest), judged: judgement.judged };
+}
+
+/** Step 2 for one file, inside its batch's transaction: a returned submission still has its derived files to come. */
+function recordOne(o: CollectOptions, round: LedgerRound, j: Judging): FileOutcome | { returned: Submission; problems: Problem[] } {
+  if (j.kind === 'done') return j.outcome;
+  if (j.kind === 'refuse') return refuse(o, j.digest, j.source, j.refusal);
+  const recorded = record(o, round, j.source, j.archivePath, j.digest, j.judged);
   if (recorded.kind !== 'recorded') return recorded;
-  const { submission, result } = recorded;
+  const { submission, superseded } = recorded;
   if (submission.outcome === 'accepted') {
-    return { kind: 'accepted', unit: submission.unit, rows: result.entries.length, warnings: result.problems.length, superseded: recorded.superseded };
+    return { kind: 'accepted', unit: submission.unit, rows: j.judged.entries.length, warnings: j.judged.problems.length, superseded };
   }
-  const derived = await writeDerived(o.ledger, round, submission, o.outDir, cache);
-  return { kind: 'returned', unit: submission.unit, problems: result.problems, ...derived };
+  return { returned: submission, problems: j.judged.problems };
+}
+
+/** Step 1 alone, for one file's bytes: read and judged on this thread. */
+export async function judgeFile(bytes: Uint8Array, source: Pick<SourceFile, 'name' | 'display'>, cache: RunCache): Promise<Judgement> {
+  return readAndJudge(bytes, source.name, source.display, cache);
 }
 
 export type { Refusal };
 
-export interface Identified {
-  read: ReadWorkbook;
-  meta: Record<string, string>;
-  unit: string;
-  version: PlanVersion;
-  rows: UnitRow[];
-  issued: IssuedRows;
-}
-
-/**
- * Step 1: which unit's workbook this is, for this round and a registered plan version; or why it is refused. A
- * workbook whose identification, visible 填报单位 and issued rows disagree is refused here and booked to no unit.
- */
-export async function identify(bytes: Uint8Array, name: string, round: LedgerRound, cache: RunCache): Promise<Identified | { refusal: Refusal }> {
-  return identifyRead(await readReturned(bytes, name), round, cache);
-}
-
-/** The same, given the file already read (on a reader thread or here). */
-function identifyRead(outcome: ReadOutcome, round: LedgerRound, cache: RunCache): Identified | { refusal: Refusal } {
-  if ('refusal' in outcome) return outcome;
-  const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
-  const { read } = outcome;
-  const meta = read.meta;
-  if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
-  if (meta.round !== round.id) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${round.id}，未收取`, 'wrong-round');
-  if (meta.plan_id !== round.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
-  const version = cache.version(meta.plan_hash ?? '');
-  if (!version) return refused('调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
-  const unit = meta.unit ?? '';
-  const assignment = version.units.get(unit);
-  if (!cache.expected.has(unit) || !assignment) return refused(`“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
-  const issued = issuedRows(version.plan, assignment.rows);
-  const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
-  if (identity.length) {
-    return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
-  }
-  return { read, meta, unit, version, rows: assignment.rows, issued };
-}
-
 type Recorded =
-  | { kind: 'recorded'; submission: Submission; result: ValidationResult; superseded: boolean }
+  | { kind: 'recorded'; submission: Submission; superseded: boolean }
   | { kind: 'stale'; unit: string }
   | { kind: 'duplicate'; unit: string };
 
 /**
- * Step 2: validates an identified workbook, archives the original unchanged and records it in one ledger
- * transaction. The archive copy is written first: an interrupted run leaves at most an unreferenced copy, never a
- * ledger row without its file.
+ * Archives the original of a judged workbook unchanged, before it is recorded: an interrupted run leaves at most an
+ * unreferenced copy, never a ledger row without its file. Returns the copy's path.
  */
-export async function record(o: Pick<CollectOptions, 'ledger' | 'now' | 'receivedAt'>, round: LedgerRound, source: SourceFile, bytes: Uint8Array, digest: string, id: Identified): Promise<Recorded> {
-  const { ledger } = o;
-  const result = validateSubmission(id.read, source.display, id.version.plan, id.rows, id.issued);
-  const outcome = result.problems.some((p) => p.severity === 'error') ? 'returned' : 'accepted';
+export function archive(ledger: Ledger, round: LedgerRound, source: SourceFile, bytes: Uint8Array, digest: string): string {
   const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
   if (!existsSync(archivePath)) {
-    mkdirSync(dirname(archivePath), { recursive: true });
     // Two collects may take the same file at once: each writes its own temporary copy, and either rename wins.
     writeFileAtomicSync(archivePath, bytes);
   }
+  return archivePath;
+}
+
+/** Step 2: records a judged workbook, archived first, in the ledger in one transaction. */
+export function record(o: Pick<CollectOptions, 'ledger' | 'now' | 'receivedAt'>, round: LedgerRound, source: SourceFile, archivePath: string, digest: string, judged: Judged): Recorded {
+  const { ledger } = o;
+  const outcome = judged.problems.some((p) => p.severity === 'error') ? 'returned' : 'accepted';
   const submission = {
     roundId: round.id,
-    unit: id.unit,
-    planHash: id.meta.plan_hash!,
+    unit: judged.unit,
+    planHash: judged.planHash,
     sha256: digest,
     originalPath: source.display,
     archivePath,
     fileTime: source.mtime.toISOString(),
     receivedAt: receivedAtOf(o, source).toISOString(),
     outcome,
-    reporter: id.read.header.reporter || null,
-    phone: id.read.header.phone || null,
-    fillDate: id.read.header.date || null,
-    contact: id.meta.contact || null,
+    reporter: judged.header.reporter || null,
+    phone: judged.header.phone || null,
+    fillDate: judged.header.date || null,
+    contact: judged.contact,
   } as const;
-  const recorded = ledger.recordSubmission(submission, result.entries, result.problems);
-  if (!recorded) return { kind: 'duplicate', unit: id.unit };
-  if (recorded.stale) return { kind: 'stale', unit: id.unit };
-  return { kind: 'recorded', submission: { ...submission, id: recorded.id, supersededBy: null }, result, superseded: !!recorded.superseded };
+  const recorded = ledger.recordSubmission(submission, judged.entries, judged.problems);
+  if (!recorded) return { kind: 'duplicate', unit: judged.unit };
+  if (recorded.stale) return { kind: 'stale', unit: judged.unit };
+  return { kind: 'recorded', submission: { ...submission, id: recorded.id, supersededBy: null }, superseded: !!recorded.superseded };
 }
 
 /** Where the 退回重报 workbook and the receipt of a unit's returned submission go. */
@@ -294,7 +325,6 @@ export async function writeDerived(ledger: Ledger, round: LedgerRound, submissio
     problems: cellProblems,
     notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
   });
-  mkdirSync(dirname(paths.returnWorkbook), { recursive: true });
   // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
   writeFileAtomicSync(paths.returnWorkbook, bytes);
   writeFileAtomicSync(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
@@ -328,7 +358,9 @@ export function receivedAtOf(o: Pick<CollectOptions, 'now' | 'receivedAt'>, sour
 
 function refuse(o: CollectOptions, digest: string, source: SourceFile, r: Refusal): FileOutcome {
   const problem: Problem = { file: source.display, sheet: '-', cell: '-', rule: r.rule, severity: 'error', message: r.reason };
-  o.ledger.recordIntake(o.roundId, digest, source.display, r.outcome, null, [problem], o.now?.());
+  const booked = o.ledger.recordIntake(o.roundId, digest, source.display, r.outcome, null, [problem], o.now?.());
+  // The same bytes were booked meanwhile (earlier in this run, or by another one).
+  if (booked === null) return { kind: 'duplicate', unit: o.ledger.intakeOf(o.roundId, digest)?.unit ?? null };
   return { kind: r.outcome, reason: r.reason };
 }
 

@@ -1,11 +1,13 @@
-// Reading returned workbooks off the main thread, when asked for (TAIZHANG_READ_THREADS). Reading (unzip, CRC, XML)
-// is most of a collect's work and needs nothing but the file's bytes, while the ledger, the archive and the 退回重报
-// workbooks need the main thread: with a reader thread beside it, a province's returns are read while the ones
-// before them are recorded. Every file
-// is read by the same code either way (`readReturned`), only elsewhere; files are still recorded one at a time,
-// in the order they were found, so the ledger ends up exactly as a single-threaded run leaves it.
+// Reading and judging returned workbooks off the main thread. Reading (unzip, CRC, XML) and judging (identity,
+// validation) are most of a collect's work and need nothing but the file's bytes and the run's facts, while the
+// ledger, the archive and the 退回重报 workbooks need the main thread: with a reader thread beside it, a province's
+// returns are read while the ones before them are recorded. Every file is read and judged by the same code either
+// way (`readReturned`, `judge`), only elsewhere; files are still recorded one at a time, in the order they were
+// found, so the ledger ends up exactly as a single-threaded run leaves it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Plan } from '../model/plan.ts';
+import { judge, planVersion, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, UnusableFile } from './sources.ts';
 import { OverLimit, ZipProblem } from './zip.ts';
@@ -44,27 +46,60 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
   }
 }
 
-/** What a reader thread answers: the outcome, or a bug of ours met while reading (re-thrown on the main thread). */
-export type WorkerReply = { id: number; outcome: ReadOutcome } | { id: number; bug: string };
+/** The facts a reader thread judges by, as they cross to it: the round, its units, and the round's own plan version. */
+export interface ThreadFacts {
+  roundId: string;
+  planId: string;
+  expected: string[];
+  plan: Plan;
+  hash: string;
+}
+
+/**
+ * The facts on a reader thread. It knows the plan version the round was issued with, which nearly every file is
+ * made from; a file of another version is left unjudged, for the main thread, which asks the ledger.
+ */
+export function threadFacts(f: ThreadFacts): RunFacts {
+  const own = planVersion(f.plan, f.hash);
+  return { roundId: f.roundId, planId: f.planId, expected: new Set(f.expected), version: (hash) => (hash === f.hash ? own : undefined) };
+}
+
+/** What the main thread sends a reader thread: its facts once, then each file. */
+export type WorkerRequest = { facts: ThreadFacts } | { id: number; bytes: Uint8Array; name: string; display: string };
+
+/**
+ * What a reader thread answers: that it is ready (its facts taken), a judgement, or a bug of ours met while reading
+ * (re-thrown on the main thread).
+ */
+export type WorkerReply = { ready: true } | { id: number; judgement: Judgement } | { id: number; bug: string };
+
+/** Reads and judges a file where it is called. */
+export async function readAndJudge(bytes: Uint8Array, name: string, display: string, facts: RunFacts): Promise<Judgement> {
+  return judge(await readReturned(bytes, name), display, facts);
+}
+
+/** A file handed to a reader: its judgement is asked for in turn, when the file is to be recorded. */
+export interface Ticket {
+  judgement(): Promise<Judgement>;
+}
 
 export interface Reader {
-  read(bytes: Uint8Array, name: string): Promise<ReadOutcome>;
+  /** Reader threads beside the main thread (0: files are read at their turn on the main thread). */
+  readonly threads: number;
+  add(bytes: Uint8Array, name: string, display: string): Ticket;
   close(): Promise<void>;
 }
 
-/** Reads on the calling thread: for a single file, and where no thread can be started (tests run the sources). */
-const inProcess: Reader = { read: readReturned, close: async () => undefined };
-
 /**
- * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` (at most one fewer than the processors: the main
- * thread is busy recording, and more threads than processors only take turns). None unless asked for: a thread
- * saves about a tenth of a large collect's time on two processors, and costs some 70 MB (its own heap, and the
- * main heap grows further between full collections), which would take a province's collect past its memory budget.
+ * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` when set (0 for none; at most one fewer than the
+ * processors: the main thread is busy recording, and more threads than processors only take turns); otherwise one
+ * where there are two processors or more, none on a single one.
  */
 export function readThreads(): number {
   const set = process.env.TAIZHANG_READ_THREADS;
-  if (set === undefined || !/^\d+$/.test(set)) return 0;
-  return Math.min(Number(set), Math.max(1, availableParallelism() - 1), 8);
+  const spare = Math.max(0, availableParallelism() - 1);
+  if (set === undefined || !/^\d+$/.test(set)) return Math.min(spare, 1);
+  return Math.min(Number(set), Math.max(1, spare), 8);
 }
 
 /** The old generation of a reader thread, in MB: what reading a large workbook within the reader's limits needs. */
@@ -76,37 +111,67 @@ function workerScript(): URL | null {
 }
 
 /**
- * A pool of reader threads, each given the next file when it has the fewest waiting. Each thread's heap is kept
- * small, so that the threads beside the main one stay within a province's memory budget; a file that needs more
- * (a crafted one at the reader's limits) stops its thread, and is read again on the main thread, with the main
- * thread's heap, as every later file of the run is: no file is lost or judged by where it was read.
+ * The files waiting to be read are shared between the main thread and the reader threads: the main thread records
+ * them in order from the front and, when the one it needs next has not gone to a thread, reads it itself; a thread
+ * takes from the back. Neither waits for the other while files wait to be read: at the start, while the threads
+ * load, the main thread reads alone; while it builds a 退回重报 workbook, the threads read ahead.
  */
-class ReaderPool implements Reader {
-  private readonly workers: { worker: Worker; pending: Set<number> }[] = [];
-  private readonly waiting = new Map<number, { bytes: Uint8Array; name: string; resolve: (o: ReadOutcome) => void; reject: (e: Error) => void }>();
+class QueuedTicket implements Ticket {
+  /** Set once the file is being read, here or on a thread. */
+  promise: Promise<Judgement> | null = null;
+  resolve!: (j: Judgement) => void;
+  reject!: (e: Error) => void;
+
+  constructor(
+    readonly pool: ReaderPool,
+    readonly bytes: Uint8Array,
+    readonly name: string,
+    readonly display: string,
+  ) {}
+
+  judgement(): Promise<Judgement> {
+    if (!this.promise) this.pool.readHere(this);
+    return this.promise!;
+  }
+}
+
+/**
+ * Reader threads, each with at most IN_FLIGHT files given to it at once (one read, the others waiting, so it never waits
+ * for the main thread to send the next). Each thread's heap is kept small, so that the threads beside the main one
+ * stay within a province's memory budget; a file that needs more (a crafted one at the reader's limits) stops its
+ * thread, and is read again on the main thread, as every later file of the run is: no file is lost or judged by
+ * where it was read.
+ */
+class ReaderPool {
+  private readonly workers: { worker: Worker; given: Map<number, QueuedTicket>; ready: boolean }[] = [];
+  /** Files not yet being read, in the order they were found. */
+  private readonly queue: QueuedTicket[] = [];
   private next = 0;
   private broken = false;
 
-  constructor(script: URL, threads: number) {
+  constructor(script: URL, threads: number, private readonly facts: RunFacts, sent: ThreadFacts) {
     for (let i = 0; i < threads; i++) {
       // A small young generation: a thread reading one small file at a time needs little, and a province's
       // collect must stay within its memory budget with the thread beside the main one.
-      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_MB } }), pending: new Set<number>() };
+      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_MB } }), given: new Map<number, QueuedTicket>(), ready: false };
+      slot.worker.postMessage({ facts: sent } satisfies WorkerRequest);
       slot.worker.on('message', (reply: WorkerReply) => {
-        slot.pending.delete(reply.id);
-        const w = this.waiting.get(reply.id);
-        this.waiting.delete(reply.id);
-        if ('bug' in reply) w?.reject(new Error(reply.bug));
-        else w?.resolve(reply.outcome);
+        // Files go to a thread once it has started: until then the main thread reads them itself.
+        if ('ready' in reply) {
+          slot.ready = true;
+          this.pump();
+          return;
+        }
+        const ticket = slot.given.get(reply.id);
+        slot.given.delete(reply.id);
+        if ('bug' in reply) ticket?.reject(new Error(reply.bug));
+        else ticket?.resolve(reply.judgement);
+        this.pump();
       });
       const died = () => {
         this.broken = true;
-        for (const id of slot.pending) {
-          const w = this.waiting.get(id)!;
-          this.waiting.delete(id);
-          readReturned(w.bytes, w.name).then(w.resolve, w.reject);
-        }
-        slot.pending.clear();
+        for (const ticket of slot.given.values()) readAndJudge(ticket.bytes, ticket.name, ticket.display, this.facts).then(ticket.resolve, ticket.reject);
+        slot.given.clear();
       };
       slot.worker.on('error', died);
       slot.worker.on('exit', died);
@@ -114,16 +179,37 @@ class ReaderPool implements Reader {
     }
   }
 
-  read(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
-    if (this.broken) return readReturned(bytes, name);
-    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const id = this.next++;
-    slot.pending.add(id);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { bytes, name, resolve, reject });
-      // A copy goes to the thread: the main thread keeps the bytes to hash and archive.
-      slot.worker.postMessage({ id, bytes, name });
-    });
+  add(bytes: Uint8Array, name: string, display: string): Ticket {
+    const ticket = new QueuedTicket(this, bytes, name, display);
+    this.queue.push(ticket);
+    this.pump();
+    return ticket;
+  }
+
+  /** The main thread reads a file no thread has taken, at its turn. */
+  readHere(ticket: QueuedTicket): void {
+    const at = this.queue.indexOf(ticket);
+    if (at >= 0) this.queue.splice(at, 1);
+    ticket.promise = readAndJudge(ticket.bytes, ticket.name, ticket.display, this.facts);
+  }
+
+  /** Gives threads the files at the back of the queue, up to IN_FLIGHT each. */
+  private pump(): void {
+    if (this.broken) return;
+    for (const slot of this.workers) {
+      while (slot.ready && slot.given.size < IN_FLIGHT && this.queue.length) {
+        const ticket = this.queue.pop()!;
+        const id = this.next++;
+        ticket.promise = new Promise<Judgement>((resolve, reject) => {
+          ticket.resolve = resolve;
+          ticket.reject = reject;
+        });
+        ticket.promise.catch(() => undefined); // a bug met while reading is thrown when the file's turn comes
+        slot.given.set(id, ticket);
+        // A copy goes to the thread: the main thread keeps the bytes to hash and archive.
+        slot.worker.postMessage({ id, bytes: ticket.bytes, name: ticket.name, display: ticket.display } satisfies WorkerRequest);
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -132,20 +218,30 @@ class ReaderPool implements Reader {
   }
 }
 
+/** Files given to a reader thread at once: enough that it never waits for the next, few enough to leave the main thread some to read when it would wait. */
+const IN_FLIGHT = 3;
+
 /**
- * A reader for a run: starts its threads only once a second file is to be read, since starting a thread costs more
- * than reading one file.
+ * A reader for a run, judging by `facts` (the round's own plan version is sent to the threads). It starts its
+ * threads only once a second file is waiting, since starting a thread costs more than reading one file.
  */
-export function runReader(threads = readThreads()): Reader {
+export function runReader(facts: RunFacts, own: PlanVersion | null, threads = readThreads()): Reader {
   const script = workerScript();
-  if (!script || threads === 0) return inProcess;
+  // On the main thread alone, a file is read at its turn.
+  const here: Reader = {
+    threads: 0,
+    add: (bytes, name, display) => ({ judgement: () => readAndJudge(bytes, name, display, facts) }),
+    close: async () => undefined,
+  };
+  if (!script || threads === 0 || !own) return here;
   let pool: ReaderPool | null = null;
-  let reads = 0;
+  let added = 0;
   return {
-    read(bytes, name) {
-      if (++reads === 1) return readReturned(bytes, name);
-      pool ??= new ReaderPool(script, threads);
-      return pool.read(bytes, name);
+    threads,
+    add(bytes, name, display) {
+      if (++added === 1) return here.add(bytes, name, display);
+      pool ??= new ReaderPool(script, threads, facts, { roundId: facts.roundId, planId: facts.planId, expected: [...facts.expected], plan: own.plan, hash: own.hash });
+      return pool.add(bytes, name, display);
     },
     close: async () => pool?.close(),
   };

@@ -1,10 +1,18 @@
-// A reader thread (pool.ts): reads each returned file it is given and answers with the outcome.
+// A reader thread (pool.ts): given the run's facts first, then reads and judges each returned file it is given and
+// answers with the judgement.
 import { parentPort } from 'node:worker_threads';
-import { readReturned, type WorkerReply } from './pool.ts';
+import type { RunFacts } from './judge.ts';
+import { readAndJudge, threadFacts, type WorkerReply, type WorkerRequest } from './pool.ts';
 
-parentPort!.on('message', (m: { id: number; bytes: Uint8Array; name: string }) => {
-  readReturned(m.bytes, m.name).then(
-    (outcome) => parentPort!.postMessage({ id: m.id, outcome } satisfies WorkerReply),
+let facts: RunFacts | null = null;
+parentPort!.on('message', (m: WorkerRequest) => {
+  if ('facts' in m) {
+    facts = threadFacts(m.facts);
+    parentPort!.postMessage({ ready: true } satisfies WorkerReply);
+    return;
+  }
+  readAndJudge(m.bytes, m.name, m.display, facts!).then(
+    (judgement) => parentPort!.postMessage({ id: m.id, judgement } satisfies WorkerReply),
     (e: Error) => parentPort!.postMessage({ id: m.id, bug: e.stack ?? String(e) } satisfies WorkerReply),
   );
 });

@@ -46,6 +46,14 @@ export class Ledger {
     return t.immediate(body) as T;
   }
 
+  /**
+   * Runs `body`, synchronous, in one IMMEDIATE transaction: what it records (each call a savepoint of its own) is
+   * committed together, or not at all when it throws.
+   */
+  batch<T>(body: () => T): T {
+    return this.once('batch', body);
+  }
+
   /** Prepares a statement once per ledger: a statement prepared per call holds native memory until collected. */
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
@@ -297,7 +305,20 @@ export class Ledger {
  * know (`intake_id`, `submission_id`) are dropped by its parse.
  */
 function camelRow(r: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
+  const row: Record<string, unknown> = {};
+  for (const k in r) row[fieldName(k)] = r[k];
+  return row;
+}
+
+/** Column names are few and rows many: each name is worked out once. */
+const fieldNames = new Map<string, string>();
+function fieldName(column: string): string {
+  let name = fieldNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    fieldNames.set(column, name);
+  }
+  return name;
 }
 
 const toSubmission = (r: Record<string, unknown>): Submission => Submission.parse(camelRow(r));

@@ -1,0 +1,90 @@
+// Step 1 of collecting a file: what it is and what it says. From the bytes alone and facts fixed for the whole run
+// (the round, the units it expects, the plan versions), never the ledger: so it can run on a reader thread (pool.ts)
+// as well as on the main thread, with the same result. A file is either refused (not a workbook of this round, or
+// not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
+import type { Plan } from '../model/plan.ts';
+import type { Entry, Problem } from '../model/submission.ts';
+import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
+import { FORMAT } from '../sheets/layout.ts';
+import type { ReadOutcome, Refusal } from './pool.ts';
+import type { ReadWorkbook } from './read.ts';
+import { identityProblems, issuedRows, validateSubmission } from './validate.ts';
+
+/** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
+export interface PlanVersion {
+  plan: Plan;
+  hash: string;
+  units: Map<string, UnitAssignment>;
+  /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
+  clauseIds: Set<string>;
+}
+
+export function planVersion(plan: Plan, hash: string): PlanVersion {
+  return { plan, hash, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) };
+}
+
+/** What judging needs besides the file: the same for every file of a run. */
+export interface RunFacts {
+  roundId: string;
+  planId: string;
+  /** The units the round was issued to. */
+  expected: Set<string>;
+  /** A registered plan version, null when the ledger has none of that hash; undefined when not known here (see below). */
+  version(hash: string): PlanVersion | null | undefined;
+}
+
+/** A file booked to a unit: who sent it, with which header, and what validation found. */
+export interface Judged {
+  unit: string;
+  planHash: string;
+  /** The 联系人 line of the issued workbook. */
+  contact: string | null;
+  header: ReadWorkbook['header'];
+  entries: Entry[];
+  problems: Problem[];
+}
+
+/**
+ * The outcome of judging: refused with a reason, judged, or (only on a reader thread, which knows the round's own
+ * plan version alone) read but made from another version, to be judged on the main thread that knows them all.
+ */
+export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: ReadWorkbook };
+
+/**
+ * Identifies a read workbook (its identification, visible 填报单位 and issued rows must agree, for this round and a
+ * registered plan version; a disagreement refuses it, booked to no unit) and validates it. `display` names the file
+ * in every problem.
+ */
+export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): Judgement {
+  if ('refusal' in outcome) return outcome;
+  const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
+  const { read } = outcome;
+  const meta = read.meta;
+  if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
+  if (meta.round !== facts.roundId) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${facts.roundId}，未收取`, 'wrong-round');
+  if (meta.plan_id !== facts.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
+  const version = facts.version(meta.plan_hash ?? '');
+  if (version === undefined) return { unjudged: read };
+  if (!version) return refused('调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
+  const unit = meta.unit ?? '';
+  const assignment = version.units.get(unit);
+  if (!facts.expected.has(unit) || !assignment) return refused(`“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
+  const issued = issuedRows(version.plan, assignment.rows);
+  const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
+  if (identity.length) {
+    return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
+  }
+  const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
+  return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };
+}
+
+/**
+ * The judgement as data of its own. A text read from a part is a slice of the part's whole text, and V8 keeps the
+ * whole text alive as long as any slice of it is: a judged file's answers would hold its whole sheet (a hundred KB
+ * and more) while the file waits for its batch to be recorded, and a problem's message in the run's outcomes until
+ * the run ends. Such texts outlive the young generation, and memory then grows with the number of files. A
+ * structured clone copies every text on its own.
+ */
+export function detached(j: Judgement): Judgement {
+  return structuredClone(j);
+}
