@@ -1,7 +1,7 @@
 // Collecting returned workbooks: filled by openpyxl (an independent writer) and re-saved by LibreOffice,
 // every validation rule, every unusable file, resubmission, idempotence, and a killed collect.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,7 +13,10 @@ import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
+import { assignUnits } from '../src/sheets/assign.ts';
 import { issueRound } from '../src/sheets/issue.ts';
+import { returnStamper, returnTemplateKey, WorkbookStamper } from '../src/sheets/stamp.ts';
+import { PlanRows, planCells, rowChecksum, sheetProtection } from '../src/sheets/workbook.ts';
 import { GOOD_ANSWERS, ROOT, fillWorkbook, inspectWorkbook, issuedWorkspace, python, soffice, taizhang, tempDir, jinanPlan } from './helpers.ts';
 
 let plan: Plan;
@@ -587,5 +590,60 @@ describe('collect with reader threads', () => {
     expect(a.intake).toHaveLength(8);
     expect(a.entries.length).toBeGreaterThan(10);
     expect(rows(twin)).toEqual(a);
+  });
+});
+
+describe('collect: the 退回重报 template kept with the round', () => {
+  it('is made when the round is issued, used by every collect of the round, and stamps the same workbook as one made afresh', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    const round = ledger.requireRound('2025-Q3');
+    const kept = () => ledger.db.prepare('SELECT key, bytes FROM templates').all() as { key: string; bytes: Buffer }[];
+    const [template] = kept();
+    expect(kept()).toHaveLength(1);
+    const options = { plan, planHash: round.planHash, round, protection: sheetProtection() };
+    expect(template!.key).toBe(returnTemplateKey(options));
+    fillWorkbook(file('大气环境处'), join(inbox, '大气.xlsx'), { ...GOOD_ANSWERS, phone: '' });
+    const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [join(inbox, '大气.xlsx')], outDir: join(ws, 'c') });
+    expect(event!.outcome.kind).toBe('returned');
+    // The collect found the template under the key it was kept by: none was made again.
+    expect(kept()).toEqual([template]);
+    // A workbook stamped from the kept template is the one a template made afresh with exceljs gives, part for part
+    // and byte for byte; only the document properties' times (when the template was made) may differ.
+    const assignment = assignUnits(plan).assignments.find((a) => a.unit === '大气环境处')!;
+    const marks = { header: { reporter: '张明', phone: '', date: '2025-10-08' }, problems: new Map([['H2', '未填写联系电话']]), notice: '退回重报：本表有 1 处问题' };
+    const fresh = unzipSync(WorkbookStamper.fromTemplate({ ...options, returned: true }, await WorkbookStamper.template({ ...options, returned: true })).render(assignment, undefined, marks));
+    const fromKept = unzipSync(WorkbookStamper.fromTemplate({ ...options, returned: true }, new Uint8Array(template!.bytes)).render(assignment, undefined, marks));
+    expect(Object.keys(fromKept)).toEqual(Object.keys(fresh));
+    const timeless = (xml: Uint8Array) => Buffer.from(xml).toString('utf8').replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<$1');
+    expect(timeless(fromKept['docProps/core.xml']!)).toBe(timeless(fresh['docProps/core.xml']!));
+    for (const name of Object.keys(fresh).filter((n) => n !== 'docProps/core.xml')) expect(Buffer.compare(fromKept[name]!, fresh[name]!), name).toBe(0);
+    // A damaged kept template is made again and replaces it.
+    ledger.db.prepare('UPDATE templates SET bytes = ?').run(Buffer.from('not a workbook'));
+    await returnStamper(ledger, options);
+    expect(kept()).toEqual([template]);
+    ledger.close();
+  });
+});
+
+describe('plan cells of the rows a group shares', () => {
+  it('are the cells and checksum each member would be given row by row', async () => {
+    // The plan with a group of three districts, named beside the lead in its first three clauses.
+    const grouped = structuredClone(plan);
+    const group = { name: '各区县', kind: 'group' as const, aliases: [], members: ['历下区', '市中区', '槐荫区'] };
+    grouped.units.push(group);
+    grouped.tasks.flatMap((t) => t.clauses).slice(0, 3).forEach((c) => c.assignments.push({ unit: group.name, role: '配合' }));
+    const rows = new PlanRows(grouped);
+    const members = assignUnits(grouped).assignments.filter((a) => group.members.includes(a.unit));
+    expect(members).toHaveLength(3);
+    let shared = 0;
+    for (const a of members) {
+      for (const row of a.rows) {
+        const cells = planCells(grouped, row);
+        expect(rows.of(row)).toEqual({ cells, sum: rowChecksum(cells) });
+        if (row.via === group.name) shared++;
+      }
+    }
+    // Each member has the group's three rows: worked out once each, given three times.
+    expect(shared).toBe(9);
   });
 });

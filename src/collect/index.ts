@@ -6,7 +6,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import type { Problem, Submission } from '../model/submission.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { TRACKING_SHEET } from '../sheets/layout.ts';
-import { WorkbookStamper } from '../sheets/stamp.ts';
+import { returnStamper, type WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
@@ -68,11 +68,11 @@ export class RunCache implements RunFacts {
 
   private stampers = new Map<string, Promise<WorkbookStamper>>();
 
-  /** The template 退回重报 workbooks of a plan version are stamped from, built once per version and contact. */
+  /** The stamper of 退回重报 workbooks of a plan version, one per version and contact (kept in the ledger, see stamp.ts). */
   returnStamper(version: PlanVersion, round: LedgerRound, contact: string | undefined): Promise<WorkbookStamper> {
     const key = `${version.hash}\u0000${contact ?? ''}`;
     if (!this.stampers.has(key)) {
-      this.stampers.set(key, WorkbookStamper.create({ plan: version.plan, planHash: version.hash, round, protection: sheetProtection(), contact, returned: true }));
+      this.stampers.set(key, returnStamper(this.ledger, { plan: version.plan, planHash: version.hash, round, protection: sheetProtection(), contact }));
     }
     return this.stampers.get(key)!;
   }
@@ -258,10 +258,10 @@ type Recorded =
  */
 export function archive(ledger: Ledger, round: LedgerRound, source: SourceFile, bytes: Uint8Array, digest: string): string {
   const archivePath = join(ledger.archiveDir, safeFileName(round.id), `${digest}${extname(source.name).toLowerCase() || '.xlsx'}`);
-  if (!existsSync(archivePath)) {
-    // Two collects may take the same file at once: each writes its own temporary copy, and either rename wins.
-    writeFileAtomicSync(archivePath, bytes);
-  }
+  // Not asked whether the copy exists first: a file is new nearly always, and a copy written again is the same bytes
+  // (its name is their digest). Two collects may take the same file at once: each writes its own temporary copy,
+  // and either rename wins.
+  writeFileAtomicSync(archivePath, bytes);
   return archivePath;
 }
 

@@ -6,6 +6,7 @@ import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
 import { FORMAT } from '../sheets/layout.ts';
+import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
 import { identityProblems, issuedRows, validateSubmission } from './validate.ts';
@@ -17,10 +18,18 @@ export interface PlanVersion {
   units: Map<string, UnitAssignment>;
   /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
   clauseIds: Set<string>;
+  /** The plan cells of issued rows, those of a group's members worked out once. */
+  rows: PlanRows;
 }
 
 export function planVersion(plan: Plan, hash: string): PlanVersion {
-  return { plan, hash, units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])), clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))) };
+  return {
+    plan,
+    hash,
+    units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])),
+    clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))),
+    rows: new PlanRows(plan),
+  };
 }
 
 /** What judging needs besides the file: the same for every file of a run. */
@@ -69,7 +78,7 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   const unit = meta.unit ?? '';
   const assignment = version.units.get(unit);
   if (!facts.expected.has(unit) || !assignment) return refused(`“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
-  const issued = issuedRows(version.plan, assignment.rows);
+  const issued = issuedRows(version.plan, assignment.rows, version.rows);
   const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
   if (identity.length) {
     return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');

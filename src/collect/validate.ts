@@ -4,7 +4,7 @@ import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
 import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
-import { normalizeCell, planCells, rowChecksum } from '../sheets/workbook.ts';
+import { PlanRows, normalizeCell } from '../sheets/workbook.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
 
@@ -28,9 +28,10 @@ export interface IssuedRows {
   sums: string[];
 }
 
-export function issuedRows(plan: Plan, expected: UnitRow[]): IssuedRows {
-  const cells = expected.map((r) => planCells(plan, r));
-  return { cells, sums: cells.map(rowChecksum) };
+/** `rows` works out each row (sharing the rows of a group's members; see PlanRows in sheets/workbook.ts). */
+export function issuedRows(plan: Plan, expected: UnitRow[], rows = new PlanRows(plan)): IssuedRows {
+  const issued = expected.map((r) => rows.of(r));
+  return { cells: issued.map((r) => r.cells), sums: issued.map((r) => r.sum) };
 }
 
 /**

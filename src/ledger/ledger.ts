@@ -93,6 +93,17 @@ export class Ledger {
     })();
   }
 
+  /** A template kept by its key (see sheets/stamp.ts), or null. */
+  template(key: string): Uint8Array | null {
+    const row = this.sql('SELECT bytes FROM templates WHERE key = ?').get(key) as { bytes: Buffer } | undefined;
+    return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  /** Keeps a template (a key always stands for the same template: one kept again replaces a damaged one). */
+  keepTemplate(key: string, bytes: Uint8Array): void {
+    this.sql('INSERT OR REPLACE INTO templates (key, bytes, created_at) VALUES (?, ?, ?)').run(key, Buffer.from(bytes), new Date().toISOString());
+  }
+
   round(id: string): (Round & { planId: string; planHash: string }) | null {
     const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(normalizeRoundId(id)) as Record<string, string> | undefined;
     if (!row) return null;

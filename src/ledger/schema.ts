@@ -49,6 +49,13 @@ CREATE TABLE IF NOT EXISTS problems (
     version: 2,
     sql: 'ALTER TABLE submissions ADD COLUMN contact TEXT;',
   },
+  {
+    // Templates made once and kept (the 退回重报 template of a round, by sheets/stamp.ts's returnTemplateKey), so
+    // that a collect stamps 退回重报 workbooks without loading a spreadsheet library. Derived data: a missing row
+    // is made again.
+    version: 3,
+    sql: 'CREATE TABLE IF NOT EXISTS templates (key TEXT PRIMARY KEY, bytes BLOB NOT NULL, created_at TEXT NOT NULL);',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -97,6 +104,9 @@ export function openLedgerFile(workspace: string, create: boolean, now = new Dat
     // In WAL mode NORMAL stays consistent through a killed process; only a power cut may drop the last commits,
     // whose files a later collect takes in again (they are not in the intake yet).
     db.pragma('synchronous = NORMAL');
+    // SQLite's own default page cache (2 MB), not the 16 MB better-sqlite3 builds it with: a collect writes its rows
+    // once and reads them by index, and a cache that fills over a province's run is memory that only grows.
+    db.pragma('cache_size = -2000');
     return { db, path, migrated };
   } catch (e) {
     db.close();

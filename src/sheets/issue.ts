@@ -3,7 +3,8 @@ import type { Ledger } from '../ledger/ledger.ts';
 import { planHash, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { generateRound, type GenerateOptions, type GenerateResult } from './generate.ts';
-import { inputValuesOf, type InputValues } from './workbook.ts';
+import { returnStamper } from './stamp.ts';
+import { inputValuesOf, sheetProtection, type InputValues } from './workbook.ts';
 
 export async function issueRound(
   ledger: Ledger,
@@ -14,6 +15,8 @@ export async function issueRound(
   const hash = planHash(o.plan);
   ledger.registerPlan(o.plan, hash);
   ledger.registerRound(o.round, o.plan, hash, result.files.map((f) => ({ unit: f.unit, file: f.file, rows: f.rows })));
+  // The round's 退回重报 template, made now while exceljs is loaded anyway: collecting then never loads it.
+  await returnStamper(ledger, { plan: o.plan, planHash: hash, round: o.round, protection: sheetProtection(), contact: o.contact });
   return result;
 }
 

@@ -3,13 +3,14 @@
 // its rows are written into the template's sheet XML as inline strings, and the parts zipped again.
 // exceljs alone takes 11+ ms per workbook; stamping takes a fraction of that.
 import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { hash } from 'node:crypto';
 import { preparedEntry, zip, type ZipEntry } from '../util/zip.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import type { UnitAssignment } from './assign.ts';
 import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, cellOrder, columnLetter, columnNumber, type InputKey } from './layout.ts';
 import { PROBLEM_FILL_ARGB } from './style.ts';
-import { META_HEADER, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, planCells, problemNotes, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
+import { META_HEADER, PlanRows, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, problemNotes, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
 
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
@@ -80,9 +81,61 @@ interface CommentParts {
   vmlTail: string;
 }
 
+export interface StamperOptions {
+  plan: Plan;
+  planHash: string;
+  round: Round;
+  protection: SheetProtection;
+  contact?: string;
+  returned?: boolean;
+}
+
+/**
+ * The key a 退回重报 template is kept under in the ledger: everything it is made from, and the layout version
+ * (TEMPLATE_LAYOUT), so that a template of another layout is never used. The template is made when the round is
+ * issued (or at the first collect that needs one), so that collecting never loads exceljs for it.
+ */
+export function returnTemplateKey(o: Omit<StamperOptions, 'returned'>): string {
+  const { id, label, start, end, deadline } = o.round;
+  return hash('sha256', JSON.stringify([TEMPLATE_LAYOUT, o.planHash, id, label, start, end, deadline, o.contact ?? '', o.protection]));
+}
+
+/** Changed whenever what `template` builds changes (sheets/workbook.ts, style.ts, layout.ts, this file), so that kept templates are made again. */
+export const TEMPLATE_LAYOUT = 'taizhang/return-template@1';
+
+/** Where templates are kept once made: the ledger. */
+export interface TemplateStore {
+  template(key: string): Uint8Array | null;
+  keepTemplate(key: string, bytes: Uint8Array): void;
+}
+
+/**
+ * The stamper of a round's 退回重报 workbooks, from the template kept in the ledger; when there is none (or it does
+ * not read), the template is made with exceljs and kept for every later collect of the round.
+ */
+export async function returnStamper(store: TemplateStore, o: Omit<StamperOptions, 'returned'>): Promise<WorkbookStamper> {
+  const options = { ...o, returned: true };
+  const key = returnTemplateKey(o);
+  const kept = store.template(key);
+  if (kept) {
+    try {
+      return WorkbookStamper.fromTemplate(options, kept);
+    } catch {
+      // A damaged row: the template is made again below, and replaces it.
+    }
+  }
+  const bytes = await WorkbookStamper.template(options);
+  const stamper = WorkbookStamper.fromTemplate(options, bytes);
+  store.keepTemplate(key, bytes);
+  return stamper;
+}
+
+/** How many table rows a template is built with: a lead and a cooperating row, and a failing one in a 退回重报 template. */
+const templateRows = (o: Pick<StamperOptions, 'returned'>) => (o.returned ? 3 : 2);
+
 export class WorkbookStamper {
   private constructor(
-    private readonly o: { plan: Plan; planHash: string; round: Round; contact?: string },
+    private readonly o: StamperOptions,
     private readonly parts: Record<string, Uint8Array>,
     private readonly paths: { guide: string; tracking: string; meta: string },
     private readonly tracking: SheetParts,
@@ -101,6 +154,7 @@ export class WorkbookStamper {
   ) {
     this.markCells = [...marks].map(([key, index]) => [key, new RegExp(`<c r="([A-Z]+\\d+)"((?: s="\\d+")?) t="s"><v>${index}</v></c>`, 'g')]);
     this.guide = strFromU8(parts[paths.guide]!);
+    this.issued = new PlanRows(o.plan);
   }
 
   /**
@@ -108,11 +162,17 @@ export class WorkbookStamper {
    * `returned`, the template of its 退回重报 workbooks: marks in the header and notice, a third row with a failing
    * cell (so that the comment parts, the 审核意见 column and the red fill exist), and a red twin of every style.
    */
-  static async create(o: { plan: Plan; planHash: string; round: Round; protection: SheetProtection; contact?: string; returned?: boolean }): Promise<WorkbookStamper> {
+  static async create(o: StamperOptions): Promise<WorkbookStamper> {
+    return WorkbookStamper.fromTemplate(o, await WorkbookStamper.template(o));
+  }
+
+  /** The template workbook itself (xlsx bytes), as exceljs writes it: what `fromTemplate` stamps from. */
+  static async template(o: StamperOptions): Promise<Uint8Array> {
     const task = o.plan.tasks.find((t) => t.clauses.length > 0)!;
     const clause = task.clauses[0]!;
     const row = (role: '牵头' | '配合') => ({ task, clause, role, unit: UNIT_MARK, via: null });
     const unit: UnitAssignment = { unit: UNIT_MARK, rows: o.returned ? [row('牵头'), row('配合'), row('牵头')] : [row('牵头'), row('配合')] };
+    if (unit.rows.length !== templateRows(o)) throw new Error('template rows and templateRows() disagree');
     const wb = buildWorkbook({
       ...o,
       unit,
@@ -124,7 +184,15 @@ export class WorkbookStamper {
           }
         : {}),
     });
-    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  /**
+   * A stamper from template bytes made by `template` with the same options (here or earlier, kept in the ledger):
+   * no spreadsheet library is needed for this, only the template's parts.
+   */
+  static fromTemplate(o: StamperOptions, bytes: Uint8Array): WorkbookStamper {
+    const parts = unzipSync(bytes);
     const workbook = strFromU8(parts['xl/workbook.xml']!);
     const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']!);
     const pathOf = (name: string) => {
@@ -148,7 +216,7 @@ export class WorkbookStamper {
     // Keep the rows above the table; the table rows are written per unit.
     tracking.rows = tracking.rows.replace(new RegExp(`<row r="${FIRST_ROW}"[^]*$`), '');
     const returned = o.returned ? WorkbookStamper.returnParts(parts, paths.tracking) : null;
-    return new WorkbookStamper(o, parts, paths, tracking, splitSheet(strFromU8(parts[paths.meta]!)), lead, cooperate, marks, unit.rows.length, returned);
+    return new WorkbookStamper(o, parts, paths, tracking, splitSheet(strFromU8(parts[paths.meta]!)), lead, cooperate, marks, templateRows(o), returned);
   }
 
   /**
@@ -193,6 +261,8 @@ export class WorkbookStamper {
     };
   }
 
+  /** The plan cells of rows, shared by the members of a group. */
+  private readonly issued: PlanRows;
   /** Cells where the template holds a mark as a shared string. */
   private readonly markCells: [MarkKey, RegExp][];
   private readonly guide: string;
@@ -220,7 +290,8 @@ export class WorkbookStamper {
     const notes = problemNotes(problems);
     const last = FIRST_ROW + assignment.rows.length - 1;
     const rows: string[] = [];
-    const planRows = assignment.rows.map((row) => planCells(this.o.plan, row));
+    const issued = assignment.rows.map((row) => this.issued.of(row));
+    const planRows = issued.map((r) => r.cells);
     assignment.rows.forEach((row, i) => {
       const r = FIRST_ROW + i;
       const styles = row.role === '牵头' ? this.lead : this.cooperate;
@@ -253,7 +324,7 @@ export class WorkbookStamper {
     const lastColumn = String.fromCharCode(64 + COLUMNS.length + (returned ? 1 : 0));
     const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastColumn}${last}"/>`);
     const unit = assignment.unit;
-    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, planRows);
+    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, issued);
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
     const headerRow = pairs.length + 2;
     metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);

@@ -72,6 +72,40 @@ export function rowChecksum(cells: Record<string, string>): string {
   return hash('sha256', PLAN_KEYS.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
 }
 
+/** A row's plan cells and their checksum. */
+export interface IssuedRow {
+  cells: Record<string, string>;
+  sum: string;
+}
+
+/**
+ * The plan cells and checksums of issued rows, for one plan (PlanRows). A member of a group named in a clause (and not named
+ * there itself) is shown the same row as every other member, so that row is worked out once per clause, role and
+ * group, however many members the group has; what is kept is bounded by the plan, not by the number of units.
+ * Every other row is worked out each time it is asked for.
+ */
+export class PlanRows {
+  private readonly shared = new Map<string, IssuedRow>();
+
+  constructor(private readonly plan: Plan) {}
+
+  of(row: UnitRow): IssuedRow {
+    if (row.via === null || row.clause.assignments.some((a) => a.unit === row.unit)) return issuedRow(this.plan, row);
+    const key = `${row.clause.id}\u0000${row.role}\u0000${row.via}`;
+    let known = this.shared.get(key);
+    if (!known) {
+      known = issuedRow(this.plan, row);
+      this.shared.set(key, known);
+    }
+    return known;
+  }
+}
+
+function issuedRow(plan: Plan, row: UnitRow): IssuedRow {
+  const cells = planCells(plan, row);
+  return { cells, sum: rowChecksum(cells) };
+}
+
 /** Spreadsheet programs may turn `\n` into `\r\n` or trim; compare what a person sees. */
 export function normalizeCell(s: string): string {
   return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).trim();
@@ -352,10 +386,10 @@ export function problemNotes(problems: Map<string, string>): { byRow: Map<number
 /** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
 export function metadata(
   o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit' | 'contact'>,
-  /** Each row's plan cells, when the caller has them already. */
-  cells: Record<string, string>[] = o.unit.rows.map((row) => planCells(o.plan, row)),
+  /** Each row's plan cells and checksum, when the caller has them already. */
+  issued: IssuedRow[] = o.unit.rows.map((row) => issuedRow(o.plan, row)),
 ): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
-  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: rowChecksum(cells[i]!) }));
+  const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: issued[i]!.sum }));
   const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
   return {
     pairs: [
