@@ -1,6 +1,6 @@
 // Enumerates what the coordinator hands to collect: folders (recursively), zip archives, single files.
 // Yields one file at a time, so memory does not grow with the number of files.
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -91,19 +91,20 @@ export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceF
     if (info.isDirectory()) yield* walk(path, path);
     else if (special) yield unusableSource(path, `这是${special}，不是文件，未读取。请指定收件文件夹、压缩包或报送文件`, 'not-a-file');
     else if (extname(path).toLowerCase() === '.zip') yield* zipEntries(path);
-    else yield fileSource(path, path, info.mtime, false);
+    else yield fileSource(path, path, false);
   }
 }
 
 /**
  * A file in a folder. It is opened without blocking and, inside a folder, without following a link; what was
- * opened is checked again, so a file swapped for a pipe or a link between listing and reading is refused too.
+ * opened is checked again, so a file swapped for a pipe or a link between listing and reading is refused too. Its
+ * time is the opened file's own, known once it is loaded.
  */
-function fileSource(path: string, display: string, mtime: Date, inFolder: boolean): SourceFile {
-  return {
+function fileSource(path: string, display: string, inFolder: boolean): SourceFile {
+  const source: SourceFile = {
     display,
     name: basename(path),
-    mtime,
+    mtime: new Date(Number.NaN),
     // Blocking calls: a returned workbook is small, and a thread-pool round trip per call costs more than the read.
     load: async () => {
       const flags = constants.O_RDONLY | constants.O_NONBLOCK | (inFolder ? constants.O_NOFOLLOW : 0);
@@ -122,12 +123,18 @@ function fileSource(path: string, display: string, mtime: Date, inFolder: boolea
         if (info.size > FILE_BYTES) {
           throw new UnusableFile(`文件有 ${Math.round(info.size / 1048576)} MB，远超调度表的正常大小，未读取。请确认是否报送了正确的文件`, 'file-too-large');
         }
-        return readFileSync(fd);
+        source.mtime = info.mtime;
+        // The size is known: one buffer, read whole (a file still growing is read as it was when opened).
+        const bytes = Buffer.allocUnsafe(info.size);
+        let got = 0;
+        for (let n = 1; got < info.size && n > 0; got += n) n = readSync(fd, bytes, got, info.size - got, null);
+        return got === info.size ? bytes : bytes.subarray(0, got);
       } finally {
         closeSync(fd);
       }
     },
   };
+  return source;
 }
 
 async function* walk(dir: string, display: string): AsyncGenerator<SourceFile> {
@@ -141,7 +148,7 @@ async function* walk(dir: string, display: string): AsyncGenerator<SourceFile> {
     else if (e.isSymbolicLink()) yield unusableSource(shown, '这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹', 'symlink');
     else if (e.isFile()) {
       if (extname(e.name).toLowerCase() === '.zip') yield* zipEntries(full, shown);
-      else yield fileSource(full, shown, statSync(full).mtime, true);
+      else yield fileSource(full, shown, true);
     } else yield unusableSource(shown, `这是${specialKind(e as Dirent) ?? '特殊文件'}，不是报送文件，未读取`, 'not-a-file');
   }
 }
