@@ -94,7 +94,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
   // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
   // bounded by count and by bytes, so memory does not grow with the number of files.
-  const reader = runReader(cache, cache.version(round.planHash));
+  const reader = runReader(cache, () => cache.version(round.planHash));
   const window: Pending[] = [];
   const held = () => window.reduce((sum, p) => sum + p.size, 0);
   // With a reader thread, files are loaded ahead for it to read; without, each is loaded at its turn, so that its
@@ -110,7 +110,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
     }
     while (window.length) await run(window.splice(0, BATCH));
   } finally {
-    // Files started but not recorded (a bug stopped the run) are simply not taken; nothing was written for them.
+    // Files started but not recorded (a bug stopped the run) are simply not taken: nothing was recorded for them.
     for (const p of window) p.prepared?.catch(() => undefined);
     await reader.close();
   }

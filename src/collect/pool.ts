@@ -225,7 +225,7 @@ const IN_FLIGHT = 3;
  * A reader for a run, judging by `facts` (the round's own plan version is sent to the threads). It starts its
  * threads only once a second file is waiting, since starting a thread costs more than reading one file.
  */
-export function runReader(facts: RunFacts, own: PlanVersion | null, threads = readThreads()): Reader {
+export function runReader(facts: RunFacts, ownVersion: () => PlanVersion | null, threads = readThreads()): Reader {
   const script = workerScript();
   // On the main thread alone, a file is read at its turn.
   const here: Reader = {
@@ -233,7 +233,8 @@ export function runReader(facts: RunFacts, own: PlanVersion | null, threads = re
     add: (bytes, name, display) => ({ judgement: () => readAndJudge(bytes, name, display, facts) }),
     close: async () => undefined,
   };
-  if (!script || threads === 0 || !own) return here;
+  const own = script && threads > 0 ? ownVersion() : null;
+  if (!script || !own) return here;
   let pool: ReaderPool | null = null;
   let added = 0;
   return {

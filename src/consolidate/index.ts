@@ -6,7 +6,7 @@ import { clausesOf, type Clause, type Plan } from '../model/plan.ts';
 import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
 import { elapsedShare, type Round } from '../model/round.ts';
 import type { Ledger } from '../ledger/ledger.ts';
-import type { Entry, Submission } from '../model/submission.ts';
+import type { Entry, SubmissionReceipt } from '../model/submission.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { localDate } from '../util/time.ts';
 
@@ -176,7 +176,7 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
  */
 export function receiptsOf(
   expected: { unit: string; rows: number }[],
-  current: Submission[],
+  current: SubmissionReceipt[],
   history: Map<string, number>,
   problems: Map<number, number>,
   round: Round,
@@ -224,9 +224,9 @@ export function receiptWords(r: Pick<Receipt, 'state' | 'resubmissionReturned'>)
  * Each expected unit's receipt state, from the ledger's submissions alone: no plan read, no answer consolidated,
  * so that `status` answers at once on a round of thousands of units.
  */
-export function loadReceipts(ledger: Ledger, roundId: string, today: string): { round: ReturnType<Ledger['requireRound']>; receipts: Receipt[]; current: Submission[] } {
+export function loadReceipts(ledger: Ledger, roundId: string, today: string): { round: ReturnType<Ledger['requireRound']>; receipts: Receipt[]; current: SubmissionReceipt[] } {
   const round = ledger.requireRound(roundId);
-  const current = ledger.currentSubmissions(round.id);
+  const current = ledger.currentReceipts(round.id);
   const receipts = receiptsOf(ledger.expected(round.id), current, ledger.submissionCounts(round.id), ledger.errorCounts(round.id), round, today);
   return { round, receipts, current };
 }

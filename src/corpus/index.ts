@@ -3,7 +3,7 @@
 // among the tasks by its anchor, and its clauses are compared unit by unit.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../model/zod.ts';
 import { unitKindOf } from '../plan/annotations.ts';
 import { readPlan } from '../plan/index.ts';
 import type { Plan, Task } from '../model/plan.ts';

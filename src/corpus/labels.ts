@@ -3,7 +3,7 @@
 // report against, so precision is the figure that must hold; recall is reported beside it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../model/zod.ts';
 import type { Deadline, Target } from '../model/plan.ts';
 import { readPlan } from '../plan/index.ts';
 import { findDeadline, findTargets, type PlanDates } from '../plan/targets.ts';

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Plan } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
-import { Entry, Intake, Problem, Submission, type IntakeOutcome } from '../model/submission.ts';
+import { Entry, Intake, Problem, Submission, SubmissionReceipt, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
 import { openLedgerFile, type OpenedLedger } from './schema.ts';
 
@@ -252,6 +252,16 @@ export class Ledger {
   /** Every submission in force for a round: per unit, its accepted one and a later returned one, when there are. */
   currentSubmissions(roundId: string): Submission[] {
     return (this.sql('SELECT * FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(toSubmission);
+  }
+
+  /**
+   * What the receipts of a round rest on, per submission in force: only the columns a receipt shows, parsed through
+   * the same schema's fields, so that status on a round of thousands of units reads no more than it prints.
+   */
+  currentReceipts(roundId: string): SubmissionReceipt[] {
+    return (this.sql('SELECT id, unit, outcome, received_at, reporter, phone FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(
+      (r) => SubmissionReceipt.parse(camelRow(r)),
+    );
   }
 
   history(roundId: string, unit: string): Submission[] {

@@ -1,7 +1,7 @@
 // The plan model: what every plan reader returns and every later stage consumes.
 // zod schemas are the single source of truth; the TypeScript types are inferred from them.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** A role a unit plays in a clause: the first unit named leads (牵头), the rest cooperate (配合). */
 export const Role = z.enum(['牵头', '配合']);

@@ -1,5 +1,5 @@
 // The consolidated progress of a round: what the collected submissions say about every clause, and who reported.
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { Round } from './round.ts';
 
 export const ClauseStatus = z.enum(['已完成', '序时推进', '滞后', '未启动', '未报送']);

@@ -1,5 +1,5 @@
 // Reporting rounds: `2025-09` (a month), `2025-Q3` (a quarter), `2025-H1` (a half year), `2025-年终` (the year).
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { UserError } from '../util/errors.ts';
 
 export const Round = z.object({

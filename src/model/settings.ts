@@ -1,6 +1,6 @@
 // Workspace settings: who the office's documents come from and go to. Kept in `<workspace>/settings.json`,
 // edited with `taizhang config`; every field falls back to what the plan says.
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 export const Settings = z.object({
   /** 发文机关署名: the signature of reports and bulletins; defaults to the plan's issuer. */

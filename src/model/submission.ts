@@ -1,7 +1,7 @@
 // What collect records: every file received (intake), the submissions made of them, the answers each carries
 // (entries) and the problems found. The ledger parses its rows through these schemas, so a row that does not fit
 // is caught where it is read, not where a report prints it.
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
@@ -58,6 +58,10 @@ export const Submission = z.object({
   contact: z.string().nullable(),
 });
 export type Submission = z.infer<typeof Submission>;
+
+/** The fields of a submission a receipt (status, 总览) shows. */
+export const SubmissionReceipt = Submission.pick({ id: true, unit: true, outcome: true, receivedAt: true, reporter: true, phone: true });
+export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
 
 /** A file received for a round, whatever became of it. */
 export const Intake = z.object({

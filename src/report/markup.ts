@@ -2,7 +2,7 @@
 // Handlebars escapes values into it, so cell text such as `#`, `|`, `*`, `<` stays harmless text.
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { z } from 'zod';
+import * as z from '../model/zod.ts';
 import { UserError } from '../util/errors.ts';
 
 /** A run of text; `level` marks an inline heading lead (`（一）…。` opening a paragraph), set in that level's font. */
