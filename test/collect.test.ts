@@ -647,3 +647,27 @@ describe('plan cells of the rows a group shares', () => {
     expect(shared).toBe(9);
   });
 });
+
+describe('collect: what is shown is committed', () => {
+  it('reports each file only once its record is committed: another connection already sees it', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    // More files than one batch (8), some returned, so that several transactions commit during the run.
+    const units = assignUnits(plan).assignments.map((a) => a.unit).slice(0, 12);
+    units.forEach((unit, i) => fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), i % 4 === 3 ? { ...GOOD_ANSWERS, phone: '' } : GOOD_ANSWERS));
+    const other = new Database(join(ws, 'taizhang.db'), { readonly: true });
+    const seen: [string, string, number][] = [];
+    await collect({
+      ledger,
+      roundId: '2025-Q3',
+      paths: [inbox],
+      outDir: join(ws, 'c'),
+      onFile: (e) => seen.push([e.outcome.kind, e.file, (other.prepare('SELECT count(*) n FROM intake WHERE original_path = ?').get(e.file) as { n: number }).n]),
+    });
+    other.close();
+    ledger.close();
+    expect(seen).toHaveLength(12);
+    expect(seen.filter(([kind]) => kind === 'returned')).toHaveLength(3);
+    // Every file shown, taken or returned, was already in the ledger for any other reader.
+    expect(seen.map(([, , n]) => n)).toEqual(Array(12).fill(1));
+  });
+});

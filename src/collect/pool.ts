@@ -2,8 +2,8 @@
 // validation) are most of a collect's work and need nothing but the file's bytes and the run's facts, while the
 // ledger, the archive and the 退回重报 workbooks need the main thread: with a reader thread beside it, a province's
 // returns are read while the ones before them are recorded. Every file is read and judged by the same code either
-// way (`readReturned`, `judge`), only elsewhere; files are still recorded one at a time, in the order they were
-// found, so the ledger ends up exactly as a single-threaded run leaves it.
+// way (`readReturned`, `judge`), only elsewhere; files are still recorded in the order they were found, so the
+// ledger ends up exactly as a single-threaded run leaves it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/plan.ts';
@@ -136,8 +136,8 @@ class QueuedTicket implements Ticket {
 }
 
 /**
- * Reader threads, each with at most IN_FLIGHT files given to it at once (one read, the others waiting, so it never waits
- * for the main thread to send the next). Each thread's heap is kept small, so that the threads beside the main one
+ * Reader threads, each with at most IN_FLIGHT files given to it at once (one read, the others waiting, so that it
+ * never waits for the main thread to send the next). Each thread's heap is kept small, so that the threads beside the main one
  * stay within a province's memory budget; a file that needs more (a crafted one at the reader's limits) stops its
  * thread, and is read again on the main thread, as every later file of the run is: no file is lost or judged by
  * where it was read.
@@ -218,7 +218,10 @@ class ReaderPool {
   }
 }
 
-/** Files given to a reader thread at once: enough that it never waits for the next, few enough to leave the main thread some to read when it would wait. */
+/**
+ * Files given to a reader thread at once: enough that it never waits for the next, few enough to leave the main
+ * thread some to read rather than wait.
+ */
 const IN_FLIGHT = 3;
 
 /**
