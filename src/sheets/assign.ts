@@ -36,17 +36,26 @@ export function othersOf(row: UnitRow): string {
 export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassigned: { task: Task; clause: Clause }[] } {
   const registry = new Map(plan.units.map((u) => [u.name, u]));
   const byUnit = new Map<string, UnitRow[]>();
+  // Each unit's rows by clause id, so that a row given twice is found without a search through the unit's rows.
+  const rowOf = new Map<string, Map<string, UnitRow>>();
   const unassigned: { task: Task; clause: Clause }[] = [];
   const add = (unit: string, row: UnitRow) => {
-    const rows = byUnit.get(unit) ?? [];
+    let rows = byUnit.get(unit);
+    let ids = rowOf.get(unit);
+    if (!rows || !ids) {
+      rows = [];
+      ids = new Map();
+      byUnit.set(unit, rows);
+      rowOf.set(unit, ids);
+    }
     // A unit named twice in a clause (itself and through a group) gets the row once, in its stronger role.
-    const existing = rows.find((r) => r.clause.id === row.clause.id);
+    const existing = ids.get(row.clause.id);
     if (existing) {
       if (row.role === '牵头') existing.role = '牵头';
       return;
     }
     rows.push(row);
-    byUnit.set(unit, rows);
+    ids.set(row.clause.id, row);
   };
   for (const task of plan.tasks) {
     for (const clause of task.clauses) {
