@@ -46,7 +46,7 @@ describe('a kill between the ledger and the files derived from it', () => {
     const { ws, inbox, collectDir } = await workspace(['政策法规处'], ['大气环境处']);
     const ledger = new Ledger(ws);
     const round = ledger.requireRound(ROUND);
-    const cache = new RunCache(ledger, round.id);
+    const cache = new RunCache(ledger, round);
     // Steps 1 and 2 only, as a run killed right after the ledger commit leaves things.
     for await (const source of enumerateSources([join(inbox, '大气环境处.xlsx')])) {
       const bytes = await source.load();

@@ -51,8 +51,7 @@ export class RunCache implements RunFacts {
   readonly roundId: string;
   readonly planId: string;
 
-  constructor(private ledger: Ledger, roundId: string) {
-    const round = ledger.requireRound(roundId);
+  constructor(private ledger: Ledger, round: Pick<LedgerRound, 'id' | 'planId'>) {
     this.roundId = round.id;
     this.planId = round.planId;
     this.expected = new Set(ledger.expected(round.id).map((e) => e.unit));
@@ -82,7 +81,7 @@ type LedgerRound = ReturnType<Ledger['requireRound']>;
 
 export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   const round = o.ledger.requireRound(o.roundId);
-  const cache = new RunCache(o.ledger, round.id);
+  const cache = new RunCache(o.ledger, round);
   const events: CollectEvent[] = [];
   const emit = (event: CollectEvent) => {
     events.push(event);

@@ -171,8 +171,7 @@ export class WorkbookStamper {
     const task = o.plan.tasks.find((t) => t.clauses.length > 0)!;
     const clause = task.clauses[0]!;
     const row = (role: '牵头' | '配合') => ({ task, clause, role, unit: UNIT_MARK, via: null });
-    const unit: UnitAssignment = { unit: UNIT_MARK, rows: o.returned ? [row('牵头'), row('配合'), row('牵头')] : [row('牵头'), row('配合')] };
-    if (unit.rows.length !== templateRows(o)) throw new Error('template rows and templateRows() disagree');
+    const unit: UnitAssignment = { unit: UNIT_MARK, rows: [row('牵头'), row('配合'), row('牵头')].slice(0, templateRows(o)) };
     const wb = buildWorkbook({
       ...o,
       unit,
