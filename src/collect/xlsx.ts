@@ -372,8 +372,44 @@ export class XlsxFile {
     let collecting: 'v' | 't' | 'f' | null = null;
     let inInline = false;
     let phonetic = 0;
+    // A cell begins: its place checked against the cell before it, its type and style noted.
+    const startCell = (ref: string | undefined, type: string | undefined, style: string | undefined) => {
+      if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
+      if (ref === undefined) col++;
+      else {
+        const at = cellPosition(ref);
+        // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
+        // repairs and openpyxl refuses: neither its column nor its row can be trusted.
+        if (!at || at.row !== row || at.col <= col) throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
+        col = at.col;
+      }
+      inCell = true;
+      cellType = type ?? 'n';
+      cellStyle = style === undefined ? 0 : Number(style);
+      value = null;
+      formula = null;
+      inline = '';
+    };
+    const endCell = () => {
+      const numFmt = this.formats[cellStyle] ?? 'General';
+      // A formula with no value, or an empty one in a cell not typed as text (openpyxl writes `<f>1+2</f><v></v>`),
+      // was never computed; an empty <v/> in a `t="str"` cell is a formula whose result is empty text.
+      const computed = value !== null && (value.trim() !== '' || cellType === 'str');
+      if (formula !== null && !computed && cellType !== 'inlineStr') cells.add(row, col, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
+      else {
+        const v = this.cellValue(cellType, value, inline);
+        if (v !== null && v !== '') cells.add(row, col, { value: v, numFmt });
+      }
+      inCell = false;
+    };
     this.guard(() =>
       this.parsePart(part, {
+        cell: (ref, style, type, v) => {
+          if (past) return;
+          startCell(ref, type, style);
+          value = v;
+          endCell();
+        },
         open: (tag) => {
           if (past) return;
           switch (tag.local) {
@@ -390,29 +426,15 @@ export class XlsxFile {
               return;
             }
             case 'c': {
-              if (++count > this.limits.cells) throw new OverLimit(`工作表“${name}”的单元格超过 ${this.limits.cells} 个，远超调度表的正常数量，未读取`, 'too-many-cells');
               let ref: string | undefined;
-              let type = 'n';
+              let type: string | undefined;
               let style: string | undefined;
               for (const a of tag.attributes) {
                 if (a.name === 'r') ref = a.value;
                 else if (a.name === 't') type = a.value;
                 else if (a.name === 's') style = a.value;
               }
-              if (ref === undefined) col++;
-              else {
-                const at = cellPosition(ref);
-                // A reference that is not a cell of this row, or not after the cell before it, is damage that Excel
-                // repairs and openpyxl refuses: neither its column nor its row can be trusted.
-                if (!at || at.row !== row || at.col <= col) throw new ZipProblem(`工作表“${name}”第 ${row} 行的单元格位置“${ref}”不合规范`, 'zip-member');
-                col = at.col;
-              }
-              inCell = true;
-              cellType = type;
-              cellStyle = style === undefined ? 0 : Number(style);
-              value = null;
-              formula = null;
-              inline = '';
+              startCell(ref, type, style);
               return;
             }
             case 'f':
@@ -437,18 +459,7 @@ export class XlsxFile {
           if (local === 'v' || local === 't' || local === 'f') collecting = null;
           else if (local === 'rPh') phonetic--;
           else if (local === 'is') inInline = false;
-          else if (local === 'c' && inCell) {
-            const numFmt = this.formats[cellStyle] ?? 'General';
-            // A formula with no value, or an empty one in a cell not typed as text (openpyxl writes `<f>1+2</f><v></v>`),
-            // was never computed; an empty <v/> in a `t="str"` cell is a formula whose result is empty text.
-            const computed = value !== null && (value.trim() !== '' || cellType === 'str');
-            if (formula !== null && !computed && cellType !== 'inlineStr') cells.add(row, col, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
-            else {
-              const v = this.cellValue(cellType, value, inline);
-              if (v !== null && v !== '') cells.add(row, col, { value: v, numFmt });
-            }
-            inCell = false;
-          }
+          else if (local === 'c' && inCell) endCell();
         },
         text: (t) => {
           if (past) return;

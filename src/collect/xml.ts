@@ -27,7 +27,19 @@ export interface XmlAttribute {
   value: string;
 }
 
-export type XmlHandlers = { open?: (tag: XmlTag) => void; close?: (name: string) => void; text?: (t: string) => void };
+export interface XmlHandlers {
+  open?: (tag: XmlTag) => void;
+  close?: (name: string) => void;
+  text?: (t: string) => void;
+  /**
+   * A worksheet cell in the form that makes up nearly all of a sheet, `<c r="J8" s="11" t="s"><v>62</v></c>` or
+   * `<c r="M8" s="12"/>`, given whole: its r, s and t attributes (undefined when absent) and the text of its `<v>`
+   * (null for an empty cell). Such a span is well-formed by its shape alone, holds nothing to decode and binds no
+   * namespace, so taking it in one match skips no check; any other form of a cell comes as open, text and close
+   * events. Without this handler every cell comes as events.
+   */
+  cell?: (r: string | undefined, s: string | undefined, t: string | undefined, v: string | null) => void;
+}
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
@@ -78,6 +90,8 @@ function nameEnd(xml: string, j: number): number {
   return j + m[0].length;
 }
 const ONLY_SPACE = /^[ \t\r\n]*$/;
+/** A cell as XmlHandlers.cell takes it: attributes in the usual order, values of plain characters, text without markup. */
+const CELL = /<c(?: r="([A-Z]{1,3}[1-9][0-9]{0,6})")?(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|><v>([^<>&\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*)<\/v><\/c>)/y;
 const NEEDS_WORK = /[&\r]/;
 /** In text: anything to decode, `]]>` (not allowed), or a suspect character; most text has none, and one scan finds out. */
 const TEXT_SPECIAL = /[&\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
@@ -173,7 +187,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
   // Characters XML does not allow are looked for where they could stand: in text, attribute values, comments,
   // CDATA and processing instructions. Anywhere else (names, the space between them) any such character already
   // breaks the markup.
-  const { open, close, text } = handlers;
+  const { open, close, text, cell } = handlers;
   // The open elements, as parallel arrays (no object per element): name, local name, bindings in force.
   const names: string[] = [];
   const locals: string[] = [];
@@ -256,6 +270,15 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
       i = close + 2;
     } else {
       tick();
+      if (c === 0x63 && cell && depth > 0) {
+        CELL.lastIndex = lt;
+        const m = CELL.exec(xml);
+        if (m) {
+          cell(m[1], m[2], m[3], m[4] ?? null);
+          i = CELL.lastIndex;
+          continue;
+        }
+      }
       const nameEnds = nameEnd(xml, lt + 1);
       const prefixed = nameColon !== -1;
       if (nameEnds === lt + 1) fail('“<”之后不是元素名');
