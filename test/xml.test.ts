@@ -21,9 +21,9 @@ type Parse = (xml: string, part: string, deadline: number, handlers: XmlHandlers
 
 /**
  * What a parser makes of a part: refused, or the events it reports (adjacent text merged, text outside the root left
- * out). With `cells`, the tokenizer gives the cells it takes whole to a `cell` handler, and they are written out as
- * the events they stand for (in the default namespace in force, which the open events tell), so that the fast form
- * is held to saxes as well.
+ * out). With `cells`, the tokenizer gives the cells and shared strings it takes whole to the `cell` and `stringItem`
+ * handlers, and they are written out as the events they stand for (in the default namespace in force, which the open
+ * events tell), so that the fast forms are held to saxes as well.
  */
 let cellsWhole = 0;
 function reading(parse: Parse, xml: string, cells = false): string[] | 'refused' {
@@ -64,6 +64,15 @@ function reading(parse: Parse, xml: string, cells = false): string[] | 'refused'
         events.push('</v>');
       }
       events.push('</c>');
+    };
+    handlers.stringItem = (t, preserve) => {
+      cellsWhole++;
+      const uri = defaults.at(-1)!;
+      events.push(`<si {${uri}}si [] >`, `<t {${uri}}t [] ${preserve ? 'xml:space|xml|space|http://www.w3.org/XML/1998/namespace="preserve"' : ''}>`);
+      depth++;
+      text(t);
+      depth--;
+      events.push('</t>', '</si>');
     };
   }
   try {
@@ -178,7 +187,7 @@ describe('the XML tokenizer against saxes', () => {
     for (const client of ['openpyxl', 'Gnumeric']) expect(whole.get(client), client).toBeGreaterThan(0);
   });
 
-  it('takes a cell in its usual form whole, and any other form of a cell as events', () => {
+  it('takes a cell or a shared string in its usual form whole, and any other form as events', () => {
     const sheet = (data: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${data}</row></sheetData></worksheet>`;
     const taken = (data: string) => {
       const whole: unknown[] = [];
@@ -191,6 +200,17 @@ describe('the XML tokenizer against saxes', () => {
       opened: [],
     });
     // A reference, an entity, a formula, white space, another order of attributes, inline text: read as events.
+    const strings = (data: string) => {
+      const whole: string[] = [];
+      const opened: string[] = [];
+      parseXml(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${data}</sst>`, 'sharedStrings.xml', Date.now() + 60_000, { stringItem: (t, preserve) => whole.push(preserve ? `[${t}]` : t), open: (tag) => opened.push(tag.local) });
+      return { whole, opened: opened.slice(1) };
+    };
+    expect(strings('<si><t>牵头\n单位\t甲</t></si><si><t></t></si><si><t xml:space="preserve"> 甲 </t></si>')).toEqual({ whole: ['牵头\n单位\t甲', '', '[ 甲 ]'], opened: [] });
+    for (const data of ['<si><t xml:space="default">甲</t></si>', '<si><t>甲&amp;乙</t></si>', '<si><r><t>甲</t></r></si>', '<si><t>a\r\nb</t></si>', '<si><t>a>b</t></si>', '<si><t>😀</t></si>']) {
+      expect(strings(data).whole, data).toEqual([]);
+      expect(strings(data).opened[0], data).toBe('si');
+    }
     for (const data of ['<c r="A1"><v>1&amp;2</v></c>', '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="A1"> <v>1</v></c>', '<c s="1" r="A1"><v>1</v></c>', '<c r="A1" t="inlineStr"><is><t>x</t></is></c>', '<c r="A1"><v>a\r\nb</v></c>', '<c r="A1"></c>']) {
       expect(taken(data).whole, data).toEqual([]);
       expect(taken(data).opened[0], data).toBe('c');

@@ -50,11 +50,14 @@ export class RunCache implements RunFacts {
   readonly expected: Set<string>;
   readonly roundId: string;
   readonly planId: string;
+  /** The digests of the files the ledger had taken in for the round when the run began: one query, not one a file. */
+  readonly known: ReadonlySet<string>;
 
   constructor(private ledger: Ledger, round: Pick<LedgerRound, 'id' | 'planId'>) {
     this.roundId = round.id;
     this.planId = round.planId;
     this.expected = new Set(ledger.expected(round.id).map((e) => e.unit));
+    this.known = ledger.intakeDigests(round.id);
   }
 
   version(hash: string): PlanVersion | null {
@@ -104,7 +107,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   };
   try {
     for await (const source of enumerateSources(o.paths)) {
-      window.push(pending(o, round, source, reader));
+      window.push(pending(source, reader, cache.known));
       while (window.length >= depth || (window.length > 1 && held() > AHEAD_BYTES)) await run(window.splice(0, Math.min(BATCH, window.length)));
     }
     while (window.length) await run(window.splice(0, BATCH));
@@ -145,7 +148,7 @@ interface Prepared {
   ticket: Ticket | null;
 }
 
-function pending(o: CollectOptions, round: LedgerRound, source: SourceFile, reader: Reader): Pending {
+function pending(source: SourceFile, reader: Reader, known: ReadonlySet<string>): Pending {
   const p: Pending = {
     source,
     size: 0,
@@ -153,8 +156,9 @@ function pending(o: CollectOptions, round: LedgerRound, source: SourceFile, read
       source.load().then((bytes) => {
         p.size = bytes.length;
         const digest = sha256(bytes);
-        // A file the ledger already has is not read again (its transaction decides, in case it is taken meanwhile).
-        const ticket = o.ledger.intakeOf(round.id, digest) ? null : reader.add(bytes, source.name, source.display);
+        // A file the ledger had at the start is not read again. One taken since (earlier in this run, or by another
+        // collect) is read, and its transaction finds it taken.
+        const ticket = known.has(digest) ? null : reader.add(bytes, source.name, source.display);
         return { bytes, digest, ticket };
       }),
     prepared: null,

@@ -302,10 +302,17 @@ export class XlsxFile {
     let current: string | null = null;
     let inText = false;
     let phonetic = 0;
+    const item = () => {
+      if (this.strings.length >= this.limits.strings) throw new OverLimit(`共享字符串超过 ${this.limits.strings} 个，远超调度表的正常数量，未读取`, 'too-many-strings');
+    };
     this.parsePart('xl/sharedStrings.xml', {
+      stringItem: (t) => {
+        item();
+        this.strings.push(unescapeOoxml(t));
+      },
       open: (tag) => {
         if (tag.local === 'si') {
-          if (this.strings.length >= this.limits.strings) throw new OverLimit(`共享字符串超过 ${this.limits.strings} 个，远超调度表的正常数量，未读取`, 'too-many-strings');
+          item();
           current = '';
         } else if (tag.local === 'rPh') phonetic++;
         else if (tag.local === 't') inText = true;

@@ -39,6 +39,13 @@ export interface XmlHandlers {
    * events. Without this handler every cell comes as events.
    */
   cell?: (r: string | undefined, s: string | undefined, t: string | undefined, v: string | null) => void;
+  /**
+   * A shared string of one plain run, `<si><t>text</t></si>` or `<si><t xml:space="preserve">text</t></si>` (as
+   * LibreOffice writes every one), given whole as its text and whether it has that attribute, on the same terms as
+   * `cell` (line feeds and tabs are taken; a carriage return, which XML reads as a line end, is not). Any other form
+   * comes as events.
+   */
+  stringItem?: (text: string, preserve: boolean) => void;
 }
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
@@ -91,6 +98,7 @@ function nameEnd(xml: string, j: number): number {
 }
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 /** A cell as XmlHandlers.cell takes it: attributes in the usual order, values of plain characters, text without markup. */
+const STRING_ITEM = /<si><t( xml:space="preserve")?>([^<>&\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*)<\/t><\/si>/y;
 const CELL = /<c(?: r="([A-Z]{1,3}[1-9][0-9]{0,6})")?(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|><v>([^<>&\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*)<\/v><\/c>)/y;
 const NEEDS_WORK = /[&\r]/;
 /** In text: anything to decode, `]]>` (not allowed), or a suspect character; most text has none, and one scan finds out. */
@@ -187,7 +195,7 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
   // Characters XML does not allow are looked for where they could stand: in text, attribute values, comments,
   // CDATA and processing instructions. Anywhere else (names, the space between them) any such character already
   // breaks the markup.
-  const { open, close, text, cell } = handlers;
+  const { open, close, text, cell, stringItem } = handlers;
   // The open elements, as parallel arrays (no object per element): name, local name, bindings in force.
   const names: string[] = [];
   const locals: string[] = [];
@@ -276,6 +284,14 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
         if (m) {
           cell(m[1], m[2], m[3], m[4] ?? null);
           i = CELL.lastIndex;
+          continue;
+        }
+      } else if (c === 0x73 && stringItem && depth > 0) {
+        STRING_ITEM.lastIndex = lt;
+        const m = STRING_ITEM.exec(xml);
+        if (m) {
+          stringItem(m[2]!, m[1] !== undefined);
+          i = STRING_ITEM.lastIndex;
           continue;
         }
       }

@@ -154,6 +154,11 @@ export class Ledger {
   }
 
   /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
+  /** The digest of every file taken in for a round, whatever became of it. */
+  intakeDigests(roundId: string): Set<string> {
+    return new Set(this.sql('SELECT sha256 FROM intake WHERE round_id = ?').pluck().all(roundId) as string[]);
+  }
+
   intakeOf(roundId: string, sha256: string): Intake | null {
     const row = this.sql('SELECT * FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as Record<string, unknown> | undefined;
     return row ? toIntake(row) : null;
