@@ -13,7 +13,8 @@ import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { assignUnits } from '../src/sheets/assign.ts';
+import { assignUnits, UnitIndex } from '../src/sheets/assign.ts';
+import { syntheticPlan } from '../src/bench/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { returnStamper, returnTemplateKey, WorkbookStamper } from '../src/sheets/stamp.ts';
 import { PlanRows, planCells, rowChecksum, sheetProtection } from '../src/sheets/workbook.ts';
@@ -652,6 +653,42 @@ describe('plan cells of the rows a group shares', () => {
     }
     // Each member has the group's three rows: worked out once each, given three times.
     expect(shared).toBe(9);
+  });
+});
+
+describe('each unit’s rows worked out alone (UnitIndex)', () => {
+  it('are exactly the rows assignUnits gives it, in its order and roles, for every unit of plans with groups and catch-alls', () => {
+    // The seed plan; the same with a group whose member is also named itself (as 配合 in one clause, as 牵头 in
+    // another, so that the stronger role must win either way round), a group without members and a catch-all; and
+    // the benchmark's synthetic province.
+    const grouped = structuredClone(plan);
+    const member = grouped.tasks[0]!.clauses[0]!.assignments[0]!.unit;
+    grouped.units.push({ name: '各区县', kind: 'group', aliases: [], members: ['历下区', member, '槐荫区', '历下区'] });
+    grouped.units.push({ name: '各街道', kind: 'group', aliases: [], members: [] });
+    grouped.units.push({ name: '其他有关单位', kind: 'catchall', aliases: [], members: [] });
+    const clauses = grouped.tasks.flatMap((t) => t.clauses);
+    clauses[0]!.assignments.push({ unit: '各区县', role: '配合' });
+    clauses[1]!.assignments.unshift({ unit: '各区县', role: '配合' });
+    clauses[1]!.assignments.push({ unit: member, role: '牵头' });
+    clauses[2]!.assignments.push({ unit: '各街道', role: '配合' }, { unit: '其他有关单位', role: '配合' });
+    clauses[3]!.assignments = [{ unit: '其他有关单位', role: '牵头' }];
+    for (const p of [plan, grouped, syntheticPlan(200)]) {
+      const index = new UnitIndex(p);
+      const { assignments } = assignUnits(p);
+      expect(assignments.length).toBeGreaterThan(10);
+      for (const a of assignments) expect(index.get(a.unit), a.unit).toEqual(a);
+      expect(index.units()).toEqual(assignments.map((a) => a.unit));
+      expect(index.unassigned()).toEqual(assignUnits(p).unassigned);
+      // No rows: a unit the plan does not name, a group given to its members, a catch-all.
+      for (const name of ['不存在的单位', ...p.units.filter((u) => (u.kind === 'group' && u.members.length) || u.kind === 'catchall').map((u) => u.name)]) {
+        expect(index.get(name), name).toBeUndefined();
+      }
+    }
+    // The cases built above are there: a member with the group's rows, and the group without members as a unit.
+    const index = new UnitIndex(grouped);
+    expect(index.get('历下区')!.rows.map((r) => [r.clause.id, r.role, r.via])).toEqual([clauses[0]!.id, clauses[1]!.id].map((id) => [id, '配合', '各区县']));
+    expect(index.get(member)!.rows[1]).toMatchObject({ clause: { id: clauses[1]!.id }, role: '牵头', via: '各区县' });
+    expect(index.get('各街道')!.rows.map((r) => r.clause.id)).toEqual([clauses[2]!.id]);
   });
 });
 

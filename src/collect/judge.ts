@@ -4,7 +4,7 @@
 // not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
-import { assignUnits, type UnitAssignment } from '../sheets/assign.ts';
+import { UnitIndex } from '../sheets/assign.ts';
 import { FORMAT } from '../sheets/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
@@ -15,7 +15,8 @@ import { identityProblems, issuedRows, validateSubmission } from './validate.ts'
 export interface PlanVersion {
   plan: Plan;
   hash: string;
-  units: Map<string, UnitAssignment>;
+  /** Each unit's rows, worked out when its file is judged (a province's every row is not held at once). */
+  units: UnitIndex;
   /** Every clause id of the plan: a row of one of them not issued to the unit was copied from another unit. */
   clauseIds: Set<string>;
   /** The plan cells of issued rows, those of a group's members worked out once. */
@@ -26,7 +27,7 @@ export function planVersion(plan: Plan, hash: string): PlanVersion {
   return {
     plan,
     hash,
-    units: new Map(assignUnits(plan).assignments.map((a) => [a.unit, a])),
+    units: new UnitIndex(plan),
     clauseIds: new Set(plan.tasks.flatMap((t) => t.clauses.map((c) => c.id))),
     rows: new PlanRows(plan),
   };

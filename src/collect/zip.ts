@@ -174,7 +174,9 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
     if (entry.method === 0) out = raw;
     else if (entry.method === 8) {
       try {
-        out = inflateRawSync(raw, { maxOutputLength: room + 1 });
+        // Inflated into one buffer of the declared size (bounded), not zlib's 16 KB chunks joined: a small part
+        // would otherwise hold a 16 KB chunk, and a large one cost three copies.
+        out = inflateRawSync(raw, { maxOutputLength: room + 1, chunkSize: Math.min(Math.max(entry.size + 1, 4096), 256 * 1024) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge();
         failures.push(`“${entry.name}”无法解压（${(e as Error).message}）`);

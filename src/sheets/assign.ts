@@ -84,6 +84,93 @@ export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassi
   return { assignments, unassigned };
 }
 
+/**
+ * The rows of one unit at a time, each exactly as assignUnits gives them, without working out every unit's rows:
+ * what is kept is an index of the plan (the clauses that name each unit or group, and each unit's groups), so a
+ * province's collect holds memory for its plan, not for every row of its thousands of units.
+ */
+export class UnitIndex {
+  private readonly registry: Map<string, Plan['units'][number]>;
+  /** Clause positions (in plan order) naming a unit or a group, by name. */
+  private readonly clausesOf = new Map<string, number[]>();
+  /** The groups with members that list a unit, by the unit's name. */
+  private readonly groupsOf = new Map<string, Set<string>>();
+  private readonly clauses: { task: Task; clause: Clause }[] = [];
+  private readonly registryOrder: Plan['units'];
+
+  constructor(plan: Plan) {
+    this.registryOrder = plan.units;
+    this.registry = new Map(plan.units.map((u) => [u.name, u]));
+    for (const u of plan.units) {
+      if (u.kind !== 'group') continue;
+      for (const member of u.members) {
+        let groups = this.groupsOf.get(member);
+        if (!groups) this.groupsOf.set(member, (groups = new Set()));
+        groups.add(u.name);
+      }
+    }
+    for (const task of plan.tasks) {
+      for (const clause of task.clauses) {
+        const at = this.clauses.length;
+        this.clauses.push({ task, clause });
+        for (const a of clause.assignments) {
+          let list = this.clausesOf.get(a.unit);
+          if (!list) this.clausesOf.set(a.unit, (list = []));
+          if (list[list.length - 1] !== at) list.push(at);
+        }
+      }
+    }
+  }
+
+  /** Every unit given rows, in the order of assignUnits: the registry's, members in place of their group. */
+  units(): string[] {
+    const found = new Set<string>();
+    for (const { clause } of this.clauses) {
+      for (const a of clause.assignments) {
+        const entry = this.registry.get(a.unit);
+        if (entry?.kind === 'catchall') continue;
+        if (entry?.kind === 'group' && entry.members.length > 0) for (const m of entry.members) found.add(m);
+        else found.add(a.unit);
+      }
+    }
+    const order = new Map<string, number>();
+    for (const u of this.registryOrder) for (const name of u.kind === 'group' && u.members.length ? u.members : [u.name]) if (!order.has(name)) order.set(name, order.size);
+    const rank = (unit: string) => order.get(unit) ?? -1;
+    return [...found].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** The clauses that name no unit given rows (none, or only catch-alls). */
+  unassigned(): { task: Task; clause: Clause }[] {
+    return this.clauses.filter(({ clause }) => clause.assignments.every((a) => this.registry.get(a.unit)?.kind === 'catchall'));
+  }
+
+  /** The unit's rows, as assignUnits gives them; undefined when the plan gives it none. */
+  get(unit: string): UnitAssignment | undefined {
+    const groups = this.groupsOf.get(unit);
+    const positions = new Set(this.clausesOf.get(unit));
+    for (const g of groups ?? []) for (const at of this.clausesOf.get(g) ?? []) positions.add(at);
+    const rows: UnitRow[] = [];
+    for (const at of [...positions].sort((a, b) => a - b)) {
+      const { task, clause } = this.clauses[at]!;
+      let row: UnitRow | null = null;
+      for (const a of clause.assignments) {
+        const entry = this.registry.get(a.unit);
+        if (entry?.kind === 'catchall') continue;
+        // The same rule as assignUnits: a group with members stands for its members; anything else for itself.
+        const expanded = entry?.kind === 'group' && entry.members.length > 0;
+        const via = expanded ? a.unit : null;
+        if (expanded ? !groups?.has(a.unit) : a.unit !== unit) continue;
+        // Named twice in a clause (itself and through a group): the row once, in its stronger role.
+        if (row) {
+          if (a.role === '牵头') row.role = '牵头';
+        } else row = { task, clause, role: a.role, unit, via };
+      }
+      if (row) rows.push(row);
+    }
+    return rows.length ? { unit, rows } : undefined;
+  }
+}
+
 /** A file name that every file system accepts and a person still reads: forbidden characters become full-width. */
 export function safeFileName(name: string): string {
   const map: Record<string, string> = { '/': '／', '\\': '＼', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜' };

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { UserError } from '../util/errors.ts';
-import { assignUnits, safeFileName, type UnitAssignment } from './assign.ts';
+import { safeFileName, UnitIndex, type UnitAssignment } from './assign.ts';
 import { FONT, HEADER_FILL, thinBorder } from './style.ts';
 import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
-import { WorkbookStamper } from './stamp.ts';
+import { cellStyles, splitSheet, valueCell, WorkbookStamper } from './stamp.ts';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zip } from '../util/zip.ts';
 
 export const MARKER = '.taizhang-round.json';
 
@@ -69,10 +71,13 @@ async function checkOutput(outDir: string, round: Round, names: string[], force:
   }
 }
 
-/** Plans the round: which unit gets which rows and under what file name. */
+/**
+ * Plans the round: which units get a workbook and under what file name. Each unit's rows are worked out from the
+ * index when its workbook is written, so that a province's every row is never held at once.
+ */
 export function planRound(plan: Plan, round: Round) {
-  const { assignments, unassigned } = assignUnits(plan);
-  const named = assignments.map((a) => ({ assignment: a, name: workbookFileName(a.unit, round) }));
+  const index = new UnitIndex(plan);
+  const named = index.units().map((unit) => ({ unit, name: workbookFileName(unit, round) }));
   // Two units whose names differ only in forbidden characters must not share a file.
   const used = new Map<string, number>();
   for (const n of named) {
@@ -80,11 +85,11 @@ export function planRound(plan: Plan, round: Round) {
     used.set(n.name, count);
     if (count > 1) n.name = n.name.replace(/_调度表\.xlsx$/, `_${count}_调度表.xlsx`);
   }
-  return { named, unassigned };
+  return { named, unassigned: index.unassigned(), index };
 }
 
 export async function generateRound(o: GenerateOptions): Promise<GenerateResult> {
-  const { named, unassigned } = planRound(o.plan, o.round);
+  const { named, unassigned, index } = planRound(o.plan, o.round);
   if (named.length === 0) {
     throw new UserError('任务清单中没有任何条目明确了责任单位，无法生成调度表。', '请先用 taizhang plan export / plan import 指定责任单位。');
   }
@@ -92,13 +97,14 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   await mkdir(o.outDir, { recursive: true });
   const protection = sheetProtection(o.password);
   const hash = planHash(o.plan);
-  const files = named.map(({ assignment, name }) => describe(assignment, name, o.prefill?.get(assignment.unit)));
   const stamper = await WorkbookStamper.create({ plan: o.plan, planHash: hash, round: o.round, protection, contact: o.contact });
-  let done = 0;
-  for (const { assignment, name } of named) {
+  const files: GeneratedFile[] = [];
+  for (const { unit, name } of named) {
+    const assignment = index.get(unit)!;
     // Written synchronously: thousands of small files, each a round trip to the thread pool when written async.
-    writeFileSync(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(assignment.unit)));
-    o.onProgress?.(++done, named.length);
+    writeFileSync(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(unit)));
+    files.push(describe(assignment, name, o.prefill?.get(unit)));
+    o.onProgress?.(files.length, named.length);
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
   await writeDistributionList(distributionList, o, files);
@@ -117,24 +123,44 @@ function describe(a: UnitAssignment, file: string, values?: Map<string, InputVal
   };
 }
 
+/**
+ * The 下发清单: one row per workbook. exceljs lays out the title, the header and one sample row (so the look and
+ * the print setup are defined as for every other sheet); the rows are then written into the sheet's XML in the
+ * sample row's styles, as the stamper does for a unit's rows. A list of thousands of units built cell by cell in
+ * exceljs would hold an object per cell (150 MB for 10,000 units); this holds the text of the rows.
+ */
 async function writeDistributionList(path: string, o: GenerateOptions, files: GeneratedFile[]): Promise<void> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('下发清单', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells('A1:G1');
   ws.getCell('A1').value = `${o.round.label}重点工作调度表下发清单（报送截止：${o.round.deadline}）`;
   ws.getCell('A1').font = { name: '黑体', size: 14, bold: true };
-  const header = ['序号', '责任单位', '文件名', '条目数', '牵头条目', '配合条目', '联系人及电话'];
-  ws.addRow(header);
-  files.forEach((f, i) => ws.addRow([i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, '']));
+  ws.addRow(['序号', '责任单位', '文件名', '条目数', '牵头条目', '配合条目', '联系人及电话']);
+  // The sample row: its values are replaced, its styles given to every row of the list.
+  ws.addRow([1, '', '', 0, 0, 0, '']);
   [6, 32, 48, 8, 10, 10, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.eachRow((row, n) => {
-    if (n < 2) return;
-    row.eachCell({ includeEmpty: true }, (cell) => {
+  for (const n of [2, 3]) {
+    ws.getRow(n).eachCell({ includeEmpty: true }, (cell) => {
       cell.font = { ...FONT, bold: n === 2 };
       cell.border = thinBorder;
       if (n === 2) cell.fill = HEADER_FILL;
     });
-  });
+  }
   ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
-  await wb.xlsx.writeFile(path);
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const sheetName = 'xl/worksheets/sheet1.xml';
+  if (!parts[sheetName]) throw new Error('distribution list template without its sheet');
+  const { head, rows, tail } = splitSheet(strFromU8(parts[sheetName]!));
+  const sample = /<row r="3"([^>]*)>.*?<\/row>/s.exec(rows);
+  if (!sample) throw new Error('distribution list template without its sample row');
+  const styles = cellStyles(sample[0]);
+  const columns = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+  const list = files.map((f, i) => {
+    const r = i + 3;
+    const values = [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, ''];
+    return `<row r="${r}"${sample[1]}>${values.map((v, c) => valueCell(`${columns[c]}${r}`, styles.get(columns[c]!) ?? '', v)).join('')}</row>`;
+  });
+  const sheet = head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:G${files.length + 2}"/>`) + rows.slice(0, sample.index) + list.join('') + tail;
+  parts[sheetName] = strToU8(sheet);
+  await writeFile(path, zip(Object.entries(parts).map(([name, data]) => ({ name, data, deflate: true }))));
 }

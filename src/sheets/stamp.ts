@@ -28,7 +28,7 @@ function inlineCell(ref: string, style: string, text: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
-function valueCell(ref: string, style: string, value: string | number | undefined): string {
+export function valueCell(ref: string, style: string, value: string | number | undefined): string {
   if (value === undefined || value === '') return `<c r="${ref}"${style}/>`;
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
   return inlineCell(ref, style, String(value));
@@ -40,7 +40,7 @@ interface SheetParts {
   tail: string;
 }
 
-function splitSheet(xml: string): SheetParts {
+export function splitSheet(xml: string): SheetParts {
   const open = xml.indexOf('<sheetData>');
   const close = xml.indexOf('</sheetData>');
   if (open < 0 || close < 0) throw new Error('template sheet without sheetData');
@@ -48,7 +48,7 @@ function splitSheet(xml: string): SheetParts {
 }
 
 /** The `s="N"` attribute of each cell of a template row, by column letter. */
-function cellStyles(rowXml: string): Map<string, string> {
+export function cellStyles(rowXml: string): Map<string, string> {
   const styles = new Map<string, string>();
   for (const m of rowXml.matchAll(/<c r="([A-Z]+)\d+"((?: s="\d+")?)/g)) styles.set(m[1]!, m[2]!);
   return styles;
