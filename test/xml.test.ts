@@ -3,16 +3,16 @@
 // that use the corners of XML, and on thousands of mutants of them, both refuse the same parts and, on the
 // parts both read, report the same elements, names, namespaces, attributes and text. The mutants come from a
 // seed (XML_SEED, printed); the default one is fixed so that CI is repeatable.
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LONE_SURROGATE, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
 import { PartMemo } from '../src/collect/memo.ts';
 import { READ_LIMITS, XlsxFile } from '../src/collect/xlsx.ts';
 import { InflatedSeen, OverLimit, readMembers, ZIP_LIMITS, ZipProblem } from '../src/collect/zip.ts';
 import { META_SHEET, TRACKING_SHEET } from '../src/sheets/layout.ts';
-import { GOOD_ANSWERS, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 
 const SEED = Number(process.env.XML_SEED ?? 20261123);
 const PER_PART = Number(process.env.XML_MUTANTS ?? 60);
@@ -321,6 +321,61 @@ describe('parts seen before (memo.ts)', () => {
     expect(() => readAll(themeless, null)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
     expect(() => readAll(themeless, memo)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
     expect(memo.stats.replayed).toBeGreaterThan(before + 1);
+  });
+
+  it('refuses a relationship without its Id, Type or Target, parsed afresh or replayed, as openpyxl cannot open that workbook', () => {
+    // Found by the mutation test (seed 416932591): `Type` of the theme's relationship turned into `T0pe`. openpyxl
+    // then drops every relationship of the part and finds no sheet; the collector used to accept the file.
+    const bytes = workbooks[0]!.bytes;
+    const rels = strFromU8(unzipSync(bytes)['xl/_rels/workbook.xml.rels']!);
+    const dir = tempDir('tz-rels-');
+    for (const [attribute, spoiled] of [['Type', 'T0pe'], ['Id', 'Ident'], ['Target', 'Targe']] as const) {
+      // The attribute spoiled in the last relationship (the theme's), where it stands after a space.
+      const last = rels.lastIndexOf('<Relationship ');
+      const damaged = repackaged(bytes, { 'xl/_rels/workbook.xml.rels': strToU8(rels.slice(0, last) + rels.slice(last).replace(` ${attribute}="`, ` ${spoiled}="`)) });
+      expect(strFromU8(unzipSync(damaged)['xl/_rels/workbook.xml.rels']!), attribute).toContain(`${spoiled}=`);
+      const refused = new RegExp(`部件“xl/_rels/workbook\\.xml\\.rels”中有一条关系缺少必需的 ${attribute} 属性`);
+      expect(() => readAll(damaged, null), attribute).toThrow(refused);
+      const memo = new PartMemo();
+      readAll(bytes, memo);
+      readAll(bytes, memo);
+      expect(() => readAll(damaged, memo), attribute).toThrow(refused);
+      // The independent reader refuses it too.
+      const path = join(dir, `${attribute}.xlsx`);
+      writeFileSync(path, damaged);
+      expect(run(PYTHON, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])', path]).code, attribute).not.toBe(0);
+    }
+  });
+
+  it('refuses a namespace name with white space around it, as libxml2 (openpyxl) does, by either reading', () => {
+    // Found by the mutation test (seed 129608294): `xmlns:r=" ttp://…"`.
+    const dir = tempDir('tz-uri-');
+    for (const xml of ['<r xmlns:q=" urn:q"/>', '<r xmlns:q="urn:q "/>', '<r xmlns="&#10;urn:q"/>', '<?xml version="1.1"?><r xmlns:q=" urn:q"/>']) {
+      expect(reading(parseXml, xml), xml).toBe('refused');
+      expect(reading(parseXmlWithSaxes, xml), xml).toBe('refused');
+      const path = join(dir, 'part.xml');
+      writeFileSync(path, xml);
+      expect(run(PYTHON, ['-c', 'import sys; from lxml import etree; etree.parse(sys.argv[1])', path]).code, xml).not.toBe(0);
+    }
+    expect(reading(parseXml, '<r xmlns:q="urn:q"/>')).toEqual(['<r {}r [] xmlns:q|xmlns|q|http://www.w3.org/2000/xmlns/="urn:q">', '</r>']);
+  });
+
+  it('refuses a member whose zip version, encryption or patch flag readers refuse, as Python’s zipfile (openpyxl) does', () => {
+    // Found by the mutation test (seed 311325397): a byte of the central directory changed, `zip file version 15.4`.
+    const bytes = Buffer.from(workbooks[0]!.bytes);
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const dir = tempDir('tz-zipv-');
+    for (const [at, value, refused] of [[6, 154, /要求 15\.4 版的压缩格式/], [8, 0x0801, /已加密/], [8, 0x0820, /以补丁数据方式压缩/]] as const) {
+      const damaged = Buffer.from(bytes);
+      if (at === 6) damaged.writeUInt8(value, central + at);
+      else damaged.writeUInt16LE(value, central + at);
+      expect(() => readMembers(damaged), String(value)).toThrow(refused);
+      const path = join(dir, `${value}.xlsx`);
+      writeFileSync(path, damaged);
+      expect(run(PYTHON, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])', path]).code, String(value)).not.toBe(0);
+    }
+    // The version every writer uses (2.0) and the UTF-8 name flag are read as before.
+    expect([...readMembers(bytes).keys()].length).toBeGreaterThan(5);
   });
 
   it('gives a member inflated before from memory only when its compressed bytes are the same, never by its CRC alone', () => {

@@ -242,9 +242,15 @@ export class XlsxFile {
       const base = name.replace(/_rels\/[^/]*$/, '');
       const own = handlers.open;
       open = (tag) => {
-        if (tag.local === 'Relationship' && attr(tag, 'TargetMode') !== 'External') {
-          const resolved = resolvePart(base, attr(tag, 'Target') ?? '');
-          if (!this.lowerNames.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
+        if (tag.local === 'Relationship') {
+          // Id, Type and Target are required of every relationship (OPC); openpyxl drops a part's every relationship
+          // when one lacks them, and then finds no sheet.
+          const missing = ['Id', 'Type', 'Target'].filter((a) => attr(tag, a) === undefined);
+          if (missing.length) throw new ZipProblem(`部件“${name}”中有一条关系缺少必需的 ${missing.join('、')} 属性`, 'zip-structure');
+          if (attr(tag, 'TargetMode') !== 'External') {
+            const resolved = resolvePart(base, attr(tag, 'Target')!);
+            if (!this.lowerNames.has(resolved.toLowerCase())) throw new ZipProblem(`缺少部件“${resolved}”（由“${name}”引用）`, 'zip-structure');
+          }
         }
         own?.(tag);
       };

@@ -368,7 +368,9 @@ function tokenize(xml: string, handlers: XmlHandlers, tick: () => void, checkUri
           const uri = value.trim();
           if (binds !== '' && uri === '') fail(`命名空间前缀“${binds}”不能取消绑定`);
           checkBinding(binds, uri);
-          checkUri(uri);
+          // The value as written is the namespace name: white space around it is no part of a URI (libxml2, and so
+          // openpyxl, refuses it), though the binding itself is taken trimmed, as saxes takes it.
+          checkUri(value);
           declared ??= Object.create(scope) as Scope;
           declared[binds] = uri;
         }
@@ -499,7 +501,7 @@ function parseWithSaxes(xml: string, part: string, handlers: XmlHandlers, tick: 
       root = false;
       checkRoot(tag.uri);
     }
-    for (const prefix in tag.ns) checkUri(tag.ns[prefix]!);
+    for (const a of Object.values(tag.attributes)) if (a.prefix === 'xmlns' || a.name === 'xmlns') checkUri(a.value);
     handlers.open?.({ name: tag.name, prefix: tag.prefix, local: tag.local, uri: tag.uri, attributes: Object.values(tag.attributes) });
   });
   if (handlers.close) parser.on('closetag', (tag) => handlers.close!((tag as SaxesTagNS).local));

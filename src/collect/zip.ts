@@ -68,12 +68,21 @@ export class InflatedSeen {
 
 interface Entry {
   name: string;
+  /** The version of the zip format needed to extract the member (the low byte of the field), and its flags. */
+  version: number;
+  flags: number;
   method: number;
   crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
 }
+
+/** The latest version of the zip format readers extract (6.3, as Python's zipfile). */
+const MAX_VERSION = 63;
+const ENCRYPTED = 0x1;
+const PATCHED = 0x20;
+const STRONG_ENCRYPTION = 0x40;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -105,6 +114,8 @@ function centralDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
     entries.push({
+      version: bytes.readUInt8(at + 6),
+      flags: bytes.readUInt16LE(at + 8),
       method: bytes.readUInt16LE(at + 10),
       crc: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
@@ -157,6 +168,16 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
   let total = 0;
   for (const { entry, start, end } of spans) {
     if (members.has(entry.name)) continue;
+    // What readers of the format refuse, Python's zipfile (openpyxl) among them: a member needing a later version
+    // of the format than 6.3, or encrypted, or stored as patch data.
+    if (entry.version > MAX_VERSION) {
+      failures.push(`“${entry.name}”要求 ${(entry.version / 10).toFixed(1)} 版的压缩格式，常用程序无法解压`);
+      continue;
+    }
+    if (entry.flags & (ENCRYPTED | PATCHED | STRONG_ENCRYPTION)) {
+      failures.push(`“${entry.name}”${entry.flags & PATCHED ? '以补丁数据方式压缩' : '已加密'}，无法解压`);
+      continue;
+    }
     const raw = bytes.subarray(start, end);
     let out: Buffer;
     const key = `${entry.crc}:${entry.size}:${entry.compressedSize}`;
