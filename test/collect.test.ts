@@ -11,6 +11,7 @@ import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
+import { SubmissionReceipt } from '../src/model/submission.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { assignUnits, UnitIndex } from '../src/sheets/assign.ts';
@@ -713,5 +714,26 @@ describe('collect: what is shown is committed', () => {
     expect(seen.filter(([kind]) => kind === 'returned')).toHaveLength(3);
     // Every file shown, taken or returned, was already in the ledger for any other reader.
     expect(seen.map(([, , n]) => n)).toEqual(Array(12).fill(1));
+  });
+});
+
+describe('ledger: the receipts status reads', () => {
+  it('are the rows SubmissionReceipt parses, and a row it would refuse is refused in its words', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    const units = assignUnits(plan).assignments.map((a) => a.unit).slice(0, 3);
+    units.forEach((unit, i) => fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), i === 1 ? { ...GOOD_ANSWERS, phone: '' } : GOOD_ANSWERS));
+    await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    const raw = new Database(join(ws, 'taizhang.db'));
+    const parsed = (raw.prepare('SELECT id, unit, outcome, received_at AS receivedAt, reporter, phone FROM submissions ORDER BY unit').all() as unknown[]).map((r) => SubmissionReceipt.parse(r));
+    expect(parsed.map((r) => r.outcome).sort()).toEqual(['accepted', 'accepted', 'returned']);
+    expect(ledger.currentReceipts('2025-Q3')).toEqual(parsed);
+    // A ledger edited by hand (a text column turns a number into text, and the outcome has a CHECK of its own; a
+    // blob stays a blob): a reporter, then a unit, that is not text.
+    raw.prepare("UPDATE submissions SET reporter = x'07' WHERE id = ?").run(parsed[0]!.id);
+    expect(() => ledger.currentReceipts('2025-Q3')).toThrow(/reporter/);
+    raw.prepare("UPDATE submissions SET reporter = NULL, unit = x'07' WHERE id = ?").run(parsed[0]!.id);
+    expect(() => ledger.currentReceipts('2025-Q3')).toThrow(/unit/);
+    raw.close();
+    ledger.close();
   });
 });

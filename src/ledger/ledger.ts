@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Plan } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
-import { Entry, Intake, Problem, Submission, SubmissionReceipt, type IntakeOutcome } from '../model/submission.ts';
+import { Entry, Intake, Problem, Submission, SubmissionOutcome, SubmissionReceipt, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
 import { openLedgerFile, type OpenedLedger } from './schema.ts';
 
@@ -153,12 +153,12 @@ export class Ledger {
     return this.sql('SELECT unit, file, rows FROM expected WHERE round_id = ? ORDER BY rowid').all(roundId) as never;
   }
 
-  /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
   /** The digest of every file taken in for a round, whatever became of it. */
   intakeDigests(roundId: string): Set<string> {
     return new Set(this.sql('SELECT sha256 FROM intake WHERE round_id = ?').pluck().all(roundId) as string[]);
   }
 
+  /** The intake record of a file already received for this round, if any: re-running collect changes nothing. */
   intakeOf(roundId: string, sha256: string): Intake | null {
     const row = this.sql('SELECT * FROM intake WHERE round_id = ? AND sha256 = ?').get(roundId, sha256) as Record<string, unknown> | undefined;
     return row ? toIntake(row) : null;
@@ -265,7 +265,7 @@ export class Ledger {
    */
   currentReceipts(roundId: string): SubmissionReceipt[] {
     return (this.sql('SELECT id, unit, outcome, received_at, reporter, phone FROM submissions WHERE round_id = ? AND superseded_by IS NULL ORDER BY unit').all(roundId) as Record<string, unknown>[]).map(
-      (r) => SubmissionReceipt.parse(camelRow(r)),
+      toReceipt,
     );
   }
 
@@ -348,4 +348,20 @@ function fieldName(column: string): string {
 }
 
 const toSubmission = (r: Record<string, unknown>): Submission => Submission.parse(camelRow(r));
+
+const OUTCOMES = new Set<unknown>(SubmissionOutcome.options);
+
+/**
+ * A receipt row, checked as SubmissionReceipt would check it. `status` reads every unit's receipt at each start, and
+ * zod's parse of a province's thousands of rows costs, cold, more than the rest of the command: the same checks are
+ * made here, and a row that fails them goes to zod, which words the error.
+ */
+function toReceipt(r: Record<string, unknown>): SubmissionReceipt {
+  const { id, unit, outcome, received_at: receivedAt, reporter, phone } = r;
+  const text = (v: unknown) => v === null || typeof v === 'string';
+  if (!Number.isInteger(id) || typeof unit !== 'string' || !OUTCOMES.has(outcome) || typeof receivedAt !== 'string' || !text(reporter) || !text(phone)) {
+    return SubmissionReceipt.parse(camelRow(r));
+  }
+  return { id, unit, outcome, receivedAt, reporter, phone } as SubmissionReceipt;
+}
 const toIntake = (r: Record<string, unknown>): Intake => Intake.parse(camelRow(r));
