@@ -97,8 +97,9 @@ function nameEnd(xml: string, j: number): number {
   return j + m[0].length;
 }
 const ONLY_SPACE = /^[ \t\r\n]*$/;
-/** A cell as XmlHandlers.cell takes it: attributes in the usual order, values of plain characters, text without markup. */
+/** A shared string as XmlHandlers.stringItem takes it: one run, its text without markup, reference or carriage return. */
 const STRING_ITEM = /<si><t( xml:space="preserve")?>([^<>&\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*)<\/t><\/si>/y;
+/** A cell as XmlHandlers.cell takes it: attributes in the usual order, values of plain characters, text without markup. */
 const CELL = /<c(?: r="([A-Z]{1,3}[1-9][0-9]{0,6})")?(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|><v>([^<>&\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*)<\/v><\/c>)/y;
 const NEEDS_WORK = /[&\r]/;
 /** In text: anything to decode, `]]>` (not allowed), or a suspect character; most text has none, and one scan finds out. */

@@ -4,22 +4,9 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { UserError } from '../util/errors.ts';
 
 import { LEDGER_FILE } from './file.ts';
-
-/**
- * better-sqlite3's compiled addon, named where npm installs it: its own lookup (the `bindings` package) tries a
- * dozen paths and walks up the folders for a package.json at every start. Left to that lookup when not found there.
- */
-const ADDON = (() => {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined;
-  }
-})();
 
 export { LEDGER_FILE };
 /** "TZHG": marks a SQLite file as a taizhang ledger. */
@@ -108,7 +95,7 @@ export function openLedgerFile(workspace: string, create: boolean, now = new Dat
   } else {
     refuseNonSqlite(path);
   }
-  const db = new Database(path, { fileMustExist: !create, nativeBinding: ADDON });
+  const db = new Database(path, { fileMustExist: !create });
   try {
     db.pragma(`busy_timeout = ${lockTimeout()}`);
     const migrated = migrate(db, path, now);
