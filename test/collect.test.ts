@@ -10,11 +10,11 @@ import { collect } from '../src/collect/index.ts';
 import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
-import type { Plan } from '../src/model/plan.ts';
+import type { Clause, Plan, Task } from '../src/model/plan.ts';
 import { SubmissionReceipt } from '../src/model/submission.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { assignUnits, UnitIndex } from '../src/sheets/assign.ts';
+import { assignUnits, UnitIndex, type UnitAssignment, type UnitRow } from '../src/sheets/assign.ts';
 import { syntheticPlan } from '../src/bench/index.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { returnStamper, returnTemplateKey, WorkbookStamper } from '../src/sheets/stamp.ts';
@@ -657,8 +657,63 @@ describe('plan cells of the rows a group shares', () => {
   });
 });
 
+/**
+ * The rows of every unit worked out in one walk of the plan, as assignUnits did before UnitIndex: the reference the
+ * index (and assignUnits, now built on it) is held to.
+ */
+function assignByWalk(plan: Plan): { assignments: UnitAssignment[]; unassigned: { task: Task; clause: Clause }[] } {
+  const registry = new Map(plan.units.map((u) => [u.name, u]));
+  const byUnit = new Map<string, UnitRow[]>();
+  // Each unit's rows by clause id, so that a row given twice is found without a search through the unit's rows.
+  const rowOf = new Map<string, Map<string, UnitRow>>();
+  const unassigned: { task: Task; clause: Clause }[] = [];
+  const add = (unit: string, row: UnitRow) => {
+    let rows = byUnit.get(unit);
+    let ids = rowOf.get(unit);
+    if (!rows || !ids) {
+      rows = [];
+      ids = new Map();
+      byUnit.set(unit, rows);
+      rowOf.set(unit, ids);
+    }
+    // A unit named twice in a clause (itself and through a group) gets the row once, in its stronger role.
+    const existing = ids.get(row.clause.id);
+    if (existing) {
+      if (row.role === '牵头') existing.role = '牵头';
+      return;
+    }
+    rows.push(row);
+    ids.set(row.clause.id, row);
+  };
+  for (const task of plan.tasks) {
+    for (const clause of task.clauses) {
+      const real = clause.assignments.filter((a) => registry.get(a.unit)?.kind !== 'catchall');
+      if (real.length === 0) {
+        unassigned.push({ task, clause });
+        continue;
+      }
+      for (const a of real) {
+        const entry = registry.get(a.unit);
+        if (entry?.kind === 'group' && entry.members.length > 0) {
+          for (const member of entry.members) add(member, { task, clause, role: a.role, unit: member, via: a.unit });
+        } else {
+          add(a.unit, { task, clause, role: a.role, unit: a.unit, via: null });
+        }
+      }
+    }
+  }
+  // Registry order, looked up by name: an indexOf per comparison would be quadratic in a province's thousands of units.
+  const order = new Map<string, number>();
+  for (const name of plan.units.flatMap((u) => (u.kind === 'group' && u.members.length ? u.members : [u.name]))) if (!order.has(name)) order.set(name, order.size);
+  const rank = (unit: string) => order.get(unit) ?? -1;
+  const assignments = [...byUnit.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([unit, rows]) => ({ unit, rows }));
+  return { assignments, unassigned };
+}
+
 describe('each unit’s rows worked out alone (UnitIndex)', () => {
-  it('are exactly the rows assignUnits gives it, in its order and roles, for every unit of plans with groups and catch-alls', () => {
+  it('are exactly the rows one walk of the plan gives it, in its order and roles, for every unit of plans with groups and catch-alls', () => {
     // The seed plan; the same with a group whose member is also named itself (as 配合 in one clause, as 牵头 in
     // another, so that the stronger role must win either way round), a group without members and a catch-all; and
     // the benchmark's synthetic province.
@@ -675,11 +730,12 @@ describe('each unit’s rows worked out alone (UnitIndex)', () => {
     clauses[3]!.assignments = [{ unit: '其他有关单位', role: '牵头' }];
     for (const p of [plan, grouped, syntheticPlan(200)]) {
       const index = new UnitIndex(p);
-      const { assignments } = assignUnits(p);
+      const { assignments, unassigned } = assignByWalk(p);
       expect(assignments.length).toBeGreaterThan(10);
       for (const a of assignments) expect(index.get(a.unit), a.unit).toEqual(a);
       expect(index.units()).toEqual(assignments.map((a) => a.unit));
-      expect(index.unassigned()).toEqual(assignUnits(p).unassigned);
+      expect(index.unassigned()).toEqual(unassigned);
+      expect(assignUnits(p)).toEqual({ assignments, unassigned });
       // No rows: a unit the plan does not name, a group given to its members, a catch-all.
       for (const name of ['不存在的单位', ...p.units.filter((u) => (u.kind === 'group' && u.members.length) || u.kind === 'catchall').map((u) => u.name)]) {
         expect(index.get(name), name).toBeUndefined();

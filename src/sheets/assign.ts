@@ -33,61 +33,17 @@ export function othersOf(row: UnitRow): string {
   return parts.join('；') || '无';
 }
 
+/** Every unit's rows, in registry order, and the clauses that name no unit given rows. */
 export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassigned: { task: Task; clause: Clause }[] } {
-  const registry = new Map(plan.units.map((u) => [u.name, u]));
-  const byUnit = new Map<string, UnitRow[]>();
-  // Each unit's rows by clause id, so that a row given twice is found without a search through the unit's rows.
-  const rowOf = new Map<string, Map<string, UnitRow>>();
-  const unassigned: { task: Task; clause: Clause }[] = [];
-  const add = (unit: string, row: UnitRow) => {
-    let rows = byUnit.get(unit);
-    let ids = rowOf.get(unit);
-    if (!rows || !ids) {
-      rows = [];
-      ids = new Map();
-      byUnit.set(unit, rows);
-      rowOf.set(unit, ids);
-    }
-    // A unit named twice in a clause (itself and through a group) gets the row once, in its stronger role.
-    const existing = ids.get(row.clause.id);
-    if (existing) {
-      if (row.role === '牵头') existing.role = '牵头';
-      return;
-    }
-    rows.push(row);
-    ids.set(row.clause.id, row);
-  };
-  for (const task of plan.tasks) {
-    for (const clause of task.clauses) {
-      const real = clause.assignments.filter((a) => registry.get(a.unit)?.kind !== 'catchall');
-      if (real.length === 0) {
-        unassigned.push({ task, clause });
-        continue;
-      }
-      for (const a of real) {
-        const entry = registry.get(a.unit);
-        if (entry?.kind === 'group' && entry.members.length > 0) {
-          for (const member of entry.members) add(member, { task, clause, role: a.role, unit: member, via: a.unit });
-        } else {
-          add(a.unit, { task, clause, role: a.role, unit: a.unit, via: null });
-        }
-      }
-    }
-  }
-  // Registry order, looked up by name: an indexOf per comparison would be quadratic in a province's thousands of units.
-  const order = new Map<string, number>();
-  for (const name of plan.units.flatMap((u) => (u.kind === 'group' && u.members.length ? u.members : [u.name]))) if (!order.has(name)) order.set(name, order.size);
-  const rank = (unit: string) => order.get(unit) ?? -1;
-  const assignments = [...byUnit.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([unit, rows]) => ({ unit, rows }));
-  return { assignments, unassigned };
+  const index = new UnitIndex(plan);
+  return { assignments: index.units().map((unit) => index.get(unit)!), unassigned: index.unassigned() };
 }
 
 /**
- * The rows of one unit at a time, each exactly as assignUnits gives them, without working out every unit's rows:
- * what is kept is an index of the plan (the clauses that name each unit or group, and each unit's groups), so a
- * province's collect holds memory for its plan, not for every row of its thousands of units.
+ * The rows of one unit at a time, without working out every unit's rows: what is kept is an index of the plan (the
+ * clauses that name each unit or group, and each unit's groups), so a province's collect and generate hold memory for
+ * the plan, not for every row of its thousands of units. A group with members stands for its members, a catch-all
+ * for no one, any other name for itself; a unit named twice in a clause gets the row once, in its stronger role.
  */
 export class UnitIndex {
   private readonly registry: Map<string, Plan['units'][number]>;
@@ -122,7 +78,7 @@ export class UnitIndex {
     }
   }
 
-  /** Every unit given rows, in the order of assignUnits: the registry's, members in place of their group. */
+  /** Every unit given rows, in the registry's order with members in place of their group; units the registry lacks first. */
   units(): string[] {
     const found = new Set<string>();
     for (const { clause } of this.clauses) {
@@ -144,7 +100,7 @@ export class UnitIndex {
     return this.clauses.filter(({ clause }) => clause.assignments.every((a) => this.registry.get(a.unit)?.kind === 'catchall'));
   }
 
-  /** The unit's rows, as assignUnits gives them; undefined when the plan gives it none. */
+  /** The unit's rows in plan order; undefined when the plan gives it none. */
   get(unit: string): UnitAssignment | undefined {
     const groups = this.groupsOf.get(unit);
     const positions = new Set(this.clausesOf.get(unit));
@@ -156,7 +112,6 @@ export class UnitIndex {
       for (const a of clause.assignments) {
         const entry = this.registry.get(a.unit);
         if (entry?.kind === 'catchall') continue;
-        // The same rule as assignUnits: a group with members stands for its members; anything else for itself.
         const expanded = entry?.kind === 'group' && entry.members.length > 0;
         const via = expanded ? a.unit : null;
         if (expanded ? !groups?.has(a.unit) : a.unit !== unit) continue;

@@ -12,6 +12,7 @@ import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
 import { cellStyles, splitSheet, valueCell, WorkbookStamper } from './stamp.ts';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zip } from '../util/zip.ts';
+import { columnLetters } from './layout.ts';
 
 export const MARKER = '.taizhang-round.json';
 
@@ -154,11 +155,10 @@ async function writeDistributionList(path: string, o: GenerateOptions, files: Ge
   const sample = /<row r="3"([^>]*)>.*?<\/row>/s.exec(rows);
   if (!sample) throw new Error('distribution list template without its sample row');
   const styles = cellStyles(sample[0]);
-  const columns = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
   const list = files.map((f, i) => {
     const r = i + 3;
     const values = [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, ''];
-    return `<row r="${r}"${sample[1]}>${values.map((v, c) => valueCell(`${columns[c]}${r}`, styles.get(columns[c]!) ?? '', v)).join('')}</row>`;
+    return `<row r="${r}"${sample[1]}>${values.map((v, c) => valueCell(`${columnLetters(c + 1)}${r}`, styles.get(columnLetters(c + 1)) ?? '', v)).join('')}</row>`;
   });
   const sheet = head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:G${files.length + 2}"/>`) + rows.slice(0, sample.index) + list.join('') + tail;
   parts[sheetName] = strToU8(sheet);
