@@ -11,7 +11,7 @@ import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Clause, Plan, Task } from '../src/model/plan.ts';
-import { SubmissionReceipt } from '../src/model/submission.ts';
+import { Entry, SubmissionReceipt } from '../src/model/submission.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { assignUnits, UnitIndex, type UnitAssignment, type UnitRow } from '../src/sheets/assign.ts';
@@ -789,6 +789,30 @@ describe('ledger: the receipts status reads', () => {
     expect(() => ledger.currentReceipts('2025-Q3')).toThrow(/reporter/);
     raw.prepare("UPDATE submissions SET reporter = NULL, unit = x'07' WHERE id = ?").run(parsed[0]!.id);
     expect(() => ledger.currentReceipts('2025-Q3')).toThrow(/unit/);
+    raw.close();
+    ledger.close();
+  });
+});
+
+describe('ledger: the entries a 退回重报 workbook is made from', () => {
+  it('are the rows Entry parses, and a row it would refuse is refused in its words', async () => {
+    const { ledger, file, inbox, ws } = await issued();
+    const unit = assignUnits(plan).assignments[0]!.unit;
+    fillWorkbook(file(unit), join(inbox, `${unit}.xlsx`), { ...GOOD_ANSWERS, phone: '' });
+    await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
+    const raw = new Database(join(ws, 'taizhang.db'));
+    const { id } = raw.prepare('SELECT id FROM submissions').get() as { id: number };
+    const columns = 'clause_id AS clauseId, role, status, value_text AS valueText, value, progress, problems, next_steps AS nextSteps';
+    const parsed = (raw.prepare(`SELECT ${columns} FROM entries WHERE submission_id = ? ORDER BY rowid`).all(id) as unknown[]).map((r) => Entry.parse(r));
+    // Every row the unit was sent, in its order, with the answers filled in.
+    expect(parsed.map((e) => e.clauseId)).toEqual(assignUnits(plan).assignments[0]!.rows.map((r) => r.clause.id));
+    expect(parsed.every((e) => e.status === GOOD_ANSWERS.default.status && e.progress === GOOD_ANSWERS.default.progress && e.nextSteps === GOOD_ANSWERS.default.next)).toBe(true);
+    expect(ledger.entries(id)).toEqual(parsed);
+    // A ledger edited by hand: a figure that is text, then a progress that is a blob.
+    raw.prepare("UPDATE entries SET value = 'x' WHERE submission_id = ? AND clause_id = ?").run(id, parsed[0]!.clauseId);
+    expect(() => ledger.entries(id)).toThrow(/value/);
+    raw.prepare("UPDATE entries SET value = NULL, progress = x'07' WHERE submission_id = ? AND clause_id = ?").run(id, parsed[0]!.clauseId);
+    expect(() => ledger.entries(id)).toThrow(/progress/);
     raw.close();
     ledger.close();
   });

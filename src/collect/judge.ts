@@ -89,12 +89,16 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
 }
 
 /**
- * The judgement as data of its own. A text read from a part is a slice of the part's whole text, and V8 keeps the
- * whole text alive as long as any slice of it is: a judged file's answers would hold its whole sheet (a hundred KB
- * and more) while the file waits for its batch to be recorded, and a problem's message in the run's outcomes until
- * the run ends. Such texts outlive the young generation, and memory then grows with the number of files. A
- * structured clone copies every text on its own.
+ * The parts of a judgement that outlive the file, as data of their own. A text read from a part is a slice of the
+ * part's whole text, and V8 keeps the whole text alive as long as any slice of it is: the unit's name, a problem's
+ * message or a refusal's reason, kept in the run's outcomes until the run ends, would hold the file's whole sheet
+ * (a hundred KB and more), and memory would grow with the number of files. Those are copied (a structured clone
+ * copies every text on its own); the answers are not, as they are gone once their batch is recorded, a few files
+ * later.
  */
 export function detached(j: Judgement): Judgement {
-  return structuredClone(j);
+  if (!('judged' in j)) return structuredClone(j);
+  const { judged } = j;
+  const { unit, contact, problems } = judged;
+  return { judged: { ...judged, ...structuredClone({ unit, contact }), problems: problems.length ? structuredClone(problems) : [] } };
 }

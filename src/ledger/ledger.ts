@@ -289,9 +289,7 @@ export class Ledger {
   }
 
   entries(submissionId: number): Entry[] {
-    return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) =>
-      Entry.parse(camelRow(r)),
-    );
+    return (this.sql('SELECT * FROM entries WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map(toEntry);
   }
 
   problemsOf(submissionId: number): Problem[] {
@@ -363,5 +361,14 @@ function toReceipt(r: Record<string, unknown>): SubmissionReceipt {
     return SubmissionReceipt.parse(camelRow(r));
   }
   return { id, unit, outcome, receivedAt, reporter, phone } as SubmissionReceipt;
+}
+/** An entry row, checked by hand as `toReceipt` is (each 退回重报 workbook reads its unit's every row back). */
+function toEntry(r: Record<string, unknown>): Entry {
+  const { clause_id: clauseId, role, status, value_text: valueText, value, progress, problems, next_steps: nextSteps } = r;
+  const text = (v: unknown) => v === null || typeof v === 'string';
+  if (typeof clauseId !== 'string' || typeof role !== 'string' || !text(status) || !text(valueText) || !(value === null || Number.isFinite(value)) || !text(progress) || !text(problems) || !text(nextSteps)) {
+    return Entry.parse(camelRow(r));
+  }
+  return { clauseId, role, status, valueText, value, progress, problems, nextSteps } as Entry;
 }
 const toIntake = (r: Record<string, unknown>): Intake => Intake.parse(camelRow(r));
