@@ -11,7 +11,8 @@ import { generateRound } from '../src/sheets/generate.ts';
 import { planHash } from '../src/model/plan.ts';
 import { WorkbookStamper } from '../src/sheets/stamp.ts';
 import { buildWorkbook, sheetProtection } from '../src/sheets/workbook.ts';
-import { PYTHON, ROOT, inspectWorkbook, jinanPlan, run, soffice, tempDir } from './helpers.ts';
+import { syntheticPlan } from '../src/bench/index.ts';
+import { PYTHON, ROOT, inspectWorkbook, jinanPlan, python, run, soffice, tempDir } from './helpers.ts';
 
 const inspect = inspectWorkbook;
 
@@ -197,5 +198,27 @@ describe('stamped workbooks', async () => {
     const g = run('ssconvert', ['-S', '--export-type=Gnumeric_stf:stf_csv', file, join(dir, 'g_%s.csv')]);
     expect(`${g.stdout}${g.stderr}`.trim()).toBe('');
     expect(readFileSync(join(dir, 'g_调度表.csv'), 'utf8')).toContain('0531-86161234');
+  });
+});
+
+describe('sheets generate: a 下发清单 longer than one deflated piece', () => {
+  it('lists every unit once, in order, across the pieces it was deflated in (openpyxl)', async () => {
+    // 1,100 units: the list is made and deflated 500 rows at a time, so rows 502 and 503 (the 500th and 501st
+    // units) lie on either side of the first seam and 1,002/1,003 of the second.
+    const plan = syntheticPlan(1100);
+    const out = join(tempDir(), 'out');
+    const result = await generateRound({ plan, round: parseRound('2025-Q3'), outDir: out });
+    expect(result.files).toHaveLength(1100);
+    const seen = JSON.parse(
+      python(
+        'import openpyxl, sys, json; ws = openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps({"max": ws.max_row, "dim": ws.dimensions, "rows": [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_col=6)]}, ensure_ascii=False))',
+        join(out, '下发清单.xlsx'),
+      ),
+    ) as { max: number; dim: string; rows: unknown[][] };
+    expect(seen.max).toBe(1102);
+    expect(seen.dim).toBe('A1:G1102');
+    // Every row as the generate result describes its workbook: number, unit, file name and counts.
+    expect(seen.rows).toEqual(result.files.map((f, i) => [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate]));
+    expect(new Set(seen.rows.map((r) => r[1])).size).toBe(1100);
   });
 });

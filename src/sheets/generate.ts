@@ -10,8 +10,8 @@ import { safeFileName, UnitIndex, type UnitAssignment } from './assign.ts';
 import { FONT, HEADER_FILL, thinBorder } from './style.ts';
 import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
 import { cellStyles, splitSheet, valueCell, WorkbookStamper } from './stamp.ts';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zip } from '../util/zip.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { streamedEntry, zip } from '../util/zip.ts';
 import { columnLetters } from './layout.ts';
 
 export const MARKER = '.taizhang-round.json';
@@ -155,12 +155,20 @@ async function writeDistributionList(path: string, o: GenerateOptions, files: Ge
   const sample = /<row r="3"([^>]*)>.*?<\/row>/s.exec(rows);
   if (!sample) throw new Error('distribution list template without its sample row');
   const styles = cellStyles(sample[0]);
-  const list = files.map((f, i) => {
+  const row = (f: GeneratedFile, i: number) => {
     const r = i + 3;
     const values = [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, ''];
     return `<row r="${r}"${sample[1]}>${values.map((v, c) => valueCell(`${columnLetters(c + 1)}${r}`, styles.get(columnLetters(c + 1)) ?? '', v)).join('')}</row>`;
-  });
-  const sheet = head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:G${files.length + 2}"/>`) + rows.slice(0, sample.index) + list.join('') + tail;
-  parts[sheetName] = strToU8(sheet);
-  await writeFile(path, zip(Object.entries(parts).map(([name, data]) => ({ name, data, deflate: true }))));
+  };
+  // The sheet is deflated a few hundred rows at a time: its whole text is never held.
+  function* pieces(): Generator<string> {
+    yield head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:G${files.length + 2}"/>`) + rows.slice(0, sample!.index);
+    for (let i = 0; i < files.length; i += LIST_ROWS_AT_ONCE) yield files.slice(i, i + LIST_ROWS_AT_ONCE).map((f, k) => row(f, i + k)).join('');
+    yield tail;
+  }
+  const sheet = await streamedEntry(sheetName, pieces());
+  await writeFile(path, zip(Object.entries(parts).map(([name, data]) => (name === sheetName ? sheet : { name, data, deflate: true }))));
 }
+
+/** Rows of the 下发清单 made and deflated together. */
+const LIST_ROWS_AT_ONCE = 500;
