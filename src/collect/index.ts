@@ -121,9 +121,10 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
 
 /**
  * Files loaded and read ahead of the ones being recorded, and the bytes they may hold together: enough to keep a
- * reader thread busy while the main thread records; more only holds memory.
+ * reader thread busy while the main thread records a batch and writes its 退回重报 workbooks; more only holds
+ * memory.
  */
-const AHEAD = 16;
+const AHEAD = 64;
 const AHEAD_BYTES = 32 * 1024 * 1024;
 /**
  * Files recorded in one ledger transaction: one commit for several files writes each changed page once, not once a

@@ -91,15 +91,17 @@ export interface Reader {
 }
 
 /**
- * How many reader threads a collect uses: `TAIZHANG_READ_THREADS` (at most one fewer than the processors: the main
- * thread is busy recording, and more threads than processors only take turns). None unless asked for: on the two
- * processors measured, both busy at once run about 40% slower each, so a thread saves only about 5% of a large
- * collect's time and costs about 40 MB (its own heap and start-up).
+ * How many reader threads a collect uses: one where there are two processors or more, or `TAIZHANG_READ_THREADS`
+ * (0: the main thread alone; at most one fewer than the processors, as the main thread is busy recording, and more
+ * threads than processors only take turns). On the two processors measured, one thread takes about a sixth off a
+ * large collect's time (reading and judging on one, archiving, recording and 退回重报 workbooks on the other) for
+ * about 40 MB (its own heap and start-up).
  */
 export function readThreads(): number {
+  const processors = availableParallelism();
   const set = process.env.TAIZHANG_READ_THREADS;
-  if (set === undefined || !/^\d+$/.test(set)) return 0;
-  return Math.min(Number(set), Math.max(1, availableParallelism() - 1), 8);
+  if (set === undefined || !/^\d+$/.test(set)) return processors > 1 ? 1 : 0;
+  return Math.min(Number(set), Math.max(1, processors - 1), 8);
 }
 
 /** The old generation of a reader thread, in MB: what reading a large workbook within the reader's limits needs. */
@@ -112,9 +114,10 @@ function workerScript(): URL | null {
 
 /**
  * The files waiting to be read are shared between the main thread and the reader threads: the main thread records
- * them in order from the front and, when the one it needs next has not gone to a thread, reads it itself; a thread
- * takes from the back. Neither waits for the other while files wait to be read: at the start, while the threads
- * load, the main thread reads alone; while it builds a 退回重报 workbook, the threads read ahead.
+ * them in order and, when the one it needs next has not gone to a thread, reads it itself (at the start, while the
+ * threads load); the threads take them in the same order, from the front, so that the file the main thread needs
+ * next is the one a thread has read first. A thread taking from the back left the front to the main thread, which
+ * then read most files itself while the thread waited for more: the two took turns rather than working at once.
  */
 class QueuedTicket implements Ticket {
   /** Set once the file is being read, here or on a thread. */
@@ -193,12 +196,12 @@ class ReaderPool {
     ticket.promise = readAndJudge(ticket.bytes, ticket.name, ticket.display, this.facts);
   }
 
-  /** Gives threads the files at the back of the queue, up to IN_FLIGHT each. */
+  /** Gives threads the files at the front of the queue, up to IN_FLIGHT each. */
   private pump(): void {
     if (this.broken) return;
     for (const slot of this.workers) {
       while (slot.ready && slot.given.size < IN_FLIGHT && this.queue.length) {
-        const ticket = this.queue.pop()!;
+        const ticket = this.queue.shift()!;
         const id = this.next++;
         ticket.promise = new Promise<Judgement>((resolve, reject) => {
           ticket.resolve = resolve;
@@ -219,10 +222,11 @@ class ReaderPool {
 }
 
 /**
- * Files given to a reader thread at once: enough that it never waits for the next, few enough to leave the main
- * thread some to read rather than wait.
+ * Files given to a reader thread at once: enough that it never waits for the next while the main thread is in a
+ * long synchronous step (a batch's transaction, a 退回重报 workbook), when no answer of the thread is taken in and
+ * no file is given to it. With three, the thread sat idle a quarter of the time.
  */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = 16;
 
 /**
  * A reader for a run, judging by `facts` (the round's own plan version is sent to the threads). It starts its
