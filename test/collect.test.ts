@@ -3,10 +3,12 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { unzipSync, zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
+import { readThreads } from '../src/collect/pool.ts';
 import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
@@ -543,6 +545,24 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
 });
 
 describe('collect with reader threads', () => {
+  it('uses one thread by default where there are two processors, started after 64 files; a number asked for from the second file', () => {
+    const processors = availableParallelism();
+    const saved = process.env.TAIZHANG_READ_THREADS;
+    try {
+      delete process.env.TAIZHANG_READ_THREADS;
+      expect(readThreads()).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
+      process.env.TAIZHANG_READ_THREADS = '0';
+      expect(readThreads()).toEqual({ threads: 0, after: 1 });
+      process.env.TAIZHANG_READ_THREADS = '2';
+      expect(readThreads()).toEqual({ threads: Math.min(2, Math.max(1, processors - 1)), after: 1 });
+      process.env.TAIZHANG_READ_THREADS = '几个';
+      expect(readThreads()).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
+    } finally {
+      if (saved === undefined) delete process.env.TAIZHANG_READ_THREADS;
+      else process.env.TAIZHANG_READ_THREADS = saved;
+    }
+  });
+
   it('takes, returns and refuses exactly as a run on the main thread alone, in the same order, to the same ledger', async () => {
     const { ledger, out, file, inbox, ws } = await issued();
     const units = readdirSync(out).filter((f) => f.endsWith('_调度表.xlsx')).map((f) => f.replace('_2025-Q3_调度表.xlsx', '')).slice(0, 6);
