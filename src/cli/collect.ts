@@ -1,6 +1,7 @@
 // `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported. Stages are loaded
 // when a command runs, not when the CLI starts.
 import type { Command } from 'commander';
+import { setFlagsFromString } from 'node:v8';
 import type { CollectEvent } from '../collect/index.ts';
 import { UserError } from '../util/errors.ts';
 import { parseBeijingTime } from '../util/time.ts';
@@ -45,6 +46,10 @@ export function register(program: Command): void {
       .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09 或 "2025-10-09 15:30"（北京时间）；默认取文件自身的修改时间')
       .option('--json', '以 JSON 输出每个文件的处理结果（供脚本使用）'),
   ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; json?: boolean }) => {
+    // A province's collect makes garbage at a steady rate for minutes: V8 lets the heap grow to several times what
+    // is alive before collecting, and its peak then rose with the number of files (10,000 units: 205–210 MB with
+    // the reader thread, 167 MB with this). Growing by a fifth at a time keeps the peak flat; the time is the same.
+    setFlagsFromString('--heap-growing-percent=20');
     const { normalizeRoundId } = await import('../model/round.ts');
     const roundId = normalizeRoundId(opts.round);
     const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
