@@ -70,7 +70,7 @@ export function register(program: Command): void {
           counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
           // A province's collect makes garbage at a steady rate for minutes: V8 lets the heap grow to several times
           // what is alive before collecting, and the peak rose with the number of files (10,000 units: 205–210 MB
-          // with the reader thread, 163 MB with this). From the 1000th file on, the heap grows by a fifth at a time;
+          // with the reader thread, 170 MB with this). From the 1000th file on, the heap grows by a fifth at a time;
           // not from the start, where the heap, still small, would be collected over and over (1000 files: 0.2 s).
           if (++taken === HEAP_SETTLED_AFTER) setFlagsFromString('--heap-growing-percent=20');
           if (!bar) return;

@@ -95,7 +95,7 @@ export interface Reader {
  * (0: the main thread alone; at most one fewer than the processors, as the main thread is busy recording, and more
  * threads than processors only take turns). On the two processors measured, one thread takes about a sixth off a
  * large collect's time (reading and judging on one, archiving, recording and 退回重报 workbooks on the other) for
- * about 40 MB (its own heap and start-up).
+ * about 50 MB (its own heap and start-up).
  */
 export function readThreads(): { threads: number; after: number } {
   const processors = availableParallelism();
@@ -107,8 +107,8 @@ export function readThreads(): { threads: number; after: number } {
 
 /**
  * The files a collect reads on the main thread before it starts its reader thread by default: starting a thread
- * costs more than a few dozen files take to read (50 files took 0.65 s with a thread from the second file, 0.49 s
- * without), and an office's usual round is that small.
+ * costs more than a few dozen files take to read (50 files took 0.73 s with a thread from the second file, 0.62 s
+ * without, in alternating runs), and an office's usual round is that small.
  */
 const THREAD_AFTER = 64;
 

@@ -349,6 +349,9 @@ const toSubmission = (r: Record<string, unknown>): Submission => Submission.pars
 
 const OUTCOMES = new Set<unknown>(SubmissionOutcome.options);
 
+/** A nullable text column as the models take it: text or NULL (a blob or a number is neither). */
+const text = (v: unknown) => v === null || typeof v === 'string';
+
 /**
  * A receipt row, checked as SubmissionReceipt would check it. `status` reads every unit's receipt at each start, and
  * zod's parse of a province's thousands of rows costs, cold, more than the rest of the command: the same checks are
@@ -356,7 +359,6 @@ const OUTCOMES = new Set<unknown>(SubmissionOutcome.options);
  */
 function toReceipt(r: Record<string, unknown>): SubmissionReceipt {
   const { id, unit, outcome, received_at: receivedAt, reporter, phone } = r;
-  const text = (v: unknown) => v === null || typeof v === 'string';
   if (!Number.isInteger(id) || typeof unit !== 'string' || !OUTCOMES.has(outcome) || typeof receivedAt !== 'string' || !text(reporter) || !text(phone)) {
     return SubmissionReceipt.parse(camelRow(r));
   }
@@ -365,7 +367,6 @@ function toReceipt(r: Record<string, unknown>): SubmissionReceipt {
 /** An entry row, checked by hand as `toReceipt` is (each 退回重报 workbook reads its unit's every row back). */
 function toEntry(r: Record<string, unknown>): Entry {
   const { clause_id: clauseId, role, status, value_text: valueText, value, progress, problems, next_steps: nextSteps } = r;
-  const text = (v: unknown) => v === null || typeof v === 'string';
   if (typeof clauseId !== 'string' || typeof role !== 'string' || !text(status) || !text(valueText) || !(value === null || Number.isFinite(value)) || !text(progress) || !text(problems) || !text(nextSteps)) {
     return Entry.parse(camelRow(r));
   }
