@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
-import { readThreads } from '../src/collect/pool.ts';
+import { judge, planVersion, type Judgement } from '../src/collect/judge.ts';
+import { packJudgement, readAndJudge, readThreads, unpackJudgement } from '../src/collect/pool.ts';
 import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
@@ -612,6 +613,35 @@ describe('collect with reader threads', () => {
     expect(a.intake).toHaveLength(8);
     expect(a.entries.length).toBeGreaterThan(10);
     expect(rows(twin)).toEqual(a);
+  });
+
+  it('sends every kind of judgement across packed, and unpacks it equal to what was judged', async () => {
+    const { ledger, file, inbox } = await issued();
+    const round = ledger.requireRound('2025-Q3');
+    const own = planVersion(ledger.planByHash(round.planHash)!, round.planHash);
+    const facts = { roundId: round.id, planId: round.planId, expected: new Set(ledger.expected(round.id).map((e) => e.unit)), version: () => own };
+    // A thread knows only the round's own plan version: a file of another is left unjudged, as read.
+    const stranger = { ...facts, version: () => undefined };
+    fillWorkbook(file('大气环境处'), join(inbox, '好.xlsx'), { ...GOOD_ANSWERS, rows: { '4.4-1': { value: '-3.5%', status: '序时推进' } } });
+    fillWorkbook(file('水生态环境处'), join(inbox, '缺电话.xlsx'), { ...GOOD_ANSWERS, phone: '', rows: { '4.4-1': { value: '1e3' } } });
+    const good = readFileSync(join(inbox, '好.xlsx'));
+    const judged = await readAndJudge(good, '好.xlsx', '好.xlsx', facts);
+    const returned = await readAndJudge(readFileSync(join(inbox, '缺电话.xlsx')), '缺电话.xlsx', '缺电话.xlsx', facts);
+    const refused = await readAndJudge(good.subarray(0, 3000), '坏.xlsx', '坏.xlsx', facts);
+    const unjudged = await readAndJudge(good, '好.xlsx', '好.xlsx', stranger);
+    expect('judged' in judged && judged.judged.entries.some((e) => e.value === -3.5)).toBe(true);
+    expect('judged' in returned && returned.judged.problems.some((p) => p.severity === 'error')).toBe(true);
+    expect('refusal' in refused && refused.refusal.outcome).toBe('unusable');
+    expect('unjudged' in unjudged && unjudged.unjudged.rows.length).toBeGreaterThan(0);
+    for (const j of [judged, returned, refused, unjudged]) {
+      const packed = packJudgement(j);
+      expect(typeof packed).toBe('string');
+      // Equal field by field; an optional field left undefined (a cell's number format) is absent after, as before.
+      expect(unpackJudgement(packed)).toEqual(j);
+    }
+    // Judged on the main thread from what was unpacked, the unjudged file comes out as the file judged whole.
+    const { unjudged: read } = unpackJudgement(packJudgement(unjudged)) as Extract<Judgement, { unjudged: unknown }>;
+    expect(judge({ read }, '好.xlsx', facts)).toEqual(judged);
   });
 });
 

@@ -1,4 +1,5 @@
 // Per-unit tracking workbooks: checked with an independent reader (openpyxl), rendered and re-saved by LibreOffice.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +10,9 @@ import { readPlan } from '../src/plan/index.ts';
 import { assignUnits, safeFileName } from '../src/sheets/assign.ts';
 import { generateRound } from '../src/sheets/generate.ts';
 import { planHash } from '../src/model/plan.ts';
-import { WorkbookStamper } from '../src/sheets/stamp.ts';
-import { buildWorkbook, sheetProtection } from '../src/sheets/workbook.ts';
+import { WorkbookStamper, xmlText } from '../src/sheets/stamp.ts';
+import { buildWorkbook, rowHeight, sheetProtection } from '../src/sheets/workbook.ts';
+import { zip } from '../src/util/zip.ts';
 import { syntheticPlan } from '../src/bench/index.ts';
 import { PYTHON, ROOT, inspectWorkbook, jinanPlan, python, run, soffice, tempDir } from './helpers.ts';
 
@@ -220,5 +222,35 @@ describe('sheets generate: a 下发清单 longer than one deflated piece', () =>
     // Every row as the generate result describes its workbook: number, unit, file name and counts.
     expect(seen.rows).toEqual(result.files.map((f, i) => [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate]));
     expect(new Set(seen.rows.map((r) => r[1])).size).toBe(1100);
+  });
+});
+
+describe('sheets: the zip writer and the cell texts of stamped workbooks', () => {
+  it('stores a part under 2 KB and deflates a larger one; Python\'s zipfile reads both back byte for byte', () => {
+    const small = Buffer.from('<x>'.padEnd(2047, 'a'));
+    const large = Buffer.from(Array.from({ length: 400 }, (_, i) => `<row r="${i}">第${i}行</row>`).join(''));
+    const archive = zip([
+      { name: 'small.xml', data: small, deflate: true },
+      { name: 'large.xml', data: large, deflate: true },
+    ]);
+    const dir = tempDir('tz-zip-');
+    writeFileSync(join(dir, 'a.zip'), archive);
+    const listed = python(
+      'import sys, zipfile, hashlib\nz = zipfile.ZipFile(sys.argv[1])\nz.testzip()\nfor i in z.infolist(): print(i.filename, i.compress_type, i.file_size, hashlib.sha256(z.read(i)).hexdigest())',
+      join(dir, 'a.zip'),
+    );
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(listed.trim().split('\n')).toEqual([`small.xml 0 2047 ${sha(small)}`, `large.xml 8 ${large.length} ${sha(large)}`]);
+  });
+
+  it('escapes only what XML needs in a cell text, and counts a character beyond the BMP once in a row height', () => {
+    expect(xmlText('推进 A&B <完成> "100%"\u0001')).toBe('推进 A&amp;B &lt;完成&gt; &quot;100%&quot;');
+    const plain = '按计划推进，已完成阶段性工作。';
+    expect(xmlText(plain)).toBe(plain);
+    // A column 9 wide holds 4 characters a line: 8 characters are 2 lines (35 pt), 9 are 3 (49.5 pt), however
+    // many UTF-16 units they take.
+    expect(rowHeight([['𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇', 9]])).toBe(35);
+    expect(rowHeight([['𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇一', 9]])).toBe(49.5);
+    expect(rowHeight([['一二三四\n五', 9]])).toBe(35);
   });
 });

@@ -15,7 +15,11 @@ import { META_HEADER, PlanRows, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, p
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
 
+/** Characters an XML text may not hold as they are: most texts have none and are returned unchanged, unscanned again. */
+const XML_SPECIAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"]/;
+
 export function xmlText(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')

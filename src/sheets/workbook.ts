@@ -131,11 +131,21 @@ export interface WorkbookOptions {
 }
 
 /** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
+/** The characters of a text as a reader counts them (a character beyond the BMP is one, not two), without an array of them. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
+  return n;
+}
+
 export function rowHeight(texts: [string, number][]): number {
   let lines = 1;
   for (const [text, width] of texts) {
     const perLine = Math.max(1, Math.floor((width - 1) / 2));
-    const l = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+    const l = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(codePoints(part) / perLine)), 0);
     lines = Math.max(lines, l);
   }
   return Math.min(409, Math.max(20, lines * 14.5 + 6));
