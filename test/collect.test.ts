@@ -546,12 +546,14 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
 });
 
 describe('collect with reader threads', () => {
-  it('uses one thread by default where there are two processors, started after 64 files; a number asked for from the second file', () => {
+  it('uses one thread by default where there are two processors, started after 64 files or at once for 256 in sight; a number asked for from the second file', () => {
     const processors = availableParallelism();
     const saved = process.env.TAIZHANG_READ_THREADS;
     try {
       delete process.env.TAIZHANG_READ_THREADS;
       expect(readThreads()).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
+      expect(readThreads(255)).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
+      expect(readThreads(256)).toEqual({ threads: processors > 1 ? 1 : 0, after: 1 });
       process.env.TAIZHANG_READ_THREADS = '0';
       expect(readThreads()).toEqual({ threads: 0, after: 1 });
       process.env.TAIZHANG_READ_THREADS = '2';

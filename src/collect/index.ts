@@ -11,8 +11,8 @@ import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/work
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
-import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
-import { enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
+import { readAndJudge, readThreads, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
+import { countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -96,7 +96,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
   // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
   // bounded by count and by bytes, so memory does not grow with the number of files.
-  const reader = runReader(cache, () => cache.version(round.planHash));
+  const reader = runReader(cache, () => cache.version(round.planHash), readThreads(await countInputs(o.paths)));
   const window: Pending[] = [];
   const held = () => window.reduce((sum, p) => sum + p.size, 0);
   // With a reader thread, files are loaded ahead for it to read; without, each is loaded at its turn, so that its
