@@ -4,13 +4,15 @@
 // returns are read while the ones before them are recorded. Every file is read and judged by the same code either
 // way (`readReturned`, `judge`), only elsewhere; files are still recorded in the order they were found, so the
 // ledger ends up exactly as a single-threaded run leaves it.
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/plan.ts';
 import { judge, planVersion, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, UnusableFile } from './sources.ts';
+import { readerScript, readThreads, startReaderThread, takeEarlyThread } from './thread.ts';
 import { OverLimit, ZipProblem } from './zip.ts';
+
+export { readThreads };
 
 /** Why a file cannot become a submission, in the words shown to the coordinator and the unit. */
 export interface Refusal {
@@ -125,41 +127,6 @@ export interface Reader {
 }
 
 /**
- * How many reader threads a collect uses, and after how many files it starts them: one where there are two
- * processors or more, or `TAIZHANG_READ_THREADS` (0: the main thread alone; at most one fewer than the processors,
- * as the main thread is busy recording, and more threads than processors only take turns). On the two processors
- * measured, one thread takes about a sixth off a large collect's time (reading and judging on one, archiving,
- * recording and 退回重报 workbooks on the other) for about 50 MB (its own heap and start-up). `inSight` is about how
- * many files the run has (countInputs): a run of many starts its thread at once, so that the thread's start-up
- * (about 0.15 s of Node's own) overlaps the first files rather than follows them.
- */
-export function readThreads(inSight = 0): { threads: number; after: number } {
-  const processors = availableParallelism();
-  const set = process.env.TAIZHANG_READ_THREADS;
-  if (set === undefined || !/^\d+$/.test(set)) return { threads: processors > 1 ? 1 : 0, after: inSight >= THREAD_AT_ONCE ? 1 : THREAD_AFTER };
-  // Asked for by name: started as soon as a second file waits.
-  return { threads: Math.min(Number(set), Math.max(1, processors - 1), 8), after: 1 };
-}
-
-/**
- * The files a collect reads on the main thread before it starts its reader thread by default: starting a thread
- * costs more than a few dozen files take to read (50 files took 0.71 s with a thread from the second file, 0.55 s
- * without, in alternating runs), and an office's usual round is that small.
- */
-const THREAD_AFTER = 64;
-
-/** A run of this many files or more starts its thread with the first (1000 files: 2.06 s → 1.99 s). */
-const THREAD_AT_ONCE = 256;
-
-/** The old generation of a reader thread, in MB: what reading a large workbook within the reader's limits needs. */
-const THREAD_OLD_MB = 64;
-
-/** The compiled reader thread, beside this module; none when running from the TypeScript sources. */
-function workerScript(): URL | null {
-  return import.meta.url.endsWith('.js') ? new URL('./read-worker.js', import.meta.url) : null;
-}
-
-/**
  * The files waiting to be read are shared between the main thread and the reader threads: the main thread records
  * them in order and, when the one it needs next has not gone to a thread, reads it itself (at the start, while the
  * threads load); the threads take them in the same order, from the front, so that the file the main thread needs
@@ -210,9 +177,8 @@ class ReaderPool {
 
   constructor(script: URL, threads: number, private readonly facts: RunFacts, sent: ThreadFacts) {
     for (let i = 0; i < threads; i++) {
-      // A small young generation: a thread reading one small file at a time needs little, and a province's
-      // collect must stay within its memory budget with the thread beside the main one.
-      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_MB } }), given: new Map<number, QueuedTicket>(), ready: false };
+      // The first may have been started early, by the CLI (thread.ts).
+      const slot = { worker: (i === 0 ? takeEarlyThread() : null) ?? startReaderThread(script), given: new Map<number, QueuedTicket>(), ready: false };
       slot.worker.postMessage({ facts: sent, claims: this.claims.buffer as SharedArrayBuffer } satisfies WorkerRequest);
       slot.worker.on('message', (reply: WorkerReply) => {
         // Files go to a thread once it has started: until then the main thread reads them itself.
@@ -319,7 +285,7 @@ const IN_FLIGHT = 16;
  * threads only once more than `after` files have come, since starting a thread costs more than reading a file.
  */
 export function runReader(facts: RunFacts, ownVersion: () => PlanVersion | null, { threads, after } = readThreads()): Reader {
-  const script = workerScript();
+  const script = readerScript();
   // On the main thread alone, a file is read at its turn.
   const here: Reader = {
     threads: 0,
