@@ -68,6 +68,7 @@ export function register(program: Command): void {
         paths,
         outDir: roundDir(opts, roundId, '收集'),
         receivedAt,
+        inSight,
         // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
         now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
         onFile: (e) => {

@@ -11,8 +11,9 @@ import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/work
 import { writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
-import { readAndJudge, readThreads, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
+import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
 import { countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
+import { readThreads } from './thread.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -42,6 +43,8 @@ export interface CollectOptions {
   now?: () => Date;
   /** When every file of this run arrived, for paper, USB or other deliveries whose file times say nothing. */
   receivedAt?: Date;
+  /** About how many files the paths hold (countInputs), when the caller has counted them already. */
+  inSight?: number;
 }
 
 /** The facts of a run on the main thread: every plan version the ledger has, looked up once each. */
@@ -96,7 +99,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
   // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
   // bounded by count and by bytes, so memory does not grow with the number of files.
-  const reader = runReader(cache, () => cache.version(round.planHash), readThreads(await countInputs(o.paths)));
+  const reader = runReader(cache, () => cache.version(round.planHash), readThreads(o.inSight ?? (await countInputs(o.paths))));
   const window: Pending[] = [];
   const held = () => window.reduce((sum, p) => sum + p.size, 0);
   // With a reader thread, files are loaded ahead for it to read; without, each is loaded at its turn, so that its

@@ -12,8 +12,6 @@ import { checkUsable, UnusableFile } from './sources.ts';
 import { readerScript, readThreads, startReaderThread, takeEarlyThread } from './thread.ts';
 import { OverLimit, ZipProblem } from './zip.ts';
 
-export { readThreads };
-
 /** Why a file cannot become a submission, in the words shown to the coordinator and the unit. */
 export interface Refusal {
   outcome: 'refused' | 'unusable';
@@ -82,7 +80,7 @@ export type WorkerReply = { ready: true } | { id: number; packed: string } | { i
  * a slot is cleared when the thread has answered for its file, and a thread holds at most IN_FLIGHT files at once
  * (far fewer than CLAIM_SLOTS for all threads together), so no two files held at the same time share one.
  */
-export const CLAIM_SLOTS = 1024;
+const CLAIM_SLOTS = 1024;
 const UNCLAIMED = 0;
 const CLAIMED_BY_THREAD = 1;
 const CLAIMED_HERE = 2;

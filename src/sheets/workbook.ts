@@ -130,7 +130,6 @@ export interface WorkbookOptions {
   notice?: string;
 }
 
-/** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
 /** The characters of a text as a reader counts them (a character beyond the BMP is one, not two), without an array of them. */
 function codePoints(s: string): number {
   let n = s.length;
@@ -141,6 +140,7 @@ function codePoints(s: string): number {
   return n;
 }
 
+/** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
 export function rowHeight(texts: [string, number][]): number {
   let lines = 1;
   for (const [text, width] of texts) {
