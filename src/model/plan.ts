@@ -155,3 +155,17 @@ export function planHash(plan: Plan): string {
   const content = JSON.stringify([plan.id, plan.title, plan.chapters, plan.tasks, plan.units]);
   return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
+
+/** What a document shows where the plan gives no title or issuer: visible, and listed by the stage that prints it. */
+export const TITLE_PLACEHOLDER = '【待填：计划标题】';
+export const ISSUER_PLACEHOLDER = '【待填：发文机关】';
+
+/** The plan's title as every writer prints it (inside 《》 or （）): never empty. */
+export function displayTitle(plan: Pick<Plan, 'title'>): string {
+  return plan.title.trim() || TITLE_PLACEHOLDER;
+}
+
+/** The plan's issuer as every writer prints it: never empty. */
+export function displayIssuer(plan: Pick<Plan, 'issuer'>): string {
+  return plan.issuer.trim() || ISSUER_PLACEHOLDER;
+}
