@@ -159,6 +159,8 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
     }
     case 'table':
       return tableOf(block);
+    case 'imprint':
+      return imprintOf(block);
     case 'attachment':
       // Placed by `layoutBlocks`; never reached.
       return [];
@@ -182,7 +184,9 @@ function titleParagraph(text: string): Paragraph {
 function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragraph | Table)[] {
   const attachments = blocks.filter((b): b is Extract<Block, { type: 'attachment' }> => b.type === 'attachment');
   const titles = attachments.map((a) => a.title);
-  const main = blocks.filter((b) => b.type !== 'attachment');
+  // The 版记 closes the whole document, after the attachments (GB/T 9704 7.4).
+  const imprints = blocks.filter((b) => b.type === 'imprint');
+  const main = blocks.filter((b) => b.type !== 'attachment' && b.type !== 'imprint');
   const out: (Paragraph | Table)[] = [];
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
@@ -197,7 +201,54 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
     out.push(titleParagraph(a.title));
     for (const b of a.blocks) out.push(...paragraphOf(b, images));
   });
+  for (const b of imprints) out.push(...paragraphOf(b, images));
   return out;
+}
+
+/** 四号 (14 pt) in half-points, and one character of it in twips: the 版记's size and its 左右各空一字. */
+const IMPRINT_SIZE = 28;
+const IMPRINT_CHAR = 280;
+
+/**
+ * The 版记 (GB/T 9704 7.4): `抄送：…。` and `印发机关　　印发日期印发` in 仿宋 四号, 左右各空一字, between a thick first
+ * and last rule (0.35 mm) and a thin rule between them (0.25 mm). A table with only horizontal borders draws the
+ * rules in Word, WPS and LibreOffice alike; its rows are kept together and with the blank line before them.
+ */
+function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Table)[] {
+  const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const line = (text: string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: { left?: number; right?: number; hanging?: number } } = {}) =>
+    new Paragraph({
+      keepNext: true,
+      keepLines: true,
+      alignment: o.align ?? AlignmentType.LEFT,
+      indent: o.indent,
+      spacing: exact,
+      children: [new TextRun({ text, font: font(FONTS.body), size: IMPRINT_SIZE, characterSpacing: 0 })],
+    });
+  const cell = (children: Paragraph[], columnSpan?: number) =>
+    new TableCell({ children, columnSpan, verticalAlign: VerticalAlign.CENTER, margins: { left: 0, right: 0 } });
+  const cc = block.cc.trim().replace(/[。.]$/, '');
+  const rows = [
+    // 抄送机关回行时与冒号后的首字对齐.
+    ...(cc ? [new TableRow({ cantSplit: true, children: [cell([line(`抄送：${cc}。`, { indent: { left: IMPRINT_CHAR * 4, right: IMPRINT_CHAR, hanging: IMPRINT_CHAR * 3 } })], 2)] })] : []),
+    new TableRow({
+      cantSplit: true,
+      children: [cell([line(block.org, { indent: { left: IMPRINT_CHAR } })]), cell([line(`${block.date}印发`, { align: AlignmentType.RIGHT, indent: { right: IMPRINT_CHAR } })])],
+    }),
+  ];
+  return [
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
+    new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)],
+      layout: TableLayoutType.FIXED,
+      borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+      rows,
+    }),
+  ];
 }
 
 /** `附件：1.量化目标完成情况` under the body, a blank line before it, later items aligned under the first. */
