@@ -152,7 +152,8 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       if (image) {
         const widthPx = Math.round((block.width / 25.4) * 96);
         const heightPx = Math.round((widthPx * image.height) / image.width);
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: image.data, transformation: { width: widthPx, height: heightPx }, altText: { name: block.caption || block.src, description: block.caption, title: block.caption } })] }));
+        // The picture keeps with its caption: a caption never stands alone at the top of the next page.
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: !!block.caption, keepLines: true, children: [new ImageRun({ type: 'png', data: image.data, transformation: { width: widthPx, height: heightPx }, altText: { name: block.caption || block.src, description: block.caption, title: block.caption } })] }));
       }
       if (block.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs([{ text: block.caption, bold: false }], FONTS.h2, 28) }));
       return out;
@@ -246,6 +247,7 @@ function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Tab
       columnWidths: [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)],
       layout: TableLayoutType.FIXED,
       borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+      // Not floated to the page foot: LibreOffice 7.4 dropped a floating table there from the page altogether.
       rows,
     }),
   ];
@@ -268,6 +270,15 @@ function attachmentNote(titles: string[]): Paragraph[] {
     ),
   ];
 }
+
+/**
+ * Table text is set off the body's 28.95 pt line grid, in single spacing with a little air above and below, as
+ * printed 公文 tables are: on the grid every line of a cell took a full body line. The style only turns the grid
+ * off (docx cannot say so on a paragraph); `writeDocx` adds it to styles.xml.
+ */
+const TABLE_TEXT_STYLE = 'TableText';
+const TABLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 40, after: 40 };
+const TABLE_TEXT_STYLE_XML = `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${TABLE_TEXT_STYLE}"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`;
 
 function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
@@ -294,8 +305,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
                 margins: { left: 60, right: 60 },
                 children: [
                   new Paragraph({
+                    style: TABLE_TEXT_STYLE,
                     alignment: cell.align === 'center' || cell.header ? AlignmentType.CENTER : cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                    spacing: { line: 360, lineRule: LineRuleType.EXACT },
+                    spacing: TABLE_SPACING,
                     children: runs(cell.content, cell.header ? FONTS.h1 : FONTS.body, 24),
                   }),
                 ],
@@ -367,6 +379,8 @@ export async function writeDocx(tree: DocumentTree, o: WriteOptions): Promise<Bu
   // the Normal style: state them there too.
   const styles = strFromU8(files['word/styles.xml']!);
   const normal = `<w:rPr><w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${FONTS.body}" w:cs="${FONTS.latin}"/><w:spacing w:val="${CHARACTER_SPACING}"/><w:sz w:val="${GB9704.bodySize}"/><w:szCs w:val="${GB9704.bodySize}"/></w:rPr>`;
-  files['word/styles.xml'] = strToU8(styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[^]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}${normal}${end}`));
+  files['word/styles.xml'] = strToU8(
+    styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[^]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}${normal}${end}`).replace('</w:styles>', `${TABLE_TEXT_STYLE_XML}</w:styles>`),
+  );
   return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 }
