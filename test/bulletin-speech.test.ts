@@ -14,7 +14,8 @@ import { shortfall } from '../src/report/bulletin.ts';
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
 import { meetingName } from '../src/report/speech.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
-import { PYTHON, SEEDS, jinanPlan, tempDir } from './helpers.ts';
+import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
+import { PYTHON, SEEDS, jinanPlan, run, soffice, tempDir } from './helpers.ts';
 
 /** Paragraph texts of a .docx as python-docx sees them (tables apart). */
 function docxText(file: string): string[] {
@@ -205,5 +206,47 @@ describe('rules in one place', () => {
       '文号“济环督〔2025〕9号”已用于2025-Q3的《督办通报》，请用 npx taizhang config set 文号 … 设置新的文号后重新生成。',
     ]);
     expect(result.warnings).toEqual([]);
+  });
+});
+
+function unzip(file: string, member: string): string {
+  return execFileSync('unzip', ['-p', file, member], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+describe('layout', () => {
+  it('wraps a chart label onto balanced lines at a 顿号, and cuts only with an ellipsis', () => {
+    expect(chartLabel('四、更高标准打好蓝天保卫战')).toBe('更高标准打好\n蓝天保卫战');
+    expect(chartLabel('八、提升生态系统多样性、稳定性、持续性')).toBe('提升生态系统多样性、\n稳定性、持续性');
+    expect(chartLabel('九、切实保障环境安全')).toBe('切实保障环境安全');
+    expect(chartLabel('第三章 一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅')).toBe('一二三四五六七八九十\n甲乙丙丁戊己庚辛壬…');
+  });
+
+  it('gives the chart no title of its own: the caption is its title', () => {
+    const svg = chapterChartSvg(progress);
+    expect(svg).not.toContain('各章节任务');
+    expect(svg).toContain('已完成');
+  });
+
+  it('sets table text off the line grid in single spacing, and the 版记 between rules', () => {
+    const xml = unzip(file('督办通报'), 'word/document.xml');
+    const styles = unzip(file('督办通报'), 'word/styles.xml');
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText">[^]*?<w:snapToGrid w:val="0"\/>[^]*?<\/w:style>/);
+    const cell = /<w:tc>[^]*?<w:p>[^]*?<\/w:pPr>/.exec(xml)![0];
+    expect(cell).toContain('<w:pStyle w:val="TableText"/>');
+    expect(cell).toMatch(/<w:spacing w:after="40" w:before="40" w:line="240" w:lineRule="auto"\/>/);
+    // The 版记: thick first and last rules, a thin one between, no vertical lines.
+    const imprint = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    expect(imprint).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(imprint).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    expect(imprint).toMatch(/<w:left w:val="none"/);
+  });
+
+  it('keeps a figure and its caption on one page (LibreOffice PDF)', () => {
+    const [pdf] = soffice([file('年度工作情况报告')], 'pdf', join(dir, 'pdf'));
+    const imagePage = Number(run('pdfimages', ['-list', pdf!]).stdout.split('\n')[2]!.trim().split(/\s+/)[0]);
+    const pages = run('pdftotext', ['-layout', pdf!, '-']).stdout.split('\f');
+    const captionPage = pages.findIndex((p) => /图\s*1\s*各章节任务完成情况/.test(p)) + 1;
+    expect(imagePage).toBeGreaterThan(0);
+    expect(captionPage).toBe(imagePage);
   });
 });
