@@ -15,7 +15,9 @@ import { docNumberWarnings, renderReports, type ReportResult } from '../src/repo
 import { meetingName } from '../src/report/speech.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
-import { PYTHON, SEEDS, jinanPlan, run, soffice, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
+import { balanceTitle } from '../src/report/docx-writer.ts';
+import { mkdirSync } from 'node:fs';
 
 /** Paragraph texts of a .docx as python-docx sees them (tables apart). */
 function docxText(file: string): string[] {
@@ -248,5 +250,27 @@ describe('layout', () => {
     const captionPage = pages.findIndex((p) => /图\s*1\s*各章节任务完成情况/.test(p)) + 1;
     expect(imagePage).toBeGreaterThan(0);
     expect(captionPage).toBe(imagePage);
+  });
+});
+
+describe('titles and the report stage', () => {
+  it('never splits 季度 or 年度 across the lines of a title', () => {
+    const lines = balanceTitle('在2025年全区生态环境系统前三季度重点工作推进会上的讲话');
+    expect(lines.length).toBe(2);
+    for (const [a, b] of [['季', '度'], ['年', '度']]) expect(lines.some((l, i) => l.endsWith(a!) && lines[i + 1]?.startsWith(b!))).toBe(false);
+  });
+
+  it('suggests a report after a collect that only returned files, when the round already has accepted reports', async () => {
+    const ws = tempDir('tz-collect-again-');
+    const { ledger, inbox, file } = await issuedWorkspace(ws, plan, { round: '2025-Q3', good: ['大气环境处'] });
+    ledger.close();
+    expect(taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws]).stdout).toContain('report --round 2025-Q3');
+    const again = join(ws, 'again');
+    mkdirSync(again);
+    fillWorkbook(file('机关党委'), join(again, '机关党委.xlsx'), { ...GOOD_ANSWERS, phone: '' });
+    const second = taizhang(['collect', again, '--round', '2025-Q3', '-w', ws]);
+    expect(second.stdout).toContain('退回 1');
+    expect(second.stdout).toContain('npx taizhang report --round 2025-Q3 生成报告');
+    expect(second.stdout).not.toContain('暂不宜生成报告');
   });
 });

@@ -52,6 +52,9 @@ function titleWidth(text: string): number {
 }
 
 /** Places a title line may end at without splitting a word: after an organ's name, a date, or a particle. */
+/** Two-character words a title line never splits. */
+const TITLE_WORDS = new Set(['季度', '年度', '月份', '工作', '会议', '通报', '报告', '讲话']);
+
 const TITLE_BREAK_AFTER = /[局委办厅府会院心处室部区发年度季月的于和及与、）》”]/;
 
 /**
@@ -67,7 +70,8 @@ export function balanceTitle(text: string, perLine = GB9704.titleCharsPerLine): 
   const target = total / lines;
   const width = (i: number, j: number) => titleWidth(chars.slice(i, j).join(''));
   // A line never ends inside or right after a number (`2025` stays with its `年`).
-  const canBreak = (j: number) => !/[\dA-Za-z.]/.test(chars[j - 1]!);
+  // Nor inside a word such as `季度`, `年度` (a `季` or `年` may end a line only before something else).
+  const canBreak = (j: number) => !/[\dA-Za-z.]/.test(chars[j - 1]!) && !TITLE_WORDS.has(`${chars[j - 1]}${chars[j] ?? ''}`);
   // best[k][j]: least cost of setting chars[0, j) in k lines.
   const best: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(Infinity));
   const from: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(-1));

@@ -68,7 +68,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     .map((ch, i) => ({
       序号: cnOrdinal(i),
       标题: ch.标题.trim(),
-      概况: `${yearEnd ? '全年' : ''}部署${ch.条目数}个工作条目，已完成${ch.已完成}个${ch.滞后 ? `，${ch.滞后}个滞后预警` : ''}${ch.未报送 ? `，${ch.未报送}个未报送` : ''}。`,
+      // Zero counts are left unsaid (`已完成0个`).
+      概况: `${yearEnd ? '全年' : ''}部署${ch.条目数}个工作条目${[ch.已完成 ? `已完成${ch.已完成}个` : '', ch.滞后 ? `${ch.滞后}个滞后预警` : '', ch.未报送 ? `${ch.未报送}个未报送` : ''].filter(Boolean).map((x) => `，${x}`).join('')}。`,
       成效: ch.成效,
     }));
 
