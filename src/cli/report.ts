@@ -73,7 +73,7 @@ export function register(program: Command): void {
         }
         for (const w of result.warnings) console.log(`\n注意：${w}`);
         for (const m of result.missing) {
-          console.log(`\n提示：《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿（或用 --metrics 提供）：\n  ${m.figures.join('、')}`);
+          console.log(`\n提示：《${m.document}》中以下内容没有来源，已标注为【待填：…】，请补写后定稿（数据可用 --metrics 提供）：\n  ${m.figures.join('、')}`);
         }
       } finally {
         ledger.close();

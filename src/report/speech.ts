@@ -104,7 +104,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   if (reporting.length) shortcomings.push(`调度报送还不够及时规范，${reporting.join('，')}。`);
   const numbered = shortcomings.map((x, i) => `${cnOrdinal(i)}是${x}`);
 
-  const carried = yearEnd && pressed.length ? `对${year}年未完成或滞后的${pressed.length}个条目（${pressed.map((c) => c.clauseId).join('、')}），要逐项明确措施和时限，纳入${next}年工作继续推进。` : '';
+  const carried = yearEnd && pressed.length ? `对${year}年未完成或滞后的${pressed.length}个条目（编号${pressed.map((c) => c.clauseId).join('、')}），要逐项明确措施和时限，纳入${next}年工作继续推进。` : '';
   let deploy: SpeechContext['部署'];
   if (o.nextPlan) {
     const p = o.nextPlan;
