@@ -323,7 +323,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
   const caption = block.caption
     ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, keepNext: true, children: runs([{ text: block.caption, bold: false }], FONTS.h1, GB9704.bodySize) })]
     : [];
-  return [...caption, table, new Paragraph({ spacing: exact, children: [] })];
+  // A 1 pt paragraph, off the grid, keeps two tables from merging; the next body line's snap to the grid gives the
+  // air after the table. (A blank body line stood at the top of the page whenever a table ended one.)
+  return [...caption, table, new Paragraph({ style: TABLE_TEXT_STYLE, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })];
 }
 
 function pageNumberFooter(align: 'right' | 'left'): Footer {
