@@ -94,8 +94,11 @@ export function register(program: Command): void {
         `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
       );
       if (counts.returned) console.log(`退回重报表和回执在 ${roundDir(opts, roundId, '收集')}，请发回相应单位。`);
+      // Whether the round has any accepted submission at all, from this run or an earlier one: a run that only
+      // returned files does not make a round with accepted reports unfit for a report.
+      const anyAccepted = !!counts.accepted || ledger.currentReceipts(roundId).some((x) => x.outcome === 'accepted');
       console.log(
-        counts.accepted
+        anyAccepted
           ? `下一步：npx taizhang status --round ${roundId} 查看报送情况；npx taizhang report --round ${roundId} 生成报告。`
           : `下一步：npx taizhang status --round ${roundId} 查看报送情况和催报通知（本次没有收取任何报送，暂不宜生成报告）。`,
       );

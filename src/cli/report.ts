@@ -5,6 +5,12 @@ import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
 import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 
+/** The next year's plan: a plan.json, or a plan document read as `plan parse` reads it. */
+async function readNextPlan(path: string) {
+  const { loadPlanJson, readPlan } = await import('../plan/index.ts');
+  return path.toLowerCase().endsWith('.json') ? loadPlanJson(path) : readPlan(path);
+}
+
 export function register(program: Command): void {
   withWorkspaceOption(withThresholdOptions(program.command('report')))
     .description('生成报告：工作进展情况报告（年终轮次为年度工作情况报告）、督办通报、讲话稿（Word）和汇总表（Excel）')
@@ -14,9 +20,12 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', '成文日期（默认今天）')
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
     .option('--list-variables', '列出模板可用的变量和元素')
+    .option('--next-plan <任务文件>', '新一年的工作要点（plan.json 或工作要点文件）：讲话稿据此部署新一年重点工作')
+    .option('--meeting <会议名称>', '讲话稿的会议名称，如“2026年全市生态环境工作会议”（默认按发文机关推定）')
+    .option('--reply-by <YYYY-MM-DD>', '督办通报要求书面报送整改措施、补报调度表的期限（未给出时文中为【待填】）')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
+    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; nextPlan?: string; meeting?: string; replyBy?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
       if (opts.listVariables) {
         const [{ VARIABLES }, { ELEMENTS }] = await Promise.all([import('../report/context.ts'), import('../report/markup.ts')]);
         console.log('模板变量（Handlebars，写作 {{变量}}）：');
@@ -34,6 +43,10 @@ export function register(program: Command): void {
           throw new UserError(`无法读取数据文件“${opts.metrics}”：${(e as Error).message}`, '数据文件应为 JSON，例如 {"行政处罚案件数": 216}。');
         }
       }
+      if (opts.replyBy !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.replyBy)) {
+        throw new UserError(`--reply-by 的取值“${opts.replyBy}”不是日期。`, '请写成 YYYY-MM-DD，例如 2026-01-20。');
+      }
+      const nextPlan = opts.nextPlan ? await readNextPlan(opts.nextPlan) : undefined;
       const thresholds = thresholdsOf(opts);
       const ledger = await openLedger(opts);
       const [{ loadRoundProgress }, { renderReports }, { readSettings }] = await Promise.all([
@@ -47,14 +60,20 @@ export function register(program: Command): void {
         // One or several templates, given as repeated options or comma-separated.
         const templates = opts.template ? [opts.template].flat().flatMap((t) => t.split(',')).filter(Boolean) : undefined;
         const settings = readSettings(workspaceOf(opts));
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force });
+        const workspace = workspaceOf(opts);
+        const { readDocNumbers, writeDocNumbers } = await import('../report/doc-numbers.ts');
+        const used = readDocNumbers(workspace);
+        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force, nextPlan, meeting: opts.meeting, replyBy: opts.replyBy, usedDocNumbers: used });
+        // This round's record is replaced, so that regenerating a round never counts as reusing its 文号.
+        await writeDocNumbers(workspace, [...used.filter((u) => u.round !== progress.round.id), ...result.docNumbers]);
         console.log(`${progress.round.label}报告已生成：`);
         for (const f of result.files) console.log(`  ${f}`);
         if (result.truncated.length) {
           console.log(`\n提示：汇总表中 ${result.truncated.length} 个单元格的文字超过 Excel 单元格上限（32767 字），已截断并注明：\n  ${result.truncated.slice(0, 10).join('、')}${result.truncated.length > 10 ? ' 等' : ''}`);
         }
+        for (const w of result.warnings) console.log(`\n注意：${w}`);
         for (const m of result.missing) {
-          console.log(`\n提示：《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿（或用 --metrics 提供）：\n  ${m.figures.join('、')}`);
+          console.log(`\n提示：《${m.document}》中以下内容没有来源，已标注为【待填：…】，请补写后定稿（数据可用 --metrics 提供）：\n  ${m.figures.join('、')}`);
         }
       } finally {
         ledger.close();

@@ -11,6 +11,10 @@ export const Settings = z.object({
   contact: z.string().optional(),
   /** The 通报's 发文字号, e.g. `济环督〔2025〕3号`. */
   docNumber: z.string().optional(),
+  /** 抄送机关 of the 通报's 版记 (GB/T 9704), e.g. `市委督查室，市政府督查室`; no 抄送 line when unset. */
+  cc: z.string().optional(),
+  /** 印发机关 of the 版记: the office that prints and sends the document; defaults to the 发文机关. */
+  printer: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

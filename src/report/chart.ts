@@ -7,9 +7,38 @@ import type { RoundProgress } from '../model/progress.ts';
 
 const FONT = 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif';
 
-export function chapterChartSvg(progress: RoundProgress, width = 900, height = 520): string {
+/** Where a chapter's name may wrap: after a 顿号 or comma, or before a conjunction. */
+const BREAK_AFTER = /[、，,；和与及]/;
+
+/**
+ * A chapter's name as a category label: whole on one line when it fits, else wrapped onto `lines` lines of at
+ * most `perLine` characters (at a 顿号 where there is one near the end), and only then cut, with an ellipsis.
+ */
+export function chartLabel(title: string, perLine = 10, lines = 2): string {
+  let rest = [...title.replace(/^\s*([一二三四五六七八九十]+、|第.+?章)\s*/, '').trim()];
+  if (rest.length <= perLine) return rest.join('');
+  // Lines of about equal length: `更高标准打好` / `蓝天保卫战`, never a character left alone.
+  const width = Math.min(perLine, Math.ceil(rest.length / Math.min(lines, Math.ceil(rest.length / perLine))));
+  const out: string[] = [];
+  while (rest.length && out.length < lines) {
+    let cut = Math.min(width, rest.length);
+    if (rest.length > width) {
+      for (let k = Math.min(perLine, width + 2); k > width - 3; k--) if (BREAK_AFTER.test(rest[k - 1]!)) { cut = k; break; }
+    }
+    out.push(rest.slice(0, cut).join(''));
+    rest = rest.slice(cut);
+  }
+  if (rest.length) out[out.length - 1] = `${[...out.at(-1)!].slice(0, perLine - 1).join('')}…`;
+  return out.join('\n');
+}
+
+/**
+ * The chart carries no title of its own: the document's caption (图1　…) is its title, so the two never differ.
+ * Its height grows with the chapters, so that two-line labels keep apart.
+ */
+export function chapterChartSvg(progress: RoundProgress, width = 900, height = Math.max(480, 70 + 40 * progress.chapters.length)): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  const names = progress.chapters.map((c) => c.title.replace(/^[一二三四五六七八九十]+、|^第.+?章\s*/, '').slice(0, 12));
+  const names = progress.chapters.map((c) => chartLabel(c.title));
   const series = (name: string, color: string, pick: (id: string) => number) => ({
     name,
     type: 'bar' as const,
@@ -23,11 +52,10 @@ export function chapterChartSvg(progress: RoundProgress, width = 900, height = 5
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT, fontSize: 14 },
-    title: { text: `${progress.round.label}各章节任务推进情况`, left: 'center', textStyle: { fontFamily: FONT, fontSize: 18 } },
-    legend: { top: 44, textStyle: { fontFamily: FONT } },
-    grid: { left: 150, right: 40, top: 84, bottom: 30 },
+    legend: { top: 8, textStyle: { fontFamily: FONT } },
+    grid: { left: 170, right: 80, top: 48, bottom: 30 },
     xAxis: { type: 'value', name: '条目数', minInterval: 1 },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontFamily: FONT } },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontFamily: FONT, lineHeight: 17 } },
     series: [
       series('已完成', '#5B9B45', (id) => count(id, (s) => s === '已完成')),
       series('序时推进', '#4F81BD', (id) => count(id, (s, sch) => s !== '已完成' && s !== '未报送' && sch === 'green')),

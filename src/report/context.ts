@@ -1,6 +1,6 @@
 // Builds the data object that report templates lay out. All business logic lives here; the templates and their
 // helpers only format. Variable names are Chinese because office clerks edit the templates.
-import type { Plan } from '../model/plan.ts';
+import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round, type RoundKind } from '../model/round.ts';
 import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
@@ -237,7 +237,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     主送: settings.recipients || DEFAULT_RECIPIENTS,
     联系人: settings.contact ?? '',
     文号: settings.docNumber ?? '',
-    计划: { 标题: plan.title, 编号: plan.id },
+    计划: { 标题: displayTitle(plan), 编号: plan.id },
     轮次: {
       编号: progress.round.id,
       名称: progress.round.label,
@@ -301,6 +301,14 @@ export const VARIABLES: [string, string][] = [
   ['停滞任务（列表）', '编号、任务、单位、进展（与上一轮相同的进展情况）'],
   ['目标对比（列表）', '编号、任务、目标、完成值、完成度'],
   ['指标（列表）', '序号、名称、单位、基期值、目标值、属性、完成值'],
+  ['通报.标题 / 开头 / 报送 / 推进 / 点名 / 下一轮 / 回复日期', '督办通报的句子：年终轮次为“关于2025年度重点工作完成情况的通报”；零项不写；逾期、未报、退回单位点名并给出补报期限（--reply-by，未给出时为【待填】）；年终轮次不写“下一轮调度”'],
+  ['通报.督办（列表）', '需督办的条目：编号、任务、单位（牵头单位，及本身未完成的配合单位）、情况（年终为“660个完成612个，尚差48个”等差额，其他轮次为落后序时）、序时、颜色、停滞'],
+  ['通报.表扬 / 通报.要求（列表）', '按时报送且所承担任务全部完成（年终）或均按序时推进的单位；工作要求各段（含书面报送整改措施的期限）'],
+  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送）、印发机关（config set 印发机关，默认发文机关）、印发日期（成文日期）'],
+  ['讲话.标题 / 会议 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在2026年全市生态环境工作会议上的讲话”，--meeting 可指定会议名称）'],
+  ['讲话.总述 / 亮点 / 不足（列表）', '工作回顾的总体情况、达到的量化目标、问题和不足（未完成及差额、单位反映的困难、报送情况），按数据得出'],
+  ['讲话.回顾（列表）', '有进展的章节：序号、标题、概况（条目数、已完成）、成效（“一是……”）'],
+  ['讲话.部署.来源 / 计划 / 概述 / 结转 / 章节（列表）', '重点工作部署：来自 --next-plan 指定的新一年工作要点（章节为部署的各方面，任务为“一是……”），非年终轮次为本年尚未完成的任务；结转为本年未完成条目的安排'],
   ['{{数值 "名称"}}', '取数：统计项、“完成值:条目编号”或 --metrics 文件中的数值；无数据时显示【待填：名称】并给出提示'],
   ['{{顿号 列表}}', '用顿号连接名单'],
   ['{{#each 列表}}…{{/each}}、{{#if 条件}}…{{/if}}', 'Handlebars 的循环和条件'],

@@ -52,6 +52,9 @@ function titleWidth(text: string): number {
 }
 
 /** Places a title line may end at without splitting a word: after an organ's name, a date, or a particle. */
+/** Two-character words a title line never splits. */
+const TITLE_WORDS = new Set(['季度', '年度', '月份', '工作', '会议', '通报', '报告', '讲话']);
+
 const TITLE_BREAK_AFTER = /[局委办厅府会院心处室部区发年度季月的于和及与、）》”]/;
 
 /**
@@ -67,7 +70,8 @@ export function balanceTitle(text: string, perLine = GB9704.titleCharsPerLine): 
   const target = total / lines;
   const width = (i: number, j: number) => titleWidth(chars.slice(i, j).join(''));
   // A line never ends inside or right after a number (`2025` stays with its `年`).
-  const canBreak = (j: number) => !/[\dA-Za-z.]/.test(chars[j - 1]!);
+  // Nor inside a word such as `季度`, `年度` (a `季` or `年` may end a line only before something else).
+  const canBreak = (j: number) => !/[\dA-Za-z.]/.test(chars[j - 1]!) && !TITLE_WORDS.has(`${chars[j - 1]}${chars[j] ?? ''}`);
   // best[k][j]: least cost of setting chars[0, j) in k lines.
   const best: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(Infinity));
   const from: number[][] = Array.from({ length: lines + 1 }, () => Array(chars.length + 1).fill(-1));
@@ -152,13 +156,16 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       if (image) {
         const widthPx = Math.round((block.width / 25.4) * 96);
         const heightPx = Math.round((widthPx * image.height) / image.width);
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: image.data, transformation: { width: widthPx, height: heightPx }, altText: { name: block.caption || block.src, description: block.caption, title: block.caption } })] }));
+        // The picture keeps with its caption: a caption never stands alone at the top of the next page.
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: !!block.caption, keepLines: true, children: [new ImageRun({ type: 'png', data: image.data, transformation: { width: widthPx, height: heightPx }, altText: { name: block.caption || block.src, description: block.caption, title: block.caption } })] }));
       }
       if (block.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs([{ text: block.caption, bold: false }], FONTS.h2, 28) }));
       return out;
     }
     case 'table':
       return tableOf(block);
+    case 'imprint':
+      return imprintOf(block);
     case 'attachment':
       // Placed by `layoutBlocks`; never reached.
       return [];
@@ -182,7 +189,9 @@ function titleParagraph(text: string): Paragraph {
 function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragraph | Table)[] {
   const attachments = blocks.filter((b): b is Extract<Block, { type: 'attachment' }> => b.type === 'attachment');
   const titles = attachments.map((a) => a.title);
-  const main = blocks.filter((b) => b.type !== 'attachment');
+  // The 版记 closes the whole document, after the attachments (GB/T 9704 7.4).
+  const imprints = blocks.filter((b) => b.type === 'imprint');
+  const main = blocks.filter((b) => b.type !== 'attachment' && b.type !== 'imprint');
   const out: (Paragraph | Table)[] = [];
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
@@ -197,7 +206,55 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
     out.push(titleParagraph(a.title));
     for (const b of a.blocks) out.push(...paragraphOf(b, images));
   });
+  for (const b of imprints) out.push(...paragraphOf(b, images));
   return out;
+}
+
+/** 四号 (14 pt) in half-points, and one character of it in twips: the 版记's size and its 左右各空一字. */
+const IMPRINT_SIZE = 28;
+const IMPRINT_CHAR = 280;
+
+/**
+ * The 版记 (GB/T 9704 7.4): `抄送：…。` and `印发机关　　印发日期印发` in 仿宋 四号, 左右各空一字, between a thick first
+ * and last rule (0.35 mm) and a thin rule between them (0.25 mm). A table with only horizontal borders draws the
+ * rules in Word, WPS and LibreOffice alike; its rows are kept together and with the blank line before them.
+ */
+function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Table)[] {
+  const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const line = (text: string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: { left?: number; right?: number; hanging?: number } } = {}) =>
+    new Paragraph({
+      keepNext: true,
+      keepLines: true,
+      alignment: o.align ?? AlignmentType.LEFT,
+      indent: o.indent,
+      spacing: exact,
+      children: [new TextRun({ text, font: font(FONTS.body), size: IMPRINT_SIZE, characterSpacing: 0 })],
+    });
+  const cell = (children: Paragraph[], columnSpan?: number) =>
+    new TableCell({ children, columnSpan, verticalAlign: VerticalAlign.CENTER, margins: { left: 0, right: 0 } });
+  const cc = block.cc.trim().replace(/[。.]$/, '');
+  const rows = [
+    // 抄送机关回行时与冒号后的首字对齐.
+    ...(cc ? [new TableRow({ cantSplit: true, children: [cell([line(`抄送：${cc}。`, { indent: { left: IMPRINT_CHAR * 4, right: IMPRINT_CHAR, hanging: IMPRINT_CHAR * 3 } })], 2)] })] : []),
+    new TableRow({
+      cantSplit: true,
+      children: [cell([line(block.org, { indent: { left: IMPRINT_CHAR } })]), cell([line(`${block.date}印发`, { align: AlignmentType.RIGHT, indent: { right: IMPRINT_CHAR } })])],
+    }),
+  ];
+  return [
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
+    new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)],
+      layout: TableLayoutType.FIXED,
+      borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+      // Not floated to the page foot: LibreOffice 7.4 dropped a floating table there from the page altogether.
+      rows,
+    }),
+  ];
 }
 
 /** `附件：1.量化目标完成情况` under the body, a blank line before it, later items aligned under the first. */
@@ -217,6 +274,15 @@ function attachmentNote(titles: string[]): Paragraph[] {
     ),
   ];
 }
+
+/**
+ * Table text is set off the body's 28.95 pt line grid, in single spacing with a little air above and below, as
+ * printed 公文 tables are: on the grid every line of a cell took a full body line. The style only turns the grid
+ * off (docx cannot say so on a paragraph); `writeDocx` adds it to styles.xml.
+ */
+const TABLE_TEXT_STYLE = 'TableText';
+const TABLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 40, after: 40 };
+const TABLE_TEXT_STYLE_XML = `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${TABLE_TEXT_STYLE}"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`;
 
 function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
@@ -243,8 +309,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
                 margins: { left: 60, right: 60 },
                 children: [
                   new Paragraph({
+                    style: TABLE_TEXT_STYLE,
                     alignment: cell.align === 'center' || cell.header ? AlignmentType.CENTER : cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                    spacing: { line: 360, lineRule: LineRuleType.EXACT },
+                    spacing: TABLE_SPACING,
                     children: runs(cell.content, cell.header ? FONTS.h1 : FONTS.body, 24),
                   }),
                 ],
@@ -256,7 +323,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
   const caption = block.caption
     ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, keepNext: true, children: runs([{ text: block.caption, bold: false }], FONTS.h1, GB9704.bodySize) })]
     : [];
-  return [...caption, table, new Paragraph({ spacing: exact, children: [] })];
+  // A 1 pt paragraph, off the grid, keeps two tables from merging; the next body line's snap to the grid gives the
+  // air after the table. (A blank body line stood at the top of the page whenever a table ended one.)
+  return [...caption, table, new Paragraph({ style: TABLE_TEXT_STYLE, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })];
 }
 
 function pageNumberFooter(align: 'right' | 'left'): Footer {
@@ -316,6 +385,8 @@ export async function writeDocx(tree: DocumentTree, o: WriteOptions): Promise<Bu
   // the Normal style: state them there too.
   const styles = strFromU8(files['word/styles.xml']!);
   const normal = `<w:rPr><w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${FONTS.body}" w:cs="${FONTS.latin}"/><w:spacing w:val="${CHARACTER_SPACING}"/><w:sz w:val="${GB9704.bodySize}"/><w:szCs w:val="${GB9704.bodySize}"/></w:rPr>`;
-  files['word/styles.xml'] = strToU8(styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[^]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}${normal}${end}`));
+  files['word/styles.xml'] = strToU8(
+    styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[^]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}${normal}${end}`).replace('</w:styles>', `${TABLE_TEXT_STYLE_XML}</w:styles>`),
+  );
   return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 }

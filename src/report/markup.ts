@@ -30,6 +30,8 @@ const SimpleBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), src: z.string(), width: z.number().positive(), caption: z.string() }),
   z.object({ type: z.literal('pagebreak') }),
   z.object({ type: z.literal('signature'), org: z.string(), date: z.string() }),
+  /** 版记 (GB/T 9704): 抄送 (may be empty), 印发机关 and 印发日期, between rules, closing the document. */
+  z.object({ type: z.literal('imprint'), cc: z.string(), org: z.string(), date: z.string() }),
 ]);
 type SimpleBlock = z.infer<typeof SimpleBlock>;
 
@@ -56,6 +58,7 @@ export const ELEMENTS: Record<string, string> = {
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
   signature: '落款；属性 org（发文机关）、date（成文日期）',
+  imprint: '版记（置于全文最后，附件之后）；属性 cc（抄送机关，可空）、org（印发机关）、date（印发日期），以分隔线隔开',
   attachment: '附件；属性 title（附件名称）；内含 <table>、<p> 等。正文后自动列出“附件：1.……”，落款之后每个附件另起一页，标“附件1”',
 };
 
@@ -144,6 +147,10 @@ export function parseMarkup(markup: string, templateName: string, templateSource
       else if (el.name === 'signature') {
         if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
         blocks.push({ type: 'signature', org: a.org!, date: a.date! });
+      } else if (el.name === 'imprint') {
+        if (inAttachment) fail(el, '版记应在全文最后，不能放在附件中');
+        if (!a.org || !a.date) fail(el, '需要 org（印发机关）和 date（印发日期）属性');
+        blocks.push({ type: 'imprint', cc: a.cc ?? '', org: a.org!, date: a.date! });
       } else if (el.name === 'attachment') {
         if (inAttachment) fail(el, '附件中不能再嵌套附件');
         if (!a.title) fail(el, '需要 title（附件名称）属性');
