@@ -17,11 +17,12 @@ export function register(program: Command): void {
       .option('--no-prefill', '不预填上一轮已收取的填报内容')
       .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）'),
   ).action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {
-    const [{ parseRound }, { loadPlanJson }, { issueRound }, { readSettings }] = await Promise.all([
+    const [{ parseRound }, { loadPlanJson }, { issueRound }, { readSettings }, { displayTitle }] = await Promise.all([
       import('../model/round.ts'),
       import('../plan/index.ts'),
       import('../sheets/issue.ts'),
       import('../ledger/settings.ts'),
+      import('../model/plan.ts'),
     ]);
     const plan = await loadPlanJson(file);
     const round = parseRound(opts.round, opts.deadline);
@@ -47,6 +48,9 @@ export function register(program: Command): void {
       if (result.unassigned.length) {
         console.log(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
         for (const u of result.unassigned) console.log(`  ${u.clause.id} ${u.task.lead}`);
+      }
+      if (!plan.title.trim()) {
+        console.log(`\n提示：任务清单没有文件标题，调度表“任务来源”一行写作《${displayTitle(plan)}》。请重新读取工作要点并用 --title 指定标题（npx taizhang plan parse <工作要点文件> --title "…"），或在工作台“计划”页上传时填写，然后重新生成调度表（--force）。`);
       }
       console.log(`\n输出目录：${outDir}（含下发清单.xlsx）`);
       console.log(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);

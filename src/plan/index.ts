@@ -2,7 +2,7 @@
 // every reader extracts blocks first and hands them to the same mapper.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Plan } from '../model/plan.ts';
+import { ISSUER_PLACEHOLDER, Plan, TITLE_PLACEHOLDER, type Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256 } from '../util/hash.ts';
 import type { ExtractedDocument } from './blocks.ts';
@@ -67,7 +67,29 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
   }
   const doc = await reader(bytes, file);
   const plan = mapBlocks(doc, { file, format: format as Plan['source']['format'], sha256: sha256(bytes), ...options });
+  plan.warnings.push(...headerWarnings(plan, file));
   return Plan.parse(plan);
+}
+
+/**
+ * A plan without a title or issuer still parses, but every sheet and document would print it empty: the coordinator
+ * is told now, with the ways to give it, rather than finding 《》 in a signed document.
+ */
+export function headerWarnings(plan: Pick<Plan, 'title' | 'issuer'>, file: string): Warning[] {
+  const warnings: Warning[] = [];
+  const how = (option: string, field: string) =>
+    `请重新读取并指定（npx taizhang plan parse ${file} ${option} "…"），或在工作台“计划”页上传时填写“${field}”。`;
+  if (!plan.title.trim()) {
+    warnings.push({ code: 'title-missing', line: null, message: `未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“${TITLE_PLACEHOLDER}”。${how('--title', '标题')}` });
+  }
+  if (!plan.issuer.trim()) {
+    warnings.push({
+      code: 'issuer-missing',
+      line: null,
+      message: `未能从原文识别发文机关，报告、通报中将显示“${ISSUER_PLACEHOLDER}”。${how('--issuer', '发文机关')}报告落款也可用 npx taizhang config set 发文机关 … 设置。`,
+    });
+  }
+  return warnings;
 }
 
 /** Reads a plan JSON written by `plan parse` or `plan import`, with a clear message when it is not one. */

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { Zip, ZipPassThrough } from 'fflate';
 import { LEDGER_FILE } from '../ledger/file.ts';
 import type { Ledger } from '../ledger/ledger.ts';
-import type { Plan } from '../model/plan.ts';
+import { displayIssuer, displayTitle, type Plan } from '../model/plan.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { internalErrorMessage, UserError } from '../util/errors.ts';
 import { displayTime } from '../util/time.ts';
@@ -183,7 +183,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     return files.flatMap((file) => {
       try {
         const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
-        return [{ id: plan.id, title: plan.title || plan.source.file, file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
+        return [{ id: plan.id, title: displayTitle(plan), file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
       } catch {
         return [];
       }
@@ -274,7 +274,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const earlier = existsSync(plansDir) ? readdirSync(plansDir).filter((f) => f.startsWith(`.${safeFileName(plan.id)}.`)).length : 0;
     const changes = lastChanges.get(plan.id);
     lastChanges.delete(plan.id);
-    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), grids, unassigned, earlier, changes }, '/plans');
+    return page(reply, 'plan', displayTitle(plan), { plan, title: displayTitle(plan), issuer: displayIssuer(plan), file: basename(file), summary: summarizePlan(plan), grids, unassigned, earlier, changes }, '/plans');
   });
   /** What the last save or import changed, shown once on the plan page it leads to. */
   const lastChanges = new Map<string, string[]>();
