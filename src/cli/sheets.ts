@@ -9,8 +9,8 @@ export function register(program: Command): void {
     sheets
       .command('generate <plan.json>')
       .description('按轮次为每个责任单位生成调度表（.xlsx），并登记到台账')
-      .requiredOption('--round <轮次>', '报送轮次（必填）：2025-09、2025-Q3、2025-H1 或 2025-年终')
-      .option('--deadline <YYYY-MM-DD>', '报送截止日期（默认为轮次结束后第10天）')
+      .requiredOption('--round <轮次>', '报送轮次（必填）：2025-09、2025-Q3、2025-H1 或 2025-年终；也可写 2025年第三季度、2025年9月等，省略年份时取工作要点的年份')
+      .option('--deadline <日期>', '报送截止日期，如 2025-10-10 或 2025年10月10日（默认为轮次结束后第10天）')
       .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
       .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
       .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
@@ -25,7 +25,7 @@ export function register(program: Command): void {
       import('../model/plan.ts'),
     ]);
     const plan = await loadPlanJson(file);
-    const round = parseRound(opts.round, opts.deadline);
+    const round = parseRound(opts.round, opts.deadline, { year: plan.year });
     const ledger = await openLedger(opts, { create: true });
     try {
       const outDir = opts.output ?? roundDir(opts, round.id, '下发');

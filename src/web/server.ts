@@ -15,7 +15,8 @@ import type { Ledger } from '../ledger/ledger.ts';
 import { displayIssuer, displayTitle, type Plan } from '../model/plan.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { internalErrorMessage, UserError } from '../util/errors.ts';
-import { displayTime } from '../util/time.ts';
+import { readThresholds, type Thresholds } from '../model/thresholds.ts';
+import { displayTime, today as todayInBeijing } from '../util/time.ts';
 import { Downloads } from './downloads.ts';
 import { Jobs } from './jobs.ts';
 import { COOKIE, LoginThrottle, Sessions, fromOwnPage, passwordMatches, sameSecret, type Access } from './security.ts';
@@ -49,7 +50,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   const sessions = new Sessions();
   const throttle = new LoginThrottle();
   const ws = o.workspace;
-  const today = o.today ?? (() => process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10));
+  const today = o.today ?? (() => todayInBeijing());
   const lan = o.access.password !== null;
   // Uploads are removed once read; a folder left by a run that was killed meanwhile is removed a day later.
   await removeStaleUploads(join(ws, '.uploads'));
@@ -340,8 +341,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     if (!body.plan) throw new UserError('请选择任务清单。');
     if (!body.round) throw new UserError('请填写轮次，如 2025-Q3、2025-09、2025-H1 或 2025-年终。');
     const [{ parseRound }, { issueRound }] = await Promise.all([import('../model/round.ts'), import('../sheets/issue.ts')]);
-    const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined);
     const { plan } = await planById(body.plan);
+    const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined, { year: plan.year });
     const outDir = roundFolder(round.id, '下发');
     return streamed(reply, async (send) => {
       const result = await withLedger(true, (ledger) =>
@@ -561,13 +562,10 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   return app;
 }
 
-function thresholdsOf(q: unknown): { yellow: number; red: number } | undefined {
+/** The form's thresholds, by the command line's rule (model/thresholds.ts); none given: the defaults. */
+function thresholdsOf(q: unknown): Thresholds {
   const { yellow, red } = (q ?? {}) as { yellow?: string; red?: string };
-  if (!yellow && !red) return undefined;
-  const y = Number(yellow ?? 10);
-  const r = Number(red ?? 30);
-  if (!(y > 0 && r > y && r <= 100)) throw new UserError('序时预警阈值无效：黄色应大于 0，红色应大于黄色且不超过 100。');
-  return { yellow: y, red: r };
+  return readThresholds({ yellow, red });
 }
 
 /**
