@@ -13,7 +13,7 @@ export function register(program: Command): void {
       .option('--deadline <日期>', '报送截止日期，如 2025-10-10 或 2025年10月10日（默认为轮次结束后第10天）')
       .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
       .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
-      .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
+      .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 npx taizhang config 中的“联系人”）')
       .option('--no-prefill', '不预填上一轮已收取的填报内容')
       .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）'),
   ).action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {

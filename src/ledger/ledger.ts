@@ -121,7 +121,7 @@ export class Ledger {
       const known = this.rounds().map((r) => r.id);
       throw new UserError(
         `台账（${this.path}）中没有轮次“${this.roundId(id)}”。`,
-        known.length ? `已有轮次：${known.join('、')}。` : '请先运行 taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
+        known.length ? `已有轮次：${known.join('、')}。` : '请先运行 npx taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
       );
     }
     return round;

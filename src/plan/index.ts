@@ -98,7 +98,7 @@ export async function loadPlanJson(path: string): Promise<Plan> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserError(`找不到任务文件“${path}”。`, '请先运行 taizhang plan parse <工作要点文件> -o plan.json 生成。');
+    throw new UserError(`找不到任务文件“${path}”。`, '请先运行 npx taizhang plan parse <工作要点文件> -o plan.json 生成。');
   }
   let data: unknown;
   try {
@@ -109,7 +109,7 @@ export async function loadPlanJson(path: string): Promise<Plan> {
   const parsed = Plan.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`任务文件“${path}”格式不正确：字段 ${issue.path.join('.')}：${issue.message}`, '请用 taizhang plan parse 或 plan import 重新生成该文件。');
+    throw new UserError(`任务文件“${path}”格式不正确：字段 ${issue.path.join('.')}：${issue.message}`, '请用 npx taizhang plan parse 或 npx taizhang plan import 重新生成该文件。');
   }
   return parsed.data;
 }

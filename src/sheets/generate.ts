@@ -93,7 +93,7 @@ export function planRound(plan: Plan, round: Round) {
 export async function generateRound(o: GenerateOptions): Promise<GenerateResult> {
   const { named, unassigned, index } = planRound(o.plan, o.round);
   if (named.length === 0) {
-    throw new UserError('任务清单中没有任何条目明确了责任单位，无法生成调度表。', '请先用 taizhang plan export / plan import 指定责任单位。');
+    throw new UserError('任务清单中没有任何条目明确了责任单位，无法生成调度表。', '请先用 npx taizhang plan export / npx taizhang plan import 指定责任单位。');
   }
   await checkOutput(o.outDir, o.round, [...named.map((n) => n.name), '下发清单.xlsx'], !!o.force);
   await mkdir(o.outDir, { recursive: true });
