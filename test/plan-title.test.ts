@@ -35,9 +35,9 @@ describe('a plan document without a title line', () => {
     expect(plan.issuer).toBe('');
     expect(plan.warnings.filter((w) => w.code === 'title-missing' || w.code === 'issuer-missing').map((w) => w.code)).toEqual(['title-missing', 'issuer-missing']);
     expect(parsed.stdout).toContain(
-      '未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“【待填：计划标题】”。请重新读取并指定（npx taizhang plan parse jinan-2025-work-plan.docx --title "…"），或在工作台“计划”页上传时填写“标题”。',
+      '未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“【待填：计划标题】”。请重新读取并指定（npx taizhang plan parse <工作要点文件> --title "…"），或在工作台“计划”页上传时填写“标题”。',
     );
-    expect(parsed.stdout).toContain('未能从原文识别发文机关，报告、通报中将显示“【待填：发文机关】”。请重新读取并指定（npx taizhang plan parse jinan-2025-work-plan.docx --issuer "…"）');
+    expect(parsed.stdout).toContain('未能从原文识别发文机关，报告、通报中将显示“【待填：发文机关】”。请重新读取并指定（npx taizhang plan parse <工作要点文件> --issuer "…"）');
   });
 
   it('parse with --title and --issuer gives no such warning', () => {

@@ -67,7 +67,7 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
   }
   const doc = await reader(bytes, file);
   const plan = mapBlocks(doc, { file, format: format as Plan['source']['format'], sha256: sha256(bytes), ...options });
-  plan.warnings.push(...headerWarnings(plan, file));
+  plan.warnings.push(...headerWarnings(plan));
   return Plan.parse(plan);
 }
 
@@ -75,10 +75,11 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
  * A plan without a title or issuer still parses, but every sheet and document would print it empty: the coordinator
  * is told now, with the ways to give it, rather than finding 《》 in a signed document.
  */
-export function headerWarnings(plan: Pick<Plan, 'title' | 'issuer'>, file: string): Warning[] {
+export function headerWarnings(plan: Pick<Plan, 'title' | 'issuer'>): Warning[] {
   const warnings: Warning[] = [];
+  // The same words whatever the format the plan came in (its .pdf and .docx give the same warnings).
   const how = (option: string, field: string) =>
-    `请重新读取并指定（npx taizhang plan parse ${file} ${option} "…"），或在工作台“计划”页上传时填写“${field}”。`;
+    `请重新读取并指定（npx taizhang plan parse <工作要点文件> ${option} "…"），或在工作台“计划”页上传时填写“${field}”。`;
   if (!plan.title.trim()) {
     warnings.push({ code: 'title-missing', line: null, message: `未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“${TITLE_PLACEHOLDER}”。${how('--title', '标题')}` });
   }
