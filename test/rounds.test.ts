@@ -12,7 +12,7 @@ import { readThresholds } from '../src/model/thresholds.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { UserError } from '../src/util/errors.ts';
 import { createWorkbench } from '../src/web/server.ts';
-import { GOOD_ANSWERS, fillWorkbook, inspectWorkbook, issuedWorkspace, jinanPlan, taizhang, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, fillWorkbook, inspectWorkbook, issuedWorkspace, jinanPlan, run, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -134,6 +134,17 @@ describe('rounds on the command line', () => {
       const again = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', 'ws', '--received-at', when], dir);
       expect([when, again.code, again.stderr]).toEqual([when, 0, '']);
     }
+    // The report's date as a clerk types it, and one that is no date refused before anything is written.
+    const dated = taizhang(['report', '--round', 'Q3', '-w', 'ws', '-t', 'bulletin', '--date', '2025年10月20日', '--today', '2025-10-20'], dir);
+    expect(dated.stderr).toBe('');
+    expect(dated.code).toBe(0);
+    const python = `import sys, docx; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))`;
+    const bulletin = join(dir, 'ws', '2025-Q3', '报告', '督办通报_2025-Q3.docx');
+    expect(run(PYTHON, ['-c', python, bulletin]).stdout).toContain('2025年10月20日');
+    const badDate = taizhang(['report', '--round', 'Q3', '-w', 'ws', '-t', 'bulletin', '--date', '2025-10-32'], dir);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toContain('错误：--date 的取值“2025-10-32”无法识别为日期。');
+
     const badTime = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', 'ws', '--received-at', '10月9日'], dir);
     expect(badTime.code).toBe(1);
     expect(badTime.stderr).toContain('错误：--received-at 的取值“10月9日”无法识别为日期时间。');

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
+import { parseDate } from '../util/time.ts';
 import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 
 export function register(program: Command): void {
@@ -11,7 +12,7 @@ export function register(program: Command): void {
     .option('--round <轮次>', '轮次')
     .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
-    .option('--date <YYYY-MM-DD>', '成文日期（默认今天）')
+    .option('--date <日期>', '成文日期，如 2025-10-20 或 2025年10月20日（默认今天）')
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
@@ -47,7 +48,7 @@ export function register(program: Command): void {
         // One or several templates, given as repeated options or comma-separated.
         const templates = opts.template ? [opts.template].flat().flatMap((t) => t.split(',')).filter(Boolean) : undefined;
         const settings = readSettings(workspaceOf(opts));
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force });
+        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date === undefined ? todayOf(opts) : parseDate(opts.date, '--date'), metrics, settings, force: opts.force });
         console.log(`${progress.round.label}报告已生成：`);
         for (const f of result.files) console.log(`  ${f}`);
         if (result.truncated.length) {
