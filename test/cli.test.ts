@@ -69,14 +69,25 @@ describe('version and help', () => {
   it('refuses a missing required option, an unknown option and an unknown command in Chinese, exit 1', () => {
     const missing = taizhang(['collect', '收件箱']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('错误：缺少必填选项 --round <轮次>\n运行 npx taizhang --help 查看用法。\n');
+    // Issue 28: a subcommand's error points to that subcommand's own help (it pointed to `npx taizhang --help`).
+    expect(missing.stderr).toBe('错误：缺少必填选项 --round <轮次>\n运行 npx taizhang collect --help 查看用法。\n');
     const unknown = taizhang(['status', '--round', ROUND, '--bogus']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('错误：无法识别的选项 --bogus');
+    expect(unknown.stderr).toBe('错误：无法识别的选项 --bogus\n运行 npx taizhang status --help 查看用法。\n');
     const command = taizhang(['colect']);
     expect(command.code).toBe(1);
     expect(command.stderr).toContain('错误：无法识别的命令 colect');
     expect(command.stderr).toContain('（是否想输入 collect？）');
+    expect(command.stderr).toContain('运行 npx taizhang --help 查看用法。');
+    const nested = taizhang(['plan', 'parse']);
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toBe('错误：缺少参数 文件\n运行 npx taizhang plan parse --help 查看用法。\n');
+    expect(taizhang(['plan', 'pasre']).stderr).toContain('运行 npx taizhang plan --help 查看用法。');
+  });
+
+  it('plan parse --help names every format it reads', () => {
+    const help = taizhang(['plan', 'parse', '--help']).stdout.replace(/\s+/g, '');
+    expect(help).toContain('读取工作要点（.docx、.xlsx、.pdf、.doc、.wps、.rtf或.txt；');
   });
 });
 

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION } from '../src/ledger/schema.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { sha256 } from '../src/util/hash.ts';
-import { GOOD_ANSWERS, ROOT, issuedWorkspace, jinanPlan, python, taizhang, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, PYTHON, ROOT, issuedWorkspace, jinanPlan, python, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -192,6 +192,49 @@ describe('ledgers of other versions and programs', () => {
   });
 });
 
+describe('a ledger that is a folder, empty, or an empty database', () => {
+  const PLAN_JSON = join(ROOT, 'test', 'golden', 'jinan-2025-work-plan.plan.json');
+
+  it('a folder named taizhang.db: every command says so, naming it, exit 1', () => {
+    const ws = tempDir('tz-dir-ledger-');
+    mkdirSync(join(ws, 'taizhang.db'));
+    for (const args of [['status', '--round', ROUND], ['progress', '--round', ROUND], ['rounds'], ['sheets', 'generate', PLAN_JSON, '--round', ROUND]]) {
+      expectUserFailure(tz([...args, '-w', ws]), `台账“${join(ws, 'taizhang.db')}”是一个文件夹，不是台账文件。`, '请检查 -w 指定的工作目录是否正确');
+    }
+    expect(readdirSync(join(ws, 'taizhang.db'))).toEqual([]);
+    expect(readdirSync(ws)).toEqual(['taizhang.db']);
+  });
+
+  it('a 0-byte ledger or an empty SQLite database: a reading command says so and creates nothing; sheets generate makes the ledger', () => {
+    const ws = tempDir('tz-empty-ledger-');
+    const path = join(ws, 'taizhang.db');
+    writeFileSync(path, '');
+    for (const args of [['status', '--round', ROUND], ['progress', '--round', ROUND], ['rounds']]) {
+      expectUserFailure(tz([...args, '-w', ws]), `台账文件“${path}”是空文件（0 字节），不是可用的 taizhang 台账。`, '如尚未下发，请删除该文件后运行 npx taizhang sheets generate');
+    }
+    expect(statSync(path).size).toBe(0);
+    expect(readdirSync(ws)).toEqual(['taizhang.db']);
+
+    const empty = tempDir('tz-empty-db-');
+    const emptyPath = join(empty, 'taizhang.db');
+    const db = new Database(emptyPath);
+    db.exec('CREATE TABLE t (x); DROP TABLE t;');
+    db.close();
+    const before = readFileSync(emptyPath);
+    expectUserFailure(tz(['status', '--round', ROUND, '-w', empty]), `台账文件“${emptyPath}”是一个空数据库，不含任何台账数据，不是可用的 taizhang 台账。`);
+    expect(readFileSync(emptyPath).equals(before)).toBe(true);
+    expect(readdirSync(empty)).toEqual(['taizhang.db']);
+
+    // Only the command that issues a round makes a ledger of it.
+    const made = tz(['sheets', 'generate', PLAN_JSON, '--round', ROUND, '-w', ws]);
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    const ledger = new Ledger(ws, { create: false });
+    expect(ledger.rounds().map((r) => r.id)).toEqual([ROUND]);
+    ledger.close();
+  });
+});
+
 describe('commands that only read', () => {
   it('never create a workspace or a ledger in a mistyped folder', async () => {
     const parent = tempDir('tz-typo-');
@@ -292,6 +335,33 @@ run $TZ_CLI status --round ${ROUND} -w "$W" --json`,
     );
     // SQLite cannot open a WAL ledger on a read-only disk even to read it; the message says so and how to go on.
     for (const r of [collectRun!, statusRun!]) expectUserFailure(r, `台账“${join(disk, 'taizhang.db')}”所在的磁盘是只读的`, '复制到可写的磁盘');
+  });
+});
+
+describe.runIf(canMount)('sheets generate on a full disk (a real tmpfs)', () => {
+  it('names the workbook it could not write, leaves no truncated workbook and no round; --force after freeing space issues the round', () => {
+    const plan = join(ROOT, 'test', 'golden', 'jinan-2025-work-plan.plan.json');
+    const disk = tempDir('tz-disk-');
+    // Room for the ledger and a few workbooks, not for all 23.
+    const [full, valid, freed, rounds] = onSmallDisk(
+      tempDir('tz-empty-ws-'),
+      disk,
+      `dd if=/dev/zero of="$W/filler" bs=4k count=1950 2>/dev/null
+run $TZ_CLI sheets generate "${plan}" --round ${ROUND} -w "$W/ws"
+run ${PYTHON} -c "import sys, zipfile, pathlib; fs = sorted(pathlib.Path(sys.argv[1]).glob('*.xlsx')); [zipfile.ZipFile(f).testzip() for f in fs]; print(len(fs))" "$W/ws/${ROUND}/下发"
+rm "$W/filler"
+run $TZ_CLI sheets generate "${plan}" --round ${ROUND} -w "$W/ws" --force
+run $TZ_CLI rounds -w "$W/ws"`,
+    );
+    expectUserFailure(full!, '磁盘空间已满，无法写入', '加 --force');
+    expect(full!.stderr).toMatch(new RegExp(`无法写入(台账)?“${disk}/ws/`));
+    expect(full!.stderr).not.toContain('“工作目录”');
+    // Every workbook left in the folder is whole (zipfile reads it); fewer than the 23 of a full round.
+    expect(valid!.code).toBe(0);
+    expect(Number(valid!.stdout.trim())).toBeLessThan(23);
+    expect(freed!.code).toBe(0);
+    expect(freed!.stdout).toContain('2025年第三季度调度表已生成：23 个单位');
+    expect(rounds!.stdout).toContain(`${ROUND}`);
   });
 });
 

@@ -34,7 +34,8 @@ describe('jinan-2025-work-plan', async () => {
     expect(clauses(txt).filter((c) => c.assignments.length > 0)).toHaveLength(67);
     expect(units(txt)).toHaveLength(23);
     expect(txt.units.filter((u) => u.kind === 'catchall').map((u) => u.name)).toEqual(['机关其他相关处室、单位']);
-    expect(txt.warnings).toEqual([]);
+    // Issue 28: the seed has no title line and no signature, and parse now says so (it warned of nothing).
+    expect(txt.warnings.map((w) => w.code)).toEqual(['title-missing', 'issuer-missing']);
   });
 
   it('splits a task with several annotations into clauses, the first unit of each leading', () => {
@@ -280,7 +281,8 @@ describe('other layouts of the family', () => {
     expect(plan.units.find((u) => u.name === '区直有关部门')?.kind).toBe('catchall');
     expect(plan.tasks[2]!.id).toBe('2.1');
     expect(plan.tasks[2]!.clauses[0]!.targets[0]).toMatchObject({ value: 500, unit: '辆次', comparator: '不少于' });
-    expect(plan.warnings).toEqual([]);
+    // Issue 28: `某区` names no issuing office, and parse now says so.
+    expect(plan.warnings.map((w) => w.code)).toEqual(['issuer-missing']);
   });
 });
 
@@ -288,7 +290,8 @@ describe('numbering that restarts in each section', () => {
   it('gives ids of chapter, section and number, none duplicated', async () => {
     const plan = await readPlan(join(ROOT, 'test', 'fixtures', 'section-numbering-plan.txt'));
     expect(plan.tasks.map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.2.1', '2.1']);
-    expect(plan.warnings).toEqual([]);
+    // Issue 28: `某市` names no issuing office, and parse now says so.
+    expect(plan.warnings.map((w) => w.code)).toEqual(['issuer-missing']);
     expect(plan.tasks[2]!.clauses[0]!.targets[0]).toMatchObject({ value: 100, unit: '%', comparator: '达到' });
   });
 });

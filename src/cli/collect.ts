@@ -46,18 +46,17 @@ export function register(program: Command): void {
       .command('collect <文件夹、压缩包或文件...>')
       .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
       .requiredOption('--round <轮次>', '本次收集的轮次（必填）')
-      .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09 或 "2025-10-09 15:30"（北京时间）；默认取文件自身的修改时间')
+      .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09、2025/10/9、"2025年10月9日 15:30"（北京时间）；默认取文件自身的修改时间')
       .option('--json', '以 JSON 输出每个文件的处理结果（供脚本使用）'),
   ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; json?: boolean }) => {
     // A large inbox's reader thread starts first, and starts up while this thread loads the collect stage.
     const [{ countInputs }, { startEarly }] = await Promise.all([import('../collect/sources.ts'), import('../collect/thread.ts')]);
     const inSight = await countInputs(paths);
     startEarly(inSight);
-    const { normalizeRoundId } = await import('../model/round.ts');
-    const roundId = normalizeRoundId(opts.round);
     const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
     const ledger = await openLedger(opts);
     try {
+      const roundId = ledger.requireRound(opts.round).id;
       const { collect } = await import('../collect/index.ts');
       const counts: Record<string, number> = {};
       let taken = 0;

@@ -3,11 +3,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Thresholds } from '../consolidate/index.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { LEDGER_FILE } from '../ledger/file.ts';
 import { safeFileName } from '../sheets/assign.ts';
+import { DEFAULT_THRESHOLDS, readThresholds, type Thresholds } from '../model/thresholds.ts';
 import { UserError } from '../util/errors.ts';
+import { today } from '../util/time.ts';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -47,16 +48,16 @@ export function workspaceOf(o: GlobalOptions): string {
   return findWorkspace(o).path;
 }
 
-/** The date deadlines are judged against; fixed with --today or TAIZHANG_TODAY for reproducible runs. */
+/** The date deadlines are judged against (util/time.ts's today): --today, TAIZHANG_TODAY, else today in Beijing. */
 export function todayOf(o: GlobalOptions): string {
-  return o.today ?? process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10);
+  return today(o.today);
 }
 
 /** The 序时 thresholds options, shared by every command that consolidates a round. */
 export function withThresholdOptions(cmd: Command): Command {
   return cmd
-    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', '10')
-    .option('--red <百分点>', '序时红色预警阈值', '30');
+    .option('--yellow <百分点>', '序时黄色预警阈值（落后序时的百分点）', String(DEFAULT_THRESHOLDS.yellow))
+    .option('--red <百分点>', '序时红色预警阈值', String(DEFAULT_THRESHOLDS.red));
 }
 
 /** The workspace option every command takes. */
@@ -64,11 +65,9 @@ export function withWorkspaceOption(cmd: Command): Command {
   return cmd.option('-w, --workspace <目录>', '工作目录（台账、归档、各轮次文件）；默认向上查找含台账的目录，找不到时为 output');
 }
 
-/** Reads the threshold options; 0 ≤ yellow ≤ red. */
+/** Reads the threshold options, by the rule the workbench's form is read by too. */
 export function thresholdsOf(o: { yellow: string; red: string }): Thresholds {
-  const thresholds = { yellow: Number(o.yellow), red: Number(o.red) };
-  if (!(thresholds.yellow >= 0 && thresholds.red >= thresholds.yellow)) throw new UserError('预警阈值应满足 0 ≤ 黄色 ≤ 红色。');
-  return thresholds;
+  return readThresholds(o);
 }
 
 /** The ledger the command works on, named when SQLite reports a problem with it (a lock, a full disk). */

@@ -29,6 +29,12 @@ export async function main(argv: string[]): Promise<number> {
   // Declared after the help settings above, which commander copies into every command declared from here on.
   registerPlanCommands(program);
   for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerServe, registerDemo]) register(program);
+  // Each command's own errors point to its own help: `npx taizhang plan parse --help`, not the list of commands.
+  const pointToOwnHelp = (cmd: Command, name: string): void => {
+    cmd.configureOutput({ outputError: (s, write) => write(chineseError(s, name)) });
+    for (const sub of cmd.commands) pointToOwnHelp(sub, `${name} ${sub.name()}`);
+  };
+  pointToOwnHelp(program, 'taizhang');
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
@@ -79,8 +85,8 @@ const CHINESE_HELP: Partial<Help> = {
   },
 };
 
-/** Commander's own errors (a missing option, an unknown command), in Chinese with what to do. */
-export function chineseError(text: string): string {
+/** Commander's own errors (a missing option, an unknown command), in Chinese with the help of the command at fault. */
+export function chineseError(text: string, command = 'taizhang'): string {
   const rules: [RegExp, string][] = [
     [/error: required option '(.+?)' not specified/, '错误：缺少必填选项 $1'],
     [/error: missing required argument '(.+?)'/, '错误：缺少参数 $1'],
@@ -89,6 +95,6 @@ export function chineseError(text: string): string {
     [/error: unknown command '(.+?)'/, '错误：无法识别的命令 $1'],
     [/error: too many arguments(?: for '(.+?)')?.*/, '错误：参数过多'],
   ];
-  for (const [re, zh] of rules) if (re.test(text)) return `${text.replace(re, zh).replace(/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）').trim()}\n运行 npx taizhang --help 查看用法。\n`;
+  for (const [re, zh] of rules) if (re.test(text)) return `${text.replace(re, zh).replace(/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）').trim()}\n运行 npx ${command} --help 查看用法。\n`;
   return text;
 }

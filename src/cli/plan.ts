@@ -6,7 +6,7 @@ export function registerPlanCommands(program: Command): void {
   const plan = program.command('plan').description('读取工作要点，生成并核对任务清单');
   plan
     .command('parse <文件>')
-    .description('读取工作要点（.docx 或 .txt），输出任务清单 JSON 并显示摘要')
+    .description('读取工作要点（.docx、.xlsx、.pdf、.doc、.wps、.rtf 或 .txt；.pdf 需安装 poppler-utils，.doc、.wps、.rtf 需安装 LibreOffice），输出任务清单 JSON 并显示摘要')
     .option('-o, --output <plan.json>', '输出的任务清单文件', 'plan.json')
     .option('--title <标题>', '文件标题（原文没有标题时填写）')
     .option('--issuer <发文机关>', '发文机关（原文没有落款时填写）')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
+import { parseDate } from '../util/time.ts';
 import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 
 /** The next year's plan: a plan.json, or a plan document read as `plan parse` reads it. */
@@ -17,12 +18,12 @@ export function register(program: Command): void {
     .option('--round <轮次>', '轮次')
     .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
-    .option('--date <YYYY-MM-DD>', '成文日期（默认今天）')
+    .option('--date <日期>', '成文日期，如 2025-10-20 或 2025年10月20日（默认今天）')
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--next-plan <任务文件>', '新一年的工作要点（plan.json 或工作要点文件）：讲话稿据此部署新一年重点工作')
     .option('--meeting <会议名称>', '讲话稿的会议名称，如“2026年全市生态环境工作会议”（默认按发文机关推定）')
-    .option('--reply-by <YYYY-MM-DD>', '督办通报要求书面报送整改措施、补报调度表的期限（未给出时文中为【待填】）')
+    .option('--reply-by <日期>', '督办通报要求书面报送整改措施、补报调度表的期限（未给出时文中为【待填】）')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
     .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; nextPlan?: string; meeting?: string; replyBy?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
@@ -63,7 +64,7 @@ export function register(program: Command): void {
         const workspace = workspaceOf(opts);
         const { readDocNumbers, writeDocNumbers } = await import('../report/doc-numbers.ts');
         const used = readDocNumbers(workspace);
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date ?? todayOf(opts), metrics, settings, force: opts.force, nextPlan, meeting: opts.meeting, replyBy: opts.replyBy, usedDocNumbers: used });
+        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date === undefined ? todayOf(opts) : parseDate(opts.date, '--date'), metrics, settings, force: opts.force, nextPlan, meeting: opts.meeting, replyBy: opts.replyBy === undefined ? undefined : parseDate(opts.replyBy, '--reply-by'), usedDocNumbers: used });
         // This round's record is replaced, so that regenerating a round never counts as reusing its 文号.
         await writeDocNumbers(workspace, [...used.filter((u) => u.round !== progress.round.id), ...result.docNumbers]);
         console.log(`${progress.round.label}报告已生成：`);

@@ -49,13 +49,17 @@ export function register(program: Command): void {
     .action(async (opts: GlobalOptions & { round: string; json?: boolean; yellow: string; red: string }) => {
       const ledger = await openLedger(opts);
       try {
-        const [{ loadRoundProgress, receiptWords }, { SCHEDULE_WORDS, percent }] = await Promise.all([import('../consolidate/index.ts'), import('../report/context.ts')]);
+        const [{ loadRoundProgress, receiptWords }, { SCHEDULE_WORDS, percent }, { displayTitle }] = await Promise.all([
+          import('../consolidate/index.ts'),
+          import('../report/context.ts'),
+          import('../model/plan.ts'),
+        ]);
         const { progress } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholdsOf(opts));
         if (opts.json) {
           console.log(JSON.stringify(progress, null, 2));
           return;
         }
-        console.log(`${progress.round.label}汇总进度（${progress.planTitle}）：`);
+        console.log(`${progress.round.label}汇总进度（${displayTitle({ title: progress.planTitle })}）：`);
         for (const c of progress.clauses) {
           const units = c.answers.length ? c.answers.map((a) => `${a.unit}${a.role === '牵头' ? '（牵头）' : ''}`).join('、') : '未明确责任单位';
           console.log(`  ${c.clauseId.padEnd(7)} ${c.status.padEnd(4, '　')} 完成度 ${c.completion === null ? '—' : percent(c.completion)}  序时 ${percent(c.expected)}  ${SCHEDULE_WORDS[c.schedule]}  ${units}`);

@@ -9,22 +9,23 @@ export function register(program: Command): void {
     sheets
       .command('generate <plan.json>')
       .description('按轮次为每个责任单位生成调度表（.xlsx），并登记到台账')
-      .requiredOption('--round <轮次>', '报送轮次（必填）：2025-09、2025-Q3、2025-H1 或 2025-年终')
-      .option('--deadline <YYYY-MM-DD>', '报送截止日期（默认为轮次结束后第10天）')
+      .requiredOption('--round <轮次>', '报送轮次（必填）：2025-09、2025-Q3、2025-H1 或 2025-年终；也可写 2025年第三季度、2025年9月等，省略年份时取工作要点的年份')
+      .option('--deadline <日期>', '报送截止日期，如 2025-10-10 或 2025年10月10日（默认为轮次结束后第10天）')
       .option('-o, --output <目录>', '调度表输出目录（默认 <工作目录>/<轮次>/下发）')
       .option('--password <密码>', '工作表保护密码（默认不设密码，仅锁定）')
-      .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 taizhang config 中的“联系人”）')
+      .option('--contact <联系方式>', '填报说明中的联系人和电话（默认取 npx taizhang config 中的“联系人”）')
       .option('--no-prefill', '不预填上一轮已收取的填报内容')
       .option('--force', '覆盖输出目录中的同名文件（不会删除任何文件）'),
   ).action(async (file: string, opts: GlobalOptions & { round: string; deadline?: string; output?: string; password?: string; contact?: string; prefill: boolean; force?: boolean }) => {
-    const [{ parseRound }, { loadPlanJson }, { issueRound }, { readSettings }] = await Promise.all([
+    const [{ parseRound }, { loadPlanJson }, { issueRound }, { readSettings }, { displayTitle }] = await Promise.all([
       import('../model/round.ts'),
       import('../plan/index.ts'),
       import('../sheets/issue.ts'),
       import('../ledger/settings.ts'),
+      import('../model/plan.ts'),
     ]);
     const plan = await loadPlanJson(file);
-    const round = parseRound(opts.round, opts.deadline);
+    const round = parseRound(opts.round, opts.deadline, { year: plan.year });
     const ledger = await openLedger(opts, { create: true });
     try {
       const outDir = opts.output ?? roundDir(opts, round.id, '下发');
@@ -47,6 +48,9 @@ export function register(program: Command): void {
       if (result.unassigned.length) {
         console.log(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
         for (const u of result.unassigned) console.log(`  ${u.clause.id} ${u.task.lead}`);
+      }
+      if (!plan.title.trim()) {
+        console.log(`\n提示：任务清单没有文件标题，调度表“任务来源”一行写作《${displayTitle(plan)}》。请重新读取工作要点并用 --title 指定标题（npx taizhang plan parse <工作要点文件> --title "…"），或在工作台“计划”页上传时填写，然后重新生成调度表（--force）。`);
       }
       console.log(`\n输出目录：${outDir}（含下发清单.xlsx）`);
       console.log(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);

@@ -10,11 +10,9 @@ import type { Entry, SubmissionReceipt } from '../model/submission.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { localDate } from '../util/time.ts';
 
-export interface Thresholds {
-  yellow: number;
-  red: number;
-}
-export const DEFAULT_THRESHOLDS: Thresholds = { yellow: 10, red: 30 };
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.ts';
+
+export { DEFAULT_THRESHOLDS, type Thresholds };
 
 const SEVERITY: Record<string, number> = { 滞后: 4, 未启动: 3, 序时推进: 2, 已完成: 1 };
 
@@ -240,6 +238,6 @@ export function loadRoundProgress(ledger: Ledger, roundId: string, today: string
     if (s.outcome !== 'accepted') continue;
     answers.set(s.unit, new Map(ledger.entries(s.id).map((e) => [e.clauseId, e])));
   }
-  const previous = ledger.latestAccepted(round.planId, round.start);
+  const previous = ledger.latestAcceptedBefore(round.planId, round.id);
   return { progress: consolidate({ plan, round, answers, previous, receipts, thresholds }), plan };
 }

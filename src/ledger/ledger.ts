@@ -104,8 +104,13 @@ export class Ledger {
     this.sql('INSERT OR REPLACE INTO templates (key, bytes, created_at) VALUES (?, ?, ?)').run(key, Buffer.from(bytes), new Date().toISOString());
   }
 
+  /** The round a user's words name: any form normalizeRoundId reads, a year left out taken from the rounds issued. */
+  roundId(id: string): string {
+    return normalizeRoundId(id, () => (this.sql('SELECT id FROM rounds ORDER BY end, id').all() as { id: string }[]).map((r) => r.id));
+  }
+
   round(id: string): (Round & { planId: string; planHash: string }) | null {
-    const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(normalizeRoundId(id)) as Record<string, string> | undefined;
+    const row = this.sql('SELECT * FROM rounds WHERE id = ?').get(this.roundId(id)) as Record<string, string> | undefined;
     if (!row) return null;
     return { ...Round.parse({ id: row.id, label: row.label, start: row.start, end: row.end, deadline: row.deadline }), planId: row.plan_id!, planHash: row.plan_hash! };
   }
@@ -115,8 +120,8 @@ export class Ledger {
     if (!round) {
       const known = this.rounds().map((r) => r.id);
       throw new UserError(
-        `台账（${this.path}）中没有轮次“${normalizeRoundId(id)}”。`,
-        known.length ? `已有轮次：${known.join('、')}。` : '请先运行 taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
+        `台账（${this.path}）中没有轮次“${this.roundId(id)}”。`,
+        known.length ? `已有轮次：${known.join('、')}。` : '请先运行 npx taizhang sheets generate <plan.json> --round <轮次> 生成并下发调度表。',
       );
     }
     return round;
@@ -304,16 +309,20 @@ export class Ledger {
   }
 
   /**
-   * The latest accepted answers of each unit for a plan from rounds before `roundId`: what pre-fills the next
-   * round, and what stagnation is measured against.
+   * The latest accepted answers of each unit for a plan, clause by clause, from the rounds issued before `roundId`:
+   * what pre-fills a round's workbooks, and what its stagnation is measured against. By issue time, not by period:
+   * the 年终 round spans the whole year, yet follows the Q3 round issued before it.
    */
-  latestAccepted(planId: string, beforeEnd: string): Map<string, Map<string, Entry>> {
+  latestAcceptedBefore(planId: string, roundId: string): Map<string, Map<string, Entry>> {
+    // Rounds of the plan issued before this one, by issue time (rowid breaks a tie of the same millisecond). A round
+    // not yet registered is being issued now: every round of the plan precedes it.
     const rows = this.sql(
-        `SELECT s.id, s.unit FROM submissions s JOIN rounds r ON r.id = s.round_id
-         WHERE r.plan_id = ? AND r.end < ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL
-         ORDER BY r.end, s.id`,
+        `SELECT s.id, s.unit FROM submissions s JOIN rounds r ON r.id = s.round_id LEFT JOIN rounds c ON c.id = ?
+         WHERE r.plan_id = ? AND r.id <> ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL
+           AND (c.id IS NULL OR r.created_at < c.created_at OR (r.created_at = c.created_at AND r.rowid < c.rowid))
+         ORDER BY r.created_at, r.rowid, s.id`,
       )
-      .all(planId, beforeEnd) as { id: number; unit: string }[];
+      .all(roundId, planId, roundId) as { id: number; unit: string }[];
     const result = new Map<string, Map<string, Entry>>();
     for (const row of rows) {
       const byClause = result.get(row.unit) ?? new Map<string, Entry>();

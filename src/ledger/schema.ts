@@ -93,11 +93,13 @@ export function openLedgerFile(workspace: string, create: boolean, now = new Dat
     }
     mkdirSync(workspace, { recursive: true });
   } else {
-    refuseNonSqlite(path);
+    refuseNonSqlite(path, create);
   }
   const db = new Database(path, { fileMustExist: !create });
   try {
     db.pragma(`busy_timeout = ${lockTimeout()}`);
+    // Only a command that issues a round makes a ledger: an empty database is not given a schema by one that reads.
+    if (!create && versionOf(db, path) === 0) throw emptyLedger(path, '是一个空数据库，不含任何台账数据');
     const migrated = migrate(db, path, now);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -114,9 +116,29 @@ export function openLedgerFile(workspace: string, create: boolean, now = new Dat
   }
 }
 
-/** A file that is not SQLite at all (a renamed spreadsheet, a half-copied file) is named before SQLite sees it. */
-function refuseNonSqlite(path: string): void {
-  if (statSync(path).size === 0) return; // SQLite's own empty database: a creation that was cut short
+/** What a reading command says of a ledger file with nothing in it (it creates nothing). */
+function emptyLedger(path: string, what: string): UserError {
+  return new UserError(
+    `台账文件“${path}”${what}，不是可用的 taizhang 台账。`,
+    '可能是生成轮次时被中断，或文件被清空、被其他程序覆盖。如曾在此下发过轮次，请从备份恢复该文件（收到的原始报送文件在工作目录的 archive 文件夹中）；如尚未下发，请删除该文件后运行 npx taizhang sheets generate <plan.json> --round <轮次>。',
+  );
+}
+
+/**
+ * A file that is not SQLite at all (a renamed spreadsheet, a half-copied file) or not a file (a folder of the
+ * ledger's name) is named before SQLite sees it.
+ */
+function refuseNonSqlite(path: string, create: boolean): void {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    throw new UserError(`台账“${path}”是一个文件夹，不是台账文件。`, `请检查 -w 指定的工作目录是否正确；如该文件夹是误建的，请将其改名或移走后重新运行。`);
+  }
+  if (!stat.isFile()) throw new UserError(`台账“${path}”不是普通文件，无法作为台账打开。`, '请检查 -w 指定的工作目录是否正确。');
+  // SQLite's own empty database: a creation that was cut short, which the command that issues a round completes.
+  if (stat.size === 0) {
+    if (create) return;
+    throw emptyLedger(path, '是空文件（0 字节）');
+  }
   const head = Buffer.alloc(16);
   const fd = openSync(path, 'r');
   try {

@@ -2,7 +2,7 @@
 // every reader extracts blocks first and hands them to the same mapper.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Plan } from '../model/plan.ts';
+import { ISSUER_PLACEHOLDER, Plan, TITLE_PLACEHOLDER, type Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256 } from '../util/hash.ts';
 import type { ExtractedDocument } from './blocks.ts';
@@ -67,7 +67,30 @@ export async function readPlan(path: string, options: ReadPlanOptions = {}): Pro
   }
   const doc = await reader(bytes, file);
   const plan = mapBlocks(doc, { file, format: format as Plan['source']['format'], sha256: sha256(bytes), ...options });
+  plan.warnings.push(...headerWarnings(plan));
   return Plan.parse(plan);
+}
+
+/**
+ * A plan without a title or issuer still parses, but every sheet and document would print it empty: the coordinator
+ * is told now, with the ways to give it, rather than finding 《》 in a signed document.
+ */
+export function headerWarnings(plan: Pick<Plan, 'title' | 'issuer'>): Warning[] {
+  const warnings: Warning[] = [];
+  // The same words whatever the format the plan came in (its .pdf and .docx give the same warnings).
+  const how = (option: string, field: string) =>
+    `请重新读取并指定（npx taizhang plan parse <工作要点文件> ${option} "…"），或在工作台“计划”页上传时填写“${field}”。`;
+  if (!plan.title.trim()) {
+    warnings.push({ code: 'title-missing', line: null, message: `未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“${TITLE_PLACEHOLDER}”。${how('--title', '标题')}` });
+  }
+  if (!plan.issuer.trim()) {
+    warnings.push({
+      code: 'issuer-missing',
+      line: null,
+      message: `未能从原文识别发文机关，报告、通报中将显示“${ISSUER_PLACEHOLDER}”。${how('--issuer', '发文机关')}报告落款也可用 npx taizhang config set 发文机关 … 设置。`,
+    });
+  }
+  return warnings;
 }
 
 /** Reads a plan JSON written by `plan parse` or `plan import`, with a clear message when it is not one. */
@@ -76,7 +99,7 @@ export async function loadPlanJson(path: string): Promise<Plan> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserError(`找不到任务文件“${path}”。`, '请先运行 taizhang plan parse <工作要点文件> -o plan.json 生成。');
+    throw new UserError(`找不到任务文件“${path}”。`, '请先运行 npx taizhang plan parse <工作要点文件> -o plan.json 生成。');
   }
   let data: unknown;
   try {
@@ -87,7 +110,7 @@ export async function loadPlanJson(path: string): Promise<Plan> {
   const parsed = Plan.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`任务文件“${path}”格式不正确：字段 ${issue.path.join('.')}：${issue.message}`, '请用 taizhang plan parse 或 plan import 重新生成该文件。');
+    throw new UserError(`任务文件“${path}”格式不正确：字段 ${issue.path.join('.')}：${issue.message}`, '请用 npx taizhang plan parse 或 npx taizhang plan import 重新生成该文件。');
   }
   return parsed.data;
 }

@@ -1,10 +1,11 @@
 // Generates a round's workbooks: one per responsible unit, plus a distribution list (下发清单).
 // Never overwrites without --force and never deletes anything.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
+import { environmentError, failedAt } from '../util/environment.ts';
 import { UserError } from '../util/errors.ts';
 import { safeFileName, UnitIndex, type UnitAssignment } from './assign.ts';
 import { FONT, HEADER_FILL, thinBorder } from './style.ts';
@@ -92,7 +93,7 @@ export function planRound(plan: Plan, round: Round) {
 export async function generateRound(o: GenerateOptions): Promise<GenerateResult> {
   const { named, unassigned, index } = planRound(o.plan, o.round);
   if (named.length === 0) {
-    throw new UserError('任务清单中没有任何条目明确了责任单位，无法生成调度表。', '请先用 taizhang plan export / plan import 指定责任单位。');
+    throw new UserError('任务清单中没有任何条目明确了责任单位，无法生成调度表。', '请先用 npx taizhang plan export / npx taizhang plan import 指定责任单位。');
   }
   await checkOutput(o.outDir, o.round, [...named.map((n) => n.name), '下发清单.xlsx'], !!o.force);
   await mkdir(o.outDir, { recursive: true });
@@ -103,14 +104,31 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   for (const { unit, name } of named) {
     const assignment = index.get(unit)!;
     // Written synchronously: thousands of small files, each a round trip to the thread pool when written async.
-    writeFileSync(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(unit)));
+    writeWhole(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(unit)));
     files.push(describe(assignment, name, o.prefill?.get(unit)));
     o.onProgress?.(files.length, named.length);
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
   await writeDistributionList(distributionList, o, files);
-  await writeFile(join(o.outDir, MARKER), JSON.stringify({ round: o.round.id, plan: o.plan.id, planHash: hash }, null, 2));
+  await writeFile(join(o.outDir, MARKER), JSON.stringify({ round: o.round.id, plan: o.plan.id, planHash: hash }, null, 2)).catch((e) => {
+    throw failedAt(e, join(o.outDir, MARKER));
+  });
   return { files, unassigned, distributionList };
+}
+
+/**
+ * Writes a workbook, or nothing: a write cut short (a full disk) would leave a truncated workbook that could be
+ * sent to a unit, so it is removed, and the error names the file.
+ */
+function writeWhole(path: string, data: Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    rmSync(path, { force: true });
+    const user = environmentError(failedAt(e, path));
+    // The workbooks written before the failure are in the folder now: the same command again needs --force.
+    throw user ? new UserError(user.message, `${user.hint ?? ''}本轮尚未登记；处理后重新生成时请加 --force，覆盖本次已写出的调度表。`) : e;
+  }
 }
 
 function describe(a: UnitAssignment, file: string, values?: Map<string, InputValues>): GeneratedFile {
@@ -167,7 +185,7 @@ async function writeDistributionList(path: string, o: GenerateOptions, files: Ge
     yield tail;
   }
   const sheet = await streamedEntry(sheetName, pieces());
-  await writeFile(path, zip(Object.entries(parts).map(([name, data]) => (name === sheetName ? sheet : { name, data, deflate: true }))));
+  writeWhole(path, zip(Object.entries(parts).map(([name, data]) => (name === sheetName ? sheet : { name, data, deflate: true }))));
 }
 
 /** Rows of the 下发清单 made and deflated together. */

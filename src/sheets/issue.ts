@@ -20,10 +20,10 @@ export async function issueRound(
   return result;
 }
 
-/** Each unit's latest accepted answers from earlier rounds of the same plan, so units update rather than retype. */
+/** Each unit's latest accepted answers from earlier-issued rounds of the same plan, so units update rather than retype. */
 export function prefillFrom(ledger: Ledger, plan: Plan, round: Round): Map<string, Map<string, InputValues>> {
   const prefill = new Map<string, Map<string, InputValues>>();
-  for (const [unit, entries] of ledger.latestAccepted(plan.id, round.start)) {
+  for (const [unit, entries] of ledger.latestAcceptedBefore(plan.id, round.id)) {
     prefill.set(unit, new Map([...entries].map(([id, e]) => [id, inputValuesOf(e)])));
   }
   return prefill;

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { reportingUnit } from '../model/comparator.ts';
-import type { Plan } from '../model/plan.ts';
+import { displayTitle, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import {
@@ -181,7 +181,7 @@ function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     ['报送轮次', o.round.label],
     ['截止时间', `${o.round.deadline}（请在截止日前报送）`],
     ['联系方式', o.contact ?? `${o.plan.issuer || '牵头处室'}（如有疑问请与综合处联系）`],
-    ['任务来源', `《${o.plan.title}》`],
+    ['任务来源', `《${displayTitle(o.plan)}》`],
     ['', ''],
     ['填报方法', '1. 打开“调度表”工作表，先填写表头的填报人、联系电话、填报日期。'],
     ['', '2. 逐行填写白色单元格：完成值、完成状态（下拉选择）、进展情况、存在问题、下一步打算。'],
@@ -406,7 +406,7 @@ export function metadata(
       ['format', FORMAT],
       ['plan_id', o.plan.id],
       ['plan_hash', o.planHash],
-      ['plan_title', o.plan.title],
+      ['plan_title', displayTitle(o.plan)],
       ['unit', o.unit.unit],
       ['round', o.round.id],
       ['deadline', o.round.deadline],

@@ -17,17 +17,31 @@ function shownPath(path: string): string {
   return /\.\d+-[0-9a-f]{8}\.part$/.test(path) ? path.replace(/\.\d+-[0-9a-f]{8}\.part$/, '') : path;
 }
 
-/** The environment failure behind `e`, as a user-facing error; null when `e` is something else (a bug). */
+/**
+ * `e` with the file it happened to: a failed write() names no file (`ENOSPC: no space left on device, write`), so
+ * the code that knows which file it was writing says so before the error goes up.
+ */
+export function failedAt(e: unknown, path: string): unknown {
+  if (typeof e === 'object' && e !== null && typeof (e as SystemError).code === 'string' && typeof (e as SystemError).path !== 'string') {
+    (e as SystemError).path = path;
+  }
+  return e;
+}
+
+/**
+ * The environment failure behind `e`, as a user-facing error; null when `e` is something else (a bug). A system
+ * error that names no file is placed in the ledger's folder (the workspace), when the ledger is known.
+ */
 export function environmentError(e: unknown, ledgerPath?: string): UserError | null {
   if (typeof e !== 'object' || e === null) return null;
   const { code, path, name } = e as SystemError;
   if (typeof code !== 'string') return null;
   if (name === 'SqliteError') return sqliteError(code, String((e as SystemError).message ?? ''), ledgerPath ?? '台账文件');
-  const where = typeof path === 'string' ? shownPath(path) : '工作目录';
+  const where = typeof path === 'string' ? shownPath(path) : ledgerPath ? dirname(ledgerPath) : '工作目录';
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new UserError(`磁盘空间已满，无法写入“${where}”。`, `请清理“${dirname(where)}”所在磁盘的空间后重新运行本命令；已收取的报送不受影响，未写完的文件下次运行时会重新写出。`);
+      return new UserError(`磁盘空间已满，无法写入“${where}”。`, `请清理${typeof path === 'string' ? `“${dirname(where)}”` : `“${where}”`}所在磁盘的空间后重新运行本命令；已收取的报送不受影响，未写完的文件下次运行时会重新写出。`);
     case 'EROFS':
       return new UserError(`“${where}”所在的磁盘是只读的，无法写入。`, '请将工作目录放在可写的磁盘上（或用 -w 指定其他工作目录）后重新运行。');
     case 'EACCES':

@@ -22,12 +22,65 @@ export function cnDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** Reads `2025-10-09` or `2025-10-09 15:30` as Beijing time; `option` names the option in the error. */
+/** The forms a date (and time) may be written in, for the hint of every date option. */
+export const DATE_FORMS = '2025-10-09、2025/10/9、2025.10.9 或 2025年10月9日';
+const TIME_FORMS = '可带时间，如 "2025-10-09 15:30"、"2025年10月9日 15:30"（北京时间）';
+
+/** Full-width digits and punctuation as ASCII: a clerk's input method often gives `２０２５／１０／９` or `15：30`. */
+function halfWidth(text: string): string {
+  return text.trim().replace(/[０-９／．：－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * A calendar date and optional wall time as written by the tool (`2025-10-09 15:30`) or typed by a clerk
+ * (`2025/10/9`, `2025.10.9`, `2025年10月9日 15:30`, `2025年10月9日15时30分`); null when it is none of them or no
+ * real date (`2025-02-30`).
+ */
+function readDateTime(text: string): { date: string; hour: number; minute: number; timed: boolean } | null {
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?::\d{2})?)?$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号](?:\s*(\d{1,2})(?:[:：]|[时点])(?:(\d{1,2})分?)?)?$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m[2] === '-' || m[2] === '/' || m[2] === '.' ? [m[1], m[3], m[4], m[5], m[6]] : [m[1], m[2], m[3], m[4], m[5]];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (hour > 23 || minute > 59) return null;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { date, hour, minute, timed: h !== undefined };
+}
+
+/** Reads a date and optional time as Beijing time; `option` names the option in the error. */
 export function parseBeijingTime(text: string, option: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
-  const date = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${(m[4] ?? '0').padStart(2, '0')}:${m[5] ?? '00'}:00+08:00`) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new UserError(`${option} 的取值“${text}”无法识别。`, '请写成 2025-10-09 或 "2025-10-09 15:30"（北京时间）。');
-  }
-  return date;
+  const read = readDateTime(halfWidth(text));
+  if (!read) throw new UserError(`${option} 的取值“${text}”无法识别为日期时间。`, `请写成 ${DATE_FORMS}，${TIME_FORMS}。`);
+  return new Date(`${read.date}T${String(read.hour).padStart(2, '0')}:${String(read.minute).padStart(2, '0')}:00+08:00`);
+}
+
+/** Reads a calendar date (no time) as YYYY-MM-DD; `option` names the option in the error. */
+export function parseDate(text: string, option: string): string {
+  const read = readDateTime(halfWidth(text));
+  if (!read || read.timed) throw new UserError(`${option} 的取值“${text}”无法识别为日期。`, `请写成 ${DATE_FORMS}。`);
+  return read.date;
+}
+
+/** The Beijing calendar date at an instant (now by default). */
+export function beijingToday(now: Date = new Date()): string {
+  return localDate(now.toISOString());
+}
+
+/**
+ * The date deadlines are judged against, the one definition every command and page uses: the given date (--today),
+ * else TAIZHANG_TODAY (for reproducible runs), else today in Beijing, whatever the machine's zone: between 00:00
+ * and 08:00 Beijing time the UTC date is still yesterday's.
+ */
+export function today(given?: string, now: Date = new Date()): string {
+  if (given !== undefined) return parseDate(given, '--today');
+  const fixed = process.env.TAIZHANG_TODAY;
+  if (fixed) return parseDate(fixed, '环境变量 TAIZHANG_TODAY');
+  return beijingToday(now);
 }

@@ -12,10 +12,11 @@ import { pipeline } from 'node:stream/promises';
 import { Zip, ZipPassThrough } from 'fflate';
 import { LEDGER_FILE } from '../ledger/file.ts';
 import type { Ledger } from '../ledger/ledger.ts';
-import type { Plan } from '../model/plan.ts';
+import { displayIssuer, displayTitle, type Plan } from '../model/plan.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { internalErrorMessage, UserError } from '../util/errors.ts';
-import { displayTime } from '../util/time.ts';
+import { readThresholds, type Thresholds } from '../model/thresholds.ts';
+import { displayTime, today as todayInBeijing } from '../util/time.ts';
 import { Downloads } from './downloads.ts';
 import { Jobs } from './jobs.ts';
 import { COOKIE, LoginThrottle, Sessions, fromOwnPage, passwordMatches, sameSecret, type Access } from './security.ts';
@@ -49,7 +50,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   const sessions = new Sessions();
   const throttle = new LoginThrottle();
   const ws = o.workspace;
-  const today = o.today ?? (() => process.env.TAIZHANG_TODAY ?? new Date().toISOString().slice(0, 10));
+  const today = o.today ?? (() => todayInBeijing());
   const lan = o.access.password !== null;
   // Uploads are removed once read; a folder left by a run that was killed meanwhile is removed a day later.
   await removeStaleUploads(join(ws, '.uploads'));
@@ -183,7 +184,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     return files.flatMap((file) => {
       try {
         const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
-        return [{ id: plan.id, title: plan.title || plan.source.file, file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
+        return [{ id: plan.id, title: displayTitle(plan), file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
       } catch {
         return [];
       }
@@ -274,7 +275,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     const earlier = existsSync(plansDir) ? readdirSync(plansDir).filter((f) => f.startsWith(`.${safeFileName(plan.id)}.`)).length : 0;
     const changes = lastChanges.get(plan.id);
     lastChanges.delete(plan.id);
-    return page(reply, 'plan', plan.title || '任务清单', { plan, file: basename(file), summary: summarizePlan(plan), grids, unassigned, earlier, changes }, '/plans');
+    return page(reply, 'plan', displayTitle(plan), { plan, title: displayTitle(plan), issuer: displayIssuer(plan), file: basename(file), summary: summarizePlan(plan), grids, unassigned, earlier, changes }, '/plans');
   });
   /** What the last save or import changed, shown once on the plan page it leads to. */
   const lastChanges = new Map<string, string[]>();
@@ -340,8 +341,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
     if (!body.plan) throw new UserError('请选择任务清单。');
     if (!body.round) throw new UserError('请填写轮次，如 2025-Q3、2025-09、2025-H1 或 2025-年终。');
     const [{ parseRound }, { issueRound }] = await Promise.all([import('../model/round.ts'), import('../sheets/issue.ts')]);
-    const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined);
     const { plan } = await planById(body.plan);
+    const round = parseRound(body.round.trim(), body.deadline?.trim() || undefined, { year: plan.year });
     const outDir = roundFolder(round.id, '下发');
     return streamed(reply, async (send) => {
       const result = await withLedger(true, (ledger) =>
@@ -561,13 +562,10 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   return app;
 }
 
-function thresholdsOf(q: unknown): { yellow: number; red: number } | undefined {
+/** The form's thresholds, by the command line's rule (model/thresholds.ts); none given: the defaults. */
+function thresholdsOf(q: unknown): Thresholds {
   const { yellow, red } = (q ?? {}) as { yellow?: string; red?: string };
-  if (!yellow && !red) return undefined;
-  const y = Number(yellow ?? 10);
-  const r = Number(red ?? 30);
-  if (!(y > 0 && r > y && r <= 100)) throw new UserError('序时预警阈值无效：黄色应大于 0，红色应大于黄色且不超过 100。');
-  return { yellow: y, red: r };
+  return readThresholds({ yellow, red });
 }
 
 /**
