@@ -152,7 +152,8 @@ describe('collect: validation', () => {
 
   it('refuses an altered identification sheet as 身份不符, booked to no unit', async () => {
     const { ledger, file, inbox, ws } = await issued();
-    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D14: '000000000000' } });
+    // D15: the first row's checksum (the identification's pairs, a blank row and the header above it).
+    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D15: '000000000000' } });
     const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
     expect(event!.outcome.kind).toBe('refused');
     expect((event!.outcome as { reason: string }).reason).toMatch(/^身份不符，未收取：识别信息中的条目（.+）与下发给“机关党委”的条目（.+）不一致。/);

@@ -1,0 +1,123 @@
+// Nothing false, empty or poisoned reaches the ledger (issue 28): each test builds the exact input that once got
+// through, and asserts what the ledger, the unit's state and the message say now.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collect, type CollectEvent } from '../src/collect/index.ts';
+import type { Ledger } from '../src/ledger/ledger.ts';
+import type { Plan } from '../src/model/plan.ts';
+import { parseRound } from '../src/model/round.ts';
+import { issueRound } from '../src/sheets/issue.ts';
+import { issuedWorkspace, jinanPlan, tempDir } from './helpers.ts';
+
+let plan: Plan;
+beforeAll(async () => {
+  plan = await jinanPlan();
+});
+
+const TRACKING = 'xl/worksheets/sheet2.xml';
+const SOIL = '土壤生态环境处';
+
+type CellEdit = string | number | { raw: string };
+
+/**
+ * An issued workbook with cells of its 调度表 replaced, as a unit's program would save them: a number, an inline
+ * text, or raw XML (`{ raw: '<v>1e400</v>' }`, with `t="…"` attributes written as `{ raw: ' t="s"><v></v>' }`).
+ */
+function edit(bytes: Uint8Array, cells: Record<string, CellEdit>): Uint8Array {
+  const parts = unzipSync(bytes);
+  let xml = strFromU8(parts[TRACKING]!);
+  for (const [ref, v] of Object.entries(cells)) {
+    const pattern = new RegExp(`<c r="${ref}"((?: s="\\d+")?)(?: t="[^"]*")?(?:/>|>.*?</c>)`);
+    if (!pattern.test(xml)) throw new Error(`no cell ${ref} in the issued sheet`);
+    xml = xml.replace(pattern, (_, style: string) => {
+      if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
+      if (typeof v === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+      return v.raw.startsWith(' t=') ? `<c r="${ref}"${style}${v.raw}</c>` : `<c r="${ref}"${style}>${v.raw}</c>`;
+    });
+  }
+  parts[TRACKING] = strToU8(xml);
+  return zipSync(parts);
+}
+
+/** The table rows of an issued workbook (5, 6, …). */
+function tableRows(bytes: Uint8Array): number[] {
+  const xml = strFromU8(unzipSync(bytes)[TRACKING]!);
+  return [...xml.matchAll(/<c r="A(\d+)"[^>]* t="inlineStr">/g)].map((m) => Number(m[1])).filter((r) => r >= 5);
+}
+
+/** A whole, sound answer for every row: header, 序时推进 and a progress text, and `cells` on top. */
+function filled(bytes: Uint8Array, cells: Record<string, CellEdit> = {}): Uint8Array {
+  const answers: Record<string, CellEdit> = { F2: '王芳', H2: '0531-86161234' };
+  for (const r of tableRows(bytes)) Object.assign(answers, { [`K${r}`]: '序时推进', [`L${r}`]: '按计划推进。' });
+  return edit(bytes, { ...answers, ...cells });
+}
+
+async function workspace(roundId = '2025-Q3') {
+  const ws = tempDir('tz-poison-');
+  const w = await issuedWorkspace(ws, plan, { round: roundId });
+  const issuedBytes = (unit: string) => new Uint8Array(readFileSync(w.file(unit)));
+  /** Collects the given files (written to a fresh folder) into the round. */
+  let n = 0;
+  const run = async (files: Record<string, Uint8Array>, round = roundId, extra: Partial<Parameters<typeof collect>[0]> = {}): Promise<CollectEvent[]> => {
+    const dir = join(ws, `inbox-${++n}`);
+    mkdirSync(dir);
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    return collect({ ledger: w.ledger, roundId: round, paths: [dir], outDir: join(ws, 'c'), now: () => new Date('2025-10-09T08:00:00Z'), ...extra });
+  };
+  return { ws, ...w, issuedBytes, run };
+}
+
+function states(ledger: Ledger, round: string) {
+  return ledger.currentSubmissions(round).map((s) => `${s.unit}:${s.outcome}`);
+}
+
+describe('1. a workbook as it was issued is not a submission', () => {
+  it('refuses the blank forms of the 下发 folder as 未填写的下发原表, and no unit is told its file was returned', async () => {
+    const { ledger, out, ws } = await workspace();
+    const events = await collect({ ledger, roundId: '2025-Q3', paths: [out], outDir: join(ws, 'c') });
+    const workbooks = events.filter((e) => e.file.endsWith('_调度表.xlsx'));
+    expect(workbooks.length).toBeGreaterThan(10);
+    for (const e of workbooks) {
+      expect(e.outcome.kind).toBe('refused');
+      expect((e.outcome as { reason: string }).reason).toBe('未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏均为空白，不作为报送，未收取。请填写本期情况后报送');
+    }
+    expect(states(ledger, '2025-Q3')).toEqual([]);
+    expect(ledger.refusedFiles('2025-Q3').filter((i) => i.unit === null && i.message?.startsWith('未填写的下发原表')).length).toBe(workbooks.length);
+    ledger.close();
+  });
+
+  it('gives a unit that sends the blank form back with only its header filled the same answer', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': edit(issuedBytes(SOIL), { F2: '王芳', H2: '0531-86161234' }) });
+    expect(e!.outcome).toMatchObject({ kind: 'refused', reason: expect.stringContaining('未填写的下发原表') });
+    expect(states(ledger, '2025-Q3')).toEqual([]);
+    // One cell filled makes it a submission (returned, as the other rows lack their status).
+    const [f] = await run({ 'soil2.xlsx': edit(issuedBytes(SOIL), { F2: '王芳', H2: '0531-86161234', K5: '序时推进' }) });
+    expect(f!.outcome.kind).toBe('returned');
+    expect(states(ledger, '2025-Q3')).toEqual([`${SOIL}:returned`]);
+    ledger.close();
+  });
+
+  it('refuses a next round’s workbook sent back exactly as pre-filled from the round before, and takes it once updated', async () => {
+    const { ledger, issuedBytes, run, ws } = await workspace('2025-Q2');
+    const [q2] = await run({ 'q2.xlsx': filled(issuedBytes(SOIL), { L5: '二季度已完成监测点位布设。' }) });
+    expect(q2!.outcome.kind).toBe('accepted');
+    const q3Dir = join(ws, '2025-Q3', '下发');
+    await issueRound(ledger, { plan, round: parseRound('2025-Q3'), outDir: q3Dir });
+    const q3 = new Uint8Array(readFileSync(join(q3Dir, `${SOIL}_2025-Q3_调度表.xlsx`)));
+    // Pre-filled, so not blank: what makes it "as issued" is the digest of the answers it was issued with.
+    expect(strFromU8(unzipSync(q3)[TRACKING]!)).toContain('二季度已完成监测点位布设。');
+    const [same] = await run({ 'q3.xlsx': edit(q3, { F2: '王芳', H2: '0531-86161234' }) }, '2025-Q3');
+    expect(same!.outcome).toMatchObject({
+      kind: 'refused',
+      reason: '未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏与下发时预填的上期内容完全相同，不作为报送，未收取。请填写本期情况后报送',
+    });
+    expect(states(ledger, '2025-Q3')).toEqual([]);
+    const [updated] = await run({ 'q3b.xlsx': edit(q3, { F2: '王芳', H2: '0531-86161234', L5: '三季度完成全部监测。' }) }, '2025-Q3');
+    expect(updated!.outcome.kind).toBe('accepted');
+    expect(states(ledger, '2025-Q3')).toEqual([`${SOIL}:accepted`]);
+    ledger.close();
+  });
+});
