@@ -19,7 +19,7 @@ beforeAll(async () => {
 const TRACKING = 'xl/worksheets/sheet2.xml';
 const SOIL = '土壤生态环境处';
 
-type CellEdit = string | number | { raw: string };
+type CellEdit = string | number | { raw: string } | { xml: string };
 
 /**
  * An issued workbook with cells of its 调度表 replaced, as a unit's program would save them: a number, an inline
@@ -34,7 +34,9 @@ function edit(bytes: Uint8Array, cells: Record<string, CellEdit>): Uint8Array {
     xml = xml.replace(pattern, (_, style: string) => {
       if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
       if (typeof v === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
-      return v.raw.startsWith(' t=') ? `<c r="${ref}"${style}${v.raw}</c>` : `<c r="${ref}"${style}>${v.raw}</c>`;
+      if ('xml' in v) return v.xml;
+      const { raw } = v as { raw: string };
+      return raw.startsWith(' t=') ? `<c r="${ref}"${style}${raw}</c>` : `<c r="${ref}"${style}>${raw}</c>`;
     });
   }
   parts[TRACKING] = strToU8(xml);
@@ -118,6 +120,70 @@ describe('1. a workbook as it was issued is not a submission', () => {
     const [updated] = await run({ 'q3b.xlsx': edit(q3, { F2: '王芳', H2: '0531-86161234', L5: '三季度完成全部监测。' }) }, '2025-Q3');
     expect(updated!.outcome.kind).toBe('accepted');
     expect(states(ledger, '2025-Q3')).toEqual([`${SOIL}:accepted`]);
+    ledger.close();
+  });
+});
+
+/** The problems the ledger holds for the unit's submission in force, as `cell rule: message`. */
+function problemsOf(ledger: Ledger, round: string, unit: string): string[] {
+  const s = ledger.currentSubmissions(round).find((x) => x.unit === unit)!;
+  return ledger.problemsOf(s.id).filter((p) => p.severity === 'error').map((p) => `${p.cell} ${p.rule}: ${p.message}`);
+}
+
+describe('2. values are checked against their target’s kind and their own status', () => {
+  // 土壤生态环境处: row 7 is 4.4-1 (下降5%), row 10 is 6.2 (组织完成78家), row 11 is 6.3 (完成660个), row 5 has no target.
+  it('returns a reduction over 100%, a fractional count, 已完成 short of the target and 未启动 with a value, each with its question', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { J7: 1515, J10: 58.5, K11: '已完成', J11: 3, K5: '未启动', J5: 12 }) });
+    expect(e!.outcome.kind).toBe('returned');
+    expect(states(ledger, '2025-Q3')).toEqual([`${SOIL}:returned`]);
+    expect(problemsOf(ledger, '2025-Q3', SOIL).sort()).toEqual([
+      'J10 value-not-whole: 条目 6.2：完成值58.5不是整数：本条目以“家”计数，请填写整数',
+      'J11 value-status-conflict: 条目 6.3：完成状态为已完成，但完成值3未达到目标“完成660个”，请核实',
+      'J5 value-status-conflict: 条目 1.2：完成状态为未启动，但已填写完成值12，请核实（尚未启动的条目，完成值应空着或填 0）',
+      'J7 value-out-of-range: 条目 4.4-1：完成值1515超出 0 至 100% 的范围：目标为“下降5%”，完成值应填写已实现的降幅，请核实',
+    ]);
+    ledger.close();
+  });
+
+  it('takes values that fit: a reduction of 5.2%, whole counts, 已完成 at the target, 未启动 at 0', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { J7: '5.2%', K7: '已完成', J10: 78, K10: '已完成', J11: 600, K5: '未启动', J5: 0 }) });
+    expect(e!.outcome).toMatchObject({ kind: 'accepted', unit: SOIL });
+    ledger.close();
+  });
+});
+
+describe('3. numbers JavaScript cannot hold exactly are problems at their cell, never stored', () => {
+  it('returns 1e300 and a 401-digit text as problems at the cell, and stores no value for them', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const digits = '1' + '0'.repeat(400);
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { J10: 1e300, J11: digits }) });
+    expect(e!.outcome.kind).toBe('returned');
+    const problems = problemsOf(ledger, '2025-Q3', SOIL);
+    expect(problems).toEqual([
+      'J10 value-not-number: 条目 6.2：完成值“1e+300”位数过多或数值过大，无法准确记录（有效数字不超过 15 位，绝对值不超过 9007199254740991），请核实后填写',
+      `J11 value-not-number: 条目 6.3：完成值“${digits.slice(0, 30)}…”位数过多或数值过大，无法准确记录（有效数字不超过 15 位，绝对值不超过 9007199254740991），请核实后填写`,
+    ]);
+    const values = ledger.db.prepare('SELECT value FROM entries WHERE value IS NOT NULL').all() as { value: number }[];
+    expect(values.every((v) => Number.isFinite(v.value) && Math.abs(v.value) <= Number.MAX_SAFE_INTEGER)).toBe(true);
+    ledger.close();
+  });
+
+  it.each([
+    ['<v>1e400</v> (fast path)', { J7: { raw: '<v>1e400</v>' } }, '工作表“调度表”单元格 J7 的数值“1e400”不是有效数字'],
+    ['<v>NaN</v> (fast path)', { J7: { raw: '<v>NaN</v>' } }, '工作表“调度表”单元格 J7 的数值“NaN”不是有效数字'],
+    ['<v>1e400</v> (event path)', { J7: { xml: '<c s="9" r="J7"><v>1e400</v></c>' } }, '工作表“调度表”单元格 J7 的数值“1e400”不是有效数字'],
+    ['<v>Infinity</v> (event path)', { J7: { xml: '<c r="J7"><v >Infinity</v></c>' } }, '工作表“调度表”单元格 J7 的数值“Infinity”不是有效数字'],
+    ['an empty shared-string index (fast path)', { K5: { raw: ' t="s"><v></v>' } }, '工作表“调度表”单元格 K5 引用的共享字符串“”不存在'],
+    ['an empty shared-string index (event path)', { K5: { xml: '<c t="s" r="K5"><v></v></c>' } }, '工作表“调度表”单元格 K5 引用的共享字符串“”不存在'],
+    ['a shared-string index past the end', { K5: { raw: ' t="s"><v>99999</v>' } }, '工作表“调度表”单元格 K5 引用的共享字符串“99999”不存在'],
+  ])('refuses %s, naming the cell', async (_, cells, message) => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), cells as Record<string, CellEdit>) });
+    expect(e!.outcome.kind).toBe('unusable');
+    expect((e!.outcome as { reason: string }).reason).toContain(message);
+    expect(states(ledger, '2025-Q3')).toEqual([]);
     ledger.close();
   });
 });

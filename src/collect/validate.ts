@@ -1,5 +1,6 @@
 // Validates one returned workbook against the plan version it was made from. A pure function: it collects
 // every problem of the file (a report, not a first exception) and the entries that could be read.
+import { valueConflict } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
@@ -174,6 +175,10 @@ function readEntry(
   const cell = found.cells.value!;
   const reading = readValue(cell.value, cell.numFmt, target ? target.unit : null);
   if (!reading.ok) problem(at('value'), 'value-not-number', `条目 ${id}：${reading.message}`);
+  else if (reading.value !== null) {
+    const conflict = valueConflict(target, reading.value, reading.text, status);
+    if (conflict) problem(at('value'), conflict.rule, `条目 ${id}：${conflict.message}`);
+  }
   return {
     clauseId: id,
     role: unitRow.role,

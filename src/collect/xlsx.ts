@@ -410,7 +410,7 @@ export class XlsxFile {
       const computed = value !== null && (value.trim() !== '' || cellType === 'str');
       if (formula !== null && !computed && cellType !== 'inlineStr') cells.add(row, col, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
       else {
-        const v = this.cellValue(cellType, value, inline);
+        const v = this.cellValue(cellType, value, inline, name, row, col);
         if (v !== null && v !== '') cells.add(row, col, { value: v, numFmt });
       }
       inCell = false;
@@ -485,10 +485,20 @@ export class XlsxFile {
     return cells;
   }
 
-  private cellValue(type: string, v: string | null, inline: string): XlsxCell['value'] {
+  /**
+   * A cell's value by its type. What no spreadsheet program writes is damage at that cell, never read as blank or
+   * as another string: a number that is not one (`NaN`, `1e400`, which JavaScript reads as Infinity), or a
+   * shared-string index that is empty or names no string (`<v></v>` once read as string 0).
+   */
+  private cellValue(type: string, v: string | null, inline: string, sheet: string, row: number, col: number): XlsxCell['value'] {
+    const bad = (what: string) => new ZipProblem(`工作表“${sheet}”单元格 ${columnLetters(col)}${row} ${what}，文件可能由其他程序生成或已损坏`, 'zip-member');
     switch (type) {
-      case 's':
-        return v === null ? null : (this.strings[Number(v)] ?? '');
+      case 's': {
+        if (v === null) return null;
+        const text = /^\s*\d{1,9}\s*$/.test(v) ? this.strings[Number(v)] : undefined;
+        if (text === undefined) throw bad(`引用的共享字符串“${v.slice(0, 20)}”不存在`);
+        return text;
+      }
       case 'inlineStr':
         return unescapeOoxml(inline);
       case 'str':
@@ -498,8 +508,13 @@ export class XlsxFile {
         return v === '1' || v === 'true';
       case 'd':
         return v;
-      default:
-        return v !== null && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+      default: {
+        if (v === null || v.trim() === '') return null;
+        const n = Number(v);
+        // Number() also reads `0x10`, `Infinity` and `1e400` (as Infinity): an XML number is decimal and finite.
+        if (!Number.isFinite(n) || !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) throw bad(`的数值“${v.slice(0, 30)}”不是有效数字`);
+        return n;
+      }
     }
   }
 }

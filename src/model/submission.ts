@@ -18,13 +18,30 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
+/**
+ * The numbers a ledger holds, the one rule: finite, and at most Number.MAX_SAFE_INTEGER (2^53 − 1) in magnitude,
+ * where a double still holds every whole number exactly. A value written as text may have at most EXACT_DIGITS
+ * significant digits (what a double holds exactly, and what Excel keeps of a number typed in). Anything beyond is a
+ * problem at its cell, never stored (1e300 once came back as Infinity and stopped every report).
+ */
+export const EXACT_DIGITS = 15;
+
+export function exactNumber(n: number): boolean {
+  return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER;
+}
+
+/** A text holds no UTF-16 surrogate outside a pair: what SQLite would otherwise store as invalid UTF-8. */
+export function wellFormedText(s: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
 /** One unit's answer on one clause, as read from its workbook. */
 export const Entry = z.object({
   clauseId: z.string(),
   role: z.string(),
   status: z.string().nullable(),
   valueText: z.string().nullable(),
-  value: z.number().nullable(),
+  value: z.number().refine(exactNumber, '完成值超出可以准确记录的范围').nullable(),
   progress: z.string().nullable(),
   problems: z.string().nullable(),
   nextSteps: z.string().nullable(),

@@ -447,7 +447,8 @@ export const META_HEADER = ['row', 'clause', 'role', 'checksum'];
 function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   // `hidden`, not `veryHidden`: LibreOffice turns veryHidden into hidden on re-save anyway.
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
-  const { pairs, rows } = metadata(o);
+  // A 退回重报 workbook (problems or a notice) holds answers already judged: no `inputs` digest (see metadata).
+  const { pairs, rows } = metadata(o, undefined, o.problems || o.notice !== undefined ? null : (o.values ?? new Map()));
   for (const pair of pairs) ws.addRow(pair);
   ws.addRow([]);
   ws.addRow(META_HEADER);
