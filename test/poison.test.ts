@@ -2,6 +2,7 @@
 // through, and asserts what the ledger, the unit's state and the message say now.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, type CollectEvent } from '../src/collect/index.ts';
@@ -184,6 +185,104 @@ describe('3. numbers JavaScript cannot hold exactly are problems at their cell, 
     expect(e!.outcome.kind).toBe('unusable');
     expect((e!.outcome as { reason: string }).reason).toContain(message);
     expect(states(ledger, '2025-Q3')).toEqual([]);
+    ledger.close();
+  });
+});
+
+/** A zip of the given members in this order, names and all as given (two may share a name), deflated or stored. */
+function rawZip(members: { name: string; data: Uint8Array; deflate?: boolean; damage?: boolean }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const m of members) {
+    const name = Buffer.from(m.name, 'utf8');
+    let packed = m.deflate ? deflateRawSync(m.data) : Buffer.from(m.data);
+    // A damaged deflate stream: the block header says "reserved block type", which zlib refuses at once.
+    if (m.damage) packed = Buffer.concat([Buffer.from([0x07]), packed.subarray(1)]);
+    const crc = crc32(m.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(m.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(m.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(m.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(m.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
+}
+
+const members = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data, deflate: true }));
+const reasonOf = (e: CollectEvent | undefined) => (e!.outcome as { reason: string }).reason;
+/** Words of English (a library's message) in a text shown to users. */
+const ENGLISH = /[A-Za-z]{3,}[ ,:]+[A-Za-z]{3,}/;
+
+describe('5. two zip members of one name', () => {
+  it.each([
+    ['the same name', TRACKING],
+    ['names differing only in case', TRACKING.toUpperCase()],
+  ])('refuses a workbook with %s twice, whichever a reader would take', async (_, second) => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const good = filled(issuedBytes(SOIL));
+    const other = unzipSync(filled(issuedBytes(SOIL), { L5: '另一份内容：已全部完成。' }))[TRACKING]!;
+    const [e] = await run({ 'soil.xlsx': rawZip([...members(good), { name: second, data: other, deflate: true }]) });
+    expect(e!.outcome.kind).toBe('unusable');
+    expect(reasonOf(e)).toBe(`文件已损坏，无法打开（压缩包中有两个同名部件“${second}”，不同程序读到的内容可能不同，不予收取）。请用 Excel 或 WPS 打开后重新保存再报送`);
+    expect(states(ledger, '2025-Q3')).toEqual([]);
+    ledger.close();
+  });
+});
+
+describe('9. messages from collect are Chinese, with no library text', () => {
+  it('names a member whose deflate data is damaged, in Chinese', async () => {
+    const { issuedBytes, run, ledger } = await workspace();
+    const parts = members(filled(issuedBytes(SOIL))).map((m) => (m.name === TRACKING ? { ...m, damage: true } : m));
+    const index = parts.findIndex((m) => m.name === TRACKING) + 1;
+    const [e] = await run({ 'soil.xlsx': rawZip(parts) });
+    expect(e!.outcome.kind).toBe('unusable');
+    expect(reasonOf(e)).toBe(`工作簿中有部件损坏：压缩数据损坏（第 ${index} 个部件 ${TRACKING}）。请用 Excel 或 WPS 打开后重新保存再报送`);
+    expect(reasonOf(e)).not.toMatch(ENGLISH);
+    ledger.close();
+  });
+});
+
+describe('10. a malformed part is worded by the reader that found it, in bounded time', () => {
+  const unclosed = (decl: string) => `${decl}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>${Array.from({ length: 5000 }, (_, i) => `<r><t>x${i}`).join('')}</row></sheetData></worksheet>`;
+  it('refuses a sheet of 5,000 unclosed tags with the tokenizer’s Chinese words', { timeout: 20_000 }, async () => {
+    const { issuedBytes, run, ledger } = await workspace();
+    const parts = members(filled(issuedBytes(SOIL))).map((m) => (m.name === TRACKING ? { ...m, data: strToU8(unclosed('<?xml version="1.0" encoding="UTF-8"?>')) } : m));
+    const [e] = await run({ 'soil.xlsx': rawZip(parts) });
+    expect(e!.outcome.kind).toBe('unusable');
+    expect(reasonOf(e)).toBe(`工作簿结构损坏：部件“${TRACKING}”不是合规的 XML（结束标记“row”与开始标记不对应，第 1 行）。请用 Excel 或 WPS 打开后重新保存再报送`);
+    ledger.close();
+  });
+
+  it('words a part saxes reads (an XML 1.1 declaration) in Chinese too, with where it stopped', { timeout: 20_000 }, async () => {
+    const { issuedBytes, run, ledger } = await workspace();
+    const parts = members(filled(issuedBytes(SOIL))).map((m) => (m.name === TRACKING ? { ...m, data: strToU8(unclosed('<?xml version="1.1"?>')) } : m));
+    const [e] = await run({ 'soil.xlsx': rawZip(parts) });
+    expect(e!.outcome.kind).toBe('unusable');
+    expect(reasonOf(e)).toMatch(new RegExp(`^工作簿结构损坏：部件“${TRACKING}”不是合规的 XML（第 1 行第 \\d+ 列附近）。请用 Excel 或 WPS 打开后重新保存再报送$`));
     ledger.close();
   });
 });

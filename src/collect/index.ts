@@ -217,7 +217,7 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
     prepared = await (pending.prepared ?? pending.start());
   } catch (e) {
     if (e instanceof Skipped) return { kind: 'done', outcome: { kind: 'skipped', reason: e.message } };
-    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
+    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${readError(e as NodeJS.ErrnoException)}）`;
     return { kind: 'refuse', source, digest: sha256(source.display), refusal: { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' } };
   }
   const { bytes, digest, ticket } = prepared;
@@ -232,6 +232,19 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
   if ('refusal' in judgement) return { kind: 'refuse', source, digest, refusal: judgement.refusal };
   if ('unjudged' in judgement) throw new Error(`the main thread left ${source.display} unjudged`);
   return { kind: 'record', source, digest, archivePath: archive(o.ledger, round, source, bytes, digest), judged: judgement.judged };
+}
+
+/** Why the system could not read a file, in words for the coordinator; the system's code for anything rarer. */
+function readError(e: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+    ENOENT: '文件已不存在，可能在收集时被移走或删除',
+    EBUSY: '文件被其他程序占用，请关闭后重新收集',
+    EISDIR: '这是文件夹',
+    EIO: '磁盘读取出错',
+  };
+  return (e.code && words[e.code]) ?? `系统错误${e.code ? ` ${e.code}` : ''}`;
 }
 
 /** Step 2 for one file, inside its batch's transaction: a returned submission still has its derived files to come. */

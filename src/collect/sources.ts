@@ -194,7 +194,8 @@ async function* zipEntries(path: string, display = basename(path)): AsyncGenerat
   try {
     zip = await openZip(path);
   } catch (e) {
-    yield unusableSource(display, `压缩包已损坏，无法打开（${(e as Error).message}）。请重新打包后发送`, 'zip-corrupt');
+    // The zip library's words (English) are not shown to anyone: what it means for the sender is the same.
+    yield unusableSource(display, '压缩包已损坏，无法打开（找不到完整的压缩目录）。请重新打包后发送', 'zip-corrupt');
     return;
   }
   const declared = zip.entryCount;
@@ -237,7 +238,7 @@ async function* zipEntries(path: string, display = basename(path)): AsyncGenerat
   if (damage || entries.length < declared) {
     yield unusableSource(
       display,
-      `压缩包目录已损坏：声明有 ${declared} 个文件，只能读出 ${entries.length} 个${damage ? `（${damage.message}）` : ''}，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集`,
+      `压缩包目录已损坏：声明有 ${declared} 个文件，只能读出 ${entries.length} 个，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集`,
       'zip-corrupt',
     );
   }
@@ -270,7 +271,7 @@ async function readZipEntry(path: string, wanted: yauzl.Entry): Promise<Uint8Arr
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof UnusableFile) throw e;
-    throw new UnusableFile(`压缩包中的文件已损坏，无法解压（${(e as Error).message}）`, 'zip-corrupt');
+    throw new UnusableFile('压缩包中的该文件已损坏，无法解压（压缩数据不完整或不合规范）。请重新打包后发送', 'zip-corrupt');
   } finally {
     zip.close();
   }
