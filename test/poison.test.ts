@@ -1,16 +1,17 @@
 // Nothing false, empty or poisoned reaches the ledger (issue 28): each test builds the exact input that once got
 // through, and asserts what the ledger, the unit's state and the message say now.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, type CollectEvent } from '../src/collect/index.ts';
-import type { Ledger } from '../src/ledger/ledger.ts';
+import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { issuedWorkspace, jinanPlan, tempDir } from './helpers.ts';
+import { issuedWorkspace, jinanPlan, python, ROOT, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -283,6 +284,131 @@ describe('10. a malformed part is worded by the reader that found it, in bounded
     const [e] = await run({ 'soil.xlsx': rawZip(parts) });
     expect(e!.outcome.kind).toBe('unusable');
     expect(reasonOf(e)).toMatch(new RegExp(`^工作簿结构损坏：部件“${TRACKING}”不是合规的 XML（第 1 行第 \\d+ 列附近）。请用 Excel 或 WPS 打开后重新保存再报送$`));
+    ledger.close();
+  });
+});
+
+describe('4. _xD800_ escapes: the ledger holds only whole characters', () => {
+  it('replaces a lone surrogate visibly, keeps a pair, and SQLite holds valid UTF-8 (read back by Python)', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { F2: '王_xDC00_芳', L5: '已推进_xD800_一半_xD83D__xDE00_' }) });
+    expect(e!.outcome.kind).toBe('accepted');
+    const file = ledger.db.name;
+    ledger.close();
+    const read = python(
+      `import sys, sqlite3, json
+con = sqlite3.connect(sys.argv[1])
+con.text_factory = bytes
+progress = [r[0].decode('utf-8') for r in con.execute("SELECT progress FROM entries WHERE clause_id = '1.2'")]
+reporter = [r[0].decode('utf-8') for r in con.execute('SELECT reporter FROM submissions')]
+print(json.dumps({'progress': progress, 'reporter': reporter}, ensure_ascii=False))`,
+      file,
+    );
+    expect(JSON.parse(read)).toEqual({ progress: ['已推进\uFFFD一半😀'], reporter: ['王\uFFFD芳'] });
+  });
+});
+
+describe('6. a file refused before, collected again', () => {
+  it('says it was refused before and why, and exits 3, not "已收取过，跳过" with 0', async () => {
+    const { ledger, issuedBytes, ws } = await workspace();
+    ledger.close();
+    const inbox = join(ws, 'again');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'soil.xlsx'), issuedBytes(SOIL));
+    const first = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws], ROOT, { TAIZHANG_NOW: '2025-10-09T08:00:00Z' });
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain('✘ 未收取：未填写的下发原表');
+    const second = taizhang(['collect', inbox, '--round', '2025-Q3', '-w', ws], ROOT, { TAIZHANG_NOW: '2025-10-09T09:00:00Z' });
+    expect(second.code).toBe(3);
+    expect(second.stdout).not.toContain('已收取过');
+    expect(second.stdout).toContain('✘ 此文件此前已收到但未收取（2025-10-09 16:00），原因：未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏均为空白，不作为报送，未收取。请填写本期情况后报送');
+    expect(second.stdout).toContain('共处理 1 个文件：收取 0，退回 0，未收取 1（其中此前已拒收 1），重复 0。');
+    const after = new Ledger(ws);
+    expect(after.refusedFiles('2025-Q3').length).toBe(1);
+    after.close();
+  });
+});
+
+describe('7. the receipt and the 退回重报 notice', () => {
+  const notice = (file: string) => {
+    const parts = unzipSync(new Uint8Array(readFileSync(file)));
+    return Object.entries(parts)
+      .filter(([n]) => n.startsWith('xl/'))
+      .map(([, d]) => strFromU8(d))
+      .join('')
+      .match(/退回重报：本表有[^<]*/)![0];
+  };
+
+  it('names only the file, and asks for the resubmission by the deadline while it is not past', async () => {
+    const { ledger, issuedBytes, run, ws } = await workspace();
+    const deadline = ledger.requireRound('2025-Q3').deadline;
+    expect(deadline).toBe('2025-10-10');
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { H2: '' }) });
+    if (e!.outcome.kind !== 'returned') throw new Error(`not returned: ${e!.outcome.kind}`);
+    const receipt = readFileSync(e!.outcome.receipt, 'utf8');
+    expect(receipt).toMatch(/^收到文件：soil\.xlsx（校验码 [0-9a-f]{12}）$/m);
+    expect(receipt).not.toContain(ws);
+    expect(receipt).toContain('请在随附的“退回重报”表中按红色单元格的批注修改，于 2025-10-10 前重新报送。');
+    expect(notice(e!.outcome.returnWorkbook)).toBe('退回重报：本表有 1 处问题（红色单元格，鼠标移上可查看批注），请修改后于 2025-10-10 前重新报送。表头：H2：未填写联系电话');
+    ledger.close();
+  });
+
+  it('asks for it at once when the deadline is past, or by the date --until gives', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const late = { now: () => new Date('2025-10-11T02:00:00Z') };
+    const [e] = await run({ 'soil.xlsx': filled(issuedBytes(SOIL), { H2: '' }) }, '2025-Q3', late);
+    if (e!.outcome.kind !== 'returned') throw new Error(`not returned: ${e!.outcome.kind}`);
+    expect(readFileSync(e!.outcome.receipt, 'utf8')).toContain('请在随附的“退回重报”表中按红色单元格的批注修改，立即重新报送。');
+    expect(notice(e!.outcome.returnWorkbook)).toContain('请立即修改后重新报送。');
+    const [f] = await run({ 'soil2.xlsx': filled(issuedBytes(SOIL), { H2: '', L6: '再报一次。' }) }, '2025-Q3', { ...late, until: '2025-10-20' });
+    if (f!.outcome.kind !== 'returned') throw new Error(`not returned: ${f!.outcome.kind}`);
+    expect(readFileSync(f!.outcome.receipt, 'utf8')).toContain('修改，于 2025-10-20 前重新报送。');
+    expect(notice(f!.outcome.returnWorkbook)).toContain('请修改后于 2025-10-20 前重新报送。');
+    ledger.close();
+  });
+
+  it('refuses an --until before today on the command line', async () => {
+    const { ledger, issuedBytes, ws } = await workspace();
+    ledger.close();
+    const inbox = join(ws, 'u');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'soil.xlsx'), filled(issuedBytes(SOIL)));
+    const r = taizhang(['collect', inbox, '--round', '2025-Q3', '--until', '2025-10-01', '-w', ws], ROOT, { TAIZHANG_NOW: '2025-10-11T02:00:00Z' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('重新报送期限“2025-10-01”无效：应为今天（2025-10-11）或以后的日期');
+  });
+});
+
+describe('8. an empty folder', () => {
+  it('is named, and collect exits 1 having booked nothing', async () => {
+    const { ledger, ws } = await workspace();
+    ledger.close();
+    const empty = join(ws, '空文件夹');
+    mkdirSync(join(empty, '子文件夹'), { recursive: true });
+    const r = taizhang(['collect', empty, '--round', '2025-Q3', '-w', ws]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`文件夹“${empty}”是空的，没有可收集的文件。`);
+    const after = new Ledger(ws);
+    expect(after.refusedFiles('2025-Q3')).toEqual([]);
+    expect(after.currentSubmissions('2025-Q3')).toEqual([]);
+    after.close();
+  });
+});
+
+describe('11. temporary files a killed run left', () => {
+  it('are removed by the next collect, while a live process’s are left alone', async () => {
+    const { ledger, issuedBytes, run, ws } = await workspace();
+    const dead = spawnSync('true').pid!;
+    const archive = join(ledger.archiveDir, '2025-Q3');
+    const returns = join(ws, 'c', '退回重报');
+    mkdirSync(archive, { recursive: true });
+    mkdirSync(returns, { recursive: true });
+    const leftovers = [join(archive, `abc.xlsx.${dead}-0123abcd.part`), join(returns, `回执_x_2025-Q3.txt.${dead}-89abcdef.part`)];
+    const live = join(returns, `回执_y_2025-Q3.txt.${process.ppid}-00000000.part`);
+    for (const f of [...leftovers, live]) writeFileSync(f, 'half');
+    await run({ 'soil.xlsx': filled(issuedBytes(SOIL)) });
+    expect(leftovers.filter((f) => existsSync(f))).toEqual([]);
+    expect(existsSync(live)).toBe(true);
     ledger.close();
   });
 });

@@ -78,6 +78,30 @@ export async function countInputs(paths: string[]): Promise<number> {
   return n;
 }
 
+/**
+ * Refuses, before anything is read, a folder named to collect that holds no file at all (only empty folders, or
+ * nothing): a collect that finds nothing says so, naming the folder, rather than ending as if all went well.
+ */
+export async function checkNotEmpty(paths: string[]): Promise<void> {
+  const holdsFile = async (dir: string): Promise<boolean> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || (await holdsFile(join(dir, e.name)))) return true;
+    }
+    return false;
+  };
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch {
+      continue; // named by enumerateSources, in its words
+    }
+    if (isDir && !(await holdsFile(path).catch(() => true))) {
+      throw new UserError(`文件夹“${path}”是空的，没有可收集的文件。`, '请确认各单位报送的文件已放入该文件夹，或指定正确的收件文件夹。');
+    }
+  }
+}
+
 export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceFile> {
   for (const path of paths) {
     let info;

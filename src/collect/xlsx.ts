@@ -6,7 +6,7 @@
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
 import { PartMemo } from './memo.ts';
-import { checkRootNamespace, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
+import { checkRootNamespace, LONE_SURROGATE, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
 import { InflatedSeen, OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 import { cellPosition, columnLetters } from '../sheets/layout.ts';
 
@@ -85,10 +85,18 @@ export interface ReadLimits extends ZipLimits {
 
 export const READ_LIMITS: ReadLimits = { ...ZIP_LIMITS, cells: 200_000, strings: 500_000, ms: 20_000 };
 
-/** OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+/**
+ * OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). An escape may name half
+ * of a surrogate pair (`_xD800_`): two that make a pair are one character, and a half alone, which no text can
+ * hold (SQLite would store it as invalid UTF-8), is replaced visibly by U+FFFD (�), as a reader shows it.
+ */
 function unescapeOoxml(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16))) : s;
+  if (!s.includes('_x')) return s;
+  const out = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16)));
+  return LONE_SURROGATE.test(out) ? out.replace(LONE_SURROGATES, '\uFFFD') : out;
 }
+
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 // Built-in formats Excel does not write into styles.xml, including the Chinese date formats (27–36, 50–58) that
 // WPS and Excel in a Chinese locale use for 2025年10月8日.

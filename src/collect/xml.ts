@@ -8,7 +8,10 @@
 // saxes still reads what this tokenizer does not take on (an XML declaration other than version 1.0 in its
 // usual form, so XML 1.1). A part not well-formed is refused in the words of the reader that found it.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { LONE_SURROGATE } from '../model/exact.ts';
 import { OverLimit, ZipProblem } from './zip.ts';
+
+export { LONE_SURROGATE };
 
 /** An element as the handlers see it: its names, namespace and attributes in document order. */
 export interface XmlTag {
@@ -61,7 +64,7 @@ const NC_NAME = new RegExp(`^[${NAME_START.slice(1)}][${NAME_CHAR.replace(':', '
 // One scan for anything suspect; the precise patterns only when it finds some.
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NOT_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 // ASCII name characters by code: 1 may start a name, 2 may only follow.
 const ASCII_NAME = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {

@@ -1,7 +1,10 @@
 // What collect records: every file received (intake), the submissions made of them, the answers each carries
 // (entries) and the problems found. The ledger parses its rows through these schemas, so a row that does not fit
 // is caught where it is read, not where a report prints it.
+import { exactNumber } from './exact.ts';
 import * as z from './zod.ts';
+
+export { EXACT_DIGITS, exactNumber, LONE_SURROGATE, wellFormedText } from './exact.ts';
 
 export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
@@ -17,23 +20,6 @@ export const Problem = z.object({
   message: z.string(),
 });
 export type Problem = z.infer<typeof Problem>;
-
-/**
- * The numbers a ledger holds, the one rule: finite, and at most Number.MAX_SAFE_INTEGER (2^53 − 1) in magnitude,
- * where a double still holds every whole number exactly. A value written as text may have at most EXACT_DIGITS
- * significant digits (what a double holds exactly, and what Excel keeps of a number typed in). Anything beyond is a
- * problem at its cell, never stored (1e300 once came back as Infinity and stopped every report).
- */
-export const EXACT_DIGITS = 15;
-
-export function exactNumber(n: number): boolean {
-  return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER;
-}
-
-/** A text holds no UTF-16 surrogate outside a pair: what SQLite would otherwise store as invalid UTF-8. */
-export function wellFormedText(s: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
-}
 
 /** One unit's answer on one clause, as read from its workbook. */
 export const Entry = z.object({
