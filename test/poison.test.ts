@@ -104,6 +104,14 @@ describe('1. a workbook as it was issued is not a submission', () => {
     ledger.close();
   });
 
+  it('does not take a formula saved without its value for a blank: the file is returned at that cell', async () => {
+    const { ledger, issuedBytes, run } = await workspace();
+    const [e] = await run({ 'soil.xlsx': edit(issuedBytes(SOIL), { K5: { xml: '<c r="K5"><f>"已完成"</f></c>' } }) });
+    expect(e!.outcome.kind).toBe('returned');
+    expect(problemsOf(ledger, '2025-Q3', SOIL)).toContain('K5 formula-uncomputed: 单元格是公式“="已完成"”，但文件中没有它的计算结果（多为程序生成、未经 Excel/WPS 计算保存）。请在 Excel 或 WPS 中打开、确认显示的内容后保存，或直接填写内容');
+    ledger.close();
+  });
+
   it('refuses a next round’s workbook sent back exactly as pre-filled from the round before, and takes it once updated', async () => {
     const { ledger, issuedBytes, run, ws } = await workspace('2025-Q2');
     const [q2] = await run({ 'q2.xlsx': filled(issuedBytes(SOIL), { L5: '二季度已完成监测点位布设。' }) });

@@ -74,6 +74,8 @@ export function identityProblems(
  * null that something was filled in. A workbook issued before the digest was recorded is compared with blank.
  */
 export function unfilledAsIssued(read: ReadWorkbook, expected: UnitRow[], issuedDigest: string | undefined): 'blank' | 'prefilled' | null {
+  // A formula saved without its value reads as blank but was written by someone: validation says so at its cell.
+  if (read.uncomputed.length) return null;
   const byId = new Map<string, ReadWorkbook['rows'][number]>();
   for (const r of read.rows) {
     const id = normalizeCell(r.cells.id!.text);
