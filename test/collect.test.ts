@@ -125,7 +125,7 @@ describe('collect: validation', () => {
     expect(progress.receipts.find((r) => r.unit === '大气环境处')).toMatchObject({ state: '退回', problems: 9 });
 
     // The unit fixes the returned workbook (in LibreOffice this time) and sends it again under another name.
-    fillWorkbook(event!.outcome.returnWorkbook, join(ws, 'fixed.xlsx'), { ...GOOD_ANSWERS, rows: { '3.1': { status: '滞后', problems: '资金未到位' }, '4.4-1': { value: 2000 }, '4.5': { value: 20000000 } } });
+    fillWorkbook(event!.outcome.returnWorkbook, join(ws, 'fixed.xlsx'), { ...GOOD_ANSWERS, rows: { '3.1': { status: '滞后', problems: '资金未到位' }, '4.4-1': { value: 4.2 }, '4.5': { value: 20000000 } } });
     const [fixed] = soffice([join(ws, 'fixed.xlsx')], 'xlsx:Calc MS Excel 2007 XML', join(ws, 'lo'));
     const later = new Date(Date.now() + 60_000);
     utimesSync(fixed!, later, later);
@@ -152,7 +152,8 @@ describe('collect: validation', () => {
 
   it('refuses an altered identification sheet as 身份不符, booked to no unit', async () => {
     const { ledger, file, inbox, ws } = await issued();
-    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D14: '000000000000' } });
+    // D15: the first row's checksum (the identification's pairs, a blank row and the header above it).
+    fillWorkbook(file('机关党委'), join(inbox, 'tampered.xlsx'), { ...GOOD_ANSWERS, meta_cells: { D15: '000000000000' } });
     const [event] = await collect({ ledger, roundId: '2025-Q3', paths: [inbox], outDir: join(ws, 'c') });
     expect(event!.outcome.kind).toBe('refused');
     expect((event!.outcome as { reason: string }).reason).toMatch(/^身份不符，未收取：识别信息中的条目（.+）与下发给“机关党委”的条目（.+）不一致。/);
@@ -525,7 +526,7 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
       ['报送.zip › 机关党委.xlsx', 'accepted', '机关党委'],
       ['报送.zip › 损坏.xlsx', 'unusable', '压缩包中的该文件已损坏（CRC 校验不符）。请重新打包后发送'],
       ['目录损坏.zip › a.xlsx', 'duplicate', '机关党委'],
-      ['目录损坏.zip', 'unusable', '压缩包目录已损坏：声明有 2 个文件，只能读出 1 个（invalid central directory file header signature: 0xdeadbeef），其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集'],
+      ['目录损坏.zip', 'unusable', '压缩包目录已损坏：声明有 2 个文件，只能读出 1 个，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集'],
       ['管道.xlsx', 'unusable', '这是命名管道（FIFO），不是报送文件，未读取'],
       ['链接.xlsx', 'unusable', '这是符号链接（快捷方式），出于安全未读取。请将报送文件本身放入收件文件夹'],
     ]);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { setFlagsFromString } from 'node:v8';
 import type { CollectEvent } from '../collect/index.ts';
 import { UserError } from '../util/errors.ts';
-import { parseBeijingTime } from '../util/time.ts';
+import { displayTime, localDate, parseBeijingTime, parseNewDeadline } from '../util/time.ts';
 import { printable } from '../util/printable.ts';
 import { EXIT } from './exit.ts';
 import { openLedger, roundDir, todayOf, withWorkspaceOption, type GlobalOptions } from './context.ts';
@@ -22,6 +22,8 @@ function describe(e: CollectEvent): string {
     case 'stale':
       return `· ${printable(o.unit)}：该文件早于已收取的版本，仅存档不替代　← ${file}`;
     case 'duplicate':
+      // A file refused before is not "taken": it is said again, with the reason given then.
+      if (o.refused) return `✘ 此文件此前已收到但未收取（${displayTime(o.refused.receivedAt)}），原因：${printable(o.refused.reason)}　← ${file}`;
       return `· 已收取过，跳过${o.unit ? `（${printable(o.unit)}）` : ''}　← ${file}`;
     case 'refused':
       return `✘ 未收取：${printable(o.reason)}　← ${file}`;
@@ -47,8 +49,13 @@ export function register(program: Command): void {
       .description('收集各单位报送的调度表：识别、校验、归档并登记到台账')
       .requiredOption('--round <轮次>', '本次收集的轮次（必填）')
       .option('--received-at <日期时间>', '本批文件的收到时间（纸质、U 盘等方式报送时），如 2025-10-09、2025/10/9、"2025年10月9日 15:30"（北京时间）；默认取文件自身的修改时间')
+      .option('--until <日期>', '退回重报的新报送期限（本轮截止日期已过时使用；不指定则写“立即重新报送”）')
       .option('--json', '以 JSON 输出每个文件的处理结果（供脚本使用）'),
-  ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; json?: boolean }) => {
+  ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; until?: string; json?: boolean }) => {
+    // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
+    const now = process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined;
+    const today = localDate((now?.() ?? new Date()).toISOString());
+    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today);
     // A large inbox's reader thread starts first, and starts up while this thread loads the collect stage.
     const [{ countInputs }, { startEarly }] = await Promise.all([import('../collect/sources.ts'), import('../collect/thread.ts')]);
     const inSight = await countInputs(paths);
@@ -68,8 +75,8 @@ export function register(program: Command): void {
         outDir: roundDir(opts, roundId, '收集'),
         receivedAt,
         inSight,
-        // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
-        now: process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined,
+        now,
+        until,
         onFile: (e) => {
           counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
           // A province's collect makes garbage at a steady rate for minutes: V8 lets the heap grow to several times
@@ -83,14 +90,15 @@ export function register(program: Command): void {
         },
       });
       bar?.stop();
-      const code = events.some((e) => NEEDS_ATTENTION.has(e.outcome.kind)) ? EXIT.needsAttention : EXIT.ok;
+      const refusedBefore = events.filter((e) => e.outcome.kind === 'duplicate' && e.outcome.refused).length;
+      const code = refusedBefore || events.some((e) => NEEDS_ATTENTION.has(e.outcome.kind)) ? EXIT.needsAttention : EXIT.ok;
       process.exitCode = code;
       if (opts.json) {
         console.log(JSON.stringify({ round: roundId, counts, exitCode: code, events }, null, 2));
         return;
       }
       console.log(
-        `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0)}，重复 ${counts.duplicate ?? 0}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
+        `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0) + refusedBefore}${refusedBefore ? `（其中此前已拒收 ${refusedBefore}）` : ''}，重复 ${(counts.duplicate ?? 0) - refusedBefore}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
       );
       if (counts.returned) console.log(`退回重报表和回执在 ${roundDir(opts, roundId, '收集')}，请发回相应单位。`);
       // Whether the round has any accepted submission at all, from this run or an earlier one: a run that only
@@ -111,22 +119,20 @@ export function register(program: Command): void {
       .description('查看某一轮次各单位报送情况，并生成催报名单')
       .requiredOption('--round <轮次>', '轮次（必填）')
       .option('--json', '以 JSON 输出')
-      .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-      .option('--until <YYYY-MM-DD>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）'),
+      .option('--today <日期>', '按此日期判断是否逾期（默认今天）')
+      .option('--until <日期>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）'),
   ).action(async (opts: GlobalOptions & { round: string; json?: boolean; until?: string }) => {
     const today = todayOf(opts);
-    if (opts.until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.until) || opts.until < today)) {
-      throw new UserError(`催报期限“${opts.until}”无效：应为今天（${today}）或以后的日期，格式 YYYY-MM-DD。`);
-    }
+    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today);
     const ledger = await openLedger(opts);
     try {
       const [{ loadReceipts }, { renderStatus, urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);
       // Receipts only: status needs no answer consolidated, whatever the size of the round.
       const round = loadReceipts(ledger, opts.round, today);
       if (opts.json) {
-        console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, opts.until) }, null, 2));
+        console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, until) }, null, 2));
       } else {
-        console.log(renderStatus(round, ledger.refusedFiles(round.round.id), today, opts.until));
+        console.log(renderStatus(round, ledger.refusedFiles(round.round.id), today, until));
       }
     } finally {
       ledger.close();

@@ -1,25 +1,30 @@
 // Collects returned workbooks for a round: identifies each by its content, validates it, archives the original
 // unchanged and records it in the ledger; a unit with problems gets a receipt and a 退回重报 workbook.
 import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
-import type { Problem, Submission } from '../model/submission.ts';
+import type { Intake, Problem, Submission } from '../model/submission.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { TRACKING_SHEET } from '../sheets/layout.ts';
 import { returnStamper, type WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
-import { writeFileAtomicSync } from '../util/files.ts';
+import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
+import { localDate } from '../util/time.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
-import { countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
+import { checkNotEmpty, countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { readThreads } from './thread.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
   | { kind: 'returned'; unit: string; problems: Problem[]; returnWorkbook: string; receipt: string }
   | { kind: 'stale'; unit: string }
-  | { kind: 'duplicate'; unit: string | null }
+  /**
+   * The same bytes were taken in before. `refused`: not taken then either (refused or unusable), with the reason
+   * given then: nothing was booked, and the file still needs attention.
+   */
+  | { kind: 'duplicate'; unit: string | null; refused?: { reason: string; receivedAt: string } }
   | { kind: 'refused'; reason: string }
   | { kind: 'unusable'; reason: string }
   /** An office lock file or a system file beside the returned ones: named, not read, not booked. */
@@ -45,6 +50,8 @@ export interface CollectOptions {
   receivedAt?: Date;
   /** About how many files the paths hold (countInputs), when the caller has counted them already. */
   inSight?: number;
+  /** The new date by which a returned file is to be sent again, once the round's deadline is past (`--until`). */
+  until?: string;
 }
 
 /** The facts of a run on the main thread: every plan version the ledger has, looked up once each. */
@@ -87,6 +94,11 @@ type LedgerRound = ReturnType<Ledger['requireRound']>;
 
 export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   const round = o.ledger.requireRound(o.roundId);
+  await checkNotEmpty(o.paths);
+  // Temporary copies a killed run left beside the archive and the 退回重报 files (this command writes both
+  // synchronously, see removeLeftoverParts).
+  removeLeftoverParts(join(o.ledger.archiveDir, safeFileName(round.id)));
+  removeLeftoverParts(join(o.outDir, '退回重报'));
   const cache = new RunCache(o.ledger, round);
   const events: CollectEvent[] = [];
   const emit = (event: CollectEvent) => {
@@ -95,7 +107,7 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   };
   // A run killed between recording a returned file and writing its 退回重报 workbook left the ledger ahead of the
   // disk: what the ledger says should exist is written again before anything new is taken in.
-  for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache)) emit(rebuilt);
+  for (const rebuilt of await rebuildDerived(o.ledger, round, o.outDir, cache, o)) emit(rebuilt);
   // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
   // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
   // bounded by count and by bytes, so memory does not grow with the number of files.
@@ -204,7 +216,7 @@ async function collectBatch(o: CollectOptions, round: LedgerRound, batch: (Pendi
       events.push({ file, outcome: r });
       continue;
     }
-    const derived = await writeDerived(o.ledger, round, r.returned, o.outDir, cache);
+    const derived = await writeDerived(o.ledger, round, r.returned, o.outDir, cache, o);
     events.push({ file, outcome: { kind: 'returned', unit: r.returned.unit, problems: r.problems, ...derived } });
   }
   return events;
@@ -217,13 +229,13 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
     prepared = await (pending.prepared ?? pending.start());
   } catch (e) {
     if (e instanceof Skipped) return { kind: 'done', outcome: { kind: 'skipped', reason: e.message } };
-    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : (e as Error).message}）`;
+    const reason = e instanceof UnusableFile ? e.message : `无法读取文件（${readError(e as NodeJS.ErrnoException)}）`;
     return { kind: 'refuse', source, digest: sha256(source.display), refusal: { outcome: 'unusable', reason, rule: e instanceof UnusableFile ? e.rule : 'file-unreadable' } };
   }
   const { bytes, digest, ticket } = prepared;
   if (!ticket) {
     const seen = o.ledger.intakeOf(round.id, digest);
-    if (seen) return { kind: 'done', outcome: { kind: 'duplicate', unit: seen.unit } };
+    if (seen) return { kind: 'done', outcome: takenBefore(seen) };
   }
   let judgement = await (ticket ? ticket.judgement() : readAndJudge(bytes, source.name, source.display, cache));
   // Read on a thread that knows only the round's own plan version: judged here, where the ledger is.
@@ -232,6 +244,19 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
   if ('refusal' in judgement) return { kind: 'refuse', source, digest, refusal: judgement.refusal };
   if ('unjudged' in judgement) throw new Error(`the main thread left ${source.display} unjudged`);
   return { kind: 'record', source, digest, archivePath: archive(o.ledger, round, source, bytes, digest), judged: judgement.judged };
+}
+
+/** Why the system could not read a file, in words for the coordinator; the system's code for anything rarer. */
+function readError(e: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+    ENOENT: '文件已不存在，可能在收集时被移走或删除',
+    EBUSY: '文件被其他程序占用，请关闭后重新收集',
+    EISDIR: '这是文件夹',
+    EIO: '磁盘读取出错',
+  };
+  return (e.code && words[e.code]) ?? `系统错误${e.code ? ` ${e.code}` : ''}`;
 }
 
 /** Step 2 for one file, inside its batch's transaction: a returned submission still has its derived files to come. */
@@ -311,8 +336,17 @@ export function derivedPaths(outDir: string, unit: string, roundId: string): { r
  * header): the unit's own answers in a fresh workbook with each failing cell highlighted and commented, and the
  * receipt. Built from the record rather than the file, so that a later run rebuilds exactly what was lost.
  */
-export async function writeDerived(ledger: Ledger, round: LedgerRound, submission: Submission, outDir: string, cache: RunCache): Promise<{ returnWorkbook: string; receipt: string }> {
+export async function writeDerived(
+  ledger: Ledger,
+  round: LedgerRound,
+  submission: Submission,
+  outDir: string,
+  cache: RunCache,
+  when: Pick<CollectOptions, 'now' | 'until'> = {},
+): Promise<{ returnWorkbook: string; receipt: string }> {
   const paths = derivedPaths(outDir, submission.unit, round.id);
+  const now = when.now?.() ?? new Date();
+  const by = resubmitBy(round.deadline, now, when.until);
   const version = cache.version(submission.planHash);
   const assignment = version?.units.get(submission.unit);
   if (!version || !assignment) throw new Error(`ledger submission ${submission.id} names plan ${submission.planHash} or unit ${submission.unit} that the ledger lacks`);
@@ -330,22 +364,22 @@ export async function writeDerived(ledger: Ledger, round: LedgerRound, submissio
   const bytes = stamper.render(assignment, values, {
     header: { reporter: submission.reporter ?? '', phone: submission.phone ?? '', date: submission.fillDate ?? '' },
     problems: cellProblems,
-    notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），请修改后于 ${round.deadline} 前重新报送。`,
+    notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），${by ? `请修改后于 ${by} 前重新报送` : '请立即修改后重新报送'}。`,
   });
   // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
   writeFileAtomicSync(paths.returnWorkbook, bytes);
-  writeFileAtomicSync(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline));
+  writeFileAtomicSync(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline, now, when.until));
   return paths;
 }
 
 /** Rebuilds the 退回重报 workbook and receipt of every returned submission in force whose files are missing. */
-async function rebuildDerived(ledger: Ledger, round: LedgerRound, outDir: string, cache: RunCache): Promise<CollectEvent[]> {
+async function rebuildDerived(ledger: Ledger, round: LedgerRound, outDir: string, cache: RunCache, when: Pick<CollectOptions, 'now' | 'until'>): Promise<CollectEvent[]> {
   const events: CollectEvent[] = [];
   for (const submission of ledger.currentSubmissions(round.id)) {
     if (submission.outcome !== 'returned') continue;
     const paths = derivedPaths(outDir, submission.unit, round.id);
     if (existsSync(paths.returnWorkbook) && existsSync(paths.receipt)) continue;
-    await writeDerived(ledger, round, submission, outDir, cache);
+    await writeDerived(ledger, round, submission, outDir, cache, when);
     events.push({ file: submission.originalPath, outcome: { kind: 'rebuilt', unit: submission.unit, ...paths } });
   }
   return events;
@@ -363,27 +397,50 @@ export function receivedAtOf(o: Pick<CollectOptions, 'now' | 'receivedAt'>, sour
   return Number.isNaN(own.getTime()) || own.getTime() <= 0 || own > now ? now : own;
 }
 
+/** A file whose bytes the ledger has seen: taken before, or refused before and why. */
+function takenBefore(intake: Intake | null): FileOutcome {
+  if (intake && (intake.outcome === 'refused' || intake.outcome === 'unusable')) {
+    return { kind: 'duplicate', unit: null, refused: { reason: intake.message ?? '（未记录原因）', receivedAt: intake.receivedAt } };
+  }
+  return { kind: 'duplicate', unit: intake?.unit ?? null };
+}
+
 function refuse(o: CollectOptions, digest: string, source: SourceFile, r: Refusal): FileOutcome {
   const problem: Problem = { file: source.display, sheet: '-', cell: '-', rule: r.rule, severity: 'error', message: r.reason };
   const booked = o.ledger.recordIntake(o.roundId, digest, source.display, r.outcome, null, [problem], o.now?.());
   // The same bytes were booked meanwhile (earlier in this run, or by another one).
-  if (booked === null) return { kind: 'duplicate', unit: o.ledger.intakeOf(o.roundId, digest)?.unit ?? null };
+  if (booked === null) return takenBefore(o.ledger.intakeOf(o.roundId, digest));
   return { kind: r.outcome, reason: r.reason };
 }
 
-export function receiptText(unit: string, label: string, file: string, digest: string, problems: Problem[], deadline: string): string {
+/**
+ * When a returned file is to be sent again, as the 退回重报 notice and the receipt say it: by the round's deadline
+ * while it is not past (Beijing date of `now`), else by `until` when the coordinator gave one, else at once.
+ */
+export function resubmitBy(deadline: string, now: Date, until?: string): string | null {
+  if (deadline >= localDate(now.toISOString())) return deadline;
+  return until ?? null;
+}
+
+/** A received file as a unit may see it: its own name, never the folder it lay in on the coordinator's computer. */
+export function shownName(originalPath: string): string {
+  return basename(originalPath.split(' › ').pop()!);
+}
+
+export function receiptText(unit: string, label: string, file: string, digest: string, problems: Problem[], deadline: string, now = new Date(), until?: string): string {
+  const by = resubmitBy(deadline, now, until);
   const lines = [
     '调度表报送回执',
     '',
     `报送单位：${unit}`,
     `报送轮次：${label}`,
-    `收到文件：${file}（校验码 ${digest.slice(0, 12)}）`,
+    `收到文件：${shownName(file)}（校验码 ${digest.slice(0, 12)}）`,
     `处理结果：退回重报（共 ${problems.length} 处问题）`,
     '',
     '问题清单：',
     ...problems.map((p, i) => `${i + 1}. ${p.sheet} ${p.cell}：${p.message}`),
     '',
-    `请在随附的“退回重报”表中按红色单元格的批注修改，于 ${deadline} 前重新报送。文件名可以修改，系统按表格内容识别。`,
+    `请在随附的“退回重报”表中按红色单元格的批注修改，${by ? `于 ${by} 前` : '立即'}重新报送。文件名可以修改，系统按表格内容识别。`,
   ];
   return lines.join('\n') + '\n';
 }

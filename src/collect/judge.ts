@@ -9,7 +9,7 @@ import { FORMAT } from '../sheets/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
-import { identityProblems, issuedRows, validateSubmission } from './validate.ts';
+import { identityProblems, issuedRows, unfilledAsIssued, validateSubmission } from './validate.ts';
 
 /** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
 export interface PlanVersion {
@@ -83,6 +83,13 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
   if (identity.length) {
     return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
+  }
+  // A workbook sent back as it was issued reports nothing: booked as a submission it would tell the unit its file
+  // was returned, although it sent no answer (a blank form collected from the 下发 folder, or sent back unfilled).
+  const unfilled = read.hasTrackingSheet ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
+  if (unfilled) {
+    const how = unfilled === 'blank' ? '均为空白' : '与下发时预填的上期内容完全相同';
+    return refused(`未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏${how}，不作为报送，未收取。请填写本期情况后报送`, 'unfilled-issued');
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };

@@ -42,7 +42,8 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
       const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
       return unusable(`${e.message}${advice}`, e.rule);
     }
-    return unusable(`工作簿内容损坏，无法读取（${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送`, 'reader-crash');
+    // Not a problem the reader words itself: an internal error, the only kind whose library text is shown (in brackets).
+    return unusable(`工作簿无法读取（程序内部错误：${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送，并将此文件告知系统维护人员`, 'reader-crash');
   }
 }
 

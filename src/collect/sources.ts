@@ -78,6 +78,30 @@ export async function countInputs(paths: string[]): Promise<number> {
   return n;
 }
 
+/**
+ * Refuses, before anything is read, a folder named to collect that holds no file at all (only empty folders, or
+ * nothing): a collect that finds nothing says so, naming the folder, rather than ending as if all went well.
+ */
+export async function checkNotEmpty(paths: string[]): Promise<void> {
+  const holdsFile = async (dir: string): Promise<boolean> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || (await holdsFile(join(dir, e.name)))) return true;
+    }
+    return false;
+  };
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch {
+      continue; // named by enumerateSources, in its words
+    }
+    if (isDir && !(await holdsFile(path).catch(() => true))) {
+      throw new UserError(`文件夹“${path}”是空的，没有可收集的文件。`, '请确认各单位报送的文件已放入该文件夹，或指定正确的收件文件夹。');
+    }
+  }
+}
+
 export async function* enumerateSources(paths: string[]): AsyncGenerator<SourceFile> {
   for (const path of paths) {
     let info;
@@ -194,7 +218,8 @@ async function* zipEntries(path: string, display = basename(path)): AsyncGenerat
   try {
     zip = await openZip(path);
   } catch (e) {
-    yield unusableSource(display, `压缩包已损坏，无法打开（${(e as Error).message}）。请重新打包后发送`, 'zip-corrupt');
+    // The zip library's words (English) are not shown to anyone: what it means for the sender is the same.
+    yield unusableSource(display, '压缩包已损坏，无法打开（找不到完整的压缩目录）。请重新打包后发送', 'zip-corrupt');
     return;
   }
   const declared = zip.entryCount;
@@ -237,7 +262,7 @@ async function* zipEntries(path: string, display = basename(path)): AsyncGenerat
   if (damage || entries.length < declared) {
     yield unusableSource(
       display,
-      `压缩包目录已损坏：声明有 ${declared} 个文件，只能读出 ${entries.length} 个${damage ? `（${damage.message}）` : ''}，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集`,
+      `压缩包目录已损坏：声明有 ${declared} 个文件，只能读出 ${entries.length} 个，其余文件未能读取。请重新打包后发送，或将文件解压到文件夹后收集`,
       'zip-corrupt',
     );
   }
@@ -270,7 +295,7 @@ async function readZipEntry(path: string, wanted: yauzl.Entry): Promise<Uint8Arr
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof UnusableFile) throw e;
-    throw new UnusableFile(`压缩包中的文件已损坏，无法解压（${(e as Error).message}）`, 'zip-corrupt');
+    throw new UnusableFile('压缩包中的该文件已损坏，无法解压（压缩数据不完整或不合规范）。请重新打包后发送', 'zip-corrupt');
   } finally {
     zip.close();
   }

@@ -1,10 +1,11 @@
 // Validates one returned workbook against the plan version it was made from. A pure function: it collects
 // every problem of the file (a report, not a first exception) and the entries that could be read.
+import { valueConflict } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
-import { COLUMNS, FIRST_ROW, HEADER, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
-import { PlanRows, normalizeCell } from '../sheets/workbook.ts';
+import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
+import { PlanRows, inputsDigest, normalizeCell } from '../sheets/workbook.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
 
@@ -64,6 +65,27 @@ export function identityProblems(
     problems.push(`${foreign.slice(0, 5).map((r) => `第 ${r.row} 行条目 ${r.id}`).join('、')}${foreign.length > 5 ? ` 等 ${foreign.length} 行` : ''}不是下发给“${unit}”的条目`);
   }
   return problems;
+}
+
+/**
+ * Whether a workbook's input cells (完成值、完成状态、进展情况、存在问题、下一步打算 of every issued row) are exactly as
+ * it was issued with: blank, or the answers it was pre-filled with from an earlier round (the `inputs` digest of
+ * its identification). Such a file reports nothing, whatever its header says: 'blank' or 'prefilled' says which,
+ * null that something was filled in. A workbook issued before the digest was recorded is compared with blank.
+ */
+export function unfilledAsIssued(read: ReadWorkbook, expected: UnitRow[], issuedDigest: string | undefined): 'blank' | 'prefilled' | null {
+  // A formula saved without its value reads as blank but was written by someone: validation says so at its cell.
+  if (read.uncomputed.length) return null;
+  const byId = new Map<string, ReadWorkbook['rows'][number]>();
+  for (const r of read.rows) {
+    const id = normalizeCell(r.cells.id!.text);
+    if (id && !byId.has(id)) byId.set(id, r);
+  }
+  const cells = expected.map((e) => INPUT_KEYS.map((k) => byId.get(e.clause.id)?.cells[k]?.value as string | number | boolean | null | undefined));
+  const blank = inputsDigest(expected.map(() => INPUT_KEYS.map(() => null)));
+  const own = inputsDigest(cells);
+  if (own === blank) return 'blank';
+  return issuedDigest && own === issuedDigest ? 'prefilled' : null;
 }
 
 export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan, expected: UnitRow[], issued = issuedRows(plan, expected)): ValidationResult {
@@ -155,6 +177,10 @@ function readEntry(
   const cell = found.cells.value!;
   const reading = readValue(cell.value, cell.numFmt, target ? target.unit : null);
   if (!reading.ok) problem(at('value'), 'value-not-number', `条目 ${id}：${reading.message}`);
+  else if (reading.value !== null) {
+    const conflict = valueConflict(target, reading.value, reading.text, status);
+    if (conflict) problem(at('value'), conflict.rule, `条目 ${id}：${conflict.message}`);
+  }
   return {
     clauseId: id,
     role: unitRow.role,

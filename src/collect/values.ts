@@ -1,5 +1,6 @@
 // Reads a 完成值 the way units write it: 1,200 / １２００ / 45% / 78家; refuses 约两千 and never reads
 // 2000万 as 2000 unless the target itself is counted in 万.
+import { EXACT_DIGITS, exactNumber } from '../model/exact.ts';
 import { isDateFormat } from './xlsx.ts';
 
 export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
@@ -16,6 +17,7 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
     // A cell formatted as a percentage holds 0.45 for 45%.
     // Rounded to 9 places: a value a formula computed (62.400000000000006) is shown as the 62.4 it means.
     const value = round(numFmt && numFmt.includes('%') ? raw * 100 : raw);
+    if (!exactNumber(value)) return { ok: false, text: String(raw), message: tooLarge(String(raw)) };
     return { ok: true, value, text: numFmt && numFmt.includes('%') ? `${value}%` : String(value) };
   }
   const text = String(raw).trim();
@@ -27,7 +29,11 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (!m) {
     return { ok: false, text, message: `完成值“${text}”不是数字，请只填写数字（如 2000 或 45%），说明文字请写在“进展情况”中` };
   }
+  // Significant digits: leading zeros, and zeros ending a fraction, are none.
+  const [whole, fraction = ''] = m[1]!.replace(/[+,-]/g, '').split('.');
+  const digits = (whole! + fraction.replace(/0+$/, '')).replace(/^0+/, '');
   const value = Number(m[1]!.replace(/,/g, ''));
+  if (digits.length > EXACT_DIGITS || !exactNumber(value)) return { ok: false, text, message: tooLarge(text.length > 30 ? `${text.slice(0, 30)}…` : text) };
   const suffix = m[2]!;
   if (suffix === '') return { ok: true, value, text };
   if (suffix === '%' && (targetUnit === null || targetUnit === '%' || targetUnit === '')) return { ok: true, value, text };
@@ -39,6 +45,10 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
     return { ok: false, text, message: `完成值“${text}”带有数量单位“${suffix}”，${expected}请换算后只填写数字` };
   }
   return { ok: false, text, message: `完成值“${text}”含有“${suffix}”，${expected}请只填写数字` };
+}
+
+function tooLarge(text: string): string {
+  return `完成值“${text}”位数过多或数值过大，无法准确记录（有效数字不超过 ${EXACT_DIGITS} 位，绝对值不超过 ${Number.MAX_SAFE_INTEGER}），请核实后填写`;
 }
 
 function round(n: number): number {

@@ -6,7 +6,7 @@
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
 import { PartMemo } from './memo.ts';
-import { checkRootNamespace, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
+import { checkRootNamespace, LONE_SURROGATE, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
 import { InflatedSeen, OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 import { cellPosition, columnLetters } from '../sheets/layout.ts';
 
@@ -85,10 +85,18 @@ export interface ReadLimits extends ZipLimits {
 
 export const READ_LIMITS: ReadLimits = { ...ZIP_LIMITS, cells: 200_000, strings: 500_000, ms: 20_000 };
 
-/** OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+/**
+ * OOXML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). An escape may name half
+ * of a surrogate pair (`_xD800_`): two that make a pair are one character, and a half alone, which no text can
+ * hold (SQLite would store it as invalid UTF-8), is replaced visibly by U+FFFD (�), as a reader shows it.
+ */
 function unescapeOoxml(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16))) : s;
+  if (!s.includes('_x')) return s;
+  const out = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16)));
+  return LONE_SURROGATE.test(out) ? out.replace(LONE_SURROGATES, '\uFFFD') : out;
 }
+
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 // Built-in formats Excel does not write into styles.xml, including the Chinese date formats (27–36, 50–58) that
 // WPS and Excel in a Chinese locale use for 2025年10月8日.
@@ -410,7 +418,7 @@ export class XlsxFile {
       const computed = value !== null && (value.trim() !== '' || cellType === 'str');
       if (formula !== null && !computed && cellType !== 'inlineStr') cells.add(row, col, { value: null, numFmt, uncomputedFormula: formula || '（共享公式）' });
       else {
-        const v = this.cellValue(cellType, value, inline);
+        const v = this.cellValue(cellType, value, inline, name, row, col);
         if (v !== null && v !== '') cells.add(row, col, { value: v, numFmt });
       }
       inCell = false;
@@ -485,10 +493,20 @@ export class XlsxFile {
     return cells;
   }
 
-  private cellValue(type: string, v: string | null, inline: string): XlsxCell['value'] {
+  /**
+   * A cell's value by its type. What no spreadsheet program writes is damage at that cell, never read as blank or
+   * as another string: a number that is not one (`NaN`, `1e400`, which JavaScript reads as Infinity), or a
+   * shared-string index that is empty or names no string (`<v></v>` once read as string 0).
+   */
+  private cellValue(type: string, v: string | null, inline: string, sheet: string, row: number, col: number): XlsxCell['value'] {
+    const bad = (what: string) => new ZipProblem(`工作表“${sheet}”单元格 ${columnLetters(col)}${row} ${what}，文件可能由其他程序生成或已损坏`, 'zip-member');
     switch (type) {
-      case 's':
-        return v === null ? null : (this.strings[Number(v)] ?? '');
+      case 's': {
+        if (v === null) return null;
+        const text = /^\s*\d{1,9}\s*$/.test(v) ? this.strings[Number(v)] : undefined;
+        if (text === undefined) throw bad(`引用的共享字符串“${v.slice(0, 20)}”不存在`);
+        return text;
+      }
       case 'inlineStr':
         return unescapeOoxml(inline);
       case 'str':
@@ -498,8 +516,13 @@ export class XlsxFile {
         return v === '1' || v === 'true';
       case 'd':
         return v;
-      default:
-        return v !== null && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+      default: {
+        if (v === null || v.trim() === '') return null;
+        const n = Number(v);
+        // Number() also reads `0x10`, `Infinity` and `1e400` (as Infinity): an XML number is decimal and finite.
+        if (!Number.isFinite(n) || !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) throw bad(`的数值“${v.slice(0, 30)}”不是有效数字`);
+        return n;
+      }
     }
   }
 }

@@ -125,6 +125,15 @@ function centralDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // Two members of one name (part names compare without regard to case, as Excel and OPC compare them): readers
+  // disagree on which one is the part (openpyxl, zipfile and LibreOffice take the last, this reader took the
+  // first), so what was checked might not be what the coordinator sees. No writer makes such a file.
+  const names = new Set<string>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (names.has(key)) throw new ZipProblem(`压缩包中有两个同名部件“${e.name}”，不同程序读到的内容可能不同，不予收取`, 'zip-structure');
+    names.add(key);
+  }
   return entries;
 }
 
@@ -167,7 +176,6 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
   const failures: string[] = [];
   let total = 0;
   for (const { entry, start, end } of spans) {
-    if (members.has(entry.name)) continue;
     // What readers of the format refuse, Python's zipfile (openpyxl) among them: a member needing a later version
     // of the format than 6.3, or encrypted, or stored as patch data.
     if (entry.version > MAX_VERSION) {
@@ -200,7 +208,8 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
         out = inflateRawSync(raw, { maxOutputLength: room + 1, chunkSize: Math.min(Math.max(entry.size + 1, 4096), 256 * 1024) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge();
-        failures.push(`“${entry.name}”无法解压（${(e as Error).message}）`);
+        // zlib's own words ("invalid distance too far back") mean nothing to a unit: the member is named instead.
+        failures.push(`压缩数据损坏（第 ${entries.indexOf(entry) + 1} 个部件 ${entry.name}）`);
         continue;
       }
       if (out.length > room) throw tooLarge();

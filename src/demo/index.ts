@@ -11,12 +11,14 @@ import { collect } from '../collect/index.ts';
 import { loadRoundProgress } from '../consolidate/index.ts';
 import { renderStatus } from '../consolidate/status.ts';
 import { Ledger } from '../ledger/ledger.ts';
+import type { Target } from '../model/plan.ts';
 import { parseRound } from '../model/round.ts';
 import { readPlan } from '../plan/index.ts';
 import { exportReview } from '../plan/review.ts';
 import { summarizePlan } from '../plan/summary.ts';
 import { renderReports } from '../report/index.ts';
 import { issueRound } from '../sheets/issue.ts';
+import { COUNT_UNITS } from '../model/comparator.ts';
 import { FIRST_ROW, HEADER, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
 import { sha256 } from '../util/hash.ts';
 
@@ -30,6 +32,8 @@ function seeded(text: string): number {
 
 interface SampleSpec {
   round: string;
+  /** The first target of each clause, by id: sample values are made from it, not from the words of the 目标值 cell. */
+  targets?: Map<string, Target>;
   /** Answers with mistakes, for the unit whose file is returned. */
   mistakes?: boolean;
   /** Progress text copied from the previous round, for stagnation. */
@@ -56,8 +60,14 @@ export async function fillSample(src: string, dst: string, unit: string, spec: S
     set('progress', status === '未启动' ? null : `【示例】${task}：${status === '已完成' ? '已全面完成年度任务' : `已完成阶段性工作，累计推进约${Math.round(quarter * 100 - (status === '滞后' ? 35 : 0))}%`}。`);
     set('problems', status === '滞后' ? '【示例】受项目审批周期影响，进度慢于计划。' : null);
     set('nextSteps', `【示例】${status === '已完成' ? '巩固成果，做好总结' : '倒排工期，确保按期完成'}。`);
-    const m = /(\d+(?:\.\d+)?)/.exec(target);
-    if (m) set('value', Math.round(Number(m[1]) * (status === '已完成' ? 1 : status === '滞后' ? quarter * 0.5 : quarter) * 10) / 10);
+    // A sample value fits its target as collect checks it (comparator.ts): none for 未启动, whole for a count, the
+    // target's own number (`较2020年下降5%` is 5, not 2020).
+    const goal = spec.targets?.get(id) ?? null;
+    const m = goal ? null : /(\d+(?:\.\d+)?)/.exec(target);
+    const base = goal ? goal.value : m ? Number(m[1]) : null;
+    const share = base === null ? 0 : base * (status === '已完成' ? 1 : status === '滞后' ? quarter * 0.5 : quarter);
+    const counted = COUNT_UNITS.includes(goal ? goal.unit : String(ws.getCell(`${columnLetter('unit')}${r}`).value ?? ''));
+    if (base !== null && status !== '未启动') set('value', counted ? Math.floor(share) : Math.round(share * 10) / 10);
   }
   if (spec.mistakes) {
     ws.getCell(`${columnLetter('status')}${FIRST_ROW}`).value = '基本完成';
@@ -105,6 +115,7 @@ export async function runDemo(workspace = join(ROOT, 'output', 'demo')): Promise
 
   console.log('【第一步 · 综合处】读取工作要点，核对任务分解');
   const plan = await readPlan(join(ROOT, 'seeds', 'jinan-2025-work-plan.txt'), { title: '济南市生态环境局2025年工作要点', issuer: '济南市生态环境局' });
+  const targets = new Map(plan.tasks.flatMap((t) => t.clauses.flatMap((c) => (c.targets[0] ? [[c.id, c.targets[0]] as const] : []))));
   await writeFile(join(workspace, 'plan.json'), JSON.stringify(plan, null, 2));
   await exportReview(plan, join(workspace, '任务分解表.xlsx'));
   console.log(summarizePlan(plan).split('\n').slice(0, 4).join('\n'));
@@ -131,7 +142,7 @@ export async function runDemo(workspace = join(ROOT, 'output', 'demo')): Promise
     for (const f of result.files) {
       if (last && f.unit === silent) continue; // never answers this round
       const dst = join(inbox, `${f.unit}-报送.xlsx`);
-      await fillSample(join(issued, f.file), dst, f.unit, { round: roundId, mistakes: last && f.unit === careless, stale: last && f.unit === '生态保护处' });
+      await fillSample(join(issued, f.file), dst, f.unit, { round: roundId, targets, mistakes: last && f.unit === careless, stale: last && f.unit === '生态保护处' });
       if (last && f.unit === careless) returned.push(dst);
     }
     // A few units use LibreOffice.

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Plan } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
-import { Entry, Intake, Problem, Submission, SubmissionOutcome, SubmissionReceipt, type IntakeOutcome } from '../model/submission.ts';
+import { Entry, exactNumber, Intake, Problem, Submission, SubmissionOutcome, SubmissionReceipt, wellFormedText, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
 import { openLedgerFile, type OpenedLedger } from './schema.ts';
 
@@ -192,6 +192,13 @@ export class Ledger {
    * unit's submissions are in force (see `settle`).
    */
   recordSubmission(s: Omit<Submission, 'id' | 'supersededBy'>, entries: Entry[], problems: Problem[]): { id: number; superseded: Submission | null; stale: boolean } | null {
+    // What is booked is sound, whatever read it: a number the ledger can hold exactly, texts of whole characters
+    // (validation sees to both; reaching here otherwise is a bug of ours, and nothing is written).
+    for (const e of entries) {
+      if (e.value !== null && !exactNumber(e.value)) throw new Error(`entry ${e.clauseId} of ${s.unit} holds ${e.value}, which the ledger cannot hold exactly`);
+      for (const t of [e.valueText, e.status, e.progress, e.problems, e.nextSteps]) if (t && !wellFormedText(t)) throw new Error(`entry ${e.clauseId} of ${s.unit} holds a lone surrogate`);
+    }
+    for (const t of [s.unit, s.reporter, s.phone, s.fillDate, s.contact, s.originalPath]) if (t && !wellFormedText(t)) throw new Error(`submission of ${s.unit} holds a lone surrogate`);
     // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
     return this.once('recordSubmission', () => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;

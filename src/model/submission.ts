@@ -1,7 +1,10 @@
 // What collect records: every file received (intake), the submissions made of them, the answers each carries
 // (entries) and the problems found. The ledger parses its rows through these schemas, so a row that does not fit
 // is caught where it is read, not where a report prints it.
+import { exactNumber } from './exact.ts';
 import * as z from './zod.ts';
+
+export { EXACT_DIGITS, exactNumber, LONE_SURROGATE, wellFormedText } from './exact.ts';
 
 export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
@@ -24,7 +27,7 @@ export const Entry = z.object({
   role: z.string(),
   status: z.string().nullable(),
   valueText: z.string().nullable(),
-  value: z.number().nullable(),
+  value: z.number().refine(exactNumber, '完成值超出可以准确记录的范围').nullable(),
   progress: z.string().nullable(),
   problems: z.string().nullable(),
   nextSteps: z.string().nullable(),

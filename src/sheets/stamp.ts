@@ -327,7 +327,7 @@ export class WorkbookStamper {
     const lastColumn = String.fromCharCode(64 + COLUMNS.length + (returned ? 1 : 0));
     const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastColumn}${last}"/>`);
     const unit = assignment.unit;
-    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, issued);
+    const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, issued, returned ? null : (values ?? new Map()));
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
     const headerRow = pairs.length + 2;
     metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);

@@ -9,7 +9,7 @@ import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
-  PLAN_KEYS, TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
+  INPUT_KEYS, PLAN_KEYS, TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
 } from './layout.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, thinBorder } from './style.ts';
 
@@ -398,6 +398,11 @@ export function metadata(
   o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit' | 'contact'>,
   /** Each row's plan cells and checksum, when the caller has them already. */
   issued: IssuedRow[] = o.unit.rows.map((row) => issuedRow(o.plan, row)),
+  /**
+   * The answers an issued workbook is pre-filled with (none: blank), recorded as a digest so that collect knows a
+   * workbook sent back exactly as issued; null for a 退回重报 workbook, which holds answers already judged.
+   */
+  values: Map<string, InputValues> | null = null,
 ): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
   const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: issued[i]!.sum }));
   const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
@@ -415,9 +420,25 @@ export function metadata(
       ['checksum', total],
       // The coordinator's contact, so that a 退回重报 workbook made from this file names it again.
       ['contact', o.contact ?? ''],
+      ...(values ? [['inputs', inputsDigest(o.unit.rows.map((r) => INPUT_KEYS.map((k) => values.get(r.clause.id)?.[k])))] as [string, string]] : []),
     ],
     rows,
   };
+}
+
+/**
+ * The text an input cell holds, as compared to decide whether a workbook was filled at all: a number as JavaScript
+ * writes it (Excel saves 62.4 as 62.399999999999999, which reads back as the same number), a text as a person sees it.
+ */
+export function inputText(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'number' ? String(v) : normalizeCell(v);
+}
+
+/** The digest of a workbook's input cells, row by row in INPUT_KEYS order (the `inputs` identification pair). */
+export function inputsDigest(rows: (string | number | boolean | null | undefined)[][]): string {
+  return createHash('sha256').update(JSON.stringify(rows.map((r) => r.map(inputText)))).digest('hex').slice(0, 16);
 }
 
 /** Key/value rows, a blank row, then one row per table row: `row, clause, role, checksum`. */
@@ -426,7 +447,8 @@ export const META_HEADER = ['row', 'clause', 'role', 'checksum'];
 function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   // `hidden`, not `veryHidden`: LibreOffice turns veryHidden into hidden on re-save anyway.
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
-  const { pairs, rows } = metadata(o);
+  // A 退回重报 workbook (problems or a notice) holds answers already judged: no `inputs` digest (see metadata).
+  const { pairs, rows } = metadata(o, undefined, o.problems || o.notice !== undefined ? null : (o.values ?? new Map()));
   for (const pair of pairs) ws.addRow(pair);
   ws.addRow([]);
   ws.addRow(META_HEADER);

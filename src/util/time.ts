@@ -68,6 +68,13 @@ export function parseDate(text: string, option: string): string {
   return read.date;
 }
 
+/** A new deadline (`--until`) as a clerk types it: a date, today or later. */
+export function parseNewDeadline(text: string, option: string, today: string): string {
+  const date = parseDate(text, option);
+  if (date < today) throw new UserError(`${option} 给出的期限“${text}”已过：应为今天（${today}）或以后的日期。`, `请重新指定 ${option}。`);
+  return date;
+}
+
 /** The Beijing calendar date at an instant (now by default). */
 export function beijingToday(now: Date = new Date()): string {
   return localDate(now.toISOString());

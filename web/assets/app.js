@@ -206,7 +206,7 @@ if (drop) {
     if (o.kind === 'accepted') return `${o.unit}：已收取 ${o.rows} 条${o.warnings ? `（提示 ${o.warnings} 条）` : ''}${o.superseded ? '，取代此前的报送' : ''}`;
     if (o.kind === 'returned') return el('div', {}, `${o.unit}：${o.problems.length} 处问题，已退回重报`, el('ul', {}, ...o.problems.map((p) => el('li', {}, `${p.sheet} ${p.cell}：${p.message}`))), el('a', { href: `/download/${o.returnWorkbookId}` }, '下载退回重报表'), ' · ', el('a', { href: `/download/${o.receiptId}` }, '下载回执'));
     if (o.kind === 'rebuilt') return el('div', {}, `${o.unit}：补写了上次中断时未写出的退回重报表和回执 `, el('a', { href: `/download/${o.returnWorkbookId}` }, '下载'));
-    if (o.kind === 'duplicate') return `与此前收到的文件完全相同${o.unit ? `（${o.unit}）` : ''}，未重复登记`;
+    if (o.kind === 'duplicate') return o.refused ? `此文件此前已收到但未收取，原因：${o.refused.reason}` : `与此前收到的文件完全相同${o.unit ? `（${o.unit}）` : ''}，未重复登记`;
     if (o.kind === 'stale') return `${o.unit}：早于已收取的报送，未采用`;
     return o.reason;
   };
