@@ -55,7 +55,7 @@ export function register(program: Command): void {
     // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
     const now = process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined;
     const today = localDate((now?.() ?? new Date()).toISOString());
-    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today);
+    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today, '重新报送期限');
     // A large inbox's reader thread starts first, and starts up while this thread loads the collect stage.
     const [{ countInputs }, { startEarly }] = await Promise.all([import('../collect/sources.ts'), import('../collect/thread.ts')]);
     const inSight = await countInputs(paths);
@@ -123,7 +123,7 @@ export function register(program: Command): void {
       .option('--until <日期>', '催报通知中给出的新报送期限（截止日期已过时使用；不指定则写“立即报送”）'),
   ).action(async (opts: GlobalOptions & { round: string; json?: boolean; until?: string }) => {
     const today = todayOf(opts);
-    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today);
+    const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today, '催报期限');
     const ledger = await openLedger(opts);
     try {
       const [{ loadReceipts }, { renderStatus, urgeList, urgeNotice }] = await Promise.all([import('../consolidate/index.ts'), import('../consolidate/status.ts')]);

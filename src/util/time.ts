@@ -69,9 +69,9 @@ export function parseDate(text: string, option: string): string {
 }
 
 /** A new deadline (`--until`) as a clerk types it: a date, today or later. */
-export function parseNewDeadline(text: string, option: string, today: string): string {
+export function parseNewDeadline(text: string, option: string, today: string, what: string): string {
   const date = parseDate(text, option);
-  if (date < today) throw new UserError(`${option} 给出的期限“${text}”已过：应为今天（${today}）或以后的日期。`, `请重新指定 ${option}。`);
+  if (date < today) throw new UserError(`${what}“${text}”无效：应为今天（${today}）或以后的日期。`, `请重新指定 ${option}。`);
   return date;
 }
 
