@@ -12,7 +12,7 @@ import { loadRoundProgress } from '../consolidate/index.ts';
 import { renderStatus } from '../consolidate/status.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import type { Target } from '../model/plan.ts';
-import { parseRound } from '../model/round.ts';
+import { addDays, parseRound } from '../model/round.ts';
 import { readPlan } from '../plan/index.ts';
 import { exportReview } from '../plan/review.ts';
 import { summarizePlan } from '../plan/summary.ts';
@@ -162,7 +162,7 @@ export async function runDemo(workspace = join(ROOT, 'output', 'demo')): Promise
         for (const p of e.outcome.problems.slice(0, 3)) console.log(`      ${p.sheet} ${p.cell}：${p.message}`);
       }
     }
-    const today = `${round.deadline.slice(0, 8)}${String(Number(round.deadline.slice(8)) + 5).padStart(2, '0')}`;
+    const today = addDays(round.deadline, 5);
     const { progress } = loadRoundProgress(ledger, roundId, today);
     if (last) {
       console.log(`\n【${round.label} · 督查室】报送情况（npx taizhang status --round ${roundId}）`);
