@@ -1,14 +1,20 @@
 // Writing a file so that no reader ever sees half of it, and two processes writing the same file at once both
 // succeed: each writes its own temporary file beside the target and renames it into place (rename is atomic).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const part = `${path}.${process.pid}-${randomUUID().slice(0, 8)}.part`;
-  await writeFile(part, data);
-  await rename(part, path);
+  try {
+    await writeFile(part, data);
+    await rename(part, path);
+  } catch (e) {
+    // A failed write (a full disk, a folder gone) leaves no half file behind; a kill's leftovers are removeLeftoverParts's.
+    await rm(part, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
 /**
@@ -19,13 +25,18 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   const part = `${path}.${process.pid}-${randomUUID().slice(0, 8)}.part`;
   try {
-    writeFileSync(part, data);
+    try {
+      writeFileSync(part, data);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(part, data);
+    }
+    renameSync(part, path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(part, data);
+    rmSync(part, { force: true });
+    throw e;
   }
-  renameSync(part, path);
 }
 
 /** A temporary file of the two writers above: the target's name, the writing process's id, a random tag. */
