@@ -124,7 +124,7 @@ describe('1. a workbook as it was issued is not a submission', () => {
     const [same] = await run({ 'q3.xlsx': edit(q3, { F2: '王芳', H2: '0531-86161234' }) }, '2025-Q3');
     expect(same!.outcome).toMatchObject({
       kind: 'refused',
-      reason: '未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏与下发时预填的上期内容完全相同，不作为报送，未收取。请填写本期情况后报送',
+      reason: '未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏与下发时预填的上期内容完全相同，不作为报送，未收取。请按本期实际情况更新后报送（本期确无新进展的，请在“进展情况”中如实写明）',
     });
     expect(states(ledger, '2025-Q3')).toEqual([]);
     const [updated] = await run({ 'q3b.xlsx': edit(q3, { F2: '王芳', H2: '0531-86161234', L5: '三季度完成全部监测。' }) }, '2025-Q3');

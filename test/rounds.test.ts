@@ -166,10 +166,11 @@ describe('the rounds before a round are those issued before it', () => {
     const seen = inspectWorkbook(join(yearOut, '机关党委_2025-年终_调度表.xlsx'));
     expect(seen.rows[0]).toMatchObject({ status: '序时推进', progress: '三季度完成支部换届准备。', value: 3 });
 
-    // The unit sends the 年终 workbook back with the progress text unchanged: stagnant against Q3.
+    // The unit sends the 年终 workbook back with a new figure but the progress text unchanged: stagnant against Q3.
+    // (Sent back with nothing changed at all, it is no submission: refused as 未填写的下发原表, see poison.test.ts.)
     const yearInbox = join(ws, 'inbox-year');
     mkdirSync(yearInbox);
-    fillWorkbook(join(yearOut, '机关党委_2025-年终_调度表.xlsx'), join(yearInbox, 'y.xlsx'), { ...GOOD_ANSWERS, default: { status: '序时推进', progress: '三季度完成支部换届准备。', value: 3 } });
+    fillWorkbook(join(yearOut, '机关党委_2025-年终_调度表.xlsx'), join(yearInbox, 'y.xlsx'), { ...GOOD_ANSWERS, default: { status: '序时推进', progress: '三季度完成支部换届准备。', value: 4 } });
     await collect({ ledger, roundId: '2025-年终', paths: [yearInbox], outDir: join(ws, 'cy') });
     const { progress } = loadRoundProgress(ledger, '2025-年终', '2026-01-05');
     const answers = progress.clauses.flatMap((c) => c.answers.filter((a) => a.unit === '机关党委'));

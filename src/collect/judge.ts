@@ -89,7 +89,8 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   const unfilled = read.hasTrackingSheet ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
   if (unfilled) {
     const how = unfilled === 'blank' ? '均为空白' : '与下发时预填的上期内容完全相同';
-    return refused(`未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏${how}，不作为报送，未收取。请填写本期情况后报送`, 'unfilled-issued');
+    const todo = unfilled === 'blank' ? '请填写本期情况后报送' : '请按本期实际情况更新后报送（本期确无新进展的，请在“进展情况”中如实写明）';
+    return refused(`未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏${how}，不作为报送，未收取。${todo}`, 'unfilled-issued');
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };
