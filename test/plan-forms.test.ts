@@ -33,17 +33,17 @@ describe('responsibility written the ways offices write it', () => {
 
   it('reads X牵头，Y、Z等参与 with a shared 区 prefix restored, and adds 以下均需…不再列出 to every later task', () => {
     expect(roles(plan, '2.3')).toEqual(['牵头区行政审批局', '配合区市场监督管理局', '配合区税务局', '配合相关镇街']);
-    expect(roles(plan, '4.2')).toEqual(['牵头区委督查室', '配合区政府督查室', '配合相关镇街']);
+    expect(roles(plan, '4.2')).toEqual(['负责区委督查室', '负责区政府督查室', '配合相关镇街']);
     expect(plan.warnings.find((w) => w.code === 'inherited-units')?.message).toBe('第14行写明“以下均需相关镇街配合，不再列出”，已将相关镇街加入其后各项任务。');
   });
 
   it('closes a clause at each annotation inside a paragraph, and keeps joint leads (X、Y牵头)', () => {
-    expect(roles(plan, '2.4-1')).toEqual(['牵头区税务局', '配合相关镇街']);
+    expect(roles(plan, '2.4-1')).toEqual(['负责区税务局', '配合相关镇街']);
     expect(roles(plan, '2.4-2')).toEqual(['牵头区税务局', '牵头区财政局', '配合区行政审批局', '配合相关镇街']);
   });
 
   it('reads a labelled annotation and leaves other labels (适用范围) out of the units', () => {
-    expect(roles(plan, '2.5')).toEqual(['牵头区司法局', '配合区市场监督管理局', '配合相关镇街']);
+    expect(roles(plan, '2.5')).toEqual(['负责区司法局', '负责区市场监督管理局', '配合相关镇街']);
   });
 
   it('keeps an alias in brackets, splits off a catch-all, and reads the deadline inside the annotation', () => {
@@ -64,7 +64,7 @@ describe('responsibility written the ways offices write it', () => {
   });
 
   it('applies a section-level （责任单位：…） paragraph to the unassigned items above it, and says so', () => {
-    expect(roles(plan, '3.8.1')).toEqual(['牵头区自然资源局', '配合区发展和改革局', '配合区供电公司', '配合相关镇街']);
+    expect(roles(plan, '3.8.1')).toEqual(['负责区自然资源局', '负责区发展和改革局', '负责区供电公司', '配合相关镇街']);
     expect(roles(plan, '3.8.2')).toEqual(roles(plan, '3.8.1'));
     expect(plan.warnings.find((w) => w.code === 'section-annotation')?.line).toBe(30);
   });
@@ -85,7 +85,7 @@ describe('responsibility written the ways offices write it', () => {
 describe('unit lists and annotation grammar', () => {
   it.each([
     ['区经济发展局牵头，区财政金融局、环境与国土资源局等参与', ['牵头区经济发展局', '配合区财政金融局', '配合区环境与国土资源局']],
-    ['区直各有关部门按职责分工负责，2018年3月底前完成', ['牵头区直各有关部门']],
+    ['区直各有关部门按职责分工负责，2018年3月底前完成', ['负责区直各有关部门']],
     ['市发展和改革局会同市工业和信息化局负责', ['牵头市发展和改革局', '配合市工业和信息化局']],
     ['驻局纪检组、办公室牵头落实', ['牵头驻局纪检组', '牵头办公室']],
     ['牵头单位：区宣传部，配合单位：区相关部门', ['牵头区宣传部', '配合区相关部门']],

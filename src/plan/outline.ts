@@ -1,8 +1,8 @@
 // Maps the blocks of any plan document to the plan model: finds the title, the chapters (`一、`, `第一章`),
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
-import type { Assignment, Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
+import type { Assignment, Chapter, Doubt, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, INHERIT, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { findAnnotations, INHERIT, ORGAN_END, statesPositionRule, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
@@ -362,7 +362,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     if (!/责任单位|责任部门|牵头单位/.test(annotation.raw)) return;
     const others = items.slice(0, -1);
     if (others.some((d) => d.pieces.some((p) => 'text' in p && hasAnnotation(p.text)))) return;
-    for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0 }, line: lastPiece.line });
+    for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0, doubts: [...annotation.doubts, 'annotation-far'] }, line: lastPiece.line });
     warnings.push({
       code: 'section-annotation',
       line: lastPiece.line,
@@ -504,6 +504,8 @@ function assemble(
       warnings.push(...read.warnings);
     }
   }
+  const leadRule = applyPositionRule(doc, tasks);
+  markDoubts(tasks);
   const unassigned = tasks.filter((t) => t.clauses.every((c) => c.assignments.length === 0));
   if (unassigned.length === tasks.length) {
     // One message for the whole plan rather than one per task.
@@ -528,7 +530,51 @@ function assemble(
     indicators,
     units: registryOf(tasks),
     warnings,
+    leadRule,
   };
+}
+
+/**
+ * A position rule the plan states (`列第一位者为牵头单位，下同`; `注：主要责任单位第一个为牵头单位`) makes the first unit
+ * responsible lead, and the others cooperate, in every clause where no lead is marked: from the annotation that
+ * states it on, or throughout when a paragraph outside any annotation (a note under a table) states it.
+ */
+function applyPositionRule(doc: ExtractedDocument, tasks: Task[]): Plan['leadRule'] {
+  const texts = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.map((c) => c.text))));
+  const outside = (t: string) => t.replace(/[（(〔][^（）()〔〕]*[)）〕]/g, '');
+  let active = texts.some((t) => statesPositionRule(outside(t)));
+  let applied = false;
+  for (const clause of tasks.flatMap((t) => t.clauses)) {
+    if (!active && clause.annotation && statesPositionRule(clause.annotation)) active = true;
+    if (!active || clause.assignments.some((a) => a.role === '牵头')) continue;
+    const responsible = clause.assignments.filter((a) => a.role === '负责');
+    if (responsible.length === 0) continue;
+    for (const a of responsible) a.role = a === responsible[0] ? '牵头' : '配合';
+    applied = true;
+  }
+  return applied ? 'stated' : 'marked';
+}
+
+/**
+ * The doubts the whole plan shows: a unit named in one clause only, with a name that is long or odd (`等`, `和`, no
+ * organ word at its end), is the usual sign of a list read wrong; a clause without units in a plan that assigns other
+ * clauses by annotation is one whose units may have been missed (a plan that assigns none says so once, in its warnings).
+ */
+function markDoubts(tasks: Task[]): void {
+  const count = new Map<string, number>();
+  const all = tasks.flatMap((t) => t.clauses);
+  for (const c of all) for (const a of c.assignments) count.set(a.unit, (count.get(a.unit) ?? 0) + 1);
+  // Units read from prose alone (a plan without annotations, `由X牵头` once) do not make the others' lack a doubt.
+  const assigning = all.some((c) => c.assignments.length > 0 && !(c.doubts ?? []).includes('from-prose'));
+  for (const clause of all) {
+    const doubts = new Set(clause.doubts ?? []);
+    if (assigning && clause.assignments.length === 0) doubts.add('no-unit');
+    const odd = clause.assignments.some(
+      (a) => count.get(a.unit) === 1 && unitKindOf(a.unit) === 'unit' && (a.unit.length > 14 || /等|和|及|与/.test(a.unit) || !ORGAN_END.test(a.unit)),
+    );
+    if (odd) doubts.add('unit-once');
+    if (doubts.size) clause.doubts = [...doubts];
+  }
 }
 
 function clausesOf(
@@ -594,7 +640,7 @@ function clausesOf(
       // No annotation at all, but responsibility written in prose (`由X牵头`, `请X…`, `X要…`): one clause each.
       prose.forEach((clause, i) => {
         buffer = rest.slice(i === 0 ? 0 : clause.start, prose[i + 1]?.start ?? rest.length);
-        close({ start: 0, end: 0, raw: clause.words, assignments: clause.assignments, problems: [] }, bufferLine);
+        close({ start: 0, end: 0, raw: clause.words, assignments: clause.assignments, problems: [], doubts: ['from-prose'] }, bufferLine);
       });
       warnings.push({
         code: 'units-from-prose',
@@ -613,6 +659,7 @@ function clausesOf(
     for (const problem of part.annotation?.problems ?? []) {
       warnings.push({ code: 'annotation-unclear', line: part.line, message: `${at(part.line)}任务${taskId}的责任单位括注“${part.annotation!.raw}”：${problem}。` });
     }
+    const doubts = new Set<Doubt>(part.annotation?.doubts ?? []);
     return {
       id: multiple ? `${taskId}-${i + 1}` : taskId,
       text,
@@ -622,6 +669,7 @@ function clausesOf(
       deadline: findDeadline(text, dates) ?? (part.annotation ? findDeadline(part.annotation.raw, dates) : null),
       annotation: part.annotation?.raw ?? null,
       line: part.line,
+      ...(doubts.size ? { doubts: [...doubts] } : {}),
     };
   });
 }

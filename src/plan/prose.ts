@@ -45,7 +45,7 @@ export interface ProseClause {
 
 /**
  * The responsibility sentences of a task, in order. `由X牵头` makes X lead; `X会同Y` makes X lead and Y cooperate;
- * `请X…` and `X要…` make X responsible (the first leads, as in an annotation).
+ * `请X…` and `X要…` make X responsible (负责: no lead is marked).
  */
 export function proseClauses(text: string, lead = ''): ProseClause[] {
   const found: ProseClause[] = [];
@@ -99,11 +99,11 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
   }
   const assignments: Assignment[] = [];
   const seen = new Set<string>();
-  lead.forEach((n, i) => {
+  lead.forEach((n) => {
     const unit = canonicalUnit(n);
     if (seen.has(unit)) return;
     seen.add(unit);
-    assignments.push({ unit, role: role === 'lead' || i === 0 ? '牵头' : '配合' });
+    assignments.push({ unit, role: role === 'lead' ? '牵头' : '负责' });
   });
   for (const n of coop) {
     const unit = canonicalUnit(n);

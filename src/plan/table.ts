@@ -175,9 +175,10 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     };
     if (col('lead') >= 0) add(cellUnits(cells[col('lead')]!), '牵头');
     if (col('resp') >= 0) {
-      const names = cellUnits(cells[col('resp')]!);
+      // 责任单位 names no lead: its units are responsible (负责), or cooperate beside a 牵头单位 column. The first
+      // leads only under a position rule the plan states (outline.ts applies it to the whole plan).
       const leadGiven = assignments.length > 0;
-      names.forEach((u, k) => add([u], !leadGiven && k === 0 ? '牵头' : '配合'));
+      add(cellUnits(cells[col('resp')]!), leadGiven ? '配合' : col('coop') >= 0 ? '牵头' : '负责');
     }
     if (col('coop') >= 0) add(cellUnits(cells[col('coop')]!), '配合');
     for (const a of assignments) {
