@@ -347,3 +347,83 @@ describe('deadlines: the latest one the text sets, relative forms counted from t
     expect(plan.tasks[0]!.clauses[0]!.deadline).toEqual({ words: '印发后2个月内', meaning: { kind: 'date', date: '2024-05-15' } });
   });
 });
+
+// Issue 30: forms of a second set of real plans. A lead exists only where the text marks one.
+describe('leads only where marked, catch-alls, shared suffixes, 和, doubled brackets', () => {
+  const read = (body: string) => parseAnnotationBody(body)!;
+  const rolesOf = (body: string) => read(body).assignments.map((a) => `${a.role}${a.unit}`);
+
+  it('makes no unit lead by its place in a list: （A、B、C按职责分工负责）, （A、B和各地方人民政府负责）', () => {
+    expect(rolesOf('市商务局、市发展改革委、市财政局按职责分工负责')).toEqual(['负责市商务局', '负责市发展改革委', '负责市财政局']);
+    expect(rolesOf('商务局、发展改革委和各地方人民政府负责')).toEqual(['负责商务局', '负责发展改革委', '负责各地方人民政府']);
+  });
+
+  it('makes the first lead under a stated position rule, and only there', () => {
+    expect(rolesOf('市公安局、市交通局负责，排在第一位的部门为牵头部门，下同')).toEqual(['牵头市公安局', '配合市交通局']);
+    expect(read('市公安局、市交通局负责，排在第一位的部门为牵头部门，下同').positionRule).toBe(true);
+    expect(rolesOf('市公安局、市交通局负责')).toEqual(['负责市公安局', '负责市交通局']);
+  });
+
+  it('cuts a named unit out of the catch-all it is written into, and says the boundary is a doubt', () => {
+    const a = read('商务部牵头，工业和信息化部等国务院相关部门及各地区按职责分工负责');
+    expect(a.assignments.map((x) => `${x.role}${x.unit}`)).toEqual(['牵头商务部', '配合工业和信息化部', '配合等国务院相关部门', '配合各地区']);
+    expect(a.doubts).toEqual(['catchall-boundary']);
+    // The 、 inside a catch-all does not make its parts units, nor leads.
+    expect(rolesOf('市商务局牵头，市发展改革委等各产业、招商主管部门按职责分工负责')).toEqual(['牵头市商务局', '配合市发展改革委', '配合等各产业、招商主管部门']);
+    // 高等/中等 are words, not an open list.
+    expect(splitUnits('市教育局、高等职业学校')).toEqual(['市教育局', '高等职业学校']);
+  });
+
+  it('restores a suffix shared along a list of places: 黄埔区、天河区人民政府', () => {
+    expect(rolesOf('黄埔区、天河区人民政府负责')).toEqual(['负责黄埔区人民政府', '负责天河区人民政府']);
+    expect(rolesOf('黄埔区、天河区、番禺区人民政府负责')).toEqual(['负责黄埔区人民政府', '负责天河区人民政府', '负责番禺区人民政府']);
+    // A place followed by a body of another level keeps its own name.
+    expect(splitUnits('黄埔区、天河区人民政府')).toEqual(['黄埔区', '天河区人民政府']);
+  });
+
+  it('splits at 和 by the words around it, and flags the doubtful', () => {
+    const one = read('十五运会和残特奥会广州赛区执委会负责');
+    expect(one.assignments.map((x) => x.unit)).toEqual(['十五运会和残特奥会广州赛区执委会']);
+    expect(one.doubts).toEqual(['split-at-he']);
+    const two = read('市委宣传部和市文明办负责');
+    expect(two.assignments.map((x) => x.unit)).toEqual(['市委宣传部', '市文明办']);
+    expect(two.doubts).toEqual([]);
+    expect(splitUnits('区公安局、各级政府和各有关部门')).toEqual(['区公安局', '各级政府', '各有关部门']);
+    expect(splitUnits('人力资源和社会保障局')).toEqual(['人力资源和社会保障局']);
+  });
+
+  it('reads a doubled bracket as one annotation, the bracket never inside a name', () => {
+    expect(rolesOf('（省商务厅牵头，省发展改革委配合）')).toEqual(['牵头省商务厅', '配合省发展改革委']);
+    expect(rolesOf('区资源生态局牵头负责;各片区负责配合落实')).toEqual(['牵头区资源生态局', '配合各片区']);
+  });
+});
+
+describe('scoring tables and two levels of tasks', () => {
+  let assessment: Plan;
+  let twoLevel: Plan;
+  beforeAll(async () => {
+    assessment = await readPlan(join(ROOT, 'test', 'fixtures', 'assessment-plan.txt'));
+    twoLevel = await readPlan(join(ROOT, 'test', 'fixtures', 'two-level-plan.txt'));
+  });
+
+  it('reads every scored item, 牵头考核单位 as lead, the deadline inside the annotation, the points out of the lead', () => {
+    expect(assessment.title).toBe('某市2026年度营商环境工作考核细则');
+    expect(assessment.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(assessment.tasks[0]!.lead).toBe('推行企业开办“一网通办”，实现全程网上办理');
+    expect(roles(assessment, '1.1')).toEqual(['牵头市政府办公室', '牵头市公安局']);
+    expect(roles(assessment, '2.2')).toEqual(['牵头市税务局', '配合市财政局']);
+    expect(assessment.tasks[0]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-06-30' });
+    expect(assessment.tasks[2]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-12-31' });
+  });
+
+  it('reads a 重点任务 with its own annotation and the measures under it, each with theirs; a follow-on paragraph is a further clause', () => {
+    expect(twoLevel.tasks.map((t) => t.id)).toEqual(['1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '2.1']);
+    expect(roles(twoLevel, '1.1')).toEqual(['牵头区行政审批局', '配合区市场监督管理局']);
+    expect(roles(twoLevel, '1.1.2')).toEqual(['负责区市场监督管理局', '负责区数据局']);
+    const t = twoLevel.tasks.find((x) => x.id === '1.2.2')!;
+    expect(t.lead).toBe('加强用能保障');
+    expect(t.clauses.map((c) => c.assignments.map((a) => `${a.role}${a.unit}`))).toEqual([['负责区供电公司'], ['负责区住房和城乡建设局']]);
+    expect(roles(twoLevel, '2.1')).toEqual(['牵头区行政审批局', '配合黄埔区人民政府', '配合天河区人民政府']);
+    expect(twoLevel.leadRule).toBe('marked');
+  });
+});

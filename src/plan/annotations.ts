@@ -204,14 +204,14 @@ function splitTop(text: string, separators: string): string[] {
 
 /** Labels that introduce units, by the role they give: `牵头单位：`, `配合单位：`, `责任单位：` (its first leads). */
 const LABELS: [RegExp, Role][] = [
-  [/^(?:牵头|主办|主责)(?:单位|部门|处室|科室)$/, 'lead'],
-  [/^(?:配合|协办|参与|协同|协助)(?:单位|部门|处室|科室)$/, 'coop'],
-  [/^(?:主要)?(?:责任|负责|承办|实施|落实)(?:单位|部门|处室|科室|主体)$/, 'resp'],
+  [/^(?:牵头|主办|主责)(?:考核|责任|落实|实施)?(?:单位|部门|处室|科室)$/, 'lead'],
+  [/^(?:配合|协办|参与|协同|协助)(?:考核)?(?:单位|部门|处室|科室)$/, 'coop'],
+  [/^(?:主要)?(?:责任|负责|承办|实施|落实|考核|负责考核|评分)(?:单位|部门|处室|科室|主体)$/, 'resp'],
 ];
 /** A label and its colon where a segment starts. */
 const LABEL_AT = /(^|[；;，,。\s])\s*([\u4e00-\u9fa5]{2,8})\s*[:：]/g;
 /** A line that starts with a unit label (`责任单位：X、Y` on a line of its own). */
-const LABEL_LINE = /^\s*(?:主要)?(?:责任|负责|牵头|主责|承办|实施|落实|配合|协办|参与)(?:单位|部门|处室|科室|主体)\s*[:：]/;
+const LABEL_LINE = /^\s*(?:主要)?(?:责任|负责|牵头|主责|承办|实施|落实|配合|协办|参与)(?:考核)?(?:单位|部门|处室|科室|主体)\s*[:：]/;
 
 type Role = 'lead' | 'resp' | 'coop';
 
@@ -220,7 +220,7 @@ const VERBS: [string, Role][] = [
   ['牵头负责', 'lead'], ['牵头落实', 'lead'], ['牵头督导', 'lead'], ['牵头实施', 'lead'], ['牵头推进', 'lead'], ['牵头组织', 'lead'], ['牵头', 'lead'],
   ['按职责分工负责', 'resp'], ['按职责分工落实', 'resp'], ['按职能分工负责', 'resp'], ['按职责负责', 'resp'], ['分工负责', 'resp'], ['共同负责', 'resp'],
   ['具体负责', 'resp'], ['负责落实', 'resp'], ['负责', 'resp'], ['落实', 'resp'],
-  ['配合落实', 'coop'], ['共同参与', 'coop'], ['配合', 'coop'], ['参与', 'coop'], ['协助', 'coop'],
+  ['负责配合落实', 'coop'], ['负责配合', 'coop'], ['配合落实', 'coop'], ['共同参与', 'coop'], ['配合', 'coop'], ['参与', 'coop'], ['协助', 'coop'],
   ['指导', 'resp'],
 ];
 const VERB_END = new RegExp(`^(.*?)(${VERBS.map(([v]) => v).join('|')})$`);

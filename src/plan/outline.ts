@@ -36,7 +36,7 @@ interface Meta {
 }
 
 /** A title ends like a plan, not like a sentence. */
-const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单)$/;
+const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单|考核细则|考核办法|评分标准|细则)$/;
 
 /** A line that is only a date: the signature date of a notice or plan (`2024年3月15日`, spaced by converters). */
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
@@ -102,6 +102,11 @@ interface TaskDraft {
 }
 
 function leadOf(text: string): string {
+  // The lead stops before the first annotation and a points bracket (`（0.5分）`) of a scoring table.
+  const ann = findAnnotations(text)[0];
+  const points = text.search(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/);
+  const cut = Math.min(ann ? ann.start : text.length, points >= 0 ? points : text.length);
+  if (cut >= 4) text = text.slice(0, cut);
   const end = text.search(/[。]/);
   const lead = end >= 0 ? text.slice(0, end) : text;
   return lead.length > 60 ? lead.slice(0, 60) : lead;
@@ -244,6 +249,9 @@ function outlineOf(paras: ParagraphBlock[]): OutlineNode[] {
   return roots;
 }
 
+/** Words that open a paragraph continuing the one before it rather than a new task. */
+const FOLLOW_ON = /^(?:同时|此外|另外|并且|其中|在此基础上|与此同时)[，,]/;
+
 /** `完成时限：…` on a line of its own, under an annotation line. */
 const DEADLINE_LINE = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 
@@ -299,7 +307,9 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     const groups: (typeof paras)[] = [];
     let current: typeof paras = [];
     for (const p of paras) {
-      if ((parseAnnotationLine(p.text) || DEADLINE_LINE.test(p.text)) && current.length === 0 && groups.length > 0) {
+      // A follow-on paragraph (`同时，…`, `此外，…`) with its own annotation is a further clause of the task above.
+      const followOn = FOLLOW_ON.test(p.text) && current.length === 0 && groups.length > 0;
+      if (((parseAnnotationLine(p.text) || DEADLINE_LINE.test(p.text)) && current.length === 0 && groups.length > 0) || followOn) {
         groups[groups.length - 1]!.push(p);
         continue;
       }
@@ -544,6 +554,15 @@ function applyPositionRule(doc: ExtractedDocument, tasks: Task[]): Plan['leadRul
   const outside = (t: string) => t.replace(/[（(〔][^（）()〔〕]*[)）〕]/g, '');
   let active = texts.some((t) => statesPositionRule(outside(t)));
   let applied = false;
+  // A plan that sets 责任单位 against 配合单位 (`责任单位：X` / `配合单位：Y`) uses 责任单位 for the lead; a 责任单位
+  // line standing alone in it says the same.
+  const contrast = tasks.some((t) => t.clauses.some((c) => c.annotation && /责任(?:单位|部门)\s*[:：]/.test(c.annotation) && /配合(?:单位|部门)\s*[:：]/.test(c.annotation)));
+  if (contrast) {
+    for (const clause of tasks.flatMap((t) => t.clauses)) {
+      if (!clause.annotation || !/^[\s（(〔]*(?:主要)?责任(?:单位|部门)\s*[:：]/.test(clause.annotation) || /牵头|配合|参与/.test(clause.annotation)) continue;
+      for (const a of clause.assignments) if (a.role === '负责') a.role = '牵头';
+    }
+  }
   for (const clause of tasks.flatMap((t) => t.clauses)) {
     if (!active && clause.annotation && statesPositionRule(clause.annotation)) active = true;
     if (!active || clause.assignments.some((a) => a.role === '牵头')) continue;
@@ -570,7 +589,7 @@ function markDoubts(tasks: Task[]): void {
     const doubts = new Set(clause.doubts ?? []);
     if (assigning && clause.assignments.length === 0) doubts.add('no-unit');
     const odd = clause.assignments.some(
-      (a) => count.get(a.unit) === 1 && unitKindOf(a.unit) === 'unit' && (a.unit.length > 14 || /等|和|及|与/.test(a.unit) || !ORGAN_END.test(a.unit)),
+      (a) => count.get(a.unit) === 1 && unitKindOf(a.unit) === 'unit' && (a.unit.length > 14 || /等/.test(a.unit) || !ORGAN_END.test(a.unit)),
     );
     if (odd) doubts.add('unit-once');
     if (doubts.size) clause.doubts = [...doubts];
@@ -652,6 +671,15 @@ function clausesOf(
       buffer = rest;
       close(null, bufferLine);
     }
+  }
+  // `由X牵头` in a clause's own sentences marks X, one of the units its annotation lists, as the lead.
+  for (const part of parts) {
+    const ann = part.annotation;
+    if (!ann || ann.assignments.some((a) => a.role === '牵头')) continue;
+    const named = /由([^，。；,、]{2,24}?)(?:负责)?牵头/.exec(part.text)?.[1];
+    const lead = named && ann.assignments.find((a) => a.role === '负责' && (a.unit === named || a.unit.endsWith(named) || named.endsWith(a.unit)));
+    if (!lead) continue;
+    part.annotation = { ...ann, assignments: ann.assignments.map((a) => ({ unit: a.unit, role: a === lead ? '牵头' : a.role === '负责' ? '配合' : a.role })) };
   }
   const multiple = parts.length > 1;
   return parts.map((part, i) => {
