@@ -417,7 +417,7 @@ describe('scoring tables and two levels of tasks', () => {
   });
 
   it('reads a 重点任务 with its own annotation and the measures under it, each with theirs; a follow-on paragraph is a further clause', () => {
-    expect(twoLevel.tasks.map((t) => t.id)).toEqual(['1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '2.1']);
+    expect(twoLevel.tasks.map((t) => t.id)).toEqual(['1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '2.1', '2.2']);
     expect(roles(twoLevel, '1.1')).toEqual(['牵头区行政审批局', '配合区市场监督管理局']);
     expect(roles(twoLevel, '1.1.2')).toEqual(['负责区市场监督管理局', '负责区数据局']);
     const t = twoLevel.tasks.find((x) => x.id === '1.2.2')!;
@@ -425,5 +425,14 @@ describe('scoring tables and two levels of tasks', () => {
     expect(t.clauses.map((c) => c.assignments.map((a) => `${a.role}${a.unit}`))).toEqual([['负责区供电公司'], ['负责区住房和城乡建设局']]);
     expect(roles(twoLevel, '2.1')).toEqual(['牵头区行政审批局', '配合黄埔区人民政府', '配合天河区人民政府']);
     expect(twoLevel.leadRule).toBe('marked');
+  });
+
+  it('carries its doubts on the clause and prints them with their lines in plan parse', () => {
+    const c = twoLevel.tasks.find((x) => x.id === '2.2')!.clauses[0]!;
+    expect(c.assignments.map((a) => a.unit)).toEqual(['十五运会和残特奥会广州赛区执委会']);
+    expect(c.doubts).toEqual(['split-at-he', 'unit-once']);
+    expect(twoLevel.tasks.flatMap((t) => t.clauses).filter((x) => x.doubts).map((x) => x.id)).toEqual(['2.2']);
+    const out = taizhang(['plan', 'parse', join(ROOT, 'test', 'fixtures', 'two-level-plan.txt'), '-o', join(tempDir(), 'p.json')]);
+    expect(out.stdout).toContain('待核对条目 1 条：\n  第15行 条目2.2：单位名称在“和”“及”处的分合待核对；单位名称仅此一处出现且不规范');
   });
 });

@@ -297,3 +297,53 @@ export function formatScores(scores: FileScore[], verbose: boolean): string {
   }
   return out.join('\n');
 }
+
+/** What can be checked of a plan without a key: each problem found, as a line to print. */
+export function checkUnkeyed(plan: Plan): string[] {
+  const problems: string[] = [];
+  if (plan.tasks.length === 0) problems.push('没有读出任务');
+  for (const u of plan.units) {
+    if (u.kind !== 'unit') continue;
+    if (/各|相关|有关|其他|其它|^等/.test(u.name)) problems.push(`单位“${u.name}”含泛指用语`);
+    const open = (u.name.match(/[（(〔【]/g) ?? []).length;
+    const close = (u.name.match(/[）)〕】]/g) ?? []).length;
+    if (open !== close || /^[（(〔【]/.test(u.name)) problems.push(`单位“${u.name}”含括号`);
+    if (/负责|牵头|配合|落实|推进|参与|组织实施/.test(u.name)) problems.push(`单位“${u.name}”含动词`);
+    if (u.name.length > 30) problems.push(`单位“${u.name}”超过30个字`);
+  }
+  for (const { task, clause } of plan.tasks.flatMap((t) => t.clauses.map((c) => ({ task: t, clause: c })))) {
+    if (!clause.assignments.some((a) => a.role === '牵头')) continue;
+    // Marked: a marking word in the annotation or prose, a table's 牵头单位 column (no annotation), or a stated rule.
+    const marked = clause.annotation === null || plan.leadRule === 'stated' || plan.leadRule === 'first-listed' || /牵头|会同|联合|主办|主责|配合|协办|参与/.test(`${clause.annotation}${task.text}`);
+    if (!marked) problems.push(`条目${clause.id}的牵头单位没有“牵头”等标注或规则`);
+  }
+  return problems;
+}
+
+/** Reads every plan under `<dir>/bulk` (no keys) and checks what can be checked without one. */
+export async function checkBulk(dir: string): Promise<string> {
+  let files: string[];
+  try {
+    files = (await readdir(join(dir, 'bulk'))).filter((f) => PLAN_EXTENSIONS.has(extname(f))).sort();
+  } catch {
+    return '\n无标注语料（bulk/）：未找到，未检查。';
+  }
+  const out = ['\n无标注语料（bulk/）检查：每份读出任务；单位名称不含泛指用语、括号、动词，不超过30字；牵头单位均有标注或规则'];
+  let clean = 0;
+  for (const file of files) {
+    let problems: string[];
+    let tasks = 0;
+    try {
+      const plan = await readPlan(join(dir, 'bulk', file));
+      tasks = plan.tasks.length;
+      problems = checkUnkeyed(plan);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problems = [`未读出：${e.message}`];
+    }
+    if (problems.length === 0) clean++;
+    out.push(`  ${file.replace(/^(\d{4})_.*$/, '$1')}  任务 ${tasks}  ${problems.length ? `问题 ${problems.length}：${problems.slice(0, 3).join('；')}${problems.length > 3 ? '……' : ''}` : '无问题'}`);
+  }
+  out.push(`无问题 ${clean}/${files.length}：${clean === files.length ? '达到' : '未达到'}`);
+  return out.join('\n');
+}

@@ -57,7 +57,7 @@ const OPEN_TAIL = /等(?:其他|其它)?(?:相关|有关)?(?:部门|单位|处�
 
 export function unitKindOf(name: string): UnitKind {
   // `区直各有关部门`, `相关乡镇人民政府`, `区内各相关企业`, `其他承担科研任务的单位`, `等有关部门`: no one unit is named.
-  if (/^(?:等)?.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name) || /^等/.test(name)) {
+  if (/^(?:等)?.{0,3}?各?(?:相关|有关|其他|其它)/.test(name) || /(?:相关|有关)(?:处室|部门|科室|单位|机构)/.test(name) || /^等/.test(name) || /^.{0,4}各级/.test(name)) {
     return 'catchall';
   }
   // `生态环境部门`, `项目管理部门`: a kind of body, not one body (named bodies end in 部, 局, 委…).
