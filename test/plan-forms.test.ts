@@ -436,3 +436,26 @@ describe('scoring tables and two levels of tasks', () => {
     expect(out.stdout).toContain('待核对条目 1 条：\n  第15行 条目2.2：单位名称在“和”“及”处的分合待核对；单位名称仅此一处出现且不规范');
   });
 });
+
+describe('a section annotation under a descriptive heading, and duties assigned by naming the body', () => {
+  let plan: Plan;
+  beforeAll(async () => {
+    plan = await readPlan(join(ROOT, 'test', 'fixtures', 'duties-plan.txt'));
+  });
+
+  it('reads the items of 整治内容 as tasks when the last one’s annotation covers the section, marked as far from them', () => {
+    expect(plan.tasks.filter((t) => t.chapterId === '1').map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
+    expect(roles(plan, '1.1.1')).toEqual(['牵头区文旅局', '牵头旅游中心', '配合各相关单位']);
+    expect(plan.tasks.find((t) => t.id === '1.1.1')!.clauses[0]!.doubts).toEqual(['annotation-far']);
+    expect(plan.tasks.find((t) => t.id === '1.1.3')!.clauses[0]!.doubts).toBeUndefined();
+  });
+
+  it('under 职责分工, takes the body an item names first, or the heading above it, as responsible (no lead)', () => {
+    expect(roles(plan, '2.1')).toEqual(['负责区执法应急局']);
+    expect(plan.tasks.find((t) => t.id === '2.1')!.clauses[0]!.doubts).toEqual(['from-prose']);
+    expect(roles(plan, '2.2.1')).toEqual(['负责区公安局', '负责区交通局']);
+    expect(roles(plan, '2.2.2')).toEqual(['负责区气象局']);
+    expect(roles(plan, '2.3.1')).toEqual(['负责学校']);
+    expect(roles(plan, '2.3.2')).toEqual(['负责学校']);
+  });
+});

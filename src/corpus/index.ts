@@ -96,7 +96,8 @@ function isCatchall(name: string): boolean {
 
 /** Finds each key item's task: the first task after the previous match whose text holds the anchor. */
 function matchTasks(plan: Plan, items: KeyItem[]): (Task | null)[] {
-  const texts = plan.tasks.map((t) => norm(`${t.lead}${t.text}`));
+  // A clause's annotation is part of the task as written (an anchor may run into it).
+  const texts = plan.tasks.map((t) => norm(`${t.lead}${t.text}${t.clauses.map((c) => `${c.text}${c.annotation ?? ''}`).join('')}`));
   let from = 0;
   return items.map((item) => {
     const anchor = norm(item.anchor);

@@ -2,7 +2,7 @@
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
 import type { Assignment, Chapter, Doubt, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, INHERIT, ORGAN_END, statesPositionRule, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { canonicalUnit, findAnnotations, INHERIT, looksLikeUnit, ORGAN_END, readsAsName, splitUnits, statesPositionRule, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
@@ -99,6 +99,47 @@ interface TaskDraft {
   line: number;
   lead: string;
   pieces: ({ text: string; line: number } | { annotation: Annotation; line: number })[];
+  /** Under a 职责分工 heading: the units an item is about (its heading names them), when it has no annotation. */
+  actor?: Annotation;
+}
+
+/** Headings that assign duties by naming the body first: `职责分工`, `部门职责`, `属地职责`. */
+const DUTIES = /职责|分工/;
+
+/** Text that is only a list of units (`区旅游文体局、旅游文化中心`, `学校`), with no words of a sentence. */
+function unitListOnly(text: string): string[] | null {
+  const t = text.replace(/[。.：:]$/, '').trim();
+  if (t.length < 2 || t.length > 40 || /[，,；;。]/.test(t)) return null;
+  const names = splitUnits(t);
+  const ok = names.length > 0 && names.every((n) => readsAsName(n) && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit') && !/要|应|按照|负责|加强|推进|落实|开展|做好/.test(n));
+  return ok ? names.map(canonicalUnit) : null;
+}
+
+/** The body a duty paragraph opens with: `区党群工作部按照…`, `各片区管理局（乡镇、街道办事处）要…`. */
+const SUBJECT = /^((?:各|区|市|县|省)?[\u4e00-\u9fa5]{1,14}?(?:局|部|委员会|办公室|中心|政府|管委会|管理局|厅|署|机构|学校)(?:[（(][^（）()]{1,16}[)）])?)(?=要|应|按照|根据|负责|充分|增加|严格|加强|会同|统筹|督促|指导|组织|做好|落实|牵头|全区|全面|建立|积极|认真|进一步|将|把|在)/;
+
+/**
+ * The actor of an item under a 职责分工 heading: its heading or first sentence when that is a list of units, its
+ * opening subject (read from prose, so a doubt), or the actor of the heading above it (`（五）区社会事业局` over 1.–5.).
+ */
+function actorOf(node: OutlineNode): Annotation | null {
+  let n: OutlineNode | null = node;
+  let duties: OutlineNode | null = null;
+  for (let a: OutlineNode | null = node.parent; a && !duties; a = a.parent) if (DUTIES.test(headingPhrase(a.text))) duties = a;
+  if (!duties) return null;
+  const make = (units: string[], doubts: Doubt[]): Annotation => ({
+    start: 0, end: 0, raw: units.join('、'), assignments: units.map((unit) => ({ unit, role: '负责' })), problems: [], doubts,
+  });
+  for (; n && n !== duties; n = n.parent) {
+    const text = n.text || n.paras[0]?.text || '';
+    const first = unitListOnly(text.split('。')[0]!);
+    if (first) return make(first, []);
+    if (n === node) {
+      const subject = SUBJECT.exec(n.text.replace(/\s+/g, '')) ?? SUBJECT.exec((n.paras[0]?.text ?? '').replace(/\s+/g, ''));
+      if (subject && readsAsName(subject[1]!)) return make([canonicalUnit(subject[1]!)], ['from-prose']);
+    }
+  }
+  return null;
 }
 
 function leadOf(text: string): string {
@@ -284,12 +325,24 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
   };
   const skipped: OutlineNode[] = [];
 
+  const leafText = (n: OutlineNode) => [n.text, ...n.paras.map((p) => p.text)];
+  const sectionAnnotated = (node: OutlineNode): boolean => {
+    const items = node.children;
+    // Three items at least: under a descriptive heading, one annotated item of two is as likely its own.
+    if (items.length < 3 || items.some((c) => c.children.length > 0)) return false;
+    const last = leafText(items[items.length - 1]!);
+    return endsWithAnnotation(last[last.length - 1]!) && items.slice(0, -1).every((c) => !leafText(c).some(hasAnnotation));
+  };
+
   const visit = (node: OutlineNode): void => {
     const own = node.text && !headingOnly(node.text) ? [{ text: node.text, line: node.line }] : [];
     if (node.children.length > 0) {
       // A heading's own paragraphs (before its items) are an introduction, unless units are assigned in them.
       const intro = [...own, ...node.paras.map((p) => ({ text: p.text, line: p.line }))];
       if (intro.some((p) => hasAnnotation(p.text))) emit(node, intro, true);
+      // Items under a descriptive heading whose last item's annotation covers them all (none of the others has one)
+      // are tasks: the annotation assigns units to the section.
+      if (node.descriptive && sectionAnnotated(node)) for (const child of node.children) child.descriptive = descriptiveHeading(headingPhrase(child.text));
       node.children.forEach(visit);
       inheritSectionAnnotation(node);
       return;
@@ -354,6 +407,10 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
         line: groups.length === 1 && !perParagraph ? node.line : first.line,
         lead,
         pieces: group.map((p) => ({ text: p.text, line: p.line })),
+        ...(() => {
+          const actor = actorOf(node);
+          return actor ? { actor } : {};
+        })(),
       });
     });
   };
@@ -369,7 +426,8 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     const line = parseAnnotationLine(lastPiece.text);
     const annotation = line ?? anns[anns.length - 1];
     if (!annotation || !endsWithAnnotation(lastPiece.text)) return;
-    if (!/责任单位|责任部门|牵头单位/.test(annotation.raw)) return;
+    // A labelled annotation, or one under a descriptive heading (its items are tasks only through it).
+    if (!/责任单位|责任部门|牵头单位/.test(annotation.raw) && !node.descriptive) return;
     const others = items.slice(0, -1);
     if (others.some((d) => d.pieces.some((p) => 'text' in p && hasAnnotation(p.text)))) return;
     for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0, doubts: [...annotation.doubts, 'annotation-far'] }, line: lastPiece.line });
@@ -655,6 +713,10 @@ function clausesOf(
       });
       buffer = rest;
       close(null, bufferLine);
+    } else if (d.actor) {
+      // Under a 职责分工 heading the item's heading (or opening subject) names the body the duty is for.
+      buffer = rest;
+      close(d.actor, bufferLine);
     } else if (prose.length) {
       // No annotation at all, but responsibility written in prose (`由X牵头`, `请X…`, `X要…`): one clause each.
       prose.forEach((clause, i) => {
