@@ -392,6 +392,25 @@ describe('leads only where marked, catch-alls, shared suffixes, 和, doubled bra
     expect(splitUnits('人力资源和社会保障局')).toEqual(['人力资源和社会保障局']);
   });
 
+  it('ends a catch-all tail at the next name, keeps 各乡（镇）人民政府 whole, and notes a 其中 division and names left out', () => {
+    expect(rolesOf('区传媒中心牵头，区财政金融局、文明委等区直各有关部门、县政府和县委宣传部组织实施')).toEqual([
+      '牵头区传媒中心', '配合区财政金融局', '配合区文明委', '配合等区直各有关部门', '配合县政府', '配合县委宣传部',
+    ]);
+    expect(splitUnits('县政府、各乡（镇）人民政府')).toEqual(['县政府', '各乡（镇）人民政府']);
+    const aside = read('区交通局牵头，县交通局配合。其中：“危桥改造工程”由区建设局牵头组织实施');
+    expect(aside.assignments.map((x) => `${x.role}${x.unit}`)).toEqual(['牵头区交通局', '配合县交通局']);
+    expect(aside.doubts).toEqual(['units-left-out']);
+  });
+
+  it('reads X配合Y in prose: Y leads, X cooperates', async () => {
+    const { proseClauses } = await import('../src/plan/prose.ts');
+    expect(proseClauses('区农村发展局配合规划局对划定的保护区界线进行确认。')[0]!.assignments).toEqual([
+      { unit: '规划局', role: '牵头' },
+      { unit: '区农村发展局', role: '配合' },
+    ]);
+    expect(proseClauses('由区规划局牵头，建立联席会议制度。', '由区规划局牵头，建立联席会议制度')[0]!.assignments).toEqual([{ unit: '区规划局', role: '牵头' }]);
+  });
+
   it('reads a doubled bracket as one annotation, the bracket never inside a name', () => {
     expect(rolesOf('（省商务厅牵头，省发展改革委配合）')).toEqual(['牵头省商务厅', '配合省发展改革委']);
     expect(rolesOf('区资源生态局牵头负责;各片区负责配合落实')).toEqual(['牵头区资源生态局', '配合各片区']);

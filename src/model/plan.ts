@@ -58,9 +58,10 @@ export type Deadline = z.infer<typeof Deadline>;
  *   an inherited `以下均需…`, prose);
  * - from-prose: the units were read from the task's sentences (`由X牵头`, `X要…`), not from an annotation;
  * - no-unit: the clause names no responsible unit;
- * - name-unclear: a name that does not read like an organisation's was kept.
+ * - name-unclear: a name that does not read like an organisation's was kept;
+ * - units-left-out: names in the annotation with no role said (no 牵头, 负责, 配合…) were left out.
  */
-export const Doubt = z.enum(['lead-by-position', 'split-at-he', 'unit-once', 'catchall-boundary', 'annotation-far', 'from-prose', 'no-unit', 'name-unclear']);
+export const Doubt = z.enum(['lead-by-position', 'split-at-he', 'unit-once', 'catchall-boundary', 'annotation-far', 'from-prose', 'no-unit', 'name-unclear', 'units-left-out']);
 export type Doubt = z.infer<typeof Doubt>;
 
 /** What each doubt asks the coordinator to check, as `plan parse` prints it and the 任务分解表 shows it. */
@@ -73,6 +74,7 @@ export const DOUBT_WORDS: Record<Doubt, string> = {
   'from-prose': '责任单位据正文语句识别',
   'no-unit': '未标注责任单位',
   'name-unclear': '单位名称不像机构名称',
+  'units-left-out': '括注中有单位未写明牵头、负责或配合，未列入',
 };
 
 /** How the plan's leads were found: only where the text marks them; by a position rule the plan states; or by the

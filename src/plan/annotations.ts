@@ -102,7 +102,11 @@ export function splitUnitsNoting(list: string): { parts: string[]; doubts: Set<D
   const tiers = splitTop(list, '，,；;\n').map((tier) => {
     const at = OPEN_LIST_TAIL.exec(tier);
     if (!at || at.index === 0 || !CATCHALL_TAIL.test(tier.slice(at.index))) return tier;
-    return `${tier.slice(0, at.index)}${protect(tier.slice(at.index))}`;
+    // The tail ends where a phrase closed by a class word is followed by a further name: `等区直各有关部门、县政府`.
+    const tail = tier.slice(at.index);
+    const end = /^等.*?(?:部门|单位|机构|方面)(?=、)/.exec(tail);
+    const cut = end && !/^等[^、]*、/.test(end[0]) ? end[0].length : tail.length;
+    return `${tier.slice(0, at.index)}${protect(tail.slice(0, cut))}${tail.slice(cut)}`;
   });
   const masked = tiers.join('，').replace(GROUP, protect).replace(CATCHALL, protect);
   const restore = (p: string) => p.replace(/\u0000(\d+)\u0000/g, (_, n: string) => protectedParts[Number(n)]!);
@@ -124,7 +128,9 @@ export function splitUnitsNoting(list: string): { parts: string[]; doubts: Set<D
     // A separator left out after an alias: `综合执法局（安监局）规划局`.
     .flatMap((p) => {
       const m = /^(.+?[）)])([\u4e00-\u9fa5]{2,})$/.exec(p);
-      return m && looksLikeUnit(canonicalUnit(m[1]!)) && looksLikeUnit(m[2]!) ? [m[1]!, m[2]!] : [p];
+      // `各乡（镇）人民政府` is one name: a bare organ word after the bracket is the same body's.
+      const bare = m && /^(?:人民政府|政府|党委|管委会|办事处|街道办事处|委员会)$/.test(m[2]!);
+      return m && !bare && looksLikeUnit(canonicalUnit(m[1]!)) && looksLikeUnit(m[2]!) ? [m[1]!, m[2]!] : [p];
     })
     .map((p) => stripStrayBrackets(p.replace(/^(?:和|及|以及|与)/, '').replace(/等$/, '').trim()));
   return { parts: parts.filter((p) => p !== ''), doubts };
@@ -219,7 +225,7 @@ type Role = 'lead' | 'resp' | 'coop';
 const VERBS: [string, Role][] = [
   ['牵头负责', 'lead'], ['牵头落实', 'lead'], ['牵头督导', 'lead'], ['牵头实施', 'lead'], ['牵头推进', 'lead'], ['牵头组织', 'lead'], ['牵头', 'lead'],
   ['按职责分工负责', 'resp'], ['按职责分工落实', 'resp'], ['按职能分工负责', 'resp'], ['按职责负责', 'resp'], ['分工负责', 'resp'], ['共同负责', 'resp'],
-  ['具体负责', 'resp'], ['负责落实', 'resp'], ['负责', 'resp'], ['落实', 'resp'],
+  ['牵头组织实施', 'lead'], ['组织实施', 'resp'], ['具体负责', 'resp'], ['负责落实', 'resp'], ['负责', 'resp'], ['落实', 'resp'],
   ['负责配合落实', 'coop'], ['负责配合', 'coop'], ['配合落实', 'coop'], ['共同参与', 'coop'], ['配合', 'coop'], ['参与', 'coop'], ['协助', 'coop'],
   ['指导', 'resp'],
 ];
@@ -249,10 +255,16 @@ interface Group {
 }
 
 /** Groups of an annotation without labels: each list closed by its verb (`X牵头，Y、Z等参与`, `X会同Y负责`). */
-function verbGroups(text: string): { groups: Group[]; rest: string[] } | null {
+function verbGroups(text: string): { groups: Group[]; rest: string[]; aside: boolean } | null {
   const groups: Group[] = [];
   let pending: string[] = [];
+  let aside = false;
   for (const raw of splitTop(text, '，,；;。')) {
+    // `其中：“危病桥改造工程”由X牵头…`: a division of part of the work, not read as units of the clause.
+    if (/^其中/.test(raw)) {
+      aside = true;
+      continue;
+    }
     const piece = raw.replace(/^(?:由|请|均由|并由)/, '');
     const together = /^(.+?)(?:会同|联合)(.+?)(?:共同)?(?:负责|落实|推进|实施)?$/.exec(piece);
     if (together) {
@@ -270,7 +282,7 @@ function verbGroups(text: string): { groups: Group[]; rest: string[] } | null {
       pending = [];
     } else pending.push(piece);
   }
-  return groups.length ? { groups, rest: pending } : null;
+  return groups.length ? { groups, rest: pending, aside } : null;
 }
 
 /** Groups of a labelled annotation: `牵头单位：X；配合单位：Y`, `负责部门：X；适用范围：…` (other labels are not units). */
@@ -307,7 +319,12 @@ export function parseAnnotationBody(body: string): Omit<Annotation, 'start' | 'e
   const labelled = labelGroups(text);
   const read = labelled ? finish(labelled, [], false, positionRule) : (() => {
     const verbs = verbGroups(text);
-    return verbs ? finish(verbs.groups, verbs.rest, true, positionRule) : null;
+    const done = verbs ? finish(verbs.groups, verbs.rest, true, positionRule) : null;
+    if (done && verbs!.aside) {
+      done.problems.push('“其中：……”另有分工，未单列为条目');
+      done.doubts = [...new Set([...done.doubts, 'units-left-out' as const])];
+    }
+    return done;
   })();
   return read && positionRule ? { ...read, positionRule } : read;
 }
@@ -370,7 +387,10 @@ function finish(groups: Group[], rest: string[], strict: boolean, positionRule =
     assignments.push({ unit, role: lead ? '牵头' : responsible ? '负责' : '配合' });
   }
   const leftovers = rest.flatMap(splitUnits).filter((n) => looksLikeUnit(canonicalUnit(n)));
-  if (leftovers.length) problems.push(`“${leftovers.join('、')}”未写明牵头或配合，未列入`);
+  if (leftovers.length) {
+    problems.push(`“${leftovers.join('、')}”未写明牵头或配合，未列入`);
+    doubts.add('units-left-out');
+  }
   if (assignments.length === 0) problems.push('括注中没有可识别的责任单位');
   return { assignments, problems, doubts: [...doubts] };
 }

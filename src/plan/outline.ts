@@ -641,8 +641,9 @@ function markDoubts(tasks: Task[]): void {
   const count = new Map<string, number>();
   const all = tasks.flatMap((t) => t.clauses);
   for (const c of all) for (const a of c.assignments) count.set(a.unit, (count.get(a.unit) ?? 0) + 1);
-  // Units read from prose alone (a plan without annotations, `由X牵头` once) do not make the others' lack a doubt.
-  const assigning = all.some((c) => c.assignments.length > 0 && !(c.doubts ?? []).includes('from-prose'));
+  // A plan that names units for a clause now and then (`由X牵头` once in forty) does not make the others' lack a doubt.
+  const withUnits = all.filter((c) => c.assignments.length > 0).length;
+  const assigning = withUnits >= 2 && withUnits >= all.length / 4;
   for (const clause of all) {
     const doubts = new Set(clause.doubts ?? []);
     if (assigning && clause.assignments.length === 0) doubts.add('no-unit');
