@@ -220,11 +220,27 @@ wb.save(sys.argv[1])
     expect(after.tasks.every((t) => t.clauses.every((c) => c.assignments.filter((a) => a.role === '牵头').length === 1))).toBe(true);
   });
 
-  it('refuses a row with both a lead and 负责 units, naming the cell', () => {
+  it('imports a 任务分解表 of the earlier 9-column form unchanged, 负责 units kept', async () => {
+    const file = join(dir, '任务分解表-旧.xlsx');
+    await exportReview(plan, file);
+    python(String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb['任务分解表'].delete_cols(10, 2)
+wb.save(sys.argv[1])
+`, file);
+    const { plan: after, changes } = await importReview(file);
+    expect(changes).toEqual([]);
+    expect(after.tasks[3]!.clauses[0]!.assignments).toEqual([{ unit: '区城乡水务局', role: '负责' }, { unit: '各镇（街道）', role: '负责' }]);
+  });
+
+  it('makes the other 负责 units of a row cooperate when the coordinator names its lead', () => {
     const { sheets } = reviewSheets(plan);
     const rows = sheets.任务分解表.map((r) => r.map((c) => (c === null ? '' : String(c))));
     const i = rows.findIndex((r) => r[0] === '4');
     rows[i]![4] = '区城乡水务局';
-    expect(() => applyReview(plan, { 任务分解表: rows, 责任单位: sheets.责任单位.map((r) => r.map(String)) }, '网页')).toThrow(`网页 › 任务分解表 › J${i + 2}：条目4已有牵头单位`);
+    const { plan: after, changes } = applyReview(plan, { 任务分解表: rows, 责任单位: sheets.责任单位.map((r) => r.map(String)) }, '网页');
+    expect(after.tasks[3]!.clauses[0]!.assignments).toEqual([{ unit: '区城乡水务局', role: '牵头' }, { unit: '各镇（街道）', role: '配合' }]);
+    expect(changes).toContain('条目4责任单位已修改');
   });
 });

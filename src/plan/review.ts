@@ -233,10 +233,12 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     const sheet = wb.getWorksheet(name);
     if (!sheet) continue;
     const rows: string[][] = [];
+    // A 任务分解表 exported before the 负责单位 and 待核对 columns has 9: its rows are read as 9 cells.
+    const width = name === CLAUSE_SHEET && cellText(sheet.getRow(1).getCell(10)) !== COLUMNS[9] ? 9 : REVIEW_COLUMNS[name].length;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       const cells: string[] = [];
-      for (let c = 1; c <= REVIEW_COLUMNS[name].length; c++) cells.push(cellText(row.getCell(c)));
+      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
       rows[n - 2] = cells;
     });
     text[name] = Array.from(rows, (r) => r ?? []);
@@ -335,13 +337,11 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string, 
       }
     };
     read(leads, 'E', '牵头');
-    read(resps, 'J', '负责');
+    // A lead named for a row of 负责 units: the others now cooperate with it.
+    read(resps, 'J', leads.length > 0 ? '配合' : '负责');
     read(coops, 'F', '配合');
     if (coops.length > 0 && leads.length === 0 && resps.length === 0) {
       problems.push({ sheet: CLAUSE_SHEET, cell: `E${n}`, message: `条目${id}有配合单位但没有牵头单位或负责单位` });
-    }
-    if (leads.length > 0 && resps.length > 0) {
-      problems.push({ sheet: CLAUSE_SHEET, cell: `J${n}`, message: `条目${id}已有牵头单位，“负责单位”列应为空：请将这些单位移入“牵头单位”或“配合单位”列` });
     }
     const before = clause.assignments.map((a) => `${a.role}:${a.unit}`).join(',');
     const after = assignments.map((a) => `${a.role}:${a.unit}`).join(',');
