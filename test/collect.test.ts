@@ -55,8 +55,9 @@ describe('collect: a whole round from real clients', () => {
     const { progress } = loadRoundProgress(ledger, '2025-Q3', '2025-10-09');
     expect(progress.receipts.every((r) => r.state === '已报送')).toBe(true);
     const c = progress.clauses.find((x) => x.clauseId === '4.4-1')!;
-    expect(c.answers[0]).toMatchObject({ unit: '大气环境处', role: '牵头', status: '序时推进', value: 3.5, progress: '按计划推进，已完成阶段性工作。' });
-    expect(c.answers[1]).toMatchObject({ unit: '土壤生态环境处', role: '配合', reported: true });
+    // (责任单位:大气环境处、土壤生态环境处) marks no lead: both are responsible (issue 30).
+    expect(c.answers[0]).toMatchObject({ unit: '大气环境处', role: '负责', status: '序时推进', value: 3.5, progress: '按计划推进，已完成阶段性工作。' });
+    expect(c.answers[1]).toMatchObject({ unit: '土壤生态环境处', role: '负责', reported: true });
     // 3.5 of 5 is 70%, the schedule expects 75% by the end of Q3: 5 points behind, still green.
     expect(c.completion).toBeCloseTo(0.7);
     expect(c.expected).toBeCloseTo(273 / 365, 6);
@@ -482,7 +483,8 @@ describe('序时 status', () => {
   it('colours by the share of the period elapsed, with configurable thresholds', () => {
     const plan2 = structuredClone(plan);
     const clause = plan2.tasks.find((t) => t.id === '6.3')!.clauses[0]!; // target 660 个
-    const answers = new Map([[clause.assignments[0]!.unit, new Map([[clause.id, { clauseId: clause.id, role: '牵头', status: '序时推进', value: 330, valueText: '330', progress: 'x', problems: null, nextSteps: null }]])]]);
+    // The clause marks no lead (责任单位 list): each of its units answers for its part, all with the same figure.
+    const answers = new Map(clause.assignments.map((a) => [a.unit, new Map([[clause.id, { clauseId: clause.id, role: a.role, status: '序时推进', value: 330, valueText: '330', progress: 'x', problems: null, nextSteps: null }]])]));
     const at = (thresholds?: { yellow: number; red: number }) =>
       consolidate({ plan: plan2, round: parseRound('2025-Q3'), answers, previous: new Map(), receipts: [], thresholds }).clauses.find((c) => c.clauseId === '6.3')!;
     // 50% done where 74.8% is expected: 24.8 points behind.

@@ -33,17 +33,17 @@ describe('responsibility written the ways offices write it', () => {
 
   it('reads X牵头，Y、Z等参与 with a shared 区 prefix restored, and adds 以下均需…不再列出 to every later task', () => {
     expect(roles(plan, '2.3')).toEqual(['牵头区行政审批局', '配合区市场监督管理局', '配合区税务局', '配合相关镇街']);
-    expect(roles(plan, '4.2')).toEqual(['牵头区委督查室', '配合区政府督查室', '配合相关镇街']);
+    expect(roles(plan, '4.2')).toEqual(['负责区委督查室', '负责区政府督查室', '配合相关镇街']);
     expect(plan.warnings.find((w) => w.code === 'inherited-units')?.message).toBe('第14行写明“以下均需相关镇街配合，不再列出”，已将相关镇街加入其后各项任务。');
   });
 
   it('closes a clause at each annotation inside a paragraph, and keeps joint leads (X、Y牵头)', () => {
-    expect(roles(plan, '2.4-1')).toEqual(['牵头区税务局', '配合相关镇街']);
+    expect(roles(plan, '2.4-1')).toEqual(['负责区税务局', '配合相关镇街']);
     expect(roles(plan, '2.4-2')).toEqual(['牵头区税务局', '牵头区财政局', '配合区行政审批局', '配合相关镇街']);
   });
 
   it('reads a labelled annotation and leaves other labels (适用范围) out of the units', () => {
-    expect(roles(plan, '2.5')).toEqual(['牵头区司法局', '配合区市场监督管理局', '配合相关镇街']);
+    expect(roles(plan, '2.5')).toEqual(['负责区司法局', '负责区市场监督管理局', '配合相关镇街']);
   });
 
   it('keeps an alias in brackets, splits off a catch-all, and reads the deadline inside the annotation', () => {
@@ -64,7 +64,7 @@ describe('responsibility written the ways offices write it', () => {
   });
 
   it('applies a section-level （责任单位：…） paragraph to the unassigned items above it, and says so', () => {
-    expect(roles(plan, '3.8.1')).toEqual(['牵头区自然资源局', '配合区发展和改革局', '配合区供电公司', '配合相关镇街']);
+    expect(roles(plan, '3.8.1')).toEqual(['负责区自然资源局', '负责区发展和改革局', '负责区供电公司', '配合相关镇街']);
     expect(roles(plan, '3.8.2')).toEqual(roles(plan, '3.8.1'));
     expect(plan.warnings.find((w) => w.code === 'section-annotation')?.line).toBe(30);
   });
@@ -85,7 +85,7 @@ describe('responsibility written the ways offices write it', () => {
 describe('unit lists and annotation grammar', () => {
   it.each([
     ['区经济发展局牵头，区财政金融局、环境与国土资源局等参与', ['牵头区经济发展局', '配合区财政金融局', '配合区环境与国土资源局']],
-    ['区直各有关部门按职责分工负责，2018年3月底前完成', ['牵头区直各有关部门']],
+    ['区直各有关部门按职责分工负责，2018年3月底前完成', ['负责区直各有关部门']],
     ['市发展和改革局会同市工业和信息化局负责', ['牵头市发展和改革局', '配合市工业和信息化局']],
     ['驻局纪检组、办公室牵头落实', ['牵头驻局纪检组', '牵头办公室']],
     ['牵头单位：区宣传部，配合单位：区相关部门', ['牵头区宣传部', '配合区相关部门']],
@@ -345,5 +345,136 @@ describe('deadlines: the latest one the text sets, relative forms counted from t
     const plan = await readPlan(file);
     expect(plan.issued).toBe('2024-03-15');
     expect(plan.tasks[0]!.clauses[0]!.deadline).toEqual({ words: '印发后2个月内', meaning: { kind: 'date', date: '2024-05-15' } });
+  });
+});
+
+// Issue 30: forms of a second set of real plans. A lead exists only where the text marks one.
+describe('leads only where marked, catch-alls, shared suffixes, 和, doubled brackets', () => {
+  const read = (body: string) => parseAnnotationBody(body)!;
+  const rolesOf = (body: string) => read(body).assignments.map((a) => `${a.role}${a.unit}`);
+
+  it('makes no unit lead by its place in a list: （A、B、C按职责分工负责）, （A、B和各地方人民政府负责）', () => {
+    expect(rolesOf('市商务局、市发展改革委、市财政局按职责分工负责')).toEqual(['负责市商务局', '负责市发展改革委', '负责市财政局']);
+    expect(rolesOf('商务局、发展改革委和各地方人民政府负责')).toEqual(['负责商务局', '负责发展改革委', '负责各地方人民政府']);
+  });
+
+  it('makes the first lead under a stated position rule, and only there', () => {
+    expect(rolesOf('市公安局、市交通局负责，排在第一位的部门为牵头部门，下同')).toEqual(['牵头市公安局', '配合市交通局']);
+    expect(read('市公安局、市交通局负责，排在第一位的部门为牵头部门，下同').positionRule).toBe(true);
+    expect(rolesOf('市公安局、市交通局负责')).toEqual(['负责市公安局', '负责市交通局']);
+  });
+
+  it('cuts a named unit out of the catch-all it is written into, and says the boundary is a doubt', () => {
+    const a = read('商务部牵头，工业和信息化部等国务院相关部门及各地区按职责分工负责');
+    expect(a.assignments.map((x) => `${x.role}${x.unit}`)).toEqual(['牵头商务部', '配合工业和信息化部', '配合等国务院相关部门', '配合各地区']);
+    expect(a.doubts).toEqual(['catchall-boundary']);
+    // The 、 inside a catch-all does not make its parts units, nor leads.
+    expect(rolesOf('市商务局牵头，市发展改革委等各产业、招商主管部门按职责分工负责')).toEqual(['牵头市商务局', '配合市发展改革委', '配合等各产业、招商主管部门']);
+    // 高等/中等 are words, not an open list.
+    expect(splitUnits('市教育局、高等职业学校')).toEqual(['市教育局', '高等职业学校']);
+  });
+
+  it('restores a suffix shared along a list of places: 黄埔区、天河区人民政府', () => {
+    expect(rolesOf('黄埔区、天河区人民政府负责')).toEqual(['负责黄埔区人民政府', '负责天河区人民政府']);
+    expect(rolesOf('黄埔区、天河区、番禺区人民政府负责')).toEqual(['负责黄埔区人民政府', '负责天河区人民政府', '负责番禺区人民政府']);
+    // A place followed by a body of another level keeps its own name.
+    expect(splitUnits('黄埔区、天河区人民政府')).toEqual(['黄埔区', '天河区人民政府']);
+  });
+
+  it('splits at 和 by the words around it, and flags the doubtful', () => {
+    const one = read('十五运会和残特奥会广州赛区执委会负责');
+    expect(one.assignments.map((x) => x.unit)).toEqual(['十五运会和残特奥会广州赛区执委会']);
+    expect(one.doubts).toEqual(['split-at-he']);
+    const two = read('市委宣传部和市文明办负责');
+    expect(two.assignments.map((x) => x.unit)).toEqual(['市委宣传部', '市文明办']);
+    expect(two.doubts).toEqual([]);
+    expect(splitUnits('区公安局、各级政府和各有关部门')).toEqual(['区公安局', '各级政府', '各有关部门']);
+    expect(splitUnits('人力资源和社会保障局')).toEqual(['人力资源和社会保障局']);
+  });
+
+  it('ends a catch-all tail at the next name, keeps 各乡（镇）人民政府 whole, and notes a 其中 division and names left out', () => {
+    expect(rolesOf('区传媒中心牵头，区财政金融局、文明委等区直各有关部门、县政府和县委宣传部组织实施')).toEqual([
+      '牵头区传媒中心', '配合区财政金融局', '配合区文明委', '配合等区直各有关部门', '配合县政府', '配合县委宣传部',
+    ]);
+    expect(splitUnits('县政府、各乡（镇）人民政府')).toEqual(['县政府', '各乡（镇）人民政府']);
+    const aside = read('区交通局牵头，县交通局配合。其中：“危桥改造工程”由区建设局牵头组织实施');
+    expect(aside.assignments.map((x) => `${x.role}${x.unit}`)).toEqual(['牵头区交通局', '配合县交通局']);
+    expect(aside.doubts).toEqual(['units-left-out']);
+  });
+
+  it('reads X配合Y in prose: Y leads, X cooperates', async () => {
+    const { proseClauses } = await import('../src/plan/prose.ts');
+    expect(proseClauses('区农村发展局配合规划局对划定的保护区界线进行确认。')[0]!.assignments).toEqual([
+      { unit: '规划局', role: '牵头' },
+      { unit: '区农村发展局', role: '配合' },
+    ]);
+    expect(proseClauses('由区规划局牵头，建立联席会议制度。', '由区规划局牵头，建立联席会议制度')[0]!.assignments).toEqual([{ unit: '区规划局', role: '牵头' }]);
+  });
+
+  it('reads a doubled bracket as one annotation, the bracket never inside a name', () => {
+    expect(rolesOf('（省商务厅牵头，省发展改革委配合）')).toEqual(['牵头省商务厅', '配合省发展改革委']);
+    expect(rolesOf('区资源生态局牵头负责;各片区负责配合落实')).toEqual(['牵头区资源生态局', '配合各片区']);
+  });
+});
+
+describe('scoring tables and two levels of tasks', () => {
+  let assessment: Plan;
+  let twoLevel: Plan;
+  beforeAll(async () => {
+    assessment = await readPlan(join(ROOT, 'test', 'fixtures', 'assessment-plan.txt'));
+    twoLevel = await readPlan(join(ROOT, 'test', 'fixtures', 'two-level-plan.txt'));
+  });
+
+  it('reads every scored item, 牵头考核单位 as lead, the deadline inside the annotation, the points out of the lead', () => {
+    expect(assessment.title).toBe('某市2026年度营商环境工作考核细则');
+    expect(assessment.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(assessment.tasks[0]!.lead).toBe('推行企业开办“一网通办”，实现全程网上办理');
+    expect(roles(assessment, '1.1')).toEqual(['牵头市政府办公室', '牵头市公安局']);
+    expect(roles(assessment, '2.2')).toEqual(['牵头市税务局', '配合市财政局']);
+    expect(assessment.tasks[0]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-06-30' });
+    expect(assessment.tasks[2]!.clauses[0]!.deadline?.meaning).toEqual({ kind: 'date', date: '2026-12-31' });
+  });
+
+  it('reads a 重点任务 with its own annotation and the measures under it, each with theirs; a follow-on paragraph is a further clause', () => {
+    expect(twoLevel.tasks.map((t) => t.id)).toEqual(['1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '2.1', '2.2']);
+    expect(roles(twoLevel, '1.1')).toEqual(['牵头区行政审批局', '配合区市场监督管理局']);
+    expect(roles(twoLevel, '1.1.2')).toEqual(['负责区市场监督管理局', '负责区数据局']);
+    const t = twoLevel.tasks.find((x) => x.id === '1.2.2')!;
+    expect(t.lead).toBe('加强用能保障');
+    expect(t.clauses.map((c) => c.assignments.map((a) => `${a.role}${a.unit}`))).toEqual([['负责区供电公司'], ['负责区住房和城乡建设局']]);
+    expect(roles(twoLevel, '2.1')).toEqual(['牵头区行政审批局', '配合黄埔区人民政府', '配合天河区人民政府']);
+    expect(twoLevel.leadRule).toBe('marked');
+  });
+
+  it('carries its doubts on the clause and prints them with their lines in plan parse', () => {
+    const c = twoLevel.tasks.find((x) => x.id === '2.2')!.clauses[0]!;
+    expect(c.assignments.map((a) => a.unit)).toEqual(['十五运会和残特奥会广州赛区执委会']);
+    expect(c.doubts).toEqual(['split-at-he', 'unit-once']);
+    expect(twoLevel.tasks.flatMap((t) => t.clauses).filter((x) => x.doubts).map((x) => x.id)).toEqual(['2.2']);
+    const out = taizhang(['plan', 'parse', join(ROOT, 'test', 'fixtures', 'two-level-plan.txt'), '-o', join(tempDir(), 'p.json')]);
+    expect(out.stdout).toContain('待核对条目 1 条：\n  第15行 条目2.2：单位名称在“和”“及”处的分合待核对；单位名称仅此一处出现且不规范');
+  });
+});
+
+describe('a section annotation under a descriptive heading, and duties assigned by naming the body', () => {
+  let plan: Plan;
+  beforeAll(async () => {
+    plan = await readPlan(join(ROOT, 'test', 'fixtures', 'duties-plan.txt'));
+  });
+
+  it('reads the items of 整治内容 as tasks when the last one’s annotation covers the section, marked as far from them', () => {
+    expect(plan.tasks.filter((t) => t.chapterId === '1').map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
+    expect(roles(plan, '1.1.1')).toEqual(['牵头区文旅局', '牵头旅游中心', '配合各相关单位']);
+    expect(plan.tasks.find((t) => t.id === '1.1.1')!.clauses[0]!.doubts).toEqual(['annotation-far']);
+    expect(plan.tasks.find((t) => t.id === '1.1.3')!.clauses[0]!.doubts).toBeUndefined();
+  });
+
+  it('under 职责分工, takes the body an item names first, or the heading above it, as responsible (no lead)', () => {
+    expect(roles(plan, '2.1')).toEqual(['负责区执法应急局']);
+    expect(plan.tasks.find((t) => t.id === '2.1')!.clauses[0]!.doubts).toEqual(['from-prose']);
+    expect(roles(plan, '2.2.1')).toEqual(['负责区公安局', '负责区交通局']);
+    expect(roles(plan, '2.2.2')).toEqual(['负责区气象局']);
+    expect(roles(plan, '2.3.1')).toEqual(['负责学校']);
+    expect(roles(plan, '2.3.2')).toEqual(['负责学校']);
   });
 });

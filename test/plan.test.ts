@@ -38,22 +38,25 @@ describe('jinan-2025-work-plan', async () => {
     expect(txt.warnings.map((w) => w.code)).toEqual(['title-missing', 'issuer-missing']);
   });
 
-  it('splits a task with several annotations into clauses, the first unit of each leading', () => {
+  // Issue 30: (责任单位:X、Y) marks no lead, and the plan states no position rule, so X and Y are each responsible.
+  it('splits a task with several annotations into clauses, each unit responsible where no lead is marked', () => {
     const task = txt.tasks.find((t) => t.id === '4.4')!;
     expect(task.lead).toBe('强化面源污染治理');
     expect(task.clauses.map((c) => c.id)).toEqual(['4.4-1', '4.4-2']);
     expect(task.clauses[0]!.assignments).toEqual([
-      { unit: '大气环境处', role: '牵头' },
-      { unit: '土壤生态环境处', role: '配合' },
+      { unit: '大气环境处', role: '负责' },
+      { unit: '土壤生态环境处', role: '负责' },
     ]);
-    expect(task.clauses[1]!.assignments).toEqual([{ unit: '大气环境处', role: '牵头' }]);
+    expect(task.clauses[1]!.assignments).toEqual([{ unit: '大气环境处', role: '负责' }]);
+    expect(txt.leadRule).toBe('marked');
     expect(task.clauses[0]!.targets[0]).toMatchObject({ value: 5, unit: '%', comparator: '下降' });
     expect(txt.tasks.find((t) => t.id === '13.2')!.clauses).toHaveLength(4);
   });
 
   it('counts 19 tasks for 大气环境处', () => {
     const c = unitTaskCounts(txt).find((u) => u.unit === '大气环境处')!;
-    expect(c.lead + c.cooperate).toBe(19);
+    expect(c.lead + c.responsible + c.cooperate).toBe(19);
+    expect(c.lead).toBe(0);
   });
 
   it('reads targets and deadlines from task text', () => {
@@ -91,8 +94,8 @@ describe('jiyang-2021-consolidation-plan', async () => {
     expect(plan.units.find((u) => u.name === '各镇（街道）')?.kind).toBe('group');
     expect(plan.tasks[1]!.clauses[0]!.assignments.map((a) => a.unit)).toEqual(['区委办公室', '区政府办公室', '市生态环境局济阳分局']);
     expect(plan.tasks[3]!.clauses[0]!.assignments).toEqual([
-      { unit: '区城乡水务局', role: '牵头' },
-      { unit: '各镇（街道）', role: '配合' },
+      { unit: '区城乡水务局', role: '负责' },
+      { unit: '各镇（街道）', role: '负责' },
     ]);
   });
 
@@ -153,7 +156,7 @@ describe('annotation variants of the family', async () => {
   it('reads 责任单位 on a line of its own, （X负责） and （X会同Y负责）', () => {
     expect(task('3').clauses[0]!.assignments.map((a) => a.unit)).toEqual(['土壤生态环境处', '监测中心']);
     expect(task('3').clauses[0]!.deadline).toEqual({ words: '2026年6月底前', meaning: { kind: 'date', date: '2026-06-30' } });
-    expect(task('4').clauses[0]!.assignments).toEqual([{ unit: '固体废物处', role: '牵头' }]);
+    expect(task('4').clauses[0]!.assignments).toEqual([{ unit: '固体废物处', role: '负责' }]);
     expect(task('5').clauses[0]!.assignments).toEqual([
       { unit: '辐射处', role: '牵头' },
       { unit: '执法支队', role: '配合' },
@@ -191,7 +194,7 @@ describe('annotation variants of the family', async () => {
 
   it('warns about a unit name that does not read like one, and never invents a unit', () => {
     const r = parseAnnotationBody('责任单位：大气环境处、按要求推进的各项工作任务落实到位情况跟踪')!;
-    expect(r.assignments).toEqual([{ unit: '大气环境处', role: '牵头' }]);
+    expect(r.assignments).toEqual([{ unit: '大气环境处', role: '负责' }]);
     expect(r.problems[0]).toContain('不像单位名称');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlan } from '../src/plan/index.ts';
 import { applyReview, exportReview, importReview, reviewSheets } from '../src/plan/review.ts';
-import { SEEDS, python, soffice, tempDir } from './helpers.ts';
+import { ROOT, SEEDS, python, soffice, tempDir } from './helpers.ts';
 
 const ASSIGN = `
 import sys, openpyxl
@@ -166,5 +166,81 @@ wb.save(sys.argv[1])
     const rows = sheets.任务分解表.map((r) => r.map((c) => (c === null ? '' : String(c))));
     rows.push([...rows[0]!]);
     expect(() => applyReview(plan, { 任务分解表: rows, 责任单位: sheets.责任单位.map((r) => r.map(String)) }, '网页')).toThrow(`网页 › 任务分解表 › A${rows.length + 1}：条目编号“${rows[0]![0]}”重复出现`);
+  });
+});
+
+// Issue 30: rows with several units responsible and no lead, the reader's doubts, and the plan-wide lead choice.
+describe('负责单位, 待核对 and the plan-wide choice of leads in the 任务分解表', async () => {
+  const plan = await readPlan(join(SEEDS, 'jiyang-2021-consolidation-plan.txt'));
+  const dir = tempDir();
+
+  it('shows 负责 units in their column, the doubts in 待核对, shaded, with a filter over the sheet', async () => {
+    const read = String.raw`
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['任务分解表']
+rows = {str(r[0].value): ([c.value for c in r], r[10].fill.fgColor.rgb) for r in ws.iter_rows(min_row=2)}
+print(json.dumps({'header': [c.value for c in ws[1]], 'rows': rows, 'filter': ws.auto_filter.ref, 'choice': wb['说明']['B12'].value}, ensure_ascii=False))
+`;
+    const file = join(dir, '任务分解表.xlsx');
+    await exportReview(plan, file);
+    const r = JSON.parse(python(read, file));
+    expect(r.header.slice(9)).toEqual(['负责单位（原文未写明牵头）', '待核对']);
+    // 4.（责任单位:区城乡水务局、各镇(街道)）: no lead marked, both responsible.
+    expect(r.rows['4'][0].slice(4, 6)).toEqual(['', '']);
+    expect(r.rows['4'][0][9]).toBe('区城乡水务局、各镇（街道）');
+    expect(r.filter).toMatch(/^A1:K\d+$/);
+    expect(r.choice).toBe('仅按原文标注');
+    const twoLevel = await readPlan(join(ROOT, 'test', 'fixtures', 'two-level-plan.txt'));
+    const file2 = join(dir, '任务分解表-二级.xlsx');
+    await exportReview(twoLevel, file2);
+    const r2 = JSON.parse(python(read, file2));
+    expect(r2.rows['2.2'][0][10]).toBe('单位名称在“和”“及”处的分合待核对；单位名称仅此一处出现且不规范');
+    expect(r2.rows['2.2'][1]).toBe('FFFCE4D6');
+    // Only the doubtful row is marked.
+    expect(Object.values(r2.rows as Record<string, [unknown[], string]>).filter(([cells]) => cells[10]).length).toBe(1);
+  });
+
+  it('imports the choice that the first listed leads: applied to every row without a lead, recorded, each row marked', async () => {
+    const file = join(dir, '任务分解表-首位.xlsx');
+    await exportReview(plan, file);
+    python(String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb['说明']['B12'] = '未写明牵头的条目以列第一位者为牵头单位'
+wb.save(sys.argv[1])
+`, file);
+    const { plan: after, changes } = await importReview(file);
+    expect(after.leadRule).toBe('first-listed');
+    const c4 = after.tasks[3]!.clauses[0]!;
+    expect(c4.assignments).toEqual([{ unit: '区城乡水务局', role: '牵头' }, { unit: '各镇（街道）', role: '配合' }]);
+    expect(c4.doubts).toContain('lead-by-position');
+    // Every one of the 16 clauses names units and none marks a lead: all 16 get one.
+    expect(changes).toContain('原文未写明牵头单位的 16 条条目，已按“未写明牵头的条目以列第一位者为牵头单位”确定牵头单位');
+    expect(after.tasks.every((t) => t.clauses.every((c) => c.assignments.filter((a) => a.role === '牵头').length === 1))).toBe(true);
+  });
+
+  it('imports a 任务分解表 of the earlier 9-column form unchanged, 负责 units kept', async () => {
+    const file = join(dir, '任务分解表-旧.xlsx');
+    await exportReview(plan, file);
+    python(String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb['任务分解表'].delete_cols(10, 2)
+wb.save(sys.argv[1])
+`, file);
+    const { plan: after, changes } = await importReview(file);
+    expect(changes).toEqual([]);
+    expect(after.tasks[3]!.clauses[0]!.assignments).toEqual([{ unit: '区城乡水务局', role: '负责' }, { unit: '各镇（街道）', role: '负责' }]);
+  });
+
+  it('makes the other 负责 units of a row cooperate when the coordinator names its lead', () => {
+    const { sheets } = reviewSheets(plan);
+    const rows = sheets.任务分解表.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    const i = rows.findIndex((r) => r[0] === '4');
+    rows[i]![4] = '区城乡水务局';
+    const { plan: after, changes } = applyReview(plan, { 任务分解表: rows, 责任单位: sheets.责任单位.map((r) => r.map(String)) }, '网页');
+    expect(after.tasks[3]!.clauses[0]!.assignments).toEqual([{ unit: '区城乡水务局', role: '牵头' }, { unit: '各镇（街道）', role: '配合' }]);
+    expect(changes).toContain('条目4责任单位已修改');
   });
 });

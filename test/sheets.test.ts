@@ -33,13 +33,14 @@ describe('sheets generate (jinan)', async () => {
     expect(result.files.some((f) => f.unit.includes('其他'))).toBe(false);
   });
 
-  it('gives 大气环境处 exactly the clauses that name it: 19 tasks, lead and cooperate marked', () => {
+  // Issue 30: the seed's (责任单位:…) lists mark no lead, so 大气环境处 is 负责 in every row (it was 牵头/配合 by place).
+  it('gives 大气环境处 exactly the clauses that name it: 19 tasks, its role (负责 where no lead is marked) shown', () => {
     const seen = inspect(air);
     const rows = seen.rows as { id: string; role: string }[];
     const tasks = new Set(rows.map((r) => r.id.replace(/-\d+$/, '')));
     expect(tasks.size).toBe(19);
-    expect(rows.find((r) => r.id === '4.4-1')!.role).toBe('牵头');
-    expect(rows.find((r) => r.id === '1.2')!.role).toBe('配合');
+    expect(rows.find((r) => r.id === '4.4-1')!.role).toBe('负责');
+    expect(rows.find((r) => r.id === '1.2')!.role).toBe('负责');
     const expected = plan.tasks.flatMap((t) => t.clauses.filter((c) => c.assignments.some((a) => a.unit === '大气环境处')).map((c) => c.id));
     expect(rows.map((r) => r.id)).toEqual(expected);
   });

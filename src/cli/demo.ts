@@ -20,6 +20,7 @@ export function register(program: Command): void {
       const scores = await corpus.scoreCorpus(dir ?? '../shared/corpus', opts.only);
       console.log(corpus.formatScores(scores, !!opts.verbose));
       if (opts.only) return;
+      console.log(await corpus.checkBulk(dir ?? '../shared/corpus'));
       const labels = await import('../corpus/labels.ts');
       const score = await labels.scoreLabels('corpus/targets-deadlines.jsonl', dir ?? '../shared/corpus', 'seeds');
       console.log(labels.formatLabelScore(score, !!opts.verbose));

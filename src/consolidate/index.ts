@@ -2,7 +2,7 @@
 // clause status derived from them, 序时 status and stagnation; and each unit's receipt state.
 // Pure functions over the model; `loadRoundProgress` only gathers their inputs from the ledger.
 import { completionAgainst } from '../model/comparator.ts';
-import { clausesOf, type Clause, type Plan } from '../model/plan.ts';
+import { clausesOf, type Clause, type Plan, type Role } from '../model/plan.ts';
 import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
 import { elapsedShare, type Round } from '../model/round.ts';
 import type { Ledger } from '../ledger/ledger.ts';
@@ -14,6 +14,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.ts';
 
 export { DEFAULT_THRESHOLDS, type Thresholds };
 
+const ROLE_ORDER: Record<Role, number> = { 牵头: 0, 负责: 1, 配合: 2 };
 const SEVERITY: Record<string, number> = { 滞后: 4, 未启动: 3, 序时推进: 2, 已完成: 1 };
 
 /** Share of the clause's own time span elapsed by the end of the round. */
@@ -42,10 +43,16 @@ export function completionOf(clause: Clause, status: string | null, value: numbe
   return null;
 }
 
-/** Who answers for a clause as a whole: its leads; the cooperating units only when it has no lead. */
+/**
+ * Who answers for a clause as a whole: its leads; with no lead marked, every unit responsible for it (each its
+ * part, so every answer counts); the cooperating units only when no unit is more than that.
+ */
 function responsibleOf(answers: UnitAnswer[]): UnitAnswer[] {
-  const leads = answers.filter((a) => a.role === '牵头');
-  return leads.length ? leads : answers;
+  for (const role of ['牵头', '负责'] as const) {
+    const named = answers.filter((a) => a.role === role);
+    if (named.length) return named;
+  }
+  return answers;
 }
 
 /**
@@ -87,7 +94,7 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const { assignments } = assignUnits(input.plan);
   // Who answers for each clause (groups expanded to members, as in the workbooks).
-  const answerers = new Map<string, { unit: string; role: '牵头' | '配合' }[]>();
+  const answerers = new Map<string, { unit: string; role: Role }[]>();
   for (const a of assignments) {
     for (const row of a.rows) {
       const list = answerers.get(row.clause.id) ?? [];
@@ -97,7 +104,7 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
   }
   const clauses: ClauseProgress[] = clausesOf(input.plan).map(({ task, clause }) => {
     const answers: UnitAnswer[] = (answerers.get(clause.id) ?? [])
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === '牵头' ? -1 : 1))
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
       .map(({ unit, role }) => {
         const e = input.answers.get(unit)?.get(clause.id);
         const prev = input.previous.get(unit)?.get(clause.id);

@@ -3,8 +3,12 @@
 import { createHash } from 'node:crypto';
 import * as z from './zod.ts';
 
-/** A role a unit plays in a clause: the first unit named leads (牵头), the rest cooperate (配合). */
-export const Role = z.enum(['牵头', '配合']);
+/**
+ * A role a unit plays in a clause: 牵头 (the text marks it as lead: 牵头, a 牵头单位 line or column, 会同, a stated
+ * position rule), 负责 (responsible, with no lead marked: `（A、B按职责分工负责）`), 配合 (cooperates). A lead is
+ * never made up from a unit's place in a list.
+ */
+export const Role = z.enum(['牵头', '负责', '配合']);
 export type Role = z.infer<typeof Role>;
 
 /** One responsible unit as named in a clause's annotation. */
@@ -43,6 +47,41 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
+/**
+ * Where the reader is unsure about a clause, so that the coordinator checks those rows first:
+ * - lead-by-position: the lead comes only from a unit's place in the list (a position rule far from the clause, or
+ *   the coordinator's plan-wide choice that the first listed leads);
+ * - split-at-he: a name was split at 和/及/与, or kept whole across one;
+ * - unit-once: a unit named nowhere else in the plan, whose name is long or odd;
+ * - catchall-boundary: a named unit was cut from a catch-all it was written into (`B等国务院相关部门`);
+ * - annotation-far: the units come from an annotation that does not stand at the clause (a section's last item,
+ *   an inherited `以下均需…`, prose);
+ * - from-prose: the units were read from the task's sentences (`由X牵头`, `X要…`), not from an annotation;
+ * - no-unit: the clause names no responsible unit;
+ * - name-unclear: a name that does not read like an organisation's was kept;
+ * - units-left-out: names in the annotation with no role said (no 牵头, 负责, 配合…) were left out.
+ */
+export const Doubt = z.enum(['lead-by-position', 'split-at-he', 'unit-once', 'catchall-boundary', 'annotation-far', 'from-prose', 'no-unit', 'name-unclear', 'units-left-out']);
+export type Doubt = z.infer<typeof Doubt>;
+
+/** What each doubt asks the coordinator to check, as `plan parse` prints it and the 任务分解表 shows it. */
+export const DOUBT_WORDS: Record<Doubt, string> = {
+  'lead-by-position': '牵头单位仅按排列顺序确定',
+  'split-at-he': '单位名称在“和”“及”处的分合待核对',
+  'unit-once': '单位名称仅此一处出现且不规范',
+  'catchall-boundary': '具体单位与“等……”泛指表述的界限待核对',
+  'annotation-far': '责任单位取自本部分末尾或其他位置的括注',
+  'from-prose': '责任单位据正文语句识别',
+  'no-unit': '未标注责任单位',
+  'name-unclear': '单位名称不像机构名称',
+  'units-left-out': '括注中有单位未写明牵头、负责或配合，未列入',
+};
+
+/** How the plan's leads were found: only where the text marks them; by a position rule the plan states; or by the
+ * coordinator's choice in the review that the first unit listed leads wherever no lead is marked. */
+export const LeadRule = z.enum(['marked', 'stated', 'first-listed']);
+export type LeadRule = z.infer<typeof LeadRule>;
+
 /** The part of a task that one annotation closes: its text and the units responsible for it. */
 export const Clause = z.object({
   id: z.string(),
@@ -54,6 +93,8 @@ export const Clause = z.object({
   annotation: z.string().nullable(),
   /** 1-based line of the source where the clause's annotation (or text) stands. */
   line: z.number().int().nullable(),
+  /** The reader's doubts about this clause; absent when it has none. */
+  doubts: z.array(Doubt).optional(),
 });
 export type Clause = z.infer<typeof Clause>;
 
@@ -139,6 +180,8 @@ export const Plan = z.object({
   indicators: z.array(Indicator),
   units: z.array(RegistryUnit),
   warnings: z.array(Warning),
+  /** How leads were found (see LeadRule); absent in plans read before the rule was recorded, which is 'marked'. */
+  leadRule: LeadRule.optional(),
 });
 export type Plan = z.infer<typeof Plan>;
 

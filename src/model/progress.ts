@@ -1,5 +1,6 @@
 // The consolidated progress of a round: what the collected submissions say about every clause, and who reported.
 import * as z from './zod.ts';
+import { Role } from './plan.ts';
 import { Round } from './round.ts';
 
 export const ClauseStatus = z.enum(['已完成', '序时推进', '滞后', '未启动', '未报送']);
@@ -11,7 +12,7 @@ export type Schedule = z.infer<typeof Schedule>;
 
 export const UnitAnswer = z.object({
   unit: z.string(),
-  role: z.enum(['牵头', '配合']),
+  role: Role,
   reported: z.boolean(),
   status: z.string().nullable(),
   value: z.number().nullable(),

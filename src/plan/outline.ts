@@ -1,8 +1,8 @@
 // Maps the blocks of any plan document to the plan model: finds the title, the chapters (`一、`, `第一章`),
 // sections (`（一）`, `第一节`), tasks (numbered `1.` or paragraphs led by a sentence) and their clauses.
-import type { Assignment, Chapter, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
+import type { Assignment, Chapter, Doubt, Clause, Indicator, Plan, RegistryUnit, Section, Task, Warning } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
-import { findAnnotations, INHERIT, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
+import { canonicalUnit, findAnnotations, INHERIT, looksLikeUnit, ORGAN_END, readsAsName, splitUnits, statesPositionRule, joinAnnotationLines, parseAnnotationBody, parseAnnotationLine, unitKindOf, type Annotation } from './annotations.ts';
 import type { ExtractedDocument, ParagraphBlock } from './blocks.ts';
 import { isIndicatorTable, readIndicators } from './indicators.ts';
 import { proseClauses } from './prose.ts';
@@ -36,7 +36,7 @@ interface Meta {
 }
 
 /** A title ends like a plan, not like a sentence. */
-const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单)$/;
+const TITLE_END = /(工作要点|工作方案|实施方案|行动方案|规划|计划|意见|要点|方案|分工表|分解表|任务清单|推广清单|考核细则|考核办法|评分标准|细则)$/;
 
 /** A line that is only a date: the signature date of a notice or plan (`2024年3月15日`, spaced by converters). */
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
@@ -99,9 +99,55 @@ interface TaskDraft {
   line: number;
   lead: string;
   pieces: ({ text: string; line: number } | { annotation: Annotation; line: number })[];
+  /** Under a 职责分工 heading: the units an item is about (its heading names them), when it has no annotation. */
+  actor?: Annotation;
+}
+
+/** Headings that assign duties by naming the body first: `职责分工`, `部门职责`, `属地职责`. */
+const DUTIES = /职责|分工/;
+
+/** Text that is only a list of units (`区旅游文体局、旅游文化中心`, `学校`), with no words of a sentence. */
+function unitListOnly(text: string): string[] | null {
+  const t = text.replace(/[。.：:]$/, '').trim();
+  if (t.length < 2 || t.length > 40 || /[，,；;。]/.test(t)) return null;
+  const names = splitUnits(t);
+  const ok = names.length > 0 && names.every((n) => readsAsName(n) && (looksLikeUnit(canonicalUnit(n)) || unitKindOf(n) !== 'unit') && !/要|应|按照|负责|加强|推进|落实|开展|做好/.test(n));
+  return ok ? names.map(canonicalUnit) : null;
+}
+
+/** The body a duty paragraph opens with: `区党群工作部按照…`, `各片区管理局（乡镇、街道办事处）要…`. */
+const SUBJECT = /^((?:各|区|市|县|省)?[\u4e00-\u9fa5]{1,14}?(?:局|部|委员会|办公室|中心|政府|管委会|管理局|厅|署|机构|学校)(?:[（(][^（）()]{1,16}[)）])?)(?=要|应|按照|根据|负责|充分|增加|严格|加强|会同|统筹|督促|指导|组织|做好|落实|牵头|全区|全面|建立|积极|认真|进一步|将|把|在)/;
+
+/**
+ * The actor of an item under a 职责分工 heading: its heading or first sentence when that is a list of units, its
+ * opening subject (read from prose, so a doubt), or the actor of the heading above it (`（五）区社会事业局` over 1.–5.).
+ */
+function actorOf(node: OutlineNode): Annotation | null {
+  let n: OutlineNode | null = node;
+  let duties: OutlineNode | null = null;
+  for (let a: OutlineNode | null = node.parent; a && !duties; a = a.parent) if (DUTIES.test(headingPhrase(a.text))) duties = a;
+  if (!duties) return null;
+  const make = (units: string[], doubts: Doubt[]): Annotation => ({
+    start: 0, end: 0, raw: units.join('、'), assignments: units.map((unit) => ({ unit, role: '负责' })), problems: [], doubts,
+  });
+  for (; n && n !== duties; n = n.parent) {
+    const text = n.text || n.paras[0]?.text || '';
+    const first = unitListOnly(text.split('。')[0]!);
+    if (first) return make(first, []);
+    if (n === node) {
+      const subject = SUBJECT.exec(n.text.replace(/\s+/g, '')) ?? SUBJECT.exec((n.paras[0]?.text ?? '').replace(/\s+/g, ''));
+      if (subject && readsAsName(subject[1]!)) return make([canonicalUnit(subject[1]!)], ['from-prose']);
+    }
+  }
+  return null;
 }
 
 function leadOf(text: string): string {
+  // The lead stops before the first annotation and a points bracket (`（0.5分）`) of a scoring table.
+  const ann = findAnnotations(text)[0];
+  const points = text.search(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/);
+  const cut = Math.min(ann ? ann.start : text.length, points >= 0 ? points : text.length);
+  if (cut >= 4) text = text.slice(0, cut);
   const end = text.search(/[。]/);
   const lead = end >= 0 ? text.slice(0, end) : text;
   return lead.length > 60 ? lead.slice(0, 60) : lead;
@@ -244,6 +290,9 @@ function outlineOf(paras: ParagraphBlock[]): OutlineNode[] {
   return roots;
 }
 
+/** Words that open a paragraph continuing the one before it rather than a new task. */
+const FOLLOW_ON = /^(?:同时|此外|另外|并且|其中|在此基础上|与此同时)[，,]/;
+
 /** `完成时限：…` on a line of its own, under an annotation line. */
 const DEADLINE_LINE = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 
@@ -276,12 +325,24 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
   };
   const skipped: OutlineNode[] = [];
 
+  const leafText = (n: OutlineNode) => [n.text, ...n.paras.map((p) => p.text)];
+  const sectionAnnotated = (node: OutlineNode): boolean => {
+    const items = node.children;
+    // Three items at least: under a descriptive heading, one annotated item of two is as likely its own.
+    if (items.length < 3 || items.some((c) => c.children.length > 0)) return false;
+    const last = leafText(items[items.length - 1]!);
+    return endsWithAnnotation(last[last.length - 1]!) && items.slice(0, -1).every((c) => !leafText(c).some(hasAnnotation));
+  };
+
   const visit = (node: OutlineNode): void => {
     const own = node.text && !headingOnly(node.text) ? [{ text: node.text, line: node.line }] : [];
     if (node.children.length > 0) {
       // A heading's own paragraphs (before its items) are an introduction, unless units are assigned in them.
       const intro = [...own, ...node.paras.map((p) => ({ text: p.text, line: p.line }))];
       if (intro.some((p) => hasAnnotation(p.text))) emit(node, intro, true);
+      // Items under a descriptive heading whose last item's annotation covers them all (none of the others has one)
+      // are tasks: the annotation assigns units to the section.
+      if (node.descriptive && sectionAnnotated(node)) for (const child of node.children) child.descriptive = descriptiveHeading(headingPhrase(child.text));
       node.children.forEach(visit);
       inheritSectionAnnotation(node);
       return;
@@ -299,7 +360,9 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     const groups: (typeof paras)[] = [];
     let current: typeof paras = [];
     for (const p of paras) {
-      if ((parseAnnotationLine(p.text) || DEADLINE_LINE.test(p.text)) && current.length === 0 && groups.length > 0) {
+      // A follow-on paragraph (`同时，…`, `此外，…`) with its own annotation is a further clause of the task above.
+      const followOn = FOLLOW_ON.test(p.text) && current.length === 0 && groups.length > 0;
+      if (((parseAnnotationLine(p.text) || DEADLINE_LINE.test(p.text)) && current.length === 0 && groups.length > 0) || followOn) {
         groups[groups.length - 1]!.push(p);
         continue;
       }
@@ -344,6 +407,10 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
         line: groups.length === 1 && !perParagraph ? node.line : first.line,
         lead,
         pieces: group.map((p) => ({ text: p.text, line: p.line })),
+        ...(() => {
+          const actor = actorOf(node);
+          return actor ? { actor } : {};
+        })(),
       });
     });
   };
@@ -359,10 +426,11 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     const line = parseAnnotationLine(lastPiece.text);
     const annotation = line ?? anns[anns.length - 1];
     if (!annotation || !endsWithAnnotation(lastPiece.text)) return;
-    if (!/责任单位|责任部门|牵头单位/.test(annotation.raw)) return;
+    // A labelled annotation, or one under a descriptive heading (its items are tasks only through it).
+    if (!/责任单位|责任部门|牵头单位/.test(annotation.raw) && !node.descriptive) return;
     const others = items.slice(0, -1);
     if (others.some((d) => d.pieces.some((p) => 'text' in p && hasAnnotation(p.text)))) return;
-    for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0 }, line: lastPiece.line });
+    for (const d of others) d.pieces.push({ annotation: { ...annotation, start: 0, end: 0, doubts: [...annotation.doubts, 'annotation-far'] }, line: lastPiece.line });
     warnings.push({
       code: 'section-annotation',
       line: lastPiece.line,
@@ -504,6 +572,8 @@ function assemble(
       warnings.push(...read.warnings);
     }
   }
+  const leadRule = applyPositionRule(doc, tasks);
+  markDoubts(tasks);
   const unassigned = tasks.filter((t) => t.clauses.every((c) => c.assignments.length === 0));
   if (unassigned.length === tasks.length) {
     // One message for the whole plan rather than one per task.
@@ -528,7 +598,61 @@ function assemble(
     indicators,
     units: registryOf(tasks),
     warnings,
+    leadRule,
   };
+}
+
+/**
+ * A position rule the plan states (`列第一位者为牵头单位，下同`; `注：主要责任单位第一个为牵头单位`) makes the first unit
+ * responsible lead, and the others cooperate, in every clause where no lead is marked: from the annotation that
+ * states it on, or throughout when a paragraph outside any annotation (a note under a table) states it.
+ */
+function applyPositionRule(doc: ExtractedDocument, tasks: Task[]): Plan['leadRule'] {
+  const texts = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.map((c) => c.text))));
+  const outside = (t: string) => t.replace(/[（(〔][^（）()〔〕]*[)）〕]/g, '');
+  let active = texts.some((t) => statesPositionRule(outside(t)));
+  let applied = false;
+  // A plan that sets 责任单位 against 配合单位 (`责任单位：X` / `配合单位：Y`) uses 责任单位 for the lead; a 责任单位
+  // line standing alone in it says the same.
+  const contrast = tasks.some((t) => t.clauses.some((c) => c.annotation && /责任(?:单位|部门)\s*[:：]/.test(c.annotation) && /配合(?:单位|部门)\s*[:：]/.test(c.annotation)));
+  if (contrast) {
+    for (const clause of tasks.flatMap((t) => t.clauses)) {
+      if (!clause.annotation || !/^[\s（(〔]*(?:主要)?责任(?:单位|部门)\s*[:：]/.test(clause.annotation) || /牵头|配合|参与/.test(clause.annotation)) continue;
+      for (const a of clause.assignments) if (a.role === '负责') a.role = '牵头';
+    }
+  }
+  for (const clause of tasks.flatMap((t) => t.clauses)) {
+    if (!active && clause.annotation && statesPositionRule(clause.annotation)) active = true;
+    if (!active || clause.assignments.some((a) => a.role === '牵头')) continue;
+    const responsible = clause.assignments.filter((a) => a.role === '负责');
+    if (responsible.length === 0) continue;
+    for (const a of responsible) a.role = a === responsible[0] ? '牵头' : '配合';
+    applied = true;
+  }
+  return applied ? 'stated' : 'marked';
+}
+
+/**
+ * The doubts the whole plan shows: a unit named in one clause only, with a name that is long or odd (`等`, `和`, no
+ * organ word at its end), is the usual sign of a list read wrong; a clause without units in a plan that assigns other
+ * clauses by annotation is one whose units may have been missed (a plan that assigns none says so once, in its warnings).
+ */
+function markDoubts(tasks: Task[]): void {
+  const count = new Map<string, number>();
+  const all = tasks.flatMap((t) => t.clauses);
+  for (const c of all) for (const a of c.assignments) count.set(a.unit, (count.get(a.unit) ?? 0) + 1);
+  // A plan that names units for a clause now and then (`由X牵头` once in forty) does not make the others' lack a doubt.
+  const withUnits = all.filter((c) => c.assignments.length > 0).length;
+  const assigning = withUnits >= 2 && withUnits >= all.length / 4;
+  for (const clause of all) {
+    const doubts = new Set(clause.doubts ?? []);
+    if (assigning && clause.assignments.length === 0) doubts.add('no-unit');
+    const odd = clause.assignments.some(
+      (a) => count.get(a.unit) === 1 && unitKindOf(a.unit) === 'unit' && (a.unit.length > 14 || /等/.test(a.unit) || !ORGAN_END.test(a.unit)),
+    );
+    if (odd) doubts.add('unit-once');
+    if (doubts.size) clause.doubts = [...doubts];
+  }
 }
 
 function clausesOf(
@@ -590,11 +714,15 @@ function clausesOf(
       });
       buffer = rest;
       close(null, bufferLine);
+    } else if (d.actor) {
+      // Under a 职责分工 heading the item's heading (or opening subject) names the body the duty is for.
+      buffer = rest;
+      close(d.actor, bufferLine);
     } else if (prose.length) {
       // No annotation at all, but responsibility written in prose (`由X牵头`, `请X…`, `X要…`): one clause each.
       prose.forEach((clause, i) => {
         buffer = rest.slice(i === 0 ? 0 : clause.start, prose[i + 1]?.start ?? rest.length);
-        close({ start: 0, end: 0, raw: clause.words, assignments: clause.assignments, problems: [] }, bufferLine);
+        close({ start: 0, end: 0, raw: clause.words, assignments: clause.assignments, problems: [], doubts: ['from-prose'] }, bufferLine);
       });
       warnings.push({
         code: 'units-from-prose',
@@ -607,12 +735,22 @@ function clausesOf(
       close(null, bufferLine);
     }
   }
+  // `由X牵头` in a clause's own sentences marks X, one of the units its annotation lists, as the lead.
+  for (const part of parts) {
+    const ann = part.annotation;
+    if (!ann || ann.assignments.some((a) => a.role === '牵头')) continue;
+    const named = /由([^，。；,、]{2,24}?)(?:负责)?牵头/.exec(part.text)?.[1];
+    const lead = named && ann.assignments.find((a) => a.role === '负责' && (a.unit === named || a.unit.endsWith(named) || named.endsWith(a.unit)));
+    if (!lead) continue;
+    part.annotation = { ...ann, assignments: ann.assignments.map((a) => ({ unit: a.unit, role: a === lead ? '牵头' : a.role === '负责' ? '配合' : a.role })) };
+  }
   const multiple = parts.length > 1;
   return parts.map((part, i) => {
     const text = part.text.replace(/^[\s。.；;，,]+/, '');
     for (const problem of part.annotation?.problems ?? []) {
       warnings.push({ code: 'annotation-unclear', line: part.line, message: `${at(part.line)}任务${taskId}的责任单位括注“${part.annotation!.raw}”：${problem}。` });
     }
+    const doubts = new Set<Doubt>(part.annotation?.doubts ?? []);
     return {
       id: multiple ? `${taskId}-${i + 1}` : taskId,
       text,
@@ -622,6 +760,7 @@ function clausesOf(
       deadline: findDeadline(text, dates) ?? (part.annotation ? findDeadline(part.annotation.raw, dates) : null),
       annotation: part.annotation?.raw ?? null,
       line: part.line,
+      ...(doubts.size ? { doubts: [...doubts] } : {}),
     };
   });
 }

@@ -5,7 +5,7 @@ import { canonicalUnit, readsAsName, unitKindOf } from './annotations.ts';
 
 /** One name: the shortest run ending in an organ word that a separator or a verb follows. */
 const NAME =
-  /^(?:各|其他|相关|有关)?[^\x00-\x7f的、，。；：“”《》\s]{0,10}?(?:部|委|局|办|院|署|行|厅|会|政府|管委会|中心|所|地区|单位|部门|高校|企业|机构|站|队)(?=、|和|及|以及|会同|要|负责|牵头|参与|配合|等|都|均|也|应|须|必须|分别|共同|联合|在|于|按|对|进一步|落实|制定|研究|抓紧|做好|加强|组织|，|,|；|;|。|$)/;
+  /^(?:各|其他|相关|有关)?[^\x00-\x7f的、，。；：“”《》（）\s]{0,10}?(?:部|委|局|办|院|署|行|厅|会|政府|管委会|中心|所|地区|单位|部门|高校|企业|机构|站|队)(?=、|和|及|以及|会同|要|负责|牵头|参与|配合|等|都|均|也|应|须|必须|分别|共同|联合|在|于|按|对|进一步|落实|制定|研究|抓紧|做好|加强|组织|，|,|；|;|。|$)/;
 const JOIN = /^(?:、|和|及|以及|与)/;
 const VERBISH = /按照|根据|要求|推动|推进|开展|加强|建立|实施|完善|支持|鼓励|引导|发挥|组织|加快|落实/;
 
@@ -45,12 +45,13 @@ export interface ProseClause {
 
 /**
  * The responsibility sentences of a task, in order. `由X牵头` makes X lead; `X会同Y` makes X lead and Y cooperate;
- * `请X…` and `X要…` make X responsible (the first leads, as in an annotation).
+ * `请X…` and `X要…` make X responsible (负责: no lead is marked).
  */
 export function proseClauses(text: string, lead = ''): ProseClause[] {
   const found: ProseClause[] = [];
   // The task's heading (`科研单位要健全完善内部管理制度`) names its subject, not the unit that answers for it.
-  const from = lead && text.startsWith(lead) ? lead.length : 0;
+  // A lead that itself assigns (`由区规划局牵头，…`, `X配合Y…`) is read like the rest.
+  const from = lead && text.startsWith(lead) && !/由|牵头|配合|会同/.test(lead) ? lead.length : 0;
   // Segments start after a full stop, a semicolon or a comma; each is tried as a sentence's subject.
   const re = /(^|[。；;，,])/g;
   let m: RegExpExecArray | null;
@@ -83,6 +84,20 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
       rest = second.rest;
     }
   }
+  // `X配合Y对…`: Y leads the work X cooperates in.
+  const helps = !by && !please && !together ? /^配合/.exec(rest) : null;
+  if (helps) {
+    const helped = unitList(rest.slice(2).replace(/^(?:做好|开展)/, ''));
+    const name = helped ?? (() => {
+      const m = /^([^，。；、]{2,12}?(?:局|委|办|部|中心|政府|管委会))(?=对|做好|开展|完成|推进|落实|，|。)/.exec(rest.slice(2));
+      return m && readsAsName(m[1]!) ? { names: [m[1]!], rest: rest.slice(2 + m[1]!.length) } : null;
+    })();
+    if (name && name.names.length === 1) {
+      const assignments: Assignment[] = [{ unit: canonicalUnit(name.names[0]!), role: '牵头' }];
+      for (const n of lead) if (canonicalUnit(n) !== assignments[0]!.unit) assignments.push({ unit: canonicalUnit(n), role: '配合' });
+      return { assignments, words: segment.slice(0, segment.length - name.rest.length) };
+    }
+  }
   const verb = /^(?:共同|具体|分别)?(牵头|负责)/.exec(rest);
   let role: 'lead' | 'resp';
   if (by) {
@@ -99,11 +114,11 @@ function readSubject(segment: string): { assignments: Assignment[]; words: strin
   }
   const assignments: Assignment[] = [];
   const seen = new Set<string>();
-  lead.forEach((n, i) => {
+  lead.forEach((n) => {
     const unit = canonicalUnit(n);
     if (seen.has(unit)) return;
     seen.add(unit);
-    assignments.push({ unit, role: role === 'lead' || i === 0 ? '牵头' : '配合' });
+    assignments.push({ unit, role: role === 'lead' ? '牵头' : '负责' });
   });
   for (const n of coop) {
     const unit = canonicalUnit(n);

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { COMPARATORS } from '../model/comparator.ts';
-import { clausesOf, Plan, type Clause, type Indicator, type RegistryUnit, type Target } from '../model/plan.ts';
+import { clausesOf, DOUBT_WORDS, Doubt, Plan, type Clause, type Indicator, type RegistryUnit, type Target } from '../model/plan.ts';
 import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
@@ -18,7 +18,14 @@ const UNIT_SHEET = '责任单位';
 const TARGET_SHEET = '目标值';
 const INDICATOR_SHEET = '指标';
 const PLAN_SHEET = '_plan';
-const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值（在“目标值”表修改）', '原文责任单位'] as const;
+// 负责单位 and 待核对 come last, so that the columns of workbooks exported before them keep their letters.
+const COLUMNS = ['条目编号', '所属章节', '重点任务', '条目内容', '牵头单位', '配合单位', '完成时限', '目标值（在“目标值”表修改）', '原文责任单位', '负责单位（原文未写明牵头）', '待核对'] as const;
+/** Rows the reader is unsure about: shaded, and listed by the 待核对 column's filter. */
+const DOUBT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+/** The 说明 sheet's row holding the plan-wide choice about leads, and its two answers. */
+const LEAD_RULE_ROW = 12;
+const LEAD_RULE_MARKED = '仅按原文标注';
+const LEAD_RULE_FIRST = '未写明牵头的条目以列第一位者为牵头单位';
 const UNIT_COLUMNS = ['单位名称', '类别', '别名', '成员（群组填写，以顿号分隔）'] as const;
 const TARGET_COLUMNS = ['条目编号', '条目内容', '数值', '上限（范围填写）', '计量单位', '比较方式', '原文'] as const;
 const INDICATOR_COLUMNS = ['编号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'] as const;
@@ -63,6 +70,8 @@ export function reviewSheets(plan: Plan): { sheets: ReviewSheets; unassigned: nu
     c.deadline?.words ?? '',
     targetWords(c),
     c.annotation ?? '',
+    c.assignments.filter((a) => a.role === '负责').map((a) => a.unit).join('、'),
+    (c.doubts ?? []).map((d) => DOUBT_WORDS[d]).join('；'),
   ]);
   const units = plan.units.map((u) => [u.name, KIND_NAMES[u.kind], u.aliases.join('、'), u.members.join('、')]);
   // One row per target, so that a false one is deleted and a missed one added without rewriting any sentence. The
@@ -80,7 +89,7 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
   const ws = wb.addWorksheet(CLAUSE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const widths = [8, 18, 22, 60, 18, 30, 14, 30, 30];
+  const widths = [8, 18, 22, 60, 18, 30, 14, 30, 30, 24, 24];
   ws.columns = widths.map((width, i) => ({ header: COLUMNS[i], width }));
   ws.pageSetup = printSetup(widths, FONT.size!, '1:1');
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
@@ -92,6 +101,13 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
   });
   // The unassigned clauses are the last rows, shaded.
   for (let n = clauseRows.length - unassigned + 2; n <= clauseRows.length + 1; n++) ws.getRow(n).eachCell({ includeEmpty: true }, (cell) => (cell.fill = UNASSIGNED_FILL));
+  // Rows the reader doubts: their 待核对 cell shaded; the header's filter shows them alone (待核对 not empty).
+  clauseRows.forEach((r, i) => {
+    if (r[COLUMNS.length - 1]) ws.getRow(i + 2).getCell(COLUMNS.length).fill = DOUBT_FILL;
+    // Several units responsible and none marked as lead: the coordinator decides whether one leads.
+    if (String(r[9] ?? '').includes('、')) ws.getRow(i + 2).getCell(10).fill = DOUBT_FILL;
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: clauseRows.length + 1, column: COLUMNS.length } };
   const us = wb.addWorksheet(UNIT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   us.columns = [34, 8, 24, 40].map((width, i) => ({ header: UNIT_COLUMNS[i], width }));
   us.addRows(sheets[UNIT_SHEET]);
@@ -134,11 +150,21 @@ export async function exportReview(plan: Plan, out: string): Promise<void> {
     '5. 目标值在“目标值”表中核对：每行一个目标。误识别的目标删除该行；漏识别的目标新增一行，填写条目编号、数值、计量单位和比较方式。',
     '6. 规划的指标在“指标”表中核对：目标值为空的指标（原表可能为合并单元格）请补填；属性填“约束性”或“预期性”。',
     '7. 修改完成后运行：npx taizhang plan import 任务分解表.xlsx -o plan.json',
+    '8. “负责单位”列是原文未写明牵头、由几个单位分别负责的条目：各单位分别报送本单位负责的部分。需要指定牵头单位的，将其移入“牵头单位”列。',
+    '9. “待核对”列列出读取时没有把握之处，并以浅橙色标出；可用表头的筛选只看这些条目。核对无误后清空该单元格。',
+    '10. 原文未写明牵头单位的条目，可按惯例统一以列第一位者为牵头单位：在下面第12行 B 列选择，导入时对全部此类条目适用，并记入任务文件。',
+    '',
+    '牵头单位认定',
   ].forEach((t, i) => {
     const cell = guide.getCell(i + 1, 1);
     cell.value = t;
-    cell.font = { ...FONT, bold: i === 0, size: i === 0 ? 14 : 11 };
+    cell.font = { ...FONT, bold: i === 0 || i + 1 === LEAD_RULE_ROW, size: i === 0 ? 14 : 11 };
   });
+  guide.getColumn(2).width = 44;
+  const choice = guide.getCell(LEAD_RULE_ROW, 2);
+  choice.value = plan.leadRule === 'first-listed' ? LEAD_RULE_FIRST : LEAD_RULE_MARKED;
+  choice.border = thinBorder;
+  choice.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${LEAD_RULE_MARKED},${LEAD_RULE_FIRST}"`] };
   const hidden = wb.addWorksheet(PLAN_SHEET, { state: 'hidden' });
   const json = JSON.stringify(plan);
   for (let i = 0, row = 1; i < json.length; i += 30000, row++) hidden.getCell(row, 1).value = json.slice(i, i + 30000);
@@ -207,15 +233,22 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
     const sheet = wb.getWorksheet(name);
     if (!sheet) continue;
     const rows: string[][] = [];
+    // A 任务分解表 exported before the 负责单位 and 待核对 columns has 9: its rows are read as 9 cells.
+    const width = name === CLAUSE_SHEET && cellText(sheet.getRow(1).getCell(10)) !== COLUMNS[9] ? 9 : REVIEW_COLUMNS[name].length;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       const cells: string[] = [];
-      for (let c = 1; c <= REVIEW_COLUMNS[name].length; c++) cells.push(cellText(row.getCell(c)));
+      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
       rows[n - 2] = cells;
     });
     text[name] = Array.from(rows, (r) => r ?? []);
   }
-  return applyReview(original, text, file);
+  const guide = wb.getWorksheet('说明');
+  const choice = guide ? cellText(guide.getCell(LEAD_RULE_ROW, 2)) : '';
+  if (choice && choice !== LEAD_RULE_MARKED && choice !== LEAD_RULE_FIRST) {
+    throw new ReviewProblems([{ sheet: '说明', cell: `B${LEAD_RULE_ROW}`, message: `“${choice}”无效，请从下拉列表中选择“${LEAD_RULE_MARKED}”或“${LEAD_RULE_FIRST}”` }], file);
+  }
+  return applyReview(original, text, file, { firstListedLeads: choice === LEAD_RULE_FIRST });
 }
 
 /**
@@ -224,7 +257,7 @@ export async function importReview(path: string): Promise<{ plan: Plan; changes:
  * can be read). Throws ReviewProblems, naming each cell, when any check fails; `file` is how the messages name the
  * source. Used for the workbook (`plan import`) and for the 工作台's grid alike.
  */
-export function applyReview(planBefore: Plan, sheets: ReviewText, file: string): { plan: Plan; changes: string[] } {
+export function applyReview(planBefore: Plan, sheets: ReviewText, file: string, options: { firstListedLeads?: boolean } = {}): { plan: Plan; changes: string[] } {
   // Worked on a copy (zod's parse builds every object and array anew): the caller's plan is left as it was.
   const original = Plan.parse(planBefore);
   const problems: ImportProblem[] = [];
@@ -293,22 +326,32 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string):
     seen.add(id);
     const leads = splitUnits(cell(5));
     const coops = splitUnits(cell(6));
+    // A sheet exported before the 负责单位 column has none: its rows keep their 负责 units as the plan has them.
+    const hasRespColumn = (sheets[CLAUSE_SHEET]?.[n - 2]?.length ?? 0) >= 10;
+    const resps = hasRespColumn ? splitUnits(cell(10)) : clause.assignments.filter((a) => a.role === '负责').map((a) => a.unit);
     const assignments: Clause['assignments'] = [];
-    for (const name of leads) {
-      const unit = resolve(name, CLAUSE_SHEET, `E${n}`);
-      if (unit && !assignments.some((a) => a.unit === unit)) assignments.push({ unit, role: '牵头' });
-    }
-    for (const name of coops) {
-      const unit = resolve(name, CLAUSE_SHEET, `F${n}`);
-      if (unit && !assignments.some((a) => a.unit === unit)) assignments.push({ unit, role: '配合' });
-    }
-    if (coops.length > 0 && leads.length === 0) {
-      problems.push({ sheet: CLAUSE_SHEET, cell: `E${n}`, message: `条目${id}有配合单位但没有牵头单位` });
+    const read = (names: string[], column: string, role: Clause['assignments'][number]['role']) => {
+      for (const name of names) {
+        const unit = resolve(name, CLAUSE_SHEET, `${column}${n}`);
+        if (unit && !assignments.some((a) => a.unit === unit)) assignments.push({ unit, role });
+      }
+    };
+    read(leads, 'E', '牵头');
+    // A lead named for a row of 负责 units: the others now cooperate with it.
+    read(resps, 'J', leads.length > 0 ? '配合' : '负责');
+    read(coops, 'F', '配合');
+    if (coops.length > 0 && leads.length === 0 && resps.length === 0) {
+      problems.push({ sheet: CLAUSE_SHEET, cell: `E${n}`, message: `条目${id}有配合单位但没有牵头单位或负责单位` });
     }
     const before = clause.assignments.map((a) => `${a.role}:${a.unit}`).join(',');
     const after = assignments.map((a) => `${a.role}:${a.unit}`).join(',');
     if (before !== after) changes.push(`条目${id}责任单位已修改`);
     clause.assignments = assignments;
+    // The coordinator has checked a row whose units were changed or whose 待核对 cell was cleared.
+    if (clause.doubts?.length && (before !== after || (hasRespColumn && cell(11) === ''))) {
+      delete clause.doubts;
+      changes.push(`条目${id}已核对`);
+    }
     const deadlineWords = cell(7);
     if (deadlineWords !== (clause.deadline?.words ?? '')) {
       changes.push(`条目${id}完成时限改为“${deadlineWords}”`);
@@ -328,6 +371,20 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string):
   if (sheets[TARGET_SHEET]) readTargetSheet(rowsOf(TARGET_SHEET), clauses, problems, changes);
   const indicators = sheets[INDICATOR_SHEET] ? readIndicatorSheet(rowsOf(INDICATOR_SHEET), original.indicators, problems, changes) : original.indicators;
   if (problems.length) throw new ReviewProblems(problems, file);
+  // The coordinator's plan-wide choice: where the text marks no lead, the first unit responsible leads.
+  let leadRule = original.leadRule ?? 'marked';
+  if (options.firstListedLeads && leadRule !== 'first-listed') {
+    let adopted = 0;
+    for (const clause of clauses.values()) {
+      const responsible = clause.assignments.filter((a) => a.role === '负责');
+      if (responsible.length === 0 || clause.assignments.some((a) => a.role === '牵头')) continue;
+      for (const a of responsible) a.role = a === responsible[0] ? '牵头' : '配合';
+      clause.doubts = [...new Set<Doubt>([...(clause.doubts ?? []), 'lead-by-position'])];
+      adopted++;
+    }
+    leadRule = 'first-listed';
+    changes.push(`原文未写明牵头单位的 ${adopted} 条条目，已按“${LEAD_RULE_FIRST}”确定牵头单位`);
+  }
   // Units no clause names any more stay in the registry only if listed there; the order follows the sheet.
   const named = new Set([...registryOf(original.tasks).map((u) => u.name), ...added.map((a) => a.name)]);
   const units = registry.filter((u) => named.has(u.name) || u.members.length > 0 || u.kind !== 'catchall');
@@ -337,7 +394,7 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string):
     kept.push({ code: 'indicator-target-empty', line: null, message: `指标第${x.id}项“${x.name}”的目标值为空，请在任务分解表的“${INDICATOR_SHEET}”表中补填。` });
   }
   const addedMessages = added.map((a) => `新增单位“${a.name}”（${a.where}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
-  const plan = Plan.parse({ ...original, indicators, units, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
+  const plan = Plan.parse({ ...original, indicators, units, leadRule, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
   return { plan, changes: [...addedMessages, ...changes] };
 }
 

@@ -1,28 +1,35 @@
 // A Chinese summary of a plan, printed after `plan parse` and `plan import`.
-import type { Plan } from '../model/plan.ts';
+import { DOUBT_WORDS, type Plan } from '../model/plan.ts';
 
 export interface UnitCount {
   unit: string;
   kind: string;
   lead: number;
+  /** Tasks in which the unit is responsible with no lead marked (负责). */
+  responsible: number;
   cooperate: number;
 }
 
-/** Per unit: in how many tasks it leads and in how many it cooperates (a task counts once per role). */
+/** Per unit: in how many tasks it leads, is responsible without a lead, cooperates (a task counts once, in its strongest role). */
 export function unitTaskCounts(plan: Plan): UnitCount[] {
   return plan.units.map((u) => {
     const lead = new Set<string>();
+    const resp = new Set<string>();
     const coop = new Set<string>();
     for (const t of plan.tasks) {
       for (const c of t.clauses) {
         for (const a of c.assignments) {
           if (a.unit !== u.name) continue;
-          (a.role === '牵头' ? lead : coop).add(t.id);
+          (a.role === '牵头' ? lead : a.role === '负责' ? resp : coop).add(t.id);
         }
       }
     }
-    for (const id of lead) coop.delete(id);
-    return { unit: u.name, kind: u.kind, lead: lead.size, cooperate: coop.size };
+    for (const id of lead) {
+      resp.delete(id);
+      coop.delete(id);
+    }
+    for (const id of resp) coop.delete(id);
+    return { unit: u.name, kind: u.kind, lead: lead.size, responsible: resp.size, cooperate: coop.size };
   });
 }
 
@@ -44,7 +51,8 @@ export function summarizePlan(plan: Plan): string {
     const width = Math.max(...counts.map((c) => c.unit.length));
     for (const c of counts) {
       const tag = c.kind === 'unit' ? '' : `［${KIND[c.kind as keyof typeof KIND]}］`;
-      lines.push(`  ${c.unit.padEnd(width, '　')}  牵头 ${String(c.lead).padStart(2)} 项  配合 ${String(c.cooperate).padStart(2)} 项${tag}`);
+      const resp = c.responsible ? `  负责 ${String(c.responsible).padStart(2)} 项` : '';
+      lines.push(`  ${c.unit.padEnd(width, '　')}  牵头 ${String(c.lead).padStart(2)} 项${resp}  配合 ${String(c.cooperate).padStart(2)} 项${tag}`);
     }
   }
   const unassigned = plan.tasks.filter((t) => t.clauses.some((c) => c.assignments.length === 0));
@@ -53,6 +61,18 @@ export function summarizePlan(plan: Plan): string {
     lines.push(`未明确责任单位的任务 ${unassigned.length} 项：`);
     for (const t of unassigned.slice(0, 20)) lines.push(`  ${t.id} ${t.lead}`);
     if (unassigned.length > 20) lines.push(`  ……等 ${unassigned.length} 项（完整清单见任务分解表）`);
+  }
+  // Several units responsible and none marked as lead: the coordinator decides, row by row or for the whole plan.
+  const noLead = clauses.filter((c) => c.assignments.filter((a) => a.role === '负责').length > 1).length;
+  if (noLead) lines.push(`原文未写明牵头单位、由多个单位分别负责的条目 ${noLead} 条（各单位分别报送；如需指定牵头单位，请在任务分解表中确定）`);
+  const doubtful = plan.tasks.flatMap((t) => t.clauses.filter((c) => c.doubts?.length).map((c) => ({ t, c })));
+  if (doubtful.length) {
+    lines.push(`待核对条目 ${doubtful.length} 条：`);
+    const lineWord = plan.source.format === 'docx' ? '段' : '行';
+    for (const { c } of doubtful.slice(0, 40)) {
+      lines.push(`  ${c.line !== null ? `第${c.line}${lineWord} ` : ''}条目${c.id}：${c.doubts!.map((d) => DOUBT_WORDS[d]).join('；')}`);
+    }
+    if (doubtful.length > 40) lines.push(`  ……等 ${doubtful.length} 条（完整清单见任务分解表“待核对”列）`);
   }
   if (plan.warnings.length) {
     lines.push(`提示 ${plan.warnings.length} 条：`);

@@ -12,13 +12,13 @@ export type ColumnRole = 'number' | 'title' | 'content' | 'deadline' | 'lead' | 
 const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['number', /^(序号|编号|序|项次)$/],
   // Divisions inside another body (`市卫健委内牵头处室`) are that body's business, not units of the plan.
-  ['other', /内.*(处室|科室|部门)|分管|领导|来源|依据|范围|备注|联系人|电话|类别|属性/],
-  ['lead', /^(牵头|主办|主责|责任牵头)(单位|部门|处室|科室|领导单位)$/],
-  ['coop', /^(配合|协办|参与|协同|协助)(单位|部门|处室|科室)$/],
-  ['resp', /^(主要)?(责任|负责|实施|承办|指导|主体|落实)(单位|部门|处室|科室|主体)$|^责任单位及分工$/],
+  ['other', /内.*(处室|科室|部门)|分管|领导|来源|依据|范围|备注|联系人|电话|类别|属性|分值|分数|权重|得分/],
+  ['lead', /^(牵头|主办|主责|责任牵头)(考核)?(单位|部门|处室|科室|领导单位)$/],
+  ['coop', /^(配合|协办|参与|协同|协助)(考核)?(单位|部门|处室|科室)$/],
+  ['resp', /^(主要)?(责任|负责|实施|承办|指导|主体|落实|考核|负责考核)(单位|部门|处室|科室|主体)$|^责任单位及分工$/],
   ['deadline', /时限|完成时间|时间节点|时间安排|进度安排|完成期限|时间$/],
-  ['content', /主要内容|具体工作措施|工作措施|具体措施|具体内容|任务内容|措施内容|主要措施|工作内容|工作目标|目标任务|^内容$/],
-  ['title', /工作事项|改革举措|工作任务|重点任务|任务名称|项目名称|主要任务|^任务$|^事项$|^举措$|^项目$/],
+  ['content', /主要内容|具体工作措施|工作措施|具体措施|具体内容|任务内容|措施内容|主要措施|工作内容|工作目标|目标任务|^内容$|考核指标|考核标准|评分标准|考核内容/],
+  ['title', /工作事项|改革举措|工作任务|重点任务|任务名称|项目名称|主要任务|^任务$|^事项$|^举措$|^项目$|考核项目/],
 ];
 
 /** The role a header's words name, or null when they name none. */
@@ -63,7 +63,10 @@ export function unflatten(roles: ColumnRole[], lines: string[]): string[][] {
   const rows: string[][] = [];
   const unitColumns = roles.filter((r) => UNIT_ROLES.includes(r)).length;
   const textCol = roles.includes('content') ? roles.indexOf('content') : roles.indexOf('title');
-  const numbered = lines.filter((l) => /^\d{1,3}[、.．]/.test(l)).length >= 3 && roles.includes('title') && roles.includes('content');
+  // Columns between the title and the text (a scoring table's 分值): one cell each, a bare number as often as not.
+  const between = roles.includes('title') ? roles.slice(roles.indexOf('title') + 1, textCol).length : 0;
+  // A scoring table numbers the scoring rules inside its text cells (`1.…得2分`), not measures of its own.
+  const numbered = between === 0 && lines.filter((l) => /^\d{1,3}[、.．]/.test(l)).length >= 3 && roles.includes('title') && roles.includes('content');
   let i = 0;
   let rowNumber = '';
   let rowTitle = '';
@@ -79,7 +82,14 @@ export function unflatten(roles: ColumnRole[], lines: string[]): string[][] {
   while (i < lines.length) {
     const line = lines[i]!;
     if (SECTION_ROW.test(line) && !NUMBER_CELL.test(line)) {
-      rows.push([line]);
+      // `一、` / its title / its points (`31`) when a scoring table gives the section a line of its own.
+      let title = '';
+      if (between > 0 && lines[i + 1] !== undefined && !NUMBER_CELL.test(lines[i + 1]!)) {
+        title = lines[i + 1]!;
+        i++;
+        if (NUMBER_CELL.test(lines[i + 1] ?? '') && NUMBER_CELL.test(lines[i + 2] ?? '')) i++;
+      }
+      rows.push([title ? `${line}${title}` : line]);
       i++;
       continue;
     }
@@ -88,6 +98,7 @@ export function unflatten(roles: ColumnRole[], lines: string[]): string[][] {
       i++;
       rowTitle = '';
       if (roles.includes('title') && roles.indexOf('title') < textCol) rowTitle = lines[i++] ?? '';
+      i += between;
     }
     if (numbered && !measureAt(i)) {
       // Text between measures that fits no column (a merged cell such as 任务来源): skipped.
@@ -98,6 +109,10 @@ export function unflatten(roles: ColumnRole[], lines: string[]): string[][] {
     row[roles.indexOf('number')] = rowNumber;
     if (roles.includes('title') && roles.indexOf('title') < textCol) row[roles.indexOf('title')] = rowTitle;
     row[textCol] = lines[i++] ?? '';
+    // A text cell wrapped over several lines (one per <p>) runs on to the unit lines after it.
+    if (between > 0) {
+      while (i < lines.length && !isUnitLine(lines[i]!) && !NUMBER_CELL.test(lines[i]!) && !SECTION_ROW.test(lines[i]!)) row[textCol] += lines[i++]!;
+    }
     if (numbered) nextMeasure++;
     for (let c = textCol + 1; c < roles.length && i < lines.length; c++) {
       const role = roles[c]!;
@@ -175,9 +190,10 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     };
     if (col('lead') >= 0) add(cellUnits(cells[col('lead')]!), '牵头');
     if (col('resp') >= 0) {
-      const names = cellUnits(cells[col('resp')]!);
+      // 责任单位 names no lead: its units are responsible (负责), or cooperate beside a 牵头单位 column. The first
+      // leads only under a position rule the plan states (outline.ts applies it to the whole plan).
       const leadGiven = assignments.length > 0;
-      names.forEach((u, k) => add([u], !leadGiven && k === 0 ? '牵头' : '配合'));
+      add(cellUnits(cells[col('resp')]!), leadGiven ? '配合' : col('coop') >= 0 ? '牵头' : '负责');
     }
     if (col('coop') >= 0) add(cellUnits(cells[col('coop')]!), '配合');
     for (const a of assignments) {

@@ -215,7 +215,13 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   }
   const period = periodWords(progress.round);
   const accepted = reported > 0;
-  const leads = new Set(c.flatMap((x) => x.answers.filter((a) => a.role === '牵头').map((a) => a.unit)));
+  // The units a clause rests on: its leads, or every unit responsible for it where the plan marks no lead.
+  const restsOn = (x: ClauseProgress) => {
+    const leadAnswers = x.answers.filter((a) => a.role === '牵头');
+    return leadAnswers.length ? leadAnswers : x.answers.filter((a) => a.role === '负责');
+  };
+  const leads = new Set(c.flatMap((x) => restsOn(x).map((a) => a.unit)));
+  const leadWord = c.some((x) => restsOn(x).some((a) => a.role === '负责')) ? '牵头或负责单位' : '牵头单位';
   const leadsReported = r.filter((x) => leads.has(x.unit) && isReported(x)).length;
   const reportedClauses = c.filter((x) => x.status !== '未报送');
   const onSchedule = reportedClauses.filter((x) => x.status === '已完成' || x.schedule === 'green').length;
@@ -225,7 +231,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const overall = !accepted
     ? '本轮尚未收到任何单位报送的调度表，以下各项均无报送数据，不能据此判断任务进展。'
     : leadShare < FINDING_RULES.reportedShare
-      ? `牵头单位报送不全（应报${leads.size}家，已报送${leadsReported}家），暂不能对总体进度作出判断。`
+      ? `${leadWord}报送不全（应报${leads.size}家，已报送${leadsReported}家），暂不能对总体进度作出判断。`
       : scheduleShare >= FINDING_RULES.onScheduleShare
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;

@@ -24,14 +24,17 @@ export interface UnitAssignment {
 export function othersOf(row: UnitRow): string {
   const { clause, unit: self, via } = row;
   const other = clause.assignments.filter((a) => a.unit !== self && a.unit !== via);
-  const lead = other.filter((a) => a.role === '牵头').map((a) => a.unit);
-  const coop = other.filter((a) => a.role === '配合').map((a) => a.unit);
   const parts: string[] = [];
-  if (lead.length) parts.push(`牵头：${lead.join('、')}`);
-  if (coop.length) parts.push(`配合：${coop.join('、')}`);
+  for (const role of ['牵头', '负责', '配合'] as const) {
+    const names = other.filter((a) => a.role === role).map((a) => a.unit);
+    if (names.length) parts.push(`${role}：${names.join('、')}`);
+  }
   if (via) parts.push(`（本单位作为“${via}”成员）`);
   return parts.join('；') || '无';
 }
+
+/** 牵头 over 负责 over 配合: the role a unit named twice in a clause keeps. */
+const ROLE_STRENGTH: Record<Role, number> = { 牵头: 2, 负责: 1, 配合: 0 };
 
 /** Every unit's rows, in registry order, and the clauses that name no unit given rows. */
 export function assignUnits(plan: Plan): { assignments: UnitAssignment[]; unassigned: { task: Task; clause: Clause }[] } {
@@ -117,7 +120,7 @@ export class UnitIndex {
         if (expanded ? !groups?.has(a.unit) : a.unit !== unit) continue;
         // Named twice in a clause (itself and through a group): the row once, in its stronger role.
         if (row) {
-          if (a.role === '牵头') row.role = '牵头';
+          if (ROLE_STRENGTH[a.role] > ROLE_STRENGTH[row.role]) row.role = a.role;
         } else row = { task, clause, role: a.role, unit, via };
       }
       if (row) rows.push(row);

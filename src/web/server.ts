@@ -248,7 +248,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
   // The plan page is its 任务分解表 as an editable grid: the same sheets, columns and row numbers as the workbook
   // `plan export` writes, checked on saving by the same applyReview as `plan import`, so a message names the cell
   // the clerk sees.
-  const EDITABLE: Record<string, number[] | 'all'> = { 任务分解表: [5, 6, 7], 责任单位: 'all', 目标值: [1, 3, 4, 5, 6, 7], 指标: 'all' };
+  const EDITABLE: Record<string, number[] | 'all'> = { 任务分解表: [5, 6, 7, 10, 11], 责任单位: 'all', 目标值: [1, 3, 4, 5, 6, 7], 指标: 'all' };
   app.get('/plans/:id', async (req, reply) => {
     const { plan, file } = await planById((req.params as { id: string }).id);
     const [{ summarizePlan }, { reviewSheets, REVIEW_COLUMNS }] = await Promise.all([import('../plan/summary.ts'), import('../plan/review.ts')]);
