@@ -11,6 +11,8 @@ export const Settings = z.object({
   contact: z.string().optional(),
   /** The 通报's 发文字号, e.g. `济环督〔2025〕3号`. */
   docNumber: z.string().optional(),
+  /** 报告主题: the report's sections as groups of chapters, `标题=四,五,六；标题=十四` (see report/themes.ts). */
+  reportThemes: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

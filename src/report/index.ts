@@ -68,7 +68,10 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
     const file = join(o.outDir, `${base}_${o.progress.round.id}.docx`);
     await writeFile(file, await writeDocx(rendered.tree, { title: base, images }));
     files.push(file);
-    const gaps = [...rendered.missing, ...(context.机关 === MISSING_ISSUER ? ['发文机关（npx taizhang config set 发文机关 …）'] : [])];
+    // The context's own placeholders count where this document prints them.
+    const printed = JSON.stringify(rendered.tree);
+    const own = context.待填.filter((g) => printed.includes(`【待填：${g}】`) && g !== '发文机关');
+    const gaps = [...rendered.missing, ...own, ...(context.机关 === MISSING_ISSUER ? ['发文机关（npx taizhang config set 发文机关 …）'] : [])];
     if (gaps.length) missing.push({ document: base, figures: gaps });
   }
   const summary = join(o.outDir, `汇总表_${o.progress.round.id}.xlsx`);
