@@ -251,6 +251,9 @@ interface ReportInput {
   issuer: string;
   accepted: boolean;
   leadShare: number;
+  leads: { total: number; reported: number };
+  scheduleShare: number;
+  behindCount: number;
   reserved: Set<string>;
 }
 
@@ -273,7 +276,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const tasks = new Set(c.map((x) => x.taskId)).size;
   const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
   const silent = n((x) => x.status === '未报送');
-  const incomplete = o.leadShare < FINDING_RULES.reportedShare ? '因部分牵头单位未报送，以上情况尚不完整。' : '';
+  const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
+  const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
@@ -288,7 +292,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const notStarted = n((x) => x.status === '未启动');
     const counts = !o.accepted
       ? '尚未收到任何责任单位报送的工作情况，以下各项均无数据，不能据此判断任务进展。'
-      : `${tasks}项重点任务、${c.length}项具体工作中，已完成${n((x) => x.status === '已完成')}项，按序时推进${n((x) => x.status === '序时推进')}项${behind ? `，进度滞后${behind}项` : ''}${notStarted ? `，尚未启动${notStarted}项` : ''}${silent ? `，${silent}项未报送进展情况` : ''}。${incomplete}`;
+      : `${tasks}项重点任务、${c.length}项具体工作中，已完成${n((x) => x.status === '已完成')}项，按序时推进${n((x) => x.status === '序时推进')}项${behind ? `，进度滞后${behind}项` : ''}${notStarted ? `，尚未启动${notStarted}项` : ''}${silent ? `，${silent}项未报送进展情况` : ''}。${
+          // The same judgement as 结论.总体, by the same thresholds, in the report's words.
+          incomplete || (o.scheduleShare >= FINDING_RULES.onScheduleShare ? '各项工作总体按计划推进。' : `${o.behindCount}项工作落后序时进度，总体进度需加快。`)
+        }`;
     opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   }
   const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
@@ -463,7 +470,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
-  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, reserved: new Set(Object.keys(stats)) });
+  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)) });
   stats.年终完成 = c.filter((x) => x.yearEnd === '完成').length;
   stats.年终未完成 = c.filter((x) => x.yearEnd === '未完成').length;
   stats.结转 = c.filter((x) => x.yearEnd === '结转').length;

@@ -14,6 +14,8 @@ export const FILLER: readonly RegExp[] = [
   /^(已)?完成阶段性(工作|任务)$/,
   /^(继续|持续|加快|进一步)(推进|做好|抓好|落实)(相关|各项)?(工作)?$/,
   /^(继续|持续)按(计划|要求)推进(相关工作)?$/,
+  // `配合推进清洁取暖`: a cooperating unit naming the task back, with nothing it did.
+  /^(积极)?配合(推进|做好|开展|落实|抓好)[^，；。\d]{0,16}$/,
 ];
 
 function isFiller(part: string): boolean {
