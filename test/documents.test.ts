@@ -13,7 +13,7 @@ import { buildContext } from '../src/report/context.ts';
 import { meetsTarget } from '../src/report/kpi.ts';
 import { evaluativeHeading, JARGON, joinTexts, substance, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
-import { COOPERATING_FIGURES, FILLER_PROGRESS, SILENT, yearEndRound } from './yearend-round.ts';
+import { COOPERATING_FIGURES, FILLER_PROGRESS, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
 import { jinanPlan, PYTHON, SEEDS } from './helpers.ts';
 
 function docxText(file: string): string[] {
@@ -52,6 +52,9 @@ describe('the rules, on worked examples', () => {
     expect(substance('继续做好配合工作。')).toBe('');
     expect(substance('按计划推进，已完成阶段性工作。')).toBe('');
     expect(substance('按计划推进，完成点位改造112个。无')).toBe('完成点位改造112个');
+    // A unit naming its task back says nothing; naming what it did does.
+    expect(substance('配合推进清洁取暖。', '推进清洁取暖')).toBe('');
+    expect(substance('配合开展重点河流沿线环境风险排查，排查企业126家。', '防范化解重大环境风险')).toBe('配合开展重点河流沿线环境风险排查，排查企业126家');
     expect(joinTexts(['完成改造112个', '配合排查企业126家', '完成改造112个'])).toBe('完成改造112个；同时，配合排查企业126家');
   });
 
@@ -98,6 +101,7 @@ describe('the rules, on worked examples', () => {
 describe('the year-end report of a realistic round (CLI, python-docx)', () => {
   let text: string[];
   let body: string;
+  let round: Awaited<ReturnType<typeof yearEndRound>>;
   const metrics = { 空气质量综合指数: 4.59, 优良天数比率: '62.6%' };
   const section = (from: string, to?: string) => {
     const a = text.findIndex((p) => p.startsWith(from));
@@ -107,7 +111,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
   };
 
   beforeAll(async () => {
-    const round = await yearEndRound(metrics);
+    round = await yearEndRound(metrics);
     text = docxText(join(round.reportDir, '年度工作情况报告_2025-年终.docx'));
     body = text.join('\n');
   }, 240_000);
@@ -161,5 +165,20 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(text).toContainEqual(expect.stringMatching(/^（四）蓝天保卫战扎实推进。一是实施重点行业深度治理。/));
     expect(text).toContainEqual(expect.stringMatching(/^（六）净土保卫战持续推进。/));
     expect(text).toContainEqual(expect.stringMatching(/^（九）环境安全持续加强。/));
+  });
+
+  it('groups chapters into the office’s themes, named once (config set 报告主题)', () => {
+    expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
+    const dir = join(round.ws, 'themed');
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '-t', 'annual-summary', '-o', dir);
+    expect(r.code).toBe(0);
+    const themed = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
+    const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
+    expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
+    // 存在问题 and 下一步 name a theme by its subject, without the heading's praise.
+    expect(leads('二、存在问题', '三、下一步工作打算')).toEqual(['（一）污染防治攻坚', '（二）黄河流域生态保护安全屏障']);
+    // Every task still there.
+    const all = themed.join('\n');
+    for (const lead of ['加强政治机关建设', '深入开展农村环境整治', '防范化解重大环境风险', '持续推进“四减四增”', '严格落实排污许可制']) expect(all).toContain(lead);
   });
 });

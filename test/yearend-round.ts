@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { jinanPlan, fillWorkbook, taizhang, tempDir, SEEDS } from './helpers.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 
+/** The seed report's five themes over the plan's fourteen chapters. */
+export const SEED_THEMES = '全面从严治党纵深推进=十四；污染防治攻坚扎实深入=四,五,六,七；黄河流域生态保护安全屏障更加牢固=二,八,九,十一；绿色低碳高质量发展精准有力=一,三,十；治理能力现代化水平持续提升=十二,十三';
 export const SILENT = '环境安全应急管理处';
 export const LATE = '政策法规处';
 export const FILLER_PROGRESS = '继续做好配合工作。';
@@ -34,7 +36,16 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
 function leadAnswer(clauseId: string, task: string) {
   const own = LEAD_TEXT[clauseId];
   if (own) return { status: own[0], value: own[1] ?? undefined, progress: own[2], problems: own[3], next: own[4] };
-  return { status: '已完成', progress: `围绕${task}，制定年度工作方案，召开专题推进会3次，年度任务全部完成。`, problems: '无', next: '按计划推进。' };
+  // Varied as units write, each with a figure of its own, none of them saying the same twice.
+  const n = Number(clauseId.replace(/\D/g, '')) % 5;
+  const progress = [
+    `印发实施方案，明确年度重点任务${12 + n}项，开展专项督导${3 + n}次。`,
+    `组织专题调度会${4 + n}次，解决问题${20 + 3 * n}个，形成典型经验做法${n + 1}项。`,
+    `完成现场检查${100 + 17 * n}家次，发现并督促整改问题${40 + 5 * n}个。`,
+    `出台配套制度${n + 1}项，组织业务培训${2 + n}期、培训人员${150 + 10 * n}人次。`,
+    `建立工作台账，逐项对账销号，全年推进重点事项${8 + n}项。`,
+  ][n]!;
+  return { status: '已完成', progress, problems: '无', next: ['按计划推进。', '巩固工作成效，完善长效机制。', '继续推进。', '持续跟踪问题整改。', '无'][n]! };
 }
 
 export interface YearEndRound {

@@ -106,7 +106,7 @@ function figurePhrase(c: ClauseProgress, asOf: string): string {
 function progressTexts(c: ClauseProgress): string[] {
   const responsible = responsibleAnswers(c);
   const others = c.answers.filter((a) => a.reported && !responsible.includes(a));
-  return [...responsible, ...others].map((a) => substance(a.progress)).filter(Boolean);
+  return [...responsible, ...others].map((a) => substance(a.progress, c.task)).filter(Boolean);
 }
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
@@ -329,7 +329,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     .map((x) => {
       const leads = x.answers.filter((a) => a.role === '牵头');
       const responsible = (leads.length ? leads : x.answers).filter((a) => !a.reported).map((a) => a.unit);
-      const others = x.answers.filter((a) => a.reported && substance(a.progress)).map((a) => `${a.role === '配合' ? '配合单位' : ''}${a.unit}报告：${closeSentence(substance(a.progress)).replace(/。$/, '')}${a.valueText ? `（${o.asOf}${a.valueText}${x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : ''}）` : ''}`);
+      const others = x.answers
+        .filter((a) => a.reported && (substance(a.progress, x.task) || a.valueText))
+        .map((a) => {
+          const figure = a.valueText ? `${o.asOf}${a.valueText}${x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : ''}` : '';
+          const words = closeSentence(substance(a.progress, x.task)).replace(/。$/, '');
+          return `${a.role === '配合' ? '配合单位' : ''}${a.unit}报告：${words ? `${words}${figure ? `（${figure}）` : ''}` : figure}`;
+        });
       return { 编号: x.clauseId, 任务: x.task, 单位: responsible.join('、'), 配合报告: others.join('；') };
     });
   const silentUnits = [...new Set(missing.flatMap((m) => m.单位.split('、')).filter(Boolean))];

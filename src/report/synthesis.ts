@@ -14,17 +14,23 @@ export const FILLER: readonly RegExp[] = [
   /^(已)?完成阶段性(工作|任务)$/,
   /^(继续|持续|加快|进一步)(推进|做好|抓好|落实)(相关|各项)?(工作)?$/,
   /^(继续|持续)按(计划|要求)推进(相关工作)?$/,
-  // `配合推进清洁取暖`: a cooperating unit naming the task back, with nothing it did.
-  /^(积极)?配合(推进|做好|开展|落实|抓好)[^，；。\d]{0,16}$/,
 ];
 
-function isFiller(part: string): boolean {
+/** `配合推进清洁取暖` on the task 推进清洁取暖: a unit naming its task back, with nothing it did, is filler too. */
+export const ECHO_PREFIX = /^(积极|认真)?(配合|协助|参与)?(推进|做好|开展|落实|抓好)?/;
+
+function isFiller(part: string, task: string): boolean {
   const t = part.trim().replace(/^[、，,\s]+|[、，,\s]+$/g, '');
-  return !t || FILLER.some((re) => re.test(t));
+  if (!t || FILLER.some((re) => re.test(t))) return true;
+  const echoed = t.replace(ECHO_PREFIX, '').replace(/(相关)?工作$/, '');
+  return !!task && echoed.length > 1 && echoed !== t && task.includes(echoed);
 }
 
-/** A unit's text with its filler left out, as one sentence group without its closing mark; '' when nothing is left. */
-export function substance(text: string | null | undefined): string {
+/**
+ * A unit's text with its filler left out, as one sentence group without its closing mark; '' when nothing is left.
+ * `task` is the task's lead, so that a text naming it back counts as filler.
+ */
+export function substance(text: string | null | undefined, task = ''): string {
   if (!text) return '';
   const sentences = text
     .replace(/\r?\n+/g, '；')
@@ -32,7 +38,7 @@ export function substance(text: string | null | undefined): string {
     .map((s) =>
       s
         .split(/[；;]/)
-        .map((clause) => clause.split(/[，,]/).filter((p) => !isFiller(p)).join('，'))
+        .map((clause) => clause.split(/[，,]/).filter((p) => !isFiller(p, task)).join('，'))
         .filter((c) => c.trim())
         .join('；'),
     )
