@@ -151,7 +151,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     const plans = section('三、下一步工作打算');
     expect(achievements).not.toContain('深入开展农村环境整治。');
     expect(achievements).not.toContain('完成612个行政村环境整治');
-    expect(problems).toContain('全年有1项工作未完成，主要是：');
+    expect(problems).toContain('全年有1项工作未完成，部分工作仍存在困难和问题，具体如下：');
     expect(problems).toContain('深入开展农村环境整治年内未完成，660个完成612个，尚差48个，主要原因是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。');
     expect(plans).toContain('深入开展农村环境整治方面，督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。');
     expect(plans).toMatch(/^三、下一步工作打算\n2026年，济南市生态环境局将【待填：下一年度工作总体思路】，重点抓好以下工作。/);

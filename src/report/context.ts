@@ -115,6 +115,8 @@ const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后，年内�
 export interface SectionText {
   /** `一是…二是…` items, with what was done and its figures. */
   成效: string[];
+  /** The same, unnumbered: each task with its sentences, for a theme that numbers its chapters instead. */
+  分项: { 任务: string; 内容: string }[];
   /** Done at year-end with nothing to tell beyond the fact: named once, not twelve times. */
   完成无详述: string[];
   /** Tasks carried into next year as planned. */
@@ -139,7 +141,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 完成无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
   const problemSeen = new Set<string>();
   const plans = new Map<string, string[]>();
   const addPlan = (task: string, text: string) => {
@@ -154,7 +156,10 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       return text ? closeSentence(text).replace(/。$/, `${figurePhrase(c, o.asOf)}。`) : '';
     }).filter(Boolean);
     const unique = [...new Set(groups)];
-    if (unique.length) out.成效.push(`${cnOrdinal(out.成效.length)}是${task}。${unique.join('')}`);
+    if (unique.length) {
+      out.成效.push(`${cnOrdinal(out.成效.length)}是${task}。${unique.join('')}`);
+      out.分项.push({ 任务: task, 内容: unique.join('') });
+    }
     else if (o.yearEnd && achieved.some((c) => c.yearEnd === '完成')) out.完成无详述.push(task);
     if (o.yearEnd && achieved.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
     for (const c of own) {
@@ -239,6 +244,15 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，需加力推进。` : '';
 }
 
+/** The tasks done with nothing more to tell, and those carried over, each named once. */
+function extraWords(text: SectionText): string {
+  const done = text.完成无详述;
+  return [
+    done.length ? `${text.成效.length ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}已按计划完成。` : '',
+    text.结转.length ? `${text.结转.join('、')}${text.结转.length > 1 ? '等工作' : ''}持续推进，转入下一年度。` : '',
+  ].join('');
+}
+
 interface ReportInput {
   progress: RoundProgress;
   plan: Plan;
@@ -311,13 +325,26 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf });
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
+    if (g.chapters.length > 1) {
+      // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…), each
+      // task a sentence group opening with the task.
+      const items: string[] = [];
+      for (const id of g.chapters) {
+        const mine = own.filter((x) => x.chapterId === id);
+        const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf });
+        const parts = here.分项;
+        if (!parts.length && !extraWords(here)) continue;
+        const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
+        const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
+        const head = o.yearEnd ? evaluativeHeading(chapterTitle, allDoneHere) : chapterTitle;
+        items.push(`${cnOrdinal(items.length)}是${head}。${parts.map((p) => `${p.任务}，${p.内容}`).join('')}${extraWords(here)}`);
+      }
+      text.成效 = items;
+    }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
     const subject = heading.replace(HEADING_PREDICATES, '') || heading;
-    const extra = [
-      text.完成无详述.length ? `${text.成效.length ? '此外，' : ''}${text.完成无详述.join('、')}${text.完成无详述.length > 1 ? `等${text.完成无详述.length}项工作` : ''}已按计划完成。` : '',
-      text.结转.length ? `${text.结转.join('、')}${text.结转.length > 1 ? '等工作' : ''}持续推进，转入下一年度。` : '',
-    ].join('');
+    const extra = g.chapters.length > 1 ? '' : extraWords(text);
     return { 标题: heading, 简称: subject, 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: text.打算, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
@@ -348,7 +375,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         .join('')}`
     : '';
   const notDone = themes.flatMap((t) => t.未完成);
-  const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成，主要是：` : '';
+  const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
+  const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${o.issuer}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
     : `下一步，${o.issuer}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
