@@ -167,6 +167,24 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(text).toContainEqual(expect.stringMatching(/^（九）环境安全持续加强。/));
   });
 
+  it('adds each clause’s year-end outcome and shortfall to the 汇总表, and lists the new variables', () => {
+    const out = execFileSync(
+      PYTHON,
+      ['-c', `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['条目汇总']
+header = [c.value for c in ws[2]]
+rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
+print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in ['6.3', '1.2', '9.1', '11.3']}}, ensure_ascii=False))`, join(round.reportDir, '汇总表_2025-年终.xlsx')],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({
+      header: ['年终结论', '目标差距'],
+      rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
+    });
+    const vars = round.cli('report', '--list-variables').stdout;
+    for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
+  });
+
   it('groups chapters into the office’s themes, named once (config set 报告主题)', () => {
     expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
     const dir = join(round.ws, 'themed');
