@@ -119,6 +119,8 @@ export interface SectionText {
   分项: { 任务: string; 内容: string }[];
   /** Done at year-end with nothing to tell beyond the fact: named once, not twelve times. */
   完成无详述: string[];
+  /** Mid-year: on course with nothing more to tell. */
+  序时无详述: string[];
   /** Tasks carried into next year as planned. */
   结转: string[];
   问题: string[];
@@ -141,7 +143,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
   const problemSeen = new Set<string>();
   const plans = new Map<string, string[]>();
   const addPlan = (task: string, text: string) => {
@@ -160,7 +162,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       out.成效.push(`${cnOrdinal(out.成效.length)}是${task}。${unique.join('')}`);
       out.分项.push({ 任务: task, 内容: unique.join('') });
     }
-    else if (o.yearEnd && achieved.some((c) => c.yearEnd === '完成')) out.完成无详述.push(task);
+    else if (o.yearEnd ? achieved.some((c) => c.yearEnd === '完成') : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
+    else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
     if (o.yearEnd && achieved.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
     for (const c of own) {
       const lead = responsibleAnswers(c);
@@ -250,6 +253,7 @@ function extraWords(text: SectionText): string {
   return [
     done.length ? `${text.成效.length ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}已按计划完成。` : '',
     text.结转.length ? `${text.结转.join('、')}${text.结转.length > 1 ? '等工作' : ''}持续推进，转入下一年度。` : '',
+    text.序时无详述.length ? `${text.序时无详述.join('、')}${text.序时无详述.length > 1 ? `等${text.序时无详述.length}项工作` : ''}按序时推进。` : '',
   ].join('');
 }
 
