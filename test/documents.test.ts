@@ -75,6 +75,16 @@ describe('the rules, on worked examples', () => {
     expect(meetsTarget('地表水质量', '完成省下达任务', 1)).toBeNull();
   });
 
+  it('prints a plan without a title or issuer as a visible placeholder and lists it, never an empty 《》', async () => {
+    const plan = { ...(await jinanPlan()), title: '', issuer: '' };
+    const p = consolidate({ plan, round: year, answers: new Map(), previous: new Map(), receipts: [] });
+    const ctx = buildContext({ ...p, issuer: '' }, plan, '2026-01-15');
+    expect(ctx.计划.标题).toBe('【待填：计划标题】');
+    expect(ctx.机关).toBe('【待填：发文机关】');
+    expect(ctx.报告.开头).toContain('认真落实《【待填：计划标题】》部署');
+    expect(ctx.待填).toEqual(expect.arrayContaining(['计划标题', '发文机关']));
+  });
+
   it('reads the 报告主题 setting in both forms, and names a chapter it cannot find', async () => {
     const plan = await jinanPlan();
     expect(parseThemes('污染防治攻坚扎实深入=四,五,六；全面从严治党纵深推进=十四', plan.chapters)).toEqual([
