@@ -191,6 +191,15 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       header: ['年终结论', '目标差距'],
       rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
     });
+    // The attachment says each quantified target's outcome.
+    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['编号', '完成值', '完成度', '结论'],
+      ['4.4-1', '5.3', '100%', '完成'],
+      ['6.2', '78', '100%', '完成'],
+      ['6.3', '612', '92.7%', '未完成'],
+      ['11.3', '42', '100%', '完成'],
+    ]);
     const vars = round.cli('report', '--list-variables').stdout;
     for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
   });

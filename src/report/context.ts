@@ -54,7 +54,7 @@ export interface ReportContext {
   报送: { 按时: string[]; 逾期: string[]; 退回: string[]; 未报: string[] };
   滞后任务: { 编号: string; 任务: string; 单位: string; 状态: string; 差距: string; 序时: string; 颜色: string; 停滞: boolean }[];
   停滞任务: { 编号: string; 任务: string; 单位: string; 进展: string }[];
-  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string }[];
+  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
   指标: { 序号: string; 名称: string; 单位: string; 基期值: string; 目标值: string; 属性: string; 完成值: string }[];
   数据: Record<string, string | number>;
   /** The report's own paragraphs, in the register of the seed report: see `reportText`. */
@@ -485,6 +485,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         目标: x.target,
         完成值: a?.valueText ?? '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
+        // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
+        结论: x.yearEnd ?? '',
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...metrics };
@@ -584,7 +586,7 @@ export const VARIABLES: [string, string][] = [
   ['报送.按时 / 报送.逾期 / 报送.退回 / 报送.未报', '单位名单（列表）'],
   ['滞后任务（列表）', '编号、任务、单位、状态、差距、序时（红/黄）、颜色、停滞'],
   ['停滞任务（列表）', '编号、任务、单位、进展（与上一轮相同的进展情况）'],
-  ['目标对比（列表）', '编号、任务、目标、完成值、完成度'],
+  ['目标对比（列表）', '编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'],
   ['指标（列表）', '序号、名称、单位、基期值、目标值、属性、完成值'],
   ['报告.开头 / 报告.指标段 / 报告.未报送 / 报告.无责任单位 / 报告.问题总述 / 报告.滞后 / 报告.打算开头', '报告的段落：开头（年终为“在…领导下…现将有关情况报告如下”，完成、未完成、结转、未报送各几项）、主要指标和量化目标段、未报送的任务和单位（含配合单位报告的情况）、存在问题的总述、进度滞后（仅年中报告）、下一步打算的开头；数据给不出的内容为【待填：…】'],
   ['报告.主题（列表）', '报告各节：标题（年终为评价式标题，如“蓝天保卫战扎实推进”；可用 config set 报告主题 归并章节并命名）、简称、成效序号、问题序号、打算序号、成效（“一是……”）、成效补充（已完成、结转的任务）、问题、打算'],
