@@ -8,6 +8,8 @@ import { shortfallWords, yearEndOutcome } from '../src/consolidate/index.ts';
 import { consolidate } from '../src/consolidate/index.ts';
 import { parseRound } from '../src/model/round.ts';
 import type { Clause } from '../src/model/plan.ts';
+import type { Entry } from '../src/model/submission.ts';
+import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { buildContext } from '../src/report/context.ts';
 import { meetsTarget } from '../src/report/kpi.ts';
@@ -73,6 +75,23 @@ describe('the rules, on worked examples', () => {
     expect(meetsTarget('城区绿化覆盖率', '43', 43.5)).toBe(true);
     expect(meetsTarget('空气质量优良天数比率', '≥80', 78)).toBe(false);
     expect(meetsTarget('地表水质量', '完成省下达任务', 1)).toBeNull();
+  });
+
+  it('gives the other documents year-end sentences too (结论.总体, 结论.滞后), never 序时', async () => {
+    const plan = await jinanPlan();
+    const answers = new Map<string, Map<string, Entry>>();
+    for (const a of assignUnits(plan).assignments) {
+      answers.set(a.unit, new Map(a.rows.map((row) => {
+        const missed = row.clause.id === '6.3';
+        return [row.clause.id, { clauseId: row.clause.id, role: row.role, status: missed ? '滞后' : '已完成', value: missed ? 612 : null, valueText: missed ? '612' : null, progress: '完成。', problems: null, nextSteps: null }];
+      })));
+    }
+    const receipts = [...answers.keys()].map((unit) => ({ unit, state: '已报送' as const, resubmissionReturned: false, receivedAt: null, reporter: null, phone: null, rows: 1, problems: 0, submissions: 1 }));
+    const ctx = buildContext(consolidate({ plan, round: year, answers, previous: new Map(), receipts }), plan, '2026-01-15');
+    expect(ctx.结论.总体).toBe('已报送的67个条目中，完成66个，结转下一年度0个，未完成1个。');
+    expect(ctx.结论.滞后).toBe('1个条目年内未完成，');
+    expect(ctx.报告.未完成).toEqual([{ 编号: '6.3', 任务: '深入开展农村环境整治', 单位: '土壤生态环境处', 差距: '660个完成612个，尚差48个', 原因: '', 打算: '' }]);
+    expect(ctx.待填).toContain('深入开展农村环境整治下一步措施');
   });
 
   it('prints a plan without a title or issuer as a visible placeholder and lists it, never an empty 《》', async () => {

@@ -506,7 +506,10 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     ? '本轮尚未收到任何单位报送的调度表，以下各项均无报送数据，不能据此判断任务进展。'
     : leadShare < FINDING_RULES.reportedShare
       ? `牵头单位报送不全（应报${leads.size}家，已报送${leadsReported}家），暂不能对总体进度作出判断。`
-      : scheduleShare >= FINDING_RULES.onScheduleShare
+      : yearEnd
+        ? // A year has no 序时: the year-end verdict says what was done and what was not.
+          `已报送的${reportedClauses.length}个条目中，完成${c.filter((x) => x.yearEnd === '完成').length}个，结转下一年度${c.filter((x) => x.yearEnd === '结转').length}个，未完成${c.filter((x) => x.yearEnd === '未完成').length}个。`
+        : scheduleShare >= FINDING_RULES.onScheduleShare
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
@@ -543,7 +546,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       无责任单位: unassigned.length ? `另有${unassigned.length}个条目未明确责任单位，未下发调度，不计入以上统计。` : '',
       暂无进展: accepted && emptyChapters.length ? `${emptyChapters.join('、')}${emptyChapters.length > 1 ? '等方面' : '方面'}的任务本轮暂无报送进展。` : '',
       问题: !accepted ? '' : anyProblems ? '' : behindCount ? '' : '已报送单位均未报告存在问题。',
-      滞后: lagSentence(count('滞后'), stats.红色 as number, stats.黄色 as number),
+      滞后: yearEnd ? (stats.年终未完成 ? `${stats.年终未完成}个条目年内未完成，` : '') : lagSentence(count('滞后'), stats.红色 as number, stats.黄色 as number),
     },
     统计: stats,
     章节: chapters,
