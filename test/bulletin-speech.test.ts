@@ -18,6 +18,7 @@ import { assignUnits } from '../src/sheets/assign.ts';
 import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
+import { LATE as LATE_UNIT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
 /** Paragraph texts of a .docx as python-docx sees them (tables apart). */
@@ -349,5 +350,51 @@ describe('titles and the report stage', () => {
     expect(second.stdout).toContain('退回 1');
     expect(second.stdout).toContain('npx taizhang report --round 2025-Q3 生成报告');
     expect(second.stdout).not.toContain('暂不宜生成报告');
+  });
+});
+
+describe('the speech and the 通报 of a realistic year-end round with the office’s themes', () => {
+  let speech: string[];
+  let bulletin: string[];
+  let round: YearEndRound;
+  beforeAll(async () => {
+    round = await yearEndRound({}, SEED_THEMES);
+    const text = readFileSync(join(SEEDS, 'jinan-2025-work-plan.txt'), 'utf8').replace(/2025年/g, '2026年');
+    writeFileSync(join(round.ws, 'plan-2026.txt'), text);
+    const parsed = round.cli('plan', 'parse', join(round.ws, 'plan-2026.txt'), '-o', join(round.ws, 'plan-2026.json'), '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局');
+    expect(parsed.code, parsed.stderr).toBe(0);
+    // All the round's documents (the default), the next plan deployed in the speech.
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--next-plan', join(round.ws, 'plan-2026.json'), '--reply-by', '2026-01-30');
+    expect(r.code, r.stderr).toBe(0);
+    speech = docxText(join(round.reportDir, '讲话稿_2025-年终.docx'));
+    bulletin = docxText(join(round.reportDir, '督办通报_2025-年终.docx'));
+  }, 240_000);
+
+  it('reviews by the office’s themes in their order, 全面从严治党 first, with what the units reported', () => {
+    const review = speech.slice(speech.indexOf('一、2025年工作回顾'), speech.indexOf('二、准确把握当前形势'));
+    expect(review.filter((p) => /^（[一二三四五六七八九十]+）/.test(p))).toEqual([
+      '（一）全面从严治党纵深推进',
+      '（二）污染防治攻坚扎实深入',
+      '（三）黄河流域生态保护安全屏障更加牢固',
+      '（四）绿色低碳高质量发展精准有力',
+      '（五）治理能力现代化水平持续提升',
+    ]);
+    const words = review.join('');
+    expect(words).toContain('组织“第一议题”学习24次、党组理论学习中心组集体学习18次');
+    expect(words).toContain('完成水泥、焦化行业超低排放改造点位112个');
+    // Cooperating units' filler never reaches the speech; no reporting failure either.
+    expect(words).not.toContain('继续做好配合工作');
+    expect(speech.join('').replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|逾期|责任单位反映|本轮|调度表|条目/);
+  });
+
+  it('states the 通报’s counts by outcome, and judges the year when under a tenth is unreported', () => {
+    const body = bulletin.join('\n');
+    // 4 of 67 unreported (under a tenth): no placeholder for the verdict, and no verdict the data does not give.
+    expect(body).toContain('全年部署的67项重点工作中，完成61项，未完成1项，转入下一年度1项，未报送4项。\n');
+    expect(body).not.toContain('【待填：总体评价】');
+    // Registry order: 环境安全应急管理处 is named in the plan before 政策法规处.
+    expect(body).toContain(`（二）通报批评。${SILENT_UNIT}未报送，${LATE_UNIT}逾期报送，予以通报批评。`);
+    // Nobody's report was returned: the requirement names only what happened.
+    expect(body).toContain('（二）及时补报材料。未报送的单位要按照要求补报年终工作情况，做到数据真实、内容完整。');
   });
 });

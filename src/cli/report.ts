@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--next-plan <任务文件>', '新一年的工作要点（plan.json 或工作要点文件）：讲话稿据此部署新一年重点工作')
-    .option('--meeting <会议名称>', '讲话稿的会议名称，如“2026年全市生态环境工作会议”（默认按发文机关推定）')
+    .option('--meeting <会议名称>', '讲话稿的会议名称，如“2026年全市生态环境工作会议”（默认按发文机关推定为本机关的工作会议，如“市生态环境局2026年工作会议”）')
     .option('--reply-by <YYYY-MM-DD>', '督办通报要求书面报送整改措施、补报调度表的期限（未给出时文中为【待填】）')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')

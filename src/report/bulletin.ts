@@ -64,6 +64,7 @@ interface RequirementInput {
   year: string;
   undone: boolean;
   unreported: boolean;
+  returned: boolean;
   reply: string;
   office: string;
 }
@@ -81,7 +82,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
   {
     标题: '及时补报材料。',
     when: (o) => o.unreported,
-    text: (o) => `未报送和经审核退回的单位要按照要求补报、重报${o.yearEnd ? '年终' : ''}工作情况，做到数据真实、内容完整。`,
+    text: (o) => `${o.returned ? '未报送和经审核退回的单位要按照要求补报、重报' : '未报送的单位要按照要求补报'}${o.yearEnd ? '年终' : ''}工作情况，做到数据真实、内容完整。`,
   },
   {
     标题: '统筹推进工作。',
@@ -227,6 +228,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     year,
     undone: pressedRows.some((r) => r.情况 !== W.未报送),
     unreported: ctx.报送.未报.length + ctx.报送.退回.length > 0 || pressedRows.some((r) => r.情况 === W.未报送),
+    returned: ctx.报送.退回.length > 0,
     reply,
     office: replyOffice(ctx.机关, printer),
   };
