@@ -128,7 +128,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // One overall figure, in 项 of work as the review counts: of all when every unit reported, else what is done.
   const done = clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
   const silent = clauses.some((c) => c.status === '未报送');
-  const figure = !ctx.结论.有报送 ? '' : silent ? `，${yearEnd ? '全年' : ''}已完成重点工作${done}项` : `，${yearEnd ? '全年' : ''}部署的${clauses.length}项重点工作中，已完成${done}项`;
+  // Zero is no figure to give in a speech (`已完成重点工作0项`).
+  const figure = !ctx.结论.有报送 || !done ? '' : silent ? `，${yearEnd ? '全年' : ''}已完成重点工作${done}项` : `，${yearEnd ? '全年' : ''}部署的${clauses.length}项重点工作中，已完成${done}项`;
   const overview = `${SPEAKER_WORDS.self}认真落实《${ctx.计划.标题}》部署${figure}。`;
 
   // The review: the report's themes, in their order, with what the units reported; nothing made from a title.
