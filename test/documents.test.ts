@@ -92,6 +92,12 @@ describe('the rules, on worked examples', () => {
     expect(ctx.结论.滞后).toBe('1个条目年内未完成，');
     expect(ctx.报告.未完成).toEqual([{ 编号: '6.3', 任务: '深入开展农村环境整治', 单位: '土壤生态环境处', 差距: '660个完成612个，尚差48个', 原因: '', 打算: '' }]);
     expect(ctx.待填).toContain('深入开展农村环境整治下一步措施');
+    expect(ctx.章节.find((ch) => ch.标题 === '更高标准推进净土保卫战')!.问题).toEqual(['深入开展农村环境整治年内未完成，660个完成612个，尚差48个，责任单位未说明原因。']);
+    // Without a figure, the status says what is missing, once.
+    const noFigure = new Map([...answers].map(([u, m]) => [u, new Map([...m].map(([id, e]) => [id, id === '6.3' ? { ...e, value: null, valueText: null } : e]))]));
+    const plain = buildContext(consolidate({ plan, round: year, answers: noFigure, previous: new Map(), receipts }), plan, '2026-01-15');
+    expect(plain.报告.未完成[0]!.差距).toBe('进度滞后');
+    expect(plain.章节.find((ch) => ch.标题 === '更高标准推进净土保卫战')!.问题).toEqual(['深入开展农村环境整治年内未完成，进度滞后，责任单位未说明原因。']);
   });
 
   it('prints a plan without a title or issuer as a visible placeholder and lists it, never an empty 《》', async () => {

@@ -110,7 +110,7 @@ function progressTexts(c: ClauseProgress): string[] {
 }
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
-const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后，年内未完成', 未启动: '年内尚未启动', 序时推进: '年内未完成', 已完成: '年内未完成' };
+const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
 export interface SectionText {
   /** `一是…二是…` items, with what was done and its figures. */
@@ -170,8 +170,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
       if (o.yearEnd && c.yearEnd === '未完成') {
-        const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '年内未完成';
-        const sentence = `${task}年内未完成，${what}，${cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因'}。`;
+        const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
+        const sentence = `${task}年内未完成${what ? `，${what}` : ''}，${cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因'}。`;
         out.问题.push(sentence);
         problemSeen.add(cause);
         const units = lead.map((a) => a.unit).join('、');
