@@ -10,13 +10,15 @@ import type { RoundProgress } from '../src/model/progress.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { shortfall } from '../src/report/bulletin.ts';
+
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
-import { meetingName } from '../src/report/speech.ts';
+import { groupChapters, meetingName, shortIssuer } from '../src/report/speech.ts';
+import { cnPunctuation } from '../src/report/punctuation.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
+import { LATE as LATE_UNIT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
 /** Paragraph texts of a .docx as python-docx sees them (tables apart). */
@@ -46,6 +48,13 @@ let result: ReportResult;
 const dir = tempDir('tz-bulletin-');
 const out = join(dir, 'out');
 
+const PROGRESS = [
+  '印发实施方案，明确年度重点任务14项，开展专项督导5次。',
+  '组织专题调度会6次，解决问题26个。',
+  '完成现场检查134家次，督促整改问题50个。',
+  '出台配套制度3项，组织业务培训4期、培训人员170人次。',
+];
+
 /** Year-end answers: everything done at its target, but for 6.3 (612 of 660) and 11.3 (32% for 40%). */
 function answersFor(p: Plan): Map<string, Map<string, Entry>> {
   const answers = new Map<string, Map<string, Entry>>();
@@ -66,7 +75,8 @@ function answersFor(p: Plan): Map<string, Map<string, Entry>> {
         status,
         value,
         valueText: value === null ? null : String(value),
-        progress: `${row.task.lead}工作${status === '已完成' ? '全面完成' : '持续推进'}，形成了常态化工作机制。`,
+        // Leads write what they did, with figures (varied as units write); cooperating units write filler.
+        progress: row.role === '配合' ? '继续做好配合工作。' : id === '6.3' ? '完成612个行政村环境整治。' : PROGRESS[Number(id.replace(/\D/g, '')) % PROGRESS.length]!,
         problems: status === '滞后' ? (id === '6.3' ? '部分村庄整治资金到位较晚。' : '非现场监管设备覆盖不足。') : null,
         nextSteps: '巩固提升工作成效。',
       });
@@ -105,35 +115,60 @@ beforeAll(async () => {
 const file = (name: string) => join(out, `${name}_2025-年终.docx`);
 
 describe('the 督办通报 of a 年终 round', () => {
-  it('is titled for the year, says no 下一轮, and leaves zero counts unsaid', () => {
+  // Issue 29 (round two) changes the 通报: the title names the issuer; year-end counts are 完成/未完成/结转/未报送
+  // only, with no verdict when over a tenth is unreported; the 督办 list has every item 未完成 or 未报送 with a 原因
+  // column; results come first, reporting (表扬/批评) after; the reply date is given once, in 工作要求, to 局办公室.
+  it('is titled for the year by its issuer, says no 下一轮, and leaves zero counts unsaid', () => {
     const text = docxText(file('督办通报'));
-    expect(text.slice(0, 3)).toEqual(['济环督〔2026〕1号', '关于2025年度重点工作完成情况的通报', '各处室、各单位：']);
+    expect(text.slice(0, 3)).toEqual(['济环督〔2026〕1号', '济南市生态环境局关于2025年度重点工作完成情况的通报', '各处室、各单位：']);
     const body = text.join('\n');
     expect(body).not.toContain('下一轮');
     expect(body).not.toMatch(/[^\d]0[家个项]/);
     expect(body).toContain('按照《济南市生态环境局2025年工作要点》调度安排，现将2025年度重点工作完成情况通报如下。');
+    expect(text.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办事项', '三、报送情况', '四、工作要求']);
   });
 
-  it('lists what is left undone in figures, naming the lead and only the cooperating units that are behind themselves', () => {
-    const [, pressed] = docxTables(file('督办通报'));
-    expect(pressed![0]).toEqual(['编号', '重点任务', '责任单位', '完成情况']);
-    const row = (id: string) => pressed!.find((r) => r[0] === id)!;
-    expect(row('6.3')).toEqual(['6.3', '深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个']);
-    expect(row('6.3')[2]).not.toContain(MONITORING);
-    expect(row('11.3')[3]).toBe('目标40%以上，实际32%，尚差8个百分点');
-  });
-
-  it('names late, silent and returned units with a deadline, asks for a dated written reply, and commends by rule', () => {
+  it('counts by year-end outcome only, and leaves the verdict to the drafter when 16 of 67 are unreported', () => {
     const body = docxText(file('督办通报')).join('\n');
-    expect(body).toContain(`${LATE}未按时报送2025年年终调度表`);
-    expect(body).toContain(`${SILENT}至今未报送调度表，请于2026年1月25日前补报`);
-    expect(body).toContain(`${RETURNED}报送的调度表经审核退回，请按回执修改后于2026年1月25日前重新报送`);
-    expect(body).toMatch(/并于2026年1月25日前将整改措施书面报送济南市生态环境局办公室。/);
-    expect(body).toContain('四、工作要求');
-    // Commended: on time, every answer 已完成, leading nothing behind. Never a unit that is late, silent or behind.
-    const commended = /\n(.+)按时报送调度表，所承担的任务全部完成，予以通报表扬。/.exec(body)![1]!.split('、');
+    // 67 items: 49 done, 6.3 and 11.3 not done, 16 led by the silent and the returned unit not reported.
+    expect(body).toContain('全年部署的67项重点工作中，完成49项，未完成2项，未报送16项。【待填：总体评价】');
+    expect(body).not.toMatch(/序时|预警|完成率|总体按计划推进|本轮|（牵头）/);
+    const [byChapter] = docxTables(file('督办通报'));
+    expect(byChapter![0]).toEqual(['章节', '工作项数', '完成', '未完成', '转入下一年度', '未报送', '完成率']);
+    // 碧水保卫战 is all 水生态环境处's, which did not report: the table says 未报送, never 0%.
+    expect(byChapter!.find((r) => r[0]!.startsWith('五、'))).toEqual(['五、更高标准推进碧水保卫战', '4', '0', '0', '0', '4', '未报送']);
+    expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75%']);
+  });
+
+  it('lists every item not done or not reported, naming the lead and only the cooperating units that are behind themselves, with the cause', () => {
+    const [, pressed] = docxTables(file('督办通报'));
+    expect(pressed![0]).toEqual(['编号', '重点任务', '责任单位', '完成情况', '原因']);
+    const row = (id: string) => pressed!.find((r) => r[0] === id)!;
+    expect(row('6.3')).toEqual(['6.3', '深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个', '部分村庄整治资金到位较晚']);
+    expect(row('6.3')[2]).not.toContain(MONITORING);
+    // One unit alone is not marked （牵头）; the shortfall is consolidate's, the one rule.
+    expect(row('11.3')).toEqual(['11.3', '推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足']);
+    expect(row('5.1')).toEqual(['5.1', '实施“一河一策”精准治理', SILENT, '未报送', '—']);
+    // 2 not done + 16 not reported.
+    expect(pressed!.length - 1).toBe(18);
+  });
+
+  it('commends and criticises in parallel subsections, units in registry order, and gives the reply date once', () => {
+    const text = docxText(file('督办通报'));
+    const body = text.join('\n');
+    const praise = text.find((p) => p.startsWith('（一）通报表扬。'))!;
+    const commended = /^（一）通报表扬。(.+)按时报送，所承担的任务全部完成，予以通报表扬。$/.exec(praise)![1]!.split('、');
     expect(commended).toContain(MONITORING);
     for (const u of [SOIL, CONTROL, ENFORCEMENT, LATE, SILENT, RETURNED]) expect(commended).not.toContain(u);
+    const registry = plan.units.map((u) => u.name);
+    expect(commended.map((u) => registry.indexOf(u))).toEqual([...commended.map((u) => registry.indexOf(u))].sort((a, b) => a - b));
+    expect(text).toContain(`（二）通报批评。${LATE}逾期报送，${SILENT}未报送，${RETURNED}报送材料经审核退回，予以通报批评。`);
+    expect(text.indexOf('三、报送情况')).toBeGreaterThan(text.indexOf('二、需督办事项'));
+    const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
+    expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）及时补报材料。', '（三）统筹推进工作。', '（四）按期书面报送。'].map((x) => x.slice(0, 9)));
+    expect(asks.at(-1)).toBe('（四）按期书面报送。整改措施和补报材料请于2026年1月25日前书面报送局办公室。');
+    expect(body.match(/2026年1月25日/g)).toHaveLength(1);
+    expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
   });
 
   it('closes with the 落款, then the 版记: 抄送, 印发机关 and 印发日期', () => {
@@ -155,50 +190,90 @@ describe('the speech at the next year’s work conference', () => {
     body = text.join('\n');
   });
 
-  it('is given at the 2026 conference and reviews 2025, not 今年以来', () => {
-    expect(text[0]).toBe('在2026年全市生态环境工作会议上的讲话');
-    expect(text[1]).toBe('同志们：');
+  // Issue 29 (round two) changes the speech: the meeting is the bureau's own (市生态环境局2026年工作会议, as the
+  // model speech), a speaker/date line stands under the title, one overall figure replaces the bulletin's counts,
+  // the review is by the report's themes with evaluative headings, and the deployment is condensed into parts.
+  it('is given at the bureau’s 2026 conference and reviews 2025, not 今年以来', () => {
+    expect(text.slice(0, 4)).toEqual(['在市生态环境局2026年工作会议上的讲话', '【待填：讲话人姓名、职务】', '（2026年1月15日）', '同志们：']);
     expect(body).not.toMatch(/今年以来|【待补充/);
     expect(text.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、2025年工作回顾', '二、准确把握当前形势', '三、2026年重点工作', '四、狠抓工作落实']);
-    expect(body).toContain('全年共部署重点任务59项、67个工作条目');
+    // One overall figure, in 项 as the review counts; 16 clauses were not reported, so no denominator.
+    expect(body).toContain('我们认真落实《济南市生态环境局2025年工作要点》部署，全年已完成重点工作49项。');
+    expect(body).not.toMatch(/工作条目|条目|完成率|序时|本轮|调度表|预警/);
   });
 
-  it('reviews the year by chapter, with shortcomings in figures', () => {
+  it('reviews the year by theme from what units reported, never from a title alone', () => {
     const review = text.slice(text.indexOf('一、2025年工作回顾'), text.indexOf('二、准确把握当前形势'));
-    expect(review).toContain('（一）扎实推进美丽济南建设实践');
-    expect(review.join('')).toContain('一是推进美丽济南建设。');
-    expect(body).toContain('深入开展农村环境整治（660个完成612个，尚差48个）');
-    expect(body).toMatch(/1家单位逾期报送，1家单位未报送，1家单位报送的调度表被退回重报/);
+    const headings = review.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
+    // Evaluative headings (synthesis.ts), not the plan's imperative titles.
+    expect(headings[0]).toBe('（一）美丽济南建设实践持续推进');
+    for (const ch of plan.chapters) expect(headings).not.toContain(ch.title.trim());
+    expect(review.join('')).toContain('一是推进美丽济南建设。出台配套制度3项，组织业务培训4期、培训人员170人次。');
+    // 水生态环境处 (silent) leads all of 碧水保卫战: a placeholder, no reporting failure in a citywide speech.
+    expect(review[review.indexOf('（五）碧水保卫战持续推进') + 1]).toBe('【待填：本方面主要成效及数据（责任单位未报送）】');
+    expect(body.replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|逾期|退回|暂无报送|责任单位反映|形成了常态化工作机制|全面完成/);
+    // Item codes are never named in a speech; the bureau speaks as 我们 / 局里.
+    expect(body).not.toMatch(/编号|\d+\.\d+[、）]/);
+    expect(body).not.toContain('济南市生态环境局认真落实');
+    expect(body).not.toContain('济南市生态环境局将');
   });
 
-  it('deploys the next plan: its chapters as the parts, its tasks and targets under them', () => {
+  it('states shortcomings as generalised points by theme, with a placeholder for the deeper causes', () => {
+    const p = text.find((x) => x.startsWith('在肯定成绩的同时'))!;
+    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足。一是净土保卫战还有差距，深入开展农村环境整治工作年内未完成。二是生态环境保护督察执法还有差距，推动差异化监管工作年内未完成。【待填：深层次问题】。对这些问题，我们必须高度重视，切实加以解决。');
+  });
+
+  it('deploys the next plan condensed: grouped chapters, quantified targets, the plan referred to', () => {
     const part = text.slice(text.indexOf('三、2026年重点工作'), text.indexOf('四、狠抓工作落实'));
-    const headings = part.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
-    expect(headings).toEqual(next.chapters.map((c, i) => `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'][i]}）${c.title.trim()}`));
-    expect(part[1]).toBe('2026年，要围绕《济南市生态环境局2026年工作要点》部署的59项重点任务、67个工作条目（其中量化目标5项），重点抓好以下14个方面工作。');
-    expect(part.join('')).toContain('完成省定660个行政村环境整治任务');
-    expect(body).toContain('对2025年未完成或滞后的');
+    const headings = part.filter((p) => /^（[一二三四五六七]）/.test(p));
+    // 14 chapters in 7 parts of 2 consecutive ones; every chapter subject still named.
+    expect(headings).toHaveLength(7);
+    for (const ch of next.chapters) expect(headings.join('')).toContain(ch.title.trim());
+    expect(part[1]).toBe('【待填：2026年工作总体要求（指导思想、目标定位）】');
+    expect(part[2]).toBe('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下7个方面工作。');
+    expect(part.join('')).toContain('确保组织完成78家重点监管单位周边土壤（含地下水）监督性监测，完成40家重点监管单位土壤污染隐患排查“回头看”，完成省定660个行政村环境整治任务。');
+    expect(part.join('')).toContain('具体任务见《济南市生态环境局2026年工作要点》。对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
+    // One or two sentences per part: nothing like the plan's ~60 items.
+    for (const h of headings) expect(part[part.indexOf(h) + 1]!.split('。').filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);
   });
 
-  it('is several thousand characters, and lists its 待填 for the drafter', () => {
-    expect(body.replace(/\s/g, '').length).toBeGreaterThanOrEqual(3000);
+  it('lists its 待填 for the drafter, and closes with a placeholder of its own', () => {
     const gaps = result.missing.find((m) => m.document === '讲话稿')!.figures;
-    expect(gaps).toEqual(['政治站位和上级领导（如“在市委、市政府的坚强领导下”）', '当前形势分析（上级最新部署要求，2026年工作的定位，面临的机遇和挑战）', '作风建设和队伍建设要求', '结束语']);
+    expect(gaps).toEqual([
+      '讲话人姓名、职务',
+      '政治站位和上级领导（如“在市委、市政府的坚强领导下”）',
+      '空气质量、水环境质量等主要指标全年完成情况',
+      '本方面主要成效及数据（责任单位未报送）',
+      '深层次问题',
+      '当前形势分析（上级最新部署要求，2026年工作的定位，面临的机遇和挑战）',
+      '2026年工作总体要求（指导思想、目标定位）',
+      '作风建设和队伍建设要求',
+      '结束语',
+    ]);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
+    expect(text.at(-1)).toBe('【待填：结束语】');
   });
 });
 
 describe('rules in one place', () => {
-  it('puts shortfalls in figures, and nothing when the target is met', () => {
-    expect(shortfall({ value: 660, unit: '个', comparator: '完成' }, 612)).toBe('660个完成612个，尚差48个');
-    expect(shortfall({ value: 5, unit: '%', comparator: '下降' }, 3)).toBe('目标下降5%，实际下降3%，尚差2个百分点');
-    expect(shortfall({ value: 5, unit: '%', comparator: '不超过' }, 6)).toBe('目标不超过5%，实际6%，超出1个百分点');
-    expect(shortfall({ value: 40, unit: '%', comparator: '以上' }, 45)).toBeNull();
+  it('names the meeting from the issuer', () => {
+    // Issue 29 (round two): the bureau's own meeting, by its short name (was 2026年全市生态环境工作会议).
+    expect(meetingName('济南市生态环境局', '2026', true, '全年')).toBe('市生态环境局2026年工作会议');
+    expect(meetingName('历下区生态环境局', '2025', false, '前三季度')).toBe('区生态环境局2025年前三季度重点工作推进会');
+    expect(shortIssuer('山东省生态环境厅')).toBe('省生态环境厅');
+    expect(shortIssuer('市生态环境局')).toBe('市生态环境局');
   });
 
-  it('names the meeting from the issuer', () => {
-    expect(meetingName('济南市生态环境局', '2026', true, '全年')).toBe('2026年全市生态环境工作会议');
-    expect(meetingName('某区生态环境局', '2025', false, '前三季度')).toBe('2025年全区生态环境系统前三季度重点工作推进会');
+  it('groups a next plan’s chapters into at most seven consecutive parts', () => {
+    expect(groupChapters([...'ABCDEFGHIJKLMN']).map((g) => g.join(''))).toEqual(['AB', 'CD', 'EF', 'GH', 'IJ', 'KL', 'MN']);
+    expect(groupChapters([...'ABCDEFGHI']).map((g) => g.join(''))).toEqual(['AB', 'CD', 'E', 'F', 'G', 'H', 'I']);
+    expect(groupChapters([...'ABCDE']).map((g) => g.join(''))).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('writes Chinese text with full-width punctuation, leaving figures and Latin text alone', () => {
+    expect(cnPunctuation('周边土壤(含地下水)监督性监测,完成40家;挥发性有机物(VOCs)治理')).toBe('周边土壤（含地下水）监督性监测，完成40家；挥发性有机物（VOCs）治理');
+    expect(cnPunctuation('共1,000家, PM2.5 (μg/m3)')).toBe('共1,000家，PM2.5 (μg/m3)');
   });
 
   it('warns of a 文号 on two documents of a run, or on another round’s document', () => {
@@ -243,8 +318,11 @@ describe('layout', () => {
     expect(imprint).toMatch(/<w:left w:val="none"/);
   });
 
-  it('keeps a figure and its caption on one page (LibreOffice PDF)', () => {
-    const [pdf] = soffice([file('年度工作情况报告')], 'pdf', join(dir, 'pdf'));
+  it('keeps a figure and its caption on one page (LibreOffice PDF)', async () => {
+    // The year-end report has no chart since the documents rework; the progress report still has one.
+    const pr = join(dir, 'progress-report');
+    await renderReports({ progress, plan, outDir: pr, date: '2026-01-15', templates: ['progress-report'] });
+    const [pdf] = soffice([join(pr, '工作进展情况报告_2025-年终.docx')], 'pdf', join(dir, 'pdf'));
     const imagePage = Number(run('pdfimages', ['-list', pdf!]).stdout.split('\n')[2]!.trim().split(/\s+/)[0]);
     const pages = run('pdftotext', ['-layout', pdf!, '-']).stdout.split('\f');
     const captionPage = pages.findIndex((p) => /图\s*1\s*各章节任务完成情况/.test(p)) + 1;
@@ -272,5 +350,51 @@ describe('titles and the report stage', () => {
     expect(second.stdout).toContain('退回 1');
     expect(second.stdout).toContain('npx taizhang report --round 2025-Q3 生成报告');
     expect(second.stdout).not.toContain('暂不宜生成报告');
+  });
+});
+
+describe('the speech and the 通报 of a realistic year-end round with the office’s themes', () => {
+  let speech: string[];
+  let bulletin: string[];
+  let round: YearEndRound;
+  beforeAll(async () => {
+    round = await yearEndRound({}, SEED_THEMES);
+    const text = readFileSync(join(SEEDS, 'jinan-2025-work-plan.txt'), 'utf8').replace(/2025年/g, '2026年');
+    writeFileSync(join(round.ws, 'plan-2026.txt'), text);
+    const parsed = round.cli('plan', 'parse', join(round.ws, 'plan-2026.txt'), '-o', join(round.ws, 'plan-2026.json'), '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局');
+    expect(parsed.code, parsed.stderr).toBe(0);
+    // All the round's documents (the default), the next plan deployed in the speech.
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--next-plan', join(round.ws, 'plan-2026.json'), '--reply-by', '2026-01-30');
+    expect(r.code, r.stderr).toBe(0);
+    speech = docxText(join(round.reportDir, '讲话稿_2025-年终.docx'));
+    bulletin = docxText(join(round.reportDir, '督办通报_2025-年终.docx'));
+  }, 240_000);
+
+  it('reviews by the office’s themes in their order, 全面从严治党 first, with what the units reported', () => {
+    const review = speech.slice(speech.indexOf('一、2025年工作回顾'), speech.indexOf('二、准确把握当前形势'));
+    expect(review.filter((p) => /^（[一二三四五六七八九十]+）/.test(p))).toEqual([
+      '（一）全面从严治党纵深推进',
+      '（二）污染防治攻坚扎实深入',
+      '（三）黄河流域生态保护安全屏障更加牢固',
+      '（四）绿色低碳高质量发展精准有力',
+      '（五）治理能力现代化水平持续提升',
+    ]);
+    const words = review.join('');
+    expect(words).toContain('组织“第一议题”学习24次、党组理论学习中心组集体学习18次');
+    expect(words).toContain('完成水泥、焦化行业超低排放改造点位112个');
+    // Cooperating units' filler never reaches the speech; no reporting failure either.
+    expect(words).not.toContain('继续做好配合工作');
+    expect(speech.join('').replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|逾期|责任单位反映|本轮|调度表|条目/);
+  });
+
+  it('states the 通报’s counts by outcome, and judges the year when under a tenth is unreported', () => {
+    const body = bulletin.join('\n');
+    // 4 of 67 unreported (under a tenth): no placeholder for the verdict, and no verdict the data does not give.
+    expect(body).toContain('全年部署的67项重点工作中，完成61项，未完成1项，转入下一年度1项，未报送4项。\n');
+    expect(body).not.toContain('【待填：总体评价】');
+    // Registry order: 环境安全应急管理处 is named in the plan before 政策法规处.
+    expect(body).toContain(`（二）通报批评。${SILENT_UNIT}未报送，${LATE_UNIT}逾期报送，予以通报批评。`);
+    // Nobody's report was returned: the requirement names only what happened.
+    expect(body).toContain('（二）及时补报材料。未报送的单位要按照要求补报年终工作情况，做到数据真实、内容完整。');
   });
 });

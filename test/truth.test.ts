@@ -209,16 +209,20 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     const body = text.join('\n');
     expect(body).not.toMatch(/全年|年度工作情况/);
     // Rates leave out the two tasks without units (counted in a sentence of their own): 1 of 6 clauses done.
-    expect(body).toContain('共部署重点任务6项、6个工作条目。截至9月底，已完成1个，序时推进2个，完成率16.7%。');
+    // (Issue 29: the report counts 项 of work, not the tool's 工作条目.)
+    expect(body).toContain('6项重点任务、6项具体工作中，已完成1项，按序时推进2项，进度滞后1项，2项未报送进展情况。');
     // Two of three lead units reported: no claim about overall progress.
     expect(body).toContain('牵头单位报送不全（应报3家，已报送2家），暂不能对总体进度作出判断。');
     expect(body).not.toContain('总体按计划推进');
-    expect(body).toContain('另有2个条目未明确责任单位，未下发调度，不计入以上统计。');
+    expect(body).toContain('另有2项工作未明确责任单位，未纳入统计。');
     // 成效 numbered continuously over the chapters with progress; the empty chapter named once.
-    expect(text.filter((p) => /^（[一二三四]）/.test(p)).map((p) => p.split('。')[0])).toEqual(['（一）大气污染防治', '（二）水污染防治', '（一）大气污染防治', '（二）水污染防治']);
-    expect(body.match(/暂无报送进展/g)).toHaveLength(1);
-    expect(body).toContain('“土壤污染防治”方面的任务本轮暂无报送进展。');
-    expect(body).toContain('1个条目自报进度滞后；对照序时进度，黄色预警2个，需加力推进。');
+    // 存在问题 is grouped by chapter too (issue 29), so 大气污染防治 heads its problems as well.
+    expect(text.filter((p) => /^（[一二三四]）/.test(p)).map((p) => p.split('。')[0])).toEqual(['（一）大气污染防治', '（二）水污染防治', '（一）大气污染防治', '（一）大气污染防治', '（二）水污染防治']);
+    expect(text).toContain('（一）大气污染防治。推进清洁取暖方面，设备到货延迟。');
+    // What was not reported is named, task by task, with the unit (issue 29: nothing silently dropped).
+    expect(body).toContain('执法支队未报送工作情况，“治理扬尘”、“开展土壤污染状况调查”等2项工作的进展情况暂缺，待补报后另行报告。');
+    expect(body).toContain('责任单位报告进度滞后的1项；对照序时进度，黄色预警2项，需加力推进。');
+    expect(body).not.toMatch(/条目|本轮|调度表|自报/);
   });
 
   it('lists only positive lags in the 通报, signed and addressed as the settings say', () => {
@@ -229,13 +233,14 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     const r = cli('report', '--round', '2025-Q3', '--date', '2025-10-20', '--today', '2025-10-12', '-t', 'bulletin');
     expect(r.code).toBe(0);
     const text = docxText(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'));
-    expect(text.slice(0, 3)).toEqual(['区环办〔2025〕9号', '关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
+    // Issue 29 (round two): the title names the issuer; （牵头） only beside other units; a 原因 column.
+    expect(text.slice(0, 3)).toEqual(['区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
     expect(text.slice(-2)).toEqual(['某区生态环境局办公室', '2025年10月20日']);
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
-      ['编号', '重点任务', '责任单位', '预警', '落后序时'],
-      ['1', '提升空气质量', '大气处（牵头）', '黄', '14.8个百分点'],
-      ['2', '推进清洁取暖', '大气处（牵头）、能源中心', '黄', '自报滞后'],
+      ['编号', '重点任务', '责任单位', '预警', '落后序时', '原因'],
+      ['1', '提升空气质量', '大气处', '黄', '14.8个百分点', '—'],
+      ['2', '推进清洁取暖', '大气处（牵头）、能源中心', '黄', '自报滞后', '设备到货延迟'],
     ]);
     expect(text.join('\n')).not.toMatch(/-\d+(\.\d+)?个百分点/);
   });
@@ -355,9 +360,12 @@ describe('a clause’s status rests on the units responsible for it', () => {
       ]);
       expect(cli('report', '--round', '2025-Q3', '--date', '2025-10-20', '--today', '2025-10-09').code).toBe(0);
       const body = docxText(join(ws, '2025-Q3', '报告', '工作进展情况报告_2025-Q3.docx')).join('\n');
-      // No clause done; 能源中心's words are not given as the clause's progress.
-      expect(body).toContain('截至9月底，已完成0个');
-      expect(body).not.toContain('配合完成清洁取暖改造');
+      // No clause done; 能源中心's words are not given as the clause's progress: issue 29 keeps them, named as
+      // the cooperating unit's, in the list of what was not reported, never under 一、 as the task's progress.
+      expect(body).toContain('已完成0项');
+      expect(body).toContain('大气处、执法支队、水处未报送工作情况，“提升空气质量”、“推进清洁取暖”、“治理扬尘”、“开展土壤污染状况调查”、“整治黑臭水体”、“加强饮用水源保护”等6项工作的进展情况暂缺，待补报后另行报告。其中，“推进清洁取暖”的配合单位能源中心报告：配合完成清洁取暖改造（截至9月底80%）。');
+      expect(body.match(/配合完成清洁取暖改造/g)).toHaveLength(1);
+      expect(body).not.toMatch(/（一）大气污染防治。/);
     } finally {
       delete process.env.TAIZHANG_NOW;
     }
@@ -378,7 +386,8 @@ describe('an empty round', () => {
     const text = docxText(join(ws, '2025-年终', '报告', '年度工作情况报告_2025-年终.docx'));
     expect(text[0]).toBe('某区生态环境局2025年度工作情况报告');
     const body = text.join('\n');
-    expect(body).toContain('本轮尚未收到任何单位报送的调度表，以下各项均无报送数据，不能据此判断任务进展。');
+    // Issue 29: the year-end report says it without the tool's words (本轮, 调度表).
+    expect(body).toContain('尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。');
     expect(body).not.toMatch(/总体按计划推进|未报告突出问题|暂无报送进展/);
   });
 });

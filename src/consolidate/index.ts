@@ -1,10 +1,10 @@
 // Consolidates a round: every clause with the lead's and each cooperating unit's answers side by side, the
 // clause status derived from them, 序时 status and stagnation; and each unit's receipt state.
 // Pure functions over the model; `loadRoundProgress` only gathers their inputs from the ledger.
-import { completionAgainst } from '../model/comparator.ts';
-import { clausesOf, type Clause, type Plan, type Role } from '../model/plan.ts';
-import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer } from '../model/progress.ts';
-import { elapsedShare, type Round } from '../model/round.ts';
+import { comparatorRule, completionAgainst } from '../model/comparator.ts';
+import { clausesOf, type Clause, type Plan, type Role, type Target } from '../model/plan.ts';
+import type { ChapterStats, ClauseProgress, ClauseStatus, Receipt, RoundProgress, Schedule, UnitAnswer, YearEndOutcome } from '../model/progress.ts';
+import { elapsedShare, roundKind, type Round } from '../model/round.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { Entry, SubmissionReceipt } from '../model/submission.ts';
 import { assignUnits } from '../sheets/assign.ts';
@@ -79,6 +79,45 @@ export function scheduleOf(status: ClauseStatus, gap: number | null, t: Threshol
   return fromGap;
 }
 
+const num = (x: number) => String(Math.round(x * 100) / 100);
+
+/**
+ * What a reported figure lacks against its target, as a report states it: `660个完成612个，尚差48个` for a count,
+ * `目标不低于80%，实际为70%，相差10个百分点` for a bound; null when the target is met or the figure says nothing.
+ */
+export function shortfallWords(target: Target, value: number): string | null {
+  const share = completionAgainst(target, value);
+  if (share === null || share >= 1) return null;
+  const unit = target.unit;
+  const gapUnit = /^[%％]$/.test(unit) ? '个百分点' : unit;
+  const kind = comparatorRule(target.comparator).kind;
+  if (kind === 'count' || kind === 'about' || kind === 'range') return `${num(target.value)}${unit}完成${num(value)}${unit}，尚差${num(target.value - value)}${unit}`;
+  const actual = kind === 'reduce' ? `实际下降${num(value)}${unit}` : kind === 'increase' ? `实际提高${num(value)}${unit}` : `实际为${num(value)}${unit}`;
+  return `目标${target.words}，${actual}，相差${num(Math.abs(target.value - value))}${gapUnit}`;
+}
+
+/**
+ * A clause's year-end outcome, one rule: a reported figure against the target decides when there is one (a unit
+ * that ticks 已完成 below its target has not completed it); else the status. Work not done whose deadline lies
+ * beyond the year, and ongoing work reported on course (序时推进 with no deadline inside the year), is carried over
+ * (结转); anything else not done by the year's end is 未完成.
+ */
+export function yearEndOutcome(clause: Clause, status: ClauseStatus, value: number | null, round: Round): YearEndOutcome {
+  if (status === '未报送') return '未报送';
+  const meaning = clause.deadline?.meaning;
+  const dueWithinYear = meaning?.kind === 'date' && meaning.date <= round.end;
+  const beyondYear = meaning?.kind === 'date' && meaning.date > round.end;
+  const target = clause.targets[0];
+  if (target && value !== null) {
+    const share = completionAgainst(target, value);
+    if (share !== null) return share >= 1 ? '完成' : beyondYear ? '结转' : '未完成';
+  }
+  if (status === '已完成') return '完成';
+  if (beyondYear) return '结转';
+  if (status === '序时推进' && !dueWithinYear) return '结转';
+  return '未完成';
+}
+
 export interface ConsolidateInput {
   plan: Plan;
   round: Round;
@@ -92,6 +131,7 @@ export interface ConsolidateInput {
 
 export function consolidate(input: ConsolidateInput): RoundProgress {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const yearRound = roundKind(input.round) === 'year';
   const { assignments } = assignUnits(input.plan);
   // Who answers for each clause (groups expanded to members, as in the workbooks).
   const answerers = new Map<string, { unit: string; role: Role }[]>();
@@ -145,6 +185,8 @@ export function consolidate(input: ConsolidateInput): RoundProgress {
       gap,
       schedule: scheduleOf(status, gap, t),
       stagnant: answers.some((a) => a.stagnant),
+      yearEnd: yearRound && answers.length > 0 ? yearEndOutcome(clause, status, source?.value ?? null, input.round) : null,
+      shortfall: target && source && source.value !== null ? shortfallWords(target, source.value) : null,
     };
   });
   const chapters: ChapterStats[] = input.plan.chapters.map((c) => {

@@ -6,6 +6,14 @@ import { Round } from './round.ts';
 export const ClauseStatus = z.enum(['已完成', '序时推进', '滞后', '未启动', '未报送']);
 export type ClauseStatus = z.infer<typeof ClauseStatus>;
 
+/**
+ * What a year-end round says of a clause: done (完成), not done (未完成), carried into next year as planned (结转:
+ * its deadline lies beyond the year, or it is ongoing work reported on course), or not reported (未报送). A year
+ * has no 序时: these replace it in year-end documents.
+ */
+export const YearEndOutcome = z.enum(['完成', '未完成', '结转', '未报送']);
+export type YearEndOutcome = z.infer<typeof YearEndOutcome>;
+
 /** 序时 status: how far behind the share of the period elapsed; grey when nobody reported. */
 export const Schedule = z.enum(['green', 'yellow', 'red', 'grey']);
 export type Schedule = z.infer<typeof Schedule>;
@@ -50,6 +58,10 @@ export const ClauseProgress = z.object({
   gap: z.number().nullable(),
   schedule: Schedule,
   stagnant: z.boolean(),
+  /** The year-end outcome; null in a round that is not the year's. */
+  yearEnd: YearEndOutcome.nullable(),
+  /** What is missing against the target when the figure falls short (`660个完成612个，尚差48个`); else null. */
+  shortfall: z.string().nullable(),
 });
 export type ClauseProgress = z.infer<typeof ClauseProgress>;
 

@@ -15,6 +15,8 @@ export const Settings = z.object({
   cc: z.string().optional(),
   /** 印发机关 of the 版记: the office that prints and sends the document; defaults to the 发文机关. */
   printer: z.string().optional(),
+  /** 报告主题: the report's sections as groups of chapters, `标题=四,五,六；标题=十四` (see report/themes.ts). */
+  reportThemes: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

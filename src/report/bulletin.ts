@@ -1,12 +1,12 @@
 // The 督办通报's own context (`通报`): its title, the sentences it states and the lists it names, each decided by
 // a rule over the round's data here; templates/bulletin.hbs only lays them out.
-import type { Plan, Target } from '../model/plan.ts';
+import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progress.ts';
-import { comparatorRule } from '../model/comparator.ts';
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
-import { SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnOrdinal, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { joinTexts, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -20,15 +20,21 @@ export const COMMEND_RULE = { yearEnd: ['已完成'], midYear: ['已完成', '�
 export interface BulletinContext {
   标题: string;
   开头: string;
-  报送: string;
+  /** 任务完成情况: the counts by outcome (year-end: 完成/未完成/结转/未报送), zero counts left out. */
   推进: string;
-  /** Clauses to be pressed: behind the schedule, 滞后 or 未启动 by the lead's word; 配合 units that did their part are left out. */
-  督办: { 编号: string; 任务: string; 单位: string; 情况: string; 序时: string; 颜色: string; 停滞: boolean }[];
+  /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
+  总体: string;
+  /** 表1: by chapter; a chapter with nothing reported says 未报送 rather than 0%. */
+  表1: { 章节: string; 项数: number; 完成: number; 未完成: number; 结转: number; 滞后: number; 未报送: number; 完成率: string }[];
+  /** Year-end: every item 未完成 or 未报送; otherwise the items behind. With the causes units reported. */
+  督办: { 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 序时: string; 颜色: string; 停滞: boolean }[];
+  /** 报送情况: the counts, then 表扬 and 批评, units in the plan's registry order. */
+  报送: string;
   表扬: string[];
-  /** `A、B逾期报送；C至今未报送，请于…前补报。` or ''. */
-  点名: string;
-  /** The 工作要求 paragraphs, in order. */
-  要求: string[];
+  /** `A逾期报送，B未报送，C报送材料经审核退回，予以通报批评。` or ''. */
+  批评: string;
+  /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
+  要求: { 标题: string; 内容: string }[];
   /** `下一轮调度将重点跟踪上述事项。` in a round that another follows; '' at the year's end. */
   下一轮: string;
   回复日期: string;
@@ -37,47 +43,58 @@ export interface BulletinContext {
   印发日期: string;
 }
 
-const num = (x: number) => String(Math.round(x * 100) / 100);
-
-/** A target as the plan states it: `40%以上`, `下降5%`, `660个`. */
-function targetWords(t: Pick<Target, 'value' | 'unit' | 'comparator'>): string {
-  const rule = comparatorRule(t.comparator);
-  const figure = `${num(t.value)}${t.unit}`;
-  return rule.after.includes(t.comparator) ? `${figure}${t.comparator}` : `${rule.kind === 'count' ? '' : t.comparator}${figure}`;
-}
-
 /**
- * How far a reported value falls short of its target, in figures: `660个完成612个，尚差48个`, `目标40%以上，实际
- * 32%，尚差8个百分点`, `目标不超过5%，实际6%，超出1个百分点`; null when the target is met or gives no such measure
- * (ranges, `左右`). Percentages differ in 个百分点.
+ * Judgements of the 通报, as data: no overall verdict when more than `judgeUnreportedAtMost` of the items were not
+ * reported; the year-end words for each outcome, one term each.
  */
-export function shortfall(t: Pick<Target, 'value' | 'unit' | 'comparator'>, value: number): string | null {
-  const kind = comparatorRule(t.comparator).kind;
-  const diffUnit = /^[%％]$/.test(t.unit) ? '个百分点' : t.unit;
-  switch (kind) {
-    case 'count':
-      return value < t.value ? `${num(t.value)}${t.unit}完成${num(value)}${t.unit}，尚差${num(t.value - value)}${diffUnit}` : null;
-    case 'atLeast':
-    case 'reduce':
-    case 'increase': {
-      if (value >= t.value) return null;
-      const did = kind === 'atLeast' ? '' : t.comparator;
-      return `目标${targetWords(t)}，实际${did}${num(value)}${t.unit}，尚差${num(t.value - value)}${diffUnit}`;
-    }
-    case 'atMost':
-      return value > t.value ? `目标${targetWords(t)}，实际${num(value)}${t.unit}，超出${num(value - t.value)}${diffUnit}` : null;
-    default:
-      return null;
-  }
+export const BULLETIN_RULES = {
+  judgeUnreportedAtMost: 0.1,
+  outcomeWords: { 完成: '完成', 未完成: '未完成', 结转: '转入下一年度', 未报送: '未报送' },
+  verdictGap: '【待填：总体评价】',
+  ccGap: '【待填：抄送】',
+} as const;
+
+/** The office that takes written replies, as the 通报 names it: a 局's own office is `局办公室`. */
+export function replyOffice(issuer: string, printer: string): string {
+  return /局$/.test(issuer.trim()) ? '局办公室' : printer;
 }
 
-/** The shortfall of a clause's first target from the answer its figures rest on (see ClauseProgress.source). */
-export function clauseShortfall(c: ClauseProgress, plan: Plan): string | null {
-  const answer = c.answers.find((a) => a.unit === c.source);
-  const target = plan.tasks.find((t) => t.id === c.taskId)?.clauses.find((x) => x.id === c.clauseId)?.targets[0];
-  if (!answer || answer.value === null || !target) return null;
-  return shortfall(target, answer.value);
+interface RequirementInput {
+  yearEnd: boolean;
+  year: string;
+  undone: boolean;
+  unreported: boolean;
+  returned: boolean;
+  reply: string;
+  office: string;
 }
+
+/** The 工作要求, as data: each applies when its condition holds; the reply date is given once, in the last. */
+export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
+  {
+    标题: '抓紧整改落实。',
+    when: (o) => o.undone,
+    text: (o) =>
+      o.yearEnd
+        ? '未完成任务的责任单位要逐项分析原因，明确整改措施和完成时限，尽快完成；配合单位要主动对接，形成合力。'
+        : '进度滞后任务的责任单位要逐项分析原因，制定赶进度措施，确保按期完成。',
+  },
+  {
+    标题: '及时补报材料。',
+    when: (o) => o.unreported,
+    text: (o) => `${o.returned ? '未报送和经审核退回的单位要按照要求补报、重报' : '未报送的单位要按照要求补报'}${o.yearEnd ? '年终' : ''}工作情况，做到数据真实、内容完整。`,
+  },
+  {
+    标题: '统筹推进工作。',
+    when: (o) => o.yearEnd,
+    text: (o) => `各单位要将${o.year}年未完成的工作纳入${Number(o.year) + 1}年工作统筹推进，对照新一年工作要点，细化措施、压实责任。`,
+  },
+  {
+    标题: '按期书面报送。',
+    when: (o) => o.undone || o.unreported,
+    text: (o) => `${[o.undone ? '整改措施' : '', o.unreported ? '补报材料' : ''].filter(Boolean).join('和')}请于${o.reply}前书面报送${o.office}。`,
+  },
+];
 
 /** Whether a clause is to be pressed in the 通报: behind the schedule, or 滞后 / 未启动 by its lead's word. */
 export function isPressed(c: ClauseProgress): boolean {
@@ -95,6 +112,11 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
 /** `A、B和C` lists read as 顿号 lists in documents. */
 const list = (xs: string[]) => xs.join('、');
 
+/** Units named with （牵头） only where more than one is named. */
+function unitsText(us: UnitAnswer[]): string {
+  return us.map((a) => (a.role === '牵头' && us.length > 1 ? `${a.unit}（牵头）` : a.unit)).join('、');
+}
+
 export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { replyBy?: string; settings?: Settings } = {}): BulletinContext {
   const yearEnd = ctx.轮次.年终;
   const year = ctx.轮次.年度;
@@ -102,42 +124,90 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
   const n = (k: string) => Number(s[k] ?? 0);
   const reply = o.replyBy ? cnDate(o.replyBy) : REPLY_PLACEHOLDER;
   const subject = yearEnd ? `${year}年度重点工作完成情况` : `${ctx.轮次.名称}重点工作推进情况`;
+  // Units in the order of the plan's registry, as a 通报 lists them; a unit not in it keeps its place after.
+  const order = (xs: string[]) => {
+    const at = (u: string) => {
+      const i = plan.units.findIndex((r) => r.name === u || r.aliases.includes(u));
+      return i < 0 ? plan.units.length : i;
+    };
+    return [...xs].sort((a, b) => at(a) - at(b));
+  };
   // Zero counts are left out: `逾期0家` says nothing.
   const parts = (xs: [number, string][]) => xs.filter(([v]) => v > 0).map(([, t]) => t);
   const receipts = parts([
     [n('按时报送单位数'), `按时报送${n('按时报送单位数')}家`],
-    [n('逾期报送单位数'), `逾期报送${n('逾期报送单位数')}家（${list(ctx.报送.逾期)}）`],
-    [n('退回单位数'), `经审核退回重报${n('退回单位数')}家（${list(ctx.报送.退回)}）`],
-    [n('未报送单位数'), `未报送${n('未报送单位数')}家（${list(ctx.报送.未报)}）`],
+    [n('逾期报送单位数'), `逾期报送${n('逾期报送单位数')}家`],
+    [n('退回单位数'), `经审核退回${n('退回单位数')}家`],
+    [n('未报送单位数'), `未报送${n('未报送单位数')}家`],
   ]);
   const clauses = progress.clauses.filter((c) => c.answers.length > 0);
-  const pressed = clauses.filter(isPressed);
-  const status = parts([
-    [n('已完成'), `已完成${n('已完成')}个`],
-    [n('序时推进'), `${yearEnd ? '按进度持续推进' : '序时推进'}${n('序时推进')}个`],
-    [n('滞后'), `滞后${n('滞后')}个`],
-    [n('未启动'), `未启动${n('未启动')}个`],
-    [n('未报送条目'), `责任单位未报送${n('未报送条目')}个`],
-  ]);
-  const warn = parts([
-    [n('红色'), `红色预警${n('红色')}个`],
-    [n('黄色'), `黄色预警${n('黄色')}个`],
-  ]);
-  const progressSentence = ctx.结论.有报送
-    ? `${yearEnd ? '全年部署的' : ''}${n('条目数')}个工作条目中，${status.join('，')}${yearEnd ? `，完成率${s.完成率}` : ''}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两轮进展无变化${n('停滞')}个` : ''}。`
-    : '';
-  const pressedRows = pressed.map((c) => ({
-    编号: c.clauseId,
-    任务: c.task,
-    单位: pressedUnits(c).map((a) => (a.role === '牵头' ? `${a.unit}（牵头）` : a.unit)).join('、'),
-    // At the year's end what matters is what is left undone, in figures where there are figures.
-    情况: yearEnd
-      ? clauseShortfall(c, plan) ?? (c.status === '未启动' ? '未启动' : c.status === '滞后' ? '自报滞后' : c.gap !== null && c.gap > 0 ? `落后${c.gap}个百分点` : c.status)
-      : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
-    序时: SCHEDULE_WORDS[c.schedule],
-    颜色: STATUS_FILLS[c.schedule].slice(2),
-    停滞: c.stagnant,
-  }));
+  const W = BULLETIN_RULES.outcomeWords;
+  const count = (k: string) => clauses.filter((c) => c.yearEnd === k).length;
+  const silentCount = clauses.filter((c) => c.status === '未报送').length;
+  const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
+  let progressSentence = '';
+  let verdict = ctx.结论.总体;
+  if (ctx.结论.有报送 && yearEnd) {
+    const outcomes = parts([
+      [count('完成'), `${W.完成}${count('完成')}项`],
+      [count('未完成'), `${W.未完成}${count('未完成')}项`],
+      [count('结转'), `${W.结转}${count('结转')}项`],
+      [silentCount, `${W.未报送}${silentCount}项`],
+    ]);
+    progressSentence = `全年部署的${clauses.length}项重点工作中，${outcomes.join('，')}。`;
+    verdict = tooSilent ? BULLETIN_RULES.verdictGap : count('完成') === clauses.length ? '年度各项任务全部完成。' : '';
+  } else if (ctx.结论.有报送) {
+    const status = parts([
+      [n('已完成'), `已完成${n('已完成')}项`],
+      [n('序时推进'), `序时推进${n('序时推进')}项`],
+      [n('滞后'), `滞后${n('滞后')}项`],
+      [n('未启动'), `未启动${n('未启动')}项`],
+      [n('未报送条目'), `未报送${n('未报送条目')}项`],
+    ]);
+    const warn = parts([
+      [n('红色'), `红色预警${n('红色')}项`],
+      [n('黄色'), `黄色预警${n('黄色')}项`],
+    ]);
+    progressSentence = `${n('条目数')}项重点工作中，${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
+    if (tooSilent) verdict = BULLETIN_RULES.verdictGap;
+  }
+
+  const table = progress.chapters.map((ch, i) => {
+    const own = clauses.filter((c) => c.chapterId === ch.chapterId);
+    const reported = own.filter((c) => c.status !== '未报送');
+    const done = own.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
+    return {
+      章节: `${ctx.章节[i]?.序号 ?? ''}、${(ctx.章节[i]?.标题 ?? ch.title).trim()}`,
+      项数: own.length,
+      完成: done,
+      未完成: own.filter((c) => c.yearEnd === '未完成').length,
+      结转: own.filter((c) => c.yearEnd === '结转').length,
+      滞后: own.filter((c) => isPressed(c)).length,
+      未报送: own.length - reported.length,
+      // Nothing reported is no 0%: the table says so.
+      完成率: own.length && !reported.length ? W.未报送 : own.length ? `${Math.round((done / own.length) * 1000) / 10}%` : '—',
+    };
+  });
+
+  const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
+  const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
+  const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.status === '未报送') : clauses.filter(isPressed);
+  const pressedRows = pressed.map((c) => {
+    const silent = c.status === '未报送';
+    const leads = c.answers.filter((a) => a.role === '牵头');
+    const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
+    return {
+      编号: c.clauseId,
+      任务: c.task,
+      单位: unitsText(units),
+      // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
+      情况: silent ? W.未报送 : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
+      原因: silent ? '—' : cause(c),
+      序时: SCHEDULE_WORDS[c.schedule],
+      颜色: STATUS_FILLS[c.schedule].slice(2),
+      停滞: c.stagnant,
+    };
+  });
   const allowed: readonly string[] = yearEnd ? COMMEND_RULE.yearEnd : COMMEND_RULE.midYear;
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
@@ -146,33 +216,40 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return mine.length > 0 && mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant);
     });
-  const named: string[] = [];
-  if (ctx.报送.逾期.length) named.push(`${list(ctx.报送.逾期)}未按时报送${ctx.轮次.名称}调度表`);
-  if (ctx.报送.未报.length) named.push(`${list(ctx.报送.未报)}至今未报送调度表，请于${reply}前补报`);
-  if (ctx.报送.退回.length) named.push(`${list(ctx.报送.退回)}报送的调度表经审核退回，请按回执修改后于${reply}前重新报送`);
+  // Criticism: each unit with its failing, in registry order, one verdict for all.
+  const failing = new Map<string, string>();
+  for (const u of ctx.报送.逾期) failing.set(u, '逾期报送');
+  for (const u of ctx.报送.未报) failing.set(u, '未报送');
+  for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
+  const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
   const printer = o.settings?.printer || ctx.机关;
-  const requirements: string[] = [];
-  if (pressedRows.length) {
-    requirements.push(
-      `各责任单位要对照本通报列出的${pressedRows.length}项${yearEnd ? '未完成或滞后' : '滞后'}事项，逐项分析原因，明确整改措施和完成时限，并于${reply}前将整改措施书面报送${printer}。`,
-    );
-  }
-  if (yearEnd && pressedRows.length) requirements.push(`${year}年未完成的任务，要纳入${Number(year) + 1}年工作统筹推进，确保按期完成。`);
-  if (!requirements.length) requirements.push(yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。');
+  const input: RequirementInput = {
+    yearEnd,
+    year,
+    undone: pressedRows.some((r) => r.情况 !== W.未报送),
+    unreported: ctx.报送.未报.length + ctx.报送.退回.length > 0 || pressedRows.some((r) => r.情况 === W.未报送),
+    returned: ctx.报送.退回.length > 0,
+    reply,
+    office: replyOffice(ctx.机关, printer),
+  };
+  const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
-  if (stagnant.length) requirements.push(`${list([...new Set(stagnant.flatMap((x) => x.单位.split('、')))])}报送的部分进展情况与上一轮完全相同，请如实更新（条目${list(stagnant.map((x) => x.编号))}）。`);
+  if (stagnant.length) requirements.push({ 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
+  if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
   return {
-    标题: `关于${subject}的通报`,
+    标题: `${ctx.机关}关于${subject}的通报`,
     开头: `按照《${ctx.计划.标题}》调度安排，现将${subject}通报如下。`,
-    报送: `本轮应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     推进: progressSentence,
+    总体: verdict,
+    表1: table,
     督办: pressedRows,
-    表扬: commended,
-    点名: named.length ? `${named.join('；')}。` : '',
-    要求: requirements,
+    报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
+    表扬: order(commended),
+    批评: criticised.length ? `${criticised.join('，')}，予以通报批评。` : '',
+    要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,
-    抄送: o.settings?.cc?.trim() ?? '',
+    抄送: o.settings?.cc?.trim() || BULLETIN_RULES.ccGap,
     印发机关: printer,
     印发日期: ctx.成文日期,
   };

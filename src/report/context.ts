@@ -1,12 +1,15 @@
 // Builds the data object that report templates lay out. All business logic lives here; the templates and their
 // helpers only format. Variable names are Chinese because office clerks edit the templates.
-import { displayTitle, type Plan } from '../model/plan.ts';
+import { displayIssuer, displayTitle, ISSUER_PLACEHOLDER, TITLE_PLACEHOLDER, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round, type RoundKind } from '../model/round.ts';
 import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
+import { closeSentence, evaluativeHeading, joinTexts, substance } from './synthesis.ts';
+import { parseThemes } from './themes.ts';
+import { indicatorParagraph } from './kpi.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -51,9 +54,28 @@ export interface ReportContext {
   报送: { 按时: string[]; 逾期: string[]; 退回: string[]; 未报: string[] };
   滞后任务: { 编号: string; 任务: string; 单位: string; 状态: string; 差距: string; 序时: string; 颜色: string; 停滞: boolean }[];
   停滞任务: { 编号: string; 任务: string; 单位: string; 进展: string }[];
-  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string }[];
+  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
   指标: { 序号: string; 名称: string; 单位: string; 基期值: string; 目标值: string; 属性: string; 完成值: string }[];
   数据: Record<string, string | number>;
+  /** The report's own paragraphs, in the register of the seed report: see `reportText`. */
+  报告: ReportText;
+  /** Every 【待填：…】 the context's sentences hold, for the clerk to fill: listed after rendering. */
+  待填: string[];
+}
+
+export interface ReportText {
+  开头: string;
+  指标段: string;
+  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers (for the speech). */ 章节: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 打算: string[] }[];
+  未报送: string;
+  无责任单位: string;
+  问题总述: string;
+  /** Mid-year only: how many are behind, by their units' word and against 序时; '' at year-end. */
+  滞后: string;
+  打算开头: string;
+  未完成: SectionText['未完成'];
+  结转: string[];
+  未报送任务: { 编号: string; 任务: string; 单位: string; 配合报告: string }[];
 }
 
 /** 序时 status in words; grey means nobody has reported. */
@@ -66,33 +88,117 @@ function sourceAnswer(c: ClauseProgress) {
   return c.answers.find((a) => a.unit === c.source) ?? null;
 }
 
-/** Each task's reported progress in the chapter, as the `一是……二是……` items of a summary. */
-function achievements(clauses: ClauseProgress[]): string[] {
-  const byTask = new Map<string, { task: string; parts: string[] }>();
-  for (const c of clauses) {
-    const a = sourceAnswer(c);
-    if (!a?.progress) continue;
-    const entry = byTask.get(c.taskId) ?? { task: c.task, parts: [] };
-    const figure = a.valueText && c.target ? `（完成值${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}，目标：${c.target.split('；')[0]}）` : '';
-    const text = sentence(a.progress).replace(/。$/, `${figure}。`);
-    if (!entry.parts.includes(text)) entry.parts.push(text);
-    byTask.set(c.taskId, entry);
-  }
-  return [...byTask.values()].map((t, i) => `${cnOrdinal(i)}是${t.task}。${t.parts.join('')}`);
+/** The answers a clause rests on: its responsible units (leads, or all when none leads) that reported. */
+function responsibleAnswers(c: ClauseProgress) {
+  const leads = c.answers.filter((a) => a.role === '牵头');
+  return (leads.length ? leads : c.answers).filter((a) => a.reported);
 }
 
-function collectTexts(clauses: ClauseProgress[], key: 'problems' | 'nextSteps'): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
+/** The reported figure beside its target: `（目标：完成省定660个行政村环境整治任务；全年612个）`; '' without one. */
+function figurePhrase(c: ClauseProgress, asOf: string): string {
+  const a = sourceAnswer(c);
+  if (!a?.valueText || !c.target) return '';
+  const unit = c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : '';
+  return `（目标：${c.target.split('；')[0]}；${asOf}${a.valueText}${unit}）`;
+}
+
+/** What a clause's own units reported of its progress, filler left out, the responsible units first. */
+function progressTexts(c: ClauseProgress): string[] {
+  const responsible = responsibleAnswers(c);
+  const others = c.answers.filter((a) => a.reported && !responsible.includes(a));
+  return [...responsible, ...others].map((a) => substance(a.progress, c.task)).filter(Boolean);
+}
+
+/** Why a year-end clause was not done, in words, when no figure says it. */
+const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
+
+export interface SectionText {
+  /** `一是…二是…` items, with what was done and its figures. */
+  成效: string[];
+  /** The same, unnumbered: each task with its sentences, for a theme that numbers its chapters instead. */
+  分项: { 任务: string; 内容: string }[];
+  /** Done at year-end with nothing to tell beyond the fact: named once, not twelve times. */
+  完成无详述: string[];
+  /** Mid-year: on course with nothing more to tell. */
+  序时无详述: string[];
+  /** Tasks carried into next year as planned. */
+  结转: string[];
+  问题: string[];
+  打算: string[];
+  /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
+  未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
+  /** Placeholders this section printed. */
+  待填: string[];
+}
+
+/**
+ * A section's sentences from its clauses, one rule for the year-end and the mid-year report: each task an item
+ * opening with the task and carrying what its units reported (filler out, several units joined with connectors);
+ * at year-end a clause not done stands only under 问题, with its shortfall and cause, and its unit's plan under 打算.
+ */
+export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; asOf: string }): SectionText {
+  const byTask = new Map<string, { task: string; clauses: ClauseProgress[] }>();
   for (const c of clauses) {
-    for (const a of c.answers) {
-      const t = a[key]?.trim();
-      if (t && !/^(无|暂无|没有)[。]?$/.test(t) && !seen.has(t)) {
-        seen.add(t);
-        out.push(sentence(t));
+    const t = byTask.get(c.taskId) ?? { task: c.task, clauses: [] };
+    t.clauses.push(c);
+    byTask.set(c.taskId, t);
+  }
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
+  const problemSeen = new Set<string>();
+  const plans = new Map<string, string[]>();
+  const addPlan = (task: string, text: string) => {
+    const tasks = plans.get(text) ?? [];
+    if (!tasks.includes(task)) tasks.push(task);
+    plans.set(text, tasks);
+  };
+  for (const { task, clauses: own } of byTask.values()) {
+    const achieved = own.filter((c) => (o.yearEnd ? c.yearEnd === '完成' || c.yearEnd === '结转' : c.status !== '未报送'));
+    const groups = achieved.map((c) => {
+      const text = joinTexts(progressTexts(c));
+      return text ? closeSentence(text).replace(/。$/, `${figurePhrase(c, o.asOf)}。`) : '';
+    }).filter(Boolean);
+    const unique = [...new Set(groups)];
+    if (unique.length) {
+      out.成效.push(`${cnOrdinal(out.成效.length)}是${task}。${unique.join('')}`);
+      out.分项.push({ 任务: task, 内容: unique.join('') });
+    }
+    else if (o.yearEnd ? achieved.some((c) => c.yearEnd === '完成') : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
+    else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
+    if (o.yearEnd && achieved.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
+    for (const c of own) {
+      const lead = responsibleAnswers(c);
+      const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
+      const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
+      if (o.yearEnd && c.yearEnd === '未完成') {
+        const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
+        const sentence = `${task}年内未完成${what ? `，${what}` : ''}，${cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因'}。`;
+        out.问题.push(sentence);
+        problemSeen.add(cause);
+        const units = lead.map((a) => a.unit).join('、');
+        if (next) addPlan(task, next);
+        else {
+          const gap = `【待填：${task}下一步措施】`;
+          addPlan(task, gap);
+          out.待填.push(gap.slice(4, -1));
+        }
+        out.未完成.push({ 编号: c.clauseId, 任务: task, 单位: units, 差距: what, 原因: cause, 打算: next });
+      }
+    }
+    for (const c of own) {
+      // A clause not done has its lead's cause and plan said above; everyone else's words follow here.
+      const said = o.yearEnd && c.yearEnd === '未完成' ? responsibleAnswers(c) : [];
+      for (const a of c.answers.filter((x) => x.reported && !said.includes(x))) {
+        const p = substance(a.problems);
+        if (p && !problemSeen.has(p)) {
+          problemSeen.add(p);
+          out.问题.push(`${task}方面，${closeSentence(p)}`);
+        }
+        const n = substance(a.nextSteps);
+        if (n) addPlan(task, n);
       }
     }
   }
+  for (const [text, tasks] of plans) out.打算.push(`${tasks.join('、')}方面，${closeSentence(text)}`);
   return out;
 }
 
@@ -101,7 +207,7 @@ function collectTexts(clauses: ClauseProgress[], key: 'problems' | 'nextSteps'):
  * at least `reportedShare` of the units that lead a clause reported, and at least `onScheduleShare` of the
  * reported clauses are done or on schedule (green).
  */
-export const MISSING_ISSUER = '【待填：发文机关】';
+export const MISSING_ISSUER = ISSUER_PLACEHOLDER;
 
 export const FINDING_RULES = { reportedShare: 0.8, onScheduleShare: 0.8 } as const;
 
@@ -127,6 +233,173 @@ function lagSentence(selfBehind: number, red: number, yellow: number): string {
   const colours = [red ? `红色预警${red}个` : '', yellow ? `黄色预警${yellow}个` : ''].filter(Boolean).join('、');
   if (colours) parts.push(`对照序时进度，${colours}`);
   return parts.length ? `${parts.join('；')}，` : '';
+}
+
+/** Trailing predicates of an evaluative heading, so that 存在问题 can name a theme by its subject alone. */
+const HEADING_PREDICATES = /(扎实推进|持续推进|落实有力|持续落实|服务有力|持续服务|扎实开展|持续开展|持续提升|保障有力|持续加强|不断完善|不断深化|持续强化|扎实有效|扎实深入|纵深推进|更加牢固|精准有力|成效明显|稳步推进|全面加强|有力有效)$/;
+
+/** `3项工作进度滞后；对照序时进度，红色预警1项、黄色预警2项，需加力推进。` or '' when nothing is behind. */
+function lagWords(selfBehind: number, red: number, yellow: number): string {
+  const parts: string[] = [];
+  if (selfBehind) parts.push(`责任单位报告进度滞后的${selfBehind}项`);
+  const colours = [red ? `红色预警${red}项` : '', yellow ? `黄色预警${yellow}项` : ''].filter(Boolean).join('、');
+  if (colours) parts.push(`对照序时进度，${colours}`);
+  return parts.length ? `${parts.join('；')}，需加力推进。` : '';
+}
+
+/** The tasks done with nothing more to tell, and those carried over, each named once. */
+function extraWords(text: SectionText): string {
+  const done = text.完成无详述;
+  return [
+    done.length ? `${text.成效.length ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}已按计划完成。` : '',
+    text.结转.length ? `${text.结转.join('、')}${text.结转.length > 1 ? '等工作' : ''}持续推进，转入下一年度。` : '',
+    text.序时无详述.length ? `${text.序时无详述.join('、')}${text.序时无详述.length > 1 ? `等${text.序时无详述.length}项工作` : ''}按序时推进。` : '',
+  ].join('');
+}
+
+interface ReportInput {
+  progress: RoundProgress;
+  plan: Plan;
+  clauses: ClauseProgress[];
+  unassigned: number;
+  settings: Settings;
+  metrics: Record<string, number | string>;
+  yearEnd: boolean;
+  asOf: string;
+  issuer: string;
+  accepted: boolean;
+  leadShare: number;
+  leads: { total: number; reported: number };
+  scheduleShare: number;
+  behindCount: number;
+  reserved: Set<string>;
+}
+
+/**
+ * The report's paragraphs: the opening (在…领导下 … 现将有关情况报告如下), the KPI paragraph, the sections by theme,
+ * the named list of what was not reported, the closing. Political framing the data cannot give is a 【待填】.
+ * A year-end report speaks of 完成 / 未完成 / 结转, never of 序时.
+ */
+function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
+  const gaps: string[] = [];
+  const gap = (what: string) => {
+    if (!gaps.includes(what)) gaps.push(what);
+    return `【待填：${what}】`;
+  };
+  const c = o.clauses;
+  const title = displayTitle(o.plan);
+  if (title === TITLE_PLACEHOLDER) gaps.push(TITLE_PLACEHOLDER.slice(4, -1));
+  if (o.issuer === ISSUER_PLACEHOLDER) gaps.push(ISSUER_PLACEHOLDER.slice(4, -1));
+  const year = Number(o.progress.round.end.slice(0, 4));
+  const tasks = new Set(c.map((x) => x.taskId)).size;
+  const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
+  const silent = n((x) => x.status === '未报送');
+  const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
+  const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
+  let opening: string;
+  if (o.yearEnd) {
+    const done = n((x) => x.yearEnd === '完成');
+    const carried = n((x) => x.yearEnd === '结转');
+    const notDone = n((x) => x.yearEnd === '未完成');
+    const counts = !o.accepted
+      ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
+      : `全年${tasks}项重点任务、${c.length}项具体工作中，完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，${silent}项未报送年终情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+  } else {
+    const behind = n((x) => x.status === '滞后');
+    const notStarted = n((x) => x.status === '未启动');
+    const counts = !o.accepted
+      ? '尚未收到任何责任单位报送的工作情况，以下各项均无数据，不能据此判断任务进展。'
+      : `${tasks}项重点任务、${c.length}项具体工作中，已完成${n((x) => x.status === '已完成')}项，按序时推进${n((x) => x.status === '序时推进')}项${behind ? `，进度滞后${behind}项` : ''}${notStarted ? `，尚未启动${notStarted}项` : ''}${silent ? `，${silent}项未报送进展情况` : ''}。${
+          // The same judgement as 结论.总体, by the same thresholds, in the report's words.
+          incomplete || (o.scheduleShare >= FINDING_RULES.onScheduleShare ? '各项工作总体按计划推进。' : `${o.behindCount}项工作落后序时进度，总体进度需加快。`)
+        }`;
+    opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+  }
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
+  for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
+  // Sections: the office's themes, then each chapter no theme names.
+  const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
+  const named = new Set(specs.flatMap((t) => t.chapters));
+  const groups = [
+    ...specs.map((t) => ({ title: t.title, own: true, chapters: t.chapters })),
+    ...o.progress.chapters.filter((ch) => !named.has(ch.chapterId)).map((ch) => ({ title: o.plan.chapters.find((p) => p.id === ch.chapterId)?.title ?? ch.title, own: false, chapters: [ch.chapterId] })),
+  ];
+  const themes = groups.map((g) => {
+    const own = c.filter((x) => g.chapters.includes(x.chapterId));
+    const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf });
+    for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
+    if (g.chapters.length > 1) {
+      // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…), each
+      // task a sentence group opening with the task.
+      const items: string[] = [];
+      for (const id of g.chapters) {
+        const mine = own.filter((x) => x.chapterId === id);
+        const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf });
+        const parts = here.分项;
+        if (!parts.length && !extraWords(here)) continue;
+        const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
+        const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
+        const head = o.yearEnd ? evaluativeHeading(chapterTitle, allDoneHere) : chapterTitle;
+        items.push(`${cnOrdinal(items.length)}是${head}。${parts.map((p) => `${p.任务}，${p.内容}`).join('')}${extraWords(here)}`);
+      }
+      text.成效 = items;
+    }
+    const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
+    const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
+    const subject = heading.replace(HEADING_PREDICATES, '') || heading;
+    const extra = g.chapters.length > 1 ? '' : extraWords(text);
+    return { 标题: heading, 简称: subject, 章节: g.chapters, 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: text.打算, 未完成: text.未完成, 结转: text.结转 };
+  });
+  themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
+  themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
+  themes.filter((t) => t.打算.length).forEach((t, i) => (t.打算序号 = cnOrdinal(i)));
+  // What was not reported, by name: the task, the unit that did not report, and what cooperating units said.
+  const missing = c
+    .filter((x) => x.status === '未报送')
+    .map((x) => {
+      const leads = x.answers.filter((a) => a.role === '牵头');
+      const responsible = (leads.length ? leads : x.answers).filter((a) => !a.reported).map((a) => a.unit);
+      const others = x.answers
+        .filter((a) => a.reported && (substance(a.progress, x.task) || a.valueText))
+        .map((a) => {
+          const figure = a.valueText ? `${o.asOf}${a.valueText}${x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : ''}` : '';
+          const words = closeSentence(substance(a.progress, x.task)).replace(/。$/, '');
+          return `${a.role === '配合' ? '配合单位' : ''}${a.unit}报告：${words ? `${words}${figure ? `（${figure}）` : ''}` : figure}`;
+        });
+      return { 编号: x.clauseId, 任务: x.task, 单位: responsible.join('、'), 配合报告: others.join('；') };
+    });
+  const silentUnits = [...new Set(missing.flatMap((m) => m.单位.split('、')).filter(Boolean))];
+  const period = o.yearEnd ? '年终' : '';
+  const taskNames = [...new Set(missing.map((m) => `“${m.任务}”`))];
+  const notReported = missing.length
+    ? `${silentUnits.join('、')}未报送${period}工作情况，${taskNames.join('、')}${missing.length > 1 ? `等${missing.length}项工作` : ''}的${o.yearEnd ? '完成' : '进展'}情况暂缺，待补报后另行报告。${missing
+        .filter((m) => m.配合报告)
+        .map((m) => `其中，“${m.任务}”的${m.配合报告}。`)
+        .join('')}`
+    : '';
+  const notDone = themes.flatMap((t) => t.未完成);
+  const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
+  const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：` : '';
+  const closing = o.yearEnd
+    ? `${year + 1}年，${o.issuer}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
+    : `下一步，${o.issuer}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
+  return {
+    text: {
+      开头: opening,
+      指标段: kpi.段,
+      主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
+      未报送: notReported,
+      无责任单位: o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入跟踪。` : '',
+      问题总述: problemLead,
+      滞后: o.yearEnd ? '' : lagWords(n((x) => x.status === '滞后'), n((x) => x.schedule === 'red'), n((x) => x.schedule === 'yellow')),
+      打算开头: closing,
+      未完成: notDone,
+      结转: themes.flatMap((t) => t.结转),
+      未报送任务: missing,
+    },
+    gaps,
+  };
 }
 
 export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Record<string, number | string> = {}, settings: Settings = {}): ReportContext {
@@ -158,9 +431,13 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     黄色: c.filter((x) => x.schedule === 'yellow').length,
     停滞: c.filter((x) => x.stagnant).length,
   };
+  const period = periodWords(progress.round);
+  const yearEnd = period.kind === 'year';
+  const asOf = yearEnd ? '全年' : period.asOf;
+  const sections = new Map(progress.chapters.map((ch) => [ch.chapterId, sectionText(c.filter((x) => x.chapterId === ch.chapterId), { yearEnd, asOf })]));
   const chapters = progress.chapters.map((ch, i) => {
-    const own = c.filter((x) => x.chapterId === ch.chapterId);
     const chapter = plan.chapters.find((p) => p.id === ch.chapterId);
+    const text = sections.get(ch.chapterId)!;
     return {
       序号: cnOrdinal(i),
       成效序号: '',
@@ -171,9 +448,11 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       滞后: ch.behind,
       未报送: ch.notReported,
       完成率: percent(ch.completionRate),
-      成效: achievements(own),
-      问题: collectTexts(own, 'problems'),
-      打算: collectTexts(own, 'nextSteps'),
+      成效: text.成效,
+      问题: text.问题,
+      打算: text.打算,
+      未完成: text.未完成.length,
+      结转: text.结转.length,
     };
   });
   // The 成效 and 下一步 lists number only the chapters that have something to say, continuously.
@@ -206,6 +485,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         目标: x.target,
         完成值: a?.valueText ?? '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
+        // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
+        结论: x.yearEnd ?? '',
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...metrics };
@@ -213,7 +494,6 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     const a = sourceAnswer(x);
     if (a?.value !== null && a?.value !== undefined) data[`完成值:${x.clauseId}`] = a.value;
   }
-  const period = periodWords(progress.round);
   const accepted = reported > 0;
   // The units a clause rests on: its leads, or every unit responsible for it where the plan marks no lead.
   const restsOn = (x: ClauseProgress) => {
@@ -232,14 +512,22 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     ? '本轮尚未收到任何单位报送的调度表，以下各项均无报送数据，不能据此判断任务进展。'
     : leadShare < FINDING_RULES.reportedShare
       ? `${leadWord}报送不全（应报${leads.size}家，已报送${leadsReported}家），暂不能对总体进度作出判断。`
-      : scheduleShare >= FINDING_RULES.onScheduleShare
+      : yearEnd
+        ? // A year has no 序时: the year-end verdict says what was done and what was not.
+          `已报送的${reportedClauses.length}个条目中，完成${c.filter((x) => x.yearEnd === '完成').length}个，结转下一年度${c.filter((x) => x.yearEnd === '结转').length}个，未完成${c.filter((x) => x.yearEnd === '未完成').length}个。`
+        : scheduleShare >= FINDING_RULES.onScheduleShare
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
+  const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
+  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)) });
+  stats.年终完成 = c.filter((x) => x.yearEnd === '完成').length;
+  stats.年终未完成 = c.filter((x) => x.yearEnd === '未完成').length;
+  stats.结转 = c.filter((x) => x.yearEnd === '结转').length;
   const emptyChapters = chapters.filter((ch) => ch.条目数 > 0 && ch.成效.length === 0).map((ch) => `“${ch.标题}”`);
   const anyProblems = chapters.some((ch) => ch.问题.length);
   return {
     // A document never goes out unsigned by mistake: no known issuer is a visible gap to fill.
-    机关: settings.issuer || plan.issuer || progress.issuer || MISSING_ISSUER,
+    机关: issuer,
     主送: settings.recipients || DEFAULT_RECIPIENTS,
     联系人: settings.contact ?? '',
     文号: settings.docNumber ?? '',
@@ -264,7 +552,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       无责任单位: unassigned.length ? `另有${unassigned.length}个条目未明确责任单位，未下发调度，不计入以上统计。` : '',
       暂无进展: accepted && emptyChapters.length ? `${emptyChapters.join('、')}${emptyChapters.length > 1 ? '等方面' : '方面'}的任务本轮暂无报送进展。` : '',
       问题: !accepted ? '' : anyProblems ? '' : behindCount ? '' : '已报送单位均未报告存在问题。',
-      滞后: lagSentence(count('滞后'), stats.红色 as number, stats.黄色 as number),
+      滞后: yearEnd ? (stats.年终未完成 ? `${stats.年终未完成}个条目年内未完成，` : '') : lagSentence(count('滞后'), stats.红色 as number, stats.黄色 as number),
     },
     统计: stats,
     章节: chapters,
@@ -287,6 +575,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       完成值: metrics[ind.name] !== undefined ? String(metrics[ind.name]) : '—',
     })),
     数据: data,
+    报告: report.text,
+    待填: report.gaps,
   };
 }
 
@@ -301,20 +591,26 @@ export const VARIABLES: [string, string][] = [
   ['成文日期', '如“2025年10月20日”（--date 指定）'],
   ['统计.应报单位数 / 已报送单位数 / 按时报送单位数 / 逾期报送单位数 / 退回单位数 / 未报送单位数 / 报送率', '报送情况'],
   ['统计.任务数 / 条目数 / 已完成 / 序时推进 / 滞后 / 未启动 / 未报送条目 / 完成率 / 红色 / 黄色 / 停滞 / 无责任单位条目', '任务完成情况（未明确责任单位的条目不计入）'],
-  ['章节（列表）', '每章：序号（一、二…）、成效序号、打算序号（只给有内容的章节连续编号）、标题、条目数、已完成、滞后、未报送、完成率、成效（“一是……”列表）、问题、打算'],
+  ['章节（列表）', '每章：序号（一、二…）、成效序号、打算序号（只给有内容的章节连续编号）、标题、条目数、已完成、滞后、未报送、完成率、未完成、结转、成效（“一是……”列表，已去除套话）、问题（以任务开头，年终含未完成的差距和原因）、打算'],
   ['报送.按时 / 报送.逾期 / 报送.退回 / 报送.未报', '单位名单（列表）'],
   ['滞后任务（列表）', '编号、任务、单位、状态、差距、序时（红/黄）、颜色、停滞'],
   ['停滞任务（列表）', '编号、任务、单位、进展（与上一轮相同的进展情况）'],
-  ['目标对比（列表）', '编号、任务、目标、完成值、完成度'],
+  ['目标对比（列表）', '编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'],
   ['指标（列表）', '序号、名称、单位、基期值、目标值、属性、完成值'],
-  ['通报.标题 / 开头 / 报送 / 推进 / 点名 / 下一轮 / 回复日期', '督办通报的句子：年终轮次为“关于2025年度重点工作完成情况的通报”；零项不写；逾期、未报、退回单位点名并给出补报期限（--reply-by，未给出时为【待填】）；年终轮次不写“下一轮调度”'],
-  ['通报.督办（列表）', '需督办的条目：编号、任务、单位（牵头单位，及本身未完成的配合单位）、情况（年终为“660个完成612个，尚差48个”等差额，其他轮次为落后序时）、序时、颜色、停滞'],
-  ['通报.表扬 / 通报.要求（列表）', '按时报送且所承担任务全部完成（年终）或均按序时推进的单位；工作要求各段（含书面报送整改措施的期限）'],
-  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送）、印发机关（config set 印发机关，默认发文机关）、印发日期（成文日期）'],
-  ['讲话.标题 / 会议 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在2026年全市生态环境工作会议上的讲话”，--meeting 可指定会议名称）'],
-  ['讲话.总述 / 亮点 / 不足（列表）', '工作回顾的总体情况、达到的量化目标、问题和不足（未完成及差额、单位反映的困难、报送情况），按数据得出'],
-  ['讲话.回顾（列表）', '有进展的章节：序号、标题、概况（条目数、已完成）、成效（“一是……”）'],
-  ['讲话.部署.来源 / 计划 / 概述 / 结转 / 章节（列表）', '重点工作部署：来自 --next-plan 指定的新一年工作要点（章节为部署的各方面，任务为“一是……”），非年终轮次为本年尚未完成的任务；结转为本年未完成条目的安排'],
+  ['通报.标题 / 开头 / 推进 / 总体 / 报送 / 批评 / 下一轮 / 回复日期', '督办通报的句子：标题含发文机关（“济南市生态环境局关于2025年度重点工作完成情况的通报”）；年终只写完成、未完成、转入下一年度、未报送，零项不写；未报送超过一成时总体评价为【待填】；逾期、未报、退回单位按单位名录顺序通报批评；年终轮次不写“下一轮调度”'],
+  ['通报.表1（列表）', '分章节：章节、项数、完成、未完成、结转、滞后、未报送、完成率（无一报送时为“未报送”）'],
+  ['通报.督办（列表）', '需督办的工作（年终为全部未完成和未报送的工作）：编号、任务、单位（多个单位时标“牵头”）、情况（如“660个完成612个，尚差48个”或“未报送”）、原因（责任单位报告的问题）、序时、颜色、停滞'],
+  ['通报.表扬 / 通报.要求（列表：标题、内容）', '按时报送且所承担任务全部完成（年终）或均按序时推进的单位（单位名录顺序）；工作要求各段（报送期限只写一次，--reply-by，未给出时为【待填】）'],
+  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送，未设置时为【待填：抄送】）、印发机关（config set 印发机关，默认发文机关）、印发日期（成文日期）'],
+  ['讲话.标题 / 会议 / 讲话人 / 日期 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在市生态环境局2026年工作会议上的讲话”，--meeting 可指定会议名称）；讲话人为【待填】'],
+  ['讲话.总述 / 指标 / 不足（列表） / 督办', '总述只给一个总数（已完成的工作项数）；指标段（同年度报告）；问题和不足按报告主题概括，至多三条，另附【待填：深层次问题】；以“我们”“局里”自称'],
+  ['讲话.回顾（列表）', '按报告主题（config set 报告主题）：序号、标题（评价式）、成效（各单位报告的进展和成效；无内容时为【待填：本方面主要成效及数据】）'],
+  ['讲话.部署.来源 / 计划 / 总体要求 / 概述 / 章节（列表） / 见 / 结转', '重点工作部署：来自 --next-plan 指定的新一年工作要点，相邻章节归并为至多7个方面，每方面一句（“要……确保……”，只列量化目标），其余见工作要点；结转为本年未完成工作的安排'],
+  ['报告.开头 / 报告.指标段 / 报告.未报送 / 报告.无责任单位 / 报告.问题总述 / 报告.滞后 / 报告.打算开头', '报告的段落：开头（年终为“在…领导下…现将有关情况报告如下”，完成、未完成、结转、未报送各几项）、主要指标和量化目标段、未报送的任务和单位（含配合单位报告的情况）、存在问题的总述、进度滞后（仅年中报告）、下一步打算的开头；数据给不出的内容为【待填：…】'],
+  ['报告.主题（列表）', '报告各节：标题（年终为评价式标题，如“蓝天保卫战扎实推进”；可用 config set 报告主题 归并章节并命名）、简称、成效序号、问题序号、打算序号、成效（“一是……”）、成效补充（已完成、结转的任务）、问题、打算'],
+  ['报告.未完成（列表） / 报告.结转 / 报告.未报送任务（列表）', '年终未完成的工作：编号、任务、单位、差距（如“660个完成612个，尚差48个”）、原因、打算；结转下一年度的任务；未报送的任务：编号、任务、单位、配合报告'],
+  ['统计.年终完成 / 年终未完成 / 结转', '年终轮次各工作的结论（完成、未完成、结转）计数'],
+  ['待填（列表）', '报告中需起草人补写的【待填：…】事项，生成后列出'],
   ['{{数值 "名称"}}', '取数：统计项、“完成值:条目编号”或 --metrics 文件中的数值；无数据时显示【待填：名称】并给出提示'],
   ['{{顿号 列表}}', '用顿号连接名单'],
   ['{{#each 列表}}…{{/each}}、{{#if 条件}}…{{/if}}', 'Handlebars 的循环和条件'],

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { UserError } from '../util/errors.ts';
 import type { ReportContext } from './context.ts';
 import { parseMarkup, TemplateError, type DocumentTree } from './markup.ts';
+import { cnPunctuation } from './punctuation.ts';
 
 export const TEMPLATE_DIR = join(import.meta.dirname, '..', '..', 'templates');
 import { BUILT_IN } from './templates.ts';
@@ -44,5 +45,6 @@ export function renderTemplate(template: { name: string; source: string }, conte
       '请检查 {{ }} 是否成对、{{#each}} 与 {{/each}} 是否对应。',
     );
   }
-  return { tree: parseMarkup(markup, template.name, template.source), missing };
+  // Every document's Chinese text takes full-width punctuation: one rule, applied here to all of them.
+  return { tree: parseMarkup(cnPunctuation(markup), template.name, template.source), missing };
 }

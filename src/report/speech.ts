@@ -4,143 +4,193 @@
 // is a 【待填：…】 paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
-import { clauseShortfall, isPressed } from './bulletin.ts';
+import { isPressed } from './bulletin.ts';
 import { cnOrdinal, type ReportContext } from './context.ts';
 
 export interface SpeechContext {
   标题: string;
-  /** The meeting as named in the title and the opening: `2026年全市生态环境工作会议`. */
+  /** The meeting as named in the title and the opening: `市生态环境局2026年工作会议`, or a 【待填】. */
   会议: string;
+  /** The line under the title: who speaks (a 【待填】: the data cannot say) and when. */
+  讲话人: string;
+  日期: string;
   回顾年度: string;
   部署年度: string;
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
   开场: string;
+  /** One overall figure at most, at the level the review lists (项 of work). */
   总述: string;
-  回顾: { 序号: string; 标题: string; 概况: string; 成效: string[] }[];
-  亮点: string;
+  /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
+  指标: string;
+  /** The review by theme (themes.ts, synthesis.ts): a result heading, and what units reported, or one 【待填】. */
+  回顾: { 序号: string; 标题: string; 成效: string[] }[];
+  /** 2–3 generalised points by theme, then a 【待填】 for the deeper causes. */
   不足: string[];
   部署: {
     /** `next`: the next year's plan; `remaining`: this year's unfinished tasks; `none`: nothing to deploy from. */
     来源: 'next' | 'remaining' | 'none';
     计划: string;
+    /** The 总体要求 paragraph: a 【待填】 (guiding thought and aims are the leader's). */
+    总体要求: string;
     概述: string;
     结转: string;
     章节: { 序号: string; 标题: string; 任务: string[] }[];
+    /** `具体任务见《…》。` after the parts. */
+    见: string;
   };
-}
-
-/** At most this many items named in one sentence of the review's shortcomings (`……等`). */
-const NAMED_AT_MOST = 5;
-
-function sentence(s: string): string {
-  const t = s.trim().replace(/[；;，,\s]+$/, '');
-  return /[。！？.]$/.test(t) ? t.replace(/\.$/, '。') : `${t}。`;
+  /** The 强化调度督办 sentence, in the speaker's voice. */
+  督办: string;
 }
 
 /**
- * The meeting a speech is given at, from the issuer's name: `济南市生态环境局` holds the `全市生态环境工作会议`;
- * an issuer of another shape holds `<issuer>工作会议`. `--meeting` names it outright.
+ * How the speaker names things, as data: the bureau speaking of itself says 我们 (its own work) and 局里 (what its
+ * office will do); its name is shortened by dropping the city or district before 市/区/县 (`济南市生态环境局` →
+ * `市生态环境局`) where a name must stand (the meeting).
+ */
+export const SPEAKER_WORDS = { self: '我们', office: '局里' } as const;
+
+/** `济南市生态环境局` → `市生态环境局`; a name of another shape is kept. */
+export function shortIssuer(issuer: string): string {
+  const m = /^[\u4e00-\u9fa5]{1,4}?([省市区县州旗])(.+)$/.exec(issuer.trim());
+  return m && m[2]!.length >= 2 ? `${m[1]}${m[2]}` : issuer.trim();
+}
+
+/** The deployment has this many parts at most: a next plan with more chapters has consecutive ones grouped. */
+export const DEPLOY_PARTS = { most: 7 } as const;
+/** Task leads named in one part of the deployment before `等`. */
+const LEADS_NAMED = 3;
+
+/** What the speech prints where the data cannot speak, each a 【待填】 listed after rendering. */
+export const SPEECH_GAPS = {
+  meeting: '【待填：会议名称】',
+  speaker: '【待填：讲话人姓名、职务】',
+  results: '【待填：本方面主要成效及数据】',
+  silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
+  indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
+  deeper: '【待填：深层次问题】',
+  aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、目标定位）】`,
+} as const;
+
+/**
+ * The meeting a speech is given at, from the issuer's name, as the model speech names it: `济南市生态环境局` holds
+ * the `市生态环境局2026年工作会议`, an internal meeting of the bureau (its plan is the bureau's, not the city's).
+ * `--meeting` or the setting 会议名称 names it outright.
  */
 export function meetingName(issuer: string, year: string, yearEnd: boolean, span: string): string {
-  const m = /^.+?([省市区县州旗])(.+?)(?:局|厅|委员会|委|办公室|办|中心)$/.exec(issuer);
-  const scope = m ? `全${m[1]}${m[2]}` : issuer;
-  return yearEnd ? `${year}年${scope}工作会议` : `${year}年${scope}${m ? '系统' : ''}${span}重点工作推进会`;
+  const own = shortIssuer(issuer);
+  return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
+}
+
+/** Chapters grouped into at most DEPLOY_PARTS.most parts, consecutive ones together, sizes as even as may be. */
+export function groupChapters<T>(chapters: T[]): T[][] {
+  const parts = Math.min(chapters.length, DEPLOY_PARTS.most);
+  const out: T[][] = [];
+  let at = 0;
+  for (let i = 0; i < parts; i++) {
+    const size = Math.floor(chapters.length / parts) + (i < chapters.length % parts ? 1 : 0);
+    out.push(chapters.slice(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+/**
+ * A plan's chapters condensed into the deployment's parts, in the speaker's voice: the chapters' titles as the
+ * heading, then one sentence naming its first tasks and every quantified target (`要A，B，C，确保…。`); the plan is referred to for the rest.
+ */
+function deployParts(p: Plan, keep: (t: Plan['tasks'][number]) => boolean): SpeechContext['部署']['章节'] {
+  const chapters = p.chapters.map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id && keep(t)) })).filter((x) => x.tasks.length);
+  return groupChapters(chapters).map((group, i) => {
+    const tasks = group.flatMap((x) => x.tasks);
+    const leads = [...new Set(tasks.map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean))];
+    const targets = [...new Set(tasks.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim()))).filter(Boolean))];
+    const named = `要${leads.slice(0, LEADS_NAMED).join('，')}`;
+    return {
+      序号: cnOrdinal(i),
+      标题: group.map((x) => x.ch.title.trim().replace(/\s+/g, '，')).join('，'),
+      任务: [`${named}${targets.length ? `，确保${targets.join('，')}` : ''}。`],
+    };
+  });
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string } = {}): SpeechContext {
   const yearEnd = ctx.轮次.年终;
   const year = ctx.轮次.年度;
   const next = yearEnd ? String(Number(year) + 1) : year;
-  const s = ctx.统计;
-  const n = (k: string) => Number(s[k] ?? 0);
   const period = yearEnd ? `${year}年` : ctx.轮次.期间;
-  const meeting = o.meeting?.trim() || meetingName(ctx.机关, next, yearEnd, ctx.轮次.期间);
+  const issuerKnown = !ctx.机关.startsWith('【待填');
+  const meeting = o.meeting?.trim() || (issuerKnown ? meetingName(ctx.机关, next, yearEnd, ctx.轮次.期间) : SPEECH_GAPS.meeting);
   const clauses = progress.clauses.filter((c) => c.answers.length > 0);
-  const pressed = clauses.filter(isPressed);
+  const ofChapters = (ids: string[]) => clauses.filter((c) => ids.includes(c.chapterId));
+  const notDone = (c: (typeof clauses)[number]) => (yearEnd ? c.yearEnd === '未完成' : isPressed(c));
 
-  const overview = ctx.结论.有报送
-    ? `${ctx.机关}认真落实《${ctx.计划.标题}》部署，${yearEnd ? '全年' : ''}共部署重点任务${n('任务数')}项、${n('条目数')}个工作条目，${ctx.轮次.截至 === '全年' ? '截至年终' : ctx.轮次.截至}已完成${n('已完成')}个，完成率${s.完成率}。${ctx.结论.总体}`
-    : `${ctx.机关}认真落实《${ctx.计划.标题}》部署，共部署重点任务${n('任务数')}项、${n('条目数')}个工作条目。${ctx.结论.总体}`;
+  // One overall figure, in 项 of work as the review counts: of all when every unit reported, else what is done.
+  const done = clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
+  const silent = clauses.some((c) => c.status === '未报送');
+  // Zero is no figure to give in a speech (`已完成重点工作0项`).
+  const figure = !ctx.结论.有报送 || !done ? '' : silent ? `，${yearEnd ? '全年' : ''}已完成重点工作${done}项` : `，${yearEnd ? '全年' : ''}部署的${clauses.length}项重点工作中，已完成${done}项`;
+  const overview = `${SPEAKER_WORDS.self}认真落实《${ctx.计划.标题}》部署${figure}。`;
 
-  const review = ctx.章节
-    .filter((ch) => ch.成效.length)
-    .map((ch, i) => ({
-      序号: cnOrdinal(i),
-      标题: ch.标题.trim(),
-      // Zero counts are left unsaid (`已完成0个`).
-      概况: `${yearEnd ? '全年' : ''}部署${ch.条目数}个工作条目${[ch.已完成 ? `已完成${ch.已完成}个` : '', ch.滞后 ? `${ch.滞后}个滞后预警` : '', ch.未报送 ? `${ch.未报送}个未报送` : ''].filter(Boolean).map((x) => `，${x}`).join('')}。`,
-      成效: ch.成效,
-    }));
-
-  // Highlights: targets met, with the figure reported.
-  const met = clauses
-    .filter((c) => c.targetValue !== null && c.completion === 1)
-    .map((c) => {
-      const a = c.answers.find((x) => x.unit === c.source);
-      return a?.valueText ? `${c.target.split('；')[0]}（完成值${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}）` : '';
-    })
-    .filter(Boolean);
-  const highlights = met.length ? `从量化目标看，${met.length}项目标已经达到：${met.slice(0, NAMED_AT_MOST).join('；')}${met.length > NAMED_AT_MOST ? '等' : ''}。` : '';
-
-  // Shortcomings: what is undone or behind, what units say stands in the way, and reporting that fell short.
-  const shortcomings: string[] = [];
-  if (pressed.length) {
-    const named = pressed.slice(0, NAMED_AT_MOST).map((c) => {
-      const gap = yearEnd ? clauseShortfall(c, plan) : null;
-      return `${c.task}${gap ? `（${gap}）` : ''}`;
+  // The review: the report's themes, in their order, with what the units reported; nothing made from a title.
+  const review = ctx.报告.主题
+    .filter((t) => ofChapters(t.章节).length)
+    .map((t, i) => {
+      const own = ofChapters(t.章节);
+      const items = t.成效.length ? [...t.成效, t.成效补充] : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, t.成效补充];
+      return { 序号: cnOrdinal(i), 标题: t.标题, 成效: items.filter(Boolean) };
     });
-    shortcomings.push(
-      `${yearEnd ? '部分年度任务没有完成' : '部分任务进度滞后'}，${pressed.length}个条目${yearEnd ? '未完成年度目标或进度滞后' : '落后于序时进度或自报滞后'}，如${named.join('、')}${pressed.length > NAMED_AT_MOST ? '等' : ''}。`,
-    );
-  }
-  const problems = [...new Set(ctx.章节.flatMap((ch) => ch.问题))];
-  if (problems.length) shortcomings.push(`推进中还存在一些困难，责任单位反映：${problems.slice(0, NAMED_AT_MOST).map(sentence).join('')}`);
-  const reporting = [
-    ctx.报送.逾期.length ? `${ctx.报送.逾期.length}家单位逾期报送` : '',
-    ctx.报送.未报.length ? `${ctx.报送.未报.length}家单位未报送` : '',
-    ctx.报送.退回.length ? `${ctx.报送.退回.length}家单位报送的调度表被退回重报` : '',
-  ].filter(Boolean);
-  if (reporting.length) shortcomings.push(`调度报送还不够及时规范，${reporting.join('，')}。`);
-  const numbered = shortcomings.map((x, i) => `${cnOrdinal(i)}是${x}`);
 
-  const carried = yearEnd && pressed.length ? `对${year}年未完成或滞后的${pressed.length}个条目（编号${pressed.map((c) => c.clauseId).join('、')}），要逐项明确措施和时限，纳入${next}年工作继续推进。` : '';
+  // Shortcomings: generalised by theme (the work not done, the difficulties units reported), at most three.
+  const points = ctx.报告.主题
+    .map((t) => {
+      const behind = [...new Set(ofChapters(t.章节).filter(notDone).map((c) => c.task))];
+      if (behind.length) return `${t.简称}还有差距，${behind.slice(0, 2).join('、')}${behind.length > 2 ? '等' : ''}工作${yearEnd ? '年内未完成' : '进度滞后'}`;
+      return t.问题.length ? `${t.简称}推进中还有一些困难，有待加强` : '';
+    })
+    .filter(Boolean)
+    .slice(0, 3);
+  const shortcomings = [...points.map((x, i) => `${cnOrdinal(i)}是${x}。`), `${SPEECH_GAPS.deeper}。`];
+
+  const pressed = clauses.filter(notDone);
+  const carriedTasks = [...new Set(pressed.map((c) => c.task))];
+  const carried = yearEnd && carriedTasks.length
+    ? `对${year}年未完成的${carriedTasks.slice(0, 3).join('、')}${carriedTasks.length > 3 ? '等' : ''}工作，要逐项明确完成时限，尽快完成。`
+    : '';
   let deploy: SpeechContext['部署'];
   if (o.nextPlan) {
     const p = o.nextPlan;
-    const chapters = p.chapters
-      .map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id) }))
-      .filter((x) => x.tasks.length)
-      .map((x, i) => ({ 序号: cnOrdinal(i), 标题: x.ch.title.trim(), 任务: x.tasks.map((t, j) => `${cnOrdinal(j)}是${sentence(t.text)}`) }));
-    const clauseCount = p.tasks.reduce((k, t) => k + t.clauses.length, 0);
-    const targets = p.tasks.reduce((k, t) => k + t.clauses.reduce((m, c) => m + c.targets.length, 0), 0);
+    const parts = deployParts(p, () => true);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
-      概述: `${next}年，要围绕《${displayTitle(p)}》部署的${p.tasks.length}项重点任务、${clauseCount}个工作条目${targets ? `（其中量化目标${targets}项）` : ''}，重点抓好以下${chapters.length}个方面工作。`,
+      总体要求: SPEECH_GAPS.aims(next),
+      概述: `${next}年，要围绕《${displayTitle(p)}》，重点抓好以下${parts.length}个方面工作。`,
       结转: carried,
-      章节: chapters,
+      章节: parts,
+      见: `具体任务见《${displayTitle(p)}》。`,
     };
   } else if (!yearEnd) {
-    // The rest of the year: the plan's tasks with a clause not yet done, by chapter.
+    // The rest of the year: the plan's tasks with a clause not yet done, condensed the same way.
     const open = new Set(clauses.filter((c) => c.status !== '已完成').map((c) => c.taskId));
-    const chapters = plan.chapters
-      .map((ch) => ({ ch, tasks: plan.tasks.filter((t) => t.chapterId === ch.id && open.has(t.id)) }))
-      .filter((x) => x.tasks.length)
-      .map((x, i) => ({ 序号: cnOrdinal(i), 标题: x.ch.title.trim(), 任务: x.tasks.map((t, j) => `${cnOrdinal(j)}是${sentence(t.text)}`) }));
+    const parts = deployParts(plan, (t) => open.has(t.id));
     deploy = {
-      来源: chapters.length ? 'remaining' : 'none',
+      来源: parts.length ? 'remaining' : 'none',
       计划: ctx.计划.标题,
-      概述: chapters.length ? `下一步，要对照《${ctx.计划.标题}》，抓好尚未完成的${open.size}项重点任务。` : '',
+      总体要求: '',
+      概述: parts.length ? `下一步，要对照《${ctx.计划.标题}》，抓好尚未完成的${open.size}项重点任务。` : '',
       结转: '',
-      章节: chapters,
+      章节: parts,
+      见: parts.length ? `具体任务见《${ctx.计划.标题}》。` : '',
     };
   } else {
-    deploy = { 来源: 'none', 计划: '', 概述: '', 结转: carried, 章节: [] };
+    deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carried, 章节: [], 见: '' };
   }
   return {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
+    讲话人: SPEECH_GAPS.speaker,
+    日期: `（${ctx.成文日期}）`,
     回顾年度: year,
     部署年度: next,
     回顾期间: period,
@@ -148,9 +198,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
     总述: overview,
+    指标: ctx.报告.指标段 || (yearEnd ? `${SPEECH_GAPS.indicators(year)}。` : ''),
     回顾: review,
-    亮点: highlights,
-    不足: numbered,
+    不足: shortcomings,
     部署: deploy,
+    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
   };
 }

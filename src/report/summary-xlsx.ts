@@ -1,7 +1,7 @@
 // The 汇总表 workbook: every clause with every unit's answer and the derived status (coloured by 序时 status),
 // the receipts per unit, statistics per chapter, and the indicators.
 import ExcelJS from 'exceljs';
-import type { Plan } from '../model/plan.ts';
+import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { FONT, HEADER_FILL, STATUS_FILLS, TITLE_FONT, printSetup, thinBorder } from '../sheets/style.ts';
 import { rowHeight } from '../sheets/workbook.ts';
@@ -83,6 +83,7 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'taizhang';
   const label = progress.round.label;
+  const yearEnd = progress.clauses.some((c) => c.yearEnd !== null);
   function* clauseRows() {
     // Clauses nobody answers for are kept apart, after the rest, under a row that says why.
     const assigned = progress.clauses.filter((c) => c.answers.length > 0);
@@ -114,13 +115,15 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
       i === 0 ? (c.completion === null ? '' : percent(c.completion)) : '',
       i === 0 ? percent(c.expected) : '',
       i === 0 ? SCHEDULE_WORDS[c.schedule] : '',
+      // A year-end round adds its outcome and what the figure lacks, as the year-end report states them.
+      ...(yearEnd ? [i === 0 ? c.yearEnd ?? '' : '', i === 0 ? c.shortfall ?? '' : ''] : []),
     ];
   table(
     wb,
     '条目汇总',
     `${label}重点工作调度汇总表`,
-    ['编号', '重点任务', '具体内容', '目标值', '完成时限', '责任单位', '职责', '完成状态', '完成值', '进展情况', '存在问题', '下一步打算', '进展停滞', '条目状态', '完成度', '序时要求', '序时预警'],
-    [8, 16, 40, 18, 10, 20, 6, 9, 9, 40, 24, 24, 8, 9, 8, 8, 8],
+    ['编号', '重点任务', '具体内容', '目标值', '完成时限', '责任单位', '职责', '完成状态', '完成值', '进展情况', '存在问题', '下一步打算', '进展停滞', '条目状态', '完成度', '序时要求', '序时预警', ...(yearEnd ? ['年终结论', '目标差距'] : [])],
+    [8, 16, 40, 18, 10, 20, 6, 9, 9, 40, 24, 24, 8, 9, 8, 8, 8, ...(yearEnd ? [9, 24] : [])],
     clauseRows(), truncated);
   table(
     wb,
@@ -140,7 +143,7 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
     table(
       wb,
       '指标',
-      `《${plan.title}》主要指标`,
+      `《${displayTitle(plan)}》主要指标`,
       ['序号', '类别', '指标', '单位', '基期值', '目标值', '属性', '备注'],
       [6, 14, 40, 10, 10, 16, 8, 24],
       plan.indicators.map((x) => ({ values: [x.id, x.category, x.name, x.unit, x.baseline, x.target, x.attribute, x.note] })), truncated);

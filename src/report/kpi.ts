@@ -1,0 +1,93 @@
+// The KPI paragraph a year-end report opens 一、 with: the plan's indicators with the values the office supplies
+// (--metrics), each against its target, and the clauses' quantified targets against the reported figures. What
+// neither gives is a visible 【待填】, listed, never invented.
+import type { Plan } from '../model/plan.ts';
+import type { ClauseProgress } from '../model/progress.ts';
+
+/** Which way an indicator is met, from its target's words first, then from its name. */
+export const DIRECTION_RULES = {
+  atMostWords: /≤|<|＜|以下|不高于|不超过|以内|控制在/,
+  atLeastWords: /≥|>|＞|以上|不低于|不少于|达到/,
+  /** Names of indicators where less is better (concentrations, emissions, intensities, bad days…). */
+  lowerIsBetter: /浓度|排放|能耗|强度|重污染|劣[ⅤV五]|超标|事件|风险|损失/,
+} as const;
+
+const firstNumber = (s: string): number | null => {
+  const m = /-?\d+(?:\.\d+)?/.exec(s);
+  return m ? Number(m[0]) : null;
+};
+
+/** Whether a value meets an indicator's target: true, false, or null when the target gives no figure to compare. */
+export function meetsTarget(name: string, target: string, value: number): boolean | null {
+  const t = firstNumber(target);
+  if (t === null) return null;
+  const atMost = DIRECTION_RULES.atMostWords.test(target) || (!DIRECTION_RULES.atLeastWords.test(target) && DIRECTION_RULES.lowerIsBetter.test(name));
+  return atMost ? value <= t : value >= t;
+}
+
+export interface KpiParagraph {
+  段: string;
+  待填: string[];
+  /** Each figure the paragraph states, for the 汇总表 and tests. */
+  指标: { 名称: string; 目标: string; 完成值: string; 结论: string }[];
+}
+
+/**
+ * The paragraph: `主要指标方面，城市细颗粒物（PM2.5）浓度为38ug/m3（目标42），达到目标；…。量化任务方面，全年N项量化目标
+ * 中，达到目标M项；未达到K项（…尚差48个）。` A clause counts as met by its year-end outcome (完成), not by a reading of
+ * its own here.
+ */
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Record<string, number | string>, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
+  const out: KpiParagraph = { 段: '', 待填: [], 指标: [] };
+  const parts: string[] = [];
+  const stated: string[] = [];
+  const unknown: string[] = [];
+  for (const ind of plan.indicators) {
+    const raw = metrics[ind.name];
+    if (raw === undefined || raw === '') {
+      unknown.push(ind.name);
+      continue;
+    }
+    const value = typeof raw === 'number' ? raw : firstNumber(String(raw));
+    const met = value === null || !ind.target ? null : meetsTarget(ind.name, ind.target, value);
+    const verdict = met === null ? '' : met ? '达到目标' : '未达到目标';
+    const unit = ind.unit && !/[%％]$/.test(String(raw)) ? ind.unit : '';
+    stated.push(`${ind.name}为${raw}${unit}${ind.target ? `（目标${ind.target}）` : ''}${verdict ? `，${verdict}` : ''}`);
+    out.指标.push({ 名称: ind.name, 目标: ind.target, 完成值: `${raw}${unit}`, 结论: verdict || '—' });
+  }
+  // Figures the office supplied that are no indicator of the plan and no figure of ours: stated as given.
+  const names = new Set(plan.indicators.map((i) => i.name));
+  for (const [k, v] of Object.entries(metrics)) {
+    if (names.has(k) || o.reserved.has(k) || k.startsWith('完成值:')) continue;
+    stated.push(`${k}为${v}`);
+    out.指标.push({ 名称: k, 目标: '', 完成值: String(v), 结论: '—' });
+  }
+  if (stated.length) parts.push(`主要指标方面，${stated.join('；')}`);
+  if (unknown.length) {
+    const gap = `${unknown.length > 3 ? `${unknown.slice(0, 3).join('、')}等${unknown.length}项指标` : unknown.join('、')}${o.yearEnd ? '全年' : ''}完成值`;
+    parts.push(`${stated.length ? '' : '主要指标方面，'}【待填：${gap}】`);
+    out.待填.push(gap);
+  }
+  if (!plan.indicators.length && !stated.length && o.yearEnd) {
+    const gap = '空气质量、水环境质量等主要指标全年完成情况';
+    parts.push(`【待填：${gap}】`);
+    out.待填.push(gap);
+  }
+  const quantified = clauses.filter((c) => c.targetValue !== null && c.answers.length > 0);
+  if (quantified.length) {
+    const done = o.yearEnd ? quantified.filter((c) => c.yearEnd === '完成') : quantified.filter((c) => c.completion !== null && c.completion >= 1);
+    const short = quantified.filter((c) => c.shortfall && (o.yearEnd ? c.yearEnd === '未完成' : true));
+    const carried = o.yearEnd ? quantified.filter((c) => c.yearEnd === '结转') : [];
+    const silent = quantified.filter((c) => c.status === '未报送');
+    const rest = quantified.length - done.length - short.length - carried.length - silent.length;
+    const bits = [`${o.yearEnd ? '全年' : o.asOf}${quantified.length}项量化目标中，达到目标${done.length}项`];
+    if (done.length) bits[0] += `（${done.map((c) => c.task).join('、')}）`;
+    if (short.length) bits.push(`${o.yearEnd ? '未达到' : '尚未达到'}${short.length}项（${short.map((c) => `${c.task}：${c.shortfall}`).join('；')}）`);
+    if (carried.length) bits.push(`转入下一年度继续推进${carried.length}项（${carried.map((c) => c.task).join('、')}）`);
+    if (rest > 0) bits.push(`${rest}项未报告完成值`);
+    if (silent.length) bits.push(`${silent.length}项未报送`);
+    parts.push(`量化任务方面，${bits.join('，')}`);
+  }
+  out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
+  return out;
+}

@@ -1,0 +1,106 @@
+// How units' texts become a report's sentences: what counts as filler, how several units' words on one task are
+// joined, how a chapter's imperative title becomes an evaluative heading, and which tool words a document for
+// leadership never uses. Rules as data, in one place; context.ts applies them, templates only lay out.
+
+/**
+ * Phrases that say nothing a reader can use: a part of a sentence (between ，；。) that is one of these in full is
+ * left out. A text left empty contributes nothing; its clause is still accounted for by its status.
+ */
+export const FILLER: readonly RegExp[] = [
+  /^(无|暂无|没有|无问题|暂无问题|不涉及|\/|—|-)$/,
+  /^(继续|持续)?(认真)?(做好|抓好)?(相关)?配合(做好)?(相关)?(工作)?$/,
+  /^(按|依)(照)?(计划|要求|序时|进度)(有序|稳步|正常)?推进(中)?(相关工作)?$/,
+  /^(工作|各项工作)?(正在|有序|稳步|正常|顺利)推进(中)?$/,
+  /^(已)?完成阶段性(工作|任务)$/,
+  /^(继续|持续|加快|进一步)(推进|做好|抓好|落实)(相关|各项)?(工作)?$/,
+  /^(继续|持续)按(计划|要求)推进(相关工作)?$/,
+];
+
+/** `配合推进清洁取暖` on the task 推进清洁取暖: a unit naming its task back, with nothing it did, is filler too. */
+export const ECHO_PREFIX = /^(积极|认真)?(配合|协助|参与)?(推进|做好|开展|落实|抓好)?/;
+
+function isFiller(part: string, task: string): boolean {
+  const t = part.trim().replace(/^[、，,\s]+|[、，,\s]+$/g, '');
+  if (!t || FILLER.some((re) => re.test(t))) return true;
+  const echoed = t.replace(ECHO_PREFIX, '').replace(/(相关)?工作$/, '');
+  return !!task && echoed.length > 1 && echoed !== t && task.includes(echoed);
+}
+
+/**
+ * A unit's text with its filler left out, as one sentence group without its closing mark; '' when nothing is left.
+ * `task` is the task's lead, so that a text naming it back counts as filler.
+ */
+export function substance(text: string | null | undefined, task = ''): string {
+  if (!text) return '';
+  const sentences = text
+    .replace(/\r?\n+/g, '；')
+    .split(/[。！？!?]+/)
+    .map((s) =>
+      s
+        .split(/[；;]/)
+        .map((clause) => clause.split(/[，,]/).filter((p) => !isFiller(p, task)).join('，'))
+        .filter((c) => c.trim())
+        .join('；'),
+    )
+    .filter((s) => s.trim());
+  return sentences.join('。').trim();
+}
+
+/** Connectors for the second, third… unit's words on one task, joined into one sentence group. */
+export const CONNECTORS = ['同时', '此外', '另外'] as const;
+
+/** Several texts on one task as one sentence group: the first as written, the rest after a connector; deduplicated. */
+export function joinTexts(texts: string[]): string {
+  const own = [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
+  return own.map((t, i) => (i === 0 ? t : `${CONNECTORS[Math.min(i - 1, CONNECTORS.length - 1)]}，${t}`)).join('；');
+}
+
+/** Closes a sentence group with 。 unless it ends with a mark of its own. */
+export function closeSentence(s: string): string {
+  const t = s.trim().replace(/[；;，,、\s]+$/, '');
+  return !t ? '' : /[。！？]$/.test(t) ? t : `${t}。`;
+}
+
+/** Words of the tool that no document for leadership uses. Tests hold the built-in reports to this list. */
+export const JARGON = ['工作条目', '条目', '本轮', '调度表', '报送单位', '自报'] as const;
+/** What a year-end document says besides never: a year has no 序时, and its verdict states what was done. */
+export const YEAR_END_JARGON = ['序时', '黄色预警', '红色预警', '今年以来', '总体按计划推进'] as const;
+
+/** Adverbs of manner that open a plan's chapter title (`更高标准打好…`), longest first when matched. */
+const ADVERBS = ['坚定不移', '更高标准', '高标准', '高质量', '全力', '扎实', '切实', '稳步', '依法', '不断', '持续', '深入', '全面', '加快', '积极', '大力', '着力', '统筹', '有序', '纵深'];
+
+/**
+ * Evaluative headings from a chapter's imperative title: the verb it opens with (after an adverb) and how a
+ * year-end report states it once done. `更高标准打好蓝天保卫战` → `蓝天保卫战扎实推进`. A theme with work not done
+ * takes the `mixed` form, which claims no success.
+ */
+export const HEADING_RULES: readonly { verb: string; done: string; mixed: string }[] = [
+  { verb: '推进', done: '扎实推进', mixed: '持续推进' },
+  { verb: '打好', done: '扎实推进', mixed: '持续推进' },
+  { verb: '落实', done: '落实有力', mixed: '持续落实' },
+  { verb: '服务', done: '服务有力', mixed: '持续服务' },
+  { verb: '开展', done: '扎实开展', mixed: '持续开展' },
+  { verb: '提升', done: '持续提升', mixed: '持续推进' },
+  { verb: '保障', done: '保障有力', mixed: '持续加强' },
+  { verb: '完善', done: '不断完善', mixed: '持续推进' },
+  { verb: '加强', done: '持续加强', mixed: '持续推进' },
+  { verb: '强化', done: '持续强化', mixed: '持续推进' },
+  { verb: '深化', done: '不断深化', mixed: '持续推进' },
+  { verb: '抓好', done: '扎实有效', mixed: '持续推进' },
+  { verb: '做好', done: '扎实有效', mixed: '持续推进' },
+  { verb: '建设', done: '扎实推进', mixed: '持续推进' },
+];
+
+/** A chapter title in the evaluative form; the title as written when no rule applies. */
+export function evaluativeHeading(title: string, allDone: boolean): string {
+  let rest = title.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + 2) ((rest = rest.slice(a.length)), (changed = true));
+  }
+  const rule = HEADING_RULES.find((r) => rest.startsWith(r.verb) && rest.length > r.verb.length + 1);
+  if (!rule) return title;
+  // A title that joins two clauses with a space (`深化结构调整 全面推进绿色转型`) keeps its first.
+  const object = rest.slice(rule.verb.length).split(/\s+/)[0]!;
+  return `${object}${allDone ? rule.done : rule.mixed}`;
+}

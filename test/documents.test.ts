@@ -1,0 +1,246 @@
+// The year-end report read as the 局长 reads it: a realistic year-end round (test/yearend-round.ts) rendered through
+// the CLI, its text taken by python-docx. Every clause accounted for, failures only under 存在问题, no tool words,
+// the KPI paragraph's figures equal to the inputs. And the rules behind it, each on worked examples.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shortfallWords, yearEndOutcome } from '../src/consolidate/index.ts';
+import { consolidate } from '../src/consolidate/index.ts';
+import { parseRound } from '../src/model/round.ts';
+import type { Clause } from '../src/model/plan.ts';
+import type { Entry } from '../src/model/submission.ts';
+import { assignUnits } from '../src/sheets/assign.ts';
+import { readPlan } from '../src/plan/index.ts';
+import { buildContext } from '../src/report/context.ts';
+import { meetsTarget } from '../src/report/kpi.ts';
+import { evaluativeHeading, JARGON, joinTexts, substance, YEAR_END_JARGON } from '../src/report/synthesis.ts';
+import { parseThemes } from '../src/report/themes.ts';
+import { COOPERATING_FIGURES, FILLER_PROGRESS, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
+import { jinanPlan, PYTHON, SEEDS } from './helpers.ts';
+
+function docxText(file: string): string[] {
+  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+describe('the rules, on worked examples', () => {
+  const clause = (o: Partial<Clause>): Clause => ({ id: 'x', text: '', assignments: [], targets: [], deadline: null, annotation: null, line: null, ...o });
+  const year = parseRound('2025-年终');
+  const villages = { value: 660, unit: '个', comparator: '完成', words: '完成省定660个行政村环境整治任务' };
+
+  it('states a shortfall as the report does', () => {
+    expect(shortfallWords(villages, 612)).toBe('660个完成612个，尚差48个');
+    expect(shortfallWords(villages, 660)).toBeNull();
+    expect(shortfallWords({ value: 80, unit: '%', comparator: '不低于', words: '清洁取暖覆盖率不低于80%' }, 70)).toBe('目标清洁取暖覆盖率不低于80%，实际为70%，相差10个百分点');
+    expect(shortfallWords({ value: 5, unit: '%', comparator: '下降', words: '较2020年下降5%' }, 3)).toBe('目标较2020年下降5%，实际下降3%，相差2个百分点');
+  });
+
+  it('judges the year-end outcome: the figure first, then the status and the deadline', () => {
+    const counted = clause({ targets: [villages] });
+    // A unit that ticks 已完成 below its target has not completed it.
+    expect(yearEndOutcome(counted, '已完成', 612, year)).toBe('未完成');
+    expect(yearEndOutcome(counted, '滞后', 660, year)).toBe('完成');
+    expect(yearEndOutcome(clause({}), '已完成', null, year)).toBe('完成');
+    // Ongoing work on course is carried over; work due within the year and not done is not done.
+    expect(yearEndOutcome(clause({}), '序时推进', null, year)).toBe('结转');
+    expect(yearEndOutcome(clause({ deadline: { words: '10月底前', meaning: { kind: 'date', date: '2025-10-31' } } }), '序时推进', null, year)).toBe('未完成');
+    expect(yearEndOutcome(clause({ deadline: { words: '2026年6月底前', meaning: { kind: 'date', date: '2026-06-30' } } }), '滞后', null, year)).toBe('结转');
+    expect(yearEndOutcome(clause({}), '滞后', null, year)).toBe('未完成');
+    expect(yearEndOutcome(clause({}), '未启动', null, year)).toBe('未完成');
+    expect(yearEndOutcome(clause({}), '未报送', null, year)).toBe('未报送');
+  });
+
+  it('leaves filler out and joins several units’ words with connectors', () => {
+    expect(substance('继续做好配合工作。')).toBe('');
+    expect(substance('按计划推进，已完成阶段性工作。')).toBe('');
+    expect(substance('按计划推进，完成点位改造112个。无')).toBe('完成点位改造112个');
+    // A unit naming its task back says nothing; naming what it did does.
+    expect(substance('配合推进清洁取暖。', '推进清洁取暖')).toBe('');
+    expect(substance('配合开展重点河流沿线环境风险排查，排查企业126家。', '防范化解重大环境风险')).toBe('配合开展重点河流沿线环境风险排查，排查企业126家');
+    expect(joinTexts(['完成改造112个', '配合排查企业126家', '完成改造112个'])).toBe('完成改造112个；同时，配合排查企业126家');
+  });
+
+  it('turns a chapter’s imperative title into an evaluative heading, claiming nothing where work is not done', () => {
+    expect(evaluativeHeading('更高标准打好蓝天保卫战', true)).toBe('蓝天保卫战扎实推进');
+    expect(evaluativeHeading('坚定不移推进全面从严治党', true)).toBe('全面从严治党扎实推进');
+    expect(evaluativeHeading('不断完善现代环境治理体系', true)).toBe('现代环境治理体系不断完善');
+    expect(evaluativeHeading('更高标准推进净土保卫战', false)).toBe('净土保卫战持续推进');
+    // No rule: the title as written.
+    expect(evaluativeHeading('其他工作', true)).toBe('其他工作');
+  });
+
+  it('compares an indicator with its target in the right direction', () => {
+    expect(meetsTarget('城市细颗粒物（PM2.5）浓度', '42', 38)).toBe(true);
+    expect(meetsTarget('城市细颗粒物（PM2.5）浓度', '42', 45)).toBe(false);
+    expect(meetsTarget('城区绿化覆盖率', '43', 43.5)).toBe(true);
+    expect(meetsTarget('空气质量优良天数比率', '≥80', 78)).toBe(false);
+    expect(meetsTarget('地表水质量', '完成省下达任务', 1)).toBeNull();
+  });
+
+  it('gives the other documents year-end sentences too (结论.总体, 结论.滞后), never 序时', async () => {
+    const plan = await jinanPlan();
+    const answers = new Map<string, Map<string, Entry>>();
+    for (const a of assignUnits(plan).assignments) {
+      answers.set(a.unit, new Map(a.rows.map((row) => {
+        const missed = row.clause.id === '6.3';
+        return [row.clause.id, { clauseId: row.clause.id, role: row.role, status: missed ? '滞后' : '已完成', value: missed ? 612 : null, valueText: missed ? '612' : null, progress: '完成。', problems: null, nextSteps: null }];
+      })));
+    }
+    const receipts = [...answers.keys()].map((unit) => ({ unit, state: '已报送' as const, resubmissionReturned: false, receivedAt: null, reporter: null, phone: null, rows: 1, problems: 0, submissions: 1 }));
+    const ctx = buildContext(consolidate({ plan, round: year, answers, previous: new Map(), receipts }), plan, '2026-01-15');
+    expect(ctx.结论.总体).toBe('已报送的67个条目中，完成66个，结转下一年度0个，未完成1个。');
+    expect(ctx.结论.滞后).toBe('1个条目年内未完成，');
+    expect(ctx.报告.未完成).toEqual([{ 编号: '6.3', 任务: '深入开展农村环境整治', 单位: '土壤生态环境处', 差距: '660个完成612个，尚差48个', 原因: '', 打算: '' }]);
+    expect(ctx.待填).toContain('深入开展农村环境整治下一步措施');
+    expect(ctx.章节.find((ch) => ch.标题 === '更高标准推进净土保卫战')!.问题).toEqual(['深入开展农村环境整治年内未完成，660个完成612个，尚差48个，责任单位未说明原因。']);
+    // Without a figure, the status says what is missing, once.
+    const noFigure = new Map([...answers].map(([u, m]) => [u, new Map([...m].map(([id, e]) => [id, id === '6.3' ? { ...e, value: null, valueText: null } : e]))]));
+    const plain = buildContext(consolidate({ plan, round: year, answers: noFigure, previous: new Map(), receipts }), plan, '2026-01-15');
+    expect(plain.报告.未完成[0]!.差距).toBe('进度滞后');
+    expect(plain.章节.find((ch) => ch.标题 === '更高标准推进净土保卫战')!.问题).toEqual(['深入开展农村环境整治年内未完成，进度滞后，责任单位未说明原因。']);
+  });
+
+  it('prints a plan without a title or issuer as a visible placeholder and lists it, never an empty 《》', async () => {
+    const plan = { ...(await jinanPlan()), title: '', issuer: '' };
+    const p = consolidate({ plan, round: year, answers: new Map(), previous: new Map(), receipts: [] });
+    const ctx = buildContext({ ...p, issuer: '' }, plan, '2026-01-15');
+    expect(ctx.计划.标题).toBe('【待填：计划标题】');
+    expect(ctx.机关).toBe('【待填：发文机关】');
+    expect(ctx.报告.开头).toContain('认真落实《【待填：计划标题】》部署');
+    expect(ctx.待填).toEqual(expect.arrayContaining(['计划标题', '发文机关']));
+  });
+
+  it('reads the 报告主题 setting in both forms, and names a chapter it cannot find', async () => {
+    const plan = await jinanPlan();
+    expect(parseThemes('污染防治攻坚扎实深入=四,五,六；全面从严治党纵深推进=十四', plan.chapters)).toEqual([
+      { title: '污染防治攻坚扎实深入', chapters: ['4', '5', '6'] },
+      { title: '全面从严治党纵深推进', chapters: ['14'] },
+    ]);
+    expect(parseThemes('[{"标题": "污染防治攻坚扎实深入", "章节": ["第四章", "5"]}]', plan.chapters)).toEqual([{ title: '污染防治攻坚扎实深入', chapters: ['4', '5'] }]);
+    expect(() => parseThemes('甲=四；乙=四', plan.chapters)).toThrow('设置“报告主题”中章节“四”被列入了两个主题。');
+    expect(() => parseThemes('甲=二十', plan.chapters)).toThrow('设置“报告主题”中“甲”所列的章节“二十”在工作要点中找不到。');
+  });
+
+  it('writes the KPI paragraph from the plan’s indicators and --metrics, each against its target (tianqiao)', async () => {
+    const tianqiao = await readPlan(join(SEEDS, 'tianqiao-14th-five-year-plan.txt'));
+    const p = consolidate({ plan: tianqiao, round: parseRound('2025-年终'), answers: new Map(), previous: new Map(), receipts: [] });
+    const ctx = buildContext(p, tianqiao, '2026-01-15', { '城市细颗粒物（PM2.5）浓度': 38, 城区绿化覆盖率: 42 });
+    expect(ctx.报告.指标段).toContain('城市细颗粒物（PM2.5）浓度为38ug/m3（目标42），达到目标');
+    expect(ctx.报告.指标段).toContain('城区绿化覆盖率为42%（目标43），未达到目标');
+    // The other 18 indicators have no value: one visible placeholder, listed.
+    expect(ctx.报告.指标段).toMatch(/【待填：[^】]*等18项指标全年完成值】/);
+    expect(ctx.待填.some((g) => /等18项指标全年完成值$/.test(g))).toBe(true);
+  });
+});
+
+describe('the year-end report of a realistic round (CLI, python-docx)', () => {
+  let text: string[];
+  let body: string;
+  let round: Awaited<ReturnType<typeof yearEndRound>>;
+  const metrics = { 空气质量综合指数: 4.59, 优良天数比率: '62.6%' };
+  const section = (from: string, to?: string) => {
+    const a = text.findIndex((p) => p.startsWith(from));
+    const b = to ? text.findIndex((p) => p.startsWith(to)) : text.length;
+    expect(a).toBeGreaterThan(0);
+    return text.slice(a, b).join('\n');
+  };
+
+  beforeAll(async () => {
+    round = await yearEndRound(metrics);
+    text = docxText(join(round.reportDir, '年度工作情况报告_2025-年终.docx'));
+    body = text.join('\n');
+  }, 240_000);
+
+  it('uses no tool word and no 序时 language', () => {
+    for (const word of [...JARGON, ...YEAR_END_JARGON]) expect(body, word).not.toContain(word);
+    expect(body).not.toMatch(/《》/);
+    expect(body.match(/认真落实《/g)).toHaveLength(1);
+  });
+
+  it('states what was done and what was not, in the seed’s register', () => {
+    expect(text[0]).toBe('济南市生态环境局2025年度工作情况报告');
+    // 67 clauses: 4 led by the silent unit, 1.2 carried over (序时推进, no deadline), 6.3 missed, 61 done.
+    expect(text[1]).toContain('全年59项重点任务、67项具体工作中，完成61项，转入下一年度继续推进1项，未完成1项，4项未报送年终情况。');
+    expect(text[1]).toMatch(/^2025年，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署。/);
+    expect(text[1]).toMatch(/现将有关情况报告如下。$/);
+  });
+
+  it('opens 一、 with the KPI paragraph: the metrics as given and every quantified target against its figure', () => {
+    const kpi = text[text.indexOf('一、重点工作成效') + 1]!;
+    expect(kpi).toContain('主要指标方面，空气质量综合指数为4.59；优良天数比率为62.6%。');
+    expect(kpi).toContain('全年4项量化目标中，达到目标3项（强化面源污染治理、加强土壤污染源头防控、推动差异化监管），未达到1项（深入开展农村环境整治：660个完成612个，尚差48个）');
+  });
+
+  it('accounts for every clause: in 成效, in 存在问题, or by name in the list of what was not reported', async () => {
+    const plan = await jinanPlan();
+    for (const t of plan.tasks) expect(body, t.lead).toContain(t.lead);
+    const notReported = text.find((p) => p.startsWith(`${SILENT}未报送年终工作情况`))!;
+    expect(notReported).toContain('“妥善应对突发环境事件”、“防范化解重大环境风险”、“加强环境应急能力建设”、“筑牢核与辐射安全底线”等4项工作的完成情况暂缺');
+    // The cooperating unit's figures are kept, with whose they are.
+    expect(notReported).toContain(`其中，“防范化解重大环境风险”的配合单位水生态环境处报告：${COOPERATING_FIGURES}。`);
+  });
+
+  it('puts the missed target only under 存在问题, with its cause as reported, and the unit’s plan under 下一步', () => {
+    const achievements = section('一、重点工作成效', '二、存在问题');
+    const problems = section('二、存在问题', '三、下一步工作打算');
+    const plans = section('三、下一步工作打算');
+    expect(achievements).not.toContain('深入开展农村环境整治。');
+    expect(achievements).not.toContain('完成612个行政村环境整治');
+    expect(problems).toContain('全年有1项工作未完成，部分工作仍存在困难和问题，具体如下：');
+    expect(problems).toContain('深入开展农村环境整治年内未完成，660个完成612个，尚差48个，主要原因是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。');
+    expect(plans).toContain('深入开展农村环境整治方面，督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。');
+    expect(plans).toMatch(/^三、下一步工作打算\n2026年，济南市生态环境局将【待填：下一年度工作总体思路】，重点抓好以下工作。/);
+  });
+
+  it('synthesises: figures carried, filler left out, the carried-over task said once', () => {
+    expect(body).not.toContain(FILLER_PROGRESS.replace('。', ''));
+    expect(body).toContain('四是强化面源污染治理。规模化畜禽养殖场大气氨排放总量较2020年下降5.3%（目标：推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%；全年5.3%）。');
+    expect(body.match(/启动“十五五”生态环境保护规划编制持续推进，转入下一年度。/g)).toHaveLength(1);
+    // Headings evaluate; a chapter with work not done or not reported claims no success.
+    expect(text).toContainEqual(expect.stringMatching(/^（四）蓝天保卫战扎实推进。一是实施重点行业深度治理。/));
+    expect(text).toContainEqual(expect.stringMatching(/^（六）净土保卫战持续推进。/));
+    expect(text).toContainEqual(expect.stringMatching(/^（九）环境安全持续加强。/));
+  });
+
+  it('adds each clause’s year-end outcome and shortfall to the 汇总表, and lists the new variables', () => {
+    const out = execFileSync(
+      PYTHON,
+      ['-c', `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['条目汇总']
+header = [c.value for c in ws[2]]
+rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
+print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in ['6.3', '1.2', '9.1', '11.3']}}, ensure_ascii=False))`, join(round.reportDir, '汇总表_2025-年终.xlsx')],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({
+      header: ['年终结论', '目标差距'],
+      rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
+    });
+    // The attachment says each quantified target's outcome.
+    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['编号', '完成值', '完成度', '结论'],
+      ['4.4-1', '5.3', '100%', '完成'],
+      ['6.2', '78', '100%', '完成'],
+      ['6.3', '612', '92.7%', '未完成'],
+      ['11.3', '42', '100%', '完成'],
+    ]);
+    const vars = round.cli('report', '--list-variables').stdout;
+    for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
+  });
+
+  it('groups chapters into the office’s themes, named once (config set 报告主题)', () => {
+    expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
+    const dir = join(round.ws, 'themed');
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '-t', 'annual-summary', '-o', dir);
+    expect(r.code).toBe(0);
+    const themed = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
+    const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
+    expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
+    // 存在问题 and 下一步 name a theme by its subject, without the heading's praise.
+    expect(leads('二、存在问题', '三、下一步工作打算')).toEqual(['（一）污染防治攻坚', '（二）黄河流域生态保护安全屏障']);
+    // Every task still there.
+    const all = themed.join('\n');
+    for (const lead of ['加强政治机关建设', '深入开展农村环境整治', '防范化解重大环境风险', '持续推进“四减四增”', '严格落实排污许可制']) expect(all).toContain(lead);
+  });
+});
