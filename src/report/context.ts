@@ -54,7 +54,7 @@ export interface ReportContext {
   报送: { 按时: string[]; 逾期: string[]; 退回: string[]; 未报: string[] };
   滞后任务: { 编号: string; 任务: string; 单位: string; 状态: string; 差距: string; 序时: string; 颜色: string; 停滞: boolean }[];
   停滞任务: { 编号: string; 任务: string; 单位: string; 进展: string }[];
-  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
+  目标对比: { 序号: string; 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
   指标: { 序号: string; 名称: string; 单位: string; 基期值: string; 目标值: string; 属性: string; 完成值: string }[];
   数据: Record<string, string | number>;
   /** The report's own paragraphs, in the register of the seed report: see `reportText`. */
@@ -552,13 +552,16 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     .map((x) => ({ 编号: x.clauseId, 任务: x.task, 单位: x.answers.filter((a) => a.stagnant).map((a) => a.unit).join('、'), 进展: x.answers.find((a) => a.stagnant)?.progress ?? '' }));
   const targets = c
     .filter((x) => x.targetValue !== null)
-    .map((x) => {
+    .map((x, i) => {
       const a = sourceAnswer(x);
+      const unit = a?.valueText && x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : '';
       return {
+        序号: String(i + 1),
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        完成值: a?.valueText ?? '未报',
+        // With its unit (612个, 5.3%), as the target states it.
+        完成值: a?.valueText ? `${a.valueText}${unit}` : '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
         结论: x.yearEnd ?? '',
