@@ -16,6 +16,7 @@ import { meetsTarget } from '../src/report/kpi.ts';
 import { concretePlan, evaluativeHeading, JARGON, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
 import { BOILERPLATE, COOPERATING_FIGURES, FILLER_PROGRESS, leadAnswer, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
+import { withFirstListedLeads } from '../src/plan/review.ts';
 import { jinanPlan, PYTHON, SEEDS } from './helpers.ts';
 
 function docxText(file: string): string[] {
@@ -92,7 +93,7 @@ describe('the rules, on worked examples', () => {
   });
 
   it('gives the other documents year-end sentences too (结论.总体, 结论.滞后), never 序时', async () => {
-    const plan = await jinanPlan();
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
     const answers = new Map<string, Map<string, Entry>>();
     for (const a of assignUnits(plan).assignments) {
       answers.set(a.unit, new Map(a.rows.map((row) => {
@@ -115,7 +116,7 @@ describe('the rules, on worked examples', () => {
   });
 
   it('prints a plan without a title or issuer as a visible placeholder and lists it, never an empty 《》', async () => {
-    const plan = { ...(await jinanPlan()), title: '', issuer: '' };
+    const plan = { ...(withFirstListedLeads(await jinanPlan()).plan), title: '', issuer: '' };
     const p = consolidate({ plan, round: year, answers: new Map(), previous: new Map(), receipts: [] });
     const ctx = buildContext({ ...p, issuer: '' }, plan, '2026-01-15');
     expect(ctx.计划.标题).toBe('【待填：计划标题】');
@@ -125,7 +126,7 @@ describe('the rules, on worked examples', () => {
   });
 
   it('reads the 报告主题 setting in both forms, and names a chapter it cannot find', async () => {
-    const plan = await jinanPlan();
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
     expect(parseThemes('污染防治攻坚扎实深入=四,五,六；全面从严治党纵深推进=十四', plan.chapters)).toEqual([
       { title: '污染防治攻坚扎实深入', chapters: ['4', '5', '6'] },
       { title: '全面从严治党纵深推进', chapters: ['14'] },
@@ -189,7 +190,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
   });
 
   it('accounts for every clause: in 成效, in 存在问题, or by name in the list of what was not reported', async () => {
-    const plan = await jinanPlan();
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
     // Issue 29 round two (rule 5): a task is named, or its unit's own verb-first words stand for it.
     const firsts = (id: string) => sentencesOf(leadAnswer(id, plan.tasks.find((t) => t.clauses.some((c) => c.id === id))!.lead).progress)[0]!;
     // A failure is named by its subject under 存在问题 (农村环境整治未按期完成).

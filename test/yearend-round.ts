@@ -4,6 +4,7 @@
 // a task whose lead is silent (9.2), and every cooperating row says the same filler.
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withFirstListedLeads } from '../src/plan/review.ts';
 import { jinanPlan, fillWorkbook, taizhang, tempDir, SEEDS } from './helpers.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { taskObject } from '../src/report/context.ts';
@@ -64,8 +65,9 @@ export interface YearEndRound {
 export async function yearEndRound(metrics: Record<string, number | string> = {}, themes?: string): Promise<YearEndRound> {
   const ws = tempDir('tz-yearend-');
   const cli = (...args: string[]) => taizhang(args[0] === 'plan' ? args : [...args, '-w', ws]);
-  const plan = await jinanPlan();
-  let r = cli('plan', 'parse', join(SEEDS, 'jinan-2025-work-plan.txt'), '-o', join(ws, 'plan.json'), '--title', plan.title, '--issuer', plan.issuer);
+  const plan = withFirstListedLeads(await jinanPlan()).plan;
+  // The Jinan plan marks no lead; its office follows the usual convention (the unit listed first leads), adopted once.
+  let r = cli('plan', 'parse', join(SEEDS, 'jinan-2025-work-plan.txt'), '-o', join(ws, 'plan.json'), '--title', plan.title, '--issuer', plan.issuer, '--first-listed-leads');
   if (r.code !== 0) throw new Error(r.stderr);
   r = cli('sheets', 'generate', join(ws, 'plan.json'), '--round', '2025-年终');
   if (r.code !== 0) throw new Error(r.stderr);

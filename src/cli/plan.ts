@@ -10,11 +10,14 @@ export function registerPlanCommands(program: Command): void {
     .option('-o, --output <plan.json>', '输出的任务清单文件', 'plan.json')
     .option('--title <标题>', '文件标题（原文没有标题时填写）')
     .option('--issuer <发文机关>', '发文机关（原文没有落款时填写）')
-    .action(async (file: string, opts: { output: string; title?: string; issuer?: string }) => {
-      const [{ readPlan }, { summarizePlan }] = await Promise.all([import('../plan/index.ts'), import('../plan/summary.ts')]);
-      const result = await readPlan(file, { title: opts.title, issuer: opts.issuer });
+    .option('--first-listed-leads', '原文未写明牵头单位的条目，以列第一位者为牵头单位（全文统一约定；也可在任务分解表“说明”表中选择）')
+    .action(async (file: string, opts: { output: string; title?: string; issuer?: string; firstListedLeads?: boolean }) => {
+      const [{ readPlan }, { summarizePlan }, { withFirstListedLeads }] = await Promise.all([import('../plan/index.ts'), import('../plan/summary.ts'), import('../plan/review.ts')]);
+      const read = await readPlan(file, { title: opts.title, issuer: opts.issuer });
+      const { plan: result, adopted } = opts.firstListedLeads ? withFirstListedLeads(read) : { plan: read, adopted: 0 };
       await writeFile(opts.output, JSON.stringify(result, null, 2) + '\n');
       console.log(summarizePlan(result));
+      if (opts.firstListedLeads) console.log(`\n原文未写明牵头单位的 ${adopted} 条条目，已按列第一位者为牵头单位确定（任务分解表“待核对”列标出）。`);
       console.log(`\n任务清单已写入 ${opts.output}。下一步：npx taizhang plan export ${opts.output} -o 任务分解表.xlsx，核对后再导入。`);
     });
   plan

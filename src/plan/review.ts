@@ -374,14 +374,7 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string, 
   // The coordinator's plan-wide choice: where the text marks no lead, the first unit responsible leads.
   let leadRule = original.leadRule ?? 'marked';
   if (options.firstListedLeads && leadRule !== 'first-listed') {
-    let adopted = 0;
-    for (const clause of clauses.values()) {
-      const responsible = clause.assignments.filter((a) => a.role === '负责');
-      if (responsible.length === 0 || clause.assignments.some((a) => a.role === '牵头')) continue;
-      for (const a of responsible) a.role = a === responsible[0] ? '牵头' : '配合';
-      clause.doubts = [...new Set<Doubt>([...(clause.doubts ?? []), 'lead-by-position'])];
-      adopted++;
-    }
+    const adopted = adoptFirstListedLeads(clauses.values());
     leadRule = 'first-listed';
     changes.push(`原文未写明牵头单位的 ${adopted} 条条目，已按“${LEAD_RULE_FIRST}”确定牵头单位`);
   }
@@ -521,4 +514,29 @@ function readIndicatorSheet(rows: TextRow[], original: Indicator[], problems: Im
   }
   for (const x of original) if (!indicators.some((y) => y.id === x.id)) changes.push(`删除指标第${x.id}项“${x.name}”`);
   return indicators;
+}
+
+/**
+ * The usual convention, adopted by the coordinator for a whole plan: in each clause where the text marks no lead,
+ * the first unit responsible leads and the others cooperate (each such clause gains a lead-by-position doubt).
+ * Changes the clauses in place; returns how many it changed.
+ */
+export function adoptFirstListedLeads(clauses: Iterable<Clause>): number {
+  let adopted = 0;
+  for (const clause of clauses) {
+    const responsible = clause.assignments.filter((a) => a.role === '负责');
+    if (responsible.length === 0 || clause.assignments.some((a) => a.role === '牵头')) continue;
+    for (const a of responsible) a.role = a === responsible[0] ? '牵头' : '配合';
+    clause.doubts = [...new Set<Doubt>([...(clause.doubts ?? []), 'lead-by-position'])];
+    adopted++;
+  }
+  return adopted;
+}
+
+/** A plan with the convention adopted (see adoptFirstListedLeads), recorded as its lead rule; the given plan is left as it was. */
+export function withFirstListedLeads(planBefore: Plan): { plan: Plan; adopted: number } {
+  const plan = Plan.parse(planBefore);
+  if (plan.leadRule === 'first-listed') return { plan, adopted: 0 };
+  const adopted = adoptFirstListedLeads(plan.tasks.flatMap((t) => t.clauses));
+  return { plan: Plan.parse({ ...plan, leadRule: 'first-listed' }), adopted };
 }
