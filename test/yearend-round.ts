@@ -6,12 +6,15 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jinanPlan, fillWorkbook, taizhang, tempDir, SEEDS } from './helpers.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
+import { taskObject } from '../src/report/context.ts';
 
 /** The seed report's five themes over the plan's fourteen chapters. */
 export const SEED_THEMES = '全面从严治党纵深推进=十四；污染防治攻坚扎实深入=四,五,六,七；黄河流域生态保护安全屏障更加牢固=二,八,九,十一；绿色低碳高质量发展精准有力=一,三,十；治理能力现代化水平持续提升=十二,十三';
 export const SILENT = '环境安全应急管理处';
 export const LATE = '政策法规处';
 export const FILLER_PROGRESS = '继续做好配合工作。';
+/** The sentence some units paste under every task. */
+export const BOILERPLATE = '建立工作台账，逐项对账销号，全年推进重点事项12项。';
 export const COOPERATING_FIGURES = '配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处';
 
 /** What each lead reports on its clause: [status, value, progress, problems, next]. */
@@ -33,17 +36,20 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
 };
 
 /** A lead's answer on a clause not in LEAD_TEXT: concrete, naming the task, done. */
-function leadAnswer(clauseId: string, task: string) {
+export function leadAnswer(clauseId: string, task: string) {
   const own = LEAD_TEXT[clauseId];
   if (own) return { status: own[0], value: own[1] ?? undefined, progress: own[2], problems: own[3], next: own[4] };
-  // Varied as units write, each with a figure of its own, none of them saying the same twice.
-  const n = Number(clauseId.replace(/\D/g, '')) % 5;
+  // Varied as units write, each with figures of its own (k: the clause's number), but for one sentence a few units
+  // paste under every task (BOILERPLATE): the report prints it as nobody's achievement.
+  const k = Number(clauseId.replace(/\D/g, ''));
+  const n = k % 5;
+  const obj = taskObject(task);
   const progress = [
-    `印发实施方案，明确年度重点任务${12 + n}项，开展专项督导${3 + n}次。`,
-    `组织专题调度会${4 + n}次，解决问题${20 + 3 * n}个，形成典型经验做法${n + 1}项。`,
-    `完成现场检查${100 + 17 * n}家次，发现并督促整改问题${40 + 5 * n}个。`,
-    `出台配套制度${n + 1}项，组织业务培训${2 + n}期、培训人员${150 + 10 * n}人次。`,
-    `建立工作台账，逐项对账销号，全年推进重点事项${8 + n}项。`,
+    `印发${obj}实施方案，明确年度重点任务${12 + (k % 7)}项，开展专项督导${3 + (k % 4)}次。`,
+    `围绕${obj}组织专题调度会${4 + (k % 6)}次，解决问题${20 + (k % 13)}个，形成典型经验做法${1 + (k % 3)}项。`,
+    `开展${obj}现场检查${100 + (k % 41)}家次，发现并督促整改问题${40 + (k % 17)}个。`,
+    `出台${obj}配套制度${1 + (k % 5)}项，组织业务培训${2 + (k % 4)}期、培训人员${150 + (k % 60)}人次。`,
+    BOILERPLATE,
   ][n]!;
   return { status: '已完成', progress, problems: '无', next: ['按计划推进。', '巩固工作成效，完善长效机制。', '继续推进。', '持续跟踪问题整改。', '无'][n]! };
 }

@@ -7,7 +7,7 @@ import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { closeSentence, evaluativeHeading, joinTexts, substance } from './synthesis.ts';
+import { BOILERPLATE_TASKS, closeSentence, concretePlan, evaluativeHeading, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { indicatorParagraph } from './kpi.ts';
 
@@ -54,7 +54,7 @@ export interface ReportContext {
   报送: { 按时: string[]; 逾期: string[]; 退回: string[]; 未报: string[] };
   滞后任务: { 编号: string; 任务: string; 单位: string; 状态: string; 差距: string; 序时: string; 颜色: string; 停滞: boolean }[];
   停滞任务: { 编号: string; 任务: string; 单位: string; 进展: string }[];
-  目标对比: { 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
+  目标对比: { 序号: string; 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
   指标: { 序号: string; 名称: string; 单位: string; 基期值: string; 目标值: string; 属性: string; 完成值: string }[];
   数据: Record<string, string | number>;
   /** The report's own paragraphs, in the register of the seed report: see `reportText`. */
@@ -66,8 +66,12 @@ export interface ReportContext {
 export interface ReportText {
   开头: string;
   指标段: string;
-  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers (for the speech). */ 章节: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 打算: string[] }[];
+  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
+  /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
+  问题要点: string;
+  /** Sentences found under BOILERPLATE_TASKS or more tasks, printed under none: for the clerk to check. */
+  重复表述: { 表述: string; 任务: string[] }[];
   无责任单位: string;
   问题总述: string;
   /** Mid-year only: how many are behind, by their units' word and against 序时; '' at year-end. */
@@ -94,14 +98,6 @@ function responsibleAnswers(c: ClauseProgress) {
   return (leads.length ? leads : c.answers).filter((a) => a.reported);
 }
 
-/** The reported figure beside its target: `（目标：完成省定660个行政村环境整治任务；全年612个）`; '' without one. */
-function figurePhrase(c: ClauseProgress, asOf: string): string {
-  const a = sourceAnswer(c);
-  if (!a?.valueText || !c.target) return '';
-  const unit = c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : '';
-  return `（目标：${c.target.split('；')[0]}；${asOf}${a.valueText}${unit}）`;
-}
-
 /** What a clause's own units reported of its progress, filler left out, the responsible units first. */
 function progressTexts(c: ClauseProgress): string[] {
   const responsible = responsibleAnswers(c);
@@ -115,70 +111,113 @@ const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启�
 export interface SectionText {
   /** `一是…二是…` items, with what was done and its figures. */
   成效: string[];
-  /** The same, unnumbered: each task with its sentences, for a theme that numbers its chapters instead. */
-  分项: { 任务: string; 内容: string }[];
+  /** The same, unnumbered: each task with its sentences (句: with its lead-in), for a theme that numbers its chapters. */
+  分项: { 任务: string; 内容: string; 句: string; 分: number }[];
   /** Done at year-end with nothing to tell beyond the fact: named once, not twelve times. */
   完成无详述: string[];
   /** Mid-year: on course with nothing more to tell. */
   序时无详述: string[];
-  /** Tasks carried into next year as planned. */
+  /** Tasks carried into next year as planned: counted, and told only under 下一步. */
   结转: string[];
   问题: string[];
+  /** 问题 as `问题 + 原因` sentences without a task frame, the failures first (存在问题 as a list of points). */
+  问题句: string[];
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
+  /** Tasks whose responsible units did not report, said in the section at their place (see `silentWords`). */
+  未报送句: string;
   /** Placeholders this section printed. */
   待填: string[];
 }
 
+/** Adverbs and verbs before a task's object: `深入开展农村环境整治` → `农村环境整治`, to name a problem by its subject. */
+const TASK_VERB = /^(坚定不移|更高标准|高标准|高质量|全力|扎实|切实|稳步|依法|不断|持续|深入|全面|加快|积极|大力|着力|统筹|有序|纵深|严格)*(推进|打好|落实|开展|提升|保障|完善|加强|强化|深化|抓好|做好|建设|推动|实施|组织|促进|防范化解|妥善应对|筑牢|抓牢抓实|巩固|构建|健全)?/;
+export function taskObject(task: string): string {
+  const o = task.replace(TASK_VERB, '');
+  return o.length >= 2 ? o : task;
+}
+
+/** What the silent tasks of a section are, in register, with what cooperating units said, attributed. */
+function silentWords(missing: { 任务: string; 单位: string; 配合: { unit: string; words: string }[] }[], yearEnd: boolean): { text: string; gap: string } {
+  if (!missing.length) return { text: '', gap: '' };
+  const units = [...new Set(missing.flatMap((m) => m.单位.split('、')).filter(Boolean))].join('、');
+  const names = [...new Set(missing.map((m) => m.任务))];
+  // Named in full up to four (every clause in the body or a named list); beyond that the gap carries the names.
+  const shown = names.length <= 4 ? names.join('、') : names[0]!;
+  const what = `${shown}${names.length > 1 ? `等${names.length}项工作` : ''}`;
+  const gap = `${names.length > 4 ? names.join('、') : names.length > 1 ? `以上${names.length}项工作` : names[0]}${yearEnd ? '年终完成情况' : '进展情况'}（${units}未报送）`;
+  const said = missing.flatMap((m) => m.配合.map((x) => `据配合单位${x.unit}报告，${x.words}`));
+  return { text: `${what}责任单位尚未报送${yearEnd ? '年终' : '进展'}情况，【待填：${gap}】。${said.map((s) => closeSentence(s)).join('')}`, gap };
+}
+
 /**
- * A section's sentences from its clauses, one rule for the year-end and the mid-year report: each task an item
- * opening with the task and carrying what its units reported (filler out, several units joined with connectors);
- * at year-end a clause not done stands only under 问题, with its shortfall and cause, and its unit's plan under 打算.
+ * A section's sentences from its clauses, one rule for the year-end and the mid-year report: each task one sentence
+ * group (its lead's and cooperating units' words joined, filler, boilerplate and repeats out), opening with the unit's
+ * own verb or else the task's name; at year-end a clause not done stands only under 问题 (shortfall and cause), a
+ * clause carried over only under 打算 and in the counts. 打算 keeps only concrete plans (CONCRETE_PLAN), verb-first.
  */
-export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; asOf: string }): SectionText {
+export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; asOf: string; boilerplate?: Set<string> }): SectionText {
   const byTask = new Map<string, { task: string; clauses: ClauseProgress[] }>();
   for (const c of clauses) {
     const t = byTask.get(c.taskId) ?? { task: c.task, clauses: [] };
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 打算: [], 未完成: [], 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 打算: [], 未完成: [], 未报送句: '', 待填: [] };
+  const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
-  const plans = new Map<string, string[]>();
+  const plans: string[] = [];
+  const failures: string[] = [];
+  const others: string[] = [];
   const addPlan = (task: string, text: string) => {
-    const tasks = plans.get(text) ?? [];
-    if (!tasks.includes(task)) tasks.push(task);
-    plans.set(text, tasks);
-  };
-  for (const { task, clauses: own } of byTask.values()) {
-    const achieved = own.filter((c) => (o.yearEnd ? c.yearEnd === '完成' || c.yearEnd === '结转' : c.status !== '未报送'));
-    const groups = achieved.map((c) => {
-      const text = joinTexts(progressTexts(c));
-      return text ? closeSentence(text).replace(/。$/, `${figurePhrase(c, o.asOf)}。`) : '';
-    }).filter(Boolean);
-    const unique = [...new Set(groups)];
-    if (unique.length) {
-      out.成效.push(`${cnOrdinal(out.成效.length)}是${task}。${unique.join('')}`);
-      out.分项.push({ 任务: task, 内容: unique.join('') });
+    for (const s of sentencesOf(text).map((x) => x.split(/[；;]/).filter(concretePlan).join('；')).filter(Boolean)) {
+      const line = closeSentence(withLead(task, s));
+      if (!plans.includes(line)) plans.push(line);
     }
-    else if (o.yearEnd ? achieved.some((c) => c.yearEnd === '完成') : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
+  };
+  const missing: { 任务: string; 单位: string; 配合: { unit: string; words: string }[] }[] = [];
+  for (const { task, clauses: own } of byTask.values()) {
+    const achieved = own.filter((c) => (o.yearEnd ? c.yearEnd === '完成' : c.status !== '未报送'));
+    // One sentence group per task: every unit's words on every clause, each sentence once, boilerplate out.
+    const seen = new Set<string>();
+    const texts = achieved.flatMap((c) => progressTexts(c)).map((t) => sentencesOf(t).filter((s) => !boiler.has(s) && !seen.has(s) && (seen.add(s), true)).join('。')).filter(Boolean);
+    const content = joinTexts(texts);
+    if (content) {
+      const sentence = closeSentence(withLead(task, content));
+      out.成效.push(`${cnOrdinal(out.成效.length)}是${sentence}`);
+      out.分项.push({ 任务: task, 内容: closeSentence(content), 句: sentence, 分: specificity(content) });
+    }
+    else if (o.yearEnd ? achieved.length > 0 : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
     else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
-    if (o.yearEnd && achieved.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
+    if (o.yearEnd && own.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
+    for (const c of own.filter((x) => x.status === '未报送')) {
+      const leads = c.answers.filter((a) => a.role === '牵头');
+      const units = (leads.length ? leads : c.answers).filter((a) => !a.reported).map((a) => a.unit).join('、');
+      const coop = c.answers.filter((a) => a.reported && (substance(a.progress, c.task) || a.valueText)).map((a) => {
+        const figure = a.valueText ? `${o.asOf}${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}` : '';
+        const words = closeSentence(substance(a.progress, c.task)).replace(/。$/, '');
+        return { unit: a.unit, words: words ? `${words}${figure ? `（${figure}）` : ''}` : figure };
+      });
+      missing.push({ 任务: task, 单位: units, 配合: coop });
+    }
     for (const c of own) {
       const lead = responsibleAnswers(c);
       const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
       if (o.yearEnd && c.yearEnd === '未完成') {
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
-        const sentence = `${task}年内未完成${what ? `，${what}` : ''}，${cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因'}。`;
-        out.问题.push(sentence);
+        const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
+        out.问题.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
+        failures.push(`${taskObject(task)}未按期完成${what ? `，${what}` : ''}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
+        if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
         const units = lead.map((a) => a.unit).join('、');
+        const before = plans.length;
         if (next) addPlan(task, next);
-        else {
+        if (plans.length === before) {
           const gap = `【待填：${task}下一步措施】`;
-          addPlan(task, gap);
+          plans.push(gap);
           out.待填.push(gap.slice(4, -1));
         }
         out.未完成.push({ 编号: c.clauseId, 任务: task, 单位: units, 差距: what, 原因: cause, 打算: next });
@@ -192,13 +231,18 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           out.问题.push(`${task}方面，${closeSentence(p)}`);
+          others.push(closeSentence(`${taskObject(task)}方面，${p}`));
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
       }
     }
   }
-  for (const [text, tasks] of plans) out.打算.push(`${tasks.join('、')}方面，${closeSentence(text)}`);
+  out.问题句 = [...failures, ...others];
+  out.打算 = plans;
+  const silent = silentWords(missing, o.yearEnd);
+  out.未报送句 = silent.text;
+  if (silent.gap) out.待填.push(silent.gap);
   return out;
 }
 
@@ -247,14 +291,26 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，需加力推进。` : '';
 }
 
-/** The tasks done with nothing more to tell, and those carried over, each named once. */
-function extraWords(text: SectionText): string {
-  const done = text.完成无详述;
+/** The tasks done with nothing more to tell (or not told in a full block), named once in one closing clause. */
+function extraWords(done: string[], onCourse: string[], told: boolean): string {
   return [
-    done.length ? `${text.成效.length ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}已按计划完成。` : '',
-    text.结转.length ? `${text.结转.join('、')}${text.结转.length > 1 ? '等工作' : ''}持续推进，转入下一年度。` : '',
-    text.序时无详述.length ? `${text.序时无详述.join('、')}${text.序时无详述.length > 1 ? `等${text.序时无详述.length}项工作` : ''}按序时推进。` : '',
+    done.length ? `${told ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}按计划完成。` : '',
+    onCourse.length ? `${onCourse.join('、')}${onCourse.length > 1 ? `等${onCourse.length}项工作` : ''}按序时推进。` : '',
   ].join('');
+}
+
+/** The most specific MAX_PER_ITEM tasks of a block, in the plan's order; the rest's names for the closing clause. */
+function rankParts(parts: SectionText['分项']): { kept: SectionText['分项']; rest: string[] } {
+  if (parts.length <= MAX_PER_ITEM) return { kept: parts, rest: [] };
+  const top = new Set([...parts].sort((x, y) => y.分 - x.分).slice(0, MAX_PER_ITEM));
+  return { kept: parts.filter((p) => top.has(p)), rest: parts.filter((p) => !top.has(p)).map((p) => p.任务) };
+}
+
+/** Sentences under BOILERPLATE_TASKS or more tasks: not any task's achievement (listed in 报告.重复表述). */
+export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> {
+  const tasks = new Map<string, Set<string>>();
+  for (const c of clauses) for (const t of progressTexts(c)) for (const s of sentencesOf(t)) tasks.set(s, (tasks.get(s) ?? new Set()).add(c.task));
+  return new Map([...tasks].filter(([, ts]) => ts.size >= BOILERPLATE_TASKS).map(([s, ts]) => [s, [...ts]]));
 }
 
 interface ReportInput {
@@ -303,7 +359,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const notDone = n((x) => x.yearEnd === '未完成');
     const counts = !o.accepted
       ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
-      : `全年${tasks}项重点任务、${c.length}项具体工作中，完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，${silent}项未报送年终情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+      : `全年${c.length}项重点工作中，完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项责任单位尚未报送年终情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
     opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
@@ -325,31 +381,46 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     ...specs.map((t) => ({ title: t.title, own: true, chapters: t.chapters })),
     ...o.progress.chapters.filter((ch) => !named.has(ch.chapterId)).map((ch) => ({ title: o.plan.chapters.find((p) => p.id === ch.chapterId)?.title ?? ch.title, own: false, chapters: [ch.chapterId] })),
   ];
+  const boiler = boilerplateOf(c);
+  const boilerplate = new Set(boiler.keys());
+  const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   const themes = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
-    const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf });
+    const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
+    let extra = '';
+    // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
+    const silentSentences: string[] = [];
     if (g.chapters.length > 1) {
-      // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…), each
-      // task a sentence group opening with the task.
+      // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
+      // block tells its most specific tasks, names the rest once, and says what was not reported at its place.
       const items: string[] = [];
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
-        const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf });
-        const parts = here.分项;
-        if (!parts.length && !extraWords(here)) continue;
+        const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
+        const { kept, rest } = rankParts(here.分项);
+        const tail = extraWords([...rest, ...here.完成无详述], here.序时无详述, kept.length > 0) + here.未报送句;
+        silentSentences.push(here.未报送句);
+        if (!kept.length && !tail) continue;
         const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
         const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
         const head = o.yearEnd ? evaluativeHeading(chapterTitle, allDoneHere) : chapterTitle;
-        items.push(`${cnOrdinal(items.length)}是${head}。${parts.map((p) => `${p.任务}，${p.内容}`).join('')}${extraWords(here)}`);
+        items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.句).join('')}${tail}`);
       }
       text.成效 = items;
+    } else {
+      const { kept, rest } = rankParts(text.分项);
+      // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
+      text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
+      extra = extraWords([...rest, ...text.完成无详述], text.序时无详述, kept.length > 0) + text.未报送句;
+      silentSentences.push(text.未报送句);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
     const subject = heading.replace(HEADING_PREDICATES, '') || heading;
-    const extra = g.chapters.length > 1 ? '' : extraWords(text);
-    return { 标题: heading, 简称: subject, 章节: g.chapters, 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: text.打算, 未完成: text.未完成, 结转: text.结转 };
+    // An area with no concrete plan gets one visible gap, never a stock phrase.
+    const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
+    return { 标题: heading, 简称: subject, 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
@@ -378,18 +449,25 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         .map((m) => `其中，“${m.任务}”的${m.配合报告}。`)
         .join('')}`
     : '';
+  // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
+  // only when the units' points are more than three.
+  const points = themes.flatMap((t) => t.问题句);
+  const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
+  const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
   const notDone = themes.flatMap((t) => t.未完成);
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
   const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：` : '';
   const closing = o.yearEnd
-    ? `${year + 1}年，${o.issuer}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
-    : `下一步，${o.issuer}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
+    ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
+    : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {
       开头: opening,
       指标段: kpi.段,
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
+      问题要点: problemPoints,
+      重复表述: [...boiler].map(([表述, 任务]) => ({ 表述, 任务 })),
       无责任单位: o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入跟踪。` : '',
       问题总述: problemLead,
       滞后: o.yearEnd ? '' : lagWords(n((x) => x.status === '滞后'), n((x) => x.schedule === 'red'), n((x) => x.schedule === 'yellow')),
@@ -434,7 +512,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const period = periodWords(progress.round);
   const yearEnd = period.kind === 'year';
   const asOf = yearEnd ? '全年' : period.asOf;
-  const sections = new Map(progress.chapters.map((ch) => [ch.chapterId, sectionText(c.filter((x) => x.chapterId === ch.chapterId), { yearEnd, asOf })]));
+  const boilerplate = new Set(boilerplateOf(c).keys());
+  const sections = new Map(progress.chapters.map((ch) => [ch.chapterId, sectionText(c.filter((x) => x.chapterId === ch.chapterId), { yearEnd, asOf, boilerplate })]));
   const chapters = progress.chapters.map((ch, i) => {
     const chapter = plan.chapters.find((p) => p.id === ch.chapterId);
     const text = sections.get(ch.chapterId)!;
@@ -477,13 +556,16 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     .map((x) => ({ 编号: x.clauseId, 任务: x.task, 单位: x.answers.filter((a) => a.stagnant).map((a) => a.unit).join('、'), 进展: x.answers.find((a) => a.stagnant)?.progress ?? '' }));
   const targets = c
     .filter((x) => x.targetValue !== null)
-    .map((x) => {
+    .map((x, i) => {
       const a = sourceAnswer(x);
+      const unit = a?.valueText && x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : '';
       return {
+        序号: String(i + 1),
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        完成值: a?.valueText ?? '未报',
+        // With its unit (612个, 5.3%), as the target states it.
+        完成值: a?.valueText ? `${a.valueText}${unit}` : '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
         结论: x.yearEnd ?? '',

@@ -81,9 +81,9 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     const silent = quantified.filter((c) => c.status === '未报送');
     const rest = quantified.length - done.length - short.length - carried.length - silent.length;
     const bits = [`${o.yearEnd ? '全年' : o.asOf}${quantified.length}项量化目标中，达到目标${done.length}项`];
-    if (done.length) bits[0] += `（${done.map((c) => c.task).join('、')}）`;
-    if (short.length) bits.push(`${o.yearEnd ? '未达到' : '尚未达到'}${short.length}项（${short.map((c) => `${c.task}：${c.shortfall}`).join('；')}）`);
-    if (carried.length) bits.push(`转入下一年度继续推进${carried.length}项（${carried.map((c) => c.task).join('、')}）`);
+    // The tasks by name and their shortfalls are in the annex and under 存在问题; the paragraph only counts.
+    if (short.length) bits.push(`${o.yearEnd ? '未达到' : '尚未达到'}${short.length}项`);
+    if (carried.length) bits.push(`转入下一年度继续推进${carried.length}项`);
     if (rest > 0) bits.push(`${rest}项未报告完成值`);
     if (silent.length) bits.push(`${silent.length}项未报送`);
     parts.push(`量化任务方面，${bits.join('，')}`);

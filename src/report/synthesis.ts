@@ -47,7 +47,8 @@ export function substance(text: string | null | undefined, task = ''): string {
 }
 
 /** Connectors for the second, third… unit's words on one task, joined into one sentence group. */
-export const CONNECTORS = ['同时', '此外', '另外'] as const;
+// 此外 is kept for the closing clause that names the tasks not told (此外，…等N项工作按计划完成).
+export const CONNECTORS = ['同时', '另外'] as const;
 
 /** Several texts on one task as one sentence group: the first as written, the rest after a connector; deduplicated. */
 export function joinTexts(texts: string[]): string {
@@ -103,4 +104,59 @@ export function evaluativeHeading(title: string, allDone: boolean): string {
   // A title that joins two clauses with a space (`深化结构调整 全面推进绿色转型`) keeps its first.
   const object = rest.slice(rule.verb.length).split(/\s+/)[0]!;
   return `${object}${allDone ? rule.done : rule.mixed}`;
+}
+
+/**
+ * Verbs a unit's sentence may open with (after an adverb such as 累计/全年/已): such a sentence carries its own
+ * lead-in, so the task's name is not put before it. A sentence opening with a noun (`非现场执法检查率达到42%`)
+ * gets the task as lead-in (`推动差异化监管，非现场执法检查率达到42%`).
+ */
+export const LEAD_VERBS = ['完成', '印发', '组织', '出台', '建立', '开展', '实施', '推进', '推动', '制定', '制修订', '修订', '指导', '细化', '督促', '办理', '新增', '启动', '召开', '编制', '落实', '强化', '加强', '深化', '举办', '创建', '建成', '培训', '查处', '处理', '受理', '审批', '发放', '争取', '研究', '梳理', '排查', '整治', '整改', '开发', '上线', '部署', '印制', '配合', '协助', '参与', '牵头', '严格', '扩大', '提升', '优化', '健全', '构建', '打造', '压减', '淘汰', '治理', '核查', '监测', '评估', '申报', '发布', '报送', '签订', '谋划', '聚焦', '围绕', '坚持', '持续', '全面', '扎实', '深入', '积极'];
+const LEAD_ADVERBS = /^(累计|全年|年内|已|先后|共|共计|全面|全力|扎实|深入|积极|认真|持续|继续|进一步|首次|率先|同步|按期|如期|提前)+/;
+
+/** Whether a sentence opens with a verb phrase of its own (see LEAD_VERBS). */
+export function opensWithVerb(text: string): boolean {
+  const t = text.trim();
+  const rest = t.replace(LEAD_ADVERBS, '');
+  return LEAD_VERBS.some((v) => rest.startsWith(v) || t.startsWith(v));
+}
+
+/** A unit's text with its lead-in: as written when it opens with a verb, after the task's name otherwise. */
+export function withLead(task: string, text: string): string {
+  return opensWithVerb(text) ? text : `${task}，${text}`;
+}
+
+/** A task's sentences and the same text under other tasks: the same sentence under this many tasks is boilerplate. */
+export const BOILERPLATE_TASKS = 3;
+
+/** The sentences of a text (split at 。！？), trimmed, without closing marks. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/[。！？!?]+/).map((s) => s.trim().replace(/^[；;，,\s]+|[；;，,\s]+$/g, '')).filter(Boolean);
+}
+
+/** How specific a text is: the figures it states. A 一是 block keeps the most specific tasks first (MAX_PER_ITEM). */
+export function specificity(text: string): number {
+  return (text.match(/\d+(\.\d+)?/g) ?? []).length;
+}
+/** At most this many tasks are told in one 一是 block; the rest are named in one closing clause. */
+export const MAX_PER_ITEM = 4;
+
+/**
+ * A next step worth printing: it names a figure, a date or a named measure. `巩固工作成效，完善长效机制` or
+ * `持续跟踪问题整改` says nothing a reader can hold the office to and is left out; no fallback phrase replaces it.
+ */
+export const CONCRETE_PLAN = [/\d/, /[一二三四五六七八九十两]+(个|项|家|次|批|季度|月)/, /[“《]/, /(方案|规划|清单|平台|工程|台账|文本|计划|名录|标准)/];
+export function concretePlan(text: string): boolean {
+  return CONCRETE_PLAN.some((re) => re.test(text));
+}
+
+/**
+ * How an issuer is named after its first mention: the place name before its level dropped (济南市生态环境局 →
+ * 市生态环境局, 历下区教育和体育局 → 区教育和体育局). A name without a level is kept as written.
+ */
+export const SHORT_NAME = /^[\u4e00-\u9fa5]{2,4}?(?=[省市区县](?![\u4e00-\u9fa5]{0,1}$))/;
+export function shortName(issuer: string): string {
+  if (issuer.startsWith('【')) return issuer;
+  const short = issuer.replace(SHORT_NAME, '');
+  return short.length >= 3 && short !== issuer ? short : issuer;
 }
