@@ -66,7 +66,7 @@ export interface ReportContext {
 export interface ReportText {
   开头: string;
   指标段: string;
-  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers (for the speech). */ 章节: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
+  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
   /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
   问题要点: string;
@@ -389,6 +389,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
     let extra = '';
+    // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
+    const silentSentences: string[] = [];
     if (g.chapters.length > 1) {
       // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
       // block tells its most specific tasks, names the rest once, and says what was not reported at its place.
@@ -398,6 +400,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
         const { kept, rest } = rankParts(here.分项);
         const tail = extraWords([...rest, ...here.完成无详述], here.序时无详述, kept.length > 0) + here.未报送句;
+        silentSentences.push(here.未报送句);
         if (!kept.length && !tail) continue;
         const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
         const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
@@ -410,13 +413,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
       text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
       extra = extraWords([...rest, ...text.完成无详述], text.序时无详述, kept.length > 0) + text.未报送句;
+      silentSentences.push(text.未报送句);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
     const subject = heading.replace(HEADING_PREDICATES, '') || heading;
     // An area with no concrete plan gets one visible gap, never a stock phrase.
     const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
-    return { 标题: heading, 简称: subject, 章节: g.chapters, 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));

@@ -137,7 +137,11 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const own = ofChapters(t.章节);
-      const items = t.成效.length ? [...t.成效, t.成效补充] : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, t.成效补充];
+      // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
+      const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
+      const results = t.成效.map(quiet);
+      const extra = quiet(t.成效补充);
+      const items = results.length ? [...results, extra] : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, extra];
       return { 序号: cnOrdinal(i), 标题: t.标题, 成效: items.filter(Boolean) };
     });
 
