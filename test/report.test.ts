@@ -1,7 +1,7 @@
 // Reports: the document tree, the XML that matters for GB/T 9704, the pages as LibreOffice lays them out,
 // determinism, templates and their errors, the 汇总表.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../src/consolidate/index.ts';
@@ -306,5 +306,12 @@ describe('report CLI', () => {
     const bad = taizhang(['report', '--round', '2025-Q3', '-w', ws, '--template', join(ws, 't', 'broken.hbs'), '--force']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('错误：模板“broken.hbs”第 3 行的 <para> 元素有误：未知元素');
+    // Several templates: -t repeated, or one -t with commas; each gives its document (the last -t used to win).
+    const both = taizhang(['report', '--round', '2025-Q3', '-w', ws, '-t', join(ws, 't', 'mine.hbs'), '-t', 'bulletin', '-o', join(ws, 'two'), '--today', '2025-10-20', '--force']);
+    expect(both.code).toBe(0);
+    expect(readdirSync(join(ws, 'two')).filter((f) => f.endsWith('.docx')).sort()).toEqual(['mine_2025-Q3.docx', '督办通报_2025-Q3.docx']);
+    const commas = taizhang(['report', '--round', '2025-Q3', '-w', ws, '-t', `${join(ws, 't', 'mine.hbs')},bulletin`, '-o', join(ws, 'three'), '--today', '2025-10-20', '--force']);
+    expect(commas.code).toBe(0);
+    expect(readdirSync(join(ws, 'three')).filter((f) => f.endsWith('.docx')).sort()).toEqual(['mine_2025-Q3.docx', '督办通报_2025-Q3.docx']);
   });
 });

@@ -16,7 +16,7 @@ export function register(program: Command): void {
   withWorkspaceOption(withThresholdOptions(program.command('report')))
     .description('生成报告：工作进展情况报告（年终轮次为年度工作情况报告）、督办通报、讲话稿（Word）和汇总表（Excel）')
     .option('--round <轮次>', '轮次')
-    .option('-t, --template <名称或路径...>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件（可多个）`)
+    .option('-t, --template <名称或路径>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件；多个时重复 -t 或以逗号分隔`, (value: string, earlier: string[] = []) => [...earlier, value])
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
     .option('--date <日期>', '成文日期，如 2025-10-20 或 2025年10月20日（默认今天）')
     .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--reply-by <日期>', '督办通报要求书面报送整改措施、补报调度表的期限（未给出时文中为【待填】）')
     .option('--force', '本轮尚无任何收取的报送时仍然生成（文中如实说明无报送数据）')
     .option('--today <YYYY-MM-DD>', '按此日期判断是否逾期（默认今天）')
-    .action(async (opts: GlobalOptions & { round?: string; template?: string | string[]; output?: string; date?: string; metrics?: string; nextPlan?: string; meeting?: string; replyBy?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
+    .action(async (opts: GlobalOptions & { round?: string; template?: string[]; output?: string; date?: string; metrics?: string; nextPlan?: string; meeting?: string; replyBy?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
       if (opts.listVariables) {
         const [{ VARIABLES }, { ELEMENTS }] = await Promise.all([import('../report/context.ts'), import('../report/markup.ts')]);
         console.log('模板变量（Handlebars，写作 {{变量}}）：');
@@ -59,7 +59,7 @@ export function register(program: Command): void {
         const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
         const outDir = opts.output ?? roundDir(opts, progress.round.id, '报告');
         // One or several templates, given as repeated options or comma-separated.
-        const templates = opts.template ? [opts.template].flat().flatMap((t) => t.split(',')).filter(Boolean) : undefined;
+        const templates = opts.template ? opts.template.flatMap((t) => t.split(',')).filter(Boolean) : undefined;
         const settings = readSettings(workspaceOf(opts));
         const workspace = workspaceOf(opts);
         const { readDocNumbers, writeDocNumbers } = await import('../report/doc-numbers.ts');
