@@ -61,6 +61,58 @@ export const DEPLOY_PARTS = { most: 7 } as const;
 /** Task leads named in one part of the deployment before `等`. */
 const LEADS_NAMED = 3;
 
+/** The review's spoken connectors: the first theme opens the year, each theme says what we focused on. */
+export const REVIEW_WORDS = {
+  first: '一年来，',
+  focus: '聚焦',
+  /** Abstract nouns a theme's subject ends with that 聚焦 does not take (`聚焦治理能力现代化水平` → `…现代化`). */
+  notFocused: /(安全屏障|屏障|水平)$/,
+} as const;
+/** Highlights per theme in the review, and shortcomings named at most. */
+export const HIGHLIGHTS = { most: 3 } as const;
+export const SHORTCOMINGS = { most: 3 } as const;
+
+const FIGURE = /\d+(?:\.\d+)?/g;
+
+/** A theme's reported sentences: the report's `一是…` items split at 。 and ；, numbering and sub-headings dropped. */
+export function reportedSentences(items: string[]): string[] {
+  return items
+    .flatMap((x) => x.replace(/^[一二三四五六七八九十]+是/, '').split(/[。；]/))
+    .map((x) => x.trim().replace(/^(同时|此外|另外)，/, '').replace(/[，、\s]+$/, ''))
+    .filter((x) => x && !/按计划完成$/.test(x));
+}
+
+/**
+ * A sentence's shape: its last clause with a figure, figures as # (`培训人员#人次`). A shape found more than once in the
+ * review is a routine count (meetings held, trainings given, checks made), no highlight.
+ */
+export const sentenceShape = (x: string): string => {
+  const clause = x.split('，').reverse().find((c) => /\d/.test(c));
+  return clause ? clause.replace(FIGURE, '#') : '';
+};
+
+/**
+ * A theme's highlights for the speech: of the units' reported sentences, the distinctive ones (a shape not repeated
+ * elsewhere in the review: routine counts of meetings and trainings are no highlight, unless the theme has nothing
+ * else), those with the most figures first; at most HIGHLIGHTS.most, in their order. Without any figure, the first sentences stand. Every
+ * highlight is a unit's sentence, trimmed, never a new claim. `shapes` counts each shape over all themes.
+ */
+export function highlights(items: string[], shapes: Map<string, number> = new Map()): string[] {
+  const scored = reportedSentences(items).map((x, at) => ({ x, at, n: (x.match(FIGURE) ?? []).length, routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
+  const withFigures = scored.filter((s) => s.n > 0);
+  // Routine sentences stand only where the theme has nothing distinctive.
+  const distinct = withFigures.filter((s) => !s.routine);
+  const pool = withFigures.length ? [...(distinct.length ? distinct : withFigures)].sort((a, b) => b.n - a.n || a.at - b.at) : scored.filter((s) => s.x.length > 8);
+  return [...new Set(pool.slice(0, HIGHLIGHTS.most).sort((a, b) => a.at - b.at).map((s) => s.x))];
+}
+
+/** A task not done, in the speaker's words: `深入开展农村环境整治还有48个没有完成` from the shortfall `…尚差48个`. */
+export function shortfallWords(task: string, shortfall: string | null, yearEnd: boolean): string {
+  const left = shortfall ? /尚差(.+)$/.exec(shortfall)?.[1]?.trim() : undefined;
+  if (left) return `${task}还有${left}没有完成`;
+  return `${task}工作${yearEnd ? '年内没有完成' : '进度滞后'}`;
+}
+
 /** What the speech prints where the data cannot speak, each a 【待填】 listed after rendering. */
 export const SPEECH_GAPS = {
   meeting: '【待填：会议名称】',
@@ -103,7 +155,10 @@ function deployParts(p: Plan, keep: (t: Plan['tasks'][number]) => boolean): Spee
   const chapters = p.chapters.map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id && keep(t)) })).filter((x) => x.tasks.length);
   return groupChapters(chapters).map((group, i) => {
     const tasks = group.flatMap((x) => x.tasks);
-    const leads = [...new Set(tasks.map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean))];
+    // Every chapter a heading joins gets its own clause: its first tasks' leads, LEADS_NAMED shared out among them.
+    const per = Math.max(1, Math.floor(LEADS_NAMED / group.length));
+    const leadsOf = (ts: typeof tasks) => [...new Set(ts.map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean))];
+    const leads = [...new Set(group.flatMap((x) => leadsOf(x.tasks).slice(0, per)))];
     const targets = [...new Set(tasks.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim()))).filter(Boolean))];
     const named = `要${leads.slice(0, LEADS_NAMED).join('，')}`;
     return {
@@ -127,12 +182,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
 
   // One overall figure, in 项 of work as the review counts: of all when every unit reported, else what is done.
   const done = clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
-  const silent = clauses.some((c) => c.status === '未报送');
   // Zero is no figure to give in a speech (`已完成重点工作0项`).
-  const figure = !ctx.结论.有报送 || !done ? '' : silent ? `，${yearEnd ? '全年' : ''}已完成重点工作${done}项` : `，${yearEnd ? '全年' : ''}部署的${clauses.length}项重点工作中，已完成${done}项`;
+  // Always with its denominator (`67项重点工作完成61项`): what was not reported is simply not counted as done.
+  const figure = !ctx.结论.有报送 || !done ? '' : `，${yearEnd ? '全年' : ''}${clauses.length}项重点工作完成${done}项`;
   const overview = `${SPEAKER_WORDS.self}认真落实《${ctx.计划.标题}》部署${figure}。`;
 
-  // The review: the report's themes, in their order, with what the units reported; nothing made from a title.
+  // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
+  // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
+  const shapes = new Map<string, number>();
+  for (const t of ctx.报告.主题) for (const x of reportedSentences(t.成效)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
@@ -140,20 +198,17 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
       const results = t.成效.map(quiet);
-      const extra = quiet(t.成效补充);
-      const items = results.length ? [...results, extra] : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, extra];
+      const picked = highlights(results, shapes);
+      const items = picked.length
+        ? [`${i ? '' : REVIEW_WORDS.first}${SPEAKER_WORDS.self}${REVIEW_WORDS.focus}${t.简称.replace(REVIEW_WORDS.notFocused, '')}，${picked.join('；')}。`]
+        : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, quiet(t.成效补充)];
       return { 序号: cnOrdinal(i), 标题: t.标题, 成效: items.filter(Boolean) };
     });
 
-  // Shortcomings: generalised by theme (the work not done, the difficulties units reported), at most three.
-  const points = ctx.报告.主题
-    .map((t) => {
-      const behind = [...new Set(ofChapters(t.章节).filter(notDone).map((c) => c.task))];
-      if (behind.length) return `${t.简称}还有差距，${behind.slice(0, 2).join('、')}${behind.length > 2 ? '等' : ''}工作${yearEnd ? '年内未完成' : '进度滞后'}`;
-      return t.问题.length ? `${t.简称}推进中还有一些困难，有待加强` : '';
-    })
-    .filter(Boolean)
-    .slice(0, 3);
+  // Shortcomings: each point one task not done, with what is still missing when the figures give it, at most three.
+  const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
+  const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
+  const points = ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd));
   const shortcomings = [...points.map((x, i) => `${cnOrdinal(i)}是${x}。`), `${SPEECH_GAPS.deeper}。`];
 
   const pressed = clauses.filter(notDone);
