@@ -23,9 +23,12 @@ export interface SpeechContext {
   总述: string;
   /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
   指标: string;
-  /** The review by theme (themes.ts, synthesis.ts): a result heading, and what units reported, or one 【待填】. */
+  /**
+   * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph of at most
+   * HIGHLIGHTS.most of the units' reported sentences (highlights()), or a 【待填】.
+   */
   回顾: { 序号: string; 标题: string; 成效: string[] }[];
-  /** 2–3 generalised points by theme, then a 【待填】 for the deeper causes. */
+  /** At most SHORTCOMINGS.most tasks not done, each with its shortfall when known, then a 【待填】 for the deeper causes. */
   不足: string[];
   部署: {
     /** `next`: the next year's plan; `remaining`: this year's unfinished tasks; `none`: nothing to deploy from. */
