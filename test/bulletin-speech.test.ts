@@ -12,7 +12,7 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
-import { groupChapters, meetingName, shortIssuer } from '../src/report/speech.ts';
+import { groupChapters, highlights, meetingName, sentenceShape, shortfallWords, shortIssuer } from '../src/report/speech.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
@@ -283,6 +283,17 @@ describe('rules in one place', () => {
     expect(meetingName('历下区生态环境局', '2025', false, '前三季度')).toBe('区生态环境局2025年前三季度重点工作推进会');
     expect(shortIssuer('山东省生态环境厅')).toBe('省生态环境厅');
     expect(shortIssuer('市生态环境局')).toBe('市生态环境局');
+  });
+
+  it('picks a theme’s highlights: distinctive sentences with the most figures, routine counts only when nothing else', () => {
+    expect(sentenceShape('出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次')).toBe('组织业务培训#期、培训人员#人次');
+    const routine = new Map([['组织业务培训#期、培训人员#人次', 2]]);
+    const items = ['一是蓝天保卫战扎实推进。出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次。完成入河排污口溯源217个、整治128个；同时，建成站点3个。此外，加强水源保护等2项工作按计划完成。', '二是印发推进计划。'];
+    expect(highlights(items, routine)).toEqual(['完成入河排污口溯源217个、整治128个', '建成站点3个']);
+    // Nothing distinctive: the routine sentence stands rather than nothing.
+    expect(highlights(['一是出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次。'], routine)).toEqual(['出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次']);
+    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true)).toBe('深入开展农村环境整治还有48个没有完成');
+    expect(shortfallWords('推动差异化监管', null, true)).toBe('推动差异化监管工作年内没有完成');
   });
 
   it('groups a next plan’s chapters into at most seven consecutive parts', () => {
