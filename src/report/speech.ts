@@ -187,7 +187,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const done = clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
   // Zero is no figure to give in a speech (`已完成重点工作0项`).
   // Always with its denominator (`67项重点工作完成61项`): what was not reported is simply not counted as done.
-  const figure = !ctx.结论.有报送 || !done ? '' : `，${yearEnd ? '全年' : ''}${clauses.length}项重点工作完成${done}项`;
+  const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? `，全年${clauses.length}项重点工作完成${done}项` : `，${clauses.length}项重点工作已完成${done}项`;
   const overview = `${SPEAKER_WORDS.self}认真落实《${ctx.计划.标题}》部署${figure}。`;
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
