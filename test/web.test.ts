@@ -397,4 +397,24 @@ describe('工作台 end to end in Chromium', () => {
     expect(history).toEqual(['2025年第三季度大气环境处序时推进按计划推进，已完成阶段性工作。']);
     await page.screenshot({ path: join(shots, '11-progress-history.png') });
   }, 60_000);
+
+  it('shades the clauses the reader doubts on the 计划 page, and shows them alone on request', async () => {
+    const plansDir = join(s.workspace, 'plans');
+    const [planFile] = readdirSync(plansDir).filter((f) => !f.startsWith('.'));
+    const plan = JSON.parse(readFileSync(join(plansDir, planFile!), 'utf8')) as Plan;
+    // The same plan under another id, two of its clauses doubted by the reader.
+    const doubted = { ...plan, id: 'doubted-plan', tasks: plan.tasks.map((t, i) => (i < 2 ? { ...t, clauses: t.clauses.map((c, j) => (j === 0 ? { ...c, doubts: ['unit-once'] } : c)) } : t)) };
+    writeFileSync(join(plansDir, 'doubted-plan.json'), JSON.stringify(doubted));
+    const clauses = plan.tasks.reduce((n, t) => n + t.clauses.length, 0);
+    await page.goto(`${s.base}/plans/doubted-plan`);
+    expect(await page.locator('#grid-0 tbody tr.doubtful').count()).toBe(2);
+    expect(await page.locator('#grid-0 tbody tr.doubtful td:last-child').first().locator('input, textarea').inputValue()).toBe('单位名称仅此一处出现且不规范');
+    const only = page.locator('[data-filter-doubtful="grid-0"]');
+    expect(await page.locator('label', { has: only }).textContent()).toContain('只看待核对的条目（2 个）');
+    await only.check();
+    expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(2);
+    await page.screenshot({ path: join(shots, '12-plan-doubts.png') });
+    await only.uncheck();
+    expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(clauses);
+  }, 60_000);
 });

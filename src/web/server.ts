@@ -264,9 +264,12 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
         addable: name !== '任务分解表',
         removable: name === '目标值' || name === '指标',
         columns,
+        // The reader's doubts stand in the 任务分解表's last column (待核对): those rows are shaded and can be shown alone.
+        doubtful: name === '任务分解表' ? rows.filter((cells) => !!cells[cells.length - 1]).length : 0,
         rows: rows.map((cells, i) => ({
           n: i + 2,
           unassigned: name === '任务分解表' && i >= rows.length - unassigned,
+          doubtful: name === '任务分解表' && !!cells[cells.length - 1],
           cells: cells.map((v, c) => ({ value: v === null ? '' : String(v), editable: columns[c]!.editable, long: String(v ?? '').length > 40 || (name === '任务分解表' && (c === 4 || c === 5)) })),
         })),
         blank: columns.map((c) => ({ editable: c.editable })),

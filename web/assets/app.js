@@ -53,16 +53,22 @@ for (const th of $$('table.sortable th[data-sort]')) {
 let stateFilter = '';
 function applyFilters(table) {
   const text = ($(`[data-filter-text="${table.id}"]`) || $('[data-filter-text=""]') || { value: '' }).value.trim();
+  const onlyDoubtful = !!$(`[data-filter-doubtful="${table.id}"]`)?.checked;
   for (const row of table.tBodies[0].rows) {
     const okState = !stateFilter || row.dataset.state === stateFilter;
     const inputs = $$('input, textarea', row).map((i) => i.value).join(' ');
     const okText = !text || (row.dataset.unit || `${row.textContent} ${inputs}`).includes(text);
-    row.hidden = !(okState && okText);
+    const okDoubt = !onlyDoubtful || row.classList.contains('doubtful');
+    row.hidden = !(okState && okText && okDoubt);
   }
 }
 for (const input of $$('[data-filter-text]')) {
   const table = input.dataset.filterText ? document.getElementById(input.dataset.filterText) : $('#board');
   if (table) input.addEventListener('input', () => applyFilters(table));
+}
+for (const box of $$('[data-filter-doubtful]')) {
+  const table = document.getElementById(box.dataset.filterDoubtful);
+  if (table) box.addEventListener('change', () => applyFilters(table));
 }
 for (const b of $$('[data-filter-state]')) {
   b.addEventListener('click', () => {
