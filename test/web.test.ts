@@ -413,6 +413,10 @@ describe('工作台 end to end in Chromium', () => {
     expect(await page.locator('label', { has: only }).textContent()).toContain('只看待核对的条目（2 个）');
     await only.check();
     expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(2);
+    // Filtering is no edit: the page does not say it has unsaved changes.
+    await page.fill('[data-filter-text="grid-0"]', '1.');
+    expect(await page.locator('.review .dirty').isHidden()).toBe(true);
+    await page.fill('[data-filter-text="grid-0"]', '');
     await page.screenshot({ path: join(shots, '12-plan-doubts.png') });
     await only.uncheck();
     expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(clauses);

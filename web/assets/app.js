@@ -293,7 +293,10 @@ if (review) {
     changed = true;
     dirty.hidden = false;
   };
-  review.addEventListener('input', markDirty);
+  // Only a cell's edit is a change: the search box and the 待核对 filter above the grid are not.
+  review.addEventListener('input', (e) => {
+    if (e.target.closest('table.review-grid')) markDirty();
+  });
   window.addEventListener('beforeunload', (e) => {
     if (changed) e.preventDefault();
   });
