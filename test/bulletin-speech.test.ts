@@ -140,6 +140,8 @@ describe('the 督办通报 of a 年终 round', () => {
     // 碧水保卫战 is all 水生态环境处's, which did not report: the table says 未报送, never 0%.
     expect(byChapter!.find((r) => r[0]!.startsWith('五、'))).toEqual(['五、更高标准推进碧水保卫战', '4', '0', '0', '0', '4', '未报送']);
     expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75%']);
+    // The 合计 row closes the table with the opening sentence's counts (49 of 67 is 73.1%).
+    expect(byChapter!.at(-1)).toEqual(['合计', '67', '49', '2', '0', '16', '73.1%']);
   });
 
   it('lists every item not done or not reported, naming the lead and only the cooperating units that are behind themselves, with the cause', () => {

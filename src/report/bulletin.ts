@@ -24,7 +24,7 @@ export interface BulletinContext {
   推进: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
   总体: string;
-  /** 表1: by chapter; a chapter with nothing reported says 未报送 rather than 0%. */
+  /** 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. */
   表1: { 章节: string; 项数: number; 完成: number; 未完成: number; 结转: number; 滞后: number; 未报送: number; 完成率: string }[];
   /** Year-end: every item 未完成 or 未报送; otherwise the items behind. With the causes units reported. */
   督办: { 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 序时: string; 颜色: string; 停滞: boolean }[];
@@ -172,12 +172,12 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     if (tooSilent) verdict = BULLETIN_RULES.verdictGap;
   }
 
-  const table = progress.chapters.map((ch, i) => {
-    const own = clauses.filter((c) => c.chapterId === ch.chapterId);
+  // One row's counts, for a chapter or for the whole plan (the 合计 row, which the opening sentence's counts equal).
+  const tableRow = (章节: string, own: ClauseProgress[]) => {
     const reported = own.filter((c) => c.status !== '未报送');
     const done = own.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
     return {
-      章节: `${ctx.章节[i]?.序号 ?? ''}、${(ctx.章节[i]?.标题 ?? ch.title).trim()}`,
+      章节,
       项数: own.length,
       完成: done,
       未完成: own.filter((c) => c.yearEnd === '未完成').length,
@@ -187,7 +187,11 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       // Nothing reported is no 0%: the table says so.
       完成率: own.length && !reported.length ? W.未报送 : own.length ? `${Math.round((done / own.length) * 1000) / 10}%` : '—',
     };
-  });
+  };
+  const table = [
+    ...progress.chapters.map((ch, i) => tableRow(`${ctx.章节[i]?.序号 ?? ''}、${(ctx.章节[i]?.标题 ?? ch.title).trim()}`, clauses.filter((c) => c.chapterId === ch.chapterId))),
+    tableRow('合计', clauses),
+  ];
 
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
