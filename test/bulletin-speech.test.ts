@@ -444,7 +444,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(opening).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。');
     expect(opening.match(/【待填：[^】]*】/g)).toEqual(['【待填：政治站位和上级领导（如“在市委、市政府的坚强领导下”）】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcoming with its figure, in spoken words.
-    expect(speech.find((x) => x.startsWith('在肯定成绩的同时'))).toContain('一是深入开展农村环境整治还有48个没有完成。');
+    // One shortcoming is said, not numbered (一是 with no 二是 read as a list cut short); one carried task is not 逐项.
+    const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
+    expect(shortcomings).toContain('不足。深入开展农村环境整治还有48个没有完成。【待填：深层次问题】');
+    expect(shortcomings).not.toContain('一是');
+    expect(speech.join('')).toContain('对2025年未完成的深入开展农村环境整治工作，要明确完成时限，尽快完成。');
     // Cooperating units' filler never reaches the speech; no reporting failure either.
     expect(words).not.toContain('继续做好配合工作');
     expect(speech.join('').replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|尚未报送|逾期|责任单位反映|本轮|调度表|条目/);

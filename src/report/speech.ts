@@ -212,12 +212,13 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
   const points = ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd));
-  const shortcomings = [...points.map((x, i) => `${cnOrdinal(i)}是${x}。`), `${SPEECH_GAPS.deeper}。`];
+  // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
+  const shortcomings = [...points.map((x, i) => (points.length > 1 ? `${cnOrdinal(i)}是${x}。` : `${x}。`)), `${SPEECH_GAPS.deeper}。`];
 
   const pressed = clauses.filter(notDone);
   const carriedTasks = [...new Set(pressed.map((c) => c.task))];
   const carried = yearEnd && carriedTasks.length
-    ? `对${year}年未完成的${carriedTasks.slice(0, 3).join('、')}${carriedTasks.length > 3 ? '等' : ''}工作，要逐项明确完成时限，尽快完成。`
+    ? `对${year}年未完成的${carriedTasks.slice(0, 3).join('、')}${carriedTasks.length > 3 ? '等' : ''}工作，要${carriedTasks.length > 1 ? '逐项' : ''}明确完成时限，尽快完成。`
     : '';
   let deploy: SpeechContext['部署'];
   if (o.nextPlan) {
