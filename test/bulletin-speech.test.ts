@@ -12,7 +12,8 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
-import { groupChapters, highlights, meetingName, sentenceShape, shortfallWords, shortIssuer } from '../src/report/speech.ts';
+import { groupChapters, highlights, meetingName, sentenceShape, shortfallWords } from '../src/report/speech.ts';
+import { shortName } from '../src/report/synthesis.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
@@ -283,8 +284,8 @@ describe('rules in one place', () => {
     // Issue 29 (round two): the bureau's own meeting, by its short name (was 2026年全市生态环境工作会议).
     expect(meetingName('济南市生态环境局', '2026', true, '全年')).toBe('市生态环境局2026年工作会议');
     expect(meetingName('历下区生态环境局', '2025', false, '前三季度')).toBe('区生态环境局2025年前三季度重点工作推进会');
-    expect(shortIssuer('山东省生态环境厅')).toBe('省生态环境厅');
-    expect(shortIssuer('市生态环境局')).toBe('市生态环境局');
+    expect(shortName('山东省生态环境厅')).toBe('省生态环境厅');
+    expect(shortName('市生态环境局')).toBe('市生态环境局');
   });
 
   it('picks a theme’s highlights: distinctive sentences with the most figures, routine counts only when nothing else', () => {

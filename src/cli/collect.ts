@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { setFlagsFromString } from 'node:v8';
 import type { CollectEvent } from '../collect/index.ts';
 import { UserError } from '../util/errors.ts';
-import { displayTime, localDate, parseBeijingTime, parseNewDeadline } from '../util/time.ts';
+import { beijingToday, displayTime, parseBeijingTime, parseNewDeadline } from '../util/time.ts';
 import { printable } from '../util/printable.ts';
 import { EXIT } from './exit.ts';
 import { openLedger, roundDir, todayOf, withWorkspaceOption, type GlobalOptions } from './context.ts';
@@ -54,7 +54,7 @@ export function register(program: Command): void {
   ).action(async (paths: string[], opts: GlobalOptions & { round: string; receivedAt?: string; until?: string; json?: boolean }) => {
     // TAIZHANG_NOW fixes the moment of collection for reproducible demos and tests (see the README).
     const now = process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined;
-    const today = localDate((now?.() ?? new Date()).toISOString());
+    const today = beijingToday(now?.());
     const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today, '重新报送期限');
     // A large inbox's reader thread starts first, and starts up while this thread loads the collect stage.
     const [{ countInputs }, { startEarly }] = await Promise.all([import('../collect/sources.ts'), import('../collect/thread.ts')]);

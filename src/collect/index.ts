@@ -10,7 +10,7 @@ import { returnStamper, type WorkbookStamper } from '../sheets/stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
-import { localDate } from '../util/time.ts';
+import { beijingToday } from '../util/time.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
 import { checkNotEmpty, countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
@@ -418,7 +418,7 @@ function refuse(o: CollectOptions, digest: string, source: SourceFile, r: Refusa
  * while it is not past (Beijing date of `now`), else by `until` when the coordinator gave one, else at once.
  */
 export function resubmitBy(deadline: string, now: Date, until?: string): string | null {
-  if (deadline >= localDate(now.toISOString())) return deadline;
+  if (deadline >= beijingToday(now)) return deadline;
   return until ?? null;
 }
 

@@ -6,6 +6,7 @@ import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
 import { cnOrdinal, type ReportContext } from './context.ts';
+import { shortName } from './synthesis.ts';
 
 export interface SpeechContext {
   标题: string;
@@ -52,12 +53,6 @@ export interface SpeechContext {
  * `市生态环境局`) where a name must stand (the meeting).
  */
 export const SPEAKER_WORDS = { self: '我们', office: '局里' } as const;
-
-/** `济南市生态环境局` → `市生态环境局`; a name of another shape is kept. */
-export function shortIssuer(issuer: string): string {
-  const m = /^[\u4e00-\u9fa5]{1,4}?([省市区县州旗])(.+)$/.exec(issuer.trim());
-  return m && m[2]!.length >= 2 ? `${m[1]}${m[2]}` : issuer.trim();
-}
 
 /** The deployment has this many parts at most: a next plan with more chapters has consecutive ones grouped. */
 export const DEPLOY_PARTS = { most: 7 } as const;
@@ -133,7 +128,7 @@ export const SPEECH_GAPS = {
  * `--meeting` or the setting 会议名称 names it outright.
  */
 export function meetingName(issuer: string, year: string, yearEnd: boolean, span: string): string {
-  const own = shortIssuer(issuer);
+  const own = shortName(issuer);
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
 }
 

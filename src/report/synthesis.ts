@@ -152,9 +152,10 @@ export function concretePlan(text: string): boolean {
 
 /**
  * How an issuer is named after its first mention: the place name before its level dropped (济南市生态环境局 →
- * 市生态环境局, 历下区教育和体育局 → 区教育和体育局). A name without a level is kept as written.
+ * 市生态环境局, 历下区教育和体育局 → 区教育和体育局). A name without a level is kept as written. The one rule for every
+ * document (the report's closing, the speech's meeting name).
  */
-export const SHORT_NAME = /^[\u4e00-\u9fa5]{2,4}?(?=[省市区县](?![\u4e00-\u9fa5]{0,1}$))/;
+export const SHORT_NAME = /^[\u4e00-\u9fa5]{2,4}?(?=[省市区县州旗](?![\u4e00-\u9fa5]{0,1}$))/;
 export function shortName(issuer: string): string {
   if (issuer.startsWith('【')) return issuer;
   const short = issuer.replace(SHORT_NAME, '');
