@@ -251,8 +251,6 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
  * at least `reportedShare` of the units that lead a clause reported, and at least `onScheduleShare` of the
  * reported clauses are done or on schedule (green).
  */
-export const MISSING_ISSUER = ISSUER_PLACEHOLDER;
-
 export const FINDING_RULES = { reportedShare: 0.8, onScheduleShare: 0.8 } as const;
 
 const CN_MONTHS = ['', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
