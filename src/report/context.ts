@@ -588,21 +588,23 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const behindCount = c.filter((x) => x.schedule === 'red' || x.schedule === 'yellow').length;
   const leadShare = leads.size ? leadsReported / leads.size : 0;
   const scheduleShare = reportedClauses.length ? onSchedule / reportedClauses.length : 0;
+  const outcomeCount = (o: NonNullable<ClauseProgress['yearEnd']>) => c.filter((x) => x.yearEnd === o).length;
+  const yearEndCounts = { 完成: outcomeCount('完成'), 结转: outcomeCount('结转'), 未完成: outcomeCount('未完成') };
   const overall = !accepted
     ? '本轮尚未收到任何单位报送的调度表，以下各项均无报送数据，不能据此判断任务进展。'
     : leadShare < FINDING_RULES.reportedShare
       ? `${leadWord}报送不全（应报${leads.size}家，已报送${leadsReported}家），暂不能对总体进度作出判断。`
       : yearEnd
         ? // A year has no 序时: the year-end verdict says what was done and what was not.
-          `已报送的${reportedClauses.length}个条目中，完成${c.filter((x) => x.yearEnd === '完成').length}个，结转下一年度${c.filter((x) => x.yearEnd === '结转').length}个，未完成${c.filter((x) => x.yearEnd === '未完成').length}个。`
+          `已报送的${reportedClauses.length}个条目中，完成${yearEndCounts.完成}个，结转下一年度${yearEndCounts.结转}个，未完成${yearEndCounts.未完成}个。`
         : scheduleShare >= FINDING_RULES.onScheduleShare
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
   const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)) });
-  stats.年终完成 = c.filter((x) => x.yearEnd === '完成').length;
-  stats.年终未完成 = c.filter((x) => x.yearEnd === '未完成').length;
-  stats.结转 = c.filter((x) => x.yearEnd === '结转').length;
+  stats.年终完成 = yearEndCounts.完成;
+  stats.年终未完成 = yearEndCounts.未完成;
+  stats.结转 = yearEndCounts.结转;
   const emptyChapters = chapters.filter((ch) => ch.条目数 > 0 && ch.成效.length === 0).map((ch) => `“${ch.标题}”`);
   const anyProblems = chapters.some((ch) => ch.问题.length);
   return {
