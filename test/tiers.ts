@@ -1,0 +1,17 @@
+// The two test tiers (docs/testing.md). The fast tier (`npm test`) is the files below: pure unit tests that start
+// no other program, run in seconds and need no build. Every other test file is in the client tier
+// (`npm run test:clients`): LibreOffice, Gnumeric, Chromium, python (openpyxl, python-docx), pdftotext and the CLI
+// run as a process. CI runs both (`npm run test:all`). A new file lands in the client tier until it is listed
+// here; test/fast-tier-guard.ts fails a fast-tier test that starts a program, so the list cannot go stale quietly.
+
+/** Test files of the fast tier (globs from the project root). Tests beside their sources are unit tests. */
+export const FAST_TIER = [
+  'src/**/*.test.ts',
+  'test/files.test.ts',
+  'test/time.test.ts',
+  'test/plan.test.ts',
+  'test/report.test.ts',
+];
+
+/** Where test files are found at all; the client tier is these minus FAST_TIER. */
+export const ALL_TESTS = ['test/**/*.test.ts', 'src/**/*.test.ts'];
