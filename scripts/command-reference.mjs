@@ -1,6 +1,7 @@
 // Writes the command reference of docs/user-guide.md from the CLI's own help (`npm run docs:commands`), so that
 // the guide lists exactly the commands and options `taizhang <命令> --help` shows. Run after changing a command.
 // The text between the two markers in docs/user-guide.md is replaced; everything else is left as written.
+// With --check it writes nothing and exits 1 when the guide differs from the help (test/docs.test.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,5 +39,14 @@ const guide = readFileSync(GUIDE, 'utf8');
 const from = guide.indexOf(BEGIN);
 const to = guide.indexOf(END);
 if (from < 0 || to < from) throw new Error(`${GUIDE} has no ${BEGIN} … ${END} block to replace`);
-writeFileSync(GUIDE, guide.slice(0, from) + body + guide.slice(to + END.length));
-console.log(`docs/user-guide.md: ${sections.length} commands`);
+const updated = guide.slice(0, from) + body + guide.slice(to + END.length);
+if (process.argv.includes('--check')) {
+  if (updated !== guide) {
+    console.error('docs/user-guide.md 的命令参考与各命令的 --help 不一致：请运行 npm run docs:commands 重新生成，并审阅 diff。');
+    process.exit(1);
+  }
+  console.log(`docs/user-guide.md: ${sections.length} commands, as their --help says`);
+} else {
+  writeFileSync(GUIDE, updated);
+  console.log(`docs/user-guide.md: ${sections.length} commands`);
+}
