@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
 import { parseDate } from '../util/time.ts';
-import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { openLedger, thresholdsOf, withThresholdOptions, withWorkspaceOption, workspaceFor, type GlobalOptions } from './context.ts';
 
 /** The next year's plan: a plan.json, or a plan document read as `plan parse` reads it. */
 async function readNextPlan(path: string) {
@@ -51,23 +51,22 @@ export function register(program: Command): void {
       const nextPlan = opts.nextPlan ? await readNextPlan(opts.nextPlan) : undefined;
       const thresholds = thresholdsOf(opts);
       const ledger = await openLedger(opts);
-      const [{ loadRoundProgress }, { renderReports }, { readSettings }] = await Promise.all([
-        import('../consolidate/index.ts'),
-        import('../report/index.ts'),
-        import('../ledger/settings.ts'),
-      ]);
       try {
-        const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
-        const outDir = opts.output ?? roundDir(opts, progress.round.id, '报告');
+        const { renderRoundReports } = await import('../workspace/reports.ts');
         // One or several templates, given as repeated options or comma-separated.
         const templates = opts.template ? opts.template.flatMap((t) => t.split(',')).filter(Boolean) : undefined;
-        const settings = readSettings(workspaceOf(opts));
-        const workspace = workspaceOf(opts);
-        const { readDocNumbers, writeDocNumbers } = await import('../report/doc-numbers.ts');
-        const used = readDocNumbers(workspace);
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date === undefined ? todayOf(opts) : parseDate(opts.date, '--date'), metrics, settings, force: opts.force, nextPlan, meeting: opts.meeting, replyBy: opts.replyBy === undefined ? undefined : parseDate(opts.replyBy, '--reply-by'), usedDocNumbers: used });
-        // This round's record is replaced, so that regenerating a round never counts as reusing its 文号.
-        await writeDocNumbers(workspace, [...used.filter((u) => u.round !== progress.round.id), ...result.docNumbers]);
+        const { progress, ...result } = await renderRoundReports(workspaceFor(opts), ledger, {
+          roundId: opts.round,
+          thresholds,
+          outDir: opts.output,
+          templates,
+          date: opts.date === undefined ? undefined : parseDate(opts.date, '--date'),
+          metrics,
+          force: opts.force,
+          nextPlan,
+          meeting: opts.meeting,
+          replyBy: opts.replyBy === undefined ? undefined : parseDate(opts.replyBy, '--reply-by'),
+        });
         say(`${progress.round.label}报告已生成：`);
         for (const f of result.files) say(`  ${f}`);
         if (result.truncated.length) {

@@ -36,20 +36,20 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
     const body = (req.body ?? {}) as ReportForm;
     const thresholds = readThresholds({ yellow: body.yellow, red: body.red });
     const metrics = readMetrics(body.metrics ?? '');
-    const [{ loadRoundProgress }, { renderReports }, { readSettings }, { saveFormSettings }] = await Promise.all([
-      import('../../consolidate/index.ts'),
-      import('../../report/index.ts'),
-      import('../../ledger/settings.ts'),
-      import('../../workspace/settings.ts'),
-    ]);
-    const result = await ws.withLedger(false, async (ledger) => {
-      const { progress, plan } = loadRoundProgress(ledger, id, ws.today(), thresholds);
-      if (body.settings) await saveFormSettings(ws.path, body.settings, plan);
-      const templates = body.templates?.length ? body.templates : undefined;
-      return renderReports({ progress, plan, outDir: ws.roundFolder(id, 'reports'), templates, date: body.date || ws.today(), metrics, settings: readSettings(ws.path), force: body.force });
-    });
+    const [{ renderRoundReports }, { saveFormSettings }] = await Promise.all([import('../../workspace/reports.ts'), import('../../workspace/settings.ts')]);
+    const result = await ws.withLedger(false, (ledger) =>
+      renderRoundReports(ws, ledger, {
+        roundId: id,
+        thresholds,
+        templates: body.templates?.length ? body.templates : undefined,
+        date: body.date || undefined,
+        metrics,
+        force: body.force,
+        beforeRender: async (plan) => void (body.settings && (await saveFormSettings(ws.path, body.settings, plan))),
+      }),
+    );
     if (!result) throw new UserError('工作目录中还没有台账。');
-    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing: result.missing, truncated: result.truncated.length };
+    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing: result.missing, truncated: result.truncated.length, warnings: result.warnings };
   });
 };
 
