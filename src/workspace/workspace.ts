@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
 import { safeFileName } from '../sheets/assign.ts';
-import { today as beijingToday } from '../util/time.ts';
+import { today } from '../util/time.ts';
 import { hasLedger } from './find.ts';
 import { PlanStore } from './plans.ts';
 
@@ -31,7 +31,7 @@ export class Workspace {
     o: { today?: () => string } = {},
   ) {
     this.plans = new PlanStore(path);
-    this.today = o.today ?? (() => beijingToday());
+    this.today = o.today ?? (() => today());
   }
 
   hasLedger(): boolean {

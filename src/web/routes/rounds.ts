@@ -55,7 +55,7 @@ export const roundsRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
     if (!expected) throw new UserError('工作目录中还没有台账。');
     const dir = ws.roundFolder(id, 'issued');
     const files = [...expected.map((e) => e.file), '下发清单.xlsx'].filter((f) => existsSync(join(dir, f)));
-    if (!files.length) throw new UserError(`轮次 ${id} 的调度表不在 ${dir}，无法打包下载。`, '可能是用命令行 -o 指定了其他目录：请到该目录取用。');
+    if (!files.length) throw new UserError(`轮次 ${id} 的调度表不在 ${dir}，无法打包下载。`, '可能是生成调度表时指定了其他输出目录：请到该目录取用。');
     return sendZip(reply, dir, files, `${id}_调度表.zip`);
   });
 };
