@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { hashPassword, type Access } from '../src/web/security.ts';
-import { readMetrics } from '../src/web/routes/report.ts';
+import { gapOnPage, readMetrics } from '../src/web/routes/report.ts';
 import { withoutInlineStyles } from '../src/web/routes/progress.ts';
 import { createWorkbench } from '../src/web/server.ts';
 import { UserError } from '../src/util/errors.ts';
@@ -459,6 +459,12 @@ describe('what the pages read and show', () => {
     expect(readMetrics('{"行政处罚案件数": 216}')).toEqual({ 行政处罚案件数: 216 });
     expect(readMetrics('  ')).toEqual({});
     expect(() => readMetrics('行政处罚案件数：216\n立案数')).toThrow(new UserError('补充数据第 2 行“立案数”没有写明名称和数值。', '每行写一项，名称和数值之间用冒号隔开，如“行政处罚案件数：216”。'));
+  });
+
+  it('tells the clerk how to fill a gap on the page, not with a command', () => {
+    expect(gapOnPage('发文机关（npx taizhang config set 发文机关 …）')).toBe('发文机关（请在本页“公文设置”中填写）');
+    expect(gapOnPage('整改措施报送日期（--reply-by YYYY-MM-DD）')).toBe('整改措施报送日期（请在生成的文档中补写）');
+    expect(gapOnPage('计划标题（请在任务文件中补充工作要点标题）')).toBe('计划标题（请在任务文件中补充工作要点标题）');
   });
 
   it('turns inline styles into SVG presentation attributes, so that a CSP without unsafe-inline shows the chart', () => {

@@ -49,7 +49,8 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
       }),
     );
     if (!result) throw new UserError('工作目录中还没有台账。');
-    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing: result.missing, truncated: result.truncated.length, warnings: result.warnings };
+    const missing = result.missing.map((m) => ({ ...m, figures: m.figures.map(gapOnPage) }));
+    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing, truncated: result.truncated.length, warnings: result.warnings };
   });
 };
 
@@ -75,4 +76,12 @@ export function readMetrics(text: string): Record<string, number | string> {
     metrics[m[1]!] = Number.isFinite(number) && /\d/.test(m[2]) ? number : m[2];
   });
   return metrics;
+}
+
+/**
+ * A gap's hint (report/index.ts writes them for the command line) as the page can act on it: a setting is filled in
+ * this page's 公文设置, not by `config set`; what only a command-line option gives is written into the document.
+ */
+export function gapOnPage(figure: string): string {
+  return figure.replace(/（npx taizhang config set [^）]*）/, '（请在本页“公文设置”中填写）').replace(/（--[a-z-]+[^）]*）/, '（请在生成的文档中补写）');
 }
