@@ -13,7 +13,8 @@ export const progressRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (ap
     const thresholds = readThresholds({ yellow, red });
     const [{ progressView }, { chapterChartSvg }] = await Promise.all([import('../../workspace/views.ts'), import('../../report/chart.ts')]);
     const view = (await ws.withLedger(false, (ledger) => progressView(ledger, current.id, ws.today(), thresholds)))!;
-    const chart = withoutInlineStyles(chapterChartSvg(view.progress, 900, 420));
+    // The height grows with the chapters (chart.ts), so that two-line chapter names keep apart.
+    const chart = withoutInlineStyles(chapterChartSvg(view.progress, 900));
     return ctx.page(reply, 'progress', '进度', { rounds, round: current, roundId: current.id, chapters: view.chapters, units: view.units, chart, thresholds: view.progress.thresholds }, '/progress');
   });
 };
