@@ -1,6 +1,5 @@
 // `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported. Stages are loaded
 // when a command runs, not when the CLI starts.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { setFlagsFromString } from 'node:v8';
 import type { CollectEvent } from '../collect/index.ts';
@@ -10,6 +9,7 @@ import { printable } from '../util/printable.ts';
 import { EXIT } from './exit.ts';
 import { openLedger, roundDir, todayOf, withWorkspaceOption, type GlobalOptions } from './context.ts';
 import { progress } from './progress.ts';
+import { say } from './say.ts';
 
 // Every piece shown here that came from a file's name or content is made printable before the line is built.
 function describe(e: CollectEvent): string {

@@ -10,7 +10,7 @@ import { today } from '../util/time.ts';
 import { findWorkspace, openFoundLedger } from '../workspace/find.ts';
 import { Workspace, type RoundPart, ROUND_PARTS } from '../workspace/workspace.ts';
 
-export { DEFAULT_WORKSPACE, findWorkspace, type WorkspaceLocation as Workspace } from '../workspace/find.ts';
+export { DEFAULT_WORKSPACE, findWorkspace, type WorkspaceLocation } from '../workspace/find.ts';
 
 export interface GlobalOptions {
   workspace?: string;

@@ -1,7 +1,7 @@
 // `taizhang demo` (npm run demo), and the developers' `bench` and `corpus` (npm run bench, npm run corpus): these two
 // are hidden from the user's --help, which lists only what a clerk or coordinator runs.
-import { say } from './say.ts';
 import type { Command } from 'commander';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   program

@@ -1,7 +1,7 @@
 // `taizhang plan parse | export | import`: read a plan document, and the coordinator's review loop.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { say } from './say.ts';
 
 export function registerPlanCommands(program: Command): void {
   const plan = program.command('plan').description('读取工作要点，生成并核对任务清单');

@@ -1,11 +1,11 @@
 // `taizhang report`: the round's documents from the ledger, through editable templates.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
 import { parseDate } from '../util/time.ts';
 import { openLedger, thresholdsOf, withThresholdOptions, withWorkspaceOption, workspaceFor, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 /** The next year's plan: a plan.json, or a plan document read as `plan parse` reads it. */
 async function readNextPlan(path: string) {

@@ -1,11 +1,11 @@
 // `taizhang rounds`, `taizhang progress` and `taizhang config`: the rounds of a workspace, the consolidated
 // figures every document is built from, and the workspace's document settings.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { SETTING_NAMES } from '../model/setting-names.ts';
 import { displayTime } from '../util/time.ts';
 import { openLedger, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   const rounds = withWorkspaceOption(program.command('rounds').description('列出台账中的轮次；rounds remove <轮次> 删除误建且未收到任何报送的轮次'))

@@ -1,10 +1,10 @@
 // `taizhang serve`: the 工作台 on the workspace, in a browser. On this computer only unless --host is given, and
 // then only with a password.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { UserError } from '../util/errors.ts';
 import { withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   withWorkspaceOption(

@@ -1,8 +1,8 @@
 // `taizhang sheets generate`: one tracking workbook per unit for a round, registered in the ledger.
-import { say } from './say.ts';
 import type { Command } from 'commander';
 import { openLedger, roundDir, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 import { progress } from './progress.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   const sheets = program.command('sheets').description('生成并下发各单位调度表');
