@@ -451,6 +451,10 @@ describe('工作台 end to end in Chromium', () => {
     await only.uncheck();
     expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(clauses);
   }, 60_000);
+
+  it('showed no page a console error from its own CSP (runs last: every page above was visited)', () => {
+    expect(refused).toEqual([]);
+  });
 });
 
 describe('what the pages read and show', () => {
