@@ -376,6 +376,10 @@ describe('工作台 end to end in Chromium', () => {
     expect(ledger.expected('2025-Q4')).toHaveLength(24);
     ledger.close();
     expect((await raw(s.port, { path: '/api/jobs/no-such-job', headers })).body).toContain('这项操作的进度已不在工作台中');
+    // Nothing taken in the new round yet: the 报告 page's refusal names its own checkbox, not the command's --force.
+    const early = await raw(s.port, { method: 'POST', path: '/api/rounds/2025-Q4/reports', headers, body: JSON.stringify({ templates: ['bulletin'] }) });
+    expect(early.status).toBe(400);
+    expect(JSON.parse(early.body)).toEqual({ error: '2025年第四季度还没有收取任何单位的报送，生成的报告将没有任何进展数据。', hint: '请先在“收集”页收取报送；确需生成（如说明无报送的情况），请勾选“本轮尚无收取的报送时仍然生成”。' });
     // The 轮次 page, reloaded with the job in its session, shows the job's outcome again.
     await page.goto(`${s.base}/rounds`);
     await page.evaluate((id) => sessionStorage.setItem('taizhang-job:/rounds', id), job);

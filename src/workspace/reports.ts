@@ -5,6 +5,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import { readSettings } from '../ledger/settings.ts';
 import { loadRoundProgress } from '../consolidate/index.ts';
 import type { Plan } from '../model/plan.ts';
+import type { RoundProgress } from '../model/progress.ts';
 import type { Thresholds } from '../model/thresholds.ts';
 import { readDocNumbers, writeDocNumbers } from '../report/doc-numbers.ts';
 import { renderReports, type ReportOptions } from '../report/index.ts';
@@ -17,13 +18,13 @@ export type RoundReportOptions = Pick<ReportOptions, 'templates' | 'metrics' | '
   date?: string;
   /** Where the documents go; the round's 报告 folder by default. */
   outDir?: string;
-  /** Called with the round's plan before rendering, e.g. to save the 公文设置 a form sent against its defaults. */
-  beforeRender?: (plan: Plan) => Promise<void>;
+  /** Called with the round's plan and progress before rendering, e.g. to save the 公文设置 a form sent against its defaults. */
+  beforeRender?: (plan: Plan, progress: RoundProgress) => Promise<void>;
 };
 
 export async function renderRoundReports(ws: Workspace, ledger: Ledger, o: RoundReportOptions) {
   const { progress, plan } = loadRoundProgress(ledger, o.roundId, ws.today(), o.thresholds);
-  await o.beforeRender?.(plan);
+  await o.beforeRender?.(plan, progress);
   const used = readDocNumbers(ws.path);
   const result = await renderReports({
     progress,

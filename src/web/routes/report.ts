@@ -36,7 +36,7 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
     const body = (req.body ?? {}) as ReportForm;
     const thresholds = readThresholds({ yellow: body.yellow, red: body.red });
     const metrics = readMetrics(body.metrics ?? '');
-    const [{ renderRoundReports }, { saveFormSettings }] = await Promise.all([import('../../workspace/reports.ts'), import('../../workspace/settings.ts')]);
+    const [{ renderRoundReports }, { saveFormSettings }, { isReported }] = await Promise.all([import('../../workspace/reports.ts'), import('../../workspace/settings.ts'), import('../../consolidate/index.ts')]);
     const result = await ws.withLedger(false, (ledger) =>
       renderRoundReports(ws, ledger, {
         roundId: id,
@@ -45,7 +45,13 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
         date: body.date || undefined,
         metrics,
         force: body.force,
-        beforeRender: async (plan) => void (body.settings && (await saveFormSettings(ws.path, body.settings, plan))),
+        beforeRender: async (plan, progress) => {
+          // The stage's own refusal names a command-line option; the page names its own checkbox.
+          if (!body.force && !progress.receipts.some(isReported)) {
+            throw new UserError(`${progress.round.label}还没有收取任何单位的报送，生成的报告将没有任何进展数据。`, '请先在“收集”页收取报送；确需生成（如说明无报送的情况），请勾选“本轮尚无收取的报送时仍然生成”。');
+          }
+          if (body.settings) await saveFormSettings(ws.path, body.settings, plan);
+        },
       }),
     );
     if (!result) throw new UserError('工作目录中还没有台账。');
