@@ -7,9 +7,10 @@ import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, closeSentence, concretePlan, evaluativeHeading, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { indicatorParagraph } from './kpi.ts';
+import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -64,9 +65,11 @@ export interface ReportContext {
 }
 
 export interface ReportText {
+  /** The 主送机关 a report goes up to: the data cannot say, so a listed 【待填】 (the seed reports to 市委市政府). */
+  主送: string;
   开头: string;
   指标段: string;
-  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
+  主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
   /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
   问题要点: string;
@@ -277,8 +280,6 @@ function lagSentence(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，` : '';
 }
 
-/** Trailing predicates of an evaluative heading, so that 存在问题 can name a theme by its subject alone. */
-const HEADING_PREDICATES = /(扎实推进|持续推进|落实有力|持续落实|服务有力|持续服务|扎实开展|持续开展|持续提升|保障有力|持续加强|不断完善|不断深化|持续强化|扎实有效|扎实深入|纵深推进|更加牢固|精准有力|成效明显|稳步推进|全面加强|有力有效)$/;
 
 /** `3项工作进度滞后；对照序时进度，红色预警1项、黄色预警2项，需加力推进。` or '' when nothing is behind. */
 function lagWords(selfBehind: number, red: number, yellow: number): string {
@@ -317,7 +318,7 @@ interface ReportInput {
   clauses: ClauseProgress[];
   unassigned: number;
   settings: Settings;
-  metrics: Record<string, number | string>;
+  metrics: Metrics;
   yearEnd: boolean;
   asOf: string;
   issuer: string;
@@ -382,6 +383,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const boiler = boilerplateOf(c);
   const boilerplate = new Set(boiler.keys());
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
+  // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
+  const words = headingWords();
+  const nextWords = headingWords();
   const themes = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
@@ -401,8 +405,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         silentSentences.push(here.未报送句);
         if (!kept.length && !tail) continue;
         const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
-        const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
-        const head = o.yearEnd ? evaluativeHeading(chapterTitle, allDoneHere) : chapterTitle;
+        // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
+        const state = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed';
+        const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
         items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.句).join('')}${tail}`);
       }
       text.成效 = items;
@@ -414,11 +419,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       silentSentences.push(text.未报送句);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
-    const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
-    const subject = heading.replace(HEADING_PREDICATES, '') || heading;
+    const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
+    const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
     // An area with no concrete plan gets one visible gap, never a stock phrase.
     const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
-    return { 标题: heading, 简称: subject, 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
@@ -449,17 +454,23 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     : '';
   // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
   // only when the units' points are more than three.
-  const points = themes.flatMap((t) => t.问题句);
+  // An indicator that missed its target is a problem too, stated first, as the KPI paragraph states it.
+  const missed = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`);
+  const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
   const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
   const notDone = themes.flatMap((t) => t.未完成);
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
-  const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：` : '';
+  const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
+  // By theme (more than three points), the missed indicators have no theme: the lead says them by name.
+  const missedNamed = problemPoints ? '' : missed.join('');
+  const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {
+      主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
@@ -478,7 +489,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   };
 }
 
-export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Record<string, number | string> = {}, settings: Settings = {}): ReportContext {
+export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Metrics = {}, settings: Settings = {}): ReportContext {
   // Clauses no unit answers for are counted apart: they can be neither done nor behind.
   const unassigned = progress.clauses.filter((x) => x.answers.length === 0);
   const c = progress.clauses.filter((x) => x.answers.length > 0);
@@ -569,7 +580,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         结论: x.yearEnd ?? '',
       };
     });
-  const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...metrics };
+  const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };
   for (const x of c) {
     const a = sourceAnswer(x);
     if (a?.value !== null && a?.value !== undefined) data[`完成值:${x.clauseId}`] = a.value;
@@ -654,7 +665,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       基期值: ind.baseline || '—',
       目标值: ind.target || '—',
       属性: ind.attribute,
-      完成值: metrics[ind.name] !== undefined ? String(metrics[ind.name]) : '—',
+      完成值: metrics[ind.name] !== undefined ? String(metricValue(metrics[ind.name]!)) : '—',
     })),
     数据: data,
     报告: report.text,

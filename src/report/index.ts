@@ -5,6 +5,7 @@ import type { Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round } from '../model/round.ts';
 import type { Settings } from '../model/settings.ts';
+import type { Metrics } from '../model/metrics.ts';
 import { UserError } from '../util/errors.ts';
 import { isReported } from '../consolidate/index.ts';
 import { chapterChartSvg, svgToPng } from './chart.ts';
@@ -36,7 +37,7 @@ export interface ReportOptions {
   templates?: string[];
   /** The date written on the documents (成文日期), YYYY-MM-DD. */
   date: string;
-  metrics?: Record<string, number | string>;
+  metrics?: Metrics;
   settings?: Settings;
   /** Render even when no submission was accepted (the documents then say so). */
   force?: boolean;

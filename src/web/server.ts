@@ -509,13 +509,15 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<FastifyInsta
       import('../ledger/settings.ts'),
       import('../model/settings.ts'),
     ]);
-    let metrics: Record<string, number | string> = {};
+    let metrics: import('../model/metrics.ts').Metrics = {};
     if (body.metrics?.trim()) {
+      let json: unknown;
       try {
-        metrics = JSON.parse(body.metrics);
+        json = JSON.parse(body.metrics);
       } catch (e) {
         throw new UserError(`补充数据不是有效的 JSON（${(e as Error).message}）。`, '应写作 {"行政处罚案件数": 216}。');
       }
+      metrics = (await import('../model/metrics.ts')).parseMetrics(json, '补充数据');
     }
     if (body.settings) {
       const next = Object.fromEntries(Object.entries({ ...readSettings(ws), ...body.settings }).filter(([, v]) => v !== undefined && v !== ''));
