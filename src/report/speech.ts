@@ -6,7 +6,9 @@ import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
 import { cnOrdinal, type ReportContext } from './context.ts';
-import { shortName } from './synthesis.ts';
+import { sentenceShape, shortName } from './synthesis.ts';
+
+export { sentenceShape };
 
 export interface SpeechContext {
   标题: string;
@@ -79,15 +81,6 @@ export function reportedSentences(items: string[]): string[] {
     .map((x) => x.trim().replace(/^(同时|此外|另外)，/, '').replace(/[，、\s]+$/, ''))
     .filter((x) => x && !/按计划完成$/.test(x));
 }
-
-/**
- * A sentence's shape: its last clause with a figure, figures as # (`培训人员#人次`). A shape found more than once in the
- * review is a routine count (meetings held, trainings given, checks made), no highlight.
- */
-export const sentenceShape = (x: string): string => {
-  const clause = x.split('，').reverse().find((c) => /\d/.test(c));
-  return clause ? clause.replace(FIGURE, '#') : '';
-};
 
 /**
  * A theme's highlights for the speech: of the units' reported sentences, the distinctive ones (a shape not repeated

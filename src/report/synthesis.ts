@@ -237,3 +237,12 @@ export function shortName(issuer: string): string {
   const short = issuer.replace(SHORT_NAME, '');
   return short.length >= 3 && short !== issuer ? short : issuer;
 }
+
+/**
+ * A sentence's shape: its last clause with a figure, figures as # (`培训人员#人次`). A shape found more than once over
+ * a document's candidates is a routine count (meetings held, trainings given, checks made), no highlight.
+ */
+export const sentenceShape = (x: string): string => {
+  const clause = x.split('，').reverse().find((c) => /\d/.test(c));
+  return clause ? clause.replace(/\d+(?:\.\d+)?/g, '#') : '';
+};
