@@ -12,7 +12,7 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
-import { groupChapters, highlights, meetingName, sentenceShape, shortfallWords } from '../src/report/speech.ts';
+import { highlights, meetingName, sentenceShape, shortfallWords, targetWords } from '../src/report/speech.ts';
 import { shortName } from '../src/report/synthesis.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
@@ -299,10 +299,12 @@ describe('rules in one place', () => {
     expect(shortfallWords('推动差异化监管', null, true)).toBe('推动差异化监管工作年内没有完成');
   });
 
-  it('groups a next plan’s chapters into at most seven consecutive parts', () => {
-    expect(groupChapters([...'ABCDEFGHIJKLMN']).map((g) => g.join(''))).toEqual(['AB', 'CD', 'EF', 'GH', 'IJ', 'KL', 'MN']);
-    expect(groupChapters([...'ABCDEFGHI']).map((g) => g.join(''))).toEqual(['AB', 'CD', 'E', 'F', 'G', 'H', 'I']);
-    expect(groupChapters([...'ABCDE']).map((g) => g.join(''))).toEqual(['A', 'B', 'C', 'D', 'E']);
+  // Issue 29 (round four): the deployment no longer splices two chapters under one heading (groupChapters is
+  // gone); a target the year met is said as 巩固, never as new, unless it says 保持 itself.
+  it('says a target already met as 巩固, a new one as 确保', () => {
+    const met = new Set(['推动大型规模化畜禽养殖场大气氨排放总量较2020下降5%'.replace('2020下降', '2020年下降').replace(/\d{4}年/g, ''), '非现场执法比例保持在40%以上']);
+    expect(targetWords(['推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', '完成省定660个行政村环境整治任务'], met)).toBe('确保完成省定660个行政村环境整治任务，巩固大型规模化畜禽养殖场大气氨排放总量较2020年下降5%的成果');
+    expect(targetWords(['非现场执法比例保持在40%以上'], met)).toBe('确保非现场执法比例保持在40%以上');
   });
 
   it('writes Chinese text with full-width punctuation, leaving figures and Latin text alone', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { indicatorParagraph } from './kpi.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -69,7 +69,7 @@ export interface ReportText {
   主送: string;
   开头: string;
   指标段: string;
-  主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
+  主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** Per chapter with something told: its id, its object (`蓝天保卫战`), what the data says of it, the sentences told. */ 分章: { 章节: string; 对象: string; 状态: HeadingState; 句: string[] }[]; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
   /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
   问题要点: string;
@@ -393,6 +393,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     let extra = '';
     // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
     const silentSentences: string[] = [];
+    // Per chapter, what its units reported (the sentences told) and its verb + object heading: the speech picks
+    // its highlights from these, and names a theme by the chapters its highlights come from.
+    const byChapter: ReportText['主题'][number]['分章'] = [];
+    const stateOf = (mine: ClauseProgress[]): HeadingState => (mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed');
+    const chapterTitleOf = (id: string) => o.plan.chapters.find((p) => p.id === id)?.title ?? '';
     if (g.chapters.length > 1) {
       // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
       // block tells its most specific tasks, names the rest once, and says what was not reported at its place.
@@ -404,10 +409,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const tail = extraWords([...rest, ...here.完成无详述], here.序时无详述, kept.length > 0) + here.未报送句;
         silentSentences.push(here.未报送句);
         if (!kept.length && !tail) continue;
-        const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
+        const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
-        const state = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed';
+        const state = stateOf(mine);
         const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
+        byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.句) });
         items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.句).join('')}${tail}`);
       }
       text.成效 = items;
@@ -415,6 +421,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       const { kept, rest } = rankParts(text.分项);
       // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
       text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
+      if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.句) });
       extra = extraWords([...rest, ...text.完成无详述], text.序时无详述, kept.length > 0) + text.未报送句;
       silentSentences.push(text.未报送句);
     }
@@ -423,7 +430,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
     // An area with no concrete plan gets one visible gap, never a stock phrase.
     const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
-    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
