@@ -137,7 +137,7 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 }
 
 /** A target's words compared across years: `2025年`/`2026年` and spaces left out. */
-const targetKey = (words: string) => words.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+export const targetKey = (words: string) => words.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
 /**
  * A task's targets in the speaker's voice: `确保A，B` for what is new, and a target the year already met (the same
