@@ -487,4 +487,27 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Nobody's report was returned: the requirement names only what happened.
     expect(body).toContain('（二）及时补报材料。未报送的单位要按照要求补报年终工作情况，做到数据真实、内容完整。');
   });
+
+  // Issue 29 (round four), the reviewer's points 6–8 on the 通报.
+  it('commends units for what they achieved, gives each item a deadline, and leaves no 文号 or 印发机关 to chance', () => {
+    const praise = bulletin.find((p) => p.startsWith('（一）通报表扬。'))!;
+    // Each unit with its own most specific result, registry order, at most six; never for punctuality alone.
+    expect(praise).toContain('大气环境处完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家；');
+    expect(praise).toContain('市生态环境保护综合行政执法支队推动差异化监管，非现场执法检查率达到42%，线上发现问题核实整改率99%；');
+    expect(praise).toMatch(/机关党委组织“第一议题”学习24次、党组理论学习中心组集体学习18次。上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。$/);
+    expect(praise.split('；')).toHaveLength(6);
+    expect(praise).not.toContain('按时报送');
+    // Not commended: the lead of the missed 6.3, the silent and the late unit; routine counts are no result.
+    for (const u of ['土壤生态环境处', SILENT_UNIT, LATE_UNIT]) expect(praise).not.toContain(u);
+    expect(praise).not.toMatch(/培训人员|专题调度会|现场检查/);
+    // The 督办 list says by when: the date 土壤生态环境处 committed to, the reply date for the silent unit's items.
+    const tables = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'));
+    const pressed = tables[1]!;
+    expect(pressed[0]!.at(-1)).toBe('完成时限');
+    expect(pressed.find((r) => r[0] === '6.3')!.at(-1)).toBe('2026年一季度');
+    expect(pressed.find((r) => r[0] === '9.1')!.at(-1)).toBe('2026年1月30日前补报');
+    // No 文号 set: a listed placeholder at its place; the 版记's 印发机关 is the issuer's office.
+    expect(bulletin[0]).toBe('【待填：发文字号】');
+    expect(tables.at(-1)![1]).toEqual(['济南市生态环境局办公室', '2026年1月20日印发']);
+  });
 });
