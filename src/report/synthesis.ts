@@ -115,7 +115,7 @@ export function objectOf(title: string): string {
  * the object ends; the first entry that matches applies. Used for the 一是 blocks of a theme, the 下一步 headings and
  * the speech's deployment.
  */
-export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[] }[] = [
+export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; /** The adverb the work to come always takes (`坚定不移推进全面从严治党`). */ next?: string }[] = [
   { object: /保卫战$/, verbs: ['打好', '打赢'] },
   { object: /攻坚(战)?$/, verbs: ['推进', '打好'] },
   { object: /屏障$/, verbs: ['筑牢', '夯实'] },
@@ -126,7 +126,7 @@ export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[] }
   { object: /(体系|制度|机制|格局)$/, verbs: ['完善', '健全'] },
   { object: /(督察|执法|监管|监督)$/, verbs: ['强化', '严格'] },
   { object: /发展$/, verbs: ['推动', '服务'] },
-  { object: /(从严治党|党建|党的建设)$/, verbs: ['推进', '落实'] },
+  { object: /(从严治党|党建|党的建设)$/, verbs: ['推进', '落实'], next: '坚定不移' },
   { object: /(治理|整治|防治|管控)$/, verbs: ['推进', '深化'] },
   { object: /(建设|实践|创建)$/, verbs: ['推进', '深化'] },
   { object: /./, verbs: ['推进', '落实'] },
@@ -141,7 +141,7 @@ export const HEADING_ADVERBS = {
   done: ['扎实', '全力', '深入', '积极', '着力', '稳步'],
   mixed: ['持续', '继续'],
   silent: [''],
-  next: ['坚定不移', '深入', '全力', '积极', '着力', '持续'],
+  next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
 } as const;
 export type HeadingState = keyof typeof HEADING_ADVERBS;
 
@@ -159,8 +159,12 @@ export function headingWords() {
   return {
     /** `深入打好蓝天保卫战`: verb + object, the adverb by what the data says. */
     action(object: string, state: HeadingState): string {
-      const verbs = OBJECT_VERBS.find((r) => r.object.test(object))!.verbs;
-      return `${least(HEADING_ADVERBS[state])}${least(verbs)}${object}`;
+      const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
+      if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
+      const verb = least(rule.verbs);
+      // No adverb that shares a character with its verb (`深入深化`).
+      const adverbs = HEADING_ADVERBS[state].filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      return `${least(adverbs.length ? adverbs : HEADING_ADVERBS[state])}${verb}${object}`;
     },
     /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied. */
     evaluative(title: string, allDone: boolean): string {
