@@ -12,7 +12,8 @@ import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { buildContext, taskObject } from '../src/report/context.ts';
-import { meetsTarget } from '../src/report/kpi.ts';
+import { figureWords, meetsTarget } from '../src/report/kpi.ts';
+import { parseMetrics } from '../src/model/metrics.ts';
 import { concretePlan, evaluativeHeading, JARGON, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
 import { BOILERPLATE, COOPERATING_FIGURES, FILLER_PROGRESS, leadAnswer, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
@@ -90,6 +91,18 @@ describe('the rules, on worked examples', () => {
     expect(meetsTarget('城区绿化覆盖率', '43', 43.5)).toBe(true);
     expect(meetsTarget('空气质量优良天数比率', '≥80', 78)).toBe(false);
     expect(meetsTarget('地表水质量', '完成省下达任务', 1)).toBeNull();
+  });
+
+  // Issue 29 round four: a figure with its unit and the verdict against its target, in words (kpi.figureWords), and a
+  // --metrics entry that is neither a value nor a value with 单位/目标/依据 named with its file.
+  it('states a figure with its unit and whether it meets its target, and names a bad --metrics entry', () => {
+    expect(figureWords('细颗粒物（PM2.5）平均浓度', { 值: 38, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' }).text).toBe('细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）');
+    expect(figureWords('优良天数比率', { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' }).text).toBe('优良天数比率为62.6%，未达到省考核要求（不低于64%）');
+    // Without a basis the verdict is against the 目标; a lower-is-better name reads a bare target as a ceiling.
+    expect(figureWords('重污染天数', { 值: 6, 单位: '天', 目标: '8' }).text).toBe('重污染天数为6天，达到目标（不高于8天）');
+    expect(figureWords('行政处罚案件数', 216).text).toBe('行政处罚案件数为216');
+    expect(() => parseMetrics({ 优良天数比率: { 数值: 62.6 } }, 'm.json')).toThrow('数据文件“m.json”中“优良天数比率”的取值不能识别');
+    expect(() => parseMetrics([1], 'm.json')).toThrow('数据文件“m.json”应为一个 JSON 对象');
   });
 
   it('gives the other documents year-end sentences too (结论.总体, 结论.滞后), never 序时', async () => {
