@@ -69,6 +69,8 @@ export interface ReportText {
   主送: string;
   开头: string;
   指标段: string;
+  /** Year-end: each indicator that missed its target, as 存在问题 states it (`优良天数比率为62.6%，未达到…`). */
+  指标未达到: string[];
   主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** Per chapter with something told: its id, its object (`蓝天保卫战`), what the data says of it, the sentences told. */ 分章: { 章节: string; 对象: string; 状态: HeadingState; 句: string[] }[]; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
   /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
@@ -480,6 +482,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
+      指标未达到: missed,
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
       问题要点: problemPoints,

@@ -250,7 +250,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // Shortcomings: each point one task not done, with what is still missing when the figures give it, at most three.
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
-  const points = ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd));
+  // An indicator that missed its target is said first, as the report's 存在问题 says it.
+  const points = [...ctx.报告.指标未达到.map((x) => x.replace(/。$/, '')), ...ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd))].slice(0, SHORTCOMINGS.most);
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
   const shortcomings = [...points.map((x, i) => (points.length > 1 ? `${cnOrdinal(i)}是${x}。` : `${x}。`)), `${SPEECH_GAPS.deeper}。`];
 
