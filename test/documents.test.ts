@@ -12,7 +12,8 @@ import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { buildContext, taskObject } from '../src/report/context.ts';
-import { meetsTarget } from '../src/report/kpi.ts';
+import { figureWords, meetsTarget } from '../src/report/kpi.ts';
+import { parseMetrics } from '../src/model/metrics.ts';
 import { concretePlan, evaluativeHeading, JARGON, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
 import { BOILERPLATE, COOPERATING_FIGURES, FILLER_PROGRESS, leadAnswer, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
@@ -92,6 +93,18 @@ describe('the rules, on worked examples', () => {
     expect(meetsTarget('地表水质量', '完成省下达任务', 1)).toBeNull();
   });
 
+  // Issue 29 round four: a figure with its unit and the verdict against its target, in words (kpi.figureWords), and a
+  // --metrics entry that is neither a value nor a value with 单位/目标/依据 named with its file.
+  it('states a figure with its unit and whether it meets its target, and names a bad --metrics entry', () => {
+    expect(figureWords('细颗粒物（PM2.5）平均浓度', { 值: 38, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' }).text).toBe('细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）');
+    expect(figureWords('优良天数比率', { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' }).text).toBe('优良天数比率为62.6%，未达到省考核要求（不低于64%）');
+    // Without a basis the verdict is against the 目标; a lower-is-better name reads a bare target as a ceiling.
+    expect(figureWords('重污染天数', { 值: 6, 单位: '天', 目标: '8' }).text).toBe('重污染天数为6天，达到目标（不高于8天）');
+    expect(figureWords('行政处罚案件数', 216).text).toBe('行政处罚案件数为216');
+    expect(() => parseMetrics({ 优良天数比率: { 数值: 62.6 } }, 'm.json')).toThrow('数据文件“m.json”中“优良天数比率”的取值不能识别');
+    expect(() => parseMetrics([1], 'm.json')).toThrow('数据文件“m.json”应为一个 JSON 对象');
+  });
+
   it('gives the other documents year-end sentences too (结论.总体, 结论.滞后), never 序时', async () => {
     const plan = withFirstListedLeads(await jinanPlan()).plan;
     const answers = new Map<string, Map<string, Entry>>();
@@ -140,8 +153,11 @@ describe('the rules, on worked examples', () => {
     const tianqiao = await readPlan(join(SEEDS, 'tianqiao-14th-five-year-plan.txt'));
     const p = consolidate({ plan: tianqiao, round: parseRound('2025-年终'), answers: new Map(), previous: new Map(), receipts: [] });
     const ctx = buildContext(p, tianqiao, '2026-01-15', { '城市细颗粒物（PM2.5）浓度': 38, 城区绿化覆盖率: 42 });
-    expect(ctx.报告.指标段).toContain('城市细颗粒物（PM2.5）浓度为38ug/m3（目标42），达到目标');
-    expect(ctx.报告.指标段).toContain('城区绿化覆盖率为42%（目标43），未达到目标');
+    // Issue 29 (round four): the value with its unit, then the verdict against the target in words.
+    expect(ctx.报告.指标段).toContain('城市细颗粒物（PM2.5）浓度为38ug/m3，达到目标（不高于42ug/m3）');
+    expect(ctx.报告.指标段).toContain('城区绿化覆盖率为42%，未达到目标（不低于43%）');
+    // A missed indicator is a problem of the year too, named under 存在问题 (here with no reports, in its lead).
+    expect(ctx.报告.问题总述).toBe('全年有1项主要指标未达到目标，具体如下：城区绿化覆盖率为42%，未达到目标（不低于43%）。');
     // The other 18 indicators have no value: one visible placeholder, listed.
     expect(ctx.报告.指标段).toMatch(/【待填：[^】]*等18项指标全年完成值】/);
     expect(ctx.待填.some((g) => /等18项指标全年完成值$/.test(g))).toBe(true);
@@ -152,7 +168,13 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
   let text: string[];
   let body: string;
   let round: Awaited<ReturnType<typeof yearEndRound>>;
-  const metrics = { 空气质量综合指数: 4.59, 优良天数比率: '62.6%' };
+  // Issue 29 (round four): figures with their unit, target and whose target it is (model/metrics.ts).
+  const metrics = {
+    空气质量综合指数: 4.59,
+    '细颗粒物（PM2.5）平均浓度': { 值: 38, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' },
+    优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' },
+    重污染天数: { 值: 6, 单位: '天' },
+  };
   const section = (from: string, to?: string) => {
     const a = text.findIndex((p) => p.startsWith(from));
     const b = to ? text.findIndex((p) => p.startsWith(to)) : text.length;
@@ -174,16 +196,19 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
 
   it('states what was done and what was not, in the seed’s register', () => {
     expect(text[0]).toBe('济南市生态环境局2025年度工作情况报告');
+    // Issue 29 (round four): the 主送机关 the report goes up to, which the data cannot say: a listed gap.
+    expect(text[1]).toBe('【待填：主送机关】：');
     // 67 clauses: 4 led by the silent unit, 1.2 carried over (序时推进, no deadline), 6.3 missed, 61 done.
     // Issue 29 round two (rule 10): one count of work, not tasks and items mixed; the silent ones in one clause.
-    expect(text[1]).toContain('全年67项重点工作中，完成61项，转入下一年度继续推进1项，未完成1项，另有4项责任单位尚未报送年终情况。');
-    expect(text[1]).toMatch(/^2025年，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署。/);
-    expect(text[1]).toMatch(/现将有关情况报告如下。$/);
+    expect(text[2]).toContain('全年67项重点工作中，完成61项，转入下一年度继续推进1项，未完成1项，另有4项责任单位尚未报送年终情况。');
+    expect(text[2]).toMatch(/^2025年，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署。/);
+    expect(text[2]).toMatch(/现将有关情况报告如下。$/);
   });
 
   it('opens 一、 with the KPI paragraph: the metrics as given and every quantified target against its figure', () => {
     const kpi = text[text.indexOf('一、重点工作成效') + 1]!;
-    expect(kpi).toContain('主要指标方面，空气质量综合指数为4.59；优良天数比率为62.6%。');
+    // Every figure as given in metrics, with its unit, and the verdict against its target.
+    expect(kpi).toContain('主要指标方面，空气质量综合指数为4.59；细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）；重污染天数为6天。');
     // Issue 29 round two (rule 8): the paragraph counts; the tasks by name are in the annex and 存在问题.
     expect(kpi).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。');
     expect(kpi).not.toContain('强化面源污染治理');
@@ -210,14 +235,21 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     const plans = section('三、下一步工作打算');
     expect(achievements).not.toContain('深入开展农村环境整治。');
     expect(achievements).not.toContain('完成612个行政村环境整治');
-    expect(problems).toContain('全年有1项工作未完成，部分工作仍存在困难和问题，具体如下：');
+    expect(problems).toContain('全年有1项主要指标未达到目标，1项工作未完成，部分工作仍存在困难和问题，具体如下：');
     // Rule 4: points of 问题 + 原因, no area headings when three or fewer, and one gap for the office's own part.
-    expect(problems).toContain('一是农村环境整治未按期完成，660个完成612个，尚差48个，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。二是生态环境保护督察反馈问题和交办信访件整改方面，剩余26项督察问题整改周期较长。三是【待填：主观方面不足】。');
+    // Round four: the indicator that missed its target first.
+    expect(problems).toContain('一是优良天数比率为62.6%，未达到省考核要求（不低于64%）。二是农村环境整治未按期完成，660个完成612个，尚差48个，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。三是生态环境保护督察反馈问题和交办信访件整改方面，剩余26项督察问题整改周期较长。四是【待填：主观方面不足】。');
     expect(problems).not.toMatch(/（[一二三]）/);
     // Rule 1: the unit's concrete plan as written, verb-first, no 方面 frame, no stock phrase; a bare area a gap.
-    expect(plans).toContain('（六）净土保卫战。督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。');
+    // Round four: 下一步 headings are verb phrases (the seed's 坚定不移推进全面从严治党), varied by rule.
+    expect(plans).toContain('（六）扎实打好净土保卫战。督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。');
+    const heads = text.slice(text.indexOf('三、下一步工作打算')).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]!.replace(/^（[一二三四五六七八九十]+）/, ''));
+    expect(heads).toHaveLength(14);
+    for (const h of heads) expect(h).toMatch(/^(深入|全力|积极|着力|持续|扎实|坚定不移)(推进|打好|打赢|落实|推动|深化|提升|保障|强化|完善)/);
+    expect(heads.at(-1)).toBe('坚定不移推进全面从严治党');
+    expect(new Set(heads.map((h) => h.slice(0, 4))).size).toBeGreaterThanOrEqual(10);
     expect(plans).toContain('启动“十五五”生态环境保护规划编制，2026年上半年完成规划文本编制并报批。');
-    expect(plans).toContain('（四）蓝天保卫战。【待填：蓝天保卫战方面2026年重点举措】。');
+    expect(plans).toContain('（四）着力打好蓝天保卫战。【待填：蓝天保卫战方面2026年重点举措】。');
     for (const stock of ['方面，', '巩固工作成效', '完善长效机制', '持续跟踪问题整改', '系统谋划2025年']) expect(plans, stock).not.toContain(stock);
     // Rule 10: the short name after the first mention.
     expect(plans).toMatch(/^三、下一步工作打算\n2026年，市生态环境局将【待填：下一年度工作总体思路】，重点抓好以下工作。/);
@@ -241,7 +273,11 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(achievements).toContain('此外，实施重点行业深度治理、开展传统产业集群升级改造、持续做好镇街环境空气质量和道路颗粒物提升工作、持续做好秸秆禁烧管控等4项工作按计划完成。');
     for (const p of text.filter((x) => /^（[一二三四五六七八九十]+）/.test(x) && achievements.includes(x))) expect(p, p).not.toMatch(/五是/);
     // Headings evaluate; a chapter with work not done or not reported claims no success.
-    expect(text).toContainEqual(expect.stringMatching(/^（四）蓝天保卫战扎实推进。一是/));
+    expect(text).toContainEqual(expect.stringMatching(/^（四）蓝天保卫战纵深推进。一是/));
+    // Round four: the done forms take turns (HEADING_RULES), so 扎实推进 is no longer said of every chapter.
+    const heads = text.slice(0, text.indexOf('二、存在问题')).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]!);
+    expect(heads).toHaveLength(14);
+    expect(heads.filter((h) => h.endsWith('扎实推进')).length).toBeLessThanOrEqual(2);
     expect(text).toContainEqual(expect.stringMatching(/^（六）净土保卫战持续推进。/));
     expect(text).toContainEqual(expect.stringMatching(/^（九）环境安全持续加强。/));
   });
@@ -287,6 +323,14 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
     // Rule 6 within a theme's chapter blocks: never more than four tasks told, the rest named.
     expect(themed.join('\n')).toContain('此外，实施重点行业深度治理、开展传统产业集群升级改造、持续做好镇街环境空气质量和道路颗粒物提升工作、持续做好秸秆禁烧管控等4项工作按计划完成。');
+    // Round four: within a theme, each chapter's 一是 is verb + object (the seed's 一是全力稳固空气质量), its adverb
+    // claiming only what the data shows (净土保卫战 has 6.3 not done: 持续), no two alike.
+    const pollution = themed.find((p) => p.startsWith('（二）污染防治攻坚扎实深入。'))!;
+    expect(pollution).toContain('一是扎实打好蓝天保卫战。');
+    expect(pollution).toContain('三是持续打好净土保卫战。');
+    const blockHeads = themed.join('').match(/[一二三四]是[^。，；]{4,24}。/g)!.filter((h) => /(打好|打赢|推进|落实|提升|保障|强化|深化|推动|完善)/.test(h.slice(2, 6)));
+    expect(blockHeads.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(blockHeads.map((h) => h.slice(2, 6))).size).toBeGreaterThanOrEqual(blockHeads.length - 3);
     // Every task still there.
     const all = themed.join('\n');
     for (const lead of ['防范化解重大环境风险', '持续提升生态环境监测监控水平', '推动差异化监管']) expect(all).toContain(lead);

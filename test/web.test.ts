@@ -466,6 +466,11 @@ describe('what the pages read and show', () => {
     expect(readMetrics('行政处罚案件数：216\n\n立案数 = 1,024\n牵头处室: 执法局\n')).toEqual({ 行政处罚案件数: 216, 立案数: 1024, 牵头处室: '执法局' });
     expect(readMetrics('{"行政处罚案件数": 216}')).toEqual({ 行政处罚案件数: 216 });
     expect(readMetrics('  ')).toEqual({});
+    // An indicator with its unit, target and basis, as the KPI paragraph states it with a verdict (issue 29).
+    expect(readMetrics('细颗粒物（PM2.5）平均浓度：38微克/立方米；目标≤42；依据省考核要求')).toEqual({
+      '细颗粒物（PM2.5）平均浓度': { 值: 38, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' },
+    });
+    expect(() => readMetrics('优良天数比率：80%；考核≥75%')).toThrow(new UserError('补充数据“80%；考核≥75%”中的“考核≥75%”不能识别。', '数值后可用分号写明目标和依据，如“38微克/立方米；目标≤42；依据省考核要求”。'));
     expect(() => readMetrics('行政处罚案件数：216\n立案数')).toThrow(new UserError('补充数据第 2 行“立案数”没有写明名称和数值。', '每行写一项，名称和数值之间用冒号隔开，如“行政处罚案件数：216”。'));
   });
 

@@ -8,6 +8,7 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { jinanPlan, fillWorkbook, taizhang, tempDir, SEEDS } from './helpers.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { taskObject } from '../src/report/context.ts';
+import type { Metrics } from '../src/model/metrics.ts';
 
 /** The seed report's five themes over the plan's fourteen chapters. */
 export const SEED_THEMES = '全面从严治党纵深推进=十四；污染防治攻坚扎实深入=四,五,六,七；黄河流域生态保护安全屏障更加牢固=二,八,九,十一；绿色低碳高质量发展精准有力=一,三,十；治理能力现代化水平持续提升=十二,十三';
@@ -62,7 +63,7 @@ export interface YearEndRound {
 }
 
 /** Builds the round, collects it and renders the year-end documents (with the metrics given). */
-export async function yearEndRound(metrics: Record<string, number | string> = {}, themes?: string): Promise<YearEndRound> {
+export async function yearEndRound(metrics: Metrics = {}, themes?: string): Promise<YearEndRound> {
   const ws = tempDir('tz-yearend-');
   const cli = (...args: string[]) => taizhang(args[0] === 'plan' ? args : [...args, '-w', ws]);
   const plan = withFirstListedLeads(await jinanPlan()).plan;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
+import { parseMetrics, type Metrics } from '../model/metrics.ts';
 import { UserError } from '../util/errors.ts';
 import { parseDate } from '../util/time.ts';
 import { openLedger, thresholdsOf, withThresholdOptions, withWorkspaceOption, workspaceFor, type GlobalOptions } from './context.ts';
@@ -20,7 +21,7 @@ export function register(program: Command): void {
     .option('-t, --template <名称或路径>', `模板：${BUILT_IN.join('、')}，或自己的 .hbs 文件；多个时重复 -t 或以逗号分隔`, (value: string, earlier: string[] = []) => [...earlier, value])
     .option('-o, --output <目录>', '输出目录（默认 <工作目录>/<轮次>/报告）')
     .option('--date <日期>', '成文日期，如 2025-10-20 或 2025年10月20日（默认今天）')
-    .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, …}，供模板中的 {{数值 "名称"}} 取用')
+    .option('--metrics <文件.json>', '补充数据：{"行政处罚案件数": 216, "细颗粒物（PM2.5）平均浓度": {"值": 38, "单位": "微克/立方米", "目标": "≤42", "依据": "省考核要求"}, …}；报告的主要指标段逐项写明数值、单位和是否达到目标，模板中的 {{数值 "名称"}} 也可取用')
     .option('--list-variables', '列出模板可用的变量和元素')
     .option('--next-plan <任务文件>', '新一年的工作要点（plan.json 或工作要点文件）：讲话稿据此部署新一年重点工作')
     .option('--meeting <会议名称>', '讲话稿的会议名称，如“2026年全市生态环境工作会议”（默认按发文机关推定为本机关的工作会议，如“市生态环境局2026年工作会议”）')
@@ -37,13 +38,15 @@ export function register(program: Command): void {
         return;
       }
       if (!opts.round) throw new UserError('请用 --round 指定轮次。', '例如：npx taizhang report --round 2025-Q3');
-      let metrics: Record<string, number | string> = {};
+      let metrics: Metrics = {};
       if (opts.metrics) {
+        let json: unknown;
         try {
-          metrics = JSON.parse(await readFile(opts.metrics, 'utf8'));
+          json = JSON.parse(await readFile(opts.metrics, 'utf8'));
         } catch (e) {
           throw new UserError(`无法读取数据文件“${opts.metrics}”：${(e as Error).message}`, '数据文件应为 JSON，例如 {"行政处罚案件数": 216}。');
         }
+        metrics = parseMetrics(json, opts.metrics);
       }
       if (opts.replyBy !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.replyBy)) {
         throw new UserError(`--reply-by 的取值“${opts.replyBy}”不是日期。`, '请写成 YYYY-MM-DD，例如 2026-01-20。');

@@ -6,16 +6,28 @@ import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { cnOrdinal, SCHEDULE_WORDS, type ReportContext } from './context.ts';
-import { joinTexts, substance } from './synthesis.ts';
+import { joinTexts, sentenceShape, sentencesOf, substance, withLead } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
+/** Where neither the unit nor the plan says by when an item is to be done. */
+export const DEADLINE_GAP = '【待填：完成时限】';
+export const DOC_NUMBER_GAP = '【待填：发文字号】';
 
 /**
  * Who the 通报 commends: units that reported on time and whose every answer is 已完成 (the 年终 round) or 已完成 /
  * 序时推进 with no clause they lead behind the schedule (any other round). A unit with no answer is not commended.
  */
-export const COMMEND_RULE = { yearEnd: ['已完成'], midYear: ['已完成', '序时推进'] } as const;
+export const COMMEND_RULE = {
+  yearEnd: ['已完成'],
+  midYear: ['已完成', '序时推进'],
+  /** A unit is commended for what it achieved: at most this many, those with the most specific result first. */
+  most: 6,
+  closing: { yearEnd: '上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。', midYear: '上述单位所承担的任务均已完成或按序时推进，工作成效明显，予以通报表扬。' },
+} as const;
+
+/** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
+export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
 
 export interface BulletinContext {
   标题: string;
@@ -26,11 +38,22 @@ export interface BulletinContext {
   总体: string;
   /** 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. */
   表1: { 章节: string; 项数: number; 完成: number; 未完成: number; 结转: number; 滞后: number; 未报送: number; 完成率: string }[];
-  /** Year-end: every item 未完成 or 未报送; otherwise the items behind. With the causes units reported. */
-  督办: { 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 序时: string; 颜色: string; 停滞: boolean }[];
+  /** What 表1's 完成率 is of: stated under the table (unreported items count in the base, not as done). */
+  表注: string;
+  /**
+   * Year-end: every item 未完成 or 未报送; otherwise the items behind. With the causes units reported, and 时限: by when
+   * (the date the unit committed to in its next steps, the reply date for a report not made, the plan's deadline in a
+   * round that another follows; else a listed 【待填】).
+   */
+  督办: { 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 时限: string; 序时: string; 颜色: string; 停滞: boolean }[];
   /** 报送情况: the counts, then 表扬 and 批评, units in the plan's registry order. */
   报送: string;
   表扬: string[];
+  /** What each commended unit achieved, from its own report (`大气环境处完成…超低排放改造点位112个`); 表扬句 joins them. */
+  表扬成效: { 单位: string; 成效: string }[];
+  表扬句: string;
+  /** The 通报's 发文字号, or a listed 【待填：发文字号】 when `config set 文号` has not given one. */
+  文号: string;
   /** `A逾期报送，B未报送，C报送材料经审核退回，予以通报批评。` or ''. */
   批评: string;
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
@@ -195,6 +218,14 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
 
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
+  // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
+  const deadline = (c: ClauseProgress, silent: boolean): string => {
+    if (silent) return `${reply}前补报`;
+    const committed = pressedUnits(c).map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
+    if (committed) return committed;
+    if (!yearEnd && c.deadline.trim()) return c.deadline.trim();
+    return DEADLINE_GAP;
+  };
   const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.status === '未报送') : clauses.filter(isPressed);
   const pressedRows = pressed.map((c) => {
     const silent = c.status === '未报送';
@@ -207,6 +238,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
       情况: silent ? W.未报送 : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
       原因: silent ? '—' : cause(c),
+      时限: deadline(c, silent),
       序时: SCHEDULE_WORDS[c.schedule],
       颜色: STATUS_FILLS[c.schedule].slice(2),
       停滞: c.stagnant,
@@ -220,13 +252,33 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return mine.length > 0 && mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant);
     });
+  // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
+  // boilerplate (报告.重复表述) and routine counts (a shape other units' results share) left out.
+  const boiler = new Set(ctx.报告.重复表述.map((x) => x.表述));
+  const results = commended.map((unit) => {
+    const own = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
+    const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x })));
+    return { unit, sentences };
+  });
+  const shapes = new Map<string, number>();
+  for (const r of results) for (const x of new Set(r.sentences.map((y) => sentenceShape(y.x)))) shapes.set(x, (shapes.get(x) ?? 0) + 1);
+  const best = results
+    .map((r) => {
+      const scored = r.sentences.map((y) => ({ ...y, n: (y.x.match(/\d+(\.\d+)?/g) ?? []).length, routine: (shapes.get(sentenceShape(y.x)) ?? 0) > 1 }));
+      const pick = scored.filter((y) => y.n > 0 && !y.routine).sort((a, b) => b.n - a.n)[0];
+      return pick ? { 单位: r.unit, 成效: withLead(pick.task, pick.x), n: pick.n } : null;
+    })
+    .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
+  const praised = new Set([...best].sort((a, b) => b.n - a.n).slice(0, COMMEND_RULE.most).map((x) => x.单位));
+  const praise = order([...praised]).map((u) => best.find((x) => x.单位 === u)!).map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
   for (const u of ctx.报送.逾期) failing.set(u, '逾期报送');
   for (const u of ctx.报送.未报) failing.set(u, '未报送');
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
-  const printer = o.settings?.printer || ctx.机关;
+  // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
+  const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   const input: RequirementInput = {
     yearEnd,
     year,
@@ -248,7 +300,11 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     表1: table,
     督办: pressedRows,
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
-    表扬: order(commended),
+    表扬: praise.map((x) => x.单位),
+    表扬成效: praise,
+    表扬句: praise.length ? `${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${yearEnd ? COMMEND_RULE.closing.yearEnd : COMMEND_RULE.closing.midYear}` : '',
+    文号: ctx.文号 || DOC_NUMBER_GAP,
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
     批评: criticised.length ? `${criticised.join('，')}，予以通报批评。` : '',
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',

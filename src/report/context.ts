@@ -7,9 +7,10 @@ import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, closeSentence, concretePlan, evaluativeHeading, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { indicatorParagraph } from './kpi.ts';
+import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -64,9 +65,13 @@ export interface ReportContext {
 }
 
 export interface ReportText {
+  /** The 主送机关 a report goes up to: the data cannot say, so a listed 【待填】 (the seed reports to 市委市政府). */
+  主送: string;
   开头: string;
   指标段: string;
-  主题: { 标题: string; 简称: string; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
+  /** Year-end: each indicator that missed its target, as 存在问题 states it (`优良天数比率为62.6%，未达到…`). */
+  指标未达到: string[];
+  主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** Per chapter with something told: its id, its object (`蓝天保卫战`), what the data says of it, the sentences told. */ 分章: { 章节: string; 对象: string; 状态: HeadingState; 句: string[] }[]; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
   未报送: string;
   /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
   问题要点: string;
@@ -277,8 +282,6 @@ function lagSentence(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，` : '';
 }
 
-/** Trailing predicates of an evaluative heading, so that 存在问题 can name a theme by its subject alone. */
-const HEADING_PREDICATES = /(扎实推进|持续推进|落实有力|持续落实|服务有力|持续服务|扎实开展|持续开展|持续提升|保障有力|持续加强|不断完善|不断深化|持续强化|扎实有效|扎实深入|纵深推进|更加牢固|精准有力|成效明显|稳步推进|全面加强|有力有效)$/;
 
 /** `3项工作进度滞后；对照序时进度，红色预警1项、黄色预警2项，需加力推进。` or '' when nothing is behind. */
 function lagWords(selfBehind: number, red: number, yellow: number): string {
@@ -317,7 +320,7 @@ interface ReportInput {
   clauses: ClauseProgress[];
   unassigned: number;
   settings: Settings;
-  metrics: Record<string, number | string>;
+  metrics: Metrics;
   yearEnd: boolean;
   asOf: string;
   issuer: string;
@@ -382,6 +385,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const boiler = boilerplateOf(c);
   const boilerplate = new Set(boiler.keys());
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
+  // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
+  const words = headingWords();
+  const nextWords = headingWords();
   const themes = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
@@ -389,6 +395,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     let extra = '';
     // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
     const silentSentences: string[] = [];
+    // Per chapter, what its units reported (the sentences told) and its verb + object heading: the speech picks
+    // its highlights from these, and names a theme by the chapters its highlights come from.
+    const byChapter: ReportText['主题'][number]['分章'] = [];
+    const stateOf = (mine: ClauseProgress[]): HeadingState => (mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed');
+    const chapterTitleOf = (id: string) => o.plan.chapters.find((p) => p.id === id)?.title ?? '';
     if (g.chapters.length > 1) {
       // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
       // block tells its most specific tasks, names the rest once, and says what was not reported at its place.
@@ -400,9 +411,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const tail = extraWords([...rest, ...here.完成无详述], here.序时无详述, kept.length > 0) + here.未报送句;
         silentSentences.push(here.未报送句);
         if (!kept.length && !tail) continue;
-        const chapterTitle = o.plan.chapters.find((p) => p.id === id)?.title ?? '';
-        const allDoneHere = mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
-        const head = o.yearEnd ? evaluativeHeading(chapterTitle, allDoneHere) : chapterTitle;
+        const chapterTitle = chapterTitleOf(id);
+        // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
+        const state = stateOf(mine);
+        const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
+        byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.句) });
         items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.句).join('')}${tail}`);
       }
       text.成效 = items;
@@ -410,15 +423,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       const { kept, rest } = rankParts(text.分项);
       // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
       text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
+      if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.句) });
       extra = extraWords([...rest, ...text.完成无详述], text.序时无详述, kept.length > 0) + text.未报送句;
       silentSentences.push(text.未报送句);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
-    const heading = g.own || !o.yearEnd ? g.title : evaluativeHeading(g.title, allDone);
-    const subject = heading.replace(HEADING_PREDICATES, '') || heading;
+    const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
+    const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
     // An area with no concrete plan gets one visible gap, never a stock phrase.
     const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
-    return { 标题: heading, 简称: subject, 章节: g.chapters, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
@@ -449,19 +463,26 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     : '';
   // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
   // only when the units' points are more than three.
-  const points = themes.flatMap((t) => t.问题句);
+  // An indicator that missed its target is a problem too, stated first, as the KPI paragraph states it.
+  const missed = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`);
+  const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
   const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
   const notDone = themes.flatMap((t) => t.未完成);
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
-  const problemLead = o.yearEnd && notDone.length ? `全年有${notDone.length}项工作未完成${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：` : '';
+  const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
+  // By theme (more than three points), the missed indicators have no theme: the lead says them by name.
+  const missedNamed = problemPoints ? '' : missed.join('');
+  const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {
+      主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
+      指标未达到: missed,
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
       问题要点: problemPoints,
@@ -478,7 +499,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   };
 }
 
-export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Record<string, number | string> = {}, settings: Settings = {}): ReportContext {
+export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Metrics = {}, settings: Settings = {}): ReportContext {
   // Clauses no unit answers for are counted apart: they can be neither done nor behind.
   const unassigned = progress.clauses.filter((x) => x.answers.length === 0);
   const c = progress.clauses.filter((x) => x.answers.length > 0);
@@ -569,7 +590,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         结论: x.yearEnd ?? '',
       };
     });
-  const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...metrics };
+  const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };
   for (const x of c) {
     const a = sourceAnswer(x);
     if (a?.value !== null && a?.value !== undefined) data[`完成值:${x.clauseId}`] = a.value;
@@ -654,7 +675,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
       基期值: ind.baseline || '—',
       目标值: ind.target || '—',
       属性: ind.attribute,
-      完成值: metrics[ind.name] !== undefined ? String(metrics[ind.name]) : '—',
+      完成值: metrics[ind.name] !== undefined ? String(metricValue(metrics[ind.name]!)) : '—',
     })),
     数据: data,
     报告: report.text,
@@ -680,20 +701,24 @@ export const VARIABLES: [string, string][] = [
   ['目标对比（列表）', '编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'],
   ['指标（列表）', '序号、名称、单位、基期值、目标值、属性、完成值'],
   ['通报.标题 / 开头 / 推进 / 总体 / 报送 / 批评 / 下一轮 / 回复日期', '督办通报的句子：标题含发文机关（“济南市生态环境局关于2025年度重点工作完成情况的通报”）；年终只写完成、未完成、转入下一年度、未报送，零项不写；未报送超过一成时总体评价为【待填】；逾期、未报、退回单位按单位名录顺序通报批评；年终轮次不写“下一轮调度”'],
-  ['通报.表1（列表）', '分章节，末行为“合计”：章节、项数、完成、未完成、结转、滞后、未报送、完成率（无一报送时为“未报送”）'],
-  ['通报.督办（列表）', '需督办的工作（年终为全部未完成和未报送的工作）：编号、任务、单位（多个单位时标“牵头”）、情况（如“660个完成612个，尚差48个”或“未报送”）、原因（责任单位报告的问题）、序时、颜色、停滞'],
-  ['通报.表扬 / 通报.要求（列表：标题、内容）', '按时报送且所承担任务全部完成（年终）或均按序时推进的单位（单位名录顺序）；工作要求各段（报送期限只写一次，--reply-by，未给出时为【待填】）'],
-  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送，未设置时为【待填：抄送】）、印发机关（config set 印发机关，默认发文机关）、印发日期（成文日期）'],
+  ['通报.表1（列表） / 通报.表注', '分章节，末行为“合计”：章节、项数、完成、未完成、结转、滞后、未报送、完成率（无一报送时为“未报送”）；表注写明完成率的计算口径（未报送的计入工作项数、不计为完成）'],
+  ['通报.文号', '发文字号（config set 文号）；未设置时为【待填：发文字号】'],
+  ['通报.督办（列表）', '需督办的工作（年终为全部未完成和未报送的工作）：编号、任务、单位（多个单位时标“牵头”）、情况（如“660个完成612个，尚差48个”或“未报送”）、原因（责任单位报告的问题）、时限（责任单位下一步打算中写明的时间，如“2026年一季度”；未报送的为“…前补报”；年中轮次可为计划规定的时限；都没有时为【待填：完成时限】）、序时、颜色、停滞'],
+  ['通报.表扬 / 通报.表扬成效（列表：单位、成效） / 通报.表扬句', '按成效表扬：按时报送、所承担任务全部完成（年终）或均按序时推进，且本单位报告中有具体成效的单位（例行的会议、检查、培训次数不算），至多6家，每家一句最具体的成效，单位名录顺序；无此类单位时不写表扬'],
+  ['通报.要求（列表：标题、内容）', '工作要求各段（报送期限只写一次，--reply-by，未给出时为【待填】）'],
+  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送，未设置时为【待填：抄送】）、印发机关（config set 印发机关，默认为发文机关的办公室）、印发日期（成文日期）'],
   ['讲话.标题 / 会议 / 讲话人 / 日期 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在市生态环境局2026年工作会议上的讲话”，--meeting 可指定会议名称）；讲话人为【待填】'],
   ['讲话.总述 / 指标 / 不足（列表） / 督办', '总述只给一个总数（已完成的工作项数）；指标段（同年度报告）；问题和不足按报告主题概括，至多三条，另附【待填：深层次问题】；以“我们”“局里”自称'],
-  ['讲话.回顾（列表）', '按报告主题（config set 报告主题）：序号、标题（评价式）、成效（各单位报告的进展和成效；无内容时为【待填：本方面主要成效及数据】）'],
-  ['讲话.部署.来源 / 计划 / 总体要求 / 概述 / 章节（列表） / 见 / 结转', '重点工作部署：来自 --next-plan 指定的新一年工作要点，相邻章节归并为至多7个方面，每方面一句（“要……确保……”，只列量化目标），其余见工作要点；结转为本年未完成工作的安排'],
+  ['讲话.回顾（列表）', '按报告主题（config set 报告主题）：序号、标题、成效。成效逐章轮流选取各单位报告中最具体的句子（例行的会议、培训次数不选）；标题只说事实支持的内容：主题各章都有成效时为主题标题，否则为有成效的章节（至多两个）的动宾短语，如“扎实强化生态环境保护督察执法”；各段开头轮换（“一年来，我们聚焦…”“在…方面，我们…”“围绕…”“…方面”）；无内容时为【待填：本方面主要成效及数据】'],
+  ['讲话.部署.来源 / 计划 / 总体要求 / 概述 / 章节（列表） / 见 / 结转', '重点工作部署：来自 --next-plan 指定的新一年工作要点，每章一个方面（设置了报告主题且新要点中有对应章节时，每个主题一个方面、各章为“一是…”），每项任务一句（任务名称、首项措施、量化目标“确保……”；本年已完成的同一目标写作“巩固……的成果”），每章至多5项，其余列名；结转为本年未完成工作的安排'],
+  ['报告.主送', '报告的主送机关：数据无从得知，为【待填：主送机关】，生成后列出'],
   ['报告.开头 / 报告.指标段 / 报告.未报送 / 报告.无责任单位 / 报告.问题总述 / 报告.滞后 / 报告.打算开头', '报告的段落：开头（年终为“在…领导下…现将有关情况报告如下”，完成、未完成、结转、未报送各几项）、主要指标和量化目标段、未报送的任务和单位（含配合单位报告的情况）、存在问题的总述、进度滞后（仅年中报告）、下一步打算的开头；数据给不出的内容为【待填：…】'],
-  ['报告.主题（列表）', '报告各节：标题（年终为评价式标题，如“蓝天保卫战扎实推进”；可用 config set 报告主题 归并章节并命名）、简称、成效序号、问题序号、打算序号、成效（“一是……”）、成效补充（已完成、结转的任务）、问题、打算'],
+  ['报告.主题（列表）', '报告各节：标题（年终为评价式标题，如“蓝天保卫战纵深推进”，谓语轮换使用；可用 config set 报告主题 归并章节并命名）、简称、打算标题（下一步的动宾短语，如“深入打好蓝天保卫战”）、成效序号、问题序号、打算序号、成效（“一是……”；主题含多章时每章一段，以动宾短语开头，如“一是扎实打好蓝天保卫战。”，状语按完成情况选取）、成效补充（已完成、结转的任务）、问题、打算、分章（每章：章节、对象、状态、句）'],
   ['报告.未完成（列表） / 报告.结转 / 报告.未报送任务（列表）', '年终未完成的工作：编号、任务、单位、差距（如“660个完成612个，尚差48个”）、原因、打算；结转下一年度的任务；未报送的任务：编号、任务、单位、配合报告'],
   ['统计.年终完成 / 年终未完成 / 结转', '年终轮次各工作的结论（完成、未完成、结转）计数'],
   ['待填（列表）', '报告中需起草人补写的【待填：…】事项，生成后列出'],
   ['{{数值 "名称"}}', '取数：统计项、“完成值:条目编号”或 --metrics 文件中的数值；无数据时显示【待填：名称】并给出提示'],
+  ['--metrics 文件', '{"名称": 数值} 或 {"名称": {"值": 38, "单位": "微克/立方米", "目标": "≤42", "依据": "省考核要求"}}：主要指标段逐项写“…为38微克/立方米，达到省考核要求（不高于42微克/立方米）”，未达到的同时列入存在问题'],
   ['{{顿号 列表}}', '用顿号连接名单'],
   ['{{#each 列表}}…{{/each}}、{{#if 条件}}…{{/if}}', 'Handlebars 的循环和条件'],
 ];

@@ -5,6 +5,7 @@ import type { Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round } from '../model/round.ts';
 import type { Settings } from '../model/settings.ts';
+import type { Metrics } from '../model/metrics.ts';
 import { UserError } from '../util/errors.ts';
 import { isReported } from '../consolidate/index.ts';
 import { chapterChartSvg, svgToPng } from './chart.ts';
@@ -36,7 +37,7 @@ export interface ReportOptions {
   templates?: string[];
   /** The date written on the documents (成文日期), YYYY-MM-DD. */
   date: string;
-  metrics?: Record<string, number | string>;
+  metrics?: Metrics;
   settings?: Settings;
   /** Render even when no submission was accepted (the documents then say so). */
   force?: boolean;
@@ -112,7 +113,7 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
   const context: DocumentContext = {
     ...base,
     通报: buildBulletin(base, o.progress, o.plan, { replyBy: o.replyBy, settings: o.settings }),
-    讲话: buildSpeech(base, o.progress, o.plan, { nextPlan: o.nextPlan, meeting: o.meeting }),
+    讲话: buildSpeech(base, o.progress, o.plan, { nextPlan: o.nextPlan, meeting: o.meeting, settings: o.settings }),
   };
   const warnings: string[] = [];
   if (o.nextPlan?.year && String(o.nextPlan.year) !== context.讲话.部署年度) {

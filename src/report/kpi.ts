@@ -3,6 +3,7 @@
 // neither gives is a visible 【待填】, listed, never invented.
 import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress } from '../model/progress.ts';
+import type { Metric, Metrics } from '../model/metrics.ts';
 
 /** Which way an indicator is met, from its target's words first, then from its name. */
 export const DIRECTION_RULES = {
@@ -32,12 +33,40 @@ export interface KpiParagraph {
   指标: { 名称: string; 目标: string; 完成值: string; 结论: string }[];
 }
 
+/** `≤42` with its unit as a sentence says it: `不高于42微克/立方米`; a target in words is kept as written. */
+export function targetWords(target: string, unit: string, atMost: boolean): string {
+  const t = target.trim();
+  const m = /^(≤|<|＜|≥|>|＞)?\s*(-?\d+(?:\.\d+)?)\s*([%％]?)$/.exec(t);
+  if (!m) return t;
+  const word = m[1] ? (/[≤<＜]/.test(m[1]) ? '不高于' : '不低于') : atMost ? '不高于' : '不低于';
+  return `${word}${m[2]}${m[3] || unit}`;
+}
+
 /**
- * The paragraph: `主要指标方面，城市细颗粒物（PM2.5）浓度为38ug/m3（目标42），达到目标；…。量化任务方面，全年N项量化目标
- * 中，达到目标M项；未达到K项（…尚差48个）。` A clause counts as met by its year-end outcome (完成), not by a reading of
- * its own here.
+ * One figure as the paragraph states it: `细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）`.
+ * Value, unit and target are the inputs as given; the verdict is `meetsTarget`'s. Without a target, the value alone.
  */
-export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Record<string, number | string>, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
+export function figureWords(name: string, raw: Metric, plan?: { unit: string; target: string }): { text: string; row: KpiParagraph['指标'][number] } {
+  const spec = typeof raw === 'object' ? raw : { 值: raw };
+  const value = typeof spec.值 === 'number' ? spec.值 : firstNumber(String(spec.值));
+  const unitOf = spec.单位 ?? plan?.unit ?? '';
+  const unit = unitOf && !/[%％]$/.test(String(spec.值)) ? unitOf : '';
+  const target = spec.目标 ?? plan?.target ?? '';
+  const met = value === null || !target ? null : meetsTarget(name, target, value);
+  const atMost = !!target && (DIRECTION_RULES.atMostWords.test(target) || (!DIRECTION_RULES.atLeastWords.test(target) && DIRECTION_RULES.lowerIsBetter.test(name)));
+  const basis = spec.依据?.trim() || '目标';
+  const verdict = met === null ? '' : `${met ? '达到' : '未达到'}${basis}`;
+  const aim = target ? targetWords(target, unitOf, atMost) : '';
+  const text = `${name}为${spec.值}${unit}${verdict ? `，${verdict}（${aim}）` : aim ? `（目标${aim}）` : ''}`;
+  return { text, row: { 名称: name, 目标: aim, 完成值: `${spec.值}${unit}`, 结论: verdict || '—' } };
+}
+
+/**
+ * The paragraph: `主要指标方面，细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；…。
+ * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
+ * by a reading of its own here.
+ */
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
   const out: KpiParagraph = { 段: '', 待填: [], 指标: [] };
   const parts: string[] = [];
   const stated: string[] = [];
@@ -48,19 +77,17 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
       unknown.push(ind.name);
       continue;
     }
-    const value = typeof raw === 'number' ? raw : firstNumber(String(raw));
-    const met = value === null || !ind.target ? null : meetsTarget(ind.name, ind.target, value);
-    const verdict = met === null ? '' : met ? '达到目标' : '未达到目标';
-    const unit = ind.unit && !/[%％]$/.test(String(raw)) ? ind.unit : '';
-    stated.push(`${ind.name}为${raw}${unit}${ind.target ? `（目标${ind.target}）` : ''}${verdict ? `，${verdict}` : ''}`);
-    out.指标.push({ 名称: ind.name, 目标: ind.target, 完成值: `${raw}${unit}`, 结论: verdict || '—' });
+    const f = figureWords(ind.name, raw, ind);
+    stated.push(f.text);
+    out.指标.push(f.row);
   }
   // Figures the office supplied that are no indicator of the plan and no figure of ours: stated as given.
   const names = new Set(plan.indicators.map((i) => i.name));
   for (const [k, v] of Object.entries(metrics)) {
     if (names.has(k) || o.reserved.has(k) || k.startsWith('完成值:')) continue;
-    stated.push(`${k}为${v}`);
-    out.指标.push({ 名称: k, 目标: '', 完成值: String(v), 结论: '—' });
+    const f = figureWords(k, v);
+    stated.push(f.text);
+    out.指标.push(f.row);
   }
   if (stated.length) parts.push(`主要指标方面，${stated.join('；')}`);
   if (unknown.length) {

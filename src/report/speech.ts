@@ -6,7 +6,11 @@ import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
 import { cnOrdinal, type ReportContext } from './context.ts';
-import { shortName } from './synthesis.ts';
+import type { Settings } from '../model/settings.ts';
+import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName } from './synthesis.ts';
+import { parseThemes, type ThemeSpec } from './themes.ts';
+
+export { sentenceShape };
 
 export interface SpeechContext {
   标题: string;
@@ -54,16 +58,24 @@ export interface SpeechContext {
  */
 export const SPEAKER_WORDS = { self: '我们', office: '局里' } as const;
 
-/** The deployment has this many parts at most: a next plan with more chapters has consecutive ones grouped. */
-export const DEPLOY_PARTS = { most: 7 } as const;
-/** Task leads named in one part of the deployment before `等`. */
-const LEADS_NAMED = 3;
+/**
+ * The deployment: one part per chapter of the next plan (or per theme of the office's, when its chapters are found
+ * in the next plan), each task a `一是…` with its targets; at most `tasks` tasks told, the rest named once.
+ */
+export const DEPLOY = { tasks: 5, leadsPerChapter: 4 } as const;
 
-/** The review's spoken connectors: the first theme opens the year, each theme says what we focused on. */
+/**
+ * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
+ * is the theme's subject without the abstract nouns 聚焦 does not take (REVIEW_WORDS.notFocused).
+ */
+export const REVIEW_OPENINGS: readonly ((subject: string) => string)[] = [
+  (s) => `一年来，我们聚焦${s}，`,
+  (s) => `在${s}方面，我们`,
+  (s) => `围绕${s}，`,
+  (s) => `${s}方面，`,
+];
 export const REVIEW_WORDS = {
-  first: '一年来，',
-  focus: '聚焦',
-  /** Abstract nouns a theme's subject ends with that 聚焦 does not take (`聚焦治理能力现代化水平` → `…现代化`). */
+  /** Abstract nouns a theme's subject ends with that the openings do not take (`聚焦治理能力现代化水平` → `…现代化`). */
   notFocused: /(安全屏障|屏障|水平)$/,
 } as const;
 /** Highlights per theme in the review, and shortcomings named at most. */
@@ -81,25 +93,17 @@ export function reportedSentences(items: string[]): string[] {
 }
 
 /**
- * A sentence's shape: its last clause with a figure, figures as # (`培训人员#人次`). A shape found more than once in the
- * review is a routine count (meetings held, trainings given, checks made), no highlight.
- */
-export const sentenceShape = (x: string): string => {
-  const clause = x.split('，').reverse().find((c) => /\d/.test(c));
-  return clause ? clause.replace(FIGURE, '#') : '';
-};
-
-/**
  * A theme's highlights for the speech: of the units' reported sentences, the distinctive ones (a shape not repeated
  * elsewhere in the review: routine counts of meetings and trainings are no highlight, unless the theme has nothing
  * else), those with the most figures first; at most HIGHLIGHTS.most, in their order. Without any figure, the first sentences stand. Every
  * highlight is a unit's sentence, trimmed, never a new claim. `shapes` counts each shape over all themes.
  */
-export function highlights(items: string[], shapes: Map<string, number> = new Map()): string[] {
+export function highlights(items: string[], shapes: Map<string, number> = new Map(), distinctOnly = false): string[] {
   const scored = reportedSentences(items).map((x, at) => ({ x, at, n: (x.match(FIGURE) ?? []).length, routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
   const withFigures = scored.filter((s) => s.n > 0);
-  // Routine sentences stand only where the theme has nothing distinctive.
+  // Routine sentences stand only where the theme has nothing distinctive (and never when `distinctOnly`).
   const distinct = withFigures.filter((s) => !s.routine);
+  if (distinctOnly) return [...new Set([...distinct].sort((a, b) => b.n - a.n || a.at - b.at).slice(0, HIGHLIGHTS.most).sort((a, b) => a.at - b.at).map((s) => s.x))];
   const pool = withFigures.length ? [...(distinct.length ? distinct : withFigures)].sort((a, b) => b.n - a.n || a.at - b.at) : scored.filter((s) => s.x.length > 8);
   return [...new Set(pool.slice(0, HIGHLIGHTS.most).sort((a, b) => a.at - b.at).map((s) => s.x))];
 }
@@ -132,42 +136,69 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
 }
 
-/** Chapters grouped into at most DEPLOY_PARTS.most parts, consecutive ones together, sizes as even as may be. */
-export function groupChapters<T>(chapters: T[]): T[][] {
-  const parts = Math.min(chapters.length, DEPLOY_PARTS.most);
-  const out: T[][] = [];
-  let at = 0;
-  for (let i = 0; i < parts; i++) {
-    const size = Math.floor(chapters.length / parts) + (i < chapters.length % parts ? 1 : 0);
-    out.push(chapters.slice(at, at + size));
-    at += size;
-  }
-  return out;
-}
+/** A target's words compared across years: `2025年`/`2026年` and spaces left out. */
+export const targetKey = (words: string) => words.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
 /**
- * A plan's chapters condensed into the deployment's parts, in the speaker's voice: the chapters' titles as the
- * heading, then one sentence naming its first tasks and every quantified target (`要A，B，C，确保…。`); the plan is referred to for the rest.
+ * A task's targets in the speaker's voice: `确保A，B` for what is new, and a target the year already met (the same
+ * words on a clause done) said as `巩固A的成果`, never as new; one that says 保持 already keeps its words.
  */
-function deployParts(p: Plan, keep: (t: Plan['tasks'][number]) => boolean): SpeechContext['部署']['章节'] {
-  const chapters = p.chapters.map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id && keep(t)) })).filter((x) => x.tasks.length);
-  return groupChapters(chapters).map((group, i) => {
-    const tasks = group.flatMap((x) => x.tasks);
-    // Every chapter a heading joins gets its own clause: its first tasks' leads, LEADS_NAMED shared out among them.
-    const per = Math.max(1, Math.floor(LEADS_NAMED / group.length));
-    const leadsOf = (ts: typeof tasks) => [...new Set(ts.map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean))];
-    const leads = [...new Set(group.flatMap((x) => leadsOf(x.tasks).slice(0, per)))];
-    const targets = [...new Set(tasks.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim()))).filter(Boolean))];
-    const named = `要${leads.slice(0, LEADS_NAMED).join('，')}`;
-    return {
-      序号: cnOrdinal(i),
-      标题: group.map((x) => x.ch.title.trim().replace(/\s+/g, '，')).join('，'),
-      任务: [`${named}${targets.length ? `，确保${targets.join('，')}` : ''}。`],
-    };
-  });
+export function targetWords(targets: string[], met: Set<string>): string {
+  const old = targets.filter((t) => met.has(targetKey(t)) && !/保持|稳定/.test(t));
+  const fresh = targets.filter((t) => !old.includes(t));
+  const plain = (t: string) => t.replace(/^(推动|组织|实现|确保|力争)/, '');
+  return [fresh.length ? `确保${fresh.join('，')}` : '', old.length ? `巩固${old.map(plain).join('、')}的成果` : ''].filter(Boolean).join('，');
 }
 
-export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string } = {}): SpeechContext {
+type PlanTask = Plan['tasks'][number];
+const leadOf = (t: PlanTask) => t.lead.trim().replace(/[。；，\s]+$/, '');
+const targetsOf = (ts: PlanTask[]) => [...new Set(ts.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim()))).filter(Boolean))];
+
+/**
+ * A plan's chapters as the deployment's parts, in the speaker's voice. Without themes each chapter is a part under
+ * its own title, each task `一是<task>，确保<its targets>。` (DEPLOY.tasks told, the rest named once); with the office's
+ * themes (found in the next plan) each theme is a part under a verb + object heading, each chapter `一是<title>。要
+ * <its first tasks>，确保<its targets>。`. Every heading has the tasks and targets of its own chapters under it.
+ */
+function deployParts(p: Plan, keep: (t: PlanTask) => boolean, themes: ThemeSpec[], met: Set<string>): SpeechContext['部署']['章节'] {
+  const chapters = p.chapters.map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id && keep(t)) })).filter((x) => x.tasks.length);
+  const title = (ch: Plan['chapters'][number]) => ch.title.trim().replace(/\s+/g, '，');
+  const chapterItems = (tasks: PlanTask[]) => {
+    const told = tasks.slice(0, DEPLOY.tasks);
+    const rest = tasks.slice(DEPLOY.tasks).map(leadOf).filter(Boolean);
+    return [
+      ...told.map((t, i) => {
+        const aims = targetWords(targetsOf([t]), met);
+        // The task's first measure after its lead (`坚持“第一议题”制度，…`), so a heading is never a bare list of names.
+        const first = sentencesOf((t.clauses[0]?.text ?? '').trim().replace(/^[^。]*?。/, (m) => (m.replace(/[。\s]+$/, '') === leadOf(t) ? '' : m)))[0] ?? '';
+        const measure = first && first !== leadOf(t) ? `要${first.replace(/^要/, '')}` : '';
+        return `${cnOrdinal(i)}是${leadOf(t)}。${[measure, aims].filter(Boolean).join('，')}${measure || aims ? '。' : ''}`;
+      }),
+      rest.length ? `同时，抓好${rest.slice(0, 3).join('、')}${rest.length > 1 ? `等${rest.length}项工作` : ''}。` : '',
+    ].filter(Boolean);
+  };
+  const named = new Set(themes.flatMap((t) => t.chapters));
+  if (!themes.length) return chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: chapterItems(x.tasks) }));
+  const words = headingWords();
+  const parts = [
+    ...themes.map((t) => ({ heading: words.action(t.title.replace(HEADING_PREDICATES, '') || t.title, 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
+    ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
+  ].filter((x) => x.own.length);
+  return parts.map((part, i) => ({
+    序号: cnOrdinal(i),
+    标题: part.heading,
+    任务:
+      part.own.length === 1
+        ? chapterItems(part.own[0]!.tasks)
+        : part.own.map((x, k) => {
+            const aims = targetWords(targetsOf(x.tasks), met);
+            const leads = x.tasks.map(leadOf).filter(Boolean);
+            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${leads.length > DEPLOY.leadsPerChapter ? '等' : ''}${aims ? `，${aims}` : ''}。`;
+          }),
+  }));
+}
+
+export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
   const yearEnd = ctx.轮次.年终;
   const year = ctx.轮次.年度;
   const next = yearEnd ? String(Number(year) + 1) : year;
@@ -189,24 +220,38 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
   const shapes = new Map<string, number>();
   for (const t of ctx.报告.主题) for (const x of reportedSentences(t.成效)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
+  const words = headingWords();
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const own = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const results = t.成效.map(quiet);
-      const picked = highlights(results, shapes);
-      const items = picked.length
-        ? [`${i ? '' : REVIEW_WORDS.first}${SPEAKER_WORDS.self}${REVIEW_WORDS.focus}${t.简称.replace(REVIEW_WORDS.notFocused, '')}，${picked.join('；')}。`]
+      // Highlights chapter by chapter, taken in turn, so the facts spread over the theme; only distinctive ones.
+      const perChapter = t.分章.map((ch) => ({ ch, picks: highlights(ch.句.map(quiet), shapes, true) })).filter((x) => x.picks.length);
+      const withFacts = new Set(own.map((c) => c.chapterId));
+      const complete = perChapter.length > 0 && perChapter.length === withFacts.size;
+      // A heading says only what its facts show: the theme's title when every chapter has a highlight, else the
+      // chapters that have one (at most two), each verb + object as the model speech (强化执法监管，健全…体系).
+      const shown = complete ? perChapter : perChapter.slice(0, 2);
+      const most = Math.min(Math.max(HIGHLIGHTS.most, shown.length), HIGHLIGHTS.most + 1);
+      const picked: string[] = [];
+      for (let k = 0; picked.length < most && shown.some((x) => x.picks[k]); k++) for (const x of shown) if (x.picks[k] && picked.length < most) picked.push(x.picks[k]!);
+      const fallback = picked.length ? [] : highlights(t.成效.map(quiet), shapes);
+      const heading = complete || !picked.length ? t.标题 : shown.map((x) => words.action(x.ch.对象, x.ch.状态)).join('，');
+      const subject = (complete || !picked.length ? t.简称 : shown.map((x) => x.ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
+      const said = picked.length ? picked : fallback;
+      const items = said.length
+        ? [`${REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject)}${said.join('；')}。`]
         : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, quiet(t.成效补充)];
-      return { 序号: cnOrdinal(i), 标题: t.标题, 成效: items.filter(Boolean) };
+      return { 序号: cnOrdinal(i), 标题: heading, 成效: items.filter(Boolean) };
     });
 
   // Shortcomings: each point one task not done, with what is still missing when the figures give it, at most three.
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
-  const points = ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd));
+  // An indicator that missed its target is said first, as the report's 存在问题 says it.
+  const points = [...ctx.报告.指标未达到.map((x) => x.replace(/。$/, '')), ...ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd))].slice(0, SHORTCOMINGS.most);
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
   const shortcomings = [...points.map((x, i) => (points.length > 1 ? `${cnOrdinal(i)}是${x}。` : `${x}。`)), `${SPEECH_GAPS.deeper}。`];
 
@@ -215,10 +260,21 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const carried = yearEnd && carriedTasks.length
     ? `对${year}年未完成的${carriedTasks.slice(0, 3).join('、')}${carriedTasks.length > 3 ? '等' : ''}工作，要${carriedTasks.length > 1 ? '逐项' : ''}明确完成时限，尽快完成。`
     : '';
+  // The office's themes group the next plan's chapters too, when they name chapters it has; else one part a chapter.
+  const themesOf = (p: Plan): ThemeSpec[] => {
+    try {
+      return parseThemes(o.settings?.reportThemes ?? '', p.chapters);
+    } catch {
+      return [];
+    }
+  };
+  // Targets the year met, by their words: the next year's plan says them again, the speech says 巩固.
+  const doneIds = new Set(clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).map((c) => c.clauseId));
+  const met = new Set(plan.tasks.flatMap((t) => t.clauses.filter((c) => doneIds.has(c.id)).flatMap((c) => c.targets.map((x) => targetKey(x.words)))));
   let deploy: SpeechContext['部署'];
   if (o.nextPlan) {
     const p = o.nextPlan;
-    const parts = deployParts(p, () => true);
+    const parts = deployParts(p, () => true, themesOf(p), met);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
@@ -231,7 +287,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   } else if (!yearEnd) {
     // The rest of the year: the plan's tasks with a clause not yet done, condensed the same way.
     const open = new Set(clauses.filter((c) => c.status !== '已完成').map((c) => c.taskId));
-    const parts = deployParts(plan, (t) => open.has(t.id));
+    const parts = deployParts(plan, (t) => open.has(t.id), themesOf(plan), met);
     deploy = {
       来源: parts.length ? 'remaining' : 'none',
       计划: ctx.计划.标题,

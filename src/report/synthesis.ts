@@ -73,37 +73,117 @@ const ADVERBS = ['坚定不移', '更高标准', '高标准', '高质量', '全�
 /**
  * Evaluative headings from a chapter's imperative title: the verb it opens with (after an adverb) and how a
  * year-end report states it once done. `更高标准打好蓝天保卫战` → `蓝天保卫战扎实推进`. A theme with work not done
- * takes the `mixed` form, which claims no success.
+ * takes the `mixed` form, which claims no success. `done` holds several forms: a report uses each in turn (see
+ * `headingWords`), so that fourteen sections do not all say 扎实推进.
  */
-export const HEADING_RULES: readonly { verb: string; done: string; mixed: string }[] = [
-  { verb: '推进', done: '扎实推进', mixed: '持续推进' },
-  { verb: '打好', done: '扎实推进', mixed: '持续推进' },
-  { verb: '落实', done: '落实有力', mixed: '持续落实' },
-  { verb: '服务', done: '服务有力', mixed: '持续服务' },
-  { verb: '开展', done: '扎实开展', mixed: '持续开展' },
-  { verb: '提升', done: '持续提升', mixed: '持续推进' },
-  { verb: '保障', done: '保障有力', mixed: '持续加强' },
-  { verb: '完善', done: '不断完善', mixed: '持续推进' },
-  { verb: '加强', done: '持续加强', mixed: '持续推进' },
-  { verb: '强化', done: '持续强化', mixed: '持续推进' },
-  { verb: '深化', done: '不断深化', mixed: '持续推进' },
-  { verb: '抓好', done: '扎实有效', mixed: '持续推进' },
-  { verb: '做好', done: '扎实有效', mixed: '持续推进' },
-  { verb: '建设', done: '扎实推进', mixed: '持续推进' },
+export const HEADING_RULES: readonly { verb: string; done: readonly string[]; mixed: string }[] = [
+  { verb: '推进', done: ['扎实推进', '稳步推进', '纵深推进', '有序推进'], mixed: '持续推进' },
+  { verb: '打好', done: ['扎实推进', '纵深推进', '成效明显'], mixed: '持续推进' },
+  { verb: '落实', done: ['落实有力', '全面落实'], mixed: '持续落实' },
+  { verb: '服务', done: ['服务有力', '保障有力'], mixed: '持续服务' },
+  { verb: '开展', done: ['扎实开展', '深入开展'], mixed: '持续开展' },
+  { verb: '提升', done: ['持续提升', '稳步提升'], mixed: '持续推进' },
+  { verb: '保障', done: ['保障有力', '坚实有力'], mixed: '持续加强' },
+  { verb: '完善', done: ['不断完善', '日趋完善'], mixed: '持续推进' },
+  { verb: '加强', done: ['持续加强', '全面加强'], mixed: '持续推进' },
+  { verb: '强化', done: ['持续强化', '有力有效'], mixed: '持续推进' },
+  { verb: '深化', done: ['不断深化', '纵深推进'], mixed: '持续推进' },
+  { verb: '抓好', done: ['扎实有效', '成效明显'], mixed: '持续推进' },
+  { verb: '做好', done: ['扎实有效', '成效明显'], mixed: '持续推进' },
+  { verb: '建设', done: ['扎实推进', '稳步推进'], mixed: '持续推进' },
 ];
 
-/** A chapter title in the evaluative form; the title as written when no rule applies. */
-export function evaluativeHeading(title: string, allDone: boolean): string {
+/** Every predicate an evaluative heading may end with (HEADING_RULES and the seed's own), longest first. */
+export const HEADING_PREDICATES = new RegExp(
+  `(${[...new Set([...HEADING_RULES.flatMap((r) => [...r.done, r.mixed]), '扎实深入', '更加牢固', '精准有力', '全面加强'])].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+
+/** What a chapter's title is about: its adverbs and its opening verb taken off (`更高标准打好蓝天保卫战` → `蓝天保卫战`). */
+export function objectOf(title: string): string {
   let rest = title.trim();
   for (let changed = true; changed; ) {
     changed = false;
     for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + 2) ((rest = rest.slice(a.length)), (changed = true));
   }
   const rule = HEADING_RULES.find((r) => rest.startsWith(r.verb) && rest.length > r.verb.length + 1);
-  if (!rule) return title;
   // A title that joins two clauses with a space (`深化结构调整 全面推进绿色转型`) keeps its first.
-  const object = rest.slice(rule.verb.length).split(/\s+/)[0]!;
-  return `${object}${allDone ? rule.done : rule.mixed}`;
+  return rule ? rest.slice(rule.verb.length).split(/\s+/)[0]! : title.trim();
+}
+
+/**
+ * The verbs an object takes in a heading of the verb + object form (`深入打好蓝天保卫战`, `筑牢…安全屏障`), by how
+ * the object ends; the first entry that matches applies. Used for the 一是 blocks of a theme, the 下一步 headings and
+ * the speech's deployment.
+ */
+export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; /** The adverb the work to come always takes (`坚定不移推进全面从严治党`). */ next?: string }[] = [
+  { object: /保卫战$/, verbs: ['打好', '打赢'] },
+  { object: /攻坚(战)?$/, verbs: ['推进', '打好'] },
+  { object: /屏障$/, verbs: ['筑牢', '夯实'] },
+  { object: /底线$/, verbs: ['守牢', '筑牢'] },
+  { object: /安全$/, verbs: ['保障', '守护'] },
+  { object: /战略$/, verbs: ['落实', '贯彻'] },
+  { object: /(性|水平|能力|质量|效能)$/, verbs: ['提升', '增强'] },
+  { object: /(体系|制度|机制|格局)$/, verbs: ['完善', '健全'] },
+  { object: /(督察|执法|监管|监督)$/, verbs: ['强化', '严格'] },
+  { object: /发展$/, verbs: ['推动', '服务'] },
+  { object: /(从严治党|党建|党的建设)$/, verbs: ['推进', '落实'], next: '坚定不移' },
+  { object: /(治理|整治|防治|管控)$/, verbs: ['推进', '深化'] },
+  { object: /(建设|实践|创建)$/, verbs: ['推进', '深化'] },
+  { object: /./, verbs: ['推进', '落实'] },
+];
+
+/**
+ * Adverbs before the verb, by what the data says of the work: `done` (every clause done or carried over as
+ * planned), `mixed` (some not done: nothing claimed), `silent` (nothing reported: no adverb at all), `next` (the
+ * work to come, in 下一步 and the speech's deployment).
+ */
+export const HEADING_ADVERBS = {
+  done: ['扎实', '全力', '深入', '积极', '着力', '稳步'],
+  mixed: ['持续', '继续'],
+  silent: [''],
+  next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
+} as const;
+export type HeadingState = keyof typeof HEADING_ADVERBS;
+
+/**
+ * One document's heading words: each heading takes the adverb, verb and predicate used least so far (in the order
+ * of the rules above), so a report's headings vary by rule rather than repeating one phrase.
+ */
+export function headingWords() {
+  const used = new Map<string, number>();
+  const least = <T extends string>(xs: readonly T[]): T => {
+    const pick = [...xs].sort((a, b) => (used.get(a) ?? 0) - (used.get(b) ?? 0) || xs.indexOf(a) - xs.indexOf(b))[0]!;
+    if (pick) used.set(pick, (used.get(pick) ?? 0) + 1);
+    return pick;
+  };
+  return {
+    /** `深入打好蓝天保卫战`: verb + object, the adverb by what the data says. */
+    action(object: string, state: HeadingState): string {
+      const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
+      if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
+      const verb = least(rule.verbs);
+      // No adverb that shares a character with its verb (`深入深化`).
+      const adverbs = HEADING_ADVERBS[state].filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      return `${least(adverbs.length ? adverbs : HEADING_ADVERBS[state])}${verb}${object}`;
+    },
+    /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied. */
+    evaluative(title: string, allDone: boolean): string {
+      return evaluativeHeading(title, allDone, least);
+    },
+  };
+}
+
+/** A chapter title in the evaluative form; the title as written when no rule applies. */
+export function evaluativeHeading(title: string, allDone: boolean, pick: (xs: readonly string[]) => string = (xs) => xs[0]!): string {
+  const object = objectOf(title);
+  if (object === title.trim()) return title;
+  let rest = title.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + 2) ((rest = rest.slice(a.length)), (changed = true));
+  }
+  const rule = HEADING_RULES.find((r) => rest.startsWith(r.verb))!;
+  return `${object}${allDone ? pick(rule.done) : rule.mixed}`;
 }
 
 /**
@@ -161,3 +241,12 @@ export function shortName(issuer: string): string {
   const short = issuer.replace(SHORT_NAME, '');
   return short.length >= 3 && short !== issuer ? short : issuer;
 }
+
+/**
+ * A sentence's shape: its last clause with a figure, figures as # (`培训人员#人次`). A shape found more than once over
+ * a document's candidates is a routine count (meetings held, trainings given, checks made), no highlight.
+ */
+export const sentenceShape = (x: string): string => {
+  const clause = x.split('，').reverse().find((c) => /\d/.test(c));
+  return clause ? clause.replace(/\d+(?:\.\d+)?/g, '#') : '';
+};

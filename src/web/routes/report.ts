@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { basename } from 'node:path';
 import { DEFAULT_THRESHOLDS, readThresholds } from '../../model/thresholds.ts';
 import { UserError } from '../../util/errors.ts';
+import { parseMetrics, type Metrics } from '../../model/metrics.ts';
 import type { WebContext } from '../context.ts';
 
 interface ReportForm {
@@ -62,26 +63,45 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
 
 /**
  * The 补充数据 as a clerk types them, one figure a line (`行政处罚案件数：216`, `=` or `:` also do); a number stays a
- * number, anything else is text. A JSON object, as `report --metrics` reads from a file, is taken too.
+ * number, anything else is text. An indicator may carry its unit, target and basis after its value, separated by
+ * `；` (`PM2.5平均浓度：38微克/立方米；目标≤42；依据省考核要求`), as `report --metrics` takes them from a JSON file;
+ * a JSON object is taken too. Both end in parseMetrics, the one check of a figure's form.
  */
-export function readMetrics(text: string): Record<string, number | string> {
+export function readMetrics(text: string): Metrics {
   if (!text.trim()) return {};
   if (text.trim().startsWith('{')) {
+    let json: unknown;
     try {
-      return JSON.parse(text) as Record<string, number | string>;
+      json = JSON.parse(text);
     } catch (e) {
       throw new UserError(`补充数据不是有效的 JSON（${(e as Error).message}）。`, '可改为每行写一项，如“行政处罚案件数：216”。');
     }
+    return parseMetrics(json, '补充数据');
   }
-  const metrics: Record<string, number | string> = {};
+  const metrics: Record<string, unknown> = {};
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const m = /^\s*([^:：=]+?)\s*[:：=]\s*(.*?)\s*$/.exec(line);
     if (!m || !m[2]) throw new UserError(`补充数据第 ${i + 1} 行“${line.trim()}”没有写明名称和数值。`, '每行写一项，名称和数值之间用冒号隔开，如“行政处罚案件数：216”。');
-    const number = Number(m[2].replace(/,/g, ''));
-    metrics[m[1]!] = Number.isFinite(number) && /\d/.test(m[2]) ? number : m[2];
+    metrics[m[1]!] = metricFromLine(m[2]);
   });
-  return metrics;
+  return parseMetrics(metrics, '补充数据');
+}
+
+/** `38微克/立方米；目标≤42；依据省考核要求` → {值, 单位, 目标, 依据}; a bare `216` stays a number, other text stays text. */
+function metricFromLine(text: string): unknown {
+  const [head, ...rest] = text.split(/[;；]/).map((p) => p.trim());
+  const value = /^(-?[\d,]+(?:\.\d+)?)\s*(.*)$/.exec(head!);
+  const number = value ? Number(value[1]!.replace(/,/g, '')) : NaN;
+  if (!rest.length) return Number.isFinite(number) && !value![2] ? number : head;
+  const spec: Record<string, unknown> = { 值: Number.isFinite(number) ? number : head };
+  if (Number.isFinite(number) && value![2]) spec.单位 = value![2];
+  for (const part of rest) {
+    const kv = /^(目标|依据)\s*[:：]?\s*(.+)$/.exec(part);
+    if (!kv) throw new UserError(`补充数据“${text}”中的“${part}”不能识别。`, '数值后可用分号写明目标和依据，如“38微克/立方米；目标≤42；依据省考核要求”。');
+    spec[kv[1]!] = kv[2];
+  }
+  return spec;
 }
 
 /**
