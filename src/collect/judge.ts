@@ -5,7 +5,7 @@
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
-import { FORMAT } from '../sheets/layout.ts';
+import { columnsOf } from '../workbook/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
@@ -70,7 +70,7 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
   const { read } = outcome;
   const meta = read.meta;
-  if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
+  if (!meta || !columnsOf(meta.format)) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
   if (meta.round !== facts.roundId) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${facts.roundId}，未收取`, 'wrong-round');
   if (meta.plan_id !== facts.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
   const version = facts.version(meta.plan_hash ?? '');

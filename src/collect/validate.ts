@@ -4,8 +4,9 @@ import { valueConflict } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
-import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
-import { PlanRows, inputsDigest, normalizeCell } from '../sheets/workbook.ts';
+import { PlanRows } from '../sheets/workbook.ts';
+import { inputsDigest, normalizeCell } from '../workbook/identification.ts';
+import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TEXT_INPUTS, TRACKING_SHEET, columnLetter } from '../workbook/layout.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
 

@@ -8,8 +8,7 @@ import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
 import { findDeadline } from './targets.ts';
-import { addRangeValidation, FONT, HEADER_FILL, printSetup, thinBorder } from '../sheets/style.ts';
-import { rowHeight } from '../sheets/workbook.ts';
+import { addRangeValidation, FONT, HEADER_FILL, printSetup, rowHeight, thinBorder } from '../workbook/style.ts';
 
 const UNASSIGNED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
