@@ -6,6 +6,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
+import type { RuleCode } from '../model/rules.ts';
 import { UserError } from '../util/errors.ts';
 import { listMembers, ZIP_LIMITS, ZipProblem } from './zip.ts';
 
@@ -28,7 +29,7 @@ export const FILE_BYTES = 50 * 1024 * 1024;
 export const ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024;
 
 export class UnusableFile extends Error {
-  constructor(message: string, readonly rule: string) {
+  constructor(message: string, readonly rule: RuleCode) {
     super(message);
   }
 }
@@ -45,7 +46,7 @@ export function leftoverKind(name: string): string | null {
 }
 
 /** A source that is reported with a reason and never opened. */
-function unusableSource(display: string, reason: string, rule: string, mtime = new Date(0)): SourceFile {
+function unusableSource(display: string, reason: string, rule: RuleCode, mtime = new Date(0)): SourceFile {
   return { display, name: basename(display), mtime, load: () => Promise.reject(new UnusableFile(reason, rule)) };
 }
 
