@@ -30,7 +30,7 @@ describe('rule catalogue', () => {
     expect(ruleMessage('row-moved', { id: '1.2', want: 6, found: 9 })).toBe('条目 1.2 应在第 6 行，现位于第 9 行：请勿插入、删除或调整行的顺序');
     expect(ruleMessage('reporter-missing')).toBe('未填写填报人');
     expect(ruleVariant('row-inserted', 'numbered', { row: 12, id: '9.9' })).toBe('第 12 行不是下发的条目（序号“9.9”）：请勿插入行，补充内容请写在相应条目的“进展情况”中');
-    expect(ruleVariant('unfilled-issued', 'blank')).toContain('各栏均为空白，不作为报送，未收取。请填写本期情况后报送');
+    expect(ruleVariant('unfilled-issued', 'blank', { columns: '“完成值”“完成状态”' })).toBe('未填写的下发原表：表中“完成值”“完成状态”各栏均为空白，不作为报送，未收取。请填写本期情况后报送');
     // A value left out is a bug of ours, not a message with a hole.
     expect(() => (ruleMessage as (c: string, v: object) => string)('unknown-unit', {})).toThrow('rule message without its value unit');
   });

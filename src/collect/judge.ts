@@ -6,7 +6,7 @@ import type { Plan } from '../model/plan.ts';
 import { ruleMessage, ruleVariant, type RefusalCode } from '../model/rules.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
-import { columnsOf } from '../workbook/layout.ts';
+import { COLUMNS, columnsOf } from '../workbook/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
@@ -61,6 +61,9 @@ export interface Judged {
  */
 export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: ReadWorkbook };
 
+/** The input columns as the 未填写 refusal names them: “完成值”“完成状态”…. */
+const INPUT_HEADERS = COLUMNS.filter((c) => c.input).map((c) => `“${c.header}”`).join('');
+
 /**
  * Identifies a read workbook (its identification, visible 填报单位 and issued rows must agree, for this round and a
  * registered plan version; a disagreement refuses it, booked to no unit) and validates it. `display` names the file
@@ -89,7 +92,7 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   // was returned, although it sent no answer (a blank form collected from the 下发 folder, or sent back unfilled).
   const unfilled = read.hasTrackingSheet ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
   if (unfilled) {
-    return refused(ruleVariant('unfilled-issued', unfilled), 'unfilled-issued');
+    return refused(ruleVariant('unfilled-issued', unfilled, { columns: INPUT_HEADERS }), 'unfilled-issued');
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };

@@ -160,7 +160,7 @@ function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     ['任务来源', `《${displayTitle(o.plan)}》`],
     ['', ''],
     ['填报方法', '1. 打开“调度表”工作表，先填写表头的填报人、联系电话、填报日期。'],
-    ['', '2. 逐行填写白色单元格：完成值、完成状态（下拉选择）、进展情况、存在问题、下一步打算。'],
+    ['', `2. 逐行填写白色单元格：${COLUMNS.filter((c) => c.input).map((c) => ('validation' in c && c.validation.type === 'list' ? `${c.header}（下拉选择）` : c.header)).join('、')}。`],
     ['', '3. “完成值”请按“完成值单位”一列所示的单位填写数字（如单位为“个”填 78，为“%”填 40 或 40%），不要填写“约”“左右”等文字；目标为“下降”“提高”的，填写已实现的降幅、增幅；有多项目标的（①②…），填写第①项的完成值，其余写入“进展情况”；没有量化目标的可不填。'],
     ['', '4. 填写完成后直接保存（可用 Excel、WPS 或 LibreOffice），文件名可以修改，按原渠道报送。'],
     ['完成状态', STATUSES.map((s) => `${s}：${STATUS_MEANINGS[s]}`).join('；')],
