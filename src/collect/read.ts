@@ -66,6 +66,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
     header.unit = textOf(ws.get(HEADER.unit.value)).trim();
     // The columns of the layout the workbook was issued in (an earlier one's, when it names one: see PAST_LAYOUTS).
     const keys = columnsOf(meta?.format) ?? COLUMNS.map((c) => c.key);
+    // A column the workbook's layout lacks (added since) reads as blank.
+    const every = [...new Set([...keys, ...COLUMNS.map((c) => c.key)])];
     for (const r of ws.rowNumbers()) {
       const { cols, cells: found } = ws.row(r)!;
       let cells: Record<string, ReadCell> | null = null;
@@ -84,7 +86,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         cells[keys[col]!] = { value: cell.value, text, numFmt: cell.numFmt };
       }
       if (!cells) continue;
-      for (const key of keys) cells[key] ??= { value: null, text: '' };
+      for (const key of every) cells[key] ??= { value: null, text: '' };
       rows.push({ row: r, cells });
     }
   }

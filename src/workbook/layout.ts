@@ -209,3 +209,18 @@ const TEMPLATE_REVISION = 1;
 const NAMED_TEMPLATES: Record<string, string> = { '1+5e1a89d8acaf': 'taizhang/return-template@1' };
 /** The layout part of a kept 退回重报 template's key. */
 export const TEMPLATE_LAYOUT = NAMED_TEMPLATES[`${TEMPLATE_REVISION}+${LOOK_HASH}`] ?? `taizhang/return-template@${TEMPLATE_REVISION}+${LOOK_HASH}`;
+
+/**
+ * The layout as plain JSON, for programs outside taizhang that write or read its workbooks: the bench's peers
+ * (bench/peers) check that the layout they implement is this one.
+ */
+export function layoutDescription(): { format: string; sheets: string[]; headerRow: number; firstRow: number; statuses: string[]; columns: [string, string, number, boolean][] } {
+  return {
+    format: FORMAT,
+    sheets: [GUIDE_SHEET, TRACKING_SHEET, META_SHEET],
+    headerRow: HEADER_ROW,
+    firstRow: FIRST_ROW,
+    statuses: [...STATUSES],
+    columns: COLUMNS.map((c) => [c.key, c.header, c.width, c.input]),
+  };
+}
