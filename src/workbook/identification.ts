@@ -8,9 +8,12 @@ export function normalizeCell(s: string): string {
   return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).trim();
 }
 
-/** Checksum of a row's plan cells, kept in the hidden identification: the collector checks it to know the rows issued to the unit. */
-export function rowChecksum(cells: Record<string, string>): string {
-  return hash('sha256', PLAN_KEYS.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
+/**
+ * Checksum of a row's plan cells, kept in the hidden identification: the collector checks it to know the rows issued
+ * to the unit. `keys`: the plan columns of the workbook's layout (an earlier layout's, for a workbook issued in it).
+ */
+export function rowChecksum(cells: Record<string, string>, keys: readonly string[] = PLAN_KEYS): string {
+  return hash('sha256', keys.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
 }
 
 /** The identification's `checksum`: a digest of the rows' checksums, in row order. */
