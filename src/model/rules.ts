@@ -131,25 +131,40 @@ export type RefusalCode = z.infer<typeof RefusalCode>;
 export const UnusableCode = z.enum(codesOfKind('unusable') as Codes<Record<CodesOfKind<'unusable'>, unknown>>);
 export type UnusableCode = z.infer<typeof UnusableCode>;
 
-/** The warnings of a read plan, by code: each message names the line of the plan it concerns, so it is worded there. */
+/**
+ * The warnings of a read plan, by code, with title and message template. `{at}` is where in the plan (`第12行`,
+ * `第3段`), worded by the reader of the plan's format.
+ */
 export const PLAN_WARNINGS = {
-  'title-missing': { title: '未识别文件标题' },
-  'issuer-missing': { title: '未识别发文机关' },
-  'indicator-target-empty': { title: '指标目标值为空' },
-  'paragraph-not-task': { title: '段落未列为任务' },
-  'section-annotation': { title: '按部分末尾的责任单位处理' },
-  'not-tasks': { title: '非任务内容未列入' },
-  'inherited-units': { title: '沿用前文的责任单位' },
-  'duplicate-task-id': { title: '任务编号重复' },
-  'no-units': { title: '全部任务均无责任单位' },
-  'clause-without-units': { title: '末尾内容无责任单位' },
-  'units-from-prose': { title: '按正文识别责任单位' },
-  'task-without-units': { title: '任务未标注责任单位' },
-  'annotation-unclear': { title: '责任单位括注不清' },
-  'unit-doubtful': { title: '不像单位名称' },
-  'unit-added': { title: '新增单位' },
-  'annotation-orphan': { title: '孤立的责任单位括注（旧版）', retired: true },
-} as const satisfies Record<string, { title: string; retired?: true }>;
+  'title-missing': { title: '未识别文件标题', template: '未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“{placeholder}”。{how}' },
+  'issuer-missing': {
+    title: '未识别发文机关',
+    template: '未能从原文识别发文机关，报告、通报中将显示“{placeholder}”。{how}报告落款也可用 npx taizhang config set 发文机关 … 设置。',
+  },
+  'indicator-target-empty': {
+    title: '指标目标值为空',
+    template: {
+      table: '指标表（第{line}{lineWord}起）第{id}项“{name}”的目标值为空（原表可能为合并单元格），请在任务分解表中核对补充。',
+      sheet: '指标第{id}项“{name}”的目标值为空，请在任务分解表的“{sheet}”表中补填。',
+    },
+  },
+  'paragraph-not-task': { title: '段落未列为任务', template: '{at}“{text}”在上一项任务的责任单位之后，未标注责任单位，未列为任务；如需跟踪，请在任务分解表中补充。' },
+  'section-annotation': { title: '按部分末尾的责任单位处理', template: '{at}的“{annotation}”位于“{heading}”末尾，其上各项均未标注责任单位，已按本部分共同的责任单位处理，请核对。' },
+  'not-tasks': { title: '非任务内容未列入', template: '以下{count}项属于指导思想、目标、保障措施等内容且未指定责任单位，未列为任务：{list}。如需跟踪，请在任务分解表中补充。' },
+  'inherited-units': { title: '沿用前文的责任单位', template: '{at}写明“{rule}”，已将{units}加入其后各项任务。' },
+  'duplicate-task-id': { title: '任务编号重复', template: '{at}的任务编号“{id}”与前文重复，已改为“{id}′”，请核对原文编号。' },
+  'no-units': { title: '全部任务均无责任单位', template: '全部{count}项任务均未标注责任单位，请导出任务分解表（taizhang plan export）指定责任单位后再导入。' },
+  'clause-without-units': { title: '末尾内容无责任单位', template: '{at}任务{task}末尾的“{text}”没有责任单位括注，已单列为一项待指定单位的内容。' },
+  'units-from-prose': { title: '按正文识别责任单位', template: '{at}任务{task}“{lead}”没有责任单位括注，已按正文{words}识别为{units}，请核对。' },
+  'task-without-units': {
+    title: '任务未标注责任单位',
+    template: { text: '{at}任务{task}“{lead}”未标注责任单位。', table: '表格中任务{task}“{lead}”未填写责任单位。', tablePart: '表格中任务{task}“{lead}”有分项未填写责任单位。' },
+  },
+  'annotation-unclear': { title: '责任单位括注不清', template: '{at}任务{task}的责任单位括注“{annotation}”：{problem}。' },
+  'unit-doubtful': { title: '不像单位名称', template: '表格第{line}{lineWord}“{row}”一行的“{unit}”不像单位名称，已保留，请核对。' },
+  'unit-added': { title: '新增单位', template: '新增单位“{name}”（{where}），已登记到“{sheet}”表，请确认名称无误' },
+  'annotation-orphan': { title: '孤立的责任单位括注（旧版）', template: '{detail}', retired: true },
+} as const satisfies Record<string, Omit<RuleEntry, 'kind'>>;
 
 /** The code of a plan warning. */
 export const WarningCode = z.enum(Object.keys(PLAN_WARNINGS) as Codes<typeof PLAN_WARNINGS>);
@@ -157,10 +172,11 @@ export type WarningCode = z.infer<typeof WarningCode>;
 
 /** The `{name}`s a template holds. */
 type Slots<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Slots<Rest> : never;
-type TemplateOf<C extends RuleCode> = (typeof COLLECT_RULES)[C]['template'];
-type SingleCode = { [C in RuleCode]: TemplateOf<C> extends string ? C : never }[RuleCode];
-type VariedCode = Exclude<RuleCode, SingleCode>;
 type Values<T extends string> = [Slots<T>] extends [never] ? [] : [values: Record<Slots<T>, string | number>];
+type Catalogue = Record<string, { template: string | Readonly<Record<string, string>> }>;
+/** The codes of a catalogue with one wording, and those with several. */
+type Single<K extends Catalogue> = { [C in keyof K]: K[C]['template'] extends string ? C : never }[keyof K] & string;
+type Varied<K extends Catalogue> = Exclude<keyof K & string, Single<K>>;
 
 function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -170,11 +186,29 @@ function fill(template: string, values: Record<string, string | number> = {}): s
 }
 
 /** The message of a problem with one wording: `ruleMessage('status-missing', { id, choices })`. */
-export function ruleMessage<C extends SingleCode>(code: C, ...values: Values<TemplateOf<C> & string>): string {
+export function ruleMessage<C extends Single<typeof COLLECT_RULES>>(code: C, ...values: Values<(typeof COLLECT_RULES)[C]['template'] & string>): string {
   return fill(COLLECT_RULES[code].template as string, values[0]);
 }
 
-/** The message of a problem in one of its wordings: `ruleVariant('unfilled-issued', 'blank')`. */
-export function ruleVariant<C extends VariedCode, V extends keyof TemplateOf<C> & string>(code: C, variant: V, ...values: Values<TemplateOf<C>[V] & string>): string {
+/** The message of a problem in one of its wordings: `ruleVariant('unfilled-issued', 'blank', { columns })`. */
+export function ruleVariant<C extends Varied<typeof COLLECT_RULES>, V extends keyof (typeof COLLECT_RULES)[C]['template'] & string>(
+  code: C,
+  variant: V,
+  ...values: Values<(typeof COLLECT_RULES)[C]['template'][V] & string>
+): string {
   return fill((COLLECT_RULES[code].template as Record<string, string>)[variant]!, values[0]);
+}
+
+/** The message of a plan warning with one wording: `warningMessage('no-units', { count })`. */
+export function warningMessage<C extends Single<typeof PLAN_WARNINGS>>(code: C, ...values: Values<(typeof PLAN_WARNINGS)[C]['template'] & string>): string {
+  return fill(PLAN_WARNINGS[code].template as string, values[0]);
+}
+
+/** The message of a plan warning in one of its wordings. */
+export function warningVariant<C extends Varied<typeof PLAN_WARNINGS>, V extends keyof (typeof PLAN_WARNINGS)[C]['template'] & string>(
+  code: C,
+  variant: V,
+  ...values: Values<(typeof PLAN_WARNINGS)[C]['template'][V] & string>
+): string {
+  return fill((PLAN_WARNINGS[code].template as Record<string, string>)[variant]!, values[0]);
 }
