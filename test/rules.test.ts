@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Warning } from '../src/model/plan.ts';
 import { ClauseStatus } from '../src/model/progress.ts';
-import { COLLECT_RULES, PLAN_WARNINGS, RefusalCode, RuleCode, UnusableCode, WarningCode, ruleMessage, ruleVariant } from '../src/model/rules.ts';
+import { COLLECT_RULES, PLAN_WARNINGS, RefusalCode, RuleCode, UnusableCode, WarningCode, ruleMessage, ruleVariant, warningMessage, warningVariant } from '../src/model/rules.ts';
 import { SETTING_NAMES, Settings } from '../src/model/settings.ts';
 import { Status } from '../src/model/status.ts';
 import { Entry, Problem } from '../src/model/submission.ts';
@@ -33,6 +33,12 @@ describe('rule catalogue', () => {
     expect(ruleVariant('unfilled-issued', 'blank', { columns: '“完成值”“完成状态”' })).toBe('未填写的下发原表：表中“完成值”“完成状态”各栏均为空白，不作为报送，未收取。请填写本期情况后报送');
     // A value left out is a bug of ours, not a message with a hole.
     expect(() => (ruleMessage as (c: string, v: object) => string)('unknown-unit', {})).toThrow('rule message without its value unit');
+  });
+
+  it('words plan warnings from their templates, in the reader’s wording of the place', () => {
+    expect(warningVariant('task-without-units', 'tablePart', { task: '3', lead: '深入打好蓝天保卫战' })).toBe('表格中任务3“深入打好蓝天保卫战”有分项未填写责任单位。');
+    expect(warningMessage('duplicate-task-id', { at: '第12行', id: '2' })).toBe('第12行的任务编号“2”与前文重复，已改为“2′”，请核对原文编号。');
+    expect(warningMessage('no-units', { count: 7 })).toBe('全部7项任务均未标注责任单位，请导出任务分解表（taizhang plan export）指定责任单位后再导入。');
   });
 
   it('refuses a problem or warning whose code is not in the catalogue, and keeps the retired ones readable', () => {

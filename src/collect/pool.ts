@@ -6,7 +6,7 @@
 // ledger ends up exactly as a single-threaded run leaves it.
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/plan.ts';
-import type { RuleCode } from '../model/rules.ts';
+import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { judge, planVersion, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, UnusableFile } from './sources.ts';
@@ -44,7 +44,7 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
       return unusable(`${e.message}${advice}`, e.rule);
     }
     // Not a problem the reader words itself: an internal error, the only kind whose library text is shown (in brackets).
-    return unusable(`工作簿无法读取（程序内部错误：${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送，并将此文件告知系统维护人员`, 'reader-crash');
+    return unusable(ruleMessage('reader-crash', { detail: (e as Error).message.slice(0, 120) }), 'reader-crash');
   }
 }
 
