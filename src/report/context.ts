@@ -5,7 +5,7 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round, type RoundKind } from '../model/round.ts';
 import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
 import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText } from '../model/report-context.ts';
-import { STATUS_FILLS } from '../sheets/style.ts';
+import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, closeSentence, concretePlan, evaluativeHeading, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
