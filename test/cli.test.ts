@@ -1,12 +1,12 @@
 // The command line as people know it from other tools: --version, Chinese help with required options marked,
 // Chinese errors with exit 1, the workspace found the way git finds its repository, and collect's exit codes,
 // --json and printed paths. Every command runs as a user runs it, through bin/taizhang.js.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { displayWidth } from '../src/cli/index.ts';
-import { ROOT, issuedWorkspace, jinanPlan, taizhang, tempDir } from './helpers.ts';
+import { ROOT, issuedWorkspace, jinanPlan, run, taizhang, tempDir } from './helpers.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -48,6 +48,12 @@ describe('version and help', () => {
     expect(collect.stdout).toMatch(/-h, --help\s+显示帮助/);
     const bench = taizhang(['bench', '--help']);
     expect(bench.stdout).not.toContain('--child');
+    // Issue 31: the developers' bench and corpus are no commands of the user's; they still run, as npm run bench/corpus.
+    expect(top.stdout).not.toMatch(/^ +(bench|corpus)\b/m);
+    expect(bench.stdout).toMatch(/^用法：taizhang bench \[选项\]/);
+    expect(taizhang(['corpus', '--help']).stdout).toMatch(/^用法：taizhang corpus \[选项\] \[语料目录\]/);
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect([scripts.bench, scripts.corpus]).toEqual(['node bin/taizhang.js bench', 'node bin/taizhang.js corpus']);
     for (const text of [top.stdout, collect.stdout, bench.stdout, taizhang(['sheets', 'generate', '--help']).stdout]) {
       expect(text).not.toMatch(/Usage:|Options:|Commands:|Arguments:|\[options\]|\[command\]|display help|default:/);
     }
@@ -71,6 +77,9 @@ describe('version and help', () => {
     expect(missing.code).toBe(1);
     // Issue 28: a subcommand's error points to that subcommand's own help (it pointed to `npx taizhang --help`).
     expect(missing.stderr).toBe('错误：缺少必填选项 --round <轮次>\n运行 npx taizhang collect --help 查看用法。\n');
+    // Issue 31: an unknown option of a subcommand, too.
+    expect(taizhang(['collect', '收件箱', '--round', ROUND, '--bad']).stderr).toBe('错误：无法识别的选项 --bad\n运行 npx taizhang collect --help 查看用法。\n');
+    expect(taizhang(['collect', '--bad']).stderr).toMatch(/\n运行 npx taizhang collect --help 查看用法。\n$/);
     const unknown = taizhang(['status', '--round', ROUND, '--bogus']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('错误：无法识别的选项 --bogus\n运行 npx taizhang status --help 查看用法。\n');
@@ -177,5 +186,35 @@ describe('collect for scripts', () => {
     const returned = out.events[1].outcome;
     expect(returned.problems.map((p: { cell: string; rule: string }) => [p.cell, p.rule])).toEqual([['H2', 'phone-missing']]);
     expect(returned.receipt).toMatch(/回执_机关党委_2025-Q3\.txt$/);
+  });
+});
+
+describe('every command a message suggests works as typed (issue 31)', () => {
+  it('writes npx taizhang when taizhang is not installed globally, also where a stage wrote a bare taizhang', async () => {
+    const { ws } = await project([]);
+    const r = taizhang(['plan', 'import', join(ws, ROUND, '下发', '大气环境处_2025-Q3_调度表.xlsx')]);
+    expect(r.code).toBe(1);
+    // Prose naming the program is left as it is; the command to run gets its npx.
+    expect(r.stderr).toContain('不是 taizhang 导出的任务分解表');
+    expect(r.stderr).toContain('处理办法：请用 npx taizhang plan export 重新导出后再修改。\n');
+  });
+
+  it('writes a bare taizhang after a global install, whose taizhang on PATH is this program', async () => {
+    const { ws } = await project([]);
+    const bin = tempDir('tz-global-');
+    symlinkSync(join(ROOT, 'bin', 'taizhang.js'), join(bin, 'taizhang'));
+    // The user's shell: not inside npx or an npm script.
+    const env = { PATH: [bin, dirname(process.execPath), process.env.PATH].join(':'), npm_command: '', npm_lifecycle_event: '' };
+    const global = (args: string[], cwd = ROOT) => run(join(bin, 'taizhang'), args, cwd, env);
+    const imported = global(['plan', 'import', join(ws, ROUND, '下发', '大气环境处_2025-Q3_调度表.xlsx')]);
+    expect(imported.stderr).toContain('处理办法：请用 taizhang plan export 重新导出后再修改。\n');
+    expect(global(['collect', '收件箱']).stderr).toBe('错误：缺少必填选项 --round <轮次>\n运行 taizhang collect --help 查看用法。\n');
+    const dir = tempDir('tz-global-plan-');
+    const parsed = global(['plan', 'parse', join(ROOT, 'seeds', 'jinan-2025-work-plan.txt'), '--title', '济南市生态环境局2025年工作要点', '--issuer', '济南市生态环境局'], dir);
+    expect(parsed.code).toBe(0);
+    expect(parsed.stdout).toContain('下一步：taizhang plan export plan.json -o 任务分解表.xlsx');
+    expect(parsed.stdout).not.toContain('npx');
+    // The same program run through npx (npm_command=exec) says npx: the user's own shell may not find it.
+    expect(run(join(bin, 'taizhang'), ['collect', '收件箱'], ROOT, { ...env, npm_command: 'exec' }).stderr).toContain('运行 npx taizhang collect --help');
   });
 });

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { hashPassword, type Access } from '../src/web/security.ts';
+import { gapOnPage, readMetrics } from '../src/web/routes/report.ts';
+import { withoutInlineStyles } from '../src/web/routes/progress.ts';
 import { createWorkbench } from '../src/web/server.ts';
+import { UserError } from '../src/util/errors.ts';
 import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, taizhang, tempDir } from './helpers.ts';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
@@ -148,6 +151,7 @@ describe('工作台 end to end in Chromium', () => {
   let browser: Browser;
   let s: Awaited<ReturnType<typeof start>>;
   let page: Page;
+  const refused: string[] = [];
   const shots = process.env.TAIZHANG_SCREENSHOTS ?? tempDir('tz-web-shots-');
   beforeAll(async () => {
     // Fails, never skips, without a browser: CI installs Debian's chromium.
@@ -155,6 +159,10 @@ describe('工作台 end to end in Chromium', () => {
     s = await start();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    // Issue 31: whatever the page's own CSP refuses is a console error; none is expected on any page.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) refused.push(`${page.url()}: ${m.text()}`);
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -238,16 +246,33 @@ describe('工作台 end to end in Chromium', () => {
     // 进度 and 催报 render from the same ledger.
     await page.click('nav >> text=进度');
     expect(await page.locator('.chart svg').count()).toBe(1);
+    // The chart's fonts are SVG attributes, not inline styles the CSP refuses (there were some 50 such errors).
+    expect(await page.locator('.chart svg text').first().getAttribute('font-size')).toBe('14px');
+    expect(await page.locator('.chart [style]').count()).toBe(0);
+    expect(refused).toEqual([]);
     await page.screenshot({ path: join(shots, '5-progress.png') });
     await page.click('nav >> text=催报');
     const notice = await page.locator('#notice').inputValue();
     expect(notice).toContain('机关党委报送的调度表经审核存在问题，已退回');
     expect(notice).toContain('请上述单位于2025年10月10日前按要求报送');
+    // Each unit's workbook is offered again as a download, to send with the notice.
+    const [again] = await Promise.all([page.waitForEvent('download'), page.click('tr:has(a:text-is("机关党委")) a:text-is("机关党委_2025-Q3_调度表.xlsx")')]);
+    expect(again.suggestedFilename()).toBe('机关党委_2025-Q3_调度表.xlsx');
     await page.screenshot({ path: join(shots, '6-urge.png') });
 
     // 报告: render, then open the downloaded report with python-docx.
     await page.click('nav >> text=报告');
-    expect(await page.locator('label:has(textarea[name=metrics])').textContent()).toContain('供模板中的 {{数值 "名称"}} 取用');
+    // Issue 31: the form speaks to a clerk (no template syntax, no JSON, no command line), and the 公文设置 not yet
+    // set show what the documents will use: the plan's issuer and the usual 主送.
+    const form = (await page.locator('#report-form').textContent())!;
+    expect(await page.locator('label:has(textarea[name=metrics])').textContent()).toContain('每行一项，名称与数值之间用冒号隔开');
+    for (const word of ['{{', 'JSON', 'config', '命令行', 'plan import']) expect(form).not.toContain(word);
+    expect(await page.locator('input[name="settings.issuer"]').inputValue()).toBe('济南市生态环境局');
+    expect(await page.locator('label:has(input[name="settings.issuer"])').textContent()).toContain('未设置，暂按工作要点的发文机关填写');
+    expect(await page.locator('input[name="settings.recipients"]').inputValue()).toBe('各处室、各单位');
+    // The thresholds by the one rule of model/thresholds.ts (0 ≤ yellow ≤ red), not a stricter one of the form's own.
+    expect([await page.locator('input[name=yellow]').inputValue(), await page.locator('input[name=yellow]').getAttribute('min'), await page.locator('input[name=red]').getAttribute('max')]).toEqual(['10', '0', null]);
+    await page.fill('textarea[name=metrics]', '行政处罚案件数：216');
     await page.fill('input[name="settings.issuer"]', '济南市生态环境局办公室');
     await page.getByRole('button', { name: '生成报告' }).click();
     await page.locator('.result >> text=报告已生成').waitFor({ timeout: 120_000 });
@@ -261,6 +286,9 @@ describe('工作台 end to end in Chromium', () => {
     expect(text).toContain('济南市生态环境局办公室');
     expect(text).toContain('机关党委');
     expect(JSON.parse(readFileSync(join(s.workspace, 'settings.json'), 'utf8')).issuer).toBe('济南市生态环境局办公室');
+    // The 主送 still showing its default was not saved: the documents keep following the default.
+    expect(JSON.parse(readFileSync(join(s.workspace, 'settings.json'), 'utf8')).recipients).toBeUndefined();
+    expect(refused).toEqual([]);
   }, 300_000);
 
   it('edits the plan in its grid with the checks of plan import, keeps the earlier version, and takes back a 任务分解表 reviewed in a spreadsheet', async () => {
@@ -271,6 +299,8 @@ describe('工作台 end to end in Chromium', () => {
     const clauseOf = (id: string) => (JSON.parse(readFileSync(planPath, 'utf8')) as Plan).tasks.flatMap((t) => t.clauses).find((c) => c.id === id)!;
     await page.goto(`${s.base}/plans`);
     await page.click('table a');
+    expect(await page.locator('.review .hint').first().textContent()).toContain('保存时逐格核对（与上传核对后的任务分解表相同）');
+    expect(await page.locator('.review .hint').first().textContent()).not.toContain('plan import');
     const first = page.locator('#grid-0 tbody tr[data-n="2"]');
     const id = (await first.locator('td').nth(1).textContent())!;
     const lead = first.locator('td.edit').nth(0).locator('input, textarea');
@@ -346,6 +376,10 @@ describe('工作台 end to end in Chromium', () => {
     expect(ledger.expected('2025-Q4')).toHaveLength(24);
     ledger.close();
     expect((await raw(s.port, { path: '/api/jobs/no-such-job', headers })).body).toContain('这项操作的进度已不在工作台中');
+    // Nothing taken in the new round yet: the 报告 page's refusal names its own checkbox, not the command's --force.
+    const early = await raw(s.port, { method: 'POST', path: '/api/rounds/2025-Q4/reports', headers, body: JSON.stringify({ templates: ['bulletin'] }) });
+    expect(early.status).toBe(400);
+    expect(JSON.parse(early.body)).toEqual({ error: '2025年第四季度还没有收取任何单位的报送，生成的报告将没有任何进展数据。', hint: '请先在“收集”页收取报送；确需生成（如说明无报送的情况），请勾选“本轮尚无收取的报送时仍然生成”。' });
     // The 轮次 page, reloaded with the job in its session, shows the job's outcome again.
     await page.goto(`${s.base}/rounds`);
     await page.evaluate((id) => sessionStorage.setItem('taizhang-job:/rounds', id), job);
@@ -421,4 +455,28 @@ describe('工作台 end to end in Chromium', () => {
     await only.uncheck();
     expect(await page.locator('#grid-0 tbody tr:visible').count()).toBe(clauses);
   }, 60_000);
+
+  it('showed no page a console error from its own CSP (runs last: every page above was visited)', () => {
+    expect(refused).toEqual([]);
+  });
+});
+
+describe('what the pages read and show', () => {
+  it('reads the 补充数据 a clerk types, one figure a line, and names the line it cannot read', () => {
+    expect(readMetrics('行政处罚案件数：216\n\n立案数 = 1,024\n牵头处室: 执法局\n')).toEqual({ 行政处罚案件数: 216, 立案数: 1024, 牵头处室: '执法局' });
+    expect(readMetrics('{"行政处罚案件数": 216}')).toEqual({ 行政处罚案件数: 216 });
+    expect(readMetrics('  ')).toEqual({});
+    expect(() => readMetrics('行政处罚案件数：216\n立案数')).toThrow(new UserError('补充数据第 2 行“立案数”没有写明名称和数值。', '每行写一项，名称和数值之间用冒号隔开，如“行政处罚案件数：216”。'));
+  });
+
+  it('tells the clerk how to fill a gap on the page, not with a command', () => {
+    expect(gapOnPage('发文机关（npx taizhang config set 发文机关 …）')).toBe('发文机关（请在本页“公文设置”中填写）');
+    expect(gapOnPage('整改措施报送日期（--reply-by YYYY-MM-DD）')).toBe('整改措施报送日期（请在生成的文档中补写）');
+    expect(gapOnPage('计划标题（请在任务文件中补充工作要点标题）')).toBe('计划标题（请在任务文件中补充工作要点标题）');
+  });
+
+  it('turns inline styles into SVG presentation attributes, so that a CSP without unsafe-inline shows the chart', () => {
+    const svg = '<svg><style>.a:hover{fill:red}</style><text style="font-size:12px;font-family:Noto Sans CJK SC, sans-serif;" fill="#000">章</text></svg>';
+    expect(withoutInlineStyles(svg)).toBe('<svg><text font-size="12px" font-family="Noto Sans CJK SC, sans-serif" fill="#000">章</text></svg>');
+  });
 });

@@ -9,6 +9,7 @@ import { printable } from '../util/printable.ts';
 import { EXIT } from './exit.ts';
 import { openLedger, roundDir, todayOf, withWorkspaceOption, type GlobalOptions } from './context.ts';
 import { progress } from './progress.ts';
+import { say } from './say.ts';
 
 // Every piece shown here that came from a file's name or content is made printable before the line is built.
 function describe(e: CollectEvent): string {
@@ -97,14 +98,14 @@ export function register(program: Command): void {
         console.log(JSON.stringify({ round: roundId, counts, exitCode: code, events }, null, 2));
         return;
       }
-      console.log(
+      say(
         `\n共处理 ${events.length - (counts.rebuilt ?? 0) - (counts.skipped ?? 0)} 个文件：收取 ${counts.accepted ?? 0}，退回 ${counts.returned ?? 0}，未收取 ${(counts.refused ?? 0) + (counts.unusable ?? 0) + refusedBefore}${refusedBefore ? `（其中此前已拒收 ${refusedBefore}）` : ''}，重复 ${(counts.duplicate ?? 0) - refusedBefore}${counts.stale ? `，旧版本 ${counts.stale}` : ''}。${counts.skipped ? `另跳过临时文件、系统文件 ${counts.skipped} 个。` : ''}`,
       );
-      if (counts.returned) console.log(`退回重报表和回执在 ${roundDir(opts, roundId, '收集')}，请发回相应单位。`);
+      if (counts.returned) say(`退回重报表和回执在 ${roundDir(opts, roundId, '收集')}，请发回相应单位。`);
       // Whether the round has any accepted submission at all, from this run or an earlier one: a run that only
       // returned files does not make a round with accepted reports unfit for a report.
       const anyAccepted = !!counts.accepted || ledger.currentReceipts(roundId).some((x) => x.outcome === 'accepted');
-      console.log(
+      say(
         anyAccepted
           ? `下一步：npx taizhang status --round ${roundId} 查看报送情况；npx taizhang report --round ${roundId} 生成报告。`
           : `下一步：npx taizhang status --round ${roundId} 查看报送情况和催报通知（本次没有收取任何报送，暂不宜生成报告）。`,
@@ -132,7 +133,7 @@ export function register(program: Command): void {
       if (opts.json) {
         console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, until) }, null, 2));
       } else {
-        console.log(renderStatus(round, ledger.refusedFiles(round.round.id), today, until));
+        say(renderStatus(round, ledger.refusedFiles(round.round.id), today, until));
       }
     } finally {
       ledger.close();

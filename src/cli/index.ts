@@ -5,6 +5,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INTERNAL_ERROR, UserError } from '../util/errors.ts';
+import { runnable } from '../workspace/command.ts';
 import { ledgerPathInUse } from './context.ts';
 import { register as registerCollect } from './collect.ts';
 import { register as registerDemo } from './demo.ts';
@@ -42,8 +43,9 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.userError;
     const user = e instanceof UserError ? e : (await import('../util/environment.ts')).environmentError(e, ledgerPathInUse());
     if (user) {
-      process.stderr.write(`错误：${user.message}\n`);
-      if (user.hint) process.stderr.write(`处理办法：${user.hint}\n`);
+      // The one place a user's error is printed: any command it suggests is written the way that works here.
+      process.stderr.write(`错误：${runnable(user.message)}\n`);
+      if (user.hint) process.stderr.write(`处理办法：${runnable(user.hint)}\n`);
       return EXIT.userError;
     }
     process.stderr.write(`${INTERNAL_ERROR}：\n${(e as Error).stack ?? String(e)}\n`);
@@ -95,6 +97,6 @@ export function chineseError(text: string, command = 'taizhang'): string {
     [/error: unknown command '(.+?)'/, '错误：无法识别的命令 $1'],
     [/error: too many arguments(?: for '(.+?)')?.*/, '错误：参数过多'],
   ];
-  for (const [re, zh] of rules) if (re.test(text)) return `${text.replace(re, zh).replace(/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）').trim()}\n运行 npx ${command} --help 查看用法。\n`;
+  for (const [re, zh] of rules) if (re.test(text)) return `${text.replace(re, zh).replace(/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）').trim()}\n${runnable(`运行 npx ${command} --help 查看用法。`)}\n`;
   return text;
 }

@@ -1,6 +1,7 @@
 // `taizhang plan parse | export | import`: read a plan document, and the coordinator's review loop.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { say } from './say.ts';
 
 export function registerPlanCommands(program: Command): void {
   const plan = program.command('plan').description('读取工作要点，生成并核对任务清单');
@@ -16,9 +17,9 @@ export function registerPlanCommands(program: Command): void {
       const read = await readPlan(file, { title: opts.title, issuer: opts.issuer });
       const { plan: result, adopted } = opts.firstListedLeads ? withFirstListedLeads(read) : { plan: read, adopted: 0 };
       await writeFile(opts.output, JSON.stringify(result, null, 2) + '\n');
-      console.log(summarizePlan(result));
-      if (opts.firstListedLeads) console.log(`\n原文未写明牵头单位的 ${adopted} 条条目，已按列第一位者为牵头单位确定（任务分解表“待核对”列标出）。`);
-      console.log(`\n任务清单已写入 ${opts.output}。下一步：npx taizhang plan export ${opts.output} -o 任务分解表.xlsx，核对后再导入。`);
+      say(summarizePlan(result));
+      if (opts.firstListedLeads) say(`\n原文未写明牵头单位的 ${adopted} 条条目，已按列第一位者为牵头单位确定（任务分解表“待核对”列标出）。`);
+      say(`\n任务清单已写入 ${opts.output}。下一步：npx taizhang plan export ${opts.output} -o 任务分解表.xlsx，核对后再导入。`);
     });
   plan
     .command('export <plan.json>')
@@ -27,7 +28,7 @@ export function registerPlanCommands(program: Command): void {
     .action(async (file: string, opts: { output: string }) => {
       const [{ loadPlanJson }, { exportReview }] = await Promise.all([import('../plan/index.ts'), import('../plan/review.ts')]);
       await exportReview(await loadPlanJson(file), opts.output);
-      console.log(`任务分解表已写入 ${opts.output}。核对修改后运行：npx taizhang plan import ${opts.output} -o plan.json`);
+      say(`任务分解表已写入 ${opts.output}。核对修改后运行：npx taizhang plan import ${opts.output} -o plan.json`);
     });
   plan
     .command('import <任务分解表.xlsx>')
@@ -37,8 +38,8 @@ export function registerPlanCommands(program: Command): void {
       const [{ importReview }, { summarizePlan }] = await Promise.all([import('../plan/review.ts'), import('../plan/summary.ts')]);
       const { plan: result, changes } = await importReview(file);
       await writeFile(opts.output, JSON.stringify(result, null, 2) + '\n');
-      console.log(summarizePlan(result));
-      console.log(changes.length ? `\n共 ${changes.length} 处修改：\n  ${changes.join('\n  ')}` : '\n未发现修改。');
-      console.log(`任务清单已写入 ${opts.output}。`);
+      say(summarizePlan(result));
+      say(changes.length ? `\n共 ${changes.length} 处修改：\n  ${changes.join('\n  ')}` : '\n未发现修改。');
+      say(`任务清单已写入 ${opts.output}。`);
     });
 }

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { BUILT_IN } from '../report/templates.ts';
 import { UserError } from '../util/errors.ts';
 import { parseDate } from '../util/time.ts';
-import { openLedger, roundDir, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { openLedger, thresholdsOf, withThresholdOptions, withWorkspaceOption, workspaceFor, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 /** The next year's plan: a plan.json, or a plan document read as `plan parse` reads it. */
 async function readNextPlan(path: string) {
@@ -29,10 +30,10 @@ export function register(program: Command): void {
     .action(async (opts: GlobalOptions & { round?: string; template?: string[]; output?: string; date?: string; metrics?: string; nextPlan?: string; meeting?: string; replyBy?: string; yellow: string; red: string; listVariables?: boolean; force?: boolean }) => {
       if (opts.listVariables) {
         const [{ VARIABLES }, { ELEMENTS }] = await Promise.all([import('../report/context.ts'), import('../report/markup.ts')]);
-        console.log('模板变量（Handlebars，写作 {{变量}}）：');
-        for (const [name, text] of VARIABLES) console.log(`  ${name}\n      ${text}`);
-        console.log('\n模板元素：');
-        for (const [name, text] of Object.entries(ELEMENTS)) console.log(`  <${name}>  ${text}`);
+        say('模板变量（Handlebars，写作 {{变量}}）：');
+        for (const [name, text] of VARIABLES) say(`  ${name}\n      ${text}`);
+        say('\n模板元素：');
+        for (const [name, text] of Object.entries(ELEMENTS)) say(`  <${name}>  ${text}`);
         return;
       }
       if (!opts.round) throw new UserError('请用 --round 指定轮次。', '例如：npx taizhang report --round 2025-Q3');
@@ -50,31 +51,30 @@ export function register(program: Command): void {
       const nextPlan = opts.nextPlan ? await readNextPlan(opts.nextPlan) : undefined;
       const thresholds = thresholdsOf(opts);
       const ledger = await openLedger(opts);
-      const [{ loadRoundProgress }, { renderReports }, { readSettings }] = await Promise.all([
-        import('../consolidate/index.ts'),
-        import('../report/index.ts'),
-        import('../ledger/settings.ts'),
-      ]);
       try {
-        const { progress, plan } = loadRoundProgress(ledger, opts.round, todayOf(opts), thresholds);
-        const outDir = opts.output ?? roundDir(opts, progress.round.id, '报告');
+        const { renderRoundReports } = await import('../workspace/reports.ts');
         // One or several templates, given as repeated options or comma-separated.
         const templates = opts.template ? opts.template.flatMap((t) => t.split(',')).filter(Boolean) : undefined;
-        const settings = readSettings(workspaceOf(opts));
-        const workspace = workspaceOf(opts);
-        const { readDocNumbers, writeDocNumbers } = await import('../report/doc-numbers.ts');
-        const used = readDocNumbers(workspace);
-        const result = await renderReports({ progress, plan, outDir, templates, date: opts.date === undefined ? todayOf(opts) : parseDate(opts.date, '--date'), metrics, settings, force: opts.force, nextPlan, meeting: opts.meeting, replyBy: opts.replyBy === undefined ? undefined : parseDate(opts.replyBy, '--reply-by'), usedDocNumbers: used });
-        // This round's record is replaced, so that regenerating a round never counts as reusing its 文号.
-        await writeDocNumbers(workspace, [...used.filter((u) => u.round !== progress.round.id), ...result.docNumbers]);
-        console.log(`${progress.round.label}报告已生成：`);
-        for (const f of result.files) console.log(`  ${f}`);
+        const { progress, ...result } = await renderRoundReports(workspaceFor(opts), ledger, {
+          roundId: opts.round,
+          thresholds,
+          outDir: opts.output,
+          templates,
+          date: opts.date === undefined ? undefined : parseDate(opts.date, '--date'),
+          metrics,
+          force: opts.force,
+          nextPlan,
+          meeting: opts.meeting,
+          replyBy: opts.replyBy === undefined ? undefined : parseDate(opts.replyBy, '--reply-by'),
+        });
+        say(`${progress.round.label}报告已生成：`);
+        for (const f of result.files) say(`  ${f}`);
         if (result.truncated.length) {
-          console.log(`\n提示：汇总表中 ${result.truncated.length} 个单元格的文字超过 Excel 单元格上限（32767 字），已截断并注明：\n  ${result.truncated.slice(0, 10).join('、')}${result.truncated.length > 10 ? ' 等' : ''}`);
+          say(`\n提示：汇总表中 ${result.truncated.length} 个单元格的文字超过 Excel 单元格上限（32767 字），已截断并注明：\n  ${result.truncated.slice(0, 10).join('、')}${result.truncated.length > 10 ? ' 等' : ''}`);
         }
-        for (const w of result.warnings) console.log(`\n注意：${w}`);
+        for (const w of result.warnings) say(`\n注意：${w}`);
         for (const m of result.missing) {
-          console.log(`\n提示：《${m.document}》中以下内容没有来源，已标注为【待填：…】，请补写后定稿（数据可用 --metrics 提供）：\n  ${m.figures.join('、')}`);
+          say(`\n提示：《${m.document}》中以下内容没有来源，已标注为【待填：…】，请补写后定稿（数据可用 --metrics 提供）：\n  ${m.figures.join('、')}`);
         }
       } finally {
         ledger.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SETTING_NAMES } from '../model/setting-names.ts';
 import { displayTime } from '../util/time.ts';
 import { openLedger, thresholdsOf, todayOf, withThresholdOptions, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   const rounds = withWorkspaceOption(program.command('rounds').description('列出台账中的轮次；rounds remove <轮次> 删除误建且未收到任何报送的轮次'))
@@ -13,14 +14,14 @@ export function register(program: Command): void {
       try {
         const list = ledger.rounds();
         if (list.length === 0) {
-          console.log(`工作目录 ${workspaceOf(opts)} 中还没有轮次。请先运行 npx taizhang sheets generate <plan.json> --round <轮次>。`);
+          say(`工作目录 ${workspaceOf(opts)} 中还没有轮次。请先运行 npx taizhang sheets generate <plan.json> --round <轮次>。`);
           return;
         }
-        console.log(`工作目录 ${workspaceOf(opts)} 中的轮次：`);
+        say(`工作目录 ${workspaceOf(opts)} 中的轮次：`);
         for (const r of list) {
           const expected = ledger.expected(r.id).length;
           const received = ledger.intakeCount(r.id);
-          console.log(`  ${r.id.padEnd(8)}  ${r.label}  截止 ${r.deadline}  应报 ${expected} 个单位  收到文件 ${received} 个`);
+          say(`  ${r.id.padEnd(8)}  ${r.label}  截止 ${r.deadline}  应报 ${expected} 个单位  收到文件 ${received} 个`);
         }
       } finally {
         ledger.close();
@@ -35,7 +36,7 @@ export function register(program: Command): void {
       try {
         const round = ledger.requireRound(id);
         ledger.removeRound(round.id);
-        console.log(`已从台账中删除轮次 ${round.id}（${round.label}）。已下发的调度表文件未删除，如不再需要请手工处理。`);
+        say(`已从台账中删除轮次 ${round.id}（${round.label}）。已下发的调度表文件未删除，如不再需要请手工处理。`);
       } finally {
         ledger.close();
       }
@@ -59,13 +60,13 @@ export function register(program: Command): void {
           console.log(JSON.stringify(progress, null, 2));
           return;
         }
-        console.log(`${progress.round.label}汇总进度（${displayTitle({ title: progress.planTitle })}）：`);
+        say(`${progress.round.label}汇总进度（${displayTitle({ title: progress.planTitle })}）：`);
         for (const c of progress.clauses) {
           const units = c.answers.length ? c.answers.map((a) => `${a.unit}${a.role === '牵头' ? '（牵头）' : ''}`).join('、') : '未明确责任单位';
-          console.log(`  ${c.clauseId.padEnd(7)} ${c.status.padEnd(4, '　')} 完成度 ${c.completion === null ? '—' : percent(c.completion)}  序时 ${percent(c.expected)}  ${SCHEDULE_WORDS[c.schedule]}  ${units}`);
+          say(`  ${c.clauseId.padEnd(7)} ${c.status.padEnd(4, '　')} 完成度 ${c.completion === null ? '—' : percent(c.completion)}  序时 ${percent(c.expected)}  ${SCHEDULE_WORDS[c.schedule]}  ${units}`);
         }
-        console.log('\n报送情况：');
-        for (const r of progress.receipts) console.log(`  ${r.unit}  ${receiptWords(r)}  ${r.receivedAt ? displayTime(r.receivedAt) : '—'}`);
+        say('\n报送情况：');
+        for (const r of progress.receipts) say(`  ${r.unit}  ${receiptWords(r)}  ${r.receivedAt ? displayTime(r.receivedAt) : '—'}`);
       } finally {
         ledger.close();
       }
@@ -75,12 +76,12 @@ export function register(program: Command): void {
     .action(async (opts: GlobalOptions) => {
       const { readSettings, SETTINGS_FILE } = await import('../ledger/settings.ts');
       const settings = readSettings(workspaceOf(opts));
-      console.log(`公文设置（${join(workspaceOf(opts), SETTINGS_FILE)}）：`);
+      say(`公文设置（${join(workspaceOf(opts), SETTINGS_FILE)}）：`);
       for (const [key, info] of Object.entries(SETTING_NAMES)) {
         const value = settings[key as keyof typeof settings];
-        console.log(`  ${info.name}：${value ?? '（未设置）'}\n      ${info.text}`);
+        say(`  ${info.name}：${value ?? '（未设置）'}\n      ${info.text}`);
       }
-      console.log('\n修改：npx taizhang config set 发文机关 "济南市生态环境局"；清除：npx taizhang config unset 文号');
+      say('\n修改：npx taizhang config set 发文机关 "济南市生态环境局"；清除：npx taizhang config unset 文号');
     });
   config
     .command('set <名称> <值>')
@@ -90,7 +91,7 @@ export function register(program: Command): void {
       const key = settingKey(name);
       const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const file = await writeSettings(workspace, { ...readSettings(workspace), [key]: value.trim() });
-      console.log(`已设置 ${SETTING_NAMES[key].name}：${value.trim()}（${file}）`);
+      say(`已设置 ${SETTING_NAMES[key].name}：${value.trim()}（${file}）`);
     });
   config
     .command('unset <名称>')
@@ -102,6 +103,6 @@ export function register(program: Command): void {
       const settings = readSettings(workspace);
       delete settings[key];
       await writeSettings(workspace, settings);
-      console.log(`已清除 ${SETTING_NAMES[key].name}，恢复默认。`);
+      say(`已清除 ${SETTING_NAMES[key].name}，恢复默认。`);
     });
 }

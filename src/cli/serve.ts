@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { UserError } from '../util/errors.ts';
 import { withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   withWorkspaceOption(
@@ -41,14 +42,14 @@ export function register(program: Command): void {
       for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) if (i.family === 'IPv4') hosts.add(`${i.address}:${actual}`);
     }
     const url = lan ? `http://127.0.0.1:${actual}/` : `http://127.0.0.1:${actual}/?token=${access.token}`;
-    console.log(`工作台已启动（工作目录：${workspace}）`);
-    console.log(`请在浏览器中打开：${url}`);
+    say(`工作台已启动（工作目录：${workspace}）`);
+    say(`请在浏览器中打开：${url}`);
     if (lan) {
-      console.log(`\n注意：工作台已在局域网开放，同一网络中的计算机可通过以下地址访问（须输入密码）：`);
-      for (const h of hosts) if (!h.startsWith('127.0.0.1') && !h.startsWith('localhost')) console.log(`  http://${h}/`);
-      console.log('请勿在公共网络中使用；用完请按 Ctrl+C 关闭。');
+      say(`\n注意：工作台已在局域网开放，同一网络中的计算机可通过以下地址访问（须输入密码）：`);
+      for (const h of hosts) if (!h.startsWith('127.0.0.1') && !h.startsWith('localhost')) say(`  http://${h}/`);
+      say('请勿在公共网络中使用；用完请按 Ctrl+C 关闭。');
     } else {
-      console.log('（仅本机可访问；地址中含一次性口令，请勿外传。按 Ctrl+C 关闭。）');
+      say('（仅本机可访问；地址中含一次性口令，请勿外传。按 Ctrl+C 关闭。）');
     }
     if (opts.open && process.env.TAIZHANG_NO_OPEN === undefined) openBrowser(url);
     await new Promise<void>((resolve) => {

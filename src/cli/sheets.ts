@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openLedger, roundDir, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
 import { progress } from './progress.ts';
+import { say } from './say.ts';
 
 export function register(program: Command): void {
   const sheets = program.command('sheets').description('生成并下发各单位调度表');
@@ -41,19 +42,19 @@ export function register(program: Command): void {
         onProgress: (_, total) => bar.tick(total),
       });
       bar.stop();
-      console.log(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
+      say(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
       for (const f of result.files) {
-        console.log(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);
+        say(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);
       }
       if (result.unassigned.length) {
-        console.log(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
-        for (const u of result.unassigned) console.log(`  ${u.clause.id} ${u.task.lead}`);
+        say(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
+        for (const u of result.unassigned) say(`  ${u.clause.id} ${u.task.lead}`);
       }
       if (!plan.title.trim()) {
-        console.log(`\n提示：任务清单没有文件标题，调度表“任务来源”一行写作《${displayTitle(plan)}》。请重新读取工作要点并用 --title 指定标题（npx taizhang plan parse <工作要点文件> --title "…"），或在工作台“计划”页上传时填写，然后重新生成调度表（--force）。`);
+        say(`\n提示：任务清单没有文件标题，调度表“任务来源”一行写作《${displayTitle(plan)}》。请重新读取工作要点并用 --title 指定标题（npx taizhang plan parse <工作要点文件> --title "…"），或在工作台“计划”页上传时填写，然后重新生成调度表（--force）。`);
       }
-      console.log(`\n输出目录：${outDir}（含下发清单.xlsx）`);
-      console.log(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);
+      say(`\n输出目录：${outDir}（含下发清单.xlsx）`);
+      say(`下一步：将调度表分发给各单位；收回后运行 npx taizhang collect <收件文件夹或压缩包> --round ${round.id}`);
     } finally {
       ledger.close();
     }

@@ -6,22 +6,21 @@ import { join } from 'node:path';
 
 export const WEB_DIR = join(import.meta.dirname, '..', '..', 'web');
 
-export const PAGES = [
-  { path: '/', name: '总览' },
-  { path: '/plans', name: '计划' },
-  { path: '/rounds', name: '轮次' },
-  { path: '/collect', name: '收集' },
-  { path: '/progress', name: '进度' },
-  { path: '/reports', name: '报告' },
-  { path: '/urge', name: '催报' },
-] as const;
+/** A page in the navigation bar. */
+export interface NavItem {
+  path: string;
+  name: string;
+}
 
 export class Views {
   private readonly hbs = Handlebars.create();
   private readonly pages = new Map<string, Handlebars.TemplateDelegate>();
   private readonly layout: Handlebars.TemplateDelegate;
 
-  constructor(dir = join(WEB_DIR, 'views')) {
+  constructor(
+    private readonly nav: readonly NavItem[],
+    dir = join(WEB_DIR, 'views'),
+  ) {
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hbs.registerHelper('percent', (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '—'));
     this.hbs.registerHelper('json', (x: unknown) => JSON.stringify(x));
@@ -37,7 +36,7 @@ export class Views {
   render(view: string, title: string, data: Record<string, unknown>, current = ''): string {
     const page = this.pages.get(view);
     if (!page) throw new Error(`no view ${view}`);
-    const nav = PAGES.map((p) => ({ ...p, href: p.path === '/' || !data.roundId ? p.path : `${p.path}?round=${encodeURIComponent(String(data.roundId))}`, current: p.path === current }));
+    const nav = this.nav.map((p) => ({ ...p, href: p.path === '/' || !data.roundId ? p.path : `${p.path}?round=${encodeURIComponent(String(data.roundId))}`, current: p.path === current }));
     return this.layout({ title, nav, body: new Handlebars.SafeString(page(data)), workspace: data.workspace });
   }
 }

@@ -196,6 +196,7 @@ function reportsDone(box, r) {
     el('p', { class: 'o-accepted' }, '报告已生成：'),
     el('ul', {}, ...r.files.map((f) => el('li', {}, el('a', { href: `/download/${f.id}` }, f.name)))),
     ...r.missing.map((m) => el('p', { class: 'hint' }, `《${m.document}》中以下数据没有来源，已标注为【待填：…】，请补充后定稿：${m.figures.join('、')}`)),
+    ...(r.warnings || []).map((w) => el('p', { class: 'hint' }, `注意：${w}`)),
   );
 }
 
