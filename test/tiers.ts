@@ -17,6 +17,7 @@ export const FAST_TIER = [
   // The model's rule catalogue and the workbook format (issue 31): pure by design.
   'test/rules.test.ts',
   'test/workbook.test.ts',
+  'test/report-context.test.ts',
 ];
 
 /** Where test files are found at all; the client tier is these minus FAST_TIER. */

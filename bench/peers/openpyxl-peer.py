@@ -38,7 +38,23 @@ FORMAT = 'taizhang/workbook@1'
 CIRCLED = '①②③④⑤⑥⑦⑧⑨'
 
 
+def check_layout(data_dir):
+    """The bench writes taizhang's workbook layout (src/workbook) beside plan.json: this peer implements one layout
+    by hand, and refuses to measure anything else rather than do less work than taizhang."""
+    try:
+        with open(os.path.join(data_dir, 'layout.json'), encoding='utf-8') as f:
+            layout = json.load(f)
+    except FileNotFoundError:
+        return
+    mine = [FORMAT, FIRST_ROW, STATUSES, [[k, h, w, i >= LOCKED_COLUMNS] for i, (k, h, w) in enumerate(COLUMNS)]]
+    theirs = [layout['format'], layout['firstRow'], layout['statuses'], layout['columns']]
+    if mine != theirs:
+        sys.exit(f"openpyxl peer: taizhang's workbook layout ({layout['format']}) is not the one this peer implements ({FORMAT}); "
+                 'bring bench/peers/openpyxl-peer.py to it')
+
+
 def load_data(plan_path):
+    check_layout(os.path.dirname(plan_path))
     with open(plan_path, encoding='utf-8') as f:
         plan = json.load(f)
     with open(os.path.join(os.path.dirname(plan_path), 'assign.json'), encoding='utf-8') as f:

@@ -29,7 +29,27 @@ const LOCKED = 9;
 const FIRST_ROW = 5;
 const FORMAT = 'taizhang/workbook@1';
 
+/**
+ * The bench writes taizhang's workbook layout (src/workbook) beside plan.json: this peer implements one layout by
+ * hand, and refuses to measure anything else rather than do less work than taizhang.
+ */
+function checkLayout(dir) {
+  let layout;
+  try {
+    layout = JSON.parse(readFileSync(join(dir, 'layout.json'), 'utf8'));
+  } catch {
+    return;
+  }
+  const mine = { format: FORMAT, firstRow: FIRST_ROW, statuses: STATUSES, columns: COLUMNS.map((c) => [c[0], c[1], c[2], c[3] === 1]) };
+  const theirs = { format: layout.format, firstRow: layout.firstRow, statuses: layout.statuses, columns: layout.columns };
+  if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+    console.error(`raw peer: taizhang's workbook layout (${layout.format}) is not the one this peer implements (${FORMAT}); bring bench/peers/raw-peer.mjs to it`);
+    process.exit(2);
+  }
+}
+
 function loadData(planPath) {
+  checkLayout(dirname(planPath));
   const plan = JSON.parse(readFileSync(planPath, 'utf8'));
   const assign = JSON.parse(readFileSync(join(dirname(planPath), 'assign.json'), 'utf8'));
   const chapters = new Map(plan.chapters.map((c) => [c.id, `${c.number}${c.title}`]));

@@ -12,6 +12,7 @@ import { parseRound } from '../model/round.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { workbookFileName } from '../sheets/generate.ts';
 import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { layoutDescription } from '../workbook/layout.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PEERS = join(ROOT, 'bench', 'peers');
@@ -104,6 +105,8 @@ export async function prepareData(units: number, dir: string): Promise<{ workboo
   const inbox = join(dir, 'inbox');
   mkdirSync(inbox, { recursive: true });
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  // The workbook layout the peers must implement (they refuse to run against another: see bench/peers/README.md).
+  writeFileSync(join(dir, 'layout.json'), JSON.stringify(layoutDescription()));
   const protection = sheetProtection();
   let invalid = 0;
   let rows = 0;

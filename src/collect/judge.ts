@@ -3,9 +3,10 @@
 // as well as on the main thread, with the same result. A file is either refused (not a workbook of this round, or
 // not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
 import type { Plan } from '../model/plan.ts';
+import { ruleMessage, ruleVariant, type RefusalCode } from '../model/rules.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
-import { FORMAT } from '../sheets/layout.ts';
+import { COLUMNS, columnsOf } from '../workbook/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, Refusal } from './pool.ts';
 import type { ReadWorkbook } from './read.ts';
@@ -60,6 +61,9 @@ export interface Judged {
  */
 export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: ReadWorkbook };
 
+/** The input columns as the 未填写 refusal names them: “完成值”“完成状态”…. */
+const INPUT_HEADERS = COLUMNS.filter((c) => c.input).map((c) => `“${c.header}”`).join('');
+
 /**
  * Identifies a read workbook (its identification, visible 填报单位 and issued rows must agree, for this round and a
  * registered plan version; a disagreement refuses it, booked to no unit) and validates it. `display` names the file
@@ -67,30 +71,28 @@ export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: 
  */
 export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): Judgement {
   if ('refusal' in outcome) return outcome;
-  const refused = (reason: string, rule: string, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
+  const refused = (reason: string, rule: RefusalCode, outcome: Refusal['outcome'] = 'refused') => ({ refusal: { outcome, reason, rule } });
   const { read } = outcome;
   const meta = read.meta;
-  if (!meta || meta.format !== FORMAT) return refused('不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送', 'not-taizhang');
-  if (meta.round !== facts.roundId) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${facts.roundId}，未收取`, 'wrong-round');
-  if (meta.plan_id !== facts.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
+  if (!meta || !columnsOf(meta.format)) return refused(ruleMessage('not-taizhang'), 'not-taizhang');
+  if (meta.round !== facts.roundId) return refused(ruleMessage('wrong-round', { round: meta.round ?? '', unit: meta.unit ?? '', current: facts.roundId }), 'wrong-round');
+  if (meta.plan_id !== facts.planId) return refused(ruleMessage('wrong-plan', { title: meta.plan_title ?? '' }), 'wrong-plan');
   const version = facts.version(meta.plan_hash ?? '');
   if (version === undefined) return { unjudged: read };
-  if (!version) return refused('调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
+  if (!version) return refused(ruleMessage('unknown-version'), 'unknown-version');
   const unit = meta.unit ?? '';
   const assignment = version.units.get(unit);
-  if (!facts.expected.has(unit) || !assignment) return refused(`“${unit}”不在本轮下发清单中，未收取`, 'unknown-unit');
+  if (!facts.expected.has(unit) || !assignment) return refused(ruleMessage('unknown-unit', { unit }), 'unknown-unit');
   const issued = issuedRows(version.plan, assignment.rows, version.rows);
   const identity = identityProblems(read, unit, version.plan, assignment.rows, issued, version.clauseIds);
   if (identity.length) {
-    return refused(`身份不符，未收取：${identity.join('；')}。请使用下发给本单位的原表填写，勿从其他单位的表格复制内容或修改填报单位`, 'identity-mismatch');
+    return refused(ruleMessage('identity-mismatch', { problems: identity.join('；') }), 'identity-mismatch');
   }
   // A workbook sent back as it was issued reports nothing: booked as a submission it would tell the unit its file
   // was returned, although it sent no answer (a blank form collected from the 下发 folder, or sent back unfilled).
   const unfilled = read.hasTrackingSheet ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
   if (unfilled) {
-    const how = unfilled === 'blank' ? '均为空白' : '与下发时预填的上期内容完全相同';
-    const todo = unfilled === 'blank' ? '请填写本期情况后报送' : '请按本期实际情况更新后报送（本期确无新进展的，请在“进展情况”中如实写明）';
-    return refused(`未填写的下发原表：表中“完成值”“完成状态”“进展情况”“存在问题”“下一步打算”各栏${how}，不作为报送，未收取。${todo}`, 'unfilled-issued');
+    return refused(ruleVariant('unfilled-issued', unfilled, { columns: INPUT_HEADERS }), 'unfilled-issued');
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };

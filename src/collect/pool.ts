@@ -6,6 +6,7 @@
 // ledger ends up exactly as a single-threaded run leaves it.
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/plan.ts';
+import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { judge, planVersion, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readWorkbook, type ReadWorkbook } from './read.ts';
 import { checkUsable, UnusableFile } from './sources.ts';
@@ -16,7 +17,7 @@ import { OverLimit, ZipProblem } from './zip.ts';
 export interface Refusal {
   outcome: 'refused' | 'unusable';
   reason: string;
-  rule: string;
+  rule: RuleCode;
 }
 
 export type ReadOutcome = { read: ReadWorkbook } | { refusal: Refusal };
@@ -26,7 +27,7 @@ export type ReadOutcome = { read: ReadWorkbook } | { refusal: Refusal };
  * workbook, damaged, over a limit) becomes a refusal in the file's own words. Only a bug of ours throws.
  */
 export async function readReturned(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
-  const unusable = (reason: string, rule: string): ReadOutcome => ({ refusal: { outcome: 'unusable', reason, rule } });
+  const unusable = (reason: string, rule: RuleCode): ReadOutcome => ({ refusal: { outcome: 'unusable', reason, rule } });
   try {
     await checkUsable(bytes, name);
   } catch (e) {
@@ -43,7 +44,7 @@ export async function readReturned(bytes: Uint8Array, name: string): Promise<Rea
       return unusable(`${e.message}${advice}`, e.rule);
     }
     // Not a problem the reader words itself: an internal error, the only kind whose library text is shown (in brackets).
-    return unusable(`工作簿无法读取（程序内部错误：${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送，并将此文件告知系统维护人员`, 'reader-crash');
+    return unusable(ruleMessage('reader-crash', { detail: (e as Error).message.slice(0, 120) }), 'reader-crash');
   }
 }
 

@@ -2,7 +2,8 @@
 // (sheets/layout.ts) but judges nothing; validate.ts does that.
 import { readFile } from 'node:fs/promises';
 import { XlsxFile, isDateFormat, serialDate, type XlsxCell } from './xlsx.ts';
-import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, columnLetters } from '../sheets/layout.ts';
+import { columnLetters } from '../workbook/cells.ts';
+import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, columnsOf } from '../workbook/layout.ts';
 
 export interface ReadCell {
   value: unknown;
@@ -63,13 +64,17 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
     header.phone = textOf(ws.get(HEADER.phone.value)).trim();
     header.date = textOf(ws.get(HEADER.date.value)).trim();
     header.unit = textOf(ws.get(HEADER.unit.value)).trim();
+    // The columns of the layout the workbook was issued in (an earlier one's, when it names one: see PAST_LAYOUTS).
+    const keys = columnsOf(meta?.format) ?? COLUMNS.map((c) => c.key);
+    // A column the workbook's layout lacks (added since) reads as blank.
+    const every = [...new Set([...keys, ...COLUMNS.map((c) => c.key)])];
     for (const r of ws.rowNumbers()) {
       const { cols, cells: found } = ws.row(r)!;
       let cells: Record<string, ReadCell> | null = null;
       for (let i = 0; i < cols.length; i++) {
         const cell = found[i]!;
         // Only the layout's columns are read; a cell past them (up to column XFD and beyond) is not.
-        const col = cols[i]! <= COLUMNS.length ? cols[i]! - 1 : -1;
+        const col = cols[i]! <= keys.length ? cols[i]! - 1 : -1;
         if (cell.uncomputedFormula !== undefined) {
           const ref = `${columnLetters(cols[i]!)}${r}`;
           if (headerRefs.has(ref) || (col >= 0 && r >= FIRST_ROW)) uncomputed.push({ cell: ref, formula: cell.uncomputedFormula });
@@ -78,10 +83,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         const text = textOf(cell);
         if (text.trim() === '') continue;
         cells ??= {};
-        cells[COLUMNS[col]!.key] = { value: cell.value, text, numFmt: cell.numFmt };
+        cells[keys[col]!] = { value: cell.value, text, numFmt: cell.numFmt };
       }
       if (!cells) continue;
-      for (const c of COLUMNS) cells[c.key] ??= { value: null, text: '' };
+      for (const key of every) cells[key] ??= { value: null, text: '' };
       rows.push({ row: r, cells });
     }
   }

@@ -6,6 +6,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
+import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { UserError } from '../util/errors.ts';
 import { listMembers, ZIP_LIMITS, ZipProblem } from './zip.ts';
 
@@ -28,7 +29,7 @@ export const FILE_BYTES = 50 * 1024 * 1024;
 export const ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024;
 
 export class UnusableFile extends Error {
-  constructor(message: string, readonly rule: string) {
+  constructor(message: string, readonly rule: RuleCode) {
     super(message);
   }
 }
@@ -45,7 +46,7 @@ export function leftoverKind(name: string): string | null {
 }
 
 /** A source that is reported with a reason and never opened. */
-function unusableSource(display: string, reason: string, rule: string, mtime = new Date(0)): SourceFile {
+function unusableSource(display: string, reason: string, rule: RuleCode, mtime = new Date(0)): SourceFile {
   return { display, name: basename(display), mtime, load: () => Promise.reject(new UnusableFile(reason, rule)) };
 }
 
@@ -308,16 +309,16 @@ async function readZipEntry(path: string, wanted: yauzl.Entry): Promise<Uint8Arr
 export async function checkUsable(bytes: Uint8Array, name: string): Promise<void> {
   const ext = extname(name).toLowerCase();
   const head = Buffer.from(bytes.subarray(0, 8));
-  if (bytes.length === 0) throw new UnusableFile('文件是空的（0 字节），请重新报送', 'file-empty');
+  if (bytes.length === 0) throw new UnusableFile(ruleMessage('file-empty'), 'file-empty');
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
     if (Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new UnusableFile('工作簿设置了打开密码（已加密），无法读取。请取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送', 'encrypted');
+      throw new UnusableFile(ruleMessage('encrypted'), 'encrypted');
     }
-    if (ext === '.et') throw new UnusableFile('这是 WPS 表格（.et）格式，请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送', 'format-et');
-    throw new UnusableFile('这是旧版 Excel 97-2003（.xls）格式，缺少调度表的识别信息。请在下发的 .xlsx 原表中填写，或“另存为”.xlsx 后重新报送', 'format-xls');
+    if (ext === '.et') throw new UnusableFile(ruleMessage('format-et'), 'format-et');
+    throw new UnusableFile(ruleMessage('format-xls'), 'format-xls');
   }
   if (head.subarray(0, 2).toString('latin1') !== 'PK') {
-    if (ext === '.csv' || ext === '.txt') throw new UnusableFile('这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送', 'format-csv');
+    if (ext === '.csv' || ext === '.txt') throw new UnusableFile(ruleMessage('format-csv'), 'format-csv');
     throw new UnusableFile(`这不是 Excel 工作簿（${ext || '无扩展名'}），请报送下发的 .xlsx 调度表`, 'not-workbook');
   }
   let entries: { name: string; size: number }[];
@@ -325,7 +326,7 @@ export async function checkUsable(bytes: Uint8Array, name: string): Promise<void
     entries = listMembers(bytes);
   } catch (e) {
     if (!(e instanceof ZipProblem)) throw e;
-    throw new UnusableFile(`文件已损坏，无法打开（${e.message}）。请用 Excel 或 WPS 打开后重新保存再报送`, e.rule === 'zip-structure' ? 'file-corrupt' : e.rule);
+    throw new UnusableFile(ruleMessage('file-corrupt', { detail: e.message }), e.rule === 'zip-structure' ? 'file-corrupt' : e.rule);
   }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     if (entries.some((e) => e.name === 'word/document.xml')) throw new UnusableFile('这是 Word 文档，不是调度表，请报送下发的 .xlsx 调度表', 'not-workbook');

@@ -2,10 +2,13 @@
 // every problem of the file (a report, not a first exception) and the entries that could be read.
 import { valueConflict } from '../model/comparator.ts';
 import type { Plan } from '../model/plan.ts';
+import { ruleMessage, ruleVariant, type RuleCode } from '../model/rules.ts';
+import { isStatus } from '../model/status.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
-import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
-import { PlanRows, inputsDigest, normalizeCell } from '../sheets/workbook.ts';
+import { PlanRows } from '../sheets/workbook.ts';
+import { inputsDigest, normalizeCell } from '../workbook/identification.ts';
+import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TEXT_INPUTS, TRACKING_SHEET, columnLetter } from '../workbook/layout.ts';
 import type { ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
 
@@ -94,22 +97,22 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
   const rowOf = new Map<string, number>();
   // A cell holding an uncomputed formula gets that one message, not also "未填写…" for the blank it reads as.
   const uncomputed = new Set(read.uncomputed.map((u) => u.cell));
-  const problem = (cell: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') => {
+  const problem = (cell: string, rule: RuleCode, message: string, severity: 'error' | 'warning' = 'error') => {
     if (rule !== 'formula-uncomputed' && uncomputed.has(cell)) return;
     problems.push({ file, sheet: TRACKING_SHEET, cell, rule, severity, message });
   };
 
   if (!read.hasTrackingSheet) {
-    problems.push({ file, sheet: TRACKING_SHEET, cell: '-', rule: 'sheet-missing', severity: 'error', message: '找不到“调度表”工作表，请勿删除或重命名工作表' });
+    problems.push({ file, sheet: TRACKING_SHEET, cell: '-', rule: 'sheet-missing', severity: 'error', message: ruleMessage('sheet-missing') });
     return { entries, problems, rowOf };
   }
   for (const { cell, formula } of read.uncomputed) {
-    problem(cell, 'formula-uncomputed', `单元格是公式“=${truncate(formula)}”，但文件中没有它的计算结果（多为程序生成、未经 Excel/WPS 计算保存）。请在 Excel 或 WPS 中打开、确认显示的内容后保存，或直接填写内容`);
+    problem(cell, 'formula-uncomputed', ruleMessage('formula-uncomputed', { formula: truncate(formula) }));
   }
-  if (!read.header.reporter) problem(HEADER.reporter.value, 'reporter-missing', '未填写填报人');
-  if (!read.header.phone) problem(HEADER.phone.value, 'phone-missing', '未填写联系电话');
+  if (!read.header.reporter) problem(HEADER.reporter.value, 'reporter-missing', ruleMessage('reporter-missing'));
+  if (!read.header.phone) problem(HEADER.phone.value, 'phone-missing', ruleMessage('phone-missing'));
   else if (!looksLikePhone(read.header.phone)) {
-    problem(HEADER.phone.value, 'phone-invalid', `联系电话“${read.header.phone}”不像电话号码，请填写手机号或带区号的座机号（如 0531-86161234）`);
+    problem(HEADER.phone.value, 'phone-invalid', ruleMessage('phone-invalid', { phone: read.header.phone }));
   }
 
   const { cells: wanted } = issued;
@@ -126,11 +129,11 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     const wantRow = FIRST_ROW + i;
     const found = byId.get(id);
     if (!found) {
-      problem(`A${wantRow}`, 'row-deleted', `条目 ${id}（${unitRow.task.lead}）所在的行被删除或序号被修改，请使用下发的原表重新填写`);
+      problem(`A${wantRow}`, 'row-deleted', ruleMessage('row-deleted', { id, task: unitRow.task.lead }));
       return;
     }
     if (found.row !== wantRow) {
-      problem(`A${found.row}`, 'row-moved', `条目 ${id} 应在第 ${wantRow} 行，现位于第 ${found.row} 行：请勿插入、删除或调整行的顺序`);
+      problem(`A${found.row}`, 'row-moved', ruleMessage('row-moved', { id, want: wantRow, found: found.row }));
     }
     rowOf.set(id, found.row);
     const wantCells = wanted[i]!;
@@ -138,7 +141,7 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
     for (const key of PLAN_KEYS) {
       if (normalizeCell(found.cells[key]!.text) !== normalizeCell(wantCells[key]!)) {
         const header = COLUMNS.find((c) => c.key === key)!.header;
-        problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', `灰色单元格“${header}”被修改，应为“${truncate(wantCells[key]!)}”，请恢复原内容（任务调整请与综合处联系）`);
+        problem(`${columnLetter(key)}${found.row}`, 'plan-cell-changed', ruleMessage('plan-cell-changed', { header, want: truncate(wantCells[key]!) }));
       }
     }
     entries.push(readEntry(found, unitRow, problem));
@@ -146,7 +149,7 @@ export function validateSubmission(read: ReadWorkbook, file: string, plan: Plan,
   for (const r of read.rows) {
     const id = normalizeCell(r.cells.id!.text);
     if (!id || !expectedIds.has(id)) {
-      problem(`A${r.row}`, 'row-inserted', `第 ${r.row} 行不是下发的条目${id ? `（序号“${id}”）` : ''}：请勿插入行，补充内容请写在相应条目的“进展情况”中`);
+      problem(`A${r.row}`, 'row-inserted', id ? ruleVariant('row-inserted', 'numbered', { row: r.row, id }) : ruleVariant('row-inserted', 'plain', { row: r.row }));
     }
   }
   return { entries, problems, rowOf };
@@ -159,7 +162,7 @@ function truncate(s: string): string {
 function readEntry(
   found: ReadWorkbook['rows'][number],
   unitRow: UnitRow,
-  problem: (cell: string, rule: string, message: string, severity?: 'error' | 'warning') => void,
+  problem: (cell: string, rule: RuleCode, message: string, severity?: 'error' | 'warning') => void,
 ): Entry {
   const at = (key: string) => `${columnLetter(key)}${found.row}`;
   const text = (key: string) => normalizeCell(found.cells[key]!.text);
@@ -167,12 +170,11 @@ function readEntry(
   const status = text('status');
   const progress = text('progress');
   const issues = text('problems');
-  if (!status) problem(at('status'), 'status-missing', `条目 ${id} 未选择完成状态，请从下拉列表中选择：${STATUSES.join('、')}`);
-  else if (!(STATUSES as readonly string[]).includes(status)) {
-    problem(at('status'), 'status-invalid', `条目 ${id} 的完成状态“${status}”不在可选范围内，请从下拉列表中选择：${STATUSES.join('、')}`);
-  }
-  if (!progress && status !== '未启动') problem(at('progress'), 'progress-missing', `条目 ${id} 未填写进展情况（除“未启动”外必须填写）`);
-  if (status === '滞后' && !issues) problem(at('problems'), 'problems-missing', `条目 ${id} 状态为“滞后”，请在“存在问题”中说明滞后原因`);
+  const choices = STATUSES.join('、');
+  if (!status) problem(at('status'), 'status-missing', ruleMessage('status-missing', { id, choices }));
+  else if (!isStatus(status)) problem(at('status'), 'status-invalid', ruleMessage('status-invalid', { id, status, choices }));
+  if (!progress && status !== '未启动') problem(at('progress'), 'progress-missing', ruleMessage('progress-missing', { id }));
+  if (status === '滞后' && !issues) problem(at('problems'), 'problems-missing', ruleMessage('problems-missing', { id }));
   const target = unitRow.clause.targets[0];
   const cell = found.cells.value!;
   const reading = readValue(cell.value, cell.numFmt, target ? target.unit : null);
@@ -181,14 +183,7 @@ function readEntry(
     const conflict = valueConflict(target, reading.value, reading.text, status);
     if (conflict) problem(at('value'), conflict.rule, `条目 ${id}：${conflict.message}`);
   }
-  return {
-    clauseId: id,
-    role: unitRow.role,
-    status: status || null,
-    valueText: reading.text || null,
-    value: reading.ok ? reading.value : null,
-    progress: progress || null,
-    problems: issues || null,
-    nextSteps: text('nextSteps') || null,
-  };
+  // The text columns (进展情况, 存在问题, 下一步打算, and any added to the layout) fill their fields as written.
+  const texts = Object.fromEntries(TEXT_INPUTS.map((k) => [k, text(k) || null])) as Record<(typeof TEXT_INPUTS)[number], string | null>;
+  return { clauseId: id, role: unitRow.role, status: status || null, valueText: reading.text || null, value: reading.ok ? reading.value : null, ...texts };
 }

@@ -1,6 +1,7 @@
 // Reads a 完成值 the way units write it: 1,200 / １２００ / 45% / 78家; refuses 约两千 and never reads
 // 2000万 as 2000 unless the target itself is counted in 万.
 import { EXACT_DIGITS, exactNumber } from '../model/exact.ts';
+import { ruleVariant } from '../model/rules.ts';
 import { isDateFormat } from './xlsx.ts';
 
 export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
@@ -11,7 +12,7 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null, text: '' };
   if (typeof raw === 'number' && numFmt && isDateFormat(numFmt)) {
     // A date typed into 完成值 is stored as a day count (45,700 for 2025-02-11): never a figure.
-    return { ok: false, text: String(raw), message: '完成值填写的是日期，请只填写数字（如 2000 或 45%），日期请写在“进展情况”中' };
+    return { ok: false, text: String(raw), message: ruleVariant('value-not-number', 'date') };
   }
   if (typeof raw === 'number') {
     // A cell formatted as a percentage holds 0.45 for 45%.
@@ -27,7 +28,7 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (s === '' || /^[-—－/／无]+$/.test(s)) return { ok: true, value: null, text };
   const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/.exec(s);
   if (!m) {
-    return { ok: false, text, message: `完成值“${text}”不是数字，请只填写数字（如 2000 或 45%），说明文字请写在“进展情况”中` };
+    return { ok: false, text, message: ruleVariant('value-not-number', 'text', { text }) };
   }
   // Significant digits: leading zeros, and zeros ending a fraction, are none.
   const [whole, fraction = ''] = m[1]!.replace(/[+,-]/g, '').split('.');
@@ -42,13 +43,13 @@ export function readValue(raw: unknown, numFmt: string | undefined, targetUnit: 
   if (targetUnit === '个百分点' && suffix === '%') return { ok: true, value, text };
   const expected = targetUnit ? `本条目完成值的单位是“${targetUnit}”（见“完成值单位”一列），` : '';
   if (/^(万|亿|千|百)/.test(suffix) && !(targetUnit && targetUnit.startsWith(suffix[0]!))) {
-    return { ok: false, text, message: `完成值“${text}”带有数量单位“${suffix}”，${expected}请换算后只填写数字` };
+    return { ok: false, text, message: ruleVariant('value-not-number', 'magnitude', { text, suffix, expected }) };
   }
-  return { ok: false, text, message: `完成值“${text}”含有“${suffix}”，${expected}请只填写数字` };
+  return { ok: false, text, message: ruleVariant('value-not-number', 'suffix', { text, suffix, expected }) };
 }
 
 function tooLarge(text: string): string {
-  return `完成值“${text}”位数过多或数值过大，无法准确记录（有效数字不超过 ${EXACT_DIGITS} 位，绝对值不超过 ${Number.MAX_SAFE_INTEGER}），请核实后填写`;
+  return ruleVariant('value-not-number', 'tooLarge', { text, digits: EXACT_DIGITS, max: Number.MAX_SAFE_INTEGER });
 }
 
 function round(n: number): number {

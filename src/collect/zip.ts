@@ -30,7 +30,7 @@ export class ZipProblem extends Error {
 export class OverLimit extends Error {
   constructor(
     message: string,
-    readonly rule: string,
+    readonly rule: 'read-timeout' | 'xml-dtd' | 'too-many-strings' | 'too-many-cells',
   ) {
     super(message);
   }

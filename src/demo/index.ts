@@ -19,7 +19,7 @@ import { summarizePlan } from '../plan/summary.ts';
 import { renderReports } from '../report/index.ts';
 import { issueRound } from '../sheets/issue.ts';
 import { COUNT_UNITS } from '../model/comparator.ts';
-import { FIRST_ROW, HEADER, TRACKING_SHEET, columnLetter } from '../sheets/layout.ts';
+import { FIRST_ROW, HEADER, TRACKING_SHEET, columnLetter } from '../workbook/layout.ts';
 import { sha256 } from '../util/hash.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

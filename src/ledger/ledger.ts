@@ -4,7 +4,7 @@
 // collect is killed, and let two collects run at once.
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { Plan } from '../model/plan.ts';
+import { Plan, Role } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
 import { Entry, exactNumber, Intake, Problem, Submission, SubmissionOutcome, SubmissionReceipt, wellFormedText, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
@@ -364,6 +364,7 @@ function fieldName(column: string): string {
 const toSubmission = (r: Record<string, unknown>): Submission => Submission.parse(camelRow(r));
 
 const OUTCOMES = new Set<unknown>(SubmissionOutcome.options);
+const ROLES = new Set<unknown>(Role.options);
 
 /** A nullable text column as the models take it: text or NULL (a blob or a number is neither). */
 const text = (v: unknown) => v === null || typeof v === 'string';
@@ -383,7 +384,7 @@ function toReceipt(r: Record<string, unknown>): SubmissionReceipt {
 /** An entry row, checked by hand as `toReceipt` is (each 退回重报 workbook reads its unit's every row back). */
 function toEntry(r: Record<string, unknown>): Entry {
   const { clause_id: clauseId, role, status, value_text: valueText, value, progress, problems, next_steps: nextSteps } = r;
-  if (typeof clauseId !== 'string' || typeof role !== 'string' || !text(status) || !text(valueText) || !(value === null || Number.isFinite(value)) || !text(progress) || !text(problems) || !text(nextSteps)) {
+  if (typeof clauseId !== 'string' || !ROLES.has(role) || !text(status) || !text(valueText) || !(value === null || Number.isFinite(value)) || !text(progress) || !text(problems) || !text(nextSteps)) {
     return Entry.parse(camelRow(r));
   }
   return { clauseId, role, status, valueText, value, progress, problems, nextSteps } as Entry;

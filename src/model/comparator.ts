@@ -2,6 +2,7 @@
 // it. The plan reader builds its patterns from these words, the workbook asks what unit to report in, and
 // consolidation asks for completion, so `不低于` can never again be read as `低于`.
 import type { Target } from './plan.ts';
+import { ruleMessage, ruleVariant, type RuleCode } from './rules.ts';
 
 export type TargetKind = 'atLeast' | 'atMost' | 'reduce' | 'increase' | 'count' | 'about' | 'range';
 
@@ -100,23 +101,23 @@ export function targetWords(target: Pick<Target, 'value' | 'unit' | 'comparator'
  * within 0–100; a count of things whole; 已完成 not short of the target (by its comparator's meaning, see
  * completionAgainst); 未启动 with no value but 0.
  */
-export function valueConflict(target: Pick<Target, 'value' | 'unit' | 'comparator'> | undefined, value: number, text: string, status: string): { rule: string; message: string } | null {
+export function valueConflict(target: Pick<Target, 'value' | 'unit' | 'comparator'> | undefined, value: number, text: string, status: string): { rule: Extract<RuleCode, `value-${string}`>; message: string } | null {
   if (status === '未启动' && value !== 0) {
-    return { rule: 'value-status-conflict', message: `完成状态为未启动，但已填写完成值${text}，请核实（尚未启动的条目，完成值应空着或填 0）` };
+    return { rule: 'value-status-conflict', message: ruleVariant('value-status-conflict', 'notStarted', { text }) };
   }
   if (!target) return null;
   const rule = comparatorRule(target.comparator);
   if (target.unit === '%' && rule.share && (value < 0 || value > 100)) {
     const what = rule.kind === 'reduce' ? '已实现的降幅' : '所占的百分比';
-    return { rule: 'value-out-of-range', message: `完成值${text}超出 0 至 100% 的范围：目标为“${targetWords(target)}”，完成值应填写${what}，请核实` };
+    return { rule: 'value-out-of-range', message: ruleMessage('value-out-of-range', { text, target: targetWords(target), what }) };
   }
   if (COUNT_UNITS.includes(target.unit) && !Number.isInteger(value)) {
-    return { rule: 'value-not-whole', message: `完成值${text}不是整数：本条目以“${target.unit}”计数，请填写整数` };
+    return { rule: 'value-not-whole', message: ruleMessage('value-not-whole', { text, unit: target.unit }) };
   }
   if (status === '已完成' && rule.exact) {
     const done = completionAgainst(target, value);
     if (done !== null && done < 1) {
-      return { rule: 'value-status-conflict', message: `完成状态为已完成，但完成值${text}未达到目标“${targetWords(target)}”，请核实` };
+      return { rule: 'value-status-conflict', message: ruleVariant('value-status-conflict', 'shortOfTarget', { text, target: targetWords(target) }) };
     }
   }
   return null;

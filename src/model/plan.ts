@@ -2,6 +2,7 @@
 // zod schemas are the single source of truth; the TypeScript types are inferred from them.
 import { createHash } from 'node:crypto';
 import * as z from './zod.ts';
+import { WarningCode } from './rules.ts';
 
 /**
  * A role a unit plays in a clause: 牵头 (the text marks it as lead: 牵头, a 牵头单位 line or column, 会同, a stated
@@ -154,7 +155,8 @@ export const RegistryUnit = z.object({
 export type RegistryUnit = z.infer<typeof RegistryUnit>;
 
 export const Warning = z.object({
-  code: z.string(),
+  /** From the catalogue of plan warnings (model/rules.ts). */
+  code: WarningCode,
   line: z.number().int().nullable(),
   message: z.string(),
 });

@@ -2,8 +2,10 @@
 import * as z from './zod.ts';
 import { Role } from './plan.ts';
 import { Round } from './round.ts';
+import { Status } from './status.ts';
 
-export const ClauseStatus = z.enum(['已完成', '序时推进', '滞后', '未启动', '未报送']);
+/** A clause's status in a round: the statuses a unit chooses (model/status.ts), or 未报送 when its units have not said. */
+export const ClauseStatus = z.enum([...Status.options, '未报送']);
 export type ClauseStatus = z.infer<typeof ClauseStatus>;
 
 /**
@@ -22,6 +24,7 @@ export const UnitAnswer = z.object({
   unit: z.string(),
   role: Role,
   reported: z.boolean(),
+  /** As the unit's accepted entry holds it: a Status (see Entry). */
   status: z.string().nullable(),
   value: z.number().nullable(),
   valueText: z.string().nullable(),

@@ -1,5 +1,6 @@
 // Workspace settings: who the office's documents come from and go to. Kept in `<workspace>/settings.json`,
 // edited with `taizhang config`; every field falls back to what the plan says.
+import type { SETTING_NAMES } from './setting-names.ts';
 import * as z from './zod.ts';
 
 export const Settings = z.object({
@@ -21,5 +22,8 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export { SETTING_NAMES } from './setting-names.ts';
+
+/** Every setting has its Chinese name and every name its setting: this line does not compile otherwise. */
+export const SETTINGS_NAMED: [keyof Settings, keyof typeof SETTING_NAMES] extends [keyof typeof SETTING_NAMES, keyof Settings] ? true : never = true;
 
 export const DEFAULT_RECIPIENTS = '各处室、各单位';

@@ -2,6 +2,8 @@
 // (entries) and the problems found. The ledger parses its rows through these schemas, so a row that does not fit
 // is caught where it is read, not where a report prints it.
 import { exactNumber } from './exact.ts';
+import { Role } from './plan.ts';
+import { RuleCode } from './rules.ts';
 import * as z from './zod.ts';
 
 export { EXACT_DIGITS, exactNumber, LONE_SURROGATE, wellFormedText } from './exact.ts';
@@ -14,17 +16,20 @@ export const Problem = z.object({
   file: z.string(),
   sheet: z.string(),
   cell: z.string(),
-  /** A stable rule name (e.g. `identity-mismatch`, `zip-bomb`), for counting and tests. */
-  rule: z.string(),
+  /** A stable code from the catalogue (model/rules.ts), e.g. `identity-mismatch`, `zip-bomb`: for counting and tests. */
+  rule: RuleCode,
   severity: Severity,
   message: z.string(),
 });
 export type Problem = z.infer<typeof Problem>;
 
-/** One unit's answer on one clause, as read from its workbook. */
+/**
+ * One unit's answer on one clause, as read from its workbook. `status` is the 完成状态 as written: one of Status
+ * (model/status.ts) in an accepted submission, anything the unit typed in a returned one (sent back to it as it was).
+ */
 export const Entry = z.object({
   clauseId: z.string(),
-  role: z.string(),
+  role: Role,
   status: z.string().nullable(),
   valueText: z.string().nullable(),
   value: z.number().refine(exactNumber, '完成值超出可以准确记录的范围').nullable(),

@@ -11,6 +11,7 @@ import { extractPdf, extractThroughOffice } from './extract-converted.ts';
 import { extractTxt } from './extract-txt.ts';
 import { extractXlsx } from './extract-xlsx.ts';
 import { mapBlocks } from './outline.ts';
+import { warningMessage } from '../model/rules.ts';
 
 type Extractor = (bytes: Uint8Array, file: string) => ExtractedDocument | Promise<ExtractedDocument>;
 
@@ -81,13 +82,13 @@ export function headerWarnings(plan: Pick<Plan, 'title' | 'issuer'>): Warning[] 
   const how = (option: string, field: string) =>
     `请重新读取并指定（npx taizhang plan parse <工作要点文件> ${option} "…"），或在工作台“计划”页上传时填写“${field}”。`;
   if (!plan.title.trim()) {
-    warnings.push({ code: 'title-missing', line: null, message: `未能从原文识别文件标题，调度表的“任务来源”和报告、通报中将显示“${TITLE_PLACEHOLDER}”。${how('--title', '标题')}` });
+    warnings.push({ code: 'title-missing', line: null, message: warningMessage('title-missing', { placeholder: TITLE_PLACEHOLDER, how: how('--title', '标题') }) });
   }
   if (!plan.issuer.trim()) {
     warnings.push({
       code: 'issuer-missing',
       line: null,
-      message: `未能从原文识别发文机关，报告、通报中将显示“${ISSUER_PLACEHOLDER}”。${how('--issuer', '发文机关')}报告落款也可用 npx taizhang config set 发文机关 … 设置。`,
+      message: warningMessage('issuer-missing', { placeholder: ISSUER_PLACEHOLDER, how: how('--issuer', '发文机关') }),
     });
   }
   return warnings;

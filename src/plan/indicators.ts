@@ -1,6 +1,7 @@
 // Reads an indicator table (指标 / 基准年 / 目标年 / 指标属性, category rows spanning the row) into indicators.
 import type { Indicator, Warning } from '../model/plan.ts';
 import type { TableBlock } from './blocks.ts';
+import { warningVariant } from '../model/rules.ts';
 
 export function isIndicatorTable(table: TableBlock): boolean {
   const header = table.rows[0]?.map((c) => c.text).join('|') ?? '';
@@ -43,7 +44,7 @@ export function readIndicators(table: TableBlock, lineWord: string): { indicator
       warnings.push({
         code: 'indicator-target-empty',
         line: table.line,
-        message: `指标表（第${table.line}${lineWord}起）第${id}项“${name}”的目标值为空（原表可能为合并单元格），请在任务分解表中核对补充。`,
+        message: warningVariant('indicator-target-empty', 'table', { line: table.line, lineWord, id, name }),
       });
     }
     indicators.push({

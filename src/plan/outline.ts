@@ -9,6 +9,7 @@ import { proseClauses } from './prose.ts';
 import { findTaskTables, tableTasks } from './table.ts';
 import { chineseNumeral } from './numerals.ts';
 import { findDeadline, findTargets, type PlanDates } from './targets.ts';
+import { warningMessage, warningVariant } from '../model/rules.ts';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 
@@ -389,7 +390,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
           warnings.push({
             code: 'paragraph-not-task',
             line: p.line,
-            message: `${at(p.line)}“${p.text.slice(0, 20)}${p.text.length > 20 ? '…' : ''}”在上一项任务的责任单位之后，未标注责任单位，未列为任务；如需跟踪，请在任务分解表中补充。`,
+            message: warningMessage('paragraph-not-task', { at: at(p.line), text: `${p.text.slice(0, 20)}${p.text.length > 20 ? '…' : ''}` }),
           });
         }
       }
@@ -434,7 +435,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     warnings.push({
       code: 'section-annotation',
       line: lastPiece.line,
-      message: `${at(lastPiece.line)}的“${annotation.raw}”位于“${node.number}${headingPhrase(node.text)}”末尾，其上各项均未标注责任单位，已按本部分共同的责任单位处理，请核对。`,
+      message: warningMessage('section-annotation', { at: at(lastPiece.line), annotation: annotation.raw, heading: `${node.number}${headingPhrase(node.text)}` }),
     });
   };
 
@@ -444,7 +445,7 @@ function draftsOf(roots: OutlineNode[], warnings: Warning[], at: (line: number) 
     warnings.push({
       code: 'not-tasks',
       line: skipped[0]!.line,
-      message: `以下${skipped.length}项属于指导思想、目标、保障措施等内容且未指定责任单位，未列为任务：${list}。如需跟踪，请在任务分解表中补充。`,
+      message: warningMessage('not-tasks', { count: skipped.length, list }),
     });
   }
   return drafts;
@@ -500,7 +501,7 @@ function applyInherited(tasks: Task[], warnings: Warning[], at: (line: number) =
         const parsed = parseAnnotationBody(`${rule[1]}${rule[2]}`);
         if (parsed && parsed.assignments.length) {
           inherited = parsed.assignments.map((a) => ({ ...a, role: rule[2] === '牵头' ? a.role : '配合' }));
-          warnings.push({ code: 'inherited-units', line: clause.line, message: `${at(clause.line ?? 0)}写明“${rule[0].replace(/^[，,。；;\s]+/, '')}”，已将${parsed.assignments.map((a) => a.unit).join('、')}加入其后各项任务。` });
+          warnings.push({ code: 'inherited-units', line: clause.line, message: warningMessage('inherited-units', { at: at(clause.line ?? 0), rule: rule[0].replace(/^[，,。；;\s]+/, ''), units: parsed.assignments.map((a) => a.unit).join('、') }) });
         }
       }
     }
@@ -537,7 +538,7 @@ function buildTasks(drafts: TaskDraft[], dates: PlanDates, warnings: Warning[], 
     }
     let id = unique ? d.path[d.path.length - 1]! : d.path.join('.');
     if (seen.has(id)) {
-      warnings.push({ code: 'duplicate-task-id', line: d.line, message: `${at(d.line)}的任务编号“${id}”与前文重复，已改为“${id}′”，请核对原文编号。` });
+      warnings.push({ code: 'duplicate-task-id', line: d.line, message: warningMessage('duplicate-task-id', { at: at(d.line), id }) });
       while (seen.has(id)) id = `${id}′`;
     }
     seen.add(id);
@@ -581,7 +582,7 @@ function assemble(
     warnings.push({
       code: 'no-units',
       line: null,
-      message: `全部${tasks.length}项任务均未标注责任单位，请导出任务分解表（taizhang plan export）指定责任单位后再导入。`,
+      message: warningMessage('no-units', { count: tasks.length }),
     });
   }
 
@@ -710,7 +711,7 @@ function clausesOf(
       warnings.push({
         code: 'clause-without-units',
         line: bufferLine,
-        message: `${at(bufferLine)}任务${taskId}末尾的“${rest.slice(0, 20)}${rest.length > 20 ? '…' : ''}”没有责任单位括注，已单列为一项待指定单位的内容。`,
+        message: warningMessage('clause-without-units', { at: at(bufferLine), task: taskId, text: `${rest.slice(0, 20)}${rest.length > 20 ? '…' : ''}` }),
       });
       buffer = rest;
       close(null, bufferLine);
@@ -727,10 +728,16 @@ function clausesOf(
       warnings.push({
         code: 'units-from-prose',
         line: d.line,
-        message: `${at(d.line)}任务${taskId}“${d.lead}”没有责任单位括注，已按正文${prose.map((c) => `“${c.words}”`).join('、')}识别为${prose.map((c) => c.assignments.map((a) => a.unit).join('、')).join('；')}，请核对。`,
+        message: warningMessage('units-from-prose', {
+          at: at(d.line),
+          task: taskId,
+          lead: d.lead,
+          words: prose.map((c) => `“${c.words}”`).join('、'),
+          units: prose.map((c) => c.assignments.map((a) => a.unit).join('、')).join('；'),
+        }),
       });
     } else {
-      warnings.push({ code: 'task-without-units', line: d.line, message: `${at(d.line)}任务${taskId}“${d.lead}”未标注责任单位。` });
+      warnings.push({ code: 'task-without-units', line: d.line, message: warningVariant('task-without-units', 'text', { at: at(d.line), task: taskId, lead: d.lead }) });
       buffer = rest;
       close(null, bufferLine);
     }
@@ -748,7 +755,7 @@ function clausesOf(
   return parts.map((part, i) => {
     const text = part.text.replace(/^[\s。.；;，,]+/, '');
     for (const problem of part.annotation?.problems ?? []) {
-      warnings.push({ code: 'annotation-unclear', line: part.line, message: `${at(part.line)}任务${taskId}的责任单位括注“${part.annotation!.raw}”：${problem}。` });
+      warnings.push({ code: 'annotation-unclear', line: part.line, message: warningMessage('annotation-unclear', { at: at(part.line), task: taskId, annotation: part.annotation!.raw, problem }) });
     }
     const doubts = new Set<Doubt>(part.annotation?.doubts ?? []);
     return {

@@ -8,8 +8,8 @@ import { UserError } from '../util/errors.ts';
 import { canonicalUnit, splitUnits, unitKindOf } from './annotations.ts';
 import { registryOf } from './outline.ts';
 import { findDeadline } from './targets.ts';
-import { addRangeValidation, FONT, HEADER_FILL, printSetup, thinBorder } from '../sheets/style.ts';
-import { rowHeight } from '../sheets/workbook.ts';
+import { addRangeValidation, FONT, HEADER_FILL, printSetup, rowHeight, thinBorder } from '../workbook/style.ts';
+import { warningMessage, warningVariant } from '../model/rules.ts';
 
 const UNASSIGNED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
@@ -384,9 +384,9 @@ export function applyReview(planBefore: Plan, sheets: ReviewText, file: string, 
   const kept = original.warnings.filter((w) => (w.code !== 'no-units' || named.size === 0) && w.code !== 'indicator-target-empty');
   // An indicator whose target is still empty keeps its warning; one filled in the sheet loses it.
   for (const x of indicators.filter((i) => !i.target)) {
-    kept.push({ code: 'indicator-target-empty', line: null, message: `指标第${x.id}项“${x.name}”的目标值为空，请在任务分解表的“${INDICATOR_SHEET}”表中补填。` });
+    kept.push({ code: 'indicator-target-empty', line: null, message: warningVariant('indicator-target-empty', 'sheet', { id: x.id, name: x.name, sheet: INDICATOR_SHEET }) });
   }
-  const addedMessages = added.map((a) => `新增单位“${a.name}”（${a.where}），已登记到“${UNIT_SHEET}”表，请确认名称无误`);
+  const addedMessages = added.map((a) => warningMessage('unit-added', { name: a.name, where: a.where, sheet: UNIT_SHEET }));
   const plan = Plan.parse({ ...original, indicators, units, leadRule, warnings: [...kept, ...addedMessages.map((message) => ({ code: 'unit-added', line: null, message }))] });
   return { plan, changes: [...addedMessages, ...changes] };
 }

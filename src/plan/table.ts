@@ -6,6 +6,7 @@ import type { Assignment, Chapter, Clause, Task, Warning } from '../model/plan.t
 import { canonicalUnit, readsAsName, splitUnits } from './annotations.ts';
 import type { Block, ParagraphBlock, TableBlock } from './blocks.ts';
 import { findDeadline, findTargets, type PlanDates } from './targets.ts';
+import { warningMessage, warningVariant } from '../model/rules.ts';
 
 export type ColumnRole = 'number' | 'title' | 'content' | 'deadline' | 'lead' | 'coop' | 'resp' | 'other';
 
@@ -198,7 +199,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     if (col('coop') >= 0) add(cellUnits(cells[col('coop')]!), '配合');
     for (const a of assignments) {
       if (!readsAsName(a.unit)) {
-        warnings.push({ code: 'unit-doubtful', line, message: `表格第${line}${lineWord}“${number || title}”一行的“${a.unit}”不像单位名称，已保留，请核对。` });
+        warnings.push({ code: 'unit-doubtful', line, message: warningMessage('unit-doubtful', { line, lineWord, row: number || title, unit: a.unit }) });
       }
     }
     const deadlineCell = col('deadline') >= 0 ? cells[col('deadline')]!.trim() : '';
@@ -242,7 +243,7 @@ export function tableTasks(table: TableBlock, roles: ColumnRole[], headerIndex: 
     if (t.clauses.length > 1) t.clauses.forEach((c, k) => (c.id = `${t.id}-${k + 1}`));
     const unassigned = t.clauses.filter((c) => c.assignments.length === 0);
     if (unassigned.length) {
-      warnings.push({ code: 'task-without-units', line, message: `表格中任务${t.id}“${t.lead}”${unassigned.length < t.clauses.length ? '有分项' : ''}未填写责任单位。` });
+      warnings.push({ code: 'task-without-units', line, message: warningVariant('task-without-units', unassigned.length < t.clauses.length ? 'tablePart' : 'table', { task: t.id, lead: t.lead }) });
     }
   }
   // Ids must be unique: a table that restarts its numbering per section gets section-qualified ids.

@@ -4,7 +4,8 @@ import { displayIssuer, displayTitle, ISSUER_PLACEHOLDER, TITLE_PLACEHOLDER, typ
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { roundKind, type Round, type RoundKind } from '../model/round.ts';
 import { DEFAULT_RECIPIENTS, type Settings } from '../model/settings.ts';
-import { STATUS_FILLS } from '../sheets/style.ts';
+import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText } from '../model/report-context.ts';
+import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
@@ -27,65 +28,8 @@ function sentence(s: string): string {
   return /[。！？]$/.test(t) ? t : `${t}。`;
 }
 
-export interface ReportContext {
-  机关: string;
-  主送: string;
-  联系人: string;
-  文号: string;
-  计划: { 标题: string; 编号: string };
-  轮次: { 编号: string; 名称: string; 开始: string; 结束: string; 截止: string; 年度: string; 年终: boolean; 截至: string; 期间: string; 文种: string };
-  成文日期: string;
-  /** Sentences decided by rules over the data (see FINDING_RULES); templates print them as they are. */
-  结论: { 总体: string; 报送: string; 无责任单位: string; 暂无进展: string; 问题: string; 滞后: string; 有报送: boolean };
-  统计: Record<string, string | number>;
-  章节: {
-    序号: string;
-    标题: string;
-    成效序号: string;
-    打算序号: string;
-    条目数: number;
-    已完成: number;
-    滞后: number;
-    未报送: number;
-    完成率: string;
-    成效: string[];
-    问题: string[];
-    打算: string[];
-  }[];
-  报送: { 按时: string[]; 逾期: string[]; 退回: string[]; 未报: string[] };
-  滞后任务: { 编号: string; 任务: string; 单位: string; 状态: string; 差距: string; 序时: string; 颜色: string; 停滞: boolean }[];
-  停滞任务: { 编号: string; 任务: string; 单位: string; 进展: string }[];
-  目标对比: { 序号: string; 编号: string; 任务: string; 目标: string; 完成值: string; 完成度: string; 结论: string }[];
-  指标: { 序号: string; 名称: string; 单位: string; 基期值: string; 目标值: string; 属性: string; 完成值: string }[];
-  数据: Record<string, string | number>;
-  /** The report's own paragraphs, in the register of the seed report: see `reportText`. */
-  报告: ReportText;
-  /** Every 【待填：…】 the context's sentences hold, for the clerk to fill: listed after rendering. */
-  待填: string[];
-}
-
-export interface ReportText {
-  /** The 主送机关 a report goes up to: the data cannot say, so a listed 【待填】 (the seed reports to 市委市政府). */
-  主送: string;
-  开头: string;
-  指标段: string;
-  /** Year-end: each indicator that missed its target, as 存在问题 states it (`优良天数比率为62.6%，未达到…`). */
-  指标未达到: string[];
-  主题: { 标题: string; 简称: string; /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */ 打算标题: string; /** Per chapter with something told: its id, its object (`蓝天保卫战`), what the data says of it, the sentences told. */ 分章: { 章节: string; 对象: string; 状态: HeadingState; 句: string[] }[]; /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */ 章节: string[]; 未报送句: string[]; 成效序号: string; 问题序号: string; 打算序号: string; 成效: string[]; 成效补充: string; 问题: string[]; 问题句: string[]; 打算: string[] }[];
-  未报送: string;
-  /** 存在问题 as one paragraph of 2–4 points (一是…), when the units' points are three or fewer; '' otherwise. */
-  问题要点: string;
-  /** Sentences found under BOILERPLATE_TASKS or more tasks, printed under none: for the clerk to check. */
-  重复表述: { 表述: string; 任务: string[] }[];
-  无责任单位: string;
-  问题总述: string;
-  /** Mid-year only: how many are behind, by their units' word and against 序时; '' at year-end. */
-  滞后: string;
-  打算开头: string;
-  未完成: SectionText['未完成'];
-  结转: string[];
-  未报送任务: { 编号: string; 任务: string; 单位: string; 配合报告: string }[];
-}
+// The context's type is its schema's (model/report-context.ts), whose descriptions `report --list-variables` prints.
+export type { ReportContext, ReportText } from '../model/report-context.ts';
 
 /** 序时 status in words; grey means nobody has reported. */
 export const SCHEDULE_WORDS = { red: '红', yellow: '黄', green: '绿', grey: '未报' } as const;
@@ -683,42 +627,5 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   };
 }
 
-/** The variables templates can use, for `report --list-variables`. */
-export const VARIABLES: [string, string][] = [
-  ['机关', '发文机关（taizhang config set 发文机关 …；默认为工作要点的发文单位）'],
-  ['主送 / 联系人 / 文号', '通报的主送机关、联系人、发文字号（taizhang config 设置）'],
-  ['计划.标题 / 计划.编号', '工作要点标题、编号'],
-  ['轮次.名称 / 轮次.编号 / 轮次.截止 / 轮次.年度', '如“2025年第三季度”、“2025-Q3”、“2025年10月10日”、“2025”'],
-  ['轮次.截至 / 轮次.期间 / 轮次.年终 / 轮次.文种', '如“截至9月底”、“前三季度”、是否年终轮次、“工作进展情况报告”或“年度工作情况报告”'],
-  ['结论.总体 / 报送 / 滞后 / 问题 / 暂无进展 / 无责任单位 / 有报送', '按数据和统一阈值判断得出的句子（无依据时为空），模板原样输出'],
-  ['成文日期', '如“2025年10月20日”（--date 指定）'],
-  ['统计.应报单位数 / 已报送单位数 / 按时报送单位数 / 逾期报送单位数 / 退回单位数 / 未报送单位数 / 报送率', '报送情况'],
-  ['统计.任务数 / 条目数 / 已完成 / 序时推进 / 滞后 / 未启动 / 未报送条目 / 完成率 / 红色 / 黄色 / 停滞 / 无责任单位条目', '任务完成情况（未明确责任单位的条目不计入）'],
-  ['章节（列表）', '每章：序号（一、二…）、成效序号、打算序号（只给有内容的章节连续编号）、标题、条目数、已完成、滞后、未报送、完成率、未完成、结转、成效（“一是……”列表，已去除套话）、问题（以任务开头，年终含未完成的差距和原因）、打算'],
-  ['报送.按时 / 报送.逾期 / 报送.退回 / 报送.未报', '单位名单（列表）'],
-  ['滞后任务（列表）', '编号、任务、单位、状态、差距、序时（红/黄）、颜色、停滞'],
-  ['停滞任务（列表）', '编号、任务、单位、进展（与上一轮相同的进展情况）'],
-  ['目标对比（列表）', '编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'],
-  ['指标（列表）', '序号、名称、单位、基期值、目标值、属性、完成值'],
-  ['通报.标题 / 开头 / 推进 / 总体 / 报送 / 批评 / 下一轮 / 回复日期', '督办通报的句子：标题含发文机关（“济南市生态环境局关于2025年度重点工作完成情况的通报”）；年终只写完成、未完成、转入下一年度、未报送，零项不写；未报送超过一成时总体评价为【待填】；逾期、未报、退回单位按单位名录顺序通报批评；年终轮次不写“下一轮调度”'],
-  ['通报.表1（列表） / 通报.表注', '分章节，末行为“合计”：章节、项数、完成、未完成、结转、滞后、未报送、完成率（无一报送时为“未报送”）；表注写明完成率的计算口径（未报送的计入工作项数、不计为完成）'],
-  ['通报.文号', '发文字号（config set 文号）；未设置时为【待填：发文字号】'],
-  ['通报.督办（列表）', '需督办的工作（年终为全部未完成和未报送的工作）：编号、任务、单位（多个单位时标“牵头”）、情况（如“660个完成612个，尚差48个”或“未报送”）、原因（责任单位报告的问题）、时限（责任单位下一步打算中写明的时间，如“2026年一季度”；未报送的为“…前补报”；年中轮次可为计划规定的时限；都没有时为【待填：完成时限】）、序时、颜色、停滞'],
-  ['通报.表扬 / 通报.表扬成效（列表：单位、成效） / 通报.表扬句', '按成效表扬：按时报送、所承担任务全部完成（年终）或均按序时推进，且本单位报告中有具体成效的单位（例行的会议、检查、培训次数不算），至多6家，每家一句最具体的成效，单位名录顺序；无此类单位时不写表扬'],
-  ['通报.要求（列表：标题、内容）', '工作要求各段（报送期限只写一次，--reply-by，未给出时为【待填】）'],
-  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送，未设置时为【待填：抄送】）、印发机关（config set 印发机关，默认为发文机关的办公室）、印发日期（成文日期）'],
-  ['讲话.标题 / 会议 / 讲话人 / 日期 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在市生态环境局2026年工作会议上的讲话”，--meeting 可指定会议名称）；讲话人为【待填】'],
-  ['讲话.总述 / 指标 / 不足（列表） / 督办', '总述只给一个总数（已完成的工作项数）；指标段（同年度报告）；问题和不足按报告主题概括，至多三条，另附【待填：深层次问题】；以“我们”“局里”自称'],
-  ['讲话.回顾（列表）', '按报告主题（config set 报告主题）：序号、标题、成效。成效逐章轮流选取各单位报告中最具体的句子（例行的会议、培训次数不选）；标题只说事实支持的内容：主题各章都有成效时为主题标题，否则为有成效的章节（至多两个）的动宾短语，如“扎实强化生态环境保护督察执法”；各段开头轮换（“一年来，我们聚焦…”“在…方面，我们…”“围绕…”“…方面”）；无内容时为【待填：本方面主要成效及数据】'],
-  ['讲话.部署.来源 / 计划 / 总体要求 / 概述 / 章节（列表） / 见 / 结转', '重点工作部署：来自 --next-plan 指定的新一年工作要点，每章一个方面（设置了报告主题且新要点中有对应章节时，每个主题一个方面、各章为“一是…”），每项任务一句（任务名称、首项措施、量化目标“确保……”；本年已完成的同一目标写作“巩固……的成果”），每章至多5项，其余列名；结转为本年未完成工作的安排'],
-  ['报告.主送', '报告的主送机关：数据无从得知，为【待填：主送机关】，生成后列出'],
-  ['报告.开头 / 报告.指标段 / 报告.未报送 / 报告.无责任单位 / 报告.问题总述 / 报告.滞后 / 报告.打算开头', '报告的段落：开头（年终为“在…领导下…现将有关情况报告如下”，完成、未完成、结转、未报送各几项）、主要指标和量化目标段、未报送的任务和单位（含配合单位报告的情况）、存在问题的总述、进度滞后（仅年中报告）、下一步打算的开头；数据给不出的内容为【待填：…】'],
-  ['报告.主题（列表）', '报告各节：标题（年终为评价式标题，如“蓝天保卫战纵深推进”，谓语轮换使用；可用 config set 报告主题 归并章节并命名）、简称、打算标题（下一步的动宾短语，如“深入打好蓝天保卫战”）、成效序号、问题序号、打算序号、成效（“一是……”；主题含多章时每章一段，以动宾短语开头，如“一是扎实打好蓝天保卫战。”，状语按完成情况选取）、成效补充（已完成、结转的任务）、问题、打算、分章（每章：章节、对象、状态、句）'],
-  ['报告.未完成（列表） / 报告.结转 / 报告.未报送任务（列表）', '年终未完成的工作：编号、任务、单位、差距（如“660个完成612个，尚差48个”）、原因、打算；结转下一年度的任务；未报送的任务：编号、任务、单位、配合报告'],
-  ['统计.年终完成 / 年终未完成 / 结转', '年终轮次各工作的结论（完成、未完成、结转）计数'],
-  ['待填（列表）', '报告中需起草人补写的【待填：…】事项，生成后列出'],
-  ['{{数值 "名称"}}', '取数：统计项、“完成值:条目编号”或 --metrics 文件中的数值；无数据时显示【待填：名称】并给出提示'],
-  ['--metrics 文件', '{"名称": 数值} 或 {"名称": {"值": 38, "单位": "微克/立方米", "目标": "≤42", "依据": "省考核要求"}}：主要指标段逐项写“…为38微克/立方米，达到省考核要求（不高于42微克/立方米）”，未达到的同时列入存在问题'],
-  ['{{顿号 列表}}', '用顿号连接名单'],
-  ['{{#each 列表}}…{{/each}}、{{#if 条件}}…{{/if}}', 'Handlebars 的循环和条件'],
-];
+/** The variables templates can use, for `report --list-variables`: the context schema's, then the documents' own. */
+export const VARIABLES: [string, string][] = [...listVariables(), ...DOCUMENT_VARIABLES];

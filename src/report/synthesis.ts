@@ -2,6 +2,8 @@
 // joined, how a chapter's imperative title becomes an evaluative heading, and which tool words a document for
 // leadership never uses. Rules as data, in one place; context.ts applies them, templates only lay out.
 
+import type { HeadingState } from '../model/report-context.ts';
+
 /**
  * Phrases that say nothing a reader can use: a part of a sentence (between ，；。) that is one of these in full is
  * left out. A text left empty contributes nothing; its clause is still accounted for by its status.
@@ -142,8 +144,8 @@ export const HEADING_ADVERBS = {
   mixed: ['持续', '继续'],
   silent: [''],
   next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
-} as const;
-export type HeadingState = keyof typeof HEADING_ADVERBS;
+} as const satisfies Record<HeadingState, readonly string[]>;
+export type { HeadingState };
 
 /**
  * One document's heading words: each heading takes the adverb, verb and predicate used least so far (in the order

@@ -129,13 +129,5 @@ export class UnitIndex {
   }
 }
 
-/** A file name that every file system accepts and a person still reads: forbidden characters become full-width. */
-export function safeFileName(name: string): string {
-  const map: Record<string, string> = { '/': '／', '\\': '＼', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜' };
-  const cleaned = name
-    .replace(/[/\\:*?"<>|]/g, (c) => map[c]!)
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .trim();
-  return (cleaned || '未命名单位').slice(0, 80);
-}
+// Moved to src/workbook/file-name.ts; re-exported for the modules that import it from here.
+export { safeFileName } from '../workbook/file-name.ts';

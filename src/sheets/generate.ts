@@ -7,13 +7,14 @@ import { planHash, type Clause, type Plan, type Task } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { environmentError, failedAt } from '../util/environment.ts';
 import { UserError } from '../util/errors.ts';
-import { safeFileName, UnitIndex, type UnitAssignment } from './assign.ts';
-import { FONT, HEADER_FILL, thinBorder } from './style.ts';
+import { UnitIndex, type UnitAssignment } from './assign.ts';
+import { columnLetters } from '../workbook/cells.ts';
+import { numberedFileName, workbookFileName } from '../workbook/file-name.ts';
+import { FONT, HEADER_FILL, thinBorder } from '../workbook/style.ts';
 import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
 import { cellStyles, splitSheet, valueCell, WorkbookStamper } from './stamp.ts';
 import { strFromU8, unzipSync } from 'fflate';
 import { streamedEntry, zip } from '../util/zip.ts';
-import { columnLetters } from './layout.ts';
 
 export const MARKER = '.taizhang-round.json';
 
@@ -46,9 +47,7 @@ export interface GenerateResult {
   distributionList: string;
 }
 
-export function workbookFileName(unit: string, round: Round): string {
-  return `${safeFileName(unit)}_${round.id}_调度表.xlsx`;
-}
+export { workbookFileName } from '../workbook/file-name.ts';
 
 /** Refuses to write into a folder holding another round's files, or over existing files, unless forced. */
 async function checkOutput(outDir: string, round: Round, names: string[], force: boolean): Promise<void> {
@@ -85,7 +84,7 @@ export function planRound(plan: Plan, round: Round) {
   for (const n of named) {
     const count = (used.get(n.name) ?? 0) + 1;
     used.set(n.name, count);
-    if (count > 1) n.name = n.name.replace(/_调度表\.xlsx$/, `_${count}_调度表.xlsx`);
+    if (count > 1) n.name = numberedFileName(n.name, count);
   }
   return { named, unassigned: index.unassigned(), index };
 }

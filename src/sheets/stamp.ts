@@ -8,9 +8,12 @@ import { preparedEntry, zip, type ZipEntry } from '../util/zip.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import type { UnitAssignment } from './assign.ts';
-import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_SHEET, TRACKING_SHEET, cellOrder, columnLetter, columnNumber, type InputKey } from './layout.ts';
-import { PROBLEM_FILL_ARGB } from './style.ts';
-import { META_HEADER, PlanRows, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, problemNotes, rowHeight, type InputValues, type SheetProtection } from './workbook.ts';
+import { cellOrder, columnLetters, columnNumber } from '../workbook/cells.ts';
+import { COLUMNS, FIRST_ROW, GUIDE_SHEET, META_HEADER, META_SHEET, TEMPLATE_LAYOUT, TRACKING_SHEET, columnLetter, type InputKey } from '../workbook/layout.ts';
+import { PROBLEM_FILL_ARGB, rowHeight } from '../workbook/style.ts';
+import { PlanRows, PROBLEM_COLUMN_WIDTH, buildWorkbook, metadata, problemNotes, type InputValues, type SheetProtection } from './workbook.ts';
+
+export { TEMPLATE_LAYOUT } from '../workbook/layout.ts';
 
 /** Stands for the unit's name in the template; replaced in every part. */
 const UNIT_MARK = '§UNIT§';
@@ -96,7 +99,7 @@ export interface StamperOptions {
 
 /**
  * The key a 退回重报 template is kept under in the ledger: everything it is made from, and the layout version
- * (TEMPLATE_LAYOUT), so that a template of another layout is never used. The template is made when the round is
+ * (TEMPLATE_LAYOUT, derived from the format in src/workbook), so that a template of another layout is never used. The template is made when the round is
  * issued (or at the first collect that needs one), so that collecting never loads exceljs for it.
  */
 export function returnTemplateKey(o: Omit<StamperOptions, 'returned'>): string {
@@ -104,8 +107,6 @@ export function returnTemplateKey(o: Omit<StamperOptions, 'returned'>): string {
   return hash('sha256', JSON.stringify([TEMPLATE_LAYOUT, o.planHash, id, label, start, end, deadline, o.contact ?? '', o.protection]));
 }
 
-/** Changed whenever what `template` builds changes (sheets/workbook.ts, style.ts, layout.ts, this file), so that kept templates are made again. */
-export const TEMPLATE_LAYOUT = 'taizhang/return-template@1';
 
 /** Where templates are kept once made: the ledger. */
 export interface TemplateStore {
@@ -302,7 +303,7 @@ export class WorkbookStamper {
       const input = values?.get(row.clause.id) ?? {};
       const texts: [string, number][] = [];
       const cells = COLUMNS.map((c, j) => {
-        const col = String.fromCharCode(65 + j);
+        const col = columnLetters(j + 1);
         const ref = `${col}${r}`;
         const style = red(ref, styles.get(col) ?? '');
         if (!c.input) {
@@ -315,7 +316,7 @@ export class WorkbookStamper {
       });
       let height = rowHeight(texts);
       if (returned) {
-        const col = String.fromCharCode(65 + COLUMNS.length);
+        const col = columnLetters(COLUMNS.length + 1);
         const text = notes.byRow.get(r) ?? '';
         cells.push(valueCell(`${col}${r}`, styles.get(col) ?? '', text));
         if (text) height = Math.max(height, rowHeight([[text, PROBLEM_COLUMN_WIDTH]]));
@@ -324,13 +325,13 @@ export class WorkbookStamper {
     });
     const templateLast = FIRST_ROW + this.templateRows - 1;
     const tail = this.tracking.tail.replace(new RegExp(`sqref="([A-Z]+)${FIRST_ROW}:([A-Z]+)${templateLast}"`, 'g'), (_, a: string, b: string) => `sqref="${a}${FIRST_ROW}:${b}${last}"`);
-    const lastColumn = String.fromCharCode(64 + COLUMNS.length + (returned ? 1 : 0));
+    const lastColumn = columnLetters(COLUMNS.length + (returned ? 1 : 0));
     const head = this.tracking.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastColumn}${last}"/>`);
     const unit = assignment.unit;
     const { pairs, rows: metaRows } = metadata({ ...this.o, unit: assignment }, issued, returned ? null : (values ?? new Map()));
     const metaXml: string[] = pairs.map(([k, v], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, '', k)}${valueCell(`B${i + 1}`, '', v)}</row>`);
     const headerRow = pairs.length + 2;
-    metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${String.fromCharCode(65 + j)}${headerRow}`, '', t)).join('')}</row>`);
+    metaXml.push(`<row r="${headerRow}">${META_HEADER.map((t, j) => inlineCell(`${columnLetters(j + 1)}${headerRow}`, '', t)).join('')}</row>`);
     metaRows.forEach(({ row: r, id, role, sum }, i) => {
       const n = headerRow + 1 + i;
       metaXml.push(`<row r="${n}">${valueCell(`A${n}`, '', r)}${inlineCell(`B${n}`, '', id)}${inlineCell(`C${n}`, '', role)}${inlineCell(`D${n}`, '', sum)}</row>`);

@@ -1,17 +1,24 @@
 // Builds one unit's tracking workbook (调度表): a guide sheet, the tracking sheet, and a hidden metadata sheet
 // that lets the collector identify the file by its content whatever it is renamed to.
 import type ExcelJS from 'exceljs';
-import { createHash, hash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { reportingUnit } from '../model/comparator.ts';
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
+import { cellOrder } from '../workbook/cells.ts';
+import { inputsDigest, normalizeCell, rowChecksum, rowsChecksum } from '../workbook/identification.ts';
 import {
-  COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_SHEET, STATUSES, STATUS_MEANINGS,
-  INPUT_KEYS, PLAN_KEYS, TRACKING_SHEET, cellOrder, columnLetter, type InputKey,
-} from './layout.ts';
-import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, thinBorder } from './style.ts';
+  COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_HEADER, META_SHEET, STATUSES, STATUS_MEANINGS,
+  INPUT_KEYS, TRACKING_SHEET, columnLetter, type IdentificationKey, type InputKey,
+} from '../workbook/layout.ts';
+import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, rowHeight, thinBorder } from '../workbook/style.ts';
+
+// Moved to src/workbook/; re-exported for the modules that import them from here.
+export { inputsDigest, inputText, normalizeCell, rowChecksum } from '../workbook/identification.ts';
+export { META_HEADER } from '../workbook/layout.ts';
+export { rowHeight } from '../workbook/style.ts';
 
 export type SheetProtection = Record<string, unknown>;
 
@@ -67,11 +74,6 @@ export function planCells(plan: Plan, row: UnitRow): Record<string, string> {
   };
 }
 
-/** Checksum of a row's plan cells, kept in the hidden identification: the collector checks it to know the rows issued to the unit. */
-export function rowChecksum(cells: Record<string, string>): string {
-  return hash('sha256', PLAN_KEYS.map((k) => normalizeCell(cells[k] ?? '')).join('\u001f')).slice(0, 12);
-}
-
 /** A row's plan cells and their checksum. */
 export interface IssuedRow {
   cells: Record<string, string>;
@@ -106,11 +108,6 @@ function issuedRow(plan: Plan, row: UnitRow): IssuedRow {
   return { cells, sum: rowChecksum(cells) };
 }
 
-/** Spreadsheet programs may turn `\n` into `\r\n` or trim; compare what a person sees. */
-export function normalizeCell(s: string): string {
-  return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).trim();
-}
-
 export type InputValues = Partial<Record<InputKey, string | number>>;
 
 export interface WorkbookOptions {
@@ -128,27 +125,6 @@ export interface WorkbookOptions {
   problems?: Map<string, string>;
   /** Shown above the table in a returned workbook. */
   notice?: string;
-}
-
-/** The characters of a text as a reader counts them (a character beyond the BMP is one, not two), without an array of them. */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
-  }
-  return n;
-}
-
-/** Rough row height for wrapped text: CJK characters are about two width units each at 11 pt. */
-export function rowHeight(texts: [string, number][]): number {
-  let lines = 1;
-  for (const [text, width] of texts) {
-    const perLine = Math.max(1, Math.floor((width - 1) / 2));
-    const l = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(codePoints(part) / perLine)), 0);
-    lines = Math.max(lines, l);
-  }
-  return Math.min(409, Math.max(20, lines * 14.5 + 6));
 }
 
 // exceljs takes about 0.2 s to load in full. The collector needs this module's pure helpers for every file but
@@ -184,7 +160,7 @@ function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     ['任务来源', `《${displayTitle(o.plan)}》`],
     ['', ''],
     ['填报方法', '1. 打开“调度表”工作表，先填写表头的填报人、联系电话、填报日期。'],
-    ['', '2. 逐行填写白色单元格：完成值、完成状态（下拉选择）、进展情况、存在问题、下一步打算。'],
+    ['', `2. 逐行填写白色单元格：${COLUMNS.filter((c) => c.input).map((c) => ('validation' in c && c.validation.type === 'list' ? `${c.header}（下拉选择）` : c.header)).join('、')}。`],
     ['', '3. “完成值”请按“完成值单位”一列所示的单位填写数字（如单位为“个”填 78，为“%”填 40 或 40%），不要填写“约”“左右”等文字；目标为“下降”“提高”的，填写已实现的降幅、增幅；有多项目标的（①②…），填写第①项的完成值，其余写入“进展情况”；没有量化目标的可不填。'],
     ['', '4. 填写完成后直接保存（可用 Excel、WPS 或 LibreOffice），文件名可以修改，按原渠道报送。'],
     ['完成状态', STATUSES.map((s) => `${s}：${STATUS_MEANINGS[s]}`).join('；')],
@@ -302,7 +278,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
       if (typeof value === 'string') texts.push([value, c.width]);
       cell.font = c.key === 'role' && row.role === '牵头' ? { ...FONT, bold: true } : FONT;
       cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: ['id', 'role', 'status', 'value', 'unit'].includes(c.key) ? 'center' : 'left' };
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.align };
       cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
       cell.protection = { locked: !c.input };
       if (c.key === 'value') cell.numFmt = 'General';
@@ -310,30 +286,9 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     r.height = rowHeight(texts);
   });
 
+  // Each column's validation over the table's rows: one range entry per column.
   if (o.unit.rows.length > 0) {
-    addRangeValidation(ws, `${columnLetter('status')}${FIRST_ROW}:${columnLetter('status')}${last}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${STATUSES.join(',')}"`],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '完成状态',
-      error: `请从下拉列表中选择：${STATUSES.join('、')}`,
-      showInputMessage: true,
-      promptTitle: '完成状态',
-      prompt: '请从下拉列表中选择',
-    });
-    addRangeValidation(ws, `${columnLetter('value')}${FIRST_ROW}:${columnLetter('value')}${last}`, {
-      type: 'decimal',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [-1e12, 1e12],
-      showErrorMessage: true,
-      // A warning, not a stop: a unit may still type 45% or 1,200 and the collector reads it.
-      errorStyle: 'warning',
-      errorTitle: '完成值',
-      error: '完成值应为数字（如 78 或 40%），请勿填写“约”“左右”等文字。',
-    });
+    for (const c of COLUMNS) if ('validation' in c) addRangeValidation(ws, `${columnLetter(c.key)}${FIRST_ROW}:${columnLetter(c.key)}${last}`, { ...c.validation, formulae: [...c.validation.formulae] });
   }
 
   for (const [addr, message] of o.problems ?? []) {
@@ -403,9 +358,9 @@ export function metadata(
    * workbook sent back exactly as issued; null for a 退回重报 workbook, which holds answers already judged.
    */
   values: Map<string, InputValues> | null = null,
-): { pairs: [string, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
+): { pairs: [IdentificationKey, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
   const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: issued[i]!.sum }));
-  const total = createHash('sha256').update(rows.map((r) => r.sum).join('')).digest('hex').slice(0, 16);
+  const total = rowsChecksum(rows.map((r) => r.sum));
   return {
     pairs: [
       ['format', FORMAT],
@@ -420,29 +375,11 @@ export function metadata(
       ['checksum', total],
       // The coordinator's contact, so that a 退回重报 workbook made from this file names it again.
       ['contact', o.contact ?? ''],
-      ...(values ? [['inputs', inputsDigest(o.unit.rows.map((r) => INPUT_KEYS.map((k) => values.get(r.clause.id)?.[k])))] as [string, string]] : []),
+      ...(values ? [['inputs', inputsDigest(o.unit.rows.map((r) => INPUT_KEYS.map((k) => values.get(r.clause.id)?.[k])))] as [IdentificationKey, string]] : []),
     ],
     rows,
   };
 }
-
-/**
- * The text an input cell holds, as compared to decide whether a workbook was filled at all: a number as JavaScript
- * writes it (Excel saves 62.4 as 62.399999999999999, which reads back as the same number), a text as a person sees it.
- */
-export function inputText(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return typeof v === 'number' ? String(v) : normalizeCell(v);
-}
-
-/** The digest of a workbook's input cells, row by row in INPUT_KEYS order (the `inputs` identification pair). */
-export function inputsDigest(rows: (string | number | boolean | null | undefined)[][]): string {
-  return createHash('sha256').update(JSON.stringify(rows.map((r) => r.map(inputText)))).digest('hex').slice(0, 16);
-}
-
-/** Key/value rows, a blank row, then one row per table row: `row, clause, role, checksum`. */
-export const META_HEADER = ['row', 'clause', 'role', 'checksum'];
 
 function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   // `hidden`, not `veryHidden`: LibreOffice turns veryHidden into hidden on re-save anyway.

@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm, utimes } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { safeFileName } from '../sheets/assign.ts';
+import { safeFileName } from '../workbook/file-name.ts';
 import { UserError } from '../util/errors.ts';
 import { MB } from './http.ts';
 

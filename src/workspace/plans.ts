@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { displayTitle, type Plan } from '../model/plan.ts';
-import { safeFileName } from '../sheets/assign.ts';
+import { safeFileName } from '../workbook/file-name.ts';
 import { UserError } from '../util/errors.ts';
 
 /** One line of the list of plans. */

@@ -2,7 +2,7 @@
 // where its parts are, what day it is for it, and the ledger opened for one piece of work and closed after.
 import { join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
-import { safeFileName } from '../sheets/assign.ts';
+import { safeFileName } from '../workbook/file-name.ts';
 import { today } from '../util/time.ts';
 import { hasLedger } from './find.ts';
 import { PlanStore } from './plans.ts';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { displayIssuer, displayTitle } from '../../model/plan.ts';
-import { safeFileName } from '../../sheets/assign.ts';
+import { safeFileName } from '../../workbook/file-name.ts';
 import { UserError } from '../../util/errors.ts';
 import { attachment, contentType, MB } from '../http.ts';
 import { receiveOne } from '../upload.ts';

@@ -1,0 +1,202 @@
+// What report templates are given (built by report/context.ts): a zod schema whose descriptions, in Chinese for the
+// clerks who edit templates, are the list `report --list-variables` prints. Names are Chinese as templates use them.
+import * as z from './zod.ts';
+
+/** Texts for groups of keys of an open record (统计): the record's keys are known only when the context is built. */
+const KEY_GROUPS = new WeakMap<z.ZodType, { keys: string[]; text: string }[]>();
+function keyGroups<T extends z.ZodType>(schema: T, groups: { keys: string[]; text: string }[]): T {
+  KEY_GROUPS.set(schema, groups);
+  return schema;
+}
+
+/** The same description for several fields, listed together as `a / b / c`. */
+function together<T extends Record<string, z.ZodType>>(text: string, fields: T): T {
+  return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.describe(text)])) as T;
+}
+
+const str = z.string();
+const texts = z.array(z.string());
+const figures = z.record(z.string(), z.union([z.string(), z.number()]));
+
+const Round = z.object({
+  ...together('如“2025年第三季度”、“2025-Q3”、“2025年10月10日”、“2025”', { 名称: str, 编号: str, 截止: str, 年度: str }),
+  ...together('如“截至9月底”、“前三季度”、是否年终轮次、“工作进展情况报告”或“年度工作情况报告”', { 截至: str, 期间: str, 年终: z.boolean(), 文种: str }),
+  ...together('轮次的起止日期，如“2025-07-01”、“2025-09-30”', { 开始: str, 结束: str }),
+});
+
+const Findings = z.object(
+  together('按数据和统一阈值判断得出的句子（无依据时为空），模板原样输出', {
+    总体: str,
+    报送: str,
+    滞后: str,
+    问题: str,
+    暂无进展: str,
+    无责任单位: str,
+    有报送: z.boolean(),
+  }),
+);
+
+const Chapter = z.object({
+  序号: str,
+  标题: str,
+  成效序号: str,
+  打算序号: str,
+  条目数: z.number(),
+  已完成: z.number(),
+  滞后: z.number(),
+  未报送: z.number(),
+  完成率: str,
+  /** Year-end: how many of the chapter's clauses were not done, and carried over. */
+  未完成: z.number(),
+  结转: z.number(),
+  成效: texts,
+  问题: texts,
+  打算: texts,
+});
+
+/** A year-end clause not done: its task, the shortfall and the cause as reported. */
+export const NotDone = z.object({ 编号: str, 任务: str, 单位: str, 差距: str, 原因: str, 打算: str });
+export type NotDone = z.infer<typeof NotDone>;
+
+/** What the data says of a chapter, which picks its heading's adverb (report/synthesis.ts HEADING_ADVERBS). */
+export const HeadingState = z.enum(['done', 'mixed', 'silent', 'next']);
+export type HeadingState = z.infer<typeof HeadingState>;
+
+const Theme = z.object({
+  标题: str,
+  简称: str,
+  /** 下一步's heading, verb + object (`深入打好蓝天保卫战`). */
+  打算标题: str,
+  /** Per chapter with something told: its id, its object (`蓝天保卫战`), what the data says of it, the sentences told. */
+  分章: z.array(z.object({ 章节: str, 对象: str, 状态: HeadingState, 句: texts })),
+  /** The plan's chapter ids the theme covers, and its sentences on what was not reported (for the speech). */
+  章节: texts,
+  未报送句: texts,
+  成效序号: str,
+  问题序号: str,
+  打算序号: str,
+  成效: texts,
+  成效补充: str,
+  问题: texts,
+  问题句: texts,
+  打算: texts,
+});
+
+/** The report's own paragraphs, in the register of the seed report (report/context.ts, `reportText`). */
+export const ReportText = z.object({
+  主送: str.describe('报告的主送机关：数据无从得知，为【待填：主送机关】，生成后列出'),
+  ...together(
+    '报告的段落：开头（年终为“在…领导下…现将有关情况报告如下”，完成、未完成、结转、未报送各几项）、主要指标和量化目标段、未报送的任务和单位（含配合单位报告的情况）、存在问题的总述、进度滞后（仅年中报告）、下一步打算的开头；数据给不出的内容为【待填：…】',
+    { 开头: str, 指标段: str, 未报送: str, 无责任单位: str, 问题总述: str, 滞后: str, 打算开头: str },
+  ),
+  主题: z
+    .array(Theme)
+    .describe('报告各节：标题（年终为评价式标题，如“蓝天保卫战纵深推进”，谓语轮换使用；可用 config set 报告主题 归并章节并命名）、简称、打算标题（下一步的动宾短语，如“深入打好蓝天保卫战”）、成效序号、问题序号、打算序号、成效（“一是……”；主题含多章时每章一段，以动宾短语开头，如“一是扎实打好蓝天保卫战。”，状语按完成情况选取）、成效补充（已完成、结转的任务）、问题、打算、分章（每章：章节、对象、状态、句）'),
+  ...together('年终未完成的工作：编号、任务、单位、差距（如“660个完成612个，尚差48个”）、原因、打算；结转下一年度的任务；未报送的任务：编号、任务、单位、配合报告', {
+    未完成: z.array(NotDone),
+    结转: texts,
+    未报送任务: z.array(z.object({ 编号: str, 任务: str, 单位: str, 配合报告: str })),
+  }),
+  指标未达到: texts.describe('年终：未达到目标的主要指标，按存在问题的写法（如“优良天数比率为62.6%，未达到省考核要求（不低于64%）”），同时列入存在问题'),
+  问题要点: str.describe('存在问题合为一段（“一是……二是……”，2至4点），各单位报告的问题不超过三条时给出，否则为空'),
+  重复表述: z
+    .array(z.object({ 表述: str, 任务: texts }))
+    .describe('多项任务中重复出现、因而未写入报告的表述（表述、任务），供起草人核对'),
+});
+export type ReportText = z.infer<typeof ReportText>;
+
+/** The data object every report template lays out. */
+export const ReportContext = z.object({
+  机关: str.describe('发文机关（taizhang config set 发文机关 …；默认为工作要点的发文单位）'),
+  ...together('通报的主送机关、联系人、发文字号（taizhang config 设置）', { 主送: str, 联系人: str, 文号: str }),
+  计划: z.object(together('工作要点标题、编号', { 标题: str, 编号: str })),
+  轮次: Round,
+  成文日期: str.describe('如“2025年10月20日”（--date 指定）'),
+  结论: Findings,
+  统计: keyGroups(figures, [
+    { keys: ['应报单位数', '已报送单位数', '按时报送单位数', '逾期报送单位数', '退回单位数', '未报送单位数', '报送率'], text: '报送情况' },
+    {
+      keys: ['任务数', '条目数', '已完成', '序时推进', '滞后', '未启动', '未报送条目', '完成率', '红色', '黄色', '停滞', '无责任单位条目'],
+      text: '任务完成情况（未明确责任单位的条目不计入）',
+    },
+    { keys: ['年终完成', '年终未完成', '结转'], text: '年终轮次各工作的结论（完成、未完成、结转）计数' },
+  ]),
+  章节: z
+    .array(Chapter)
+    .describe('每章：序号（一、二…）、成效序号、打算序号（只给有内容的章节连续编号）、标题、条目数、已完成、滞后、未报送、完成率、未完成、结转、成效（“一是……”列表，已去除套话）、问题（以任务开头，年终含未完成的差距和原因）、打算'),
+  报送: z.object(together('单位名单', { 按时: texts, 逾期: texts, 退回: texts, 未报: texts })),
+  滞后任务: z
+    .array(z.object({ 编号: str, 任务: str, 单位: str, 状态: str, 差距: str, 序时: str, 颜色: str, 停滞: z.boolean() }))
+    .describe('编号、任务、单位、状态、差距、序时（红/黄）、颜色、停滞'),
+  停滞任务: z.array(z.object({ 编号: str, 任务: str, 单位: str, 进展: str })).describe('编号、任务、单位、进展（与上一轮相同的进展情况）'),
+  目标对比: z
+    .array(z.object({ 序号: str, 编号: str, 任务: str, 目标: str, 完成值: str, 完成度: str, 结论: str }))
+    .describe('编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'),
+  指标: z.array(z.object({ 序号: str, 名称: str, 单位: str, 基期值: str, 目标值: str, 属性: str, 完成值: str })).describe('序号、名称、单位、基期值、目标值、属性、完成值'),
+  数据: figures.describe('{{数值 "名称"}} 取数的来源：统计各项、“完成值:条目编号”和 --metrics 文件中的数值'),
+  报告: ReportText,
+  待填: texts.describe('报告中需起草人补写的【待填：…】事项，生成后列出'),
+});
+export type ReportContext = z.infer<typeof ReportContext>;
+
+/**
+ * What the built-in documents add to the report's context (the 通报's and the speech's own, report/bulletin.ts and
+ * report/speech.ts), and the template helpers: listed after the context's own variables.
+ */
+export const DOCUMENT_VARIABLES: [string, string][] = [
+  ['通报.标题 / 开头 / 推进 / 总体 / 报送 / 批评 / 下一轮 / 回复日期', '督办通报的句子：标题含发文机关（“济南市生态环境局关于2025年度重点工作完成情况的通报”）；年终只写完成、未完成、转入下一年度、未报送，零项不写；未报送超过一成时总体评价为【待填】；逾期、未报、退回单位按单位名录顺序通报批评；年终轮次不写“下一轮调度”'],
+  ['通报.表1（列表） / 通报.表注', '分章节，末行为“合计”：章节、项数、完成、未完成、结转、滞后、未报送、完成率（无一报送时为“未报送”）；表注写明完成率的计算口径（未报送的计入工作项数、不计为完成）'],
+  ['通报.文号', '发文字号（config set 文号）；未设置时为【待填：发文字号】'],
+  ['通报.督办（列表）', '需督办的工作（年终为全部未完成和未报送的工作）：编号、任务、单位（多个单位时标“牵头”）、情况（如“660个完成612个，尚差48个”或“未报送”）、原因（责任单位报告的问题）、时限（责任单位下一步打算中写明的时间，如“2026年一季度”；未报送的为“…前补报”；年中轮次可为计划规定的时限；都没有时为【待填：完成时限】）、序时、颜色、停滞'],
+  ['通报.表扬 / 通报.表扬成效（列表：单位、成效） / 通报.表扬句', '按成效表扬：按时报送、所承担任务全部完成（年终）或均按序时推进，且本单位报告中有具体成效的单位（例行的会议、检查、培训次数不算），至多6家，每家一句最具体的成效，单位名录顺序；无此类单位时不写表扬'],
+  ['通报.要求（列表：标题、内容）', '工作要求各段（报送期限只写一次，--reply-by，未给出时为【待填】）'],
+  ['通报.抄送 / 印发机关 / 印发日期', '版记：抄送机关（config set 抄送，未设置时为【待填：抄送】）、印发机关（config set 印发机关，默认为发文机关的办公室）、印发日期（成文日期）'],
+  ['讲话.标题 / 会议 / 讲话人 / 日期 / 开场 / 回顾年度 / 部署年度 / 回顾期间', '讲话稿：年终轮次为次年工作会议（如“在市生态环境局2026年工作会议上的讲话”，--meeting 可指定会议名称）；讲话人为【待填】'],
+  ['讲话.总述 / 指标 / 不足（列表） / 督办', '总述只给一个总数（已完成的工作项数）；指标段（同年度报告）；问题和不足按报告主题概括，至多三条，另附【待填：深层次问题】；以“我们”“局里”自称'],
+  ['讲话.回顾（列表）', '按报告主题（config set 报告主题）：序号、标题、成效。成效逐章轮流选取各单位报告中最具体的句子（例行的会议、培训次数不选）；标题只说事实支持的内容：主题各章都有成效时为主题标题，否则为有成效的章节（至多两个）的动宾短语，如“扎实强化生态环境保护督察执法”；各段开头轮换（“一年来，我们聚焦…”“在…方面，我们…”“围绕…”“…方面”）；无内容时为【待填：本方面主要成效及数据】'],
+  ['讲话.部署.来源 / 计划 / 总体要求 / 概述 / 章节（列表） / 见 / 结转', '重点工作部署：来自 --next-plan 指定的新一年工作要点，每章一个方面（设置了报告主题且新要点中有对应章节时，每个主题一个方面、各章为“一是…”），每项任务一句（任务名称、首项措施、量化目标“确保……”；本年已完成的同一目标写作“巩固……的成果”），每章至多5项，其余列名；结转为本年未完成工作的安排'],
+  ['{{数值 "名称"}}', '取数：统计项、“完成值:条目编号”或 --metrics 文件中的数值；无数据时显示【待填：名称】并给出提示'],
+  ['--metrics 文件', '{"名称": 数值} 或 {"名称": {"值": 38, "单位": "微克/立方米", "目标": "≤42", "依据": "省考核要求"}}：主要指标段逐项写“…为38微克/立方米，达到省考核要求（不高于42微克/立方米）”，未达到的同时列入存在问题'],
+  ['{{顿号 列表}}', '用顿号连接名单'],
+  ['{{#each 列表}}…{{/each}}、{{#if 条件}}…{{/if}}', 'Handlebars 的循环和条件'],
+];
+
+/** The shape of a schema node, whatever wraps it. */
+function kind(s: z.ZodType): string {
+  return (s as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+}
+
+/**
+ * The variables a schema offers templates, with their descriptions, in the schema's order: a described field is one
+ * entry (`名称（列表）` for a list), consecutive fields described alike are one entry (`计划.标题 / 编号`), an
+ * undescribed object lists its fields, a record its groups of keys.
+ */
+export function listVariables(schema: z.ZodType = ReportContext, prefix = ''): [string, string][] {
+  const out: [string, string][] = [];
+  const shape = (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+  let last: { text: string; names: string[] } | null = null;
+  const flush = () => {
+    if (last) out.push([last.names.join(' / '), last.text]);
+    last = null;
+  };
+  for (const [key, field] of Object.entries(shape)) {
+    const path = `${prefix}${key}`;
+    const name = kind(field) === 'array' ? `${key}（列表）` : key;
+    const groups = KEY_GROUPS.get(field);
+    if (field.description) {
+      if (last && (last as { text: string }).text === field.description) (last as { names: string[] }).names.push(name);
+      else {
+        flush();
+        last = { text: field.description, names: [`${prefix}${name}`] };
+      }
+    } else if (groups) {
+      flush();
+      for (const g of groups) out.push([`${path}.${g.keys.join(' / ')}`, g.text]);
+    } else if (kind(field) === 'object') {
+      flush();
+      out.push(...listVariables(field, `${path}.`));
+    } else throw new Error(`report context field ${path} has no description`);
+  }
+  flush();
+  return out;
+}
