@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tempDir } from './helpers.ts';
 
 export const MAIL_DOMAIN = 'test.gov.cn';
-export const PASSWORD = '测试口令-pw1';
+export const PASSWORD = 'Ceshi-pw1';
 /** The uid that owns the Maildirs: postfix's virtual agent writes as it, dovecot reads as it. */
 const MAIL_UID = 65534;
 

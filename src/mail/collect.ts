@@ -5,7 +5,7 @@
 import type { ImapFlow } from 'imapflow';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { Transporter } from 'nodemailer';
-import { existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { collect, derivedPaths, resubmitBy, type CollectEvent } from '../collect/index.ts';
 import { EMAIL } from '../model/units.ts';
@@ -183,7 +183,7 @@ export async function collectMail(ctx: MailContext, o: CollectMailOptions): Prom
           text: message.text,
           inReplyTo: inReplyTo ?? undefined,
           references: inReplyTo ?? undefined,
-          attachments: message.attachments.map((path) => ({ filename: basename(path), path })),
+          attachments: message.attachments.map((path) => ({ filename: basename(path), content: readFileSync(path) })),
         });
         recordSent(ctx.ledger, { roundId: round.id, unit: message.units.join('、') || null, kind: 'reply', addresses: [replyTo], messageId: info.messageId, sentAt: at.toISOString(), day: beijingToday(at), inReplyTo });
         setMessageState(ctx.ledger, key, 'done');

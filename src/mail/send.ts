@@ -1,7 +1,7 @@
 // `mail send` and `mail remind` as services: one message per unit to its registered addresses, each unit's result
 // returned (a page shows them as they come through onUnit), each message booked in the ledger once it is sent.
 import type { Transporter } from 'nodemailer';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { loadReceipts, needsUrging } from '../consolidate/index.ts';
 import { urgeNotice } from '../consolidate/status.ts';
@@ -131,7 +131,7 @@ export async function sendRound(ctx: MailContext, o: SendOptions): Promise<UnitM
         '',
         signature(ctx, issuer, at),
       ].join('\n');
-      const r = await sendOne(transport, s, { to: t.emails, subject, text, attachments: [{ filename: basename(t.file), path: t.file }] });
+      const r = await sendOne(transport, s, { to: t.emails, subject, text, attachments: [{ filename: basename(t.file), content: readFileSync(t.file) }] });
       if ('error' in r) {
         emit({ unit: t.unit, outcome: 'failed', addresses: t.emails, detail: r.error });
         continue;
@@ -205,7 +205,7 @@ export async function remindRound(ctx: MailContext, o: RemindOptions): Promise<U
         to: t.emails,
         subject: `催报：${round.label}重点工作调度表（${t.unit}）`,
         text,
-        attachments: t.attachment ? [{ filename: basename(t.attachment), path: t.attachment }] : [],
+        attachments: t.attachment ? [{ filename: basename(t.attachment), content: readFileSync(t.attachment) }] : [],
       });
       if ('error' in r) {
         emit({ unit: t.unit, outcome: 'failed', addresses: t.emails, detail: r.error });
