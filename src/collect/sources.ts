@@ -314,7 +314,8 @@ export async function checkUsable(bytes: Uint8Array, name: string): Promise<void
       throw new UnusableFile('工作簿设置了打开密码（已加密），无法读取。请取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送', 'encrypted');
     }
     if (ext === '.et') throw new UnusableFile('这是 WPS 表格（.et）格式，请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送', 'format-et');
-    throw new UnusableFile('这是旧版 Excel 97-2003（.xls）格式，缺少调度表的识别信息。请在下发的 .xlsx 原表中填写，或“另存为”.xlsx 后重新报送', 'format-xls');
+    // A .xls or .et workbook is converted before it gets here (convert.ts): this one holds no workbook at all.
+    throw new UnusableFile('这是旧版 Office 97-2003 格式的文件，但不是 Excel 工作簿（可能是 Word 文档），请报送下发的 .xlsx 调度表', 'not-workbook');
   }
   if (head.subarray(0, 2).toString('latin1') !== 'PK') {
     if (ext === '.csv' || ext === '.txt') throw new UnusableFile('这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送', 'format-csv');
