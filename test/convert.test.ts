@@ -66,8 +66,8 @@ print(json.dumps({'state': m.sheet_state, 'unit': m['B5'].value, 'round': m['B6'
     const byFile = Object.fromEntries(events.map((e) => [e.file.split('/').pop(), e.outcome]));
     expect(byFile['水生态.ods']).toMatchObject({ kind: 'accepted', unit: '水生态环境处' });
     expect(byFile['生态保护处.et']).toMatchObject({ kind: 'accepted', unit: '生态保护处' });
-    // LibreOffice opens what is left of a truncated .xls; what it makes has lost the identification sheet.
-    expect(byFile['坏表.xls']).toEqual({ kind: 'refused', reason: '不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送' });
+    // Cut before its directory: no workbook stream is left to convert.
+    expect(byFile['坏表.xls']).toEqual({ kind: 'unusable', reason: '这是旧版 Excel 97-2003（.xls）格式的文件，但已损坏，找不到其中的工作表。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）重新报送' });
   }, 300_000);
 
   test('without LibreOffice the file is named with what to do, not booked, and taken by a later collect', async () => {

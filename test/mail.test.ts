@@ -193,6 +193,7 @@ describe('mail collect', () => {
       ['固体废物与化学品处', 'accepted'],
       ['大气环境处', 'accepted'],
       ['水生态环境处', 'returned'],
+      ['综合与科技处', 'accepted'],
     ]);
     const replies = withLedger((l) => l.db.prepare("SELECT unit, addresses FROM mail_sent WHERE kind = 'reply' ORDER BY id").all()) as { unit: string | null; addresses: string }[];
     expect(replies).toHaveLength(5);
@@ -213,7 +214,8 @@ describe('mail collect', () => {
     expect(JSON.stringify(water[1]!.attachments[0]!.sheets!['调度表'])).toContain('退回重报：本表有 1 处问题');
 
     const general = await waitForMail(box(units.indexOf('综合与科技处')), 2);
-    expect(general[1]!.text).toMatch(/附件“综合与科技处\.xls”：/);
+    // The LibreOffice .xls is converted and taken; the ledger holds the original .xls.
+    expect(general[1]!.text).toMatch(/附件“综合与科技处\.xls”：已收取综合与科技处报送的2025年第三季度调度表，共 \d+ 条。特此回执。/);
 
     const soil = await waitForMail(box(units.indexOf('土壤生态环境处')), 2);
     expect(soil[1]!.text).toContain('附件“说明.txt”：未收取。原因：这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送。');
@@ -230,7 +232,8 @@ describe('mail collect', () => {
     const again = cli('mail', 'collect', '--round', ROUND);
     expect(again.stdout).toContain('没有新邮件。');
     expect(withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'reply'").pluck().get())).toBe(5);
-    expect(withLedger((l) => l.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get())).toBe(3);
+    expect(withLedger((l) => l.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get())).toBe(4);
+    expect(withLedger((l) => l.db.prepare("SELECT archive_path FROM submissions WHERE unit = '综合与科技处'").pluck().get())).toMatch(/\.xls$/);
     expect(readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
   }, 300_000);
 });
@@ -239,11 +242,11 @@ describe('mail remind', () => {
   test('reminds the units not reported and the returned one, once a day', async () => {
     const r = cli('mail', 'remind', '--round', ROUND, '--today', '2025-10-08');
     expect(r.stderr).toBe('');
-    // 23 units, 2 accepted (大气, 固废): 21 to remind, one of them (组织人事处) without an address.
-    expect(r.stdout).toContain('已催报 20 个单位，今天已催报过 0 个，没有邮箱 1 个。');
+    // 23 units, 3 accepted (大气, 固废, 综合): 20 to remind, one of them (组织人事处) without an address.
+    expect(r.stdout).toContain('已催报 19 个单位，今天已催报过 0 个，没有邮箱 1 个。');
     const again = cli('mail', 'remind', '--round', ROUND, '--today', '2025-10-08');
-    expect(again.stdout).toContain('已催报 0 个单位，今天已催报过 20 个，没有邮箱 1 个。');
-    expect(withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'remind'").pluck().get())).toBe(20);
+    expect(again.stdout).toContain('已催报 0 个单位，今天已催报过 19 个，没有邮箱 1 个。');
+    expect(withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'remind'").pluck().get())).toBe(19);
     const water = await waitForMail(box(units.indexOf('水生态环境处')), 3);
     expect(water[2]!.subject).toBe('催报：2025年第三季度重点工作调度表（水生态环境处）');
     expect(water[2]!.text).toContain('水生态环境处报送的调度表经审核存在问题，已退回。请上述单位于2025年10月10日前按要求报送（退回的请按回执修改后重新报送）。');
@@ -252,6 +255,49 @@ describe('mail remind', () => {
     expect(soil[2]!.text).toContain('截至目前，土壤生态环境处尚未报送2025年第三季度重点工作调度表。请上述单位于2025年10月10日前按要求报送。');
     expect(soil[2]!.attachments.map((a) => a.name)).toEqual(['土壤生态环境处_2025-Q3_调度表.xlsx']);
     expect(readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('a run stopped while a reply goes out', () => {
+  test('the reply is never sent twice; the next message is taken and answered', async () => {
+    const dir = join(ws, 'late');
+    mkdirSync(dir);
+    fillWorkbook(file('生态保护处'), join(dir, '生态保护处.xlsx'), GOOD_ANSWERS);
+    fillWorkbook(file('生态环境监测处'), join(dir, '监测处.xlsx'), GOOD_ANSWERS);
+    sendAs({ from: address('生态保护处'), subject: '报送调度表', attachments: [join(dir, '生态保护处.xlsx')] });
+    await waitForMail('office', 8);
+    sendAs({ from: address('生态环境监测处'), subject: '报送调度表', attachments: [join(dir, '监测处.xlsx')] });
+    await waitForMail('office', 9);
+    process.env.TAIZHANG_MAIL_CA = servers.cert;
+    const { collectMail } = await import('../src/mail/collect.ts');
+    const { readSettings } = await import('../src/ledger/settings.ts');
+    const nodemailer = (await import('nodemailer')).default;
+    const real = nodemailer.createTransport({ host: '127.0.0.1', port: servers.smtpPort, secure: false });
+    // The process dies as the first reply is handed to the server: the error is not a mail error, so it stops the run.
+    const dying = { sendMail: () => Promise.reject(new Error('killed')), close: () => undefined } as unknown as typeof real;
+    const ledger = new LedgerClass(ws, { create: false });
+    try {
+      const ctx = { ledger, workspace: ws, settings: readSettings(ws), password: PASSWORD };
+      await expect(collectMail({ ...ctx, transport: dying }, { roundId: ROUND })).rejects.toThrow('killed');
+      const results = await collectMail({ ...ctx, transport: real }, { roundId: ROUND });
+      expect(results.map((r) => [r.sender, r.reply])).toEqual([
+        [address('生态保护处'), 'uncertain'],
+        [address('生态环境监测处'), 'sent'],
+      ]);
+      expect(results[0]!.replyDetail).toBe('上次运行在发送回复时中断，未能确认回复是否已发出，不再重发；请在“已发送”邮件中核对');
+      expect(results[0]!.files).toEqual([{ name: '生态保护处.xlsx', kind: 'accepted', unit: '生态保护处', rows: expect.any(Number) }]);
+      expect(await collectMail({ ...ctx, transport: real }, { roundId: ROUND })).toEqual([]);
+    } finally {
+      ledger.close();
+      real.close();
+      // The CLI runs of the next tests inherit this process's environment: they must not trust the test certificate.
+      delete process.env.TAIZHANG_MAIL_CA;
+    }
+    const eco = readBox(box(units.indexOf('生态保护处')));
+    // The workbook and the reminder; no reply (it never left), and none sent later.
+    expect(eco.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（生态保护处）', '催报：2025年第三季度重点工作调度表（生态保护处）']);
+    const monitor = await waitForMail(box(units.indexOf('生态环境监测处')), 3);
+    expect(monitor.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（生态环境监测处）', '催报：2025年第三季度重点工作调度表（生态环境监测处）', '回复：报送调度表']);
   }, 120_000);
 });
 

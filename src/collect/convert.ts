@@ -24,11 +24,9 @@ export function convertibleFormat(bytes: Uint8Array, name: string): ConvertibleF
   if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
     // An encrypted workbook is named as such by checkUsable; LibreOffice would only fail on it.
     if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return null;
-    const ext = extname(name).toLowerCase();
-    // A damaged workbook may have lost its directory: its name still says what it was meant to be.
-    const workbook = buffer.includes(Buffer.from('Workbook', 'utf16le')) || buffer.includes(Buffer.from('Book', 'utf16le')) || ext === '.xls' || ext === '.et';
+    const workbook = buffer.includes(Buffer.from('Workbook', 'utf16le')) || buffer.includes(Buffer.from('Book', 'utf16le'));
     if (!workbook) return null;
-    return ext === '.et' ? 'et' : 'xls';
+    return extname(name).toLowerCase() === '.et' ? 'et' : 'xls';
   }
   // An ODF package starts with its stored, uncompressed `mimetype` member.
   if (buffer.subarray(0, 2).toString('latin1') === 'PK' && buffer.subarray(30, 38).toString('latin1') === 'mimetype') {

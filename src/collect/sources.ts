@@ -313,8 +313,9 @@ export async function checkUsable(bytes: Uint8Array, name: string): Promise<void
     if (Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
       throw new UnusableFile('工作簿设置了打开密码（已加密），无法读取。请取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送', 'encrypted');
     }
-    if (ext === '.et') throw new UnusableFile('这是 WPS 表格（.et）格式，请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送', 'format-et');
-    // A .xls or .et workbook is converted before it gets here (convert.ts): this one holds no workbook at all.
+    if (ext === '.et') throw new UnusableFile('这是 WPS 表格（.et）格式的文件，但已损坏或无法识别，找不到其中的工作表。请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送', 'format-et');
+    // A .xls or .et with its workbook stream is converted before it gets here (convert.ts): this one has none.
+    if (ext === '.xls') throw new UnusableFile('这是旧版 Excel 97-2003（.xls）格式的文件，但已损坏，找不到其中的工作表。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）重新报送', 'format-xls');
     throw new UnusableFile('这是旧版 Office 97-2003 格式的文件，但不是 Excel 工作簿（可能是 Word 文档），请报送下发的 .xlsx 调度表', 'not-workbook');
   }
   if (head.subarray(0, 2).toString('latin1') !== 'PK') {

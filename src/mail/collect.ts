@@ -280,7 +280,8 @@ async function takeMessage(ctx: MailContext, client: ImapFlow, t: TakeContext): 
   }
   const events = await collect({ ledger: ctx.ledger, roundId: t.round.id, paths: [folder], outDir: t.outDir, receivedAt, now: t.now, until: t.until });
   const results = events
-    .filter((e) => e.outcome.kind !== 'rebuilt' && e.outcome.kind !== 'skipped' && (e.file === folder || e.file.startsWith(folder + sep)))
+    // A lock file beside an attachment is nothing to answer; a .xls this machine cannot convert is (the unit is told).
+    .filter((e) => e.outcome.kind !== 'rebuilt' && (e.outcome.kind !== 'skipped' || e.outcome.reason.includes('LibreOffice')) && (e.file === folder || e.file.startsWith(folder + sep)))
     .map((e) => fileResult(ctx, t, folder, e));
   if (files.length > MESSAGE_ATTACHMENTS) results.push({ name: `其余 ${files.length - MESSAGE_ATTACHMENTS} 个附件`, kind: 'refused', unit: null, reason: `一封邮件最多收取 ${MESSAGE_ATTACHMENTS} 个附件，其余未收取；请分多封邮件发送` });
   if (!results.length) {
@@ -305,6 +306,9 @@ function fileResult(ctx: MailContext, t: TakeContext, folder: string, e: Collect
     case 'refused':
     case 'unusable':
       return { name, kind: 'refused', unit: null, reason: o.reason };
+    case 'skipped':
+      // Not booked: a later collect, once LibreOffice is installed, takes the file from the saved attachment.
+      return { name, kind: 'refused', unit: null, reason: '本单位暂时无法读取此格式，请“另存为”Excel 工作簿（.xlsx）后重新报送' };
     case 'duplicate': {
       if (o.refused) return { name, kind: 'refused', unit: null, reason: o.refused.reason };
       // Taken from this very message by a run that stopped before answering it: answered as it was taken then.
