@@ -94,6 +94,27 @@ wb.save(sys.argv[1])`, out);
     expect(contactOffers(ledger)).toEqual([]);
   });
 
+  test('status prints whom to call; the next round\'s 下发清单 carries the registered contacts', async () => {
+    const status = taizhang(['status', '--round', '2025-Q3', '-w', ws, '--today', '2025-10-05']);
+    expect(status.stdout).toContain('催报联系方式（单位名录）：\n  综合与科技处：赵敏 0531-66600003\n  水生态环境处：李强 0531-66600009\n  土壤生态环境处：名录中没有联系方式\n');
+    expect(status.stdout).not.toContain('  大气环境处：');
+    expect(status.stdout).toContain('有 19 个单位没有电话');
+    const { issueRound } = await import('../src/sheets/issue.ts');
+    const { parseRound } = await import('../src/model/round.ts');
+    const out = join(ws, '2025-Q4', '下发');
+    await issueRound(ledger, { plan: await jinanPlan(), round: parseRound('2025-Q4'), outDir: out });
+    const rows = JSON.parse(python(`import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+print(json.dumps([[r[1], r[6]] for r in ws.iter_rows(min_row=3, values_only=True)], ensure_ascii=False))`, join(out, '下发清单.xlsx'))) as [string, string | null][];
+    expect(rows).toHaveLength(23);
+    expect(rows.filter((r) => r[1])).toEqual([
+      ['综合与科技处', '赵敏 0531-66600003'],
+      ['水生态环境处', '李强 0531-66600009'],
+      ['大气环境处', '张明 0531-86161234'],
+      ['财务审计处', '钱进 0531-66600004'],
+    ]);
+  });
+
   test('the CLI lists what is missing and names a file without a header', async () => {
     const r = taizhang(['units', '-w', ws]);
     expect(r.code).toBe(0);

@@ -242,3 +242,19 @@ export async function exportUnits(ledger: Ledger): Promise<Uint8Array> {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * The 催报 contact lines `status` prints under its notice: each unit to urge with its registered contact and phone
+ * (else the phone its own last workbook gave), or that the registry has none.
+ */
+export function urgeContacts(ledger: Ledger, urge: { unit: string; phone?: string | null; reporter?: string | null }[]): string {
+  if (!urge.length) return '';
+  const registered = new Map(registeredUnits(ledger).map((u) => [u.unit, u]));
+  const lines = urge.map((x) => {
+    const r = registered.get(x.unit);
+    const known = [r?.contact || x.reporter || '', r?.phone || x.phone || ''].filter(Boolean).join(' ');
+    return `  ${x.unit}：${known || '名录中没有联系方式'}`;
+  });
+  const none = urge.filter((x) => !registered.get(x.unit)?.phone && !x.phone).length;
+  return [`催报联系方式（单位名录）：`, ...lines, ...(none ? [`有 ${none} 个单位没有电话：npx taizhang units export -o 单位名录.xlsx 填写后 units import，或 units import 办公室的通讯录。`] : [])].join('\n');
+}
