@@ -255,6 +255,16 @@ describe('mail remind', () => {
     expect(soil[2]!.text).toContain('截至目前，土壤生态环境处尚未报送2025年第三季度重点工作调度表。请上述单位于2025年10月10日前按要求报送。');
     expect(soil[2]!.attachments.map((a) => a.name)).toEqual(['土壤生态环境处_2025-Q3_调度表.xlsx']);
     expect(readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
+    // What the 总览 shows per unit.
+    const { mailOverview } = await import('../src/mail/overview.ts');
+    const overview = withLedger((l) => mailOverview(l, ROUND));
+    const of = (unit: string) => overview.find((o) => o.unit === unit)!;
+    expect(of('水生态环境处')).toMatchObject({ addresses: [address('水生态环境处')], reminders: 1 });
+    for (const key of ['sentAt', 'repliedAt', 'answeredAt', 'remindedAt'] as const) expect(of('水生态环境处')[key], key).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(of('大气环境处')).toMatchObject({ reminders: 0, remindedAt: null });
+    expect(of('大气环境处').repliedAt).toMatch(/^\d{4}-/);
+    expect(of('组织人事处')).toEqual({ unit: '组织人事处', sentAt: null, addresses: [], repliedAt: null, answeredAt: null, remindedAt: null, reminders: 0 });
+    expect(of('环境安全应急管理处')).toMatchObject({ repliedAt: null, answeredAt: null, reminders: 1 });
   }, 120_000);
 });
 
