@@ -311,6 +311,39 @@ describe('a run stopped while a reply goes out', () => {
   }, 120_000);
 });
 
+describe('two rounds open at once', () => {
+  test('a workbook of the other round is left for that round, and no message is answered twice', async () => {
+    const { issueRound } = await import('../src/sheets/issue.ts');
+    const { parseRound } = await import('../src/model/round.ts');
+    const ledger = new LedgerClass(ws, { create: false });
+    try {
+      await issueRound(ledger, { plan: await jinanPlan(), round: parseRound('2025-Q4'), outDir: join(ws, '2025-Q4', '下发') });
+    } finally {
+      ledger.close();
+    }
+    const dir = join(ws, 'two');
+    mkdirSync(dir);
+    fillWorkbook(file('机关党委'), join(dir, '机关党委.xlsx'), GOOD_ANSWERS);
+    sendAs({ from: address('机关党委'), subject: '三季度调度表', attachments: [join(dir, '机关党委.xlsx')] });
+    await waitForMail('office', 10);
+    const replies = () => withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'reply'").pluck().get() as number);
+    const before = replies();
+    // The fourth quarter's collect sees every message of today: it answers none of them.
+    const q4 = cli('mail', 'collect', '--round', '2025-Q4');
+    expect(q4.stderr).toBe('');
+    expect(q4.stdout).toContain(`· UID 10  ${address('机关党委')}「三季度调度表」：附件是 2025-Q3 轮次的调度表，未回复；请运行 npx taizhang mail collect --round 2025-Q3 收取`);
+    // The 说明.txt message was answered by the third quarter's collect.
+    expect(q4.stdout).toContain(`UID 4  ${address('土壤生态环境处')}「回复：关于报送2025年第三季度重点工作调度表的通知（土壤生态环境处）」：已在轮次 2025-Q3 中回复过，不再回复`);
+    expect(replies()).toBe(before);
+    const q3 = cli('mail', 'collect', '--round', ROUND);
+    expect(q3.stdout).toContain(`✔ UID 10  ${address('机关党委')}「三季度调度表」：已回复 ${address('机关党委')}`);
+    expect(replies()).toBe(before + 1);
+    expect(cli('mail', 'collect', '--round', '2025-Q4').stdout).toContain('没有新邮件。');
+    const party = await waitForMail(box(units.indexOf('机关党委')), 3);
+    expect(party.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（机关党委）', '催报：2025年第三季度重点工作调度表（机关党委）', '回复：三季度调度表']);
+  }, 180_000);
+});
+
 describe('server problems', () => {
   test('a wrong password, a server down and an untrusted certificate each get a Chinese message and exit 1', () => {
     const wrong = taizhang(['mail', 'check', '-w', ws], ROOT, { ...env, TAIZHANG_MAIL_PASSWORD: 'wrong' });

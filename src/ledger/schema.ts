@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS problems (
   },
   {
     // The unit registry (units/), and the mail loop's records (mail/): every message sent (workbook, receipt,
-    // reminder) with its message id, and every inbox message looked at, by UID, so that none is taken twice.
+    // reminder) with its message id, and every inbox message each round's collect looked at, by UID, so that none
+    // is taken twice (a message seen by two rounds' collects is taken by the round its workbooks belong to).
     version: 4,
     sql: `
 CREATE TABLE IF NOT EXISTS units (
@@ -73,7 +74,7 @@ CREATE TABLE IF NOT EXISTS mail_seen (
   message_id TEXT, sender TEXT NOT NULL, subject TEXT NOT NULL, sent_at TEXT, seen_at TEXT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('collecting', 'collected', 'replying', 'done')),
   kind TEXT NOT NULL, folder TEXT, results TEXT, note TEXT,
-  PRIMARY KEY (mailbox, uid_validity, uid));`,
+  PRIMARY KEY (mailbox, uid_validity, uid, round_id));`,
   },
 ];
 

@@ -14,7 +14,7 @@ import { writeFileAtomicSync } from '../util/files.ts';
 import { beijingToday, cnDate, localDate } from '../util/time.ts';
 import { mailServerError, mailSettings, requireSettings } from './config.ts';
 import { signature, type MailContext } from './send.ts';
-import { beginMessage, recordSent, roundCreatedAt, seenMessage, setMessageState, type SeenRow } from './store.ts';
+import { answeredElsewhere, beginMessage, recordSent, roundCreatedAt, seenMessage, setMessageState, type SeenRow } from './store.ts';
 import { openImap, openSmtp } from './transport.ts';
 
 /** A message larger than this is not downloaded: no returned workbook (under 50 MB, as a file) makes one so large. */
@@ -42,7 +42,7 @@ export interface MessageResult {
   subject: string;
   receivedAt: string;
   /** submission: attachments taken; the others are left alone (listed, never answered). */
-  kind: 'submission' | 'automatic' | 'own' | 'no-attachment' | 'too-large';
+  kind: 'submission' | 'automatic' | 'own' | 'no-attachment' | 'too-large' | 'other-round';
   /** Why a message was left alone. */
   note: string;
   files: FileResult[];
@@ -138,8 +138,8 @@ export async function collectMail(ctx: MailContext, o: CollectMailOptions): Prom
     const since = new Date(new Date(roundCreatedAt(ctx.ledger, round.id)).getTime() - 86_400_000);
     const uids = ((await client.search({ since }, { uid: true })) || []).sort((a, b) => a - b);
     for (const uid of uids) {
-      const key = { mailbox, uidValidity, uid };
-      const seen = seenMessage(ctx.ledger, mailbox, uidValidity, uid);
+      const key = { mailbox, uidValidity, uid, roundId: round.id };
+      const seen = seenMessage(ctx.ledger, mailbox, uidValidity, uid, round.id);
       if (seen?.state === 'done') continue;
       if (seen?.state === 'replying') {
         // A run stopped while this reply was going out: whether it went is not known, and a unit is never answered twice.
@@ -159,12 +159,21 @@ export async function collectMail(ctx: MailContext, o: CollectMailOptions): Prom
         result = taken.result;
         inReplyTo = taken.messageId;
         replyTo = taken.replyTo;
+        // Workbooks of another round only: left for that round's collect, which answers the message.
+        const other = result.kind === 'submission' && result.files.every((f) => f.kind === 'refused' && WRONG_ROUND.test(f.reason ?? '')) ? WRONG_ROUND.exec(result.files[0]!.reason!)![1]! : null;
+        if (other) result = { ...result, kind: 'other-round', note: `附件是 ${other} 轮次的调度表，未回复；请运行 npx taizhang mail collect --round ${other} 收取` };
         if (result.kind !== 'submission') {
           setMessageState(ctx.ledger, key, 'done', { results: JSON.stringify(result), note: result.note, kind: result.kind });
           emit(result);
           continue;
         }
         setMessageState(ctx.ledger, key, 'collected', { results: JSON.stringify(result), kind: result.kind });
+      }
+      const elsewhere = answeredElsewhere(ctx.ledger, key);
+      if (elsewhere) {
+        setMessageState(ctx.ledger, key, 'done', { note: `已在轮次 ${elsewhere} 中回复过，不再回复` });
+        emit({ ...result, reply: 'none', replyDetail: `已在轮次 ${elsewhere} 中回复过，不再回复` });
+        continue;
       }
       if (!EMAIL.test(replyTo)) {
         setMessageState(ctx.ledger, key, 'done', { note: '发件地址无效，未回复' });
@@ -206,7 +215,7 @@ export async function collectMail(ctx: MailContext, o: CollectMailOptions): Prom
 
 interface TakeContext {
   uid: number;
-  key: Pick<SeenRow, 'mailbox' | 'uidValidity' | 'uid'>;
+  key: Pick<SeenRow, 'mailbox' | 'uidValidity' | 'uid' | 'roundId'>;
   round: ReturnType<MailContext['ledger']['requireRound']>;
   mailbox: string;
   uidValidity: string;
@@ -326,6 +335,9 @@ function fileResult(ctx: MailContext, t: TakeContext, folder: string, e: Collect
       return { name, kind: 'refused', unit: null, reason: '未能处理' };
   }
 }
+
+/** collect's refusal of another round's workbook (judge.ts's wrong-round), with the round it names. */
+const WRONG_ROUND = /^这是 (\S+) 轮次的调度表/;
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -53,9 +53,19 @@ export interface SeenRow {
   note: string | null;
 }
 
-export function seenMessage(ledger: Ledger, mailbox: string, uidValidity: string, uid: number): SeenRow | null {
-  const r = ledger.db.prepare('SELECT * FROM mail_seen WHERE mailbox = ? AND uid_validity = ? AND uid = ?').get(mailbox, uidValidity, uid) as Record<string, string | number | null> | undefined;
+export function seenMessage(ledger: Ledger, mailbox: string, uidValidity: string, uid: number, roundId: string): SeenRow | null {
+  const r = ledger.db.prepare('SELECT * FROM mail_seen WHERE mailbox = ? AND uid_validity = ? AND uid = ? AND round_id = ?').get(mailbox, uidValidity, uid, roundId) as Record<string, string | number | null> | undefined;
   return r ? toSeen(r) : null;
+}
+
+/** The other round whose collect answered (or began to answer) this message, if any: a message is answered once. */
+export function answeredElsewhere(ledger: Ledger, key: Pick<SeenRow, 'mailbox' | 'uidValidity' | 'uid' | 'roundId'>): string | null {
+  return (
+    (ledger.db
+      .prepare("SELECT round_id FROM mail_seen WHERE mailbox = ? AND uid_validity = ? AND uid = ? AND round_id <> ? AND kind = 'submission' AND state IN ('replying', 'done') LIMIT 1")
+      .pluck()
+      .get(key.mailbox, key.uidValidity, key.uid, key.roundId) as string | undefined) ?? null
+  );
 }
 
 function toSeen(r: Record<string, string | number | null>): SeenRow {
@@ -91,10 +101,10 @@ export function beginMessage(ledger: Ledger, row: Omit<SeenRow, 'results' | 'not
     .run(row.mailbox, row.uidValidity, row.uid, row.roundId, row.messageId, row.sender, row.subject, row.sentAt, row.seenAt, row.state, row.kind, row.folder);
 }
 
-export function setMessageState(ledger: Ledger, key: Pick<SeenRow, 'mailbox' | 'uidValidity' | 'uid'>, state: SeenState, more: { results?: string; note?: string; kind?: string } = {}): void {
+export function setMessageState(ledger: Ledger, key: Pick<SeenRow, 'mailbox' | 'uidValidity' | 'uid' | 'roundId'>, state: SeenState, more: { results?: string; note?: string; kind?: string } = {}): void {
   ledger.db
-    .prepare('UPDATE mail_seen SET state = ?, results = COALESCE(?, results), note = COALESCE(?, note), kind = COALESCE(?, kind) WHERE mailbox = ? AND uid_validity = ? AND uid = ?')
-    .run(state, more.results ?? null, more.note ?? null, more.kind ?? null, key.mailbox, key.uidValidity, key.uid);
+    .prepare('UPDATE mail_seen SET state = ?, results = COALESCE(?, results), note = COALESCE(?, note), kind = COALESCE(?, kind) WHERE mailbox = ? AND uid_validity = ? AND uid = ? AND round_id = ?')
+    .run(state, more.results ?? null, more.note ?? null, more.kind ?? null, key.mailbox, key.uidValidity, key.uid, key.roundId);
 }
 
 /** When a round was issued (its ledger row's creation): the inbox is read from that day on. */
