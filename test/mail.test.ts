@@ -41,7 +41,7 @@ function readBox(user: string): Mail[] {
   return JSON.parse(r.stdout) as Mail[];
 }
 
-function sendAs(spec: { from: string; subject: string; text?: string; attachments?: string[]; headers?: Record<string, string> }): void {
+function sendAs(spec: { from: string; subject: string; raw_subject?: string; text?: string; html?: string; attachments?: string[]; names?: Record<string, string>; headers?: Record<string, string> }): void {
   const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'mailbox.py'), 'send', String(servers.smtpPort), JSON.stringify({ to: OFFICE, text: '', ...spec })]);
   if (r.code !== 0) throw new Error(r.stderr);
 }
@@ -342,6 +342,40 @@ describe('two rounds open at once', () => {
     const party = await waitForMail(box(units.indexOf('机关党委')), 3);
     expect(party.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（机关党委）', '催报：2025年第三季度重点工作调度表（机关党委）', '回复：三季度调度表']);
   }, 180_000);
+});
+
+describe('hostile mail', () => {
+  test('escapes in the sender and subject are printed harmlessly, an attachment name cannot leave its folder, HTML is not read', async () => {
+    const unit = '市生态环境保护综合行政执法支队';
+    const dir = join(ws, 'hostile');
+    mkdirSync(dir);
+    fillWorkbook(file(unit), join(dir, 'a.xlsx'), GOOD_ANSWERS);
+    sendAs({
+      from: `"x\u001b[2J✔ 大气环境处" <${address(unit)}>`,
+      subject: '',
+      raw_subject: `=?utf-8?b?${Buffer.from('报送\u001b[31m\n✔ 已收取').toString('base64')}?=`,
+      text: '',
+      html: '<p>见附件</p><script>alert(1)</script><img src="http://127.0.0.1:9/track.png">',
+      attachments: [join(dir, 'a.xlsx')],
+      names: { [join(dir, 'a.xlsx')]: '../../../evil\u001b[2J.xlsx' },
+    });
+    await waitForMail('office', 11);
+    const r = cli('mail', 'collect', '--round', ROUND);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b');
+    const lines = r.stdout.split('\n').filter((l) => l.includes('UID 11'));
+    expect(lines).toHaveLength(1);
+    // Control characters of the subject became spaces (one line, nothing a terminal acts on).
+    expect(lines[0]).toBe(`✔ UID 11  ${address(unit)}「报送 [31m ✔ 已收取」：已回复 ${address(unit)}`);
+    expect(r.stdout).toContain(`    ✔ ${unit}：已收取`);
+    // Saved inside the message's own folder under a safe name, never above it.
+    const saved = withLedger((l) => l.db.prepare("SELECT original_path FROM submissions WHERE unit = ?").pluck().get(unit)) as string;
+    expect(saved.startsWith(join(ws, '2025-Q3', '邮件') + '/')).toBe(true);
+    expect(saved.split('/').pop()).toMatch(/^evil.*\.xlsx$/);
+    expect(saved.slice(join(ws, '2025-Q3', '邮件').length + 1).split('/')).toHaveLength(2);
+    const answer = await waitForMail(box(units.indexOf(unit)), 3);
+    expect(answer[2]!.text).toContain(`已收取${unit}报送的2025年第三季度调度表`);
+  }, 120_000);
 });
 
 describe('server problems', () => {
