@@ -144,7 +144,7 @@ export function mailServerError(e: unknown, server: ServerAddress): UserError | 
   const setting = server.protocol.startsWith('imap') ? SETTING.imapServer : SETTING.smtpServer;
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|UNABLE_TO_GET_ISSUER/.test(code) || /certificate/i.test(text)) {
     return new UserError(
-      `${where} 的安全证书未通过验证（${/expired/i.test(text) || code === 'CERT_HAS_EXPIRED' ? '证书已过期' : /ALTNAME|altnames|Hostname/i.test(code + text) ? '证书上的名称与服务器地址不符' : '证书不是受信任机构签发的（可能是自签名证书）'}），为安全起见未连接。`,
+      `${where} 的安全证书未通过验证：${/expired/i.test(text) || code === 'CERT_HAS_EXPIRED' ? '证书已过期' : /ALTNAME|altnames|Hostname/i.test(code + text) ? '证书上的名称与服务器地址不符' : '证书不是受信任的机构签发的，可能是自签名证书'}。为安全起见未连接。`,
       `请核对“${setting}”中的服务器名称是否与邮件服务商提供的一致；如单位邮箱使用自建证书，请向信息中心索取证书文件（.pem），并设置环境变量 TAIZHANG_MAIL_CA=证书文件路径。`,
     );
   }
