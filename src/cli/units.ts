@@ -42,8 +42,7 @@ export function register(program: Command): void {
       const ledger = await openLedger(cmd.optsWithGlobals<GlobalOptions>());
       try {
         const { importUnits } = await import('../units/index.ts');
-        const r = importUnits(ledger, file);
-        const result = await r;
+        const result = await importUnits(ledger, file);
         console.log(`已导入通讯录 ${file}（工作表“${result.sheet}”）：新增 ${result.added.length} 个单位，更新 ${result.changed.length} 个，未变 ${result.unchanged} 个。`);
         for (const c of result.changed) console.log(`  ${c.unit}：${c.changes.map(printable).join('；')}`);
         if (result.unknown.length) {
