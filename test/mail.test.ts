@@ -378,6 +378,29 @@ describe('hostile mail', () => {
   }, 120_000);
 });
 
+describe('the outgoing server down during a collect', () => {
+  test('the workbook is taken, the run stops with the reason, and the next run answers it once', async () => {
+    const unit = '协调指导处';
+    const dir = join(ws, 'smtp-down');
+    mkdirSync(dir);
+    fillWorkbook(file(unit), join(dir, 'x.xlsx'), GOOD_ANSWERS);
+    sendAs({ from: address(unit), subject: '报送', attachments: [join(dir, 'x.xlsx')] });
+    await waitForMail('office', 12);
+    expect(cli('config', 'set', '发件服务器', 'smtp://127.0.0.1:1').code).toBe(0);
+    const down = cli('mail', 'collect', '--round', ROUND);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('错误：无法连接发件服务器 127.0.0.1:1：连接被拒绝（服务器未开启或端口不对）。');
+    expect(withLedger((l) => l.db.prepare("SELECT state FROM mail_seen WHERE uid = 12 AND round_id = ?").pluck().get(ROUND))).toBe('collected');
+    expect(withLedger((l) => l.currentSubmissions(ROUND).find((x) => x.unit === unit)?.outcome)).toBe('accepted');
+    expect(cli('config', 'set', '发件服务器', `smtp://127.0.0.1:${servers.smtpPort}`).code).toBe(0);
+    const up = cli('mail', 'collect', '--round', ROUND);
+    expect(up.stdout).toContain(`✔ UID 12  ${address(unit)}「报送」：已回复 ${address(unit)}`);
+    expect(cli('mail', 'collect', '--round', ROUND).stdout).toContain('没有新邮件。');
+    const box20 = await waitForMail(box(units.indexOf(unit)), 3);
+    expect(box20.map((m) => m.subject)).toEqual([`关于报送2025年第三季度重点工作调度表的通知（${unit}）`, `催报：2025年第三季度重点工作调度表（${unit}）`, '回复：报送']);
+  }, 120_000);
+});
+
 describe('server problems', () => {
   test('a wrong password, a server down and an untrusted certificate each get a Chinese message and exit 1', () => {
     const wrong = taizhang(['mail', 'check', '-w', ws], ROOT, { ...env, TAIZHANG_MAIL_PASSWORD: 'wrong' });

@@ -180,12 +180,14 @@ export async function collectMail(ctx: MailContext, o: CollectMailOptions): Prom
         emit({ ...result, reply: 'none', replyDetail: '发件地址无效，未回复' });
         continue;
       }
-      // Booked before it goes: a run killed from here on never sends this reply a second time.
+      // Connected first (a server down leaves the message 'collected', answered by the next run); then booked before
+      // it goes: a run killed from here on never sends this reply a second time.
+      const sender = await smtp();
       setMessageState(ctx.ledger, key, 'replying');
       const at = now();
       const message = replyMessage(ctx, result, round, plan?.issuer ?? '', at, o.until);
       try {
-        const info = await (await smtp()).sendMail({
+        const info = await sender.sendMail({
           from: s.from!.text,
           to: replyTo,
           subject: `回复：${oneLine(result.subject) || `${round.label}调度表`}`,
