@@ -121,6 +121,13 @@ print(json.dumps([[r[1], r[6]] for r in ws.iter_rows(min_row=3, values_only=True
     expect(r.stdout).toContain('单位名录（23 个单位）：');
     expect(r.stdout).toContain('  大气环境处  张明  0531-86161234  dqc@jnepb.gov.cn；wangfang@163.com\n');
     expect(r.stdout).toContain('信息不全的单位 20 个，其中没有邮箱的 20 个');
+    const set = taizhang(['units', 'set', '生态保护处', '--contact', '周静', '--email', 'stbh@jnepb.gov.cn；ZJ@163.com', '-w', ws]);
+    expect(set.stdout).toBe('已更新 生态保护处：联系人 周静，电话 —，邮箱 stbh@jnepb.gov.cn；zj@163.com\n');
+    const wrong = taizhang(['units', 'set', '生态保户处', '--phone', '1', '-w', ws]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe('错误：“生态保户处”不是已下发轮次中的单位。\n处理办法：是否为“生态保护处”？\n');
+    const badMail = taizhang(['units', 'set', '生态保护处', '--email', 'stbh@', '-w', ws]);
+    expect(badMail.stderr).toContain('错误：“stbh@”不是有效的邮箱地址。');
     const bad = join(ws, '空表.xlsx');
     python(`import sys, openpyxl
 wb = openpyxl.Workbook(); wb.active.append(['甲', '乙']); wb.save(sys.argv[1])`, bad);

@@ -75,6 +75,22 @@ export function register(program: Command): void {
       }
     });
   units
+    .command('set <单位>')
+    .description('修改一个单位的联系人、电话或邮箱（未给出的保持不变）')
+    .option('--contact <联系人>', '联系人')
+    .option('--phone <电话>', '电话（多个用顿号隔开）')
+    .option('--email <邮箱>', '邮箱（多个用分号隔开；给出即替换原有的全部邮箱）')
+    .action(async (unit: string, o: { contact?: string; phone?: string; email?: string }, cmd: Command) => {
+      const ledger = await openLedger(cmd.optsWithGlobals<GlobalOptions>());
+      try {
+        const { editUnit } = await import('../units/index.ts');
+        const u = editUnit(ledger, unit, { contact: o.contact, phone: o.phone, emails: o.email });
+        console.log(`已更新 ${u.unit}：联系人 ${u.contact || '—'}，电话 ${u.phone || '—'}，邮箱 ${u.emails.join('；') || '—'}`);
+      } finally {
+        ledger.close();
+      }
+    });
+  units
     .command('accept [单位...]')
     .description('确认各单位在调度表中填写的联系人、电话，更新到名录')
     .option('--all', '确认全部待确认的更新')

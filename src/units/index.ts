@@ -258,3 +258,33 @@ export function urgeContacts(ledger: Ledger, urge: { unit: string; phone?: strin
   const none = urge.filter((x) => !registered.get(x.unit)?.phone && !x.phone).length;
   return [`催报联系方式（单位名录）：`, ...lines, ...(none ? [`有 ${none} 个单位没有电话：npx taizhang units export -o 单位名录.xlsx 填写后 units import，或 units import 办公室的通讯录。`] : [])].join('\n');
 }
+
+/**
+ * Sets one unit's contact, phone or addresses (what is not given is kept): for the 工作台's inline edit and
+ * `units set`. The unit must be one of the plan's; every address must be valid.
+ */
+export function editUnit(ledger: Ledger, unit: string, change: { contact?: string; phone?: string; emails?: string }, now = new Date()): UnitContact {
+  const { names } = planUnits(ledger);
+  if (!names.includes(unit)) {
+    const close = closestUnit(canonicalUnit(unit), names);
+    throw new UserError(`“${unit}”不是已下发轮次中的单位。`, close ? `是否为“${close}”？` : '运行 npx taizhang units 查看单位名称。');
+  }
+  const old = registeredUnits(ledger).find((u) => u.unit === unit);
+  let emails = old?.emails ?? [];
+  if (change.emails !== undefined) {
+    const list = splitList(change.emails).map((a) => a.toLowerCase());
+    const bad = list.filter((a) => !EMAIL.test(a));
+    if (bad.length) throw new UserError(`“${bad.join('、')}”不是有效的邮箱地址。`, '请写成 zhb@jnepb.gov.cn 的形式，多个地址用分号或顿号隔开。');
+    emails = [...new Set(list)];
+  }
+  const next: UnitContact = {
+    unit,
+    contact: change.contact?.trim() ?? old?.contact ?? '',
+    phone: change.phone !== undefined ? splitList(change.phone).join('、') : (old?.phone ?? ''),
+    emails,
+    aliases: old?.aliases ?? [],
+    updatedAt: now.toISOString(),
+  };
+  saveUnits(ledger, [next]);
+  return next;
+}
