@@ -103,6 +103,11 @@ describe('mail send', () => {
     const r = cli('mail', 'send', '--round', ROUND, '--dry-run');
     expect(r.stdout).toContain('试运行：将发送 22 封，此前已发 0 个单位，无法发送 1 个单位。未发送任何邮件。');
     expect(r.stdout).toContain('✘ 组织人事处：单位名录中没有邮箱，未发送');
+    const two = cli('mail', 'send', '--round', ROUND, '--units', '大气环境处、组织人事处', '--dry-run');
+    expect(two.stdout).toBe(`✘ 组织人事处：单位名录中没有邮箱，未发送；请用 npx taizhang units import 登记后再发\n· 大气环境处  ${address('大气环境处')}：将发送 大气环境处_2025-Q3_调度表.xlsx\n\n试运行：将发送 1 封，此前已发 0 个单位，无法发送 1 个单位。未发送任何邮件。\n没有邮箱的单位请先登记：npx taizhang units export -o 单位名录.xlsx，填写后 units import。\n`);
+    const unknown = cli('mail', 'send', '--round', ROUND, '--units', '大气处', '--dry-run');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('错误：轮次 2025-Q3 中没有单位：大气处。');
     expect(withLedger((l) => l.db.prepare('SELECT COUNT(*) FROM mail_sent').pluck().get())).toBe(0);
   });
 
