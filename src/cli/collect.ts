@@ -134,6 +134,10 @@ export function register(program: Command): void {
         console.log(JSON.stringify({ round: round.round, receipts: round.receipts, urge: urgeList(round.receipts, round.round), notice: urgeNotice(round.receipts, round.round, today, until) }, null, 2));
       } else {
         say(renderStatus(round, ledger.refusedFiles(round.round.id), today, until));
+        // Whom to call: the unit registry's contacts of the units to urge.
+        const { needsUrging } = await import('../consolidate/index.ts');
+        const contacts = (await import('../units/index.ts')).urgeContacts(ledger, round.receipts.filter(needsUrging));
+        if (contacts) say(`\n${contacts}`);
       }
     } finally {
       ledger.close();

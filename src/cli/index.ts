@@ -15,6 +15,8 @@ import { register as registerReport } from './report.ts';
 import { register as registerRounds } from './rounds.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerSheets } from './sheets.ts';
+import { register as registerUnits } from './units.ts';
+import { register as registerMail } from './mail.ts';
 
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -29,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpCommand('help [命令]', '显示命令帮助');
   // Declared after the help settings above, which commander copies into every command declared from here on.
   registerPlanCommands(program);
-  for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerServe, registerDemo]) register(program);
+  for (const register of [registerSheets, registerCollect, registerReport, registerRounds, registerServe, registerDemo, registerUnits, registerMail]) register(program);
   // Each command's own errors point to its own help: `npx taizhang plan parse --help`, not the list of commands.
   const pointToOwnHelp = (cmd: Command, name: string): void => {
     cmd.configureOutput({ outputError: (s, write) => write(chineseError(s, name)) });

@@ -89,6 +89,8 @@ export function register(program: Command): void {
     .action(async (name: string, value: string, _opts: unknown, cmd: Command) => {
       const { readSettings, settingKey, writeSettings } = await import('../ledger/settings.ts');
       const key = settingKey(name);
+      // A mail setting is checked now, not at the first send (src/mail/config.ts).
+      if (key === 'imapServer' || key === 'smtpServer' || key === 'mailFrom') (await import('../mail/config.ts')).checkMailSetting(key, value);
       const workspace = workspaceOf(cmd.optsWithGlobals<GlobalOptions>());
       const file = await writeSettings(workspace, { ...readSettings(workspace), [key]: value.trim() });
       say(`已设置 ${SETTING_NAMES[key].name}：${value.trim()}（${file}）`);

@@ -11,6 +11,7 @@ import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/work
 import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { beijingToday } from '../util/time.ts';
+import { readableForm } from './convert.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
 import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
 import { checkNotEmpty, countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
@@ -169,13 +170,15 @@ function pending(source: SourceFile, reader: Reader, known: ReadonlySet<string>)
     source,
     size: 0,
     start: () =>
-      source.load().then((bytes) => {
+      source.load().then(async (bytes) => {
         p.size = bytes.length;
         const digest = sha256(bytes);
         // A file the ledger had at the start is not read again. One taken since (earlier in this run, or by another
         // collect) is read, and its transaction finds it taken.
-        const ticket = known.has(digest) ? null : reader.add(bytes, source.name, source.display);
-        return { bytes, digest, ticket };
+        if (known.has(digest)) return { bytes, digest, ticket: null };
+        // A .xls/.et/.ods return is read as the .xlsx LibreOffice makes of it; `bytes` (the original) is archived.
+        const readable = await readableForm(bytes, source.name);
+        return { bytes, digest, ticket: reader.add(readable.bytes, readable.name, source.display) };
       }),
     prepared: null,
   };
@@ -237,7 +240,19 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
     const seen = o.ledger.intakeOf(round.id, digest);
     if (seen) return { kind: 'done', outcome: takenBefore(seen) };
   }
-  let judgement = await (ticket ? ticket.judgement() : readAndJudge(bytes, source.name, source.display, cache));
+  let judgement: Judgement;
+  if (ticket) judgement = await ticket.judgement();
+  else {
+    try {
+      const readable = await readableForm(bytes, source.name);
+      judgement = await readAndJudge(readable.bytes, readable.name, source.display, cache);
+    } catch (e) {
+      // A conversion that failed (or could not run) is the file's own problem, as when it is loaded.
+      if (e instanceof Skipped) return { kind: 'done', outcome: { kind: 'skipped', reason: e.message } };
+      if (e instanceof UnusableFile) return { kind: 'refuse', source, digest, refusal: { outcome: 'unusable', reason: e.message, rule: e.rule } };
+      throw e;
+    }
+  }
   // Read on a thread that knows only the round's own plan version: judged here, where the ledger is.
   if ('unjudged' in judgement) judgement = judge({ read: judgement.unjudged }, source.display, cache);
   judgement = detached(judgement);

@@ -315,7 +315,9 @@ export async function checkUsable(bytes: Uint8Array, name: string): Promise<void
       throw new UnusableFile(ruleMessage('encrypted'), 'encrypted');
     }
     if (ext === '.et') throw new UnusableFile(ruleMessage('format-et'), 'format-et');
-    throw new UnusableFile(ruleMessage('format-xls'), 'format-xls');
+    // A .xls or .et with its workbook stream is converted before it gets here (convert.ts): this one has none.
+    if (ext === '.xls') throw new UnusableFile(ruleMessage('format-xls'), 'format-xls');
+    throw new UnusableFile(ruleMessage('not-workbook', { detail: '这是旧版 Office 97-2003 格式的文件，但不是 Excel 工作簿（可能是 Word 文档），请报送下发的 .xlsx 调度表' }), 'not-workbook');
   }
   if (head.subarray(0, 2).toString('latin1') !== 'PK') {
     if (ext === '.csv' || ext === '.txt') throw new UnusableFile(ruleMessage('format-csv'), 'format-csv');

@@ -56,6 +56,26 @@ CREATE TABLE IF NOT EXISTS problems (
     version: 3,
     sql: 'CREATE TABLE IF NOT EXISTS templates (key TEXT PRIMARY KEY, bytes BLOB NOT NULL, created_at TEXT NOT NULL);',
   },
+  {
+    // The unit registry (units/), and the mail loop's records (mail/): every message sent (workbook, receipt,
+    // reminder) with its message id, and every inbox message each round's collect looked at, by UID, so that none
+    // is taken twice (a message seen by two rounds' collects is taken by the round its workbooks belong to).
+    version: 4,
+    sql: `
+CREATE TABLE IF NOT EXISTS units (
+  unit TEXT PRIMARY KEY, contact TEXT NOT NULL, phone TEXT NOT NULL, emails TEXT NOT NULL, aliases TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mail_sent (
+  id INTEGER PRIMARY KEY, round_id TEXT NOT NULL, unit TEXT, kind TEXT NOT NULL CHECK (kind IN ('workbook', 'reply', 'remind')),
+  addresses TEXT NOT NULL, message_id TEXT NOT NULL, sent_at TEXT NOT NULL, day TEXT NOT NULL, in_reply_to TEXT);
+CREATE INDEX IF NOT EXISTS mail_sent_unit ON mail_sent (round_id, unit, kind);
+CREATE TABLE IF NOT EXISTS mail_seen (
+  mailbox TEXT NOT NULL, uid_validity TEXT NOT NULL, uid INTEGER NOT NULL, round_id TEXT NOT NULL,
+  message_id TEXT, sender TEXT NOT NULL, subject TEXT NOT NULL, sent_at TEXT, seen_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('collecting', 'collected', 'replying', 'done')),
+  kind TEXT NOT NULL, folder TEXT, results TEXT, note TEXT,
+  PRIMARY KEY (mailbox, uid_validity, uid, round_id));`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -96,8 +96,11 @@ export const COLLECT_RULES = {
   'file-empty': { kind: 'unusable', title: '空文件', template: '文件是空的（0 字节），请重新报送' },
   'file-corrupt': { kind: 'unusable', title: '文件损坏', template: '文件已损坏，无法打开（{detail}）。请用 Excel 或 WPS 打开后重新保存再报送' },
   'file-unreadable': { kind: 'unusable', title: '无法读取', template: '{detail}' },
-  'format-et': { kind: 'unusable', title: 'WPS 表格格式', template: '这是 WPS 表格（.et）格式，请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送' },
-  'format-xls': { kind: 'unusable', title: '旧版 Excel 格式', template: '这是旧版 Excel 97-2003（.xls）格式，缺少调度表的识别信息。请在下发的 .xlsx 原表中填写，或“另存为”.xlsx 后重新报送' },
+  'format-et': { kind: 'unusable', title: 'WPS 表格格式', template: '这是 WPS 表格（.et）格式的文件，但已损坏或无法识别，找不到其中的工作表。请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送' },
+  'format-xls': { kind: 'unusable', title: '旧版 Excel 格式', template: '这是旧版 Excel 97-2003（.xls）格式的文件，但已损坏，找不到其中的工作表。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）重新报送' },
+  // .xls/.et/.ods returns are converted with LibreOffice before they are read (collect/convert.ts, issue 32).
+  'convert-timeout': { kind: 'unusable', title: '格式转换超时', template: '{format}文件用 LibreOffice 转换超过 {seconds} 秒仍未完成，未收取。请报送单位“另存为”Excel 工作簿（.xlsx）后重新报送' },
+  'convert-failed': { kind: 'unusable', title: '格式转换失败', template: '{format}文件无法用 LibreOffice 转换（文件可能已损坏），未收取。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）重新报送' },
   'format-csv': { kind: 'unusable', title: 'CSV/文本文件', template: '这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送' },
   'not-workbook': { kind: 'unusable', title: '不是 Excel 工作簿', template: '{detail}' },
   'zip-corrupt': { kind: 'unusable', title: '压缩包损坏', template: '{detail}' },

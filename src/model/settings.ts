@@ -18,6 +18,12 @@ export const Settings = z.object({
   printer: z.string().optional(),
   /** 报告主题: the report's sections as groups of chapters, `标题=四,五,六；标题=十四` (see report/themes.ts). */
   reportThemes: z.string().optional(),
+  /** 收件服务器: `imaps://user@host:993` or `imap://user@host:143` (STARTTLS); the mailbox units reply to. */
+  imapServer: z.string().optional(),
+  /** 发件服务器: `smtps://user@host:465` or `smtp://user@host:587` (STARTTLS). */
+  smtpServer: z.string().optional(),
+  /** 发件人: `综合处 <zhb@….gov.cn>`, the From of every message the office sends. */
+  mailFrom: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

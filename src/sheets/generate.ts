@@ -28,6 +28,8 @@ export interface GenerateOptions {
   contact?: string;
   /** Earlier answers to pre-fill, per unit and clause. */
   prefill?: Map<string, Map<string, InputValues>>;
+  /** Each unit's 联系人及电话 for the 下发清单, from the unit registry (units/). */
+  contacts?: Map<string, string>;
   /** Called after each workbook is written, with how many of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -174,7 +176,7 @@ async function writeDistributionList(path: string, o: GenerateOptions, files: Ge
   const styles = cellStyles(sample[0]);
   const row = (f: GeneratedFile, i: number) => {
     const r = i + 3;
-    const values = [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, ''];
+    const values = [i + 1, f.unit, f.file, f.rows, f.lead, f.cooperate, o.contacts?.get(f.unit) ?? ''];
     return `<row r="${r}"${sample[1]}>${values.map((v, c) => valueCell(`${columnLetters(c + 1)}${r}`, styles.get(columnLetters(c + 1)) ?? '', v)).join('')}</row>`;
   };
   // The sheet is deflated a few hundred rows at a time: its whole text is never held.

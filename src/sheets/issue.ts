@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import { planHash, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { generateRound, type GenerateOptions, type GenerateResult } from './generate.ts';
+import { registeredUnits } from '../units/store.ts';
 import { returnStamper } from './stamp.ts';
 import { inputValuesOf, sheetProtection, type InputValues } from './workbook.ts';
 
@@ -11,7 +12,9 @@ export async function issueRound(
   o: Omit<GenerateOptions, 'prefill'> & { prefill?: boolean },
 ): Promise<GenerateResult> {
   const prefill = o.prefill === false ? undefined : prefillFrom(ledger, o.plan, o.round);
-  const result = await generateRound({ ...o, prefill });
+  // The 下发清单's 联系人及电话, from the unit registry.
+  const contacts = new Map(registeredUnits(ledger).map((u) => [u.unit, [u.contact, u.phone].filter(Boolean).join(' ')]));
+  const result = await generateRound({ ...o, prefill, contacts: o.contacts ?? contacts });
   const hash = planHash(o.plan);
   ledger.registerPlan(o.plan, hash);
   ledger.registerRound(o.round, o.plan, hash, result.files.map((f) => ({ unit: f.unit, file: f.file, rows: f.rows })));
