@@ -1,4 +1,4 @@
-// The collector's XML tokenizer (src/collect/xml.ts) is proven equal to saxes, a conforming namespace-aware
+// The collector's XML tokenizer (src/xlsx/xml.ts) is proven equal to saxes, a conforming namespace-aware
 // parser: on every part of workbooks written by taizhang, openpyxl, LibreOffice and Gnumeric, on hand-made parts
 // that use the corners of XML, and on thousands of mutants of them, both refuse the same parts and, on the
 // parts both read, report the same elements, names, namespaces, attributes and text. The mutants come from a
@@ -7,10 +7,12 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LONE_SURROGATE, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
-import { PartMemo } from '../src/collect/memo.ts';
-import { READ_LIMITS, XlsxFile } from '../src/collect/xlsx.ts';
-import { InflatedSeen, OverLimit, readMembers, ZIP_LIMITS, ZipProblem } from '../src/collect/zip.ts';
+import { OverLimit, ZipProblem } from '../src/xlsx/errors.ts';
+import { PartMemo } from '../src/xlsx/memo.ts';
+import { LONE_SURROGATE } from '../src/xlsx/refs.ts';
+import { READ_LIMITS, XlsxFile } from '../src/xlsx/workbook.ts';
+import { parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/xlsx/xml.ts';
+import { InflatedSeen, readMembers, ZIP_LIMITS } from '../src/xlsx/zip.ts';
 import { META_SHEET, TRACKING_SHEET } from '../src/sheets/layout.ts';
 import { GOOD_ANSWERS, PYTHON, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 

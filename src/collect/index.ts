@@ -12,7 +12,8 @@ import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { beijingToday } from '../util/time.ts';
 import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
-import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
+import { readAndJudge, runReader, type Reader, type Ticket } from './pool.ts';
+import type { Refusal } from './read.ts';
 import { checkNotEmpty, countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
 import { readThreads } from './thread.ts';
 

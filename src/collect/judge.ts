@@ -7,8 +7,7 @@ import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
 import { FORMAT } from '../sheets/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
-import type { ReadOutcome, Refusal } from './pool.ts';
-import type { ReadWorkbook } from './read.ts';
+import type { ReadOutcome, ReadWorkbook, Refusal } from './read.ts';
 import { identityProblems, issuedRows, unfilledAsIssued, validateSubmission } from './validate.ts';
 
 /** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */

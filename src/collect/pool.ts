@@ -7,45 +7,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/plan.ts';
 import { judge, planVersion, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
-import { readWorkbook, type ReadWorkbook } from './read.ts';
-import { checkUsable, UnusableFile } from './sources.ts';
+import { readReturned } from './read.ts';
 import { readerScript, readThreads, startReaderThread, takeEarlyThread } from './thread.ts';
-import { OverLimit, ZipProblem } from './zip.ts';
-
-/** Why a file cannot become a submission, in the words shown to the coordinator and the unit. */
-export interface Refusal {
-  outcome: 'refused' | 'unusable';
-  reason: string;
-  rule: string;
-}
-
-export type ReadOutcome = { read: ReadWorkbook } | { refusal: Refusal };
-
-/**
- * A returned file read into plain data, or why it cannot be read: every problem of the file itself (not a
- * workbook, damaged, over a limit) becomes a refusal in the file's own words. Only a bug of ours throws.
- */
-export async function readReturned(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
-  const unusable = (reason: string, rule: string): ReadOutcome => ({ refusal: { outcome: 'unusable', reason, rule } });
-  try {
-    await checkUsable(bytes, name);
-  } catch (e) {
-    if (!(e instanceof UnusableFile)) throw e;
-    return unusable(e.message, e.rule);
-  }
-  try {
-    return { read: await readWorkbook(bytes) };
-  } catch (e) {
-    // A file over a limit or with a damaged structure says so in its own words; anything else the reader met is
-    // still the file's problem, reported with the reader's message.
-    if (e instanceof OverLimit || e instanceof ZipProblem) {
-      const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
-      return unusable(`${e.message}${advice}`, e.rule);
-    }
-    // Not a problem the reader words itself: an internal error, the only kind whose library text is shown (in brackets).
-    return unusable(`工作簿无法读取（程序内部错误：${(e as Error).message.slice(0, 120)}）。请用 Excel 或 WPS 打开后重新保存再报送，并将此文件告知系统维护人员`, 'reader-crash');
-  }
-}
 
 /** The facts a reader thread judges by, as they cross to it: the round, its units, and the round's own plan version. */
 export interface ThreadFacts {

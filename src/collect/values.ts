@@ -1,7 +1,7 @@
 // Reads a 完成值 the way units write it: 1,200 / １２００ / 45% / 78家; refuses 约两千 and never reads
 // 2000万 as 2000 unless the target itself is counted in 万.
 import { EXACT_DIGITS, exactNumber } from '../model/exact.ts';
-import { isDateFormat } from './xlsx.ts';
+import { isDateFormat } from '../xlsx/index.ts';
 
 export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
 

@@ -8,10 +8,8 @@
 // saxes still reads what this tokenizer does not take on (an XML declaration other than version 1.0 in its
 // usual form, so XML 1.1). A part not well-formed is refused in the words of the reader that found it.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { LONE_SURROGATE } from '../model/exact.ts';
-import { OverLimit, ZipProblem } from './zip.ts';
-
-export { LONE_SURROGATE };
+import { OverLimit, ZipProblem } from './errors.ts';
+import { LONE_SURROGATE } from './refs.ts';
 
 /** An element as the handlers see it: its names, namespace and attributes in document order. */
 export interface XmlTag {

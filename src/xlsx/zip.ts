@@ -3,6 +3,7 @@
 // limit. The central directory is the index (as Excel reads it); each member is checked against its local
 // header, for overlap with its neighbours, and by CRC-32. Whatever cannot be read is named, member by member.
 import { crc32, inflateRawSync } from 'node:zlib';
+import { ZipProblem } from './errors.ts';
 import { BytesMemo } from './memo.ts';
 
 export interface ZipLimits {
@@ -15,26 +16,6 @@ export interface ZipLimits {
 }
 
 export const ZIP_LIMITS: ZipLimits = { memberBytes: 64 * 1024 * 1024, totalBytes: 128 * 1024 * 1024, entries: 5000 };
-
-/** A problem of the archive itself or of one member; `rule` names the class for the ledger. */
-export class ZipProblem extends Error {
-  constructor(
-    message: string,
-    readonly rule: 'zip-structure' | 'zip-bomb' | 'zip-member',
-  ) {
-    super(message);
-  }
-}
-
-/** A file over one of the reader's limits (xlsx.ts): its own clear error, and the batch goes on. */
-export class OverLimit extends Error {
-  constructor(
-    message: string,
-    readonly rule: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Members inflated before, by their compressed bytes: the workbooks of a round share many members byte for byte

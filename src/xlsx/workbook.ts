@@ -5,10 +5,11 @@
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
+import { OverLimit, ZipProblem } from './errors.ts';
 import { PartMemo } from './memo.ts';
-import { checkRootNamespace, LONE_SURROGATE, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
-import { InflatedSeen, OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
-import { cellPosition, columnLetters } from '../sheets/layout.ts';
+import { cellPosition, columnLetters, LONE_SURROGATE } from './refs.ts';
+import { checkRootNamespace, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
+import { InflatedSeen, readMembers, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
