@@ -11,7 +11,8 @@ import { planHash, type Plan, type RegistryUnit } from '../model/plan.ts';
 import { parseRound } from '../model/round.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { workbookFileName } from '../sheets/generate.ts';
-import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { INPUT_KEYS, META_SHEET } from '../sheets/layout.ts';
+import { buildWorkbook, inputsDigest, sheetProtection, type InputValues } from '../sheets/workbook.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PEERS = join(ROOT, 'bench', 'peers');
@@ -117,6 +118,10 @@ export async function prepareData(units: number, dir: string): Promise<{ workboo
     if (wrong) invalid++;
     rows += a.rows.length;
     const wb = buildWorkbook({ plan, planHash: hash, round, unit: a, protection, values, header: wrong ? { ...header, phone: '' } : header });
+    // Issued blank and filled in by the unit: the identification keeps the digest of the blank workbook it was
+    // issued as (built with the answers, it would record theirs, and collect would refuse every file as 未填写的下发原表).
+    const inputs = wb.getWorksheet(META_SHEET)!.getColumn(1).values.indexOf('inputs');
+    wb.getWorksheet(META_SHEET)!.getCell(inputs, 2).value = inputsDigest(a.rows.map(() => INPUT_KEYS.map(() => null)));
     await wb.xlsx.writeFile(join(inbox, `${a.unit}.xlsx`));
     assign.push({ unit: a.unit, file: workbookFileName(a.unit, round), rows: a.rows.map((r) => [r.clause.id, r.role, r.via]), fill });
   }
