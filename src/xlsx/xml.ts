@@ -462,7 +462,7 @@ export function parseXmlWithSaxes(xml: string, part: string, deadline: number, h
 }
 
 /** A part's root element must be in one of the namespaces its meaning depends on (null: any). */
-export function checkRootNamespace(part: string, uri: string, rootNamespaces: string[] | null): void {
+function checkRootNamespace(part: string, uri: string, rootNamespaces: string[] | null): void {
   if (rootNamespaces && !rootNamespaces.includes(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不对，不是合规的工作簿部件`, 'zip-structure');
 }
 
