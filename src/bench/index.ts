@@ -111,7 +111,8 @@ export async function prepareData(units: number, dir: string): Promise<{ workboo
   const assign = [];
   for (const [k, a] of assignments.entries()) {
     // Each unit's own figures and statuses, as real returns differ: no two units' sheets are the same bytes.
-    const fill = a.rows.map((r, i) => ({ status: (i + k) % 9 === 0 ? '已完成' : '序时推进', value: ((i * 7 + k * 13) % 97) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作，完成阶段性任务。`, nextSteps: '继续推进。' }));
+    // A task reported done has reached its target (otherwise validation rightly returns it).
+    const fill = a.rows.map((r, i) => ({ status: (i + k) % 9 === 0 ? '已完成' : '序时推进', value: (i + k) % 9 === 0 ? (r.clause.targets[0]?.value ?? 100) : ((i * 7 + k * 13) % 97) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作，完成阶段性任务。`, nextSteps: '继续推进。' }));
     const values = new Map<string, InputValues>(a.rows.map((r, i) => [r.clause.id, fill[i]!]));
     // One unit in ten forgets its phone number: its workbook is returned with a 退回重报 workbook and a 回执.
     const wrong = k % 10 === 5;
