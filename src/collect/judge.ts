@@ -1,7 +1,6 @@
-// Step 1 of collecting a file: what it is and what it says. From the bytes alone and facts fixed for the whole run
-// (the round, the units it expects, the plan versions), never the ledger: so it can run on a reader thread (pool.ts)
-// as well as on the main thread, with the same result. A file is either refused (not a workbook of this round, or
-// not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
+// Step 1 of collecting a file: what it is and what it says, from the file as read and facts fixed for the whole run
+// (the round, the units it expects, the plan versions), a pure function. A file is either refused (not a workbook of
+// this round, or not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
 import type { Plan } from '../model/plan.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
@@ -38,8 +37,8 @@ export interface RunFacts {
   planId: string;
   /** The units the round was issued to. */
   expected: Set<string>;
-  /** A registered plan version, null when the ledger has none of that hash; undefined when not known here (see below). */
-  version(hash: string): PlanVersion | null | undefined;
+  /** A registered plan version, null when the ledger has none of that hash. */
+  version(hash: string): PlanVersion | null;
 }
 
 /** A file booked to a unit: who sent it, with which header, and what validation found. */
@@ -53,11 +52,8 @@ export interface Judged {
   problems: Problem[];
 }
 
-/**
- * The outcome of judging: refused with a reason, judged, or (only on a reader thread, which knows the round's own
- * plan version alone) read but made from another version, to be judged on the main thread that knows them all.
- */
-export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: ReadWorkbook };
+/** The outcome of judging: refused with a reason, or judged. */
+export type Judgement = { refusal: Refusal } | { judged: Judged };
 
 /**
  * Identifies a read workbook (its identification, visible 填报单位 and issued rows must agree, for this round and a
@@ -73,7 +69,6 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   if (meta.round !== facts.roundId) return refused(`这是 ${meta.round} 轮次的调度表（${meta.unit}），本次收集的是 ${facts.roundId}，未收取`, 'wrong-round');
   if (meta.plan_id !== facts.planId) return refused(`这是另一项工作任务的调度表（《${meta.plan_title}》），不属于本轮收集的任务，未收取`, 'wrong-plan');
   const version = facts.version(meta.plan_hash ?? '');
-  if (version === undefined) return { unjudged: read };
   if (!version) return refused('调度表版本未在台账中登记（可能由其他电脑生成），请使用本轮下发的调度表', 'unknown-version');
   const unit = meta.unit ?? '';
   const assignment = version.units.get(unit);
@@ -93,19 +88,4 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };
-}
-
-/**
- * The parts of a judgement that outlive the file, as data of their own. A text read from a part is a slice of the
- * part's whole text, and V8 keeps the whole text alive as long as any slice of it is: the unit's name, a problem's
- * message or a refusal's reason, kept in the run's outcomes until the run ends, would hold the file's whole sheet
- * (a hundred KB and more), and memory would grow with the number of files. Those are copied (a structured clone
- * copies every text on its own); the answers are not, as they are gone once their batch is recorded, a few files
- * later.
- */
-export function detached(j: Judgement): Judgement {
-  if (!('judged' in j)) return structuredClone(j);
-  const { judged } = j;
-  const { unit, contact, problems } = judged;
-  return { judged: { ...judged, ...structuredClone({ unit, contact }), problems: problems.length ? structuredClone(problems) : [] } };
 }
