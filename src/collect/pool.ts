@@ -28,9 +28,9 @@ export interface Reader {
 }
 
 /**
- * Whether a collect reads on a thread: where there are two processors or more, unless `TAIZHANG_READ_THREADS=0`
- * (any other number also means one thread: the main thread is busy recording, and on the two processors measured a
- * second reader only took turns with the first).
+ * Whether a collect reads on a thread: where there are two processors or more, unless `TAIZHANG_READ_THREADS=0`. Any
+ * other number means one thread: the reader is one worker taking the files in order (on the two processors the goal
+ * is measured on, the most there could be beside the main thread anyway).
  */
 export function readThreads(): number {
   const set = process.env.TAIZHANG_READ_THREADS;
