@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
-import { judge, planVersion, type Judgement } from '../src/collect/judge.ts';
-import { packJudgement, readAndJudge, unpackJudgement } from '../src/collect/pool.ts';
-import { readThreads } from '../src/collect/thread.ts';
+import { judge, planVersion } from '../src/collect/judge.ts';
+import { readAndJudge, readOnThread, readThreads, threadFacts } from '../src/collect/pool.ts';
 import { readValue } from '../src/collect/values.ts';
 import { consolidate, loadRoundProgress } from '../src/consolidate/index.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
@@ -550,20 +549,18 @@ describe('collect: whatever else lies in an inbox is named, never silently skipp
 });
 
 describe('collect with reader threads', () => {
-  it('uses one thread by default where there are two processors, started after 64 files or at once for 256 in sight; a number asked for from the second file', () => {
+  it('uses one thread where there are two processors, none with TAIZHANG_READ_THREADS=0, one for any other number asked for', () => {
     const processors = availableParallelism();
     const saved = process.env.TAIZHANG_READ_THREADS;
     try {
       delete process.env.TAIZHANG_READ_THREADS;
-      expect(readThreads()).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
-      expect(readThreads(255)).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
-      expect(readThreads(256)).toEqual({ threads: processors > 1 ? 1 : 0, after: 1 });
+      expect(readThreads()).toBe(processors > 1 ? 1 : 0);
       process.env.TAIZHANG_READ_THREADS = '0';
-      expect(readThreads()).toEqual({ threads: 0, after: 1 });
+      expect(readThreads()).toBe(0);
       process.env.TAIZHANG_READ_THREADS = '2';
-      expect(readThreads()).toEqual({ threads: Math.min(2, Math.max(1, processors - 1)), after: 1 });
+      expect(readThreads()).toBe(1);
       process.env.TAIZHANG_READ_THREADS = '几个';
-      expect(readThreads()).toEqual({ threads: processors > 1 ? 1 : 0, after: 64 });
+      expect(readThreads()).toBe(processors > 1 ? 1 : 0);
     } finally {
       if (saved === undefined) delete process.env.TAIZHANG_READ_THREADS;
       else process.env.TAIZHANG_READ_THREADS = saved;
@@ -621,33 +618,33 @@ describe('collect with reader threads', () => {
     expect(rows(twin)).toEqual(a);
   });
 
-  it('sends every kind of judgement across packed, and unpacks it equal to what was judged', async () => {
+  it('judges on the thread the files of the round’s own plan version, gives back as read those of another, and every kind crosses whole', async () => {
     const { ledger, file, inbox } = await issued();
     const round = ledger.requireRound('2025-Q3');
     const own = planVersion(ledger.planByHash(round.planHash)!, round.planHash);
     const facts = { roundId: round.id, planId: round.planId, expected: new Set(ledger.expected(round.id).map((e) => e.unit)), version: () => own };
-    // A thread knows only the round's own plan version: a file of another is left unjudged, as read.
-    const stranger = { ...facts, version: () => undefined };
     fillWorkbook(file('大气环境处'), join(inbox, '好.xlsx'), { ...GOOD_ANSWERS, rows: { '4.4-1': { value: '-3.5%', status: '序时推进' } } });
     fillWorkbook(file('水生态环境处'), join(inbox, '缺电话.xlsx'), { ...GOOD_ANSWERS, phone: '', rows: { '4.4-1': { value: '1e3' } } });
     const good = readFileSync(join(inbox, '好.xlsx'));
     const judged = await readAndJudge(good, '好.xlsx', '好.xlsx', facts);
     const returned = await readAndJudge(readFileSync(join(inbox, '缺电话.xlsx')), '缺电话.xlsx', '缺电话.xlsx', facts);
     const refused = await readAndJudge(good.subarray(0, 3000), '坏.xlsx', '坏.xlsx', facts);
-    const unjudged = await readAndJudge(good, '好.xlsx', '好.xlsx', stranger);
     expect('judged' in judged && judged.judged.entries.some((e) => e.value === -3.5)).toBe(true);
     expect('judged' in returned && returned.judged.problems.some((p) => p.severity === 'error')).toBe(true);
     expect('refusal' in refused && refused.refusal.outcome).toBe('unusable');
-    expect('unjudged' in unjudged && unjudged.unjudged.rows.length).toBeGreaterThan(0);
-    for (const j of [judged, returned, refused, unjudged]) {
-      const packed = packJudgement(j);
-      expect(typeof packed).toBe('string');
-      // Equal field by field; an optional field left undefined (a cell's number format) is absent after, as before.
-      expect(unpackJudgement(packed)).toEqual(j);
-    }
-    // Judged on the main thread from what was unpacked, the unjudged file comes out as the file judged whole.
-    const { unjudged: read } = unpackJudgement(packJudgement(unjudged)) as Extract<Judgement, { unjudged: unknown }>;
-    expect(judge({ read }, '好.xlsx', facts)).toEqual(judged);
+    // What crosses from the thread is a structured clone: equal field by field, an optional field left undefined (a
+    // cell's number format) absent after as before.
+    for (const j of [judged, returned, refused]) expect(structuredClone(j)).toEqual(j);
+    // On a thread given the round's own plan version, the file is judged there, as on the main thread.
+    const sent = { roundId: round.id, planId: round.planId, expected: [...facts.expected], plan: own.plan, hash: own.hash };
+    const request = { id: 7, bytes: good, name: '好.xlsx', display: '好.xlsx' };
+    expect(await readOnThread(request, sent, threadFacts(sent))).toEqual({ id: 7, judgement: judged });
+    // A thread that holds another version gives the file back as read; judged on the main thread, which knows every
+    // version, it comes out as the file judged whole.
+    const other = { ...sent, hash: 'another-version' };
+    const reply = await readOnThread(request, other, threadFacts(other));
+    expect('read' in reply && 'read' in reply.read && reply.read.read.rows.length).toBeGreaterThan(0);
+    expect('read' in reply && judge(structuredClone(reply.read), '好.xlsx', facts)).toEqual(judged);
   });
 });
 

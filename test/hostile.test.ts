@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
-import { isDateFormat, XlsxFile } from '../src/collect/xlsx.ts';
-import { OverLimit, readMembers, ZipProblem } from '../src/collect/zip.ts';
+import { isDateFormat, OverLimit, readMembers, XlsxFile, ZipProblem } from '../src/xlsx/index.ts';
 import { issuedWorkspace, python, tempDir, jinanPlan } from './helpers.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

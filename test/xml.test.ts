@@ -1,4 +1,4 @@
-// The collector's XML tokenizer (src/collect/xml.ts) is proven equal to saxes, a conforming namespace-aware
+// The collector's XML tokenizer (src/xlsx/xml.ts) is proven equal to saxes, a conforming namespace-aware
 // parser: on every part of workbooks written by taizhang, openpyxl, LibreOffice and Gnumeric, on hand-made parts
 // that use the corners of XML, and on thousands of mutants of them, both refuse the same parts and, on the
 // parts both read, report the same elements, names, namespaces, attributes and text. The mutants come from a
@@ -7,10 +7,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LONE_SURROGATE, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/collect/xml.ts';
-import { PartMemo } from '../src/collect/memo.ts';
-import { READ_LIMITS, XlsxFile } from '../src/collect/xlsx.ts';
-import { InflatedSeen, OverLimit, readMembers, ZIP_LIMITS, ZipProblem } from '../src/collect/zip.ts';
+import { OverLimit, ZipProblem } from '../src/xlsx/errors.ts';
+import { LONE_SURROGATE } from '../src/xlsx/refs.ts';
+import { READ_LIMITS, XlsxFile } from '../src/xlsx/workbook.ts';
+import { parseXml, parseXmlWithSaxes, type XmlHandlers } from '../src/xlsx/xml.ts';
+import { readMembers } from '../src/xlsx/zip.ts';
 import { META_SHEET, TRACKING_SHEET } from '../src/sheets/layout.ts';
 import { GOOD_ANSWERS, PYTHON, fillWorkbook, issuedWorkspace, jinanPlan, prng, run, soffice, tempDir } from './helpers.ts';
 
@@ -272,8 +273,8 @@ describe('the XML tokenizer against saxes', () => {
 });
 
 /** What the collector reads of a workbook: both sheets, cell by cell, and every other part checked. */
-function readAll(bytes: Uint8Array, memo: PartMemo | null) {
-  const file = new XlsxFile(bytes, READ_LIMITS, memo);
+function readAll(bytes: Uint8Array) {
+  const file = new XlsxFile(bytes, READ_LIMITS);
   const sheet = (name: string) => Object.fromEntries(file.sheet(name) ?? []);
   const read = { tracking: sheet(TRACKING_SHEET), meta: sheet(META_SHEET) };
   file.checkUnread();
@@ -290,40 +291,25 @@ function repackaged(bytes: Uint8Array, changes: Record<string, Uint8Array | null
   return zipSync(members);
 }
 
-describe('parts seen before (memo.ts)', () => {
-  it('reads every client’s workbook the same whether its parts are parsed afresh or replayed', () => {
+describe('the package as a whole (workbook.ts, zip.ts)', () => {
+  it('reads every client’s workbook', () => {
     expect(workbooks.map((w) => w.label)).toEqual(['taizhang', 'openpyxl', 'LibreOffice', 'Gnumeric']);
-    for (const { label, bytes } of workbooks) {
-      const fresh = readAll(bytes, null);
-      expect(Object.keys(fresh.tracking).length, label).toBeGreaterThan(20);
-      const memo = new PartMemo();
-      // Seen once (parsed), twice (parsed and recorded), then replayed.
-      for (let i = 0; i < 3; i++) expect(readAll(bytes, memo), `${label} #${i + 1}`).toEqual(fresh);
-      expect(memo.stats.replayed, label).toBeGreaterThanOrEqual(5);
-    }
+    for (const { label, bytes } of workbooks) expect(Object.keys(readAll(bytes).tracking).length, label).toBeGreaterThan(20);
   });
 
-  it('checks on a replay what depends on the file: the root namespace for the part’s name, relationship targets', () => {
+  it('checks what depends on the file: the root namespace for the part’s name, relationship targets', () => {
     const bytes = workbooks[0]!.bytes;
     const members = unzipSync(bytes);
-    const memo = new PartMemo();
-    readAll(bytes, memo);
-    readAll(bytes, memo);
-    // The theme's bytes as the styles part: equal to a part remembered, but in the wrong namespace for styles.
+    // The theme's bytes as the styles part: in the wrong namespace for styles.
     const misplaced = repackaged(bytes, { 'xl/styles.xml': members['xl/theme/theme1.xml']! });
     const wrongNamespace = /部件“xl\/styles\.xml”的命名空间“http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/main”不对/;
-    expect(() => readAll(misplaced, null)).toThrow(wrongNamespace);
-    const before = memo.stats.replayed;
-    expect(() => readAll(misplaced, memo)).toThrow(wrongNamespace);
-    expect(memo.stats.replayed).toBeGreaterThan(before);
-    // The theme gone: the workbook's relationships, unchanged and remembered, name a part that is missing.
+    expect(() => readAll(misplaced)).toThrow(wrongNamespace);
+    // The theme gone: the workbook's relationships name a part that is missing.
     const themeless = repackaged(bytes, { 'xl/theme/theme1.xml': null });
-    expect(() => readAll(themeless, null)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
-    expect(() => readAll(themeless, memo)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
-    expect(memo.stats.replayed).toBeGreaterThan(before + 1);
+    expect(() => readAll(themeless)).toThrow(/缺少部件“xl\/theme\/theme1\.xml”（由“xl\/_rels\/workbook\.xml\.rels”引用）/);
   });
 
-  it('refuses a relationship without its Id, Type or Target, parsed afresh or replayed, as openpyxl cannot open that workbook', () => {
+  it('refuses a relationship without its Id, Type or Target, as openpyxl cannot open that workbook', () => {
     // Found by the mutation test (seed 416932591): `Type` of the theme's relationship turned into `T0pe`. openpyxl
     // then drops every relationship of the part and finds no sheet; the collector used to accept the file.
     const bytes = workbooks[0]!.bytes;
@@ -335,11 +321,7 @@ describe('parts seen before (memo.ts)', () => {
       const damaged = repackaged(bytes, { 'xl/_rels/workbook.xml.rels': strToU8(rels.slice(0, last) + rels.slice(last).replace(` ${attribute}="`, ` ${spoiled}="`)) });
       expect(strFromU8(unzipSync(damaged)['xl/_rels/workbook.xml.rels']!), attribute).toContain(`${spoiled}=`);
       const refused = new RegExp(`部件“xl/_rels/workbook\\.xml\\.rels”中有一条关系缺少必需的 ${attribute} 属性`);
-      expect(() => readAll(damaged, null), attribute).toThrow(refused);
-      const memo = new PartMemo();
-      readAll(bytes, memo);
-      readAll(bytes, memo);
-      expect(() => readAll(damaged, memo), attribute).toThrow(refused);
+      expect(() => readAll(damaged), attribute).toThrow(refused);
       // The independent reader refuses it too.
       const path = join(dir, `${attribute}.xlsx`);
       writeFileSync(path, damaged);
@@ -378,26 +360,8 @@ describe('parts seen before (memo.ts)', () => {
     expect([...readMembers(bytes).keys()].length).toBeGreaterThan(5);
   });
 
-  it('gives a member inflated before from memory only when its compressed bytes are the same, never by its CRC alone', () => {
+  it('refuses a member whose compressed bytes are damaged though its directory entry (CRC, sizes) is as it was', () => {
     const bytes = workbooks[0]!.bytes;
-    const fresh = readMembers(bytes);
-    const seen = new InflatedSeen();
-    for (let i = 0; i < 3; i++) {
-      const members = readMembers(bytes, ZIP_LIMITS, undefined, seen);
-      expect([...members.keys()]).toEqual([...fresh.keys()]);
-      for (const [name, data] of members) expect(data.equals(fresh.get(name)!), name).toBe(true);
-    }
-    // Seen once, remembered the second time, given from memory the third: every deflated member of the file (a
-    // stored one, such as its small document properties, is not inflated at all).
-    const deflated: string[] = [];
-    for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 46)) {
-      if (bytes.readUInt16LE(at + 10) === 8) deflated.push(bytes.subarray(at + 46, at + 46 + bytes.readUInt16LE(at + 28)).toString('utf8'));
-    }
-    expect(deflated).toContain('xl/worksheets/sheet2.xml');
-    expect(deflated).not.toContain('docProps/core.xml');
-    expect(seen.hits).toBe(deflated.length);
-    // The theme's compressed bytes damaged, its directory entry (CRC, sizes) left as it was: inflated afresh, and
-    // refused as the damage it is.
     const name = Buffer.from('xl/theme/theme1.xml');
     // The name's first occurrence is in its local header, which it ends.
     const local = bytes.indexOf(name) - 30;
@@ -405,17 +369,6 @@ describe('parts seen before (memo.ts)', () => {
     const start = local + 30 + name.length + bytes.readUInt16LE(local + 28);
     const damaged = Buffer.from(bytes);
     damaged[start + 200] ^= 0x55;
-    const hits = seen.hits;
     expect(() => readMembers(damaged)).toThrow(/theme1\.xml/);
-    expect(() => readMembers(damaged, ZIP_LIMITS, undefined, seen)).toThrow(/theme1\.xml/);
-    // Every other deflated member was still given from memory; the theme was not.
-    expect(seen.hits - hits).toBe(deflated.length - 1);
-  });
-
-  it('stays within its budget, dropping the least recently used part', () => {
-    const memo = new PartMemo(64 * 1024);
-    for (const { bytes } of workbooks) for (let i = 0; i < 3; i++) readAll(bytes, memo);
-    expect(memo.stats.held).toBeLessThanOrEqual(64 * 1024);
-    expect(memo.stats.held).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,8 @@ import { parseRound } from '../model/round.ts';
 import { assignUnits } from '../sheets/assign.ts';
 import { workbookFileName } from '../sheets/generate.ts';
 import { buildWorkbook, sheetProtection, type InputValues } from '../sheets/workbook.ts';
-import { layoutDescription } from '../workbook/layout.ts';
+import { INPUT_KEYS, layoutDescription, META_SHEET } from '../workbook/layout.ts';
+import { inputsDigest } from '../workbook/identification.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PEERS = join(ROOT, 'bench', 'peers');
@@ -113,13 +114,18 @@ export async function prepareData(units: number, dir: string): Promise<{ workboo
   const assign = [];
   for (const [k, a] of assignments.entries()) {
     // Each unit's own figures and statuses, as real returns differ: no two units' sheets are the same bytes.
-    const fill = a.rows.map((r, i) => ({ status: (i + k) % 9 === 0 ? '已完成' : '序时推进', value: ((i * 7 + k * 13) % 97) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作，完成阶段性任务。`, nextSteps: '继续推进。' }));
+    // A task reported done has reached its target (otherwise validation rightly returns it).
+    const fill = a.rows.map((r, i) => ({ status: (i + k) % 9 === 0 ? '已完成' : '序时推进', value: (i + k) % 9 === 0 ? (r.clause.targets[0]?.value ?? 100) : ((i * 7 + k * 13) % 97) + 5, progress: `${a.unit}按计划推进第${i + 1}项工作，完成阶段性任务。`, nextSteps: '继续推进。' }));
     const values = new Map<string, InputValues>(a.rows.map((r, i) => [r.clause.id, fill[i]!]));
     // One unit in ten forgets its phone number: its workbook is returned with a 退回重报 workbook and a 回执.
     const wrong = k % 10 === 5;
     if (wrong) invalid++;
     rows += a.rows.length;
     const wb = buildWorkbook({ plan, planHash: hash, round, unit: a, protection, values, header: wrong ? { ...header, phone: '' } : header });
+    // Issued blank and filled in by the unit: the identification keeps the digest of the blank workbook it was
+    // issued as (built with the answers, it would record theirs, and collect would refuse every file as 未填写的下发原表).
+    const inputs = wb.getWorksheet(META_SHEET)!.getColumn(1).values.indexOf('inputs');
+    wb.getWorksheet(META_SHEET)!.getCell(inputs, 2).value = inputsDigest(a.rows.map(() => INPUT_KEYS.map(() => null)));
     await wb.xlsx.writeFile(join(inbox, `${a.unit}.xlsx`));
     assign.push({ unit: a.unit, file: workbookFileName(a.unit, round), rows: a.rows.map((r) => [r.clause.id, r.role, r.via]), fill });
   }

@@ -1,7 +1,6 @@
 // `taizhang collect` and `taizhang status`: take in returned workbooks, and show who has reported. Stages are loaded
 // when a command runs, not when the CLI starts.
 import type { Command } from 'commander';
-import { setFlagsFromString } from 'node:v8';
 import type { CollectEvent } from '../collect/index.ts';
 import { UserError } from '../util/errors.ts';
 import { beijingToday, displayTime, parseBeijingTime, parseNewDeadline } from '../util/time.ts';
@@ -37,9 +36,6 @@ function describe(e: CollectEvent): string {
   }
 }
 
-/** Files after which a collect's heap grows by a fifth at a time (see the collect command). */
-const HEAP_SETTLED_AFTER = 1000;
-
 /** The kinds of outcome that leave something for the coordinator to do: a file returned, or not taken at all. */
 const NEEDS_ATTENTION = new Set(['returned', 'refused', 'unusable']);
 
@@ -57,17 +53,14 @@ export function register(program: Command): void {
     const now = process.env.TAIZHANG_NOW ? () => new Date(process.env.TAIZHANG_NOW!) : undefined;
     const today = beijingToday(now?.());
     const until = opts.until === undefined ? undefined : parseNewDeadline(opts.until, '--until', today, '重新报送期限');
-    // A large inbox's reader thread starts first, and starts up while this thread loads the collect stage.
-    const [{ countInputs }, { startEarly }] = await Promise.all([import('../collect/sources.ts'), import('../collect/thread.ts')]);
+    const { countInputs } = await import('../collect/sources.ts');
     const inSight = await countInputs(paths);
-    startEarly(inSight);
     const receivedAt = opts.receivedAt === undefined ? undefined : parseBeijingTime(opts.receivedAt, '--received-at');
     const ledger = await openLedger(opts);
     try {
       const roundId = ledger.requireRound(opts.round).id;
       const { collect } = await import('../collect/index.ts');
       const counts: Record<string, number> = {};
-      let taken = 0;
       const bar = opts.json ? null : await progress('收集', inSight);
       const events = await collect({
         ledger,
@@ -75,16 +68,10 @@ export function register(program: Command): void {
         paths,
         outDir: roundDir(opts, roundId, '收集'),
         receivedAt,
-        inSight,
         now,
         until,
         onFile: (e) => {
           counts[e.outcome.kind] = (counts[e.outcome.kind] ?? 0) + 1;
-          // A province's collect makes garbage at a steady rate for minutes: V8 lets the heap grow to several times
-          // what is alive before collecting, and the peak rose with the number of files (10,000 units: 205–210 MB
-          // with the reader thread, 170 MB with this). From the 1000th file on, the heap grows by a fifth at a time;
-          // not from the start, where the heap, still small, would be collected over and over (1000 files: 0.2 s).
-          if (++taken === HEAP_SETTLED_AFTER) setFlagsFromString('--heap-growing-percent=20');
           if (!bar) return;
           bar.log(describe(e));
           if (e.outcome.kind !== 'rebuilt') bar.tick();

@@ -12,10 +12,10 @@ import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { beijingToday } from '../util/time.ts';
 import { readableForm } from './convert.ts';
-import { detached, judge, planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
-import { readAndJudge, runReader, type Reader, type Refusal, type Ticket } from './pool.ts';
+import { planVersion, type Judged, type Judgement, type PlanVersion, type RunFacts } from './judge.ts';
+import { readAndJudge, runReader, type Reader, type Ticket } from './pool.ts';
+import type { Refusal } from './read.ts';
 import { checkNotEmpty, countInputs, enumerateSources, Skipped, UnusableFile, type SourceFile } from './sources.ts';
-import { readThreads } from './thread.ts';
 
 export type FileOutcome =
   | { kind: 'accepted'; unit: string; rows: number; warnings: number; superseded: boolean }
@@ -49,8 +49,6 @@ export interface CollectOptions {
   now?: () => Date;
   /** When every file of this run arrived, for paper, USB or other deliveries whose file times say nothing. */
   receivedAt?: Date;
-  /** About how many files the paths hold (countInputs), when the caller has counted them already. */
-  inSight?: number;
   /** The new date by which a returned file is to be sent again, once the round's deadline is past (`--until`). */
   until?: string;
 }
@@ -112,12 +110,12 @@ export async function collect(o: CollectOptions): Promise<CollectEvent[]> {
   // Files are loaded, hashed and read ahead of the ones being recorded (on a reader thread where there is one),
   // and recorded strictly in the order they were found, a few in each ledger transaction. What is held ahead is
   // bounded by count and by bytes, so memory does not grow with the number of files.
-  const reader = runReader(cache, () => cache.version(round.planHash), readThreads(o.inSight ?? (await countInputs(o.paths))));
+  const reader = runReader(cache, round.planHash);
   const window: Pending[] = [];
   const held = () => window.reduce((sum, p) => sum + p.size, 0);
   // With a reader thread, files are loaded ahead for it to read; without, each is loaded at its turn, so that its
   // bytes are garbage within milliseconds rather than held while others are read.
-  const depth = reader.threads ? AHEAD : BATCH;
+  const depth = reader.threaded ? AHEAD : BATCH;
   const run = async (batch: Pending[]) => {
     for (const event of await collectBatch(o, round, batch, cache)) emit(event);
   };
@@ -182,7 +180,7 @@ function pending(source: SourceFile, reader: Reader, known: ReadonlySet<string>)
       }),
     prepared: null,
   };
-  if (reader.threads) {
+  if (reader.threaded) {
     p.prepared = p.start();
     p.prepared.catch(() => undefined); // a file that cannot be loaded is reported when its turn comes
   }
@@ -253,11 +251,7 @@ async function judgeOne(o: CollectOptions, round: LedgerRound, pending: Pending,
       throw e;
     }
   }
-  // Read on a thread that knows only the round's own plan version: judged here, where the ledger is.
-  if ('unjudged' in judgement) judgement = judge({ read: judgement.unjudged }, source.display, cache);
-  judgement = detached(judgement);
   if ('refusal' in judgement) return { kind: 'refuse', source, digest, refusal: judgement.refusal };
-  if ('unjudged' in judgement) throw new Error(`the main thread left ${source.display} unjudged`);
   return { kind: 'record', source, digest, archivePath: archive(o.ledger, round, source, bytes, digest), judged: judgement.judged };
 }
 

@@ -1,15 +1,13 @@
-// Step 1 of collecting a file: what it is and what it says. From the bytes alone and facts fixed for the whole run
-// (the round, the units it expects, the plan versions), never the ledger: so it can run on a reader thread (pool.ts)
-// as well as on the main thread, with the same result. A file is either refused (not a workbook of this round, or
-// not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
+// Step 1 of collecting a file: what it is and what it says, from the file as read and facts fixed for the whole run
+// (the round, the units it expects, the plan versions), a pure function. A file is either refused (not a workbook of
+// this round, or not the unit's own), or judged: booked to a unit with its answers and every problem validation finds.
 import type { Plan } from '../model/plan.ts';
 import { ruleMessage, ruleVariant, type RefusalCode } from '../model/rules.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import { UnitIndex } from '../sheets/assign.ts';
 import { COLUMNS, columnsOf } from '../workbook/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
-import type { ReadOutcome, Refusal } from './pool.ts';
-import type { ReadWorkbook } from './read.ts';
+import type { ReadOutcome, ReadWorkbook, Refusal } from './read.ts';
 import { identityProblems, issuedRows, unfilledAsIssued, validateSubmission } from './validate.ts';
 
 /** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
@@ -40,8 +38,8 @@ export interface RunFacts {
   planId: string;
   /** The units the round was issued to. */
   expected: Set<string>;
-  /** A registered plan version, null when the ledger has none of that hash; undefined when not known here (see below). */
-  version(hash: string): PlanVersion | null | undefined;
+  /** A registered plan version, null when the ledger has none of that hash. */
+  version(hash: string): PlanVersion | null;
 }
 
 /** A file booked to a unit: who sent it, with which header, and what validation found. */
@@ -55,11 +53,8 @@ export interface Judged {
   problems: Problem[];
 }
 
-/**
- * The outcome of judging: refused with a reason, judged, or (only on a reader thread, which knows the round's own
- * plan version alone) read but made from another version, to be judged on the main thread that knows them all.
- */
-export type Judgement = { refusal: Refusal } | { judged: Judged } | { unjudged: ReadWorkbook };
+/** The outcome of judging: refused with a reason, or judged. */
+export type Judgement = { refusal: Refusal } | { judged: Judged };
 
 /** The input columns as the 未填写 refusal names them: “完成值”“完成状态”…. */
 const INPUT_HEADERS = COLUMNS.filter((c) => c.input).map((c) => `“${c.header}”`).join('');
@@ -78,7 +73,6 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   if (meta.round !== facts.roundId) return refused(ruleMessage('wrong-round', { round: meta.round ?? '', unit: meta.unit ?? '', current: facts.roundId }), 'wrong-round');
   if (meta.plan_id !== facts.planId) return refused(ruleMessage('wrong-plan', { title: meta.plan_title ?? '' }), 'wrong-plan');
   const version = facts.version(meta.plan_hash ?? '');
-  if (version === undefined) return { unjudged: read };
   if (!version) return refused(ruleMessage('unknown-version'), 'unknown-version');
   const unit = meta.unit ?? '';
   const assignment = version.units.get(unit);
@@ -96,19 +90,4 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
   return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };
-}
-
-/**
- * The parts of a judgement that outlive the file, as data of their own. A text read from a part is a slice of the
- * part's whole text, and V8 keeps the whole text alive as long as any slice of it is: the unit's name, a problem's
- * message or a refusal's reason, kept in the run's outcomes until the run ends, would hold the file's whole sheet
- * (a hundred KB and more), and memory would grow with the number of files. Those are copied (a structured clone
- * copies every text on its own); the answers are not, as they are gone once their batch is recorded, a few files
- * later.
- */
-export function detached(j: Judgement): Judgement {
-  if (!('judged' in j)) return structuredClone(j);
-  const { judged } = j;
-  const { unit, contact, problems } = judged;
-  return { judged: { ...judged, ...structuredClone({ unit, contact }), problems: problems.length ? structuredClone(problems) : [] } };
 }

@@ -1,9 +1,12 @@
-// Reads a returned workbook (through xlsx.ts) into plain data: its metadata, header cells and table rows. Knows the layout
-// (sheets/layout.ts) but judges nothing; validate.ts does that.
+// Reads a returned workbook (through the xlsx reader, src/xlsx/) into plain data: its metadata, header cells and table
+// rows; or says why the file cannot be read, in the file's own words. Knows the layout (sheets/layout.ts) but judges
+// nothing; judge.ts and validate.ts do that.
 import { readFile } from 'node:fs/promises';
-import { XlsxFile, isDateFormat, serialDate, type XlsxCell } from './xlsx.ts';
+import { isDateFormat, OverLimit, readXlsx, serialDate, ZipProblem, type XlsxCell } from '../xlsx/index.ts';
+import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { columnLetters } from '../workbook/cells.ts';
 import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, columnsOf } from '../workbook/layout.ts';
+import { checkUsable, UnusableFile } from './sources.ts';
 
 export interface ReadCell {
   value: unknown;
@@ -34,7 +37,7 @@ function textOf(cell: XlsxCell | undefined): string {
 const ROW_MARGIN = 200;
 
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
-  const file = new XlsxFile(bytes);
+  const file = readXlsx(bytes);
   const metaSheet = file.sheet(META_SHEET, 20_000);
   let meta: Record<string, string> | null = null;
   const metaRows: ReadWorkbook['metaRows'] = [];
@@ -98,4 +101,39 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
 /** Reads a workbook file from disk. */
 export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
   return readWorkbook(await readFile(path));
+}
+
+/** Why a file cannot become a submission, in the words shown to the coordinator and the unit. */
+export interface Refusal {
+  outcome: 'refused' | 'unusable';
+  reason: string;
+  rule: RuleCode;
+}
+
+export type ReadOutcome = { read: ReadWorkbook } | { refusal: Refusal };
+
+/**
+ * A returned file read into plain data, or why it cannot be read: every problem of the file itself (not a
+ * workbook, damaged, over a limit) becomes a refusal in the file's own words. Only a bug of ours throws.
+ */
+export async function readReturned(bytes: Uint8Array, name: string): Promise<ReadOutcome> {
+  const unusable = (reason: string, rule: RuleCode): ReadOutcome => ({ refusal: { outcome: 'unusable', reason, rule } });
+  try {
+    await checkUsable(bytes, name);
+  } catch (e) {
+    if (!(e instanceof UnusableFile)) throw e;
+    return unusable(e.message, e.rule);
+  }
+  try {
+    return { read: await readWorkbook(bytes) };
+  } catch (e) {
+    // A file over a limit or with a damaged structure says so in its own words; anything else the reader met is
+    // still the file's problem, reported with the reader's message.
+    if (e instanceof OverLimit || e instanceof ZipProblem) {
+      const advice = e instanceof ZipProblem ? '。请用 Excel 或 WPS 打开后重新保存再报送' : '';
+      return unusable(`${e.message}${advice}`, e.rule);
+    }
+    // Not a problem the reader words itself: an internal error, the only kind whose library text is shown (in brackets).
+    return unusable(ruleMessage('reader-crash', { detail: (e as Error).message.slice(0, 120) }), 'reader-crash');
+  }
 }

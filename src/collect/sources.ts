@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { UserError } from '../util/errors.ts';
-import { listMembers, ZIP_LIMITS, ZipProblem } from './zip.ts';
+import { listMembers, ZIP_LIMITS, ZipProblem } from '../xlsx/index.ts';
 
 export interface SourceFile {
   /** What a person reads: `收件箱/大气处.xlsx` or `报送.zip › 大气处.xlsx`. */

@@ -2,7 +2,7 @@
 // 2000万 as 2000 unless the target itself is counted in 万.
 import { EXACT_DIGITS, exactNumber } from '../model/exact.ts';
 import { ruleVariant } from '../model/rules.ts';
-import { isDateFormat } from './xlsx.ts';
+import { isDateFormat } from '../xlsx/index.ts';
 
 export type ValueReading = { ok: true; value: number | null; text: string } | { ok: false; text: string; message: string };
 

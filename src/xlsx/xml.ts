@@ -8,10 +8,8 @@
 // saxes still reads what this tokenizer does not take on (an XML declaration other than version 1.0 in its
 // usual form, so XML 1.1). A part not well-formed is refused in the words of the reader that found it.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { LONE_SURROGATE } from '../model/exact.ts';
-import { OverLimit, ZipProblem } from './zip.ts';
-
-export { LONE_SURROGATE };
+import { OverLimit, ZipProblem } from './errors.ts';
+import { LONE_SURROGATE } from './refs.ts';
 
 /** An element as the handlers see it: its names, namespace and attributes in document order. */
 export interface XmlTag {
@@ -464,7 +462,7 @@ export function parseXmlWithSaxes(xml: string, part: string, deadline: number, h
 }
 
 /** A part's root element must be in one of the namespaces its meaning depends on (null: any). */
-export function checkRootNamespace(part: string, uri: string, rootNamespaces: string[] | null): void {
+function checkRootNamespace(part: string, uri: string, rootNamespaces: string[] | null): void {
   if (rootNamespaces && !rootNamespaces.includes(uri)) throw new ZipProblem(`部件“${part}”的命名空间“${uri}”不对，不是合规的工作簿部件`, 'zip-structure');
 }
 

@@ -5,10 +5,10 @@
 // entities decoded once; a DTD is refused, never expanded. Every part comes through zip.ts, which bounds what
 // is inflated; here the work is bounded too: rows past the ones asked for are never walked, and cells, shared
 // strings and time per file have limits.
-import { PartMemo } from './memo.ts';
-import { checkRootNamespace, LONE_SURROGATE, parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
-import { InflatedSeen, OverLimit, readMembers, ZipProblem, ZIP_LIMITS, type ZipLimits } from './zip.ts';
-import { cellPosition, columnLetters } from '../sheets/layout.ts';
+import { OverLimit, ZipProblem } from './errors.ts';
+import { cellPosition, columnLetters, LONE_SURROGATE } from './refs.ts';
+import { parseXml, type XmlHandlers, type XmlTag } from './xml.ts';
+import { readMembers, ZIP_LIMITS, type ZipLimits } from './zip.ts';
 
 export interface XlsxCell {
   /** The value: number, string, boolean, or null when empty. */
@@ -145,18 +145,6 @@ function resolvePart(base: string, target: string): string {
 const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 
 /**
- * Parts that differ from unit to unit (the sheets, their strings, the save time): remembering them would only churn
- * the memory, so they are always parsed. The rest (theme, styles, relationships, content types, the workbook
- * part) are the same in most returns of a round.
- */
-const UNIT_PARTS = /^(xl\/worksheets\/|xl\/sharedStrings\.xml$|docProps\/core\.xml$)/i;
-
-/** The parts this thread has seen, shared by every workbook it reads. */
-const PARTS_SEEN = new PartMemo();
-/** The members this thread has inflated, shared in the same way. */
-const INFLATED_SEEN = new InflatedSeen();
-
-/**
  * A returned workbook, read in one pass per part. The package must hold together as any conforming reader needs
  * it to, not only the parts read here: every member inflated within the limits and checked by CRC,
  * [Content_Types].xml present and giving the workbook its type, every XML part well-formed to its end with its
@@ -174,21 +162,13 @@ export class XlsxFile {
   private strings: string[] = [];
   private formats: string[] = [];
 
-  /** Each part's checked CRC-32: with its length, the key to parts seen before. */
-  private readonly crcs = new Map<string, number>();
-
-  /**
-   * Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem.
-   * `memo` remembers parts seen before (memo.ts), and members inflated before (zip.ts); null inflates and parses
-   * every part afresh.
-   */
+  /** Throws when the bytes are not a workbook or break a limit; callers report that as the file's own problem. */
   constructor(
     bytes: Uint8Array,
     private readonly limits: ReadLimits = READ_LIMITS,
-    private readonly memo: PartMemo | null = PARTS_SEEN,
   ) {
     this.deadline = Date.now() + limits.ms;
-    this.parts = readMembers(bytes, limits, this.crcs, memo ? INFLATED_SEEN : undefined);
+    this.parts = readMembers(bytes, limits);
     this.lowerNames = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
     if (!this.parts.has('[Content_Types].xml')) throw new ZipProblem('工作簿缺少部件“[Content_Types].xml”，结构不完整', 'zip-structure');
     this.guard(() => {
@@ -263,13 +243,7 @@ export class XlsxFile {
         own?.(tag);
       };
     }
-    const bytes = this.parts.get(name)!;
-    const roots = rootNamespaces(name);
-    const parse = (h: XmlHandlers) => parseXml(bytes.toString('utf8'), name, this.deadline, h, roots);
-    // A part only checked (a worksheet not read, such as the 填报说明 every unit is sent alike) may be replayed too.
-    const checkOnly = !handlers.open && !handlers.close && !handlers.text;
-    if (this.memo && (checkOnly || !UNIT_PARTS.test(name))) this.memo.parse(bytes, this.crcs.get(name)!, { ...handlers, open }, parse, (uri) => checkRootNamespace(name, uri, roots));
-    else parse({ ...handlers, open });
+    parseXml(this.parts.get(name)!.toString('utf8'), name, this.deadline, { ...handlers, open }, rootNamespaces(name));
   }
 
   /**

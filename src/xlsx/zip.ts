@@ -3,7 +3,7 @@
 // limit. The central directory is the index (as Excel reads it); each member is checked against its local
 // header, for overlap with its neighbours, and by CRC-32. Whatever cannot be read is named, member by member.
 import { crc32, inflateRawSync } from 'node:zlib';
-import { BytesMemo } from './memo.ts';
+import { ZipProblem } from './errors.ts';
 
 export interface ZipLimits {
   /** Bytes one member may inflate to. */
@@ -15,56 +15,6 @@ export interface ZipLimits {
 }
 
 export const ZIP_LIMITS: ZipLimits = { memberBytes: 64 * 1024 * 1024, totalBytes: 128 * 1024 * 1024, entries: 5000 };
-
-/** A problem of the archive itself or of one member; `rule` names the class for the ledger. */
-export class ZipProblem extends Error {
-  constructor(
-    message: string,
-    readonly rule: 'zip-structure' | 'zip-bomb' | 'zip-member',
-  ) {
-    super(message);
-  }
-}
-
-/** A file over one of the reader's limits (xlsx.ts): its own clear error, and the batch goes on. */
-export class OverLimit extends Error {
-  constructor(
-    message: string,
-    readonly rule: 'read-timeout' | 'xml-dtd' | 'too-many-strings' | 'too-many-cells',
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Members inflated before, by their compressed bytes: the workbooks of a round share many members byte for byte
- * (theme, styles, relationships), and inflating is a pure function of the compressed bytes, so a member whose
- * compressed bytes, declared CRC and size equal one already inflated and checked gives that same output. Equality
- * is of the whole compressed bytes, never of a key alone. Only small members, a fixed budget, least recently used
- * dropped first; a member is remembered only when seen a second time, so the parts that differ from unit to unit
- * cost a key each and nothing more.
- */
-export class InflatedSeen {
-  private readonly members: BytesMemo<Buffer>;
-  /** Members given from memory, for tests and measurements. */
-  hits = 0;
-
-  constructor(budget = 1024 * 1024, largest = 64 * 1024) {
-    this.members = new BytesMemo(budget, largest);
-  }
-
-  get(key: string, packed: Buffer): Buffer | null {
-    const out = this.members.get(key, packed);
-    if (out) this.hits++;
-    return out;
-  }
-
-  add(key: string, packed: Buffer, out: Buffer): void {
-    const cost = packed.length + out.length;
-    // A copy of the output too: the file's own buffer is not kept alive by the memory of one of its members.
-    if (this.members.wanted(key, cost)) this.members.remember(key, packed, Buffer.from(out), cost);
-  }
-}
 
 interface Entry {
   name: string;
@@ -145,10 +95,8 @@ export function listMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): {
 /**
  * Every member, inflated and checked (a workbook accepted must be whole, not only in the parts read). Throws a
  * ZipProblem for the archive's own damage or for any member that is over a limit, overlaps another, or fails its CRC.
- * `crcs`, when given, receives each member's CRC-32 (checked), a ready key to know a part seen before by; `inflated`
- * gives members inflated before (see InflatedSeen).
  */
-export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, crcs?: Map<string, number>, inflated?: InflatedSeen): Map<string, Buffer> {
+export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = centralDirectory(bytes, limits);
   // Members may not share bytes: overlapping entries are how a small file claims to hold many large parts.
@@ -188,18 +136,8 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
     }
     const raw = bytes.subarray(start, end);
     let out: Buffer;
-    const key = `${entry.crc}:${entry.size}:${entry.compressedSize}`;
     const room = Math.min(limits.memberBytes, limits.totalBytes - total);
     const tooLarge = () => new ZipProblem(`部件“${entry.name}”解压后超过 ${Math.round(room / 1048576)} MB，疑似“压缩炸弹”，未读取`, 'zip-bomb');
-    const known = entry.method === 8 ? inflated?.get(key, raw) : null;
-    if (known) {
-      // Inflated and checked before (same compressed bytes, CRC and size); the limits still apply to this file.
-      if (known.length > room) throw tooLarge();
-      total += known.length;
-      members.set(entry.name, known);
-      crcs?.set(entry.name, entry.crc);
-      continue;
-    }
     if (entry.method === 0) out = raw;
     else if (entry.method === 8) {
       try {
@@ -222,8 +160,6 @@ export function readMembers(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS, cr
     else {
       total += out.length;
       members.set(entry.name, out);
-      crcs?.set(entry.name, entry.crc);
-      if (entry.method === 8) inflated?.add(key, raw, out);
     }
   }
   if (failures.length) throw new ZipProblem(`工作簿中有部件损坏：${failures.join('；')}`, 'zip-member');
