@@ -203,13 +203,13 @@ wb.save(sys.argv[1])`,
     await second.locator('[data-save-unit]').click();
     await second.locator('.saved.o-accepted').waitFor();
     await expect(second.locator('.saved').textContent()).resolves.toBe('已保存');
+    await page.screenshot({ path: join(shots, 'mail-registry.png') });
     await second.locator('input[name=emails]').fill('wangfang');
     await second.locator('[data-save-unit]').click();
     await second.locator('.saved.error').waitFor();
     await expect(second.locator('.saved').textContent()).resolves.toBe('“wangfang”不是有效的邮箱地址。 请写成 zhb@jnepb.gov.cn 的形式，多个地址用分号或顿号隔开。');
     const saved = withLedger((l) => registeredUnits(l).find((u) => u.unit === units[1]));
     expect(saved).toMatchObject({ contact: '王芳', phone: '0531-66600001', emails: [address(units[1]!)] });
-    await page.screenshot({ path: join(shots, 'mail-registry.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出单位名录（.xlsx）')]);
     expect(download.suggestedFilename()).toBe('单位名录.xlsx');
@@ -280,7 +280,7 @@ wb.save(sys.argv[1])`,
     expect(air[4]).toMatch(/^已回复/);
     const other = await rows(table).nth(1).locator('td').allTextContents();
     expect(other.slice(0, 3)).toEqual([address('土壤生态环境处'), '<img src=x>收到', NOW_SHOWN]);
-    expect(other[3]).toMatch(/^没有附件，未处理/);
+    expect(other[3]).toBe('没有附件，不是报送，未处理、未回复；请查看邮件内容');
     expect(other[4]).toMatch(/^不回复/);
     await expect(page.locator(`${table} img, ${table} b, ${table} script`).count()).resolves.toBe(0);
     await page.screenshot({ path: join(shots, 'mail-collect.png'), fullPage: true });

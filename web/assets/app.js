@@ -405,8 +405,8 @@ function mailUnitRow(r) {
 function mailMessageRow(m) {
   const files = m.kind === 'submission'
     ? el('ul', {}, ...m.files.map((f) => el('li', { class: `o-${f.kind}` }, `${f.name}：${f.unit ? `${f.unit} ` : ''}${FILE_WORDS[f.kind] || f.kind}${f.rows ? ` ${f.rows} 条` : ''}${f.problems?.length ? `（${f.problems.length} 处问题）` : ''}${f.reason ? `：${f.reason}` : ''}`)))
-    : `${LEFT_WORDS[m.kind] || m.kind}${m.note ? `（${m.note}）` : ''}`;
-  return el('tr', { class: `k-${m.kind}` }, el('td', {}, m.sender), el('td', {}, m.subject), el('td', {}, m.receivedAt), el('td', {}, files), el('td', {}, `${REPLY_WORDS[m.reply] || m.reply}${m.replyDetail ? `：${m.replyDetail}` : ''}`));
+    : m.note || LEFT_WORDS[m.kind] || m.kind;
+  return el('tr', { class: `k-${m.kind}` }, el('td', {}, m.sender), el('td', {}, m.subject), el('td', {}, m.receivedAt), el('td', {}, files), el('td', {}, m.replyDetail || REPLY_WORDS[m.reply] || m.reply));
 }
 
 function mailSummary(d, dryRun, collect) {
