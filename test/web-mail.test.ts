@@ -343,4 +343,20 @@ wb.save(sys.argv[1])`,
     await expect(page.locator('#offers').count()).resolves.toBe(0);
     expect(refused).toEqual([]);
   });
+
+  it('a 工作台 started again has no password: the pages ask for it, and a mail action without it is refused in words', async () => {
+    const again = await createWorkbench({ workspace: ws, access: { hosts: new Set(['127.0.0.1:1']), token, password: null }, today: () => '2025-10-08' });
+    try {
+      const headers = { host: '127.0.0.1:1', cookie: `taizhang_session=${token}` };
+      const collect = await again.inject({ method: 'GET', url: `/collect?round=${ROUND}`, headers });
+      expect(collect.body).toContain('<input type="password" name="password" autocomplete="current-password">');
+      // Sending asks no login of this office's SMTP server: no password field there.
+      expect((await again.inject({ method: 'GET', url: '/rounds', headers })).body).not.toContain('type="password"');
+      const refusedCollect = await again.inject({ method: 'POST', url: `/api/rounds/${ROUND}/mail/collect`, headers: { ...headers, origin: 'http://127.0.0.1:1', 'content-type': 'application/json' }, payload: '{}' });
+      expect(refusedCollect.statusCode).toBe(400);
+      expect(JSON.parse(refusedCollect.body)).toEqual({ error: '需要邮箱口令。', hint: '请在本页输入邮箱口令后重试。口令只保存在本次运行的工作台中，不写入任何文件。' });
+    } finally {
+      await again.close();
+    }
+  });
 });
