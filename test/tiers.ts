@@ -17,6 +17,7 @@ export const FAST_TIER = [
   // The model's rule catalogue and the workbook format (issue 31): pure by design.
   'test/rules.test.ts',
   'test/workbook.test.ts',
+  'test/workspace-mail.test.ts',
   'test/report-context.test.ts',
 ];
 

@@ -7,6 +7,7 @@ import { Workspace } from '../workspace/workspace.ts';
 import { Downloads } from './downloads.ts';
 import { followJob, MB } from './http.ts';
 import { Jobs } from './jobs.ts';
+import { MailSession } from './mail-session.ts';
 import type { Access } from './security.ts';
 import { Views, type NavItem } from './views.ts';
 
@@ -30,6 +31,8 @@ export interface WebContext {
   views: Views;
   downloads: Downloads;
   jobs: Jobs;
+  /** The mailbox password typed in a page, for this run only. */
+  mail: MailSession;
   /** The size limit of one uploaded file. */
   maxFileBytes: number;
   /** Sends a whole page: `view` in the layout, the navigation marking `current`. */
@@ -50,6 +53,7 @@ export function createContext(o: WorkbenchOptions, nav: readonly NavItem[]): Web
     views,
     downloads: new Downloads(),
     jobs,
+    mail: new MailSession(),
     maxFileBytes: o.maxFileBytes ?? 50 * MB,
     page: (reply, view, title, data, current) => reply.type('text/html; charset=utf-8').send(views.render(view, title, { workspace: ws.path, ...data }, current)),
     roundsAndCurrent: async (req) => {

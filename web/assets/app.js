@@ -390,3 +390,119 @@ if (review) {
     }
   });
 }
+
+// --- Mail: 邮件下发, 从邮箱收取, 邮件催报 — each a job whose units or messages are listed as they come -------------
+// Everything from mail (senders, subjects, file names) is put in as text, never as markup.
+const MAIL_WORDS = { sent: '已发送', 'dry-run': '将发送', already: '此前已发', 'no-address': '没有邮箱', 'no-file': '没有调度表', failed: '发送失败' };
+const LEFT_WORDS = { automatic: '自动回复或退信，未处理', own: '本机关发出的邮件，未处理', 'no-attachment': '没有附件，未处理', 'too-large': '邮件过大，未处理', 'other-round': '早于本轮，未处理' };
+const FILE_WORDS = { accepted: '已收取', returned: '退回重报', stale: '旧版本，仅存档', duplicate: '此前已收到', refused: '未收取' };
+const REPLY_WORDS = { sent: '已回复', none: '不回复', failed: '回复失败', uncertain: '回复情况不明' };
+
+function mailUnitRow(r) {
+  return el('tr', { class: `o-${r.outcome}`, 'data-unit': r.unit }, el('td', {}, r.unit), el('td', {}, MAIL_WORDS[r.outcome] || r.outcome), el('td', {}, r.addresses.join('、')), el('td', {}, r.detail));
+}
+
+function mailMessageRow(m) {
+  const files = m.kind === 'submission'
+    ? el('ul', {}, ...m.files.map((f) => el('li', { class: `o-${f.kind}` }, `${f.name}：${f.unit ? `${f.unit} ` : ''}${FILE_WORDS[f.kind] || f.kind}${f.rows ? ` ${f.rows} 条` : ''}${f.problems?.length ? `（${f.problems.length} 处问题）` : ''}${f.reason ? `：${f.reason}` : ''}`)))
+    : m.note || LEFT_WORDS[m.kind] || m.kind;
+  return el('tr', { class: `k-${m.kind}` }, el('td', {}, m.sender), el('td', {}, m.subject), el('td', {}, m.receivedAt), el('td', {}, files), el('td', {}, m.replyDetail || REPLY_WORDS[m.reply] || m.reply));
+}
+
+function mailSummary(d, dryRun, collect) {
+  const n = (k) => d[k] || 0;
+  if (collect) return `收取完毕：处理报送邮件 ${n('submission')} 封，其他邮件 ${n('left')} 封未处理（见上表）。`;
+  const missing = n('no-address') + n('no-file') + n('failed');
+  if (dryRun) return `预览：将发送 ${n('dry-run')} 封，此前已发 ${n('already')} 个单位，无法发送 ${missing} 个单位。未发送任何邮件。`;
+  return `已发送 ${n('sent')} 封，此前已发 ${n('already')} 个单位，未能发送 ${missing} 个单位。`;
+}
+
+for (const form of $$('form[data-mail-api]')) {
+  const card = form.closest('.card');
+  const box = $('.result', card);
+  const tally = $('.tally', card);
+  const table = $('table.mail-results, table.mail-messages', card);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const dryRun = event.submitter?.dataset.dry !== undefined;
+    const buttons = $$('button', form);
+    for (const b of buttons) b.disabled = true;
+    box.replaceChildren();
+    table.tBodies[0].replaceChildren();
+    table.hidden = true;
+    tally.textContent = dryRun ? '正在列出……' : '正在连接邮件服务器……';
+    try {
+      const response = await fetch(form.dataset.mailApi, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...formJson(form), dryRun }) });
+      if (!response.ok) {
+        tally.textContent = '';
+        showError(box, await response.json());
+        return;
+      }
+      await readLines(response, (o) => {
+        if (o.unit || o.message) {
+          table.hidden = false;
+          table.tBodies[0].append(o.unit ? mailUnitRow(o.unit) : mailMessageRow(o.message));
+          tally.textContent = `已处理 ${table.tBodies[0].rows.length} ${o.unit ? '个单位' : '封邮件'}……`;
+        } else if (o.error) {
+          tally.textContent = '';
+          showError(box, o);
+        } else if (o.done) tally.textContent = mailSummary(o.done, o.dryRun, !!table.classList.contains('mail-messages'));
+      });
+    } catch (e) {
+      showError(box, { error: `与工作台的连接中断（${e.message}）。请确认工作台仍在运行。` });
+    } finally {
+      for (const b of buttons) b.disabled = false;
+    }
+  });
+}
+
+// --- Small forms saved as JSON (设置), a unit's contacts saved in place, contact updates accepted (名录) ----------
+async function postJson(url, data) {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+  const o = await response.json();
+  return response.ok && !o.error ? o : Promise.reject(o);
+}
+
+for (const form of $$('form[data-json-api]')) {
+  const box = form.parentElement.querySelector('.result');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await postJson(form.dataset.jsonApi, formJson(form));
+      for (const p of $$('input[type=password]', form)) p.value = '';
+      box.replaceChildren(el('p', { class: 'o-accepted' }, form.dataset.done));
+    } catch (o) {
+      showError(box, o.error ? o : { error: `与工作台的连接中断（${o.message}）。` });
+    }
+  });
+}
+
+for (const b of $$('[data-save-unit]')) {
+  b.addEventListener('click', async () => {
+    const row = b.closest('tr');
+    const saved = $('.saved', row);
+    const data = Object.fromEntries($$('input', row).map((i) => [i.name, i.value]));
+    try {
+      await postJson(`/api/registry/units/${encodeURIComponent(row.dataset.unit)}`, data);
+      saved.className = 'saved o-accepted';
+      saved.textContent = '已保存';
+    } catch (o) {
+      saved.className = 'saved error';
+      saved.textContent = o.error ? `${o.error}${o.hint ? ` ${o.hint}` : ''}` : '保存失败';
+    }
+  });
+}
+
+const accept = $('[data-accept-offers]');
+if (accept) {
+  accept.addEventListener('click', async () => {
+    const card = accept.closest('.card');
+    const units = $$('input[name=units]:checked', card).map((i) => i.value);
+    try {
+      await postJson('/api/registry/offers', { units });
+      location.reload();
+    } catch (o) {
+      showError($('.result', card), o);
+    }
+  });
+}

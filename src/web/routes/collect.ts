@@ -5,13 +5,15 @@ import { basename, join } from 'node:path';
 import { MB } from '../http.ts';
 import { receiveInbox } from '../upload.ts';
 import type { WebContext } from '../context.ts';
+import { mailState } from './mail.ts';
 
 export const collectRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   const { ws, downloads } = ctx;
 
   app.get('/collect', async (req, reply) => {
     const { rounds, current } = await ctx.roundsAndCurrent(req);
-    return ctx.page(reply, 'collect', '收集', { rounds, round: current, roundId: current?.id }, '/collect');
+    const mail = await mailState(ctx, ['imap', 'smtp']);
+    return ctx.page(reply, 'collect', '收集', { rounds, round: current, roundId: current?.id, mail }, '/collect');
   });
 
   app.post('/api/rounds/:id/collect', async (req, reply) => {

@@ -5,9 +5,11 @@ import type { WebContext } from '../context.ts';
 import type { NavItem } from '../views.ts';
 import { collectRoutes } from './collect.ts';
 import { commonRoutes } from './common.ts';
+import { mailRoutes } from './mail.ts';
 import { overviewRoutes } from './overview.ts';
 import { planRoutes } from './plan.ts';
 import { progressRoutes } from './progress.ts';
+import { registryRoutes } from './registry.ts';
 import { reportRoutes } from './report.ts';
 import { roundsRoutes } from './rounds.ts';
 import { urgeRoutes } from './urge.ts';
@@ -26,5 +28,7 @@ export const PAGES: PageModule[] = [
   { nav: { path: '/progress', name: '进度' }, routes: progressRoutes },
   { nav: { path: '/reports', name: '报告' }, routes: reportRoutes },
   { nav: { path: '/urge', name: '催报' }, routes: urgeRoutes },
+  { nav: { path: '/registry', name: '名录' }, routes: registryRoutes },
+  { nav: { path: '/settings', name: '设置' }, routes: mailRoutes },
   { routes: commonRoutes },
 ];

@@ -12,9 +12,14 @@ export const overviewRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (ap
     const { rounds, current } = await ctx.roundsAndCurrent(req);
     if (!current) return ctx.page(reply, 'overview', '总览', { empty: true, hasLedger: ws.hasLedger() }, '/');
     const { roundBoard } = await import('../../workspace/views.ts');
-    const board = (await ws.withLedger(false, (ledger) => roundBoard(ledger, current.id, ws.today())))!;
-    const receipts = board.receipts.map((r) => ({ ...r, when: r.receivedAt ? displayTime(r.receivedAt) : '' }));
-    return ctx.page(reply, 'overview', '总览', { rounds, round: current, roundId: current.id, today: ws.today(), ...board, receipts }, '/');
+    const { mailOverview } = await import('../../mail/overview.ts');
+    const { board, mail } = (await ws.withLedger(false, (ledger) => ({ board: roundBoard(ledger, current.id, ws.today()), mail: mailOverview(ledger, current.id) })))!;
+    // The mail columns appear once the round has gone out by mail: when each unit's workbook went, when its reply came.
+    const byUnit = new Map(mail.map((m) => [m.unit, m]));
+    const hasMail = mail.some((m) => m.sentAt || m.repliedAt);
+    const at = (iso: string | null | undefined) => (iso ? displayTime(iso) : '');
+    const receipts = board.receipts.map((r) => ({ ...r, when: at(r.receivedAt), mailSent: at(byUnit.get(r.unit)?.sentAt), mailReplied: at(byUnit.get(r.unit)?.repliedAt) }));
+    return ctx.page(reply, 'overview', '总览', { rounds, round: current, roundId: current.id, today: ws.today(), ...board, receipts, hasMail }, '/');
   });
 
   app.get('/units/:unit', async (req, reply) => {

@@ -7,6 +7,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import { UserError } from '../../util/errors.ts';
 import { attachment, headersOf } from '../http.ts';
 import type { WebContext } from '../context.ts';
+import { mailState } from './mail.ts';
 
 interface IssueForm {
   plan?: string;
@@ -28,7 +29,8 @@ export const roundsRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
       const list = join(issued, '下发清单.xlsx');
       return { ...r, listId: existsSync(list) ? downloads.register(list, `下发清单_${r.id}.xlsx`) : null, zip: existsSync(issued) };
     });
-    return ctx.page(reply, 'rounds', '轮次', { rounds: listed, plans: ws.plans.list(), contact: readSettings(ws.path).contact ?? '', roundId: current?.id }, '/rounds');
+    const mail = await mailState(ctx, ['smtp']);
+    return ctx.page(reply, 'rounds', '轮次', { rounds: listed, round: current, plans: ws.plans.list(), contact: readSettings(ws.path).contact ?? '', roundId: current?.id, mail }, '/rounds');
   });
 
   app.post('/api/rounds', async (req, reply) => {

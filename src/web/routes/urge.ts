@@ -1,6 +1,7 @@
 // 催报: the units to urge with whom to call and their workbook to send again, and the notice to paste.
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebContext } from '../context.ts';
+import { mailState } from './mail.ts';
 
 export const urgeRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   const { ws, downloads } = ctx;
@@ -16,6 +17,7 @@ export const urgeRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
       const path = issuedWorkbook(issued, u.file);
       return { ...u, fileId: path ? downloads.register(path, u.file) : null };
     });
-    return ctx.page(reply, 'urge', '催报', { rounds, round: current, roundId: current.id, today: ws.today(), until, list, notice: view.notice }, '/urge');
+    const mail = await mailState(ctx, ['smtp']);
+    return ctx.page(reply, 'urge', '催报', { rounds, round: current, roundId: current.id, today: ws.today(), until, list, notice: view.notice, mail }, '/urge');
   });
 };
