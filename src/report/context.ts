@@ -92,9 +92,11 @@ export function taskObject(task: string): string {
   return o.length >= 2 ? o : task;
 }
 
-/** withLead, but a text that names its task's object itself needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
+/** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
 function leadIn(task: string, text: string): string {
-  return text.includes(taskObject(task)) ? text : withLead(task, text);
+  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
+  const object = taskObject(task);
+  return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
 }
 
 /** What the silent tasks of a section are, in register, with what cooperating units said, attributed. */
