@@ -525,6 +525,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // One shortcoming is said, not numbered (一是 with no 二是 read as a list cut short); one carried task is not 逐项.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
     expect(shortcomings).toContain('不足。农村环境整治尚有48个行政村未完成。【待填：深层次问题】');
+    // Round five (point 12): five parts in words, and no list closed by a bare 等.
+    expect(speech).toContain('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
+    expect(speech.join('')).not.toMatch(/等[。，]/);
+    expect(speech.join('')).toContain('要妥善应对突发环境事件，防范化解重大环境风险，加强环境应急能力建设，筑牢核与辐射安全底线，同时抓好其他一项任务。');
+    // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、.
+    expect(speech).toContain('（三）转变工作作风');
+    expect(speech).toContain('【待填：作风建设和队伍建设要求】');
     expect(shortcomings).not.toContain('一是');
     expect(speech.join('')).toContain('对2025年未完成的深入开展农村环境整治工作，要明确完成时限，尽快完成。');
     // Cooperating units' filler never reaches the speech; no reporting failure either.

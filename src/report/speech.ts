@@ -221,7 +221,9 @@ function deployParts(p: Plan, keep: (t: PlanTask) => boolean, themes: ThemeSpec[
         : part.own.map((x, k) => {
             const aims = targetWords(targetsOf(x.tasks), met);
             const leads = x.tasks.map(leadOf).filter(Boolean);
-            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${leads.length > DEPLOY.leadsPerChapter ? '等' : ''}${aims ? `，${aims}` : ''}。`;
+            // The rest counted in words, not a trailing 等 after a list (`…强化面源污染治理等。`).
+            const more = leads.length - DEPLOY.leadsPerChapter;
+            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${more > 0 ? `，同时抓好其他${cnCount(more)}项任务` : ''}${aims ? `，${aims}` : ''}。`;
           }),
   }));
 }
