@@ -78,7 +78,7 @@ export const REVIEW_WORDS = {
   /** Abstract nouns a theme's subject ends with that the openings do not take (`聚焦治理能力现代化水平` → `…现代化`). */
   notFocused: /(安全屏障|屏障|水平)$/,
   /** Routine counts that are no result to tell a conference: meetings held, trainings given, inspections made. */
-  routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理相关信访)/,
+  routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理)/,
 } as const;
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
