@@ -20,6 +20,10 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
+import { openCount, rateText } from '../src/report/bulletin.ts';
+import { cnCount, nextPlanWords } from '../src/report/context.ts';
+import { spoken } from '../src/report/speech.ts';
+import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
 import { LATE as LATE_UNIT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
@@ -144,7 +148,9 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(byChapter![0]).toEqual(['章节', '工作项数', '完成', '未完成', '转入下一年度', '未报送', '完成率']);
     // 碧水保卫战 is all 水生态环境处's, which did not report: the table says 未报送, never 0%.
     expect(byChapter!.find((r) => r[0]!.startsWith('五、'))).toEqual(['五、更高标准推进碧水保卫战', '4', '0', '0', '0', '4', '未报送']);
-    expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75%']);
+    // Issue 29 (round five, point 3): every rate with one decimal, so 75.0% stands beside 73.1%.
+    expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75.0%']);
+    expect(byChapter!.filter((r) => r[6]!.endsWith('%')).every((r) => /^\d+\.\d%$/.test(r[6]!))).toBe(true);
     // The 合计 row closes the table with the opening sentence's counts (49 of 67 is 73.1%).
     expect(byChapter!.at(-1)).toEqual(['合计', '67', '49', '2', '0', '16', '73.1%']);
   });
@@ -172,7 +178,12 @@ describe('the 督办通报 of a 年终 round', () => {
     // texts (the same counts of meetings, checks and trainings): no result stands out, so nobody is praised for
     // punctuality alone, and criticism is the first subsection. The realistic round below commends by results.
     expect(text.some((p) => p.includes('通报表扬'))).toBe(false);
-    expect(text).toContain(`（一）通报批评。${LATE}逾期报送，${SILENT}未报送，${RETURNED}报送材料经审核退回，予以通报批评。`);
+    // Issue 29 (round five, point 2): a unit that did not report is told what is missing — its items in 表2.
+    const [, pressed] = docxTables(file('督办通报'));
+    const silentRows = pressed!.filter((r) => r[3] === '未报送' && r[2] === SILENT);
+    expect(silentRows.length).toBeGreaterThan(2);
+    expect(silentRows.map((r) => r[1])).toContain('实施“一河一策”精准治理');
+    expect(text).toContain(`（一）通报批评。${LATE}逾期报送；${SILENT}未报送年终工作情况，所承担的${silentRows[0]![1]}等${silentRows.length}项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
     const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
     expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）及时补报材料。', '（三）统筹推进工作。', '（四）按期书面报送。'].map((x) => x.slice(0, 9)));
@@ -223,9 +234,8 @@ describe('the speech at the next year’s work conference', () => {
     // The fixture's leads repeat a few texts across tasks: the report's rules (synthesis) take them for boilerplate,
     // so the theme gets the placeholder, then the tasks done named once — never a sentence made from a title.
     const first = review[review.indexOf('（一）美丽济南建设实践持续推进') + 1]!;
-    expect(first.startsWith('【待填：本方面主要成效及数据】')).toBe(true);
-    expect(first).toContain('推进美丽济南建设');
-    expect(first).not.toMatch(/推进美丽济南建设。推进美丽济南建设/);
+    // Round five (point 6): the tasks done with nothing told are counted in the report, never named by title here.
+    expect(first).toBe('【待填：本方面主要成效及数据】');
     // 水生态环境处 (silent) leads all of 碧水保卫战: a placeholder, no reporting failure in a citywide speech.
     expect(review[review.indexOf('（五）碧水保卫战持续推进') + 1]).toBe('【待填：本方面主要成效及数据（责任单位未报送）】');
     expect(body.replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|尚未报送|逾期|退回|暂无报送|责任单位反映|形成了常态化工作机制|全面完成/);
@@ -239,14 +249,15 @@ describe('the speech at the next year’s work conference', () => {
   // spoken words (was `净土保卫战还有差距，深入开展农村环境整治工作年内未完成`), the shortfall with figures first.
   it('states shortcomings as concrete shortfalls with their figures, with a placeholder for the deeper causes', () => {
     const p = text.find((x) => x.startsWith('在肯定成绩的同时'))!;
-    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足。一是深入开展农村环境整治还有48个没有完成。二是推动差异化监管工作年内没有完成。【待填：深层次问题】。对这些问题，我们必须高度重视，切实加以解决。');
+    // Round five (point 10): what the task is about and what is left, the noun its target counts (行政村).
+    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足。一是农村环境整治尚有48个行政村未完成。二是差异化监管年内未完成。【待填：深层次问题】。对这些问题，我们必须高度重视，切实加以解决。');
     expect(p).not.toMatch(/方面.*还有一些困难|还有差距/);
   });
 
   // Issue 29 (round four) changes the deployment: the reviewer found two chapters spliced under each heading with a
   // one-line body. Now each chapter of the next plan is a part under its own title, each of its tasks a 一是 with its
   // first measure and targets (at most five told, the rest named); a target met in 2025 is said as 巩固.
-  it('deploys the next plan chapter by chapter, each task with its measure and targets, met targets as 巩固', () => {
+  it('deploys the next plan chapter by chapter, each task with its measure and targets, met targets left out', () => {
     const part = text.slice(text.indexOf('三、2026年重点工作'), text.indexOf('四、狠抓工作落实'));
     const headings = part.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
     expect(headings).toEqual(next.chapters.map((ch, i) => `（${'一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四'])[i]}）${ch.title.trim().replace(/\s+/g, '，')}`));
@@ -260,10 +271,11 @@ describe('the speech at the next year’s work conference', () => {
       expect(bodyOf.split('。').filter(Boolean).length).toBeGreaterThanOrEqual(2 * Math.min(tasks.length, 5));
     }
     const soil = part[part.indexOf('（六）更高标准推进净土保卫战') + 1]!;
-    // 6.3 was not met in 2025 (612 of 660): a target still; 6.2 was met: its words come back as 巩固, not as new.
+    // 6.3 was not met in 2025 (612 of 660): a target still. 6.2 was met: round five (point 11) leaves it out rather
+    // than re-issue it as new or say 巩固…的成果 after it.
     expect(soil).toContain('确保完成省定660个行政村环境整治任务。');
-    expect(soil).toContain('巩固完成78家重点监管单位周边土壤（含地下水）监督性监测、完成40家重点监管单位土壤污染隐患排查“回头看”的成果。');
-    expect(soil).not.toContain('确保组织完成78家');
+    expect(soil).not.toContain('78家重点监管单位');
+    expect(part.join('')).not.toMatch(/巩固[^。]*的成果/);
     // 11.3 was missed (32% for 40%): a target still, as written.
     expect(part.join('')).toContain('确保非现场执法比例保持在40%以上。');
     expect(part.join('')).toContain('具体任务见《济南市生态环境局2026年工作要点》。对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
@@ -290,6 +302,32 @@ describe('the speech at the next year’s work conference', () => {
 });
 
 describe('rules in one place', () => {
+  // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
+  it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
+    expect(openCount('督察反馈问题302项完成整改276项，交办信访件8591件完成整改8583件')).toBe(true);
+    expect(openCount('剩余26项督察问题整改周期较长')).toBe(true);
+    expect(openCount('完成黄河流域入河排污口溯源217个、整治128个')).toBe(false);
+    expect(openCount('完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toBe(false);
+    expect(openCount('督察反馈问题302项完成整改302项')).toBe(false);
+    expect([rateText(5, 6), rateText(61, 67), rateText(3, 3)]).toEqual(['83.3%', '91.0%', '100.0%']);
+    expect(joinTexts(['围绕纪律作风建设组织专题调度会5次', '开展纪律作风建设现场检查107家次', '出台纪律作风建设配套制度4项'], '纪律作风建设')).toBe('围绕纪律作风建设组织专题调度会5次；同时，开展现场检查107家次；另外，出台配套制度4项');
+    expect(dropEcho('纪律作风建设', '纪律作风建设')).toBe('纪律作风建设');
+    expect(spoken('细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）。量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。')).toBe(
+      'PM2.5平均浓度为38微克/立方米，达到省考核要求；优良天数比率为62.6%，没有达到省考核要求的64%。年初确定的4项量化目标，实现了3项，还有1项没有实现。',
+    );
+    expect([1, 2, 5, 10, 14].map(cnCount)).toEqual(['一', '两', '五', '十', '14']);
+  });
+
+  // Issue 29 (round five, point 8): a 下一步 point thin on the units' plans takes the next plan's tasks for its chapters.
+  it('words a section’s 下一步 from the next plan’s tasks for its chapters', () => {
+    const eight = plan.chapters.find((c) => c.title.includes('生态系统多样性'))!;
+    expect(nextPlanWords(next, { title: eight.title, own: false, chapters: [eight.id] }, plan, '')).toBe('按照《济南市生态环境局2026年工作要点》部署，重点抓好完善生态保护修复监管制度体系和推进重要生态空间生态环境监管。');
+    const nine = plan.chapters.find((c) => c.title.includes('环境安全'))!;
+    expect(nextPlanWords(next, { title: nine.title, own: false, chapters: [nine.id] }, plan, '')).toBe('按照《济南市生态环境局2026年工作要点》部署，重点抓好妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等5项工作。');
+    // A theme finds its chapters in the next plan through the office's themes.
+    expect(nextPlanWords(next, { title: '全面从严治党纵深推进', own: true, chapters: [] }, plan, SEED_THEMES)).toMatch(/^按照《济南市生态环境局2026年工作要点》部署，重点抓好加强政治机关建设、/);
+  });
+
   it('names the meeting from the issuer', () => {
     // Issue 29 (round two): the bureau's own meeting, by its short name (was 2026年全市生态环境工作会议).
     expect(meetingName('济南市生态环境局', '2026', true, '全年')).toBe('市生态环境局2026年工作会议');
@@ -305,17 +343,21 @@ describe('rules in one place', () => {
     expect(highlights(items, routine)).toEqual(['完成入河排污口溯源217个、整治128个', '建成站点3个']);
     // Nothing distinctive: the routine sentence stands rather than nothing.
     expect(highlights(['一是出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次。'], routine)).toEqual(['出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次']);
-    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true)).toBe('深入开展农村环境整治还有48个没有完成');
-    expect(shortfallWords('推动差异化监管', null, true)).toBe('推动差异化监管工作年内没有完成');
+    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true, '完成省定660个行政村环境整治任务')).toBe('农村环境整治尚有48个行政村未完成');
+    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true)).toBe('农村环境整治尚有48个未完成');
+    expect(shortfallWords('推动差异化监管', null, true)).toBe('差异化监管年内未完成');
   });
 
   // Issue 29 (round four): the deployment no longer splices two chapters under one heading (groupChapters is
   // gone); a target the year met is said as 巩固, never as new, unless it says 保持 itself.
-  it('says a target already met as 巩固, a new one as 确保', () => {
+  // Issue 29 (round five, point 11): a met target is not re-issued, neither as new nor as 巩固…的成果.
+  it('leaves a target already met out of the deployment, a new one as 确保', () => {
     // Met in 2025 as `…较2020年下降5%`: the same words in the 2026 plan are the same target.
     const met = new Set(['推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', '非现场执法比例保持在40%以上'].map(targetKey));
-    expect(targetWords(['推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', '完成省定660个行政村环境整治任务'], met)).toBe('确保完成省定660个行政村环境整治任务，巩固大型规模化畜禽养殖场大气氨排放总量较2020年下降5%的成果');
-    expect(targetWords(['非现场执法比例保持在40%以上'], met)).toBe('确保非现场执法比例保持在40%以上');
+    expect(targetWords(['推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', '完成省定660个行政村环境整治任务'], met)).toBe('确保完成省定660个行政村环境整治任务');
+    // 42% reached on 保持在40%以上: asking for 40% again would ask for less than was achieved.
+    expect(targetWords(['非现场执法比例保持在40%以上'], met)).toBe('');
+    expect(targetWords(['非现场执法比例保持在40%以上'], new Set())).toBe('确保非现场执法比例保持在40%以上');
   });
 
   it('writes Chinese text with full-width punctuation, leaving figures and Latin text alone', () => {
@@ -379,6 +421,12 @@ describe('layout', () => {
 });
 
 describe('titles and the report stage', () => {
+  // Issue 29 (round five, point 15): a year qualifies the words after it, so the line does not end on it.
+  it('breaks a 通报 title at a phrase boundary, never after its year', () => {
+    expect(balanceTitle('济南市生态环境局关于2025年度重点工作完成情况的通报')).toEqual(['济南市生态环境局关于', '2025年度重点工作完成情况的通报']);
+    expect(balanceTitle('在2025年全区生态环境系统前三季度重点工作推进会上的讲话')).toEqual(['在2025年全区生态环境系统前三季度', '重点工作推进会上的讲话']);
+  });
+
   it('never splits 季度 or 年度 across the lines of a title', () => {
     const lines = balanceTitle('在2025年全区生态环境系统前三季度重点工作推进会上的讲话');
     expect(lines.length).toBe(2);
@@ -427,13 +475,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       // Issue 29 (round four): a heading says only what its facts show. Of 黄河流域生态保护安全屏障 (chapters 二,
       // 八, 九, 十一) only 督察执法 has results that stand out; of 绿色低碳 (一, 三, 十) two chapters; of 治理能力
       // (十二, 十三) one. Such a theme is named by those chapters, verb + object, as the model speech does.
-      '（三）扎实强化生态环境保护督察执法',
-      '（四）全力推进美丽济南建设实践，深入推动绿色低碳高质量发展',
-      '（五）积极深化生态环境领域法治建设',
+      // Round five (point 13): a chapter whose results are all of a shape other chapters share still has its say
+      // (its most specific one that is no meeting or training count): 绿色低碳 and 治理能力 are told whole; of 黄河流域
+      // the two chapters with results of their own are named, those with a distinctive result first.
+      '（三）全力落实黄河重大国家战略，扎实强化生态环境保护督察执法',
+      '（四）绿色低碳高质量发展精准有力',
+      '（五）治理能力现代化水平持续提升',
     ]);
     const words = review.join('');
     expect(words).toContain('组织“第一议题”学习24次、党组理论学习中心组集体学习18次');
-    expect(words).toContain('规模化畜禽养殖场大气氨排放总量较2020年下降5.3%');
+    expect(words).toContain('完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家');
     // Issue 29 (round three): highlights, not the report pasted. Each theme one paragraph opened in the speaker's
     // voice, at most three of the units' sentences, each found word for word in the report; routine counts of
     // trainings (the reviewer's example) left out; the whole review about a third of the report's 成效 at most.
@@ -441,11 +492,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const achievements = section(report, '一、重点工作成效', '二、存在问题').join('');
     const paragraphs = review.filter((p, i) => i > 0 && /^（[一二三四五]）/.test(review[i - 1]!));
     expect(paragraphs).toHaveLength(5);
-    expect(paragraphs[0]).toBe('一年来，我们聚焦全面从严治党，组织“第一议题”学习24次、党组理论学习中心组集体学习18次。');
+    // Round five (point 13): a theme is not told in one line when it has a second result of its own.
+    expect(paragraphs[0]).toBe('一年来，我们聚焦全面从严治党，组织“第一议题”学习24次、党组理论学习中心组集体学习18次；夯实基层建设基础，会同市直有关部门开展联合检查12轮，排查隐患82处，均已整改到位。');
     // Issue 29 (round four): one highlight per chapter in turn (蓝天, 碧水, 净土, 固废), and openings that vary.
-    expect(paragraphs[1]).toBe('在污染防治攻坚方面，我们强化面源污染治理，规模化畜禽养殖场大气氨排放总量较2020年下降5.3%；完成黄河流域入河排污口溯源217个、整治128个；完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成；完成3家“无废园区”、23个“无废机关”创建。');
-    expect(paragraphs[2]).toMatch(/^围绕生态环境保护督察执法，抓牢抓实生态环境保护督察反馈问题/);
-    expect(paragraphs[3]).toMatch(/^美丽济南建设实践和绿色低碳高质量发展方面，印发美丽济南建设年度推进计划/);
+    expect(paragraphs[1]).toBe('在污染防治攻坚方面，我们完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家；完成黄河流域入河排污口溯源217个、整治128个；完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成；完成3家“无废园区”、23个“无废机关”创建。');
+    expect(paragraphs[2]).toMatch(/^围绕黄河重大国家战略和生态环境保护督察执法，全力打好黄河生态保护治理攻坚战，/);
+    expect(paragraphs[2]).toContain('督察反馈问题302项完成整改276项');
+    expect(paragraphs[3]).toMatch(/^绿色低碳高质量发展方面，印发美丽济南建设年度推进计划/);
     expect(paragraphs[3]).toContain('细化第三轮“四减四增”年度目标任务58项');
     const opening = /^(一年来，我们聚焦[^，]+，|在[^，]+方面，我们|围绕[^，]+，|[^，]+方面，)/;
     expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(1);
@@ -455,8 +508,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       expect(picked.length).toBeLessThanOrEqual(4);
       for (const x of picked) expect(achievements).toContain(x);
     }
-    expect(words).not.toContain('培训人员173人次');
-    expect(achievements).toContain('培训人员173人次');
+    expect(words).not.toContain('覆盖基层人员193人次');
+    expect(achievements).toContain('覆盖基层人员193人次');
     expect(paragraphs.join('').length * 3).toBeLessThanOrEqual(achievements.length);
     // Rule 2: the overall figure with its denominator, as the 通报 counts (67 deployed, 61 done); the KPI paragraph
     // as the report gives it, its figures stated; a placeholder only for the indicators the data has no values for.
@@ -464,12 +517,21 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(overview).toContain('我们认真落实《济南市生态环境局2025年工作要点》部署，全年67项重点工作完成61项。');
     const kpi = report[report.indexOf('一、重点工作成效') + 1]!;
     expect(kpi).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项');
-    expect(overview).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。');
+    // Round five (point 9): the report's formula said as a speaker says it.
+    expect(overview).toContain('年初确定的4项量化目标，实现了3项，还有1项没有实现。');
+    expect(overview).not.toContain('量化任务方面');
     expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：政治站位和上级领导（如“在市委、市政府的坚强领导下”）】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcoming with its figure, in spoken words.
     // One shortcoming is said, not numbered (一是 with no 二是 read as a list cut short); one carried task is not 逐项.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
-    expect(shortcomings).toContain('不足。深入开展农村环境整治还有48个没有完成。【待填：深层次问题】');
+    expect(shortcomings).toContain('不足。农村环境整治尚有48个行政村未完成。【待填：深层次问题】');
+    // Round five (point 12): five parts in words, and no list closed by a bare 等.
+    expect(speech).toContain('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
+    expect(speech.join('')).not.toMatch(/等[。，]/);
+    expect(speech.join('')).toContain('要妥善应对突发环境事件，防范化解重大环境风险，加强环境应急能力建设，筑牢核与辐射安全底线，同时抓好其他一项任务。');
+    // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、.
+    expect(speech).toContain('（三）转变工作作风');
+    expect(speech).toContain('【待填：作风建设和队伍建设要求】');
     expect(shortcomings).not.toContain('一是');
     expect(speech.join('')).toContain('对2025年未完成的深入开展农村环境整治工作，要明确完成时限，尽快完成。');
     // Cooperating units' filler never reaches the speech; no reporting failure either.
@@ -480,10 +542,14 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
   it('states the 通报’s counts by outcome, and judges the year when under a tenth is unreported', () => {
     const body = bulletin.join('\n');
     // 4 of 67 unreported (under a tenth): no placeholder for the verdict, and no verdict the data does not give.
-    expect(body).toContain('全年部署的67项重点工作中，完成61项，未完成1项，转入下一年度1项，未报送4项。\n');
+    // Round five (point 4): 总体看 by rule (BULLETIN_RULES.overall): 61 of 67 is 91% (较好); of 14 chapters all but
+    // 一 (carried), 六 (6.3) and 九 (silent) are wholly done; what 表2 lists lies in 六 and 九.
+    expect(body).toContain('全年部署的67项重点工作中，完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成；未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进。\n');
     expect(body).not.toContain('【待填：总体评价】');
-    // Registry order: 环境安全应急管理处 is named in the plan before 政策法规处.
-    expect(body).toContain(`（二）通报批评。${SILENT_UNIT}未报送，${LATE_UNIT}逾期报送，予以通报批评。`);
+    // Registry order: 环境安全应急管理处 is named in the plan before 政策法规处. Round five (point 2): what it did not report.
+    expect(body).toContain(`（二）通报批评。${SILENT_UNIT}未报送年终工作情况，所承担的妥善应对突发环境事件等4项工作完成情况不明；${LATE_UNIT}逾期报送。对以上单位予以通报批评。`);
+    // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67).
+    expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.at(-1)!.at(-1)).toBe('91.0%');
     // Nobody's report was returned: the requirement names only what happened.
     expect(body).toContain('（二）及时补报材料。未报送的单位要按照要求补报年终工作情况，做到数据真实、内容完整。');
   });
@@ -493,9 +559,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const praise = bulletin.find((p) => p.startsWith('（一）通报表扬。'))!;
     // Each unit with its own most specific result, registry order, at most six; never for punctuality alone.
     expect(praise).toContain('大气环境处完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家；');
-    expect(praise).toContain('市生态环境保护综合行政执法支队推动差异化监管，非现场执法检查率达到42%，线上发现问题核实整改率99%；');
+    // Round five (point 1): the result, not the task's title before it (推动差异化监管，…).
+    expect(praise).toContain('市生态环境保护综合行政执法支队非现场执法检查率达到42%，线上发现问题核实整改率99%；');
     expect(praise).toMatch(/机关党委组织“第一议题”学习24次、党组理论学习中心组集体学习18次。上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。$/);
-    expect(praise.split('；')).toHaveLength(6);
+    // 生态保护处 reports 302 problems of which 276 rectified and 剩余26项…: work open, so not praised as 全部完成.
+    expect(praise).not.toContain('生态保护处');
+    expect(praise).not.toMatch(/抓牢抓实|302项/);
+    expect(praise.split('；')).toHaveLength(5);
     expect(praise).not.toContain('按时报送');
     // Not commended: the lead of the missed 6.3, the silent and the late unit; routine counts are no result.
     for (const u of ['土壤生态环境处', SILENT_UNIT, LATE_UNIT]) expect(praise).not.toContain(u);

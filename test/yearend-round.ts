@@ -37,23 +37,44 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
   '14.1': ['已完成', null, '组织“第一议题”学习24次、党组理论学习中心组集体学习18次。', '无', '严格落实“第一议题”制度。'],
 };
 
-/** A lead's answer on a clause not in LEAD_TEXT: concrete, naming the task, done. */
+/**
+ * A lead's answer on a clause not in LEAD_TEXT: concrete and done, but written as units write, not to one pattern:
+ * ten ways of telling the year's work (some naming the task's object, most not), each with figures of its own
+ * (k: the clause's number), and for one of them the sentence a few units paste under every task (BOILERPLATE),
+ * which the report prints as nobody's achievement.
+ */
 export function leadAnswer(clauseId: string, task: string) {
   const own = LEAD_TEXT[clauseId];
   if (own) return { status: own[0], value: own[1] ?? undefined, progress: own[2], problems: own[3], next: own[4] };
-  // Varied as units write, each with figures of its own (k: the clause's number), but for one sentence a few units
-  // paste under every task (BOILERPLATE): the report prints it as nobody's achievement.
   const k = Number(clauseId.replace(/\D/g, ''));
-  const n = k % 5;
+  // Which way a unit writes: spread over the plan by the whole clause number, not its last digit (x.2 always alike).
+  const way = [...clauseId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9973, 7) % 10;
   const obj = taskObject(task);
   const progress = [
-    `印发${obj}实施方案，明确年度重点任务${12 + (k % 7)}项，开展专项督导${3 + (k % 4)}次。`,
-    `围绕${obj}组织专题调度会${4 + (k % 6)}次，解决问题${20 + (k % 13)}个，形成典型经验做法${1 + (k % 3)}项。`,
-    `开展${obj}现场检查${100 + (k % 41)}家次，发现并督促整改问题${40 + (k % 17)}个。`,
-    `出台${obj}配套制度${1 + (k % 5)}项，组织业务培训${2 + (k % 4)}期、培训人员${150 + (k % 60)}人次。`,
+    `印发${obj}工作方案，明确年度重点任务${12 + (k % 7)}项，开展专项督导${3 + (k % 4)}次。`,
+    `针对群众反映集中的问题，召开推进会${4 + (k % 6)}次，推动解决问题${20 + (k % 13)}个。`,
+    `对${100 + (k % 41)}家重点单位开展“双随机、一公开”检查，立案查处违法行为${3 + (k % 11)}起。`,
     BOILERPLATE,
-  ][n]!;
-  return { status: '已完成', progress, problems: '无', next: ['按计划推进。', '巩固工作成效，完善长效机制。', '继续推进。', '持续跟踪问题整改。', '无'][n]! };
+    `制定${obj}配套制度${1 + (k % 5)}项，举办专题培训${2 + (k % 4)}期，覆盖基层人员${150 + (k % 60)}人次。`,
+    `完成年度项目${5 + (k % 9)}个，争取上级资金${(1 + (k % 7)) * 800}万元，年度任务通过省厅评估验收。`,
+    `建成${obj}信息化管理模块，接入点位${30 + (k % 50)}个，全年预警处置${10 + (k % 20)}次。`,
+    `会同${k % 2 ? '各区县' : '市直有关部门'}开展联合检查${6 + (k % 8)}轮，排查隐患${60 + (k % 30)}处，均已整改到位。`,
+    `全年受理相关信访、投诉${30 + (k % 40)}件，按期办结率100%。`,
+    `编制${obj}年度评估报告，评估结果报市政府并通报各区县。`,
+  ][way]!;
+  const next = [
+    '按计划推进。',
+    '巩固工作成效，完善长效机制。',
+    `2026年6月底前完成${obj}中期评估。`,
+    '无',
+    `2026年出台${obj}实施细则。`,
+    '持续跟踪问题整改。',
+    `推进${obj}管理模块与省级平台数据对接。`,
+    '无',
+    `将${obj}纳入2026年度重点督办清单。`,
+    '继续推进。',
+  ][(way + k) % 10]!;
+  return { status: '已完成', progress, problems: '无', next };
 }
 
 export interface YearEndRound {

@@ -5,8 +5,8 @@ import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progres
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
-import { cnOrdinal, SCHEDULE_WORDS, type ReportContext } from './context.ts';
-import { joinTexts, sentenceShape, sentencesOf, substance, withLead } from './synthesis.ts';
+import { cnCount, cnOrdinal, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -23,6 +23,11 @@ export const COMMEND_RULE = {
   midYear: ['已完成', '序时推进'],
   /** A unit is commended for what it achieved: at most this many, those with the most specific result first. */
   most: 6,
+  /**
+   * A unit is not commended as 全部完成 when it reports open problems (问题 other than 无) on a clause it leads, or
+   * when its own text shows a count not closed (`问题302项完成整改276项`, `尚有48个`): see openCount.
+   */
+  openProblems: true,
   closing: { yearEnd: '上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。', midYear: '上述单位所承担的任务均已完成或按序时推进，工作成效明显，予以通报表扬。' },
 } as const;
 
@@ -74,6 +79,15 @@ export const BULLETIN_RULES = {
   judgeUnreportedAtMost: 0.1,
   outcomeWords: { 完成: '完成', 未完成: '未完成', 结转: '转入下一年度', 未报送: '未报送' },
   verdictGap: '【待填：总体评价】',
+  /**
+   * The year-end overall judgement (总体看，…) by the share of items done: the first band whose floor the share
+   * reaches gives the words. Then how many chapters are wholly done, and where what is not done or not reported lies.
+   */
+  overall: [
+    { atLeast: 0.95, words: '全年重点工作完成情况良好' },
+    { atLeast: 0.85, words: '全年重点工作完成情况较好' },
+    { atLeast: 0, words: '全年重点工作完成情况与年初部署仍有差距' },
+  ],
   ccGap: '【待填：抄送】',
 } as const;
 
@@ -132,6 +146,23 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
   return c.answers.filter((a) => a.role === '牵头' || a.status !== '已完成');
 }
 
+/** Every rate in the 通报 in one format, one decimal (`83.3%`, `91.0%`, `100.0%`), so that rates side by side compare. */
+export function rateText(part: number, whole: number): string {
+  return `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+/**
+ * A count a text states as not closed: `督察反馈问题302项完成整改276项` (276 of 302), `尚有48个`, `剩余26项`. Such a
+ * unit has work left, whatever its status says, and is not praised as 全部完成.
+ */
+export const OPEN_COUNT: readonly RegExp[] = [/(尚有|尚差|剩余|还有|仍有)\d+/];
+const DONE_OF = /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?完成[^，；。\d]{0,6}?(\d+)(项|件|个|家|处|宗|起)/g;
+export function openCount(text: string): boolean {
+  if (OPEN_COUNT.some((re) => re.test(text))) return true;
+  for (const m of text.matchAll(DONE_OF)) if (m[2] === m[4] && Number(m[3]) < Number(m[1])) return true;
+  return false;
+}
+
 /** `A、B和C` lists read as 顿号 lists in documents. */
 const list = (xs: string[]) => xs.join('、');
 
@@ -169,6 +200,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
   const silentCount = clauses.filter((c) => c.status === '未报送').length;
   const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
   let progressSentence = '';
+  let overallFrom = false;
   let verdict = ctx.结论.总体;
   if (ctx.结论.有报送 && yearEnd) {
     const outcomes = parts([
@@ -179,6 +211,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     ]);
     progressSentence = `全年部署的${clauses.length}项重点工作中，${outcomes.join('，')}。`;
     verdict = tooSilent ? BULLETIN_RULES.verdictGap : count('完成') === clauses.length ? '年度各项任务全部完成。' : '';
+    overallFrom = count('完成') < clauses.length && !tooSilent;
   } else if (ctx.结论.有报送) {
     const status = parts([
       [n('已完成'), `已完成${n('已完成')}项`],
@@ -208,7 +241,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       滞后: own.filter((c) => isPressed(c)).length,
       未报送: own.length - reported.length,
       // Nothing reported is no 0%: the table says so.
-      完成率: own.length && !reported.length ? W.未报送 : own.length ? `${Math.round((done / own.length) * 1000) / 10}%` : '—',
+      完成率: own.length && !reported.length ? W.未报送 : own.length ? rateText(done, own.length) : '—',
     };
   };
   const table = [
@@ -216,6 +249,20 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     tableRow('合计', clauses),
   ];
 
+  // 总体看: by rule from 表1 (BULLETIN_RULES.overall), before the tables; what it names is what 表2 lists.
+  if (overallFrom) {
+    const rows = table.slice(0, -1).filter((r) => r.项数 > 0);
+    const share = count('完成') / clauses.length;
+    const band = BULLETIN_RULES.overall.find((b) => share >= b.atLeast)!;
+    const whole = rows.filter((r) => r.完成 === r.项数).length;
+    const troubled = rows.filter((r) => r.未完成 + r.未报送 > 0);
+    const name = (r: (typeof rows)[number]) => `“${r.章节.replace(/^[一二三四五六七八九十]+、/, '')}”`;
+    const what = [troubled.some((r) => r.未完成) ? '未完成' : '', troubled.some((r) => r.未报送) ? '未报送' : ''].filter(Boolean).join('和');
+    const where = troubled.length
+      ? `；${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
+      : '';
+    verdict = `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${where}。`;
+  }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
   // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
@@ -250,7 +297,12 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     .map((r) => r.unit)
     .filter((unit) => {
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
-      return mine.length > 0 && mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant);
+      return (
+        mine.length > 0 &&
+        mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant) &&
+        // Open problems or an unclosed count in its own words: not 全部完成, whatever the status column says.
+        !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => a.role !== '配合' && (!!substance(a.problems) || openCount(substance(a.progress, c.task)))))
+      );
     });
   // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
   // boilerplate (报告.重复表述) and routine counts (a shape other units' results share) left out.
@@ -266,7 +318,8 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     .map((r) => {
       const scored = r.sentences.map((y) => ({ ...y, n: (y.x.match(/\d+(\.\d+)?/g) ?? []).length, routine: (shapes.get(sentenceShape(y.x)) ?? 0) > 1 }));
       const pick = scored.filter((y) => y.n > 0 && !y.routine).sort((a, b) => b.n - a.n)[0];
-      return pick ? { 单位: r.unit, 成效: withLead(pick.task, pick.x), n: pick.n } : null;
+      // The result itself, never the task's title before it (`抓牢抓实…整改，…`): the unit's name is its subject.
+      return pick ? { 单位: r.unit, 成效: pick.x, n: pick.n } : null;
     })
     .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
   const praised = new Set([...best].sort((a, b) => b.n - a.n).slice(0, COMMEND_RULE.most).map((x) => x.单位));
@@ -274,7 +327,12 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
   for (const u of ctx.报送.逾期) failing.set(u, '逾期报送');
-  for (const u of ctx.报送.未报) failing.set(u, '未报送');
+  for (const u of ctx.报送.未报) {
+    // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
+    const items = pressedRows.filter((r) => r.情况 === W.未报送 && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
+    const what = items.length > 2 ? `${items[0]!.任务}等${items.length}项工作` : items.map((r) => r.任务).join('、');
+    failing.set(u, items.length ? `未报送${yearEnd ? '年终' : ''}工作情况，所承担的${what}${yearEnd ? '完成' : '进展'}情况不明` : '未报送');
+  }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
@@ -305,7 +363,8 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     表扬句: praise.length ? `${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${yearEnd ? COMMEND_RULE.closing.yearEnd : COMMEND_RULE.closing.midYear}` : '',
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
-    批评: criticised.length ? `${criticised.join('，')}，予以通报批评。` : '',
+    // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
+    批评: criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : '',
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,

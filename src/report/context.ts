@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, closeSentence, sentenceShape, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { indicatorParagraph } from './kpi.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -17,6 +17,11 @@ const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '�
 
 export function cnOrdinal(i: number): string {
   return CN_ORDINALS[i] ?? String(i + 1);
+}
+
+/** A small count as words say it (`两个方面`, `五个方面`), in figures above ten, as speeches and 通报 write counts. */
+export function cnCount(n: number): string {
+  return n === 2 ? '两' : n >= 1 && n <= 10 ? cnOrdinal(n - 1) : String(n);
 }
 
 export function percent(x: number): string {
@@ -87,6 +92,13 @@ export function taskObject(task: string): string {
   return o.length >= 2 ? o : task;
 }
 
+/** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
+function leadIn(task: string, text: string): string {
+  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
+  const object = taskObject(task);
+  return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
+}
+
 /** What the silent tasks of a section are, in register, with what cooperating units said, attributed. */
 function silentWords(missing: { 任务: string; 单位: string; 配合: { unit: string; words: string }[] }[], yearEnd: boolean): { text: string; gap: string } {
   if (!missing.length) return { text: '', gap: '' };
@@ -121,7 +133,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   const others: string[] = [];
   const addPlan = (task: string, text: string) => {
     for (const s of sentencesOf(text).map((x) => x.split(/[；;]/).filter(concretePlan).join('；')).filter(Boolean)) {
-      const line = closeSentence(withLead(task, s));
+      const line = closeSentence(leadIn(task, s));
       if (!plans.includes(line)) plans.push(line);
     }
   };
@@ -131,9 +143,9 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     // One sentence group per task: every unit's words on every clause, each sentence once, boilerplate out.
     const seen = new Set<string>();
     const texts = achieved.flatMap((c) => progressTexts(c)).map((t) => sentencesOf(t).filter((s) => !boiler.has(s) && !seen.has(s) && (seen.add(s), true)).join('。')).filter(Boolean);
-    const content = joinTexts(texts);
+    const content = joinTexts(texts, taskObject(task));
     if (content) {
-      const sentence = closeSentence(withLead(task, content));
+      const sentence = closeSentence(leadIn(task, content));
       out.成效.push(`${cnOrdinal(out.成效.length)}是${sentence}`);
       out.分项.push({ 任务: task, 内容: closeSentence(content), 句: sentence, 分: specificity(content) });
     }
@@ -236,6 +248,54 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，需加力推进。` : '';
 }
 
+/** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
+export const NEXT_STEPS = { most: 3, least: 2, tasks: 4 } as const;
+
+/**
+ * The next plan's tasks for a report section's chapters, as one sentence: `按照《…》部署，重点抓好A、B和C。` A theme
+ * finds its chapters in the next plan through the office's themes; a chapter by its title (years aside) or number.
+ */
+export function nextPlanWords(next: Plan, g: { title: string; own: boolean; chapters: string[] }, plan: Plan, themes: string): string {
+  const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+  let ids: string[] = [];
+  if (g.own) {
+    try {
+      ids = parseThemes(themes, next.chapters).find((t) => t.title === g.title)?.chapters ?? [];
+    } catch {
+      ids = [];
+    }
+  }
+  if (!ids.length) {
+    const titles = g.chapters.map((id) => bare(plan.chapters.find((c) => c.id === id)?.title ?? ''));
+    ids = next.chapters.filter((c) => titles.includes(bare(c.title))).map((c) => c.id);
+  }
+  const leads = next.tasks.filter((t) => ids.includes(t.chapterId)).map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean);
+  if (!leads.length) return '';
+  const told = leads.slice(0, NEXT_STEPS.tasks);
+  const list = told.length > 1 ? `${told.slice(0, -1).join('、')}和${told.at(-1)}` : told[0]!;
+  return `按照《${displayTitle(next)}》部署，重点抓好${leads.length > told.length ? `${told.join('、')}等${leads.length}项工作` : list}。`;
+}
+
+/** A task's name inside “”: its own double quotes become single (`启动‘十五五’规划编制`). */
+export const quoted = (task: string) => `“${task.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
+/**
+ * The tasks carried into next year, each named where the report counts them: the task, who leads it, what was done
+ * and why it goes on (the lead's problems, else that it runs beyond the year), with the lead's next step.
+ */
+export function carriedWords(carried: ClauseProgress[], year: number): string {
+  if (!carried.length) return '';
+  const one = (c: ClauseProgress) => {
+    const lead = responsibleAnswers(c).filter((a) => a.reported);
+    const units = [...new Set(lead.map((a) => a.unit))].join('、');
+    const done = joinTexts(lead.map((a) => substance(a.progress, c.task)).filter(Boolean)).replace(/[。；]+/g, '，').replace(/，$/, '');
+    const why = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
+    const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean)).replace(/。$/, '');
+    return `${quoted(c.task)}${units ? `（${units}牵头）` : ''}${done ? `已${done.replace(/^已/, '')}，` : ''}${why ? `因${why}转入${year + 1}年` : `属跨年度实施的工作`}${next ? `，计划${next.replace(/^计划/, '')}` : ''}`;
+  };
+  return `其中，转入下一年度的${carried.length > 1 ? `${carried.length}项：` : ''}${carried.map(one).join('；')}。`;
+}
+
 /** The tasks done with nothing more to tell (or not told in a full block), named once in one closing clause. */
 function extraWords(done: string[], onCourse: string[], told: boolean): string {
   return [
@@ -244,10 +304,15 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
   ].join('');
 }
 
-/** The most specific MAX_PER_ITEM tasks of a block, in the plan's order; the rest's names for the closing clause. */
-function rankParts(parts: SectionText['分项']): { kept: SectionText['分项']; rest: string[] } {
+/**
+ * The most specific MAX_PER_ITEM tasks of a block, in the plan's order; the rest's names for the closing clause. A
+ * task whose every sentence is a routine count (a shape that other tasks' sentences share: meetings held, checks
+ * made, see sentenceShape) ranks after one with a result of its own, however many figures the routine one has.
+ */
+function rankParts(parts: SectionText['分项'], routine: (sentence: string) => boolean = () => false): { kept: SectionText['分项']; rest: string[] } {
   if (parts.length <= MAX_PER_ITEM) return { kept: parts, rest: [] };
-  const top = new Set([...parts].sort((x, y) => y.分 - x.分).slice(0, MAX_PER_ITEM));
+  const own = (p: SectionText['分项'][number]) => (sentencesOf(p.内容).flatMap((x) => x.split('；')).some((x) => /\d/.test(x) && !routine(x)) ? 1 : 0);
+  const top = new Set([...parts].sort((x, y) => own(y) - own(x) || y.分 - x.分).slice(0, MAX_PER_ITEM));
   return { kept: parts.filter((p) => top.has(p)), rest: parts.filter((p) => !top.has(p)).map((p) => p.任务) };
 }
 
@@ -274,6 +339,8 @@ interface ReportInput {
   scheduleShare: number;
   behindCount: number;
   reserved: Set<string>;
+  /** The next year's plan (`--next-plan`): 下一步 takes its tasks where the units' plans are thin. */
+  nextPlan?: Plan;
 }
 
 /**
@@ -305,7 +372,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const counts = !o.accepted
       ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
       : `全年${c.length}项重点工作中，完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项责任单位尚未报送年终情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
-    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.accepted ? carriedWords(c.filter((x) => x.yearEnd === '结转'), year) : ''}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -327,11 +394,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     ...o.progress.chapters.filter((ch) => !named.has(ch.chapterId)).map((ch) => ({ title: o.plan.chapters.find((p) => p.id === ch.chapterId)?.title ?? ch.title, own: false, chapters: [ch.chapterId] })),
   ];
   const boiler = boilerplateOf(c);
+  // Shapes of the units' sentences over the whole round, by how many tasks use them: a shared shape is a routine count.
+  const shapeTasks = new Map<string, Set<string>>();
+  for (const x of c) for (const t of progressTexts(x)) for (const y of sentencesOf(t).flatMap((z) => z.split('；'))) if (sentenceShape(y)) shapeTasks.set(sentenceShape(y), (shapeTasks.get(sentenceShape(y)) ?? new Set()).add(x.task));
+  const routine = (sentence: string) => (shapeTasks.get(sentenceShape(sentence))?.size ?? 0) > 1;
   const boilerplate = new Set(boiler.keys());
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
   const nextWords = headingWords();
+  // At the year's end a task done with nothing told (or not among a block's most specific) is counted once for the
+  // whole report (报告.其余完成), never its title pasted with 按计划完成 under every block.
+  let quietCount = 0;
+  const quiet = (tasks: string[]) => (o.yearEnd ? ((quietCount += tasks.length), []) : tasks);
   const themes = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
@@ -351,8 +426,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项);
-        const tail = extraWords([...rest, ...here.完成无详述], here.序时无详述, kept.length > 0) + here.未报送句;
+        const { kept, rest } = rankParts(here.分项, routine);
+        const tail = extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + here.未报送句;
         silentSentences.push(here.未报送句);
         if (!kept.length && !tail) continue;
         const chapterTitle = chapterTitleOf(id);
@@ -364,18 +439,25 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       }
       text.成效 = items;
     } else {
-      const { kept, rest } = rankParts(text.分项);
+      const { kept, rest } = rankParts(text.分项, routine);
       // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
       text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.句) });
-      extra = extraWords([...rest, ...text.完成无详述], text.序时无详述, kept.length > 0) + text.未报送句;
+      extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + text.未报送句;
       silentSentences.push(text.未报送句);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
     const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
-    // An area with no concrete plan gets one visible gap, never a stock phrase.
-    const plans = text.打算.length || !own.length ? text.打算 : [`${gap(`${subject}方面${nextYear}重点举措`)}。`];
+    // 下一步: the units' concrete plans, at most NEXT_STEPS.most (a missed task's plan first); where they are fewer
+    // than NEXT_STEPS.least and the next plan is given, its tasks for these chapters; an area with neither gets one
+    // visible gap, never a stock phrase.
+    const failing = text.未完成.map((u) => sentencesOf(u.打算)[0] ?? '').filter(Boolean);
+    const ranked = text.打算.map((x, at) => ({ x, at, score: (failing.some((f) => x.includes(f.slice(0, 8))) ? 100 : 0) + specificity(x) }));
+    const unitPlans = ranked.length > NEXT_STEPS.most ? [...ranked].sort((a, b) => b.score - a.score || a.at - b.at).slice(0, NEXT_STEPS.most).sort((a, b) => a.at - b.at).map((y) => y.x) : text.打算;
+    const fromNext = o.yearEnd && o.nextPlan && unitPlans.length < NEXT_STEPS.least ? nextPlanWords(o.nextPlan, g, o.plan, o.settings.reportThemes ?? '') : '';
+    const plans = [...unitPlans, fromNext].filter(Boolean);
+    if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
   });
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
@@ -429,6 +511,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       指标未达到: missed,
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
+      其余完成: quietCount ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
       问题要点: problemPoints,
       重复表述: [...boiler].map(([表述, 任务]) => ({ 表述, 任务 })),
       无责任单位: o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入跟踪。` : '',
@@ -443,7 +526,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   };
 }
 
-export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Metrics = {}, settings: Settings = {}): ReportContext {
+export function buildContext(progress: RoundProgress, plan: Plan, date: string, metrics: Metrics = {}, settings: Settings = {}, nextPlan?: Plan): ReportContext {
   // Clauses no unit answers for are counted apart: they can be neither done nor behind.
   const unassigned = progress.clauses.filter((x) => x.answers.length === 0);
   const c = progress.clauses.filter((x) => x.answers.length > 0);
@@ -566,7 +649,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
-  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)) });
+  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)), nextPlan });
   stats.年终完成 = yearEndCounts.完成;
   stats.年终未完成 = yearEndCounts.未完成;
   stats.结转 = yearEndCounts.结转;

@@ -53,7 +53,10 @@ function titleWidth(text: string): number {
 
 /** Places a title line may end at without splitting a word: after an organ's name, a date, or a particle. */
 /** Two-character words a title line never splits. */
-const TITLE_WORDS = new Set(['季度', '年度', '月份', '工作', '会议', '通报', '报告', '讲话']);
+const TITLE_WORDS = new Set(['季度', '年度', '月份', '工作', '会议', '通报', '报告', '讲话', '前三', '三季', '上半', '下半', '半年']);
+
+/** What opens a phrase with the words after it: a line does not end on it (`…关于2025年度／重点工作…`). */
+const TITLE_PHRASE_START = /\d{4}年度?$/;
 
 const TITLE_BREAK_AFTER = /[局委办厅府会院心处室部区发年度季月的于和及与、）》”]/;
 
@@ -83,7 +86,9 @@ export function balanceTitle(text: string, perLine = GB9704.titleCharsPerLine): 
         if (best[k - 1]![i] === Infinity) continue;
         const w = width(i, j);
         if (w > perLine) continue;
-        const penalty = j === chars.length || TITLE_BREAK_AFTER.test(chars[j - 1]!) ? 0 : 10;
+        const before = chars.slice(Math.max(0, j - 6), j).join('');
+        // A year qualifies what follows (`2025年度重点工作`): a line ending on it splits the phrase (TITLE_PHRASE_START).
+        const penalty = j === chars.length ? 0 : TITLE_PHRASE_START.test(before) ? 40 : TITLE_BREAK_AFTER.test(chars[j - 1]!) ? 0 : 10;
         const cost = best[k - 1]![i]! + (w - target) ** 2 + penalty;
         if (cost < best[k]![j]!) {
           best[k]![j] = cost;

@@ -109,7 +109,7 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
     );
   }
   await mkdir(o.outDir, { recursive: true });
-  const base = buildContext(o.progress, o.plan, o.date, o.metrics, o.settings);
+  const base = buildContext(o.progress, o.plan, o.date, o.metrics, o.settings, o.nextPlan);
   const context: DocumentContext = {
     ...base,
     通报: buildBulletin(base, o.progress, o.plan, { replyBy: o.replyBy, settings: o.settings }),

@@ -5,7 +5,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
-import { cnOrdinal, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
@@ -77,7 +77,11 @@ export const REVIEW_OPENINGS: readonly ((subject: string) => string)[] = [
 export const REVIEW_WORDS = {
   /** Abstract nouns a theme's subject ends with that the openings do not take (`聚焦治理能力现代化水平` → `…现代化`). */
   notFocused: /(安全屏障|屏障|水平)$/,
+  /** Routine counts that are no result to tell a conference: meetings held, trainings given, inspections made. */
+  routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理)/,
 } as const;
+/** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
+export const REVIEW_SHOWN = 2;
 /** Highlights per theme in the review, and shortcomings named at most. */
 export const HIGHLIGHTS = { most: 3 } as const;
 export const SHORTCOMINGS = { most: 3 } as const;
@@ -108,11 +112,36 @@ export function highlights(items: string[], shapes: Map<string, number> = new Ma
   return [...new Set(pool.slice(0, HIGHLIGHTS.most).sort((a, b) => a.at - b.at).map((s) => s.x))];
 }
 
-/** A task not done, in the speaker's words: `深入开展农村环境整治还有48个没有完成` from the shortfall `…尚差48个`. */
-export function shortfallWords(task: string, shortfall: string | null, yearEnd: boolean): string {
+/**
+ * A task not done, in the speaker's words: what it is about and what is left, with the noun its target counts
+ * (`农村环境整治尚有48个行政村未完成` from the shortfall `…尚差48个` and the target `完成省定660个行政村环境整治任务`).
+ */
+export function shortfallWords(task: string, shortfall: string | null, yearEnd: boolean, target = ''): string {
   const left = shortfall ? /尚差(.+)$/.exec(shortfall)?.[1]?.trim() : undefined;
-  if (left) return `${task}还有${left}没有完成`;
-  return `${task}工作${yearEnd ? '年内没有完成' : '进度滞后'}`;
+  const about = taskObject(task);
+  if (left) {
+    const noun = /\d+(?:个|家|项|处|座|条)([\u4e00-\u9fa5]{1,4}?)(?=环境|整治|建设|改造|治理|创建|任务|的|，|$)/.exec(target)?.[1] ?? '';
+    return `${about}尚有${left}${/[\u4e00-\u9fa5]$/.test(left) && !/(个|家|项|处|座|条)$/.test(left) ? '' : noun}未完成`;
+  }
+  return `${about}${yearEnd ? '年内未完成' : '进度滞后'}`;
+}
+
+/**
+ * The report's figures in the speaker's register: a speech is heard, so no bracketed targets or report formulas.
+ * Applied in order to the KPI paragraph and the shortcomings; each a rule, as data.
+ */
+export const SPOKEN_FIGURES: readonly [RegExp, string][] = [
+  // `细颗粒物（PM2.5）平均浓度` → `PM2.5平均浓度`: the short name is what is said.
+  [/[\u4e00-\u9fa5]+（([A-Za-z][A-Za-z0-9.]*)）/g, '$1'],
+  // `未达到省考核要求（不低于64%）` → `没有达到省考核要求的64%`.
+  [/未达到([^（，；。]+)（(?:不低于|不高于|不少于|不超过|低于|高于|≥|≤)?([^）]+)）/g, '没有达到$1的$2'],
+  // `达到省考核要求（不高于42微克/立方米）` → `达到省考核要求`: met, the threshold is not needed.
+  [/达到([^（，；。]+)（[^）]*）/g, '达到$1'],
+  [/量化任务方面，全年(\d+)项量化目标中，达到目标(\d+)项，未达到(\d+)项/g, '年初确定的$1项量化目标，实现了$2项，还有$3项没有实现'],
+  [/量化任务方面，全年(\d+)项量化目标全部达到/g, '年初确定的$1项量化目标全部实现'],
+];
+export function spoken(text: string): string {
+  return SPOKEN_FIGURES.reduce((t, [re, to]) => t.replace(re, to), text);
 }
 
 /** What the speech prints where the data cannot speak, each a 【待填】 listed after rendering. */
@@ -140,14 +169,13 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 export const targetKey = (words: string) => words.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
 /**
- * A task's targets in the speaker's voice: `确保A，B` for what is new, and a target the year already met (the same
- * words on a clause done) said as `巩固A的成果`, never as new; one that says 保持 already keeps its words.
+ * A task's targets in the speaker's voice: `确保A，B` for what is new. A target the year already met (the same words
+ * on a clause done, 保持 or not) is left out: re-issued as new it would ask for less than was achieved
+ * (`确保非现场执法比例保持在40%以上` after 42%), and `巩固…的成果` after it reads as a report, not a task.
  */
 export function targetWords(targets: string[], met: Set<string>): string {
-  const old = targets.filter((t) => met.has(targetKey(t)) && !/保持|稳定/.test(t));
-  const fresh = targets.filter((t) => !old.includes(t));
-  const plain = (t: string) => t.replace(/^(推动|组织|实现|确保|力争)/, '');
-  return [fresh.length ? `确保${fresh.join('，')}` : '', old.length ? `巩固${old.map(plain).join('、')}的成果` : ''].filter(Boolean).join('，');
+  const fresh = targets.filter((t) => !met.has(targetKey(t)));
+  return fresh.length ? `确保${fresh.join('，')}` : '';
 }
 
 type PlanTask = Plan['tasks'][number];
@@ -193,7 +221,9 @@ function deployParts(p: Plan, keep: (t: PlanTask) => boolean, themes: ThemeSpec[
         : part.own.map((x, k) => {
             const aims = targetWords(targetsOf(x.tasks), met);
             const leads = x.tasks.map(leadOf).filter(Boolean);
-            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${leads.length > DEPLOY.leadsPerChapter ? '等' : ''}${aims ? `，${aims}` : ''}。`;
+            // The rest counted in words, not a trailing 等 after a list (`…强化面源污染治理等。`).
+            const more = leads.length - DEPLOY.leadsPerChapter;
+            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${more > 0 ? `，同时抓好其他${cnCount(more)}项任务` : ''}${aims ? `，${aims}` : ''}。`;
           }),
   }));
 }
@@ -228,15 +258,30 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
       // Highlights chapter by chapter, taken in turn, so the facts spread over the theme; only distinctive ones.
-      const perChapter = t.分章.map((ch) => ({ ch, picks: highlights(ch.句.map(quiet), shapes, true) })).filter((x) => x.picks.length);
+      // A chapter with results but none distinctive still has its say: its most specific result that is not a routine
+      // count of meetings or trainings (REVIEW_WORDS.routine), so every chapter with results reaches the review.
+      const ownPick = (sentences: string[]) => highlights(sentences, new Map()).filter((x) => !REVIEW_WORDS.routine.test(x)).slice(0, 1);
+      const perChapter = t.分章
+        .map((ch) => {
+          const distinct = highlights(ch.句.map(quiet), shapes, true);
+          return { ch, distinct: distinct.length > 0, picks: distinct.length ? distinct : ownPick(ch.句.map(quiet)) };
+        })
+        .filter((x) => x.picks.length);
       const withFacts = new Set(own.map((c) => c.chapterId));
       const complete = perChapter.length > 0 && perChapter.length === withFacts.size;
       // A heading says only what its facts show: the theme's title when every chapter has a highlight, else the
       // chapters that have one (at most two), each verb + object as the model speech (强化执法监管，健全…体系).
-      const shown = complete ? perChapter : perChapter.slice(0, 2);
+      // Those with a distinctive result first (REVIEW_SHOWN chapters at most), told in the plan's order.
+      const ranked = [...perChapter].sort((a, b) => Number(b.distinct) - Number(a.distinct)).slice(0, REVIEW_SHOWN);
+      const shown = complete ? perChapter : perChapter.filter((x) => ranked.includes(x));
       const most = Math.min(Math.max(HIGHLIGHTS.most, shown.length), HIGHLIGHTS.most + 1);
       const picked: string[] = [];
       for (let k = 0; picked.length < most && shown.some((x) => x.picks[k]); k++) for (const x of shown) if (x.picks[k] && picked.length < most) picked.push(x.picks[k]!);
+      // A theme told in one sentence is thin: a second result of its own, when it has one that is no routine count.
+      if (picked.length === 1) {
+        const more = highlights(t.分章.flatMap((ch) => ch.句).map(quiet), new Map()).filter((x) => !picked.includes(x) && !REVIEW_WORDS.routine.test(x));
+        if (more[0]) picked.push(more[0]);
+      }
       const fallback = picked.length ? [] : highlights(t.成效.map(quiet), shapes);
       const heading = complete || !picked.length ? t.标题 : shown.map((x) => words.action(x.ch.对象, x.ch.状态)).join('，');
       const subject = (complete || !picked.length ? t.简称 : shown.map((x) => x.ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
@@ -251,7 +296,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
   // An indicator that missed its target is said first, as the report's 存在问题 says it.
-  const points = [...ctx.报告.指标未达到.map((x) => x.replace(/。$/, '')), ...ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd))].slice(0, SHORTCOMINGS.most);
+  const points = [...ctx.报告.指标未达到.map((x) => spoken(x.replace(/。$/, ''))), ...ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd, c.target))].slice(0, SHORTCOMINGS.most);
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
   const shortcomings = [...points.map((x, i) => (points.length > 1 ? `${cnOrdinal(i)}是${x}。` : `${x}。`)), `${SPEECH_GAPS.deeper}。`];
 
@@ -279,7 +324,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       来源: 'next',
       计划: displayTitle(p),
       总体要求: SPEECH_GAPS.aims(next),
-      概述: `${next}年，要围绕《${displayTitle(p)}》，重点抓好以下${parts.length}个方面工作。`,
+      概述: `${next}年，要围绕《${displayTitle(p)}》，重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carried,
       章节: parts,
       见: `具体任务见《${displayTitle(p)}》。`,
@@ -312,7 +357,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
     总述: overview,
-    指标: ctx.报告.指标段 || (yearEnd ? `${SPEECH_GAPS.indicators(year)}。` : ''),
+    指标: spoken(ctx.报告.指标段) || (yearEnd ? `${SPEECH_GAPS.indicators(year)}。` : ''),
     回顾: review,
     不足: shortcomings,
     部署: deploy,

@@ -52,11 +52,24 @@ export function substance(text: string | null | undefined, task = ''): string {
 // 此外 is kept for the closing clause that names the tasks not told (此外，…等N项工作按计划完成).
 export const CONNECTORS = ['同时', '另外'] as const;
 
-/** Several texts on one task as one sentence group: the first as written, the rest after a connector; deduplicated. */
-export function joinTexts(texts: string[]): string {
+/**
+ * Several texts on one task as one sentence group: the first as written, the rest after a connector; deduplicated.
+ * `topic` (the task's object, `纪律作风建设`) is said once: each later text drops its echo (`围绕纪律作风建设组织…` →
+ * `组织…`, `开展纪律作风建设现场检查` → `开展现场检查`), so one sentence does not name its topic three times.
+ */
+export function joinTexts(texts: string[], topic = ''): string {
   const own = [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
-  return own.map((t, i) => (i === 0 ? t : `${CONNECTORS[Math.min(i - 1, CONNECTORS.length - 1)]}，${t}`)).join('；');
+  return own.map((t, i) => (i === 0 ? t : `${CONNECTORS[Math.min(i - 1, CONNECTORS.length - 1)]}，${dropEcho(t, topic)}`)).join('；');
 }
+
+/** A text without its topic named back: `围绕X，` / `围绕X` before a verb and X itself between a verb and its noun. */
+export function dropEcho(text: string, topic: string): string {
+  if (!topic || topic.length < 2 || !text.includes(topic)) return text;
+  const out = text.replace(new RegExp(`(围绕|针对|聚焦)${escapeRe(topic)}[，,]?`, 'g'), '').split(topic).join('');
+  // Never leave a clause without its object: a text that was little more than the topic stays as written.
+  return out.replace(/^[，,、\s]+/, '').length >= 4 ? out.replace(/^[，,、\s]+/, '') : text;
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Closes a sentence group with 。 unless it ends with a mark of its own. */
 export function closeSentence(s: string): string {
