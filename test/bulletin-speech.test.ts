@@ -528,7 +528,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round five (point 12): five parts in words, and no list closed by a bare 等.
     expect(speech).toContain('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
     expect(speech.join('')).not.toMatch(/等[。，]/);
-    expect(speech.join('')).toContain('要妥善应对突发环境事件，防范化解重大环境风险，加强环境应急能力建设，筑牢核与辐射安全底线，同时抓好其他一项任务。');
+    // A single task left over is named, not counted as 其他一项任务 (the second reviewer's finding); more are counted.
+    expect(speech.join('')).toContain('要妥善应对突发环境事件，防范化解重大环境风险，加强环境应急能力建设，筑牢核与辐射安全底线，加强网络安全防护。');
+    expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、.
     expect(speech).toContain('（三）转变工作作风');
     expect(speech).toContain('【待填：作风建设和队伍建设要求】');

@@ -221,9 +221,11 @@ function deployParts(p: Plan, keep: (t: PlanTask) => boolean, themes: ThemeSpec[
         : part.own.map((x, k) => {
             const aims = targetWords(targetsOf(x.tasks), met);
             const leads = x.tasks.map(leadOf).filter(Boolean);
-            // The rest counted in words, not a trailing 等 after a list (`…强化面源污染治理等。`).
-            const more = leads.length - DEPLOY.leadsPerChapter;
-            return `${cnOrdinal(k)}是${title(x.ch)}。要${leads.slice(0, DEPLOY.leadsPerChapter).join('，')}${more > 0 ? `，同时抓好其他${cnCount(more)}项任务` : ''}${aims ? `，${aims}` : ''}。`;
+            // The rest counted in words, not a trailing 等 after a list (`…强化面源污染治理等。`); a single one left is
+            // named rather than counted (`其他一项任务` read as a generator's, found by the 公文 reviewer).
+            const shown = leads.length === DEPLOY.leadsPerChapter + 1 ? leads : leads.slice(0, DEPLOY.leadsPerChapter);
+            const more = leads.length - shown.length;
+            return `${cnOrdinal(k)}是${title(x.ch)}。要${shown.join('，')}${more > 0 ? `，同时抓好其他${cnCount(more)}项任务` : ''}${aims ? `，${aims}` : ''}。`;
           }),
   }));
 }
