@@ -5,10 +5,39 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { tempDir } from './helpers.ts';
+import { PYTHON, ROOT, run, tempDir } from './helpers.ts';
 
 export const MAIL_DOMAIN = 'test.gov.cn';
 export const PASSWORD = 'Ceshi-pw1';
+/** The office's own mailbox, where the units' replies go. */
+export const OFFICE = `office@${MAIL_DOMAIN}`;
+/** A unit's mailbox by its place in the round: u01, u02, …. */
+export const mailbox = (i: number) => `u${String(i + 1).padStart(2, '0')}`;
+
+/** A message as test/fixtures/mailbox.py (imaplib, openpyxl) reads it back from a mailbox. */
+export interface Mail {
+  uid: number;
+  subject: string;
+  from: string;
+  to: string;
+  in_reply_to: string;
+  message_id: string;
+  auto_submitted: string;
+  text: string;
+  attachments: { name: string; size: number; sheets?: Record<string, unknown[][]> }[];
+}
+
+/** What a unit sends the office (test/fixtures/mailbox.py send, through postfix). */
+export interface Outgoing {
+  from: string;
+  subject: string;
+  raw_subject?: string;
+  text?: string;
+  html?: string;
+  attachments?: string[];
+  names?: Record<string, string>;
+  headers?: Record<string, string>;
+}
 /** The uid that owns the Maildirs: postfix's virtual agent writes as it, dovecot reads as it. */
 const MAIL_UID = 65534;
 
@@ -22,6 +51,12 @@ export interface MailServers {
   stop: () => void;
   /** Adds mailboxes (local parts of MAIL_DOMAIN); postfix and dovecot read their maps again. */
   addUsers: (names: string[]) => void;
+  /** Every message in a mailbox (a local part of MAIL_DOMAIN), read with Python's imaplib. */
+  readBox: (user: string) => Mail[];
+  /** Waits until postfix has delivered `count` messages to a mailbox. */
+  waitForMail: (user: string, count: number) => Promise<Mail[]>;
+  /** Sends a message to the office through postfix with Python's smtplib. */
+  sendAs: (spec: Outgoing) => void;
 }
 
 async function freePort(): Promise<number> {
@@ -175,12 +210,31 @@ biff = no
     dovecot.kill('SIGTERM');
     throw e;
   }
+  const mailboxScript = join(ROOT, 'test', 'fixtures', 'mailbox.py');
+  const readBox = (user: string): Mail[] => {
+    const r = run(PYTHON, [mailboxScript, 'read', String(imapPort), `${user}@${MAIL_DOMAIN}`, PASSWORD]);
+    if (r.code !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as Mail[];
+  };
   return {
     dir,
     imapPort,
     imapsPort,
     smtpPort,
     cert,
+    readBox,
+    async waitForMail(user, count) {
+      for (let i = 0; i < 150; i++) {
+        const mails = readBox(user);
+        if (mails.length >= count) return mails;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`${user} has ${readBox(user).length} messages, expected ${count}`);
+    },
+    sendAs(spec) {
+      const r = run(PYTHON, [mailboxScript, 'send', String(smtpPort), JSON.stringify({ to: OFFICE, text: '', ...spec })]);
+      if (r.code !== 0) throw new Error(r.stderr);
+    },
     addUsers(names) {
       all = [...all, ...names];
       writeMaps(all);

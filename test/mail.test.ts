@@ -10,51 +10,17 @@ import type { Ledger } from '../src/ledger/ledger.ts';
 import { Ledger as LedgerClass } from '../src/ledger/ledger.ts';
 import { zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, PYTHON, python, ROOT, run, soffice, taizhang, tempDir } from './helpers.ts';
-import { MAIL_DOMAIN, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
+import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, ROOT, run, soffice, taizhang, tempDir } from './helpers.ts';
+import { MAIL_DOMAIN, mailbox, OFFICE, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
 
 const ROUND = '2025-Q3';
 let servers: MailServers;
 let ws: string;
 let units: string[];
 let file: (unit: string) => string;
-/** Each unit's mailbox: u01…u23 in the round's order; the last unit has none registered. */
-const box = (i: number) => `u${String(i + 1).padStart(2, '0')}`;
+/** Each unit's mailbox: u01…u23 in the round's order. */
+const box = mailbox;
 const address = (unit: string) => `${box(units.indexOf(unit))}@${MAIL_DOMAIN}`;
-const OFFICE = `office@${MAIL_DOMAIN}`;
-
-interface Mail {
-  uid: number;
-  subject: string;
-  from: string;
-  to: string;
-  in_reply_to: string;
-  message_id: string;
-  auto_submitted: string;
-  text: string;
-  attachments: { name: string; size: number; sheets?: Record<string, unknown[][]> }[];
-}
-
-function readBox(user: string): Mail[] {
-  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'mailbox.py'), 'read', String(servers.imapPort), `${user}@${MAIL_DOMAIN}`, PASSWORD]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as Mail[];
-}
-
-function sendAs(spec: { from: string; subject: string; raw_subject?: string; text?: string; html?: string; attachments?: string[]; names?: Record<string, string>; headers?: Record<string, string> }): void {
-  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'mailbox.py'), 'send', String(servers.smtpPort), JSON.stringify({ to: OFFICE, text: '', ...spec })]);
-  if (r.code !== 0) throw new Error(r.stderr);
-}
-
-/** Waits until postfix has delivered `count` messages to a mailbox. */
-async function waitForMail(user: string, count: number): Promise<Mail[]> {
-  for (let i = 0; i < 150; i++) {
-    const mails = readBox(user);
-    if (mails.length >= count) return mails;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${user} has ${readBox(user).length} messages, expected ${count}`);
-}
 
 let env: Record<string, string>;
 const cli = (...args: string[]) => taizhang([...args, '-w', ws], ROOT, env);
@@ -122,7 +88,7 @@ describe('mail send', () => {
     expect(sent.map((s) => s.unit)).toEqual(units.slice(0, -1));
     expect(JSON.parse(sent[0]!.addresses)).toEqual([address(units[0]!), `u23@${MAIL_DOMAIN}`]);
     const air = units.indexOf('大气环境处');
-    const [mail] = await waitForMail(box(air), 1);
+    const [mail] = await servers.waitForMail(box(air), 1);
     expect(mail!.subject).toBe('关于报送2025年第三季度重点工作调度表的通知（大气环境处）');
     expect(mail!.from).toBe(`综合处 <${OFFICE}>`);
     expect(mail!.message_id).toBe(sent[air]!.message_id);
@@ -132,16 +98,16 @@ describe('mail send', () => {
     // The attachment is the unit's own workbook: openpyxl reads its guide row and the unit on the sheet.
     expect(JSON.stringify(mail!.attachments[0]!.sheets!['调度表'])).toContain('大气环境处');
     // u23 is the last unit's box and the first unit's second address: it holds the first unit's workbook only.
-    const shared = await waitForMail('u23', 1);
+    const shared = await servers.waitForMail('u23', 1);
     expect(shared.map((m) => m.subject)).toEqual([`关于报送2025年第三季度重点工作调度表的通知（${units[0]}）`]);
-    for (let i = 0; i < 22; i++) expect((await waitForMail(box(i), 1)).length).toBe(1);
+    for (let i = 0; i < 22; i++) expect((await servers.waitForMail(box(i), 1)).length).toBe(1);
   }, 120_000);
 });
 
 describe('mail collect', () => {
   const mailDir = () => join(ws, 'replies');
   const reply = (unit: string, o: { attachments?: string[]; headers?: Record<string, string>; text?: string }) =>
-    sendAs({ from: `${unit} <${address(unit)}>`, subject: `回复：关于报送2025年第三季度重点工作调度表的通知（${unit}）`, text: o.text ?? '已填好，请查收。', attachments: o.attachments, headers: o.headers });
+    servers.sendAs({ from: `${unit} <${address(unit)}>`, subject: `回复：关于报送2025年第三季度重点工作调度表的通知（${unit}）`, text: o.text ?? '已填好，请查收。', attachments: o.attachments, headers: o.headers });
 
   test('the units reply; a collect killed half way and run again takes each message once and answers each once', async () => {
     mkdirSync(mailDir());
@@ -160,8 +126,8 @@ describe('mail collect', () => {
     reply('土壤生态环境处', { attachments: [d('说明.txt')] });
     reply('固体废物与化学品处', { attachments: [d('固废报送.zip')] });
     reply('环境安全应急管理处', { text: '收到，我处将按时报送。' });
-    sendAs({ from: `财务审计处 <${address('财务审计处')}>`, subject: '自动回复：关于报送2025年第三季度重点工作调度表的通知', text: '我已外出，回来后回复。', headers: { 'Auto-Submitted': 'auto-replied' } });
-    await waitForMail('office', 7);
+    servers.sendAs({ from: `财务审计处 <${address('财务审计处')}>`, subject: '自动回复：关于报送2025年第三季度重点工作调度表的通知', text: '我已外出，回来后回复。', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await servers.waitForMail('office', 7);
 
     // Killed as soon as the first message's line is out: the run stops somewhere in the second.
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'taizhang.js'), 'mail', 'collect', '--round', ROUND, '-w', ws], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -204,13 +170,13 @@ describe('mail collect', () => {
     expect(replies).toHaveLength(5);
 
     // The units' mailboxes: the workbook sent, then exactly one answer to each submission, none to the others.
-    const air = await waitForMail(box(units.indexOf('大气环境处')), 2);
+    const air = await servers.waitForMail(box(units.indexOf('大气环境处')), 2);
     expect(air).toHaveLength(2);
     expect(air[1]!.subject).toBe('回复：回复：关于报送2025年第三季度重点工作调度表的通知（大气环境处）');
     expect(air[1]!.text).toMatch(/^大气环境处：\n\n你单位发来的邮件（\d{4}年\d+月\d+日收到）已收悉，附件处理结果如下：\n\n附件“大气\.xlsx”：已收取大气环境处报送的2025年第三季度调度表，共 \d+ 条。特此回执。\n/);
     expect(air[1]!.attachments).toEqual([]);
 
-    const water = await waitForMail(box(units.indexOf('水生态环境处')), 2);
+    const water = await servers.waitForMail(box(units.indexOf('水生态环境处')), 2);
     expect(water).toHaveLength(2);
     expect(water[1]!.text).toContain('附件“水生态环境处调度表.xlsx”：水生态环境处报送的调度表经审核有 1 处问题，已退回重报。');
     expect(water[1]!.text).toContain('1. 调度表 H2：未填写联系电话');
@@ -218,20 +184,20 @@ describe('mail collect', () => {
     // openpyxl reads the 退回重报 workbook: its notice names the one problem.
     expect(JSON.stringify(water[1]!.attachments[0]!.sheets!['调度表'])).toContain('退回重报：本表有 1 处问题');
 
-    const general = await waitForMail(box(units.indexOf('综合与科技处')), 2);
+    const general = await servers.waitForMail(box(units.indexOf('综合与科技处')), 2);
     // The LibreOffice .xls is converted and taken; the ledger holds the original .xls.
     expect(general[1]!.text).toMatch(/附件“综合与科技处\.xls”：已收取综合与科技处报送的2025年第三季度调度表，共 \d+ 条。特此回执。/);
 
-    const soil = await waitForMail(box(units.indexOf('土壤生态环境处')), 2);
+    const soil = await servers.waitForMail(box(units.indexOf('土壤生态环境处')), 2);
     expect(soil[1]!.text).toContain('附件“说明.txt”：未收取。原因：这是 CSV/文本文件，不含调度表的格式和识别信息。请在下发的 .xlsx 原表中填写后报送。');
 
-    const solid = await waitForMail(box(units.indexOf('固体废物与化学品处')), 2);
+    const solid = await servers.waitForMail(box(units.indexOf('固体废物与化学品处')), 2);
     expect(solid[1]!.text).toContain('附件“固废报送.zip › 固废处调度表.xlsx”：已收取固体废物与化学品处报送的2025年第三季度调度表');
 
     // No answer to a reply without attachment, nor to an auto-reply.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(readBox(box(units.indexOf('环境安全应急管理处')))).toHaveLength(1);
-    expect(readBox(box(units.indexOf('财务审计处')))).toHaveLength(1);
+    expect(servers.readBox(box(units.indexOf('环境安全应急管理处')))).toHaveLength(1);
+    expect(servers.readBox(box(units.indexOf('财务审计处')))).toHaveLength(1);
 
     // A third run finds nothing new, and nothing is sent or booked again.
     const again = cli('mail', 'collect', '--round', ROUND);
@@ -239,7 +205,7 @@ describe('mail collect', () => {
     expect(withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'reply'").pluck().get())).toBe(5);
     expect(withLedger((l) => l.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get())).toBe(4);
     expect(withLedger((l) => l.db.prepare("SELECT archive_path FROM submissions WHERE unit = '综合与科技处'").pluck().get())).toMatch(/\.xls$/);
-    expect(readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
+    expect(servers.readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
   }, 300_000);
 });
 
@@ -252,14 +218,14 @@ describe('mail remind', () => {
     const again = cli('mail', 'remind', '--round', ROUND, '--today', '2025-10-08');
     expect(again.stdout).toContain('已催报 0 个单位，今天已催报过 19 个，没有邮箱 1 个。');
     expect(withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'remind'").pluck().get())).toBe(19);
-    const water = await waitForMail(box(units.indexOf('水生态环境处')), 3);
+    const water = await servers.waitForMail(box(units.indexOf('水生态环境处')), 3);
     expect(water[2]!.subject).toBe('催报：2025年第三季度重点工作调度表（水生态环境处）');
     expect(water[2]!.text).toContain('水生态环境处报送的调度表经审核存在问题，已退回。请上述单位于2025年10月10日前按要求报送（退回的请按回执修改后重新报送）。');
     expect(water[2]!.attachments.map((a) => a.name)).toEqual(['退回重报_水生态环境处_2025-Q3.xlsx']);
-    const soil = await waitForMail(box(units.indexOf('土壤生态环境处')), 3);
+    const soil = await servers.waitForMail(box(units.indexOf('土壤生态环境处')), 3);
     expect(soil[2]!.text).toContain('截至目前，土壤生态环境处尚未报送2025年第三季度重点工作调度表。请上述单位于2025年10月10日前按要求报送。');
     expect(soil[2]!.attachments.map((a) => a.name)).toEqual(['土壤生态环境处_2025-Q3_调度表.xlsx']);
-    expect(readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
+    expect(servers.readBox(box(units.indexOf('大气环境处')))).toHaveLength(2);
     // What the 总览 shows per unit.
     const { mailOverview } = await import('../src/mail/overview.ts');
     const overview = withLedger((l) => mailOverview(l, ROUND));
@@ -279,10 +245,10 @@ describe('a run stopped while a reply goes out', () => {
     mkdirSync(dir);
     fillWorkbook(file('生态保护处'), join(dir, '生态保护处.xlsx'), GOOD_ANSWERS);
     fillWorkbook(file('生态环境监测处'), join(dir, '监测处.xlsx'), GOOD_ANSWERS);
-    sendAs({ from: address('生态保护处'), subject: '报送调度表', attachments: [join(dir, '生态保护处.xlsx')] });
-    await waitForMail('office', 8);
-    sendAs({ from: address('生态环境监测处'), subject: '报送调度表', attachments: [join(dir, '监测处.xlsx')] });
-    await waitForMail('office', 9);
+    servers.sendAs({ from: address('生态保护处'), subject: '报送调度表', attachments: [join(dir, '生态保护处.xlsx')] });
+    await servers.waitForMail('office', 8);
+    servers.sendAs({ from: address('生态环境监测处'), subject: '报送调度表', attachments: [join(dir, '监测处.xlsx')] });
+    await servers.waitForMail('office', 9);
     process.env.TAIZHANG_MAIL_CA = servers.cert;
     const { collectMail } = await import('../src/mail/collect.ts');
     const { readSettings } = await import('../src/ledger/settings.ts');
@@ -308,10 +274,10 @@ describe('a run stopped while a reply goes out', () => {
       // The CLI runs of the next tests inherit this process's environment: they must not trust the test certificate.
       delete process.env.TAIZHANG_MAIL_CA;
     }
-    const eco = readBox(box(units.indexOf('生态保护处')));
+    const eco = servers.readBox(box(units.indexOf('生态保护处')));
     // The workbook and the reminder; no reply (it never left), and none sent later.
     expect(eco.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（生态保护处）', '催报：2025年第三季度重点工作调度表（生态保护处）']);
-    const monitor = await waitForMail(box(units.indexOf('生态环境监测处')), 3);
+    const monitor = await servers.waitForMail(box(units.indexOf('生态环境监测处')), 3);
     expect(monitor.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（生态环境监测处）', '催报：2025年第三季度重点工作调度表（生态环境监测处）', '回复：报送调度表']);
   }, 120_000);
 });
@@ -329,8 +295,8 @@ describe('two rounds open at once', () => {
     const dir = join(ws, 'two');
     mkdirSync(dir);
     fillWorkbook(file('机关党委'), join(dir, '机关党委.xlsx'), GOOD_ANSWERS);
-    sendAs({ from: address('机关党委'), subject: '三季度调度表', attachments: [join(dir, '机关党委.xlsx')] });
-    await waitForMail('office', 10);
+    servers.sendAs({ from: address('机关党委'), subject: '三季度调度表', attachments: [join(dir, '机关党委.xlsx')] });
+    await servers.waitForMail('office', 10);
     const replies = () => withLedger((l) => l.db.prepare("SELECT COUNT(*) FROM mail_sent WHERE kind = 'reply'").pluck().get() as number);
     const before = replies();
     // The fourth quarter's collect sees every message of today: it answers none of them.
@@ -344,7 +310,7 @@ describe('two rounds open at once', () => {
     expect(q3.stdout).toContain(`✔ UID 10  ${address('机关党委')}「三季度调度表」：已回复 ${address('机关党委')}`);
     expect(replies()).toBe(before + 1);
     expect(cli('mail', 'collect', '--round', '2025-Q4').stdout).toContain('没有新邮件。');
-    const party = await waitForMail(box(units.indexOf('机关党委')), 3);
+    const party = await servers.waitForMail(box(units.indexOf('机关党委')), 3);
     expect(party.map((m) => m.subject)).toEqual(['关于报送2025年第三季度重点工作调度表的通知（机关党委）', '催报：2025年第三季度重点工作调度表（机关党委）', '回复：三季度调度表']);
   }, 180_000);
 });
@@ -355,7 +321,7 @@ describe('hostile mail', () => {
     const dir = join(ws, 'hostile');
     mkdirSync(dir);
     fillWorkbook(file(unit), join(dir, 'a.xlsx'), GOOD_ANSWERS);
-    sendAs({
+    servers.sendAs({
       from: `"x\u001b[2J✔ 大气环境处" <${address(unit)}>`,
       subject: '',
       raw_subject: `=?utf-8?b?${Buffer.from('报送\u001b[31m\n✔ 已收取').toString('base64')}?=`,
@@ -364,7 +330,7 @@ describe('hostile mail', () => {
       attachments: [join(dir, 'a.xlsx')],
       names: { [join(dir, 'a.xlsx')]: '../../../evil\u001b[2J.xlsx' },
     });
-    await waitForMail('office', 11);
+    await servers.waitForMail('office', 11);
     const r = cli('mail', 'collect', '--round', ROUND);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toContain('\u001b');
@@ -378,7 +344,7 @@ describe('hostile mail', () => {
     expect(saved.startsWith(join(ws, '2025-Q3', '邮件') + '/')).toBe(true);
     expect(saved.split('/').pop()).toMatch(/^evil.*\.xlsx$/);
     expect(saved.slice(join(ws, '2025-Q3', '邮件').length + 1).split('/')).toHaveLength(2);
-    const answer = await waitForMail(box(units.indexOf(unit)), 3);
+    const answer = await servers.waitForMail(box(units.indexOf(unit)), 3);
     expect(answer[2]!.text).toContain(`已收取${unit}报送的2025年第三季度调度表`);
   }, 120_000);
 });
@@ -389,8 +355,8 @@ describe('the outgoing server down during a collect', () => {
     const dir = join(ws, 'smtp-down');
     mkdirSync(dir);
     fillWorkbook(file(unit), join(dir, 'x.xlsx'), GOOD_ANSWERS);
-    sendAs({ from: address(unit), subject: '报送', attachments: [join(dir, 'x.xlsx')] });
-    await waitForMail('office', 12);
+    servers.sendAs({ from: address(unit), subject: '报送', attachments: [join(dir, 'x.xlsx')] });
+    await servers.waitForMail('office', 12);
     expect(cli('config', 'set', '发件服务器', 'smtp://127.0.0.1:1').code).toBe(0);
     const down = cli('mail', 'collect', '--round', ROUND);
     expect(down.code).toBe(1);
@@ -401,7 +367,7 @@ describe('the outgoing server down during a collect', () => {
     const up = cli('mail', 'collect', '--round', ROUND);
     expect(up.stdout).toContain(`✔ UID 12  ${address(unit)}「报送」：已回复 ${address(unit)}`);
     expect(cli('mail', 'collect', '--round', ROUND).stdout).toContain('没有新邮件。');
-    const box20 = await waitForMail(box(units.indexOf(unit)), 3);
+    const box20 = await servers.waitForMail(box(units.indexOf(unit)), 3);
     expect(box20.map((m) => m.subject)).toEqual([`关于报送2025年第三季度重点工作调度表的通知（${unit}）`, `催报：2025年第三季度重点工作调度表（${unit}）`, '回复：报送']);
   }, 120_000);
 });

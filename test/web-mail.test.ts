@@ -12,8 +12,8 @@ import { Ledger } from '../src/ledger/ledger.ts';
 import { registeredUnits } from '../src/units/store.ts';
 import type { Access } from '../src/web/security.ts';
 import { createWorkbench } from '../src/web/server.ts';
-import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, PYTHON, python, ROOT, run, tempDir } from './helpers.ts';
-import { MAIL_DOMAIN, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
+import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, tempDir } from './helpers.ts';
+import { MAIL_DOMAIN, mailbox, OFFICE, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
   try {
@@ -25,7 +25,6 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 });
 
 const ROUND = '2025-Q3';
-const OFFICE = `office@${MAIL_DOMAIN}`;
 /** The fixed moment of the workbench (its `now`): every send and every arrival is booked at it. */
 const NOW_SHOWN = '2025-10-08 10:00';
 
@@ -33,34 +32,9 @@ let servers: MailServers;
 let ws: string;
 let units: string[];
 let file: (unit: string) => string;
-const box = (i: number) => `u${String(i + 1).padStart(2, '0')}`;
+/** Each unit's mailbox: u01…u23 in the round's order. */
+const box = mailbox;
 const address = (unit: string) => `${box(units.indexOf(unit))}@${MAIL_DOMAIN}`;
-
-interface Mail {
-  subject: string;
-  text: string;
-  attachments: { name: string }[];
-}
-
-function readBox(user: string): Mail[] {
-  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'mailbox.py'), 'read', String(servers.imapPort), `${user}@${MAIL_DOMAIN}`, PASSWORD]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as Mail[];
-}
-
-async function waitForMail(user: string, count: number): Promise<Mail[]> {
-  for (let i = 0; i < 150; i++) {
-    const mails = readBox(user);
-    if (mails.length >= count) return mails;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${user} has ${readBox(user).length} messages, expected ${count}`);
-}
-
-function sendAs(spec: { from: string; subject: string; text?: string; attachments?: string[] }): void {
-  const r = run(PYTHON, [join(ROOT, 'test', 'fixtures', 'mailbox.py'), 'send', String(servers.smtpPort), JSON.stringify({ to: OFFICE, text: '', ...spec })]);
-  if (r.code !== 0) throw new Error(r.stderr);
-}
 
 /** Waits (a job streams its lines) until the element says `text`; fails showing what it says instead. */
 async function settled(locator: Locator, text: string): Promise<void> {
@@ -239,7 +213,7 @@ wb.save(sys.argv[1])`,
     await settled(tally, '已发送 22 封，此前已发 0 个单位，未能发送 1 个单位。');
     await expect(rowOf('#mail-send .mail-results', '大气环境处').locator('td').allTextContents()).resolves.toEqual(['大气环境处', '已发送', address('大气环境处'), '已发送']);
     expect(count('workbook')).toBe(22);
-    const [mail] = await waitForMail(box(units.indexOf('大气环境处')), 1);
+    const [mail] = await servers.waitForMail(box(units.indexOf('大气环境处')), 1);
     expect(mail!.subject).toBe('关于报送2025年第三季度重点工作调度表的通知（大气环境处）');
     expect(mail!.attachments.map((a) => a.name)).toEqual(['大气环境处_2025-Q3_调度表.xlsx']);
     await page.screenshot({ path: join(shots, 'mail-send.png'), fullPage: true });
@@ -249,7 +223,7 @@ wb.save(sys.argv[1])`,
     await settled(tally, '已发送 0 封，此前已发 22 个单位，未能发送 1 个单位。');
     await expect(rowOf('#mail-send .mail-results', '大气环境处').locator('td').nth(3).textContent()).resolves.toBe(`已于 ${NOW_SHOWN} 发送，不再重发`);
     expect(count('workbook')).toBe(22);
-    expect((await waitForMail(box(units.indexOf('大气环境处')), 1)).length).toBe(1);
+    expect((await servers.waitForMail(box(units.indexOf('大气环境处')), 1)).length).toBe(1);
   }, 120_000);
 
   it('refuses a mail action from a foreign origin, and sends nothing', async () => {
@@ -261,9 +235,9 @@ wb.save(sys.argv[1])`,
   it('收集: 从邮箱收取 takes the unit reply, leaves the other mail alone, and shows a hostile subject as text', async () => {
     const dir = tempDir('tz-web-mail-reply-');
     fillWorkbook(file('大气环境处'), join(dir, '大气.xlsx'), GOOD_ANSWERS);
-    sendAs({ from: `大气环境处 <${address('大气环境处')}>`, subject: '回复：关于报送2025年第三季度重点工作调度表的通知（大气环境处）', text: '已填好，请查收。', attachments: [join(dir, '大气.xlsx')] });
-    sendAs({ from: `"<b>土壤</b>" <${address('土壤生态环境处')}>`, subject: '<img src=x>收到', text: '<script>alert(1)</script>' });
-    await waitForMail('office', 2);
+    servers.sendAs({ from: `大气环境处 <${address('大气环境处')}>`, subject: '回复：关于报送2025年第三季度重点工作调度表的通知（大气环境处）', text: '已填好，请查收。', attachments: [join(dir, '大气.xlsx')] });
+    servers.sendAs({ from: `"<b>土壤</b>" <${address('土壤生态环境处')}>`, subject: '<img src=x>收到', text: '<script>alert(1)</script>' });
+    await servers.waitForMail('office', 2);
 
     await page.click('nav >> text=收集');
     await expect(page.locator('#mail-collect input[type=password]').count()).resolves.toBe(0);
@@ -285,7 +259,7 @@ wb.save(sys.argv[1])`,
     await expect(page.locator(`${table} img, ${table} b, ${table} script`).count()).resolves.toBe(0);
     await page.screenshot({ path: join(shots, 'mail-collect.png'), fullPage: true });
 
-    const answered = await waitForMail(box(units.indexOf('大气环境处')), 2);
+    const answered = await servers.waitForMail(box(units.indexOf('大气环境处')), 2);
     expect(answered[1]!.subject).toBe('回复：回复：关于报送2025年第三季度重点工作调度表的通知（大气环境处）');
     expect(answered[1]!.text).toContain('已收取大气环境处报送的2025年第三季度调度表');
     // The password was used to log in to the mailbox: still in no file of the workspace.
@@ -317,7 +291,7 @@ wb.save(sys.argv[1])`,
     await settled(tally, '已发送 21 封，此前已发 0 个单位，未能发送 1 个单位。');
     expect(count('remind')).toBe(21);
     await expect(rowOf('#mail-remind .mail-results', '大气环境处').count()).resolves.toBe(0);
-    const water = await waitForMail(box(units.indexOf('水生态环境处')), 2);
+    const water = await servers.waitForMail(box(units.indexOf('水生态环境处')), 2);
     expect(water[1]!.subject).toBe('催报：2025年第三季度重点工作调度表（水生态环境处）');
     await page.screenshot({ path: join(shots, 'mail-remind.png'), fullPage: true });
 
