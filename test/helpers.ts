@@ -17,6 +17,15 @@ export function tempDir(prefix = 'taizhang-'): string {
 }
 
 /** Debian's python3, which has python3-openpyxl and python3-docx (the pyenv one on PATH may not). */
+/** Debian's Chromium for the 工作台's browser tests (driven by playwright-core, which never downloads one); undefined without it. */
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
+  try {
+    execFileSync(p, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** Runs a Python script with arguments and returns its stdout. The script must exist; failures throw. */

@@ -2,7 +2,6 @@
 // mail settings with the password typed in the page and never written to disk, the 单位名录 imported, edited and
 // exported, a round sent by mail, one unit's reply delivered and collected, the 总览's sent and replied times, and
 // reminders once a day unless forced. Everything from mail is shown as text, never as markup.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -12,17 +11,8 @@ import { Ledger } from '../src/ledger/ledger.ts';
 import { registeredUnits } from '../src/units/store.ts';
 import type { Access } from '../src/web/security.ts';
 import { createWorkbench } from '../src/web/server.ts';
-import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, tempDir } from './helpers.ts';
+import { CHROMIUM, fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, tempDir } from './helpers.ts';
 import { MAIL_DOMAIN, mailbox, OFFICE, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
-  try {
-    execFileSync(p, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
 
 const ROUND = '2025-Q3';
 /** The fixed moment of the workbench (its `now`): every send and every arrival is booked at it. */

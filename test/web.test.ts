@@ -14,16 +14,7 @@ import { gapOnPage, readMetrics } from '../src/web/routes/report.ts';
 import { withoutInlineStyles } from '../src/web/routes/progress.ts';
 import { createWorkbench } from '../src/web/server.ts';
 import { UserError } from '../src/util/errors.ts';
-import { GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, taizhang, tempDir } from './helpers.ts';
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
-  try {
-    execFileSync(p, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+import { CHROMIUM, GOOD_ANSWERS, PYTHON, ROOT, fillWorkbook, taizhang, tempDir } from './helpers.ts';
 
 /** A workbench on a fresh workspace, listening on a free loopback port. */
 async function start(o: { password?: string; workspace?: string } = {}) {
