@@ -1,6 +1,7 @@
 // Reports in process: the report data, templates and their errors, the document tree, the XML that matters for
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
+import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -160,5 +161,17 @@ describe('Word output (GB/T 9704-2012)', async () => {
     const png = readFileSync(files.find((f) => f.endsWith('.png'))!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000);
+  });
+});
+
+describe('which chapters answer for an indicator (kpi.ts METRIC_TOPICS)', () => {
+  const chapters = ['更高标准打好蓝天保卫战', '更高标准推进碧水保卫战', '更高标准推进净土保卫战', '稳步推进碳达峰碳中和', '坚定不移推进全面从严治党'].map((title, i) => ({ id: String(i + 1), number: '', title, sections: [] }));
+  it('ties air, water and soil figures to their chapters and an unknown topic to none', () => {
+    expect(chaptersOfMetric({ chapters }, '优良天数比率')).toEqual(['1']);
+    expect(chaptersOfMetric({ chapters }, '细颗粒物（PM2.5）平均浓度')).toEqual(['1']);
+    expect(chaptersOfMetric({ chapters }, '国控断面优良水体比例')).toEqual(['2']);
+    expect(chaptersOfMetric({ chapters }, '受污染耕地安全利用率')).toEqual(['3']);
+    expect(chaptersOfMetric({ chapters }, '单位GDP二氧化碳排放降低')).toEqual(['4']);
+    expect(chaptersOfMetric({ chapters }, '群众满意度')).toEqual([]);
   });
 });

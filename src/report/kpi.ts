@@ -118,3 +118,25 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
 }
+
+/**
+ * Which plan chapters answer for an indicator, by the topic both name (空气 → 蓝天/大气…): the one rule by which the
+ * report's 下一步, the 通报's commendations and the speech's deployment tie a missed indicator to its work. Rules as
+ * data, first match wins; an indicator of no listed topic answers to no chapter (and nothing is said of it).
+ */
+export const METRIC_TOPICS: readonly { topic: string; metric: RegExp; chapter: RegExp }[] = [
+  { topic: '大气', metric: /空气|PM2\.5|PM10|颗粒物|优良天|重污染|臭氧|二氧化氮|二氧化硫|降尘/i, chapter: /蓝天|大气|空气/ },
+  { topic: '水', metric: /断面|水质|水体|饮用水|地表水|地下水水质|黑臭|入海|总氮|总磷/, chapter: /碧水|水环境|水污染|河湖|水生态/ },
+  { topic: '土壤', metric: /土壤|建设用地|受污染耕地|安全利用|地下水/, chapter: /净土|土壤/ },
+  { topic: '噪声', metric: /噪声|声环境/, chapter: /噪声|声环境|宁静/ },
+  { topic: '固废', metric: /固体废物|固废|危险废物|无废/, chapter: /固体废物|无废|新污染物/ },
+  { topic: '气候', metric: /碳排放|二氧化碳|能耗|碳强度/, chapter: /碳达峰|碳中和|低碳|气候/ },
+  { topic: '生态', metric: /生态质量|生态保护红线|EQI|森林|湿地|自然保护地/i, chapter: /生态系统|生态保护|生物多样性/ },
+];
+
+/** The chapters (ids) that answer for an indicator; empty when its topic is unknown or no chapter names it. */
+export function chaptersOfMetric(plan: Pick<Plan, 'chapters'>, name: string): string[] {
+  const rule = METRIC_TOPICS.find((t) => t.metric.test(name));
+  if (!rule) return [];
+  return plan.chapters.filter((c) => rule.chapter.test(c.title)).map((c) => c.id);
+}
