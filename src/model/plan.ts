@@ -184,6 +184,12 @@ export const Plan = z.object({
   warnings: z.array(Warning),
   /** How leads were found (see LeadRule); absent in plans read before the rule was recorded, which is 'marked'. */
   leadRule: LeadRule.optional(),
+  /**
+   * The plan's opening before its first chapter, as printed: the year's place (`2026年是“十五五”规划的开局之年。`),
+   * its guiding thought (`…要以…为指导，…`) and its aims (`主要任务目标：…`), one paragraph a line. The speech says it
+   * as the year's 总体要求; absent when the plan opens with its chapters.
+   */
+  preamble: z.string().optional(),
 });
 export type Plan = z.infer<typeof Plan>;
 

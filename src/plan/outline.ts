@@ -485,7 +485,22 @@ export function mapBlocks(doc: ExtractedDocument, meta: Meta): Plan {
   }
   const { chapters, tasks } = buildTasks(drafts, header, warnings, at);
   applyInherited(tasks, warnings, at);
-  return assemble(doc, meta, header, chapters, tasks, warnings);
+  const plan = assemble(doc, meta, header, chapters, tasks, warnings);
+  const preamble = preambleOf(paras, roots[0]?.line ?? 0);
+  return preamble ? { ...plan, preamble } : plan;
+}
+
+/**
+ * What a plan says of the whole year before its first chapter: its place in time (`…之年`), guiding thought (`以…为
+ * 指导`, 总体要求) and aims (主要任务目标). A notice's cover (`现将…印发给你们`) and the lead-in to the chapters
+ * (`重点抓好以下工作：`) are not part of it.
+ */
+export const PREAMBLE = { says: /之年|为指导|指导思想|总体要求|主要(?:任务)?目标|工作目标/, notice: /印发给你们|请认真|贯彻执行|现将/ } as const;
+function preambleOf(paras: ParagraphBlock[], firstChapterLine: number): string {
+  return paras
+    .filter((p) => p.line < firstChapterLine && /[。.]$/.test(p.text) && PREAMBLE.says.test(p.text) && !PREAMBLE.notice.test(p.text))
+    .map((p) => p.text)
+    .join('\n');
 }
 
 /** `以下均需相关乡镇配合，不再列出`: the units named so are added to every later task. */
