@@ -4,6 +4,7 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
   TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, DocumentGridType, ShadingType, PageBreak,
+  CommentRangeStart, CommentRangeEnd, CommentReference,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, DocumentTree, Inline } from './markup.ts';
@@ -132,7 +133,15 @@ function runs(content: Inline[], fontName: string, size: number, bold = false): 
   );
 }
 
-function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false): (Paragraph | Table)[] {
+/** A paragraph's note for the clerk as a Word comment around its text (`note`: its number among the document's notes). */
+function noted(children: TextRun[], note: number | undefined) {
+  return note === undefined ? children : [new CommentRangeStart(note), ...children, new CommentRangeEnd(note), new TextRun({ children: [new CommentReference(note)] })];
+}
+
+/** The paragraphs with a note, in order: a note's comment id is its place here. */
+const notesOf = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && !!b.note);
+
+function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false, note?: number): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
       return [titleParagraph(block.content.map((c) => c.text).join(''))];
@@ -145,7 +154,7 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       return [new Paragraph({ spacing: exact, indent: { firstLine: GB9704.indent }, keepNext: true, children: runs(block.content, face, GB9704.bodySize, block.level === 3) })];
     }
     case 'paragraph':
-      return [new Paragraph({ ...body, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: runs(block.content, FONTS.body, GB9704.bodySize) })];
+      return [new Paragraph({ ...body, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: noted(runs(block.content, FONTS.body, GB9704.bodySize), note) })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
@@ -201,7 +210,8 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
     // The last body paragraph keeps with the 落款 (and the note before it), so the 落款 never stands alone.
-    out.push(...paragraphOf(b, images, main[i + 1]?.type === 'signature'));
+    const note = notesOf(main).indexOf(b as never);
+    out.push(...paragraphOf(b, images, main[i + 1]?.type === 'signature', note >= 0 ? note : undefined));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
@@ -357,6 +367,7 @@ export function buildDocument(tree: DocumentTree, o: WriteOptions): Document {
     title: o.title,
     creator: 'taizhang',
     evenAndOddHeaderAndFooters: true,
+    comments: { children: notesOf(tree.blocks.filter((b) => b.type !== 'attachment')).map((b, id) => ({ id, author: 'taizhang', initials: 'TZ', children: [new Paragraph({ children: [new TextRun(b.note!)] })] })) },
     styles: {
       default: { document: { run: { font: font(FONTS.body), size: GB9704.bodySize, characterSpacing: CHARACTER_SPACING }, paragraph: { spacing: exact } } },
     },
@@ -386,6 +397,8 @@ export async function writeDocx(tree: DocumentTree, o: WriteOptions): Promise<Bu
   const body = strFromU8(files['word/document.xml']!);
   let n = 0;
   files['word/document.xml'] = strToU8(body.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
+  // A note's comment carries no time (docx stamps the moment of writing): the same data, the same document.
+  if (files['word/comments.xml']) files['word/comments.xml'] = strToU8(strFromU8(files['word/comments.xml']).replace(/ w:date="[^"]*"/g, ''));
   // Word takes the body's size and spacing from the document defaults; LibreOffice reads them more reliably from
   // the Normal style: state them there too.
   const styles = strFromU8(files['word/styles.xml']!);

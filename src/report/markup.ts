@@ -25,7 +25,8 @@ const SimpleBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subtitle'), content: z.array(Inline) }),
   z.object({ type: z.literal('recipient'), content: z.array(Inline) }),
   z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), content: z.array(Inline) }),
-  z.object({ type: z.literal('paragraph'), content: z.array(Inline), indent: z.boolean() }),
+  /** `note`: a comment for the clerk on the paragraph (a template paragraph to check), shown in Word's margin. */
+  z.object({ type: z.literal('paragraph'), content: z.array(Inline), indent: z.boolean(), note: z.string().optional() }),
   z.object({ type: z.literal('table'), caption: z.string(), widths: z.array(z.number().positive()), rows: z.array(z.array(Cell)) }),
   z.object({ type: z.literal('image'), src: z.string(), width: z.number().positive(), caption: z.string() }),
   z.object({ type: z.literal('pagebreak') }),
@@ -53,7 +54,7 @@ export const ELEMENTS: Record<string, string> = {
   h1: '一级标题“一、”（黑体 三号）',
   h2: '二级标题“（一）”（楷体 三号）',
   h3: '三级标题“1.”（仿宋 三号 加粗）',
-  p: '正文段落（仿宋 三号，首行缩进两字）；属性 indent="false" 取消缩进；可含 <b>加粗</b> 和 <lead level="2">段首小标题</lead>（字体随标题层级：1 黑体、2 楷体、3 仿宋加粗）',
+  p: '正文段落（仿宋 三号，首行缩进两字）；属性 indent="false" 取消缩进，note="…" 在 Word 中为该段附批注（如“模板段落，请核改”）；可含 <b>加粗</b> 和 <lead level="2">段首小标题</lead>（字体随标题层级：1 黑体、2 楷体、3 仿宋加粗）',
   table: '表格；属性 widths="3,10,4"（各列相对宽度），caption="表题"；内含 <tr><td>，td 可有 colspan、rowspan、header="true"、align、fill="FFC7CE"',
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
@@ -116,7 +117,7 @@ export function parseMarkup(markup: string, templateName: string, templateSource
         const content = inlines(el);
         if (el.name === 'p' && content.length === 0) continue;
         if (el.name === 'title' || el.name === 'subtitle' || el.name === 'recipient') blocks.push({ type: el.name, content });
-        else if (el.name === 'p') blocks.push({ type: 'paragraph', content, indent: a.indent !== 'false' });
+        else if (el.name === 'p') blocks.push({ type: 'paragraph', content, indent: a.indent !== 'false', ...(a.note?.trim() ? { note: a.note.trim() } : {}) });
         else blocks.push({ type: 'heading', level: Number(el.name[1]) as 1 | 2 | 3, content });
       } else if (el.name === 'table') {
         const rows = el.children.filter(isElement).map((tr) => {

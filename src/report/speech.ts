@@ -1,13 +1,16 @@
 // The conference speech's own context (`讲话`): at the next year's work conference the leader reviews the year
 // from its data and deploys the next year's plan (`report --next-plan`); after any other round, the rest of the
-// year. Every sentence here follows from the data by a rule; what the data cannot give (形势, political framing)
-// is a 【待填：…】 paragraph of templates/speech.hbs.
+// year. Every sentence here follows from the data by a rule (the year's plan, the units' reports, the next plan's
+// preamble and clauses); what the data cannot give (the speaker, 形势) is a short 【待填：…】, and what carries no
+// facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
-import type { RoundProgress } from '../model/progress.ts';
+import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
 import { cnCount, cnOrdinal, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName } from './synthesis.ts';
+import { chaptersOfMetric } from './kpi.ts';
+import { cnPunctuation } from './punctuation.ts';
+import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -24,24 +27,31 @@ export interface SpeechContext {
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
   开场: string;
+  /** The bodies the bureau answers to, by its level (`市委、市政府`); empty when its name does not say. */
+  上级: string;
+  /** The year's guiding thought as its own plan states it (`以…为指导，深入贯彻习近平生态文明思想`), or empty. */
+  遵循: string;
   /** One overall figure at most, at the level the review lists (项 of work). */
   总述: string;
   /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
   指标: string;
   /**
-   * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph of at most
-   * HIGHLIGHTS.most of the units' reported sentences (highlights()), or a 【待填】.
+   * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph `一是…；二是…` of the
+   * units' reported results, the biggest figures, firsts and awards first (highlightScore), or a 【待填】.
    */
   回顾: { 序号: string; 标题: string; 成效: string[] }[];
-  /** At most SHORTCOMINGS.most tasks not done, each with its shortfall when known, then a 【待填】 for the deeper causes. */
+  /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
+  /** The 形势 part: a short 【待填】 (superiors' latest deployment is not in the data). */
+  形势: string;
   部署: {
     /** `next`: the next year's plan; `remaining`: this year's unfinished tasks; `none`: nothing to deploy from. */
     来源: 'next' | 'remaining' | 'none';
     计划: string;
-    /** The 总体要求 paragraph: a 【待填】 (guiding thought and aims are the leader's). */
+    /** The 总体要求 paragraph from the next plan's preamble (its place, guiding thought and aims), or a 【待填】. */
     总体要求: string;
     概述: string;
+    /** The year's unfinished work that no part of the deployment took up, with the units' own deadlines. */
     结转: string;
     章节: { 序号: string; 标题: string; 任务: string[] }[];
     /** `具体任务见《…》。` after the parts. */
@@ -49,6 +59,8 @@ export interface SpeechContext {
   };
   /** The 强化调度督办 sentence, in the speaker's voice. */
   督办: string;
+  /** What the closing words build towards, from the next plan's preamble (`美丽济南`), or empty. */
+  愿景: string;
 }
 
 /**
@@ -56,13 +68,15 @@ export interface SpeechContext {
  * office will do); its name is shortened by dropping the city or district before 市/区/县 (`济南市生态环境局` →
  * `市生态环境局`) where a name must stand (the meeting).
  */
-export const SPEAKER_WORDS = { self: '我们', office: '局里' } as const;
+export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
 
 /**
- * The deployment: one part per chapter of the next plan (or per theme of the office's, when its chapters are found
- * in the next plan), each task a `一是…` with its targets; at most `tasks` tasks told, the rest named once.
+ * The deployment: per part, chapter by chapter (or task by task in a part of one chapter), the tasks worth a
+ * leader's words are told with a concrete measure (`told`: at most so many per chapter of a part of several, per
+ * part of one); the rest are named once (`named` by name, then counted). A measure is the plan's sentence cut at a
+ * comma to about `measureChars` characters.
  */
-export const DEPLOY = { tasks: 5, leadsPerChapter: 4 } as const;
+export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChars: 60 } as const;
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -70,7 +84,7 @@ export const DEPLOY = { tasks: 5, leadsPerChapter: 4 } as const;
  */
 export const REVIEW_OPENINGS: readonly ((subject: string) => string)[] = [
   (s) => `一年来，我们聚焦${s}，`,
-  (s) => `在${s}方面，我们`,
+  (s) => `在${s}方面，`,
   (s) => `围绕${s}，`,
   (s) => `${s}方面，`,
 ];
@@ -82,11 +96,29 @@ export const REVIEW_WORDS = {
 } as const;
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
-/** Highlights per theme in the review, and shortcomings named at most. */
-export const HIGHLIGHTS = { most: 3 } as const;
+/** Items (一是…) per theme in the review, and shortcomings named at most. */
+export const HIGHLIGHTS = { most: 3, chapters: 4 } as const;
 export const SHORTCOMINGS = { most: 3 } as const;
 
+/**
+ * What makes a reported result a highlight, as data: each figure counts, a large one more (each threshold passed),
+ * and a first, a ranking or an award most. Years (`2025年`) are no figures.
+ */
+export const HIGHLIGHT_RULES = {
+  honours: /首次|首个|首家|首批|率先|(全国|全省|全市)第[一二三]|第一名|获评|荣获|评为|授予|表彰|[一二三特]等奖|典型案例|国家级|全国/,
+  honourWeight: 3,
+  large: [100, 1000, 10000] as readonly number[],
+} as const;
+
 const FIGURE = /\d+(?:\.\d+)?/g;
+
+/** How much a reported sentence has to show a conference (HIGHLIGHT_RULES). */
+export function highlightScore(x: string): number {
+  const bare = x.replace(/\d{4}年/g, '');
+  const figures = (bare.match(FIGURE) ?? []).map(Number);
+  const big = Math.max(0, ...figures.map((n) => HIGHLIGHT_RULES.large.filter((t) => n >= t).length)) + (/\d\s*[万亿]/.test(bare) ? 1 : 0);
+  return figures.length + big + (HIGHLIGHT_RULES.honours.test(bare) ? HIGHLIGHT_RULES.honourWeight : 0);
+}
 
 /** A theme's reported sentences: the report's `一是…` items split at 。 and ；, numbering and sub-headings dropped. */
 export function reportedSentences(items: string[]): string[] {
@@ -99,11 +131,12 @@ export function reportedSentences(items: string[]): string[] {
 /**
  * A theme's highlights for the speech: of the units' reported sentences, the distinctive ones (a shape not repeated
  * elsewhere in the review: routine counts of meetings and trainings are no highlight, unless the theme has nothing
- * else), those with the most figures first; at most HIGHLIGHTS.most, in their order. Without any figure, the first sentences stand. Every
- * highlight is a unit's sentence, trimmed, never a new claim. `shapes` counts each shape over all themes.
+ * else), the highest highlightScore first; at most HIGHLIGHTS.most, in their order. Without any figure, the first
+ * sentences stand. Every highlight is a unit's sentence, trimmed, never a new claim. `shapes` counts each shape over
+ * all themes.
  */
 export function highlights(items: string[], shapes: Map<string, number> = new Map(), distinctOnly = false): string[] {
-  const scored = reportedSentences(items).map((x, at) => ({ x, at, n: (x.match(FIGURE) ?? []).length, routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
+  const scored = reportedSentences(items).map((x, at) => ({ x, at, n: highlightScore(x), routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
   const withFigures = scored.filter((s) => s.n > 0);
   // Routine sentences stand only where the theme has nothing distinctive (and never when `distinctOnly`).
   const distinct = withFigures.filter((s) => !s.routine);
@@ -141,18 +174,19 @@ export const SPOKEN_FIGURES: readonly [RegExp, string][] = [
   [/量化任务方面，全年(\d+)项量化目标全部达到/g, '年初确定的$1项量化目标全部实现'],
 ];
 export function spoken(text: string): string {
-  return SPOKEN_FIGURES.reduce((t, [re, to]) => t.replace(re, to), text);
+  return SPOKEN_FIGURES.reduce((t, [re, to]) => t.replace(re, to), cnPunctuation(text));
 }
 
 /** What the speech prints where the data cannot speak, each a 【待填】 listed after rendering. */
 export const SPEECH_GAPS = {
   meeting: '【待填：会议名称】',
   speaker: '【待填：讲话人姓名、职务】',
+  superiors: '【待填：上级领导机关】',
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
-  deeper: '【待填：深层次问题】',
-  aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、目标定位）】`,
+  situation: '【待填：当前形势和上级部署要求】',
+  aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
 } as const;
 
 /**
@@ -165,8 +199,14 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
 }
 
-/** A target's words compared across years: `2025年`/`2026年` and spaces left out. */
-export const targetKey = (words: string) => words.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+/** The bodies a bureau answers to, by the level its short name opens with (`市生态环境局` → `市委、市政府`). */
+export function superiorsOf(issuer: string): string {
+  const level = /^[市区县]/.exec(shortName(issuer))?.[0];
+  return level && !issuer.startsWith('【') ? `${level}委、${level}政府` : '';
+}
+
+/** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
+export const targetKey = (words: string) => cnPunctuation(words).replace(/\d{4}年度?/g, '').replace(/\s+/g, '');
 
 /**
  * A task's targets in the speaker's voice: `确保A，B` for what is new. A target the year already met (the same words
@@ -178,56 +218,264 @@ export function targetWords(targets: string[], met: Set<string>): string {
   return fresh.length ? `确保${fresh.join('，')}` : '';
 }
 
+/**
+ * How a plan's preamble is read (Plan.preamble): its aims after `主要任务目标：`, its place in time (`…之年`), and its
+ * guiding thought after the subject's `要` (`全市生态环境保护工作要以…为指导，…`).
+ */
+export const PREAMBLE_WORDS = {
+  aims: /^(?:主要(?:任务)?目标|工作目标|目标任务)[：:]\s*/,
+  place: /之年$/,
+  guidance: /^(.{2,20}?工作)要(以.+为指导.*)$/,
+  /** What the closing words build towards: `着力建设…美丽济南` → `美丽济南`. */
+  vision: /(美丽[\u4e00-\u9fa5]{2,3}?)(?:建设)?$/,
+} as const;
+
+export interface Preamble {
+  place: string;
+  subject: string;
+  guidance: string;
+  aims: string[];
+}
+
+/** A plan's preamble in parts; empty parts when it has none. */
+export function readPreamble(preamble: string | undefined): Preamble {
+  const out: Preamble = { place: '', subject: '', guidance: '', aims: [] };
+  for (const line of cnPunctuation(preamble ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
+    if (PREAMBLE_WORDS.aims.test(line)) {
+      out.aims.push(...line.replace(PREAMBLE_WORDS.aims, '').replace(/[。\s]+$/, '').split(/[，；]/).map((x) => x.trim()).filter(Boolean));
+      continue;
+    }
+    for (const s of sentencesOf(line)) {
+      const g = PREAMBLE_WORDS.guidance.exec(s);
+      if (g) [out.subject, out.guidance] = [g[1]!, g[2]!];
+      else if (PREAMBLE_WORDS.place.test(s) && !out.place) out.place = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * The 总体要求 as a leader says it: `2026年是…之年。全市生态环境保护工作的总体要求是：以…为指导，…。主要目标是：…。`
+ * Empty when the preamble states no guiding thought and no aims.
+ */
+export function requirementWords(p: Preamble, year: string): string {
+  if (!p.guidance && !p.aims.length) return '';
+  const subject = p.subject || `${year}年工作`;
+  return [
+    p.place ? `${p.place}。` : '',
+    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${p.guidance}。` : '',
+    p.aims.length ? `主要目标是：${p.aims.join('，')}。` : '',
+  ].join('');
+}
+
+/** The year's guiding thought in the review's opening: the preamble's `…为指导` and its 生态文明思想, nothing more. */
+export function guidanceWords(p: Preamble): string {
+  const parts = p.guidance.split('，');
+  return parts.filter((x, i) => i === 0 || /生态文明思想/.test(x)).slice(0, 2).join('，');
+}
+
+/**
+ * Keeps a figure with its unit on one line (`38微克/立方米`, `62.6%`, `48个`): Word and LibreOffice may break a line
+ * after `/` or between any two Chinese characters. A WORD JOINER (U+2060: no width, no break) goes between the
+ * figure and its unit and between the unit's characters, as data; the digits need none, and 【待填】 brackets are
+ * left alone (their names are listed as printed).
+ */
+export const FIGURE_UNIT = /(\d+(?:\.\d+)?)(%|(?:微克|毫克|克)\/立方米|万元|亿元|万吨|吨|公里|平方公里|亩|人次|个|项|家|次|件|起|处|座|条|天|轮|批)/g;
+export const WORD_JOINER = '\u2060';
+export function keepFigures(text: string): string {
+  return text
+    .split(/(【[^】]*】)/)
+    .map((part, i) => (i % 2 ? part : part.replace(FIGURE_UNIT, (_, n: string, unit: string) => [n, ...unit].join(WORD_JOINER))))
+    .join('');
+}
+
 type PlanTask = Plan['tasks'][number];
-const leadOf = (t: PlanTask) => t.lead.trim().replace(/[。；，\s]+$/, '');
-const targetsOf = (ts: PlanTask[]) => [...new Set(ts.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim()))).filter(Boolean))];
+const leadOf = (t: PlanTask) => cnPunctuation(t.lead.trim()).replace(/[。；，\s]+$/, '');
+const targetsOf = (ts: PlanTask[]) => [...new Set(ts.flatMap((t) => t.clauses.flatMap((c) => c.targets.map((x) => cnPunctuation(x.words.trim())))).filter(Boolean))];
+/** A sentence compared across years: years, spaces and half-width marks aside. */
+const sentenceKey = targetKey;
+
+/** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
+export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
+
+/** What the year left undone, as the next year's deployment takes it up: the unit's own plan for it, when dated. */
+export interface Carried {
+  task: string;
+  /** The responsible unit's 下一步, its dated clauses (`督促区县落实配套资金，2026年一季度完成剩余48个村整治任务`). */
+  plan: string;
+  /** The figure left (`48`), so the next plan's sentence on the same remainder is not said twice. */
+  left: string;
+}
+
+/** The unit's 下一步 for a task not done, its clauses with a figure, a date or a named measure, deadline last kept. */
+export function carriedPlan(next: string): string {
+  const parts = cnPunctuation(next).split(/[。；，]/).map((x) => x.trim()).filter(Boolean);
+  const dated = parts.findIndex((x) => DEADLINE_WORDS.test(x));
+  return dated < 0 ? '' : parts.slice(Math.max(0, dated - 1), dated + 1).join('，');
+}
+
+/** A plan sentence cut at a comma to about DEPLOY.measureChars characters (its first clause at least). */
+function cut(sentence: string): string {
+  const parts = sentence.split('，');
+  let out = parts[0]!;
+  for (const p of parts.slice(1)) {
+    if (out.length + 1 + p.length > DEPLOY.measureChars) break;
+    out = `${out}，${p}`;
+  }
+  return out;
+}
+
+interface TaskDeploy {
+  task: PlanTask;
+  /** The spoken phrase: lead, measure, targets (`实施重点行业深度治理，推进…，确保…`). */
+  phrase: string;
+  /** The measure and targets alone, for a part told task by task (`要推进…，确保…`). */
+  measure: string;
+  /** Why it is told: carried (4), a new target (3), new words (2), a dated or counted measure (1). */
+  score: number;
+}
+
+/**
+ * One task of the next plan as a leader deploys it: its lead, then the measure worth saying (the unit's own dated
+ * plan for work carried from the year; else a sentence new against the year's plan, with a figure or date first;
+ * never a sentence restating a target the year met), then its quantified targets not yet said (`确保…`).
+ */
+function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried }): TaskDeploy {
+  const lead = leadOf(t);
+  const all = sentencesOf(cnPunctuation(t.text)).filter((s) => s !== lead);
+  const metHere = (s: string) => [...o.met].some((m) => m && sentenceKey(s).includes(m));
+  const sameRemainder = (s: string) => !!o.carried?.left && new RegExp(`(?<![\\d.])${o.carried.left}(?![\\d.])`).test(s);
+  // The remainder the unit's own plan says is taken out clause by clause (`…完成剩余48个行政村…，完成省定520个…`).
+  const candidates = all
+    .map((s) => (o.carried ? s.split('，').filter((c) => !sameRemainder(c)).join('，') : s))
+    .filter((s) => s && !metHere(s))
+    .map((s, at) => ({ s, at, fresh: !o.previous.has(sentenceKey(s)), figure: /\d/.test(s.replace(/\d{4}年度?/g, '')) || DEADLINE_WORDS.test(s) }))
+    .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
+  const best = candidates[0];
+  const measure = [o.carried?.plan ?? '', best ? cut(best.s) : ''].filter(Boolean).join('，');
+  const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
+  const aims = targets.length ? `确保${targets.join('，')}` : '';
+  const said = [measure, aims].filter(Boolean).join('，');
+  const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
+  return { task: t, phrase: said ? `${lead}，${said}` : lead, measure: said, score };
+}
+
+/** The told tasks of a chapter (by score, in plan order) and the rest, named once. */
+function pickTasks(items: TaskDeploy[], most: number, least: number): { told: TaskDeploy[]; rest: TaskDeploy[] } {
+  const ranked = [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
+  const chosen = new Set([...ranked.filter((x) => x.score > 0).slice(0, most), ...items.slice(0, least)].slice(0, Math.max(most, least)));
+  return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
+}
+
+/** `同时抓好A、B、C等5项工作。`: the tasks not told, named by their object, counted beyond DEPLOY.named. */
+function restWords(rest: TaskDeploy[], lead = '同时抓好'): string {
+  if (!rest.length) return '';
+  const names = rest.map((x) => taskObject(leadOf(x.task)));
+  const shown = names.slice(0, DEPLOY.named);
+  return `${lead}${shown.join('、')}${names.length > shown.length ? `等${names.length}项` : ''}工作。`;
+}
+
+interface DeployInput {
+  plan: Plan;
+  keep: (t: PlanTask) => boolean;
+  themes: ThemeSpec[];
+  met: Set<string>;
+  /** Sentences of the year's own plan (sentenceKey): a sentence not among them is new words. */
+  previous: Set<string>;
+  carried: Carried[];
+  /** Per chapter id: the next plan's aims its work answers for, and the indicators the year missed there. */
+  aims: Map<string, string[]>;
+  missed: Map<string, string[]>;
+}
 
 /**
  * A plan's chapters as the deployment's parts, in the speaker's voice. Without themes each chapter is a part under
- * its own title, each task `一是<task>，确保<its targets>。` (DEPLOY.tasks told, the rest named once); with the office's
- * themes (found in the next plan) each theme is a part under a verb + object heading, each chapter `一是<title>。要
- * <its first tasks>，确保<its targets>。`. Every heading has the tasks and targets of its own chapters under it.
+ * its own title; with the office's themes (found in the next plan) each theme is a part under a verb + object
+ * heading. A part of several chapters says each as `一是<title>。要<task, measure>；<task, measure>，确保<aims>。
+ * 同时抓好…工作。`; a part of one chapter says its aims first, then each told task as `一是<lead>。要<measure>。`.
+ * An indicator the year missed opens the part that answers for it (`针对去年优良天数比率没有达标的问题，…`).
  */
-function deployParts(p: Plan, keep: (t: PlanTask) => boolean, themes: ThemeSpec[], met: Set<string>): SpeechContext['部署']['章节'] {
-  const chapters = p.chapters.map((ch) => ({ ch, tasks: p.tasks.filter((t) => t.chapterId === ch.id && keep(t)) })).filter((x) => x.tasks.length);
-  const title = (ch: Plan['chapters'][number]) => ch.title.trim().replace(/\s+/g, '，');
-  const chapterItems = (tasks: PlanTask[]) => {
-    const told = tasks.slice(0, DEPLOY.tasks);
-    const rest = tasks.slice(DEPLOY.tasks).map(leadOf).filter(Boolean);
+function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
+  const placed = new Set<string>();
+  const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
+  const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
+  const deployed = (tasks: PlanTask[]) =>
+    tasks.map((t) => {
+      const carried = carriedFor(t);
+      if (carried) placed.add(carried.task);
+      return deployTask(t, { previous: d.previous, met: d.met, carried });
+    });
+  const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
+  const opening = (id: string) => {
+    const missed = d.missed.get(id) ?? [];
+    return missed.length ? `针对${SPEAKER_WORDS.lastYear}${missed.join('、')}没有达标的问题，` : '';
+  };
+  const aimWords = (id: string) => (d.aims.get(id) ?? []).join('、');
+  const oneChapter = (x: (typeof chapters)[number]) => {
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2);
+    const aims = aimWords(x.ch.id);
+    const open = opening(x.ch.id);
     return [
-      ...told.map((t, i) => {
-        const aims = targetWords(targetsOf([t]), met);
-        // The task's first measure after its lead (`坚持“第一议题”制度，…`), so a heading is never a bare list of names.
-        const first = sentencesOf((t.clauses[0]?.text ?? '').trim().replace(/^[^。]*?。/, (m) => (m.replace(/[。\s]+$/, '') === leadOf(t) ? '' : m)))[0] ?? '';
-        const measure = first && first !== leadOf(t) ? `要${first.replace(/^要/, '')}` : '';
-        return `${cnOrdinal(i)}是${leadOf(t)}。${[measure, aims].filter(Boolean).join('，')}${measure || aims ? '。' : ''}`;
-      }),
-      rest.length ? `同时，抓好${rest.slice(0, 3).join('、')}${rest.length > 1 ? `等${rest.length}项工作` : ''}。` : '',
+      aims ? `${open}要确保${aims}。` : open ? `${open}要拿出更有力的措施。` : '',
+      ...told.map((y, i) => `${cnOrdinal(i)}是${leadOf(y.task)}。${y.measure ? `要${y.measure.replace(/^要/, '')}。` : ''}`),
+      restWords(rest, '同时，抓好'),
     ].filter(Boolean);
   };
-  const named = new Set(themes.flatMap((t) => t.chapters));
-  if (!themes.length) return chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: chapterItems(x.tasks) }));
+  const ofSeveral = (x: (typeof chapters)[number], k: number) => {
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter, 1);
+    const aims = aimWords(x.ch.id);
+    return `${cnOrdinal(k)}是${title(x.ch)}。${opening(x.ch.id)}要${told.map((y) => y.phrase).join('；')}${aims ? `，确保${aims}` : ''}。${restWords(rest)}`;
+  };
+  const named = new Set(d.themes.flatMap((t) => t.chapters));
+  if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
   const words = headingWords();
   const parts = [
-    ...themes.map((t) => ({ heading: words.action(t.title.replace(HEADING_PREDICATES, '') || t.title, 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
+    ...d.themes.map((t) => ({ heading: words.action(t.title.replace(HEADING_PREDICATES, '') || t.title, 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
     ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
   ].filter((x) => x.own.length);
-  return parts.map((part, i) => ({
-    序号: cnOrdinal(i),
-    标题: part.heading,
-    任务:
-      part.own.length === 1
-        ? chapterItems(part.own[0]!.tasks)
-        : part.own.map((x, k) => {
-            const aims = targetWords(targetsOf(x.tasks), met);
-            const leads = x.tasks.map(leadOf).filter(Boolean);
-            // The rest counted in words, not a trailing 等 after a list (`…强化面源污染治理等。`); a single one left is
-            // named rather than counted (`其他一项任务` read as a generator's, found by the 公文 reviewer).
-            const shown = leads.length === DEPLOY.leadsPerChapter + 1 ? leads : leads.slice(0, DEPLOY.leadsPerChapter);
-            const more = leads.length - shown.length;
-            return `${cnOrdinal(k)}是${title(x.ch)}。要${shown.join('，')}${more > 0 ? `，同时抓好其他${cnCount(more)}项任务` : ''}${aims ? `，${aims}` : ''}。`;
-          }),
-  }));
+  return {
+    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: part.own.length === 1 ? oneChapter(part.own[0]!) : part.own.map(ofSeveral) })),
+    placed,
+  };
+}
+
+/**
+ * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
+ * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
+ */
+function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>) {
+  const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
+  const best = (sentences: string[]) => {
+    const all = reportedSentences(sentences.map(quiet)).filter((x) => highlightScore(x) > 0);
+    const own = all.filter(notRoutine);
+    return (own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x)))
+      .map((x, at) => ({ x, at, score: highlightScore(x) }))
+      .sort((a, b) => b.score - a.score || a.at - b.at);
+  };
+  const perChapter = t.分章.map((ch) => ({ ch, picks: best(ch.句) })).filter((x) => x.picks.length);
+  if (perChapter.length > 1) {
+    const shown = [...perChapter].sort((a, b) => b.picks[0]!.score - a.picks[0]!.score).slice(0, HIGHLIGHTS.chapters);
+    const kept = perChapter.filter((x) => shown.includes(x));
+    // Each chapter its best result under its verb + object; a theme of few chapters has room for their second results,
+    // each an item of its own after its chapter's (two results joined by a comma read as one run-on sentence).
+    const room = Math.max(0, HIGHLIGHTS.most - kept.length);
+    let extra = 0;
+    const items = kept.flatMap((x) => {
+      const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
+      extra += more.length;
+      return [`${words.action(x.ch.对象, x.ch.状态)}，${x.picks[0]!.x}`, ...more.map((p) => p.x)];
+    });
+    return { items, chapters: kept.map((x) => x.ch) };
+  }
+  // One chapter: its best results; a routine count of its own when nothing else is left (a theme told in one line is thin).
+  const one = perChapter[0];
+  if (!one) return { items: [], chapters: [] };
+  const picks = one.picks.slice(0, HIGHLIGHTS.most);
+  if (picks.length < 2) {
+    const rest = reportedSentences(one.ch.句.map(quiet)).filter((x) => highlightScore(x) > 0 && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
+    picks.push(...rest.slice(0, 1).map((x) => ({ x, at: reportedSentences(one.ch.句.map(quiet)).indexOf(x), score: highlightScore(x) })));
+  }
+  return { items: picks.sort((a, b) => a.at - b.at).map((p) => p.x), chapters: [one.ch] };
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
@@ -246,7 +494,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // Zero is no figure to give in a speech (`已完成重点工作0项`).
   // Always with its denominator (`67项重点工作完成61项`): what was not reported is simply not counted as done.
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? `，全年${clauses.length}项重点工作完成${done}项` : `，${clauses.length}项重点工作已完成${done}项`;
-  const overview = `${SPEAKER_WORDS.self}认真落实《${ctx.计划.标题}》部署${figure}。`;
+  const own = readPreamble(plan.preamble);
+  const guidance = guidanceWords(own);
+  const overview = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署${figure}。`;
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
@@ -256,57 +506,67 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
-      const own = ofChapters(t.章节);
+      const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      // Highlights chapter by chapter, taken in turn, so the facts spread over the theme; only distinctive ones.
-      // A chapter with results but none distinctive still has its say: its most specific result that is not a routine
-      // count of meetings or trainings (REVIEW_WORDS.routine), so every chapter with results reaches the review.
-      const ownPick = (sentences: string[]) => highlights(sentences, new Map()).filter((x) => !REVIEW_WORDS.routine.test(x)).slice(0, 1);
-      const perChapter = t.分章
-        .map((ch) => {
-          const distinct = highlights(ch.句.map(quiet), shapes, true);
-          return { ch, distinct: distinct.length > 0, picks: distinct.length ? distinct : ownPick(ch.句.map(quiet)) };
-        })
-        .filter((x) => x.picks.length);
-      const withFacts = new Set(own.map((c) => c.chapterId));
-      const complete = perChapter.length > 0 && perChapter.length === withFacts.size;
-      // A heading says only what its facts show: the theme's title when every chapter has a highlight, else the
-      // chapters that have one (at most two), each verb + object as the model speech (强化执法监管，健全…体系).
-      // Those with a distinctive result first (REVIEW_SHOWN chapters at most), told in the plan's order.
-      const ranked = [...perChapter].sort((a, b) => Number(b.distinct) - Number(a.distinct)).slice(0, REVIEW_SHOWN);
-      const shown = complete ? perChapter : perChapter.filter((x) => ranked.includes(x));
-      const most = Math.min(Math.max(HIGHLIGHTS.most, shown.length), HIGHLIGHTS.most + 1);
-      const picked: string[] = [];
-      for (let k = 0; picked.length < most && shown.some((x) => x.picks[k]); k++) for (const x of shown) if (x.picks[k] && picked.length < most) picked.push(x.picks[k]!);
-      // A theme told in one sentence is thin: a second result of its own, when it has one that is no routine count.
-      if (picked.length === 1) {
-        const more = highlights(t.分章.flatMap((ch) => ch.句).map(quiet), new Map()).filter((x) => !picked.includes(x) && !REVIEW_WORDS.routine.test(x));
-        if (more[0]) picked.push(more[0]);
-      }
-      const fallback = picked.length ? [] : highlights(t.成效.map(quiet), shapes);
-      const heading = complete || !picked.length ? t.标题 : shown.map((x) => words.action(x.ch.对象, x.ch.状态)).join('，');
-      const subject = (complete || !picked.length ? t.简称 : shown.map((x) => x.ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
-      const said = picked.length ? picked : fallback;
-      const items = said.length
-        ? [`${REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject)}${said.join('；')}。`]
-        : own.every((c) => c.status === '未报送') ? [SPEECH_GAPS.silent] : [SPEECH_GAPS.results, quiet(t.成效补充)];
-      return { 序号: cnOrdinal(i), 标题: heading, 成效: items.filter(Boolean) };
+      const { items, chapters } = reviewItems(t, quiet, shapes, words);
+      const withFacts = new Set(mine.map((c) => c.chapterId));
+      // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
+      // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
+      // Three chapters told make the theme (its title claims no more than they show); fewer are named.
+      const complete = chapters.length > 0 && (chapters.length >= withFacts.size || chapters.length > REVIEW_SHOWN);
+      const shown = chapters.slice(0, REVIEW_SHOWN);
+      const heading = complete || !items.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
+      const subject = (complete || !items.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
+      const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject);
+      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      const paragraph = said
+        ? [`${open}${said}。`]
+        : mine.every((c) => c.status === '未报送')
+          ? [SPEECH_GAPS.silent]
+          : [SPEECH_GAPS.results, quiet(t.成效补充)];
+      return { 序号: cnOrdinal(i), 标题: heading, 成效: paragraph.filter(Boolean) };
     });
 
-  // Shortcomings: each point one task not done, with what is still missing when the figures give it, at most three.
+  // Shortcomings: missed indicators first, then the tasks not done with what is left and why (as reported), then
+  // problems units reported on work done; at most SHORTCOMINGS.most, each concrete.
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
-  const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)].slice(0, SHORTCOMINGS.most);
-  // An indicator that missed its target is said first, as the report's 存在问题 says it.
-  const points = [...ctx.报告.指标未达到.map((x) => spoken(x.replace(/。$/, ''))), ...ordered.map((c) => shortfallWords(c.task, c.shortfall, yearEnd, c.target))].slice(0, SHORTCOMINGS.most);
+  const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)];
+  const causeOf = (c: ClauseProgress) => {
+    const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+    const cause = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => substance(a.problems)).filter(Boolean)[0] ?? '';
+    return cause ? `，主要是${cnPunctuation(cause).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : '';
+  };
+  const reported = clauses
+    .filter((c) => !notDone(c) && c.status !== '未报送')
+    .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems) })))
+    .filter((x) => x.p)
+    .map((x) => `${taskObject(x.c.task)}方面，${cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '')}`);
+  const points = [
+    ...ctx.报告.指标未达到.map((x) => spoken(x.replace(/。$/, ''))),
+    ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
+    ...reported,
+  ].slice(0, SHORTCOMINGS.most);
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
-  const shortcomings = [...points.map((x, i) => (points.length > 1 ? `${cnOrdinal(i)}是${x}。` : `${x}。`)), `${SPEECH_GAPS.deeper}。`];
+  const shortcomings = points.length ? [`${points.length > 1 ? points.map((x, i) => `${cnOrdinal(i)}是${x}`).join('；') : points[0]}。`] : [];
 
-  const pressed = clauses.filter(notDone);
-  const carriedTasks = [...new Set(pressed.map((c) => c.task))];
-  const carried = yearEnd && carriedTasks.length
-    ? `对${year}年未完成的${carriedTasks.slice(0, 3).join('、')}${carriedTasks.length > 3 ? '等' : ''}工作，要${carriedTasks.length > 1 ? '逐项' : ''}明确完成时限，尽快完成。`
-    : '';
+  // The year's unfinished work, with the responsible unit's own dated plan for it.
+  const carried: Carried[] = yearEnd
+    ? behind.map((c) => {
+        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+        const nextSteps = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => a.nextSteps ?? '').join('。');
+        return { task: c.task, plan: carriedPlan(nextSteps), left: /尚差(\d+(?:\.\d+)?)/.exec(c.shortfall ?? '')?.[1] ?? '' };
+      })
+    : [];
+  const carriedSentence = (cs: Carried[]) => {
+    if (!cs.length) return '';
+    const dated = cs.filter((c) => c.plan);
+    const undated = cs.filter((c) => !c.plan);
+    return [
+      ...dated.map((c) => `对${SPEAKER_WORDS.lastYear}没有完成的${taskObject(c.task)}工作，要${c.plan}。`),
+      undated.length ? `对${year}年未完成的${undated.slice(0, 3).map((c) => c.task).join('、')}${undated.length > 3 ? `等${undated.length}项` : ''}工作，要${undated.length > 1 ? '逐项' : ''}明确完成时限，尽快完成。` : '',
+    ].join('');
+  };
   // The office's themes group the next plan's chapters too, when they name chapters it has; else one part a chapter.
   const themesOf = (p: Plan): ThemeSpec[] => {
     try {
@@ -315,26 +575,46 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       return [];
     }
   };
-  // Targets the year met, by their words: the next year's plan says them again, the speech says 巩固.
+  // Targets the year met, by their words: the next year's plan may say them again; they are not re-issued.
   const doneIds = new Set(clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).map((c) => c.clauseId));
   const met = new Set(plan.tasks.flatMap((t) => t.clauses.filter((c) => doneIds.has(c.id)).flatMap((c) => c.targets.map((x) => targetKey(x.words)))));
+  const previous = new Set(plan.tasks.flatMap((t) => sentencesOf(cnPunctuation(t.text)).map(sentenceKey)));
+  const missedNames = ctx.报告.指标未达到.map((x) => /^(.+?)为/.exec(spoken(x))?.[1] ?? '').filter(Boolean);
   let deploy: SpeechContext['部署'];
+  let vision = '';
   if (o.nextPlan) {
     const p = o.nextPlan;
-    const parts = deployParts(p, () => true, themesOf(p), met);
+    const pre = readPreamble(p.preamble);
+    vision = PREAMBLE_WORDS.vision.exec(pre.guidance)?.[1] ?? '';
+    // Each aim of the next plan said once, in the first chapter that answers for it (kpi.ts chaptersOfMetric); an
+    // indicator missed this year opens the chapter that answers for it, with its aim there.
+    const aims = new Map<string, string[]>();
+    const missed = new Map<string, string[]>();
+    const add = (m: Map<string, string[]>, id: string, x: string) => m.set(id, [...new Set([...(m.get(id) ?? []), x])]);
+    for (const name of missedNames) {
+      const id = chaptersOfMetric(p, name)[0];
+      if (id) add(missed, id, name);
+    }
+    for (const aim of pre.aims.map(spoken)) {
+      const home = missedNames.find((n) => aim.includes(n));
+      const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
+      if (id) add(aims, id, aim);
+    }
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed });
+    const requirement = requirementWords(pre, next);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
-      总体要求: SPEECH_GAPS.aims(next),
-      概述: `${next}年，要围绕《${displayTitle(p)}》，重点抓好以下${cnCount(parts.length)}个方面工作。`,
-      结转: carried,
+      总体要求: requirement || SPEECH_GAPS.aims(next),
+      概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}对照《${displayTitle(p)}》，重点抓好以下${cnCount(parts.length)}个方面工作。`,
+      结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
       章节: parts,
       见: `具体任务见《${displayTitle(p)}》。`,
     };
   } else if (!yearEnd) {
     // The rest of the year: the plan's tasks with a clause not yet done, condensed the same way.
     const open = new Set(clauses.filter((c) => c.status !== '已完成').map((c) => c.taskId));
-    const parts = deployParts(plan, (t) => open.has(t.id), themesOf(plan), met);
+    const { parts } = deployParts({ plan, keep: (t) => open.has(t.id), themes: themesOf(plan), met, previous: new Set(), carried: [], aims: new Map(), missed: new Map() });
     deploy = {
       来源: parts.length ? 'remaining' : 'none',
       计划: ctx.计划.标题,
@@ -345,9 +625,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       见: parts.length ? `具体任务见《${ctx.计划.标题}》。` : '',
     };
   } else {
-    deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carried, 章节: [], 见: '' };
+    deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carriedSentence(carried), 章节: [], 见: '' };
   }
-  return {
+  const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
     讲话人: SPEECH_GAPS.speaker,
@@ -358,11 +638,24 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     开场: yearEnd
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
+    上级: issuerKnown ? superiorsOf(ctx.机关) : '',
+    遵循: guidance,
     总述: overview,
     指标: spoken(ctx.报告.指标段) || (yearEnd ? `${SPEECH_GAPS.indicators(year)}。` : ''),
     回顾: review,
     不足: shortcomings,
+    形势: SPEECH_GAPS.situation,
     部署: deploy,
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
+    愿景: vision,
   };
+  return keepAll(speech);
+}
+
+/** Every string of the speech with its figures kept whole (keepFigures), the structure as it is. */
+function keepAll<T>(x: T): T {
+  if (typeof x === 'string') return keepFigures(x) as T;
+  if (Array.isArray(x)) return x.map(keepAll) as T;
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, keepAll(v)])) as T;
+  return x;
 }
