@@ -372,7 +372,9 @@ function restWords(rest: TaskDeploy[], lead = '同时抓好'): string {
   if (!rest.length) return '';
   const names = rest.map((x) => taskObject(leadOf(x.task)));
   const shown = names.slice(0, DEPLOY.named);
-  return `${lead}${shown.join('、')}${names.length > shown.length ? `等${names.length}项` : ''}工作。`;
+  // A name with a 顿号 of its own (`坚持科学立法、民主立法、依法立法`) is set off by commas, or the list runs together.
+  const mark = shown.some((x) => x.includes('、')) ? '，' : '、';
+  return `${lead}${shown.join(mark)}${names.length > shown.length ? `等${names.length}项` : ''}工作。`;
 }
 
 interface DeployInput {
@@ -402,7 +404,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const deployed = (tasks: PlanTask[]) =>
     tasks.map((t) => {
       const carried = carriedFor(t);
-      if (carried) placed.add(carried.task);
+      // Work carried with a dated plan is said at its task; without one it is named with the rest (结转).
+      if (carried?.plan) placed.add(carried.task);
       return deployTask(t, { previous: d.previous, met: d.met, carried });
     });
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');

@@ -1,0 +1,235 @@
+// The speech at the next year's work conference (issue 29, the reviewer's seven findings), read back as a reader
+// sees it: python-docx for the text and the Word comments, LibreOffice's PDF for the lines. A realistic year-end
+// round (test/yearend-round.ts) with the seed's themes and the office's indicators, the 2026 plan of
+// test/fixtures/jinan-2026-work-plan.txt as the next plan. Each test asserts a rule, not a sentence of the fixture.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/model/plan.ts';
+import { readPlan } from '../src/plan/index.ts';
+import { chaptersOfMetric } from '../src/report/kpi.ts';
+import { taskObject } from '../src/report/context.ts';
+import { carriedPlan, FIGURE_UNIT, keepFigures, readPreamble, requirementWords, WORD_JOINER } from '../src/report/speech.ts';
+import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
+import { execFileSync } from 'node:child_process';
+import { LEAD_TEXT, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
+
+const NEXT_PLAN = join(ROOT, 'test', 'fixtures', 'jinan-2026-work-plan.txt');
+const METRICS = {
+  空气质量综合指数: 4.59,
+  '细颗粒物（PM2.5）平均浓度': { 值: 38, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' },
+  优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' },
+  重污染天数: { 值: 6, 单位: '天' },
+};
+
+/** Paragraphs as python-docx reads them (raw: word joiners kept), and those a Word comment is anchored on, with the comment. */
+function readDocx(file: string): { paragraphs: string[]; noted: { text: string; note: string }[] } {
+  const script = `
+import sys, json, zipfile, re, docx
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+notes = {}
+z = zipfile.ZipFile(sys.argv[1])
+if 'word/comments.xml' in z.namelist():
+    from lxml import etree
+    root = etree.fromstring(z.read('word/comments.xml'))
+    for c in root.iter(qn('w:comment')):
+        notes[c.get(qn('w:id'))] = ''.join(t.text or '' for t in c.iter(qn('w:t')))
+paras, noted = [], []
+for p in d.paragraphs:
+    if not p.text.strip(): continue
+    paras.append(p.text)
+    for s in p._p.iter(qn('w:commentRangeStart')):
+        noted.append({'text': p.text, 'note': notes.get(s.get(qn('w:id')), '')})
+print(json.dumps({'paragraphs': paras, 'noted': noted}, ensure_ascii=False))
+`;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
+}
+
+const plain = (s: string) => s.split(WORD_JOINER).join('');
+const between = (xs: string[], from: (x: string) => boolean, to: (x: string) => boolean) => {
+  const a = xs.findIndex(from);
+  return xs.slice(a, a + xs.slice(a).findIndex(to));
+};
+
+describe('the conference speech of a realistic year-end round, deploying the 2026 plan', () => {
+  let round: YearEndRound;
+  let next: Plan;
+  let raw: string[];
+  let text: string[];
+  let noted: { text: string; note: string }[];
+  let stdout: string;
+  let report: string[];
+  let file: string;
+  let review: string[];
+  let deployment: string[];
+  beforeAll(async () => {
+    round = await yearEndRound(METRICS, SEED_THEMES);
+    const metrics = join(round.ws, 'm.json');
+    writeFileSync(metrics, JSON.stringify(METRICS));
+    const parsed = round.cli('plan', 'parse', NEXT_PLAN, '-o', join(round.ws, 'plan-2026.json'), '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
+    expect(parsed.code, parsed.stderr).toBe(0);
+    next = JSON.parse(readFileSync(join(round.ws, 'plan-2026.json'), 'utf8'));
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', metrics, '--next-plan', join(round.ws, 'plan-2026.json'), '--reply-by', '2026-01-30');
+    expect(r.code, r.stderr).toBe(0);
+    stdout = r.stdout;
+    file = join(round.reportDir, '讲话稿_2025-年终.docx');
+    const read = readDocx(file);
+    raw = read.paragraphs;
+    text = raw.map(plain);
+    noted = read.noted.map((x) => ({ text: plain(x.text), note: x.note }));
+    report = readDocx(join(round.reportDir, '年度工作情况报告_2025-年终.docx')).paragraphs.map(plain);
+    review = between(text, (x) => x === '一、2025年工作回顾', (x) => x.startsWith('二、'));
+    deployment = between(text, (x) => x === '三、2026年重点工作', (x) => x.startsWith('四、'));
+  }, 240_000);
+
+  // Finding 1: the 总体要求 is the next plan's preamble said as a leader says it; 形势 is one short bracket; 作风 and
+  // the closing are template paragraphs with a Word comment, no bracket; nothing else is left to fill but the speaker.
+  it('says the 总体要求 and 主要目标 from the next plan’s preamble, and leaves only the speaker and 形势 to fill', () => {
+    const pre = readPreamble(next.preamble);
+    expect(next.preamble).toContain('主要任务目标:细颗粒物(PM2.5)平均浓度控制在37微克/立方米以内');
+    const requirement = deployment[1]!;
+    expect(requirement).toBe(requirementWords(pre, '2026'));
+    expect(requirement).toMatch(/^2026年是“十五五”规划的开局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，全面贯彻/);
+    expect(requirement).toContain('主要目标是：细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内，优良天数比率达到64%以上，国控断面优良水体比例保持100%');
+    const gaps = text.join('').match(/【待填：[^】]*】/g) ?? [];
+    expect(gaps).toEqual(['【待填：讲话人姓名、职务】', '【待填：当前形势和上级部署要求】']);
+    expect(stdout).toContain('《讲话稿》中以下内容没有来源');
+    expect(stdout).toContain('讲话人姓名、职务、当前形势和上级部署要求');
+    const situation = between(text, (x) => x.startsWith('二、'), (x) => x.startsWith('三、'));
+    expect(situation).toEqual(['二、准确把握当前形势', '【待填：当前形势和上级部署要求】']);
+    // 作风 and the closing words: template paragraphs, kept in templates/speech.hbs, each with its comment for the clerk.
+    const template = readFileSync(join(ROOT, 'templates', 'speech.hbs'), 'utf8');
+    const style = text[text.indexOf('（三）转变工作作风') + 1]!;
+    const closing = text.at(-1)!;
+    for (const p of [style, closing]) {
+      expect(p).not.toMatch(/【|】/);
+      expect(noted).toContainEqual({ text: p, note: '模板段落，请核改' });
+      // As written in the template, but for the year filled in.
+      expect(template).toContain(p.replace(/^同志们，\d{4}年/, '').slice(0, 25));
+    }
+    expect(closing).toMatch(/^同志们，2026年/);
+    expect(closing).toContain('为建设美丽济南作出新的更大贡献');
+    // The review's opening names the bureau's superiors by its level, a template phrase with its own comment.
+    expect(noted.find((x) => x.text.startsWith('2025年，在市委、市政府的坚强领导下'))?.note).toMatch(/模板语句，请核改/);
+    expect(noted).toHaveLength(3);
+  });
+
+  // Finding 2: each part deploys the next plan's tasks with measures and targets in spoken words, not a string of
+  // titles; not every task is told, and the rest are named once (同时抓好…); every task is accounted for.
+  it('deploys each task worth telling with a concrete measure and its target, the rest named once', () => {
+    const parts = deployment.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(deployment[i - 1]!));
+    expect(parts.length).toBe(deployment.filter((x) => /^（[一二三四五六七八九十]+）/.test(x)).length);
+    const all = parts.join('');
+    expect(all).not.toMatch(/责任单位|[（(]责任/);
+    // Per chapter: the tasks told (lead, then what is to be done) and those named or counted after 同时抓好 add up.
+    let told = 0;
+    const items = parts.flatMap((p) => p.split(/(?=[一二三四五六七八九十]是)/));
+    for (const ch of next.chapters) {
+      const tasks = next.tasks.filter((t) => t.chapterId === ch.id);
+      const title = ch.title.trim();
+      // A part of several chapters has an item per chapter; a part of one chapter is the chapter.
+      const at = items.findIndex((x) => x.startsWith(`${x[0]}是${title}。`));
+      const own = at >= 0 ? items[at]! : parts.find((p) => tasks.some((t) => p.includes(`是${t.lead.trim()}。`)))!;
+      expect(own, title).toBeTruthy();
+      const mine = tasks.filter((t) => [`要${t.lead.trim()}，`, `；${t.lead.trim()}，`, `是${t.lead.trim()}。`].some((x) => own.includes(x)));
+      told += mine.length;
+      for (const t of mine) {
+        // A told task is followed by what is to be done, never by another task's title.
+        const lead = t.lead.trim();
+        const after = own.slice(own.indexOf(lead) + lead.length + 1, own.indexOf(lead) + lead.length + 12);
+        expect(tasks.some((o) => o !== t && after.startsWith(o.lead.trim().slice(0, 6))), lead).toBe(false);
+      }
+      const rest = tasks.length - mine.length;
+      const named = /同时，?抓好([^。]*?)(?:等(\d+)项)?工作。/.exec(own);
+      if (rest === 0) expect(named, title).toBeNull();
+      else expect(named?.[2] ? Number(named[2]) : named?.[1]!.split(named[1]!.includes('，') ? '，' : '、').length, title).toBe(rest);
+    }
+    // Spoken: each part numbers its items and says 要; quantified targets of the next plan, in its own words.
+    for (const p of parts) {
+      expect(p).toMatch(/^(针对[^，]+，)?(要确保[^。]+。)?一是/);
+      expect(p).toContain('要');
+    }
+    expect(all).toContain('PM2.5平均浓度控制在37微克/立方米以内');
+    expect(all).toContain('非现场执法比例达到45%以上');
+    expect(all).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制');
+    // A 2025 target met (6.2: 78 units monitored) is not re-issued as if new.
+    expect(all).not.toContain('78家重点监管单位');
+  });
+
+  // Finding 3: the missed indicator is answered in the 2026 part of its theme, with the next plan's target for it.
+  it('answers the missed indicator in the part of its chapter, with the next plan’s target', () => {
+    const [id] = chaptersOfMetric(next, '优良天数比率');
+    const title = next.chapters.find((c) => c.id === id)!.title;
+    const item = deployment.join('').split(/(?=[一二三四五六七八九十]是)/).find((x) => x.includes(`是${title}。`))!;
+    expect(item).toContain('针对去年优良天数比率没有达标的问题');
+    expect(item).toContain('优良天数比率达到64%以上');
+    // Said once, in its chapter, not repeated under another.
+    expect(deployment.slice(2).join('').split('优良天数比率达到64%以上')).toHaveLength(2);
+  });
+
+  // Finding 4: work not done in 2025 is deployed with the unit's own dated 下一步, never “要明确完成时限”.
+  it('carries the year’s unfinished work with the unit’s own deadline', () => {
+    const missed = Object.entries(LEAD_TEXT).filter(([, v]) => v[0] === '滞后');
+    expect(missed.length).toBeGreaterThan(0);
+    for (const [, v] of missed) {
+      const plan = carriedPlan(v[4]);
+      expect(plan).toMatch(/2026年/);
+      expect(deployment.join('')).toContain(plan);
+    }
+    expect(text.join('')).not.toContain('明确完成时限，尽快完成');
+    expect(carriedPlan('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。')).toBe('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
+    expect(carriedPlan('巩固提升工作成效。')).toBe('');
+  });
+
+  // Finding 5: the review tells each theme as 一是…二是… of the units' own results, with figures, in the speaker's
+  // voice; the shortcomings are concrete (figures, causes as reported).
+  it('reviews each theme as 一是…二是… of reported results with figures, and states concrete shortcomings', () => {
+    const headings = review.filter((x) => /^（[一二三四五六七八九十]+）/.test(x));
+    expect(headings.length).toBe(5);
+    const paragraphs = review.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(review[i - 1]!));
+    expect(paragraphs).toHaveLength(5);
+    expect(paragraphs[0]).toMatch(/^一年来，我们/);
+    const achievements = between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('');
+    for (const p of paragraphs) {
+      expect(p).not.toMatch(/【|（不低于|（不高于|（目标/);
+      const items = (p.includes('一是') ? p.slice(p.indexOf('一是')) : p.replace(/^[^，]+，/, '')).replace(/。$/, '').split(/；(?=[二三四五六]是)/);
+      if (items.length > 1) items.forEach((x, k) => expect(x.startsWith(`${'一二三四五六'[k]}是`), x).toBe(true));
+      for (const x of items) {
+        expect(x, 'every item carries a figure').toMatch(/\d/);
+        // The result is the units' own words as the report gives them: no fact made up for the speech.
+        const result = x.replace(/^[一二三四五六]是/, '');
+        expect(achievements.includes(result) || achievements.includes(result.slice(result.indexOf('，') + 1)), result).toBe(true);
+      }
+    }
+    const shortcomings = text.find((x) => x.startsWith('在肯定成绩的同时'))!;
+    expect(shortcomings).toContain('一是优良天数比率为62.6%，没有达到省考核要求的64%');
+    expect(shortcomings).toMatch(/农村环境整治尚有48个行政村未完成，主要是/);
+    expect(shortcomings).not.toMatch(/【/);
+  });
+
+  // Finding 6: a figure and its unit are never split across lines: word joiners in the text, checked in LibreOffice's PDF.
+  it('keeps every figure with its unit on one line', () => {
+    const body = raw.join('\n');
+    expect(body).toContain(['38', ...'微克/立方米'].join(WORD_JOINER));
+    // No figure stands bare before its unit outside a bracket; read without the joiners, the figures are there.
+    expect(body.replace(/【[^】]*】/g, '').match(FIGURE_UNIT)).toBeNull();
+    expect((plain(body).match(FIGURE_UNIT) ?? []).length).toBeGreaterThan(50);
+    expect(keepFigures('为38微克/立方米，【待填：2026年3个】')).toBe(`为${['38', ...'微克/立方米'].join(WORD_JOINER)}，【待填：2026年3个】`);
+    const pdf = soffice([file], 'pdf', tempDir('tz-speech-pdf-'))[0]!;
+    const lines = run('pdftotext', [pdf, '-']).stdout.split('\n').map((l) => plain(l).trim()).filter(Boolean);
+    expect(lines.length).toBeGreaterThan(100);
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const [a, b] = [lines[i]!.slice(-12), lines[i + 1]!.slice(0, 12)];
+      for (const m of `${a}${b}`.matchAll(FIGURE_UNIT)) expect(m.index < a.length && m.index + m[0].length > a.length, `${a}|${b}`).toBe(false);
+    }
+  }, 120_000);
+
+  // Finding 7: several thousand characters, every one from the data or the template, with no sentence said twice.
+  it('runs to several thousand characters without repeating itself', () => {
+    const body = text.join('');
+    expect(body.length).toBeGreaterThanOrEqual(4000);
+    const sentences = body.split(/[。；！]/).filter((s) => s.length > 12);
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+});
