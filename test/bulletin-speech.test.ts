@@ -27,9 +27,12 @@ import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
 import { LATE as LATE_UNIT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
-/** Paragraph texts of a .docx as python-docx sees them (tables apart). */
+/**
+ * Paragraph texts of a .docx as python-docx sees them (tables apart). Issue 29 (round six): the speech keeps each
+ * figure with its unit by word joiners (U+2060, speech.ts keepFigures), left out here as a reader's eye skips them.
+ */
 function docxText(file: string): string[] {
-  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\').replace(chr(0x2060), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 
@@ -220,7 +223,8 @@ describe('the speech at the next year’s work conference', () => {
     expect(text.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、2025年工作回顾', '二、准确把握当前形势', '三、2026年重点工作', '四、狠抓工作落实']);
     // One overall figure, in 项 as the review counts. Issue 29 (round three) gives it its denominator even when
     // clauses were not reported (was 全年已完成重点工作49项): the 16 unreported are simply not counted as done.
-    expect(body).toContain('我们认真落实《济南市生态环境局2025年工作要点》部署，全年67项重点工作完成49项。');
+    // Round six: the year's guiding thought as its own plan's preamble states it (was 我们认真落实…部署).
+    expect(body).toContain('我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署，全年67项重点工作完成49项。');
     // The deployment quotes the next plan's measures (`完善预警反馈机制`): only the tool's warning colours are jargon.
     expect(body).not.toMatch(/工作条目|条目|完成率|序时|本轮|调度表|[红黄]色预警/);
   });
@@ -238,7 +242,9 @@ describe('the speech at the next year’s work conference', () => {
     expect(first).toBe('【待填：本方面主要成效及数据】');
     // 水生态环境处 (silent) leads all of 碧水保卫战: a placeholder, no reporting failure in a citywide speech.
     expect(review[review.indexOf('（五）碧水保卫战持续推进') + 1]).toBe('【待填：本方面主要成效及数据（责任单位未报送）】');
-    expect(body.replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|尚未报送|逾期|退回|暂无报送|责任单位反映|形成了常态化工作机制|全面完成/);
+    // Round six: the 总体要求 quotes the next plan's preamble (`全面完成“十四五”…指标任务` is its aim, no claim).
+    const own = text.filter((p) => !p.includes('的总体要求是：'));
+    expect(own.join('\n').replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|尚未报送|逾期|退回|暂无报送|责任单位反映|形成了常态化工作机制|全面完成/);
     // Item codes are never named in a speech; the bureau speaks as 我们 / 局里.
     expect(body).not.toMatch(/编号|\d+\.\d+[、）]/);
     expect(body).not.toContain('济南市生态环境局认真落实');
@@ -250,54 +256,54 @@ describe('the speech at the next year’s work conference', () => {
   it('states shortcomings as concrete shortfalls with their figures, with a placeholder for the deeper causes', () => {
     const p = text.find((x) => x.startsWith('在肯定成绩的同时'))!;
     // Round five (point 10): what the task is about and what is left, the noun its target counts (行政村).
-    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足。一是农村环境整治尚有48个行政村未完成。二是差异化监管年内未完成。【待填：深层次问题】。对这些问题，我们必须高度重视，切实加以解决。');
+    // Round six (finding 5): each point with its cause as reported, and no placeholder for deeper causes.
+    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足：一是农村环境整治尚有48个行政村未完成，主要是部分村庄整治资金到位较晚；二是差异化监管年内未完成，主要是非现场监管设备覆盖不足。对这些问题，我们必须高度重视，切实加以解决。');
     expect(p).not.toMatch(/方面.*还有一些困难|还有差距/);
   });
 
   // Issue 29 (round four) changes the deployment: the reviewer found two chapters spliced under each heading with a
-  // one-line body. Now each chapter of the next plan is a part under its own title, each of its tasks a 一是 with its
-  // first measure and targets (at most five told, the rest named); a target met in 2025 is said as 巩固.
-  it('deploys the next plan chapter by chapter, each task with its measure and targets, met targets left out', () => {
+  // one-line body. Now each chapter of the next plan is a part under its own title.
+  // Round six (finding 2): not every task is told: those with a target, new words or work carried from the year,
+  // at least two a part, each `一是<lead>。要<measure>`; the rest named once (同时，抓好…). The 总体要求 is the next
+  // plan's preamble, said as a leader says it (was a 【待填】).
+  it('deploys the next plan chapter by chapter, the tasks worth telling with their measures and targets, met targets left out', () => {
     const part = text.slice(text.indexOf('三、2026年重点工作'), text.indexOf('四、狠抓工作落实'));
     const headings = part.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
     expect(headings).toEqual(next.chapters.map((ch, i) => `（${'一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四'])[i]}）${ch.title.trim().replace(/\s+/g, '，')}`));
-    expect(part[1]).toBe('【待填：2026年工作总体要求（指导思想、目标定位）】');
-    expect(part[2]).toBe('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
+    expect(part[1]).toMatch(/^2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
+    expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
+    expect(part[2]).toBe('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
     for (const [i, ch] of next.chapters.entries()) {
       const bodyOf = part[part.indexOf(headings[i]!) + 1]!;
       const tasks = next.tasks.filter((t) => t.chapterId === ch.id).map((t) => t.lead.trim().replace(/[。；，\s]+$/, ''));
-      for (const [k, lead] of tasks.slice(0, 5).entries()) expect(bodyOf, lead).toContain(`${['一', '二', '三', '四', '五'][k]}是${lead}。`);
+      const told = tasks.filter((lead) => bodyOf.includes(`是${lead}。`));
+      expect(told.length, ch.title).toBeGreaterThanOrEqual(Math.min(2, tasks.length));
+      told.forEach((lead, k) => expect(bodyOf, lead).toContain(`${'一二三四五'[k]}是${lead}。`));
       // Never a one-liner: every task told is followed by what is to be done.
-      expect(bodyOf.split('。').filter(Boolean).length).toBeGreaterThanOrEqual(2 * Math.min(tasks.length, 5));
+      for (const lead of told) expect(bodyOf.slice(bodyOf.indexOf(`是${lead}。`) + lead.length + 2)).toMatch(/^要/);
+      const rest = tasks.length - told.length;
+      if (rest) expect(bodyOf, ch.title).toMatch(/同时，抓好[^。]+工作。$/);
     }
     const soil = part[part.indexOf('（六）更高标准推进净土保卫战') + 1]!;
     // 6.3 was not met in 2025 (612 of 660): a target still. 6.2 was met: round five (point 11) leaves it out rather
     // than re-issue it as new or say 巩固…的成果 after it.
-    expect(soil).toContain('确保完成省定660个行政村环境整治任务。');
+    expect(soil).toContain('完成省定660个行政村环境整治任务');
     expect(soil).not.toContain('78家重点监管单位');
     expect(part.join('')).not.toMatch(/巩固[^。]*的成果/);
     // 11.3 was missed (32% for 40%): a target still, as written.
-    expect(part.join('')).toContain('确保非现场执法比例保持在40%以上。');
+    expect(part.join('')).toContain('非现场执法比例保持在40%以上');
+    // The units gave no dated plan for either (巩固提升工作成效): the deadline is asked for.
     expect(part.join('')).toContain('具体任务见《济南市生态环境局2026年工作要点》。对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
     expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);
   });
 
-  it('lists its 待填 for the drafter, and closes with a placeholder of its own', () => {
+  // Round six (finding 1): 形势 is one short bracket; 总体要求 comes from the next plan; 作风 and the closing words are
+  // template paragraphs (test/speech.test.ts checks their Word comments); the deeper causes are the reported ones.
+  it('lists its 待填 for the drafter, and closes with a template paragraph', () => {
     const gaps = result.missing.find((m) => m.document === '讲话稿')!.figures;
-    expect(gaps).toEqual([
-      '讲话人姓名、职务',
-      '政治站位和上级领导（如“在市委、市政府的坚强领导下”）',
-      '空气质量、水环境质量等主要指标全年完成情况',
-      '本方面主要成效及数据',
-      '本方面主要成效及数据（责任单位未报送）',
-      '深层次问题',
-      '当前形势分析（上级最新部署要求，2026年工作的定位，面临的机遇和挑战）',
-      '2026年工作总体要求（指导思想、目标定位）',
-      '作风建设和队伍建设要求',
-      '结束语',
-    ]);
+    expect(gaps).toEqual(['讲话人姓名、职务', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '当前形势和上级部署要求']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
-    expect(text.at(-1)).toBe('【待填：结束语】');
+    expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
 });
 
@@ -467,75 +473,62 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     report = docxText(join(round.reportDir, '年度工作情况报告_2025-年终.docx'));
   }, 240_000);
 
+  // Issue 29 (round six): the fixture's units now write realistic, clause-specific texts, so this test asserts the
+  // rules, not its sentences: themes in order, each paragraph `一是…；二是…` of results found word for word in the
+  // report (with a verb + object before a chapter's result in a theme of several), no routine counts, openings that
+  // vary, the overall figure with its denominator, the report's KPI counts spoken, and concrete shortcomings.
   it('reviews by the office’s themes in their order, 全面从严治党 first, with what the units reported', () => {
     const review = speech.slice(speech.indexOf('一、2025年工作回顾'), speech.indexOf('二、准确把握当前形势'));
-    expect(review.filter((p) => /^（[一二三四五六七八九十]+）/.test(p))).toEqual([
-      '（一）全面从严治党纵深推进',
-      '（二）污染防治攻坚扎实深入',
-      // Issue 29 (round four): a heading says only what its facts show. Of 黄河流域生态保护安全屏障 (chapters 二,
-      // 八, 九, 十一) only 督察执法 has results that stand out; of 绿色低碳 (一, 三, 十) two chapters; of 治理能力
-      // (十二, 十三) one. Such a theme is named by those chapters, verb + object, as the model speech does.
-      // Round five (point 13): a chapter whose results are all of a shape other chapters share still has its say
-      // (its most specific one that is no meeting or training count): 绿色低碳 and 治理能力 are told whole; of 黄河流域
-      // the two chapters with results of their own are named, those with a distinctive result first.
-      '（三）全力落实黄河重大国家战略，扎实强化生态环境保护督察执法',
-      '（四）绿色低碳高质量发展精准有力',
-      '（五）治理能力现代化水平持续提升',
-    ]);
+    const headings = review.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
+    expect(headings).toHaveLength(5);
+    expect(headings[0]).toBe('（一）全面从严治党纵深推进');
+    // A heading is its theme's title (SEED_THEMES) or says only what its facts show: verb + object of the chapters told.
+    const titles = SEED_THEMES.split('；').map((t) => t.split('=')[0]!);
+    headings.forEach((h, i) => expect(h === `（${'一二三四五'[i]}）${titles[i]}` || /^（[一二三四五]）[^，]+(，[^，]+)?$/.test(h), h).toBe(true));
     const words = review.join('');
-    expect(words).toContain('组织“第一议题”学习24次、党组理论学习中心组集体学习18次');
-    expect(words).toContain('完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家');
-    // Issue 29 (round three): highlights, not the report pasted. Each theme one paragraph opened in the speaker's
-    // voice, at most three of the units' sentences, each found word for word in the report; routine counts of
-    // trainings (the reviewer's example) left out; the whole review about a third of the report's 成效 at most.
     const section = (doc: string[], from: string, to: string) => doc.slice(doc.indexOf(from), doc.indexOf(to));
     const achievements = section(report, '一、重点工作成效', '二、存在问题').join('');
     const paragraphs = review.filter((p, i) => i > 0 && /^（[一二三四五]）/.test(review[i - 1]!));
     expect(paragraphs).toHaveLength(5);
-    // Round five (point 13): a theme is not told in one line when it has a second result of its own.
-    expect(paragraphs[0]).toBe('一年来，我们聚焦全面从严治党，组织“第一议题”学习24次、党组理论学习中心组集体学习18次；夯实基层建设基础，会同市直有关部门开展联合检查12轮，排查隐患82处，均已整改到位。');
-    // Issue 29 (round four): one highlight per chapter in turn (蓝天, 碧水, 净土, 固废), and openings that vary.
-    expect(paragraphs[1]).toBe('在污染防治攻坚方面，我们完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家；完成黄河流域入河排污口溯源217个、整治128个；完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成；完成3家“无废园区”、23个“无废机关”创建。');
-    expect(paragraphs[2]).toMatch(/^围绕黄河重大国家战略和生态环境保护督察执法，全力打好黄河生态保护治理攻坚战，/);
-    expect(paragraphs[2]).toContain('督察反馈问题302项完成整改276项');
-    expect(paragraphs[3]).toMatch(/^绿色低碳高质量发展方面，印发美丽济南建设年度推进计划/);
-    expect(paragraphs[3]).toContain('细化第三轮“四减四增”年度目标任务58项');
-    const opening = /^(一年来，我们聚焦[^，]+，|在[^，]+方面，我们|围绕[^，]+，|[^，]+方面，)/;
+    const opening = /^(一年来，我们聚焦[^，]+，|在[^，]+方面，(我们)?|围绕[^，]+，(我们)?|[^，]+方面，(我们)?)/;
     expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(1);
+    expect(paragraphs[0]).toMatch(/^一年来，我们聚焦全面从严治党，/);
     for (const p of paragraphs) {
       expect(p).toMatch(opening);
-      const picked = p.replace(opening, '').replace(/。$/, '').split('；');
-      expect(picked.length).toBeLessThanOrEqual(4);
-      for (const x of picked) expect(achievements).toContain(x);
+      const items = p.replace(opening, '').replace(/。$/, '').split(/；(?=[二三四五六]是)/);
+      expect(items.length).toBeLessThanOrEqual(4);
+      items.forEach((x, k) => {
+        if (items.length > 1) expect(x.startsWith(`${'一二三四五六'[k]}是`), x).toBe(true);
+        const result = x.replace(/^[一二三四五六]是/, '');
+        // The units' own words as the report gives them, after a chapter's verb + object in a theme of several.
+        expect(achievements.includes(result) || achievements.includes(result.slice(result.indexOf('，') + 1)), result).toBe(true);
+      });
     }
-    expect(words).not.toContain('覆盖基层人员193人次');
-    expect(achievements).toContain('覆盖基层人员193人次');
+    // Routine counts of meetings and trainings are no highlight (the reviewer's example: 覆盖基层人员…人次).
+    expect(words).not.toMatch(/培训|调度会|推进会|座谈会|专项督导/);
     expect(paragraphs.join('').length * 3).toBeLessThanOrEqual(achievements.length);
-    // Rule 2: the overall figure with its denominator, as the 通报 counts (67 deployed, 61 done); the KPI paragraph
-    // as the report gives it, its figures stated; a placeholder only for the indicators the data has no values for.
+    // Rule 2: the overall figure with its denominator, as the 通报 counts; the KPI paragraph's counts as the report
+    // gives them, said as a speaker says them; a placeholder only for the indicators the data has no values for.
     const overview = review[1]!;
-    expect(overview).toContain('我们认真落实《济南市生态环境局2025年工作要点》部署，全年67项重点工作完成61项。');
+    expect(overview).toMatch(/全面落实《济南市生态环境局2025年工作要点》部署，全年67项重点工作完成\d+项。/);
     const kpi = report[report.indexOf('一、重点工作成效') + 1]!;
-    expect(kpi).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项');
-    // Round five (point 9): the report's formula said as a speaker says it.
-    expect(overview).toContain('年初确定的4项量化目标，实现了3项，还有1项没有实现。');
+    const [, all, met, missed] = /量化任务方面，全年(\d+)项量化目标中，达到目标(\d+)项，未达到(\d+)项/.exec(kpi)!;
+    expect(overview).toContain(`年初确定的${all}项量化目标，实现了${met}项，还有${missed}项没有实现。`);
     expect(overview).not.toContain('量化任务方面');
-    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：政治站位和上级领导（如“在市委、市政府的坚强领导下”）】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
-    // Rule 4: the shortcoming with its figure, in spoken words.
-    // One shortcoming is said, not numbered (一是 with no 二是 read as a list cut short); one carried task is not 逐项.
+    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：空气质量、水环境质量等主要指标全年完成情况】']);
+    // Rule 4: the shortcomings with their figures and causes, in spoken words, numbered when more than one.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
-    expect(shortcomings).toContain('不足。农村环境整治尚有48个行政村未完成。【待填：深层次问题】');
+    expect(shortcomings).toMatch(/不足：(一是)?农村环境整治尚有48个行政村未完成，主要是/);
+    expect(shortcomings).not.toContain('【待填');
     // Round five (point 12): five parts in words, and no list closed by a bare 等.
-    expect(speech).toContain('2026年，要围绕《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
+    expect(speech).toContain('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
     expect(speech.join('')).not.toMatch(/等[。，]/);
-    // A single task left over is named, not counted as 其他一项任务 (the second reviewer's finding); more are counted.
-    expect(speech.join('')).toContain('要妥善应对突发环境事件，防范化解重大环境风险，加强环境应急能力建设，筑牢核与辐射安全底线，加强网络安全防护。');
     expect(speech.join('')).not.toContain('其他一项任务');
-    // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、.
+    // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.
     expect(speech).toContain('（三）转变工作作风');
-    expect(speech).toContain('【待填：作风建设和队伍建设要求】');
-    expect(shortcomings).not.toContain('一是');
-    expect(speech.join('')).toContain('对2025年未完成的深入开展农村环境整治工作，要明确完成时限，尽快完成。');
+    expect(speech[speech.indexOf('（三）转变工作作风') + 1]).toMatch(/^作风建设永远在路上。/);
+    // Round six (finding 4): the unfinished village work is deployed with its unit's own deadline, not 要明确完成时限.
+    expect(speech.join('')).not.toContain('明确完成时限');
     // Cooperating units' filler never reaches the speech; no reporting failure either.
     expect(words).not.toContain('继续做好配合工作');
     expect(speech.join('').replace(/【待填：[^】]*】/g, '')).not.toMatch(/单位未报送|尚未报送|逾期|责任单位反映|本轮|调度表|条目/);
