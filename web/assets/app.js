@@ -399,7 +399,7 @@ const FILE_WORDS = { accepted: '已收取', returned: '退回重报', stale: '�
 const REPLY_WORDS = { sent: '已回复', none: '不回复', failed: '回复失败', uncertain: '回复情况不明' };
 
 function mailUnitRow(r) {
-  return el('tr', { class: `o-${r.outcome}`, 'data-unit': r.unit }, el('td', {}, r.unit), el('td', {}, MAIL_WORDS[r.outcome] || r.outcome), el('td', {}, r.addresses.join('、')), el('td', {}, r.detail));
+  return el('tr', { class: `o-${r.outcome}`, 'data-unit': r.unit }, el('td', {}, r.unit), el('td', {}, MAIL_WORDS[r.outcome] || r.outcome), el('td', {}, r.addresses.join('、')), el('td', {}, r.detail || '—'));
 }
 
 function mailMessageRow(m) {
