@@ -506,7 +506,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     }
     // Routine counts of meetings and trainings are no highlight (the reviewer's example: 覆盖基层人员…人次).
     expect(words).not.toMatch(/培训|调度会|推进会|座谈会|专项督导/);
-    expect(paragraphs.join('').length * 3).toBeLessThanOrEqual(achievements.length);
+    // Highlights, not the report pasted: round six (findings 5 and 7) gives each theme up to four results, so the
+    // review may reach half the report's 成效 (was a third).
+    expect(paragraphs.join('').length * 2).toBeLessThanOrEqual(achievements.length);
     // Rule 2: the overall figure with its denominator, as the 通报 counts; the KPI paragraph's counts as the report
     // gives them, said as a speaker says them; a placeholder only for the indicators the data has no values for.
     const overview = review[1]!;
