@@ -82,8 +82,8 @@ export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChar
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
  * is the theme's subject without the abstract nouns 聚焦 does not take (REVIEW_WORDS.notFocused).
  */
-export const REVIEW_OPENINGS: readonly ((subject: string) => string)[] = [
-  (s) => `一年来，我们聚焦${s}，`,
+export const REVIEW_OPENINGS: readonly ((subject: string, since: string) => string)[] = [
+  (s, since) => `${since}，我们聚焦${s}，`,
   (s) => `在${s}方面，`,
   (s) => `围绕${s}，`,
   (s) => `${s}方面，`,
@@ -521,7 +521,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const shown = chapters.slice(0, REVIEW_SHOWN);
       const heading = complete || !items.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
       const subject = (complete || !items.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
-      const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject);
+      // `一年来` at the year's end; a mid-year speech names its period (`前三季度，我们聚焦…`).
+      const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject, yearEnd ? '一年来' : period);
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const paragraph = said
         ? [`${open}${said}。`]
