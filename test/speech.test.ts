@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { taskObject } from '../src/report/context.ts';
-import { carriedPlan, FIGURE_UNIT, keepFigures, readPreamble, requirementWords, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, FIGURE_UNIT, keepFigures, readPreamble, requirementWords, restName, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { LEAD_TEXT, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -231,5 +230,22 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(body.length).toBeGreaterThanOrEqual(4000);
     const sentences = body.split(/[。；！]/).filter((s) => s.length > 12);
     expect(new Set(sentences).size).toBe(sentences.length);
+  });
+});
+
+describe('the speech’s rules, each on its own', () => {
+  it('reads a plan’s preamble into its place, guiding thought and aims, and says them as 总体要求', () => {
+    const p = readPreamble('2026年是“十五五”规划的开局之年。全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,着力建设美丽济南。\n主要任务目标:细颗粒物(PM2.5)平均浓度控制在37微克/立方米以内,优良天数比率达到64%以上。');
+    expect(p).toEqual({ place: '2026年是“十五五”规划的开局之年', subject: '全市生态环境保护工作', guidance: '以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南', aims: ['细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '优良天数比率达到64%以上'] });
+    expect(requirementWords(p, '2026')).toBe('2026年是“十五五”规划的开局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南。主要目标是：细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内，优良天数比率达到64%以上。');
+    // Without a preamble there is nothing to say: the template prints its 【待填】.
+    expect(requirementWords(readPreamble(undefined), '2026')).toBe('');
+  });
+
+  it('names a task not told by the work it is, or by its whole lead when its object names no work', () => {
+    expect(restName('加强移动源污染管控')).toBe('移动源污染管控');
+    expect(restName('加强环境应急能力建设')).toBe('环境应急能力建设');
+    expect(restName('防范化解重大环境风险')).toBe('防范化解重大环境风险');
+    expect(restName('筑牢核与辐射安全底线')).toBe('筑牢核与辐射安全底线');
   });
 });

@@ -367,10 +367,20 @@ function pickTasks(items: TaskDeploy[], most: number, least: number): { told: Ta
   return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
 }
 
-/** `同时抓好A、B、C等5项工作。`: the tasks not told, named by their object, counted beyond DEPLOY.named. */
+/**
+ * What `抓好…工作` takes as a task's name: its object when that names a work (`移动源污染管控`, `环境应急能力建设`),
+ * else the whole lead (`防范化解重大环境风险`, not `抓好重大环境风险工作`).
+ */
+export const WORK_NOUNS = /(工作|建设|治理|管控|管理|监管|防治|整治|防护|保护|体系|制度|机制|格局|平台|应用|发展|改革|创新|任务|示范|创建|审核|调查|监测|评估|规划|编制|履约|许可|办理|应诉|执法|督察|整改|赔偿)$/;
+export function restName(lead: string): string {
+  const object = taskObject(lead);
+  return WORK_NOUNS.test(object) ? object : lead;
+}
+
+/** `同时抓好A、B、C等5项工作。`: the tasks not told, named by their object (restName), counted beyond DEPLOY.named. */
 function restWords(rest: TaskDeploy[], lead = '同时抓好'): string {
   if (!rest.length) return '';
-  const names = rest.map((x) => taskObject(leadOf(x.task)));
+  const names = rest.map((x) => restName(leadOf(x.task)));
   const shown = names.slice(0, DEPLOY.named);
   // A name with a 顿号 of its own (`坚持科学立法、民主立法、依法立法`) is set off by commas, or the list runs together.
   const mark = shown.some((x) => x.includes('、')) ? '，' : '、';
