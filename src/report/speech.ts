@@ -352,7 +352,9 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .map((s, at) => ({ s, at, fresh: !o.previous.has(sentenceKey(s)), figure: /\d/.test(s.replace(/\d{4}年度?/g, '')) || DEADLINE_WORDS.test(s) }))
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
   const best = candidates[0];
-  const measure = [o.carried?.plan ?? '', best ? cut(best.s) : ''].filter(Boolean).join('，');
+  // One or two measures: a second when the first is short and another sentence is new or concrete too.
+  const second = best && cut(best.s).length < DEPLOY.measureChars / 2 ? candidates.slice(1).find((c) => c.fresh || c.figure) : undefined;
+  const measure = [o.carried?.plan ?? '', best ? cut(best.s) : '', second ? cut(second.s) : ''].filter(Boolean).join('，');
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
   const aims = targets.length ? `确保${targets.join('，')}` : '';
   const said = [measure, aims].filter(Boolean).join('，');
@@ -371,7 +373,7 @@ function pickTasks(items: TaskDeploy[], most: number, least: number): { told: Ta
  * What `抓好…工作` takes as a task's name: its object when that names a work (`移动源污染管控`, `环境应急能力建设`),
  * else the whole lead (`防范化解重大环境风险`, not `抓好重大环境风险工作`).
  */
-export const WORK_NOUNS = /(工作|建设|治理|管控|管理|监管|防治|整治|防护|保护|体系|制度|机制|格局|平台|应用|发展|改革|创新|任务|示范|创建|审核|调查|监测|评估|规划|编制|履约|许可|办理|应诉|执法|督察|整改|赔偿)$/;
+export const WORK_NOUNS = /(工作|建设|治理|管控|防控|管理|监管|防治|整治|防护|保护|修复|改造|升级|转型|提升|利用|处置|体系|制度|机制|格局|平台|应用|发展|改革|创新|任务|示范|试点|创建|审核|审批|调查|排查|监测|评估|预警|规划|编制|履约|许可|办理|应诉|执法|督察|整改|赔偿|宣传|服务|保障|优化|质效|制)$/;
 export function restName(lead: string): string {
   const object = taskObject(lead);
   return WORK_NOUNS.test(object) ? object : lead;
