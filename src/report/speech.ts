@@ -280,7 +280,7 @@ export function guidanceWords(p: Preamble): string {
  * figure and its unit and between the unit's characters, as data; the digits need none, and 【待填】 brackets are
  * left alone (their names are listed as printed).
  */
-export const FIGURE_UNIT = /(\d+(?:\.\d+)?)(%|(?:微克|毫克|克)\/立方米|万元|亿元|万吨|吨|公里|平方公里|亩|人次|个|项|家|次|件|起|处|座|条|天|轮|批)/g;
+export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
 export const WORD_JOINER = '\u2060';
 export function keepFigures(text: string): string {
   return text
