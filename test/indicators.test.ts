@@ -2,7 +2,8 @@
 // a 指标 sheet in the reporting unit's workbook, filled by openpyxl (and re-saved by LibreOffice), collected and
 // validated into the ledger, and stated in the report's KPI paragraph against their targets, the office's --metrics
 // winning over a unit's value.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
@@ -14,10 +15,10 @@ import { parseRound } from '../src/model/round.ts';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.ts';
 import { indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { INDICATOR_FORMAT } from '../src/workbook/layout.ts';
+import { FIRST_ROW, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
 import { renderRoundReports } from '../src/workspace/reports.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
-import { GOOD_ANSWERS, fillWorkbook, jinanPlan, python, soffice, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, fillWorkbook, jinanPlan, python, soffice, sofficePath, tempDir } from './helpers.ts';
 
 const PM = '细颗粒物（PM2.5）平均浓度';
 const GOOD_DAYS = '优良天数比率';
@@ -81,7 +82,7 @@ describe('the merge step of the KPI paragraph', () => {
       // Issued, not reported, not in the plan's table: a gap the paragraph names.
       [WATER]: '',
     });
-    expect(merged.notes).toEqual(['指标“优良天数比率”采用补充数据（--metrics）中的数值 62，生态环境监测处报送的 61.5% 未采用。']);
+    expect(merged.notes).toEqual(['指标“优良天数比率”采用补充数据中的数值 62，生态环境监测处报送的 61.5% 未采用。']);
     expect(merged.fromUnits).toEqual(['细颗粒物（PM2.5）平均浓度（大气环境处报送：38）']);
   });
 
@@ -95,6 +96,22 @@ describe('the merge step of the KPI paragraph', () => {
     expect(kpi.待填).toEqual(['国控断面水质优良比例全年完成值']);
   });
 });
+
+/**
+ * Fills a workbook in LibreOffice Calc itself (a Basic macro, test/fixtures/lo_fill.xba, run headless): each text
+ * entered into its cell as typed, then saved as .xlsx. The macro goes into a fresh profile's Standard library once
+ * the profile exists (its first start writes that library, replacing one written before).
+ */
+function libreOfficeFill(src: string, dst: string, cells: [sheet: string, cell: string, text: string][]): void {
+  const profile = tempDir('lo-fill-');
+  const env = `-env:UserInstallation=file://${profile}`;
+  execFileSync(sofficePath(), [env, '--headless', '--terminate_after_init'], { stdio: 'pipe', timeout: 120_000 });
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'lo_fill.xba'), join(profile, 'user', 'basic', 'Standard', 'Module1.xba'));
+  const spec = join(profile, 'spec.txt');
+  writeFileSync(spec, cells.map((c) => c.join('\t')).join('\n') + '\n');
+  execFileSync(sofficePath(), [env, '--headless', '--norestore', `macro:///Standard.Module1.Fill("${src}","${spec}","${dst}")`], { stdio: 'pipe', timeout: 240_000 });
+  if (!existsSync(dst)) throw new Error(`LibreOffice did not write ${dst}`);
+}
 
 /** What python-docx reads of a document: its paragraphs' text. */
 function docxParagraphs(file: string): string[] {
@@ -166,8 +183,21 @@ describe('generate → fill → collect → report', () => {
     expect(sheetCells(file('综合与科技处'), '调度表', []).sheets).toEqual(['填报说明', '调度表', '_taizhang']);
   });
 
-  it('collects the values filled by openpyxl, and re-saved by LibreOffice; a non-number is returned at its cell; an old workbook without the sheet collects', async () => {
-    fillWorkbook(file('大气环境处'), join(inbox, 'air.xlsx'), { ...GOOD_ANSWERS, indicators: { [PM]: { value: 38, note: '全年均值' } } });
+  it('collects the values filled in LibreOffice, and by openpyxl and re-saved by LibreOffice; a non-number is returned at its cell; an old workbook without the sheet collects', async () => {
+    // 大气环境处 fills its workbook in LibreOffice: the header, every row's 完成状态 and 进展情况, and its 指标 row.
+    const rows = sheetCells(file('大气环境处'), TRACKING_SHEET, []).rows.length - FIRST_ROW + 1;
+    expect(rows).toBe(21);
+    libreOfficeFill(file('大气环境处'), join(inbox, 'air.xlsx'), [
+      [TRACKING_SHEET, HEADER.reporter.value, GOOD_ANSWERS.reporter],
+      [TRACKING_SHEET, HEADER.phone.value, GOOD_ANSWERS.phone],
+      [TRACKING_SHEET, HEADER.date.value, GOOD_ANSWERS.date],
+      ...Array.from({ length: rows }, (_, i) => [
+        [TRACKING_SHEET, `${columnLetter('status')}${FIRST_ROW + i}`, '序时推进'] as [string, string, string],
+        [TRACKING_SHEET, `${columnLetter('progress')}${FIRST_ROW + i}`, '按计划推进，已完成阶段性工作。'] as [string, string, string],
+      ]).flat(),
+      ['指标', 'E4', '38'],
+      ['指标', 'F4', '全年均值'],
+    ]);
     // 生态环境监测处 fills in openpyxl and re-saves in LibreOffice, as many offices do: a percentage typed as text.
     const monitorFilled = join(ws, 'monitor-filled.xlsx');
     fillWorkbook(file('生态环境监测处'), monitorFilled, { ...GOOD_ANSWERS, indicators: { [GOOD_DAYS]: { value: '61.5%', note: '受沙尘天气影响' }, [WATER]: { value: 80 } } });
@@ -233,7 +263,7 @@ describe('generate → fill → collect → report', () => {
         date: '2026-01-12',
         metrics: parseMetrics({ ...DECLARED, [WATER]: { 值: 78.6, 依据: '国家考核要求' } }, 'm.json'),
       });
-      expect(result.indicators.notes).toEqual(['指标“国控断面水质优良比例”采用补充数据（--metrics）中的数值 78.6，生态环境监测处报送的 80 未采用。']);
+      expect(result.indicators.notes).toEqual(['指标“国控断面水质优良比例”采用补充数据中的数值 78.6，生态环境监测处报送的 80 未采用。']);
       const docx = result.files.find((f) => f.endsWith('.docx'))!;
       expect(existsSync(docx)).toBe(true);
       const kpi = docxParagraphs(docx).filter((p) => p.startsWith('主要指标方面'));

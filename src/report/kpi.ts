@@ -152,8 +152,8 @@ export function mergeIndicatorValues(
       metrics[ind.name] = typeof value === 'object' ? { ...issuedSpec, ...value } : { 值: value, ...issuedSpec };
       notes.push(
         own
-          ? `指标“${ind.name}”采用补充数据（--metrics）中的数值 ${shown}，${ind.unit}报送的 ${own.valueText} 未采用。`
-          : `指标“${ind.name}”采用补充数据（--metrics）中的数值 ${shown}（${ind.unit}未报送）。`,
+          ? `指标“${ind.name}”采用补充数据中的数值 ${shown}，${ind.unit}报送的 ${own.valueText} 未采用。`
+          : `指标“${ind.name}”采用补充数据中的数值 ${shown}（${ind.unit}未报送）。`,
       );
       continue;
     }
