@@ -3,7 +3,8 @@
 // validated into the ledger, and stated in the report's KPI paragraph against their targets, the office's --metrics
 // winning over a unit's value.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
@@ -273,6 +274,39 @@ describe('generate → fill → collect → report', () => {
       expect(kpi[0]).toContain('国控断面水质优良比例为78.6，达到国家考核要求（不低于75%）');
       expect(kpi[0]).toContain('行政处罚案件数为216');
       expect(kpi[0]).not.toContain('【待填');
+    } finally {
+      ledger.close();
+    }
+  });
+});
+
+describe('a ledger of version 4 (before indicators)', () => {
+  it('opens, migrated to version 5 after a backup copy: its submissions kept, no indicators issued or reported', async () => {
+    const ws = tempDir('tz-ind-v4-');
+    const plan = await jinanPlan();
+    const round = parseRound('2025-Q3');
+    const out = join(ws, round.id, '下发');
+    let ledger = new Ledger(ws);
+    await issueRound(ledger, { plan, round, outDir: out });
+    ledger.close();
+    const inbox = join(ws, 'inbox');
+    mkdirSync(inbox);
+    fillWorkbook(join(out, `政策法规处_${round.id}_调度表.xlsx`), join(inbox, 'a.xlsx'), GOOD_ANSWERS);
+    ledger = new Ledger(ws);
+    expect((await collect({ ledger, roundId: round.id, paths: [inbox], outDir: join(ws, 'out') }))[0]!.outcome.kind).toBe('accepted');
+    ledger.close();
+    // Back to version 4 as it shipped: no indicator tables.
+    const db = new Database(join(ws, 'taizhang.db'));
+    db.exec('DROP TABLE round_indicators; DROP TABLE indicator_values;');
+    db.pragma('user_version = 4');
+    db.close();
+    ledger = new Ledger(ws, { create: false });
+    try {
+      expect(ledger.migrated).toMatchObject({ from: 4, to: 5 });
+      expect(readdirSync(ws).filter((f) => f.startsWith('taizhang.v4-备份-'))).toHaveLength(1);
+      expect(ledger.currentSubmissions(round.id).map((s) => [s.unit, s.outcome])).toEqual([['政策法规处', 'accepted']]);
+      expect(ledger.roundIndicators(round.id)).toEqual([]);
+      expect(ledger.reportedIndicators(round.id)).toEqual([]);
     } finally {
       ledger.close();
     }
