@@ -254,6 +254,31 @@ describe('generate → fill → collect → report', () => {
     }
   });
 
+  it('returns a workbook whose 指标 sheet was altered or deleted, naming the sheet and cell', async () => {
+    const dir = join(ws, 'inbox3');
+    mkdirSync(dir);
+    // 大气环境处 lowered its own target; 生态环境监测处 deleted the sheet.
+    fillWorkbook(file('大气环境处'), join(dir, 'air-changed.xlsx'), { ...GOOD_ANSWERS, indicators: { [PM]: { value: 38 } }, indicator_cells: { D4: '≤45' } });
+    fillWorkbook(file('生态环境监测处'), join(dir, 'monitor-no-sheet.xlsx'), { ...GOOD_ANSWERS, delete_sheets: ['指标'] });
+    const ledger = new Ledger(ws, { create: false });
+    try {
+      const events = await collect({ ledger, roundId: round.id, paths: [dir], outDir: join(ws, 'out'), now: () => new Date('2026-01-09T03:00:00Z') });
+      const found = events.map((e) => (e.outcome.kind === 'returned' ? e.outcome.problems.map((p) => [p.sheet, p.cell, p.rule, p.message]) : e.outcome.kind));
+      expect(found).toEqual([
+        [['指标', 'A4', 'indicator-sheet-changed', '“指标”工作表的灰色单元格（序号、指标、单位、目标）被修改，或插入、删除了行，请使用下发的原表填写（指标或目标需要调整的，请与综合处联系）']],
+        [['指标', '-', 'indicator-sheet-missing', '找不到“指标”工作表：本单位须在其中报送指标，请勿删除或重命名工作表，请使用下发的原表填写']],
+      ]);
+      // Nothing of the altered sheet was booked; the values accepted before stay in force.
+      expect(ledger.reportedIndicators(round.id).map((r) => [r.name, r.valueText])).toEqual([
+        [PM, '38'],
+        [GOOD_DAYS, '61.5%'],
+        [WATER, '80'],
+      ]);
+    } finally {
+      ledger.close();
+    }
+  });
+
   it('writes the KPI paragraph from the units’ values, each against its target; the office’s --metrics wins', async () => {
     const ledger = new Ledger(ws, { create: false });
     try {
