@@ -8,6 +8,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/collect/index.ts';
+import type { ReadWorkbook } from '../src/collect/read.ts';
+import { validateIndicators } from '../src/collect/validate.ts';
+import { indicatorsChecksum } from '../src/workbook/identification.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
 import { issuedIndicators } from '../src/model/indicators.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
@@ -113,6 +116,54 @@ function libreOfficeFill(src: string, dst: string, cells: [sheet: string, cell: 
   execFileSync(sofficePath(), [env, '--headless', '--norestore', `macro:///Standard.Module1.Fill("${src}","${spec}","${dst}")`], { stdio: 'pipe', timeout: 240_000 });
   if (!existsSync(dst)) throw new Error(`LibreOffice did not write ${dst}`);
 }
+
+describe('reading a 指标 sheet’s values', () => {
+  /** A read 指标 sheet: rows of 序号, 指标, 单位, 目标 and the 本期数值 cell (value and number format), from row 4. */
+  function sheet(rows: [string, string, string, unknown, string?][]): ReadWorkbook {
+    const cell = (v: unknown, numFmt?: string) => ({ value: v ?? null, text: v === null || v === undefined ? '' : String(v), numFmt });
+    const read = rows.map(([name, measure, target, value, numFmt], i) => ({
+      row: 4 + i,
+      cells: { seq: cell(i + 1), name: cell(name), measure: cell(measure), target: cell(target), value: cell(value, numFmt), note: cell(null) },
+    }));
+    const checksum = indicatorsChecksum(rows.map(([name, measure, target], i) => [String(i + 1), name, measure, target]));
+    return {
+      meta: { indicators: INDICATOR_FORMAT, indicator_checksum: checksum },
+      metaRows: [],
+      hasTrackingSheet: true,
+      header: { reporter: '', phone: '', date: '', unit: '' },
+      uncomputed: [],
+      rows: [],
+      indicators: { hasSheet: true, rows: read, uncomputed: [] },
+    };
+  }
+
+  it('reads figures as 完成值 is read, a text where the target is in words, and words each refusal by its cause', () => {
+    const { values, problems } = validateIndicators(
+      sheet([
+        [PM, '微克/立方米', '≤42', '38微克/立方米'],
+        [GOOD_DAYS, '', '≥64%', 0.615, '0.0%'],
+        ['危险废物处置', '', '完成省下达任务', '全部完成'],
+        ['断面数', '个', '≥10', '约十个'],
+        ['考核日期', '', '≥1', 45700, 'yyyy-mm-dd'],
+        ['排放量', '吨', '≤100', '12345678901234567890'],
+      ]),
+      'x.xlsx',
+    );
+    expect(values.map((v) => [v.name, v.valueText, v.value])).toEqual([
+      [PM, '38微克/立方米', 38],
+      [GOOD_DAYS, '61.5%', 61.5],
+      ['危险废物处置', '全部完成', null],
+      ['断面数', '约十个', null],
+      ['考核日期', '45700', null],
+      ['排放量', '12345678901234567890', null],
+    ]);
+    expect(problems.map((p) => [p.sheet, p.cell, p.rule, p.message])).toEqual([
+      ['指标', 'E7', 'indicator-not-number', '指标“断面数”的本期数值“约十个”不是数字，请按单位“个”只填写数字（如 38），说明文字请写在“说明”栏'],
+      ['指标', 'E8', 'indicator-not-number', '指标“考核日期”的本期数值填写的是日期，请只填写数字（如 38 或 64.2%），日期请写在“说明”栏'],
+      ['指标', 'E9', 'indicator-not-number', '指标“排放量”的本期数值“12345678901234567890”位数过多或数值过大，无法准确记录，请核实后填写'],
+    ]);
+  });
+});
 
 /** What python-docx reads of a document: its paragraphs' text. */
 function docxParagraphs(file: string): string[] {

@@ -382,7 +382,10 @@ export async function writeDerived(
       if (p.sheet !== INDICATOR_SHEET || !/^[A-Z]+\d+$/.test(p.cell)) continue;
       indicatorProblems.set(p.cell, indicatorProblems.has(p.cell) ? `${indicatorProblems.get(p.cell)}\n${p.message}` : p.message);
     }
-    const indicatorValues = new Map(ledger.indicatorValues(submission.id).map((v) => [v.name, { value: v.value ?? v.valueText ?? undefined, note: v.note ?? undefined }]));
+    // As the unit wrote it (`61.5%`, `38微克/立方米`), a plain figure as a number.
+    const indicatorValues = new Map(
+      ledger.indicatorValues(submission.id).map((v) => [v.name, { value: v.value !== null && v.valueText === String(v.value) ? v.value : (v.valueText ?? undefined), note: v.note ?? undefined }]),
+    );
     const wb = buildWorkbook({
       plan: version.plan,
       planHash: version.hash,

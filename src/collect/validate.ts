@@ -16,6 +16,7 @@ import { numericIndicator, type IndicatorValue } from '../model/indicators.ts';
 import { exactNumber } from '../model/exact.ts';
 import type { ReadCell, ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
+import { isDateFormat } from '../xlsx/index.ts';
 
 export interface ValidationResult {
   entries: Entry[];
@@ -236,11 +237,15 @@ export function validateIndicators(read: ReadWorkbook, file: string): { values: 
       const reading = readValue(cell.value, cell.numFmt, measure || null);
       if (!reading.ok) {
         const shown = reading.text.length > 30 ? `${reading.text.slice(0, 30)}…` : reading.text;
-        const big = /^[+-]?[\d,.]+$/.test(reading.text.replace(/\s/g, ''));
+        // readValue says why in 完成值's words; the 指标 sheet's own words are chosen by the same cause.
+        const date = typeof cell.value === 'number' && !!cell.numFmt && isDateFormat(cell.numFmt);
+        const big = !date && /^[+-]?[\d,.]+$/.test(reading.text.replace(/\s/g, ''));
         problem(
           at,
           'indicator-not-number',
-          big
+          date
+            ? ruleVariant('indicator-not-number', 'date', { name })
+            : big
             ? ruleVariant('indicator-not-number', 'tooLarge', { name, text: shown })
             : measure
               ? ruleVariant('indicator-not-number', 'measured', { name, text: shown, measure })

@@ -86,6 +86,7 @@ export const COLLECT_RULES = {
       plain: '指标“{name}”的本期数值“{text}”不是数字，请只填写数字（如 38 或 64.2%），说明文字请写在“说明”栏',
       measured: '指标“{name}”的本期数值“{text}”不是数字，请按单位“{measure}”只填写数字（如 38），说明文字请写在“说明”栏',
       tooLarge: '指标“{name}”的本期数值“{text}”位数过多或数值过大，无法准确记录，请核实后填写',
+      date: '指标“{name}”的本期数值填写的是日期，请只填写数字（如 38 或 64.2%），日期请写在“说明”栏',
     },
   },
   'indicator-value-missing': { kind: 'cell', title: '指标未填数值', template: '指标“{name}”未填写本期数值（本期暂无数据的，请在“说明”栏写明原因）' },
