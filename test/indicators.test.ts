@@ -22,7 +22,7 @@ import { issueRound } from '../src/sheets/issue.ts';
 import { FIRST_ROW, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
 import { renderRoundReports } from '../src/workspace/reports.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
-import { GOOD_ANSWERS, ROOT, fillWorkbook, jinanPlan, python, soffice, sofficePath, tempDir } from './helpers.ts';
+import { GOOD_ANSWERS, ROOT, SEEDS, fillWorkbook, jinanPlan, python, soffice, sofficePath, taizhang, tempDir } from './helpers.ts';
 
 const PM = '细颗粒物（PM2.5）平均浓度';
 const GOOD_DAYS = '优良天数比率';
@@ -386,5 +386,27 @@ describe('a ledger of version 4 (before indicators)', () => {
     } finally {
       ledger.close();
     }
+  });
+});
+
+describe('sheets generate --indicators (the CLI)', () => {
+  it('says which units report how many indicators, and refuses a file naming a unit without a workbook', () => {
+    const dir = tempDir('tz-ind-cli-');
+    const planFile = join(dir, 'plan.json');
+    expect(taizhang(['plan', 'parse', join(SEEDS, 'jinan-2025-work-plan.txt'), '-o', planFile, '--title', '济南市生态环境局2025年工作要点']).code).toBe(0);
+    writeFileSync(join(dir, '指标.json'), JSON.stringify(DECLARED));
+    const r = taizhang(['sheets', 'generate', planFile, '--round', '2025-年终', '-w', join(dir, 'ws'), '--indicators', join(dir, '指标.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/大气环境处_2025-年终_调度表\.xlsx {2}条目 21（[^）]*），报送指标 1 项\n/);
+    expect(r.stdout).toMatch(/生态环境监测处_2025-年终_调度表\.xlsx {2}条目 \d+（[^）]*），报送指标 2 项\n/);
+    expect(r.stdout).toContain('由单位报送的指标 3 项，见各单位调度表的“指标”工作表');
+    // The seed plan has no indicator table: PM2.5's target is nowhere, and the clerk is told.
+    expect(r.stdout).toContain('提示：“细颗粒物（PM2.5）平均浓度”没有目标（指标文件和工作要点的指标表中均未写明），报告中只写数值、不作对照');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ [GOOD_DAYS]: { 报送单位: '监测站' } }));
+    const bad = taizhang(['sheets', 'generate', planFile, '--round', '2025-Q3', '-w', join(dir, 'ws'), '--indicators', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`错误：指标文件“${join(dir, 'bad.json')}”中“优良天数比率”的报送单位“监测站”在本轮没有调度表`);
+    // Nothing was issued for the refused round.
+    expect(existsSync(join(dir, 'ws', '2025-Q3'))).toBe(false);
   });
 });

@@ -16,7 +16,8 @@ async function readIndicatorFile(path: string, plan: import('../model/plan.ts').
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new UserError(`无法读取指标文件“${path}”：${(e as Error).message}`, '指标文件应为 JSON，例如 {"优良天数比率": {"目标": "≥64%", "报送单位": "生态环境监测处"}}。');
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : e instanceof SyntaxError ? `不是有效的 JSON（${e.message}）` : (e as Error).message;
+    throw new UserError(`无法读取指标文件“${path}”：${why}。`, '请检查路径；指标文件应为 JSON，例如 {"优良天数比率": {"目标": "≥64%", "报送单位": "生态环境监测处"}}（写法见 docs/indicators.md）。');
   }
   return issuedIndicators(json, path, plan, new Set(planRound(plan, round).named.map((n) => n.unit)));
 }
@@ -67,6 +68,8 @@ export function register(program: Command): void {
         say(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}${f.indicators ? `，报送指标 ${f.indicators} 项` : ''}`);
       }
       if (indicators?.length) say(`\n由单位报送的指标 ${indicators.length} 项，见各单位调度表的“指标”工作表；收回后生成报告时，主要指标段采用单位报送的数值。`);
+      const untargeted = indicators?.filter((i) => !i.target) ?? [];
+      if (untargeted.length) say(`提示：${untargeted.map((i) => `“${i.name}”`).join('')}没有目标（指标文件和工作要点的指标表中均未写明），报告中只写数值、不作对照；如有目标，请在指标文件中写“目标”后重新生成（--force）。`);
       if (result.unassigned.length) {
         say(`\n提示：以下 ${result.unassigned.length} 个条目没有明确的责任单位，未下发（请用 plan export / plan import 指定）：`);
         for (const u of result.unassigned) say(`  ${u.clause.id} ${u.task.lead}`);
