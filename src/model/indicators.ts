@@ -2,6 +2,7 @@
 // --indicators 指标.json`, in the --metrics file's own form), as issued in a round, and the values units report.
 import type { Plan } from './plan.ts';
 import { exactNumber } from './exact.ts';
+import { MetricSpec } from './metrics.ts';
 import * as z from './zod.ts';
 import { UserError } from '../util/errors.ts';
 
@@ -10,13 +11,7 @@ import { UserError } from '../util/errors.ts';
  * `{"优良天数比率": {"单位": "%", "目标": "≥64%", "依据": "省考核要求", "报送单位": "生态环境监测处"}}`. For an
  * indicator of the plan's table, 单位 and 目标 default to the plan's. An entry without 报送单位 is sent to no unit.
  */
-export const IndicatorDeclaration = z.object({
-  值: z.union([z.number(), z.string()]).optional(),
-  单位: z.string().optional(),
-  目标: z.string().optional(),
-  依据: z.string().optional(),
-  报送单位: z.string().optional(),
-});
+export const IndicatorDeclaration = MetricSpec.partial({ 值: true });
 export type IndicatorDeclaration = z.infer<typeof IndicatorDeclaration>;
 
 /** An indicator as issued to a unit in a round (recorded in the ledger when the round is issued). */
