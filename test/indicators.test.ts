@@ -19,7 +19,7 @@ import { parseRound } from '../src/model/round.ts';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.ts';
 import { indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
 import { issueRound } from '../src/sheets/issue.ts';
-import { FIRST_ROW, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
+import { FIRST_ROW, FORMAT, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
 import { renderRoundReports } from '../src/workspace/reports.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
 import { GOOD_ANSWERS, ROOT, SEEDS, fillWorkbook, jinanPlan, python, soffice, sofficePath, taizhang, tempDir } from './helpers.ts';
@@ -41,6 +41,16 @@ const DECLARED = {
   [WATER]: { 目标: '≥75%', 报送单位: '生态环境监测处' },
   行政处罚案件数: { 值: 216 },
 };
+
+describe('the 指标 sheet’s layout version', () => {
+  it('is its own, beside the tracking layout’s, which the sheet leaves as it was', () => {
+    // The tracking layout is unchanged: workbooks issued before (and those of units reporting no indicator) are @1.
+    expect(FORMAT).toBe('taizhang/workbook@1');
+    // Pinned: a change to the 指标 sheet's description changes it, and a workbook issued with the old one is then
+    // returned (indicator-sheet-missing, variant unknown) unless a reader for it is kept.
+    expect(INDICATOR_FORMAT).toBe('taizhang/indicators@ea5ddedb6317');
+  });
+});
 
 describe('which indicators a round sends to which unit', () => {
   it('numbers each unit’s indicators in the file’s order, takes unit and target from the plan’s table, sends none without 报送单位', async () => {
