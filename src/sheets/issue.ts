@@ -18,6 +18,8 @@ export async function issueRound(
   const hash = planHash(o.plan);
   ledger.registerPlan(o.plan, hash);
   ledger.registerRound(o.round, o.plan, hash, result.files.map((f) => ({ unit: f.unit, file: f.file, rows: f.rows })));
+  // What each unit's 指标 sheet asks for: collect reads the values, report compares them with these targets.
+  ledger.registerIndicators(o.round.id, o.indicators ?? []);
   // The round's 退回重报 template, made now while exceljs is loaded anyway: collecting then never loads it.
   await returnStamper(ledger, { plan: o.plan, planHash: hash, round: o.round, protection: sheetProtection(), contact: o.contact });
   return result;
