@@ -364,6 +364,20 @@ describe('generate → fill → collect → report', () => {
       ledger.close();
     }
   });
+
+  it('keeps the round’s indicators when the round is issued again without a declaration (as the 轮次 page does)', async () => {
+    const ledger = new Ledger(ws);
+    try {
+      const declared = ledger.roundIndicators(round.id);
+      expect(declared.map((i) => `${i.unit}:${i.name}`)).toEqual([`大气环境处:${PM}`, `生态环境监测处:${GOOD_DAYS}`, '生态环境监测处:国控断面水质优良比例']);
+      const again = join(ws, 'again');
+      await issueRound(ledger, { plan, round, outDir: again, force: true });
+      expect(ledger.roundIndicators(round.id)).toEqual(declared);
+      expect(sheetCells(join(again, `大气环境处_${round.id}_调度表.xlsx`), '指标', []).sheets).toEqual(['填报说明', '调度表', '指标', '_taizhang']);
+    } finally {
+      ledger.close();
+    }
+  });
 });
 
 describe('a ledger of version 4 (before indicators)', () => {
