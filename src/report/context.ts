@@ -359,7 +359,9 @@ export function nextMeasures(next: Plan, chapterId: string, skip: string[], most
   const measure = (t: Plan['tasks'][number]) => {
     const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
     const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== lead(t).replace(/[，\s]/g, ''));
-    return clausesOf(rest[0] ?? '').slice(0, 2).map((c, i) => (i ? '，' : '') + c.text).join('');
+    // Its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`).
+    const cl = clausesOf(rest[0] ?? '');
+    return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
   };
   const tasks = next.tasks.filter((t) => t.chapterId === chapterId && lead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(aim(t) || lead(t)));
   const ranked = [...tasks].sort((a, b) => Number(!!aim(b)) - Number(!!aim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
@@ -649,23 +651,23 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
       const several = ids.length > 1;
       const placed = new Set<string>();
+      // The next plan's tasks for the point as one sentence, its parts apart by ；: per chapter verb + object and its
+      // measures when the point has several (the seed's 扎实推进蓝天保卫战，…), each task its title and first measure
+      // when it has one; the units' own plans for what is left of this year joined to the chapter they continue.
+      const parts: string[] = [];
       for (const id of ids) {
         const chapter = next.chapters.find((x) => x.id === id)!;
         const skip = text.未完打算.map((x) => x.任务);
         const measures = nextMeasures(next, id, skip, several ? NEXT_STEPS.perChapterInTheme : NEXT_STEPS.perChapter, (x) => teller.fresh(x) === x);
-        // The unfinished work this chapter continues: its task is in this chapter of the next plan, or the chapter's title is its own.
-        const mine = leftover.filter((x) => !placed.has(x.打算) && (next.tasks.some((t) => t.chapterId === id && sameWork(t.lead, x.任务)) || bareTitle(o.plan.chapters.find((p) => own.some((c) => c.task === x.任务 && c.chapterId === p.id))?.title ?? '') === bareTitle(chapter.title)));
+        const mine = leftover.filter((x) => !placed.has(x.打算) && !x.打算.startsWith('【待填') && (next.tasks.some((t) => t.chapterId === id && sameWork(t.lead, x.任务)) || bareTitle(o.plan.chapters.find((p) => own.some((c) => c.task === x.任务 && c.chapterId === p.id))?.title ?? '') === bareTitle(chapter.title)));
         mine.forEach((x) => placed.add(x.打算));
         const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
         if (several) {
-          // One sentence per chapter, as the seed's (二): verb + object, then its measures and what is left of this year.
-          const parts = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
-          if (parts.length) out.push(closeSentence(`${nextWords.action(objectOf(chapter.title), 'next')}，${parts.join('，')}`));
-        } else {
-          // A section of one chapter: each task a sentence, its title and its first measure, as the seed's (一).
-          out.push(...measures.map((m) => teller.say(m.full)).filter(Boolean).map(closeSentence), ...unitPlans.map(closeSentence));
-        }
+          const bits = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
+          if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
+        } else parts.push(...measures.map((m) => teller.say(m.full)).filter(Boolean), ...unitPlans);
       }
+      if (parts.length) out.push(closeSentence(parts.join('；')));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算));
       return out;
     }
