@@ -183,6 +183,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   const plans: string[] = [];
   const failures: string[] = [];
   const others: string[] = [];
+  const failuresFull: string[] = [];
+  const othersFull: string[] = [];
   const concrete = (text: string) => sentencesOf(text).map((x) => x.split(/[；;]/).filter(concretePlan).join('；')).filter(Boolean);
   const addPlan = (task: string, text: string) => {
     for (const s of concrete(text)) {
@@ -237,7 +239,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       if (unfinished) {
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
-        out.问题.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
+        failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
         failures.push(`${taskObject(task)}未按期完成${what ? `，${what}` : ''}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
@@ -258,7 +260,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const p = substance(a.problems);
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
-          out.问题.push(`${task}方面，${closeSentence(p)}`);
+          othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(`${taskObject(task)}方面，${p}`));
         }
         const n = substance(a.nextSteps);
@@ -266,6 +268,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       }
     }
   }
+  // Failures first, by theme as in points.
+  out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
   out.打算 = plans;
   const gap = silentGap(missing, o.yearEnd);
@@ -622,9 +626,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   });
   for (const m of missed) teller.say(m);
   const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
-    // Two layouts of the same problems (by theme, or as points): one is printed, the points remembered as said.
-    const 问题 = text.问题.filter((p) => ![...usedCauses].some((u) => p.includes(u))).map((p) => tellLine(p, false)).filter(Boolean);
+    // The same sentences (问题 + 原因, failures first, named by the task's object) serve both layouts: by theme, or
+    // as points (问题要点).
     const 问题句 = text.问题句.filter((p) => ![...usedCauses].some((u) => p.includes(u))).map((p) => tellLine(p)).filter(Boolean);
+    const 问题 = [...问题句];
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 };
   }).map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own);
@@ -665,7 +670,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         if (several) {
           const bits = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
           if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
-        } else parts.push(...measures.map((m) => teller.say(m.full)).filter(Boolean), ...unitPlans);
+        } else {
+          // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
+          // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
+          const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
+          out.push(...measures.slice(0, room).map((m) => teller.say(m.full)).filter(Boolean).map(closeSentence), ...unitPlans.map(closeSentence));
+        }
       }
       if (parts.length) out.push(closeSentence(parts.join('；')));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算));
@@ -678,7 +688,6 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     return out;
   }
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
-  themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
   themes.filter((t) => t.打算.length).forEach((t, i) => (t.打算序号 = cnOrdinal(i)));
   // What was not reported, by name (报告.未报送任务, for the clerk and other templates): the task, the unit that did
   // not report, and what cooperating units said. The built-in report says it only as a 【待填】 at its place.
@@ -715,7 +724,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
   const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
   // By theme (more than three points), the missed indicators have no theme: the lead says them by name.
-  const missedNamed = problemPoints ? '' : missed.join('');
+  // By theme, a missed indicator opens the theme its chapters belong to (kpi.ts chaptersOfMetric); one of no theme
+  // is said in the lead.
+  const homeless: string[] = [];
+  if (!problemPoints) {
+    missedRows.forEach((row, i) => {
+      const home = themes.find((t) => chaptersOfMetric(o.plan, row.名称).some((id) => t.章节.includes(id)));
+      if (home) home.问题.unshift(missed[i]!);
+      else homeless.push(missed[i]!);
+    });
+  }
+  themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
+  const missedNamed = homeless.join('');
   const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
@@ -731,6 +751,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       未报送: notReported,
       其余完成: quietCount ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
       问题要点: problemPoints,
+      // By theme (more than three points), the office's own shortcomings close the section, a gap as in the points.
+      主观不足: o.accepted && !problemPoints && points.length ? `此外，${subjective}` : '',
       重复表述: [...boiler].map(([表述, 任务]) => ({ 表述, 任务 })),
       无责任单位: o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入跟踪。` : '',
       问题总述: problemLead,
