@@ -74,6 +74,8 @@ export interface TaskFacts {
   对象: string;
   主: string[];
   配: string[];
+  /** A clause of it met a quantified target of the plan: its result is a headline, told first (rankParts). */
+  达标: boolean;
 }
 
 export interface SectionText {
@@ -212,7 +214,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     );
     out.未报送.事实.push(...coopOfSilent.map((s) => closeSentence(leadIn(task, s))));
     if (main.length || coop.length) {
-      out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop });
+      out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop, 达标: achieved.some((c) => c.targetValue !== null && (o.yearEnd ? c.yearEnd === '完成' : c.completion !== null && c.completion >= 1)) });
       out.成效.push(`${cnOrdinal(out.成效.length)}是${closeSentence(leadIn(task, joinTexts([...main, ...coop].map((s) => s), taskObject(task))))}`);
     } else if (o.yearEnd ? achieved.length > 0 : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
     else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
@@ -423,7 +425,8 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
   const score = (t: string) => clausesOf(t.replace(/。$/, '')).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
   const told = cands.filter((x) => x.text);
-  const top = new Set([...told].sort((x, y) => Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
+  // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
+  const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
   const kept = cands.filter((x) => top.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
@@ -682,7 +685,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       return out;
     }
     out.push(...leftover.map((x) => x.打算));
-    const left = NEXT_STEPS.most - leftover.length;
+    const left = NEXT_STEPS.most - out.length;
     const others = text.打算.filter((x) => !text.未完打算.some((u) => u.打算 === x) && !x.startsWith('【待填')).map((x) => tellLine(x.replace(/。$/, ''))).filter(Boolean);
     out.push(...others.slice(0, Math.max(0, left)));
     return out;
