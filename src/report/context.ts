@@ -118,12 +118,13 @@ function leadIn(task: string, text: string): string {
 }
 
 /** The gap for the tasks nobody answered for, named in full up to four, with the silent units for the clerk. */
-function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boolean): string {
+function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boolean, notes: string[] = []): string {
   if (!missing.length) return '';
   const units = [...new Set(missing.flatMap((m) => m.单位.split('、')).filter(Boolean))].join('、');
   const names = [...new Set(missing.map((m) => m.任务))];
   const what = `${names.slice(0, names.length <= 4 ? 4 : 3).join('、')}${names.length > 1 ? `等${names.length}项工作` : ''}`;
-  return `${what}${yearEnd ? '年终完成情况' : '进展情况'}${units ? `（${units}未报送）` : ''}`;
+  const aside = [units ? `${units}未报送` : '', ...notes].filter(Boolean).join('；');
+  return `${what}${yearEnd ? '年终完成情况' : '进展情况'}${aside ? `（${aside}）` : ''}`;
 }
 
 /**
@@ -195,6 +196,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     }
   };
   const missing: { 任务: string; 单位: string }[] = [];
+  const notes: string[] = [];
   for (const { task, clauses: own } of byTask.values()) {
     const achieved = own.filter((c) => (o.yearEnd ? c.yearEnd === '完成' : c.status !== '未报送'));
     const seen = new Set<string>();
@@ -203,16 +205,18 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     const coop = achieved.flatMap((c) => c.answers.filter((a) => a.reported && !responsibleAnswers(c).includes(a)).flatMap((a) => keep(substance(a.progress, c.task))));
     // A clause whose lead is silent: what its cooperating units reported is the bureau's fact, at the task's place.
     const silentOwn = own.filter((x) => x.status === '未报送');
-    const coopOfSilent = silentOwn.flatMap((c) =>
-      c.answers
-        .filter((a) => a.reported)
-        .flatMap((a) => {
-          const words = substance(a.progress, c.task);
-          const figure = a.valueText ? `${o.asOf}${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}` : '';
-          return words ? keep(words).map(asOwnFact) : figure ? [`${taskObject(task)}${figure}`] : [];
-        }),
-    );
-    out.未报送.事实.push(...coopOfSilent.map((s) => closeSentence(leadIn(task, s))));
+    // Only its words with figures of its own: a bare "配合完成…" or its reading of the clause's target would speak for
+    // the lead, so it goes to the clerk inside the gap (see silentGap), attributed.
+    for (const c of silentOwn) {
+      for (const a of c.answers.filter((x) => x.reported)) {
+        const words = substance(a.progress, c.task);
+        const figure = a.valueText ? `${o.asOf}${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}` : '';
+        const facts = keep(words).filter((x) => /\d/.test(x));
+        out.未报送.事实.push(...facts.map((x) => closeSentence(leadIn(task, asOwnFact(x)))));
+        const rest = sentencesOf(words).filter((x) => !facts.includes(x)).join('，');
+        if (rest || figure) notes.push(`${a.unit}报告${rest ? `${rest}${figure ? `，${figure}` : ''}` : `完成值${figure}`}`);
+      }
+    }
     if (main.length || coop.length) {
       out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop, 达标: achieved.some((c) => c.targetValue !== null && (o.yearEnd ? c.yearEnd === '完成' : c.completion !== null && c.completion >= 1)) });
       out.成效.push(`${cnOrdinal(out.成效.length)}是${closeSentence(leadIn(task, joinTexts([...main, ...coop].map((s) => s), taskObject(task))))}`);
@@ -274,7 +278,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
   out.打算 = plans;
-  const gap = silentGap(missing, o.yearEnd);
+  const gap = silentGap(missing, o.yearEnd, notes);
   out.未报送.待填 = gap;
   if (gap) out.待填.push(gap);
   return out;
