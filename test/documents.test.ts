@@ -123,12 +123,13 @@ describe('the rules, on worked examples', () => {
     const answers = new Map<string, Map<string, Entry>>();
     let k = 0;
     for (const a of assignUnits(plan).assignments) {
-      answers.set(a.unit, new Map(a.rows.map((row) => [row.clause.id, { clauseId: row.clause.id, role: row.role, status: '序时推进', value: null, valueText: null, progress: row.role === '牵头' ? `印发工作方案。全年受理相关信访、投诉${30 + ++k}件，按期办结率100%。排查隐患${k}处，均已整改到位。` : '继续做好配合工作。', problems: null, nextSteps: '按计划推进。' }])));
+      // Two tasks (1.1 and 1.3) carry one sentence of one unit besides, the best of each: printed once.
+      answers.set(a.unit, new Map(a.rows.map((row) => [row.clause.id, { clauseId: row.clause.id, role: row.role, status: '序时推进', value: null, valueText: null, progress: row.role === '牵头' ? `${['1.1', '1.3'].includes(row.clause.id) ? '建立项目调度台账，按月通报进展12次。' : ''}印发工作方案。全年受理相关信访、投诉${30 + ++k}件，按期办结率100%。排查隐患${k}处，均已整改到位。` : '继续做好配合工作。', problems: null, nextSteps: '按计划推进。' }])));
     }
     const receipts = [...answers.keys()].map((unit) => ({ unit, state: '已报送' as const, resubmissionReturned: false, receivedAt: null, reporter: null, phone: null, rows: 1, problems: 0, submissions: 1 }));
     const ctx = buildContext(consolidate({ plan, round: parseRound('2025-Q3'), answers, previous: new Map(), receipts }), plan, '2025-10-15');
     const told = ctx.报告.主题.flatMap((t) => [...t.成效, t.成效补充]).join('');
-    for (const routine of ['按期办结率100%', '均已整改到位']) expect(told.split(routine).length - 1, routine).toBe(1);
+    for (const routine of ['按期办结率100%', '均已整改到位', '建立项目调度台账，按月通报进展12次']) expect(told.split(routine).length - 1, routine).toBe(1);
     // Per task one sentence: never the answer's three pasted one after another.
     expect(told).not.toMatch(/印发工作方案。全年受理/);
     expect(ctx.报告.开头).toContain('按序时推进');
