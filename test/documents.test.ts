@@ -97,6 +97,8 @@ describe('the rules, on worked examples', () => {
     const routine = (c: string) => /办结率/.test(c);
     expect(tellingFact(['召开推进会5次', '完成改造点位112个，新增A级企业5家', '受理投诉33件，按期办结率100%'], fresh, '', routine)).toBe('完成改造点位112个，新增A级企业5家');
     expect(tellingFact(['印发工作方案', '建立工作机制'], fresh, '', routine)).toBe('印发工作方案');
+    // At most SELECTION.taskClauses clauses: what was done first, then those with figures.
+    expect(tellingFact(['印发实施意见，建立调度机制，开展宣传活动，完成本底调查，记录物种2316种'], fresh, '', routine)).toBe('印发实施意见，建立调度机制，开展宣传活动，记录物种2316种');
   });
 
   it('gives a missed indicator its cause when a unit of its chapters reported one, under 存在问题 once; 下一步 answers it', async () => {

@@ -137,8 +137,11 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   if (!fresh.length) return '';
   const score = (s: string) => clausesOf(s).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
   const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return clausesOf(best)
-    .slice(0, SELECTION.taskClauses)
+  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
+  const all = clausesOf(best);
+  const keep = new Set([all[0], ...all.slice(1).filter((c) => /\d/.test(c.text)), ...all.slice(1)].slice(0, SELECTION.taskClauses));
+  return all
+    .filter((c) => keep.has(c))
     .map((c, i) => (i ? c.mark : '') + c.text)
     .join('');
 }
