@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PlanStore } from '../src/workspace/plans.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { displayWidth } from '../src/cli/index.ts';
 import { ROOT, issuedWorkspace, jinanPlan, run, taizhang, tempDir } from './helpers.ts';
@@ -136,6 +137,12 @@ describe('the workspace is found as git finds its repository', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'output', 'taizhang.db'))).toBe(true);
     expect(readdirSync(join(dir, 'output', ROUND, '下发')).filter((f) => f.endsWith('_调度表.xlsx'))).toHaveLength(23);
+    // The plan read from outside the workspace is kept in it, so the 工作台's 轮次 page lists it (once, unchanged).
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+    const store = new PlanStore(join(dir, 'output'));
+    expect(store.list()).toEqual([{ id: plan.id, title: '济南市生态环境局2025年工作要点', file: `${plan.id}.json`, tasks: plan.tasks.length, clauses: 67 }]);
+    expect(taizhang(['sheets', 'generate', 'plan.json', '--round', '2025-Q4'], dir).code).toBe(0);
+    expect(store.earlierVersions(plan.id)).toBe(0);
   });
 });
 

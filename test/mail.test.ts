@@ -82,6 +82,8 @@ describe('mail send', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('已发送 22 封，此前已发 0 个单位，未能发送 1 个单位。');
+    // A unit's line says 已发送 once, from its outcome.
+    expect(r.stdout).toContain(`✔ 大气环境处  ${address('大气环境处')}：已发送\n`);
     const again = cli('mail', 'send', '--round', ROUND);
     expect(again.stdout).toContain('已发送 0 封，此前已发 22 个单位，未能发送 1 个单位。');
     const sent = withLedger((l) => l.db.prepare("SELECT unit, addresses, message_id FROM mail_sent WHERE kind = 'workbook' ORDER BY id").all()) as { unit: string; addresses: string; message_id: string }[];

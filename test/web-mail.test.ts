@@ -201,7 +201,7 @@ wb.save(sys.argv[1])`,
 
     await page.click('#mail-send button:not([data-dry])');
     await settled(tally, '已发送 22 封，此前已发 0 个单位，未能发送 1 个单位。');
-    await expect(rowOf('#mail-send .mail-results', '大气环境处').locator('td').allTextContents()).resolves.toEqual(['大气环境处', '已发送', address('大气环境处'), '已发送']);
+    await expect(rowOf('#mail-send .mail-results', '大气环境处').locator('td').allTextContents()).resolves.toEqual(['大气环境处', '已发送', address('大气环境处'), '—']);
     expect(count('workbook')).toBe(22);
     const [mail] = await servers.waitForMail(box(units.indexOf('大气环境处')), 1);
     expect(mail!.subject).toBe('关于报送2025年第三季度重点工作调度表的通知（大气环境处）');
@@ -209,9 +209,20 @@ wb.save(sys.argv[1])`,
     await page.screenshot({ path: join(shots, 'mail-send.png'), fullPage: true });
 
     // Again: nothing sent twice, each unit said to have had its workbook.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/mail/send'));
     await page.click('#mail-send button:not([data-dry])');
     await settled(tally, '已发送 0 封，此前已发 22 个单位，未能发送 1 个单位。');
     await expect(rowOf('#mail-send .mail-results', '大气环境处').locator('td').nth(3).textContent()).resolves.toBe(`已于 ${NOW_SHOWN} 发送，不再重发`);
+    expect(count('workbook')).toBe(22);
+    // A page reloaded while its mail job runs (here: with the job's id still in its session) shows the job's
+    // results again, from the start, and sends nothing more.
+    const job = (JSON.parse((await (await answer).text()).split('\n')[0]!) as { job: string }).job;
+    const api = await page.locator('#mail-send form[data-mail-api]').getAttribute('data-mail-api');
+    await page.evaluate(([key, id]) => sessionStorage.setItem(key!, id!), [`taizhang-job:/rounds:${api}`, job]);
+    await page.reload();
+    await settled(page.locator('#mail-send .tally'), '已发送 0 封，此前已发 22 个单位，未能发送 1 个单位。');
+    await expect(rows('#mail-send .mail-results').count()).resolves.toBe(23);
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), `taizhang-job:/rounds:${api}`)).toBeNull();
     expect(count('workbook')).toBe(22);
     expect((await servers.waitForMail(box(units.indexOf('大气环境处')), 1)).length).toBe(1);
   }, 120_000);

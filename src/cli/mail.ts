@@ -23,7 +23,7 @@ async function mailContext(opts: GlobalOptions, ledger: Ledger, needs: ('imap' |
 const MARK: Record<UnitMailResult['outcome'], string> = { sent: '✔', 'dry-run': '·', already: '·', 'no-address': '✘', 'no-file': '✘', failed: '✘' };
 
 function unitLine(r: UnitMailResult): string {
-  return `${MARK[r.outcome]} ${r.unit}${r.addresses.length ? `  ${printable(r.addresses.join('、'))}` : ''}：${printable(r.detail)}`;
+  return `${MARK[r.outcome]} ${r.unit}${r.addresses.length ? `  ${printable(r.addresses.join('、'))}` : ''}：${printable(r.outcome === 'sent' ? `已发送${r.detail ? `；${r.detail}` : ''}` : r.detail)}`;
 }
 
 function messageLine(r: MessageResult): string {

@@ -1,6 +1,7 @@
 // `taizhang sheets generate`: one tracking workbook per unit for a round, registered in the ledger.
 import type { Command } from 'commander';
 import { openLedger, roundDir, withWorkspaceOption, workspaceOf, type GlobalOptions } from './context.ts';
+import { PlanStore } from '../workspace/plans.ts';
 import { progress } from './progress.ts';
 import { say } from './say.ts';
 
@@ -42,6 +43,8 @@ export function register(program: Command): void {
         onProgress: (_, total) => bar.tick(total),
       });
       bar.stop();
+      // The 工作台 lists the workspace's plans: a plan read from elsewhere is kept there too.
+      await new PlanStore(workspaceOf(opts)).adopt(plan);
       say(`${round.label}调度表已生成：${result.files.length} 个单位，报送截止 ${round.deadline}。`);
       for (const f of result.files) {
         say(`  ${f.file}  条目 ${f.rows}（牵头 ${f.lead}，配合 ${f.cooperate}）${f.prefilled ? `，已预填上轮内容 ${f.prefilled} 条` : ''}`);

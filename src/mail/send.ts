@@ -32,7 +32,8 @@ export interface UnitMailResult {
   unit: string;
   outcome: 'sent' | 'dry-run' | 'already' | 'no-address' | 'no-file' | 'failed';
   addresses: string[];
-  /** What happened, in words for the coordinator (addresses refused, when it was sent before…). */
+  /** What happened beyond the outcome, in words for the coordinator (addresses refused, when it was sent before…): empty
+   * for a plain 已发送, which the outcome says already. */
   detail: string;
   messageId?: string;
 }
@@ -137,7 +138,7 @@ export async function sendRound(ctx: MailContext, o: SendOptions): Promise<UnitM
         continue;
       }
       recordSent(ctx.ledger, { roundId: round.id, unit: t.unit, kind: 'workbook', addresses: r.accepted, messageId: r.messageId, sentAt: at.toISOString(), day: beijingToday(at), inReplyTo: null });
-      emit({ unit: t.unit, outcome: 'sent', addresses: r.accepted, detail: r.rejected.length ? `已发送；以下地址被服务器拒收：${r.rejected.join('、')}` : '已发送', messageId: r.messageId });
+      emit({ unit: t.unit, outcome: 'sent', addresses: r.accepted, detail: r.rejected.length ? `以下地址被服务器拒收：${r.rejected.join('、')}` : '', messageId: r.messageId });
     }
   });
   return results;
@@ -212,7 +213,7 @@ export async function remindRound(ctx: MailContext, o: RemindOptions): Promise<U
         continue;
       }
       recordSent(ctx.ledger, { roundId: round.id, unit: t.unit, kind: 'remind', addresses: r.accepted, messageId: r.messageId, sentAt: at.toISOString(), day: beijingToday(at), inReplyTo: null });
-      emit({ unit: t.unit, outcome: 'sent', addresses: r.accepted, detail: r.rejected.length ? `已发送；以下地址被服务器拒收：${r.rejected.join('、')}` : '已发送', messageId: r.messageId });
+      emit({ unit: t.unit, outcome: 'sent', addresses: r.accepted, detail: r.rejected.length ? `以下地址被服务器拒收：${r.rejected.join('、')}` : '', messageId: r.messageId });
     }
   });
   return results;

@@ -59,6 +59,24 @@ export class PlanStore {
     return file;
   }
 
+  /**
+   * Keeps a plan the command line issued a round from (read from anywhere on disk) in the store, so that the 工作台
+   * lists it beside the rounds it issued; saved only when the store lacks it or holds another version of it.
+   */
+  async adopt(plan: Plan): Promise<string | null> {
+    const file = join(this.dir, `${safeFileName(plan.id)}.json`);
+    const text = `${JSON.stringify(plan, null, 2)}\n`;
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) return null;
+    if (existsSync(join(this.workspace, 'plan.json')) && !existsSync(file)) {
+      try {
+        if ((JSON.parse(readFileSync(join(this.workspace, 'plan.json'), 'utf8')) as Plan).id === plan.id) return null;
+      } catch {
+        // Not a plan: the store keeps its own copy.
+      }
+    }
+    return this.save(plan);
+  }
+
   /** How many earlier versions of the plan are kept. */
   earlierVersions(id: string): number {
     return existsSync(this.dir) ? readdirSync(this.dir).filter((f) => f.startsWith(`.${safeFileName(id)}.`)).length : 0;

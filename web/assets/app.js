@@ -128,19 +128,19 @@ function showError(box, o) {
 
 // A job's id is kept for this page until its stream ends: after a reload the page follows the same job again.
 const JOB_KEY = `taizhang-job:${location.pathname}`;
-const keepJob = (o) => o.job && sessionStorage.setItem(JOB_KEY, o.job);
-const forgetJob = () => sessionStorage.removeItem(JOB_KEY);
-/** Follows the job this page started before it was reloaded, if any, showing its lines with `onLine`. */
-async function resumeJob(onLine, onEnd) {
-  const id = sessionStorage.getItem(JOB_KEY);
+const keepJob = (o, key = JOB_KEY) => o.job && sessionStorage.setItem(key, o.job);
+const forgetJob = (key = JOB_KEY) => sessionStorage.removeItem(key);
+/** Follows the job this page (or one of its forms, by `key`) started before it was reloaded, if any. */
+async function resumeJob(onLine, onEnd, key = JOB_KEY) {
+  const id = sessionStorage.getItem(key);
   if (!id) return;
   const response = await fetch(`/api/jobs/${encodeURIComponent(id)}`);
   if (!response.ok) {
-    forgetJob();
+    forgetJob(key);
     return;
   }
   await readLines(response, onLine);
-  forgetJob();
+  forgetJob(key);
   onEnd?.();
 }
 
@@ -399,7 +399,7 @@ const FILE_WORDS = { accepted: '已收取', returned: '退回重报', stale: '�
 const REPLY_WORDS = { sent: '已回复', none: '不回复', failed: '回复失败', uncertain: '回复情况不明' };
 
 function mailUnitRow(r) {
-  return el('tr', { class: `o-${r.outcome}`, 'data-unit': r.unit }, el('td', {}, r.unit), el('td', {}, MAIL_WORDS[r.outcome] || r.outcome), el('td', {}, r.addresses.join('、')), el('td', {}, r.detail));
+  return el('tr', { class: `o-${r.outcome}`, 'data-unit': r.unit }, el('td', {}, r.unit), el('td', {}, MAIL_WORDS[r.outcome] || r.outcome), el('td', {}, r.addresses.join('、')), el('td', {}, r.detail || '—'));
 }
 
 function mailMessageRow(m) {
@@ -422,6 +422,23 @@ for (const form of $$('form[data-mail-api]')) {
   const box = $('.result', card);
   const tally = $('.tally', card);
   const table = $('table.mail-results, table.mail-messages', card);
+  // Each mail form's job is kept apart from the page's other jobs: after a reload its results are shown again.
+  const key = `${JOB_KEY}:${form.dataset.mailApi}`;
+  const onLine = (o) => {
+    if (o.job) keepJob(o, key);
+    else if (o.unit || o.message) {
+      table.hidden = false;
+      table.tBodies[0].append(o.unit ? mailUnitRow(o.unit) : mailMessageRow(o.message));
+      tally.textContent = `已处理 ${table.tBodies[0].rows.length} ${o.unit ? '个单位' : '封邮件'}……`;
+    } else if (o.error) {
+      tally.textContent = '';
+      showError(box, o);
+    } else if (o.done) tally.textContent = mailSummary(o.done, o.dryRun, !!table.classList.contains('mail-messages'));
+  };
+  if (sessionStorage.getItem(key)) {
+    tally.textContent = '正在继续显示页面刷新前开始的邮件操作……';
+    resumeJob(onLine, undefined, key);
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const dryRun = event.submitter?.dataset.dry !== undefined;
@@ -438,16 +455,8 @@ for (const form of $$('form[data-mail-api]')) {
         showError(box, await response.json());
         return;
       }
-      await readLines(response, (o) => {
-        if (o.unit || o.message) {
-          table.hidden = false;
-          table.tBodies[0].append(o.unit ? mailUnitRow(o.unit) : mailMessageRow(o.message));
-          tally.textContent = `已处理 ${table.tBodies[0].rows.length} ${o.unit ? '个单位' : '封邮件'}……`;
-        } else if (o.error) {
-          tally.textContent = '';
-          showError(box, o);
-        } else if (o.done) tally.textContent = mailSummary(o.done, o.dryRun, !!table.classList.contains('mail-messages'));
-      });
+      await readLines(response, onLine);
+      forgetJob(key);
     } catch (e) {
       showError(box, { error: `与工作台的连接中断（${e.message}）。请确认工作台仍在运行。` });
     } finally {
