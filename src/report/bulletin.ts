@@ -141,7 +141,7 @@ function tasksWords(tasks: string[]): string {
 
 /** `确保2026年一季度完成`, or where no date is known, that one is to be set. */
 function byWhen(deadline: string): string {
-  return deadline === DEADLINE_GAP || !deadline.trim() ? '逐项明确整改措施和完成时限' : `确保${deadline}完成`;
+  return deadline === DEADLINE_GAP || !deadline.trim() ? '明确整改措施和完成时限' : `确保${deadline}完成`;
 }
 
 /** Units named in a sentence: up to NAMED_AT_MOST by name, else `上述N个单位`. */
