@@ -237,12 +237,14 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     expect(r.code).toBe(0);
     const text = docxText(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'));
     // Issue 29 (round two): the title names the issuer; （牵头） only beside other units; a 原因 column.
-    expect(text.slice(0, 3)).toEqual(['区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
+    // Issue 29 (round six): issued as a 文件, the 版头's 发文机关标志 (default: the issuer and 文件) above the 文号.
+    expect(text.slice(0, 4)).toEqual(['某区生态环境局办公室文件', '区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
     expect(text.slice(-2)).toEqual(['某区生态环境局办公室', '2025年10月20日']);
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
       // Issue 29 round four: each item says by when; neither the plan nor the units give a date here: a listed gap.
-      ['编号', '重点任务', '责任单位', '预警', '落后序时', '原因', '完成时限'],
+      // Round six: the column holds 补报 deadlines too, and is named for both.
+      ['编号', '重点任务', '责任单位', '预警', '落后序时', '原因', '完成或补报时限'],
       ['1', '提升空气质量', '大气处', '黄', '14.8个百分点', '—', '【待填：完成时限】'],
       ['2', '推进清洁取暖', '大气处（牵头）、能源中心', '黄', '自报滞后', '设备到货延迟', '【待填：完成时限】'],
     ]);
