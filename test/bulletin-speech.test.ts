@@ -194,9 +194,10 @@ describe('the 督办通报 of a 年终 round', () => {
     // Round six (point 6): each requirement names its subjects; five units here are more than a sentence names, so
     // the last one refers to those named above (was 整改措施和补报材料…, fitting any 通报).
     expect(asks.at(-1)).toBe('（四）按期书面报送。上述整改措施和补报材料请于2026年1月25日前书面报送局办公室。');
-    // (一) names each item not done with its lead, the cooperating unit behind itself, what is left and by when.
+    // (一) names each item not done with its lead, the cooperating unit behind itself and what is left; neither
+    // unit named a date, so the date is asked for once.
     expect(asks[0]).toBe(
-      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}抓紧推进“深入开展农村环境整治”（660个完成612个，尚差48个），明确整改措施和完成时限；${ENFORCEMENT}要抓紧推进“推动差异化监管”（目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点），明确整改措施和完成时限。`,
+      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}抓紧推进“深入开展农村环境整治”（660个完成612个，尚差48个）；${ENFORCEMENT}要抓紧推进“推动差异化监管”（目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点）。以上工作的责任单位要明确整改措施和完成时限。`,
     );
     // (二) names who owes which report: the silent unit its items, the returned unit a corrected report.
     expect(asks[1]).toMatch(new RegExp(`^（二）及时补报材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。$`));

@@ -243,8 +243,7 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
       // Issue 29 round four: each item says by when; neither the plan nor the units give a date here: a listed gap.
-      // Round six: the column holds 补报 deadlines too, and is named for both.
-      ['编号', '重点任务', '责任单位', '预警', '落后序时', '原因', '完成或补报时限'],
+      ['编号', '重点任务', '责任单位', '预警', '落后序时', '原因', '完成时限'],
       ['1', '提升空气质量', '大气处', '黄', '14.8个百分点', '—', '【待填：完成时限】'],
       ['2', '推进清洁取暖', '大气处（牵头）、能源中心', '黄', '自报滞后', '设备到货延迟', '【待填：完成时限】'],
     ]);

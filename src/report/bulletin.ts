@@ -139,11 +139,6 @@ function tasksWords(tasks: string[]): string {
   return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
 }
 
-/** `确保2026年一季度完成`, or where no date is known, that one is to be set. */
-function byWhen(deadline: string): string {
-  return deadline === DEADLINE_GAP || !deadline.trim() ? '明确整改措施和完成时限' : `确保${deadline}完成`;
-}
-
 /** Units named in a sentence: up to NAMED_AT_MOST by name, else `上述N个单位`. */
 function unitsNamed(units: string[]): string {
   return units.length > NAMED_AT_MOST ? `上述${units.length}个单位` : list(units);
@@ -159,13 +154,23 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     标题: '抓紧整改落实。',
     when: (o) => o.undone.length > 0,
     text: (o) => {
-      const named = o.undone.slice(0, NAMED_AT_MOST).map((x) => {
+      const shown = o.undone.slice(0, NAMED_AT_MOST);
+      // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
+      const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      const named = shown.map((x) => {
         const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
         const left = o.yearEnd ? `（${x.situation}）` : x.situation === '自报滞后' ? '（进度滞后）' : `（落后序时${x.situation}）`;
-        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${left}，${byWhen(x.deadline)}`;
+        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${left}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
       });
-      const rest = o.undone.length - named.length;
-      return `${named.join('；')}。${rest > 0 ? `其余${rest}项${o.yearEnd ? '未完成' : '进度滞后'}工作的责任单位要逐项分析原因，明确整改措施和完成时限。` : ''}`;
+      // What has no date yet is asked for once, after the items (not after each).
+      const undated = shown.filter((x) => !dated(x)).length;
+      const rest = o.undone.length - shown.length;
+      const kind = o.yearEnd ? '未完成' : '进度滞后';
+      const ask = '明确整改措施和完成时限';
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}`;
     },
   },
   {
@@ -485,7 +490,8 @@ export function buildBulletin(
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
-  if (stagnant.length) requirements.push({ 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
+  // Before the written reply, which closes the requirements with the one date.
+  if (stagnant.length) requirements.splice(requirements.at(-1)?.标题 === '按期书面报送。' ? -1 : requirements.length, 0, { 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
   if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
   return {
     发文机关标志: o.settings?.issuerMark?.trim() || `${ctx.机关}文件`,
