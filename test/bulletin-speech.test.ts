@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { openCount, rateText } from '../src/report/bulletin.ts';
+import { BULLETIN_REQUIREMENTS, missedIndicators, openCount, rateText, type RequirementInput } from '../src/report/bulletin.ts';
 import { cnCount, nextPlanWords } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
@@ -316,6 +316,43 @@ describe('the speech at the next year’s work conference', () => {
 
 describe('rules in one place', () => {
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
+  // Issue 29 (round six, points 3 and 6), on worked examples.
+  it('finds the indicators missed by the KPI paragraph’s verdict, and words the 工作要求 from their subjects', () => {
+    const indicators = [{ id: '1', category: '', name: '优良天数比率', unit: '%', baseline: '', target: '≥64%', attribute: '约束性' as const, note: '' }];
+    // 62.6 for ≥64 is missed; 38 for ≤42 met; a figure without a target is no verdict; 完成值:… are clause values.
+    expect(missedIndicators({ indicators }, { 优良天数比率: '62.6%', 'PM2.5平均浓度': { 值: 38, 目标: '≤42' }, 重污染天数: 6, '完成值:6.3': 612 })).toEqual(['优良天数比率']);
+    expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
+    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], next: null, reply: '2026年1月30日', office: '局办公室' };
+    const say = (o: Partial<RequirementInput>) => {
+      const x = { ...base, ...o };
+      return BULLETIN_REQUIREMENTS.filter((r) => r.when(x)).map((r) => `${r.标题}${r.text(x)}`);
+    };
+    const item = (task: string, lead: string, deadline: string, others: string[] = []) => ({ task, lead, others, situation: '尚差48个', deadline });
+    // A unit's own date is kept; a plan's 常态化 is no date: asked for once, after the items.
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度', ['B处'])] })[0]).toBe('抓紧整改落实。A处要会同B处抓紧推进“甲”（尚差48个），确保2026年一季度完成。');
+    expect(say({ undone: [item('甲', 'A处', '常态化')] })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”（尚差48个），明确整改措施和完成时限。');
+    expect(say({ undone: [item('甲', 'A处', '2026年3月底前'), item('乙', 'C处', '【待填：完成时限】')] })[0]).toBe(
+      '抓紧整改落实。A处要抓紧推进“甲”（尚差48个），确保2026年3月底前完成；C处要抓紧推进“乙”（尚差48个）。尚未明确完成时限的，责任单位要尽快明确整改措施和完成时限。',
+    );
+    // Over three items: three named, the rest counted.
+    const five = ['甲', '乙', '丙', '丁', '戊'].map((t) => item(t, 'A处', '2026年一季度'));
+    expect(say({ undone: five })[0]).toMatch(/“丙”（尚差48个），确保2026年一季度完成。其余2项未完成工作，责任单位要逐项分析原因，明确整改措施和完成时限。$/);
+    // Who owes what: the silent unit its items, the returned unit a corrected report; the reply date once, last.
+    const owed = say({ unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅'], returned: false }, { unit: 'E处', tasks: ['卯'], returned: true }] });
+    expect(owed).toEqual([
+      '及时补报材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。',
+      '按期书面报送。D处、E处的补报材料请于2026年1月30日前书面报送局办公室。',
+    ]);
+    // Leftovers go where the next plan carries them on; without a next plan, into next year's work.
+    const next = { title: '某局2026年工作要点', chapters: ['甲方面', '乙方面', '丙方面'], tasks: 12, chapterOf: new Map([['甲', '乙方面']]) };
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next }).find((x) => x.startsWith('统筹推进工作。'))).toBe(
+      '统筹推进工作。2025年未完成的“甲”要纳入2026年“乙方面”工作统筹推进，责任单位要明确节点、加快实施。各单位要对照《某局2026年工作要点》确定的“甲方面”“乙方面”等3个方面12项重点任务，尽早分解落实，细化措施、压实责任。',
+    );
+    expect(say({ carried: ['乙'] }).find((x) => x.startsWith('统筹推进工作。'))).toBe('统筹推进工作。2025年转入下一年度的“乙”要纳入2026年工作统筹推进，责任单位要明确节点、加快实施。');
+    // Nothing left, no next plan: no such point at all (none that fits any 通报).
+    expect(say({})).toEqual([]);
+  });
+
   it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
     expect(openCount('督察反馈问题302项完成整改276项，交办信访件8591件完成整改8583件')).toBe(true);
     expect(openCount('剩余26项督察问题整改周期较长')).toBe(true);

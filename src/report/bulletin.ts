@@ -108,7 +108,7 @@ export function replyOffice(issuer: string, printer: string): string {
 }
 
 /** An item the 工作要求 names: the task, its lead, the units that answer with it, what is left and by when. */
-interface PressedItem {
+export interface PressedItem {
   task: string;
   lead: string;
   others: string[];
@@ -116,7 +116,7 @@ interface PressedItem {
   deadline: string;
 }
 
-interface RequirementInput {
+export interface RequirementInput {
   yearEnd: boolean;
   year: string;
   /** Items not done (year-end) or behind (any other round), in 表2's order. */
