@@ -241,7 +241,8 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     expect(r.code).toBe(0);
     const text = docxText(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'));
     // Issue 29 (round two): the title names the issuer; （牵头） only beside other units; a 原因 column.
-    expect(text.slice(0, 3)).toEqual(['区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
+    // Issue 29 (round six): issued as a 文件, the 版头's 发文机关标志 (default: the issuer and 文件) above the 文号.
+    expect(text.slice(0, 4)).toEqual(['某区生态环境局办公室文件', '区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
     expect(text.slice(-2)).toEqual(['某区生态环境局办公室', '2025年10月20日']);
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
