@@ -20,11 +20,11 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { openCount, rateText } from '../src/report/bulletin.ts';
+import { BULLETIN_REQUIREMENTS, missedIndicators, openCount, rateText, type RequirementInput } from '../src/report/bulletin.ts';
 import { cnCount, nextPlanWords } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
-import { LATE as LATE_UNIT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
+import { LATE as LATE_UNIT, LEAD_TEXT, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
 /**
@@ -118,7 +118,7 @@ beforeAll(async () => {
     date: '2026-01-15',
     nextPlan: next,
     replyBy: '2026-01-25',
-    settings: { cc: '市委督查室，市政府督查室', printer: '济南市生态环境局办公室', docNumber: '济环督〔2026〕1号' },
+    settings: { cc: '市委督查室，市政府督查室', printer: '济南市生态环境局办公室', docNumber: '济环督〔2026〕1号', issuerMark: '济南市环保局文件' },
   });
 });
 
@@ -130,7 +130,9 @@ describe('the 督办通报 of a 年终 round', () => {
   // column; results come first, reporting (表扬/批评) after; the reply date is given once, in 工作要求, to 局办公室.
   it('is titled for the year by its issuer, says no 下一轮, and leaves zero counts unsaid', () => {
     const text = docxText(file('督办通报'));
-    expect(text.slice(0, 3)).toEqual(['济环督〔2026〕1号', '济南市生态环境局关于2025年度重点工作完成情况的通报', '各处室、各单位：']);
+    // Issue 29 (round six, point 1): a 通报 is issued as a 文件, its 版头 the 发文机关标志 (here set: config set
+    // 发文机关标志) and the 文号 above the title (was the 文号 alone).
+    expect(text.slice(0, 4)).toEqual(['济南市环保局文件', '济环督〔2026〕1号', '济南市生态环境局关于2025年度重点工作完成情况的通报', '各处室、各单位：']);
     const body = text.join('\n');
     expect(body).not.toContain('下一轮');
     expect(body).not.toMatch(/[^\d]0[家个项]/);
@@ -148,7 +150,8 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(text).toContain('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。');
     expect(text.filter((p) => !p.startsWith('注：')).join('\n')).not.toMatch(/序时|预警|完成率|总体按计划推进|本轮|（牵头）/);
     const [byChapter] = docxTables(file('督办通报'));
-    expect(byChapter![0]).toEqual(['章节', '工作项数', '完成', '未完成', '转入下一年度', '未报送', '完成率']);
+    // Round six (point 5): a 公文's words, 工作领域 (was 章节).
+    expect(byChapter![0]).toEqual(['工作领域', '工作项数', '完成', '未完成', '转入下一年度', '未报送', '完成率']);
     // 碧水保卫战 is all 水生态环境处's, which did not report: the table says 未报送, never 0%.
     expect(byChapter!.find((r) => r[0]!.startsWith('五、'))).toEqual(['五、更高标准推进碧水保卫战', '4', '0', '0', '0', '4', '未报送']);
     // Issue 29 (round five, point 3): every rate with one decimal, so 75.0% stands beside 73.1%.
@@ -162,7 +165,8 @@ describe('the 督办通报 of a 年终 round', () => {
     const [, pressed] = docxTables(file('督办通报'));
     // Issue 29 (round four): each item says by when — the reply date for a report not made, a listed gap where
     // the unit named no date (this fixture's 巩固提升工作成效 names none).
-    expect(pressed![0]).toEqual(['编号', '重点任务', '责任单位', '完成情况', '原因', '完成时限']);
+    // Round six (point 4): the last column holds 整改时限 and 补报 deadlines alike, and is named for both (was 完成时限).
+    expect(pressed![0]).toEqual(['编号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
     const row = (id: string) => pressed!.find((r) => r[0] === id)!;
     expect(row('6.3')).toEqual(['6.3', '深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个', '部分村庄整治资金到位较晚', '【待填：完成时限】']);
     expect(row('6.3')[2]).not.toContain(MONITORING);
@@ -190,7 +194,16 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
     const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
     expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）及时补报材料。', '（三）统筹推进工作。', '（四）按期书面报送。'].map((x) => x.slice(0, 9)));
-    expect(asks.at(-1)).toBe('（四）按期书面报送。整改措施和补报材料请于2026年1月25日前书面报送局办公室。');
+    // Round six (point 6): each requirement names its subjects; five units here are more than a sentence names, so
+    // the last one refers to those named above (was 整改措施和补报材料…, fitting any 通报).
+    expect(asks.at(-1)).toBe('（四）按期书面报送。上述整改措施和补报材料请于2026年1月25日前书面报送局办公室。');
+    // (一) names each item not done with its lead, the cooperating unit behind itself and what is left; neither
+    // unit named a date, so the date is asked for once.
+    expect(asks[0]).toBe(
+      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}抓紧推进“深入开展农村环境整治”（660个完成612个，尚差48个）；${ENFORCEMENT}要抓紧推进“推动差异化监管”（目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点）。以上工作的责任单位要明确整改措施和完成时限。`,
+    );
+    // (二) names who owes which report: the silent unit its items, the returned unit a corrected report.
+    expect(asks[1]).toMatch(new RegExp(`^（二）及时补报材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。$`));
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
   });
@@ -309,6 +322,43 @@ describe('the speech at the next year’s work conference', () => {
 
 describe('rules in one place', () => {
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
+  // Issue 29 (round six, points 3 and 6), on worked examples.
+  it('finds the indicators missed by the KPI paragraph’s verdict, and words the 工作要求 from their subjects', () => {
+    const indicators = [{ id: '1', category: '', name: '优良天数比率', unit: '%', baseline: '', target: '≥64%', attribute: '约束性' as const, note: '' }];
+    // 62.6 for ≥64 is missed; 38 for ≤42 met; a figure without a target is no verdict; 完成值:… are clause values.
+    expect(missedIndicators({ indicators }, { 优良天数比率: '62.6%', 'PM2.5平均浓度': { 值: 38, 目标: '≤42' }, 重污染天数: 6, '完成值:6.3': 612 })).toEqual(['优良天数比率']);
+    expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
+    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], next: null, reply: '2026年1月30日', office: '局办公室' };
+    const say = (o: Partial<RequirementInput>) => {
+      const x = { ...base, ...o };
+      return BULLETIN_REQUIREMENTS.filter((r) => r.when(x)).map((r) => `${r.标题}${r.text(x)}`);
+    };
+    const item = (task: string, lead: string, deadline: string, others: string[] = []) => ({ task, lead, others, situation: '尚差48个', deadline });
+    // A unit's own date is kept; a plan's 常态化 is no date: asked for once, after the items.
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度', ['B处'])] })[0]).toBe('抓紧整改落实。A处要会同B处抓紧推进“甲”（尚差48个），确保2026年一季度完成。');
+    expect(say({ undone: [item('甲', 'A处', '常态化')] })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”（尚差48个），明确整改措施和完成时限。');
+    expect(say({ undone: [item('甲', 'A处', '2026年3月底前'), item('乙', 'C处', '【待填：完成时限】')] })[0]).toBe(
+      '抓紧整改落实。A处要抓紧推进“甲”（尚差48个），确保2026年3月底前完成；C处要抓紧推进“乙”（尚差48个）。尚未明确完成时限的，责任单位要尽快明确整改措施和完成时限。',
+    );
+    // Over three items: three named, the rest counted.
+    const five = ['甲', '乙', '丙', '丁', '戊'].map((t) => item(t, 'A处', '2026年一季度'));
+    expect(say({ undone: five })[0]).toMatch(/“丙”（尚差48个），确保2026年一季度完成。其余2项未完成工作，责任单位要逐项分析原因，明确整改措施和完成时限。$/);
+    // Who owes what: the silent unit its items, the returned unit a corrected report; the reply date once, last.
+    const owed = say({ unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅'], returned: false }, { unit: 'E处', tasks: ['卯'], returned: true }] });
+    expect(owed).toEqual([
+      '及时补报材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。',
+      '按期书面报送。D处、E处的补报材料请于2026年1月30日前书面报送局办公室。',
+    ]);
+    // Leftovers go where the next plan carries them on; without a next plan, into next year's work.
+    const next = { title: '某局2026年工作要点', chapters: ['甲方面', '乙方面', '丙方面'], tasks: 12, chapterOf: new Map([['甲', '乙方面']]) };
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next }).find((x) => x.startsWith('统筹推进工作。'))).toBe(
+      '统筹推进工作。2025年未完成的“甲”要纳入2026年“乙方面”工作统筹推进，责任单位要明确节点、加快实施。各单位要对照《某局2026年工作要点》确定的“甲方面”“乙方面”等3个方面12项重点任务，尽早分解落实，细化措施、压实责任。',
+    );
+    expect(say({ carried: ['乙'] }).find((x) => x.startsWith('统筹推进工作。'))).toBe('统筹推进工作。2025年转入下一年度的“乙”要纳入2026年工作统筹推进，责任单位要明确节点、加快实施。');
+    // Nothing left, no next plan: no such point at all (none that fits any 通报).
+    expect(say({})).toEqual([]);
+  });
+
   it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
     expect(openCount('督察反馈问题302项完成整改276项，交办信访件8591件完成整改8583件')).toBe(true);
     expect(openCount('剩余26项督察问题整改周期较长')).toBe(true);
@@ -399,18 +449,97 @@ describe('layout', () => {
     expect(svg).toContain('已完成');
   });
 
-  it('sets table text off the line grid in single spacing, and the 版记 between rules', () => {
+  // Issue 29 (round six, point 4): table text at a fixed 15 pt (was single spacing, 17 pt with LibreOffice's font).
+  it('sets table text off the line grid at a fixed pitch, headers bold, and the 版记 between rules', () => {
     const xml = unzip(file('督办通报'), 'word/document.xml');
     const styles = unzip(file('督办通报'), 'word/styles.xml');
     expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText">[^]*?<w:snapToGrid w:val="0"\/>[^]*?<\/w:style>/);
     const cell = /<w:tc>[^]*?<w:p>[^]*?<\/w:pPr>/.exec(xml)![0];
     expect(cell).toContain('<w:pStyle w:val="TableText"/>');
-    expect(cell).toMatch(/<w:spacing w:after="40" w:before="40" w:line="240" w:lineRule="auto"\/>/);
+    expect(cell).toMatch(/<w:spacing w:after="30" w:before="30" w:line="300" w:lineRule="exact"\/>/);
+    // Header cells: 黑体 and bold.
+    const header = /<w:tc>[^]*?<\/w:tc>/.exec(xml)![0];
+    expect(header).toContain('w:eastAsia="黑体"');
+    expect(header).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
     // The 版记: thick first and last rules, a thin one between, no vertical lines.
     const imprint = xml.slice(xml.lastIndexOf('<w:tbl>'));
     expect(imprint).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(imprint).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
     expect(imprint).toMatch(/<w:left w:val="none"/);
+  });
+
+  // Issue 29 (round six, points 1, 2, 4, 7 and 8): the pages as LibreOffice 7.4 lays them out.
+  describe('the 通报’s pages (LibreOffice PDF)', () => {
+    let pages: { text: string; lines: { x0: number; x1: number; y0: number; y1: number; text: string }[] }[];
+    let xml: string;
+    beforeAll(() => {
+      const [pdf] = soffice([file('督办通报')], 'pdf', join(dir, 'bulletin-pdf'));
+      xml = unzip(file('督办通报'), 'word/document.xml');
+      const html = run('pdftotext', ['-bbox-layout', pdf!, '-']).stdout;
+      pages = html.split('<page ').slice(1).map((page) => {
+        const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^]*?)<\/line>/g)].map((m) => ({
+          x0: Number(m[1]),
+          y0: Number(m[2]),
+          x1: Number(m[3]),
+          y1: Number(m[4]),
+          text: m[5]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ''),
+        }));
+        return { text: lines.map((l) => l.text).join('\n'), lines };
+      });
+    });
+    const line = (p: number, text: string) => pages[p]!.lines.find((l) => l.text === text)!;
+
+    it('opens with the red 版头: the 发文机关标志 35 mm into the type area, the 文号, a red rule, then the title', () => {
+      // The mark in red 小标宋, the 文号 paragraph ruled red beneath (GB/T 9704 7.2).
+      expect(xml).toMatch(/<w:color w:val="FF0000"\/>[^]*?<w:t xml:space="preserve">济南市环保局文件<\/w:t>/);
+      expect(xml).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="12" w:space="6"\/><\/w:pBdr>[^]*?济环督〔2026〕1号/);
+      const mark = line(0, '济南市环保局文件');
+      const number = line(0, '济环督〔2026〕1号');
+      const title = pages[0]!.lines.find((l) => l.text.startsWith('济南市生态环境局关于'))!;
+      // Type area from 37 mm (104.9 pt); the mark's characters begin about 35 mm (99.2 pt) below it.
+      expect(mark.y0).toBeGreaterThan(104.9 + 90);
+      expect(mark.y0).toBeLessThan(104.9 + 110);
+      expect(number.y0).toBeGreaterThan(mark.y1 + 2 * 28);
+      expect(title.y0).toBeGreaterThan(number.y1 + 2 * 28);
+      // Centred: the mark and the 文号 each have their middle on the type area's (28 mm + 156 mm / 2 = 300.5 pt).
+      for (const l of [mark, number]) expect(Math.abs((l.x0 + l.x1) / 2 - 300.5)).toBeLessThan(4);
+    });
+
+    it('sets the 版记 at the foot of the last page, floated to the bottom of the type area', () => {
+      // Anchored to the type area's foot; measured across from the page's edge at the left margin (28 mm).
+      expect(xml.slice(xml.lastIndexOf('<w:tbl>'))).toContain('<w:tblpPr w:tblpX="1588" w:horzAnchor="page" w:tblpYSpec="bottom" w:vertAnchor="margin"/>');
+      const last = pages.at(-1)!;
+      const printed = last.lines.find((l) => l.text === '2026年1月15日印发')!;
+      const cc = last.lines.find((l) => l.text.startsWith('抄送：'))!;
+      // The type area ends 35 mm above the page's foot: 841.9 − 99.2 = 742.7 pt. The 印发 line is its last line.
+      expect(printed.y1).toBeGreaterThan(742.7 - 8);
+      expect(printed.y1).toBeLessThan(742.7 + 1);
+      expect(cc.y1).toBeLessThan(printed.y0);
+      // Well below the 落款: the space between stays empty, as GB/T 9704 lays a 版记 out.
+      const date = last.lines.find((l) => l.text === '2026年1月15日')!;
+      expect(cc.y0 - date.y1).toBeGreaterThan(28);
+    });
+
+    it('keeps the line introducing 表2 with its table, and fits 表2’s headers and deadlines on one line', () => {
+      const intro = pages.findIndex((p) => p.text.includes('限期整改：'));
+      expect(intro).toBeGreaterThanOrEqual(0);
+      expect(pages[intro]!.text).toContain('表2');
+      expect(xml.split('<w:p>').find((p) => p.includes('限期整改：'))).toContain('<w:keepNext/>');
+      const all = pages.flatMap((p) => p.lines.map((l) => l.text));
+      // No header of 表1 or 表2 wraps, and a 补报 deadline stands on one line.
+      for (const h of ['工作领域', '工作项数', '转入下一年度', '完成情况', '责任单位', '完成或补报时限']) expect(all.some((l) => l.includes(h)), h).toBe(true);
+      expect(all.filter((l) => l === '2026年1月25日前补报').length).toBe(16);
+    });
+
+    it('signs per GB/T 9704 7.3.5.1: the date four characters from the right margin, the 署名 centred over it', () => {
+      const page = pages.find((p) => p.text.includes('2026年1月15日印发'))!;
+      const org = page.lines.find((l) => l.text === '济南市生态环境局')!;
+      const date = page.lines.find((l) => l.text === '2026年1月15日')!;
+      // The type area's right edge: 595.3 − 26 mm (73.7 pt) = 521.6 pt; four characters of 三号 (15.75 pt each).
+      expect(521.6 - date.x1).toBeGreaterThan(4 * 15.75 - 4);
+      expect(521.6 - date.x1).toBeLessThan(4 * 15.75 + 4);
+      expect(Math.abs((org.x0 + org.x1) / 2 - (date.x0 + date.x1) / 2)).toBeLessThan(8);
+    });
   });
 
   it('keeps a figure and its caption on one page (LibreOffice PDF)', async () => {
@@ -547,34 +676,88 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(body).toContain(`（二）通报批评。${SILENT_UNIT}未报送年终工作情况，所承担的妥善应对突发环境事件等4项工作完成情况不明；${LATE_UNIT}逾期报送。对以上单位予以通报批评。`);
     // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67).
     expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.at(-1)!.at(-1)).toBe('91.0%');
-    // Nobody's report was returned: the requirement names only what happened.
-    expect(body).toContain('（二）及时补报材料。未报送的单位要按照要求补报年终工作情况，做到数据真实、内容完整。');
+    // Nobody's report was returned: the requirement names only what happened. Round six (point 6): it names the unit
+    // and what it owes, the items 表2 lists as 未报送 (was 未报送的单位要按照要求补报…, fitting any 通报).
+    const silentTasks = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!.filter((r) => r[3] === '未报送').map((r) => r[1]);
+    expect(silentTasks).toHaveLength(4);
+    expect(body).toContain(`（二）及时补报材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。`);
   });
 
-  // Issue 29 (round four), the reviewer's points 6–8 on the 通报.
-  it('commends units for what they achieved, gives each item a deadline, and leaves no 文号 or 印发机关 to chance', () => {
+  // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
+  // fixture (each lead's own text) rather than its sentences.
+  it('commends units for what they achieved, gives each item a deadline, and leaves no 文号 or 印发机关 to chance', async () => {
     const praise = bulletin.find((p) => p.startsWith('（一）通报表扬。'))!;
-    // Each unit with its own most specific result, registry order, at most six; never for punctuality alone.
-    expect(praise).toContain('大气环境处完成水泥、焦化行业超低排放改造点位112个，新增环保绩效A级企业5家；');
-    // Round five (point 1): the result, not the task's title before it (推动差异化监管，…).
-    expect(praise).toContain('市生态环境保护综合行政执法支队非现场执法检查率达到42%，线上发现问题核实整改率99%；');
-    expect(praise).toMatch(/机关党委组织“第一议题”学习24次、党组理论学习中心组集体学习18次。上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。$/);
-    // 生态保护处 reports 302 problems of which 276 rectified and 剩余26项…: work open, so not praised as 全部完成.
-    expect(praise).not.toContain('生态保护处');
-    expect(praise).not.toMatch(/抓牢抓实|302项/);
-    expect(praise.split('；')).toHaveLength(5);
-    expect(praise).not.toContain('按时报送');
-    // Not commended: the lead of the missed 6.3, the silent and the late unit; routine counts are no result.
-    for (const u of ['土壤生态环境处', SILENT_UNIT, LATE_UNIT]) expect(praise).not.toContain(u);
-    expect(praise).not.toMatch(/培训人员|专题调度会|现场检查/);
+    const closing = '上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。';
+    expect(praise.endsWith(closing)).toBe(true);
+    // Each unit with one result of its own, in the registry's order, at most six.
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
+    const registry = plan.units.map((u) => u.name);
+    const items = praise.slice('（一）通报表扬。'.length, -closing.length).replace(/。$/, '').split('；');
+    const units = items.map((x) => registry.filter((u) => x.startsWith(u)).sort((a, b) => b.length - a.length)[0]!);
+    expect(units.every(Boolean)).toBe(true);
+    expect(units.length).toBeGreaterThan(2);
+    expect(units.length).toBeLessThanOrEqual(6);
+    expect(units).toEqual([...units].sort((a, b) => registry.indexOf(a) - registry.indexOf(b)));
+    // The result is the unit's own words, as it reported them (the report may tell less of them); a result, never a
+    // meeting, training or check count.
+    const reported = Object.values(LEAD_TEXT).map((t) => t[2]).join('');
+    items.forEach((x, i) => expect(reported).toContain(x.slice(units[i]!.length)));
+    expect(praise).not.toMatch(/培训|调度会|推进会|座谈会|专项督导|现场检查|受理|按时报送/);
+    // Never praised: the late and the silent unit; a unit that leads an item not done or carried (6.3, 1.2), or that
+    // reports a problem still open on any item it answers for (LEAD_TEXT's problems other than 无).
+    const leadOf = new Map(assignUnits(plan).assignments.flatMap((a) => a.rows.filter((r) => r.role === '牵头').map((r) => [r.clause.id, a.unit] as const)));
+    const open = Object.entries(LEAD_TEXT).filter(([, t]) => t[3] !== '无').map(([id]) => leadOf.get(id)!);
+    expect(open.length).toBeGreaterThan(2);
+    for (const u of [SILENT_UNIT, LATE_UNIT, leadOf.get('6.3')!, leadOf.get('1.2')!, ...open]) expect(units).not.toContain(u);
     // The 督办 list says by when: the date 土壤生态环境处 committed to, the reply date for the silent unit's items.
     const tables = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'));
     const pressed = tables[1]!;
-    expect(pressed[0]!.at(-1)).toBe('完成时限');
+    expect(pressed[0]!.at(-1)).toBe('完成或补报时限');
     expect(pressed.find((r) => r[0] === '6.3')!.at(-1)).toBe('2026年一季度');
     expect(pressed.find((r) => r[0] === '9.1')!.at(-1)).toBe('2026年1月30日前补报');
-    // No 文号 set: a listed placeholder at its place; the 版记's 印发机关 is the issuer's office.
-    expect(bulletin[0]).toBe('【待填：发文字号】');
+    // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
+    expect(bulletin.slice(0, 2)).toEqual(['济南市生态环境局文件', '【待填：发文字号】']);
     expect(tables.at(-1)![1]).toEqual(['济南市生态环境局办公室', '2026年1月20日印发']);
+  });
+
+  // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).
+  it('does not commend the units leading the chapters that answer for a missed indicator', async () => {
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
+    const blueSky = plan.chapters.filter((c) => /蓝天/.test(c.title)).map((c) => c.id);
+    const leads = [...new Set(assignUnits(plan).assignments.flatMap((a) => a.rows.filter((r) => r.role === '牵头' && blueSky.includes(r.task.chapterId)).map(() => a.unit)))];
+    expect(leads).toContain('大气环境处');
+    const praised = (p: string[]) => p.find((x) => x.startsWith('（一）通报表扬。')) ?? '';
+    // Without --metrics, 大气环境处 is commended for its results ...
+    expect(praised(bulletin)).toContain('大气环境处');
+    // ... with 优良天数比率 62.6% for ≥64%, neither it nor any other lead of the 蓝天 chapter is.
+    const metrics = join(round.ws, 'missed.json');
+    writeFileSync(metrics, JSON.stringify({ 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } }));
+    const out2 = join(round.ws, 'missed');
+    const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', metrics, '--reply-by', '2026-01-30', '-t', 'bulletin', '-o', out2);
+    expect(r.code, r.stderr).toBe(0);
+    const missed = praised(docxText(join(out2, '督办通报_2025-年终.docx')));
+    expect(missed).toMatch(/^（一）通报表扬。/);
+    for (const u of leads) expect(missed).not.toContain(u);
+  });
+
+  // Round six (point 6): each requirement names its subject from the data; none fits any 通报.
+  it('words each 工作要求 from the round: who finishes what by when, who owes which report, where leftovers go next year', () => {
+    const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局'));
+    expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）及时补报材料。', '（三）统筹推进工作。', '（四）按期书面报送。']);
+    const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
+    const notDone = pressed.slice(1).filter((r) => r[3] !== '未报送');
+    expect(notDone).toHaveLength(1);
+    // (一) from 表2's row: its unit, task, shortfall and the date the unit committed to.
+    const [, task, unit, left, , by] = notDone[0]!;
+    expect(asks[0]).toBe(`（一）抓紧整改落实。${unit}要抓紧推进“${task}”（${left}），确保${by}完成。`);
+    // (三): the item not done and the one carried (1.2), each into the next plan's chapter of the same title, and the
+    // next plan by its title and chapters.
+    expect(asks[2]).toBe(
+      '（三）统筹推进工作。2025年未完成的“深入开展农村环境整治”和转入下一年度的“启动‘十五五’生态环境保护规划编制”要分别纳入2026年“更高标准推进净土保卫战”“扎实推进美丽济南建设实践”工作统筹推进，责任单位要明确节点、加快实施。' +
+        // The seed plan moved on a year: 14 chapters, 59 numbered tasks (counted in the text: lines `1.` to `59.`).
+        '各单位要对照《济南市生态环境局2026年工作要点》确定的“扎实推进美丽济南建设实践”“全力落实黄河重大国家战略”等14个方面59项重点任务，尽早分解落实，细化措施、压实责任。',
+    );
+    // (四): whose measures and whose reports, by when, to whom.
+    expect(asks[3]).toBe(`（四）按期书面报送。${unit}的整改措施和${SILENT_UNIT}的补报材料请于2026年1月30日前书面报送局办公室。`);
   });
 });

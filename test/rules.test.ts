@@ -10,7 +10,7 @@ import { Entry, Problem } from '../src/model/submission.ts';
 
 describe('rule catalogue', () => {
   it('lists every code of a received file’s problems, each with a title and a message', () => {
-    expect(RuleCode.options).toHaveLength(47); // 45, and issue 32's two LibreOffice conversion refusals (convert-timeout, convert-failed)
+    expect(RuleCode.options).toHaveLength(51); // 45, issue 32's two LibreOffice conversion refusals (convert-timeout, convert-failed), and issue 29's four of the 指标 sheet
     for (const code of RuleCode.options) {
       const rule = COLLECT_RULES[code];
       expect(rule.title.length, code).toBeGreaterThan(1);
@@ -20,7 +20,7 @@ describe('rule catalogue', () => {
     expect(RefusalCode.options).toEqual(['not-taizhang', 'wrong-round', 'wrong-plan', 'unknown-version', 'unknown-unit', 'identity-mismatch', 'unfilled-issued', 'meta-mismatch']);
     expect(UnusableCode.options).toContain('symlink');
     expect(UnusableCode.options).toContain('zip-bomb');
-    expect(RuleCode.options.length).toBe(17 + RefusalCode.options.length + UnusableCode.options.length);
+    expect(RuleCode.options.length).toBe(21 + RefusalCode.options.length + UnusableCode.options.length);
   });
 
   it('builds messages from the templates, every value in its place', () => {

@@ -18,7 +18,7 @@ function describe(e: CollectEvent): string {
     case 'accepted':
       return `✔ ${printable(o.unit)}：已收取 ${o.rows} 条${o.superseded ? '（替代此前报送的版本）' : ''}${o.warnings ? `，提示 ${o.warnings} 处` : ''}　← ${file}`;
     case 'returned':
-      return `✘ ${printable(o.unit)}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    回执：${printable(o.receipt)}\n    ${o.problems.slice(0, 3).map((p) => `${printable(p.cell)}：${printable(p.message)}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
+      return `✘ ${printable(o.unit)}：${o.problems.filter((p) => p.severity === 'error').length} 处问题，已退回重报　← ${file}\n    退回表：${printable(o.returnWorkbook)}\n    回执：${printable(o.receipt)}\n    ${o.problems.slice(0, 3).map((p) => `${p.sheet === '调度表' || p.sheet === '-' ? '' : `${printable(p.sheet)} `}${printable(p.cell)}：${printable(p.message)}`).join('\n    ')}${o.problems.length > 3 ? '\n    ……详见回执' : ''}`;
     case 'stale':
       return `· ${printable(o.unit)}：该文件早于已收取的版本，仅存档不替代　← ${file}`;
     case 'duplicate':

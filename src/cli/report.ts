@@ -75,6 +75,8 @@ export function register(program: Command): void {
         if (result.truncated.length) {
           say(`\n提示：汇总表中 ${result.truncated.length} 个单元格的文字超过 Excel 单元格上限（32767 字），已截断并注明：\n  ${result.truncated.slice(0, 10).join('、')}${result.truncated.length > 10 ? ' 等' : ''}`);
         }
+        if (result.indicators.fromUnits.length) say(`\n主要指标采用单位报送的数值 ${result.indicators.fromUnits.length} 项：${result.indicators.fromUnits.join('、')}`);
+        for (const n of result.indicators.notes) say(`\n注意：${n}`);
         for (const w of result.warnings) say(`\n注意：${w}`);
         for (const m of result.missing) {
           say(`\n提示：《${m.document}》中以下内容没有来源，已标注为【待填：…】，请补写后定稿（数据可用 --metrics 提供）：\n  ${m.figures.join('、')}`);

@@ -7,7 +7,8 @@ import type { Intake, Problem, Submission } from '../model/submission.ts';
 import { safeFileName } from '../sheets/assign.ts';
 import { TRACKING_SHEET } from '../sheets/layout.ts';
 import { returnStamper, type WorkbookStamper } from '../sheets/stamp.ts';
-import { inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { buildWorkbook, inputValuesOf, sheetProtection, type InputValues } from '../sheets/workbook.ts';
+import { INDICATOR_SHEET } from '../workbook/layout.ts';
 import { removeLeftoverParts, writeFileAtomicSync } from '../util/files.ts';
 import { sha256 } from '../util/hash.ts';
 import { beijingToday } from '../util/time.ts';
@@ -325,7 +326,7 @@ export function record(o: Pick<CollectOptions, 'ledger' | 'now' | 'receivedAt'>,
     fillDate: judged.header.date || null,
     contact: judged.contact,
   } as const;
-  const recorded = ledger.recordSubmission(submission, judged.entries, judged.problems);
+  const recorded = ledger.recordSubmission(submission, judged.entries, judged.problems, judged.indicators);
   if (!recorded) return { kind: 'duplicate', unit: judged.unit };
   if (recorded.stale) return { kind: 'stale', unit: judged.unit };
   return { kind: 'recorded', submission: { ...submission, id: recorded.id, supersededBy: null }, superseded: !!recorded.superseded };
@@ -369,12 +370,42 @@ export async function writeDerived(
     // Problems of moved rows are shown where the row belongs in the fresh workbook.
     cellProblems.set(p.cell, cellProblems.has(p.cell) ? `${cellProblems.get(p.cell)}\n${p.message}` : p.message);
   }
-  const stamper = await cache.returnStamper(version, round, submission.contact || undefined);
-  const bytes = stamper.render(assignment, values, {
-    header: { reporter: submission.reporter ?? '', phone: submission.phone ?? '', date: submission.fillDate ?? '' },
-    problems: cellProblems,
-    notice: `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），${by ? `请修改后于 ${by} 前重新报送` : '请立即修改后重新报送'}。`,
-  });
+  const header = { reporter: submission.reporter ?? '', phone: submission.phone ?? '', date: submission.fillDate ?? '' };
+  const notice = `退回重报：本表有 ${errors.length} 处问题（红色单元格，鼠标移上可查看批注），${by ? `请修改后于 ${by} 前重新报送` : '请立即修改后重新报送'}。`;
+  const indicators = ledger.roundIndicators(round.id).filter((i) => i.unit === submission.unit);
+  let bytes: Uint8Array;
+  if (indicators.length) {
+    // A unit that reports indicators gets its 指标 sheet back with its own values, from exceljs (the stamper's
+    // template has no such sheet): a few units of a round.
+    const indicatorProblems = new Map<string, string>();
+    for (const p of errors) {
+      if (p.sheet !== INDICATOR_SHEET || !/^[A-Z]+\d+$/.test(p.cell)) continue;
+      indicatorProblems.set(p.cell, indicatorProblems.has(p.cell) ? `${indicatorProblems.get(p.cell)}\n${p.message}` : p.message);
+    }
+    // As the unit wrote it (`61.5%`, `38微克/立方米`), a plain figure as a number.
+    const indicatorValues = new Map(
+      ledger.indicatorValues(submission.id).map((v) => [v.name, { value: v.value !== null && v.valueText === String(v.value) ? v.value : (v.valueText ?? undefined), note: v.note ?? undefined }]),
+    );
+    const wb = buildWorkbook({
+      plan: version.plan,
+      planHash: version.hash,
+      round,
+      unit: assignment,
+      protection: sheetProtection(),
+      contact: submission.contact || undefined,
+      values,
+      header,
+      problems: cellProblems,
+      notice,
+      indicators,
+      indicatorValues,
+      indicatorProblems,
+    });
+    bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  } else {
+    const stamper = await cache.returnStamper(version, round, submission.contact || undefined);
+    bytes = stamper.render(assignment, values, { header, problems: cellProblems, notice });
+  }
   // Written whole or not at all: a half-written workbook would look present to the next run and never be rebuilt.
   writeFileAtomicSync(paths.returnWorkbook, bytes);
   writeFileAtomicSync(paths.receipt, receiptText(submission.unit, round.label, submission.originalPath, submission.sha256, errors, round.deadline, now, when.until));

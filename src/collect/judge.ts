@@ -8,7 +8,8 @@ import { UnitIndex } from '../sheets/assign.ts';
 import { COLUMNS, columnsOf } from '../workbook/layout.ts';
 import { PlanRows } from '../sheets/workbook.ts';
 import type { ReadOutcome, ReadWorkbook, Refusal } from './read.ts';
-import { identityProblems, issuedRows, unfilledAsIssued, validateSubmission } from './validate.ts';
+import { identityProblems, indicatorsFilled, issuedRows, unfilledAsIssued, validateIndicators, validateSubmission } from './validate.ts';
+import type { IndicatorValue } from '../model/indicators.ts';
 
 /** A plan version as every file of a run is checked against it, worked out once per version rather than once per file. */
 export interface PlanVersion {
@@ -51,6 +52,8 @@ export interface Judged {
   header: ReadWorkbook['header'];
   entries: Entry[];
   problems: Problem[];
+  /** The values of its 指标 sheet; none when it was issued without one. */
+  indicators: IndicatorValue[];
 }
 
 /** The outcome of judging: refused with a reason, or judged. */
@@ -84,10 +87,11 @@ export function judge(outcome: ReadOutcome, display: string, facts: RunFacts): J
   }
   // A workbook sent back as it was issued reports nothing: booked as a submission it would tell the unit its file
   // was returned, although it sent no answer (a blank form collected from the 下发 folder, or sent back unfilled).
-  const unfilled = read.hasTrackingSheet ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
+  const unfilled = read.hasTrackingSheet && !indicatorsFilled(read) ? unfilledAsIssued(read, assignment.rows, meta.inputs) : null;
   if (unfilled) {
     return refused(ruleVariant('unfilled-issued', unfilled, { columns: INPUT_HEADERS }), 'unfilled-issued');
   }
   const { entries, problems } = validateSubmission(read, display, version.plan, assignment.rows, issued);
-  return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems } };
+  const indicators = validateIndicators(read, display);
+  return { judged: { unit, planHash: version.hash, contact: meta.contact || null, header: read.header, entries, problems: [...problems, ...indicators.problems], indicators: indicators.values } };
 }

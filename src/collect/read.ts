@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { isDateFormat, OverLimit, readXlsx, serialDate, ZipProblem, type XlsxCell } from '../xlsx/index.ts';
 import { ruleMessage, type RuleCode } from '../model/rules.ts';
 import { columnLetters } from '../workbook/cells.ts';
-import { COLUMNS, FIRST_ROW, HEADER, META_SHEET, TRACKING_SHEET, columnsOf } from '../workbook/layout.ts';
+import { COLUMNS, FIRST_ROW, HEADER, INDICATOR_COLUMNS, INDICATOR_FIRST_ROW, INDICATOR_SHEET, META_SHEET, TRACKING_SHEET, columnsOf, type IndicatorKey } from '../workbook/layout.ts';
 import { checkUsable, UnusableFile } from './sources.ts';
 
 export interface ReadCell {
@@ -24,6 +24,12 @@ export interface ReadWorkbook {
   uncomputed: { cell: string; formula: string }[];
   /** Table rows from FIRST_ROW down to the last row with any content, keyed by column key. */
   rows: { row: number; cells: Record<string, ReadCell> }[];
+  /**
+   * The 指标 sheet, read when the identification names one (`indicators`): whether the sheet is there, its rows from
+   * INDICATOR_FIRST_ROW down to the last with any content, and its cells holding a formula saved without its value.
+   * Null when the workbook was issued without one.
+   */
+  indicators: { hasSheet: boolean; rows: { row: number; cells: Record<IndicatorKey, ReadCell> }[]; uncomputed: { cell: string; formula: string }[] } | null;
 }
 
 function textOf(cell: XlsxCell | undefined): string {
@@ -93,9 +99,36 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       rows.push({ row: r, cells });
     }
   }
+  const indicators = meta?.indicators ? readIndicatorSheet(file.sheet(INDICATOR_SHEET, INDICATOR_FIRST_ROW + ROW_MARGIN)) : null;
   // The worksheets not read above must be sound too.
   file.checkUnread();
-  return { meta, metaRows, hasTrackingSheet: !!ws, header, uncomputed, rows };
+  return { meta, metaRows, hasTrackingSheet: !!ws, header, uncomputed, rows, indicators };
+}
+
+/** The 指标 sheet's rows by column key (only the sheet's columns are read), as the tracking sheet's are. */
+function readIndicatorSheet(ws: ReturnType<ReturnType<typeof readXlsx>['sheet']>): NonNullable<ReadWorkbook['indicators']> {
+  const rows: NonNullable<ReadWorkbook['indicators']>['rows'] = [];
+  const uncomputed: { cell: string; formula: string }[] = [];
+  if (!ws) return { hasSheet: false, rows, uncomputed };
+  for (const r of ws.rowNumbers()) {
+    if (r < INDICATOR_FIRST_ROW) continue;
+    const { cols, cells: found } = ws.row(r)!;
+    let cells: Partial<Record<IndicatorKey, ReadCell>> | null = null;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i]! - 1;
+      if (col >= INDICATOR_COLUMNS.length) continue;
+      const cell = found[i]!;
+      if (cell.uncomputedFormula !== undefined) uncomputed.push({ cell: `${columnLetters(cols[i]!)}${r}`, formula: cell.uncomputedFormula });
+      const text = textOf(cell);
+      if (text.trim() === '') continue;
+      cells ??= {};
+      cells[INDICATOR_COLUMNS[col]!.key] = { value: cell.value, text, numFmt: cell.numFmt };
+    }
+    if (!cells) continue;
+    for (const c of INDICATOR_COLUMNS) cells[c.key] ??= { value: null, text: '' };
+    rows.push({ row: r, cells: cells as Record<IndicatorKey, ReadCell> });
+  }
+  return { hasSheet: true, rows, uncomputed };
 }
 
 /** Reads a workbook file from disk. */

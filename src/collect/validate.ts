@@ -7,10 +7,16 @@ import { isStatus } from '../model/status.ts';
 import type { Entry, Problem } from '../model/submission.ts';
 import type { UnitRow } from '../sheets/assign.ts';
 import { PlanRows } from '../sheets/workbook.ts';
-import { inputsDigest, normalizeCell } from '../workbook/identification.ts';
-import { COLUMNS, FIRST_ROW, HEADER, INPUT_KEYS, PLAN_KEYS, STATUSES, TEXT_INPUTS, TRACKING_SHEET, columnLetter } from '../workbook/layout.ts';
-import type { ReadWorkbook } from './read.ts';
+import { indicatorsChecksum, inputsDigest, normalizeCell } from '../workbook/identification.ts';
+import {
+  COLUMNS, FIRST_ROW, HEADER, INDICATOR_FIRST_ROW, INDICATOR_FORMAT, INDICATOR_PLAN_KEYS, INDICATOR_SHEET, INPUT_KEYS, PLAN_KEYS, STATUSES, TEXT_INPUTS,
+  TRACKING_SHEET, columnLetter, indicatorLetter,
+} from '../workbook/layout.ts';
+import { numericIndicator, type IndicatorValue } from '../model/indicators.ts';
+import { exactNumber } from '../model/exact.ts';
+import type { ReadCell, ReadWorkbook } from './read.ts';
 import { readValue } from './values.ts';
+import { isDateFormat } from '../xlsx/index.ts';
 
 export interface ValidationResult {
   entries: Entry[];
@@ -186,4 +192,79 @@ function readEntry(
   // The text columns (进展情况, 存在问题, 下一步打算, and any added to the layout) fill their fields as written.
   const texts = Object.fromEntries(TEXT_INPUTS.map((k) => [k, text(k) || null])) as Record<(typeof TEXT_INPUTS)[number], string | null>;
   return { clauseId: id, role: unitRow.role, status: status || null, valueText: reading.text || null, value: reading.ok ? reading.value : null, ...texts };
+}
+
+/**
+ * The 指标 sheet of a workbook issued with one (the identification names its layout): its locked cells must be the
+ * ones issued (the `indicator_checksum`), each 本期数值 a figure where one is expected (model/indicators.ts
+ * numericIndicator), read as 完成值 is (45%, 1,200, 38微克/立方米). Every problem is located on the sheet; the
+ * values are taken only from a sheet whose locked cells are as issued.
+ */
+export function validateIndicators(read: ReadWorkbook, file: string): { values: IndicatorValue[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const values: IndicatorValue[] = [];
+  const sheet = read.indicators;
+  const format = read.meta?.indicators;
+  if (!sheet || !format) return { values, problems };
+  const problem = (cell: string, rule: RuleCode, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ file, sheet: INDICATOR_SHEET, cell, rule, severity, message });
+  if (format !== INDICATOR_FORMAT) {
+    problem('-', 'indicator-sheet-missing', ruleVariant('indicator-sheet-missing', 'unknown', { format }));
+    return { values, problems };
+  }
+  if (!sheet.hasSheet) {
+    problem('-', 'indicator-sheet-missing', ruleVariant('indicator-sheet-missing', 'missing'));
+    return { values, problems };
+  }
+  const text = (c: ReadCell) => normalizeCell(c.text);
+  const locked = sheet.rows.map((r) => INDICATOR_PLAN_KEYS.map((k) => text(r.cells[k])));
+  if (indicatorsChecksum(locked) !== read.meta?.indicator_checksum) {
+    problem(`A${INDICATOR_FIRST_ROW}`, 'indicator-sheet-changed', ruleMessage('indicator-sheet-changed'));
+    return { values, problems };
+  }
+  const uncomputed = new Set(sheet.uncomputed.map((u) => u.cell));
+  for (const { cell, formula } of sheet.uncomputed) problem(cell, 'formula-uncomputed', ruleMessage('formula-uncomputed', { formula: truncate(formula) }));
+  for (const r of sheet.rows) {
+    const name = text(r.cells.name);
+    const measure = text(r.cells.measure);
+    const target = text(r.cells.target);
+    const at = `${indicatorLetter('value')}${r.row}`;
+    const note = text(r.cells.note) || null;
+    const cell = r.cells.value;
+    let value: number | null = null;
+    let valueText: string | null = text(cell) || null;
+    if (numericIndicator({ measure, target })) {
+      const reading = readValue(cell.value, cell.numFmt, measure || null);
+      if (!reading.ok) {
+        const shown = reading.text.length > 30 ? `${reading.text.slice(0, 30)}…` : reading.text;
+        // readValue says why in 完成值's words; the 指标 sheet's own words are chosen by the same cause.
+        const date = typeof cell.value === 'number' && !!cell.numFmt && isDateFormat(cell.numFmt);
+        const big = !date && /^[+-]?[\d,.]+$/.test(reading.text.replace(/\s/g, ''));
+        problem(
+          at,
+          'indicator-not-number',
+          date
+            ? ruleVariant('indicator-not-number', 'date', { name })
+            : big
+            ? ruleVariant('indicator-not-number', 'tooLarge', { name, text: shown })
+            : measure
+              ? ruleVariant('indicator-not-number', 'measured', { name, text: shown, measure })
+              : ruleVariant('indicator-not-number', 'plain', { name, text: shown }),
+        );
+      } else {
+        value = reading.value;
+        valueText = reading.text || null;
+      }
+    } else if (typeof cell.value === 'number' && exactNumber(cell.value)) {
+      value = cell.value;
+    }
+    if (valueText === null && !note && !uncomputed.has(at)) problem(at, 'indicator-value-missing', ruleMessage('indicator-value-missing', { name }), 'warning');
+    values.push({ name, valueText, value, note });
+  }
+  return { values, problems };
+}
+
+/** Whether a unit wrote anything on its 指标 sheet: a workbook with only that filled is not sent back unfilled. */
+export function indicatorsFilled(read: ReadWorkbook): boolean {
+  return !!read.indicators?.rows.some((r) => r.cells.value.text.trim() !== '' || r.cells.note.text.trim() !== '') || !!read.indicators?.uncomputed.length;
 }

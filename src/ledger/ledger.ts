@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Plan, Role } from '../model/plan.ts';
 import { normalizeRoundId, Round } from '../model/round.ts';
+import { IndicatorValue, IssuedIndicator, type ReportedIndicator } from '../model/indicators.ts';
 import { Entry, exactNumber, Intake, Problem, Submission, SubmissionOutcome, SubmissionReceipt, wellFormedText, type IntakeOutcome } from '../model/submission.ts';
 import { UserError } from '../util/errors.ts';
 import { openLedgerFile, type OpenedLedger } from './schema.ts';
@@ -93,6 +94,38 @@ export class Ledger {
     })();
   }
 
+  /** The indicators issued in a round (the 指标 sheets), replacing those of an earlier issue of the same round. */
+  registerIndicators(roundId: string, indicators: IssuedIndicator[]): void {
+    this.db.transaction(() => {
+      this.sql('DELETE FROM round_indicators WHERE round_id = ?').run(roundId);
+      const insert = this.sql('INSERT INTO round_indicators (round_id, name, unit, seq, measure, target, basis) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const i of indicators) insert.run(roundId, i.name, i.unit, i.seq, i.measure, i.target, i.basis);
+    })();
+  }
+
+  /** The indicators issued in a round, by unit and 序号. */
+  roundIndicators(roundId: string): IssuedIndicator[] {
+    return (this.sql('SELECT name, unit, seq, measure, target, basis FROM round_indicators WHERE round_id = ? ORDER BY unit, seq').all(roundId) as Record<string, unknown>[]).map((r) =>
+      IssuedIndicator.parse(r),
+    );
+  }
+
+  /** The indicator values of one submission, in its sheet's order. */
+  indicatorValues(submissionId: number): IndicatorValue[] {
+    return (this.sql('SELECT name, value_text, value, note FROM indicator_values WHERE submission_id = ? ORDER BY rowid').all(submissionId) as Record<string, unknown>[]).map((r) =>
+      IndicatorValue.parse({ name: r.name, valueText: r.value_text, value: r.value, note: r.note }),
+    );
+  }
+
+  /** The indicator values of a round's accepted submissions in force: what the units reported. */
+  reportedIndicators(roundId: string): ReportedIndicator[] {
+    const rows = this.sql(
+      `SELECT s.unit, s.id, v.name, v.value_text, v.value, v.note FROM indicator_values v JOIN submissions s ON s.id = v.submission_id
+       WHERE s.round_id = ? AND s.outcome = 'accepted' AND s.superseded_by IS NULL ORDER BY s.unit, v.rowid`,
+    ).all(roundId) as Record<string, unknown>[];
+    return rows.map((r) => ({ ...IndicatorValue.parse({ name: r.name, valueText: r.value_text, value: r.value, note: r.note }), unit: String(r.unit), submissionId: Number(r.id) }));
+  }
+
   /** A template kept by its key (see sheets/stamp.ts), or null. */
   template(key: string): Uint8Array | null {
     const row = this.sql('SELECT bytes FROM templates WHERE key = ?').get(key) as { bytes: Buffer } | undefined;
@@ -150,6 +183,7 @@ export class Ledger {
         throw new UserError(`轮次“${round.id}”已收到 ${received} 个报送文件，不能删除。`, '已收到的报送是工作记录，不予删除；如轮次设置有误，可新建正确的轮次重新下发。');
       }
       this.sql('DELETE FROM expected WHERE round_id = ?').run(round.id);
+      this.sql('DELETE FROM round_indicators WHERE round_id = ?').run(round.id);
       this.sql('DELETE FROM rounds WHERE id = ?').run(round.id);
     }).immediate();
   }
@@ -191,7 +225,13 @@ export class Ledger {
    * Records a submission with its entries and problems in one transaction, then works out again which of the
    * unit's submissions are in force (see `settle`).
    */
-  recordSubmission(s: Omit<Submission, 'id' | 'supersededBy'>, entries: Entry[], problems: Problem[]): { id: number; superseded: Submission | null; stale: boolean } | null {
+  recordSubmission(
+    s: Omit<Submission, 'id' | 'supersededBy'>,
+    entries: Entry[],
+    problems: Problem[],
+    /** The values of its 指标 sheet, when it has one. */
+    indicators: IndicatorValue[] = [],
+  ): { id: number; superseded: Submission | null; stale: boolean } | null {
     // What is booked is sound, whatever read it: a number the ledger can hold exactly, texts of whole characters
     // (validation sees to both; reaching here otherwise is a bug of ours, and nothing is written).
     for (const e of entries) {
@@ -199,6 +239,10 @@ export class Ledger {
       for (const t of [e.valueText, e.status, e.progress, e.problems, e.nextSteps]) if (t && !wellFormedText(t)) throw new Error(`entry ${e.clauseId} of ${s.unit} holds a lone surrogate`);
     }
     for (const t of [s.unit, s.reporter, s.phone, s.fillDate, s.contact, s.originalPath]) if (t && !wellFormedText(t)) throw new Error(`submission of ${s.unit} holds a lone surrogate`);
+    for (const i of indicators) {
+      if (i.value !== null && !exactNumber(i.value)) throw new Error(`indicator ${i.name} of ${s.unit} holds ${i.value}, which the ledger cannot hold exactly`);
+      for (const t of [i.name, i.valueText, i.note]) if (t && !wellFormedText(t)) throw new Error(`indicator ${i.name} of ${s.unit} holds a lone surrogate`);
+    }
     // IMMEDIATE: take the write lock before reading, so two collects at once cannot both record the same file.
     return this.once('recordSubmission', () => {
       if (this.intakeOf(s.roundId, s.sha256)) return null;
@@ -216,6 +260,8 @@ export class Ledger {
         'INSERT INTO entries (submission_id, clause_id, role, status, value_text, value, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const e of entries) insert.run(id, e.clauseId, e.role, e.status, e.valueText, e.value, e.progress, e.problems, e.nextSteps);
+      const indicator = this.sql('INSERT INTO indicator_values (submission_id, name, value_text, value, note) VALUES (?, ?, ?, ?, ?)');
+      for (const i of indicators) indicator.run(id, i.name, i.valueText, i.value, i.note);
       this.insertProblems(intakeId, problems);
       const after = this.settle(s.roundId, s.unit);
       const stale = after.accepted?.id !== id && after.returned?.id !== id;

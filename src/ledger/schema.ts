@@ -76,6 +76,18 @@ CREATE TABLE IF NOT EXISTS mail_seen (
   kind TEXT NOT NULL, folder TEXT, results TEXT, note TEXT,
   PRIMARY KEY (mailbox, uid_validity, uid, round_id));`,
   },
+  {
+    // Indicators (指标) units report in their workbooks: those issued in a round, to which unit, with the target the
+    // 指标 sheet showed (replaced when the round is issued again); and the values each submission carried.
+    version: 5,
+    sql: `
+CREATE TABLE IF NOT EXISTS round_indicators (
+  round_id TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL,
+  target TEXT NOT NULL, basis TEXT NOT NULL, PRIMARY KEY (round_id, name));
+CREATE TABLE IF NOT EXISTS indicator_values (
+  submission_id INTEGER NOT NULL REFERENCES submissions(id), name TEXT NOT NULL, value_text TEXT, value REAL, note TEXT,
+  PRIMARY KEY (submission_id, name));`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,8 @@ export const MetricSpec = z.object({
   目标: z.string().optional(),
   /** Whose target it is, as the verdict names it: `省考核要求` → `达到省考核要求`; `目标` when not given. */
   依据: z.string().optional(),
+  /** The unit that reports it in its workbook (see model/indicators.ts); a value given here wins over the unit's. */
+  报送单位: z.string().optional(),
 });
 export type MetricSpec = z.infer<typeof MetricSpec>;
 export const Metric = z.union([z.number(), z.string(), MetricSpec]);
@@ -29,9 +31,11 @@ export function parseMetrics(json: unknown, source: string): Metrics {
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UserError(`数据文件“${source}”应为一个 JSON 对象（名称: 数值）。`, example);
   const out: Metrics = {};
   for (const [k, v] of Object.entries(json)) {
+    // An indicator a unit reports, without a value of the office's: the unit's value (from the ledger) is used.
+    if (v && typeof v === 'object' && !Array.isArray(v) && !('值' in v) && typeof (v as { 报送单位?: unknown }).报送单位 === 'string') continue;
     const r = Metric.safeParse(v);
     if (!r.success) {
-      throw new UserError(`数据文件“${source}”中“${k}”的取值不能识别：应为数值、文字，或含“值”（及可选的“单位”“目标”“依据”）的对象。`, example);
+      throw new UserError(`数据文件“${source}”中“${k}”的取值不能识别：应为数值、文字，或含“值”（及可选的“单位”“目标”“依据”“报送单位”）的对象。`, example);
     }
     out[k] = r.data;
   }

@@ -65,6 +65,31 @@ export const COLLECT_RULES = {
   },
   'value-out-of-range': { kind: 'cell', title: '完成值超出百分比范围', template: '完成值{text}超出 0 至 100% 的范围：目标为“{target}”，完成值应填写{what}，请核实' },
   'value-not-whole': { kind: 'cell', title: '完成值不是整数', template: '完成值{text}不是整数：本条目以“{unit}”计数，请填写整数' },
+  // The 指标 sheet of a unit that reports indicators (collect/validate.ts validateIndicators).
+  'indicator-sheet-missing': {
+    kind: 'cell',
+    title: '缺少指标表',
+    template: {
+      missing: '找不到“指标”工作表：本单位须在其中报送指标，请勿删除或重命名工作表，请使用下发的原表填写',
+      unknown: '“指标”工作表的版本（{format}）不能识别（可能由其他版本的系统生成），请使用本轮下发的调度表填写',
+    },
+  },
+  'indicator-sheet-changed': {
+    kind: 'cell',
+    title: '指标表灰色单元格被修改',
+    template: '“指标”工作表的灰色单元格（序号、指标、单位、目标）被修改，或插入、删除了行，请使用下发的原表填写（指标或目标需要调整的，请与综合处联系）',
+  },
+  'indicator-not-number': {
+    kind: 'cell',
+    title: '指标数值不是数字',
+    template: {
+      plain: '指标“{name}”的本期数值“{text}”不是数字，请只填写数字（如 38 或 64.2%），说明文字请写在“说明”栏',
+      measured: '指标“{name}”的本期数值“{text}”不是数字，请按单位“{measure}”只填写数字（如 38），说明文字请写在“说明”栏',
+      tooLarge: '指标“{name}”的本期数值“{text}”位数过多或数值过大，无法准确记录，请核实后填写',
+      date: '指标“{name}”的本期数值填写的是日期，请只填写数字（如 38 或 64.2%），日期请写在“说明”栏',
+    },
+  },
+  'indicator-value-missing': { kind: 'cell', title: '指标未填数值', template: '指标“{name}”未填写本期数值（本期暂无数据的，请在“说明”栏写明原因）' },
 
   // Workbooks read but booked to no unit (collect/judge.ts).
   'not-taizhang': { kind: 'refused', title: '非本系统调度表', template: '不是本系统下发的调度表（缺少识别信息），请在下发的原表中填写后报送' },

@@ -10,6 +10,8 @@ export const Settings = z.object({
   recipients: z.string().optional(),
   /** Whom units call with questions: on the guide sheet, the 退回重报 workbook and the documents. */
   contact: z.string().optional(),
+  /** The 通报's 发文机关标志 in its red 版头 (GB/T 9704 7.2.3); defaults to the 发文机关 and `文件`. */
+  issuerMark: z.string().optional(),
   /** The 通报's 发文字号, e.g. `济环督〔2025〕3号`. */
   docNumber: z.string().optional(),
   /** 抄送机关 of the 通报's 版记 (GB/T 9704), e.g. `市委督查室，市政府督查室`; no 抄送 line when unset. */

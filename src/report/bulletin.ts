@@ -1,11 +1,14 @@
 // The 督办通报's own context (`通报`): its title, the sentences it states and the lists it names, each decided by
 // a rule over the round's data here; templates/bulletin.hbs only lays them out.
-import type { Plan } from '../model/plan.ts';
+import type { Metrics } from '../model/metrics.ts';
+import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progress.ts';
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { chaptersOfMetric, figureWords } from './kpi.ts';
+import { REVIEW_WORDS } from './speech.ts';
 import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
@@ -16,7 +19,9 @@ export const DOC_NUMBER_GAP = '【待填：发文字号】';
 
 /**
  * Who the 通报 commends: units that reported on time and whose every answer is 已完成 (the 年终 round) or 已完成 /
- * 序时推进 with no clause they lead behind the schedule (any other round). A unit with no answer is not commended.
+ * 序时推进 with no clause they lead behind the schedule (any other round). A unit with no answer is not commended; nor,
+ * at the year's end, one that leads a clause not 完成 (未完成, 结转), or leads work in a chapter that answers for a main
+ * indicator the year missed (kpi.ts chaptersOfMetric: 优良天数比率 missed → the 蓝天 chapter's leads).
  */
 export const COMMEND_RULE = {
   yearEnd: ['已完成'],
@@ -24,10 +29,12 @@ export const COMMEND_RULE = {
   /** A unit is commended for what it achieved: at most this many, those with the most specific result first. */
   most: 6,
   /**
-   * A unit is not commended as 全部完成 when it reports open problems (问题 other than 无) on a clause it leads, or
-   * when its own text shows a count not closed (`问题302项完成整改276项`, `尚有48个`): see openCount.
+   * A unit is not commended as 全部完成 when it reports open problems (问题 other than 无) on any clause it answers
+   * for, or when its own text shows a count not closed (`问题302项完成整改276项`, `尚有48个`): see openCount.
    */
   openProblems: true,
+  /** Year-end: the leads of the chapters that answer for a missed indicator are not commended. */
+  missedIndicator: true,
   closing: { yearEnd: '上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。', midYear: '上述单位所承担的任务均已完成或按序时推进，工作成效明显，予以通报表扬。' },
 } as const;
 
@@ -35,6 +42,8 @@ export const COMMEND_RULE = {
 export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
 
 export interface BulletinContext {
+  /** The 版头's red 发文机关标志 (GB/T 9704 7.2.3): `config set 发文机关标志`, else the 发文机关 and `文件`. */
+  发文机关标志: string;
   标题: string;
   开头: string;
   /** 任务完成情况: the counts by outcome (year-end: 完成/未完成/结转/未报送), zero counts left out. */
@@ -61,6 +70,8 @@ export interface BulletinContext {
   文号: string;
   /** `A逾期报送，B未报送，C报送材料经审核退回，予以通报批评。` or ''. */
   批评: string;
+  /** Units not commended because a main indicator their chapters answer for was missed (for the drafter's check). */
+  指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
   要求: { 标题: string; 内容: string }[];
   /** `下一轮调度将重点跟踪上述事项。` in a round that another follows; '' at the year's end. */
@@ -96,42 +107,133 @@ export function replyOffice(issuer: string, printer: string): string {
   return /局$/.test(issuer.trim()) ? '局办公室' : printer;
 }
 
-interface RequirementInput {
+/** An item the 工作要求 names: the task, its lead, the units that answer with it, what is left and by when. */
+export interface PressedItem {
+  task: string;
+  lead: string;
+  others: string[];
+  situation: string;
+  deadline: string;
+}
+
+export interface RequirementInput {
   yearEnd: boolean;
   year: string;
-  undone: boolean;
-  unreported: boolean;
-  returned: boolean;
+  /** Items not done (year-end) or behind (any other round), in 表2's order. */
+  undone: PressedItem[];
+  /** Each unit that owes a report: the tasks it answers for that stand 未报送, and whether its report was returned. */
+  unreported: { unit: string; tasks: string[]; returned: boolean }[];
+  /** Year-end: the tasks carried into next year. */
+  carried: string[];
+  /** Year-end with `--next-plan`: its title and chapters, and for a task left over the next plan's chapter of its name. */
+  next: { title: string; chapters: string[]; tasks: number; chapterOf: Map<string, string> } | null;
   reply: string;
   office: string;
 }
 
-/** The 工作要求, as data: each applies when its condition holds; the reply date is given once, in the last. */
+/** How many items a requirement names one by one; the rest are counted. */
+const NAMED_AT_MOST = 3;
+
+/** `“A”“B”` or `“A”等5项工作`: tasks as a requirement names them. */
+function tasksWords(tasks: string[]): string {
+  return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
+}
+
+/** Units named in a sentence: up to NAMED_AT_MOST by name, else `上述N个单位`. */
+function unitsNamed(units: string[]): string {
+  return units.length > NAMED_AT_MOST ? `上述${units.length}个单位` : list(units);
+}
+
+/**
+ * The 工作要求, as data: each applies when its condition holds and names its subjects from the round's data (which
+ * unit is to finish which task by when, which unit owes which report, where the year's leftovers go in the next
+ * plan); the reply date is given once, in the last.
+ */
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
-    when: (o) => o.undone,
-    text: (o) =>
-      o.yearEnd
-        ? '未完成任务的责任单位要逐项分析原因，明确整改措施和完成时限，尽快完成；配合单位要主动对接，形成合力。'
-        : '进度滞后任务的责任单位要逐项分析原因，制定赶进度措施，确保按期完成。',
+    when: (o) => o.undone.length > 0,
+    text: (o) => {
+      const shown = o.undone.slice(0, NAMED_AT_MOST);
+      // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
+      const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      const named = shown.map((x) => {
+        const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
+        const left = o.yearEnd ? `（${x.situation}）` : x.situation === '自报滞后' ? '（进度滞后）' : `（落后序时${x.situation}）`;
+        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${left}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
+      });
+      // What has no date yet is asked for once, after the items (not after each).
+      const undated = shown.filter((x) => !dated(x)).length;
+      const rest = o.undone.length - shown.length;
+      const kind = o.yearEnd ? '未完成' : '进度滞后';
+      const ask = '明确整改措施和完成时限';
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}`;
+    },
   },
   {
     标题: '及时补报材料。',
-    when: (o) => o.unreported,
-    text: (o) => `${o.returned ? '未报送和经审核退回的单位要按照要求补报、重报' : '未报送的单位要按照要求补报'}${o.yearEnd ? '年终' : ''}工作情况，做到数据真实、内容完整。`,
+    when: (o) => o.unreported.length > 0,
+    text: (o) => {
+      const what = o.yearEnd ? '年终完成情况' : '进展情况';
+      const one = (x: RequirementInput['unreported'][number]) =>
+        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
+      const parts = o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one);
+      return `${parts.join('；')}，做到数据真实、内容完整。`;
+    },
   },
   {
     标题: '统筹推进工作。',
-    when: (o) => o.yearEnd,
-    text: (o) => `各单位要将${o.year}年未完成的工作纳入${Number(o.year) + 1}年工作统筹推进，对照新一年工作要点，细化措施、压实责任。`,
+    when: (o) => o.yearEnd && (o.undone.length > 0 || o.carried.length > 0 || o.next !== null),
+    text: (o) => {
+      const next = Number(o.year) + 1;
+      const left = [...o.undone.map((x) => x.task), ...o.carried];
+      const named = left.length <= NAMED_AT_MOST;
+      const what = [
+        o.undone.length ? `未完成的${named ? o.undone.map((x) => quoted(x.task)).join('') : `${o.undone.length}项工作`}` : '',
+        o.carried.length ? `转入下一年度的${named ? o.carried.map(quoted).join('') : `${o.carried.length}项工作`}` : '',
+      ].filter(Boolean).join('和');
+      // Where the next plan carries each leftover on: the chapter of the same title, when every one has one.
+      const chapters = left.map((t) => o.next?.chapterOf.get(t));
+      const into = named && chapters.every(Boolean)
+        ? new Set(chapters).size === 1
+          ? `纳入${next}年“${chapters[0]}”工作`
+          : `分别纳入${next}年${chapters.map((c) => `“${c}”`).join('')}工作`
+        : `纳入${next}年工作`;
+      const leftovers = left.length ? `${o.year}年${what}要${into}统筹推进，责任单位要明确节点、加快实施。` : '';
+      const plan = o.next
+        ? `各单位要对照《${o.next.title}》确定的${o.next.chapters.length > 2 ? `${o.next.chapters.slice(0, 2).map((c) => `“${c}”`).join('')}等${o.next.chapters.length}个方面` : o.next.chapters.map((c) => `“${c}”`).join('')}${o.next.tasks}项重点任务，尽早分解落实，细化措施、压实责任。`
+        : '';
+      return `${leftovers}${plan}`;
+    },
   },
   {
     标题: '按期书面报送。',
-    when: (o) => o.undone || o.unreported,
-    text: (o) => `${[o.undone ? '整改措施' : '', o.unreported ? '补报材料' : ''].filter(Boolean).join('和')}请于${o.reply}前书面报送${o.office}。`,
+    when: (o) => o.undone.length > 0 || o.unreported.length > 0,
+    text: (o) => {
+      const fixers = [...new Set(o.undone.flatMap((x) => [x.lead, ...x.others]))];
+      const owing = o.unreported.map((x) => x.unit);
+      const named = fixers.length + owing.length <= NAMED_AT_MOST + 1;
+      const items = [
+        fixers.length ? `${named ? `${list(fixers)}的` : ''}整改措施` : '',
+        owing.length ? `${named ? `${list(owing)}的` : ''}补报材料` : '',
+      ].filter(Boolean);
+      return `${named ? '' : '上述'}${items.join('和')}请于${o.reply}前书面报送${o.office}。`;
+    },
   },
 ];
+
+/**
+ * The main indicators `--metrics` shows missed, by name: kpi.ts's verdict (figureWords), the one the report's KPI
+ * paragraph and 存在问题 state.
+ */
+export function missedIndicators(plan: Pick<Plan, 'indicators'>, metrics: Metrics): string[] {
+  return Object.entries(metrics)
+    .filter(([k, v]) => !k.startsWith('完成值:') && figureWords(k, v, plan.indicators.find((i) => i.name === k)).row.结论.startsWith('未达到'))
+    .map(([k]) => k);
+}
 
 /** Whether a clause is to be pressed in the 通报: behind the schedule, or 滞后 / 未启动 by its lead's word. */
 export function isPressed(c: ClauseProgress): boolean {
@@ -171,7 +273,12 @@ function unitsText(us: UnitAnswer[]): string {
   return us.map((a) => (a.role === '牵头' && us.length > 1 ? `${a.unit}（牵头）` : a.unit)).join('、');
 }
 
-export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { replyBy?: string; settings?: Settings } = {}): BulletinContext {
+export function buildBulletin(
+  ctx: ReportContext,
+  progress: RoundProgress,
+  plan: Plan,
+  o: { replyBy?: string; settings?: Settings; metrics?: Metrics; nextPlan?: Plan } = {},
+): BulletinContext {
   const yearEnd = ctx.轮次.年终;
   const year = ctx.轮次.年度;
   const s = ctx.统计;
@@ -292,6 +399,13 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     };
   });
   const allowed: readonly string[] = yearEnd ? COMMEND_RULE.yearEnd : COMMEND_RULE.midYear;
+  // The leads of the chapters that answer for a main indicator the year missed (kpi.ts's one mapping).
+  const missed = yearEnd && COMMEND_RULE.missedIndicator ? missedIndicators(plan, o.metrics ?? {}) : [];
+  const answerable = new Set(
+    missed
+      .flatMap((m) => chaptersOfMetric(plan, m))
+      .flatMap((id) => clauses.filter((c) => c.chapterId === id).flatMap((c) => c.answers.filter((a) => a.role === '牵头').map((a) => a.unit))),
+  );
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
     .map((r) => r.unit)
@@ -299,9 +413,12 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return (
         mine.length > 0 &&
+        !answerable.has(unit) &&
         mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant) &&
+        // Year-end: a clause it leads that is not 完成 (未完成, 结转) is an item still open.
+        !(yearEnd && mine.some(({ c, a }) => a.role === '牵头' && c.yearEnd !== '完成')) &&
         // Open problems or an unclosed count in its own words: not 全部完成, whatever the status column says.
-        !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => a.role !== '配合' && (!!substance(a.problems) || openCount(substance(a.progress, c.task)))))
+        !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => !!substance(a.problems) || openCount(substance(a.progress, c.task))))
       );
     });
   // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
@@ -317,7 +434,8 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
   const best = results
     .map((r) => {
       const scored = r.sentences.map((y) => ({ ...y, n: (y.x.match(/\d+(\.\d+)?/g) ?? []).length, routine: (shapes.get(sentenceShape(y.x)) ?? 0) > 1 }));
-      const pick = scored.filter((y) => y.n > 0 && !y.routine).sort((a, b) => b.n - a.n)[0];
+      // Meetings held, trainings given, inspections made are no result to commend (the speech's rule, REVIEW_WORDS).
+      const pick = scored.filter((y) => y.n > 0 && !y.routine && !REVIEW_WORDS.routine.test(y.x)).sort((a, b) => b.n - a.n)[0];
       // The result itself, never the task's title before it (`抓牢抓实…整改，…`): the unit's name is its subject.
       return pick ? { 单位: r.unit, 成效: pick.x, n: pick.n } : null;
     })
@@ -337,20 +455,46 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
+  // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
+  const undoneItems: PressedItem[] = pressed
+    .map((c, i) => ({ c, row: pressedRows[i]! }))
+    .filter(({ row }) => row.情况 !== W.未报送)
+    .map(({ c, row }) => {
+      const units = pressedUnits(c).map((a) => a.unit);
+      const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
+      return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限 };
+    });
+  const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.情况 === W.未报送).flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
+  const nextChapterOf = new Map<string, string>();
+  const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+  if (o.nextPlan) {
+    for (const c of clauses) {
+      const title = bare(plan.chapters.find((ch) => ch.id === c.chapterId)?.title ?? '');
+      const there = o.nextPlan.chapters.find((ch) => bare(ch.title) === title);
+      if (title && there) nextChapterOf.set(c.task, there.title.trim());
+    }
+  }
   const input: RequirementInput = {
     yearEnd,
     year,
-    undone: pressedRows.some((r) => r.情况 !== W.未报送),
-    unreported: ctx.报送.未报.length + ctx.报送.退回.length > 0 || pressedRows.some((r) => r.情况 === W.未报送),
-    returned: ctx.报送.退回.length > 0,
+    undone: undoneItems,
+    unreported: owing.map((unit) => ({
+      unit,
+      tasks: pressedRows.filter((r) => r.情况 === W.未报送 && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
+      returned: ctx.报送.退回.includes(unit),
+    })),
+    carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
+    next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
     office: replyOffice(ctx.机关, printer),
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
-  if (stagnant.length) requirements.push({ 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
+  // Before the written reply, which closes the requirements with the one date.
+  if (stagnant.length) requirements.splice(requirements.at(-1)?.标题 === '按期书面报送。' ? -1 : requirements.length, 0, { 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
   if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
   return {
+    发文机关标志: o.settings?.issuerMark?.trim() || `${ctx.机关}文件`,
     标题: `${ctx.机关}关于${subject}的通报`,
     开头: `按照《${ctx.计划.标题}》调度安排，现将${subject}通报如下。`,
     推进: progressSentence,
@@ -365,6 +509,7 @@ export function buildBulletin(ctx: ReportContext, progress: RoundProgress, plan:
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     批评: criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : '',
+    指标未达到单位: order([...answerable]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,

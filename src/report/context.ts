@@ -8,9 +8,9 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, closeSentence, sentenceShape, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, MAX_PER_ITEM, sentencesOf, shortName, specificity, substance, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { indicatorParagraph } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -62,11 +62,27 @@ function progressTexts(c: ClauseProgress): string[] {
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
+/** A cooperating unit's words as the bureau's fact: `配合开展…排查` → `开展…排查` (issue 29: no 据配合单位…报告). */
+export const COOPERATING_PREFIX = /^(积极|主动)?(配合|协助|参与|会同牵头单位)(牵头单位)?(?=[\u4e00-\u9fa5]{2})/;
+export function asOwnFact(text: string): string {
+  return text.trim().replace(COOPERATING_PREFIX, '');
+}
+
+/** A task's reported sentences: its responsible units' (主) and its cooperating units' (配), boilerplate out. */
+export interface TaskFacts {
+  任务: string;
+  对象: string;
+  主: string[];
+  配: string[];
+  /** A clause of it met a quantified target of the plan: its result is a headline, told first (rankParts). */
+  达标: boolean;
+}
+
 export interface SectionText {
-  /** `一是…二是…` items, with what was done and its figures. */
+  /** `一是…二是…` items, each task's sentences in full (the chapter view, 章节.成效); the report tells tasks by `tellTask`. */
   成效: string[];
-  /** The same, unnumbered: each task with its sentences (句: with its lead-in), for a theme that numbers its chapters. */
-  分项: { 任务: string; 内容: string; 句: string; 分: number }[];
+  /** Each task with something reported: its sentences, for the report to choose the telling fact from. */
+  分项: TaskFacts[];
   /** Done at year-end with nothing to tell beyond the fact: named once, not twelve times. */
   完成无详述: string[];
   /** Mid-year: on course with nothing more to tell. */
@@ -79,8 +95,10 @@ export interface SectionText {
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
-  /** Tasks whose responsible units did not report, said in the section at their place (see `silentWords`). */
-  未报送句: string;
+  /** Concrete plans of the tasks not done or carried over (the unit's own deadline), verb-first: first in 下一步. */
+  未完打算: { 任务: string; 打算: string }[];
+  /** What was not reported: cooperating units' facts (as the bureau's) and the clerk's gap, at its place. */
+  未报送: { 事实: string[]; 待填: string };
   /** Placeholders this section printed. */
   待填: string[];
 }
@@ -99,24 +117,64 @@ function leadIn(task: string, text: string): string {
   return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
 }
 
-/** What the silent tasks of a section are, in register, with what cooperating units said, attributed. */
-function silentWords(missing: { 任务: string; 单位: string; 配合: { unit: string; words: string }[] }[], yearEnd: boolean): { text: string; gap: string } {
-  if (!missing.length) return { text: '', gap: '' };
+/** The gap for the tasks nobody answered for, named in full up to four, with the silent units for the clerk. */
+function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boolean, notes: string[] = []): string {
+  if (!missing.length) return '';
   const units = [...new Set(missing.flatMap((m) => m.单位.split('、')).filter(Boolean))].join('、');
   const names = [...new Set(missing.map((m) => m.任务))];
-  // Named in full up to four (every clause in the body or a named list); beyond that the gap carries the names.
-  const shown = names.length <= 4 ? names.join('、') : names[0]!;
-  const what = `${shown}${names.length > 1 ? `等${names.length}项工作` : ''}`;
-  const gap = `${names.length > 4 ? names.join('、') : names.length > 1 ? `以上${names.length}项工作` : names[0]}${yearEnd ? '年终完成情况' : '进展情况'}（${units}未报送）`;
-  const said = missing.flatMap((m) => m.配合.map((x) => `据配合单位${x.unit}报告，${x.words}`));
-  return { text: `${what}责任单位尚未报送${yearEnd ? '年终' : '进展'}情况，【待填：${gap}】。${said.map((s) => closeSentence(s)).join('')}`, gap };
+  const what = `${names.slice(0, names.length <= 4 ? 4 : 3).join('、')}${names.length > 1 ? `等${names.length}项工作` : ''}`;
+  const aside = [units ? `${units}未报送` : '', ...notes].filter(Boolean).join('；');
+  return `${what}${yearEnd ? '年终完成情况' : '进展情况'}${aside ? `（${aside}）` : ''}`;
 }
 
 /**
- * A section's sentences from its clauses, one rule for the year-end and the mid-year report: each task one sentence
- * group (its lead's and cooperating units' words joined, filler, boilerplate and repeats out), opening with the unit's
- * own verb or else the task's name; at year-end a clause not done stands only under 问题 (shortfall and cause), a
- * clause carried over only under 打算 and in the counts. 打算 keeps only concrete plans (CONCRETE_PLAN), verb-first.
+ * The telling fact of a sentence list: the sentence with the most result figures of its own (a figure in a clause
+ * of a routine shape counts for nothing), else the first with anything new; told clauses left out (`teller.fresh`),
+ * at most SELECTION.taskClauses clauses. '' when everything was said.
+ */
+export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean): string {
+  const fresh = sentences.map((s) => teller.fresh(s, object)).filter(Boolean);
+  if (!fresh.length) return '';
+  const score = (s: string) => clausesOf(s).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
+  const all = clausesOf(best);
+  const keep = new Set([all[0], ...all.slice(1).filter((c) => /\d/.test(c.text)), ...all.slice(1)].slice(0, SELECTION.taskClauses));
+  return all
+    .filter((c) => keep.has(c))
+    .map((c, i) => (i ? c.mark : '') + c.text)
+    .join('');
+}
+
+/**
+ * A task as a report tells it: its lead's telling fact (or, when the lead said nothing new, a cooperating unit's
+ * as the bureau's), and a cooperating unit's telling fact when it carries figures of its own; with its lead-in.
+ * `commit` records it as said; without, the text is a candidate for ranking.
+ */
+export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: string) => boolean, commit: boolean): string {
+  const say = (s: string) => (commit ? teller.say(s, p.对象) : teller.fresh(s, p.对象));
+  const own = tellingFact(p.主, teller, p.对象, routine);
+  const coopSentences = p.配.map(asOwnFact);
+  const coop = tellingFact(coopSentences, teller, p.对象, routine);
+  const first = own || coop;
+  if (!first) return '';
+  const parts = [say(first)];
+  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text))) {
+    const second = commit ? teller.say(coop, p.对象) : teller.fresh(coop, p.对象);
+    if (second && second !== parts[0]) parts.push(second);
+  }
+  const content = joinTexts(parts.filter(Boolean), p.对象);
+  const sentence = content ? closeSentence(leadIn(p.任务, content)) : '';
+  // The lead-in (the task's name) is said too: 下一步 does not name it again as a measure.
+  if (commit && sentence) teller.say(sentence, p.对象);
+  return sentence;
+}
+
+/**
+ * A section's material from its clauses, one rule for the year-end and the mid-year report: each task's reported
+ * sentences (filler and boilerplate out) for the report to choose from; at year-end a clause not done stands only
+ * under 问题 (shortfall and cause) and its unit's concrete plan under 下一步, a clause carried over only under 下一步.
+ * Nothing here is yet "said": the report tells in document order through one `toldOnce` (see reportText).
  */
 export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; asOf: string; boilerplate?: Set<string> }): SectionText {
   const byTask = new Map<string, { task: string; clauses: ClauseProgress[] }>();
@@ -125,63 +183,83 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 打算: [], 未完成: [], 未报送句: '', 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
   const failures: string[] = [];
   const others: string[] = [];
+  const failuresFull: string[] = [];
+  const othersFull: string[] = [];
+  const concrete = (text: string) => sentencesOf(text).map((x) => x.split(/[；;]/).filter(concretePlan).join('；')).filter(Boolean);
   const addPlan = (task: string, text: string) => {
-    for (const s of sentencesOf(text).map((x) => x.split(/[；;]/).filter(concretePlan).join('；')).filter(Boolean)) {
+    for (const s of concrete(text)) {
       const line = closeSentence(leadIn(task, s));
       if (!plans.includes(line)) plans.push(line);
     }
   };
-  const missing: { 任务: string; 单位: string; 配合: { unit: string; words: string }[] }[] = [];
+  const missing: { 任务: string; 单位: string }[] = [];
+  const notes: string[] = [];
   for (const { task, clauses: own } of byTask.values()) {
     const achieved = own.filter((c) => (o.yearEnd ? c.yearEnd === '完成' : c.status !== '未报送'));
-    // One sentence group per task: every unit's words on every clause, each sentence once, boilerplate out.
     const seen = new Set<string>();
-    const texts = achieved.flatMap((c) => progressTexts(c)).map((t) => sentencesOf(t).filter((s) => !boiler.has(s) && !seen.has(s) && (seen.add(s), true)).join('。')).filter(Boolean);
-    const content = joinTexts(texts, taskObject(task));
-    if (content) {
-      const sentence = closeSentence(leadIn(task, content));
-      out.成效.push(`${cnOrdinal(out.成效.length)}是${sentence}`);
-      out.分项.push({ 任务: task, 内容: closeSentence(content), 句: sentence, 分: specificity(content) });
+    const keep = (t: string) => sentencesOf(t).filter((s) => !boiler.has(s) && !seen.has(s) && (seen.add(s), true));
+    const main = achieved.flatMap((c) => responsibleAnswers(c).flatMap((a) => keep(substance(a.progress, c.task))));
+    const coop = achieved.flatMap((c) => c.answers.filter((a) => a.reported && !responsibleAnswers(c).includes(a)).flatMap((a) => keep(substance(a.progress, c.task))));
+    // A clause whose lead is silent: what its cooperating units reported is the bureau's fact, at the task's place.
+    const silentOwn = own.filter((x) => x.status === '未报送');
+    // Only its words with figures of its own: a bare "配合完成…" or its reading of the clause's target would speak for
+    // the lead, so it goes to the clerk inside the gap (see silentGap), attributed.
+    for (const c of silentOwn) {
+      for (const a of c.answers.filter((x) => x.reported)) {
+        const words = substance(a.progress, c.task);
+        const figure = a.valueText ? `${o.asOf}${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}` : '';
+        const facts = keep(words).filter((x) => /\d/.test(x));
+        out.未报送.事实.push(...facts.map((x) => closeSentence(leadIn(task, asOwnFact(x)))));
+        const rest = sentencesOf(words).filter((x) => !facts.includes(x)).join('，');
+        if (rest || figure) notes.push(`${a.unit}报告${rest ? `${rest}${figure ? `，${figure}` : ''}` : `完成值${figure}`}`);
+      }
     }
-    else if (o.yearEnd ? achieved.length > 0 : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
+    if (main.length || coop.length) {
+      out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop, 达标: achieved.some((c) => c.targetValue !== null && (o.yearEnd ? c.yearEnd === '完成' : c.completion !== null && c.completion >= 1)) });
+      out.成效.push(`${cnOrdinal(out.成效.length)}是${closeSentence(leadIn(task, joinTexts([...main, ...coop].map((s) => s), taskObject(task))))}`);
+    } else if (o.yearEnd ? achieved.length > 0 : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
     else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
     if (o.yearEnd && own.some((c) => c.yearEnd === '结转') && !out.结转.includes(task)) out.结转.push(task);
-    for (const c of own.filter((x) => x.status === '未报送')) {
+    for (const c of silentOwn) {
       const leads = c.answers.filter((a) => a.role === '牵头');
-      const units = (leads.length ? leads : c.answers).filter((a) => !a.reported).map((a) => a.unit).join('、');
-      const coop = c.answers.filter((a) => a.reported && (substance(a.progress, c.task) || a.valueText)).map((a) => {
-        const figure = a.valueText ? `${o.asOf}${a.valueText}${c.targetUnit && !/[%％]$/.test(a.valueText) ? c.targetUnit : ''}` : '';
-        const words = closeSentence(substance(a.progress, c.task)).replace(/。$/, '');
-        return { unit: a.unit, words: words ? `${words}${figure ? `（${figure}）` : ''}` : figure };
-      });
-      missing.push({ 任务: task, 单位: units, 配合: coop });
+      missing.push({ 任务: task, 单位: (leads.length ? leads : c.answers).filter((a) => !a.reported).map((a) => a.unit).join('、') });
     }
     for (const c of own) {
       const lead = responsibleAnswers(c);
       const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
-      if (o.yearEnd && c.yearEnd === '未完成') {
+      const unfinished = o.yearEnd && c.yearEnd === '未完成';
+      if (o.yearEnd && (unfinished || c.yearEnd === '结转')) {
+        // The unit's own plan for what is left (its deadline), first in 下一步; a missed task without one is a gap.
+        const mine = concrete(next).map((s) => closeSentence(leadIn(task, s)));
+        for (const m of mine) if (!out.未完打算.some((x) => x.打算 === m)) out.未完打算.push({ 任务: task, 打算: m });
+        if (unfinished && !mine.length) {
+          const gap = `【待填：${task}下一步措施】`;
+          out.未完打算.push({ 任务: task, 打算: `${gap}。` });
+          out.待填.push(gap.slice(4, -1));
+        }
+      }
+      if (unfinished) {
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
-        out.问题.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
+        failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
         failures.push(`${taskObject(task)}未按期完成${what ? `，${what}` : ''}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
-        const units = lead.map((a) => a.unit).join('、');
         const before = plans.length;
         if (next) addPlan(task, next);
         if (plans.length === before) {
           const gap = `【待填：${task}下一步措施】`;
           plans.push(gap);
-          out.待填.push(gap.slice(4, -1));
+          if (!out.待填.includes(gap.slice(4, -1))) out.待填.push(gap.slice(4, -1));
         }
-        out.未完成.push({ 编号: c.clauseId, 任务: task, 单位: units, 差距: what, 原因: cause, 打算: next });
+        out.未完成.push({ 编号: c.clauseId, 任务: task, 单位: lead.map((a) => a.unit).join('、'), 差距: what, 原因: cause, 打算: next });
       }
     }
     for (const c of own) {
@@ -191,7 +269,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const p = substance(a.problems);
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
-          out.问题.push(`${task}方面，${closeSentence(p)}`);
+          othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(`${taskObject(task)}方面，${p}`));
         }
         const n = substance(a.nextSteps);
@@ -199,11 +277,13 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       }
     }
   }
+  // Failures first, by theme as in points.
+  out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
   out.打算 = plans;
-  const silent = silentWords(missing, o.yearEnd);
-  out.未报送句 = silent.text;
-  if (silent.gap) out.待填.push(silent.gap);
+  const gap = silentGap(missing, o.yearEnd, notes);
+  out.未报送.待填 = gap;
+  if (gap) out.待填.push(gap);
   return out;
 }
 
@@ -249,14 +329,12 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 2, tasks: 4 } as const;
+export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2 } as const;
 
-/**
- * The next plan's tasks for a report section's chapters, as one sentence: `按照《…》部署，重点抓好A、B和C。` A theme
- * finds its chapters in the next plan through the office's themes; a chapter by its title (years aside) or number.
- */
-export function nextPlanWords(next: Plan, g: { title: string; own: boolean; chapters: string[] }, plan: Plan, themes: string): string {
-  const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
+
+/** The next plan's chapters that continue a report section's: through the office's themes, else by title (years aside). */
+export function nextChaptersOf(next: Plan, g: { title: string; own: boolean; chapters: string[] }, plan: Plan, themes: string): string[] {
   let ids: string[] = [];
   if (g.own) {
     try {
@@ -266,9 +344,49 @@ export function nextPlanWords(next: Plan, g: { title: string; own: boolean; chap
     }
   }
   if (!ids.length) {
-    const titles = g.chapters.map((id) => bare(plan.chapters.find((c) => c.id === id)?.title ?? ''));
-    ids = next.chapters.filter((c) => titles.includes(bare(c.title))).map((c) => c.id);
+    const titles = g.chapters.map((id) => bareTitle(plan.chapters.find((c) => c.id === id)?.title ?? ''));
+    ids = next.chapters.filter((c) => titles.includes(bareTitle(c.title))).map((c) => c.id);
   }
+  return ids;
+}
+
+/** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
+export const SAME_WORK = 6;
+export function sameWork(a: string, b: string): boolean {
+  const x = a.replace(/[“”‘’]/g, '');
+  const y = b.replace(/[“”‘’]/g, '');
+  for (let i = 0; i + SAME_WORK <= x.length; i++) if (y.includes(x.slice(i, i + SAME_WORK))) return true;
+  return false;
+}
+
+/**
+ * A next-plan chapter's tasks as measures for 下一步 (the seed's `扎实推进净土保卫战，严格…管控，推进201个行政村环境
+ * 整治`): at most `most`, tasks with a quantified target first, then in the plan's order. `short`: the target when it
+ * opens with a verb (`推动…较2020年下降6%`), else the title; `full`: the title with the target or the first measure
+ * after it (`实施重点行业深度治理，有序组织水泥、焦化企业实施深度治理`). Tasks that continue work left this year
+ * (`skip`) are left out, the unit's own plan said instead, and so are tasks whose words the report said already.
+ */
+export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
+  const lead = (t: Plan['tasks'][number]) => t.lead.trim().replace(/[。；，,\s]+$/, '');
+  const aim = (t: Plan['tasks'][number]) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
+  const measure = (t: Plan['tasks'][number]) => {
+    const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
+    const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== lead(t).replace(/[，\s]/g, ''));
+    // Its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`).
+    const cl = clausesOf(rest[0] ?? '');
+    return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
+  };
+  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && lead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(aim(t) || lead(t)));
+  const ranked = [...tasks].sort((a, b) => Number(!!aim(b)) - Number(!!aim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
+  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: aim(t) || lead(t), full: `${lead(t)}${aim(t) && !sameWork(aim(t), lead(t)) ? `，${aim(t)}` : measure(t) ? `，${measure(t)}` : ''}` }));
+}
+
+/**
+ * The next plan's tasks for a report section's chapters, as one sentence: `按照《…》部署，重点抓好A、B和C。` A theme
+ * finds its chapters in the next plan through the office's themes; a chapter by its title (years aside) or number.
+ */
+export function nextPlanWords(next: Plan, g: { title: string; own: boolean; chapters: string[] }, plan: Plan, themes: string): string {
+  const ids = nextChaptersOf(next, g, plan, themes);
   const leads = next.tasks.filter((t) => ids.includes(t.chapterId)).map((t) => t.lead.trim().replace(/[。；，\s]+$/, '')).filter(Boolean);
   if (!leads.length) return '';
   const told = leads.slice(0, NEXT_STEPS.tasks);
@@ -309,11 +427,35 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
  * task whose every sentence is a routine count (a shape that other tasks' sentences share: meetings held, checks
  * made, see sentenceShape) ranks after one with a result of its own, however many figures the routine one has.
  */
-function rankParts(parts: SectionText['分项'], routine: (sentence: string) => boolean = () => false): { kept: SectionText['分项']; rest: string[] } {
-  if (parts.length <= MAX_PER_ITEM) return { kept: parts, rest: [] };
-  const own = (p: SectionText['分项'][number]) => (sentencesOf(p.内容).flatMap((x) => x.split('；')).some((x) => /\d/.test(x) && !routine(x)) ? 1 : 0);
-  const top = new Set([...parts].sort((x, y) => own(y) - own(x) || y.分 - x.分).slice(0, MAX_PER_ITEM));
-  return { kept: parts.filter((p) => top.has(p)), rest: parts.filter((p) => !top.has(p)).map((p) => p.任务) };
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, most: number): { kept: { task: string; text: string }[]; rest: string[] } {
+  // Each task's candidate as it would be told now (nothing said twice), scored by its figures of its own.
+  const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
+  const score = (t: string) => clausesOf(t.replace(/。$/, '')).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const told = cands.filter((x) => x.text);
+  // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
+  const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
+  // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
+  const kept = cands.filter((x) => top.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
+  const keptTasks = new Set(kept.map((x) => x.task));
+  return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)).map((p) => p.任务) };
+}
+
+/**
+ * Clause shapes that recur in the texts of ROUTINE_TASKS or more tasks over the round (`按期办结率#%`, `均已整改到位`,
+ * `完成~中期评估`): routine, no task's result; told once at most (synthesis.toldOnce).
+ */
+export function routineShapes(clauses: ClauseProgress[]): Set<string> {
+  const tasks = new Map<string, Set<string>>();
+  const note = (shape: string, task: string) => shape.length > 1 && tasks.set(shape, (tasks.get(shape) ?? new Set()).add(task));
+  for (const c of clauses) {
+    const object = taskObject(c.task);
+    for (const a of c.answers.filter((x) => x.reported)) {
+      for (const text of [substance(a.progress, c.task), substance(a.nextSteps), substance(a.problems)]) {
+        for (const s of sentencesOf(text)) for (const cl of clausesOf(s)) note(clauseShape(cl.text, object), c.task);
+      }
+    }
+  }
+  return new Set([...tasks].filter(([, ts]) => ts.size >= ROUTINE_TASKS).map(([s]) => s));
 }
 
 /** Sentences under BOILERPLATE_TASKS or more tasks: not any task's achievement (listed in 报告.重复表述). */
@@ -371,8 +513,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const notDone = n((x) => x.yearEnd === '未完成');
     const counts = !o.accepted
       ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
-      : `全年${c.length}项重点工作中，完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项责任单位尚未报送年终情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
-    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.accepted ? carriedWords(c.filter((x) => x.yearEnd === '结转'), year) : ''}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+      : // Issue 29: an upward report counts what was done and what was not; the work nobody reported is no count of
+        // the opening ("尚未报送" is the office's business) but a 【待填】 at its place, so no total is claimed here.
+        `${silent ? '全年完成重点工作' : `全年${c.length}项重点工作中，完成`}${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -394,11 +538,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     ...o.progress.chapters.filter((ch) => !named.has(ch.chapterId)).map((ch) => ({ title: o.plan.chapters.find((p) => p.id === ch.chapterId)?.title ?? ch.title, own: false, chapters: [ch.chapterId] })),
   ];
   const boiler = boilerplateOf(c);
-  // Shapes of the units' sentences over the whole round, by how many tasks use them: a shared shape is a routine count.
-  const shapeTasks = new Map<string, Set<string>>();
-  for (const x of c) for (const t of progressTexts(x)) for (const y of sentencesOf(t).flatMap((z) => z.split('；'))) if (sentenceShape(y)) shapeTasks.set(sentenceShape(y), (shapeTasks.get(sentenceShape(y)) ?? new Set()).add(x.task));
-  const routine = (sentence: string) => (shapeTasks.get(sentenceShape(sentence))?.size ?? 0) > 1;
   const boilerplate = new Set(boiler.keys());
+  // One memory for the whole document (issue 29: a thing is said once): routine shapes across the round.
+  const shapes = routineShapes(c);
+  const routine = (clause: string) => shapes.has(clauseShape(clause)) || [...new Set(c.map((x) => taskObject(x.task)))].some((ob) => clause.includes(ob) && shapes.has(clauseShape(clause, ob)));
+  const teller = toldOnce(shapes);
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
@@ -407,7 +551,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   // whole report (报告.其余完成), never its title pasted with 按计划完成 under every block.
   let quietCount = 0;
   const quiet = (tasks: string[]) => (o.yearEnd ? ((quietCount += tasks.length), []) : tasks);
-  const themes = groups.map((g) => {
+  /** What was not reported in a block: cooperating units' facts as the bureau's, then the clerk's gap, at its place. */
+  const silentText = (t: SectionText): string => {
+    const facts = t.未报送.事实.map((x) => teller.say(x)).filter(Boolean).map(closeSentence).join('');
+    return `${facts}${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}`;
+  };
+  // 成效, in document order: every theme's blocks first, so that nothing said there is said again below.
+  const built = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
     const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
@@ -419,51 +569,138 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const byChapter: ReportText['主题'][number]['分章'] = [];
     const stateOf = (mine: ClauseProgress[]): HeadingState => (mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed');
     const chapterTitleOf = (id: string) => o.plan.chapters.find((p) => p.id === id)?.title ?? '';
+    let items: string[];
     if (g.chapters.length > 1) {
       // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
-      // block tells its most specific tasks, names the rest once, and says what was not reported at its place.
-      const items: string[] = [];
+      // block tells its most telling tasks, counts the rest once, and says what was not reported at its place.
+      items = [];
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项, routine);
-        const tail = extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + here.未报送句;
-        silentSentences.push(here.未报送句);
+        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockTasks);
+        const silentHere = silentText(here);
+        const tail = extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
+        silentSentences.push(silentHere);
         if (!kept.length && !tail) continue;
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
         const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
-        byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.句) });
-        items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.句).join('')}${tail}`);
+        byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
+        items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.text).join('')}${tail}`);
       }
-      text.成效 = items;
     } else {
-      const { kept, rest } = rankParts(text.分项, routine);
-      // A single chapter numbers its tasks; beyond MAX_PER_ITEM the least specific are named in the closing clause.
-      text.成效 = kept.map((p, i) => `${cnOrdinal(i)}是${p.句}`);
-      if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.句) });
-      extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + text.未报送句;
-      silentSentences.push(text.未报送句);
+      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
+      // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${p.text}`);
+      if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
+      const silentHere = silentText(text);
+      extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
+      silentSentences.push(silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
     const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
-    // 下一步: the units' concrete plans, at most NEXT_STEPS.most (a missed task's plan first); where they are fewer
-    // than NEXT_STEPS.least and the next plan is given, its tasks for these chapters; an area with neither gets one
-    // visible gap, never a stock phrase.
-    const failing = text.未完成.map((u) => sentencesOf(u.打算)[0] ?? '').filter(Boolean);
-    const ranked = text.打算.map((x, at) => ({ x, at, score: (failing.some((f) => x.includes(f.slice(0, 8))) ? 100 : 0) + specificity(x) }));
-    const unitPlans = ranked.length > NEXT_STEPS.most ? [...ranked].sort((a, b) => b.score - a.score || a.at - b.at).slice(0, NEXT_STEPS.most).sort((a, b) => a.at - b.at).map((y) => y.x) : text.打算;
-    const fromNext = o.yearEnd && o.nextPlan && unitPlans.length < NEXT_STEPS.least ? nextPlanWords(o.nextPlan, g, o.plan, o.settings.reportThemes ?? '') : '';
-    const plans = [...unitPlans, fromNext].filter(Boolean);
-    if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
-    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: text.成效, 成效补充: extra, 问题: text.问题, 打算: plans, 问题句: text.问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences };
   });
+  // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
+  const missedRows = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到'));
+  const missedCause = new Map<string, string>();
+  const usedCauses = new Set<string>();
+  for (const row of missedRows) {
+    // Its cause when the data has it: a problem its chapters' units reported that names the indicator's topic.
+    const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
+    const ids = chaptersOfMetric(o.plan, row.名称);
+    const cause = topic
+      ? c
+          .filter((x) => ids.includes(x.chapterId))
+          .flatMap((x) => x.answers.filter((a) => a.reported).flatMap((a) => sentencesOf(substance(a.problems))))
+          .find((p) => topic.metric.test(p) && !usedCauses.has(p))
+      : undefined;
+    if (cause) {
+      usedCauses.add(cause);
+      missedCause.set(row.名称, cause.replace(/^(主要)?原因(是|为|：)/, ''));
+    }
+  }
+  // 存在问题, then 下一步, through the same memory.
+  const tellLine = (line: string, commit = true): string => {
+    const out = commit ? teller.say(line) : teller.fresh(line);
+    // A point left with nothing but its frame (`…方面`) says nothing.
+    return !out || /方面$/.test(out) || out.replace(/[，；]/g, '').length < 6 ? '' : closeSentence(out);
+  };
+  const missed = missedRows.map((x) => {
+    const cause = missedCause.get(x.名称);
+    if (!cause) gap(`${x.名称}未达标原因`);
+    // Not the KPI paragraph's words again: the gap to the target, then the cause.
+    return `${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
+  });
+  for (const m of missed) teller.say(m);
+  const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
+    // The same sentences (问题 + 原因, failures first, named by the task's object) serve both layouts: by theme, or
+    // as points (问题要点).
+    const 问题句 = text.问题句.filter((p) => ![...usedCauses].some((u) => p.includes(u))).map((p) => tellLine(p)).filter(Boolean);
+    const 问题 = [...问题句];
+    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 };
+  }).map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
+    const plans = nextPoint(g, text, own);
+    if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
+  });
+
+  /**
+   * A 下一步 point (issue 29): the missed indicator its chapters answer for first (`着力提升优良天数比率，力争达到省考核
+   * 要求（不低于64%）。`); with --next-plan, per next-plan chapter one sentence of its tasks as measures (verb + object
+   * first when the theme has several), the units' own plans for what is unfinished or carried joined to the chapter
+   * they continue; without it, those plans and the units' other concrete plans, at most NEXT_STEPS.most.
+   */
+  function nextPoint(g: (typeof groups)[number], text: SectionText, own: ClauseProgress[]): string[] {
+    const out: string[] = [];
+    for (const row of missedRows) {
+      if (!chaptersOfMetric(o.plan, row.名称).some((id) => g.chapters.includes(id)) || out.length) continue;
+      const lower = DIRECTION_RULES.lowerIsBetter.test(row.名称) || /^不高于/.test(row.目标);
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}。`);
+    }
+    const leftover = text.未完打算.map((x) => ({ ...x, 打算: x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) })).filter((x) => x.打算);
+    if (o.yearEnd && o.nextPlan) {
+      const next = o.nextPlan;
+      const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
+      const several = ids.length > 1;
+      const placed = new Set<string>();
+      // The next plan's tasks for the point as one sentence, its parts apart by ；: per chapter verb + object and its
+      // measures when the point has several (the seed's 扎实推进蓝天保卫战，…), each task its title and first measure
+      // when it has one; the units' own plans for what is left of this year joined to the chapter they continue.
+      const parts: string[] = [];
+      for (const id of ids) {
+        const chapter = next.chapters.find((x) => x.id === id)!;
+        const skip = text.未完打算.map((x) => x.任务);
+        const measures = nextMeasures(next, id, skip, several ? NEXT_STEPS.perChapterInTheme : NEXT_STEPS.perChapter, (x) => teller.fresh(x) === x);
+        const mine = leftover.filter((x) => !placed.has(x.打算) && !x.打算.startsWith('【待填') && (next.tasks.some((t) => t.chapterId === id && sameWork(t.lead, x.任务)) || bareTitle(o.plan.chapters.find((p) => own.some((c) => c.task === x.任务 && c.chapterId === p.id))?.title ?? '') === bareTitle(chapter.title)));
+        mine.forEach((x) => placed.add(x.打算));
+        const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
+        if (several) {
+          const bits = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
+          if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
+        } else {
+          // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
+          // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
+          const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
+          out.push(...measures.slice(0, room).map((m) => teller.say(m.full)).filter(Boolean).map(closeSentence), ...unitPlans.map(closeSentence));
+        }
+      }
+      if (parts.length) out.push(closeSentence(parts.join('；')));
+      out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算));
+      return out;
+    }
+    out.push(...leftover.map((x) => x.打算));
+    const left = NEXT_STEPS.most - out.length;
+    const others = text.打算.filter((x) => !text.未完打算.some((u) => u.打算 === x) && !x.startsWith('【待填')).map((x) => tellLine(x.replace(/。$/, ''))).filter(Boolean);
+    out.push(...others.slice(0, Math.max(0, left)));
+    return out;
+  }
   themes.filter((t) => t.成效.length || t.成效补充).forEach((t, i) => (t.成效序号 = cnOrdinal(i)));
-  themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
   themes.filter((t) => t.打算.length).forEach((t, i) => (t.打算序号 = cnOrdinal(i)));
-  // What was not reported, by name: the task, the unit that did not report, and what cooperating units said.
+  // What was not reported, by name (报告.未报送任务, for the clerk and other templates): the task, the unit that did
+  // not report, and what cooperating units said. The built-in report says it only as a 【待填】 at its place.
   const missing = c
     .filter((x) => x.status === '未报送')
     .map((x) => {
@@ -488,9 +725,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         .join('')}`
     : '';
   // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
-  // only when the units' points are more than three.
-  // An indicator that missed its target is a problem too, stated first, as the KPI paragraph states it.
-  const missed = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`);
+  // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
+  // first, with its cause when the data has it (else a gap): `missed` above.
   const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
   const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
@@ -498,7 +734,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
   const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
   // By theme (more than three points), the missed indicators have no theme: the lead says them by name.
-  const missedNamed = problemPoints ? '' : missed.join('');
+  // By theme, a missed indicator opens the theme its chapters belong to (kpi.ts chaptersOfMetric); one of no theme
+  // is said in the lead.
+  const homeless: string[] = [];
+  if (!problemPoints) {
+    missedRows.forEach((row, i) => {
+      const home = themes.find((t) => chaptersOfMetric(o.plan, row.名称).some((id) => t.章节.includes(id)));
+      if (home) home.问题.unshift(missed[i]!);
+      else homeless.push(missed[i]!);
+    });
+  }
+  themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
+  const missedNamed = homeless.join('');
   const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
@@ -508,11 +755,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
-      指标未达到: missed,
+      // The bare verdicts (the speech states them in its own words; the report's points add the cause).
+      指标未达到: missedRows.map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`),
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
       其余完成: quietCount ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
       问题要点: problemPoints,
+      // By theme (more than three points), the office's own shortcomings close the section, a gap as in the points.
+      主观不足: o.accepted && !problemPoints && points.length ? `此外，${subjective}` : '',
       重复表述: [...boiler].map(([表述, 任务]) => ({ 表述, 任务 })),
       无责任单位: o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入跟踪。` : '',
       问题总述: problemLead,

@@ -1,10 +1,11 @@
 // Writes a document tree as a Word file in the format of GB/T 9704-2012 (党政机关公文格式): A4, margins
 // 37/35/28/26 mm, 22 lines of 28 characters, 方正小标宋 title, 黑体/楷体/仿宋 headings, 仿宋 三号 body,
-// page numbers `— 1 —` in 宋体 四号, odd pages right and even pages left.
+// page numbers `— 1 —` in 宋体 四号, odd pages right and even pages left; a document issued as a 文件 opens with the
+// red 版头 (7.2), and the 版记 (7.4) stands at the foot of the last page.
 import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
-  TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, DocumentGridType, ShadingType, PageBreak,
-  CommentRangeStart, CommentRangeEnd, CommentReference,
+  TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, DocumentGridType, ShadingType, PageBreak, TableAnchorType,
+  RelativeVerticalPosition, OverlapType, CommentRangeStart, CommentRangeEnd, CommentReference,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, DocumentTree, Inline } from './markup.ts';
@@ -171,12 +172,9 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
-      // 发文机关署名 and 成文日期, right-aligned, 右空四字; kept on the page of the last body lines.
-      return [
-        new Paragraph({ spacing: exact, keepNext: true, children: [] }),
-        new Paragraph({ spacing: exact, keepNext: true, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.org, bold: false }], FONTS.body, GB9704.bodySize) }),
-        new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: GB9704.indent * 2 }, children: runs([{ text: block.date, bold: false }], FONTS.body, GB9704.bodySize) }),
-      ];
+      return signatureOf(block);
+    case 'masthead':
+      return mastheadOf(block);
     case 'image': {
       const image = images.get(block.src);
       const out: Paragraph[] = [];
@@ -209,6 +207,90 @@ function titleParagraph(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: GB9704.linePitch }, children });
 }
 
+/** One character of the body (三号, condensed as every run is), in twips; half of it for a digit or Latin letter. */
+const BODY_CHAR = GB9704.bodySize * 10 + CHARACTER_SPACING;
+
+/**
+ * Width of body text in characters as Word and LibreOffice set it: titleWidth's, and about a fifth of a character
+ * where Chinese meets a digit or a Latin letter (both add that space by default: `2026年1月15日` is 7.5, not 6.5).
+ */
+function bodyWidth(text: string): number {
+  const chars = [...text];
+  const latin = (c: string) => /[\x00-\xff]/.test(c);
+  const changes = chars.slice(1).filter((c, i) => latin(c) !== latin(chars[i]!)).length;
+  return titleWidth(text) + changes * 0.2;
+}
+
+/**
+ * The 落款 of a sealed document (GB/T 9704 7.3.5.1): a blank line after the body, the 成文日期 in numerals 右空四字, and
+ * the 发文机关署名 centred over the date (when longer than the date by more than eight characters, flush right). Both
+ * are kept on the page of the last body lines.
+ */
+function signatureOf(block: Extract<Block, { type: 'signature' }>): Paragraph[] {
+  const dateRight = GB9704.indent * 2;
+  const orgRight = Math.max(0, Math.round(dateRight + ((bodyWidth(block.date) - bodyWidth(block.org)) / 2) * BODY_CHAR));
+  const line = (text: string, right: number, keepNext: boolean) =>
+    new Paragraph({ spacing: exact, keepNext, alignment: AlignmentType.RIGHT, indent: { right }, children: runs([{ text, bold: false }], FONTS.body, GB9704.bodySize) });
+  return [new Paragraph({ spacing: exact, keepNext: true, children: [] }), line(block.org, orgRight, true), line(block.date, dateRight, false)];
+}
+
+/** The 版头's measures (GB/T 9704 7.2): the mark's largest size (初号, half-points), its red, the rule below the 文号. */
+export const MASTHEAD = {
+  /** 初号 42 pt: the usual size of a 发文机关标志; a long name is set smaller so that it stays on one line. */
+  maxSize: 84,
+  /** Of the 156 mm measure the mark may fill, in points, a little in hand for the substitute font. */
+  maxWidth: 430,
+  color: 'FF0000',
+  /** 上边缘至版心上边缘为35mm: the space above the mark, in twips. */
+  above: 1984,
+  /** The red rule under the 文号: 1.5 pt (eighths of a point), about 4 mm under the 文号's characters. */
+  rule: { size: 12, space: 6 },
+} as const;
+
+/**
+ * The 版头 of a document issued as a 文件 (GB/T 9704 7.2): the 发文机关标志 in red 小标宋, centred, 35 mm below the top of
+ * the type area; two blank lines; the 发文字号 centred; under it a red rule as wide as the type area; two blank lines
+ * before the title. The mark is off the line grid (its own exact line); the lines after it are on it.
+ */
+function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
+  const size = Math.min(MASTHEAD.maxSize, Math.floor((MASTHEAD.maxWidth / Math.max(1, titleWidth(block.mark))) * 2));
+  const line = Math.round(size * 10 * 1.2);
+  const blank = () => new Paragraph({ spacing: exact, keepNext: true, children: [] });
+  return [
+    new Paragraph({
+      style: OFF_GRID_STYLE,
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { line, lineRule: LineRuleType.EXACT, before: MASTHEAD.above, after: 0 },
+      children: [new TextRun({ text: block.mark, font: font(FONTS.title), size, color: MASTHEAD.color, characterSpacing: 0, snapToGrid: false })],
+    }),
+    blank(),
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: exact,
+      border: { bottom: { style: BorderStyle.SINGLE, size: MASTHEAD.rule.size, space: MASTHEAD.rule.space, color: MASTHEAD.color } },
+      children: runs([{ text: block.number, bold: false }], FONTS.body, GB9704.bodySize),
+    }),
+    blank(),
+    blank(),
+  ];
+}
+
+/**
+ * Whether a body paragraph stays on the page of what follows it: the last lines before the 落款 (so the 落款 never
+ * stands alone), and a line that introduces a table or a figure (`…限期整改：`, or any paragraph of at most two lines)
+ * so that it never ends a page with its table on the next. A longer paragraph before a table flows as body text does:
+ * kept whole with the table it would leave most of a page empty.
+ */
+function keepsWithNext(block: Block, next: Block | undefined): boolean {
+  if (next?.type === 'signature') return true;
+  if (next?.type !== 'table' && next?.type !== 'image') return false;
+  const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
+  return /[：:]$/.test(text.trim()) || [...text].length <= GB9704.charsPerLine * 2 - 2;
+}
+
 /**
  * GB/T 9704 order: the body, the attachment note (`附件：1.…`), the 落款, then each attachment on a new page
  * headed `附件1` (黑体, top left) with its title centred on the third line.
@@ -222,9 +304,8 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
   const out: (Paragraph | Table)[] = [];
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
-    // The last body paragraph keeps with the 落款 (and the note before it), so the 落款 never stands alone.
     const note = notesOf(main).indexOf(b as never);
-    out.push(...paragraphOf(b, images, main[i + 1]?.type === 'signature', note >= 0 ? note : undefined));
+    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
@@ -232,7 +313,7 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
     out.push(new Paragraph({ spacing: exact, pageBreakBefore: true, children: runs([{ text: `附件${attachments.length > 1 ? i + 1 : ''}`, bold: false }], FONTS.h1, GB9704.bodySize) }));
     out.push(new Paragraph({ spacing: exact, children: [] }));
     out.push(titleParagraph(a.title));
-    for (const b of a.blocks) out.push(...paragraphOf(b, images));
+    a.blocks.forEach((b, i) => out.push(...paragraphOf(b, images, keepsWithNext(b, a.blocks[i + 1]))));
   });
   for (const b of imprints) out.push(...paragraphOf(b, images));
   return out;
@@ -245,7 +326,7 @@ const IMPRINT_CHAR = 280;
 /**
  * The 版记 (GB/T 9704 7.4): `抄送：…。` and `印发机关　　印发日期印发` in 仿宋 四号, 左右各空一字, between a thick first
  * and last rule (0.35 mm) and a thin rule between them (0.25 mm). A table with only horizontal borders draws the
- * rules in Word, WPS and LibreOffice alike; its rows are kept together and with the blank line before them.
+ * rules in Word, WPS and LibreOffice alike; its rows are kept together.
  */
 function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Table)[] {
   const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
@@ -273,15 +354,24 @@ function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Tab
     }),
   ];
   return [
-    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
     new Table({
       width: { size: textWidth, type: WidthType.DXA },
       columnWidths: [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)],
       layout: TableLayoutType.FIXED,
       borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
-      // Not floated to the page foot: LibreOffice 7.4 dropped a floating table there from the page altogether.
+      // At the foot of the last page (GB/T 9704 7.4): floated to the bottom of the type area. LibreOffice 7.4 floats a
+      // table only when text could stand beside it: as wide as the type area it is measured from the page's edge
+      // (placed at the left margin), else LibreOffice set it inline, and an anchor paragraph must follow it.
+      float: {
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: GB9704.marginLeft,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        overlap: OverlapType.NEVER,
+      },
       rows,
     }),
+    new Paragraph({ style: OFF_GRID_STYLE, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }),
   ];
 }
 
@@ -304,13 +394,21 @@ function attachmentNote(titles: string[]): Paragraph[] {
 }
 
 /**
- * Table text is set off the body's 28.95 pt line grid, in single spacing with a little air above and below, as
- * printed 公文 tables are: on the grid every line of a cell took a full body line. The style only turns the grid
- * off (docx cannot say so on a paragraph); `writeDocx` adds it to styles.xml.
+ * Table text (小四, 12 pt) is set off the body's 28.95 pt line grid at a fixed 15 pt a line with a little air above and
+ * below, as printed 公文 tables are: on the grid every line of a cell took a full body line, and single spacing
+ * followed each font's own leading (17 pt with LibreOffice's substitute). Header cells are 黑体 and bold. The styles
+ * only turn the grid off (docx cannot say so on a paragraph); `writeDocx` adds them to styles.xml.
  */
 const TABLE_TEXT_STYLE = 'TableText';
-const TABLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 40, after: 40 };
-const TABLE_TEXT_STYLE_XML = `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${TABLE_TEXT_STYLE}"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`;
+/** Paragraphs off the grid outside tables: the 版头's mark, the 版记's anchor. */
+const OFF_GRID_STYLE = 'OffGrid';
+const TABLE_SPACING = { line: 300, lineRule: LineRuleType.EXACT, before: 30, after: 30 };
+const TABLE_TEXT_STYLE_XML = [
+  [TABLE_TEXT_STYLE, 'Table Text'],
+  [OFF_GRID_STYLE, 'Off Grid'],
+]
+  .map(([id, name]) => `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`)
+  .join('');
 
 function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const textWidth = GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight;
@@ -340,7 +438,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
                     style: TABLE_TEXT_STYLE,
                     alignment: cell.align === 'center' || cell.header ? AlignmentType.CENTER : cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
                     spacing: TABLE_SPACING,
-                    children: runs(cell.content, cell.header ? FONTS.h1 : FONTS.body, 24),
+                    children: runs(cell.content, cell.header ? FONTS.h1 : FONTS.body, 24, cell.header),
                   }),
                 ],
               }),

@@ -112,7 +112,7 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
   const base = buildContext(o.progress, o.plan, o.date, o.metrics, o.settings, o.nextPlan);
   const context: DocumentContext = {
     ...base,
-    通报: buildBulletin(base, o.progress, o.plan, { replyBy: o.replyBy, settings: o.settings }),
+    通报: buildBulletin(base, o.progress, o.plan, { replyBy: o.replyBy, settings: o.settings, metrics: o.metrics, nextPlan: o.nextPlan }),
     讲话: buildSpeech(base, o.progress, o.plan, { nextPlan: o.nextPlan, meeting: o.meeting, settings: o.settings }),
   };
   const warnings: string[] = [];

@@ -4,6 +4,7 @@
 import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress } from '../model/progress.ts';
 import type { Metric, Metrics } from '../model/metrics.ts';
+import type { IssuedIndicator, ReportedIndicator } from '../model/indicators.ts';
 
 /** Which way an indicator is met, from its target's words first, then from its name. */
 export const DIRECTION_RULES = {
@@ -85,6 +86,11 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
   const names = new Set(plan.indicators.map((i) => i.name));
   for (const [k, v] of Object.entries(metrics)) {
     if (names.has(k) || o.reserved.has(k) || k.startsWith('完成值:')) continue;
+    // An indicator issued to a unit that did not report it (mergeIndicatorValues): a gap, as a plan's is.
+    if (v === '' || (typeof v === 'object' && v.值 === '')) {
+      unknown.push(k);
+      continue;
+    }
     const f = figureWords(k, v);
     stated.push(f.text);
     out.指标.push(f.row);
@@ -117,6 +123,50 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
   }
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
+}
+
+/**
+ * The merge step before the paragraph: the figures the office supplied (--metrics, the 报告 page's 补充数据) and the
+ * values units reported on their 指标 sheets (the round's accepted submissions in force), one figure per indicator.
+ * The office's value wins over a unit's, and `notes` says so for each; a unit's value is stated with the unit of
+ * measure, target and 依据 its 指标 sheet was issued with. An indicator issued and not reported is kept as '' (a
+ * 【待填】 gap), unless the plan's own indicator table lists it (indicatorParagraph names those gaps already).
+ */
+export function mergeIndicatorValues(
+  office: Metrics,
+  issued: IssuedIndicator[],
+  reported: ReportedIndicator[],
+  planIndicators: ReadonlySet<string> = new Set(),
+): { metrics: Metrics; notes: string[]; fromUnits: string[] } {
+  const metrics: Metrics = { ...office };
+  const notes: string[] = [];
+  const fromUnits: string[] = [];
+  const given = (m: Metric | undefined) => m !== undefined && m !== '' && !(typeof m === 'object' && m.值 === '');
+  for (const ind of issued) {
+    const own = reported.find((r) => r.name === ind.name && r.unit === ind.unit && r.valueText !== null);
+    const issuedSpec = { ...(ind.measure ? { 单位: ind.measure } : {}), ...(ind.target ? { 目标: ind.target } : {}), ...(ind.basis ? { 依据: ind.basis } : {}) };
+    if (given(office[ind.name])) {
+      const value = office[ind.name]!;
+      const shown = typeof value === 'object' ? value.值 : value;
+      // The office's figure, against the target the 指标 sheet was issued with where the office gives none.
+      metrics[ind.name] = typeof value === 'object' ? { ...issuedSpec, ...value } : { 值: value, ...issuedSpec };
+      notes.push(
+        own
+          ? `指标“${ind.name}”采用补充数据中的数值 ${shown}，${ind.unit}报送的 ${own.valueText} 未采用。`
+          : `指标“${ind.name}”采用补充数据中的数值 ${shown}（${ind.unit}未报送）。`,
+      );
+      continue;
+    }
+    if (!own) {
+      if (!planIndicators.has(ind.name)) metrics[ind.name] = '';
+      continue;
+    }
+    // A percentage written `64.2%` with no unit of measure issued keeps its sign; otherwise the figure and its unit.
+    const value = own.value === null ? own.valueText! : !ind.measure && /[%％]$/.test(own.valueText!) ? own.valueText! : own.value;
+    metrics[ind.name] = { 值: value, ...issuedSpec };
+    fromUnits.push(`${ind.name}（${ind.unit}报送：${own.valueText}）`);
+  }
+  return { metrics, notes, fromUnits };
 }
 
 /**

@@ -31,6 +31,8 @@ const SimpleBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), src: z.string(), width: z.number().positive(), caption: z.string() }),
   z.object({ type: z.literal('pagebreak') }),
   z.object({ type: z.literal('signature'), org: z.string(), date: z.string() }),
+  /** 版头 (GB/T 9704 7.2) of a document issued as a 文件: the red 发文机关标志, the 发文字号 and the red rule under it. */
+  z.object({ type: z.literal('masthead'), mark: z.string(), number: z.string() }),
   /** 版记 (GB/T 9704): 抄送 (may be empty), 印发机关 and 印发日期, between rules, closing the document. */
   z.object({ type: z.literal('imprint'), cc: z.string(), org: z.string(), date: z.string() }),
 ]);
@@ -58,8 +60,9 @@ export const ELEMENTS: Record<string, string> = {
   table: '表格；属性 widths="3,10,4"（各列相对宽度），caption="表题"；内含 <tr><td>，td 可有 colspan、rowspan、header="true"、align、fill="FFC7CE"',
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
-  signature: '落款；属性 org（发文机关）、date（成文日期）',
-  imprint: '版记（置于全文最后，附件之后）；属性 cc（抄送机关，可空）、org（印发机关）、date（印发日期），以分隔线隔开',
+  masthead: '版头（以“文件”形式印发时置于标题之前）；属性 mark（发文机关标志，红色小标宋，居中）、number（发文字号，居中），其下为与版心等宽的红色分隔线',
+  signature: '落款；属性 org（发文机关署名）、date（成文日期）：成文日期右空四字，署名以成文日期为准居中',
+  imprint: '版记（置于全文最后、附件之后，排在末页版心下端）；属性 cc（抄送机关，可空）、org（印发机关）、date（印发日期），以分隔线隔开',
   attachment: '附件；属性 title（附件名称）；内含 <table>、<p> 等。正文后自动列出“附件：1.……”，落款之后每个附件另起一页，标“附件1”',
 };
 
@@ -145,7 +148,11 @@ export function parseMarkup(markup: string, templateName: string, templateSource
         if (!(width > 0 && width <= 156)) fail(el, 'width 应为 1 到 156 之间的毫米数（版心宽 156 毫米）');
         blocks.push({ type: 'image', src: a.src!, width, caption: a.caption ?? '' });
       } else if (el.name === 'pagebreak') blocks.push({ type: 'pagebreak' });
-      else if (el.name === 'signature') {
+      else if (el.name === 'masthead') {
+        if (inAttachment) fail(el, '版头应在标题之前，不能放在附件中');
+        if (!a.mark) fail(el, '需要 mark（发文机关标志，如“济南市生态环境局文件”）属性');
+        blocks.push({ type: 'masthead', mark: a.mark!, number: a.number ?? '' });
+      } else if (el.name === 'signature') {
         if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
         blocks.push({ type: 'signature', org: a.org!, date: a.date! });
       } else if (el.name === 'imprint') {

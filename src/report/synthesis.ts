@@ -243,9 +243,85 @@ export const MAX_PER_ITEM = 4;
  * `持续跟踪问题整改` says nothing a reader can hold the office to and is left out; no fallback phrase replaces it.
  */
 export const CONCRETE_PLAN = [/\d/, /[一二三四五六七八九十两]+(个|项|家|次|批|季度|月)/, /[“《]/, /(方案|规划|清单|平台|工程|台账|文本|计划|名录|标准)/];
+/**
+ * Next steps that only promise to go on (`按整改方案持续推进`, `按计划推进`, `巩固成效`): never printed, whatever
+ * else they name. A clause of a plan that is one of these in full is dropped before CONCRETE_PLAN is asked.
+ */
+export const VAGUE_PLAN: readonly RegExp[] = [
+  /^(按|依)(照)?[^，；]{0,8}(持续|继续|稳步|有序)?推进(相关工作)?$/,
+  /^(继续|持续|进一步)(推进|做好|抓好|落实|加强|巩固)[^，；\d]{0,6}$/,
+  /^(巩固|提升|扩大)[^，；\d“《]{0,8}(成效|成果|质量|覆盖面)$/,
+  /^逐项对账销号$/,
+];
 export function concretePlan(text: string): boolean {
-  return CONCRETE_PLAN.some((re) => re.test(text));
+  const parts = text.split(/[，,；;]/).map((x) => x.trim()).filter((x) => x && !VAGUE_PLAN.some((re) => re.test(x)));
+  return parts.length > 0 && CONCRETE_PLAN.some((re) => re.test(parts.join('，')));
 }
+
+/**
+ * How much a report says, per task and per block (issue 29): a task is told by its telling fact, the sentence of
+ * its lead with the most result figures of its own (else the first concrete one), at most `taskClauses` clauses of
+ * it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`); a block (a
+ * chapter of a theme, or a section) tells at most `blockTasks` tasks, the rest counted once for the report.
+ */
+export const SELECTION = { taskClauses: 4, coopSentences: 1, blockTasks: 3, sectionTasks: 4 } as const;
+
+/** A sentence's clauses (between ， and ；), with the mark before each (none before the first). */
+export function clausesOf(sentence: string): { mark: string; text: string }[] {
+  const out: { mark: string; text: string }[] = [];
+  let mark = '';
+  for (const piece of sentence.split(/([，；,;])/)) {
+    if (/^[，；,;]$/.test(piece)) mark = piece === ',' ? '，' : piece === ';' ? '；' : piece;
+    else if (piece.trim()) {
+      out.push({ mark: out.length ? mark : '', text: piece.trim() });
+      mark = '';
+    }
+  }
+  return out;
+}
+
+/** A clause's shape: figures as #, the task's object as ~ (`会同各区县开展联合检查#轮`, `完成~中期评估`). */
+export function clauseShape(clause: string, object = ''): string {
+  const c = object && object.length >= 2 ? clause.split(object).join('~') : clause;
+  return c.replace(/\d+(?:\.\d+)?/g, '#').replace(/\s+/g, '');
+}
+
+/**
+ * A document's memory of what it has said (issue 29: "told once"). A clause is said once: the same words again
+ * are left out, and so is a clause of a routine shape (one that recurs in the texts of `ROUTINE_TASKS` or more
+ * tasks across the round: `按期办结率100%`, `均已整改到位`) after its first use. One per document, for every part
+ * (成效, 存在问题, 下一步), so that a section built twice (per theme and per chapter) cannot say a thing twice.
+ */
+export const ROUTINE_TASKS = 3;
+export function toldOnce(routineShapes: ReadonlySet<string> = new Set()) {
+  const told = new Set<string>();
+  const keys = (clause: string, object: string) => {
+    const exact = clause.replace(/\s+/g, '');
+    const shape = clauseShape(clause, object);
+    return routineShapes.has(shape) || routineShapes.has(clauseShape(clause)) ? [exact, `#${shape}`, `#${clauseShape(clause)}`] : [exact];
+  };
+  /** The sentence without what was said already (and without its own repeats); '' when nothing new is left. */
+  const fresh = (sentence: string, object = ''): string => {
+    const seen = new Set<string>();
+    const kept = clausesOf(sentence.replace(/[。！？]+$/, '')).filter((c) => {
+      const k = keys(c.text, object);
+      if (k.some((x) => told.has(x) || seen.has(x))) return false;
+      k.forEach((x) => seen.add(x));
+      return true;
+    });
+    return kept.map((c, i) => (i ? c.mark : '') + c.text).join('');
+  };
+  return {
+    fresh,
+    /** fresh(), remembered: what it returns counts as said. */
+    say(sentence: string, object = ''): string {
+      const out = fresh(sentence, object);
+      for (const c of clausesOf(out)) keys(c.text, object).forEach((x) => told.add(x));
+      return out;
+    },
+  };
+}
+export type ToldOnce = ReturnType<typeof toldOnce>;
 
 /**
  * How an issuer is named after its first mention: the place name before its level dropped (济南市生态环境局 →

@@ -11,7 +11,8 @@ import { UnitIndex, type UnitAssignment } from './assign.ts';
 import { columnLetters } from '../workbook/cells.ts';
 import { numberedFileName, workbookFileName } from '../workbook/file-name.ts';
 import { FONT, HEADER_FILL, thinBorder } from '../workbook/style.ts';
-import { newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
+import { buildWorkbook, newWorkbook, sheetProtection, type InputValues } from './workbook.ts';
+import type { IssuedIndicator } from '../model/indicators.ts';
 import { cellStyles, splitSheet, valueCell, WorkbookStamper } from './stamp.ts';
 import { strFromU8, unzipSync } from 'fflate';
 import { streamedEntry, zip } from '../util/zip.ts';
@@ -30,6 +31,8 @@ export interface GenerateOptions {
   prefill?: Map<string, Map<string, InputValues>>;
   /** Each unit's 联系人及电话 for the 下发清单, from the unit registry (units/). */
   contacts?: Map<string, string>;
+  /** The indicators units report in the round (model/indicators.ts): each such unit's workbook gets a 指标 sheet. */
+  indicators?: IssuedIndicator[];
   /** Called after each workbook is written, with how many of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -41,6 +44,8 @@ export interface GeneratedFile {
   lead: number;
   cooperate: number;
   prefilled: number;
+  /** How many indicators the unit reports on its 指标 sheet. */
+  indicators: number;
 }
 
 export interface GenerateResult {
@@ -104,9 +109,17 @@ export async function generateRound(o: GenerateOptions): Promise<GenerateResult>
   const files: GeneratedFile[] = [];
   for (const { unit, name } of named) {
     const assignment = index.get(unit)!;
+    const indicators = o.indicators?.filter((i) => i.unit === unit) ?? [];
+    // A unit that reports indicators gets its workbook, 指标 sheet and all, from exceljs (the stamper's template has
+    // none): a few units of a round, not thousands.
+    const bytes = indicators.length
+      ? new Uint8Array(
+          await buildWorkbook({ plan: o.plan, planHash: hash, round: o.round, unit: assignment, protection, contact: o.contact, values: o.prefill?.get(unit), indicators }).xlsx.writeBuffer(),
+        )
+      : stamper.render(assignment, o.prefill?.get(unit));
     // Written synchronously: thousands of small files, each a round trip to the thread pool when written async.
-    writeWhole(join(o.outDir, name), stamper.render(assignment, o.prefill?.get(unit)));
-    files.push(describe(assignment, name, o.prefill?.get(unit)));
+    writeWhole(join(o.outDir, name), bytes);
+    files.push({ ...describe(assignment, name, o.prefill?.get(unit)), indicators: indicators.length });
     o.onProgress?.(files.length, named.length);
   }
   const distributionList = join(o.outDir, '下发清单.xlsx');
@@ -132,7 +145,7 @@ function writeWhole(path: string, data: Uint8Array): void {
   }
 }
 
-function describe(a: UnitAssignment, file: string, values?: Map<string, InputValues>): GeneratedFile {
+function describe(a: UnitAssignment, file: string, values?: Map<string, InputValues>): Omit<GeneratedFile, 'indicators'> {
   return {
     unit: a.unit,
     file,

@@ -8,11 +8,13 @@ import { displayTitle, type Plan } from '../model/plan.ts';
 import type { Round } from '../model/round.ts';
 import { othersOf, type UnitAssignment, type UnitRow } from './assign.ts';
 import { cellOrder } from '../workbook/cells.ts';
-import { inputsDigest, normalizeCell, rowChecksum, rowsChecksum } from '../workbook/identification.ts';
+import { indicatorsChecksum, inputsDigest, normalizeCell, rowChecksum, rowsChecksum } from '../workbook/identification.ts';
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_HEADER, META_SHEET, STATUSES, STATUS_MEANINGS,
-  INPUT_KEYS, TRACKING_SHEET, columnLetter, type IdentificationKey, type InputKey,
+  INDICATOR_COLUMNS, INDICATOR_FIRST_ROW, INDICATOR_FORMAT, INDICATOR_HEADER_ROW, INDICATOR_IDENTIFICATION, INDICATOR_SHEET,
+  INPUT_KEYS, TRACKING_SHEET, columnLetter, indicatorLetter, type IdentificationKey, type InputKey,
 } from '../workbook/layout.ts';
+import { numericIndicator, type IssuedIndicator } from '../model/indicators.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, rowHeight, thinBorder } from '../workbook/style.ts';
 
 // Moved to src/workbook/; re-exported for the modules that import them from here.
@@ -125,6 +127,12 @@ export interface WorkbookOptions {
   problems?: Map<string, string>;
   /** Shown above the table in a returned workbook. */
   notice?: string;
+  /** The indicators the unit reports (model/indicators.ts): a 指标 sheet is added when there are any. */
+  indicators?: IssuedIndicator[];
+  /** Values to pre-fill on the 指标 sheet, by indicator name (a 退回重报 workbook: the unit's own). */
+  indicatorValues?: Map<string, { value?: string | number; note?: string }>;
+  /** 指标 sheet cells to highlight with a comment each: `E4` → message. */
+  indicatorProblems?: Map<string, string>;
 }
 
 // exceljs takes about 0.2 s to load in full. The collector needs this module's pure helpers for every file but
@@ -144,6 +152,7 @@ export function buildWorkbook(o: WorkbookOptions): ExcelJS.Workbook {
   wb.title = `${o.unit.unit} ${o.round.label} 重点工作调度表`;
   addGuide(wb, o);
   addTrackingSheet(wb, o);
+  if (o.indicators?.length) addIndicatorSheet(wb, o, o.indicators);
   addMeta(wb, o);
   return wb;
 }
@@ -169,6 +178,12 @@ function addGuide(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
     ['', '2. 请勿插入、删除、移动行或列，请勿修改“序号”；请勿删除或重命名工作表。'],
     ['', '3. 选择“滞后”的，须在“存在问题”中说明原因；除“未启动”外，“进展情况”必须填写。'],
     ['', '4. 本表由系统根据内容识别报送单位和轮次，请勿将其他单位或其他轮次的表格内容复制到本表。'],
+    ...(o.indicators?.length
+      ? ([
+          ['', ''],
+          ['指标报送', `本单位负责报送 ${o.indicators.length} 项指标，见“${INDICATOR_SHEET}”工作表：请在“本期数值”栏填写截至本期的数值（目标为数值的只填数字，如 38 或 64.2%），需要说明的写入“说明”栏；灰色单元格已锁定，请勿修改。`],
+        ] as [string, string][])
+      : []),
   ];
   const title = ws.getCell('A1');
   title.value = `${o.round.label}重点工作调度表填报说明`;
@@ -350,7 +365,7 @@ export function problemNotes(problems: Map<string, string>): { byRow: Map<number
 
 /** Identification of a workbook, as key/value rows of the metadata sheet, and the checksum of each table row. */
 export function metadata(
-  o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit' | 'contact'>,
+  o: Pick<WorkbookOptions, 'plan' | 'planHash' | 'round' | 'unit' | 'contact' | 'indicators'>,
   /** Each row's plan cells and checksum, when the caller has them already. */
   issued: IssuedRow[] = o.unit.rows.map((row) => issuedRow(o.plan, row)),
   /**
@@ -358,7 +373,7 @@ export function metadata(
    * workbook sent back exactly as issued; null for a 退回重报 workbook, which holds answers already judged.
    */
   values: Map<string, InputValues> | null = null,
-): { pairs: [IdentificationKey, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
+): { pairs: [IdentificationKey | keyof typeof INDICATOR_IDENTIFICATION, string | number][]; rows: { row: number; id: string; role: string; sum: string }[] } {
   const rows = o.unit.rows.map((row, i) => ({ row: FIRST_ROW + i, id: row.clause.id, role: row.role, sum: issued[i]!.sum }));
   const total = rowsChecksum(rows.map((r) => r.sum));
   return {
@@ -376,6 +391,13 @@ export function metadata(
       // The coordinator's contact, so that a 退回重报 workbook made from this file names it again.
       ['contact', o.contact ?? ''],
       ...(values ? [['inputs', inputsDigest(o.unit.rows.map((r) => INPUT_KEYS.map((k) => values.get(r.clause.id)?.[k])))] as [IdentificationKey, string]] : []),
+      // The 指标 sheet, when the unit reports indicators: its layout version and the rows issued (see layout.ts).
+      ...(o.indicators?.length
+        ? ([
+            ['indicators', INDICATOR_FORMAT],
+            ['indicator_checksum', indicatorsChecksum(o.indicators.map(indicatorPlanCells))],
+          ] as [keyof typeof INDICATOR_IDENTIFICATION, string][])
+        : []),
     ],
     rows,
   };
@@ -390,6 +412,86 @@ function addMeta(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   ws.addRow([]);
   ws.addRow(META_HEADER);
   for (const r of rows) ws.addRow([r.row, r.id, r.role, r.sum]);
+  protect(ws, o.protection);
+}
+
+/** An issued indicator's locked cells, in INDICATOR_PLAN_KEYS order (序号, 指标, 单位, 目标): what its checksum covers. */
+export function indicatorPlanCells(i: IssuedIndicator): string[] {
+  return [String(i.seq), i.name, i.measure, i.target];
+}
+
+/**
+ * The 指标 sheet: one row per indicator the unit reports, 序号/指标/单位/目标 locked and grey, 本期数值 and 说明 to
+ * fill; a figure expected is checked by Excel as the 完成值 column is (a warning: the collector reads 45% or 1,200).
+ */
+function addIndicatorSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, indicators: IssuedIndicator[]): void {
+  const last = INDICATOR_COLUMNS.length;
+  const lastLetter = indicatorLetter(INDICATOR_COLUMNS[last - 1]!.key);
+  const ws = wb.addWorksheet(INDICATOR_SHEET, {
+    views: [{ state: 'frozen', ySplit: INDICATOR_HEADER_ROW, activeCell: `${indicatorLetter('value')}${INDICATOR_FIRST_ROW}` }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: `${INDICATOR_HEADER_ROW}:${INDICATOR_HEADER_ROW}` },
+  });
+  INDICATOR_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  ws.mergeCells(`A1:${lastLetter}1`);
+  const title = ws.getCell('A1');
+  title.value = `${o.unit.unit} ${o.round.label} 指标报送表`;
+  title.font = TITLE_FONT;
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+  ws.mergeCells(`A2:${lastLetter}2`);
+  const note = ws.getCell('A2');
+  note.value = '灰色为指标内容（已锁定），白色由本单位填写：“本期数值”填写截至本期的数值，目标为数值的只填数字（如 38 或 64.2%），需要说明的写入“说明”。';
+  note.font = { ...FONT, size: 10, color: { argb: 'FF595959' } };
+  note.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(2).height = 30;
+  const header = ws.getRow(INDICATOR_HEADER_ROW);
+  INDICATOR_COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = thinBorder;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  header.height = 24;
+  indicators.forEach((ind, i) => {
+    const r = ws.getRow(INDICATOR_FIRST_ROW + i);
+    const filled = o.indicatorValues?.get(ind.name) ?? {};
+    const values: Record<string, string | number | undefined> = { seq: ind.seq, name: ind.name, measure: ind.measure, target: ind.target, value: filled.value, note: filled.note };
+    const texts: [string, number][] = [];
+    INDICATOR_COLUMNS.forEach((c, j) => {
+      const cell = r.getCell(j + 1);
+      const value = values[c.key];
+      // Locked texts stay texts (a target `≥64%` or a name starting with = is never a formula).
+      if (value !== undefined && value !== '') cell.value = value;
+      if (typeof value === 'string') texts.push([value, c.width]);
+      cell.font = FONT;
+      cell.border = thinBorder;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.align };
+      cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
+      cell.protection = { locked: !c.input };
+      if (c.key === 'value') cell.numFmt = 'General';
+    });
+    r.height = rowHeight(texts);
+    if (numericIndicator(ind)) {
+      const ref = `${indicatorLetter('value')}${INDICATOR_FIRST_ROW + i}`;
+      addRangeValidation(ws, `${ref}:${ref}`, {
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [-1e12, 1e12],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '本期数值',
+        error: `“${ind.name}”的本期数值应为数字${ind.measure ? `（单位：${ind.measure}）` : ''}，说明文字请写在“说明”栏。`,
+      });
+    }
+  });
+  for (const [addr, message] of o.indicatorProblems ?? []) {
+    const cell = ws.getCell(addr);
+    cell.fill = PROBLEM_FILL;
+    cell.note = { texts: [{ text: message }] };
+  }
   protect(ws, o.protection);
 }
 

@@ -35,3 +35,8 @@ export function inputText(v: string | number | boolean | null | undefined): stri
 export function inputsDigest(rows: (string | number | boolean | null | undefined)[][]): string {
   return createHash('sha256').update(JSON.stringify(rows.map((r) => r.map(inputText)))).digest('hex').slice(0, 16);
 }
+
+/** The identification's `indicator_checksum`: a digest of the 指标 rows' locked cells (序号, 指标, 单位, 目标), in order. */
+export function indicatorsChecksum(rows: string[][]): string {
+  return createHash('sha256').update(JSON.stringify(rows.map((r) => r.map(normalizeCell)))).digest('hex').slice(0, 16);
+}

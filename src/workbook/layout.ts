@@ -211,6 +211,58 @@ const NAMED_TEMPLATES: Record<string, string> = { '1+5e1a89d8acaf': 'taizhang/re
 export const TEMPLATE_LAYOUT = NAMED_TEMPLATES[`${TEMPLATE_REVISION}+${LOOK_HASH}`] ?? `taizhang/return-template@${TEMPLATE_REVISION}+${LOOK_HASH}`;
 
 /**
+ * The 指标 sheet: the indicators a unit reports (model/indicators.ts), in a workbook issued to a unit that reports
+ * any. It is a part of its own, beside the tracking layout and versioned apart from it (INDICATOR_FORMAT, written in
+ * the identification as `indicators` with the digest of the issued rows as `indicator_checksum`): a workbook without
+ * the sheet (every workbook issued before it existed, and a unit that reports none) is of the same tracking layout
+ * as before and collects as before; one with it says which 指标 layout it holds, and a reader that does not know
+ * that layout refuses it rather than leave its values unread.
+ */
+export const INDICATOR_SHEET = '指标';
+export const INDICATOR_HEADER_ROW = 3;
+export const INDICATOR_FIRST_ROW = 4;
+
+export interface IndicatorColumn {
+  key: 'seq' | 'name' | 'measure' | 'target' | 'value' | 'note';
+  header: string;
+  width: number;
+  input: boolean;
+  align: 'center' | 'left';
+}
+
+/** The 指标 sheet's columns, left to right from column A. */
+export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
+  { key: 'seq', header: '序号', width: 6, input: false, align: 'center' },
+  { key: 'name', header: '指标', width: 30, input: false, align: 'left' },
+  { key: 'measure', header: '单位', width: 12, input: false, align: 'center' },
+  { key: 'target', header: '目标', width: 18, input: false, align: 'left' },
+  { key: 'value', header: '本期数值', width: 14, input: true, align: 'center' },
+  { key: 'note', header: '说明', width: 40, input: true, align: 'left' },
+];
+export type IndicatorKey = IndicatorColumn['key'];
+/** The 指标 sheet's locked columns, whose cells the `indicator_checksum` covers. */
+export const INDICATOR_PLAN_KEYS = INDICATOR_COLUMNS.filter((c) => !c.input).map((c) => c.key);
+
+/** Column letter of a 指标 sheet key: `value` → `E`. */
+export function indicatorLetter(key: IndicatorKey): string {
+  return columnLetters(INDICATOR_COLUMNS.findIndex((c) => c.key === key) + 1);
+}
+
+/** The identification pairs a workbook with a 指标 sheet adds after IDENTIFICATION's. */
+export const INDICATOR_IDENTIFICATION = {
+  indicators: 'the 指标 sheet’s layout version, INDICATOR_FORMAT',
+  indicator_checksum: 'a digest of the 指标 rows issued (their locked cells)',
+} as const;
+
+/** The 指标 sheet's layout version: a hash of what its reader relies on, as LAYOUT_HASH is for the tracking sheet. */
+export const INDICATOR_FORMAT = `taizhang/indicators@${digest({
+  sheet: INDICATOR_SHEET,
+  rows: [INDICATOR_HEADER_ROW, INDICATOR_FIRST_ROW],
+  columns: INDICATOR_COLUMNS.map((c) => [c.key, c.header, c.input]),
+  identification: Object.keys(INDICATOR_IDENTIFICATION),
+})}`;
+
+/**
  * The layout as plain JSON, for programs outside taizhang that write or read its workbooks: the bench's peers
  * (bench/peers) check that the layout they implement is this one.
  */

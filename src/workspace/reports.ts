@@ -9,6 +9,7 @@ import type { RoundProgress } from '../model/progress.ts';
 import type { Thresholds } from '../model/thresholds.ts';
 import { readDocNumbers, writeDocNumbers } from '../report/doc-numbers.ts';
 import { renderReports, type ReportOptions } from '../report/index.ts';
+import { mergeIndicatorValues } from '../report/kpi.ts';
 import type { Workspace } from './workspace.ts';
 
 export type RoundReportOptions = Pick<ReportOptions, 'templates' | 'metrics' | 'force' | 'nextPlan' | 'meeting' | 'replyBy'> & {
@@ -26,13 +27,15 @@ export async function renderRoundReports(ws: Workspace, ledger: Ledger, o: Round
   const { progress, plan } = loadRoundProgress(ledger, o.roundId, ws.today(), o.thresholds);
   await o.beforeRender?.(plan, progress);
   const used = readDocNumbers(ws.path);
+  // The values units reported on their 指标 sheets, under the office's own figures (which win).
+  const indicators = mergeIndicatorValues(o.metrics ?? {}, ledger.roundIndicators(progress.round.id), ledger.reportedIndicators(progress.round.id), new Set(plan.indicators.map((i) => i.name)));
   const result = await renderReports({
     progress,
     plan,
     outDir: o.outDir ?? ws.roundFolder(progress.round.id, 'reports'),
     templates: o.templates,
     date: o.date ?? ws.today(),
-    metrics: o.metrics,
+    metrics: indicators.metrics,
     settings: readSettings(ws.path),
     force: o.force,
     nextPlan: o.nextPlan,
@@ -42,5 +45,5 @@ export async function renderRoundReports(ws: Workspace, ledger: Ledger, o: Round
   });
   // This round's record is replaced, so that regenerating a round never counts as reusing its 文号.
   await writeDocNumbers(ws.path, [...used.filter((u) => u.round !== progress.round.id), ...result.docNumbers]);
-  return { ...result, progress };
+  return { ...result, progress, indicators: { notes: indicators.notes, fromUnits: indicators.fromUnits } };
 }

@@ -57,7 +57,7 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
     );
     if (!result) throw new UserError('工作目录中还没有台账。');
     const missing = result.missing.map((m) => ({ ...m, figures: m.figures.map(gapOnPage) }));
-    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing, truncated: result.truncated.length, warnings: result.warnings };
+    return { files: result.files.map((f) => ({ name: basename(f), id: downloads.register(f) })), missing, truncated: result.truncated.length, warnings: [...result.warnings, ...result.indicators.notes] };
   });
 };
 
