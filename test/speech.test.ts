@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, FIGURE_UNIT, keepFigures, readPreamble, requirementWords, restName, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, FIGURE_UNIT, keepFigures, readPreamble, requirementWords, restName, unechoed, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { LEAD_TEXT, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -247,5 +247,12 @@ describe('the speech’s rules, each on its own', () => {
     expect(restName('加强环境应急能力建设')).toBe('环境应急能力建设');
     expect(restName('防范化解重大环境风险')).toBe('防范化解重大环境风险');
     expect(restName('筑牢核与辐射安全底线')).toBe('筑牢核与辐射安全底线');
+  });
+
+  it('drops a task’s lead-in after its chapter’s verb + object when the result names the same thing again', () => {
+    expect(unechoed('深入推进智慧生态黄河平台应用，智慧生态黄河平台新增功能模块4个')).toBe('智慧生态黄河平台新增功能模块4个');
+    // A lead-in that says what the figures are about stays.
+    expect(unechoed('加强移动源污染管控，全年检测在用机动车28.7万辆次')).toBe('加强移动源污染管控，全年检测在用机动车28.7万辆次');
+    expect(unechoed('完成整治128个')).toBe('完成整治128个');
   });
 });

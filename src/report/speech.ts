@@ -455,6 +455,20 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
 }
 
 /**
+ * A result after its chapter's verb + object, without the task's lead-in when the result names the same thing again
+ * (`深入推进智慧生态黄河平台应用，智慧生态黄河平台新增…` → `智慧生态黄河平台新增…`): four characters in common suffice.
+ */
+export function unechoed(result: string): string {
+  const at = result.indexOf('，');
+  if (at < 0) return result;
+  const [head, rest] = [result.slice(0, at), result.slice(at + 1)];
+  const object = taskObject(head);
+  if (/\d/.test(head) || !rest) return result;
+  for (let i = 0; i + 4 <= object.length; i++) if (rest.includes(object.slice(i, i + 4))) return rest;
+  return result;
+}
+
+/**
  * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
  * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
  */
@@ -478,7 +492,7 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
     const items = kept.flatMap((x) => {
       const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
       extra += more.length;
-      return [`${words.action(x.ch.对象, x.ch.状态)}，${x.picks[0]!.x}`, ...more.map((p) => p.x)];
+      return [`${words.action(x.ch.对象, x.ch.状态)}，${unechoed(x.picks[0]!.x)}`, ...more.map((p) => p.x)];
     });
     return { items, chapters: kept.map((x) => x.ch) };
   }
