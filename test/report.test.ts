@@ -1,7 +1,7 @@
 // Reports in process: the report data, templates and their errors, the document tree, the XML that matters for
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
-import { chaptersOfMetric } from '../src/report/kpi.ts';
+import { chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,5 +173,24 @@ describe('which chapters answer for an indicator (kpi.ts METRIC_TOPICS)', () => 
     expect(chaptersOfMetric({ chapters }, '受污染耕地安全利用率')).toEqual(['3']);
     expect(chaptersOfMetric({ chapters }, '单位GDP二氧化碳排放降低')).toEqual(['4']);
     expect(chaptersOfMetric({ chapters }, '群众满意度')).toEqual([]);
+  });
+});
+
+describe('the KPI paragraph’s figures by topic, as the seed report heads them (kpi.ts figuresByTopic)', () => {
+  const s = (name: string) => ({ name, text: `${name}为X` });
+  it('heads each topic when the figures span two or more, and keeps one 主要指标 sentence otherwise', () => {
+    expect(figuresByTopic([s('空气质量综合指数'), s('优良天数比率'), s('国控断面优良水体比例'), s('重点建设用地安全利用率')])).toEqual([
+      '空气质量方面，空气质量综合指数为X；优良天数比率为X',
+      '水环境质量方面，国控断面优良水体比例为X',
+      '土壤环境质量方面，重点建设用地安全利用率为X',
+    ]);
+    expect(figuresByTopic([s('空气质量综合指数'), s('优良天数比率')])).toEqual(['主要指标方面，空气质量综合指数为X；优良天数比率为X']);
+    // A figure of no known topic: no heads at all, rather than a head that does not fit it.
+    expect(figuresByTopic([s('空气质量综合指数'), s('群众满意度')])).toEqual(['主要指标方面，空气质量综合指数为X；群众满意度为X']);
+  });
+  it('says a bare 100% target as 100%, not 不低于100%', () => {
+    expect(targetWords('100%', '', false)).toBe('100%');
+    expect(targetWords('≥95%', '', false)).toBe('不低于95%');
+    expect(targetWords('≤42', '微克/立方米', true)).toBe('不高于42微克/立方米');
   });
 });

@@ -39,6 +39,8 @@ export function targetWords(target: string, unit: string, atMost: boolean): stri
   const t = target.trim();
   const m = /^(≤|<|＜|≥|>|＞)?\s*(-?\d+(?:\.\d+)?)\s*([%％]?)$/.exec(t);
   if (!m) return t;
+  // A bare 100% asks for all: `不低于100%` says it awkwardly.
+  if (!m[1] && m[3] && Number(m[2]) === 100) return '100%';
   const word = m[1] ? (/[≤<＜]/.test(m[1]) ? '不高于' : '不低于') : atMost ? '不高于' : '不低于';
   return `${word}${m[2]}${m[3] || unit}`;
 }
@@ -70,7 +72,7 @@ export function figureWords(name: string, raw: Metric, plan?: { unit: string; ta
 export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
   const out: KpiParagraph = { 段: '', 待填: [], 指标: [] };
   const parts: string[] = [];
-  const stated: string[] = [];
+  const stated: { name: string; text: string }[] = [];
   const unknown: string[] = [];
   for (const ind of plan.indicators) {
     const raw = metrics[ind.name];
@@ -79,7 +81,7 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
       continue;
     }
     const f = figureWords(ind.name, raw, ind);
-    stated.push(f.text);
+    stated.push({ name: ind.name, text: f.text });
     out.指标.push(f.row);
   }
   // Figures the office supplied that are no indicator of the plan and no figure of ours: stated as given.
@@ -92,10 +94,10 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
       continue;
     }
     const f = figureWords(k, v);
-    stated.push(f.text);
+    stated.push({ name: k, text: f.text });
     out.指标.push(f.row);
   }
-  if (stated.length) parts.push(`主要指标方面，${stated.join('；')}`);
+  if (stated.length) parts.push(...figuresByTopic(stated));
   if (unknown.length) {
     const gap = `${unknown.length > 3 ? `${unknown.slice(0, 3).join('、')}等${unknown.length}项指标` : unknown.join('、')}${o.yearEnd ? '全年' : ''}完成值`;
     parts.push(`${stated.length ? '' : '主要指标方面，'}【待填：${gap}】`);
@@ -189,4 +191,23 @@ export function chaptersOfMetric(plan: Pick<Plan, 'chapters'>, name: string): st
   const rule = METRIC_TOPICS.find((t) => t.metric.test(name));
   if (!rule) return [];
   return plan.chapters.filter((c) => rule.chapter.test(c.title)).map((c) => c.id);
+}
+
+/** How the seed report heads its figures by topic (空气质量方面，…。水环境质量方面，…), METRIC_TOPICS' topics in order. */
+export const TOPIC_HEADS: Record<string, string> = { 大气: '空气质量', 水: '水环境质量', 土壤: '土壤环境质量', 噪声: '声环境质量', 固废: '固体废物', 气候: '应对气候变化', 生态: '生态质量' };
+
+/**
+ * The stated figures as sentences: one per topic (`空气质量方面，…；…`) when they span two topics or more and every
+ * figure has one, as the seed report writes them; else one sentence under `主要指标方面`.
+ */
+export function figuresByTopic(stated: { name: string; text: string }[]): string[] {
+  const topicOf = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name))?.topic;
+  const groups = new Map<string, string[]>();
+  for (const s of stated) {
+    const topic = topicOf(s.name);
+    const key = topic && TOPIC_HEADS[topic] ? topic : '';
+    groups.set(key, [...(groups.get(key) ?? []), s.text]);
+  }
+  if (groups.size < 2 || groups.has('')) return [`主要指标方面，${stated.map((s) => s.text).join('；')}`];
+  return [...groups].map(([topic, texts]) => `${TOPIC_HEADS[topic]}方面，${texts.join('；')}`);
 }
