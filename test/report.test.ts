@@ -180,10 +180,12 @@ describe('the KPI paragraph’s figures by topic, as the seed report heads them 
   const s = (name: string) => ({ name, text: `${name}为X` });
   it('heads each topic when the figures span two or more, and keeps one 主要指标 sentence otherwise', () => {
     expect(figuresByTopic([s('空气质量综合指数'), s('优良天数比率'), s('国控断面优良水体比例'), s('重点建设用地安全利用率')])).toEqual([
-      '空气质量方面，空气质量综合指数为X；优良天数比率为X',
+      '空气质量方面，综合指数为X；优良天数比率为X',
       '水环境质量方面，国控断面优良水体比例为X',
       '土壤环境质量方面，重点建设用地安全利用率为X',
     ]);
+    // Named once: 空气质量方面，综合指数为…
+    expect(figuresByTopic([s('空气质量综合指数'), s('国控断面优良水体比例')])).toEqual(['空气质量方面，综合指数为X', '水环境质量方面，国控断面优良水体比例为X']);
     expect(figuresByTopic([s('空气质量综合指数'), s('优良天数比率')])).toEqual(['主要指标方面，空气质量综合指数为X；优良天数比率为X']);
     // A figure of no known topic: no heads at all, rather than a head that does not fit it.
     expect(figuresByTopic([s('空气质量综合指数'), s('群众满意度')])).toEqual(['主要指标方面，空气质量综合指数为X；群众满意度为X']);

@@ -209,5 +209,7 @@ export function figuresByTopic(stated: { name: string; text: string }[]): string
     groups.set(key, [...(groups.get(key) ?? []), s.text]);
   }
   if (groups.size < 2 || groups.has('')) return [`主要指标方面，${stated.map((s) => s.text).join('；')}`];
-  return [...groups].map(([topic, texts]) => `${TOPIC_HEADS[topic]}方面，${texts.join('；')}`);
+  // `空气质量方面，综合指数为4.59`: a figure named by its head's words is not named by them twice.
+  const unheaded = (head: string, text: string) => (text.startsWith(head) && text.length > head.length + 2 ? text.slice(head.length) : text);
+  return [...groups].map(([topic, texts]) => `${TOPIC_HEADS[topic]}方面，${texts.map((t) => unheaded(TOPIC_HEADS[topic]!, t)).join('；')}`);
 }
