@@ -1,6 +1,7 @@
 // Reports in process: the report data, templates and their errors, the document tree, the XML that matters for
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
+import { scopeWords } from '../src/report/counting.ts';
 import { chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,5 +195,13 @@ describe('the KPI paragraph’s figures by topic, as the seed report heads them 
     expect(targetWords('100%', '', false)).toBe('100%');
     expect(targetWords('≥95%', '', false)).toBe('不低于95%');
     expect(targetWords('≤42', '微克/立方米', true)).toBe('不高于42微克/立方米');
+  });
+});
+
+describe('how the documents name the year’s work when they count it (counting.ts scopeWords)', () => {
+  const task = (clauses: number) => ({ clauses: Array.from({ length: clauses }, () => ({})) }) as never;
+  it('names the tasks and the clauses they are divided into, or the clauses alone when each task is one', () => {
+    expect(scopeWords({ tasks: [task(1), task(3), task(1)] })).toBe('3项重点任务（按责任分工细化为5项）');
+    expect(scopeWords({ tasks: [task(1), task(1)] })).toBe('2项重点工作');
   });
 });

@@ -1,0 +1,11 @@
+// How the documents name the year's work when they count it: the plan's numbered tasks, and the clauses they are
+// divided into by responsibility when that is more (the Jinan plan: 59 tasks, 67 clauses). Counts of outcomes
+// (完成61项) are of clauses, so the first mention says both, once, and every document says it alike.
+import type { Plan } from '../model/plan.ts';
+
+/** `59项重点任务（按责任分工细化为67项）`, or `67项重点工作` when each task is one clause. */
+export function scopeWords(plan: Pick<Plan, 'tasks'>): string {
+  const tasks = plan.tasks.length;
+  const clauses = plan.tasks.reduce((n, t) => n + t.clauses.length, 0);
+  return clauses > tasks ? `${tasks}项重点任务（按责任分工细化为${clauses}项）` : `${clauses}项重点工作`;
+}
