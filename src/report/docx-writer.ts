@@ -129,11 +129,12 @@ const body = { spacing: exact, widowControl: false };
 const LEVEL_FONTS = { 1: FONTS.h1, 2: FONTS.h2, 3: FONTS.body } as const;
 
 /**
- * A figure joined to its unit by WORD JOINERs (U+2060, see report/speech.ts keepFigures) is a run of its own: LibreOffice's
- * Chinese line breaking ignores the joiner between a digit and a Chinese character, but honours it in a run whose East
- * Asian language is not Chinese. The text is unchanged.
+ * A unit whose characters are joined by WORD JOINERs (U+2060, see report/speech.ts keepFigures: `微克/立方米`) is a
+ * run of its own: LibreOffice's Chinese line breaking ignores the joiner between Chinese characters, but honours it
+ * in a run whose East Asian language is not Chinese. The text is unchanged; the figure before it stays in the body's
+ * run, so the spacing between Western and Asian text is the same at every figure.
  */
-const JOINED_FIGURE = /([\d.]+(?:\u2060[^\u2060])+)/;
+const JOINED_FIGURE = /((?:[^\u2060]\u2060)+[^\u2060])/;
 
 function runs(content: Inline[], fontName: string, size: number, bold = false): TextRun[] {
   return content.flatMap((c) =>
@@ -155,7 +156,7 @@ function noted(children: TextRun[], note: number | undefined) {
 /** The paragraphs with a note, in order: a note's comment id is its place here. */
 const notesOf = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && !!b.note);
 
-function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false, note?: number): (Paragraph | Table)[] {
+function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: number; height: number }>, keepNext = false, note?: number, last = false): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
       return [titleParagraph(block.content.map((c) => c.text).join(''))];
@@ -168,7 +169,8 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       return [new Paragraph({ spacing: exact, indent: { firstLine: GB9704.indent }, keepNext: true, children: runs(block.content, face, GB9704.bodySize, block.level === 3) })];
     }
     case 'paragraph':
-      return [new Paragraph({ ...body, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: noted(runs(block.content, FONTS.body, GB9704.bodySize), note) })];
+      // The document's last paragraph never leaves its last line alone on a page (a speech's closing words).
+      return [new Paragraph({ ...body, widowControl: last, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: noted(runs(block.content, FONTS.body, GB9704.bodySize), note) })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
@@ -305,7 +307,7 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
     const note = notesOf(main).indexOf(b as never);
-    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined));
+    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));

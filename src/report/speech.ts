@@ -6,9 +6,10 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { isPressed } from './bulletin.ts';
-import { cnCount, cnOrdinal, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
+import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
@@ -98,7 +99,7 @@ export const REVIEW_WORDS = {
 export const REVIEW_SHOWN = 2;
 /** Items (一是…) per theme in the review, and shortcomings named at most. */
 export const HIGHLIGHTS = { most: 3, chapters: 4 } as const;
-export const SHORTCOMINGS = { most: 3 } as const;
+export const SHORTCOMINGS = { most: 4 } as const;
 
 /**
  * What makes a reported result a highlight, as data: each figure counts, a large one more (each threshold passed),
@@ -108,16 +109,39 @@ export const HIGHLIGHT_RULES = {
   honours: /首次|首个|首家|首批|率先|(全国|全省|全市)第[一二三]|第一名|获评|荣获|评为|授予|表彰|[一二三特]等奖|典型案例|国家级|全国/,
   honourWeight: 3,
   large: [100, 1000, 10000] as readonly number[],
+  /**
+   * A result (R1 speech 3): what the work achieved, not how often it was done; a clause saying one counts this much
+   * more, at most twice a sentence.
+   */
+  results: /(完成|建成|下降|降低|达到|达标|获评|提高到|提升至|压缩至|全部|通过|整改|销号|办结|创建|入库|总投资|兑付|实现|保持)/,
+  resultWeight: 2,
+  /** A count of acts (`检测在用机动车28.7万辆次`, `查处…96起`, `开展…检查4轮`): activity, not result; each such clause counts this much less. */
+  activity: /(检测|检查|抽查|抽检|查处|开展|排查|巡查|评查|核查|受理|组织|举办|召开)[^，；]*?\d+(?:\.\d+)?万?余?(?:次|辆次|人次|家次|轮|场|起|期)/,
+  activityWeight: 2,
 } as const;
 
 const FIGURE = /\d+(?:\.\d+)?/g;
 
-/** How much a reported sentence has to show a conference (HIGHLIGHT_RULES). */
+/** Whether a sentence has anything to show: a figure (years aside) or an honour. */
+export function telling(x: string): boolean {
+  const bare = x.replace(/\d{4}年/g, '');
+  return /\d/.test(bare) || HIGHLIGHT_RULES.honours.test(bare);
+}
+
+/**
+ * How much a reported sentence has to show a conference (HIGHLIGHT_RULES): each figure counts, a large one more
+ * (each threshold passed), a first, a ranking or an award most; a clause of result more, a count of acts less.
+ */
 export function highlightScore(x: string): number {
   const bare = x.replace(/\d{4}年/g, '');
   const figures = (bare.match(FIGURE) ?? []).map(Number);
   const big = Math.max(0, ...figures.map((n) => HIGHLIGHT_RULES.large.filter((t) => n >= t).length)) + (/\d\s*[万亿]/.test(bare) ? 1 : 0);
-  return figures.length + big + (HIGHLIGHT_RULES.honours.test(bare) ? HIGHLIGHT_RULES.honourWeight : 0);
+  const clauses = bare.split(/[，；]/);
+  const acts = clauses.filter((c) => HIGHLIGHT_RULES.activity.test(c)).length;
+  const results = Math.min(2, clauses.filter((c) => !HIGHLIGHT_RULES.activity.test(c) && HIGHLIGHT_RULES.results.test(c)).length);
+  return (
+    figures.length + big + (HIGHLIGHT_RULES.honours.test(bare) ? HIGHLIGHT_RULES.honourWeight : 0) + results * HIGHLIGHT_RULES.resultWeight - acts * HIGHLIGHT_RULES.activityWeight
+  );
 }
 
 /** A theme's reported sentences: the report's `一是…` items split at 。 and ；, numbering and sub-headings dropped. */
@@ -136,8 +160,8 @@ export function reportedSentences(items: string[]): string[] {
  * all themes.
  */
 export function highlights(items: string[], shapes: Map<string, number> = new Map(), distinctOnly = false): string[] {
-  const scored = reportedSentences(items).map((x, at) => ({ x, at, n: highlightScore(x), routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
-  const withFigures = scored.filter((s) => s.n > 0);
+  const scored = reportedSentences(items).map((x, at) => ({ x, at, n: highlightScore(x), shows: telling(x), routine: (shapes.get(sentenceShape(x)) ?? 0) > 1 ? 1 : 0 }));
+  const withFigures = scored.filter((s) => s.shows);
   // Routine sentences stand only where the theme has nothing distinctive (and never when `distinctOnly`).
   const distinct = withFigures.filter((s) => !s.routine);
   if (distinctOnly) return [...new Set([...distinct].sort((a, b) => b.n - a.n || a.at - b.at).slice(0, HIGHLIGHTS.most).sort((a, b) => a.at - b.at).map((s) => s.x))];
@@ -186,6 +210,11 @@ export const SPEECH_GAPS = {
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
   situation: '【待填：当前形势和上级部署要求】',
+  /** What 形势 holds, for the drafter (R1 speech 9): the superiors' latest meetings, the year's place, the pressures. */
+  situationHints: (place: string) => `【待填：当前形势和上级部署要求（如上级生态环境保护工作会议和文件精神${place ? `，${place}面临的形势任务` : ''}，生态环境质量持续改善面临的压力和挑战）】`,
+  notDoneCause: '【待填：未完成原因】',
+  subjective: '【待填：主观方面不足】',
+  missedCause: (name: string) => `【待填：${name}未达标原因】`,
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
 } as const;
 
@@ -275,17 +304,19 @@ export function guidanceWords(p: Preamble): string {
 }
 
 /**
- * Keeps a figure with its unit on one line (`38微克/立方米`, `62.6%`, `48个`): Word and LibreOffice may break a line
- * after `/` or between any two Chinese characters. A WORD JOINER (U+2060: no width, no break) goes between the
- * figure and its unit and between the unit's characters, as data; the digits need none, and 【待填】 brackets are
- * left alone (their names are listed as printed).
+ * Keeps a compound unit whole (`微克/立方米`): Word and LibreOffice may break a line after `/`. A WORD JOINER (U+2060:
+ * no width, no break) goes between the unit's characters, as data; a figure and a simple unit (`48个`, `62.6%`) are
+ * left as any Chinese text is set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between
+ * Western and Asian text, `67项` beside `2025 年`), and 【待填】 brackets are left alone (their names are listed as printed).
  */
 export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
+/** A unit a line may break inside: the ones with a `/`. */
+export const COMPOUND_UNIT = /(?:微克|毫克|克)\/立方米/g;
 export const WORD_JOINER = '\u2060';
 export function keepFigures(text: string): string {
   return text
     .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(FIGURE_UNIT, (_, n: string, unit: string) => [n, ...unit].join(WORD_JOINER))))
+    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => [...unit].join(WORD_JOINER))))
     .join('');
 }
 
@@ -327,21 +358,37 @@ function cut(sentence: string): string {
 
 interface TaskDeploy {
   task: PlanTask;
-  /** The spoken phrase: lead, measure, targets (`实施重点行业深度治理，推进…，确保…`). */
-  phrase: string;
-  /** The measure and targets alone, for a part told task by task (`要推进…，确保…`). */
+  /** The task's verb phrase: its lead, with the deadline of a measure that only restates it (`2026年6月底前完成…`). */
+  lead: string;
+  /** The measures that do not echo the lead, within DEPLOY.measureChars with it. */
   measure: string;
+  /** Its quantified targets not yet met nor said in the measure. */
+  targets: string[];
   /** Why it is told: carried (4), a new target (3), new words (2), a dated or counted measure (1). */
   score: number;
 }
 
+/** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
+export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内))/;
 /**
- * One task of the next plan as a leader deploys it: its lead, then the measure worth saying (the unit's own dated
- * plan for work carried from the year; else a sentence new against the year's plan, with a figure or date first;
- * never a sentence restating a target the year met), then its quantified targets not yet said (`确保…`).
+ * Whether a measure only says its task's lead again (`实施“一河一策”精准治理` … `实施精准治理`): four characters in
+ * common with the lead's object, and no figure of its own (`推动4条入海河流总氮达到考核要求` says more).
+ */
+export function echoesLead(clause: string, lead: string): boolean {
+  const object = taskObject(lead);
+  if (/\d/.test(clause.replace(/\d{4}年度?/g, '').replace(DEADLINE_OPENING, ''))) return false;
+  for (let i = 0; i + 4 <= object.length; i++) if (clause.includes(object.slice(i, i + 4))) return true;
+  return false;
+}
+
+/**
+ * One task of the next plan as a leader deploys it, one sentence (issue 29, R1 speech 1): its lead, then the measures
+ * worth saying that do not echo it (the unit's own dated plan for work carried from the year; else sentences new
+ * against the year's plan, with a figure or date first; never a sentence restating a target the year met), at most
+ * DEPLOY.measureChars characters with the lead, then its quantified targets not yet said (`确保…`).
  */
 function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried }): TaskDeploy {
-  const lead = leadOf(t);
+  let lead = leadOf(t);
   const all = sentencesOf(cnPunctuation(t.text)).filter((s) => s !== lead);
   const metHere = (s: string) => [...o.met].some((m) => m && sentenceKey(s).includes(m));
   const sameRemainder = (s: string) => !!o.carried?.left && new RegExp(`(?<![\\d.])${o.carried.left}(?![\\d.])`).test(s);
@@ -351,21 +398,47 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .filter((s) => s && !metHere(s))
     .map((s, at) => ({ s, at, fresh: !o.previous.has(sentenceKey(s)), figure: /\d/.test(s.replace(/\d{4}年度?/g, '')) || DEADLINE_WORDS.test(s) }))
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
-  const best = candidates[0];
-  // One or two measures: a second when the first is short and another sentence is new or concrete too.
-  const second = best && cut(best.s).length < DEPLOY.measureChars / 2 ? candidates.slice(1).find((c) => c.fresh || c.figure) : undefined;
-  const measure = [o.carried?.plan ?? '', best ? cut(best.s) : '', second ? cut(second.s) : ''].filter(Boolean).join('，');
+  const clauses: string[] = [];
+  for (const c of candidates.flatMap((x) => x.s.split('，')).map((x) => x.trim()).filter(Boolean)) {
+    if (echoesLead(c, lead)) {
+      // A measure restating the lead with a deadline lends the lead its deadline, once.
+      const due = DEADLINE_OPENING.exec(c)?.[1];
+      if (due && !DEADLINE_WORDS.test(lead)) lead = `在${due}${lead}`;
+      continue;
+    }
+    if (!clauses.includes(c)) clauses.push(c);
+  }
+  const measures = [o.carried?.plan ?? ''].filter(Boolean);
+  for (const c of clauses) {
+    const length = [lead, ...measures, c].join('，').length;
+    // A clause that would run the sentence long is left for a shorter one after it.
+    if (length > DEPLOY.measureChars && (measures.length || length > DEPLOY.measureChars * 1.5)) continue;
+    measures.push(c);
+  }
+  const measure = measures.join('，');
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
-  const aims = targets.length ? `确保${targets.join('，')}` : '';
-  const said = [measure, aims].filter(Boolean).join('，');
+  const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
-  return { task: t, phrase: said ? `${lead}，${said}` : lead, measure: said, score };
+  return { task: t, lead, measure, targets, score };
 }
 
-/** The told tasks of a chapter (by score, in plan order) and the rest, named once. */
-function pickTasks(items: TaskDeploy[], most: number, least: number): { told: TaskDeploy[]; rest: TaskDeploy[] } {
-  const ranked = [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
-  const chosen = new Set([...ranked.filter((x) => x.score > 0).slice(0, most), ...items.slice(0, least)].slice(0, Math.max(most, least)));
+/** Whether two phrases share four characters running (`重点建设用地安全利用` and `强化建设用地土壤环境管理`). */
+export function sharesWords(a: string, b: string, n = 4): boolean {
+  const x = a.replace(/[\d.%，、“”《》（）]/g, '');
+  for (let i = 0; i + n <= x.length; i++) if (b.includes(x.slice(i, i + n))) return true;
+  return false;
+}
+
+/** A told task in one sentence: `lead，measure，确保targets、aims`. */
+function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): string {
+  const ensure = [...y.targets, ...aims.filter((a) => !y.targets.includes(a))];
+  return [withLead ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+}
+
+/** The told tasks of a chapter (by score, or in plan order: its main work first) and the rest, named once. */
+function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = false): { told: TaskDeploy[]; rest: TaskDeploy[] } {
+  const ranked = inOrder ? [...items].sort((a, b) => Number(b.score === 4) - Number(a.score === 4) || items.indexOf(a) - items.indexOf(b)) : [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
+  const chosen = new Set([...ranked.filter((x) => inOrder || x.score > 0).slice(0, most), ...items.slice(0, least)].slice(0, Math.max(most, least)));
   return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
 }
 
@@ -379,14 +452,16 @@ export function restName(lead: string): string {
   return WORK_NOUNS.test(object) ? object : lead;
 }
 
-/** `同时抓好A、B、C等5项工作。`: the tasks not told, named by their object (restName), counted beyond DEPLOY.named. */
-function restWords(rest: TaskDeploy[], lead = '同时抓好'): string {
-  if (!rest.length) return '';
-  const names = rest.map((x) => restName(leadOf(x.task)));
-  const shown = names.slice(0, DEPLOY.named);
-  // A name with a 顿号 of its own (`坚持科学立法、民主立法、依法立法`) is set off by commas, or the list runs together.
-  const mark = shown.some((x) => x.includes('、')) ? '，' : '、';
-  return `${lead}${shown.join(mark)}${names.length > shown.length ? `等${names.length}项` : ''}工作。`;
+/**
+ * The tasks not told, as a leader names them (R1 speech 2): `统筹抓好A、B、C等工作。`, each by a short object (restName
+ * without its `工作`): a name that is a list itself (`坚持科学立法、民主立法、依法立法`) or longer than REST_NAME.chars is
+ * no short object and left to the plan (具体任务见…); fewer than REST_NAME.least names left, the line is not said.
+ */
+export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好' } as const;
+export function restWords(leads: string[]): string {
+  const names = [...new Set(leads.map((l) => restName(cnPunctuation(l).trim()).replace(/工作$/, '')).filter((x) => x.length <= REST_NAME.chars && !/[、，]/.test(x)))];
+  if (names.length < REST_NAME.least) return '';
+  return `${REST_NAME.lead}${names.slice(0, DEPLOY.named).join('、')}等工作。`;
 }
 
 interface DeployInput {
@@ -425,21 +500,37 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const missed = d.missed.get(id) ?? [];
     return missed.length ? `针对${SPEAKER_WORDS.lastYear}${missed.join('、')}没有达标的问题，` : '';
   };
-  const aimWords = (id: string) => (d.aims.get(id) ?? []).join('、');
+  // Each aim goes to the told task whose words it shares (R1 speech 7: `重点建设用地安全利用…` to 强化建设用地土壤环境
+  // 管理, not to 农村环境整治), else to its chapter as a whole.
+  const placeAims = (id: string, told: TaskDeploy[]) => {
+    const own = new Map<TaskDeploy, string[]>();
+    const whole: string[] = [];
+    for (const aim of d.aims.get(id) ?? []) {
+      const home = told.find((y) => sharesWords(aim, `${y.lead}，${y.measure}`));
+      if (home) own.set(home, [...(own.get(home) ?? []), aim]);
+      else whole.push(aim);
+    }
+    return { own, whole };
+  };
+  // A chapter answering for a missed indicator leads with its main work, in plan order (R1 speech 6).
   const oneChapter = (x: (typeof chapters)[number]) => {
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2);
-    const aims = aimWords(x.ch.id);
     const open = opening(x.ch.id);
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2, !!open);
+    const { own, whole } = placeAims(x.ch.id, told);
     return [
-      aims ? `${open}要确保${aims}。` : open ? `${open}要拿出更有力的措施。` : '',
-      ...told.map((y, i) => `${cnOrdinal(i)}是${leadOf(y.task)}。${y.measure ? `要${y.measure.replace(/^要/, '')}。` : ''}`),
-      restWords(rest, '同时，抓好'),
+      whole.length ? `${open}要确保${whole.join('、')}。` : open ? `${open}要拿出更有力的措施。` : '',
+      ...told.map((y, i) => {
+        const said = taskSentence(y, own.get(y), false);
+        return `${cnOrdinal(i)}是${y.lead}。${said ? `要${said.replace(/^要/, '')}。` : ''}`;
+      }),
+      restWords(rest.map((y) => leadOf(y.task))),
     ].filter(Boolean);
   };
   const ofSeveral = (x: (typeof chapters)[number], k: number) => {
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter, 1);
-    const aims = aimWords(x.ch.id);
-    return `${cnOrdinal(k)}是${title(x.ch)}。${opening(x.ch.id)}要${told.map((y) => y.phrase).join('；')}${aims ? `，确保${aims}` : ''}。${restWords(rest)}`;
+    const open = opening(x.ch.id);
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter + (open ? 1 : 0), 1, !!open);
+    const { own, whole } = placeAims(x.ch.id, told);
+    return `${cnOrdinal(k)}是${title(x.ch)}。${open}要${told.map((y) => taskSentence(y, own.get(y))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。${restWords(rest.map((y) => leadOf(y.task)))}`;
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
@@ -472,16 +563,19 @@ export function unechoed(result: string): string {
  * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
  * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
  */
-function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>) {
+function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => []) {
   const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
   const best = (sentences: string[]) => {
-    const all = reportedSentences(sentences.map(quiet)).filter((x) => highlightScore(x) > 0);
+    const all = [...new Set(reportedSentences(sentences.map(quiet)))].filter(telling);
     const own = all.filter(notRoutine);
     return (own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x)))
       .map((x, at) => ({ x, at, score: highlightScore(x) }))
-      .sort((a, b) => b.score - a.score || a.at - b.at);
+      .sort((a, b) => b.score - a.score || a.at - b.at)
+      // The same fact as the report tells it and as its unit wrote it is one fact.
+      .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.x, q.x, 8)));
   };
-  const perChapter = t.分章.map((ch) => ({ ch, picks: best(ch.句) })).filter((x) => x.picks.length);
+  // A chapter's candidates: what its units reported, every clause (the report tells only its few most specific).
+  const perChapter = t.分章.map((ch) => ({ ch, picks: best([...reported(ch.章节), ...ch.句]) })).filter((x) => x.picks.length);
   if (perChapter.length > 1) {
     const shown = [...perChapter].sort((a, b) => b.picks[0]!.score - a.picks[0]!.score).slice(0, HIGHLIGHTS.chapters);
     const kept = perChapter.filter((x) => shown.includes(x));
@@ -501,8 +595,9 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
   if (!one) return { items: [], chapters: [] };
   const picks = one.picks.slice(0, HIGHLIGHTS.most);
   if (picks.length < 2) {
-    const rest = reportedSentences(one.ch.句.map(quiet)).filter((x) => highlightScore(x) > 0 && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
-    picks.push(...rest.slice(0, 1).map((x) => ({ x, at: reportedSentences(one.ch.句.map(quiet)).indexOf(x), score: highlightScore(x) })));
+    const pool = reportedSentences([...reported(one.ch.章节), ...one.ch.句].map(quiet));
+    const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
+    picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
   }
   return { items: picks.sort((a, b) => a.at - b.at).map((p) => p.x), chapters: [one.ch] };
 }
@@ -522,7 +617,16 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const done = clauses.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
   // Zero is no figure to give in a speech (`已完成重点工作0项`).
   // Always with its denominator (`67项重点工作完成61项`): what was not reported is simply not counted as done.
-  const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? `，全年${clauses.length}项重点工作完成${done}项` : `，${clauses.length}项重点工作已完成${done}项`;
+  // At the year's end the count basis as every document says it (counting.ts scopeWords), and every outcome, so the
+  // figures add up (R1 speech 8: 61 done of 67 says nothing of the 4 not reported).
+  const count = (f: (c: ClauseProgress) => boolean) => clauses.filter(f).length;
+  const outcomes = [
+    [count((c) => c.yearEnd === '结转'), '转入下一年度'],
+    [count((c) => c.yearEnd === '未完成'), '未完成'],
+  ] as const;
+  const silentCount = count((c) => c.status === '未报送');
+  const yearFigure = `，全年${scopeWords(plan)}，完成${done}项${outcomes.filter(([n]) => n).map(([n, w]) => `，${w}${n}项`).join('')}${silentCount ? `，${silentCount}项未报送完成情况` : ''}`;
+  const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
   const overview = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署${figure}。`;
@@ -532,13 +636,24 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const shapes = new Map<string, number>();
   for (const t of ctx.报告.主题) for (const x of reportedSentences(t.成效)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
   const words = headingWords();
+  // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
+  // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
+  const reportedOf = (chapterId: string) =>
+    clauses
+      .filter((c) => c.chapterId === chapterId)
+      .flatMap((c) => {
+        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+        const from = leads.length ? leads : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
+        return from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task))));
+      })
+      .filter(Boolean);
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items, chapters } = reviewItems(t, quiet, shapes, words);
+      const { items, chapters } = reviewItems(t, quiet, shapes, words, reportedOf);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
@@ -550,8 +665,11 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // `一年来` at the year's end; a mid-year speech names its period (`前三季度，我们聚焦…`).
       const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject, yearEnd ? '一年来' : period);
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      // What the lead units did not report keeps its place in the review (R1 speech 4): the report's gap for it,
+      // naming who did not report, after what the cooperating units did.
+      const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []).join('');
       const paragraph = said
-        ? [`${open}${said}。`]
+        ? [`${open}${said}。${silentGaps ? `${silentGaps}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
@@ -560,25 +678,39 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
 
   // Shortcomings: missed indicators first, then the tasks not done with what is left and why (as reported), then
   // problems units reported on work done; at most SHORTCOMINGS.most, each concrete.
+  // A missed indicator with its cause as the report found it (its 存在问题 point on the indicator), else a gap.
+  const problemSentences = [ctx.报告.问题要点, ...ctx.报告.主题.flatMap((t) => t.问题)].join('').split(/(?<=。)/);
+  const missedWords = (verdict: string) => {
+    const name = /^(.+?)为/.exec(verdict)?.[1] ?? '';
+    const said = name ? problemSentences.find((p) => p.replace(/^[一二三四五六七八九十]+是/, '').startsWith(name)) ?? '' : '';
+    const cause = /主要是([^。]+)/.exec(said)?.[1];
+    return `${spoken(verdict.replace(/。$/, ''))}，${cause ? `主要是${cause}` : SPEECH_GAPS.missedCause(name)}`;
+  };
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)];
   const causeOf = (c: ClauseProgress) => {
     const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
     const cause = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => substance(a.problems)).filter(Boolean)[0] ?? '';
-    return cause ? `，主要是${cnPunctuation(cause).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : '';
+    // No cause reported: the report's gap for it (context.ts sectionText), so the speaker does not leave it unsaid.
+    return cause ? `，主要是${cnPunctuation(cause).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')
     .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems) })))
     .filter((x) => x.p)
     .map((x) => `${taskObject(x.c.task)}方面，${cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '')}`);
+  // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
+  const weighed = [...reported.filter((x) => /\d/.test(x)), ...reported.filter((x) => !/\d/.test(x))];
   const points = [
-    ...ctx.报告.指标未达到.map((x) => spoken(x.replace(/。$/, ''))),
+    ...ctx.报告.指标未达到.map(missedWords),
     ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
-    ...reported,
+    ...weighed,
   ].slice(0, SHORTCOMINGS.most);
-  // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short.
-  const shortcomings = points.length ? [`${points.length > 1 ? points.map((x, i) => `${cnOrdinal(i)}是${x}`).join('；') : points[0]}。`] : [];
+  // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short. The office's own failings the
+  // data cannot give: a gap after the points, as the report's (主观方面不足).
+  const shortcomings = points.length
+    ? [`${points.length > 1 ? points.map((x, i) => `${cnOrdinal(i)}是${x}`).join('；') : points[0]}。`, ...(yearEnd ? [`从主观上看，${SPEECH_GAPS.subjective}。`] : [])]
+    : [];
 
   // The year's unfinished work, with the responsible unit's own dated plan for it.
   const carried: Carried[] = yearEnd
@@ -657,6 +789,19 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   } else {
     deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carriedSentence(carried), 章节: [], 见: '' };
   }
+  // The quantified targets at the year's end, the one missed named (R1 speech 8), in place of the report's count.
+  const quantified = clauses.filter((c) => c.targetValue !== null);
+  const missedTargets = [...new Set(quantified.filter((c) => c.yearEnd === '未完成' || c.yearEnd === '结转').map((c) => taskObject(c.task)))];
+  const metCount = quantified.filter((c) => c.yearEnd === '完成').length;
+  const unreported = quantified.filter((c) => c.status === '未报送').length;
+  const targetWordsSaid = !quantified.length
+    ? ''
+    : metCount === quantified.length
+      ? `年初确定的${quantified.length}项量化目标全部实现。`
+      : `年初确定的${quantified.length}项量化目标，实现了${metCount}项${missedTargets.length ? `，${missedTargets.join('、')}${missedTargets.length > 1 ? '等' : ''}目标没有实现` : ''}${unreported ? `，${unreported}项未报送完成值` : ''}。`;
+  const indicators = yearEnd
+    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${targetWordsSaid}`
+    : spoken(ctx.报告.指标段);
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
@@ -671,10 +816,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     上级: issuerKnown ? superiorsOf(ctx.机关) : '',
     遵循: guidance,
     总述: overview,
-    指标: spoken(ctx.报告.指标段) || (yearEnd ? `${SPEECH_GAPS.indicators(year)}。` : ''),
+    指标: indicators,
     回顾: review,
     不足: shortcomings,
-    形势: SPEECH_GAPS.situation,
+    形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place.replace(/^\d{4}年是/, '') : ''),
     部署: deploy,
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
     愿景: vision,
