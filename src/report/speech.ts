@@ -211,7 +211,7 @@ export const SPEECH_GAPS = {
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
   situation: '【待填：当前形势和上级部署要求】',
   /** What 形势 holds, for the drafter (R1 speech 9): the superiors' latest meetings, the year's place, the pressures. */
-  situationHints: (place: string) => `【待填：当前形势和上级部署要求（如上级生态环境保护工作会议和文件精神${place ? `，${place}面临的形势任务` : ''}，生态环境质量持续改善面临的压力和挑战）】`,
+  situationHints: (place: string) => `【待填：当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；${place ? `${place}；` : ''}生态环境质量持续改善面临的压力和挑战）】`,
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -370,15 +370,28 @@ interface TaskDeploy {
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
 export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内))/;
+/** The longest run of characters two phrases share. */
+export function commonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
+    let k = 0;
+    while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+    best = Math.max(best, k);
+  }
+  return best;
+}
+
 /**
- * Whether a measure only says its task's lead again (`实施“一河一策”精准治理` … `实施精准治理`): four characters in
- * common with the lead's object, and no figure of its own (`推动4条入海河流总氮达到考核要求` says more).
+ * Whether a measure only says its task's lead again (R1 speech 1: `实施“一河一策”精准治理` … `实施精准治理`, `妥善应对
+ * 突发环境事件` … `有效防范和妥善应对各类突发环境事件`): it shares ECHO.run characters running with the lead's object,
+ * or ECHO.least that are half of it, and has no figure of its own (`推动4条入海河流总氮达到考核要求` says more). Four
+ * common characters alone (`生态保护`) are a field's words, no echo.
  */
+export const ECHO = { run: 6, least: 4 } as const;
 export function echoesLead(clause: string, lead: string): boolean {
-  const object = taskObject(lead);
   if (/\d/.test(clause.replace(/\d{4}年度?/g, '').replace(DEADLINE_OPENING, ''))) return false;
-  for (let i = 0; i + 4 <= object.length; i++) if (clause.includes(object.slice(i, i + 4))) return true;
-  return false;
+  const run = commonRun(clause, taskObject(lead));
+  return run >= ECHO.run || (run >= ECHO.least && run * 2 >= clause.length);
 }
 
 /**
@@ -408,14 +421,15 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     }
     if (!clauses.includes(c)) clauses.push(c);
   }
-  const measures = [o.carried?.plan ?? ''].filter(Boolean);
+  // The unit's own plan for work carried is said whole, beside the limit.
+  const measures: string[] = [];
   for (const c of clauses) {
     const length = [lead, ...measures, c].join('，').length;
     // A clause that would run the sentence long is left for a shorter one after it.
     if (length > DEPLOY.measureChars && (measures.length || length > DEPLOY.measureChars * 1.5)) continue;
     measures.push(c);
   }
-  const measure = measures.join('，');
+  const measure = [o.carried?.plan ?? '', ...measures].filter(Boolean).join('，');
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
@@ -438,7 +452,10 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
 /** The told tasks of a chapter (by score, or in plan order: its main work first) and the rest, named once. */
 function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = false): { told: TaskDeploy[]; rest: TaskDeploy[] } {
   const ranked = inOrder ? [...items].sort((a, b) => Number(b.score === 4) - Number(a.score === 4) || items.indexOf(a) - items.indexOf(b)) : [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
-  const chosen = new Set([...ranked.filter((x) => inOrder || x.score > 0).slice(0, most), ...items.slice(0, least)].slice(0, Math.max(most, least)));
+  // A task with nothing to say beyond its lead is no task told (a title alone is no deployment), unless none has more.
+  const sayable = items.filter((x) => x.measure || x.targets.length);
+  const pool = sayable.length ? sayable : items;
+  const chosen = new Set([...ranked.filter((x) => pool.includes(x) && (inOrder || x.score > 0)).slice(0, most), ...pool.slice(0, least)].slice(0, Math.max(most, least)));
   return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
 }
 
@@ -819,7 +836,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     指标: indicators,
     回顾: review,
     不足: shortcomings,
-    形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place.replace(/^\d{4}年是/, '') : ''),
+    形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
     部署: deploy,
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
     愿景: vision,
