@@ -412,7 +412,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .map((s, at) => ({ s, at, fresh: !o.previous.has(sentenceKey(s)), figure: /\d/.test(s.replace(/\d{4}年度?/g, '')) || DEADLINE_WORDS.test(s) }))
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
   const clauses: string[] = [];
-  for (const c of candidates.flatMap((x) => x.s.split('，')).map((x) => x.trim()).filter(Boolean)) {
+  for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
     if (echoesLead(c, lead)) {
       // A measure restating the lead with a deadline lends the lead its deadline, once.
       const due = DEADLINE_OPENING.exec(c)?.[1];
@@ -441,6 +441,19 @@ export function sharesWords(a: string, b: string, n = 4): boolean {
   const x = a.replace(/[\d.%，、“”《》（）]/g, '');
   for (let i = 0; i + n <= x.length; i++) if (b.includes(x.slice(i, i + n))) return true;
   return false;
+}
+
+/** A clause that only frames the next (`结合六五环境日等重大活动，…`): said with it or not at all. */
+export const FRAMING_CLAUSE = /^(结合|按照|围绕|针对|根据|依托|利用|通过|对照|以)/;
+/** A plan sentence's clauses, a framing clause joined to the one it frames. */
+export function measureClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let framing = '';
+  for (const c of sentence.split('，').map((x) => x.trim()).filter(Boolean)) {
+    if (FRAMING_CLAUSE.test(c)) framing = framing ? `${framing}，${c}` : c;
+    else (out.push(framing ? `${framing}，${c}` : c), (framing = ''));
+  }
+  return out;
 }
 
 /** A told task in one sentence: `lead，measure，确保targets、aims`. */
