@@ -126,13 +126,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   });
 
   // Finding 2: each part deploys the next plan's tasks with measures and targets in spoken words, not a string of
-  // titles; not every task is told, and the rest are named once (同时抓好…); every task is accounted for.
+  // titles; not every task is told, and the rest are named once (统筹抓好…等工作, round seven); every task is accounted for.
   it('deploys each task worth telling with a concrete measure and its target, the rest named once', () => {
     const parts = deployment.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(deployment[i - 1]!));
     expect(parts.length).toBe(deployment.filter((x) => /^（[一二三四五六七八九十]+）/.test(x)).length);
     const all = parts.join('');
     expect(all).not.toMatch(/责任单位|[（(]责任/);
-    // Per chapter: the tasks told (lead, then what is to be done) and those named or counted after 同时抓好 add up.
+    // Per chapter: the tasks told (lead, then what is to be done) and those named after 统筹抓好 by short objects (round seven).
     let told = 0;
     const items = parts.flatMap((p) => p.split(/(?=[一二三四五六七八九十]是)/));
     for (const ch of next.chapters) {

@@ -511,7 +511,7 @@ interface DeployInput {
  * A plan's chapters as the deployment's parts, in the speaker's voice. Without themes each chapter is a part under
  * its own title; with the office's themes (found in the next plan) each theme is a part under a verb + object
  * heading. A part of several chapters says each as `一是<title>。要<task, measure>；<task, measure>，确保<aims>。
- * 同时抓好…工作。`; a part of one chapter says its aims first, then each told task as `一是<lead>。要<measure>。`.
+ * 统筹抓好…等工作。`; a part of one chapter says its aims first, then each told task as `一是<lead>。要<measure>。`.
  * An indicator the year missed opens the part that answers for it (`针对去年优良天数比率没有达标的问题，…`).
  */
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
