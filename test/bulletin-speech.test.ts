@@ -328,27 +328,40 @@ describe('rules in one place', () => {
     // 62.6 for ≥64 is missed; 38 for ≤42 met; a figure without a target is no verdict; 完成值:… are clause values.
     expect(missedIndicators({ indicators }, { 优良天数比率: '62.6%', 'PM2.5平均浓度': { 值: 38, 目标: '≤42' }, 重污染天数: 6, '完成值:6.3': 612 })).toEqual(['优良天数比率']);
     expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
-    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], next: null, reply: '2026年1月30日', office: '局办公室' };
+    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], missed: [], next: null, reply: '2026年1月30日', office: '局办公室' };
     const say = (o: Partial<RequirementInput>) => {
       const x = { ...base, ...o };
       return BULLETIN_REQUIREMENTS.filter((r) => r.when(x)).map((r) => `${r.标题}${r.text(x)}`);
     };
     const item = (task: string, lead: string, deadline: string, others: string[] = []) => ({ task, lead, others, situation: '尚差48个', deadline });
     // A unit's own date is kept; a plan's 常态化 is no date: asked for once, after the items.
-    expect(say({ undone: [item('甲', 'A处', '2026年一季度', ['B处'])] })[0]).toBe('抓紧整改落实。A处要会同B处抓紧推进“甲”（尚差48个），确保2026年一季度完成。');
-    expect(say({ undone: [item('甲', 'A处', '常态化')] })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”（尚差48个），明确整改措施和完成时限。');
+    // Issue 29 (round seven, R1 finding 4): what is left (尚差48个) stands in 表2's row and is not said again here.
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度', ['B处'])] })[0]).toBe('抓紧整改落实。A处要会同B处抓紧推进“甲”，确保2026年一季度完成。');
+    expect(say({ undone: [item('甲', 'A处', '常态化')] })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”，明确整改措施和完成时限。');
     expect(say({ undone: [item('甲', 'A处', '2026年3月底前'), item('乙', 'C处', '【待填：完成时限】')] })[0]).toBe(
-      '抓紧整改落实。A处要抓紧推进“甲”（尚差48个），确保2026年3月底前完成；C处要抓紧推进“乙”（尚差48个）。尚未明确完成时限的，责任单位要尽快明确整改措施和完成时限。',
+      '抓紧整改落实。A处要抓紧推进“甲”，确保2026年3月底前完成；C处要抓紧推进“乙”。尚未明确完成时限的，责任单位要尽快明确整改措施和完成时限。',
     );
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')] }).join('')).not.toContain('尚差48个');
     // Over three items: three named, the rest counted.
     const five = ['甲', '乙', '丙', '丁', '戊'].map((t) => item(t, 'A处', '2026年一季度'));
-    expect(say({ undone: five })[0]).toMatch(/“丙”（尚差48个），确保2026年一季度完成。其余2项未完成工作，责任单位要逐项分析原因，明确整改措施和完成时限。$/);
+    expect(say({ undone: five })[0]).toMatch(/“丙”，确保2026年一季度完成。其余2项未完成工作，责任单位要逐项分析原因，明确整改措施和完成时限。$/);
     // Who owes what: the silent unit its items, the returned unit a corrected report; the reply date once, last.
+    // Round seven (finding 4): 补报 and the written reply are one point with the one date (were two that overlapped).
     const owed = say({ unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅'], returned: false }, { unit: 'E处', tasks: ['卯'], returned: true }] });
     expect(owed).toEqual([
-      '及时补报材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。',
-      '按期书面报送。D处、E处的补报材料请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。',
     ]);
+    // Measures and reports owed together: the reports named first, the measures by their units, the date once.
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
+      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料和A处的整改措施，请于2026年1月30日前书面报送局办公室。',
+    );
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')] }).at(-1)).toBe('按期报送材料。A处的整改措施请于2026年1月30日前书面报送局办公室。');
+    // Round seven (finding 8): a missed indicator asks its answerable units (chaptersOfMetric's leads) for the causes
+    // and for the next plan's aim; without an aim, next year's target in general.
+    const missed = { name: '优良天数比率', verdict: '优良天数比率未达到省考核要求', units: ['大气环境处', '市机动车污染防治中心'], aim: '优良天数比率达到64%以上' };
+    expect(say({ missed: [missed] })).toEqual(['补齐指标短板。针对优良天数比率未达到省考核要求的问题，大气环境处、市机动车污染防治中心要深入分析原因，细化针对性措施，确保2026年优良天数比率达到64%以上。']);
+    expect(say({ missed: [{ ...missed, aim: '' }] })[0]).toMatch(/细化针对性措施，确保完成2026年目标任务。$/);
+    expect(say({ missed: [{ ...missed, units: [] }] })).toEqual([]);
     // Leftovers go where the next plan carries them on; without a next plan, into next year's work.
     const next = { title: '某局2026年工作要点', chapters: ['甲方面', '乙方面', '丙方面'], tasks: 12, chapterOf: new Map([['甲', '乙方面']]) };
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next }).find((x) => x.startsWith('统筹推进工作。'))).toBe(
