@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_REQUIREMENTS, missedIndicators, openCount, rateText, type RequirementInput } from '../src/report/bulletin.ts';
+import { BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, rateText, type RequirementInput } from '../src/report/bulletin.ts';
 import { cnCount, nextPlanWords } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
@@ -375,6 +375,22 @@ describe('rules in one place', () => {
     expect(say({ carried: ['乙'] }).find((x) => x.startsWith('统筹推进工作。'))).toBe('统筹推进工作。2025年转入下一年度的“乙”要纳入2026年工作统筹推进，责任单位要明确节点、加快实施。');
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
+  });
+
+  // Issue 29 (round seven, findings 3, 5 and 6): a commended unit's one highlight, and 表2's words by its kinds.
+  it('picks a unit’s highlight clause, and words 表2’s caption and sentence by the kinds it lists', () => {
+    // A rate or an amount before a count; the clause as written, never the sentence.
+    expect(highlightClause('签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元')).toEqual({ text: '全年兑付补偿资金3180万元', n: 3 });
+    expect(highlightClause('核发危险废物经营许可证9家，推动486家产废单位落实“五即”管理，危险废物规范化环境管理评估合格率达到96.5%')!.text).toBe('危险废物规范化环境管理评估合格率达到96.5%');
+    // A clause that leans on the one before (`完成整改9项`) names no object; study and meeting counts are no result.
+    expect(highlightClause('围绕执法领域“小切口”开展不正之风和腐败问题集中整治，排查问题线索9条，完成整改9项')).toBeNull();
+    expect(highlightClause('组织“第一议题”学习31次、党组理论学习中心组集体学习14次')).toBeNull();
+    // Over 40 characters is no short highlight.
+    expect(highlightClause('完成全市范围内各类工业企业及其配套设施的挥发性有机物泄漏检测与修复工作共计1200余家次并全部建档')).toBeNull();
+    expect(pressedWords(true, ['未完成', '未报送', '未报送'])).toEqual({ 表2标题: '表2　未完成及未报送工作清单', 督办说明: '以下工作年内未完成或未报送完成情况，未完成事项限期整改，未报送事项限期补报：' });
+    expect(pressedWords(true, ['未报送'])).toEqual({ 表2标题: '表2　未报送工作清单', 督办说明: '以下工作年内未报送完成情况，未报送事项限期补报：' });
+    expect(pressedWords(true, ['结转', '未完成'])).toEqual({ 表2标题: '表2　未完成及转入下一年度工作清单', 督办说明: '以下工作年内未完成或转入下一年度，未完成事项限期整改，转入下一年度事项按所列时限完成：' });
+    expect(pressedWords(false, ['未完成']).表2标题).toBe('表2　滞后任务清单');
   });
 
   it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
