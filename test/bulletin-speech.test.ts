@@ -385,6 +385,8 @@ describe('rules in one place', () => {
     // A clause that leans on the one before (`完成整改9项`) names no object; study and meeting counts are no result.
     expect(highlightClause('围绕执法领域“小切口”开展不正之风和腐败问题集中整治，排查问题线索9条，完成整改9项')).toBeNull();
     expect(highlightClause('组织“第一议题”学习31次、党组理论学习中心组集体学习14次')).toBeNull();
+    // A year is no figure of a result.
+    expect(highlightClause('系统谋划2025年生态环境领域项目工作有序推进')).toBeNull();
     // Over 40 characters is no short highlight.
     expect(highlightClause('完成全市范围内各类工业企业及其配套设施的挥发性有机物泄漏检测与修复工作共计1200余家次并全部建档')).toBeNull();
     expect(pressedWords(true, ['未完成', '未报送', '未报送'])).toEqual({ 表2标题: '表2　未完成及未报送工作清单', 督办说明: '以下工作年内未完成或未报送完成情况，未完成事项限期整改，未报送事项限期补报：' });

@@ -45,6 +45,8 @@ export const COMMEND_RULE = {
     most: 40,
     /** Chinese characters a clause needs to name its object itself (`完成整改9项` leans on the clause before it). */
     least: 8,
+    /** A year or a date is no figure of a result (`系统谋划2025年…工作有序推进`). */
+    notFigure: /\d{4}年度?|\d{1,2}月(\d{1,2}日)?/g,
     rate: /\d(\.\d+)?\s*[%％]/,
     amount: /\d(\.\d+)?\s*(万|亿)/,
     result: /达到|提升|提高|下降|削减|减少|兑付|覆盖|建成|完成|实现|消除|改善/,
@@ -310,7 +312,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
   const H = COMMEND_RULE.highlight;
   const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
   const scored = clauses
-    .filter((x) => /\d/.test(x) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
+    .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
     .map((x, at) => ({ text: x, at, n: (H.rate.test(x) ? 3 : 0) + (H.amount.test(x) ? 2 : 0) + (H.result.test(x) ? 1 : 0) }));
   const top = scored.sort((a, b) => b.n - a.n || a.at - b.at)[0];
   return top ? { text: top.text, n: top.n } : null;
