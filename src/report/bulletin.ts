@@ -5,9 +5,11 @@ import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progress.ts';
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
-import { cnDate } from '../util/time.ts';
+import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords } from './kpi.ts';
+import { readPreamble } from './speech.ts';
 import { REVIEW_WORDS } from './speech.ts';
 import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
@@ -35,7 +37,21 @@ export const COMMEND_RULE = {
   openProblems: true,
   /** Year-end: the leads of the chapters that answer for a missed indicator are not commended. */
   missedIndicator: true,
-  closing: { yearEnd: '上述单位所承担的年度任务全部完成，工作成效明显，予以通报表扬。', midYear: '上述单位所承担的任务均已完成或按序时推进，工作成效明显，予以通报表扬。' },
+  /** The praise says its basis first, then each unit with one highlight, then the verdict. */
+  opening: { yearEnd: '以下单位承担的年度任务全部完成、成效突出：', midYear: '以下单位承担的任务均已完成或按序时推进、成效突出：' },
+  closing: '予以通报表扬。',
+  /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
+  highlight: {
+    most: 40,
+    /** Chinese characters a clause needs to name its object itself (`完成整改9项` leans on the clause before it). */
+    least: 8,
+    /** A year or a date is no figure of a result (`系统谋划2025年…工作有序推进`). */
+    notFigure: /\d{4}年度?|\d{1,2}月(\d{1,2}日)?/g,
+    rate: /\d(\.\d+)?\s*[%％]/,
+    amount: /\d(\.\d+)?\s*(万|亿)/,
+    result: /达到|提升|提高|下降|削减|减少|兑付|覆盖|建成|完成|实现|消除|改善/,
+    notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
+  },
 } as const;
 
 /** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
@@ -48,6 +64,11 @@ export interface BulletinContext {
   开头: string;
   /** 任务完成情况: the counts by outcome (year-end: 完成/未完成/结转/未报送), zero counts left out. */
   推进: string;
+  /** Year-end with `--metrics`: the main indicators the year missed, one sentence (`主要指标中，优良天数比率为…`). */
+  指标: string;
+  /** 表2's caption and the sentence before it, by the kinds of items it lists (未完成, 结转, 未报送). */
+  表2标题: string;
+  督办说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
   总体: string;
   /** 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. */
@@ -100,6 +121,8 @@ export const BULLETIN_RULES = {
     { atLeast: 0, words: '全年重点工作完成情况与年初部署仍有差距' },
   ],
   ccGap: '【待填：抄送】',
+  /** 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part. */
+  partlyReported: '牵头单位未报送，配合单位已报送部分情况',
 } as const;
 
 /** The office that takes written replies, as the 通报 names it: a 局's own office is `局办公室`. */
@@ -125,6 +148,11 @@ export interface RequirementInput {
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
   /** Year-end: the tasks carried into next year. */
   carried: string[];
+  /**
+   * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
+   * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
+   */
+  missed: { name: string; verdict: string; units: string[]; aim: string }[];
   /** Year-end with `--next-plan`: its title and chapters, and for a task left over the next plan's chapter of its name. */
   next: { title: string; chapters: string[]; tasks: number; chapterOf: Map<string, string> } | null;
   reply: string;
@@ -157,10 +185,10 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
       const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      // What is left (`尚差48个`, `落后序时…`) stands in 表2's row; the requirement names the task, not it again.
       const named = shown.map((x) => {
         const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
-        const left = o.yearEnd ? `（${x.situation}）` : x.situation === '自报滞后' ? '（进度滞后）' : `（落后序时${x.situation}）`;
-        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${left}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
+        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
       });
       // What has no date yet is asked for once, after the items (not after each).
       const undated = shown.filter((x) => !dated(x)).length;
@@ -174,15 +202,14 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     },
   },
   {
-    标题: '及时补报材料。',
-    when: (o) => o.unreported.length > 0,
-    text: (o) => {
-      const what = o.yearEnd ? '年终完成情况' : '进展情况';
-      const one = (x: RequirementInput['unreported'][number]) =>
-        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
-      const parts = o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one);
-      return `${parts.join('；')}，做到数据真实、内容完整。`;
-    },
+    // The year's main indicator missed: the units that answer for it are asked for its causes and the next aim.
+    标题: '补齐指标短板。',
+    when: (o) => o.yearEnd && o.missed.some((m) => m.units.length > 0),
+    text: (o) =>
+      o.missed
+        .filter((m) => m.units.length)
+        .map((m) => `针对${m.verdict}的问题，${list(m.units)}要深入分析原因，细化针对性措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
+        .join('；') + '。',
   },
   {
     标题: '统筹推进工作。',
@@ -210,17 +237,20 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     },
   },
   {
-    标题: '按期书面报送。',
+    // One point for every paper the office is owed, with the one date: the reports not made, then the measures.
+    标题: '按期报送材料。',
     when: (o) => o.undone.length > 0 || o.unreported.length > 0,
     text: (o) => {
+      const what = o.yearEnd ? '年终完成情况' : '进展情况';
+      const one = (x: RequirementInput['unreported'][number]) =>
+        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
+      const owed = o.unreported.length
+        ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
+        : '';
       const fixers = [...new Set(o.undone.flatMap((x) => [x.lead, ...x.others]))];
-      const owing = o.unreported.map((x) => x.unit);
-      const named = fixers.length + owing.length <= NAMED_AT_MOST + 1;
-      const items = [
-        fixers.length ? `${named ? `${list(fixers)}的` : ''}整改措施` : '',
-        owing.length ? `${named ? `${list(owing)}的` : ''}补报材料` : '',
-      ].filter(Boolean);
-      return `${named ? '' : '上述'}${items.join('和')}请于${o.reply}前书面报送${o.office}。`;
+      const measures = fixers.length ? `${fixers.length <= NAMED_AT_MOST ? `${list(fixers)}的` : '各责任单位的'}整改措施` : '';
+      const papers = [owed ? '以上补报材料' : '', measures].filter(Boolean).join('和');
+      return `${owed}${papers}${owed && measures ? '，' : ''}请于${o.reply}前书面报送${o.office}。`;
     },
   },
 ];
@@ -273,6 +303,43 @@ function unitsText(us: UnitAnswer[]): string {
   return us.map((a) => (a.role === '牵头' && us.length > 1 ? `${a.unit}（牵头）` : a.unit)).join('、');
 }
 
+/**
+ * What a commended unit's highlight is (COMMEND_RULE.highlight): one clause of its own sentence, as it wrote it,
+ * with a figure, no more than `most` characters and at least `least` Chinese ones, not a meeting, study or training count; the strongest first — a
+ * rate, then an amount in 万/亿, then a result verb — the earlier on a tie. Null when no clause qualifies.
+ */
+export function highlightClause(sentence: string): { text: string; n: number } | null {
+  const H = COMMEND_RULE.highlight;
+  const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
+  const scored = clauses
+    .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
+    .map((x, at) => ({ text: x, at, n: (H.rate.test(x) ? 3 : 0) + (H.amount.test(x) ? 2 : 0) + (H.result.test(x) ? 1 : 0) }));
+  const top = scored.sort((a, b) => b.n - a.n || a.at - b.at)[0];
+  return top ? { text: top.text, n: top.n } : null;
+}
+
+/**
+ * 表2's caption and the sentence before it, by the kinds of items it lists: each kind with what is asked of it (an
+ * item not done is put right, one not reported is reported, one carried over is done by its date).
+ */
+export const PRESSED_WORDS = {
+  kinds: { 未完成: ['未完成', '未完成事项限期整改'], 结转: ['转入下一年度', '转入下一年度事项按所列时限完成'], 未报送: ['未报送', '未报送事项限期补报'] },
+  midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
+} as const;
+
+export function pressedWords(yearEnd: boolean, kinds: ('未完成' | '结转' | '未报送')[]): { 表2标题: string; 督办说明: string } {
+  if (!yearEnd) return { ...PRESSED_WORDS.midYear };
+  const K = PRESSED_WORDS.kinds;
+  const present = (['未完成', '结转', '未报送'] as const).filter((k) => kinds.includes(k));
+  const names = present.map((k) => K[k][0]);
+  const joined = (xs: string[], last: string) => (xs.length > 1 ? `${xs.slice(0, -1).join('、')}${last}${xs.at(-1)}` : xs[0] ?? '');
+  const what = joined(names.map((x) => (x === '未报送' ? '未报送完成情况' : x)), '或');
+  return {
+    表2标题: `表2　${joined(names, '及')}工作清单`,
+    督办说明: `以下工作年内${what}，${present.map((k) => K[k][1]).join('，')}：`,
+  };
+}
+
 export function buildBulletin(
   ctx: ReportContext,
   progress: RoundProgress,
@@ -306,6 +373,10 @@ export function buildBulletin(
   const count = (k: string) => clauses.filter((c) => c.yearEnd === k).length;
   const silentCount = clauses.filter((c) => c.status === '未报送').length;
   const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
+  // The document's first count names its basis (counting.ts, one rule for the three documents): the plan's tasks and
+  // the clauses they are divided into, when every clause is counted; else the clauses alone.
+  const planClauses = plan.tasks.reduce((k, t) => k + t.clauses.length, 0);
+  const scope = planClauses === clauses.length ? scopeWords(plan) : `${clauses.length}项重点工作`;
   let progressSentence = '';
   let overallFrom = false;
   let verdict = ctx.结论.总体;
@@ -316,7 +387,7 @@ export function buildBulletin(
       [count('结转'), `${W.结转}${count('结转')}项`],
       [silentCount, `${W.未报送}${silentCount}项`],
     ]);
-    progressSentence = `全年部署的${clauses.length}项重点工作中，${outcomes.join('，')}。`;
+    progressSentence = `全年部署的${scope}中，${outcomes.join('，')}。`;
     verdict = tooSilent ? BULLETIN_RULES.verdictGap : count('完成') === clauses.length ? '年度各项任务全部完成。' : '';
     overallFrom = count('完成') < clauses.length && !tooSilent;
   } else if (ctx.结论.有报送) {
@@ -331,7 +402,7 @@ export function buildBulletin(
       [n('红色'), `红色预警${n('红色')}项`],
       [n('黄色'), `黄色预警${n('黄色')}项`],
     ]);
-    progressSentence = `${n('条目数')}项重点工作中，${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
+    progressSentence = `${n('条目数') === clauses.length ? scope : `${n('条目数')}项重点工作`}中，${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
     if (tooSilent) verdict = BULLETIN_RULES.verdictGap;
   }
 
@@ -372,26 +443,41 @@ export function buildBulletin(
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
+  // Why an item is carried into next year (consolidate's yearEndOutcome): its unit's own problem where it names one,
+  // else the plan's deadline beyond the year, else work reported on course with no deadline inside the year.
+  const carriedCause = (c: ClauseProgress) => {
+    const own = cause(c);
+    if (own !== '—') return own;
+    return c.deadline.trim() && /\d{4}年/.test(c.deadline) && !c.deadline.includes(`${year}年`) ? `计划完成时限为${c.deadline.trim()}` : '跨年度实施，按序时推进';
+  };
   // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
   const deadline = (c: ClauseProgress, silent: boolean): string => {
     if (silent) return `${reply}前补报`;
     const committed = pressedUnits(c).map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
     if (committed) return committed;
+    if ((!yearEnd || c.yearEnd === '结转') && COMMITTED_DATE.test(c.deadline)) return c.deadline.trim();
     if (!yearEnd && c.deadline.trim()) return c.deadline.trim();
     return DEADLINE_GAP;
   };
-  const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.status === '未报送') : clauses.filter(isPressed);
+  // Year-end: every item not done, carried into next year (with the unit's own date) or not reported.
+  const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.yearEnd === '结转' || c.status === '未报送') : clauses.filter(isPressed);
   const pressedRows = pressed.map((c) => {
     const silent = c.status === '未报送';
+    const carried = !silent && c.yearEnd === '结转';
     const leads = c.answers.filter((a) => a.role === '牵头');
-    const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
+    const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : carried ? (leads.length ? leads : c.answers) : pressedUnits(c);
+    // A silent lead whose cooperating units reported their own part (with substance, not filler): said as it is.
+    const partly = silent && c.answers.some((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task));
     return {
       编号: c.clauseId,
       任务: c.task,
       单位: unitsText(units),
+      类别: (silent ? '未报送' : carried ? '结转' : '未完成') as '未报送' | '结转' | '未完成',
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
-      情况: silent ? W.未报送 : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
-      原因: silent ? '—' : cause(c),
+      情况: silent
+        ? partly ? BULLETIN_RULES.partlyReported : W.未报送
+        : carried ? W.结转 : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
+      原因: silent ? '—' : carried ? carriedCause(c) : cause(c),
       时限: deadline(c, silent),
       序时: SCHEDULE_WORDS[c.schedule],
       颜色: STATUS_FILLS[c.schedule].slice(2),
@@ -401,11 +487,14 @@ export function buildBulletin(
   const allowed: readonly string[] = yearEnd ? COMMEND_RULE.yearEnd : COMMEND_RULE.midYear;
   // The leads of the chapters that answer for a main indicator the year missed (kpi.ts's one mapping).
   const missed = yearEnd && COMMEND_RULE.missedIndicator ? missedIndicators(plan, o.metrics ?? {}) : [];
-  const answerable = new Set(
-    missed
-      .flatMap((m) => chaptersOfMetric(plan, m))
-      .flatMap((id) => clauses.filter((c) => c.chapterId === id).flatMap((c) => c.answers.filter((a) => a.role === '牵头').map((a) => a.unit))),
-  );
+  const leadsOf = (m: string) => chaptersOfMetric(plan, m).flatMap((id) => clauses.filter((c) => c.chapterId === id).flatMap((c) => c.answers.filter((a) => a.role === '牵头').map((a) => a.unit)));
+  const answerable = new Set(missed.flatMap(leadsOf));
+  // Each missed indicator as 一 states it (kpi.ts's words), its answerable units and the next plan's aim for it.
+  const nextAims = readPreamble(o.nextPlan?.preamble).aims;
+  const missedRows = missed.map((name) => {
+    const f = figureWords(name, o.metrics![name]!, plan.indicators.find((i) => i.name === name));
+    return { name, text: f.text, verdict: `${name}${f.row.结论}`, units: order([...new Set(leadsOf(name))]), aim: nextAims.find((x) => x.includes(name)) ?? '' };
+  });
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
     .map((r) => r.unit)
@@ -431,23 +520,29 @@ export function buildBulletin(
   });
   const shapes = new Map<string, number>();
   for (const r of results) for (const x of new Set(r.sentences.map((y) => sentenceShape(y.x)))) shapes.set(x, (shapes.get(x) ?? 0) + 1);
+  // Each unit's one highlight: the strongest result clause of its distinctive sentences (highlightClause).
   const best = results
     .map((r) => {
-      const scored = r.sentences.map((y) => ({ ...y, n: (y.x.match(/\d+(\.\d+)?/g) ?? []).length, routine: (shapes.get(sentenceShape(y.x)) ?? 0) > 1 }));
-      // Meetings held, trainings given, inspections made are no result to commend (the speech's rule, REVIEW_WORDS).
-      const pick = scored.filter((y) => y.n > 0 && !y.routine && !REVIEW_WORDS.routine.test(y.x)).sort((a, b) => b.n - a.n)[0];
-      // The result itself, never the task's title before it (`抓牢抓实…整改，…`): the unit's name is its subject.
-      return pick ? { 单位: r.unit, 成效: pick.x, n: pick.n } : null;
+      const own = r.sentences.filter((y) => (shapes.get(sentenceShape(y.x)) ?? 0) <= 1 && !REVIEW_WORDS.routine.test(y.x));
+      const pick = own.map((y) => highlightClause(y.x)).filter((x): x is { text: string; n: number } => x !== null).sort((a, b) => b.n - a.n)[0];
+      return pick ? { 单位: r.unit, 成效: pick.text, n: pick.n } : null;
     })
     .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
   const praised = new Set([...best].sort((a, b) => b.n - a.n).slice(0, COMMEND_RULE.most).map((x) => x.单位));
   const praise = order([...praised]).map((u) => best.find((x) => x.单位 === u)!).map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
-  for (const u of ctx.报送.逾期) failing.set(u, '逾期报送');
+  // A late report is no silence: the late unit is reminded, with the days it was late (its receipt against the
+  // round's deadline), not criticised with those that did not report.
+  const daysLate = (u: string) => {
+    const at = progress.receipts.find((r) => r.unit === u)?.receivedAt;
+    if (!at) return 0;
+    return Math.round((Date.parse(`${localDate(at)}T00:00:00Z`) - Date.parse(`${progress.round.deadline}T00:00:00Z`)) / 86_400_000);
+  };
+  const late = order(ctx.报送.逾期).map((u) => `${u}逾期${daysLate(u) > 0 ? `${daysLate(u)}天` : ''}报送`);
   for (const u of ctx.报送.未报) {
     // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
-    const items = pressedRows.filter((r) => r.情况 === W.未报送 && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
+    const items = pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
     const what = items.length > 2 ? `${items[0]!.任务}等${items.length}项工作` : items.map((r) => r.任务).join('、');
     failing.set(u, items.length ? `未报送${yearEnd ? '年终' : ''}工作情况，所承担的${what}${yearEnd ? '完成' : '进展'}情况不明` : '未报送');
   }
@@ -458,13 +553,13 @@ export function buildBulletin(
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
   const undoneItems: PressedItem[] = pressed
     .map((c, i) => ({ c, row: pressedRows[i]! }))
-    .filter(({ row }) => row.情况 !== W.未报送)
+    .filter(({ row }) => row.类别 === '未完成')
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
       return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限 };
     });
-  const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.情况 === W.未报送).flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
+  const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
   const nextChapterOf = new Map<string, string>();
   const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
   if (o.nextPlan) {
@@ -480,10 +575,11 @@ export function buildBulletin(
     undone: undoneItems,
     unreported: owing.map((unit) => ({
       unit,
-      tasks: pressedRows.filter((r) => r.情况 === W.未报送 && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
+      tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
+    missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
     office: replyOffice(ctx.机关, printer),
@@ -491,20 +587,22 @@ export function buildBulletin(
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
   // Before the written reply, which closes the requirements with the one date.
-  if (stagnant.length) requirements.splice(requirements.at(-1)?.标题 === '按期书面报送。' ? -1 : requirements.length, 0, { 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
+  if (stagnant.length) requirements.splice(requirements.at(-1)?.标题 === '按期报送材料。' ? -1 : requirements.length, 0, { 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
   if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
   return {
     发文机关标志: o.settings?.issuerMark?.trim() || `${ctx.机关}文件`,
     标题: `${ctx.机关}关于${subject}的通报`,
     开头: `按照《${ctx.计划.标题}》调度安排，现将${subject}通报如下。`,
     推进: progressSentence,
+    指标: missedRows.length ? `主要指标中，${missedRows.map((m) => m.text).join('；')}。` : '',
     总体: verdict,
     表1: table,
     督办: pressedRows,
-    报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
+    ...pressedWords(yearEnd, pressedRows.map((r) => r.类别)),
+    报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。${late.length ? `其中，${list(late)}，予以提醒。` : ''}`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
-    表扬句: praise.length ? `${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${yearEnd ? COMMEND_RULE.closing.yearEnd : COMMEND_RULE.closing.midYear}` : '',
+    表扬句: praise.length ? `${yearEnd ? COMMEND_RULE.opening.yearEnd : COMMEND_RULE.opening.midYear}${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}` : '',
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
