@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, echoesLead, highlightScore, keepFigures, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, echoesLead, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -303,6 +303,8 @@ describe('the speech’s rules, each on its own', () => {
     expect(echoesLead('进一步巩固提升入海河流总氮治理成效', '扎实开展入海河流总氮治理')).toBe(true);
     expect(echoesLead('推动纳入国家考核的4条入海河流总氮达到考核要求', '扎实开展入海河流总氮治理')).toBe(false);
     expect(echoesLead('落实黄河流域生态保护和高质量发展相关工作任务', '全力打好黄河生态保护治理攻坚战')).toBe(false);
+    // A framing clause goes with the clause it frames.
+    expect(measureClauses('加快推进法治政府建设，结合六五环境日等重大活动，着力提高普法工作的针对性和实效性')).toEqual(['加快推进法治政府建设', '结合六五环境日等重大活动，着力提高普法工作的针对性和实效性']);
     expect(restWords(['坚持科学立法、民主立法、依法立法', '强化行政复议办理和行政诉讼应诉', '深入落实生态环境损害赔偿制度'])).toBe('');
     expect(restWords(['加强移动源污染管控', '强化面源污染治理', '做好秸秆禁烧管控工作', '加强扬尘污染治理'])).toBe('统筹抓好移动源污染管控、面源污染治理、秸秆禁烧管控等工作。');
     const act = '加强移动源污染管控，全年检测在用机动车28.7万辆次，查处违法行为96起，完成编码登记6452台';
