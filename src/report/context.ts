@@ -10,7 +10,9 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { scopeWords } from './counting.ts';
+import { readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -511,12 +513,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const done = n((x) => x.yearEnd === '完成');
     const carried = n((x) => x.yearEnd === '结转');
     const notDone = n((x) => x.yearEnd === '未完成');
+    // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
+    // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
     const counts = !o.accepted
-      ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
-      : // Issue 29: an upward report counts what was done and what was not; the work nobody reported is no count of
-        // the opening ("尚未报送" is the office's business) but a 【待填】 at its place, so no total is claimed here.
-        `${silent ? '全年完成重点工作' : `全年${c.length}项重点工作中，完成`}${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
-    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+      ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
+      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项牵头单位尚未报送完成情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+    // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
+    const place = readPreamble(o.plan.preamble).place;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -755,11 +759,20 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
+      主要指标: kpi.指标句,
+      量化: kpi.量化,
+      // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
+      标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,
+      发文机关标志: o.settings.issuerMark?.trim() || `${o.issuer}文件`,
+      文号: o.yearEnd ? gap('文号') : '',
+      签发人: o.yearEnd ? gap('签发人') : '',
+      结束语: o.yearEnd ? '特此报告。' : '',
       // The bare verdicts (the speech states them in its own words; the report's points add the cause).
       指标未达到: missedRows.map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`),
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
-      其余完成: quietCount ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
+      // Year-end: the total is in the opening; a count of the rest tells the superior nothing (R1 finding 1).
+      其余完成: quietCount && !o.yearEnd ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
       问题要点: problemPoints,
       // By theme (more than three points), the office's own shortcomings close the section, a gap as in the points.
       主观不足: o.accepted && !problemPoints && points.length ? `此外，${subjective}` : '',
@@ -864,7 +877,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         完成值: a?.valueText ? `${a.valueText}${unit}` : '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
-        结论: x.yearEnd ?? '',
+        结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };
