@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -61,6 +61,23 @@ function progressTexts(c: ClauseProgress): string[] {
   return [...responsible, ...others].map((a) => substance(a.progress, c.task)).filter(Boolean);
 }
 
+/**
+ * 存在问题 at year-end (R1 finding 4): `一是…二是…` points, each opening with its subject, by weight: a missed main
+ * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
+ * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
+ */
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 4 } as const;
+/** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
+const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
+/** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
+export function namesItsSubject(problem: string, object: string): boolean {
+  for (let i = 0; i + 2 <= object.length; i++) {
+    const pair = object.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(pair) && !COMMON_PAIRS.test(pair) && problem.includes(pair)) return true;
+  }
+  return false;
+}
+
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
@@ -94,6 +111,8 @@ export interface SectionText {
   问题: string[];
   /** 问题 as `问题 + 原因` sentences without a task frame, the failures first (存在问题 as a list of points). */
   问题句: string[];
+  /** Of 问题句, the clauses not done: they weigh more than a problem reported (PROBLEM_POINTS). */
+  未完成句: string[];
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
@@ -185,7 +204,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -251,7 +270,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
         failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
-        failures.push(`${taskObject(task)}未按期完成${what ? `，${what}` : ''}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
+        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${what ? `，${what}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
         const before = plans.length;
@@ -272,7 +291,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
-          others.push(closeSentence(`${taskObject(task)}方面，${p}`));
+          others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -282,6 +301,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   // Failures first, by theme as in points.
   out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
+  out.未完成句 = failures;
   out.打算 = plans;
   const gap = silentGap(missing, o.yearEnd, notes);
   out.未报送.待填 = gap;
@@ -368,19 +388,32 @@ export function sameWork(a: string, b: string): boolean {
  * after it (`实施重点行业深度治理，有序组织水泥、焦化企业实施深度治理`). Tasks that continue work left this year
  * (`skip`) are left out, the unit's own plan said instead, and so are tasks whose words the report said already.
  */
+type NextTask = Plan['tasks'][number];
+const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
+const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
+/** A next-plan task's first measure: its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`). */
+function nextMeasure(t: NextTask): string {
+  const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
+  const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== nextLead(t).replace(/[，\s]/g, ''));
+  const cl = clausesOf(rest[0] ?? '');
+  return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
+}
+/**
+ * A next-plan task in full: its title with its target or first measure; the measure alone when it says the title's
+ * work again with its date (`2026年6月底前完成“十五五”…规划文本编制并按程序报批`, not the title and then that).
+ */
+export function nextTaskWords(t: NextTask): string {
+  const aim = nextAim(t);
+  const m = nextMeasure(t);
+  if (aim && !sameWork(aim, nextLead(t))) return `${nextLead(t)}，${aim}`;
+  if (m && sameWork(m, nextLead(t))) return m;
+  return m ? `${nextLead(t)}，${m}` : nextLead(t);
+}
+
 export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
-  const lead = (t: Plan['tasks'][number]) => t.lead.trim().replace(/[。；，,\s]+$/, '');
-  const aim = (t: Plan['tasks'][number]) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
-  const measure = (t: Plan['tasks'][number]) => {
-    const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
-    const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== lead(t).replace(/[，\s]/g, ''));
-    // Its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`).
-    const cl = clausesOf(rest[0] ?? '');
-    return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
-  };
-  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && lead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(aim(t) || lead(t)));
-  const ranked = [...tasks].sort((a, b) => Number(!!aim(b)) - Number(!!aim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
-  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: aim(t) || lead(t), full: `${lead(t)}${aim(t) && !sameWork(aim(t), lead(t)) ? `，${aim(t)}` : measure(t) ? `，${measure(t)}` : ''}` }));
+  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && nextLead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(nextAim(t) || nextLead(t)));
+  const ranked = [...tasks].sort((a, b) => Number(!!nextAim(b)) - Number(!!nextAim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
+  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: nextAim(t) || nextLead(t), full: nextTaskWords(t) }));
 }
 
 /**
@@ -635,8 +668,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const missed = missedRows.map((x) => {
     const cause = missedCause.get(x.名称);
     if (!cause) gap(`${x.名称}未达标原因`);
-    // Not the KPI paragraph's words again: the gap to the target, then the cause.
-    return `${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
+    // Not the KPI paragraph's words again: its topic as the subject, the gap to the target, then the cause.
+    const topic = METRIC_TOPICS.find((t) => t.metric.test(x.名称))?.topic;
+    const subject = topic && TOPIC_HEADS[topic] ? `${TOPIC_HEADS[topic]}${PROBLEM_POINTS.indicator}，` : '';
+    return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);
   const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
@@ -662,9 +697,20 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     for (const row of missedRows) {
       if (!chaptersOfMetric(o.plan, row.名称).some((id) => g.chapters.includes(id)) || out.length) continue;
       const lower = DIRECTION_RULES.lowerIsBetter.test(row.名称) || /^不高于/.test(row.目标);
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}。`);
+      // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
+      const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
+      const aims = o.nextPlan && topic ? readPreamble(o.nextPlan.preamble).aims.filter((a) => topic.metric.test(a)) : [];
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}。`);
     }
-    const leftover = text.未完打算.map((x) => ({ ...x, 打算: x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) })).filter((x) => x.打算);
+    // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
+    // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
+    const again = (task: string) => (o.yearEnd && o.nextPlan && text.结转.includes(task) ? o.nextPlan.tasks.find((t) => sameWork(t.lead, task)) : undefined);
+    const leftover = text.未完打算
+      .map((x) => {
+        const t = again(x.任务);
+        return { ...x, 打算: t ? tellLine(nextTaskWords(t)) : x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) };
+      })
+      .filter((x, i, all) => x.打算 && all.findIndex((y) => y.打算 === x.打算) === i);
     if (o.yearEnd && o.nextPlan) {
       const next = o.nextPlan;
       const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
@@ -682,7 +728,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         mine.forEach((x) => placed.add(x.打算));
         const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
         if (several) {
-          const bits = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
+          // A measure that only names the chapter's own work again (`深化美丽济南建设实践，推进美丽济南建设`) is left out.
+          const bits = [...measures.filter((m) => !sameWork(m.short, objectOf(chapter.title))).map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
           if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
         } else {
           // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
@@ -733,7 +780,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   // first, with its cause when the data has it (else a gap): `missed` above.
   const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
-  const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
+  // Year-end: always points, by weight (PROBLEM_POINTS), the office's own shortcomings closing them.
+  const failed = new Set(built.flatMap((b) => b.text.未完成句));
+  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
+  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  const problemPoints = !o.accepted
+    ? ''
+    : o.yearEnd
+      ? `${ranked.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
+      : points.length > 3
+        ? ''
+        : points.length
+          ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('')
+          : subjective;
   const notDone = themes.flatMap((t) => t.未完成);
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
   const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
