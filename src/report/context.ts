@@ -131,10 +131,31 @@ export function taskObject(task: string): string {
   return o.length >= 2 ? o : task;
 }
 
+/**
+ * Tasks of another field that share a chapter's words: told after the chapter's own facts (`网络安全` is no
+ * 环境安全 evidence).
+ */
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp }[] = [{ chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/ }];
+
+/** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
+export function leadPhrase(task: string, text: string): string {
+  const name = task.trim().replace(/[。；，\s]+$/, '');
+  const body = text.startsWith(`${name}，`) ? text.slice(name.length + 1) : text;
+  return `${name}。${body}`;
+}
+
+/** How many characters of its task's object a text must open with to be taken as its subject. */
+const SUBJECT_RUN = 4;
+
 /** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
 function leadIn(task: string, text: string): string {
-  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
   const object = taskObject(task);
+  // A text whose subject is the task's object and then a verb (`智慧生态黄河平台新增…` under 推进智慧生态黄河平台应用)
+  // says it once: the lead-in, then the verb (R1 finding 5).
+  let k = 0;
+  while (k < text.length && object.includes(text.slice(0, k + 1))) k++;
+  if (k >= SUBJECT_RUN && opensWithVerb(text.slice(k)) && !opensWithVerb(text)) return `${task}，${text.slice(k)}`;
+  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
   return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
 }
 
@@ -180,7 +201,9 @@ export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: strin
   const first = own || coop;
   if (!first) return '';
   const parts = [say(first)];
-  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text))) {
+  // A cooperating unit's figures about the same thing as the lead's (the same stations: 数据有效率 / 数据获取率) are not
+  // stitched on with 同时 (R1 finding 5).
+  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text)) && !sameThing(own, coop)) {
     const second = commit ? teller.say(coop, p.对象) : teller.fresh(coop, p.对象);
     if (second && second !== parts[0]) parts.push(second);
   }
@@ -370,6 +393,19 @@ export function nextChaptersOf(next: Plan, g: { title: string; own: boolean; cha
     ids = next.chapters.filter((c) => titles.includes(bareTitle(c.title))).map((c) => c.id);
   }
   return ids;
+}
+
+/** Two facts about one thing share a run of SAME_THING characters (`空气自动站`), words common to all aside. */
+export const SAME_THING = 5;
+export function sameThing(a: string, b: string): boolean {
+  const strip = (t: string) => t.replace(/生态环境|[“”‘’，；。、\s]/g, '|');
+  const x = strip(a);
+  const y = strip(b);
+  for (let i = 0; i + SAME_THING <= x.length; i++) {
+    const run = x.slice(i, i + SAME_THING);
+    if (!run.includes('|') && !/\d/.test(run) && y.includes(run)) return true;
+  }
+  return false;
 }
 
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
@@ -579,7 +615,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   // One memory for the whole document (issue 29: a thing is said once): routine shapes across the round.
   const shapes = routineShapes(c);
   const routine = (clause: string) => shapes.has(clauseShape(clause)) || [...new Set(c.map((x) => taskObject(x.task)))].some((ob) => clause.includes(ob) && shapes.has(clauseShape(clause, ob)));
-  const teller = toldOnce(shapes);
+  // A clause restating a figure of the KPI paragraph (`集中式饮用水水源地水质达标率保持100%`) was said there (R1 finding 5).
+  const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)));
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
@@ -624,12 +661,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const state = stateOf(mine);
         const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
-        items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.text).join('')}${tail}`);
+        // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
+        // about, the cooperating units' facts and the gap included (R1 finding 3).
+        const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(chapterTitle) && r.task.test(task));
+        const onTopicText = kept.filter((p) => !offTopic(p.task)).map((p) => p.text).join('');
+        const offTopicText = kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+        items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
       }
     } else {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
       // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${p.text}`);
+      // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(p.task, p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
