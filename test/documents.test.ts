@@ -444,6 +444,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       ['3', '612个', '92.7%', '未完成'],
       ['4', '42%', '100%', '超额完成'],
     ]);
+    // R1 finding 2: the 版记 closes the document after the annex: 印发机关 and 印发日期, no 抄送 for an upward report.
+    const imprint = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[-1]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(imprint).toEqual([['济南市生态环境局办公室', '2026年1月20日印发']]);
     const vars = round.cli('report', '--list-variables').stdout;
     for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
   });
