@@ -511,6 +511,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
     expect(all).not.toContain('启动“十五五”');
     expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);
+    // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
+    expect(points[0]).not.toContain('服务保障中心任务');
+    expect(points[0]).toContain('。深化“双联共建”');
     for (const stock of ['巩固工作成效', '完善长效机制', '持续跟踪问题整改', '按计划推进', '继续推进']) expect(points.join(''), stock).not.toContain(stock);
     const { sentences, clauses } = bodyParts(themed);
     expect(twice(sentences)).toEqual([]);

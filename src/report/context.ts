@@ -434,6 +434,9 @@ function nextMeasure(t: NextTask): string {
   const cl = clausesOf(rest[0] ?? '');
   return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
 }
+/** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
+export const HEADING_LIKE = /^(服务保障|服务|围绕|聚焦)(中心任务|中心工作|大局)$/;
+
 /**
  * A next-plan task in full: its title with its target or first measure; the measure alone when it says the title's
  * work again with its date (`2026年6月底前完成“十五五”…规划文本编制并按程序报批`, not the title and then that).
@@ -442,7 +445,7 @@ export function nextTaskWords(t: NextTask): string {
   const aim = nextAim(t);
   const m = nextMeasure(t);
   if (aim && !sameWork(aim, nextLead(t))) return `${nextLead(t)}，${aim}`;
-  if (m && sameWork(m, nextLead(t))) return m;
+  if (m && (sameWork(m, nextLead(t)) || HEADING_LIKE.test(nextLead(t)))) return m;
   return m ? `${nextLead(t)}，${m}` : nextLead(t);
 }
 
