@@ -872,6 +872,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       文号: o.yearEnd ? gap('文号') : '',
       签发人: o.yearEnd ? gap('签发人') : '',
       结束语: o.yearEnd ? '特此报告。' : '',
+      // The 版记's 印发机关 as the 通报's (GB/T 9704 7.4.2): the issuer's 办公室 unless `config set 印发机关`.
+      印发机关: o.settings.printer || (o.issuer.startsWith('【') ? o.issuer : `${o.issuer}办公室`),
       // The bare verdicts (the speech states them in its own words; the report's points add the cause).
       指标未达到: missedRows.map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`),
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
