@@ -2,7 +2,7 @@
 // the CLI, its text taken by python-docx. Every clause accounted for, failures only under 存在问题, no tool words,
 // the KPI paragraph's figures equal to the inputs. And the rules behind it, each on worked examples.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortfallWords, yearEndOutcome } from '../src/consolidate/index.ts';
@@ -275,31 +275,43 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
   });
 
   it('states what was done and what was not, in the seed’s register, without the office’s workings (finding 3)', () => {
-    expect(text[0]).toBe('济南市生态环境局2025年度工作情况报告');
+    // R1 finding 2: an upward report (上行文): the 版头 with the 发文字号 left and 签发人 right on one line (GB/T 9704
+    // 7.2.5), both gaps; the title 关于…的报告; 特此报告 closes the body before the 附件说明.
+    expect(text[0]).toBe('济南市生态环境局文件');
+    expect(text[1]).toBe('【待填：文号】\t签发人：【待填：签发人】');
+    expect(text[2]).toBe('济南市生态环境局关于2025年度工作情况的报告');
     // Issue 29 (round four): the 主送机关 the report goes up to, which the data cannot say: a listed gap.
-    expect(text[1]).toBe('【待填：主送机关】：');
-    expect(text[2]).toMatch(/^2025年，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署。/);
-    expect(text[2]).toMatch(/现将有关情况报告如下。$/);
-    // What was done and what was not; the work nobody reported is no count of the opening (it is a 【待填】 at its
-    // place), the carried-over task is not named here, and no unit is named at all.
-    const m = /全年完成重点工作(\d+)项，转入下一年度继续推进(\d+)项，未完成(\d+)项。/.exec(text[2]!);
+    expect(text[3]).toBe('【待填：主送机关】：');
+    const opening = text[4]!;
+    // R1 finding 10: the year's place from the plan's preamble (十四五 收官); finding 1: the count's basis at its first
+    // mention (counting.ts: 59 numbered tasks, 67 clauses by responsibility).
+    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署的59项重点任务（按责任分工细化为67项），/);
+    expect(opening).toMatch(/现将有关情况报告如下。$/);
+    // What was done and what was not, adding up to the 67 the 通报 and the speech count, the unreported included;
+    // the carried-over task is not named here, and no unit is named at all.
+    const m = /全年完成(\d+)项，转入下一年度继续推进(\d+)项，未完成(\d+)项，另有(\d+)项牵头单位尚未报送完成情况。/.exec(opening);
     expect(m).not.toBeNull();
     // 67 clauses: 1.2 carried over (序时推进, no deadline), 6.3 missed (612 of 660), the silent unit's not reported.
-    expect([Number(m![2]), Number(m![3])]).toEqual([1, 1]);
+    expect([Number(m![2]), Number(m![3]), Number(m![4])]).toEqual([1, 1, silentClauses().length]);
     expect(Number(m![1]) + 2 + silentClauses().length).toBe(67);
-    for (const word of ['尚未报送', '报送', '牵头', '配合', '转入下一年度的', SILENT, '十五五']) expect(text[2], word).not.toContain(word);
+    for (const word of ['配合', '转入下一年度的', SILENT, '启动“十五五”']) expect(opening, word).not.toContain(word);
+    const close = text.indexOf('特此报告。');
+    expect(close).toBeGreaterThan(text.indexOf('三、下一步工作打算'));
+    expect(text[close + 1]).toBe('附件：量化目标完成情况');
     // Nowhere in the body: a unit's name in brackets, whose report a fact is, a unit that did not send.
     expect(body).not.toMatch(/（[^（）]{2,14}牵头）/);
-    for (const frame of ['据配合单位', '配合单位', '责任单位尚未报送', '另有4项']) expect(body, frame).not.toContain(frame);
+    for (const frame of ['据配合单位', '配合单位', '责任单位尚未报送']) expect(body, frame).not.toContain(frame);
   });
 
   it('opens 一、 with the KPI paragraph: the metrics as given and every quantified target against its figure', () => {
     const kpi = text[text.indexOf('一、重点工作成效') + 1]!;
     // Every figure as given in metrics, with its unit, and the verdict against its target.
     expect(kpi).toContain('主要指标方面，空气质量综合指数为4.59；细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）；重污染天数为6天。');
-    // Issue 29 round two (rule 8): the paragraph counts; the tasks by name are in the annex and 存在问题.
-    expect(kpi).toContain('量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。');
-    expect(kpi).not.toContain('强化面源污染治理');
+    // Issue 29 round two (rule 8): the count of quantified targets names no task (they are in the annex and 存在问题);
+    // R1 finding 11: it is a sentence of its own closing 一、, not among the indicators, and says what was exceeded
+    // (5.3% against 下降5%, 42% against 40%以上; 78家 of 78 is met).
+    expect(kpi).not.toContain('量化任务方面');
+    expect(text[text.indexOf('二、存在问题') - 1]).toBe('量化任务方面，全年4项量化目标中，达到目标3项（其中超额完成2项），未达到1项。量化目标完成情况见附件。');
   });
 
   it('accounts for every clause: told, under 存在问题, in 下一步, a 【待填】 at its place, or counted once', () => {
@@ -312,8 +324,9 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     const done = plan.tasks.filter((t) => t.clauses.every((c) => !silentClauses().some((r) => r.clause.id === c.id) && answerOf(c.id).status === '已完成'));
     const untold = done.filter((t) => !(achievements.includes(t.lead) || clausesOfTask.get(t.id)!.some((x) => x.length >= 4 && owners.get(x) === 1 && achievements.includes(x))));
     expect(untold.length).toBeGreaterThan(0);
-    // Issue 29 (round five, point 6): a task done with nothing told is counted once, never its title pasted.
-    expect(body).toContain(`除上述工作外，另有${untold.length}项重点工作已按计划完成。`);
+    // R1 finding 1: a task done with nothing told is in the opening's total, never counted again (除上述工作外…) nor
+    // its title pasted.
+    expect(body).not.toContain('除上述工作外');
     expect(body).not.toMatch(/此外，[^。]*按计划完成/);
     // What nobody reported stands in its own section, at its place, as a gap for the clerk naming every task and the
     // silent unit; what a cooperating unit reported there is the bureau's fact, without its 配合 and without 据…报告.
@@ -332,16 +345,18 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(achievements).not.toContain('深入开展农村环境整治。');
     expect(achievements).not.toContain('完成612个行政村环境整治');
     expect(problems).toContain('全年有1项主要指标未达到目标，1项工作未完成，部分工作仍存在困难和问题，具体如下：');
-    // More than three points (five units named problems): by area, each opened by its failures. Finding 5: the missed
-    // indicator opens the area its chapters answer for (优良天数 → 蓝天), with its gap to the target (not the KPI
-    // paragraph's words again) and its cause, none in the data here, so a gap; 主观方面不足 stays a gap, last.
-    const areas = problems.split('\n').filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
-    expect(areas.length).toBeGreaterThan(3);
-    expect(areas[0]).toMatch(/^（一）蓝天保卫战。优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。/);
-    expect(areas.find((p) => p.includes('农村环境整治'))).toMatch(/^（[二三四]）净土保卫战。农村环境整治未按期完成，660个完成612个，尚差48个，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。/);
-    expect(problems).toMatch(/\n此外，【待填：主观方面不足】。$/);
+    // R1 finding 4: 一是… points (PROBLEM_POINTS), never noun-phrase area headings, each opening with its subject, by
+    // weight: the missed indicator under its topic with its gap to the target (not the KPI paragraph's words again)
+    // and its cause, none in the data here, so a gap; then the clause not done under its task's object with the
+    // shortfall and its cause; at most four; 主观方面不足 stays a gap, last.
+    expect(problems).not.toMatch(/\n（[一二三四五六七八九十]+）/);
+    const said = problems.split('\n')[2]!;
+    expect(said).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，660个完成612个，尚差48个，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。三是/);
+    expect(said).toContain('四是');
+    expect(said).not.toContain('五是');
+    expect(said).toMatch(/。此外，【待填：主观方面不足】。$/);
     // Each point names its subject by the task's object, once: no task title with 方面 after a verb frame.
-    for (const p of areas) expect(p, p).not.toMatch(/(持续做好|扎实开展|深入开展|抓牢抓实)[^。，]*方面/);
+    expect(said).not.toMatch(/(持续做好|扎实开展|深入开展|抓牢抓实)[^。，]*方面/);
     // The unit's concrete plan for what is left, with its own deadline, first under its point.
     expect(plans).toMatch(/（[一二三四五六七八九十]+）[^。]*净土保卫战。督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。/);
     const heads = text.slice(text.indexOf('三、下一步工作打算')).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]!.replace(/^（[一二三四五六七八九十]+）/, ''));
@@ -371,9 +386,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
       const told = sentencesOf(answerOf(c.id).progress).filter((x) => achievements.includes(x));
       expect(told.length, c.id).toBeLessThanOrEqual(1);
     }
-    // A text opening with a noun gets the task as lead-in; one opening with a verb stands alone.
-    expect(body).toContain('强化面源污染治理，规模化畜禽养殖场大气氨排放总量较2020年下降5.3%。');
-    expect(body).toContain('组织“第一议题”学习31次、党组理论学习中心组集体学习14次，开展青年理论学习小组活动20次。');
+    // R1 finding 6: a section of one chapter numbers its tasks, each opening with the task as its lead phrase (the
+    // seed's 一是强化政治建设。组织……), the fact after it whether it opens with a noun or a verb.
+    expect(body).toMatch(/[一二三四]是强化面源污染治理。规模化畜禽养殖场大气氨排放总量较2020年下降5\.3%。/);
+    expect(body).toMatch(/[一二三四]是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次，开展青年理论学习小组活动20次。/);
     expect(body).not.toContain('（目标：');
     // Carried over: never with a verdict under 成效.
     expect(achievements).not.toContain('转入下一年度');
@@ -422,11 +438,15 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
       // Issue 29 round two (rule 11): a 序号 column, and 完成值 with the target's unit.
       ['序号', '完成值', '完成度', '结论'],
-      ['1', '5.3%', '100%', '完成'],
+      // R1 finding 11: done beyond the target (5.3% against 下降5%, 42% against 40%以上) says so.
+      ['1', '5.3%', '100%', '超额完成'],
       ['2', '78家', '100%', '完成'],
       ['3', '612个', '92.7%', '未完成'],
-      ['4', '42%', '100%', '完成'],
+      ['4', '42%', '100%', '超额完成'],
     ]);
+    // R1 finding 2: the 版记 closes the document after the annex: 印发机关 and 印发日期, no 抄送 for an upward report.
+    const imprint = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[-1]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(imprint).toEqual([['济南市生态环境局办公室', '2026年1月20日印发']]);
     const vars = round.cli('report', '--list-variables').stdout;
     for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
   });
@@ -443,11 +463,24 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const all = themed.join('\n');
     const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
     expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
-    // More than three points: by theme, in the themes' order, each named by its subject (the heading's praise off).
-    expect(leads('二、存在问题', '三、下一步工作打算')).toEqual(['（一）污染防治攻坚', '（二）黄河流域生态保护安全屏障', '（三）治理能力现代化水平']);
-    expect(themed.find((p) => p.startsWith('（一）污染防治攻坚。'))).toMatch(/^（一）污染防治攻坚。优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。农村环境整治未按期完成，/);
+    // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
+    expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
+    expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，660个完成612个，尚差48个，/);
     expect(all).not.toMatch(/此外，[^。]*按计划完成/);
-    expect(all).toMatch(/除上述工作外，另有\d+项重点工作已按计划完成。/);
+    expect(all).not.toContain('除上述工作外');
+    // R1 finding 6: the one-chapter theme's points open with their task as a lead phrase.
+    expect(themed).toContainEqual(expect.stringMatching(/^（一）全面从严治党纵深推进。一是加强政治机关建设。组织“第一议题”学习31次/));
+    const achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
+    // R1 finding 3: under 环境安全 the cooperating unit's 环境风险排查 (the bureau's fact) and the gap come first; the
+    // IT security task (OFF_TOPIC) is no evidence of environmental safety and follows.
+    const safety = achievements.slice(achievements.indexOf('保障环境安全。'));
+    expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe('保障环境安全。'.length);
+    expect(safety.indexOf('网络安全检查')).toBeGreaterThan(safety.indexOf('环境应急管理处未报送）】'));
+    // R1 finding 5: a fact whose subject is its task's object names it once (the lead-in, then the verb); the same
+    // stations' figures from two units are not stitched with 同时.
+    expect(achievements).toContain('深入推进智慧生态黄河平台应用，新增污染源一证式监管等功能模块4个');
+    expect(achievements.split('智慧生态黄河平台').length - 1).toBe(1);
+    expect(achievements.includes('数据有效率') && achievements.includes('数据获取率')).toBe(false);
     // Within a theme each chapter's 一是 is verb + object, its adverb claiming only what the data shows (净土保卫战
     // has 6.3 not done: 持续); a chapter block tells at most three tasks (SELECTION.blockTasks).
     const pollution = themed.find((p) => p.startsWith('（二）污染防治攻坚扎实深入。'))!;
@@ -469,14 +502,36 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       const tasks = next.tasks.filter((t) => specs[i]!.chapters.includes(t.chapterId)).map((t) => t.lead);
       expect(tasks.filter((t) => p.includes(t)).length, p).toBeGreaterThanOrEqual(2);
     });
-    expect(points[1]).toMatch(/^（二）[^。]+。着力提升优良天数比率，力争达到省考核要求（不低于64%）。/);
+    // R1 finding 7: the missed indicator answered by the next plan's own aims for its topic (its preamble's 主要任务目标).
+    expect(points[1]).toMatch(/^（二）[^。]+。着力提升优良天数比率，确保细颗粒物（PM2\.5）平均浓度控制在37微克\/立方米以内、优良天数比率达到64%以上。/);
     expect(points[1]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
-    // The carried-over task once, with its unit's plan, in 下一步; not the next plan's task of the same work again.
-    expect(all.split('“十五五”生态环境保护规划编制').length - 1).toBe(1);
-    expect(points[3]).toContain('启动“十五五”生态环境保护规划编制，2026年上半年完成规划文本编制并报批');
+    // R1 finding 7: the carried-over work once, in the next plan's words and date (not 启动… again, it started in
+    // 2025); no measure that names its chapter's own work again (深化美丽济南建设实践，推进美丽济南建设).
+    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(1);
+    expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
+    expect(all).not.toContain('启动“十五五”');
+    expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);
+    // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
+    expect(points[0]).not.toContain('服务保障中心任务');
+    expect(points[0]).toContain('。深化“双联共建”');
     for (const stock of ['巩固工作成效', '完善长效机制', '持续跟踪问题整改', '按计划推进', '继续推进']) expect(points.join(''), stock).not.toContain(stock);
     const { sentences, clauses } = bodyParts(themed);
     expect(twice(sentences)).toEqual([]);
     expect(twice(clauses)).toEqual([]);
+    // R1 finding 5: a figure of the KPI paragraph is not stated again in the body (水源地水质达标率, 安全利用率).
+    const more = join(round.ws, 'metrics-more.json');
+    writeFileSync(more, JSON.stringify({ ...metrics, 城镇集中式饮用水水源地水质达标率: { 值: '100%', 目标: '100%', 依据: '省考核要求' }, 重点建设用地安全利用率: { 值: '100%', 目标: '≥95%', 依据: '省考核要求' } }));
+    r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', more, '--next-plan', nextJson, '-t', 'annual-summary', '-o', join(round.ws, 'more'));
+    expect(r.code, r.stderr).toBe(0);
+    const full = docxText(join(round.ws, 'more', '年度工作情况报告_2025-年终.docx'));
+    const kpi = full[full.indexOf('一、重点工作成效') + 1]!;
+    expect(kpi).toContain('城镇集中式饮用水水源地水质达标率为100%');
+    expect(kpi).toContain('重点建设用地安全利用率为100%');
+    const rest = full.slice(full.indexOf('一、重点工作成效') + 2).join('\n');
+    // Without those figures in --metrics the units' own clauses stand (the same round, the same themes).
+    for (const said of ['水源地水质达标率保持100%', '安全利用率保持100%']) {
+      expect(all, said).toContain(said);
+      expect(rest, said).not.toContain(said);
+    }
   });
 });

@@ -397,7 +397,9 @@ describe('an empty round', () => {
     const forced = cli('report', '--round', '2025', '--date', '2026-01-10', '--force');
     expect(forced.code).toBe(0);
     const text = docxText(join(ws, '2025-年终', '报告', '年度工作情况报告_2025-年终.docx'));
-    expect(text[0]).toBe('某区生态环境局2025年度工作情况报告');
+    // An upward report (R1 finding 2): the 版头, then the title 关于…的报告.
+    expect(text[0]).toBe('某区生态环境局文件');
+    expect(text[2]).toBe('某区生态环境局关于2025年度工作情况的报告');
     const body = text.join('\n');
     // Issue 29: the year-end report says it without the tool's words (本轮, 调度表).
     expect(body).toContain('尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。');

@@ -10,7 +10,9 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
+import { scopeWords } from './counting.ts';
+import { readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -59,6 +61,23 @@ function progressTexts(c: ClauseProgress): string[] {
   return [...responsible, ...others].map((a) => substance(a.progress, c.task)).filter(Boolean);
 }
 
+/**
+ * 存在问题 at year-end (R1 finding 4): `一是…二是…` points, each opening with its subject, by weight: a missed main
+ * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
+ * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
+ */
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 4 } as const;
+/** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
+const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
+/** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
+export function namesItsSubject(problem: string, object: string): boolean {
+  for (let i = 0; i + 2 <= object.length; i++) {
+    const pair = object.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(pair) && !COMMON_PAIRS.test(pair) && problem.includes(pair)) return true;
+  }
+  return false;
+}
+
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
@@ -92,6 +111,8 @@ export interface SectionText {
   问题: string[];
   /** 问题 as `问题 + 原因` sentences without a task frame, the failures first (存在问题 as a list of points). */
   问题句: string[];
+  /** Of 问题句, the clauses not done: they weigh more than a problem reported (PROBLEM_POINTS). */
+  未完成句: string[];
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
@@ -110,10 +131,31 @@ export function taskObject(task: string): string {
   return o.length >= 2 ? o : task;
 }
 
+/**
+ * Tasks of another field that share a chapter's words: told after the chapter's own facts (`网络安全` is no
+ * 环境安全 evidence).
+ */
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp }[] = [{ chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/ }];
+
+/** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
+export function leadPhrase(task: string, text: string): string {
+  const name = task.trim().replace(/[。；，\s]+$/, '');
+  const body = text.startsWith(`${name}，`) ? text.slice(name.length + 1) : text;
+  return `${name}。${body}`;
+}
+
+/** How many characters of its task's object a text must open with to be taken as its subject. */
+const SUBJECT_RUN = 4;
+
 /** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
 function leadIn(task: string, text: string): string {
-  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
   const object = taskObject(task);
+  // A text whose subject is the task's object and then a verb (`智慧生态黄河平台新增…` under 推进智慧生态黄河平台应用)
+  // says it once: the lead-in, then the verb (R1 finding 5).
+  let k = 0;
+  while (k < text.length && object.includes(text.slice(0, k + 1))) k++;
+  if (k >= SUBJECT_RUN && opensWithVerb(text.slice(k)) && !opensWithVerb(text)) return `${task}，${text.slice(k)}`;
+  // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
   return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
 }
 
@@ -159,7 +201,9 @@ export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: strin
   const first = own || coop;
   if (!first) return '';
   const parts = [say(first)];
-  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text))) {
+  // A cooperating unit's figures about the same thing as the lead's (the same stations: 数据有效率 / 数据获取率) are not
+  // stitched on with 同时 (R1 finding 5).
+  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text)) && !sameThing(own, coop)) {
     const second = commit ? teller.say(coop, p.对象) : teller.fresh(coop, p.对象);
     if (second && second !== parts[0]) parts.push(second);
   }
@@ -183,7 +227,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -249,7 +293,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
         failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
-        failures.push(`${taskObject(task)}未按期完成${what ? `，${what}` : ''}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
+        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${what ? `，${what}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
         const before = plans.length;
@@ -270,7 +314,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
-          others.push(closeSentence(`${taskObject(task)}方面，${p}`));
+          others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -280,6 +324,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   // Failures first, by theme as in points.
   out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
+  out.未完成句 = failures;
   out.打算 = plans;
   const gap = silentGap(missing, o.yearEnd, notes);
   out.未报送.待填 = gap;
@@ -350,6 +395,19 @@ export function nextChaptersOf(next: Plan, g: { title: string; own: boolean; cha
   return ids;
 }
 
+/** Two facts about one thing share a run of SAME_THING characters (`空气自动站`), words common to all aside. */
+export const SAME_THING = 5;
+export function sameThing(a: string, b: string): boolean {
+  const strip = (t: string) => t.replace(/生态环境|[“”‘’，；。、\s]/g, '|');
+  const x = strip(a);
+  const y = strip(b);
+  for (let i = 0; i + SAME_THING <= x.length; i++) {
+    const run = x.slice(i, i + SAME_THING);
+    if (!run.includes('|') && !/\d/.test(run) && y.includes(run)) return true;
+  }
+  return false;
+}
+
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
 export const SAME_WORK = 6;
 export function sameWork(a: string, b: string): boolean {
@@ -366,19 +424,35 @@ export function sameWork(a: string, b: string): boolean {
  * after it (`实施重点行业深度治理，有序组织水泥、焦化企业实施深度治理`). Tasks that continue work left this year
  * (`skip`) are left out, the unit's own plan said instead, and so are tasks whose words the report said already.
  */
+type NextTask = Plan['tasks'][number];
+const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
+const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
+/** A next-plan task's first measure: its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`). */
+function nextMeasure(t: NextTask): string {
+  const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
+  const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== nextLead(t).replace(/[，\s]/g, ''));
+  const cl = clausesOf(rest[0] ?? '');
+  return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
+}
+/** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
+export const HEADING_LIKE = /^(服务保障|服务|围绕|聚焦)(中心任务|中心工作|大局)$/;
+
+/**
+ * A next-plan task in full: its title with its target or first measure; the measure alone when it says the title's
+ * work again with its date (`2026年6月底前完成“十五五”…规划文本编制并按程序报批`, not the title and then that).
+ */
+export function nextTaskWords(t: NextTask): string {
+  const aim = nextAim(t);
+  const m = nextMeasure(t);
+  if (aim && !sameWork(aim, nextLead(t))) return `${nextLead(t)}，${aim}`;
+  if (m && (sameWork(m, nextLead(t)) || HEADING_LIKE.test(nextLead(t)))) return m;
+  return m ? `${nextLead(t)}，${m}` : nextLead(t);
+}
+
 export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
-  const lead = (t: Plan['tasks'][number]) => t.lead.trim().replace(/[。；，,\s]+$/, '');
-  const aim = (t: Plan['tasks'][number]) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
-  const measure = (t: Plan['tasks'][number]) => {
-    const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
-    const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== lead(t).replace(/[，\s]/g, ''));
-    // Its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`).
-    const cl = clausesOf(rest[0] ?? '');
-    return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
-  };
-  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && lead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(aim(t) || lead(t)));
-  const ranked = [...tasks].sort((a, b) => Number(!!aim(b)) - Number(!!aim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
-  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: aim(t) || lead(t), full: `${lead(t)}${aim(t) && !sameWork(aim(t), lead(t)) ? `，${aim(t)}` : measure(t) ? `，${measure(t)}` : ''}` }));
+  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && nextLead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(nextAim(t) || nextLead(t)));
+  const ranked = [...tasks].sort((a, b) => Number(!!nextAim(b)) - Number(!!nextAim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
+  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: nextAim(t) || nextLead(t), full: nextTaskWords(t) }));
 }
 
 /**
@@ -511,12 +585,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     const done = n((x) => x.yearEnd === '完成');
     const carried = n((x) => x.yearEnd === '结转');
     const notDone = n((x) => x.yearEnd === '未完成');
+    // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
+    // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
     const counts = !o.accepted
-      ? '尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。'
-      : // Issue 29: an upward report counts what was done and what was not; the work nobody reported is no count of
-        // the opening ("尚未报送" is the office's business) but a 【待填】 at its place, so no total is claimed here.
-        `${silent ? '全年完成重点工作' : `全年${c.length}项重点工作中，完成`}${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
-    opening = `${year}年，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，认真落实《${title}》部署。${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+      ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
+      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项牵头单位尚未报送完成情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+    // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
+    const place = readPreamble(o.plan.preamble).place;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -542,7 +618,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   // One memory for the whole document (issue 29: a thing is said once): routine shapes across the round.
   const shapes = routineShapes(c);
   const routine = (clause: string) => shapes.has(clauseShape(clause)) || [...new Set(c.map((x) => taskObject(x.task)))].some((ob) => clause.includes(ob) && shapes.has(clauseShape(clause, ob)));
-  const teller = toldOnce(shapes);
+  // A clause restating a figure of the KPI paragraph (`集中式饮用水水源地水质达标率保持100%`) was said there (R1 finding 5).
+  const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)));
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
@@ -587,12 +664,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const state = stateOf(mine);
         const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
-        items.push(`${cnOrdinal(items.length)}是${head}。${kept.map((p) => p.text).join('')}${tail}`);
+        // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
+        // about, the cooperating units' facts and the gap included (R1 finding 3).
+        const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(chapterTitle) && r.task.test(task));
+        const onTopicText = kept.filter((p) => !offTopic(p.task)).map((p) => p.text).join('');
+        const offTopicText = kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+        items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
       }
     } else {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
       // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${p.text}`);
+      // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(p.task, p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
@@ -631,8 +714,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   const missed = missedRows.map((x) => {
     const cause = missedCause.get(x.名称);
     if (!cause) gap(`${x.名称}未达标原因`);
-    // Not the KPI paragraph's words again: the gap to the target, then the cause.
-    return `${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
+    // Not the KPI paragraph's words again: its topic as the subject, the gap to the target, then the cause.
+    const topic = METRIC_TOPICS.find((t) => t.metric.test(x.名称))?.topic;
+    const subject = topic && TOPIC_HEADS[topic] ? `${TOPIC_HEADS[topic]}${PROBLEM_POINTS.indicator}，` : '';
+    return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);
   const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
@@ -658,9 +743,20 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     for (const row of missedRows) {
       if (!chaptersOfMetric(o.plan, row.名称).some((id) => g.chapters.includes(id)) || out.length) continue;
       const lower = DIRECTION_RULES.lowerIsBetter.test(row.名称) || /^不高于/.test(row.目标);
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}。`);
+      // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
+      const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
+      const aims = o.nextPlan && topic ? readPreamble(o.nextPlan.preamble).aims.filter((a) => topic.metric.test(a)) : [];
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}。`);
     }
-    const leftover = text.未完打算.map((x) => ({ ...x, 打算: x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) })).filter((x) => x.打算);
+    // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
+    // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
+    const again = (task: string) => (o.yearEnd && o.nextPlan && text.结转.includes(task) ? o.nextPlan.tasks.find((t) => sameWork(t.lead, task)) : undefined);
+    const leftover = text.未完打算
+      .map((x) => {
+        const t = again(x.任务);
+        return { ...x, 打算: t ? tellLine(nextTaskWords(t)) : x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) };
+      })
+      .filter((x, i, all) => x.打算 && all.findIndex((y) => y.打算 === x.打算) === i);
     if (o.yearEnd && o.nextPlan) {
       const next = o.nextPlan;
       const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
@@ -678,7 +774,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         mine.forEach((x) => placed.add(x.打算));
         const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
         if (several) {
-          const bits = [...measures.map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
+          // A measure that only names the chapter's own work again (`深化美丽济南建设实践，推进美丽济南建设`) is left out.
+          const bits = [...measures.filter((m) => !sameWork(m.short, objectOf(chapter.title))).map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
           if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
         } else {
           // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
@@ -729,7 +826,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   // first, with its cause when the data has it (else a gap): `missed` above.
   const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
-  const problemPoints = !o.accepted || points.length > 3 ? '' : points.length ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('') : subjective;
+  // Year-end: always points, by weight (PROBLEM_POINTS), the office's own shortcomings closing them.
+  const failed = new Set(built.flatMap((b) => b.text.未完成句));
+  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
+  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  const problemPoints = !o.accepted
+    ? ''
+    : o.yearEnd
+      ? `${ranked.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
+      : points.length > 3
+        ? ''
+        : points.length
+          ? [...points, subjective].map((p, i) => `${cnOrdinal(i)}是${p}`).join('')
+          : subjective;
   const notDone = themes.flatMap((t) => t.未完成);
   const otherProblems = themes.reduce((k, t) => k + t.问题.length, 0) > notDone.length;
   const counted = [missed.length ? `${missed.length}项主要指标未达到目标` : '', o.yearEnd && notDone.length ? `${notDone.length}项工作未完成` : ''].filter(Boolean).join('，');
@@ -755,11 +864,22 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
+      主要指标: kpi.指标句,
+      量化: kpi.量化,
+      // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
+      标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,
+      发文机关标志: o.settings.issuerMark?.trim() || `${o.issuer}文件`,
+      文号: o.yearEnd ? gap('文号') : '',
+      签发人: o.yearEnd ? gap('签发人') : '',
+      结束语: o.yearEnd ? '特此报告。' : '',
+      // The 版记's 印发机关 as the 通报's (GB/T 9704 7.4.2): the issuer's 办公室 unless `config set 印发机关`.
+      印发机关: o.settings.printer || (o.issuer.startsWith('【') ? o.issuer : `${o.issuer}办公室`),
       // The bare verdicts (the speech states them in its own words; the report's points add the cause).
       指标未达到: missedRows.map((x) => `${x.名称}为${x.完成值}，${x.结论}（${x.目标}）。`),
       主题: themes.map(({ 未完成: _u, 结转: _j, ...t }) => t),
       未报送: notReported,
-      其余完成: quietCount ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
+      // Year-end: the total is in the opening; a count of the rest tells the superior nothing (R1 finding 1).
+      其余完成: quietCount && !o.yearEnd ? `除上述工作外，另有${quietCount}项重点工作已按计划完成。` : '',
       问题要点: problemPoints,
       // By theme (more than three points), the office's own shortcomings close the section, a gap as in the points.
       主观不足: o.accepted && !problemPoints && points.length ? `此外，${subjective}` : '',
@@ -864,7 +984,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         完成值: a?.valueText ? `${a.valueText}${unit}` : '未报',
         完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
-        结论: x.yearEnd ?? '',
+        结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };

@@ -5,7 +5,7 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
   TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, DocumentGridType, ShadingType, PageBreak, TableAnchorType,
-  RelativeVerticalPosition, OverlapType, CommentRangeStart, CommentRangeEnd, CommentReference,
+  RelativeVerticalPosition, OverlapType, CommentRangeStart, CommentRangeEnd, CommentReference, TabStopType, Tab,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, DocumentTree, Inline } from './markup.ts';
@@ -269,11 +269,23 @@ function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
     blank(),
     blank(),
     new Paragraph({
-      alignment: AlignmentType.CENTER,
+      alignment: block.signer === undefined ? AlignmentType.CENTER : AlignmentType.LEFT,
       keepNext: true,
       spacing: exact,
       border: { bottom: { style: BorderStyle.SINGLE, size: MASTHEAD.rule.size, space: MASTHEAD.rule.space, color: MASTHEAD.color } },
-      children: runs([{ text: block.number, bold: false }], FONTS.body, GB9704.bodySize),
+      // A 上行文 (7.2.5): the 文号 one character in from the left, 签发人 (仿宋) and the name (楷体) one in from the right.
+      ...(block.signer === undefined
+        ? { children: runs([{ text: block.number, bold: false }], FONTS.body, GB9704.bodySize) }
+        : {
+            indent: { left: BODY_CHAR, right: BODY_CHAR },
+            tabStops: [{ type: TabStopType.RIGHT, position: GB9704.pageWidth - GB9704.marginLeft - GB9704.marginRight - BODY_CHAR }],
+            children: [
+              ...runs([{ text: block.number, bold: false }], FONTS.body, GB9704.bodySize),
+              new TextRun({ children: [new Tab()], font: font(FONTS.body), size: GB9704.bodySize }),
+              ...runs([{ text: '签发人：', bold: false }], FONTS.body, GB9704.bodySize),
+              ...runs([{ text: block.signer, bold: false }], FONTS.h2, GB9704.bodySize),
+            ],
+          }),
     }),
     blank(),
     blank(),

@@ -29,6 +29,10 @@ export function meetsTarget(name: string, target: string, value: number): boolea
 
 export interface KpiParagraph {
   段: string;
+  /** The figures alone (段 without its 量化任务 sentence): the year-end report states them first. */
+  指标句: string;
+  /** The quantified targets' count as a sentence of its own (those done beyond target named): the year-end report says it after the themes. */
+  量化: string;
   待填: string[];
   /** Each figure the paragraph states, for the 汇总表 and tests. */
   指标: { 名称: string; 目标: string; 完成值: string; 结论: string }[];
@@ -65,12 +69,23 @@ export function figureWords(name: string, raw: Metric, plan?: { unit: string; ta
 }
 
 /**
+ * A clause done beyond its target (5.3% against 下降5%, 42% against 40%以上): its reported value passes the target's
+ * number in the target's direction (`以内`, `不超过`, `≤`: below). Its 结论 in the annex says 超额完成.
+ */
+export function exceeded(c: ClauseProgress): boolean {
+  const value = c.answers.find((a) => a.unit === c.source)?.value;
+  if (c.targetValue === null || value === null || value === undefined) return false;
+  const lower = /以内|以下|不超过|不高于|≤|控制在/.test(c.target);
+  return lower ? value < c.targetValue : value > c.targetValue;
+}
+
+/**
  * The paragraph: `主要指标方面，细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；…。
  * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
  * by a reading of its own here.
  */
 export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
-  const out: KpiParagraph = { 段: '', 待填: [], 指标: [] };
+  const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [] };
   const parts: string[] = [];
   const stated: { name: string; text: string }[] = [];
   const unknown: string[] = [];
@@ -115,14 +130,17 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     const carried = o.yearEnd ? quantified.filter((c) => c.yearEnd === '结转') : [];
     const silent = quantified.filter((c) => c.status === '未报送');
     const rest = quantified.length - done.length - short.length - carried.length - silent.length;
+    const over = o.yearEnd ? done.filter(exceeded).length : 0;
     const bits = [`${o.yearEnd ? '全年' : o.asOf}${quantified.length}项量化目标中，达到目标${done.length}项`];
     // The tasks by name and their shortfalls are in the annex and under 存在问题; the paragraph only counts.
     if (short.length) bits.push(`${o.yearEnd ? '未达到' : '尚未达到'}${short.length}项`);
     if (carried.length) bits.push(`转入下一年度继续推进${carried.length}项`);
     if (rest > 0) bits.push(`${rest}项未报告完成值`);
     if (silent.length) bits.push(`${silent.length}项未报送`);
+    out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
     parts.push(`量化任务方面，${bits.join('，')}`);
-  }
+    out.量化 = `量化任务方面，${[`${bits[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...bits.slice(1)].join('，')}。`;
+  } else out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
 }

@@ -31,8 +31,11 @@ const SimpleBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), src: z.string(), width: z.number().positive(), caption: z.string() }),
   z.object({ type: z.literal('pagebreak') }),
   z.object({ type: z.literal('signature'), org: z.string(), date: z.string() }),
-  /** 版头 (GB/T 9704 7.2) of a document issued as a 文件: the red 发文机关标志, the 发文字号 and the red rule under it. */
-  z.object({ type: z.literal('masthead'), mark: z.string(), number: z.string() }),
+  /**
+   * 版头 (GB/T 9704 7.2) of a document issued as a 文件: the red 发文机关标志, the 发文字号 and the red rule under it; with
+   * `signer`, a 上行文's (7.2.5): the 发文字号 left and 签发人 right on one line.
+   */
+  z.object({ type: z.literal('masthead'), mark: z.string(), number: z.string(), signer: z.string().optional() }),
   /** 版记 (GB/T 9704): 抄送 (may be empty), 印发机关 and 印发日期, between rules, closing the document. */
   z.object({ type: z.literal('imprint'), cc: z.string(), org: z.string(), date: z.string() }),
 ]);
@@ -60,7 +63,7 @@ export const ELEMENTS: Record<string, string> = {
   table: '表格；属性 widths="3,10,4"（各列相对宽度），caption="表题"；内含 <tr><td>，td 可有 colspan、rowspan、header="true"、align、fill="FFC7CE"',
   image: '图片；属性 src="chart:chapters"（按章节完成情况图）、width（毫米）、caption',
   pagebreak: '分页',
-  masthead: '版头（以“文件”形式印发时置于标题之前）；属性 mark（发文机关标志，红色小标宋，居中）、number（发文字号，居中），其下为与版心等宽的红色分隔线',
+  masthead: '版头（以“文件”形式印发时置于标题之前）；属性 mark（发文机关标志，红色小标宋，居中）、number（发文字号，居中）、signer（上行文的签发人姓名：发文字号居左空一字、“签发人：”居右空一字同处一行），其下为与版心等宽的红色分隔线',
   signature: '落款；属性 org（发文机关署名）、date（成文日期）：成文日期右空四字，署名以成文日期为准居中',
   imprint: '版记（置于全文最后、附件之后，排在末页版心下端）；属性 cc（抄送机关，可空）、org（印发机关）、date（印发日期），以分隔线隔开',
   attachment: '附件；属性 title（附件名称）；内含 <table>、<p> 等。正文后自动列出“附件：1.……”，落款之后每个附件另起一页，标“附件1”',
@@ -151,7 +154,7 @@ export function parseMarkup(markup: string, templateName: string, templateSource
       else if (el.name === 'masthead') {
         if (inAttachment) fail(el, '版头应在标题之前，不能放在附件中');
         if (!a.mark) fail(el, '需要 mark（发文机关标志，如“济南市生态环境局文件”）属性');
-        blocks.push({ type: 'masthead', mark: a.mark!, number: a.number ?? '' });
+        blocks.push({ type: 'masthead', mark: a.mark!, number: a.number ?? '', ...(a.signer !== undefined ? { signer: a.signer } : {}) });
       } else if (el.name === 'signature') {
         if (!a.org || !a.date) fail(el, '需要 org（发文机关）和 date（成文日期）属性');
         blocks.push({ type: 'signature', org: a.org!, date: a.date! });

@@ -293,7 +293,7 @@ export function clauseShape(clause: string, object = ''): string {
  * (成效, 存在问题, 下一步), so that a section built twice (per theme and per chapter) cannot say a thing twice.
  */
 export const ROUTINE_TASKS = 3;
-export function toldOnce(routineShapes: ReadonlySet<string> = new Set()) {
+export function toldOnce(routineShapes: ReadonlySet<string> = new Set(), saidElsewhere: (clause: string) => boolean = () => false) {
   const told = new Set<string>();
   const keys = (clause: string, object: string) => {
     const exact = clause.replace(/\s+/g, '');
@@ -305,7 +305,7 @@ export function toldOnce(routineShapes: ReadonlySet<string> = new Set()) {
     const seen = new Set<string>();
     const kept = clausesOf(sentence.replace(/[。！？]+$/, '')).filter((c) => {
       const k = keys(c.text, object);
-      if (k.some((x) => told.has(x) || seen.has(x))) return false;
+      if (k.some((x) => told.has(x) || seen.has(x)) || saidElsewhere(c.text)) return false;
       k.forEach((x) => seen.add(x));
       return true;
     });
