@@ -462,7 +462,7 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const themed = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
     const all = themed.join('\n');
     const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
-    expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
+    expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）推进绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
     // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
     expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，660个完成612个，尚差48个，/);
