@@ -12,7 +12,7 @@ import { indicatorsChecksum, inputsDigest, normalizeCell, rowChecksum, rowsCheck
 import {
   COLUMNS, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER, HEADER_ROW, LAST_COLUMN, META_HEADER, META_SHEET, STATUSES, STATUS_MEANINGS,
   INDICATOR_COLUMNS, INDICATOR_FIRST_ROW, INDICATOR_FORMAT, INDICATOR_HEADER_ROW, INDICATOR_IDENTIFICATION, INDICATOR_SHEET,
-  INPUT_KEYS, TRACKING_SHEET, columnLetter, indicatorLetter, type IdentificationKey, type InputKey,
+  INPUT_KEYS, TRACKING_SHEET, columnLetter, indicatorLetter, numberCheck, type IdentificationKey, type InputKey,
 } from '../workbook/layout.ts';
 import { numericIndicator, type IssuedIndicator } from '../model/indicators.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL, TITLE_FONT, addRangeValidation, rowHeight, thinBorder } from '../workbook/style.ts';
@@ -269,16 +269,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
   note.alignment = { wrapText: true, vertical: 'middle' };
   ws.getRow(3).height = o.notice ? 36 : 20;
 
-  const header = ws.getRow(HEADER_ROW);
-  COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = thinBorder;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 30;
+  writeHeader(ws.getRow(HEADER_ROW), COLUMNS, 30);
 
   o.unit.rows.forEach((row, i) => {
     const r = ws.getRow(FIRST_ROW + i);
@@ -444,16 +435,7 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, indicators:
   note.font = { ...FONT, size: 10, color: { argb: 'FF595959' } };
   note.alignment = { wrapText: true, vertical: 'middle' };
   ws.getRow(2).height = 30;
-  const header = ws.getRow(INDICATOR_HEADER_ROW);
-  INDICATOR_COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = thinBorder;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 24;
+  writeHeader(ws.getRow(INDICATOR_HEADER_ROW), INDICATOR_COLUMNS, 24);
   indicators.forEach((ind, i) => {
     const r = ws.getRow(INDICATOR_FIRST_ROW + i);
     const filled = o.indicatorValues?.get(ind.name) ?? {};
@@ -475,16 +457,8 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, indicators:
     r.height = rowHeight(texts);
     if (numericIndicator(ind)) {
       const ref = `${indicatorLetter('value')}${INDICATOR_FIRST_ROW + i}`;
-      addRangeValidation(ws, `${ref}:${ref}`, {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [-1e12, 1e12],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: '本期数值',
-        error: `“${ind.name}”的本期数值应为数字${ind.measure ? `（单位：${ind.measure}）` : ''}，说明文字请写在“说明”栏。`,
-      });
+      const check = numberCheck('本期数值', `“${ind.name}”的本期数值应为数字${ind.measure ? `（单位：${ind.measure}）` : ''}，说明文字请写在“说明”栏。`);
+      addRangeValidation(ws, `${ref}:${ref}`, { ...check, formulae: [...check.formulae] });
     }
   });
   for (const [addr, message] of o.indicatorProblems ?? []) {
@@ -498,4 +472,17 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, indicators:
 /** The answers of a ledger entry as input cell values, to pre-fill or return a workbook. */
 export function inputValuesOf(e: { value: number | null; valueText: string | null; status: string | null; progress: string | null; problems: string | null; nextSteps: string | null }): InputValues {
   return { value: e.value ?? e.valueText ?? undefined, status: e.status ?? undefined, progress: e.progress ?? undefined, problems: e.problems ?? undefined, nextSteps: e.nextSteps ?? undefined };
+}
+
+/** A sheet's header row: each column's header, bold on the header fill, centred and wrapped. */
+function writeHeader(header: ExcelJS.Row, columns: readonly { header: string }[], height: number): void {
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = thinBorder;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  header.height = height;
 }

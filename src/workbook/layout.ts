@@ -8,6 +8,12 @@ import { Status } from '../model/status.ts';
 import { columnLetters } from './cells.ts';
 import { FONT, HEADER_FILL, INPUT_FILL, LOCKED_FILL, PROBLEM_FILL_ARGB, TITLE_FONT } from './style.ts';
 
+/** Excel's number check on an input cell: a warning, not a stop, since a unit may still type 45% or 1,200 and the
+ * collector reads it. The tracking sheet's 完成值 and the 指标 sheet's 本期数值 use it alike. */
+export function numberCheck(errorTitle: string, error: string): { type: 'decimal'; operator: 'between'; allowBlank: true; formulae: number[]; showErrorMessage: true; errorStyle: 'warning'; errorTitle: string; error: string } {
+  return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [-1e12, 1e12], showErrorMessage: true, errorStyle: 'warning', errorTitle, error };
+}
+
 export const TRACKING_SHEET = '调度表';
 export const GUIDE_SHEET = '填报说明';
 /** Hidden: identifies the file by its content, whatever it is renamed to (see IDENTIFICATION). */
@@ -67,17 +73,7 @@ export const COLUMNS = [
     input: true,
     align: 'center',
     fills: ['value', 'valueText'],
-    validation: {
-      type: 'decimal',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [-1e12, 1e12],
-      showErrorMessage: true,
-      // A warning, not a stop: a unit may still type 45% or 1,200 and the collector reads it.
-      errorStyle: 'warning',
-      errorTitle: '完成值',
-      error: '完成值应为数字（如 78 或 40%），请勿填写“约”“左右”等文字。',
-    },
+    validation: numberCheck('完成值', '完成值应为数字（如 78 或 40%），请勿填写“约”“左右”等文字。'),
   },
   {
     key: 'status',
