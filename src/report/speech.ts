@@ -504,6 +504,9 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
   return [withLead ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
 }
 
+/** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
+export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
+
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
 export const SUBHEAD_ECHO = { run: 6 } as const;
 
@@ -518,6 +521,11 @@ function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = f
   // In a chapter with another field's task, the chapter's own tasks are told first, by their lead if need be.
   const own = items.filter((x) => !off(x));
   const pool = own.length < items.length && own.length ? [...own.filter((x) => sayable.includes(x)), ...own.filter((x) => !sayable.includes(x)), ...items.filter((x) => off(x) && sayable.includes(x))] : sayable.length ? sayable : items;
+  if (own.length < items.length && own.length) {
+    // The chapter's own tasks lead (said by their lead when they have no measure); another field's only with room left.
+    const told = pool.slice(0, Math.max(most, least));
+    return { told: items.filter((x) => told.includes(x)), rest: items.filter((x) => !told.includes(x)) };
+  }
   const chosen = new Set([...ranked.filter((x) => pool.includes(x) && (inOrder || x.score > 0)).slice(0, most), ...pool.slice(0, least)].slice(0, Math.max(most, least)));
   return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
 }
@@ -629,7 +637,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
   const words = headingWords();
   const parts = [
-    ...d.themes.map((t) => ({ heading: words.action(taskObject(t.title.replace(HEADING_PREDICATES, '') || t.title), 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
+    ...d.themes.map((t) => ({ heading: words.action((t.title.replace(HEADING_PREDICATES, '') || t.title).replace(THEME_VERB, ''), 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
     ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
   ].filter((x) => x.own.length);
   return {
