@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { isPressed } from './bulletin.ts';
+import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
 import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
@@ -661,6 +661,30 @@ export function unechoed(result: string): string {
 }
 
 /**
+ * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
+ * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
+ * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
+ * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure.
+ */
+export const SPOKEN_RESULT = { leadMost: 20 } as const;
+export function spokenResult(sentence: string, lead = ''): string {
+  const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+  const most = COMMEND_RULE.highlight.most;
+  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  // An honour first (`历城区获评省级低碳发展示范区`), then a result over a count of acts (HIGHLIGHT_RULES.activity).
+  const honour = clauses.find((c) => HIGHLIGHT_RULES.honours.test(c) && !/^(推进|推动|开展)/.test(c) && [...c].length <= most && chinese(c) >= COMMEND_RULE.highlight.least);
+  const results = clauses.filter((c) => !HIGHLIGHT_RULES.activity.test(c)).join('，');
+  // A figure in a clause too short to name its object (`记录物种2316种`) is said with the clause before it.
+  const at = clauses.findIndex((c) => telling(c));
+  const fallback = at < 0 ? '' : clauses.slice(at > 0 && chinese(clauses[at]!) < COMMEND_RULE.highlight.least ? at - 1 : at, at + 1).join('，');
+  const pick = honour ?? (results ? highlightClause(results)?.text : undefined) ?? highlightClause(sentence)?.text ?? fallback;
+  if (!pick) return [lead, unechoed(sentence)].filter(Boolean).join('，');
+  const opening = clauses[0] && clauses[0] !== pick && !pick.startsWith(clauses[0]) && !telling(clauses[0]) && clauses[0].length <= SPOKEN_RESULT.leadMost ? clauses[0] : '';
+  const said = lead || opening;
+  return said && !pick.includes(said) ? `${said}，${pick}` : pick;
+}
+
+/**
  * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
  * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
  */
@@ -684,23 +708,27 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
     // each an item of its own after its chapter's (two results joined by a comma read as one run-on sentence).
     const room = Math.max(0, HIGHLIGHTS.most - kept.length);
     let extra = 0;
+    const of: string[] = [];
     const items = kept.flatMap((x) => {
       const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
       extra += more.length;
-      return [`${words.action(x.ch.对象, x.ch.状态)}，${unechoed(x.picks[0]!.x)}`, ...more.map((p) => p.x)];
+      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态)), ...more.map((p) => spokenResult(p.x))];
+      of.push(...said.map(() => x.ch.章节));
+      return said;
     });
-    return { items, chapters: kept.map((x) => x.ch) };
+    return { items, chapters: kept.map((x) => x.ch), of };
   }
   // One chapter: its best results; a routine count of its own when nothing else is left (a theme told in one line is thin).
   const one = perChapter[0];
-  if (!one) return { items: [], chapters: [] };
+  if (!one) return { items: [], chapters: [], of: [] };
   const picks = one.picks.slice(0, HIGHLIGHTS.most);
   if (picks.length < 2) {
     const pool = reportedSentences([...reported(one.ch.章节), ...one.ch.句].map(quiet));
     const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
     picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
   }
-  return { items: picks.sort((a, b) => a.at - b.at).map((p) => p.x), chapters: [one.ch] };
+  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x)))];
+  return { items, chapters: [one.ch], of: items.map(() => one.ch.章节) };
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
@@ -754,23 +782,31 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items, chapters } = reviewItems(t, quiet, shapes, words, reportedOf);
+      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
       // Three chapters told make the theme (its title claims no more than they show); fewer are named.
       const complete = chapters.length > 0 && (chapters.length >= withFacts.size || chapters.length > REVIEW_SHOWN);
       const shown = chapters.slice(0, REVIEW_SHOWN);
-      const heading = complete || !items.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
-      const subject = (complete || !items.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
+      const heading = complete || !picked.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
+      const subject = (complete || !picked.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '').replace(THEME_VERB, '');
       // `一年来` at the year's end; a mid-year speech names its period (`前三季度，我们聚焦…`).
       const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject, yearEnd ? '一年来' : period);
+      // What the lead units did not report keeps its place in the review (R1 speech 4), at the point of its chapter
+      // (R2 speech 5): the report's gap for it, naming who did not report, after what the cooperating units did there.
+      const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []);
+      const silentChapter = (gap: string) => mine.find((c) => c.status === '未报送' && gap.includes(taskObject(c.task)))?.chapterId;
+      const placedGaps = silentGaps.filter((g) => of.includes(silentChapter(g) ?? ''));
+      const items = picked.map((x, k) => {
+        const last = of[k] !== undefined && of.lastIndexOf(of[k]!) === k;
+        const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]) : [];
+        return here.length ? `${x}，${here.join('')}` : x;
+      });
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
-      // What the lead units did not report keeps its place in the review (R1 speech 4): the report's gap for it,
-      // naming who did not report, after what the cooperating units did.
-      const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []).join('');
+      const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
-        ? [`${open}${said}。${silentGaps ? `${silentGaps}。` : ''}`]
+        ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
