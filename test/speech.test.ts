@@ -348,6 +348,11 @@ describe('the speech’s rules, each on its own', () => {
     // The echo as the object of a verb further back is no echo to drop.
     expect(withoutTrailingEcho('持续推进石化、有机化工企业挥发性有机物综合治理', '开展挥发性有机物综合治理')).toBe('持续推进石化、有机化工企业挥发性有机物综合治理');
     expect(spokenResult('完成南部山区生物多样性本底调查，记录物种2316种', '着力提升生态系统多样性')).toBe('着力提升生态系统多样性，完成南部山区生物多样性本底调查，记录物种2316种');
+    // A clause the KPI paragraph said already is not the point's highlight.
+    const soil = '完成土壤污染风险管控和修复报告评审63个，对“6+1”行业18家企业土壤污染状况初步调查开展监督检查，重点建设用地安全利用率保持100%';
+    expect(spokenResult(soil, '持续打好净土保卫战', (c) => c.includes('安全利用率'))).toBe('持续打好净土保卫战，完成土壤污染风险管控和修复报告评审63个');
+    // An honour before a count; a result before a count of acts.
+    expect(spokenResult('推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区', '深入推进碳达峰碳中和')).toBe('深入推进碳达峰碳中和，历城区获评省级低碳发展示范区');
   });
 
   it('reads a plan’s preamble into its place, guiding thought and aims, and says them as 总体要求', () => {

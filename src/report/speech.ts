@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -667,8 +667,11 @@ export function unechoed(result: string): string {
  * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure.
  */
 export const SPOKEN_RESULT = { leadMost: 20 } as const;
-export function spokenResult(sentence: string, lead = ''): string {
-  const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
+  // A clause the KPI paragraph said already (`重点建设用地安全利用率保持100%`) is not said again (the report's told-once rule).
+  const all = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+  const clauses = all.filter((c) => !saidElsewhere(c)).length ? all.filter((c) => !saidElsewhere(c)) : all;
+  sentence = clauses.join('，');
   const most = COMMEND_RULE.highlight.most;
   const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
   // An honour first (`历城区获评省级低碳发展示范区`), then a result over a count of acts (HIGHLIGHT_RULES.activity).
@@ -688,7 +691,7 @@ export function spokenResult(sentence: string, lead = ''): string {
  * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
  * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
  */
-function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => []) {
+function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => [], saidElsewhere: (clause: string) => boolean = () => false) {
   const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
   const best = (sentences: string[]) => {
     const all = [...new Set(reportedSentences(sentences.map(quiet)))].filter(telling);
@@ -712,7 +715,7 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
     const items = kept.flatMap((x) => {
       const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
       extra += more.length;
-      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态)), ...more.map((p) => spokenResult(p.x))];
+      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态), saidElsewhere), ...more.map((p) => spokenResult(p.x, '', saidElsewhere))];
       of.push(...said.map(() => x.ch.章节));
       return said;
     });
@@ -727,7 +730,7 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
     const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
     picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
   }
-  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x)))];
+  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x, '', saidElsewhere)))];
   return { items, chapters: [one.ch], of: items.map(() => one.ch.章节) };
 }
 
@@ -776,13 +779,19 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         return from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task))));
       })
       .filter(Boolean);
+  // A clause whose figure the KPI paragraph gave for the same work (context.ts sameWork) was said there.
+  const kpiSentences = yearEnd ? ctx.报告.指标段.split(/[；。]/).filter(Boolean) : [];
+  const inKpi = (clause: string) => {
+    const figures = clause.replace(/\d{4}年/g, '').match(/\d+(?:\.\d+)?%?/g) ?? [];
+    return figures.length > 0 && figures.every((f) => kpiSentences.some((k) => k.includes(f) && sameWork(k, clause)));
+  };
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf);
+      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf, inKpi);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
