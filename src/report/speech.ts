@@ -55,7 +55,7 @@ export interface SpeechContext {
     /** The year's unfinished work that no part of the deployment took up, with the units' own deadlines. */
     结转: string;
     章节: { 序号: string; 标题: string; 任务: string[] }[];
-    /** `具体任务见《…》。` after the parts. */
+    /** The closing line after the parts (DEPLOY_CLOSING): `具体任务在《…》中已经明确，各单位要逐项抓好落实。` */
     见: string;
   };
   /** The 强化调度督办 sentence, in the speaker's voice. */
@@ -543,7 +543,7 @@ export function restName(lead: string): string {
 /**
  * The tasks not told, as a leader names them (R1 speech 2): `统筹抓好A、B、C等工作。`, each by a short object (restName
  * without its `工作`): a name that is a list itself (`坚持科学立法、民主立法、依法立法`) or longer than REST_NAME.chars is
- * no short object and left to the plan (具体任务见…); fewer than REST_NAME.least names left, the line is not said.
+ * no short object and left to the plan (the closing line, DEPLOY_CLOSING); fewer than REST_NAME.least names left, the line is not said.
  */
 export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好', perSpeech: 1 } as const;
 export function restWords(leads: string[]): string {
