@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, echoesLead, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -128,7 +128,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   // Finding 2: each part deploys the next plan's tasks with measures and targets in spoken words, not a string of
   // titles; not every task is told, and the rest are named once (统筹抓好…等工作, round seven); every task is accounted for.
   it('deploys each task worth telling with a concrete measure and its target, the rest named once', () => {
-    const parts = deployment.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(deployment[i - 1]!));
+    // Round eight (R2 speech 9): each task is its own paragraph; a part is the paragraphs under its heading.
+    const parts: string[] = [];
+    for (const x of deployment) {
+      if (/^（[一二三四五六七八九十]+）/.test(x)) parts.push('');
+      else if (parts.length && !x.startsWith('具体任务')) parts[parts.length - 1] += x;
+    }
     expect(parts.length).toBe(deployment.filter((x) => /^（[一二三四五六七八九十]+）/.test(x)).length);
     const all = parts.join('');
     expect(all).not.toMatch(/责任单位|[（(]责任/);
@@ -219,10 +224,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(paragraphs).toHaveLength(5);
     expect(paragraphs[0]).toMatch(/^一年来，我们/);
     const achievements = between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('');
-    // The lead's silence on 环境安全 is the drafter's gap after the cooperating units' facts (R1 speech 4).
-    const silentGap = /【待填：[^】]*（环境安全应急管理处未报送）】。$/;
-    const safety = paragraphs.find((p) => silentGap.test(p))!;
-    expect(safety).toContain('排查企业126家，督促整改隐患37处');
+    // The lead's silence on 环境安全 is the drafter's gap after the cooperating units' facts (R1 speech 4), inside the
+    // 环境安全 point, not after the next point (round eight, R2 speech 5).
+    const silentGap = /，?【待填：[^】]*（环境安全应急管理处未报送）】/g;
+    const safety = paragraphs.find((p) => p.match(silentGap))!;
+    expect(safety).toMatch(/[一二三四五六]是继续保障环境安全，[^；]*排查企业126家，【待填：[^】]*（环境安全应急管理处未报送）】；[二三四五六]是/);
     expect(safety).not.toContain('网络安全');
     const year: Plan = JSON.parse(readFileSync(join(round.ws, 'plan.json'), 'utf8'));
     const unitWords = [...year.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress))), ...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, ''))];
@@ -231,7 +237,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       const items = (p.includes('一是') ? p.slice(p.indexOf('一是')) : p.replace(/^[^，]+，/, '')).replace(/。$/, '').split(/；(?=[二三四五六]是)/);
       if (items.length > 1) items.forEach((x, k) => expect(x.startsWith(`${'一二三四五六'[k]}是`), x).toBe(true));
       for (const x of items) {
-        expect(x, 'every item carries a figure').toMatch(/\d/);
+        // Round eight (R2 speech 1): a figure, or an award said in one clause (`历城区获评省级低碳发展示范区`).
+        expect(/\d/.test(x) || HIGHLIGHT_RULES.honours.test(x), `every item carries a figure or an honour: ${x}`).toBe(true);
         // The result is the units' own words (as the report gives them, or as they wrote them on any clause of the
         // chapter: round seven): no fact made up for the speech.
         const result = x.replace(/^[一二三四五六]是/, '');
@@ -277,6 +284,52 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(lastPage.split('\n').filter((l) => l.trim()).length).toBeGreaterThan(1);
   }, 120_000);
 
+  // Round eight (R2 speech 1–10), each on the extracted text.
+  it('tells the review by short spoken points and deploys each task once, as a lectern script', () => {
+    const paragraphs = review.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(review[i - 1]!));
+    // 1. Fewer numbers: each point a short lead and one highlight clause, not the report's sentence with every figure.
+    for (const p of paragraphs) {
+      const items = p.slice(p.indexOf('一是')).replace(/，?【待填：[^】]*】/g, '').replace(/。$/, '').split(/；(?=[二三四五六]是)/);
+      expect(items.length, p).toBeGreaterThanOrEqual(2);
+      for (const x of items) {
+        expect(x.split('，').length, x).toBeLessThanOrEqual(3);
+        expect((x.replace(/\d{4}年\d+月\d+日|\d{4}年/g, '').match(/\d+(\.\d+)?/g) ?? []).length, x).toBeLessThanOrEqual(2);
+      }
+    }
+    const review1 = review.join('');
+    expect(review1).toContain('二是着力提升生态系统多样性、稳定性、持续性，完成南部山区生物多样性本底调查，记录物种2316种；');
+    expect(review1).toContain('三是深入推进碳达峰碳中和，历城区获评省级低碳发展示范区。');
+    expect(review1).not.toContain('印发加强生态保护修复监管实施意见');
+    // 2. The year's count has its own subject; no tally of quantified targets beside the missed indicator.
+    const overview = review[1]!;
+    expect(overview).toContain('全面落实《济南市生态环境局2025年工作要点》部署。年初部署的59项重点任务（按责任分工细化为67项），完成61项，转入下一年度1项，未完成1项，4项未报送完成情况。');
+    expect(overview).not.toContain('量化目标');
+    const body = deployment.join('\n');
+    // 3. A measure the year's reports state as done is not deployed again.
+    expect(JSON.stringify(LEAD_TEXT)).toContain('完成局直属机关党委换届');
+    expect(next.tasks.map((t) => t.text).join('')).toContain('完成局直属机关党委换届工作');
+    expect(body).not.toContain('换届');
+    // 4. 统筹抓好…等工作 at most once in the deployment.
+    expect(body.match(/统筹抓好/g) ?? []).toHaveLength(1);
+    // 6. 环境安全 leads with its own work (应急, 风险防范); 网络安全 only after it, when there is room.
+    const safety = deployment.find((x) => /^[一二三四五六]是切实保障环境安全。/.test(x))!;
+    expect(safety).toMatch(/^[一二三四五六]是切实保障环境安全。要妥善应对突发环境事件，[^；]*；防范化解重大环境风险/);
+    expect(safety).not.toContain('网络安全');
+    // 7. No measure ends in its lead's words again.
+    expect(body).toContain('要实施重点行业深度治理，按照国家、省超低排放改造要求，有序组织水泥、焦化企业');
+    expect(body).not.toContain('企业实施深度治理');
+    // 8. The closing line holds the units to the plan.
+    expect(body).toContain('\n具体任务在《济南市生态环境局2026年工作要点》中已经明确，各单位要逐项抓好落实。');
+    expect(body).not.toContain('具体任务见');
+    // 9. Each task its own paragraph, its lead first.
+    for (const x of deployment) expect(x, x).not.toMatch(/。[二三四五六七八九]是/);
+    expect(deployment.filter((x) => /^[一二三四五六]是[^。]+。要/.test(x)).length).toBeGreaterThanOrEqual(14);
+    // 10. No point repeats its part's heading: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展 leads with its first task.
+    expect(body).toContain('（四）积极推动绿色低碳高质量发展\n一是扎实推进美丽济南建设实践。');
+    expect(body).toContain('\n二是持续推进“四减四增”。要细化年度目标、任务、项目；推动减污降碳协同增效');
+    expect(body).not.toContain('服务绿色低碳高质量发展');
+  });
+
   // Finding 7: several thousand characters, every one from the data or the template, with no sentence said twice.
   it('runs to several thousand characters without repeating itself', () => {
     const body = text.join('');
@@ -287,6 +340,21 @@ describe('the conference speech of a realistic year-end round, deploying the 202
 });
 
 describe('the speech’s rules, each on its own', () => {
+  it('drops a measure the year reported done, and the lead’s words at a measure’s end (round eight)', () => {
+    expect(doneAlready('完成局直属机关党委换届工作', ['细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届'])).toBe(true);
+    expect(doneAlready('完成局直属机关党委换届工作', ['启动局直属机关党委换届筹备'])).toBe(false);
+    expect(doneAlready('编发全市生态环境系统党的建设工作简报', ['编发党建工作简报12期'])).toBe(false);
+    expect(withoutTrailingEcho('有序组织水泥、焦化企业实施深度治理', '实施重点行业深度治理')).toBe('有序组织水泥、焦化企业');
+    // The echo as the object of a verb further back is no echo to drop.
+    expect(withoutTrailingEcho('持续推进石化、有机化工企业挥发性有机物综合治理', '开展挥发性有机物综合治理')).toBe('持续推进石化、有机化工企业挥发性有机物综合治理');
+    expect(spokenResult('完成南部山区生物多样性本底调查，记录物种2316种', '着力提升生态系统多样性')).toBe('着力提升生态系统多样性，完成南部山区生物多样性本底调查，记录物种2316种');
+    // A clause the KPI paragraph said already is not the point's highlight.
+    const soil = '完成土壤污染风险管控和修复报告评审63个，对“6+1”行业18家企业土壤污染状况初步调查开展监督检查，重点建设用地安全利用率保持100%';
+    expect(spokenResult(soil, '持续打好净土保卫战', (c) => c.includes('安全利用率'))).toBe('持续打好净土保卫战，完成土壤污染风险管控和修复报告评审63个');
+    // An honour before a count; a result before a count of acts.
+    expect(spokenResult('推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区', '深入推进碳达峰碳中和')).toBe('深入推进碳达峰碳中和，历城区获评省级低碳发展示范区');
+  });
+
   it('reads a plan’s preamble into its place, guiding thought and aims, and says them as 总体要求', () => {
     const p = readPreamble('2026年是“十五五”规划的开局之年。全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,着力建设美丽济南。\n主要任务目标:细颗粒物(PM2.5)平均浓度控制在37微克/立方米以内,优良天数比率达到64%以上。');
     expect(p).toEqual({ place: '2026年是“十五五”规划的开局之年', subject: '全市生态环境保护工作', guidance: '以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南', aims: ['细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '优良天数比率达到64%以上'] });

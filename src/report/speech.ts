@@ -5,8 +5,8 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, taskObject, type ReportContext } from './context.ts';
+import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
+import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -55,7 +55,7 @@ export interface SpeechContext {
     /** The year's unfinished work that no part of the deployment took up, with the units' own deadlines. */
     结转: string;
     章节: { 序号: string; 标题: string; 任务: string[] }[];
-    /** `具体任务见《…》。` after the parts. */
+    /** The closing line after the parts (DEPLOY_CLOSING): `具体任务在《…》中已经明确，各单位要逐项抓好落实。` */
     见: string;
   };
   /** The 强化调度督办 sentence, in the speaker's voice. */
@@ -326,6 +326,15 @@ const targetsOf = (ts: PlanTask[]) => [...new Set(ts.flatMap((t) => t.clauses.fl
 /** A sentence compared across years: years, spaces and half-width marks aside. */
 const sentenceKey = targetKey;
 
+/**
+ * The review's opening figures (R2 speech 2): the year's count with its own subject (`年初部署的59项…，完成61项`, not
+ * run on after `我们…落实…部署`); the quantified targets' tally is not said (`实现了3项` beside the indicator just said
+ * to be missed reads as a contradiction).
+ */
+export const OPENING_WORDS = { deployed: '年初部署的', quantified: false } as const;
+/** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
+export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
+
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
 
@@ -400,7 +409,7 @@ export function echoesLead(clause: string, lead: string): boolean {
  * against the year's plan, with a figure or date first; never a sentence restating a target the year met), at most
  * DEPLOY.measureChars characters with the lead, then its quantified targets not yet said (`确保…`).
  */
-function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried }): TaskDeploy {
+function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried; done?: string[] }): TaskDeploy {
   let lead = leadOf(t);
   const all = sentencesOf(cnPunctuation(t.text)).filter((s) => s !== lead);
   const metHere = (s: string) => [...o.met].some((m) => m && sentenceKey(s).includes(m));
@@ -419,7 +428,9 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
       if (due && !DEADLINE_WORDS.test(lead)) lead = `在${due}${lead}`;
       continue;
     }
-    if (!clauses.includes(c)) clauses.push(c);
+    if (o.done && doneAlready(c, o.done)) continue;
+    const trimmed = withoutTrailingEcho(c, lead);
+    if (!clauses.includes(trimmed)) clauses.push(trimmed);
   }
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
@@ -434,6 +445,37 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
   return { task: t, lead, measure, targets, score };
+}
+
+/**
+ * A measure the year's reports already state as done (R2 speech 3: `完成局直属机关党委换届工作` after the review said
+ * `完成局直属机关党委换届`): its object, `工作` aside, of DONE_MEASURE.least characters at least, stands in a reported
+ * clause with a verb of completion.
+ */
+export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, done: /(完成|建成|实现|通过)/, least: 6 } as const;
+export function doneAlready(measure: string, reported: string[]): boolean {
+  if (!DONE_MEASURE.verb.test(measure)) return false;
+  const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '');
+  if (object.length < DONE_MEASURE.least) return false;
+  return reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(object) && DONE_MEASURE.done.test(c)));
+}
+
+/**
+ * A measure ending in its lead's words (R2 speech 7: `实施重点行业深度治理` … `有序组织水泥、焦化企业实施深度治理`):
+ * the words the lead said (TRAILING_ECHO.least characters at least) and the verb before them are dropped, when what is
+ * left still says something (TRAILING_ECHO.keep characters).
+ */
+export const TRAILING_ECHO = { least: 4, keep: 6, verb: /(实施|开展|推进|推动|进行|加强|强化)$/ } as const;
+export function withoutTrailingEcho(measure: string, lead: string): string {
+  let n = 0;
+  while (n < measure.length && lead.includes(measure.slice(measure.length - n - 1))) n++;
+  if (n < TRAILING_ECHO.least) return measure;
+  const before = measure.slice(0, measure.length - n);
+  // Without a verb right before the echo, the echo is the verb's object (`持续推进…企业挥发性有机物综合治理`): kept.
+  if (!TRAILING_ECHO.verb.test(before)) return measure;
+  const rest = before.replace(TRAILING_ECHO.verb, '').replace(/[，、]$/, '');
+  const last = rest.split('，').at(-1) ?? '';
+  return last.length >= TRAILING_ECHO.keep ? rest : measure;
 }
 
 /** Whether two phrases share four characters running (`重点建设用地安全利用` and `强化建设用地土壤环境管理`). */
@@ -462,12 +504,28 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
   return [withLead ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
 }
 
+/** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
+export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
+
+/** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
+export const SUBHEAD_ECHO = { run: 6 } as const;
+
 /** The told tasks of a chapter (by score, or in plan order: its main work first) and the rest, named once. */
-function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = false): { told: TaskDeploy[]; rest: TaskDeploy[] } {
+function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = false, chapter = ''): { told: TaskDeploy[]; rest: TaskDeploy[] } {
+  // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) comes after the chapter's own (R2 speech 6).
+  const off = (x: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(leadOf(x.task)));
+  items = [...items.filter((x) => !off(x)), ...items.filter(off)];
   const ranked = inOrder ? [...items].sort((a, b) => Number(b.score === 4) - Number(a.score === 4) || items.indexOf(a) - items.indexOf(b)) : [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
   // A task with nothing to say beyond its lead is no task told (a title alone is no deployment), unless none has more.
   const sayable = items.filter((x) => x.measure || x.targets.length);
-  const pool = sayable.length ? sayable : items;
+  // In a chapter with another field's task, the chapter's own tasks are told first, by their lead if need be.
+  const own = items.filter((x) => !off(x));
+  const pool = own.length < items.length && own.length ? [...own.filter((x) => sayable.includes(x)), ...own.filter((x) => !sayable.includes(x)), ...items.filter((x) => off(x) && sayable.includes(x))] : sayable.length ? sayable : items;
+  if (own.length < items.length && own.length) {
+    // The chapter's own tasks lead (said by their lead when they have no measure); another field's only with room left.
+    const told = pool.slice(0, Math.max(most, least));
+    return { told: items.filter((x) => told.includes(x)), rest: items.filter((x) => !told.includes(x)) };
+  }
   const chosen = new Set([...ranked.filter((x) => pool.includes(x) && (inOrder || x.score > 0)).slice(0, most), ...pool.slice(0, least)].slice(0, Math.max(most, least)));
   return { told: items.filter((x) => chosen.has(x)), rest: items.filter((x) => !chosen.has(x)) };
 }
@@ -485,9 +543,9 @@ export function restName(lead: string): string {
 /**
  * The tasks not told, as a leader names them (R1 speech 2): `统筹抓好A、B、C等工作。`, each by a short object (restName
  * without its `工作`): a name that is a list itself (`坚持科学立法、民主立法、依法立法`) or longer than REST_NAME.chars is
- * no short object and left to the plan (具体任务见…); fewer than REST_NAME.least names left, the line is not said.
+ * no short object and left to the plan (the closing line, DEPLOY_CLOSING); fewer than REST_NAME.least names left, the line is not said.
  */
-export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好' } as const;
+export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好', perSpeech: 1 } as const;
 export function restWords(leads: string[]): string {
   const names = [...new Set(leads.map((l) => restName(cnPunctuation(l).trim()).replace(/工作$/, '')).filter((x) => x.length <= REST_NAME.chars && !/[、，]/.test(x)))];
   if (names.length < REST_NAME.least) return '';
@@ -505,6 +563,8 @@ interface DeployInput {
   /** Per chapter id: the next plan's aims its work answers for, and the indicators the year missed there. */
   aims: Map<string, string[]>;
   missed: Map<string, string[]>;
+  /** What the year's reports said was done (doneAlready): not deployed again. */
+  done?: string[];
 }
 
 /**
@@ -516,6 +576,13 @@ interface DeployInput {
  */
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
+  // `统筹抓好…等工作` at most REST_NAME.perSpeech times in the deployment (R2 speech 4): the closing line names the plan for the rest.
+  let restSaid = 0;
+  const restOnce = (leads: string[]) => {
+    const w = restSaid < REST_NAME.perSpeech ? restWords(leads) : '';
+    if (w) restSaid++;
+    return w;
+  };
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -523,7 +590,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const carried = carriedFor(t);
       // Work carried with a dated plan is said at its task; without one it is named with the rest (结转).
       if (carried?.plan) placed.add(carried.task);
-      return deployTask(t, { previous: d.previous, met: d.met, carried });
+      return deployTask(t, { previous: d.previous, met: d.met, carried, done: d.done });
     });
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
   const opening = (id: string) => {
@@ -545,7 +612,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // A chapter answering for a missed indicator leads with its main work, in plan order (R1 speech 6).
   const oneChapter = (x: (typeof chapters)[number]) => {
     const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2, !!open);
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2, !!open, x.ch.title);
     const { own, whole } = placeAims(x.ch.id, told);
     return [
       whole.length ? `${open}要确保${whole.join('、')}。` : open ? `${open}要拿出更有力的措施。` : '',
@@ -553,24 +620,28 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
         const said = taskSentence(y, own.get(y), false);
         return `${cnOrdinal(i)}是${y.lead}。${said ? `要${said.replace(/^要/, '')}。` : ''}`;
       }),
-      restWords(rest.map((y) => leadOf(y.task))),
+      restOnce(rest.map((y) => leadOf(y.task))),
     ].filter(Boolean);
   };
-  const ofSeveral = (x: (typeof chapters)[number], k: number) => {
+  const ofSeveral = (x: (typeof chapters)[number], k: number, part = '') => {
     const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter + (open ? 1 : 0), 1, !!open);
+    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter + (open ? 1 : 0), 1, !!open, x.ch.title);
     const { own, whole } = placeAims(x.ch.id, told);
-    return `${cnOrdinal(k)}是${title(x.ch)}。${open}要${told.map((y) => taskSentence(y, own.get(y))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。${restWords(rest.map((y) => leadOf(y.task)))}`;
+    // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
+    const first = told[0];
+    const echo = !!first && commonRun(title(x.ch), part) >= SUBHEAD_ECHO.run;
+    const head = echo ? first.lead : title(x.ch);
+    return `${cnOrdinal(k)}是${head}。${open}要${told.map((y, i) => taskSentence(y, own.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。${restOnce(rest.map((y) => leadOf(y.task)))}`;
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
   const words = headingWords();
   const parts = [
-    ...d.themes.map((t) => ({ heading: words.action(t.title.replace(HEADING_PREDICATES, '') || t.title, 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
+    ...d.themes.map((t) => ({ heading: words.action((t.title.replace(HEADING_PREDICATES, '') || t.title).replace(THEME_VERB, ''), 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
     ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
   ].filter((x) => x.own.length);
   return {
-    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: part.own.length === 1 ? oneChapter(part.own[0]!) : part.own.map(ofSeveral) })),
+    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: part.own.length === 1 ? oneChapter(part.own[0]!) : part.own.map((x, k) => ofSeveral(x, k, part.heading)) })),
     placed,
   };
 }
@@ -590,10 +661,37 @@ export function unechoed(result: string): string {
 }
 
 /**
+ * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
+ * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
+ * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
+ * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure.
+ */
+export const SPOKEN_RESULT = { leadMost: 20 } as const;
+export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
+  // A clause the KPI paragraph said already (`重点建设用地安全利用率保持100%`) is not said again (the report's told-once rule).
+  const all = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+  const clauses = all.filter((c) => !saidElsewhere(c)).length ? all.filter((c) => !saidElsewhere(c)) : all;
+  sentence = clauses.join('，');
+  const most = COMMEND_RULE.highlight.most;
+  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  // An honour first (`历城区获评省级低碳发展示范区`), then a result over a count of acts (HIGHLIGHT_RULES.activity).
+  const honour = clauses.find((c) => HIGHLIGHT_RULES.honours.test(c) && !/^(推进|推动|开展)/.test(c) && [...c].length <= most && chinese(c) >= COMMEND_RULE.highlight.least);
+  const results = clauses.filter((c) => !HIGHLIGHT_RULES.activity.test(c)).join('，');
+  // A figure in a clause too short to name its object (`记录物种2316种`) is said with the clause before it.
+  const at = clauses.findIndex((c) => telling(c));
+  const fallback = at < 0 ? '' : clauses.slice(at > 0 && chinese(clauses[at]!) < COMMEND_RULE.highlight.least ? at - 1 : at, at + 1).join('，');
+  const pick = honour ?? (results ? highlightClause(results)?.text : undefined) ?? highlightClause(sentence)?.text ?? fallback;
+  if (!pick) return [lead, unechoed(sentence)].filter(Boolean).join('，');
+  const opening = clauses[0] && clauses[0] !== pick && !pick.startsWith(clauses[0]) && !telling(clauses[0]) && clauses[0].length <= SPOKEN_RESULT.leadMost ? clauses[0] : '';
+  const said = lead || opening;
+  return said && !pick.includes(said) ? `${said}，${pick}` : pick;
+}
+
+/**
  * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
  * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
  */
-function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => []) {
+function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => [], saidElsewhere: (clause: string) => boolean = () => false) {
   const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
   const best = (sentences: string[]) => {
     const all = [...new Set(reportedSentences(sentences.map(quiet)))].filter(telling);
@@ -613,23 +711,27 @@ function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: st
     // each an item of its own after its chapter's (two results joined by a comma read as one run-on sentence).
     const room = Math.max(0, HIGHLIGHTS.most - kept.length);
     let extra = 0;
+    const of: string[] = [];
     const items = kept.flatMap((x) => {
       const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
       extra += more.length;
-      return [`${words.action(x.ch.对象, x.ch.状态)}，${unechoed(x.picks[0]!.x)}`, ...more.map((p) => p.x)];
+      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态), saidElsewhere), ...more.map((p) => spokenResult(p.x, '', saidElsewhere))];
+      of.push(...said.map(() => x.ch.章节));
+      return said;
     });
-    return { items, chapters: kept.map((x) => x.ch) };
+    return { items, chapters: kept.map((x) => x.ch), of };
   }
   // One chapter: its best results; a routine count of its own when nothing else is left (a theme told in one line is thin).
   const one = perChapter[0];
-  if (!one) return { items: [], chapters: [] };
+  if (!one) return { items: [], chapters: [], of: [] };
   const picks = one.picks.slice(0, HIGHLIGHTS.most);
   if (picks.length < 2) {
     const pool = reportedSentences([...reported(one.ch.章节), ...one.ch.句].map(quiet));
     const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
     picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
   }
-  return { items: picks.sort((a, b) => a.at - b.at).map((p) => p.x), chapters: [one.ch] };
+  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x, '', saidElsewhere)))];
+  return { items, chapters: [one.ch], of: items.map(() => one.ch.章节) };
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
@@ -655,7 +757,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     [count((c) => c.yearEnd === '未完成'), '未完成'],
   ] as const;
   const silentCount = count((c) => c.status === '未报送');
-  const yearFigure = `，全年${scopeWords(plan)}，完成${done}项${outcomes.filter(([n]) => n).map(([n, w]) => `，${w}${n}项`).join('')}${silentCount ? `，${silentCount}项未报送完成情况` : ''}`;
+  const yearFigure = `。${OPENING_WORDS.deployed}${scopeWords(plan)}，完成${done}项${outcomes.filter(([n]) => n).map(([n, w]) => `，${w}${n}项`).join('')}${silentCount ? `，${silentCount}项未报送完成情况` : ''}`;
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
@@ -677,29 +779,43 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         return from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task))));
       })
       .filter(Boolean);
+  // A clause whose figure the KPI paragraph gave for the same work (context.ts sameWork) was said there.
+  const kpiSentences = yearEnd ? ctx.报告.指标段.split(/[；。]/).filter(Boolean) : [];
+  const inKpi = (clause: string) => {
+    const figures = clause.replace(/\d{4}年/g, '').match(/\d+(?:\.\d+)?%?/g) ?? [];
+    return figures.length > 0 && figures.every((f) => kpiSentences.some((k) => k.includes(f) && sameWork(k, clause)));
+  };
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items, chapters } = reviewItems(t, quiet, shapes, words, reportedOf);
+      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf, inKpi);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
       // Three chapters told make the theme (its title claims no more than they show); fewer are named.
       const complete = chapters.length > 0 && (chapters.length >= withFacts.size || chapters.length > REVIEW_SHOWN);
       const shown = chapters.slice(0, REVIEW_SHOWN);
-      const heading = complete || !items.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
-      const subject = (complete || !items.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '');
+      const heading = complete || !picked.length ? t.标题 : shown.map((ch) => words.action(ch.对象, ch.状态)).join('，');
+      const subject = (complete || !picked.length ? t.简称 : shown.map((ch) => ch.对象).join('和')).replace(REVIEW_WORDS.notFocused, '').replace(THEME_VERB, '');
       // `一年来` at the year's end; a mid-year speech names its period (`前三季度，我们聚焦…`).
       const open = REVIEW_OPENINGS[i === 0 ? 0 : 1 + ((i - 1) % (REVIEW_OPENINGS.length - 1))]!(subject, yearEnd ? '一年来' : period);
+      // What the lead units did not report keeps its place in the review (R1 speech 4), at the point of its chapter
+      // (R2 speech 5): the report's gap for it, naming who did not report, after what the cooperating units did there.
+      const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []);
+      const silentChapter = (gap: string) => mine.find((c) => c.status === '未报送' && gap.includes(taskObject(c.task)))?.chapterId;
+      const placedGaps = silentGaps.filter((g) => of.includes(silentChapter(g) ?? ''));
+      const items = picked.map((x, k) => {
+        const last = of[k] !== undefined && of.lastIndexOf(of[k]!) === k;
+        const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]) : [];
+        return here.length ? `${x}，${here.join('')}` : x;
+      });
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
-      // What the lead units did not report keeps its place in the review (R1 speech 4): the report's gap for it,
-      // naming who did not report, after what the cooperating units did.
-      const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []).join('');
+      const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
-        ? [`${open}${said}。${silentGaps ? `${silentGaps}。` : ''}`]
+        ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
@@ -792,7 +908,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf) });
     const requirement = requirementWords(pre, next);
     deploy = {
       来源: 'next',
@@ -801,7 +917,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}对照《${displayTitle(p)}》，重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
       章节: parts,
-      见: `具体任务见《${displayTitle(p)}》。`,
+      见: DEPLOY_CLOSING(displayTitle(p)),
     };
   } else if (!yearEnd) {
     // The rest of the year: the plan's tasks with a clause not yet done, condensed the same way.
@@ -814,7 +930,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       概述: parts.length ? `下一步，要对照《${ctx.计划.标题}》，抓好尚未完成的${open.size}项重点任务。` : '',
       结转: '',
       章节: parts,
-      见: parts.length ? `具体任务见《${ctx.计划.标题}》。` : '',
+      见: parts.length ? DEPLOY_CLOSING(ctx.计划.标题) : '',
     };
   } else {
     deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carriedSentence(carried), 章节: [], 见: '' };
@@ -830,7 +946,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       ? `年初确定的${quantified.length}项量化目标全部实现。`
       : `年初确定的${quantified.length}项量化目标，实现了${metCount}项${missedTargets.length ? `，${missedTargets.join('、')}${missedTargets.length > 1 ? '等' : ''}目标没有实现` : ''}${unreported ? `，${unreported}项未报送完成值` : ''}。`;
   const indicators = yearEnd
-    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${targetWordsSaid}`
+    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
     : spoken(ctx.报告.指标段);
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
