@@ -403,6 +403,8 @@ describe('rules in one place', () => {
     // payment made, a level kept or a reach in 人次, whatever its figures.
     expect(highlightClause('全年兑付补偿资金3180万元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('生态文明建设财政奖补覆盖全部12个区县');
     expect(highlightClause('空气自动站数据有效率保持98%以上，PM2.5平均浓度同比下降5.2%')!.text).toBe('PM2.5平均浓度同比下降5.2%');
+    // A count of acts in 人次 and nothing achieved scores below COMMEND_RULE.highlight.floor: no highlight at all.
+    expect(highlightClause('组织党员干部到社区“双报到”服务386人次')).toBeNull();
     expect(highlightClause('核发危险废物经营许可证9家，推动486家产废单位落实“五即”管理，危险废物规范化环境管理评估合格率达到96.5%')!.text).toBe('危险废物规范化环境管理评估合格率达到96.5%');
     // A clause that leans on the one before (`完成整改9项`) names no object; study and meeting counts are no result.
     expect(highlightClause('围绕执法领域“小切口”开展不正之风和腐败问题集中整治，排查问题线索9条，完成整改9项')).toBeNull();

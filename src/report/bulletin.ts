@@ -55,6 +55,8 @@ export const COMMEND_RULE = {
     substantiveWeight: 3,
     routineResult: /兑付|保持|有效率|人次/,
     routineResultWeight: 3,
+    /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
+    floor: 0,
     notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
   },
 } as const;
@@ -324,7 +326,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
   const scored = clauses
     .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
     .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
-  const top = scored.sort((a, b) => b.n - a.n || a.at - b.at)[0];
+  const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
   return top ? { text: top.text, n: top.n } : null;
 }
 
