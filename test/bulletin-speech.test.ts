@@ -793,7 +793,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const items = praise.slice(opening.length, -closing.length).split('；');
     const units = items.map((x) => registry.filter((u) => x.startsWith(u)).sort((a, b) => b.length - a.length)[0]!);
     expect(units.every(Boolean)).toBe(true);
-    expect(units.length).toBeGreaterThan(2);
+    // Round eight (R2, point 3): no unit with a role on an item pressed, no highlight of acts or 人次 alone: the list is
+    // shorter (was more than two).
+    expect(units.length).toBeGreaterThanOrEqual(2);
     expect(units.length).toBeLessThanOrEqual(6);
     expect(units).toEqual([...units].sort((a, b) => registry.indexOf(a) - registry.indexOf(b)));
     // The result is the unit's own words, as it reported them (the report may tell less of them); a result, never a
