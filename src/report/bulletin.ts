@@ -10,7 +10,7 @@ import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from '
 import { scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords } from './kpi.ts';
 import { readPreamble } from './speech.ts';
-import { REVIEW_WORDS } from './speech.ts';
+import { highlightScore, REVIEW_WORDS } from './speech.ts';
 import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
@@ -47,12 +47,25 @@ export const COMMEND_RULE = {
     least: 8,
     /** A year or a date is no figure of a result (`系统谋划2025年…工作有序推进`). */
     notFigure: /\d{4}年度?|\d{1,2}月(\d{1,2}日)?/g,
-    rate: /\d(\.\d+)?\s*[%％]/,
-    amount: /\d(\.\d+)?\s*(万|亿)/,
-    result: /达到|提升|提高|下降|削减|减少|兑付|覆盖|建成|完成|实现|消除|改善/,
+    /**
+     * The score is the speech's (speech.ts highlightScore: figures, large ones, honours, results over counts of acts),
+     * then (R2, round eight) a substantive result over a payment made, a level kept or a reach counted.
+     */
+    substantive: /下降|降低|削减|达到|达标|通过|获评|荣获|评为|全部|建成|消除|提高到|提升至/,
+    substantiveWeight: 3,
+    routineResult: /兑付|保持|有效率|人次/,
+    routineResultWeight: 3,
+    /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
+    floor: 0,
     notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
   },
 } as const;
+
+/** 表2's row of a main indicator missed: no clause number, the lead and up to three cooperating units, what is asked. */
+export const MISSED_ROW = { number: '—', cooperatingAtMost: 3, ask: '报送原因分析和整改措施', lowerIsBetter: /不高于|不超过|以内|以下|≤/ } as const;
+
+/** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
+export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
 
 /** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
 export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
@@ -69,6 +82,8 @@ export interface BulletinContext {
   /** 表2's caption and the sentence before it, by the kinds of items it lists (未完成, 结转, 未报送). */
   表2标题: string;
   督办说明: string;
+  /** Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure). */
+  结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
   总体: string;
   /** 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. */
@@ -89,8 +104,10 @@ export interface BulletinContext {
   表扬句: string;
   /** The 通报's 发文字号, or a listed 【待填：发文字号】 when `config set 文号` has not given one. */
   文号: string;
-  /** `A逾期报送，B未报送，C报送材料经审核退回，予以通报批评。` or ''. */
+  /** `A未报送…，予以通报批评。B逾期2天报送，予以提醒。` or ''. */
   批评: string;
+  /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
+  批评标题: string;
   /** Units not commended because a main indicator their chapters answer for was missed (for the drafter's check). */
   指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
@@ -152,11 +169,18 @@ export interface RequirementInput {
    * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
    * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
    */
-  missed: { name: string; verdict: string; units: string[]; aim: string }[];
+  missed: { name: string; verdict: string; lead: string; units: string[]; aim: string }[];
   /** Year-end with `--next-plan`: its title and chapters, and for a task left over the next plan's chapter of its name. */
   next: { title: string; chapters: string[]; tasks: number; chapterOf: Map<string, string> } | null;
   reply: string;
   office: string;
+}
+
+/** The next plan's work, by its title, chapters and tasks: `各单位要对照《…》确定的…项重点任务，尽早分解落实…`. */
+function nextPlanWords(o: RequirementInput): string {
+  if (!o.next) return '';
+  const chapters = o.next.chapters.length > 2 ? `${o.next.chapters.slice(0, 2).map((c) => `“${c}”`).join('')}等${o.next.chapters.length}个方面` : o.next.chapters.map((c) => `“${c}”`).join('');
+  return `各单位要对照《${o.next.title}》确定的${chapters}${o.next.tasks}项重点任务，尽早分解落实，细化措施、压实责任。`;
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
@@ -186,55 +210,42 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
       const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
       // What is left (`尚差48个`, `落后序时…`) stands in 表2's row; the requirement names the task, not it again.
+      // Year-end (R2, round eight): the task is said once, with where the next plan carries it on (one point, not two).
       const named = shown.map((x) => {
         const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
-        return `${who}${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
+        const into = o.yearEnd ? o.next?.chapterOf.get(x.task) : undefined;
+        const act = into ? `将${quoted(x.task)}纳入${Number(o.year) + 1}年“${into}”工作统筹推进` : `${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}`;
+        return `${who}${act}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
       });
       // What has no date yet is asked for once, after the items (not after each).
       const undated = shown.filter((x) => !dated(x)).length;
       const rest = o.undone.length - shown.length;
       const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。`;
-      if (undated && named.length === 1) return `${named[0]}，${ask}。`;
-      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。`;
-      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}`;
+      const plan = o.yearEnd ? nextPlanWords(o) : '';
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${plan}`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。${plan}`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${plan}`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}${plan}`;
     },
   },
   {
-    // The year's main indicator missed: the units that answer for it are asked for its causes and the next aim.
+    // The year's main indicator missed: said once, short (表2's row names the units and asks for the causes by the
+    // reply date); its lead, with the units that cooperate, is held to the next plan's aim.
     标题: '补齐指标短板。',
-    when: (o) => o.yearEnd && o.missed.some((m) => m.units.length > 0),
+    when: (o) => o.yearEnd && o.missed.some((m) => m.lead),
     text: (o) =>
       o.missed
-        .filter((m) => m.units.length)
-        .map((m) => `针对${m.verdict}的问题，${list(m.units)}要深入分析原因，细化针对性措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
+        .filter((m) => m.lead)
+        .map((m) => `${m.lead}要会同${m.units.length > 1 ? '配合单位' : '有关单位'}针对${m.name}未达到目标的问题细化整改措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
         .join('；') + '。',
   },
   {
+    // Nothing left undone (抓紧整改落实 then carries the next plan): the next plan's work alone. A task carried into
+    // next year is told after 表2 with its date, not again here.
     标题: '统筹推进工作。',
-    when: (o) => o.yearEnd && (o.undone.length > 0 || o.carried.length > 0 || o.next !== null),
-    text: (o) => {
-      const next = Number(o.year) + 1;
-      const left = [...o.undone.map((x) => x.task), ...o.carried];
-      const named = left.length <= NAMED_AT_MOST;
-      const what = [
-        o.undone.length ? `未完成的${named ? o.undone.map((x) => quoted(x.task)).join('') : `${o.undone.length}项工作`}` : '',
-        o.carried.length ? `转入下一年度的${named ? o.carried.map(quoted).join('') : `${o.carried.length}项工作`}` : '',
-      ].filter(Boolean).join('和');
-      // Where the next plan carries each leftover on: the chapter of the same title, when every one has one.
-      const chapters = left.map((t) => o.next?.chapterOf.get(t));
-      const into = named && chapters.every(Boolean)
-        ? new Set(chapters).size === 1
-          ? `纳入${next}年“${chapters[0]}”工作`
-          : `分别纳入${next}年${chapters.map((c) => `“${c}”`).join('')}工作`
-        : `纳入${next}年工作`;
-      const leftovers = left.length ? `${o.year}年${what}要${into}统筹推进，责任单位要明确节点、加快实施。` : '';
-      const plan = o.next
-        ? `各单位要对照《${o.next.title}》确定的${o.next.chapters.length > 2 ? `${o.next.chapters.slice(0, 2).map((c) => `“${c}”`).join('')}等${o.next.chapters.length}个方面` : o.next.chapters.map((c) => `“${c}”`).join('')}${o.next.tasks}项重点任务，尽早分解落实，细化措施、压实责任。`
-        : '';
-      return `${leftovers}${plan}`;
-    },
+    when: (o) => o.yearEnd && o.undone.length === 0 && o.next !== null,
+    text: (o) => nextPlanWords(o),
   },
   {
     // One point for every paper the office is owed, with the one date: the reports not made, then the measures.
@@ -305,39 +316,38 @@ function unitsText(us: UnitAnswer[]): string {
 
 /**
  * What a commended unit's highlight is (COMMEND_RULE.highlight): one clause of its own sentence, as it wrote it,
- * with a figure, no more than `most` characters and at least `least` Chinese ones, not a meeting, study or training count; the strongest first — a
- * rate, then an amount in 万/亿, then a result verb — the earlier on a tie. Null when no clause qualifies.
+ * with a figure, no more than `most` characters and at least `least` Chinese ones, not a meeting, study or training count; the strongest first by
+ * highlightScore, a substantive result over a routine one (COMMEND_RULE.highlight) — the earlier on a tie. Null when no
+ * clause qualifies.
  */
 export function highlightClause(sentence: string): { text: string; n: number } | null {
   const H = COMMEND_RULE.highlight;
   const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
   const scored = clauses
     .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
-    .map((x, at) => ({ text: x, at, n: (H.rate.test(x) ? 3 : 0) + (H.amount.test(x) ? 2 : 0) + (H.result.test(x) ? 1 : 0) }));
-  const top = scored.sort((a, b) => b.n - a.n || a.at - b.at)[0];
+    .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
+  const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
   return top ? { text: top.text, n: top.n } : null;
 }
 
 /**
- * 表2's caption and the sentence before it, by the kinds of items it lists: each kind with what is asked of it (an
- * item not done is put right, one not reported is reported, one carried over is done by its date).
+ * 表2's caption by the kinds of items it lists (a task not done, a main indicator missed, a task not reported), and
+ * the one sentence before it at the year's end (R2, round eight: what is asked stands in the table's 时限 column).
+ * An item carried into next year is no failure and is not listed (结转说明 tells it after the table).
  */
 export const PRESSED_WORDS = {
-  kinds: { 未完成: ['未完成', '未完成事项限期整改'], 结转: ['转入下一年度', '转入下一年度事项按所列时限完成'], 未报送: ['未报送', '未报送事项限期补报'] },
+  kinds: { 未完成: '未完成', 指标: '未达到目标', 未报送: '未报送' },
+  yearEnd: { 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
   midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
 } as const;
 
-export function pressedWords(yearEnd: boolean, kinds: ('未完成' | '结转' | '未报送')[]): { 表2标题: string; 督办说明: string } {
+export type PressedKind = keyof typeof PRESSED_WORDS.kinds;
+
+export function pressedWords(yearEnd: boolean, kinds: PressedKind[]): { 表2标题: string; 督办说明: string } {
   if (!yearEnd) return { ...PRESSED_WORDS.midYear };
-  const K = PRESSED_WORDS.kinds;
-  const present = (['未完成', '结转', '未报送'] as const).filter((k) => kinds.includes(k));
-  const names = present.map((k) => K[k][0]);
-  const joined = (xs: string[], last: string) => (xs.length > 1 ? `${xs.slice(0, -1).join('、')}${last}${xs.at(-1)}` : xs[0] ?? '');
-  const what = joined(names.map((x) => (x === '未报送' ? '未报送完成情况' : x)), '或');
-  return {
-    表2标题: `表2　${joined(names, '及')}工作清单`,
-    督办说明: `以下工作年内${what}，${present.map((k) => K[k][1]).join('，')}：`,
-  };
+  const names = (['未完成', '指标', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
+  const joined = names.length > 1 ? `${names.slice(0, -1).join('、')}及${names.at(-1)}` : names[0] ?? '';
+  return { 表2标题: `表2　${joined}事项清单`, 督办说明: PRESSED_WORDS.yearEnd.督办说明 };
 }
 
 export function buildBulletin(
@@ -439,45 +449,44 @@ export function buildBulletin(
     const where = troubled.length
       ? `；${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
       : '';
-    verdict = `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${where}。`;
+    // The chapters not wholly done add up with 表1 (R2, round eight): a chapter whose only open item is carried into
+    // next year is named on its own, as no failure.
+    const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 === 0);
+    const carried = carriedOnly.length
+      ? `；${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
+      : '';
+    verdict = `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${where}${carried}。`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
-  // Why an item is carried into next year (consolidate's yearEndOutcome): its unit's own problem where it names one,
-  // else the plan's deadline beyond the year, else work reported on course with no deadline inside the year.
-  const carriedCause = (c: ClauseProgress) => {
-    const own = cause(c);
-    if (own !== '—') return own;
-    return c.deadline.trim() && /\d{4}年/.test(c.deadline) && !c.deadline.includes(`${year}年`) ? `计划完成时限为${c.deadline.trim()}` : '跨年度实施，按序时推进';
-  };
   // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
   const deadline = (c: ClauseProgress, silent: boolean): string => {
     if (silent) return `${reply}前补报`;
     const committed = pressedUnits(c).map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
     if (committed) return committed;
-    if ((!yearEnd || c.yearEnd === '结转') && COMMITTED_DATE.test(c.deadline)) return c.deadline.trim();
+    if (!yearEnd && COMMITTED_DATE.test(c.deadline)) return c.deadline.trim();
     if (!yearEnd && c.deadline.trim()) return c.deadline.trim();
     return DEADLINE_GAP;
   };
-  // Year-end: every item not done, carried into next year (with the unit's own date) or not reported.
-  const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.yearEnd === '结转' || c.status === '未报送') : clauses.filter(isPressed);
+  // Year-end: every item not done or not reported. An item carried into next year is no failure (R2, round eight):
+  // it is told after 表2 with its unit's own date (结转说明), not listed among the items to put right.
+  const pressed = yearEnd ? clauses.filter((c) => c.yearEnd === '未完成' || c.status === '未报送') : clauses.filter(isPressed);
   const pressedRows = pressed.map((c) => {
     const silent = c.status === '未报送';
-    const carried = !silent && c.yearEnd === '结转';
     const leads = c.answers.filter((a) => a.role === '牵头');
-    const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : carried ? (leads.length ? leads : c.answers) : pressedUnits(c);
+    const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
     // A silent lead whose cooperating units reported their own part (with substance, not filler): said as it is.
     const partly = silent && c.answers.some((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task));
     return {
       编号: c.clauseId,
       任务: c.task,
       单位: unitsText(units),
-      类别: (silent ? '未报送' : carried ? '结转' : '未完成') as '未报送' | '结转' | '未完成',
+      类别: (silent ? '未报送' : '未完成') as PressedKind,
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
       情况: silent
         ? partly ? BULLETIN_RULES.partlyReported : W.未报送
-        : carried ? W.结转 : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
-      原因: silent ? '—' : carried ? carriedCause(c) : cause(c),
+        : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
+      原因: silent ? '—' : cause(c),
       时限: deadline(c, silent),
       序时: SCHEDULE_WORDS[c.schedule],
       颜色: STATUS_FILLS[c.schedule].slice(2),
@@ -493,8 +502,39 @@ export function buildBulletin(
   const nextAims = readPreamble(o.nextPlan?.preamble).aims;
   const missedRows = missed.map((name) => {
     const f = figureWords(name, o.metrics![name]!, plan.indicators.find((i) => i.name === name));
-    return { name, text: f.text, verdict: `${name}${f.row.结论}`, units: order([...new Set(leadsOf(name))]), aim: nextAims.find((x) => x.includes(name)) ?? '' };
+    // Who answers for it: the lead of the first clause of the first chapter that answers for it, the other leads
+    // of those chapters cooperating (R2, round eight: 表2 names one unit to answer, not four side by side).
+    const first = chaptersOfMetric(plan, name)[0];
+    const units = order([...new Set(leadsOf(name))]);
+    const lead = clauses.find((c) => c.chapterId === first)?.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
+    return { name, text: f.text, row: f.row, verdict: `${name}${f.row.结论}`, lead, units, aim: nextAims.find((x) => x.includes(name)) ?? '' };
   });
+  // 表2's row for each missed indicator: its figure against its target, who answers, by when the causes are due.
+  const indicatorRows = missedRows.map((m) => {
+    const others = m.units.filter((u) => u !== m.lead).slice(0, MISSED_ROW.cooperatingAtMost);
+    return {
+      编号: MISSED_ROW.number,
+      任务: m.name,
+      单位: others.length ? `${m.lead}牵头，${list(others)}配合` : m.lead,
+      类别: '指标' as PressedKind,
+      情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
+      原因: '—',
+      时限: `${reply}前${MISSED_ROW.ask}`,
+      序时: '',
+      颜色: '',
+      停滞: false,
+    };
+  });
+  // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
+  const carriedWords = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '结转')
+        .map((c) => {
+          const date = c.answers.filter((a) => a.role === '牵头').map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
+          return `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${date ? `，计划${date}完成` : ''}。`;
+        })
+        .join('')
+    : '';
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
     .map((r) => r.unit)
@@ -504,8 +544,10 @@ export function buildBulletin(
         mine.length > 0 &&
         !answerable.has(unit) &&
         mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant) &&
-        // Year-end: a clause it leads that is not 完成 (未完成, 结转) is an item still open.
+        // Year-end: a clause it leads that is not 完成 (未完成, 结转) is an item still open; and (R2, round eight) any
+        // role, lead or cooperating, on an item 表2 presses (未完成, 未报送) is no 全部完成.
         !(yearEnd && mine.some(({ c, a }) => a.role === '牵头' && c.yearEnd !== '完成')) &&
+        !(yearEnd && mine.some(({ c }) => pressed.includes(c))) &&
         // Open problems or an unclosed count in its own words: not 全部完成, whatever the status column says.
         !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => !!substance(a.problems) || openCount(substance(a.progress, c.task))))
       );
@@ -579,7 +621,7 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, units: m.units, aim: m.aim })),
+    missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
     office: replyOffice(ctx.机关, printer),
@@ -597,16 +639,19 @@ export function buildBulletin(
     指标: missedRows.length ? `主要指标中，${missedRows.map((m) => m.text).join('；')}。` : '',
     总体: verdict,
     表1: table,
-    督办: pressedRows,
-    ...pressedWords(yearEnd, pressedRows.map((r) => r.类别)),
-    报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。${late.length ? `其中，${list(late)}，予以提醒。` : ''}`,
+    督办: [...pressedRows, ...indicatorRows],
+    结转说明: carriedWords,
+    ...pressedWords(yearEnd, [...pressedRows, ...indicatorRows].map((r) => r.类别)),
+    报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
     表扬句: praise.length ? `${yearEnd ? COMMEND_RULE.opening.yearEnd : COMMEND_RULE.opening.midYear}${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}` : '',
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
-    批评: criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : '',
+    // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
+    批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
+    批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...answerable]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
