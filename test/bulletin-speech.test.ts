@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, rateText, type RequirementInput } from '../src/report/bulletin.ts';
+import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, rateText, type RequirementInput } from '../src/report/bulletin.ts';
 import { cnCount, nextPlanWords } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -348,6 +348,11 @@ describe('the speech at the next year’s work conference', () => {
 });
 
 describe('rules in one place', () => {
+  it('commends one unit with its basis and result, several after the basis they share (praiseSentence)', () => {
+    expect(praiseSentence([{ 单位: '财务审计处', 成效: '生态文明建设财政奖补覆盖全部12个区县' }], true)).toBe('财务审计处承担的年度任务全部完成、成效突出，生态文明建设财政奖补覆盖全部12个区县。予以通报表扬。');
+    expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('以下单位承担的年度任务全部完成、成效突出：甲处完成A；乙处完成B。予以通报表扬。');
+    expect(praiseSentence([], true)).toBe('');
+  });
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
   // Issue 29 (round six, points 3 and 6), on worked examples.
   it('finds the indicators missed by the KPI paragraph’s verdict, and words the 工作要求 from their subjects', () => {

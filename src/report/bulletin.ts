@@ -39,6 +39,8 @@ export const COMMEND_RULE = {
   missedIndicator: true,
   /** The praise says its basis first, then each unit with one highlight, then the verdict. */
   opening: { yearEnd: '以下单位承担的年度任务全部完成、成效突出：', midYear: '以下单位承担的任务均已完成或按序时推进、成效突出：' },
+  /** One unit alone is named, then its basis and its result: `X承担的年度任务全部完成、成效突出，A。予以通报表扬。` */
+  single: { yearEnd: '承担的年度任务全部完成、成效突出，', midYear: '承担的任务均已完成或按序时推进、成效突出，' },
   closing: '予以通报表扬。',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
@@ -645,7 +647,7 @@ export function buildBulletin(
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
-    表扬句: praise.length ? `${yearEnd ? COMMEND_RULE.opening.yearEnd : COMMEND_RULE.opening.midYear}${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}` : '',
+    表扬句: praiseSentence(praise, yearEnd),
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
@@ -660,4 +662,12 @@ export function buildBulletin(
     印发机关: printer,
     印发日期: ctx.成文日期,
   };
+}
+
+/** The commendation: several units after the basis they share, or one unit with its basis and its result. */
+export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
+  if (!praise.length) return '';
+  const when = yearEnd ? 'yearEnd' : 'midYear';
+  if (praise.length === 1) return `${praise[0]!.单位}${COMMEND_RULE.single[when]}${praise[0]!.成效}。${COMMEND_RULE.closing}`;
+  return `${COMMEND_RULE.opening[when]}${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
 }
