@@ -125,7 +125,7 @@ export interface SectionText {
 }
 
 /** Adverbs and verbs before a task's object: `深入开展农村环境整治` → `农村环境整治`, to name a problem by its subject. */
-const TASK_VERB = /^(坚定不移|更高标准|高标准|高质量|全力|扎实|切实|稳步|依法|不断|持续|深入|全面|加快|积极|大力|着力|统筹|有序|纵深|严格)*(推进|打好|落实|开展|提升|保障|完善|加强|强化|深化|抓好|做好|建设|推动|实施|组织|促进|防范化解|妥善应对|筑牢|抓牢抓实|巩固|构建|健全)?/;
+const TASK_VERB = /^(坚定不移|更高标准|高标准|高质量|全力|扎实|切实|稳步|依法|不断|持续|深入|全面|加快|积极|大力|着力|统筹|有序|纵深|严格)*(推进|打好|落实|开展|提升|保障|完善|加强|强化|深化|抓好|做好|建设|推动|实施|组织|促进|防范化解|妥善应对|筑牢|抓牢抓实|巩固|构建|健全|启动)?/;
 export function taskObject(task: string): string {
   const o = task.replace(TASK_VERB, '');
   return o.length >= 2 ? o : task;
@@ -539,6 +539,29 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
   return new Map([...tasks].filter(([, ts]) => ts.size >= BOILERPLATE_TASKS).map(([s, ts]) => [s, [...ts]]));
 }
 
+/**
+ * The year-end opening's exceptions (round eight, R2 report 1), named briefly after the total: the carried tasks and
+ * the unfinished ones by their object (taskObject), the unreported clauses by their chapter's object with a gap: no
+ * bookkeeping of who did not report goes upward. The parts add up with the total to the clauses counted.
+ */
+export const OPENING_EXCEPTIONS = { carried: (names: string, next: number) => `${names}属跨年度实施，转入${next}年继续推进`, notDone: (names: string) => `${names}未按期完成`, silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}` } as const;
+function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string = (id) => id): string {
+  const names = (xs: ClauseProgress[]) => {
+    const ns = [...new Set(xs.map((x) => taskObject(x.task)))];
+    return `${ns.join('、')}${ns.length > 1 ? `等${xs.length}项工作` : ''}`;
+  };
+  const carried = c.filter((x) => x.yearEnd === '结转');
+  const notDone = c.filter((x) => x.yearEnd === '未完成');
+  const silent = new Map<string, number>();
+  for (const x of c.filter((y) => y.status === '未报送')) silent.set(x.chapterId, (silent.get(x.chapterId) ?? 0) + 1);
+  const parts = [
+    carried.length ? OPENING_EXCEPTIONS.carried(names(carried), year + 1) : '',
+    notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '',
+    ...[...silent].map(([id, n]) => OPENING_EXCEPTIONS.silent(objectOf(chapterTitle(id)), n, gap('年终完成情况'))),
+  ].filter(Boolean);
+  return parts.map((p) => `；${p}`).join('');
+}
+
 interface ReportInput {
   progress: RoundProgress;
   plan: Plan;
@@ -583,13 +606,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    const carried = n((x) => x.yearEnd === '结转');
-    const notDone = n((x) => x.yearEnd === '未完成');
     // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
     // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项牵头单位尚未报送完成情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id)}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const place = readPreamble(o.plan.preamble).place;
     opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
@@ -662,7 +683,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
+        // Work not all done is no achievement in the imperative (`继续保障环境安全` reads as the plan's title): the
+        // evaluative form HEADING_RULES make for it (`环境安全持续加强`), claiming no success (R2 report 4).
+        const head = !o.yearEnd ? chapterTitle : state === 'done' ? words.action(objectOf(chapterTitle), state) : words.evaluative(chapterTitle, false);
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -675,7 +698,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
       // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(p.task, p.text) : p.text}`);
+      // A task titled like a heading (服务保障中心任务, HEADING_LIKE) leads in the evaluative form (中心任务服务保障有力).
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? (HEADING_LIKE.test(p.task.trim()) ? leadPhrase(p.task, p.text).replace(/^[^。]*。/, `${words.evaluative(p.task.trim(), true)}。`) : leadPhrase(p.task, p.text)) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;

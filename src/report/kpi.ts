@@ -49,6 +49,10 @@ export function targetWords(target: string, unit: string, atMost: boolean): stri
   return `${word}${m[2]}${m[3] || unit}`;
 }
 
+/** A value that is its target's whole (100%): the sentence says it is kept (`保持100%`), with no bracketed target. */
+export const FULL_MARK = /^100(\.0+)?[%％]$/;
+export const FULL_MARK_VERB = '保持';
+
 /**
  * One figure as the paragraph states it: `细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）`.
  * Value, unit and target are the inputs as given; the verdict is `meetsTarget`'s. Without a target, the value alone.
@@ -64,7 +68,10 @@ export function figureWords(name: string, raw: Metric, plan?: { unit: string; ta
   const basis = spec.依据?.trim() || '目标';
   const verdict = met === null ? '' : `${met ? '达到' : '未达到'}${basis}`;
   const aim = target ? targetWords(target, unitOf, atMost) : '';
-  const text = `${name}为${spec.值}${unit}${verdict ? `，${verdict}（${aim}）` : aim ? `（目标${aim}）` : ''}`;
+  // A value equal to its target of all (100% against 100%) is kept, and the target is not said again (R2 report 5).
+  const shown = `${spec.值}${unit}`;
+  const full = met === true && aim === shown && FULL_MARK.test(shown);
+  const text = full ? `${name}${FULL_MARK_VERB}${shown}，${verdict}` : `${name}为${shown}${verdict ? `，${verdict}${aim === shown ? '' : `（${aim}）`}` : aim ? `（目标${aim}）` : ''}`;
   return { text, row: { 名称: name, 目标: aim, 完成值: `${spec.值}${unit}`, 结论: verdict || '—' } };
 }
 
