@@ -587,7 +587,7 @@ interface ReportInput {
  * the named list of what was not reported, the closing. Political framing the data cannot give is a 【待填】.
  * A year-end report speaks of 完成 / 未完成 / 结转, never of 序时.
  */
-function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
+function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: ReturnType<typeof indicatorParagraph> } {
   const gaps: string[] = [];
   const gap = (what: string) => {
     if (!gaps.includes(what)) gaps.push(what);
@@ -625,7 +625,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         }`;
     opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   }
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   // Sections: the office's themes, then each chapter no theme names.
   const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
@@ -917,6 +917,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       未报送任务: missing,
     },
     gaps,
+    kpi,
   };
 }
 
@@ -1089,6 +1090,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     滞后任务: behind,
     停滞任务: stagnant,
     目标对比: targets,
+    // The annex's 主要指标 (R2 report 2): each stated figure with a target, before the quantified targets.
+    指标对比: report.kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x, i) => ({ 序号: String(i + 1), 指标: x.名称, 目标: x.目标, 完成值: x.完成值, 结论: x.结论.startsWith('未达到') ? '未达到' : '达到' })),
     指标: plan.indicators.map((ind) => ({
       序号: ind.id,
       名称: ind.name,

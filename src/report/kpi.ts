@@ -86,12 +86,16 @@ export function exceeded(c: ClauseProgress): boolean {
   return lower ? value < c.targetValue : value > c.targetValue;
 }
 
+/** The year-end report's pointer to its annex (the 主要指标 and the quantified targets in one attachment). */
+export const ANNEX_TITLE = '主要指标和量化目标完成情况';
+export const ANNEX_NOTE = `${ANNEX_TITLE}见附件。`;
+
 /**
  * The paragraph: `主要指标方面，细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；…。
  * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
  * by a reading of its own here.
  */
-export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string>; objectOf?: (task: string) => string }): KpiParagraph {
   const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [] };
   const parts: string[] = [];
   const stated: { name: string; text: string }[] = [];
@@ -146,7 +150,9 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     if (silent.length) bits.push(`${silent.length}项未报送`);
     out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
     parts.push(`量化任务方面，${bits.join('，')}`);
-    out.量化 = `量化任务方面，${[`${bits[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...bits.slice(1)].join('，')}。`;
+    // Year-end (R2 report 2): the missed ones by name (the task's object) after their count; the annex has both tables.
+    const named = o.yearEnd ? bits.map((b) => (short.length && b === `未达到${short.length}项` ? `${b}（${short.map((c) => (o.objectOf ?? ((t: string) => t))(c.task)).join('、')}）` : b)) : bits;
+    out.量化 = `量化任务方面，${[`${named[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...named.slice(1)].join('，')}。${o.yearEnd ? ANNEX_NOTE : ''}`;
   } else out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
