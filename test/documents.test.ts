@@ -306,7 +306,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     for (const word of ['配合', '转入下一年度的', SILENT, '启动“十五五”']) expect(opening, word).not.toContain(word);
     const close = text.indexOf('特此报告。');
     expect(close).toBeGreaterThan(text.indexOf('三、下一步工作打算'));
-    expect(text[close + 1]).toBe('附件：量化目标完成情况');
+    // R2 report 2 (rule changed): one annex for the indicators and the quantified targets.
+    expect(text[close + 1]).toBe('附件：主要指标和量化目标完成情况');
     // Nowhere in the body: a unit's name in brackets, whose report a fact is, a unit that did not send.
     expect(body).not.toMatch(/（[^（）]{2,14}牵头）/);
     for (const frame of ['据配合单位', '配合单位', '责任单位尚未报送']) expect(body, frame).not.toContain(frame);
@@ -320,7 +321,16 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R1 finding 11: it is a sentence of its own closing 一、, not among the indicators, and says what was exceeded
     // (5.3% against 下降5%, 42% against 40%以上; 78家 of 78 is met).
     expect(kpi).not.toContain('量化任务方面');
-    expect(text[text.indexOf('二、存在问题') - 1]).toBe('量化任务方面，全年4项量化目标中，达到目标3项（其中超额完成2项），未达到1项。量化目标完成情况见附件。');
+    // R2 report 2 (rule changed): the missed one named (the task's object), and the annex's new title.
+    expect(text[text.indexOf('二、存在问题') - 1]).toBe('量化任务方面，全年4项量化目标中，达到目标3项（其中超额完成2项），未达到1项（农村环境整治）。主要指标和量化目标完成情况见附件。');
+    // The annex: the stated indicators with a target first (达到/未达到), then the quantified targets.
+    const annex = text.slice(text.lastIndexOf('主要指标和量化目标完成情况'));
+    expect(annex.slice(1, 3)).toEqual(['一、主要指标', '二、量化目标']);
+    const tables: string[][][] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(sys.argv[1]).tables], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    const indicators = tables.find((t) => t[0]?.[1] === '指标')!;
+    expect(indicators.slice(0, 3)).toEqual([['序号', '指标', '目标', '完成值', '结论'], ['1', '细颗粒物（PM2.5）平均浓度', '不高于42微克/立方米', '38微克/立方米', '达到'], ['2', '优良天数比率', '不低于64%', '62.6%', '未达到']]);
+    expect(indicators).toHaveLength(3);
+    expect(tables.indexOf(indicators) + 1).toBe(tables.findIndex((t) => t[0]?.[1] === '重点任务'));
   });
 
   it('accounts for every clause: told, under 存在问题, in 下一步, a 【待填】 at its place, or counted once', () => {
@@ -446,7 +456,7 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
     });
     // The attachment says each quantified target's outcome.
-    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = [x for x in docx.Document(sys.argv[1]).tables if x.rows[0].cells[1].text == \'重点任务\'][0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
     expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
       // Issue 29 round two (rule 11): a 序号 column, and 完成值 with the target's unit.
       ['序号', '完成值', '完成度', '结论'],
@@ -485,8 +495,10 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
     // R1 finding 3: under 环境安全 the cooperating unit's 环境风险排查 (the bureau's fact) and the gap come first; the
     // IT security task (OFF_TOPIC) is no evidence of environmental safety and follows.
-    const safety = achievements.slice(achievements.indexOf('保障环境安全。'));
-    expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe('保障环境安全。'.length);
+    // R2 report 4 (rule changed): a chapter not all done leads in the evaluative form, not as the plan's imperative.
+    expect(achievements).not.toContain('继续保障环境安全');
+    const safety = achievements.slice(achievements.indexOf('环境安全持续加强。'));
+    expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe('环境安全持续加强。'.length);
     expect(safety.indexOf('网络安全检查')).toBeGreaterThan(safety.indexOf('环境应急管理处未报送）】'));
     // R1 finding 5: a fact whose subject is its task's object names it once (the lead-in, then the verb); the same
     // stations' figures from two units are not stitched with 同时.
@@ -497,7 +509,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     // has 6.3 not done: 持续); a chapter block tells at most three tasks (SELECTION.blockTasks).
     const pollution = themed.find((p) => p.startsWith('（二）污染防治攻坚扎实深入。'))!;
     expect(pollution).toContain('一是扎实打好蓝天保卫战。');
-    expect(pollution).toContain('三是持续打好净土保卫战。');
+    // R2 report 4 (rule changed): not all done (6.3), so the evaluative form that claims no success.
+    expect(pollution).toContain('三是净土保卫战持续推进。');
     for (const p of themed.filter((x) => /^（[一二三四五]）/.test(x) && all.indexOf(x) < all.indexOf('二、存在问题'))) {
       for (const block of p.split(/[一二三四五]是/).slice(1)) expect(block.split('。').filter(Boolean).length, block).toBeLessThanOrEqual(1 + 3 + 2);
     }
@@ -519,7 +532,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(points[1]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
     // R1 finding 7: the carried-over work once, in the next plan's words and date (not 启动… again, it started in
     // 2025); no measure that names its chapter's own work again (深化美丽济南建设实践，推进美丽济南建设).
-    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(1);
+    // R2 report 1 (rule changed): the opening names it too, briefly, as an exception to the total; below it, once.
+    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(2);
+    expect(all.slice(all.indexOf('一、重点工作成效')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
     expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
     expect(all).not.toContain('启动“十五五”');
     expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);

@@ -707,7 +707,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
-    const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
+    // A theme named with its verb (`推进绿色低碳高质量发展精准有力`) has its object as subject (no `服务推进…` below).
+    const subject = g.own ? objectOf(heading.replace(HEADING_PREDICATES, '') || heading) : objectOf(g.title);
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences };
   });
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
