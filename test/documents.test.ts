@@ -552,7 +552,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(r.code, r.stderr).toBe(0);
     const full = docxText(join(round.ws, 'more', '年度工作情况报告_2025-年终.docx'));
     const kpi = full[full.indexOf('一、重点工作成效') + 1]!;
-    expect(kpi).toContain('城镇集中式饮用水水源地水质达标率为100%');
+    // R2 report 5 (rule changed): a value that is its 100% target is 保持, the target not bracketed again.
+    expect(kpi).toContain('城镇集中式饮用水水源地水质达标率保持100%，达到省考核要求。');
+    expect(kpi).not.toContain('（100%）');
     expect(kpi).toContain('重点建设用地安全利用率为100%');
     const rest = full.slice(full.indexOf('一、重点工作成效') + 2).join('\n');
     // Without those figures in --metrics the units' own clauses stand (the same round, the same themes).
