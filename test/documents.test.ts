@@ -411,7 +411,12 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R1 finding 6: a section of one chapter numbers its tasks, each opening with the task as its lead phrase (the
     // seed's 一是强化政治建设。组织……), the fact after it whether it opens with a noun or a verb.
     expect(body).toMatch(/[一二三四]是强化面源污染治理。规模化畜禽养殖场大气氨排放总量较2020年下降5\.3%。/);
-    expect(body).toMatch(/[一二三四]是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次，开展青年理论学习小组活动20次。/);
+    // R2 report 3 (rule changed): results rank above counts of acts (speech.highlightScore): 组织…学习31次 is activity, so
+    // the section's four told tasks are those with results (夯实基层建设基础: 完成…换届).
+    expect(body).toMatch(/[一二三四]是夯实基层建设基础。细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届。/);
+    expect(body).not.toContain('组织“第一议题”学习31次');
+    // The 条例修正案 审议通过并施行 (12.2-1) is a result: told, though its sentence has no count.
+    expect(body).toContain('《济南市大气污染防治条例》修正案经市人大常委会审议通过，于2025年10月1日起施行。');
     expect(body).not.toContain('（目标：');
     // Carried over: never with a verdict under 成效.
     expect(achievements).not.toContain('转入下一年度');
@@ -491,7 +496,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(all).not.toMatch(/此外，[^。]*按计划完成/);
     expect(all).not.toContain('除上述工作外');
     // R1 finding 6: the one-chapter theme's points open with their task as a lead phrase.
-    expect(themed).toContainEqual(expect.stringMatching(/^（一）全面从严治党纵深推进。一是加强政治机关建设。组织“第一议题”学习31次/));
+    // R2 report 3 (rule changed): results above activity, as in the report without themes.
+    expect(themed).toContainEqual(expect.stringMatching(/^（一）全面从严治党纵深推进。一是夯实基层建设基础。细化落实机关党建“三级三张清单”/));
     const achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
     // R1 finding 3: under 环境安全 the cooperating unit's 环境风险排查 (the bureau's fact) and the gap come first; the
     // IT security task (OFF_TOPIC) is no evidence of environmental safety and follows.
@@ -515,7 +521,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       for (const block of p.split(/[一二三四五]是/).slice(1)) expect(block.split('。').filter(Boolean).length, block).toBeLessThanOrEqual(1 + 3 + 2);
     }
     // A quantified target met is told first in its block (强化面源污染治理: 5.3% against 5%).
-    for (const lead of ['组织“第一议题”学习31次', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
+    // (R2 report 3: the 条例修正案 审议通过并施行 in place of 组织…学习31次, a count of acts.)
+    for (const lead of ['修正案经市人大常委会审议通过，于2025年10月1日起施行', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
     // Finding 4: 下一步 by theme, each point at most three sentences: the missed indicator its chapters answer for
     // first, then the next plan's tasks for the theme as measures, with the units' own plans for what is left.
     const next = JSON.parse(readFileSync(nextJson, 'utf8')) as Plan;

@@ -12,7 +12,7 @@ import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan,
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
 import { scopeWords } from './counting.ts';
-import { readPreamble } from './speech.ts';
+import { highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -170,6 +170,16 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
 }
 
 /**
+ * How much a text shows (R2 report 3): the speech's scoring (speech.highlightScore: results such as 审议通过/施行/获评/
+ * 下降/达到/完成 above counts of acts such as 检查/检测/查处/开展…次) over its clauses of no routine shape; a text of no
+ * figure and no result scores nothing.
+ */
+export function resultScore(text: string, routine: (clause: string) => boolean): number {
+  const own = clausesOf(text).filter((c) => !routine(c.text)).map((c) => c.text).join('，');
+  return own ? Math.max(0, highlightScore(own)) : 0;
+}
+
+/**
  * The telling fact of a sentence list: the sentence with the most result figures of its own (a figure in a clause
  * of a routine shape counts for nothing), else the first with anything new; told clauses left out (`teller.fresh`),
  * at most SELECTION.taskClauses clauses. '' when everything was said.
@@ -177,7 +187,7 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
 export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean): string {
   const fresh = sentences.map((s) => teller.fresh(s, object)).filter(Boolean);
   if (!fresh.length) return '';
-  const score = (s: string) => clausesOf(s).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const score = (s: string) => resultScore(s, routine);
   const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
   // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
   const all = clausesOf(best);
@@ -504,7 +514,7 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
 function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, most: number): { kept: { task: string; text: string }[]; rest: string[] } {
   // Each task's candidate as it would be told now (nothing said twice), scored by its figures of its own.
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
-  const score = (t: string) => clausesOf(t.replace(/。$/, '')).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const told = cands.filter((x) => x.text);
   // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
   const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
