@@ -816,7 +816,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
           // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
           const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
-          out.push(...measures.slice(0, room).map((m) => teller.say(m.full)).filter(Boolean).map(closeSentence), ...unitPlans.map(closeSentence));
+          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`).
+          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`): the
+          // next task of the chapter takes its place.
+          const sayable = (m: { short: string; full: string }) => !!teller.fresh(m.full) && teller.fresh(m.full) !== m.short;
+          let pool = measures;
+          for (let k = NEXT_STEPS.perChapter + 1; pool.filter(sayable).length < room && k <= next.tasks.length; k++) pool = nextMeasures(next, id, skip, k, (x) => teller.fresh(x) === x);
+          out.push(...pool.filter(sayable).slice(0, room).map((m) => closeSentence(teller.say(m.full))), ...unitPlans.map(closeSentence));
         }
       }
       if (parts.length) out.push(closeSentence(parts.join('；')));
