@@ -143,6 +143,9 @@ describe('the rules, on worked examples', () => {
     expect(evaluativeHeading('坚定不移推进全面从严治党', true)).toBe('全面从严治党扎实推进');
     expect(evaluativeHeading('不断完善现代环境治理体系', true)).toBe('现代环境治理体系不断完善');
     expect(evaluativeHeading('更高标准推进净土保卫战', false)).toBe('净土保卫战持续推进');
+    // R2 report 4: a task titled like a heading, and a chapter not all done, in the evaluative form.
+    expect(evaluativeHeading('服务保障中心任务', true)).toBe('中心任务服务保障有力');
+    expect(evaluativeHeading('切实保障环境安全', false)).toBe('环境安全持续加强');
     // No rule: the title as written.
     expect(evaluativeHeading('其他工作', true)).toBe('其他工作');
   });
@@ -163,6 +166,9 @@ describe('the rules, on worked examples', () => {
     // Without a basis the verdict is against the 目标; a lower-is-better name reads a bare target as a ceiling.
     expect(figureWords('重污染天数', { 值: 6, 单位: '天', 目标: '8' }).text).toBe('重污染天数为6天，达到目标（不高于8天）');
     expect(figureWords('行政处罚案件数', 216).text).toBe('行政处罚案件数为216');
+    // R2 report 5: a value that is its 100% target is kept, and the target is not said again in brackets.
+    expect(figureWords('国控断面优良水体比例', { 值: '100%', 目标: '100%', 依据: '国家考核要求' }).text).toBe('国控断面优良水体比例保持100%，达到国家考核要求');
+    expect(figureWords('重点建设用地安全利用率', { 值: '100%', 目标: '≥95%', 依据: '省考核要求' }).text).toBe('重点建设用地安全利用率为100%，达到省考核要求（不低于95%）');
     expect(() => parseMetrics({ 优良天数比率: { 数值: 62.6 } }, 'm.json')).toThrow('数据文件“m.json”中“优良天数比率”的取值不能识别');
     expect(() => parseMetrics([1], 'm.json')).toThrow('数据文件“m.json”应为一个 JSON 对象');
   });
@@ -289,15 +295,23 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(opening).toMatch(/现将有关情况报告如下。$/);
     // What was done and what was not, adding up to the 67 the 通报 and the speech count, the unreported included;
     // the carried-over task is not named here, and no unit is named at all.
-    const m = /全年完成(\d+)项，转入下一年度继续推进(\d+)项，未完成(\d+)项，另有(\d+)项牵头单位尚未报送完成情况。/.exec(opening);
+    // R2 report 1 (round eight, rule changed): the exceptions by name, no bookkeeping of who did not report: the
+    // carried task and the missed one by their objects, the silent clauses by their chapter, with a gap.
+    const m = /全年完成(\d+)项；“十五五”生态环境保护规划编制属跨年度实施，转入2026年继续推进；农村环境整治未按期完成；环境安全方面(\d+)项工作【待填：年终完成情况】。/.exec(opening);
     expect(m).not.toBeNull();
     // 67 clauses: 1.2 carried over (序时推进, no deadline), 6.3 missed (612 of 660), the silent unit's not reported.
-    expect([Number(m![2]), Number(m![3]), Number(m![4])]).toEqual([1, 1, silentClauses().length]);
+    expect(Number(m![2])).toBe(silentClauses().length);
     expect(Number(m![1]) + 2 + silentClauses().length).toBe(67);
+    expect(opening).not.toMatch(/牵头单位|尚未报送|转入下一年度继续推进\d/);
     for (const word of ['配合', '转入下一年度的', SILENT, '启动“十五五”']) expect(opening, word).not.toContain(word);
     const close = text.indexOf('特此报告。');
     expect(close).toBeGreaterThan(text.indexOf('三、下一步工作打算'));
-    expect(text[close + 1]).toBe('附件：量化目标完成情况');
+    // R2 report 2 (rule changed): one annex for the indicators and the quantified targets.
+    expect(text[close + 1]).toBe('附件：主要指标和量化目标完成情况');
+    // R2 report 6: only the 落款 keeps with what closes the body (the 附件说明 before it); 特此报告 and the blank line
+    // before the note flow, so the three do not drag a third of a page over.
+    const keeps: [string, boolean | null][] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; ps = docx.Document(sys.argv[1]).paragraphs; i = [p.text for p in ps].index("特此报告。"); print(json.dumps([[p.text, p.paragraph_format.keep_with_next] for p in ps[i:i + 6]], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(keeps.map(([t, k]) => [t, !!k])).toEqual([['特此报告。', false], ['', false], ['附件：主要指标和量化目标完成情况', true], ['', true], ['济南市生态环境局', true], ['2026年1月20日', false]]);
     // Nowhere in the body: a unit's name in brackets, whose report a fact is, a unit that did not send.
     expect(body).not.toMatch(/（[^（）]{2,14}牵头）/);
     for (const frame of ['据配合单位', '配合单位', '责任单位尚未报送']) expect(body, frame).not.toContain(frame);
@@ -311,7 +325,16 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R1 finding 11: it is a sentence of its own closing 一、, not among the indicators, and says what was exceeded
     // (5.3% against 下降5%, 42% against 40%以上; 78家 of 78 is met).
     expect(kpi).not.toContain('量化任务方面');
-    expect(text[text.indexOf('二、存在问题') - 1]).toBe('量化任务方面，全年4项量化目标中，达到目标3项（其中超额完成2项），未达到1项。量化目标完成情况见附件。');
+    // R2 report 2 (rule changed): the missed one named (the task's object), and the annex's new title.
+    expect(text[text.indexOf('二、存在问题') - 1]).toBe('量化任务方面，全年4项量化目标中，达到目标3项（其中超额完成2项），未达到1项（农村环境整治）。主要指标和量化目标完成情况见附件。');
+    // The annex: the stated indicators with a target first (达到/未达到), then the quantified targets.
+    const annex = text.slice(text.lastIndexOf('主要指标和量化目标完成情况'));
+    expect(annex.slice(1, 3)).toEqual(['一、主要指标', '二、量化目标']);
+    const tables: string[][][] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(sys.argv[1]).tables], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    const indicators = tables.find((t) => t[0]?.[1] === '指标')!;
+    expect(indicators.slice(0, 3)).toEqual([['序号', '指标', '目标', '完成值', '结论'], ['1', '细颗粒物（PM2.5）平均浓度', '不高于42微克/立方米', '38微克/立方米', '达到'], ['2', '优良天数比率', '不低于64%', '62.6%', '未达到']]);
+    expect(indicators).toHaveLength(3);
+    expect(tables.indexOf(indicators) + 1).toBe(tables.findIndex((t) => t[0]?.[1] === '重点任务'));
   });
 
   it('accounts for every clause: told, under 存在问题, in 下一步, a 【待填】 at its place, or counted once', () => {
@@ -361,7 +384,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(plans).toMatch(/（[一二三四五六七八九十]+）[^。]*净土保卫战。督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。/);
     const heads = text.slice(text.indexOf('三、下一步工作打算')).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]!.replace(/^（[一二三四五六七八九十]+）/, ''));
     expect(heads).toHaveLength(14);
-    for (const h of heads) expect(h).toMatch(/^(深入|全力|积极|着力|持续|扎实|坚定不移)(推进|打好|打赢|落实|推动|深化|提升|保障|强化|完善)/);
+    for (const h of heads) expect(h).toMatch(/^(深入|全力|积极|着力|持续|扎实|坚定不移)(推进|打好|落实|推动|深化|提升|保障|强化|完善)/);
+    // R2 report 4: 保卫战 is 打好, never 打赢; 水平 is 提升ed (OBJECT_VERBS).
+    expect(body).not.toContain('打赢');
+    expect(body).not.toMatch(/增强[^，。；]*水平/);
     expect(heads.at(-1)).toBe('坚定不移推进全面从严治党');
     expect(new Set(heads.map((h) => h.slice(0, 4))).size).toBeGreaterThanOrEqual(10);
     // Without --next-plan: the units' concrete plans, at most three a point, the missed indicator first where its
@@ -389,7 +415,12 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R1 finding 6: a section of one chapter numbers its tasks, each opening with the task as its lead phrase (the
     // seed's 一是强化政治建设。组织……), the fact after it whether it opens with a noun or a verb.
     expect(body).toMatch(/[一二三四]是强化面源污染治理。规模化畜禽养殖场大气氨排放总量较2020年下降5\.3%。/);
-    expect(body).toMatch(/[一二三四]是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次，开展青年理论学习小组活动20次。/);
+    // R2 report 3 (rule changed): results rank above counts of acts (speech.highlightScore): 组织…学习31次 is activity, so
+    // the section's four told tasks are those with results (夯实基层建设基础: 完成…换届).
+    expect(body).toMatch(/[一二三四]是夯实基层建设基础。细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届。/);
+    expect(body).not.toContain('组织“第一议题”学习31次');
+    // The 条例修正案 审议通过并施行 (12.2-1) is a result: told, though its sentence has no count.
+    expect(body).toContain('《济南市大气污染防治条例》修正案经市人大常委会审议通过，于2025年10月1日起施行。');
     expect(body).not.toContain('（目标：');
     // Carried over: never with a verdict under 成效.
     expect(achievements).not.toContain('转入下一年度');
@@ -434,7 +465,7 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
     });
     // The attachment says each quantified target's outcome.
-    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
+    const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = [x for x in docx.Document(sys.argv[1]).tables if x.rows[0].cells[1].text == \'重点任务\'][0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
     expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
       // Issue 29 round two (rule 11): a 序号 column, and 完成值 with the target's unit.
       ['序号', '完成值', '完成度', '结论'],
@@ -469,12 +500,15 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(all).not.toMatch(/此外，[^。]*按计划完成/);
     expect(all).not.toContain('除上述工作外');
     // R1 finding 6: the one-chapter theme's points open with their task as a lead phrase.
-    expect(themed).toContainEqual(expect.stringMatching(/^（一）全面从严治党纵深推进。一是加强政治机关建设。组织“第一议题”学习31次/));
+    // R2 report 3 (rule changed): results above activity, as in the report without themes.
+    expect(themed).toContainEqual(expect.stringMatching(/^（一）全面从严治党纵深推进。一是夯实基层建设基础。细化落实机关党建“三级三张清单”/));
     const achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
     // R1 finding 3: under 环境安全 the cooperating unit's 环境风险排查 (the bureau's fact) and the gap come first; the
     // IT security task (OFF_TOPIC) is no evidence of environmental safety and follows.
-    const safety = achievements.slice(achievements.indexOf('保障环境安全。'));
-    expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe('保障环境安全。'.length);
+    // R2 report 4 (rule changed): a chapter not all done leads in the evaluative form, not as the plan's imperative.
+    expect(achievements).not.toContain('继续保障环境安全');
+    const safety = achievements.slice(achievements.indexOf('环境安全持续加强。'));
+    expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe('环境安全持续加强。'.length);
     expect(safety.indexOf('网络安全检查')).toBeGreaterThan(safety.indexOf('环境应急管理处未报送）】'));
     // R1 finding 5: a fact whose subject is its task's object names it once (the lead-in, then the verb); the same
     // stations' figures from two units are not stitched with 同时.
@@ -485,12 +519,14 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     // has 6.3 not done: 持续); a chapter block tells at most three tasks (SELECTION.blockTasks).
     const pollution = themed.find((p) => p.startsWith('（二）污染防治攻坚扎实深入。'))!;
     expect(pollution).toContain('一是扎实打好蓝天保卫战。');
-    expect(pollution).toContain('三是持续打好净土保卫战。');
+    // R2 report 4 (rule changed): not all done (6.3), so the evaluative form that claims no success.
+    expect(pollution).toContain('三是净土保卫战持续推进。');
     for (const p of themed.filter((x) => /^（[一二三四五]）/.test(x) && all.indexOf(x) < all.indexOf('二、存在问题'))) {
       for (const block of p.split(/[一二三四五]是/).slice(1)) expect(block.split('。').filter(Boolean).length, block).toBeLessThanOrEqual(1 + 3 + 2);
     }
     // A quantified target met is told first in its block (强化面源污染治理: 5.3% against 5%).
-    for (const lead of ['组织“第一议题”学习31次', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
+    // (R2 report 3: the 条例修正案 审议通过并施行 in place of 组织…学习31次, a count of acts.)
+    for (const lead of ['修正案经市人大常委会审议通过，于2025年10月1日起施行', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
     // Finding 4: 下一步 by theme, each point at most three sentences: the missed indicator its chapters answer for
     // first, then the next plan's tasks for the theme as measures, with the units' own plans for what is left.
     const next = JSON.parse(readFileSync(nextJson, 'utf8')) as Plan;
@@ -507,12 +543,16 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(points[1]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
     // R1 finding 7: the carried-over work once, in the next plan's words and date (not 启动… again, it started in
     // 2025); no measure that names its chapter's own work again (深化美丽济南建设实践，推进美丽济南建设).
-    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(1);
+    // R2 report 1 (rule changed): the opening names it too, briefly, as an exception to the total; below it, once.
+    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(2);
+    expect(all.slice(all.indexOf('一、重点工作成效')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
     expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
     expect(all).not.toContain('启动“十五五”');
     expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);
     // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
     expect(points[0]).not.toContain('服务保障中心任务');
+    // A next-plan task whose measure the report said already is not left as its bare title.
+    expect(points[0]).not.toContain('夯实基层建设基础。');
     expect(points[0]).toContain('。深化“双联共建”');
     for (const stock of ['巩固工作成效', '完善长效机制', '持续跟踪问题整改', '按计划推进', '继续推进']) expect(points.join(''), stock).not.toContain(stock);
     const { sentences, clauses } = bodyParts(themed);
@@ -525,7 +565,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(r.code, r.stderr).toBe(0);
     const full = docxText(join(round.ws, 'more', '年度工作情况报告_2025-年终.docx'));
     const kpi = full[full.indexOf('一、重点工作成效') + 1]!;
-    expect(kpi).toContain('城镇集中式饮用水水源地水质达标率为100%');
+    // R2 report 5 (rule changed): a value that is its 100% target is 保持, the target not bracketed again.
+    expect(kpi).toContain('城镇集中式饮用水水源地水质达标率保持100%，达到省考核要求。');
+    expect(kpi).not.toContain('（100%）');
     expect(kpi).toContain('重点建设用地安全利用率为100%');
     const rest = full.slice(full.indexOf('一、重点工作成效') + 2).join('\n');
     // Without those figures in --metrics the units' own clauses stand (the same round, the same themes).

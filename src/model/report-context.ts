@@ -138,6 +138,9 @@ export const ReportContext = z.object({
     .array(z.object({ 序号: str, 编号: str, 任务: str, 目标: str, 完成值: str, 完成度: str, 结论: str }))
     .describe('编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'),
   指标: z.array(z.object({ 序号: str, 名称: str, 单位: str, 基期值: str, 目标值: str, 属性: str, 完成值: str })).describe('序号、名称、单位、基期值、目标值、属性、完成值'),
+  指标对比: z
+    .array(z.object({ 序号: str, 指标: str, 目标: str, 完成值: str, 结论: str }))
+    .describe('年终报告附件的主要指标：有目标的每项指标的序号、指标、目标、完成值、结论（达到/未达到），列在量化目标之前'),
   数据: figures.describe('{{数值 "名称"}} 取数的来源：统计各项、“完成值:条目编号”和 --metrics 文件中的数值'),
   报告: ReportText,
   待填: texts.describe('报告中需起草人补写的【待填：…】事项，生成后列出'),

@@ -12,7 +12,7 @@ import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan,
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
 import { scopeWords } from './counting.ts';
-import { readPreamble } from './speech.ts';
+import { highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -125,7 +125,7 @@ export interface SectionText {
 }
 
 /** Adverbs and verbs before a task's object: `深入开展农村环境整治` → `农村环境整治`, to name a problem by its subject. */
-const TASK_VERB = /^(坚定不移|更高标准|高标准|高质量|全力|扎实|切实|稳步|依法|不断|持续|深入|全面|加快|积极|大力|着力|统筹|有序|纵深|严格)*(推进|打好|落实|开展|提升|保障|完善|加强|强化|深化|抓好|做好|建设|推动|实施|组织|促进|防范化解|妥善应对|筑牢|抓牢抓实|巩固|构建|健全)?/;
+const TASK_VERB = /^(坚定不移|更高标准|高标准|高质量|全力|扎实|切实|稳步|依法|不断|持续|深入|全面|加快|积极|大力|着力|统筹|有序|纵深|严格)*(推进|打好|落实|开展|提升|保障|完善|加强|强化|深化|抓好|做好|建设|推动|实施|组织|促进|防范化解|妥善应对|筑牢|抓牢抓实|巩固|构建|健全|启动)?/;
 export function taskObject(task: string): string {
   const o = task.replace(TASK_VERB, '');
   return o.length >= 2 ? o : task;
@@ -170,6 +170,16 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
 }
 
 /**
+ * How much a text shows (R2 report 3): the speech's scoring (speech.highlightScore: results such as 审议通过/施行/获评/
+ * 下降/达到/完成 above counts of acts such as 检查/检测/查处/开展…次) over its clauses of no routine shape; a text of no
+ * figure and no result scores nothing.
+ */
+export function resultScore(text: string, routine: (clause: string) => boolean): number {
+  const own = clausesOf(text).filter((c) => !routine(c.text)).map((c) => c.text).join('，');
+  return own ? Math.max(0, highlightScore(own)) : 0;
+}
+
+/**
  * The telling fact of a sentence list: the sentence with the most result figures of its own (a figure in a clause
  * of a routine shape counts for nothing), else the first with anything new; told clauses left out (`teller.fresh`),
  * at most SELECTION.taskClauses clauses. '' when everything was said.
@@ -177,7 +187,7 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
 export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean): string {
   const fresh = sentences.map((s) => teller.fresh(s, object)).filter(Boolean);
   if (!fresh.length) return '';
-  const score = (s: string) => clausesOf(s).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const score = (s: string) => resultScore(s, routine);
   const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
   // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
   const all = clausesOf(best);
@@ -504,7 +514,7 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
 function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, most: number): { kept: { task: string; text: string }[]; rest: string[] } {
   // Each task's candidate as it would be told now (nothing said twice), scored by its figures of its own.
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
-  const score = (t: string) => clausesOf(t.replace(/。$/, '')).filter((c) => /\d/.test(c.text) && !routine(c.text)).length;
+  const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const told = cands.filter((x) => x.text);
   // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
   const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
@@ -539,6 +549,29 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
   return new Map([...tasks].filter(([, ts]) => ts.size >= BOILERPLATE_TASKS).map(([s, ts]) => [s, [...ts]]));
 }
 
+/**
+ * The year-end opening's exceptions (round eight, R2 report 1), named briefly after the total: the carried tasks and
+ * the unfinished ones by their object (taskObject), the unreported clauses by their chapter's object with a gap: no
+ * bookkeeping of who did not report goes upward. The parts add up with the total to the clauses counted.
+ */
+export const OPENING_EXCEPTIONS = { carried: (names: string, next: number) => `${names}属跨年度实施，转入${next}年继续推进`, notDone: (names: string) => `${names}未按期完成`, silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}` } as const;
+function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string = (id) => id): string {
+  const names = (xs: ClauseProgress[]) => {
+    const ns = [...new Set(xs.map((x) => taskObject(x.task)))];
+    return `${ns.join('、')}${ns.length > 1 ? `等${xs.length}项工作` : ''}`;
+  };
+  const carried = c.filter((x) => x.yearEnd === '结转');
+  const notDone = c.filter((x) => x.yearEnd === '未完成');
+  const silent = new Map<string, number>();
+  for (const x of c.filter((y) => y.status === '未报送')) silent.set(x.chapterId, (silent.get(x.chapterId) ?? 0) + 1);
+  const parts = [
+    carried.length ? OPENING_EXCEPTIONS.carried(names(carried), year + 1) : '',
+    notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '',
+    ...[...silent].map(([id, n]) => OPENING_EXCEPTIONS.silent(objectOf(chapterTitle(id)), n, gap('年终完成情况'))),
+  ].filter(Boolean);
+  return parts.map((p) => `；${p}`).join('');
+}
+
 interface ReportInput {
   progress: RoundProgress;
   plan: Plan;
@@ -564,7 +597,7 @@ interface ReportInput {
  * the named list of what was not reported, the closing. Political framing the data cannot give is a 【待填】.
  * A year-end report speaks of 完成 / 未完成 / 结转, never of 序时.
  */
-function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
+function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: ReturnType<typeof indicatorParagraph> } {
   const gaps: string[] = [];
   const gap = (what: string) => {
     if (!gaps.includes(what)) gaps.push(what);
@@ -583,13 +616,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    const carried = n((x) => x.yearEnd === '结转');
-    const notDone = n((x) => x.yearEnd === '未完成');
     // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
     // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${carried ? `，转入下一年度继续推进${carried}项` : ''}${notDone ? `，未完成${notDone}项` : ''}${silent ? `，另有${silent}项牵头单位尚未报送完成情况` : ''}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id)}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const place = readPreamble(o.plan.preamble).place;
     opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
@@ -604,7 +635,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         }`;
     opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   }
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   // Sections: the office's themes, then each chapter no theme names.
   const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
@@ -662,7 +693,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        const head = o.yearEnd ? words.action(objectOf(chapterTitle), state) : chapterTitle;
+        // Work not all done is no achievement in the imperative (`继续保障环境安全` reads as the plan's title): the
+        // evaluative form HEADING_RULES make for it (`环境安全持续加强`), claiming no success (R2 report 4).
+        const head = !o.yearEnd ? chapterTitle : state === 'done' ? words.action(objectOf(chapterTitle), state) : words.evaluative(chapterTitle, false);
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -675,7 +708,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
       // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(p.task, p.text) : p.text}`);
+      // A task titled like a heading (服务保障中心任务, HEADING_LIKE) leads in the evaluative form (中心任务服务保障有力).
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? (HEADING_LIKE.test(p.task.trim()) ? leadPhrase(p.task, p.text).replace(/^[^。]*。/, `${words.evaluative(p.task.trim(), true)}。`) : leadPhrase(p.task, p.text)) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
@@ -683,7 +717,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
-    const subject = g.own ? heading.replace(HEADING_PREDICATES, '') || heading : objectOf(g.title);
+    // A theme named with its verb (`推进绿色低碳高质量发展精准有力`) has its object as subject (no `服务推进…` below).
+    const subject = g.own ? objectOf(heading.replace(HEADING_PREDICATES, '') || heading) : objectOf(g.title);
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences };
   });
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
@@ -781,7 +816,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
           // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
           // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
           const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
-          out.push(...measures.slice(0, room).map((m) => teller.say(m.full)).filter(Boolean).map(closeSentence), ...unitPlans.map(closeSentence));
+          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`).
+          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`): the
+          // next task of the chapter takes its place.
+          const sayable = (m: { short: string; full: string }) => !!teller.fresh(m.full) && teller.fresh(m.full) !== m.short;
+          let pool = measures;
+          for (let k = NEXT_STEPS.perChapter + 1; pool.filter(sayable).length < room && k <= next.tasks.length; k++) pool = nextMeasures(next, id, skip, k, (x) => teller.fresh(x) === x);
+          out.push(...pool.filter(sayable).slice(0, room).map((m) => closeSentence(teller.say(m.full))), ...unitPlans.map(closeSentence));
         }
       }
       if (parts.length) out.push(closeSentence(parts.join('；')));
@@ -893,6 +934,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[] } {
       未报送任务: missing,
     },
     gaps,
+    kpi,
   };
 }
 
@@ -1065,6 +1107,8 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     滞后任务: behind,
     停滞任务: stagnant,
     目标对比: targets,
+    // The annex's 主要指标 (R2 report 2): each stated figure with a target, before the quantified targets.
+    指标对比: report.kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x, i) => ({ 序号: String(i + 1), 指标: x.名称, 目标: x.目标, 完成值: x.完成值, 结论: x.结论.startsWith('未达到') ? '未达到' : '达到' })),
     指标: plan.indicators.map((ind) => ({
       序号: ind.id,
       名称: ind.name,

@@ -49,6 +49,10 @@ export function targetWords(target: string, unit: string, atMost: boolean): stri
   return `${word}${m[2]}${m[3] || unit}`;
 }
 
+/** A value that is its target's whole (100%): the sentence says it is kept (`保持100%`), with no bracketed target. */
+export const FULL_MARK = /^100(\.0+)?[%％]$/;
+export const FULL_MARK_VERB = '保持';
+
 /**
  * One figure as the paragraph states it: `细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）`.
  * Value, unit and target are the inputs as given; the verdict is `meetsTarget`'s. Without a target, the value alone.
@@ -64,7 +68,10 @@ export function figureWords(name: string, raw: Metric, plan?: { unit: string; ta
   const basis = spec.依据?.trim() || '目标';
   const verdict = met === null ? '' : `${met ? '达到' : '未达到'}${basis}`;
   const aim = target ? targetWords(target, unitOf, atMost) : '';
-  const text = `${name}为${spec.值}${unit}${verdict ? `，${verdict}（${aim}）` : aim ? `（目标${aim}）` : ''}`;
+  // A value equal to its target of all (100% against 100%) is kept, and the target is not said again (R2 report 5).
+  const shown = `${spec.值}${unit}`;
+  const full = met === true && aim === shown && FULL_MARK.test(shown);
+  const text = full ? `${name}${FULL_MARK_VERB}${shown}，${verdict}` : `${name}为${shown}${verdict ? `，${verdict}${aim === shown ? '' : `（${aim}）`}` : aim ? `（目标${aim}）` : ''}`;
   return { text, row: { 名称: name, 目标: aim, 完成值: `${spec.值}${unit}`, 结论: verdict || '—' } };
 }
 
@@ -79,12 +86,16 @@ export function exceeded(c: ClauseProgress): boolean {
   return lower ? value < c.targetValue : value > c.targetValue;
 }
 
+/** The year-end report's pointer to its annex (the 主要指标 and the quantified targets in one attachment). */
+export const ANNEX_TITLE = '主要指标和量化目标完成情况';
+export const ANNEX_NOTE = `${ANNEX_TITLE}见附件。`;
+
 /**
  * The paragraph: `主要指标方面，细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；…。
  * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
  * by a reading of its own here.
  */
-export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string>; objectOf?: (task: string) => string }): KpiParagraph {
   const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [] };
   const parts: string[] = [];
   const stated: { name: string; text: string }[] = [];
@@ -139,7 +150,9 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     if (silent.length) bits.push(`${silent.length}项未报送`);
     out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
     parts.push(`量化任务方面，${bits.join('，')}`);
-    out.量化 = `量化任务方面，${[`${bits[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...bits.slice(1)].join('，')}。`;
+    // Year-end (R2 report 2): the missed ones by name (the task's object) after their count; the annex has both tables.
+    const named = o.yearEnd ? bits.map((b) => (short.length && b === `未达到${short.length}项` ? `${b}（${short.map((c) => (o.objectOf ?? ((t: string) => t))(c.task)).join('、')}）` : b)) : bits;
+    out.量化 = `量化任务方面，${[`${named[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...named.slice(1)].join('，')}。${o.yearEnd ? ANNEX_NOTE : ''}`;
   } else out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;

@@ -113,7 +113,7 @@ export const HIGHLIGHT_RULES = {
    * A result (R1 speech 3): what the work achieved, not how often it was done; a clause saying one counts this much
    * more, at most twice a sentence.
    */
-  results: /(完成|建成|下降|降低|达到|达标|获评|提高到|提升至|压缩至|全部|通过|整改|销号|办结|创建|入库|总投资|兑付|实现|保持)/,
+  results: /(完成|建成|下降|降低|达到|达标|获评|提高到|提升至|压缩至|全部|通过|施行|整改|销号|办结|创建|入库|总投资|兑付|实现|保持)/,
   resultWeight: 2,
   /** A count of acts (`检测在用机动车28.7万辆次`, `查处…96起`, `开展…检查4轮`): activity, not result; each such clause counts this much less. */
   activity: /(检测|检查|抽查|抽检|查处|开展|排查|巡查|评查|核查|受理|组织|举办|召开)[^，；]*?\d+(?:\.\d+)?万?余?(?:次|辆次|人次|家次|轮|场|起|期)/,

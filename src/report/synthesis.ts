@@ -97,6 +97,7 @@ export const HEADING_RULES: readonly { verb: string; done: readonly string[]; mi
   { verb: '推进', done: ['扎实推进', '稳步推进', '纵深推进', '有序推进'], mixed: '持续推进' },
   { verb: '打好', done: ['扎实推进', '纵深推进', '成效明显'], mixed: '持续推进' },
   { verb: '落实', done: ['落实有力', '全面落实'], mixed: '持续落实' },
+  { verb: '服务保障', done: ['服务保障有力'], mixed: '持续服务保障' },
   { verb: '服务', done: ['服务有力', '保障有力'], mixed: '持续服务' },
   { verb: '开展', done: ['扎实开展', '深入开展'], mixed: '持续开展' },
   { verb: '提升', done: ['持续提升', '稳步提升'], mixed: '持续推进' },
@@ -133,13 +134,16 @@ export function objectOf(title: string): string {
  * the speech's deployment.
  */
 export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; /** The adverb the work to come always takes (`坚定不移推进全面从严治党`). */ next?: string }[] = [
-  { object: /保卫战$/, verbs: ['打好', '打赢'] },
+  // 保卫战 is 打好, never 打赢 (R2 report 4): one verb where usage allows one.
+  { object: /保卫战$/, verbs: ['打好'] },
   { object: /攻坚(战)?$/, verbs: ['推进', '打好'] },
   { object: /屏障$/, verbs: ['筑牢', '夯实'] },
   { object: /底线$/, verbs: ['守牢', '筑牢'] },
   { object: /安全$/, verbs: ['保障', '守护'] },
   { object: /战略$/, verbs: ['落实', '贯彻'] },
-  { object: /(性|水平|能力|质量|效能)$/, verbs: ['提升', '增强'] },
+  // 水平 is 提升ed, not 增强ed (`增强…水平` is no collocation).
+  { object: /水平$/, verbs: ['提升'] },
+  { object: /(性|能力|质量|效能)$/, verbs: ['提升', '增强'] },
   { object: /(体系|制度|机制|格局)$/, verbs: ['完善', '健全'] },
   { object: /(督察|执法|监管|监督)$/, verbs: ['强化', '严格'] },
   { object: /发展$/, verbs: ['推动', '服务'] },
