@@ -308,10 +308,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(close).toBeGreaterThan(text.indexOf('三、下一步工作打算'));
     // R2 report 2 (rule changed): one annex for the indicators and the quantified targets.
     expect(text[close + 1]).toBe('附件：主要指标和量化目标完成情况');
-    // R2 report 6: only the 落款 keeps with what closes the body (the 附件说明 before it); 特此报告 and the blank line
-    // before the note flow, so the three do not drag a third of a page over.
+    // The body's closing line (特此报告), the 附件说明 and the 落款 keep together: never a 落款 on a page without body
+    // text (GB/T 9704 practice); the page before may end short instead (R2 report 6 asked for less blank: refused).
     const keeps: [string, boolean | null][] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; ps = docx.Document(sys.argv[1]).paragraphs; i = [p.text for p in ps].index("特此报告。"); print(json.dumps([[p.text, p.paragraph_format.keep_with_next] for p in ps[i:i + 6]], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
-    expect(keeps.map(([t, k]) => [t, !!k])).toEqual([['特此报告。', false], ['', false], ['附件：主要指标和量化目标完成情况', true], ['', true], ['济南市生态环境局', true], ['2026年1月20日', false]]);
+    expect(keeps.map(([t, k]) => [t, !!k])).toEqual([['特此报告。', true], ['', true], ['附件：主要指标和量化目标完成情况', true], ['', true], ['济南市生态环境局', true], ['2026年1月20日', false]]);
     // Nowhere in the body: a unit's name in brackets, whose report a fact is, a unit that did not send.
     expect(body).not.toMatch(/（[^（）]{2,14}牵头）/);
     for (const frame of ['据配合单位', '配合单位', '责任单位尚未报送']) expect(body, frame).not.toContain(frame);

@@ -315,9 +315,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const safety = deployment.find((x) => /^[一二三四五六]是切实保障环境安全。/.test(x))!;
     expect(safety).toMatch(/^[一二三四五六]是切实保障环境安全。要妥善应对突发环境事件，[^；]*；防范化解重大环境风险/);
     expect(safety).not.toContain('网络安全');
-    // 7. No measure ends in its lead's words again.
-    expect(body).toContain('要实施重点行业深度治理，按照国家、省超低排放改造要求，有序组织水泥、焦化企业');
-    expect(body).not.toContain('企业实施深度治理');
+    // 7. No measure ends in its lead's words again: a measure that does says the lead itself, kept whole (its verb
+    // cut off, it read 有序组织水泥、焦化企业 with nothing organised), and the lead is left unsaid.
+    expect(body).toContain('要按照国家、省超低排放改造要求，有序组织水泥、焦化企业实施深度治理');
+    expect(body).not.toContain('实施重点行业深度治理，按照');
+    expect(body).not.toMatch(/有序组织水泥、焦化企业[，；。]/);
     // 8. The closing line holds the units to the plan.
     expect(body).toContain('\n具体任务在《济南市生态环境局2026年工作要点》中已经明确，各单位要逐项抓好落实。');
     expect(body).not.toContain('具体任务见');

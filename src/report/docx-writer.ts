@@ -319,10 +319,9 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
     const note = notesOf(main).indexOf(b as never);
-    // With an attachment note between, the note keeps with the 落款 and the body's last paragraph flows (R2 report 6:
-    // 特此报告, the note and the 落款 together left a third of a page blank).
-    const keep = keepsWithNext(b, main[i + 1]) && !(attachments.length && main[i + 1]?.type === 'signature');
-    out.push(...paragraphOf(b, images, keep, note >= 0 ? note : undefined, i === main.length - 1));
+    // The body's closing line (特此报告), the attachment note and the 落款 stay on one page: a 落款 on a page without
+    // body text is what GB/T 9704 7.3.5 practice forbids; the page before may end short instead.
+    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
@@ -396,7 +395,7 @@ function imprintOf(block: Extract<Block, { type: 'imprint' }>): (Paragraph | Tab
 function attachmentNote(titles: string[]): Paragraph[] {
   const many = titles.length > 1;
   return [
-    new Paragraph({ spacing: exact, children: [] }),
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
     ...titles.map(
       (t, i) =>
         new Paragraph({

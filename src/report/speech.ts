@@ -375,6 +375,8 @@ interface TaskDeploy {
   targets: string[];
   /** Why it is told: carried (4), a new target (3), new words (2), a dated or counted measure (1). */
   score: number;
+  /** The first measure ends in the lead's words and so says the lead: the sentence leaves the lead out. */
+  leadInMeasure?: boolean;
 }
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
@@ -421,6 +423,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .map((s, at) => ({ s, at, fresh: !o.previous.has(sentenceKey(s)), figure: /\d/.test(s.replace(/\d{4}年度?/g, '')) || DEADLINE_WORDS.test(s) }))
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
   const clauses: string[] = [];
+  let leadInMeasure = false;
   for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
     if (echoesLead(c, lead)) {
       // A measure restating the lead with a deadline lends the lead its deadline, once.
@@ -429,8 +432,10 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
       continue;
     }
     if (o.done && doneAlready(c, o.done)) continue;
-    const trimmed = withoutTrailingEcho(c, lead);
-    if (!clauses.includes(trimmed)) clauses.push(trimmed);
+    // A measure ending in the lead's words says the lead itself (`按照…要求，有序组织水泥、焦化企业实施深度治理`): the
+    // measure is kept whole and the lead left unsaid, rather than its verb cut off (`有序组织水泥、焦化企业`).
+    if (withoutTrailingEcho(c, lead) !== c && !clauses.length) leadInMeasure = true;
+    if (!clauses.includes(c)) clauses.push(c);
   }
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
@@ -444,7 +449,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
-  return { task: t, lead, measure, targets, score };
+  return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0] };
 }
 
 /**
@@ -501,7 +506,7 @@ export function measureClauses(sentence: string): string[] {
 /** A told task in one sentence: `lead，measure，确保targets、aims`. */
 function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): string {
   const ensure = [...y.targets, ...aims.filter((a) => !y.targets.includes(a))];
-  return [withLead ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+  return [withLead && !y.leadInMeasure ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
 }
 
 /** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
