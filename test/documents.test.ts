@@ -291,7 +291,9 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     const opening = text[4]!;
     // R1 finding 10: the year's place from the plan's preamble (十四五 收官); finding 1: the count's basis at its first
     // mention (counting.ts: 59 numbered tasks, 67 clauses by responsibility).
-    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局【待填：指导思想和工作主线】，认真落实《济南市生态环境局2025年工作要点》部署的59项重点任务（按责任分工细化为67项），/);
+    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，认真落实《济南市生态环境局2025年工作要点》部署的59项重点任务（按责任分工细化为67项），/);
+    // The guiding thought is the plan's own (its preamble), not a gap, once the plan states it.
+    expect(opening).not.toContain('【待填：指导思想和工作主线】');
     expect(opening).toMatch(/现将有关情况报告如下。$/);
     // What was done and what was not, adding up to the 67 the 通报 and the speech count, the unreported included;
     // the carried-over task is not named here, and no unit is named at all.
@@ -420,7 +422,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(body).toMatch(/[一二三四]是夯实基层建设基础。细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届。/);
     expect(body).not.toContain('组织“第一议题”学习31次');
     // The 条例修正案 审议通过并施行 (12.2-1) is a result: told, though its sentence has no count.
-    expect(body).toContain('《济南市大气污染防治条例》修正案经市人大常委会审议通过，于2025年10月1日起施行。');
+    expect(body).toContain('《济南市大气污染防治条例》修正案经市人大常委会审议通过、省人大常委会批准，于2025年10月1日起施行。');
     expect(body).not.toContain('（目标：');
     // Carried over: never with a verdict under 成效.
     expect(achievements).not.toContain('转入下一年度');
@@ -494,6 +496,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const all = themed.join('\n');
     const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
     expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）推进绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
+    // 下一步 opens with the next plan's own guiding thought (its preamble), not a gap.
+    expect(themed[themed.indexOf('三、下一步工作打算') + 1]).toBe('2026年，市生态环境局将以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，重点抓好以下工作。');
     // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
     expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，660个完成612个，尚差48个，/);
@@ -526,7 +530,7 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     }
     // A quantified target met is told first in its block (强化面源污染治理: 5.3% against 5%).
     // (R2 report 3: the 条例修正案 审议通过并施行 in place of 组织…学习31次, a count of acts.)
-    for (const lead of ['修正案经市人大常委会审议通过，于2025年10月1日起施行', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
+    for (const lead of ['修正案经市人大常委会审议通过、省人大常委会批准，于2025年10月1日起施行', '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%']) expect(all).toContain(lead);
     // Finding 4: 下一步 by theme, each point at most three sentences: the missed indicator its chapters answer for
     // first, then the next plan's tasks for the theme as measures, with the units' own plans for what is left.
     const next = JSON.parse(readFileSync(nextJson, 'utf8')) as Plan;

@@ -99,7 +99,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(pre.place).toBe('2026年是“十五五”规划的开局之年');
     expect(gaps).toEqual([
       '【待填：讲话人姓名、职务】',
-      '【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】',
+      // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
+      '【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】',
       '【待填：优良天数比率未达标原因】',
       '【待填：主观方面不足】',
       situationGap,
@@ -309,8 +310,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(JSON.stringify(LEAD_TEXT)).toContain('完成局直属机关党委换届');
     expect(next.tasks.map((t) => t.text).join('')).toContain('完成局直属机关党委换届工作');
     expect(body).not.toContain('换届');
-    // 4. 统筹抓好…等工作 at most once in the deployment.
-    expect(body.match(/统筹抓好/g) ?? []).toHaveLength(1);
+    // 4. 统筹抓好…等工作 not at all (R3 speech 4: an unnumbered line under its part); the closing line names the plan.
+    expect(body.match(/统筹抓好/g) ?? []).toHaveLength(0);
     // 6. 环境安全 leads with its own work (应急, 风险防范); 网络安全 only after it, when there is room.
     const safety = deployment.find((x) => /^[一二三四五六]是切实保障环境安全。/.test(x))!;
     expect(safety).toMatch(/^[一二三四五六]是切实保障环境安全。要妥善应对突发环境事件，[^；]*；防范化解重大环境风险/);
@@ -335,7 +336,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   // Finding 7: several thousand characters, every one from the data or the template, with no sentence said twice.
   it('runs to several thousand characters without repeating itself', () => {
     const body = text.join('');
-    expect(body.length).toBeGreaterThanOrEqual(4000);
+    // (4000 before round nine dropped the 统筹抓好 line and the long 【待填】 list: filler, not data.)
+    expect(body.length).toBeGreaterThanOrEqual(3500);
     const sentences = body.split(/[。；！]/).filter((s) => s.length > 12);
     expect(new Set(sentences).size).toBe(sentences.length);
   });

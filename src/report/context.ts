@@ -12,7 +12,7 @@ import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan,
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
 import { scopeWords } from './counting.ts';
-import { highlightScore, readPreamble } from './speech.ts';
+import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -622,8 +622,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
       : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id)}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
-    const place = readPreamble(o.plan.preamble).place;
-    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    const preamble = readPreamble(o.plan.preamble);
+    const place = preamble.place;
+    // The year's guiding thought as the plan itself states it (`以…为指导，认真贯彻…`); a gap only when it states none.
+    // Its first part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
+    const guidance = preamble.guidance ? guidanceWords(preamble).split('，')[0]! : '';
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -898,7 +902,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const missedNamed = homeless.join('');
   const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
-    ? `${year + 1}年，${shortName(o.issuer)}将${gap('下一年度工作总体思路')}，重点抓好以下工作。`
+    ? `${year + 1}年，${shortName(o.issuer)}将${(o.nextPlan && readPreamble(o.nextPlan.preamble).guidance && guidanceWords(readPreamble(o.nextPlan.preamble))) || gap('下一年度工作总体思路')}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {

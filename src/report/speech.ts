@@ -550,7 +550,7 @@ export function restName(lead: string): string {
  * without its `工作`): a name that is a list itself (`坚持科学立法、民主立法、依法立法`) or longer than REST_NAME.chars is
  * no short object and left to the plan (the closing line, DEPLOY_CLOSING); fewer than REST_NAME.least names left, the line is not said.
  */
-export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好', perSpeech: 1 } as const;
+export const REST_NAME = { chars: 12, least: 2, lead: '统筹抓好', perSpeech: 0 } as const;
 export function restWords(leads: string[]): string {
   const names = [...new Set(leads.map((l) => restName(cnPunctuation(l).trim()).replace(/工作$/, '')).filter((x) => x.length <= REST_NAME.chars && !/[、，]/.test(x)))];
   if (names.length < REST_NAME.least) return '';
@@ -812,9 +812,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []);
       const silentChapter = (gap: string) => mine.find((c) => c.status === '未报送' && gap.includes(taskObject(c.task)))?.chapterId;
       const placedGaps = silentGaps.filter((g) => of.includes(silentChapter(g) ?? ''));
+      // Heard, not read: the gap is one short bracket (`【待填：环境安全方面4项工作成效（…未报送）】`), not the report's list.
+      const spokenGap = (g: string) => {
+        const m = /(\d+)项工作年终完成情况（([^）]*)）】$/.exec(g);
+        const chapter = plan.chapters.find((c) => c.id === silentChapter(g));
+        return m && chapter ? `【待填：${taskObject(chapter.title)}方面${m[1]}项工作成效（${m[2]}）】` : g;
+      };
       const items = picked.map((x, k) => {
         const last = of[k] !== undefined && of.lastIndexOf(of[k]!) === k;
-        const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]) : [];
+        const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
         return here.length ? `${x}，${here.join('')}` : x;
       });
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
