@@ -282,12 +282,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, o: WorkbookOptions): void {
       const value = c.input ? values[c.key as InputKey] : plan[c.key];
       if (value !== undefined && value !== '') cell.value = value;
       if (typeof value === 'string') texts.push([value, c.width]);
-      cell.font = c.key === 'role' && row.role === '牵头' ? { ...FONT, bold: true } : FONT;
-      cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.align };
-      cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
-      cell.protection = { locked: !c.input };
-      if (c.key === 'value') cell.numFmt = 'General';
+      styleCell(cell, c, c.key === 'role' && row.role === '牵头' ? { ...FONT, bold: true } : FONT);
     });
     r.height = rowHeight(texts);
   });
@@ -447,12 +442,7 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, indicators:
       // Locked texts stay texts (a target `≥64%` or a name starting with = is never a formula).
       if (value !== undefined && value !== '') cell.value = value;
       if (typeof value === 'string') texts.push([value, c.width]);
-      cell.font = FONT;
-      cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.align };
-      cell.fill = c.input ? INPUT_FILL : LOCKED_FILL;
-      cell.protection = { locked: !c.input };
-      if (c.key === 'value') cell.numFmt = 'General';
+      styleCell(cell, c, FONT);
     });
     r.height = rowHeight(texts);
     if (numericIndicator(ind)) {
@@ -485,4 +475,15 @@ function writeHeader(header: ExcelJS.Row, columns: readonly { header: string }[]
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   header.height = height;
+}
+
+/** A row cell of the tracking or the 指标 sheet: thin border, wrapped top, white to fill or grey and locked; a value
+ * cell in General format (a number typed stays a number). */
+function styleCell(cell: ExcelJS.Cell, column: { key: string; input: boolean; align: 'left' | 'center' }, font: Partial<ExcelJS.Font>): void {
+  cell.font = font;
+  cell.border = thinBorder;
+  cell.alignment = { vertical: 'top', wrapText: true, horizontal: column.align };
+  cell.fill = column.input ? INPUT_FILL : LOCKED_FILL;
+  cell.protection = { locked: !column.input };
+  if (column.key === 'value') cell.numFmt = 'General';
 }
