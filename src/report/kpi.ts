@@ -152,7 +152,9 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     parts.push(`量化任务方面，${bits.join('，')}`);
     // Year-end (R2 report 2): the missed ones by name (the task's object) after their count; the annex has both tables.
     const named = o.yearEnd ? bits.map((b) => (short.length && b === `未达到${short.length}项` ? `${b}（${short.map((c) => (o.objectOf ?? ((t: string) => t))(c.task)).join('、')}）` : b)) : bits;
-    out.量化 = `量化任务方面，${[`${named[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...named.slice(1)].join('，')}。${o.yearEnd ? ANNEX_NOTE : ''}`;
+    // Year-end (R3/R4 report: a tally of the tool's own 量化目标 reads as no bureau's language, and the missed ones are
+    // under 存在问题): the body points to the annex, whose tables hold every figure; mid-year keeps the count.
+    out.量化 = o.yearEnd ? ANNEX_NOTE : `量化任务方面，${[`${named[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...named.slice(1)].join('，')}。`;
   } else out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
