@@ -393,7 +393,11 @@ describe('rules in one place', () => {
     // Round eight (R2, point 2): 表2's row names the units and asks for the causes; the requirement says it once, short,
     // its lead with the cooperating units held to the next plan's aim.
     const missed = { name: '优良天数比率', verdict: '优良天数比率未达到省考核要求', lead: '大气环境处', units: ['大气环境处', '市机动车污染防治中心'], aim: '优良天数比率达到64%以上' };
-    expect(say({ missed: [missed] })).toEqual(['补齐指标短板。大气环境处要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。']);
+    // R4 通报 3: the cause analysis is owed by the reply date like every other paper.
+    expect(say({ missed: [missed] })).toEqual([
+      '补齐指标短板。大气环境处要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。',
+      '按期报送材料。大气环境处的原因分析请于2026年1月30日前书面报送局办公室。',
+    ]);
     expect(say({ missed: [{ ...missed, aim: '' }] })[0]).toMatch(/细化整改措施，确保完成2026年目标任务。$/);
     expect(say({ missed: [{ ...missed, lead: '', units: [] }] })).toEqual([]);
     // Leftovers go where the next plan carries them on; without a next plan, into next year's work.
@@ -893,7 +897,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const cooperating = row[2]!.slice(row[2]!.indexOf('，') + 1, -2).split('、');
     expect(cooperating.length).toBeLessThanOrEqual(3);
     expect(cooperating.every((u) => leads.includes(u) && u !== firstLead)).toBe(true);
-    expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', '—', '2026年1月30日前报送原因分析和整改措施']);
+    // R4 通报 7: the cause is what the lead is asked for, not a dash.
+    expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
+    // R4 通报 3: the reply sentence names the cause analysis owed with the other papers.
+    expect(missedText.join('')).toContain(`${firstLead}的原因分析和`);
     expect(missedText).toContain('表2　未完成、未达到目标及未报送事项清单');
     const ask = missedText.find((p) => p.startsWith('（二）补齐指标短板。'))!;
     expect(ask).toBe(`（二）补齐指标短板。${firstLead}要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。`);

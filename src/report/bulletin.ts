@@ -252,7 +252,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
   {
     // One point for every paper the office is owed, with the one date: the reports not made, then the measures.
     标题: '按期报送材料。',
-    when: (o) => o.undone.length > 0 || o.unreported.length > 0,
+    when: (o) => o.undone.length > 0 || o.unreported.length > 0 || o.missed.some((m) => m.lead),
     text: (o) => {
       const what = o.yearEnd ? '年终完成情况' : '进展情况';
       const one = (x: RequirementInput['unreported'][number]) =>
@@ -261,9 +261,13 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
         : '';
       const fixers = [...new Set(o.undone.flatMap((x) => [x.lead, ...x.others]))];
+      // The leads answering for a missed indicator owe their cause analysis by the same date (R4 通报 3).
+      const analysts = [...new Set(o.missed.map((m) => m.lead).filter(Boolean))];
       const measures = fixers.length ? `${fixers.length <= NAMED_AT_MOST ? `${list(fixers)}的` : '各责任单位的'}整改措施` : '';
-      const papers = [owed ? '以上补报材料' : '', measures].filter(Boolean).join('和');
-      return `${owed}${papers}${owed && measures ? '，' : ''}请于${o.reply}前书面报送${o.office}。`;
+      // `以上补报材料、A的原因分析和B的整改措施`: the last joined by 和, the others by 、.
+      const parts = [owed ? '以上补报材料' : '', analysts.length ? `${list(analysts)}的原因分析` : '', measures].filter(Boolean);
+      const papers = parts.length > 1 ? `${parts.slice(0, -1).join('、')}和${parts.at(-1)}` : (parts[0] ?? '');
+      return `${owed}${papers}${parts.length > 1 ? '，' : ''}请于${o.reply}前书面报送${o.office}。`;
     },
   },
 ];
@@ -520,7 +524,8 @@ export function buildBulletin(
       单位: others.length ? `${m.lead}牵头，${list(others)}配合` : m.lead,
       类别: '指标' as PressedKind,
       情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
-      原因: '—',
+      // The cause is what the lead is asked for (R4 通报 7: a dash reads as no cause at all).
+      原因: `待${m.lead}分析报送`,
       时限: `${reply}前${MISSED_ROW.ask}`,
       序时: '',
       颜色: '',
