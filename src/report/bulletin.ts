@@ -38,9 +38,8 @@ export const COMMEND_RULE = {
   /** Year-end: the leads of the chapters that answer for a missed indicator are not commended. */
   missedIndicator: true,
   /** The praise says its basis first, then each unit with one highlight, then the verdict. */
-  opening: { yearEnd: '以下单位承担的年度任务全部完成、成效突出：', midYear: '以下单位承担的任务均已完成或按序时推进、成效突出：' },
-  /** One unit alone is named, then its basis and its result: `X承担的年度任务全部完成、成效突出，A。予以通报表扬。` */
-  single: { yearEnd: '承担的年度任务全部完成、成效突出，', midYear: '承担的任务均已完成或按序时推进、成效突出，' },
+  /** Several units: `以下单位{basis}：A；B。`; one unit alone: `X{basis}，A。` (praiseSentence). */
+  basis: { yearEnd: '承担的年度任务全部完成、成效突出', midYear: '承担的任务均已完成或按序时推进、成效突出' },
   closing: '予以通报表扬。',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
@@ -673,6 +672,7 @@ export function buildBulletin(
 export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
   if (!praise.length) return '';
   const when = yearEnd ? 'yearEnd' : 'midYear';
-  if (praise.length === 1) return `${praise[0]!.单位}${COMMEND_RULE.single[when]}${praise[0]!.成效}。${COMMEND_RULE.closing}`;
-  return `${COMMEND_RULE.opening[when]}${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
+  const basis = COMMEND_RULE.basis[when];
+  if (praise.length === 1) return `${praise[0]!.单位}${basis}，${praise[0]!.成效}。${COMMEND_RULE.closing}`;
+  return `以下单位${basis}：${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
 }

@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS, TOPIC_HEADS } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -421,9 +421,12 @@ export function sameThing(a: string, b: string): boolean {
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
 export const SAME_WORK = 6;
 export function sameWork(a: string, b: string): boolean {
-  const x = a.replace(/[“”‘’]/g, '');
-  const y = b.replace(/[“”‘’]/g, '');
-  for (let i = 0; i + SAME_WORK <= x.length; i++) if (y.includes(x.slice(i, i + SAME_WORK))) return true;
+  return sharesRun(a.replace(/[“”‘’]/g, ''), b.replace(/[“”‘’]/g, ''), SAME_WORK);
+}
+
+/** Whether `y` holds some run of `n` characters of `x` (the test behind sameWork and speech.ts sharesWords). */
+export function sharesRun(x: string, y: string, n: number): boolean {
+  for (let i = 0; i + n <= x.length; i++) if (y.includes(x.slice(i, i + n))) return true;
   return false;
 }
 
@@ -605,6 +608,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   };
   const c = o.clauses;
   const title = displayTitle(o.plan);
+  // The next plan's opening (its guiding thought and 主要任务目标), read once for 下一步.
+  const nextPreamble = o.nextPlan ? readPreamble(o.nextPlan.preamble) : undefined;
   if (title === TITLE_PLACEHOLDER) gaps.push(TITLE_PLACEHOLDER.slice(4, -1));
   if (o.issuer === ISSUER_PLACEHOLDER) gaps.push(ISSUER_PLACEHOLDER.slice(4, -1));
   const year = Number(o.progress.round.end.slice(0, 4));
@@ -624,9 +629,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
-    // The year's guiding thought as the plan itself states it (`以…为指导，认真贯彻…`); a gap only when it states none.
-    // Its first part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
-    const guidance = preamble.guidance ? guidanceWords(preamble).split('，')[0]! : '';
+    // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
+    // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
+    const guidance = preamble.guidance.split('，')[0]!;
     opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
@@ -754,8 +759,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const cause = missedCause.get(x.名称);
     if (!cause) gap(`${x.名称}未达标原因`);
     // Not the KPI paragraph's words again: its topic as the subject, the gap to the target, then the cause.
-    const topic = METRIC_TOPICS.find((t) => t.metric.test(x.名称))?.topic;
-    const subject = topic && TOPIC_HEADS[topic] ? `${TOPIC_HEADS[topic]}${PROBLEM_POINTS.indicator}，` : '';
+    const head = METRIC_TOPICS.find((t) => t.metric.test(x.名称))?.head;
+    const subject = head ? `${head}${PROBLEM_POINTS.indicator}，` : '';
     return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);
@@ -784,7 +789,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const lower = DIRECTION_RULES.lowerIsBetter.test(row.名称) || /^不高于/.test(row.目标);
       // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
       const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
-      const aims = o.nextPlan && topic ? readPreamble(o.nextPlan.preamble).aims.filter((a) => topic.metric.test(a)) : [];
+      const aims = nextPreamble && topic ? nextPreamble.aims.filter((a) => topic.metric.test(a)) : [];
       out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
@@ -902,7 +907,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const missedNamed = homeless.join('');
   const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
-    ? `${year + 1}年，${shortName(o.issuer)}将${(o.nextPlan && readPreamble(o.nextPlan.preamble).guidance && guidanceWords(readPreamble(o.nextPlan.preamble))) || gap('下一年度工作总体思路')}，重点抓好以下工作。`
+    ? `${year + 1}年，${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {

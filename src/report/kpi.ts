@@ -207,16 +207,17 @@ export function mergeIndicatorValues(
 /**
  * Which plan chapters answer for an indicator, by the topic both name (空气 → 蓝天/大气…): the one rule by which the
  * report's 下一步, the 通报's commendations and the speech's deployment tie a missed indicator to its work. Rules as
- * data, first match wins; an indicator of no listed topic answers to no chapter (and nothing is said of it).
+ * data, first match wins; an indicator of no listed topic answers to no chapter (and nothing is said of it). `head`
+ * is how the seed report heads the topic's figures (空气质量方面，…) and names it as a problem's subject.
  */
-export const METRIC_TOPICS: readonly { topic: string; metric: RegExp; chapter: RegExp }[] = [
-  { topic: '大气', metric: /空气|PM2\.5|PM10|颗粒物|优良天|重污染|臭氧|二氧化氮|二氧化硫|降尘/i, chapter: /蓝天|大气|空气/ },
-  { topic: '水', metric: /断面|水质|水体|饮用水|地表水|地下水水质|黑臭|入海|总氮|总磷/, chapter: /碧水|水环境|水污染|河湖|水生态/ },
-  { topic: '土壤', metric: /土壤|建设用地|受污染耕地|安全利用|地下水/, chapter: /净土|土壤/ },
-  { topic: '噪声', metric: /噪声|声环境/, chapter: /噪声|声环境|宁静/ },
-  { topic: '固废', metric: /固体废物|固废|危险废物|无废/, chapter: /固体废物|无废|新污染物/ },
-  { topic: '气候', metric: /碳排放|二氧化碳|能耗|碳强度/, chapter: /碳达峰|碳中和|低碳|气候/ },
-  { topic: '生态', metric: /生态质量|生态保护红线|EQI|森林|湿地|自然保护地/i, chapter: /生态系统|生态保护|生物多样性/ },
+export const METRIC_TOPICS: readonly { topic: string; head: string; metric: RegExp; chapter: RegExp }[] = [
+  { topic: '大气', head: '空气质量', metric: /空气|PM2\.5|PM10|颗粒物|优良天|重污染|臭氧|二氧化氮|二氧化硫|降尘/i, chapter: /蓝天|大气|空气/ },
+  { topic: '水', head: '水环境质量', metric: /断面|水质|水体|饮用水|地表水|地下水水质|黑臭|入海|总氮|总磷/, chapter: /碧水|水环境|水污染|河湖|水生态/ },
+  { topic: '土壤', head: '土壤环境质量', metric: /土壤|建设用地|受污染耕地|安全利用|地下水/, chapter: /净土|土壤/ },
+  { topic: '噪声', head: '声环境质量', metric: /噪声|声环境/, chapter: /噪声|声环境|宁静/ },
+  { topic: '固废', head: '固体废物', metric: /固体废物|固废|危险废物|无废/, chapter: /固体废物|无废|新污染物/ },
+  { topic: '气候', head: '应对气候变化', metric: /碳排放|二氧化碳|能耗|碳强度/, chapter: /碳达峰|碳中和|低碳|气候/ },
+  { topic: '生态', head: '生态质量', metric: /生态质量|生态保护红线|EQI|森林|湿地|自然保护地/i, chapter: /生态系统|生态保护|生物多样性/ },
 ];
 
 /** The chapters (ids) that answer for an indicator; empty when its topic is unknown or no chapter names it. */
@@ -226,23 +227,19 @@ export function chaptersOfMetric(plan: Pick<Plan, 'chapters'>, name: string): st
   return plan.chapters.filter((c) => rule.chapter.test(c.title)).map((c) => c.id);
 }
 
-/** How the seed report heads its figures by topic (空气质量方面，…。水环境质量方面，…), METRIC_TOPICS' topics in order. */
-export const TOPIC_HEADS: Record<string, string> = { 大气: '空气质量', 水: '水环境质量', 土壤: '土壤环境质量', 噪声: '声环境质量', 固废: '固体废物', 气候: '应对气候变化', 生态: '生态质量' };
-
 /**
  * The stated figures as sentences: one per topic (`空气质量方面，…；…`) when they span two topics or more and every
  * figure has one, as the seed report writes them; else one sentence under `主要指标方面`.
  */
 export function figuresByTopic(stated: { name: string; text: string }[]): string[] {
-  const topicOf = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name))?.topic;
+  // Grouped by head (METRIC_TOPICS, in the order met); '' for a figure of no known topic.
   const groups = new Map<string, string[]>();
   for (const s of stated) {
-    const topic = topicOf(s.name);
-    const key = topic && TOPIC_HEADS[topic] ? topic : '';
-    groups.set(key, [...(groups.get(key) ?? []), s.text]);
+    const head = METRIC_TOPICS.find((t) => t.metric.test(s.name))?.head ?? '';
+    groups.set(head, [...(groups.get(head) ?? []), s.text]);
   }
   if (groups.size < 2 || groups.has('')) return [`主要指标方面，${stated.map((s) => s.text).join('；')}`];
   // `空气质量方面，综合指数为4.59`: a figure named by its head's words is not named by them twice.
   const unheaded = (head: string, text: string) => (text.startsWith(head) && text.length > head.length + 2 ? text.slice(head.length) : text);
-  return [...groups].map(([topic, texts]) => `${TOPIC_HEADS[topic]}方面，${texts.map((t) => unheaded(TOPIC_HEADS[topic]!, t)).join('；')}`);
+  return [...groups].map(([head, texts]) => `${head}方面，${texts.map((t) => unheaded(head, t)).join('；')}`);
 }

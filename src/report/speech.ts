@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -485,9 +485,7 @@ export function withoutTrailingEcho(measure: string, lead: string): string {
 
 /** Whether two phrases share four characters running (`重点建设用地安全利用` and `强化建设用地土壤环境管理`). */
 export function sharesWords(a: string, b: string, n = 4): boolean {
-  const x = a.replace(/[\d.%，、“”《》（）]/g, '');
-  for (let i = 0; i + n <= x.length; i++) if (b.includes(x.slice(i, i + n))) return true;
-  return false;
+  return sharesRun(a.replace(/[\d.%，、“”《》（）]/g, ''), b, n);
 }
 
 /** A clause that only frames the next (`结合六五环境日等重大活动，…`): said with it or not at all. */
