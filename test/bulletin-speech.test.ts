@@ -716,7 +716,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
     const silentGap = /，?【待填：[^】]*（[^】]*未报送）】/g;
     expect(paragraphs.filter((p) => p.match(silentGap))).toHaveLength(1);
-    expect(paragraphs.join('')).toMatch(/是继续保障环境安全，[^；。]*，【待填：[^】]*（[^】]*未报送）】；/);
+    expect(paragraphs.join('')).toMatch(/是继续保障环境安全，[^；。]*，【待填：[^】]*（[^】]*未报送）】[；。]/);
     for (const p of paragraphs.map((x) => x.replace(silentGap, ''))) {
       expect(p).not.toContain('【');
       expect(p).toMatch(opening);
