@@ -5,7 +5,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { PYTHON, ROOT, run, tempDir } from './helpers.ts';
+import { Ledger } from '../src/ledger/ledger.ts';
+import { issuedWorkspace, jinanPlan, PYTHON, ROOT, run, tempDir } from './helpers.ts';
 
 export const MAIL_DOMAIN = 'test.gov.cn';
 export const PASSWORD = 'Ceshi-pw1';
@@ -246,6 +247,40 @@ biff = no
         // already stopped
       }
       dovecot.kill('SIGTERM');
+    },
+  };
+}
+
+/** A round of the Jinan plan issued in `ws` to its 23 units, each unit with its own mailbox on started servers. */
+export interface MailRound {
+  units: string[];
+  /** The workbook issued to a unit. */
+  file: (unit: string) => string;
+  servers: MailServers;
+  /** A unit's mail address: u01…u23 in the round's order. */
+  address: (unit: string) => string;
+  /** Runs `body` on the workspace's ledger, closed afterwards. */
+  withLedger: <T>(body: (l: Ledger) => T) => T;
+}
+
+/** Issues `round` in `ws` and starts the mail servers with the office's and every unit's mailbox. */
+export async function mailRound(ws: string, round: string): Promise<MailRound> {
+  const issued = await issuedWorkspace(ws, await jinanPlan(), { round });
+  const units = issued.ledger.expected(round).map((e) => e.unit);
+  issued.ledger.close();
+  const servers = await startMailServers(['office', ...units.map((_, i) => mailbox(i))]);
+  return {
+    units,
+    file: issued.file,
+    servers,
+    address: (unit) => `${mailbox(units.indexOf(unit))}@${MAIL_DOMAIN}`,
+    withLedger: (body) => {
+      const l = new Ledger(ws, { create: false });
+      try {
+        return body(l);
+      } finally {
+        l.close();
+      }
     },
   };
 }

@@ -10,38 +10,27 @@ import type { Ledger } from '../src/ledger/ledger.ts';
 import { Ledger as LedgerClass } from '../src/ledger/ledger.ts';
 import { zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, ROOT, run, soffice, taizhang, tempDir } from './helpers.ts';
-import { MAIL_DOMAIN, mailbox, OFFICE, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
+import { fillWorkbook, GOOD_ANSWERS, jinanPlan, python, ROOT, run, soffice, taizhang, tempDir } from './helpers.ts';
+import { MAIL_DOMAIN, mailbox, mailRound, OFFICE, PASSWORD, type MailRound, type MailServers } from './mail-servers.ts';
 
 const ROUND = '2025-Q3';
+let round: MailRound;
 let servers: MailServers;
 let ws: string;
 let units: string[];
 let file: (unit: string) => string;
 /** Each unit's mailbox: u01…u23 in the round's order. */
 const box = mailbox;
-const address = (unit: string) => `${box(units.indexOf(unit))}@${MAIL_DOMAIN}`;
+const address = (unit: string) => round.address(unit);
+const withLedger = <T>(body: (l: Ledger) => T): T => round.withLedger(body);
 
 let env: Record<string, string>;
 const cli = (...args: string[]) => taizhang([...args, '-w', ws], ROOT, env);
 
-function withLedger<T>(body: (l: Ledger) => T): T {
-  const l = new LedgerClass(ws, { create: false });
-  try {
-    return body(l);
-  } finally {
-    l.close();
-  }
-}
-
 beforeAll(async () => {
   ws = tempDir();
-  const plan = await jinanPlan();
-  const issued = await issuedWorkspace(ws, plan, { round: ROUND });
-  file = issued.file;
-  units = issued.ledger.expected(ROUND).map((e) => e.unit);
-  issued.ledger.close();
-  servers = await startMailServers(['office', ...units.map((_, i) => box(i))]);
+  round = await mailRound(ws, ROUND);
+  ({ units, file, servers } = round);
   env = { TAIZHANG_MAIL_PASSWORD: PASSWORD, TAIZHANG_MAIL_CA: servers.cert };
   // The office's 通讯录: every unit but the last with its mailbox (the first with a second address).
   const book = join(ws, '通讯录.xlsx');

@@ -7,24 +7,26 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ledger } from '../src/ledger/ledger.ts';
+import type { Ledger } from '../src/ledger/ledger.ts';
 import { registeredUnits } from '../src/units/store.ts';
 import type { Access } from '../src/web/security.ts';
 import { createWorkbench } from '../src/web/server.ts';
-import { CHROMIUM, fillWorkbook, GOOD_ANSWERS, issuedWorkspace, jinanPlan, python, tempDir } from './helpers.ts';
-import { MAIL_DOMAIN, mailbox, OFFICE, PASSWORD, startMailServers, type MailServers } from './mail-servers.ts';
+import { CHROMIUM, fillWorkbook, GOOD_ANSWERS, python, tempDir } from './helpers.ts';
+import { mailbox, mailRound, OFFICE, PASSWORD, type MailRound, type MailServers } from './mail-servers.ts';
 
 const ROUND = '2025-Q3';
 /** The fixed moment of the workbench (its `now`): every send and every arrival is booked at it. */
 const NOW_SHOWN = '2025-10-08 10:00';
 
+let round: MailRound;
 let servers: MailServers;
 let ws: string;
 let units: string[];
 let file: (unit: string) => string;
 /** Each unit's mailbox: u01…u23 in the round's order. */
 const box = mailbox;
-const address = (unit: string) => `${box(units.indexOf(unit))}@${MAIL_DOMAIN}`;
+const address = (unit: string) => round.address(unit);
+const withLedger = <T>(body: (l: Ledger) => T): T => round.withLedger(body);
 
 /** Waits (a job streams its lines) until the element says `text`; fails showing what it says instead. */
 async function settled(locator: Locator, text: string): Promise<void> {
@@ -33,15 +35,6 @@ async function settled(locator: Locator, text: string): Promise<void> {
   // On failure the card's own error line is shown with what the element says.
   const error = await locator.locator('xpath=..').locator('.result').textContent();
   expect({ text: await locator.textContent(), error }).toEqual({ text, error: '' });
-}
-
-function withLedger<T>(body: (l: Ledger) => T): T {
-  const l = new Ledger(ws, { create: false });
-  try {
-    return body(l);
-  } finally {
-    l.close();
-  }
 }
 
 const count = (kind: string) => withLedger((l) => l.db.prepare('SELECT COUNT(*) FROM mail_sent WHERE kind = ?').pluck().get(kind)) as number;
@@ -85,11 +78,8 @@ describe('工作台 mail pages with real mail servers, in Chromium', () => {
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install chromium');
     ws = tempDir('tz-web-mail-ws-');
-    const issued = await issuedWorkspace(ws, await jinanPlan(), { round: ROUND });
-    file = issued.file;
-    units = issued.ledger.expected(ROUND).map((e) => e.unit);
-    issued.ledger.close();
-    servers = await startMailServers(['office', ...units.map((_, i) => box(i))]);
+    round = await mailRound(ws, ROUND);
+    ({ units, file, servers } = round);
     // dovecot's certificate is self-signed: trusted as an office trusts its own (docs/mail.md), for this process.
     process.env.TAIZHANG_MAIL_CA = servers.cert;
     const hosts = new Set<string>();
