@@ -11,7 +11,6 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
-import { scopeWords } from './counting.ts';
 import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
@@ -510,19 +509,30 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
 }
 
 /**
- * The most specific MAX_PER_ITEM tasks of a block, in the plan's order; the rest's names for the closing clause. A
- * task whose every sentence is a routine count (a shape that other tasks' sentences share: meetings held, checks
- * made, see sentenceShape) ranks after one with a result of its own, however many figures the routine one has.
+ * A block's tasks by its length budget (SELECTION, round nine), told in the plan's order; the rest's names for the
+ * closing clause. The chapter's first task (`first`) is kept when it reported a result; then the headline results
+ * (SELECTION.headline, a quantified target met) in plan order; then the others with a result of their own (resultScore
+ * above 0, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
+ * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, most: number): { kept: { task: string; text: string }[]; rest: string[] } {
-  // Each task's candidate as it would be told now (nothing said twice), scored by its figures of its own.
-  const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: string[] } {
+  const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
-  const told = cands.filter((x) => x.text);
-  // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
-  const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
+  const headline = (x: (typeof cands)[number]) => x.p.达标 || SELECTION.headline.some((re) => re.test(x.text));
+  const chosen = new Set<(typeof cands)[number]>();
+  let used = 0;
+  const take = (x: (typeof cands)[number], always = false) => {
+    if (chosen.has(x) || (!always && chosen.size && used + x.text.length > budget)) return;
+    chosen.add(x);
+    used += x.text.length;
+  };
+  const lead = cands.find((x) => x.p.任务 === first);
+  if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
+  cands.filter(headline).forEach((x) => take(x));
+  // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
+  [...cands].filter((x) => score(x.text) > 0).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
-  const kept = cands.filter((x) => top.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
+  const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
   return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)).map((p) => p.任务) };
 }
@@ -553,12 +563,20 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
 }
 
 /**
- * The year-end opening's exceptions (round eight, R2 report 1), named briefly after the total: the carried tasks and
- * the unfinished ones by their object (taskObject), the unreported clauses by their chapter's object with a gap: no
- * bookkeeping of who did not report goes upward. The parts add up with the total to the clauses counted.
+ * The year-end opening's verdict (round nine, an upward report without counts: the counts live in the 通报). With
+ * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
+ * when at least `share` of the clauses were done, else `some`, then the exceptions by name: the carried tasks and the
+ * unfinished ones by their object (taskObject), the missed indicators by name and basis, the unreported clauses by
+ * their chapter's object with a gap. No bookkeeping of who did not report goes upward.
  */
-export const OPENING_EXCEPTIONS = { carried: (names: string, next: number) => `${names}属跨年度实施，转入${next}年继续推进`, notDone: (names: string) => `${names}未按期完成`, silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}` } as const;
-function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string = (id) => id): string {
+export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '重点工作总体完成', some: '重点工作未能全部完成', share: 0.8 } as const;
+export const OPENING_EXCEPTIONS = {
+  carried: (names: string, next: number) => `${names}属跨年度实施，已转入${next}年继续推进`,
+  notDone: (names: string) => `${names}未按期完成`,
+  missed: (indicator: string, basis: string) => `${indicator}未达到${basis}`,
+  silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}`,
+} as const;
+function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string, missed: { 名称: string; 结论: string }[]): string[] {
   const names = (xs: ClauseProgress[]) => {
     const ns = [...new Set(xs.map((x) => taskObject(x.task)))];
     return `${ns.join('、')}${ns.length > 1 ? `等${xs.length}项工作` : ''}`;
@@ -567,12 +585,13 @@ function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) =
   const notDone = c.filter((x) => x.yearEnd === '未完成');
   const silent = new Map<string, number>();
   for (const x of c.filter((y) => y.status === '未报送')) silent.set(x.chapterId, (silent.get(x.chapterId) ?? 0) + 1);
-  const parts = [
+  // What was missed, tasks and indicators, in one part: the superior reads the shortfalls together.
+  const shortfalls = [notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '', ...missed.map((m) => OPENING_EXCEPTIONS.missed(m.名称, m.结论.replace(/^未达到/, '')))].filter(Boolean).join('，');
+  return [
     carried.length ? OPENING_EXCEPTIONS.carried(names(carried), year + 1) : '',
-    notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '',
+    shortfalls,
     ...[...silent].map(([id, n]) => OPENING_EXCEPTIONS.silent(objectOf(chapterTitle(id)), n, gap('年终完成情况'))),
   ].filter(Boolean);
-  return parts.map((p) => `；${p}`).join('');
 }
 
 interface ReportInput {
@@ -617,15 +636,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
   const silent = n((x) => x.status === '未报送');
   const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
+  for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
-    // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
+    // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
+    const exceptions = exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id, kpi.指标.filter((x) => x.结论.startsWith('未达到')));
+    const verdict = !exceptions.length && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id)}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}。${exceptions.length ? `${exceptions.join('；')}。` : ''}${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
@@ -644,8 +666,6 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         }`;
     opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   }
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
-  for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   // Sections: the office's themes, then each chapter no theme names.
   const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
   const named = new Set(specs.flatMap((t) => t.chapters));
@@ -694,17 +714,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockTasks);
+        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockChars, mine[0]?.task);
         const silentHere = silentText(here);
-        const tail = extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
-        silentSentences.push(silentHere);
-        if (!kept.length && !tail) continue;
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        // Work not all done is no achievement in the imperative (`继续保障环境安全` reads as the plan's title): the
-        // evaluative form HEADING_RULES make for it (`环境安全持续加强`), claiming no success (R2 report 4).
-        const head = !o.yearEnd ? chapterTitle : state === 'done' ? words.action(objectOf(chapterTitle), state) : words.evaluative(chapterTitle, false);
+        // A chapter done with no telling fact is a gap for its results, never left out (round nine).
+        const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
+        const tail = noFact + extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
+        silentSentences.push(silentHere);
+        if (!kept.length && !tail) continue;
+        // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
+        const head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -714,14 +735,15 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
       }
     } else {
-      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
-      // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
+      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task);
+      // A single chapter numbers its tasks, within SELECTION.sectionChars; the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
-      // A task titled like a heading (服务保障中心任务, HEADING_LIKE) leads in the evaluative form (中心任务服务保障有力).
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? (HEADING_LIKE.test(p.task.trim()) ? leadPhrase(p.task, p.text).replace(/^[^。]*。/, `${words.evaluative(p.task.trim(), true)}。`) : leadPhrase(p.task, p.text)) : p.text}`);
+      // Every lead verb + object (headingWords.lead): 服务保障中心任务 as the plan says it, never 中心任务服务保障有力.
+      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
-      extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
+      const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
+      extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
       silentSentences.push(silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');

@@ -160,7 +160,8 @@ export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; 
  */
 export const HEADING_ADVERBS = {
   done: ['扎实', '全力', '深入', '积极', '着力', '稳步'],
-  mixed: ['持续', '继续'],
+  // One word for work not all done: 继续保障… reads as the plan's own imperative (R2 report 4).
+  mixed: ['持续'],
   silent: [''],
   next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
 } as const satisfies Record<HeadingState, readonly string[]>;
@@ -187,7 +188,16 @@ export function headingWords() {
       const adverbs = HEADING_ADVERBS[state].filter((a) => ![...a].some((ch) => verb.includes(ch)));
       return `${least(adverbs.length ? adverbs : HEADING_ADVERBS[state])}${verb}${object}`;
     },
-    /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied. */
+    /**
+     * A sub-point's lead (一是…, round nine): always verb + object, as the seed's 一是强化政治建设 / 二是积极提升水环境
+     * 质量, never subject + predicate (`净土保卫战持续推进`). A chapter's title is said by its object with the verb
+     * OBJECT_VERBS give it and the adverb its state allows (`持续打好净土保卫战`); a task's title is the plan's own
+     * imperative, verb + object already, and stands as written. The one rule for every lead of the report.
+     */
+    lead(title: string, state: HeadingState, kind: 'chapter' | 'task'): string {
+      return kind === 'task' ? title.trim() : this.action(objectOf(title), state);
+    },
+    /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied: theme headings only. */
     evaluative(title: string, allDone: boolean): string {
       return evaluativeHeading(title, allDone, least);
     },
@@ -263,12 +273,21 @@ export function concretePlan(text: string): boolean {
 }
 
 /**
- * How much a report says, per task and per block (issue 29): a task is told by its telling fact, the sentence of
- * its lead with the most result figures of its own (else the first concrete one), at most `taskClauses` clauses of
- * it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`); a block (a
- * chapter of a theme, or a section) tells at most `blockTasks` tasks, the rest counted once for the report.
+ * How much a report says, per task and per block (issue 29, round nine): a task is told by its telling fact, the
+ * sentence of its lead with the most result figures of its own (else the first concrete one), at most `taskClauses`
+ * clauses of it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`). A block
+ * (a chapter of a theme: `blockChars`; a theme of one chapter: `sectionChars`) is limited by its length, not by a
+ * count: its chapter's first task when it reported a result, then every headline result (`headline`: 完成…改造/整治/
+ * 创建, 下降/达到/通过, or a quantified target met) in plan order, then the other tasks by what they show, while the
+ * block stays within its budget; all told in plan order, the rest counted once for the report.
  */
-export const SELECTION = { taskClauses: 4, coopSentences: 1, blockTasks: 3, sectionTasks: 4 } as const;
+export const SELECTION = {
+  taskClauses: 4,
+  coopSentences: 1,
+  blockChars: 420,
+  sectionChars: 480,
+  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/] as readonly RegExp[],
+} as const;
 
 /** A sentence's clauses (between ， and ；), with the mark before each (none before the first). */
 export function clausesOf(sentence: string): { mark: string; text: string }[] {
