@@ -115,6 +115,8 @@ export interface SectionText {
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
+  /** Each problem a unit reported on work done (not a clause not done): the unit's concrete plans for it, for 下一步 to answer it. */
+  问题打算: { 任务: string; 问题: string; 打算: string[] }[];
   /** Concrete plans of the tasks not done or carried over (the unit's own deadline), verb-first: first in 下一步. */
   未完打算: { 任务: string; 打算: string }[];
   /** What was not reported: cooperating units' facts (as the bureau's) and the clerk's gap, at its place. */
@@ -236,7 +238,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -324,6 +326,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
+          out.问题打算.push({ 任务: task, 问题: p, 打算: concrete(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -383,7 +386,7 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2 } as const;
+export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2, keyMeasures: 3 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
@@ -459,6 +462,29 @@ export function nextTaskWords(t: NextTask): string {
   if (aim && !sameWork(aim, nextLead(t))) return `${nextLead(t)}，${aim}`;
   if (m && (sameWork(m, nextLead(t)) || HEADING_LIKE.test(nextLead(t)))) return m;
   return m ? `${nextLead(t)}，${m}` : nextLead(t);
+}
+
+/**
+ * A next-plan task's target clauses (round nine: 下一步 sets priorities with their figures): the clauses of its text
+ * with a figure beyond a year and a word that makes it a target (达到/下降/控制在/完成…以上/以内/…前), at most two.
+ */
+export const KEY_TARGET = /(达到|下降|降低|控制在|完成|不低于|不高于|以上|以内|前)/;
+export function keyClauses(t: NextTask): string[] {
+  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
+  return sentencesOf(text)
+    .flatMap((x) => clausesOf(x).map((c) => c.text))
+    .filter((c) => /\d/.test(c.replace(/\d{4}年度?/g, '')) && KEY_TARGET.test(c))
+    .slice(0, 2);
+}
+
+/** How 下一步 answers a problem of this year (round nine): `针对剩余5项督察问题，…`. */
+export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+/** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
+export function problemSubject(problem: string): string {
+  const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
+  const m = NEXT_ANSWER.predicate.exec(first);
+  const head = m ? first.slice(0, m.index) : first;
+  return /问题$/.test(head) ? head : `${first}问题`;
 }
 
 export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
@@ -826,38 +852,61 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     if (o.yearEnd && o.nextPlan) {
       const next = o.nextPlan;
       const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
-      const several = ids.length > 1;
-      const placed = new Set<string>();
-      // The next plan's tasks for the point as one sentence, its parts apart by ；: per chapter verb + object and its
-      // measures when the point has several (the seed's 扎实推进蓝天保卫战，…), each task its title and first measure
-      // when it has one; the units' own plans for what is left of this year joined to the chapter they continue.
-      const parts: string[] = [];
-      for (const id of ids) {
-        const chapter = next.chapters.find((x) => x.id === id)!;
-        const skip = text.未完打算.map((x) => x.任务);
-        const measures = nextMeasures(next, id, skip, several ? NEXT_STEPS.perChapterInTheme : NEXT_STEPS.perChapter, (x) => teller.fresh(x) === x);
-        const mine = leftover.filter((x) => !placed.has(x.打算) && !x.打算.startsWith('【待填') && (next.tasks.some((t) => t.chapterId === id && sameWork(t.lead, x.任务)) || bareTitle(o.plan.chapters.find((p) => own.some((c) => c.task === x.任务 && c.chapterId === p.id))?.title ?? '') === bareTitle(chapter.title)));
-        mine.forEach((x) => placed.add(x.打算));
-        const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
-        if (several) {
-          // A measure that only names the chapter's own work again (`深化美丽济南建设实践，推进美丽济南建设`) is left out.
-          const bits = [...measures.filter((m) => !sameWork(m.short, objectOf(chapter.title))).map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
-          if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
-        } else {
-          // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
-          // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
-          const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
-          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`).
-          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`): the
-          // next task of the chapter takes its place.
-          const sayable = (m: { short: string; full: string }) => !!teller.fresh(m.full) && teller.fresh(m.full) !== m.short;
-          let pool = measures;
-          for (let k = NEXT_STEPS.perChapter + 1; pool.filter(sayable).length < room && k <= next.tasks.length; k++) pool = nextMeasures(next, id, skip, k, (x) => teller.fresh(x) === x);
-          out.push(...pool.filter(sayable).slice(0, room).map((m) => closeSentence(teller.say(m.full))), ...unitPlans.map(closeSentence));
-        }
+      const here = next.tasks.filter((t) => ids.includes(t.chapterId) && nextLead(t));
+      const used = new Set<NextTask>();
+      // This year's problems first decide which next-plan tasks answer them (said there, not again as a measure).
+      const answers: string[] = [];
+      for (const x of text.问题打算) {
+        if ([...usedCauses].some((u) => x.问题.includes(u))) continue;
+        const own = x.打算.map((p) => p.replace(/。$/, '')).filter((p) => teller.fresh(p) === p);
+        const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
+        if (t) used.add(t);
+        const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
+        const words = measure ? teller.say(measure) : gap(`${problemSubject(x.问题)}整改措施`);
+        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${measure ? words : `【待填：${problemSubject(x.问题)}整改措施】`}`));
       }
-      if (parts.length) out.push(closeSentence(parts.join('；')));
-      out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算));
+      // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
+      // with its date, then the figures the next plan sets beyond it (剩余48个村, then 520个行政村).
+      const continuing = (t: NextTask) => leftover.filter((x) => !x.打算.startsWith('【待填') && sameWork(t.lead, x.任务));
+      const placed = new Set<string>();
+      // The key measures (NEXT_STEPS.keyMeasures): tasks continuing this year's work, then those with a target figure
+      // (aims first), in plan order; under NEXT_STEPS.least, the chapters' first tasks in full.
+      const keyed = here.filter((t) => !used.has(t) && (continuing(t).length || keyClauses(t).length));
+      const rank = (t: NextTask) => (continuing(t).length ? 0 : nextAim(t) ? 1 : 2);
+      const chosen = new Set([...keyed].sort((a, b) => rank(a) - rank(b) || keyed.indexOf(a) - keyed.indexOf(b)).slice(0, NEXT_STEPS.keyMeasures));
+      const full = (t: NextTask) => !!teller.fresh(nextTaskWords(t)) && teller.fresh(nextTaskWords(t)) !== nextLead(t);
+      // The fill takes a chapter not yet covered before a covered one, each chapter's first task before its second.
+      const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
+      const covered = (t: NextTask) => Number([...chosen].some((y) => y.chapterId === t.chapterId));
+      for (const t of [...here].sort((a, b) => covered(a) - covered(b) || within(a) - within(b) || here.indexOf(a) - here.indexOf(b))) if (chosen.size < NEXT_STEPS.least && !used.has(t) && !chosen.has(t) && full(t)) chosen.add(t);
+      /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
+      const measureOf = (t: NextTask, withLead: boolean): string => {
+        const mine = continuing(t);
+        mine.forEach((x) => placed.add(x.打算));
+        const own = mine.map((x) => x.打算.replace(/。$/, ''));
+        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k))).slice(0, 2);
+        // The unit's plans were said already (leftover, through tellLine); the next plan's figures are said here.
+        const bits = [...own, ...figs.map((b) => teller.say(b))].filter(Boolean);
+        if (!bits.length) return teller.say(nextTaskWords(t));
+        const body = bits.join('，');
+        // Its title before it in a point of one chapter, and wherever the measure opens with no verb (`非现场执法比例…`).
+        return (!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t)) ? body : `${nextLead(t)}，${body}`;
+      };
+      const picked = here.filter((t) => chosen.has(t));
+      if (ids.length > 1) {
+        // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
+        const parts = ids
+          .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
+          .filter((x) => x.ts.length)
+          .map(({ id, ts }) => {
+            const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
+            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
+            return bits.length ? `${nextWords.action(object, 'next')}，${bits.join('，')}` : '';
+          })
+          .filter(Boolean);
+        if (parts.length) out.push(closeSentence(parts.join('；')));
+      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
+      out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }
     out.push(...leftover.map((x) => x.打算));
