@@ -477,8 +477,8 @@ export function keyClauses(t: NextTask): string[] {
     .slice(0, 2);
 }
 
-/** How 下一步 answers a problem of this year (round nine): `针对剩余5项督察问题，…`. */
-export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+/** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
+export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, aim: '确保', predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
 /** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
 export function problemSubject(problem: string): string {
   const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
@@ -890,7 +890,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         if (!bits.length) return teller.say(nextTaskWords(t));
         const body = bits.join('，');
         // Its title before it in a point of one chapter, and wherever the measure opens with no verb (`非现场执法比例…`).
-        return (!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t)) ? body : `${nextLead(t)}，${body}`;
+        if ((!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t))) return body;
+        // A title said already (成效: `推动差异化监管，…42%`) is not said again: the target alone, as an aim (确保…).
+        const title = teller.say(nextLead(t));
+        return title ? `${title}，${body}` : opensWithVerb(body) ? body : `${NEXT_ANSWER.aim}${body}`;
       };
       const picked = here.filter((t) => chosen.has(t));
       if (ids.length > 1) {
