@@ -65,7 +65,7 @@ function progressTexts(c: ClauseProgress): string[] {
  * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
  * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
  */
-export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 4 } as const;
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5 } as const;
 /** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
 const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
 /** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
@@ -812,13 +812,21 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);
-  const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
+  const withProblems = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
     // The same sentences (问题 + 原因, failures first, named by the task's object) serve both layouts: by theme, or
     // as points (问题要点).
     const 问题句 = text.问题句.filter((p) => ![...usedCauses].some((u) => p.includes(u))).map((p) => tellLine(p)).filter(Boolean);
     const 问题 = [...问题句];
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 };
-  }).map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
+  });
+  // 存在问题 as at most PROBLEM_POINTS.most points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
+  // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
+  // first, with its cause when the data has it (else a gap): `missed` above. Ranked here: 下一步 answers each.
+  const points = [...missed, ...withProblems.flatMap((t) => t.问题句)];
+  const failed = new Set(built.flatMap((b) => b.text.未完成句));
+  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
+  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own);
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
@@ -857,7 +865,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // This year's problems first decide which next-plan tasks answer them (said there, not again as a measure).
       const answers: string[] = [];
       for (const x of text.问题打算) {
-        if ([...usedCauses].some((u) => x.问题.includes(u))) continue;
+        // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
+        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
         const own = x.打算.map((p) => p.replace(/。$/, '')).filter((p) => teller.fresh(p) === p);
         const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
         if (t) used.add(t);
@@ -945,15 +954,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         .map((m) => `其中，“${m.任务}”的${m.配合报告}。`)
         .join('')}`
     : '';
-  // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
-  // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
-  // first, with its cause when the data has it (else a gap): `missed` above.
-  const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
-  // Year-end: always points, by weight (PROBLEM_POINTS), the office's own shortcomings closing them.
-  const failed = new Set(built.flatMap((b) => b.text.未完成句));
-  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
-  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  // Year-end: always points, by weight (PROBLEM_POINTS, ranked above), the office's own shortcomings closing them.
   const problemPoints = !o.accepted
     ? ''
     : o.yearEnd
