@@ -748,7 +748,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // A chapter done with no telling fact is a gap for its results, never left out (round nine).
         const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
         const tail = noFact + extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
-        silentSentences.push(silentHere);
+        // The speech says its own gap for a chapter without results (本方面主要成效及数据): it leaves this one out too.
+        silentSentences.push(noFact, silentHere);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         const head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
@@ -770,7 +771,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const silentHere = silentText(text);
       const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
       extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
-      silentSentences.push(silentHere);
+      silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);

@@ -160,12 +160,13 @@ export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; 
  */
 export const HEADING_ADVERBS = {
   done: ['扎实', '全力', '深入', '积极', '着力', '稳步'],
-  // One word for work not all done: 继续保障… reads as the plan's own imperative (R2 report 4).
-  mixed: ['持续'],
+  mixed: ['持续', '继续'],
   silent: [''],
   next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
 } as const satisfies Record<HeadingState, readonly string[]>;
 export type { HeadingState };
+/** The one adverb a report's lead takes for work not all done (headingWords.lead). */
+export const LEAD_MIXED = ['持续'] as const;
 
 /**
  * One document's heading words: each heading takes the adverb, verb and predicate used least so far (in the order
@@ -180,13 +181,13 @@ export function headingWords() {
   };
   return {
     /** `深入打好蓝天保卫战`: verb + object, the adverb by what the data says. */
-    action(object: string, state: HeadingState): string {
+    action(object: string, state: HeadingState, choice: readonly string[] = HEADING_ADVERBS[state]): string {
       const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
       if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
       const verb = least(rule.verbs);
       // No adverb that shares a character with its verb (`深入深化`).
-      const adverbs = HEADING_ADVERBS[state].filter((a) => ![...a].some((ch) => verb.includes(ch)));
-      return `${least(adverbs.length ? adverbs : HEADING_ADVERBS[state])}${verb}${object}`;
+      const adverbs = choice.filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      return `${least(adverbs.length ? adverbs : choice)}${verb}${object}`;
     },
     /**
      * A sub-point's lead (一是…, round nine): always verb + object, as the seed's 一是强化政治建设 / 二是积极提升水环境
@@ -195,7 +196,8 @@ export function headingWords() {
      * imperative, verb + object already, and stands as written. The one rule for every lead of the report.
      */
     lead(title: string, state: HeadingState, kind: 'chapter' | 'task'): string {
-      return kind === 'task' ? title.trim() : this.action(objectOf(title), state);
+      // Work not all done is 持续 only: 继续保障… reads as the plan's own imperative (R2 report 4).
+      return kind === 'task' ? title.trim() : this.action(objectOf(title), state, state === 'mixed' ? LEAD_MIXED : HEADING_ADVERBS[state]);
     },
     /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied: theme headings only. */
     evaluative(title: string, allDone: boolean): string {
