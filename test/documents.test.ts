@@ -193,6 +193,17 @@ describe('the rules, on worked examples', () => {
     // An indicator missed is an exception too: no 全面完成 claimed beyond the data.
     const missedOne = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15', { 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } });
     expect(missedOne.报告.开头).toContain('部署，重点工作总体完成。优良天数比率未达到省考核要求。现将有关情况报告如下。');
+    // Round nine: units that wrote only 完成。 give no telling fact: a chapter done is a gap for its results at its
+    // place, never left out; the one with 6.3 not done is no such gap (it is under 存在问题).
+    const soil = ctx.报告.主题.find((t) => t.标题.includes('净土保卫战'))!;
+    expect(soil.成效补充).not.toMatch(/主要成效】/);
+    const doneThemes = ctx.报告.主题.filter((t) => t !== soil && t.章节.length);
+    expect(doneThemes.length).toBeGreaterThanOrEqual(10);
+    for (const t of doneThemes) {
+      expect(t.成效, t.标题).toEqual([]);
+      expect(t.成效补充, t.标题).toMatch(/^【待填：[^】]+方面主要成效】。$/);
+    }
+    expect(ctx.待填).toContain('蓝天保卫战方面主要成效');
     expect(ctx.结论.滞后).toBe('1个条目年内未完成，');
     expect(ctx.报告.未完成).toEqual([{ 编号: '6.3', 任务: '深入开展农村环境整治', 单位: '土壤生态环境处', 差距: '660个完成612个，尚差48个', 原因: '', 打算: '' }]);
     expect(ctx.待填).toContain('深入开展农村环境整治下一步措施');
