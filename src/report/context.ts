@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
 import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
@@ -830,7 +830,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own);
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
-    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
 
   /**
@@ -883,7 +883,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // (aims first), in plan order; under NEXT_STEPS.least, the chapters' first tasks in full.
       const keyed = here.filter((t) => !used.has(t) && (continuing(t).length || keyClauses(t).length));
       const rank = (t: NextTask) => (continuing(t).length ? 0 : nextAim(t) ? 1 : 2);
-      const chosen = new Set([...keyed].sort((a, b) => rank(a) - rank(b) || keyed.indexOf(a) - keyed.indexOf(b)).slice(0, NEXT_STEPS.keyMeasures));
+      // One measure per chapter before a chapter's second, so that a point's priorities span its chapters.
+      const byRank = [...keyed].sort((a, b) => rank(a) - rank(b) || keyed.indexOf(a) - keyed.indexOf(b));
+      const chosen = new Set<NextTask>();
+      for (const t of byRank) if (chosen.size < NEXT_STEPS.keyMeasures && ![...chosen].some((y) => y.chapterId === t.chapterId)) chosen.add(t);
+      for (const t of byRank) if (chosen.size < NEXT_STEPS.keyMeasures) chosen.add(t);
       const full = (t: NextTask) => !!teller.fresh(nextTaskWords(t)) && teller.fresh(nextTaskWords(t)) !== nextLead(t);
       // The fill takes a chapter not yet covered before a covered one, each chapter's first task before its second.
       const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
