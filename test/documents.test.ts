@@ -385,6 +385,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(safety).toContain(`【待填：${silentTasks.join('、')}等4项工作年终完成情况（${SILENT}未报送）】。`);
     expect(safety).toContain(`${COOPERATING_FIGURES.replace(/^配合/, '')}。`);
     expect(body).not.toContain(COOPERATING_FIGURES);
+    // Round nine: in a section of one chapter too, the task of another field (网络安全, OFF_TOPIC) is no 一是 of
+    // 环境安全: it follows the chapter's own facts and gap, unnumbered.
+    expect(safety).toMatch(/^（[一二三四五六七八九十]+）环境安全持续加强。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。【待填：[^】]+】。开展网络安全检查4轮/);
+    expect(safety).not.toMatch(/是加强网络安全防护/);
   });
 
   it('puts the missed target only under 存在问题, with its cause or a gap for it, and the unit’s plan under 下一步', () => {

@@ -766,11 +766,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // A single chapter numbers its tasks, within SELECTION.sectionChars; the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
       // Every lead verb + object (headingWords.lead): 服务保障中心任务 as the plan says it, never 中心任务服务保障有力.
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
+      // A task of another field (网络安全 under 环境安全, OFF_TOPIC) is no point of the chapter: it follows, unnumbered,
+      // after the chapter's own facts and gap, as in a theme's block (R1 finding 3).
+      const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(g.title) && r.task.test(task));
+      items = kept.filter((p) => !offTopic(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
-      extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
+      extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere + kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
       silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
