@@ -537,8 +537,8 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
 /**
  * A block's tasks by its length budget (SELECTION, round nine), told in the plan's order; the rest's names for the
  * closing clause. The chapter's first task (`first`) is kept when it reported a result; then the headline results
- * (SELECTION.headline, a quantified target met) in plan order; then the others with a result of their own (resultScore
- * above 0, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
+ * (SELECTION.headline, a quantified target met) in plan order; then the others showing at least SELECTION.fillScore
+ * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
  * would be told now (nothing said twice).
  */
 function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: string[] } {
@@ -556,7 +556,7 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
   cands.filter(headline).forEach((x) => take(x));
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
-  [...cands].filter((x) => score(x.text) > 0).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
+  [...cands].filter((x) => score(x.text) >= SELECTION.fillScore).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
   const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));

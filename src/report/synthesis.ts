@@ -280,8 +280,8 @@ export function concretePlan(text: string): boolean {
  * clauses of it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`). A block
  * (a chapter of a theme: `blockChars`; a theme of one chapter: `sectionChars`) is limited by its length, not by a
  * count: its chapter's first task when it reported a result, then every headline result (`headline`: 完成…改造/整治/
- * 创建, 下降/达到/通过, or a quantified target met) in plan order, then the other tasks by what they show, while the
- * block stays within its budget; all told in plan order, the rest counted once for the report.
+ * 创建, 下降/达到/通过, or a quantified target met) in plan order, then the other tasks showing at least `fillScore`, the
+ * most telling first, while the block stays within its budget; all told in plan order, the rest counted once for the report.
  */
 export const SELECTION = {
   taskClauses: 4,
@@ -289,6 +289,8 @@ export const SELECTION = {
   blockChars: 420,
   sectionChars: 480,
   headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/] as readonly RegExp[],
+  /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
+  fillScore: 1,
 } as const;
 
 /** A sentence's clauses (between ， and ；), with the mark before each (none before the first). */
