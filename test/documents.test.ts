@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, keyClauses, problemSubject, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -136,6 +136,17 @@ describe('the rules, on worked examples', () => {
     expect(told).not.toMatch(/印发工作方案。全年受理/);
     expect(ctx.报告.开头).toContain('按序时推进');
     expect(ctx.报告.主题.flatMap((t) => t.打算).join('')).not.toContain('按计划推进');
+  });
+
+  it('answers a problem by its subject and finds a next-plan task’s target clauses (round nine: 下一步)', () => {
+    expect(problemSubject('剩余5项督察问题涉及历史遗留，整改周期较长')).toBe('剩余5项督察问题');
+    expect(problemSubject('部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中')).toBe('部分城乡接合部镇街道路积尘负荷反复问题');
+    expect(problemSubject('二级市场交易活跃度不高，企业参与意愿不强')).toBe('二级市场交易活跃度不高问题');
+    const task = (text: string) => ({ id: '6.3', chapterId: '6', number: '3', lead: '深入开展农村环境整治', clauses: [clause({ text })] }) as unknown as Plan['tasks'][number];
+    // A figure beyond a year and a target word: 48个 and 520个; not the year alone, not a count without a target (105处).
+    expect(keyClauses(task('2026年一季度完成2025年剩余48个行政村环境整治任务，完成省定2026年度520个行政村环境整治任务，开展农村环境整治成效常态化摸排调研。加强全市105处已治理农村黑臭水体治理管护。'))).toEqual(['2026年一季度完成2025年剩余48个行政村环境整治任务', '完成省定2026年度520个行政村环境整治任务']);
+    expect(keyClauses(task('印发《2026年济南市“无废城市”建设工作方案》。'))).toEqual([]);
+    expect(keyClauses(task('大力推行无感式执法，非现场执法比例达到45%以上。'))).toEqual(['非现场执法比例达到45%以上']);
   });
 
   it('turns a chapter’s imperative title into an evaluative heading, claiming nothing where work is not done', () => {
