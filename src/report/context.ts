@@ -875,8 +875,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
         if (t) used.add(t);
         const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
-        const words = measure ? teller.say(measure) : gap(`${problemSubject(x.问题)}整改措施`);
-        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${measure ? words : `【待填：${problemSubject(x.问题)}整改措施】`}`));
+        // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
+        const words = measure ? teller.say(measure) : '';
+        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
       // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
       // with its date, then the figures the next plan sets beyond it (剩余48个村, then 520个行政村).
