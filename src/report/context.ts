@@ -8,10 +8,9 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
-import { scopeWords } from './counting.ts';
 import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
@@ -66,7 +65,7 @@ function progressTexts(c: ClauseProgress): string[] {
  * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
  * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
  */
-export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 4 } as const;
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5 } as const;
 /** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
 const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
 /** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
@@ -116,6 +115,8 @@ export interface SectionText {
   打算: string[];
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
+  /** Each problem a unit reported on work done (not a clause not done): the unit's concrete plans for it, for 下一步 to answer it. */
+  问题打算: { 任务: string; 问题: string; 打算: string[] }[];
   /** Concrete plans of the tasks not done or carried over (the unit's own deadline), verb-first: first in 下一步. */
   未完打算: { 任务: string; 打算: string }[];
   /** What was not reported: cooperating units' facts (as the bureau's) and the clerk's gap, at its place. */
@@ -237,7 +238,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -325,6 +326,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
+          out.问题打算.push({ 任务: task, 问题: p, 打算: concrete(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -384,7 +386,7 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2 } as const;
+export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2, keyMeasures: 3 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
@@ -462,6 +464,29 @@ export function nextTaskWords(t: NextTask): string {
   return m ? `${nextLead(t)}，${m}` : nextLead(t);
 }
 
+/**
+ * A next-plan task's target clauses (round nine: 下一步 sets priorities with their figures): the clauses of its text
+ * with a figure beyond a year and a word that makes it a target (达到/下降/控制在/完成…以上/以内/…前), at most two.
+ */
+export const KEY_TARGET = /(达到|下降|降低|控制在|完成|不低于|不高于|以上|以内|前)/;
+export function keyClauses(t: NextTask): string[] {
+  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
+  return sentencesOf(text)
+    .flatMap((x) => clausesOf(x).map((c) => c.text))
+    .filter((c) => /\d/.test(c.replace(/\d{4}年度?/g, '')) && KEY_TARGET.test(c))
+    .slice(0, 2);
+}
+
+/** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
+export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, aim: '确保', predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+/** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
+export function problemSubject(problem: string): string {
+  const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
+  const m = NEXT_ANSWER.predicate.exec(first);
+  const head = m ? first.slice(0, m.index) : first;
+  return /问题$/.test(head) ? head : `${first}问题`;
+}
+
 export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
   const tasks = next.tasks.filter((t) => t.chapterId === chapterId && nextLead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(nextAim(t) || nextLead(t)));
   const ranked = [...tasks].sort((a, b) => Number(!!nextAim(b)) - Number(!!nextAim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
@@ -510,19 +535,30 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
 }
 
 /**
- * The most specific MAX_PER_ITEM tasks of a block, in the plan's order; the rest's names for the closing clause. A
- * task whose every sentence is a routine count (a shape that other tasks' sentences share: meetings held, checks
- * made, see sentenceShape) ranks after one with a result of its own, however many figures the routine one has.
+ * A block's tasks by its length budget (SELECTION, round nine), told in the plan's order; the rest's names for the
+ * closing clause. The chapter's first task (`first`) is kept when it reported a result; then the headline results
+ * (SELECTION.headline, a quantified target met) in plan order; then the others showing at least SELECTION.fillScore
+ * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
+ * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, most: number): { kept: { task: string; text: string }[]; rest: string[] } {
-  // Each task's candidate as it would be told now (nothing said twice), scored by its figures of its own.
-  const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) }));
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: string[] } {
+  const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
-  const told = cands.filter((x) => x.text);
-  // A quantified target met first, then a result of its own, then the most figures, then the plan's order.
-  const top = new Set([...told].sort((x, y) => Number(y.p.达标) - Number(x.p.达标) || Number(score(y.text) > 0) - Number(score(x.text) > 0) || score(y.text) - score(x.text) || x.at - y.at).slice(0, most));
+  const headline = (x: (typeof cands)[number]) => x.p.达标 || SELECTION.headline.some((re) => re.test(x.text));
+  const chosen = new Set<(typeof cands)[number]>();
+  let used = 0;
+  const take = (x: (typeof cands)[number], always = false) => {
+    if (chosen.has(x) || (!always && chosen.size && used + x.text.length > budget)) return;
+    chosen.add(x);
+    used += x.text.length;
+  };
+  const lead = cands.find((x) => x.p.任务 === first);
+  if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
+  cands.filter(headline).forEach((x) => take(x));
+  // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
+  [...cands].filter((x) => score(x.text) >= SELECTION.fillScore).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
-  const kept = cands.filter((x) => top.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
+  const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
   return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)).map((p) => p.任务) };
 }
@@ -553,12 +589,20 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
 }
 
 /**
- * The year-end opening's exceptions (round eight, R2 report 1), named briefly after the total: the carried tasks and
- * the unfinished ones by their object (taskObject), the unreported clauses by their chapter's object with a gap: no
- * bookkeeping of who did not report goes upward. The parts add up with the total to the clauses counted.
+ * The year-end opening's verdict (round nine, an upward report without counts: the counts live in the 通报). With
+ * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
+ * when at least `share` of the clauses were done, else `some`, then the exceptions by name: the carried tasks and the
+ * unfinished ones by their object (taskObject), the missed indicators by name and basis, the unreported clauses by
+ * their chapter's object with a gap. No bookkeeping of who did not report goes upward.
  */
-export const OPENING_EXCEPTIONS = { carried: (names: string, next: number) => `${names}属跨年度实施，转入${next}年继续推进`, notDone: (names: string) => `${names}未按期完成`, silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}` } as const;
-function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string = (id) => id): string {
+export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '重点工作总体完成', some: '重点工作未能全部完成', share: 0.8 } as const;
+export const OPENING_EXCEPTIONS = {
+  carried: (names: string, next: number) => `${names}属跨年度实施，已转入${next}年继续推进`,
+  notDone: (names: string) => `${names}未按期完成`,
+  missed: (indicator: string, basis: string) => `${indicator}未达到${basis}`,
+  silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}`,
+} as const;
+function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string, missed: { 名称: string; 结论: string }[]): string[] {
   const names = (xs: ClauseProgress[]) => {
     const ns = [...new Set(xs.map((x) => taskObject(x.task)))];
     return `${ns.join('、')}${ns.length > 1 ? `等${xs.length}项工作` : ''}`;
@@ -567,12 +611,13 @@ function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) =
   const notDone = c.filter((x) => x.yearEnd === '未完成');
   const silent = new Map<string, number>();
   for (const x of c.filter((y) => y.status === '未报送')) silent.set(x.chapterId, (silent.get(x.chapterId) ?? 0) + 1);
-  const parts = [
+  // What was missed, tasks and indicators, in one part: the superior reads the shortfalls together.
+  const shortfalls = [notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '', ...missed.map((m) => OPENING_EXCEPTIONS.missed(m.名称, m.结论.replace(/^未达到/, '')))].filter(Boolean).join('，');
+  return [
     carried.length ? OPENING_EXCEPTIONS.carried(names(carried), year + 1) : '',
-    notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '',
+    shortfalls,
     ...[...silent].map(([id, n]) => OPENING_EXCEPTIONS.silent(objectOf(chapterTitle(id)), n, gap('年终完成情况'))),
   ].filter(Boolean);
-  return parts.map((p) => `；${p}`).join('');
 }
 
 interface ReportInput {
@@ -617,15 +662,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
   const silent = n((x) => x.status === '未报送');
   const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
+  for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    // Counted as the 通报 and the speech count (counting.ts scopeWords at the first mention): the outcomes add up to
-    // the whole, the clauses nobody reported included, so the superior reads one total in all three documents.
+    // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
+    const exceptions = exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id, kpi.指标.filter((x) => x.结论.startsWith('未达到')));
+    const verdict = !exceptions.length && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署的${scopeWords(o.plan)}，全年完成${done}项${exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id)}。${done === c.length && c.length ? '年度各项任务全部完成。' : ''}${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}。${exceptions.length ? `${exceptions.join('；')}。` : ''}${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
@@ -644,8 +692,6 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         }`;
     opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   }
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
-  for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   // Sections: the office's themes, then each chapter no theme names.
   const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
   const named = new Set(specs.flatMap((t) => t.chapters));
@@ -694,17 +740,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockTasks);
+        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockChars, mine[0]?.task);
         const silentHere = silentText(here);
-        const tail = extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
-        silentSentences.push(silentHere);
-        if (!kept.length && !tail) continue;
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        // Work not all done is no achievement in the imperative (`继续保障环境安全` reads as the plan's title): the
-        // evaluative form HEADING_RULES make for it (`环境安全持续加强`), claiming no success (R2 report 4).
-        const head = !o.yearEnd ? chapterTitle : state === 'done' ? words.action(objectOf(chapterTitle), state) : words.evaluative(chapterTitle, false);
+        // A chapter done with no telling fact is a gap for its results, never left out (round nine).
+        const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
+        const tail = noFact + extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
+        // The speech says its own gap for a chapter without results (本方面主要成效及数据): it leaves this one out too.
+        silentSentences.push(noFact, silentHere);
+        if (!kept.length && !tail) continue;
+        // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
+        const head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -714,15 +762,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
       }
     } else {
-      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionTasks);
-      // A single chapter numbers its tasks; beyond SELECTION.sectionTasks the rest are counted once.
+      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task);
+      // A single chapter numbers its tasks, within SELECTION.sectionChars; the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
-      // A task titled like a heading (服务保障中心任务, HEADING_LIKE) leads in the evaluative form (中心任务服务保障有力).
-      items = kept.map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? (HEADING_LIKE.test(p.task.trim()) ? leadPhrase(p.task, p.text).replace(/^[^。]*。/, `${words.evaluative(p.task.trim(), true)}。`) : leadPhrase(p.task, p.text)) : p.text}`);
+      // Every lead verb + object (headingWords.lead): 服务保障中心任务 as the plan says it, never 中心任务服务保障有力.
+      // A task of another field (网络安全 under 环境安全, OFF_TOPIC) is no point of the chapter: it follows, unnumbered,
+      // after the chapter's own facts and gap, as in a theme's block (R1 finding 3).
+      const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(g.title) && r.task.test(task));
+      items = kept.filter((p) => !offTopic(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
-      extra = extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere;
-      silentSentences.push(silentHere);
+      const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
+      extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere + kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+      silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
@@ -764,16 +816,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);
-  const themes = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
+  const withProblems = built.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences }) => {
     // The same sentences (问题 + 原因, failures first, named by the task's object) serve both layouts: by theme, or
     // as points (问题要点).
     const 问题句 = text.问题句.filter((p) => ![...usedCauses].some((u) => p.includes(u))).map((p) => tellLine(p)).filter(Boolean);
     const 问题 = [...问题句];
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 };
-  }).map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
+  });
+  // 存在问题 as at most PROBLEM_POINTS.most points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
+  // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
+  // first, with its cause when the data has it (else a gap): `missed` above. Ranked here: 下一步 answers each.
+  const points = [...missed, ...withProblems.flatMap((t) => t.问题句)];
+  const failed = new Set(built.flatMap((b) => b.text.未完成句));
+  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
+  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own);
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
-    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next'), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
+    return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
 
   /**
@@ -804,38 +864,70 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     if (o.yearEnd && o.nextPlan) {
       const next = o.nextPlan;
       const ids = nextChaptersOf(next, g, o.plan, o.settings.reportThemes ?? '');
-      const several = ids.length > 1;
-      const placed = new Set<string>();
-      // The next plan's tasks for the point as one sentence, its parts apart by ；: per chapter verb + object and its
-      // measures when the point has several (the seed's 扎实推进蓝天保卫战，…), each task its title and first measure
-      // when it has one; the units' own plans for what is left of this year joined to the chapter they continue.
-      const parts: string[] = [];
-      for (const id of ids) {
-        const chapter = next.chapters.find((x) => x.id === id)!;
-        const skip = text.未完打算.map((x) => x.任务);
-        const measures = nextMeasures(next, id, skip, several ? NEXT_STEPS.perChapterInTheme : NEXT_STEPS.perChapter, (x) => teller.fresh(x) === x);
-        const mine = leftover.filter((x) => !placed.has(x.打算) && !x.打算.startsWith('【待填') && (next.tasks.some((t) => t.chapterId === id && sameWork(t.lead, x.任务)) || bareTitle(o.plan.chapters.find((p) => own.some((c) => c.task === x.任务 && c.chapterId === p.id))?.title ?? '') === bareTitle(chapter.title)));
-        mine.forEach((x) => placed.add(x.打算));
-        const unitPlans = mine.map((x) => x.打算.replace(/。$/, ''));
-        if (several) {
-          // A measure that only names the chapter's own work again (`深化美丽济南建设实践，推进美丽济南建设`) is left out.
-          const bits = [...measures.filter((m) => !sameWork(m.short, objectOf(chapter.title))).map((m) => teller.say(m.short)), ...unitPlans].filter(Boolean);
-          if (bits.length) parts.push(`${nextWords.action(objectOf(chapter.title), 'next')}，${bits.join('，')}`);
-        } else {
-          // A point of one chapter, as the seed's (一): each task a sentence (its title and first measure), as many as
-          // leave the point at most NEXT_STEPS.most sentences with what comes before and after.
-          const room = Math.max(1, NEXT_STEPS.most - out.length - unitPlans.length);
-          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`).
-          // A task whose measure was said already (told once) is not left as its bare title (`夯实基层建设基础。`): the
-          // next task of the chapter takes its place.
-          const sayable = (m: { short: string; full: string }) => !!teller.fresh(m.full) && teller.fresh(m.full) !== m.short;
-          let pool = measures;
-          for (let k = NEXT_STEPS.perChapter + 1; pool.filter(sayable).length < room && k <= next.tasks.length; k++) pool = nextMeasures(next, id, skip, k, (x) => teller.fresh(x) === x);
-          out.push(...pool.filter(sayable).slice(0, room).map((m) => closeSentence(teller.say(m.full))), ...unitPlans.map(closeSentence));
-        }
+      const here = next.tasks.filter((t) => ids.includes(t.chapterId) && nextLead(t));
+      const used = new Set<NextTask>();
+      // This year's problems first decide which next-plan tasks answer them (said there, not again as a measure).
+      const answers: string[] = [];
+      for (const x of text.问题打算) {
+        // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
+        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
+        const own = x.打算.map((p) => p.replace(/。$/, '')).filter((p) => teller.fresh(p) === p);
+        const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
+        if (t) used.add(t);
+        const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
+        // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
+        const words = measure ? teller.say(measure) : '';
+        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
-      if (parts.length) out.push(closeSentence(parts.join('；')));
-      out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算));
+      // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
+      // with its date, then the figures the next plan sets beyond it (剩余48个村, then 520个行政村).
+      const continuing = (t: NextTask) => leftover.filter((x) => !x.打算.startsWith('【待填') && sameWork(t.lead, x.任务));
+      const placed = new Set<string>();
+      // The key measures (NEXT_STEPS.keyMeasures): tasks continuing this year's work, then those with a target figure
+      // (aims first), in plan order; under NEXT_STEPS.least, the chapters' first tasks in full.
+      const keyed = here.filter((t) => !used.has(t) && (continuing(t).length || keyClauses(t).length));
+      const rank = (t: NextTask) => (continuing(t).length ? 0 : nextAim(t) ? 1 : 2);
+      // One measure per chapter before a chapter's second, so that a point's priorities span its chapters.
+      const byRank = [...keyed].sort((a, b) => rank(a) - rank(b) || keyed.indexOf(a) - keyed.indexOf(b));
+      const chosen = new Set<NextTask>();
+      for (const t of byRank) if (chosen.size < NEXT_STEPS.keyMeasures && ![...chosen].some((y) => y.chapterId === t.chapterId)) chosen.add(t);
+      for (const t of byRank) if (chosen.size < NEXT_STEPS.keyMeasures) chosen.add(t);
+      const full = (t: NextTask) => !!teller.fresh(nextTaskWords(t)) && teller.fresh(nextTaskWords(t)) !== nextLead(t);
+      // The fill takes a chapter not yet covered before a covered one, each chapter's first task before its second.
+      const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
+      const covered = (t: NextTask) => Number([...chosen].some((y) => y.chapterId === t.chapterId));
+      for (const t of [...here].sort((a, b) => covered(a) - covered(b) || within(a) - within(b) || here.indexOf(a) - here.indexOf(b))) if (chosen.size < NEXT_STEPS.least && !used.has(t) && !chosen.has(t) && full(t)) chosen.add(t);
+      /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
+      const measureOf = (t: NextTask, withLead: boolean): string => {
+        const mine = continuing(t);
+        mine.forEach((x) => placed.add(x.打算));
+        const own = mine.map((x) => x.打算.replace(/。$/, ''));
+        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k))).slice(0, 2);
+        // The unit's plans were said already (leftover, through tellLine); the next plan's figures are said here.
+        const bits = [...own, ...figs.map((b) => teller.say(b))].filter(Boolean);
+        if (!bits.length) return teller.say(nextTaskWords(t));
+        const body = bits.join('，');
+        // Its title before it in a point of one chapter, and wherever the measure opens with no verb (`非现场执法比例…`).
+        if ((!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t))) return body;
+        // A title said already (成效: `推动差异化监管，…42%`) is not said again: the target alone, as an aim (确保…).
+        const title = teller.say(nextLead(t));
+        return title ? `${title}，${body}` : opensWithVerb(body) ? body : `${NEXT_ANSWER.aim}${body}`;
+      };
+      const picked = here.filter((t) => chosen.has(t));
+      if (ids.length > 1) {
+        // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
+        const parts = ids
+          .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
+          .filter((x) => x.ts.length)
+          .map(({ id, ts }) => {
+            const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
+            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
+            return bits.length ? `${nextWords.action(object, 'next')}，${bits.join('，')}` : '';
+          })
+          .filter(Boolean);
+        if (parts.length) out.push(closeSentence(parts.join('；')));
+      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
+      out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }
     out.push(...leftover.map((x) => x.打算));
@@ -871,15 +963,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         .map((m) => `其中，“${m.任务}”的${m.配合报告}。`)
         .join('')}`
     : '';
-  // 存在问题 as 2–4 points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
-  // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
-  // first, with its cause when the data has it (else a gap): `missed` above.
-  const points = [...missed, ...themes.flatMap((t) => t.问题句)];
   const subjective = o.accepted ? `${gap('主观方面不足')}。` : '';
-  // Year-end: always points, by weight (PROBLEM_POINTS), the office's own shortcomings closing them.
-  const failed = new Set(built.flatMap((b) => b.text.未完成句));
-  const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
-  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  // Year-end: always points, by weight (PROBLEM_POINTS, ranked above), the office's own shortcomings closing them.
   const problemPoints = !o.accepted
     ? ''
     : o.yearEnd

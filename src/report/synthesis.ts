@@ -165,6 +165,8 @@ export const HEADING_ADVERBS = {
   next: ['深入', '全力', '积极', '着力', '持续', '扎实'],
 } as const satisfies Record<HeadingState, readonly string[]>;
 export type { HeadingState };
+/** The one adverb a report's lead takes for work not all done (headingWords.lead). */
+export const LEAD_MIXED = ['持续'] as const;
 
 /**
  * One document's heading words: each heading takes the adverb, verb and predicate used least so far (in the order
@@ -179,15 +181,25 @@ export function headingWords() {
   };
   return {
     /** `深入打好蓝天保卫战`: verb + object, the adverb by what the data says. */
-    action(object: string, state: HeadingState): string {
+    action(object: string, state: HeadingState, choice: readonly string[] = HEADING_ADVERBS[state]): string {
       const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
       if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
       const verb = least(rule.verbs);
       // No adverb that shares a character with its verb (`深入深化`).
-      const adverbs = HEADING_ADVERBS[state].filter((a) => ![...a].some((ch) => verb.includes(ch)));
-      return `${least(adverbs.length ? adverbs : HEADING_ADVERBS[state])}${verb}${object}`;
+      const adverbs = choice.filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      return `${least(adverbs.length ? adverbs : choice)}${verb}${object}`;
     },
-    /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied. */
+    /**
+     * A sub-point's lead (一是…, round nine): always verb + object, as the seed's 一是强化政治建设 / 二是积极提升水环境
+     * 质量, never subject + predicate (`净土保卫战持续推进`). A chapter's title is said by its object with the verb
+     * OBJECT_VERBS give it and the adverb its state allows (`持续打好净土保卫战`); a task's title is the plan's own
+     * imperative, verb + object already, and stands as written. The one rule for every lead of the report.
+     */
+    lead(title: string, state: HeadingState, kind: 'chapter' | 'task'): string {
+      // Work not all done is 持续 only: 继续保障… reads as the plan's own imperative (R2 report 4).
+      return kind === 'task' ? title.trim() : this.action(objectOf(title), state, state === 'mixed' ? LEAD_MIXED : HEADING_ADVERBS[state]);
+    },
+    /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied: theme headings only. */
     evaluative(title: string, allDone: boolean): string {
       return evaluativeHeading(title, allDone, least);
     },
@@ -263,12 +275,23 @@ export function concretePlan(text: string): boolean {
 }
 
 /**
- * How much a report says, per task and per block (issue 29): a task is told by its telling fact, the sentence of
- * its lead with the most result figures of its own (else the first concrete one), at most `taskClauses` clauses of
- * it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`); a block (a
- * chapter of a theme, or a section) tells at most `blockTasks` tasks, the rest counted once for the report.
+ * How much a report says, per task and per block (issue 29, round nine): a task is told by its telling fact, the
+ * sentence of its lead with the most result figures of its own (else the first concrete one), at most `taskClauses`
+ * clauses of it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`). A block
+ * (a chapter of a theme: `blockChars`; a theme of one chapter: `sectionChars`) is limited by its length, not by a
+ * count: its chapter's first task when it reported a result, then every headline result (`headline`: 完成…改造/整治/
+ * 创建, 下降/达到/通过, or a quantified target met) in plan order, then the other tasks showing at least `fillScore`, the
+ * most telling first, while the block stays within its budget; all told in plan order, the rest counted once for the report.
  */
-export const SELECTION = { taskClauses: 4, coopSentences: 1, blockTasks: 3, sectionTasks: 4 } as const;
+export const SELECTION = {
+  taskClauses: 4,
+  coopSentences: 1,
+  blockChars: 420,
+  sectionChars: 480,
+  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/] as readonly RegExp[],
+  /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
+  fillScore: 1,
+} as const;
 
 /** A sentence's clauses (between ， and ；), with the mark before each (none before the first). */
 export function clausesOf(sentence: string): { mark: string; text: string }[] {
