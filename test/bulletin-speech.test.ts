@@ -20,8 +20,8 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, rateText, type RequirementInput } from '../src/report/bulletin.ts';
-import { cnCount, nextPlanWords } from '../src/report/context.ts';
+import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
 import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
@@ -156,9 +156,11 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(byChapter![0]).toEqual(['工作领域', '工作项数', '完成', '未完成', '转入下一年度', '未报送', '完成率']);
     // 碧水保卫战 is all 水生态环境处's, which did not report: the table says 未报送, never 0%.
     expect(byChapter!.find((r) => r[0]!.startsWith('五、'))).toEqual(['五、更高标准推进碧水保卫战', '4', '0', '0', '0', '4', '未报送']);
-    // Issue 29 (round five, point 3): every rate with one decimal, so 75.0% stands beside 73.1%.
-    expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75.0%']);
-    expect(byChapter!.filter((r) => r[6]!.endsWith('%')).every((r) => /^\d+\.\d%$/.test(r[6]!))).toBe(true);
+    // Issue 29 (round nine, B9 point 1; was round five, point 3: one decimal always): the documents' one percent
+    // format (context.ts percent), a whole rate without its .0 (75%, 100%), a part with one decimal (73.1%).
+    expect(byChapter!.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '1', '0', '0', '75%']);
+    expect(byChapter!.find((r) => r[0]!.startsWith('二、'))!.at(-1)).toBe('100%');
+    expect(byChapter!.filter((r) => r[6]!.endsWith('%')).every((r) => /^\d+(\.[1-9])?%$/.test(r[6]!))).toBe(true);
     // The 合计 row closes the table with the opening sentence's counts (49 of 67 is 73.1%).
     expect(byChapter!.at(-1)).toEqual(['合计', '67', '49', '2', '0', '16', '73.1%']);
   });
@@ -445,7 +447,8 @@ describe('rules in one place', () => {
     expect(openCount('完成黄河流域入河排污口溯源217个、整治128个')).toBe(false);
     expect(openCount('完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toBe(false);
     expect(openCount('督察反馈问题302项完成整改302项')).toBe(false);
-    expect([rateText(5, 6), rateText(61, 67), rateText(3, 3)]).toEqual(['83.3%', '91.0%', '100.0%']);
+    // Round nine (B9 point 1): the 通报's rates in the report's format (were 91.0%, 100.0%).
+    expect([percent(5 / 6), percent(61 / 67), percent(3 / 3), percent(49 / 67)]).toEqual(['83.3%', '91%', '100%', '73.1%']);
     expect(joinTexts(['围绕纪律作风建设组织专题调度会5次', '开展纪律作风建设现场检查107家次', '出台纪律作风建设配套制度4项'], '纪律作风建设')).toBe('围绕纪律作风建设组织专题调度会5次；同时，开展现场检查107家次；另外，出台配套制度4项');
     expect(dropEcho('纪律作风建设', '纪律作风建设')).toBe('纪律作风建设');
     expect(spoken('细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）。量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。')).toBe(
@@ -783,8 +786,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(body).toContain(`（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的妥善应对突发环境事件等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。\n`);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
     expect(body).not.toMatch(/逾期报送[。；]|逾期报送，予以通报批评/);
-    // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67).
-    expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.at(-1)!.at(-1)).toBe('91.0%');
+    // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67); round nine (B9 point 1): 91%, not 91.0%.
+    const rates = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.slice(1).map((r) => r.at(-1));
+    expect(rates.at(-1)).toBe('91%');
+    expect(rates.filter((x) => x === '100%')).toHaveLength(11);
+    expect(bulletin.join('') + rates.join('')).not.toContain('.0%');
     // Nobody's report was returned: the requirement names only what happened. Round six (point 6): it names the unit
     // and what it owes, the items 表2 lists as 未报送 (was 未报送的单位要按照要求补报…, fitting any 通报).
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;

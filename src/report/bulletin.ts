@@ -6,7 +6,7 @@ import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progres
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords } from './kpi.ts';
 import { readPreamble } from './speech.ts';
@@ -294,11 +294,6 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
   return c.answers.filter((a) => a.role === '牵头' || a.status !== '已完成');
 }
 
-/** Every rate in the 通报 in one format, one decimal (`83.3%`, `91.0%`, `100.0%`), so that rates side by side compare. */
-export function rateText(part: number, whole: number): string {
-  return `${((part / whole) * 100).toFixed(1)}%`;
-}
-
 /**
  * A count a text states as not closed: `督察反馈问题302项完成整改276项` (276 of 302), `尚有48个`, `剩余26项`. Such a
  * unit has work left, whatever its status says, and is not praised as 全部完成.
@@ -434,7 +429,7 @@ export function buildBulletin(
       滞后: own.filter((c) => isPressed(c)).length,
       未报送: own.length - reported.length,
       // Nothing reported is no 0%: the table says so.
-      完成率: own.length && !reported.length ? W.未报送 : own.length ? rateText(done, own.length) : '—',
+      完成率: own.length && !reported.length ? W.未报送 : own.length ? percent(done / own.length) : '—',
     };
   };
   const table = [
