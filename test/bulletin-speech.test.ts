@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, openCount, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, openCount, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
 import { cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -362,6 +362,8 @@ describe('rules in one place', () => {
     // 62.6 for ≥64 is missed; 38 for ≤42 met; a figure without a target is no verdict; 完成值:… are clause values.
     expect(missedIndicators({ indicators }, { 优良天数比率: '62.6%', 'PM2.5平均浓度': { 值: 38, 目标: '≤42' }, 重污染天数: 6, '完成值:6.3': 612 })).toEqual(['优良天数比率']);
     expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
+    // Round nine (B9 point 5): 表2 names the lead and one cooperating unit, and counts the rest.
+    expect([MISSED_ROW.units('甲处', []), MISSED_ROW.units('甲处', ['乙中心']), MISSED_ROW.units('甲处', ['乙中心', '丙支队', '丁中心'])]).toEqual(['甲处', '甲处牵头，乙中心配合', '甲处牵头，乙中心等3家单位配合']);
     const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], missed: [], next: null, reply: '2026年1月30日', office: '局办公室' };
     const say = (o: Partial<RequirementInput>) => {
       const x = { ...base, ...o };
@@ -899,10 +901,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const firstClause = plan.tasks.find((t) => t.chapterId === blueSky[0])!.clauses[0]!.id;
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
     expect(row[0]).toBe('—');
-    expect(row[2]).toMatch(new RegExp(`^${firstLead}牵头，[^，]+配合$`));
-    const cooperating = row[2]!.slice(row[2]!.indexOf('，') + 1, -2).split('、');
-    expect(cooperating.length).toBeLessThanOrEqual(3);
-    expect(cooperating.every((u) => leads.includes(u) && u !== firstLead)).toBe(true);
+    // Round nine (B9 point 5; was up to three units by name): the first cooperating unit named, the rest counted —
+    // the 蓝天 chapter's other leads, in registry order (by hand: 数字化应用中心, 执法支队, 机动车污染防治中心).
+    const others = leads.filter((u) => u !== firstLead);
+    expect(others).toHaveLength(3);
+    expect(row[2]).toBe(`${firstLead}牵头，市生态环境数字化应用中心等3家单位配合`);
     // R4 通报 7: the cause is what the lead is asked for, not a dash.
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
     // R4 通报 3: the reply sentence names the cause analysis owed with the other papers.

@@ -62,8 +62,16 @@ export const COMMEND_RULE = {
   },
 } as const;
 
-/** 表2's row of a main indicator missed: no clause number, the lead and up to three cooperating units, what is asked. */
-export const MISSED_ROW = { number: '—', cooperatingAtMost: 3, ask: '报送原因分析和整改措施', lowerIsBetter: /不高于|不超过|以内|以下|≤/ } as const;
+/**
+ * 表2's row of a main indicator missed: no clause number; the lead, and the cooperating units by the first's name and
+ * their count (`大气环境处牵头，市生态环境数字化应用中心等3家单位配合`, B9 point 5); what is asked.
+ */
+export const MISSED_ROW = {
+  number: '—',
+  units: (lead: string, others: string[]) => (others.length > 1 ? `${lead}牵头，${others[0]}等${others.length}家单位配合` : others.length ? `${lead}牵头，${others[0]}配合` : lead),
+  ask: '报送原因分析和整改措施',
+  lowerIsBetter: /不高于|不超过|以内|以下|≤/,
+} as const;
 
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
@@ -511,11 +519,10 @@ export function buildBulletin(
   });
   // 表2's row for each missed indicator: its figure against its target, who answers, by when the causes are due.
   const indicatorRows = missedRows.map((m) => {
-    const others = m.units.filter((u) => u !== m.lead).slice(0, MISSED_ROW.cooperatingAtMost);
     return {
       编号: MISSED_ROW.number,
       任务: m.name,
-      单位: others.length ? `${m.lead}牵头，${list(others)}配合` : m.lead,
+      单位: MISSED_ROW.units(m.lead, m.units.filter((u) => u !== m.lead)),
       类别: '指标' as PressedKind,
       情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
       // The cause is what the lead is asked for (R4 通报 7: a dash reads as no cause at all).
