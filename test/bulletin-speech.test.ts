@@ -20,8 +20,8 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, openCount, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
-import { cnCount, nextPlanWords, percent } from '../src/report/context.ts';
+import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openCount, openRemainder, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
 import { dropEcho, joinTexts } from '../src/report/synthesis.ts';
@@ -441,6 +441,30 @@ describe('rules in one place', () => {
     expect(pressedWords(true, ['未报送'])).toEqual({ 表2标题: '表2　未报送事项清单', 督办说明: leadIn });
     expect(pressedWords(true, ['指标', '未完成', '未报送'])).toEqual({ 表2标题: '表2　未完成、未达到目标及未报送事项清单', 督办说明: leadIn });
     expect(pressedWords(false, ['未完成']).表2标题).toBe('表2　滞后任务清单');
+    // Round nine (B9 point 4): a clause done but not closed is listed to be followed up.
+    expect(pressedWords(true, ['未完成', '跟踪', '未报送']).表2标题).toBe('表2　未完成、需持续跟踪及未报送事项清单');
+  });
+
+  // Round nine (B9 point 4): a clause reported 完成 whose own text states a remainder (N…完成M, M < N, one measure
+  // word) is done but not closed — one 表2 row to follow it up; M = N, or two measure words, is closed: no row.
+  it('follows up a clause done whose own text states a remainder, and only such a clause', () => {
+    expect(openRemainder('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结')).toEqual({ verb: '整改', done: 41, left: 5, unit: '项' });
+    expect(OPEN_REMAINDER.situation(openRemainder('督察反馈问题46项完成整改41项')!)).toBe('已完成整改41项，剩余5项');
+    expect(openRemainder('督察反馈问题46项完成整改46项')).toBeNull();
+    expect(openRemainder('排查问题线索9条，完成整改9项')).toBeNull();
+    expect(openRemainder('排查问题线索12条，完成整改9项')).toBeNull();
+    // Through the 通报 itself: 1.1 states 30 of 30 (closed), 1.3 states 25 of 30 with its lead's problem; neither
+    // lead names a date in its next step, so the time limit is the rectification plan's.
+    const mine: RoundProgress = structuredClone(progress);
+    const lead = (id: string) => mine.clauses.find((c) => c.clauseId === id)!.answers.find((a) => a.role === '牵头')!;
+    Object.assign(lead('1.1'), { progress: '督察反馈问题30项完成整改30项。' });
+    Object.assign(lead('1.3'), { progress: '督察反馈问题30项完成整改25项。', problems: '剩余问题涉及历史遗留，整改周期较长。' });
+    const rows = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan).督办;
+    expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
+    const row = rows.find((r) => r.编号 === '1.3')!;
+    expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '按整改方案时限']);
+    // In the plan's order among the items not done and not reported, before 6.3.
+    expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
   });
 
   it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
@@ -858,8 +882,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(pressed.find((r) => r[0] === '9.1')!.at(-1)).toBe('2026年1月30日前补报');
     // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
     // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
-    expect(pressed.map((r) => r[0])).toEqual(['编号', '6.3', '9.1', '9.2', '9.3', '9.4']);
-    const caption = bulletin.indexOf('表2　未完成及未报送事项清单');
+    // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
+    // not listed): what is done and left, the lead's problem, no date in its next step (按整改方案持续推进).
+    expect(pressed.map((r) => r[0])).toEqual(['编号', '6.3', '9.1', '9.2', '9.3', '9.4', '11.1']);
+    expect(pressed.find((r) => r[0] === '11.1')!.slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '按整改方案时限']);
+    const caption = bulletin.indexOf('表2　未完成、需持续跟踪及未报送事项清单');
     expect(bulletin[caption - 1]).toBe('以下事项请责任单位按表列时限整改或补报：');
     expect(bulletin[bulletin.indexOf('三、表扬和批评') - 1]).toBe('“启动‘十五五’生态环境保护规划编制”属跨年度实施，已转入2026年继续推进，计划2026年上半年完成。');
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
@@ -910,7 +937,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
     // R4 通报 3: the reply sentence names the cause analysis owed with the other papers.
     expect(missedText.join('')).toContain(`${firstLead}的原因分析和`);
-    expect(missedText).toContain('表2　未完成、未达到目标及未报送事项清单');
+    // (Round nine, B9 point 4: with 11.1 followed up, the caption names that kind too.)
+    expect(missedText).toContain('表2　未完成、未达到目标、需持续跟踪及未报送事项清单');
     const ask = missedText.find((p) => p.startsWith('（二）补齐指标短板。'))!;
     expect(ask).toBe(`（二）补齐指标短板。${firstLead}要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。`);
   });
@@ -921,7 +949,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
     expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。']);
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
-    const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度/.test(r[3]!));
+    // (Round nine, B9 point 4: a row followed up, 已完成…剩余…, is done: not among the items to finish.)
+    const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成/.test(r[3]!));
     expect(notDone).toHaveLength(1);
     // (一) from 表2's row: its unit, task and the date the unit committed to, carried into the next plan's chapter of
     // the same title (the item carried over, 1.2, is told after 表2, not here); then the next plan by its title and

@@ -307,11 +307,29 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
  * unit has work left, whatever its status says, and is not praised as 全部完成.
  */
 export const OPEN_COUNT: readonly RegExp[] = [/(尚有|尚差|剩余|还有|仍有)\d+/];
-const DONE_OF = /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?完成[^，；。\d]{0,6}?(\d+)(项|件|个|家|处|宗|起)/g;
 export function openCount(text: string): boolean {
-  if (OPEN_COUNT.some((re) => re.test(text))) return true;
-  for (const m of text.matchAll(DONE_OF)) if (m[2] === m[4] && Number(m[3]) < Number(m[1])) return true;
-  return false;
+  return OPEN_COUNT.some((re) => re.test(text)) || openRemainder(text) !== null;
+}
+
+/**
+ * A clause reported 完成 whose own text states a remainder (B9 point 4): `督察反馈问题46项完成整改41项` — N of a measure
+ * word, then 完成 (and what was done) M of the same word, M < N. It is done but not closed: one row of 表2 to be
+ * followed up, what was done and what is left, the lead's problem as its cause, the lead's dated next step as its
+ * time limit, else the rectification plan's own.
+ */
+export const OPEN_REMAINDER = {
+  pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
+  kind: '需持续跟踪',
+  situation: (r: { verb: string; done: number; left: number; unit: string }) => `已完成${r.verb}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
+  deadline: '按整改方案时限',
+} as const;
+/** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
+export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
+  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
+    const [whole, done] = [Number(m[1]), Number(m[4])];
+    if (m[2] === m[5] && done < whole) return { verb: m[3]!, done, left: whole - done, unit: m[2]! };
+  }
+  return null;
 }
 
 /** `A、B和C` lists read as 顿号 lists in documents. */
@@ -344,7 +362,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
  * An item carried into next year is no failure and is not listed (结转说明 tells it after the table).
  */
 export const PRESSED_WORDS = {
-  kinds: { 未完成: '未完成', 指标: '未达到目标', 未报送: '未报送' },
+  kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送' },
   yearEnd: { 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
   midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
 } as const;
@@ -353,7 +371,7 @@ export type PressedKind = keyof typeof PRESSED_WORDS.kinds;
 
 export function pressedWords(yearEnd: boolean, kinds: PressedKind[]): { 表2标题: string; 督办说明: string } {
   if (!yearEnd) return { ...PRESSED_WORDS.midYear };
-  const names = (['未完成', '指标', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
+  const names = (['未完成', '指标', '跟踪', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
   const joined = names.length > 1 ? `${names.slice(0, -1).join('、')}及${names.at(-1)}` : names[0] ?? '';
   return { 表2标题: `表2　${joined}事项清单`, 督办说明: PRESSED_WORDS.yearEnd.督办说明 };
 }
@@ -533,6 +551,31 @@ export function buildBulletin(
       停滞: false,
     };
   });
+  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER): followed up in 表2, by its lead alone.
+  const followRows = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '完成')
+        .flatMap((c) => {
+          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+          const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
+          if (!left) return [];
+          const dated = leads.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
+          return [{
+            编号: c.clauseId,
+            任务: c.task,
+            单位: unitsText(leads),
+            类别: '跟踪' as PressedKind,
+            情况: OPEN_REMAINDER.situation(left),
+            原因: joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)) || '—',
+            时限: dated ?? OPEN_REMAINDER.deadline,
+            序时: '',
+            颜色: '',
+            停滞: false,
+          }];
+        })
+    : [];
+  // 表2 in the plan's order of its clauses, the indicators after them.
+  const clauseRows = [...pressedRows, ...followRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
     ? clauses
@@ -647,9 +690,9 @@ export function buildBulletin(
     指标: missedRows.length ? `主要指标中，${missedRows.map((m) => m.text).join('；')}。` : '',
     总体: verdict,
     表1: table,
-    督办: [...pressedRows, ...indicatorRows],
+    督办: [...clauseRows, ...indicatorRows],
     结转说明: carriedWords,
-    ...pressedWords(yearEnd, [...pressedRows, ...indicatorRows].map((r) => r.类别)),
+    ...pressedWords(yearEnd, [...clauseRows, ...indicatorRows].map((r) => r.类别)),
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
