@@ -11,7 +11,7 @@ import { scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS } from './speech.ts';
-import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
+import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -20,23 +20,18 @@ export const DEADLINE_GAP = '【待填：完成时限】';
 export const DOC_NUMBER_GAP = '【待填：发文字号】';
 
 /**
- * Who the 通报 commends: units that reported on time and whose every answer is 已完成 (the 年终 round) or 已完成 /
- * 序时推进 with no clause they lead behind the schedule (any other round). A unit with no answer is not commended; nor,
- * at the year's end, one that leads a clause not 完成 (未完成, 结转), or leads work in a chapter that answers for a main
- * indicator the year missed (kpi.ts chaptersOfMetric: 优良天数比率 missed → the 蓝天 chapter's leads).
+ * Who the 通报 commends (B9 point 3, the issue's rule): units that reported on time, every answer 已完成 (the 年终
+ * round) or 已完成 / 序时推进 (any other round), and none of those the rule disqualifies — the lead of a clause not done
+ * (未完成, 结转, 未报送; at mid-year behind) or followed up in 表2 (OPEN_REMAINDER), the lead of a main indicator
+ * missed (表2's row: kpi.ts chaptersOfMetric's first chapter), the late, the silent and the returned unit, and a
+ * cooperating unit on a clause not done that did not report its own part. A cooperating unit that reported its part
+ * (done, in words of substance) is not blamed for the lead's shortfall. Then each with its strongest result.
  */
 export const COMMEND_RULE = {
   yearEnd: ['已完成'],
   midYear: ['已完成', '序时推进'],
-  /** A unit is commended for what it achieved: at most this many, those with the most specific result first. */
-  most: 6,
-  /**
-   * A unit is not commended as 全部完成 when it reports open problems (问题 other than 无) on any clause it answers
-   * for, or when its own text shows a count not closed (`问题302项完成整改276项`, `尚有48个`): see openCount.
-   */
-  openProblems: true,
-  /** Year-end: the leads of the chapters that answer for a missed indicator are not commended. */
-  missedIndicator: true,
+  /** At most this many, the strongest highlight first (the registry's order on a tie), in one paragraph. */
+  most: 5,
   /** The praise says its basis first, then each unit with one highlight, then the verdict. */
   /** Several units: `以下单位{basis}：A；B。`; one unit alone: `X{basis}，A。` (praiseSentence). */
   basis: { yearEnd: '承担的年度任务全部完成、成效突出', midYear: '承担的任务均已完成或按序时推进、成效突出' },
@@ -59,6 +54,8 @@ export const COMMEND_RULE = {
     /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
     floor: 0,
     notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
+    /** A connective that ties the clause to the one before (`其中玉符河、绣江河2条获评…`) is no part of it alone. */
+    connective: /^(其中|同时|并且?|此外|另外|从而)，?/,
   },
 } as const;
 
@@ -117,7 +114,7 @@ export interface BulletinContext {
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
-  /** Units not commended because a main indicator their chapters answer for was missed (for the drafter's check). */
+  /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
   要求: { 标题: string; 内容: string }[];
@@ -348,7 +345,7 @@ function unitsText(us: UnitAnswer[]): string {
  */
 export function highlightClause(sentence: string): { text: string; n: number } | null {
   const H = COMMEND_RULE.highlight;
-  const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
+  const clauses = sentence.split(/[，；]/).map((x) => x.trim().replace(H.connective, '')).filter(Boolean);
   const scored = clauses
     .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
     .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
@@ -521,9 +518,8 @@ export function buildBulletin(
   });
   const allowed: readonly string[] = yearEnd ? COMMEND_RULE.yearEnd : COMMEND_RULE.midYear;
   // The leads of the chapters that answer for a main indicator the year missed (kpi.ts's one mapping).
-  const missed = yearEnd && COMMEND_RULE.missedIndicator ? missedIndicators(plan, o.metrics ?? {}) : [];
+  const missed = yearEnd ? missedIndicators(plan, o.metrics ?? {}) : [];
   const leadsOf = (m: string) => chaptersOfMetric(plan, m).flatMap((id) => clauses.filter((c) => c.chapterId === id).flatMap((c) => c.answers.filter((a) => a.role === '牵头').map((a) => a.unit)));
-  const answerable = new Set(missed.flatMap(leadsOf));
   // Each missed indicator as 一 states it (kpi.ts's words), its answerable units and the next plan's aim for it.
   const nextAims = readPreamble(o.nextPlan?.preamble).aims;
   const missedRows = missed.map((name) => {
@@ -586,6 +582,15 @@ export function buildBulletin(
         })
         .join('')
     : '';
+  // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or
+  // followed up. Their cooperating units are blamed only on an item 表2 presses as a failure (未完成, 未报送; a task
+  // carried over is none) and only when they did not report their own part (done, in words of substance).
+  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || followRows.some((r) => r.编号 === c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
+  const coopShort = yearEnd ? pressed : leadShort;
+  const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
+  const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
+  const missedLeads = new Set(missedRows.map((m) => m.lead).filter(Boolean));
+  // Only units that reported on time (已报送) are considered: the late, the silent and the returned never are.
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
     .map((r) => r.unit)
@@ -593,14 +598,9 @@ export function buildBulletin(
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return (
         mine.length > 0 &&
-        !answerable.has(unit) &&
-        mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant) &&
-        // Year-end: a clause it leads that is not 完成 (未完成, 结转) is an item still open; and (R2, round eight) any
-        // role, lead or cooperating, on an item 表2 presses (未完成, 未报送) is no 全部完成.
-        !(yearEnd && mine.some(({ c, a }) => a.role === '牵头' && c.yearEnd !== '完成')) &&
-        !(yearEnd && mine.some(({ c }) => pressed.includes(c))) &&
-        // Open problems or an unclosed count in its own words: not 全部完成, whatever the status column says.
-        !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => !!substance(a.problems) || openCount(substance(a.progress, c.task))))
+        !missedLeads.has(unit) &&
+        mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
+        !mine.some(({ c, a }) => disqualified(c, a))
       );
     });
   // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
@@ -621,8 +621,12 @@ export function buildBulletin(
       return pick ? { 单位: r.unit, 成效: pick.text, n: pick.n } : null;
     })
     .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
-  const praised = new Set([...best].sort((a, b) => b.n - a.n).slice(0, COMMEND_RULE.most).map((x) => x.单位));
-  const praise = order([...praised]).map((u) => best.find((x) => x.单位 === u)!).map(({ 单位, 成效 }) => ({ 单位, 成效 }));
+  // The strongest first (B9 point 3), the registry's order on a tie.
+  const registered = order(best.map((x) => x.单位));
+  const praise = [...best]
+    .sort((a, b) => b.n - a.n || registered.indexOf(a.单位) - registered.indexOf(b.单位))
+    .slice(0, COMMEND_RULE.most)
+    .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
   // A late report is no silence: the late unit is reminded, with the days it was late (its receipt against the
@@ -703,7 +707,7 @@ export function buildBulletin(
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
-    指标未达到单位: order([...answerable]),
+    指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,
@@ -713,11 +717,15 @@ export function buildBulletin(
   };
 }
 
-/** The commendation: several units after the basis they share, or one unit with its basis and its result. */
+/**
+ * The commendation: several units after the basis they share, or one unit with its basis and its result. A result
+ * that opens with its verb follows its unit (`甲处完成…`); one with a subject of its own is set off by a comma
+ * (`乙中心，道路积尘负荷同比下降12.4%`), not run into the unit's name.
+ */
 export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
   if (!praise.length) return '';
   const when = yearEnd ? 'yearEnd' : 'midYear';
   const basis = COMMEND_RULE.basis[when];
   if (praise.length === 1) return `${praise[0]!.单位}${basis}，${praise[0]!.成效}。${COMMEND_RULE.closing}`;
-  return `以下单位${basis}：${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
+  return `以下单位${basis}：${praise.map((x) => `${x.单位}${opensWithVerb(x.成效) ? '' : '，'}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
 }
