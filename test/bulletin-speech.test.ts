@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openCount, openRemainder, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openCount, openRemainder, taskResult, yearResults, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -364,7 +364,7 @@ describe('rules in one place', () => {
     expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
     // Round nine (B9 point 5): 表2 names the lead and one cooperating unit, and counts the rest.
     expect([MISSED_ROW.units('甲处', []), MISSED_ROW.units('甲处', ['乙中心']), MISSED_ROW.units('甲处', ['乙中心', '丙支队', '丁中心'])]).toEqual(['甲处', '甲处牵头，乙中心配合', '甲处牵头，乙中心等3家单位配合']);
-    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], missed: [], next: null, reply: '2026年1月30日', office: '局办公室' };
+    const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], followed: [], missed: [], next: null, reply: '2026年1月30日', office: '局办公室' };
     const say = (o: Partial<RequirementInput>) => {
       const x = { ...base, ...o };
       return BULLETIN_REQUIREMENTS.filter((r) => r.when(x)).map((r) => `${r.标题}${r.text(x)}`);
@@ -412,6 +412,11 @@ describe('rules in one place', () => {
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next }).slice(0, -1)).toEqual([`抓紧整改落实。A处要将“甲”纳入2026年“乙方面”工作统筹推进，确保2026年一季度完成。${plan}`]);
     expect(say({ next })).toEqual([`统筹推进工作。${plan}`]);
     expect(say({ carried: ['乙'] })).toEqual([]);
+    // Round nine (B9 point 4): a task done with a remainder, followed up in 表2, is pressed to its close by its own
+    // time limit, after the items not done; alone, it opens the point (and takes the next plan's work with it).
+    const followed = [{ task: '丙', lead: 'F处', left: '5项', deadline: '按整改方案时限' }];
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], followed })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”，确保2026年一季度完成。F处要持续推进“丙”剩余5项，按整改方案时限完成。');
+    expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月底前' }], next })).toEqual([`抓紧整改落实。F处要持续推进“丙”剩余5项，确保2026年6月底前完成。${plan}`]);
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
   });
@@ -443,6 +448,25 @@ describe('rules in one place', () => {
     expect(pressedWords(false, ['未完成']).表2标题).toBe('表2　滞后任务清单');
     // Round nine (B9 point 4): a clause done but not closed is listed to be followed up.
     expect(pressedWords(true, ['未完成', '跟踪', '未报送']).表2标题).toBe('表2　未完成、需持续跟踪及未报送事项清单');
+  });
+
+  // Round nine (B9 point 2): the year's strongest results for 总体看, each rule on its own.
+  it('names the year’s strongest results: indicators met by topic, a rule in force, an honour, then results over acts', () => {
+    const statute = '《济南市大气污染防治条例》修正案经市人大常委会审议通过、省人大常委会批准，于2025年10月1日起施行';
+    expect(taskResult(statute)).toMatchObject({ text: '《济南市大气污染防治条例》修正案于2025年10月1日起施行', rank: 0 });
+    expect(taskResult('推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区')).toMatchObject({ text: '历城区获评省级低碳发展示范区', rank: 1 });
+    expect(taskResult('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖')).toMatchObject({ text: '玉符河、绣江河2条获评省级美丽河湖', rank: 1 });
+    expect(taskResult('全年检测在用机动车28.7万辆次，查处违法行为96起，道路积尘负荷同比下降12.4%')).toMatchObject({ text: '道路积尘负荷同比下降12.4%', rank: 2 });
+    expect(taskResult('组织“第一议题”学习31次')).toBeNull();
+    const none = { indicators: [] };
+    const metrics = { '细颗粒物（PM2.5）平均浓度': { 值: 36, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' }, 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' }, 重污染天数: 4 };
+    // One met, its basis as given; the missed one and the one without a target are not results.
+    expect(yearResults(none, metrics, [statute])).toBe('PM2.5平均浓度36微克/立方米达到省考核要求，《济南市大气污染防治条例》修正案于2025年10月1日起施行');
+    // No indicator: two task results, the strongest first; a praised unit's highlight is not told again.
+    const sentences = ['全年检测在用机动车28.7万辆次，道路积尘负荷同比下降12.4%', statute, '组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖'];
+    expect(yearResults(none, {}, sentences)).toBe('《济南市大气污染防治条例》修正案于2025年10月1日起施行，玉符河、绣江河2条获评省级美丽河湖');
+    expect(yearResults(none, {}, sentences, new Set(['玉符河、绣江河2条获评省级美丽河湖']))).toBe('《济南市大气污染防治条例》修正案于2025年10月1日起施行，道路积尘负荷同比下降12.4%');
+    expect(yearResults(none, {}, [])).toBe('');
   });
 
   // Round nine (B9 point 4): a clause reported 完成 whose own text states a remainder (N…完成M, M < N, one measure
@@ -801,7 +825,15 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round five (point 4): 总体看 by rule (BULLETIN_RULES.overall): 61 of 67 is 91% (较好); of 14 chapters all but
     // 一 (carried), 六 (6.3) and 九 (silent) are wholly done; what 表2 lists lies in 六 and 九.
     // Round seven (finding 1): the first count names its basis (counting.ts scopeWords), as the report and speech do.
-    expect(body).toContain('全年部署的59项重点任务（按责任分工细化为67项）中，完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成；未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“扎实推进美丽济南建设实践”方面有1项工作属跨年度实施，转入下一年度。\n');
+    // Round nine (B9 point 2): the judgement names the year's strongest results before what is short, which is a
+    // sentence of its own (was one sentence: judgement；shortfalls). No --metrics here: two task results from the
+    // leads' words — a rule taking force (12.2-1, how it passed left out), then an honour (10.2, the strongest
+    // sentence of the three with 获评); nothing a praised unit's highlight says again.
+    expect(body).toContain(
+      '全年部署的59项重点任务（按责任分工细化为67项）中，完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成，' +
+        '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
+        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“扎实推进美丽济南建设实践”方面有1项工作属跨年度实施，转入下一年度。\n',
+    );
     // Round eight (R2, point 1): the chapters named add up with 表1 — 11 wholly done, 2 with items pressed, 1 whose
     // only open item is carried over (no failure, said on its own).
     expect(body).not.toContain('【待填：总体评价】');
@@ -916,7 +948,18 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // ... with 优良天数比率 62.6% for ≥64%, 表2's row names 大气环境处 to answer for it (below): it is not commended,
     // and the other leads of the 蓝天 chapter still are.
     const metrics = join(round.ws, 'missed.json');
-    writeFileSync(metrics, JSON.stringify({ 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } }));
+    // Round nine (B9 point 2): with the indicators the year met beside it (the review generator's figures).
+    writeFileSync(
+      metrics,
+      JSON.stringify({
+        空气质量综合指数: 4.21,
+        '细颗粒物（PM2.5）平均浓度': { 值: 36, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' },
+        优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' },
+        国控断面优良水体比例: { 值: '100%', 目标: '100%', 依据: '国家考核要求' },
+        城镇集中式饮用水水源地水质达标率: { 值: '100%', 目标: '100%', 依据: '省考核要求' },
+        重点建设用地安全利用率: { 值: '100%', 目标: '≥95%', 依据: '省考核要求' },
+      }),
+    );
     const out2 = join(round.ws, 'missed');
     const next = round.cli('plan', 'parse', 'test/fixtures/jinan-2026-work-plan.txt', '-o', join(round.ws, 'plan-2026-fixture.json'), '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
     expect(next.code, next.stderr).toBe(0);
@@ -944,6 +987,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // its causes and for the next plan's aim (the 2026 fixture plan's preamble: 优良天数比率达到64%以上).
     const overview = missedText[missedText.indexOf('一、任务完成情况') + 1]!;
     expect(overview.endsWith('主要指标中，优良天数比率为62.6%，未达到省考核要求（不低于64%）。')).toBe(true);
+    // Round nine (B9 point 2): 总体看 names the indicators met, one a topic (空气, 水; 土壤's third is counted by 等),
+    // by the short name and value, one basis for 省 and 国家考核要求; then one task result, the rule taking force.
+    expect(overview).toContain(
+      '14个方面中有11个方面的任务全部完成，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求，《济南市大气污染防治条例》修正案于2025年10月1日起施行。未完成和未报送的工作',
+    );
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
@@ -979,8 +1027,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // the same title (the item carried over, 1.2, is told after 表2, not here); then the next plan by its title and
     // chapters. What is left stands in 表2 only.
     const [, task, unit, left, , by] = notDone[0]!;
+    // Round nine (B9 point 4): then 11.1, followed up in 表2, pressed to its close by the plan's time limits.
     expect(asks[0]).toBe(
       `（一）抓紧整改落实。${unit}要将“${task}”纳入2026年“更高标准推进净土保卫战”工作统筹推进，确保${by}完成。` +
+        '生态保护处要持续推进“抓牢抓实生态环境保护督察反馈问题和交办信访件整改”剩余5项，按整改方案时限完成。' +
         // The seed plan moved on a year: 14 chapters, 59 numbered tasks (counted in the text: lines `1.` to `59.`).
         '各单位要对照《济南市生态环境局2026年工作要点》确定的“扎实推进美丽济南建设实践”“全力落实黄河重大国家战略”等14个方面59项重点任务，尽早分解落实，细化措施、压实责任。',
     );

@@ -8,9 +8,9 @@ import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeWords } from './counting.ts';
-import { chaptersOfMetric, figureWords } from './kpi.ts';
+import { chaptersOfMetric, figureWords, METRIC_TOPICS } from './kpi.ts';
 import { readPreamble } from './speech.ts';
-import { highlightScore, REVIEW_WORDS } from './speech.ts';
+import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
 import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
@@ -171,6 +171,8 @@ export interface RequirementInput {
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
   /** Year-end: the tasks carried into next year. */
   carried: string[];
+  /** Year-end: the clauses done and followed up in 表2 (OPEN_REMAINDER): task, lead, what is left, by when. */
+  followed: { task: string; lead: string; left: string; deadline: string }[];
   /**
    * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
    * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
@@ -210,8 +212,13 @@ function unitsNamed(units: string[]): string {
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
-    when: (o) => o.undone.length > 0,
+    when: (o) => o.undone.length > 0 || o.followed.length > 0,
     text: (o) => {
+      // A task done with a remainder (表2's 需持续跟踪) is pressed to its close by its own time limit.
+      const follow = o.followed
+        .map((x) => `${x.lead}要持续推进${quoted(x.task)}剩余${x.left}，${COMMITTED_DATE.test(x.deadline) ? `确保${x.deadline}完成` : `${x.deadline}完成`}。`)
+        .join('');
+      if (!o.undone.length) return `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
       const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
@@ -228,7 +235,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const rest = o.undone.length - shown.length;
       const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      const plan = o.yearEnd ? nextPlanWords(o) : '';
+      const plan = `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
       if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${plan}`;
       if (undated && named.length === 1) return `${named[0]}，${ask}。${plan}`;
       if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${plan}`;
@@ -250,7 +257,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     // Nothing left undone (抓紧整改落实 then carries the next plan): the next plan's work alone. A task carried into
     // next year is told after 表2 with its date, not again here.
     标题: '统筹推进工作。',
-    when: (o) => o.yearEnd && o.undone.length === 0 && o.next !== null,
+    when: (o) => o.yearEnd && o.undone.length === 0 && o.followed.length === 0 && o.next !== null,
     text: (o) => nextPlanWords(o),
   },
   {
@@ -284,6 +291,66 @@ export function missedIndicators(plan: Pick<Plan, 'indicators'>, metrics: Metric
   return Object.entries(metrics)
     .filter(([k, v]) => !k.startsWith('完成值:') && figureWords(k, v, plan.indicators.find((i) => i.name === k)).row.结论.startsWith('未达到'))
     .map(([k]) => k);
+}
+
+/**
+ * The year's strongest results, which the 总体看 sentence names before what is short (B9 point 2), as data: the main
+ * indicators met (kpi.ts figureWords' verdict), one a topic (METRIC_TOPICS), by their short name and value, the
+ * others counted by 等; then task results from the leads' own words, a rule taking force first, then an honour
+ * conferred, then by the praise's clause scoring (highlightClause: results over activity). Nothing no figure or unit
+ * says; nothing said twice.
+ */
+export const YEAR_RESULTS = {
+  indicators: 2,
+  /** Task results named after the indicators; when no indicator is named, this many more. */
+  tasks: 1,
+  tasksAlone: 2,
+  /** A rule taking force: `《…条例》修正案…于2025年10月1日起施行`. */
+  inForce: /《[^》]+》[^；。]*?(施行|颁布|公布)/,
+  /** How it passed is not what it achieved (`经市人大常委会审议通过、省人大常委会批准，`), left out before its date. */
+  procedure: /经[^，；。]*?(审议通过|批准|审定)(、[^，；。]*?(审议通过|批准|审定))*，?(?=[于自])/,
+  /** An honour conferred on the office's work (`历城区获评省级低碳发展示范区`), said as the clause that names it. */
+  awarded: /获评|荣获|被评为|授予/,
+  /** Figures a clause needs to name its subject (as the praise's highlight: COMMEND_RULE.highlight.least). */
+  least: COMMEND_RULE.highlight.least,
+  /** The met indicators' verdict, one basis for all when they share it (`省考核要求`), `考核要求` when all are one. */
+  met: (named: string, more: boolean, basis: string) => `${named}${more ? '等指标' : ''}达到${basis}`,
+} as const;
+
+/** A task result for 总体看 (YEAR_RESULTS): its words, its rank (0 a rule in force, 1 an honour, 2 else) and strength. */
+export function taskResult(sentence: string): { text: string; rank: number; n: number } | null {
+  const R = YEAR_RESULTS;
+  const cn = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  if (R.inForce.test(sentence)) return { text: sentence.replace(R.procedure, ''), rank: 0, n: highlightScore(sentence) };
+  const honour = sentence.split(/[，；]/).map((x) => x.trim().replace(COMMEND_RULE.highlight.connective, '')).find((x) => R.awarded.test(x) && cn(x) >= R.least);
+  if (honour) return { text: honour, rank: 1, n: highlightScore(sentence) };
+  const h = highlightClause(sentence);
+  return h ? { text: h.text, rank: 2, n: h.n } : null;
+}
+
+/**
+ * The results 总体看 names: the met indicators' phrase, then the strongest task results of `sentences` (the leads'
+ * own on the clauses done, in the plan's order) not among `told`; '' when there are none.
+ */
+export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, sentences: string[], told: ReadonlySet<string> = new Set()): string {
+  const R = YEAR_RESULTS;
+  const met = Object.entries(metrics)
+    .filter(([k]) => !k.startsWith('完成值:'))
+    .map(([k, v]) => ({ name: k, row: figureWords(k, v, plan.indicators.find((i) => i.name === k)).row }))
+    .filter((x) => x.row.结论.startsWith('达到'));
+  const topic = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name))?.topic ?? name;
+  const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
+  const bases = [...new Set(met.map((x) => x.row.结论.replace(/^达到/, '')))];
+  const basis = bases.length === 1 ? bases[0]! : bases.every((b) => b.endsWith('考核要求')) ? '考核要求' : '目标';
+  // `细颗粒物（PM2.5）平均浓度` by the short name the speech says too (speech.ts spoken).
+  const indicators = named.length ? R.met(named.map((x) => `${spoken(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
+  const tasks = sentences
+    .map((x, at) => ({ r: taskResult(x), at }))
+    .filter((x): x is { r: NonNullable<ReturnType<typeof taskResult>>; at: number } => x.r !== null && !told.has(x.r.text))
+    .sort((a, b) => a.r.rank - b.r.rank || b.r.n - a.r.n || a.at - b.at)
+    .slice(0, indicators ? R.tasks : R.tasksAlone)
+    .map((x) => x.r.text);
+  return [indicators, ...tasks].filter(Boolean).join('，');
 }
 
 /** Whether a clause is to be pressed in the 通报: behind the schedule, or 滞后 / 未启动 by its lead's word. */
@@ -413,6 +480,8 @@ export function buildBulletin(
   let progressSentence = '';
   let overallFrom = false;
   let verdict = ctx.结论.总体;
+  // Year-end: the judgement with the year's strongest results in it (yearResults), assembled once they are known.
+  let verdictWith: ((results: string) => string) | null = null;
   if (ctx.结论.有报送 && yearEnd) {
     const outcomes = parts([
       [count('完成'), `${W.完成}${count('完成')}项`],
@@ -421,7 +490,8 @@ export function buildBulletin(
       [silentCount, `${W.未报送}${silentCount}项`],
     ]);
     progressSentence = `全年部署的${scope}中，${outcomes.join('，')}。`;
-    verdict = tooSilent ? BULLETIN_RULES.verdictGap : count('完成') === clauses.length ? '年度各项任务全部完成。' : '';
+    verdict = tooSilent ? BULLETIN_RULES.verdictGap : '';
+    if (!tooSilent && count('完成') === clauses.length) verdictWith = (results) => `年度各项任务全部完成${results ? `，${results}` : ''}。`;
     overallFrom = count('完成') < clauses.length && !tooSilent;
   } else if (ctx.结论.有报送) {
     const status = parts([
@@ -470,15 +540,17 @@ export function buildBulletin(
     const name = (r: (typeof rows)[number]) => `“${r.章节.replace(/^[一二三四五六七八九十]+、/, '')}”`;
     const what = [troubled.some((r) => r.未完成) ? '未完成' : '', troubled.some((r) => r.未报送) ? '未报送' : ''].filter(Boolean).join('和');
     const where = troubled.length
-      ? `；${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
+      ? `${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
       : '';
     // The chapters not wholly done add up with 表1 (R2, round eight): a chapter whose only open item is carried into
     // next year is named on its own, as no failure.
     const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 === 0);
     const carried = carriedOnly.length
-      ? `；${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
+      ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
       : '';
-    verdict = `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${where}${carried}。`;
+    // The judgement and the results first (B9 point 2), then what is short, a sentence of its own.
+    const short = [where, carried].filter(Boolean).join('；');
+    verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。${short ? `${short}。` : ''}`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
@@ -627,6 +699,13 @@ export function buildBulletin(
     .sort((a, b) => b.n - a.n || registered.indexOf(a.单位) - registered.indexOf(b.单位))
     .slice(0, COMMEND_RULE.most)
     .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
+  // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
+  // highlight is told there, not twice.
+  if (verdictWith) {
+    const done = clauses.filter((c) => c.yearEnd === '完成' && !followRows.some((r) => r.编号 === c.clauseId));
+    const sentences = done.flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).flatMap((a) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x))));
+    verdict = verdictWith(yearResults(plan, o.metrics ?? {}, sentences, new Set(praise.map((x) => x.成效))));
+  }
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
   // A late report is no silence: the late unit is reminded, with the days it was late (its receipt against the
@@ -676,6 +755,7 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
+    followed: followRows.map((r) => ({ task: r.任务, lead: r.单位, left: r.情况.replace(/^.*剩余/, ''), deadline: r.时限 })),
     missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
