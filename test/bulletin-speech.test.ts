@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openCount, openRemainder, taskResult, yearResults, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -491,12 +491,13 @@ describe('rules in one place', () => {
     expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
   });
 
-  it('finds an unclosed count, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
-    expect(openCount('督察反馈问题302项完成整改276项，交办信访件8591件完成整改8583件')).toBe(true);
-    expect(openCount('剩余26项督察问题整改周期较长')).toBe(true);
-    expect(openCount('完成黄河流域入河排污口溯源217个、整治128个')).toBe(false);
-    expect(openCount('完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toBe(false);
-    expect(openCount('督察反馈问题302项完成整改302项')).toBe(false);
+  it('finds a remainder, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
+    // Round nine (B9 points 3 and 4): an unclosed count no longer bars praise (openCount is gone); the same pattern
+    // finds the clause done with a remainder that 表2 follows up (openRemainder).
+    expect(openRemainder('督察反馈问题302项完成整改276项，交办信访件8591件完成整改8583件')).toEqual({ verb: '整改', done: 276, left: 26, unit: '项' });
+    expect(openRemainder('完成黄河流域入河排污口溯源217个、整治128个')).toBeNull();
+    expect(openRemainder('完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toBeNull();
+    expect(openRemainder('督察反馈问题302项完成整改302项')).toBeNull();
     // Round nine (B9 point 1): the 通报's rates in the report's format (were 91.0%, 100.0%).
     expect([percent(5 / 6), percent(61 / 67), percent(3 / 3), percent(49 / 67)]).toEqual(['83.3%', '91%', '100%', '73.1%']);
     expect(joinTexts(['围绕纪律作风建设组织专题调度会5次', '开展纪律作风建设现场检查107家次', '出台纪律作风建设配套制度4项'], '纪律作风建设')).toBe('围绕纪律作风建设组织专题调度会5次；同时，开展现场检查107家次；另外，出台配套制度4项');

@@ -367,15 +367,6 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
 }
 
 /**
- * A count a text states as not closed: `督察反馈问题302项完成整改276项` (276 of 302), `尚有48个`, `剩余26项`. Such a
- * unit has work left, whatever its status says, and is not praised as 全部完成.
- */
-export const OPEN_COUNT: readonly RegExp[] = [/(尚有|尚差|剩余|还有|仍有)\d+/];
-export function openCount(text: string): boolean {
-  return OPEN_COUNT.some((re) => re.test(text)) || openRemainder(text) !== null;
-}
-
-/**
  * A clause reported 完成 whose own text states a remainder (B9 point 4): `督察反馈问题46项完成整改41项` — N of a measure
  * word, then 完成 (and what was done) M of the same word, M < N. It is done but not closed: one row of 表2 to be
  * followed up, what was done and what is left, the lead's problem as its cause, the lead's dated next step as its
