@@ -311,9 +311,12 @@ export const YEAR_RESULTS = {
   procedure: /经[^，；。]*?(审议通过|批准|审定)(、[^，；。]*?(审议通过|批准|审定))*，?(?=[于自])/,
   /** An honour conferred on the office's work (`历城区获评省级低碳发展示范区`), said as the clause that names it. */
   awarded: /获评|荣获|被评为|授予/,
-  /** Figures a clause needs to name its subject (as the praise's highlight: COMMEND_RULE.highlight.least). */
+  /** Chinese characters an honour's clause needs to name its subject (as the praise's highlight's `least`). */
   least: COMMEND_RULE.highlight.least,
-  /** The met indicators' verdict, one basis for all when they share it (`省考核要求`), `考核要求` when all are one. */
+  /**
+   * The met indicators' verdict: their basis when they share one (`省考核要求`), `考核要求` when each is some 考核要求
+   * (省, 国家), else `目标`; `等指标` when more are met than named.
+   */
   met: (named: string, more: boolean, basis: string) => `${named}${more ? '等指标' : ''}达到${basis}`,
 } as const;
 
@@ -611,28 +614,28 @@ export function buildBulletin(
     };
   });
   // A clause done whose lead's own text states a remainder (OPEN_REMAINDER): followed up in 表2, by its lead alone.
-  const followRows = yearEnd
+  const followed = yearEnd
     ? clauses
         .filter((c) => c.yearEnd === '完成')
         .flatMap((c) => {
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
           const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
-          if (!left) return [];
           const dated = leads.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
-          return [{
-            编号: c.clauseId,
-            任务: c.task,
-            单位: unitsText(leads),
-            类别: '跟踪' as PressedKind,
-            情况: OPEN_REMAINDER.situation(left),
-            原因: joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)) || '—',
-            时限: dated ?? OPEN_REMAINDER.deadline,
-            序时: '',
-            颜色: '',
-            停滞: false,
-          }];
+          return left ? [{ c, leads, left, deadline: dated ?? OPEN_REMAINDER.deadline }] : [];
         })
     : [];
+  const followRows = followed.map(({ c, leads, left, deadline }) => ({
+    编号: c.clauseId,
+    任务: c.task,
+    单位: unitsText(leads),
+    类别: '跟踪' as PressedKind,
+    情况: OPEN_REMAINDER.situation(left),
+    原因: joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)) || '—',
+    时限: deadline,
+    序时: '',
+    颜色: '',
+    停滞: false,
+  }));
   // 表2 in the plan's order of its clauses, the indicators after them.
   const clauseRows = [...pressedRows, ...followRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
@@ -746,7 +749,7 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    followed: followRows.map((r) => ({ task: r.任务, lead: r.单位, left: r.情况.replace(/^.*剩余/, ''), deadline: r.时限 })),
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), left: `${x.left.left}${x.left.unit}`, deadline: x.deadline })),
     missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
