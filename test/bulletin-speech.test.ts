@@ -475,6 +475,8 @@ describe('rules in one place', () => {
     expect(openRemainder('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结')).toEqual({ verb: '整改', done: 41, left: 5, unit: '项' });
     expect(OPEN_REMAINDER.situation(openRemainder('督察反馈问题46项完成整改41项')!)).toBe('已完成整改41项，剩余5项');
     expect(openRemainder('督察反馈问题46项完成整改46项')).toBeNull();
+    expect(openRemainder('排查发现问题302个，已完成整改276个')).toEqual({ verb: '整改', done: 276, left: 26, unit: '个' });
+    expect(openRemainder('排查发现问题302个，已完成整改302个')).toBeNull();
     expect(openRemainder('排查问题线索9条，完成整改9项')).toBeNull();
     expect(openRemainder('排查问题线索12条，完成整改9项')).toBeNull();
     // Through the 通报 itself: 1.1 states 30 of 30 (closed), 1.3 states 25 of 30 with its lead's problem; neither

@@ -371,12 +371,13 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
 
 /**
  * A clause reported 完成 whose own text states a remainder (B9 point 4): `督察反馈问题46项完成整改41项` — N of a measure
- * word, then 完成 (and what was done) M of the same word, M < N. It is done but not closed: one row of 表2 to be
+ * word, then 完成 (and what was done) M of the same word, M < N, in one clause or the next. It is done but not closed: one row of 表2 to be
  * followed up, what was done and what is left, the lead's problem as its cause, the lead's dated next step as its
  * time limit, else the rectification plan's own.
  */
 export const OPEN_REMAINDER = {
-  pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
+  /** N and its measure word, at most one comma before 完成 (`发现问题302个，已完成整改276个`), then what was done and M. */
+  pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?(?:，[^，；。\d]{0,3}?)?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
   kind: '需持续跟踪',
   situation: (r: { verb: string; done: number; left: number; unit: string }) => `已完成${r.verb}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
   deadline: '按整改方案时限',
