@@ -354,6 +354,9 @@ describe('rules in one place', () => {
     expect(praiseSentence([{ 单位: '财务审计处', 成效: '生态文明建设财政奖补覆盖全部12个区县' }], true)).toBe('财务审计处承担的年度任务全部完成、成效突出，生态文明建设财政奖补覆盖全部12个区县。予以通报表扬。');
     expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('以下单位承担的年度任务全部完成、成效突出：甲处完成A；乙处完成B。予以通报表扬。');
     expect(praiseSentence([], true)).toBe('');
+    // Round nine (B9 point 6): a result with a subject of its own is set off from its unit by a comma, not run into its
+    // name (`甲中心道路积尘负荷…` read as the centre's own dust).
+    expect(praiseSentence([{ 单位: '甲中心', 成效: '道路积尘负荷同比下降12.4%' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('以下单位承担的年度任务全部完成、成效突出：甲中心，道路积尘负荷同比下降12.4%；乙处完成B。予以通报表扬。');
   });
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
   // Issue 29 (round six, points 3 and 6), on worked examples.
