@@ -78,6 +78,19 @@ describe('Word output (GB/T 9704-2012)', async () => {
     }
   });
 
+  // Issue 29 (round nine, B9 point 1): the 通报's 表1 writes its rates as the report and the 汇总表 do (context.ts
+  // percent): a whole rate without a decimal (100%, never 100.0%), a part with one.
+  it('writes the 通报’s 完成率 in the documents’ one percent format (python-docx)', () => {
+    const bulletin = files.find((f) => f.includes('督办通报'))!;
+    const rates: string[] = JSON.parse(python(`import sys, docx, json\nt = docx.Document(sys.argv[1]).tables[0]\nprint(json.dumps([r.cells[-1].text for r in t.rows][1:], ensure_ascii=False))`, bulletin));
+    const done = progress.clauses.filter((c) => c.answers.length > 0 && c.status === '已完成').length;
+    const all = progress.clauses.filter((c) => c.answers.length > 0).length;
+    expect(rates.at(-1)).toBe(`${Math.round((1000 * done) / all) / 10}%`);
+    // A whole rate other than 0% is among them (this scenario: 50%, 25%), and none carries a .0.
+    expect(rates.some((x) => /^[1-9]\d*%$/.test(x)), rates.join(' ')).toBe(true);
+    expect(rates.every((x) => /^\d+(\.[1-9])?%$|^未报送$|^—$/.test(x)), rates.join(' ')).toBe(true);
+  });
+
   it('opens in python-docx, an independent reader', () => {
     const out = python(
       `import sys, docx

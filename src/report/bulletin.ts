@@ -6,12 +6,12 @@ import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progres
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeWords } from './counting.ts';
-import { chaptersOfMetric, figureWords } from './kpi.ts';
+import { chaptersOfMetric, figureWords, METRIC_TOPICS } from './kpi.ts';
 import { readPreamble } from './speech.ts';
-import { highlightScore, REVIEW_WORDS } from './speech.ts';
-import { joinTexts, sentenceShape, sentencesOf, substance } from './synthesis.ts';
+import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
+import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -20,23 +20,18 @@ export const DEADLINE_GAP = '【待填：完成时限】';
 export const DOC_NUMBER_GAP = '【待填：发文字号】';
 
 /**
- * Who the 通报 commends: units that reported on time and whose every answer is 已完成 (the 年终 round) or 已完成 /
- * 序时推进 with no clause they lead behind the schedule (any other round). A unit with no answer is not commended; nor,
- * at the year's end, one that leads a clause not 完成 (未完成, 结转), or leads work in a chapter that answers for a main
- * indicator the year missed (kpi.ts chaptersOfMetric: 优良天数比率 missed → the 蓝天 chapter's leads).
+ * Who the 通报 commends (B9 point 3, the issue's rule): units that reported on time, every answer 已完成 (the 年终
+ * round) or 已完成 / 序时推进 (any other round), and none of those the rule disqualifies — the lead of a clause not done
+ * (未完成, 结转, 未报送; at mid-year behind) or followed up in 表2 (OPEN_REMAINDER), the lead of a main indicator
+ * missed (表2's row: kpi.ts chaptersOfMetric's first chapter), the late, the silent and the returned unit, and a
+ * cooperating unit on a clause not done that did not report its own part. A cooperating unit that reported its part
+ * (done, in words of substance) is not blamed for the lead's shortfall. Then each with its strongest result.
  */
 export const COMMEND_RULE = {
   yearEnd: ['已完成'],
   midYear: ['已完成', '序时推进'],
-  /** A unit is commended for what it achieved: at most this many, those with the most specific result first. */
-  most: 6,
-  /**
-   * A unit is not commended as 全部完成 when it reports open problems (问题 other than 无) on any clause it answers
-   * for, or when its own text shows a count not closed (`问题302项完成整改276项`, `尚有48个`): see openCount.
-   */
-  openProblems: true,
-  /** Year-end: the leads of the chapters that answer for a missed indicator are not commended. */
-  missedIndicator: true,
+  /** At most this many, the strongest highlight first (the registry's order on a tie), in one paragraph. */
+  most: 5,
   /** The praise says its basis first, then each unit with one highlight, then the verdict. */
   /** Several units: `以下单位{basis}：A；B。`; one unit alone: `X{basis}，A。` (praiseSentence). */
   basis: { yearEnd: '承担的年度任务全部完成、成效突出', midYear: '承担的任务均已完成或按序时推进、成效突出' },
@@ -59,11 +54,21 @@ export const COMMEND_RULE = {
     /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
     floor: 0,
     notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
+    /** A connective that ties the clause to the one before (`其中玉符河、绣江河2条获评…`) is no part of it alone. */
+    connective: /^(其中|同时|并且?|此外|另外|从而)，?/,
   },
 } as const;
 
-/** 表2's row of a main indicator missed: no clause number, the lead and up to three cooperating units, what is asked. */
-export const MISSED_ROW = { number: '—', cooperatingAtMost: 3, ask: '报送原因分析和整改措施', lowerIsBetter: /不高于|不超过|以内|以下|≤/ } as const;
+/**
+ * 表2's row of a main indicator missed: no clause number; the lead, and the cooperating units by the first's name and
+ * their count (`大气环境处牵头，市生态环境数字化应用中心等3家单位配合`, B9 point 5); what is asked.
+ */
+export const MISSED_ROW = {
+  number: '—',
+  units: (lead: string, others: string[]) => (others.length > 1 ? `${lead}牵头，${others[0]}等${others.length}家单位配合` : others.length ? `${lead}牵头，${others[0]}配合` : lead),
+  ask: '报送原因分析和整改措施',
+  lowerIsBetter: /不高于|不超过|以内|以下|≤/,
+} as const;
 
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
@@ -109,7 +114,7 @@ export interface BulletinContext {
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
-  /** Units not commended because a main indicator their chapters answer for was missed (for the drafter's check). */
+  /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
   要求: { 标题: string; 内容: string }[];
@@ -166,6 +171,8 @@ export interface RequirementInput {
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
   /** Year-end: the tasks carried into next year. */
   carried: string[];
+  /** Year-end: the clauses done and followed up in 表2 (OPEN_REMAINDER): task, lead, what is left, by when. */
+  followed: { task: string; lead: string; left: string; deadline: string }[];
   /**
    * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
    * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
@@ -205,8 +212,13 @@ function unitsNamed(units: string[]): string {
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
-    when: (o) => o.undone.length > 0,
+    when: (o) => o.undone.length > 0 || o.followed.length > 0,
     text: (o) => {
+      // A task done with a remainder (表2's 需持续跟踪) is pressed to its close by its own time limit.
+      const follow = o.followed
+        .map((x) => `${x.lead}要持续推进${quoted(x.task)}剩余${x.left}，${COMMITTED_DATE.test(x.deadline) ? `确保${x.deadline}完成` : `${x.deadline}完成`}。`)
+        .join('');
+      if (!o.undone.length) return `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
       const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
@@ -223,7 +235,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const rest = o.undone.length - shown.length;
       const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      const plan = o.yearEnd ? nextPlanWords(o) : '';
+      const plan = `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
       if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${plan}`;
       if (undated && named.length === 1) return `${named[0]}，${ask}。${plan}`;
       if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${plan}`;
@@ -245,7 +257,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     // Nothing left undone (抓紧整改落实 then carries the next plan): the next plan's work alone. A task carried into
     // next year is told after 表2 with its date, not again here.
     标题: '统筹推进工作。',
-    when: (o) => o.yearEnd && o.undone.length === 0 && o.next !== null,
+    when: (o) => o.yearEnd && o.undone.length === 0 && o.followed.length === 0 && o.next !== null,
     text: (o) => nextPlanWords(o),
   },
   {
@@ -281,6 +293,69 @@ export function missedIndicators(plan: Pick<Plan, 'indicators'>, metrics: Metric
     .map(([k]) => k);
 }
 
+/**
+ * The year's strongest results, which the 总体看 sentence names before what is short (B9 point 2), as data: the main
+ * indicators met (kpi.ts figureWords' verdict), one a topic (METRIC_TOPICS), by their short name and value, the
+ * others counted by 等; then task results from the leads' own words, a rule taking force first, then an honour
+ * conferred, then by the praise's clause scoring (highlightClause: results over activity). Nothing no figure or unit
+ * says; nothing said twice.
+ */
+export const YEAR_RESULTS = {
+  indicators: 2,
+  /** Task results named after the indicators; when no indicator is named, this many more. */
+  tasks: 1,
+  tasksAlone: 2,
+  /** A rule taking force: `《…条例》修正案…于2025年10月1日起施行`. */
+  inForce: /《[^》]+》[^；。]*?(施行|颁布|公布)/,
+  /** How it passed is not what it achieved (`经市人大常委会审议通过、省人大常委会批准，`), left out before its date. */
+  procedure: /经[^，；。]*?(审议通过|批准|审定)(、[^，；。]*?(审议通过|批准|审定))*，?(?=[于自])/,
+  /** An honour conferred on the office's work (`历城区获评省级低碳发展示范区`), said as the clause that names it. */
+  awarded: /获评|荣获|被评为|授予/,
+  /** Chinese characters an honour's clause needs to name its subject (as the praise's highlight's `least`). */
+  least: COMMEND_RULE.highlight.least,
+  /**
+   * The met indicators' verdict: their basis when they share one (`省考核要求`), `考核要求` when each is some 考核要求
+   * (省, 国家), else `目标`; `等指标` when more are met than named.
+   */
+  met: (named: string, more: boolean, basis: string) => `${named}${more ? '等指标' : ''}达到${basis}`,
+} as const;
+
+/** A task result for 总体看 (YEAR_RESULTS): its words, its rank (0 a rule in force, 1 an honour, 2 else) and strength. */
+export function taskResult(sentence: string): { text: string; rank: number; n: number } | null {
+  const R = YEAR_RESULTS;
+  const cn = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  if (R.inForce.test(sentence)) return { text: sentence.replace(R.procedure, ''), rank: 0, n: highlightScore(sentence) };
+  const honour = sentence.split(/[，；]/).map((x) => x.trim().replace(COMMEND_RULE.highlight.connective, '')).find((x) => R.awarded.test(x) && cn(x) >= R.least);
+  if (honour) return { text: honour, rank: 1, n: highlightScore(sentence) };
+  const h = highlightClause(sentence);
+  return h ? { text: h.text, rank: 2, n: h.n } : null;
+}
+
+/**
+ * The results 总体看 names: the met indicators' phrase, then the strongest task results of `sentences` (the leads'
+ * own on the clauses done, in the plan's order) not among `told`; '' when there are none.
+ */
+export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, sentences: string[], told: ReadonlySet<string> = new Set()): string {
+  const R = YEAR_RESULTS;
+  const met = Object.entries(metrics)
+    .filter(([k]) => !k.startsWith('完成值:'))
+    .map(([k, v]) => ({ name: k, row: figureWords(k, v, plan.indicators.find((i) => i.name === k)).row }))
+    .filter((x) => x.row.结论.startsWith('达到'));
+  const topic = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name))?.topic ?? name;
+  const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
+  const bases = [...new Set(met.map((x) => x.row.结论.replace(/^达到/, '')))];
+  const basis = bases.length === 1 ? bases[0]! : bases.every((b) => b.endsWith('考核要求')) ? '考核要求' : '目标';
+  // `细颗粒物（PM2.5）平均浓度` by the short name the speech says too (speech.ts spoken).
+  const indicators = named.length ? R.met(named.map((x) => `${spoken(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
+  const tasks = sentences
+    .map((x, at) => ({ r: taskResult(x), at }))
+    .filter((x): x is { r: NonNullable<ReturnType<typeof taskResult>>; at: number } => x.r !== null && !told.has(x.r.text))
+    .sort((a, b) => a.r.rank - b.r.rank || b.r.n - a.r.n || a.at - b.at)
+    .slice(0, indicators ? R.tasks : R.tasksAlone)
+    .map((x) => x.r.text);
+  return [indicators, ...tasks].filter(Boolean).join('，');
+}
+
 /** Whether a clause is to be pressed in the 通报: behind the schedule, or 滞后 / 未启动 by its lead's word. */
 export function isPressed(c: ClauseProgress): boolean {
   return c.schedule === 'red' || c.schedule === 'yellow' || c.status === '滞后' || c.status === '未启动';
@@ -294,21 +369,26 @@ export function pressedUnits(c: ClauseProgress): UnitAnswer[] {
   return c.answers.filter((a) => a.role === '牵头' || a.status !== '已完成');
 }
 
-/** Every rate in the 通报 in one format, one decimal (`83.3%`, `91.0%`, `100.0%`), so that rates side by side compare. */
-export function rateText(part: number, whole: number): string {
-  return `${((part / whole) * 100).toFixed(1)}%`;
-}
-
 /**
- * A count a text states as not closed: `督察反馈问题302项完成整改276项` (276 of 302), `尚有48个`, `剩余26项`. Such a
- * unit has work left, whatever its status says, and is not praised as 全部完成.
+ * A clause reported 完成 whose own text states a remainder (B9 point 4): `督察反馈问题46项完成整改41项` — N of a measure
+ * word, then 完成 (and what was done) M of the same word, M < N, in one clause or the next. It is done but not closed: one row of 表2 to be
+ * followed up, what was done and what is left, the lead's problem as its cause, the lead's dated next step as its
+ * time limit, else the rectification plan's own.
  */
-export const OPEN_COUNT: readonly RegExp[] = [/(尚有|尚差|剩余|还有|仍有)\d+/];
-const DONE_OF = /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?完成[^，；。\d]{0,6}?(\d+)(项|件|个|家|处|宗|起)/g;
-export function openCount(text: string): boolean {
-  if (OPEN_COUNT.some((re) => re.test(text))) return true;
-  for (const m of text.matchAll(DONE_OF)) if (m[2] === m[4] && Number(m[3]) < Number(m[1])) return true;
-  return false;
+export const OPEN_REMAINDER = {
+  /** N and its measure word, at most one comma before 完成 (`发现问题302个，已完成整改276个`), then what was done and M. */
+  pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?(?:，[^，；。\d]{0,3}?)?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
+  kind: '需持续跟踪',
+  situation: (r: { verb: string; done: number; left: number; unit: string }) => `已完成${r.verb}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
+  deadline: '按整改方案时限',
+} as const;
+/** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
+export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
+  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
+    const [whole, done] = [Number(m[1]), Number(m[4])];
+    if (m[2] === m[5] && done < whole) return { verb: m[3]!, done, left: whole - done, unit: m[2]! };
+  }
+  return null;
 }
 
 /** `A、B和C` lists read as 顿号 lists in documents. */
@@ -327,7 +407,7 @@ function unitsText(us: UnitAnswer[]): string {
  */
 export function highlightClause(sentence: string): { text: string; n: number } | null {
   const H = COMMEND_RULE.highlight;
-  const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
+  const clauses = sentence.split(/[，；]/).map((x) => x.trim().replace(H.connective, '')).filter(Boolean);
   const scored = clauses
     .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
     .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
@@ -341,7 +421,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
  * An item carried into next year is no failure and is not listed (结转说明 tells it after the table).
  */
 export const PRESSED_WORDS = {
-  kinds: { 未完成: '未完成', 指标: '未达到目标', 未报送: '未报送' },
+  kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送' },
   yearEnd: { 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
   midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
 } as const;
@@ -350,7 +430,7 @@ export type PressedKind = keyof typeof PRESSED_WORDS.kinds;
 
 export function pressedWords(yearEnd: boolean, kinds: PressedKind[]): { 表2标题: string; 督办说明: string } {
   if (!yearEnd) return { ...PRESSED_WORDS.midYear };
-  const names = (['未完成', '指标', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
+  const names = (['未完成', '指标', '跟踪', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
   const joined = names.length > 1 ? `${names.slice(0, -1).join('、')}及${names.at(-1)}` : names[0] ?? '';
   return { 表2标题: `表2　${joined}事项清单`, 督办说明: PRESSED_WORDS.yearEnd.督办说明 };
 }
@@ -395,6 +475,8 @@ export function buildBulletin(
   let progressSentence = '';
   let overallFrom = false;
   let verdict = ctx.结论.总体;
+  // Year-end: the judgement with the year's strongest results in it (yearResults), assembled once they are known.
+  let verdictWith: ((results: string) => string) | null = null;
   if (ctx.结论.有报送 && yearEnd) {
     const outcomes = parts([
       [count('完成'), `${W.完成}${count('完成')}项`],
@@ -403,7 +485,8 @@ export function buildBulletin(
       [silentCount, `${W.未报送}${silentCount}项`],
     ]);
     progressSentence = `全年部署的${scope}中，${outcomes.join('，')}。`;
-    verdict = tooSilent ? BULLETIN_RULES.verdictGap : count('完成') === clauses.length ? '年度各项任务全部完成。' : '';
+    verdict = tooSilent ? BULLETIN_RULES.verdictGap : '';
+    if (!tooSilent && count('完成') === clauses.length) verdictWith = (results) => `年度各项任务全部完成${results ? `，${results}` : ''}。`;
     overallFrom = count('完成') < clauses.length && !tooSilent;
   } else if (ctx.结论.有报送) {
     const status = parts([
@@ -434,7 +517,7 @@ export function buildBulletin(
       滞后: own.filter((c) => isPressed(c)).length,
       未报送: own.length - reported.length,
       // Nothing reported is no 0%: the table says so.
-      完成率: own.length && !reported.length ? W.未报送 : own.length ? rateText(done, own.length) : '—',
+      完成率: own.length && !reported.length ? W.未报送 : own.length ? percent(done / own.length) : '—',
     };
   };
   const table = [
@@ -452,15 +535,17 @@ export function buildBulletin(
     const name = (r: (typeof rows)[number]) => `“${r.章节.replace(/^[一二三四五六七八九十]+、/, '')}”`;
     const what = [troubled.some((r) => r.未完成) ? '未完成' : '', troubled.some((r) => r.未报送) ? '未报送' : ''].filter(Boolean).join('和');
     const where = troubled.length
-      ? `；${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
+      ? `${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
       : '';
     // The chapters not wholly done add up with 表1 (R2, round eight): a chapter whose only open item is carried into
     // next year is named on its own, as no failure.
     const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 === 0);
     const carried = carriedOnly.length
-      ? `；${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
+      ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
       : '';
-    verdict = `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${where}${carried}。`;
+    // The judgement and the results first (B9 point 2), then what is short, a sentence of its own.
+    const short = [where, carried].filter(Boolean).join('；');
+    verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。${short ? `${short}。` : ''}`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
@@ -500,9 +585,8 @@ export function buildBulletin(
   });
   const allowed: readonly string[] = yearEnd ? COMMEND_RULE.yearEnd : COMMEND_RULE.midYear;
   // The leads of the chapters that answer for a main indicator the year missed (kpi.ts's one mapping).
-  const missed = yearEnd && COMMEND_RULE.missedIndicator ? missedIndicators(plan, o.metrics ?? {}) : [];
+  const missed = yearEnd ? missedIndicators(plan, o.metrics ?? {}) : [];
   const leadsOf = (m: string) => chaptersOfMetric(plan, m).flatMap((id) => clauses.filter((c) => c.chapterId === id).flatMap((c) => c.answers.filter((a) => a.role === '牵头').map((a) => a.unit)));
-  const answerable = new Set(missed.flatMap(leadsOf));
   // Each missed indicator as 一 states it (kpi.ts's words), its answerable units and the next plan's aim for it.
   const nextAims = readPreamble(o.nextPlan?.preamble).aims;
   const missedRows = missed.map((name) => {
@@ -516,11 +600,10 @@ export function buildBulletin(
   });
   // 表2's row for each missed indicator: its figure against its target, who answers, by when the causes are due.
   const indicatorRows = missedRows.map((m) => {
-    const others = m.units.filter((u) => u !== m.lead).slice(0, MISSED_ROW.cooperatingAtMost);
     return {
       编号: MISSED_ROW.number,
       任务: m.name,
-      单位: others.length ? `${m.lead}牵头，${list(others)}配合` : m.lead,
+      单位: MISSED_ROW.units(m.lead, m.units.filter((u) => u !== m.lead)),
       类别: '指标' as PressedKind,
       情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
       // The cause is what the lead is asked for (R4 通报 7: a dash reads as no cause at all).
@@ -531,6 +614,31 @@ export function buildBulletin(
       停滞: false,
     };
   });
+  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER): followed up in 表2, by its lead alone.
+  const followed = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '完成')
+        .flatMap((c) => {
+          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+          const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
+          const dated = leads.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
+          return left ? [{ c, leads, left, deadline: dated ?? OPEN_REMAINDER.deadline }] : [];
+        })
+    : [];
+  const followRows = followed.map(({ c, leads, left, deadline }) => ({
+    编号: c.clauseId,
+    任务: c.task,
+    单位: unitsText(leads),
+    类别: '跟踪' as PressedKind,
+    情况: OPEN_REMAINDER.situation(left),
+    原因: joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)) || '—',
+    时限: deadline,
+    序时: '',
+    颜色: '',
+    停滞: false,
+  }));
+  // 表2 in the plan's order of its clauses, the indicators after them.
+  const clauseRows = [...pressedRows, ...followRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
     ? clauses
@@ -541,6 +649,15 @@ export function buildBulletin(
         })
         .join('')
     : '';
+  // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or
+  // followed up. Their cooperating units are blamed only on an item 表2 presses as a failure (未完成, 未报送; a task
+  // carried over is none) and only when they did not report their own part (done, in words of substance).
+  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || followRows.some((r) => r.编号 === c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
+  const coopShort = yearEnd ? pressed : leadShort;
+  const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
+  const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
+  const missedLeads = new Set(missedRows.map((m) => m.lead).filter(Boolean));
+  // Only units that reported on time (已报送) are considered: the late, the silent and the returned never are.
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
     .map((r) => r.unit)
@@ -548,14 +665,9 @@ export function buildBulletin(
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return (
         mine.length > 0 &&
-        !answerable.has(unit) &&
-        mine.every(({ c, a }) => a.status !== null && allowed.includes(a.status) && !(a.role === '牵头' && isPressed(c)) && !a.stagnant) &&
-        // Year-end: a clause it leads that is not 完成 (未完成, 结转) is an item still open; and (R2, round eight) any
-        // role, lead or cooperating, on an item 表2 presses (未完成, 未报送) is no 全部完成.
-        !(yearEnd && mine.some(({ c, a }) => a.role === '牵头' && c.yearEnd !== '完成')) &&
-        !(yearEnd && mine.some(({ c }) => pressed.includes(c))) &&
-        // Open problems or an unclosed count in its own words: not 全部完成, whatever the status column says.
-        !(COMMEND_RULE.openProblems && mine.some(({ c, a }) => !!substance(a.problems) || openCount(substance(a.progress, c.task))))
+        !missedLeads.has(unit) &&
+        mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
+        !mine.some(({ c, a }) => disqualified(c, a))
       );
     });
   // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
@@ -576,8 +688,19 @@ export function buildBulletin(
       return pick ? { 单位: r.unit, 成效: pick.text, n: pick.n } : null;
     })
     .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
-  const praised = new Set([...best].sort((a, b) => b.n - a.n).slice(0, COMMEND_RULE.most).map((x) => x.单位));
-  const praise = order([...praised]).map((u) => best.find((x) => x.单位 === u)!).map(({ 单位, 成效 }) => ({ 单位, 成效 }));
+  // The strongest first (B9 point 3), the registry's order on a tie.
+  const registered = order(best.map((x) => x.单位));
+  const praise = [...best]
+    .sort((a, b) => b.n - a.n || registered.indexOf(a.单位) - registered.indexOf(b.单位))
+    .slice(0, COMMEND_RULE.most)
+    .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
+  // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
+  // highlight is told there, not twice.
+  if (verdictWith) {
+    const done = clauses.filter((c) => c.yearEnd === '完成' && !followRows.some((r) => r.编号 === c.clauseId));
+    const sentences = done.flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).flatMap((a) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x))));
+    verdict = verdictWith(yearResults(plan, o.metrics ?? {}, sentences, new Set(praise.map((x) => x.成效))));
+  }
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
   // A late report is no silence: the late unit is reminded, with the days it was late (its receipt against the
@@ -627,6 +750,7 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), left: `${x.left.left}${x.left.unit}`, deadline: x.deadline })),
     missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
@@ -645,9 +769,9 @@ export function buildBulletin(
     指标: missedRows.length ? `主要指标中，${missedRows.map((m) => m.text).join('；')}。` : '',
     总体: verdict,
     表1: table,
-    督办: [...pressedRows, ...indicatorRows],
+    督办: [...clauseRows, ...indicatorRows],
     结转说明: carriedWords,
-    ...pressedWords(yearEnd, [...pressedRows, ...indicatorRows].map((r) => r.类别)),
+    ...pressedWords(yearEnd, [...clauseRows, ...indicatorRows].map((r) => r.类别)),
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
@@ -658,7 +782,7 @@ export function buildBulletin(
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
-    指标未达到单位: order([...answerable]),
+    指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,
@@ -668,11 +792,15 @@ export function buildBulletin(
   };
 }
 
-/** The commendation: several units after the basis they share, or one unit with its basis and its result. */
+/**
+ * The commendation: several units after the basis they share, or one unit with its basis and its result. A result
+ * that opens with its verb follows its unit (`甲处完成…`); one with a subject of its own is set off by a comma
+ * (`乙中心，道路积尘负荷同比下降12.4%`), not run into the unit's name.
+ */
 export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
   if (!praise.length) return '';
   const when = yearEnd ? 'yearEnd' : 'midYear';
   const basis = COMMEND_RULE.basis[when];
   if (praise.length === 1) return `${praise[0]!.单位}${basis}，${praise[0]!.成效}。${COMMEND_RULE.closing}`;
-  return `以下单位${basis}：${praise.map((x) => `${x.单位}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
+  return `以下单位${basis}：${praise.map((x) => `${x.单位}${opensWithVerb(x.成效) ? '' : '，'}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
 }

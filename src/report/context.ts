@@ -25,6 +25,10 @@ export function cnCount(n: number): string {
   return n === 2 ? '两' : n >= 1 && n <= 10 ? cnOrdinal(n - 1) : String(n);
 }
 
+/**
+ * Every rate the documents print, in one format: one decimal where it has one, none where it is whole (`83.3%`,
+ * `91%`, `100%`, never `100.0%`). The report, the 汇总表 and the 通报 share it.
+ */
 export function percent(x: number): string {
   return `${(Math.round(x * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
 }
