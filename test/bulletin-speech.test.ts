@@ -939,8 +939,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
   });
 
   // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).
-  // Round nine (B9 point 3, the issue's rule): of that work, its lead (表2's row) is not commended; the chapter's
-  // other leads are, for their own results (was: every lead of the chapter left out).
+  // Round nine: of that work, every unit 表2's row makes answerable (its lead and the units it counts as cooperating)
+  // is not commended; without the missed indicator the same units are, for their own results.
   it('does not commend the lead of a missed indicator', async () => {
     const plan = withFirstListedLeads(await jinanPlan()).plan;
     const blueSky = plan.chapters.filter((c) => /蓝天/.test(c.title)).map((c) => c.id);
@@ -974,9 +974,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const missedText = docxText(join(out2, '督办通报_2025-年终.docx'));
     const missed = praised(missedText);
     expect(missed).toMatch(/^（一）通报表扬。/);
-    expect(missed).toBe(praised(bulletin));
-    expect(missed).toContain('市生态环境数字化应用中心，道路积尘负荷同比下降12.4%');
-    expect(missed).toContain('市机动车污染防治中心完成非道路移动机械编码登记6452台');
+    // Round nine (lead's decision after B9): every unit 表2 makes answerable for the missed indicator (its lead and
+    // the units counted as cooperating: the 蓝天 chapter's other leads) is left out, since praising a unit beside the
+    // row that presses it reads as a contradiction; the three others stay, in the same order and words.
+    const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '优良天数比率')!;
+    expect(missedRow[2]).toBe('大气环境处牵头，市生态环境数字化应用中心等3家单位配合');
+    expect(missed).toBe(
+      '（一）通报表扬。以下单位承担的年度任务全部完成、成效突出：水生态环境处，玉符河、绣江河2条获评省级美丽河湖；财务审计处，生态文明建设财政奖补覆盖全部12个区县；污染物排放总量控制处，试点园区单位产值碳排放同比下降6.8%。予以通报表扬。',
+    );
+    for (const u of ['大气环境处', '市生态环境数字化应用中心', '市机动车污染防治中心']) expect(missed).not.toContain(u);
+    expect(praised(bulletin)).toContain('市机动车污染防治中心完成非道路移动机械编码登记6452台');
     // A lead commended without the metrics, 水生态环境处 (5.1, the 碧水 chapter's first clause), is not when the year
     // misses 国控断面优良水体比例: it answers for it in 表2.
     writeFileSync(metrics, JSON.stringify({ 国控断面优良水体比例: { 值: '95%', 目标: '100%', 依据: '国家考核要求' } }));

@@ -656,7 +656,10 @@ export function buildBulletin(
   const coopShort = yearEnd ? pressed : leadShort;
   const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
   const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
+  // Every unit 表2 makes answerable for a missed indicator (its lead and those counted as cooperating): praising one
+  // of them beside the row that presses it would contradict the table.
   const missedLeads = new Set(missedRows.map((m) => m.lead).filter(Boolean));
+  const missedAnswerable = new Set(missedRows.flatMap((m) => [m.lead, ...m.units]).filter(Boolean));
   // Only units that reported on time (已报送) are considered: the late, the silent and the returned never are.
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
@@ -665,7 +668,7 @@ export function buildBulletin(
       const mine = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit).map((a) => ({ c, a })));
       return (
         mine.length > 0 &&
-        !missedLeads.has(unit) &&
+        !missedAnswerable.has(unit) &&
         mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
         !mine.some(({ c, a }) => disqualified(c, a))
       );
