@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, doneAlready, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -99,6 +99,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(pre.place).toBe('2026年是“十五五”规划的开局之年');
     expect(gaps).toEqual([
       '【待填：讲话人姓名、职务】',
+      // Round nine (R4 speech 2): the year closes the 十四五 (its own plan's preamble says so): five years to fill.
+      '【待填：“十四五”规划主要目标任务完成情况】',
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
       '【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】',
       '【待填：优良天数比率未达标原因】',
@@ -254,9 +256,22 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const shortcomings = text.find((x) => x.startsWith('在肯定成绩的同时'))!;
     expect(shortcomings).toContain('一是优良天数比率为62.6%，没有达到省考核要求的64%，【待填：优良天数比率未达标原因】；');
     expect(shortcomings).toMatch(/二是农村环境整治尚有48个行政村未完成，主要是/);
-    expect(shortcomings).toMatch(/三是[^；]*剩余5项督察问题/);
+    // Round nine (R4 speech 3): a problem with its own subject is said without the `…方面，` frame.
+    expect(shortcomings).toContain('；三是剩余5项督察问题涉及历史遗留，整改周期较长；四是部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中。');
+    expect(shortcomings).not.toMatch(/整改方面，|提升工作方面，/);
     expect(shortcomings).toMatch(/从主观上看，【待填：主观方面不足】。$/);
     expect(shortcomings).not.toContain('切实加以解决');
+  });
+
+  // Round nine (R4 speech 2): the year that closes a five-year plan says so in the review, before the theme points,
+  // its five years' results left to fill; a preamble without 收官 says nothing of it.
+  it('marks the close of the 十四五 before the theme points, from the year’s own preamble', () => {
+    const at = review.indexOf('2025年是“十四五”规划的收官之年。五年来，【待填：“十四五”规划主要目标任务完成情况】。');
+    expect(at).toBe(2);
+    expect(review[1]).toMatch(/^2025年，在市委、市政府的坚强领导下/);
+    expect(review[3]).toMatch(/^（一）/);
+    expect(planClosingWords('2026年是“十五五”规划的开局之年')).toBe('');
+    expect(planClosingWords('2020年是“十三五”规划收官之年')).toBe('2020年是“十三五”规划收官之年。五年来，【待填：“十三五”规划主要目标任务完成情况】。');
   });
 
   // Finding 6, round seven (R1 speech 11): a compound unit is never split at its 「/」 (word joiners inside it); a figure

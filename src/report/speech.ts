@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -36,6 +36,8 @@ export interface SpeechContext {
   总述: string;
   /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
   指标: string;
+  /** At the close of a five-year plan (PLAN_CLOSING), its paragraph before the theme points, or empty. */
+  收官: string;
   /**
    * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph `一是…；二是…` of the
    * units' reported results, the biggest figures, firsts and awards first (highlightScore), or a 【待填】.
@@ -216,7 +218,19 @@ export const SPEECH_GAPS = {
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
+  /** The five-year plan a year closes (R4 speech 2): what it achieved over five years is not in one year's data. */
+  planClosing: (plan: string) => `【待填：${plan}规划主要目标任务完成情况】`,
 } as const;
+
+/**
+ * A year that closes a five-year plan, as its own plan's preamble says (`2025年是“十四五”规划的收官之年，…`): the
+ * review says so before the theme points, with the five years' results to fill (SPEECH_GAPS.planClosing).
+ */
+export const PLAN_CLOSING = /(\d{4}年)是(“[^”]+”)规划的?收官之年/;
+export function planClosingWords(place: string): string {
+  const m = PLAN_CLOSING.exec(place);
+  return m ? `${m[0]}。五年来，${SPEECH_GAPS.planClosing(m[2]!)}。` : '';
+}
 
 /**
  * The meeting a speech is given at, from the issuer's name, as the model speech names it: `济南市生态环境局` holds
@@ -853,7 +867,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     .filter((c) => !notDone(c) && c.status !== '未报送')
     .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems) })))
     .filter((x) => x.p)
-    .map((x) => `${taskObject(x.c.task)}方面，${cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '')}`);
+    .map((x) => {
+      const problem = cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '');
+      // A problem with its own subject (`剩余5项督察问题…`, `部分…镇街道路积尘负荷反复`) is said as it stands; the
+      // `…方面，` frame only gives a subject to one without (the report's rule, context.ts namesItsSubject).
+      return namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+    });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x)), ...reported.filter((x) => !/\d/.test(x))];
   const points = [
@@ -972,6 +991,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     遵循: guidance,
     总述: overview,
     指标: indicators,
+    收官: yearEnd ? planClosingWords(own.place) : '',
     回顾: review,
     不足: shortcomings,
     形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
