@@ -705,50 +705,119 @@ export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause
 }
 
 /**
- * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
- * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
+ * A review point as the seed speech tells it (R4 speech 1: `一是创新执法模式，提升执法效能。全面推行……。`): a verb +
+ * object lead, then the point's strongest result with its figure, then (when its chapter has one) one more result,
+ * each a sentence of the units' own clauses, never a report sentence whole. A clause's weight (resultWeight) is the
+ * speech's highlightScore with the 通报's judgement of a result (COMMEND_RULE.highlight: 下降/通过/获评… over 兑付/保持/
+ * 人次, and no 学习/会议/简报 count); a result without a figure (`完成局直属机关党委换届`) counts as a result.
  */
-function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => [], saidElsewhere: (clause: string) => boolean = () => false) {
-  const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
-  const best = (sentences: string[]) => {
-    const all = [...new Set(reportedSentences(sentences.map(quiet)))].filter(telling);
-    const own = all.filter(notRoutine);
-    return (own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x)))
-      .map((x, at) => ({ x, at, score: highlightScore(x) }))
-      .sort((a, b) => b.score - a.score || a.at - b.at)
-      // The same fact as the report tells it and as its unit wrote it is one fact.
-      .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.x, q.x, 8)));
+export const REVIEW_POINT = {
+  /** Results after the lead, at most. */
+  results: 2,
+  /** A second result weighs this much at least (a count of acts is no second result). */
+  secondLeast: 3,
+  /** An opening clause said before the result, to name what it is about: no figure, at most so many characters. */
+  openingMost: 30,
+  /** Clauses a result sentence has at most. */
+  clauses: 3,
+  /** A result clause shorter (in Chinese characters) says its subject with the sentence's opening clause. */
+  subjectLeast: 12,
+  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`). */
+  leaning: /^(其中|均|并|已|全部)/,
+  /** Counts of what was searched or passed on (`排查问题线索9条`, `推送…线索1862条`): the work, not its result. */
+  acts: /(排查|筛查|核查|推送|梳理|收到)[^，；]*?\d|(检查|巡查|督导|调研)$/,
+  /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
+  alone: 8,
+} as const;
+
+/** How much a clause shows as a result (REVIEW_POINT): below zero a count of acts, zero nothing achieved. */
+export function resultWeight(clause: string): number {
+  const H = COMMEND_RULE.highlight;
+  if (H.notResult.test(clause) || REVIEW_WORDS.routine.test(clause) || HIGHLIGHT_RULES.activity.test(clause) || REVIEW_POINT.acts.test(clause)) return -1;
+  const figure = /\d/.test(clause.replace(H.notFigure, ''));
+  if (!figure) return HIGHLIGHT_RULES.results.test(clause) || HIGHLIGHT_RULES.honours.test(clause) ? highlightScore(clause) : 0;
+  return highlightScore(clause) + (H.substantive.test(clause) ? H.substantiveWeight : 0) - (H.routineResult.test(clause) ? H.routineResultWeight : 0);
+}
+
+/**
+ * A reported sentence's result as a sentence of its own (REVIEW_POINT): the clause of most weight; its figure beside
+ * it when it has none (`完成南部山区生物多样性本底调查，记录物种2316种`); the clause it leans on when it cannot stand
+ * alone (`完成整改9项`, `其中…`), or else the sentence's opening clause saying what the work was; and a neighbouring
+ * clause of weight (`指导2个区县成功创建…，1个单位获评…`), never the whole of a longer sentence.
+ */
+export function resultSentence(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): { text: string; weight: number } | null {
+  const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+  const weights = clauses.map((c) => (saidElsewhere(c) ? -1 : resultWeight(c)));
+  const order = clauses.map((c, at) => ({ c, at, w: weights[at]! })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w || a.at - b.at);
+  const top = order[0];
+  if (!top) return null;
+  const figure = (c: string) => /\d/.test(c.replace(COMMEND_RULE.highlight.notFigure, ''));
+  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const at = new Set([top.at]);
+  const room = () => at.size < Math.min(REVIEW_POINT.clauses, clauses.length > 2 ? clauses.length - 1 : clauses.length);
+  if (!figure(top.c)) {
+    const beside = [top.at + 1, top.at - 1].find((k) => clauses[k] && figure(clauses[k]!) && weights[k]! > 0);
+    if (beside !== undefined) at.add(beside);
+  }
+  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least;
+  const first = clauses[0]!;
+  const opening = top.at > 0 && !figure(first) && first.length <= REVIEW_POINT.openingMost && !(lead && sharesWords(first, taskObject(lead))) && !saidElsewhere(first);
+  // What a leaning clause leans on: the result before it, else the sentence's opening, else the clause before it.
+  if (leaning && top.at > 0 && weights[top.at - 1]! > 0) at.add(top.at - 1);
+  else if ((leaning || chinese(top.c) < REVIEW_POINT.subjectLeast) && opening && room()) at.add(0);
+  else if (leaning && top.at > 0) at.add(top.at - 1);
+  for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room()) at.add(k);
+  const text = [...at].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
+  return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
+}
+
+/**
+ * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
+ * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
+ * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
+ */
+function reviewItems(
+  t: ReportContext['报告']['主题'][number],
+  shapes: Map<string, number>,
+  words: ReturnType<typeof headingWords>,
+  reported: (chapterId: string) => { task: string; sentences: string[] }[],
+  saidElsewhere: (clause: string) => boolean = () => false,
+) {
+  const routine = (x: string) => (shapes.get(sentenceShape(x)) ?? 0) > 1;
+  // A unit's sentences: split at 。；, routine shapes out unless nothing else, the same fact said twice once.
+  const sentences = (texts: string[]) => {
+    const all = [...new Set(reportedSentences(texts))];
+    const own = all.filter((x) => !routine(x));
+    return own.length ? own : all;
   };
-  // A chapter's candidates: what its units reported, every clause (the report tells only its few most specific).
-  const perChapter = t.分章.map((ch) => ({ ch, picks: best([...reported(ch.章节), ...ch.句]) })).filter((x) => x.picks.length);
-  if (perChapter.length > 1) {
-    const shown = [...perChapter].sort((a, b) => b.picks[0]!.score - a.picks[0]!.score).slice(0, HIGHLIGHTS.chapters);
-    const kept = perChapter.filter((x) => shown.includes(x));
-    // Each chapter its best result under its verb + object; a theme of few chapters has room for their second results,
-    // each an item of its own after its chapter's (two results joined by a comma read as one run-on sentence).
-    const room = Math.max(0, HIGHLIGHTS.most - kept.length);
-    let extra = 0;
-    const of: string[] = [];
-    const items = kept.flatMap((x) => {
-      const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
-      extra += more.length;
-      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态), saidElsewhere), ...more.map((p) => spokenResult(p.x, '', saidElsewhere))];
-      of.push(...said.map(() => x.ch.章节));
-      return said;
-    });
-    return { items, chapters: kept.map((x) => x.ch), of };
-  }
-  // One chapter: its best results; a routine count of its own when nothing else is left (a theme told in one line is thin).
-  const one = perChapter[0];
-  if (!one) return { items: [], chapters: [], of: [] };
-  const picks = one.picks.slice(0, HIGHLIGHTS.most);
-  if (picks.length < 2) {
-    const pool = reportedSentences([...reported(one.ch.章节), ...one.ch.句].map(quiet));
-    const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
-    picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
-  }
-  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x, '', saidElsewhere)))];
-  return { items, chapters: [one.ch], of: items.map(() => one.ch.章节) };
+  const point = (lead: string, texts: string[]) => {
+    const results = sentences(texts)
+      .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere) }))
+      .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
+      .sort((a, b) => b.r.weight - a.r.weight || a.at - b.at)
+      .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.r.text, q.r.text, 8)));
+    const alone = (x: string) => ((x.split('，')[0] ?? '').match(/[\u4e00-\u9fff]/g) ?? []).length >= REVIEW_POINT.alone && !REVIEW_POINT.leaning.test(x);
+    const kept = results.filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text))).slice(0, REVIEW_POINT.results).sort((a, b) => a.at - b.at);
+    return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
+  };
+  const chapters = t.分章;
+  const units =
+    chapters.length > 1
+      ? chapters.map((ch) => {
+          // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
+          const own = reported(ch.章节).filter((x) => !OFF_TOPIC.some((r) => r.chapter.test(ch.对象) && r.task.test(x.task)));
+          return { ch, ...point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences)) };
+        })
+      : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
+  const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
+  const told = units.filter((u) => u.results.length);
+  const shown = new Set([...told].sort((a, b) => b.weight - a.weight).slice(0, most));
+  const kept = told.filter((u) => shown.has(u));
+  return {
+    items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
+    chapters: [...new Set(kept.map((u) => u.ch))],
+    of: kept.map((u) => u.ch.章节),
+  };
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
@@ -787,15 +856,21 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const words = headingWords();
   // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
   // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
-  const reportedOf = (chapterId: string) =>
-    clauses
-      .filter((c) => c.chapterId === chapterId)
-      .flatMap((c) => {
-        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-        const from = leads.length ? leads : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
-        return from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task))));
-      })
-      .filter(Boolean);
+  const reportedOf = (chapterId: string) => reportedByTask(chapterId).flatMap((x) => x.sentences);
+  // The same, task by task (a theme of one chapter tells its tasks).
+  function reportedByTask(chapterId: string): { task: string; sentences: string[] }[] {
+    const tasks = new Map<string, { task: string; sentences: string[] }>();
+    // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
+    for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
+      const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+      const from = leads.length ? leads : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
+      const said = from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task)))).filter(Boolean);
+      const t = tasks.get(c.taskId) ?? { task: c.task, sentences: [] };
+      t.sentences.push(...said);
+      tasks.set(c.taskId, t);
+    }
+    return [...tasks.values()].filter((x) => x.sentences.length);
+  }
   // A clause whose figure the KPI paragraph gave for the same work (context.ts sameWork) was said there.
   const kpiSentences = yearEnd ? ctx.报告.指标段.split(/[；。]/).filter(Boolean) : [];
   const inKpi = (clause: string) => {
@@ -808,7 +883,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf, inKpi);
+      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
@@ -835,7 +910,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
         return here.length ? `${x}，${here.join('')}` : x;
       });
-      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph; 我们 once at most (the opening's).
+      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
         ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
