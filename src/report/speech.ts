@@ -74,12 +74,13 @@ export interface SpeechContext {
 export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
 
 /**
- * The deployment: per part, chapter by chapter (or task by task in a part of one chapter), the tasks worth a
- * leader's words are told with a concrete measure (`told`: at most so many per chapter of a part of several, per
- * part of one); the rest are named once (`named` by name, then counted). A measure is the plan's sentence cut at a
- * comma to about `measureChars` characters.
+ * The deployment (R4 speech 4): a part leads with what answers the year's problems, then its tasks with a target or
+ * new words, `perPart` items in all (`othersPerPart` of the latter at most, `leastPerPart` at least); a chapter
+ * answering a missed indicator tells `toldPerChapter` tasks. Each item is `<lead>。<measures>，确保<targets>。`: the
+ * measures the plan's clauses of at most `clauseChars`, `measureChars` in all, never more than `copyMost` of the plan's
+ * words running. The rest is the plan's (DEPLOY_CLOSING).
  */
-export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChars: 60 } as const;
+export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -301,12 +302,19 @@ export function readPreamble(preamble: string | undefined): Preamble {
  * The 总体要求 as a leader says it: `2026年是…之年。全市生态环境保护工作的总体要求是：以…为指导，…。主要目标是：…。`
  * Empty when the preamble states no guiding thought and no aims.
  */
+/**
+ * The guiding thought's clauses a leader says in the 总体要求 (R4 speech 5: the plan's text cut, not the review): its
+ * first (`以…为指导`), the line of the Party and the superiors, and what the year builds towards; the list of tasks in
+ * between is what the parts deploy.
+ */
+export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽/;
 export function requirementWords(p: Preamble, year: string): string {
   if (!p.guidance && !p.aims.length) return '';
   const subject = p.subject || `${year}年工作`;
+  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || REQUIREMENT_KEEP.test(x)).join('，');
   return [
     p.place ? `${p.place}。` : '',
-    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${p.guidance}。` : '',
+    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
     p.aims.length ? `主要目标是：${p.aims.join('，')}。` : '',
   ].join('');
 }
@@ -453,10 +461,14 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   }
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
+  const planText = cnPunctuation(t.text);
   for (const c of clauses) {
-    const length = [lead, ...measures, c].join('，').length;
-    // A clause that would run the sentence long is left for a shorter one after it.
-    if (length > DEPLOY.measureChars && (measures.length || length > DEPLOY.measureChars * 1.5)) continue;
+    // The lead is a sentence of its own (`一是<lead>。<measures>`): the measures have DEPLOY.measureChars to themselves,
+    // a clause at most DEPLOY.clauseChars, and no run of the plan's words longer than DEPLOY.copyMost (R4 speech 4).
+    const length = [...measures, c].join('，').length;
+    if (c.length > DEPLOY.clauseChars) continue;
+    if (length > DEPLOY.measureChars && measures.length) continue;
+    if (measures.length && commonRun([...measures, c].join('，'), planText) > DEPLOY.copyMost) continue;
     measures.push(c);
   }
   const measure = [o.carried?.plan ?? '', ...measures].filter(Boolean).join('，');
@@ -582,6 +594,8 @@ interface DeployInput {
   missed: Map<string, string[]>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
+  /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
+  problems?: { task: string; words: string; next: string }[];
 }
 
 /**
@@ -593,13 +607,6 @@ interface DeployInput {
  */
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
-  // `统筹抓好…等工作` at most REST_NAME.perSpeech times in the deployment (R2 speech 4): the closing line names the plan for the rest.
-  let restSaid = 0;
-  const restOnce = (leads: string[]) => {
-    const w = restSaid < REST_NAME.perSpeech ? restWords(leads) : '';
-    if (w) restSaid++;
-    return w;
-  };
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -626,39 +633,64 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     }
     return { own, whole };
   };
-  // A chapter answering for a missed indicator leads with its main work, in plan order (R1 speech 6).
-  const oneChapter = (x: (typeof chapters)[number]) => {
-    const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2, !!open, x.ch.title);
-    const { own, whole } = placeAims(x.ch.id, told);
-    return [
-      whole.length ? `${open}要确保${whole.join('、')}。` : open ? `${open}要拿出更有力的措施。` : '',
-      ...told.map((y, i) => {
-        const said = taskSentence(y, own.get(y), false);
-        return `${cnOrdinal(i)}是${y.lead}。${said ? `要${said.replace(/^要/, '')}。` : ''}`;
-      }),
-      restOnce(rest.map((y) => leadOf(y.task))),
-    ].filter(Boolean);
-  };
-  const ofSeveral = (x: (typeof chapters)[number], k: number, part = '') => {
-    const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter + (open ? 1 : 0), 1, !!open, x.ch.title);
-    const { own, whole } = placeAims(x.ch.id, told);
-    // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
-    const first = told[0];
-    const echo = !!first && commonRun(title(x.ch), part) >= SUBHEAD_ECHO.run;
-    const head = echo ? first.lead : title(x.ch);
-    return `${cnOrdinal(k)}是${head}。${open}要${told.map((y, i) => taskSentence(y, own.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。${restOnce(rest.map((y) => leadOf(y.task)))}`;
+  // A part sets priorities (R4 speech 4): first what answers the year's problems (the chapter of a missed indicator,
+  // work carried with its unit's date, a task whose work had a problem reported), then the tasks with a target or new
+  // words, DEPLOY.perPart items in all; the rest is the plan's (DEPLOY_CLOSING).
+  const answersProblem = (t: PlanTask) => d.problems?.find((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task))));
+  const partItems = (own: typeof chapters, heading: string): string[] => {
+    // Said before the numbered items: in a part of one chapter, the indicator it answers for.
+    const preface: string[] = [];
+    const items: string[] = [];
+    const used = new Set<PlanTask>();
+    const taskItem = (y: TaskDeploy, frame = '', aims: string[] = []) => {
+      const said = taskSentence(y, aims, false);
+      return said ? `${y.lead}。${frame}${said}。` : `${y.lead}。`;
+    };
+    for (const x of own) {
+      const open = opening(x.ch.id);
+      if (!open) continue;
+      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), DEPLOY.toldPerChapter, 1, true, x.ch.title);
+      told.forEach((y) => used.add(y.task));
+      const { own: aimsOf, whole } = placeAims(x.ch.id, told);
+      if (own.length === 1) {
+        preface.push(`${open}${whole.length ? `要确保${whole.join('、')}` : '要拿出更有力的措施'}。`);
+        told.forEach((y) => items.push(taskItem(y, '', aimsOf.get(y))));
+        continue;
+      }
+      // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
+      const echo = !!told[0] && commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run;
+      const head = echo ? told[0]!.lead : title(x.ch);
+      items.push(`${head}。${open}${told.map((y, i) => taskSentence(y, aimsOf.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。`);
+    }
+    const rest = own.flatMap((x) => deployed(x.tasks.filter((t) => !used.has(t))).map((y) => ({ y, ch: x.ch })));
+    // Work carried with its unit's date, and work whose problem the review named: said first, the problem named.
+    for (const { y, ch } of rest) {
+      const problem = answersProblem(y.task);
+      if (y.score !== 4 && !problem) continue;
+      used.add(y.task);
+      // The problem named, then its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's measures.
+      items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
+    }
+    // Then the tasks with a target or new words, the rest left to the plan.
+    const others = rest
+      .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
+      .map((x, at) => ({ ...x, at }));
+    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length));
+    // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
+    const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
+    const chosen = new Set([...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at).slice(0, Math.max(0, room)));
+    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
+    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
-  if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
+  if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
   const words = headingWords();
   const parts = [
     ...d.themes.map((t) => ({ heading: words.action((t.title.replace(HEADING_PREDICATES, '') || t.title).replace(THEME_VERB, ''), 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
     ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
   ].filter((x) => x.own.length);
   return {
-    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: part.own.length === 1 ? oneChapter(part.own[0]!) : part.own.map((x, k) => ofSeveral(x, k, part.heading)) })),
+    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: partItems(part.own, part.heading) })),
     placed,
   };
 }
@@ -941,21 +973,28 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')
-    .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems) })))
+    .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems), next: substance(a.nextSteps ?? '') })))
     .filter((x) => x.p)
     .map((x) => {
       const problem = cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '');
       // A problem with its own subject (`剩余5项督察问题…`, `部分…镇街道路积尘负荷反复`) is said as it stands; the
       // `…方面，` frame only gives a subject to one without (the report's rule, context.ts namesItsSubject).
-      return namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+      const text = namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+      // As the deployment names it (`针对…的问题，`): its clauses in a series.
+      // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
+      const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
+      return { task: x.c.task, text, words: problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
-  const weighed = [...reported.filter((x) => /\d/.test(x)), ...reported.filter((x) => !/\d/.test(x))];
+  const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
+  const before = ctx.报告.指标未达到.length + ordered.length;
   const points = [
     ...ctx.报告.指标未达到.map(missedWords),
     ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
-    ...weighed,
+    ...weighed.map((x) => x.text),
   ].slice(0, SHORTCOMINGS.most);
+  // The problems the review names, for the deployment to answer (R4 speech 4).
+  const named = weighed.slice(0, Math.max(0, SHORTCOMINGS.most - before)).map(({ task, words, next }) => ({ task, words, next }));
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short. The office's own failings the
   // data cannot give: a gap after the points, as the report's (主观方面不足).
   const shortcomings = points.length
@@ -1012,7 +1051,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
     const requirement = requirementWords(pre, next);
     deploy = {
       来源: 'next',
