@@ -750,8 +750,9 @@ export const REVIEW_POINT = {
   secondLeast: 3,
   /** An opening clause said before the result, to name what it is about: no figure, at most so many characters. */
   openingMost: 30,
-  /** Clauses a result sentence has at most. */
+  /** Clauses a result sentence has at most, and figures (a neighbouring clause is not added beyond them). */
   clauses: 3,
+  figures: 2,
   /** A result clause shorter (in Chinese characters) says its subject with the sentence's opening clause. */
   subjectLeast: 12,
   /** A clause that leans on the one before it (`其中…`, `均…`, `已…`). */
@@ -779,7 +780,9 @@ export function resultWeight(clause: string): number {
  */
 export function resultSentence(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): { text: string; weight: number } | null {
   const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
-  const weights = clauses.map((c) => (saidElsewhere(c) ? -1 : resultWeight(c)));
+  // A clause of more figures than a listener keeps (`2个区县、2个园区、4个社区…`) is no result to say.
+  const many = (c: string) => (c.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length > REVIEW_POINT.figures;
+  const weights = clauses.map((c) => (saidElsewhere(c) ? -1 : many(c) ? 0 : resultWeight(c)));
   const order = clauses.map((c, at) => ({ c, at, w: weights[at]! })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w || a.at - b.at);
   const top = order[0];
   if (!top) return null;
@@ -798,7 +801,8 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   if (leaning && top.at > 0 && weights[top.at - 1]! > 0) at.add(top.at - 1);
   else if ((leaning || chinese(top.c) < REVIEW_POINT.subjectLeast) && opening && room()) at.add(0);
   else if (leaning && top.at > 0) at.add(top.at - 1);
-  for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room()) at.add(k);
+  const figures = (ks: number[]) => ks.flatMap((k) => clauses[k]!.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length;
+  for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
   const text = [...at].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
 }
