@@ -824,7 +824,8 @@ function reviewItems(
   const sentences = (texts: string[]) => {
     const all = [...new Set(reportedSentences(texts))];
     const own = all.filter((x) => !routine(x));
-    return own.length ? own : all;
+    // Routine shapes stand only where nothing else is, and never a sentence of meetings and trainings.
+    return own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x));
   };
   const point = (lead: string, texts: string[]) => {
     const results = sentences(texts)
@@ -887,8 +888,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
+  // A shape repeated across the units' reports (R4 speech 1: every clause of theirs is a candidate now, not only the
+  // report's) is a routine count, pasted or alike under several tasks: no result to tell.
   const shapes = new Map<string, number>();
-  for (const t of ctx.报告.主题) for (const x of reportedSentences(t.成效)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
+  // Counted task by task: the same sentence pasted under three tasks is three times a shape.
+  for (const task of [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedByTask))
+    for (const x of new Set(reportedSentences(task.sentences))) if (sentenceShape(x)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
   const words = headingWords();
   // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
   // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
