@@ -33,7 +33,7 @@ import { mkdirSync } from 'node:fs';
  * figure with its unit by word joiners (U+2060, speech.ts keepFigures), left out here as a reader's eye skips them.
  */
 function docxText(file: string): string[] {
-  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\').replace(chr(0x2060), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\').replace(chr(0x2060), \'\').replace(chr(0x200b), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 

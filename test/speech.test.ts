@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER, BREAK_AFTER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -46,7 +46,7 @@ print(json.dumps({'paragraphs': paras, 'noted': noted}, ensure_ascii=False))
   return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
 }
 
-const plain = (s: string) => s.split(WORD_JOINER).join('');
+const plain = (s: string) => s.split(WORD_JOINER).join('').split('\u200b').join('');
 const between = (xs: string[], from: (x: string) => boolean, to: (x: string) => boolean) => {
   const a = xs.findIndex(from);
   return xs.slice(a, a + xs.slice(a).findIndex(to));
@@ -269,24 +269,34 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(planClosingWords('2020年是“十三五”规划收官之年')).toBe('2020年是“十三五”规划收官之年。五年来，【待填：“十三五”规划主要目标任务完成情况】。');
   });
 
-  // Finding 6, round seven (R1 speech 11): a compound unit is never split at its 「/」 (word joiners inside it); a figure
-  // and a simple unit carry none, so LibreOffice spaces every figure from Chinese text alike (`67 项` as `2025 年`).
-  it('keeps every compound unit whole, and spaces every figure alike', () => {
+  // Finding 6, round seven (R1 speech 11): a compound unit is never split inside its halves (word joiners inside
+  // them); a figure and a simple unit carry none, so LibreOffice spaces every figure from Chinese text alike. Round
+  // nine (R4 speech 6) changes the rule (was: never split at all): the one break allowed is after its 「/」 (a zero
+  // width space), so that no unbreakable run of seven characters stretches a justified line on page 1.
+  it('keeps each half of a compound unit whole, breaks it only after its slash, and stretches no line', () => {
     const body = raw.join('\n');
-    expect(body).toContain(`38${[...'微克/立方米'].join(WORD_JOINER)}`);
+    const unit = `微${WORD_JOINER}克${WORD_JOINER}/${BREAK_AFTER}立${WORD_JOINER}方${WORD_JOINER}米`;
+    expect(body).toContain(`38${unit}`);
     expect(body.replace(/【[^】]*】/g, '').match(/微克\/立方米/g)).toBeNull();
     expect(body).not.toMatch(new RegExp(`\\d${WORD_JOINER}`));
-    expect(keepFigures('为38微克/立方米，48个，【待填：2026年3微克/立方米】')).toBe(`为38${[...'微克/立方米'].join(WORD_JOINER)}，48个，【待填：2026年3微克/立方米】`);
+    expect(keepFigures('为38微克/立方米，48个，【待填：2026年3微克/立方米】')).toBe(`为38${unit}，48个，【待填：2026年3微克/立方米】`);
     const pdf = soffice([file], 'pdf', tempDir('tz-speech-pdf-'))[0]!;
     const pdfText = run('pdftotext', [pdf, '-']).stdout;
     const lines = pdfText.split('\n').map((l) => plain(l).trim()).filter(Boolean);
     expect(lines.length).toBeGreaterThan(100);
-    const units = lines.join('\n').match(/微克\/立方米/g) ?? [];
+    const bare = (l: string) => l.replace(/[\s\u200b]/g, '');
+    const units = lines.map(bare).join('\n').match(/微克\/\n?立方米/g) ?? [];
     expect(units.length).toBeGreaterThanOrEqual(3);
     for (let i = 0; i + 1 < lines.length; i++) {
-      const [a, b] = [lines[i]!.slice(-12), lines[i + 1]!.slice(0, 12)];
-      for (const m of `${a}${b}`.matchAll(/微克\/立方米/g)) expect(m.index < a.length && m.index + m[0].length > a.length, `${a}|${b}`).toBe(false);
+      const [a, b] = [bare(lines[i]!).slice(-12), bare(lines[i + 1]!).slice(0, 12)];
+      for (const m of `${a}${b}`.matchAll(/微克\/立方米/g)) {
+        const inside = m.index < a.length && m.index + m[0].length > a.length;
+        expect(inside && m.index + 3 !== a.length, `${a}|${b}`).toBe(false);
+      }
     }
+    // No stretched line on pages 1–2: pdftotext reads a justified line spread out as Chinese characters spaced apart.
+    const firstPages = pdfText.split('\f').slice(0, 2).join('\n').split('\n');
+    expect(firstPages.filter((l) => (l.match(/[\u4e00-\u9fff，；] (?=[\u4e00-\u9fff，；])/g) ?? []).length >= 6)).toEqual([]);
     // LibreOffice's autospacing, read back by pdftotext as a space: between every figure and the Chinese after it.
     expect(lines.filter((l) => /\d[\u4e00-\u9fff]/.test(l))).toEqual([]);
     expect(lines.filter((l) => /\d [\u4e00-\u9fff]/.test(l)).length).toBeGreaterThan(30);

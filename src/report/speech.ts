@@ -326,19 +326,23 @@ export function guidanceWords(p: Preamble): string {
 }
 
 /**
- * Keeps a compound unit whole (`微克/立方米`): Word and LibreOffice may break a line after `/`. A WORD JOINER (U+2060:
- * no width, no break) goes between the unit's characters, as data; a figure and a simple unit (`48个`, `62.6%`) are
- * left as any Chinese text is set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between
- * Western and Asian text, `67项` beside `2025 年`), and 【待填】 brackets are left alone (their names are listed as printed).
+ * How a compound unit (`微克/立方米`) may break at a line's end, as data. Its halves stay whole (WORD JOINERs, U+2060,
+ * between their characters: `立方|米` never), and the one break it allows is after its `/` (a ZERO WIDTH SPACE, U+200B):
+ * R4 speech 6 found the unit unbroken, six characters and the comma after it, stretching a justified line on page 1
+ * (R1 speech 11 had it broken anywhere). A figure and a simple unit (`48个`, `62.6%`) are left as any Chinese text is
+ * set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between Western and Asian text), and
+ * 【待填】 brackets are left alone (their names are listed as printed).
  */
 export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
-/** A unit a line may break inside: the ones with a `/`. */
+/** A unit with a `/`: its halves kept whole, a break allowed after the `/` only. */
 export const COMPOUND_UNIT = /(?:微克|毫克|克)\/立方米/g;
 export const WORD_JOINER = '\u2060';
+export const BREAK_AFTER = '\u200b';
 export function keepFigures(text: string): string {
+  const half = (x: string) => [...x].join(WORD_JOINER);
   return text
     .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => [...unit].join(WORD_JOINER))))
+    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => unit.split('/').map(half).join(`${WORD_JOINER}/${BREAK_AFTER}`))))
     .join('');
 }
 
