@@ -534,8 +534,15 @@ export function measureClauses(sentence: string): string[] {
 /** A told task in one sentence: `lead，measure，确保targets、aims`. */
 function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): string {
   const ensure = [...y.targets, ...aims.filter((a) => !y.targets.includes(a))];
-  return [withLead && !y.leadInMeasure ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+  // A measure saying what its `确保…` says again (`完成省下达的…任务，确保完成省下达的…目标`) is left to the 确保 (AIM_ECHO).
+  const measure = y.measure
+    .split('，')
+    .filter((c) => !ensure.some((e) => commonRun(c, e) >= AIM_ECHO.run))
+    .join('，');
+  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
 }
+/** A measure clause sharing this many characters running with a target or aim it is said with restates it. */
+export const AIM_ECHO = { run: 6 } as const;
 
 /** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
 export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
