@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, unechoed, WORD_JOINER, BREAK_AFTER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, WORD_JOINER, BREAK_AFTER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -400,10 +400,30 @@ describe('the speech’s rules, each on its own', () => {
     expect(spokenResult('推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区', '深入推进碳达峰碳中和')).toBe('深入推进碳达峰碳中和，历城区获评省级低碳发展示范区');
   });
 
+  // Round nine (R4 speech 1): results over activity, each result a sentence of the units' own clauses.
+  it('weighs a clause as a result or an act, and says a reported sentence’s result as a sentence of its own', () => {
+    expect(resultWeight('编发党建工作简报12期')).toBeLessThan(0);
+    expect(resultWeight('筛查生态环境损害赔偿案件线索96条')).toBeLessThan(0);
+    expect(resultWeight('完成局直属机关党委换届')).toBeGreaterThan(0);
+    expect(resultWeight('试点园区单位产值碳排放同比下降6.8%')).toBeGreaterThan(resultWeight('全年兑付补偿资金3180万元'));
+    // A result without a figure keeps the opening that says what the work was, not the count of acts between.
+    expect(resultSentence('细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届')?.text).toBe('细化落实机关党建“三级三张清单”，完成局直属机关党委换届');
+    // A figure too short to stand leans on the result before it, not on an opening that only issued a paper.
+    expect(resultSentence('印发加强生态保护修复监管实施意见，建立市级生物多样性保护重点任务季度调度机制，完成南部山区生物多样性本底调查，记录物种2316种')?.text).toBe('完成南部山区生物多样性本底调查，记录物种2316种');
+    // Three figures in one clause are more than a listener keeps: the honour is the result.
+    expect(resultSentence('推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区')?.text).toBe('历城区获评省级低碳发展示范区');
+    // An act searched and counted, leaning clause and all, gives the opening that names the work.
+    expect(resultSentence('围绕执法领域“小切口”开展不正之风和腐败问题集中整治，排查问题线索9条，完成整改9项，建立制度4项')?.text).toBe('围绕执法领域“小切口”开展不正之风和腐败问题集中整治，完成整改9项');
+    expect(resultSentence('组织“第一议题”学习31次、党组理论学习中心组集体学习14次')).toBeNull();
+  });
+
   it('reads a plan’s preamble into its place, guiding thought and aims, and says them as 总体要求', () => {
     const p = readPreamble('2026年是“十五五”规划的开局之年。全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,着力建设美丽济南。\n主要任务目标:细颗粒物(PM2.5)平均浓度控制在37微克/立方米以内,优良天数比率达到64%以上。');
     expect(p).toEqual({ place: '2026年是“十五五”规划的开局之年', subject: '全市生态环境保护工作', guidance: '以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南', aims: ['细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '优良天数比率达到64%以上'] });
     expect(requirementWords(p, '2026')).toBe('2026年是“十五五”规划的开局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南。主要目标是：细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内，优良天数比率达到64%以上。');
+    // Round nine (R4 speech 5): the guiding line and what the year builds towards, not the list of tasks between.
+    const long = readPreamble('全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,认真贯彻习近平生态文明思想,持续深入打好蓝天碧水净土保卫战,构建完善现代环境治理体系,着力建设人与自然和谐共生的美丽济南。');
+    expect(requirementWords(long, '2026')).toBe('2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，着力建设人与自然和谐共生的美丽济南。');
     // Without a preamble there is nothing to say: the template prints its 【待填】.
     expect(requirementWords(readPreamble(undefined), '2026')).toBe('');
   });
