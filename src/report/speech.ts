@@ -770,6 +770,8 @@ export const REVIEW_POINT = {
   leaning: /^(其中|均|并|已|全部)/,
   /** Counts of what was searched or passed on (`排查问题线索9条`, `推送…线索1862条`): the work, not its result. */
   acts: /(排查|筛查|核查|推送|梳理|收到)[^，；]*?\d|(检查|巡查|督导|调研)$/,
+  /** What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on. */
+  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
   /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
   alone: 8,
 } as const;
@@ -779,7 +781,7 @@ export function resultWeight(clause: string): number {
   const H = COMMEND_RULE.highlight;
   if (H.notResult.test(clause) || REVIEW_WORDS.routine.test(clause) || HIGHLIGHT_RULES.activity.test(clause) || REVIEW_POINT.acts.test(clause)) return -1;
   const figure = /\d/.test(clause.replace(H.notFigure, ''));
-  if (!figure) return HIGHLIGHT_RULES.results.test(clause) || HIGHLIGHT_RULES.honours.test(clause) ? highlightScore(clause) : 0;
+  if (!figure) return REVIEW_POINT.doneWithoutFigure.test(clause) || HIGHLIGHT_RULES.honours.test(clause) ? highlightScore(clause) : 0;
   return highlightScore(clause) + (H.substantive.test(clause) ? H.substantiveWeight : 0) - (H.routineResult.test(clause) ? H.routineResultWeight : 0);
 }
 
@@ -793,7 +795,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
   // A clause of more figures than a listener keeps (`2个区县、2个园区、4个社区…`) is no result to say.
   const many = (c: string) => (c.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length > REVIEW_POINT.figures;
-  const weights = clauses.map((c) => (saidElsewhere(c) ? -1 : many(c) ? 0 : resultWeight(c)));
+  // A clause saying its lead's work again without a figure (`…示范创建工作有序推进` under 持续推进生态文明示范创建) tells nothing.
+  const echo = (c: string) => !!lead && !/\d/.test(c) && sharesWords(c, taskObject(lead), 6);
+  const weights = clauses.map((c) => (saidElsewhere(c) || echo(c) ? -1 : many(c) ? 0 : resultWeight(c)));
   const order = clauses.map((c, at) => ({ c, at, w: weights[at]! })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w || a.at - b.at);
   const top = order[0];
   if (!top) return null;
@@ -914,8 +918,11 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const tasks = new Map<string, { task: string; sentences: string[] }>();
     // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
     for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
-      const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-      const from = leads.length ? leads : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
+      // Its responsible units (the leads, or all where none leads, as the report's), else on a clause its lead did not
+      // report, what its cooperating units did.
+      const leads = c.answers.filter((a) => a.role === '牵头');
+      const responsible = (leads.length ? leads : c.answers).filter((a) => a.reported);
+      const from = responsible.length ? responsible : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
       const said = from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task)))).filter(Boolean);
       const t = tasks.get(c.taskId) ?? { task: c.task, sentences: [] };
       t.sentences.push(...said);
