@@ -817,6 +817,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   else if ((leaning || chinese(top.c) < REVIEW_POINT.subjectLeast) && opening && room()) at.add(0);
   else if (leaning && top.at > 0) at.add(top.at - 1);
   const figures = (ks: number[]) => ks.flatMap((k) => clauses[k]!.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length;
+  // A result whose subject is only a count (`2个断面水质…均达到考核要求`) takes the opening that names them (`编制徒骇河…
+  // 2个国控断面“一断面一策”`), figure and all, within the figures a sentence has.
+  if (/^\d/.test(top.c) && top.at > 0 && !at.has(0) && first.length <= DEPLOY.clauseChars && !saidElsewhere(first) && room() && figures([...at, 0]) <= REVIEW_POINT.figures) at.add(0);
   for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
   const text = [...at].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
