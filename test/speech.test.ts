@@ -329,6 +329,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
         }
       }
     }
+    // No sentence of the report's 成效 said whole (R4 speech 1: the speech is heard, not the report read out).
+    const reportSentences = new Set(between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('').split(/[。；]/).map((x) => x.replace(/^[一二三四五六]是/, '')));
+    const points = paragraphs.flatMap((p) => p.replace(/，?【待填：[^】]*】/g, '').split(/[。；]/)).map((x) => x.replace(/^[一二三四五六]是/, '')).filter((x) => x.includes('，'));
+    expect(points.length).toBeGreaterThan(5);
+    expect(points.filter((x) => reportSentences.has(x))).toEqual([]);
     const review1 = review.join('');
     expect(review1).toContain('二是着力提升生态系统多样性、稳定性、持续性。完成南部山区生物多样性本底调查，记录物种2316种。');
     expect(review1).toContain('三是全力推进碳达峰碳中和。');

@@ -791,7 +791,7 @@ export function resultWeight(clause: string): number {
  * alone (`完成整改9项`, `其中…`), or else the sentence's opening clause saying what the work was; and a neighbouring
  * clause of weight (`指导2个区县成功创建…，1个单位获评…`), never the whole of a longer sentence.
  */
-export function resultSentence(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): { text: string; weight: number } | null {
+export function resultSentence(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false, inReport: (text: string) => boolean = () => false): { text: string; weight: number } | null {
   const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
   // A clause of more figures than a listener keeps (`2个区县、2个园区、4个社区…`) is no result to say.
   const many = (c: string) => (c.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length > REVIEW_POINT.figures;
@@ -821,7 +821,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   // 2个国控断面“一断面一策”`), figure and all, within the figures a sentence has.
   if (/^\d/.test(top.c) && top.at > 0 && !at.has(0) && first.length <= DEPLOY.clauseChars && !saidElsewhere(first) && room() && figures([...at, 0]) <= REVIEW_POINT.figures) at.add(0);
   for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
-  const text = [...at].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
+  const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
+  // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
+  const text = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
 }
 
@@ -836,6 +838,7 @@ function reviewItems(
   words: ReturnType<typeof headingWords>,
   reported: (chapterId: string) => { task: string; sentences: string[] }[],
   saidElsewhere: (clause: string) => boolean = () => false,
+  inReport: (text: string) => boolean = () => false,
 ) {
   const routine = (x: string) => (shapes.get(sentenceShape(x)) ?? 0) > 1;
   // A unit's sentences: split at 。；, routine shapes out unless nothing else, the same fact said twice once.
@@ -847,7 +850,7 @@ function reviewItems(
   };
   const point = (lead: string, texts: string[]) => {
     const results = sentences(texts)
-      .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere) }))
+      .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
       .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
       .sort((a, b) => b.r.weight - a.r.weight || a.at - b.at)
       .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.r.text, q.r.text, 8)));
@@ -939,13 +942,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const figures = clause.replace(/\d{4}年/g, '').match(/\d+(?:\.\d+)?%?/g) ?? [];
     return figures.length > 0 && figures.every((f) => kpiSentences.some((k) => k.includes(f) && sameWork(k, clause)));
   };
+  // The report's own sentences of 成效: the speech says none of them whole (R4 speech 1).
+  const reportSaid = new Set(ctx.报告.主题.flatMap((t) => [...t.成效, t.成效补充]).join('').split(/[。；]/).map((x) => x.replace(/^[一二三四五六七八九十]+是/, '').trim()));
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi);
+      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi, (x) => reportSaid.has(x));
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
