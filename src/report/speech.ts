@@ -80,7 +80,7 @@ export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去�
  * measures the plan's clauses of at most `clauseChars`, `measureChars` in all, never more than `copyMost` of the plan's
  * words running. The rest is the plan's (DEPLOY_CLOSING).
  */
-export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
+export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -724,7 +724,8 @@ export function unechoed(result: string): string {
  * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
  * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
  * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
- * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure.
+ * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure. Round nine's
+ * review says its points by resultSentence instead (the lead a sentence of its own); kept for a one-line highlight.
  */
 export const SPOKEN_RESULT = { leadMost: 20 } as const;
 export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
