@@ -129,7 +129,7 @@ const body = { spacing: exact, widowControl: false };
 const LEVEL_FONTS = { 1: FONTS.h1, 2: FONTS.h2, 3: FONTS.body } as const;
 
 /**
- * A unit whose characters are joined by WORD JOINERs (U+2060, see report/speech.ts keepFigures: `微克/立方米`) is a
+ * A unit whose characters are joined by WORD JOINERs (U+2060, see report/speech.ts keepFigures: `微克/`, `立方米`) is a
  * run of its own: LibreOffice's Chinese line breaking ignores the joiner between Chinese characters, but honours it
  * in a run whose East Asian language is not Chinese. The text is unchanged; the figure before it stays in the body's
  * run, so the spacing between Western and Asian text is the same at every figure.

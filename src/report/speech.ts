@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -36,6 +36,8 @@ export interface SpeechContext {
   总述: string;
   /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
   指标: string;
+  /** At the close of a five-year plan (PLAN_CLOSING), its paragraph before the theme points, or empty. */
+  收官: string;
   /**
    * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph `一是…；二是…` of the
    * units' reported results, the biggest figures, firsts and awards first (highlightScore), or a 【待填】.
@@ -72,12 +74,13 @@ export interface SpeechContext {
 export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
 
 /**
- * The deployment: per part, chapter by chapter (or task by task in a part of one chapter), the tasks worth a
- * leader's words are told with a concrete measure (`told`: at most so many per chapter of a part of several, per
- * part of one); the rest are named once (`named` by name, then counted). A measure is the plan's sentence cut at a
- * comma to about `measureChars` characters.
+ * The deployment (R4 speech 4): a part leads with what answers the year's problems, then its tasks with a target or
+ * new words, `perPart` items in all (`othersPerPart` of the latter at most, `leastPerPart` at least); a chapter
+ * answering a missed indicator tells `toldPerChapter` tasks. Each item is `<lead>。<measures>，确保<targets>。`: the
+ * measures the plan's clauses of at most `clauseChars`, `measureChars` in all, never more than `copyMost` of the plan's
+ * words running. The rest is the plan's (DEPLOY_CLOSING).
  */
-export const DEPLOY = { toldPerChapter: 2, toldPerPart: 4, named: 3, measureChars: 60 } as const;
+export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -216,7 +219,19 @@ export const SPEECH_GAPS = {
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
+  /** The five-year plan a year closes (R4 speech 2): what it achieved over five years is not in one year's data. */
+  planClosing: (plan: string) => `【待填：${plan}规划主要目标任务完成情况】`,
 } as const;
+
+/**
+ * A year that closes a five-year plan, as its own plan's preamble says (`2025年是“十四五”规划的收官之年，…`): the
+ * review says so before the theme points, with the five years' results to fill (SPEECH_GAPS.planClosing).
+ */
+export const PLAN_CLOSING = /(\d{4}年)是(“[^”]+”)规划的?收官之年/;
+export function planClosingWords(place: string): string {
+  const m = PLAN_CLOSING.exec(place);
+  return m ? `${m[0]}。五年来，${SPEECH_GAPS.planClosing(m[2]!)}。` : '';
+}
 
 /**
  * The meeting a speech is given at, from the issuer's name, as the model speech names it: `济南市生态环境局` holds
@@ -287,12 +302,19 @@ export function readPreamble(preamble: string | undefined): Preamble {
  * The 总体要求 as a leader says it: `2026年是…之年。全市生态环境保护工作的总体要求是：以…为指导，…。主要目标是：…。`
  * Empty when the preamble states no guiding thought and no aims.
  */
+/**
+ * The guiding thought's clauses a leader says in the 总体要求 (R4 speech 5: the plan's text cut, not the review): its
+ * first (`以…为指导`), the line of the Party and the superiors, and what the year builds towards; the list of tasks in
+ * between is what the parts deploy.
+ */
+export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽/;
 export function requirementWords(p: Preamble, year: string): string {
   if (!p.guidance && !p.aims.length) return '';
   const subject = p.subject || `${year}年工作`;
+  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || REQUIREMENT_KEEP.test(x)).join('，');
   return [
     p.place ? `${p.place}。` : '',
-    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${p.guidance}。` : '',
+    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
     p.aims.length ? `主要目标是：${p.aims.join('，')}。` : '',
   ].join('');
 }
@@ -304,19 +326,23 @@ export function guidanceWords(p: Preamble): string {
 }
 
 /**
- * Keeps a compound unit whole (`微克/立方米`): Word and LibreOffice may break a line after `/`. A WORD JOINER (U+2060:
- * no width, no break) goes between the unit's characters, as data; a figure and a simple unit (`48个`, `62.6%`) are
- * left as any Chinese text is set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between
- * Western and Asian text, `67项` beside `2025 年`), and 【待填】 brackets are left alone (their names are listed as printed).
+ * How a compound unit (`微克/立方米`) may break at a line's end, as data. Its halves stay whole (WORD JOINERs, U+2060,
+ * between their characters: `立方|米` never), and the one break it allows is after its `/` (a ZERO WIDTH SPACE, U+200B):
+ * R4 speech 6 found the unit unbroken, six characters and the comma after it, stretching a justified line on page 1
+ * (R1 speech 11 had it broken anywhere). A figure and a simple unit (`48个`, `62.6%`) are left as any Chinese text is
+ * set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between Western and Asian text), and
+ * 【待填】 brackets are left alone (their names are listed as printed).
  */
 export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
-/** A unit a line may break inside: the ones with a `/`. */
+/** A unit with a `/`: its halves kept whole, a break allowed after the `/` only. */
 export const COMPOUND_UNIT = /(?:微克|毫克|克)\/立方米/g;
 export const WORD_JOINER = '\u2060';
+export const BREAK_AFTER = '\u200b';
 export function keepFigures(text: string): string {
+  const half = (x: string) => [...x].join(WORD_JOINER);
   return text
     .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => [...unit].join(WORD_JOINER))))
+    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => unit.split('/').map(half).join(`${WORD_JOINER}/${BREAK_AFTER}`))))
     .join('');
 }
 
@@ -439,10 +465,14 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   }
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
+  const planText = cnPunctuation(t.text);
   for (const c of clauses) {
-    const length = [lead, ...measures, c].join('，').length;
-    // A clause that would run the sentence long is left for a shorter one after it.
-    if (length > DEPLOY.measureChars && (measures.length || length > DEPLOY.measureChars * 1.5)) continue;
+    // The lead is a sentence of its own (`一是<lead>。<measures>`): the measures have DEPLOY.measureChars to themselves,
+    // a clause at most DEPLOY.clauseChars, and no run of the plan's words longer than DEPLOY.copyMost (R4 speech 4).
+    const length = [...measures, c].join('，').length;
+    if (c.length > DEPLOY.clauseChars) continue;
+    if (length > DEPLOY.measureChars && measures.length) continue;
+    if (measures.length && commonRun([...measures, c].join('，'), planText) > DEPLOY.copyMost) continue;
     measures.push(c);
   }
   const measure = [o.carried?.plan ?? '', ...measures].filter(Boolean).join('，');
@@ -504,8 +534,15 @@ export function measureClauses(sentence: string): string[] {
 /** A told task in one sentence: `lead，measure，确保targets、aims`. */
 function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): string {
   const ensure = [...y.targets, ...aims.filter((a) => !y.targets.includes(a))];
-  return [withLead && !y.leadInMeasure ? y.lead : '', y.measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+  // A measure saying what its `确保…` says again (`完成省下达的…任务，确保完成省下达的…目标`) is left to the 确保 (AIM_ECHO).
+  const measure = y.measure
+    .split('，')
+    .filter((c) => !ensure.some((e) => commonRun(c, e) >= AIM_ECHO.run))
+    .join('，');
+  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
 }
+/** A measure clause sharing this many characters running with a target or aim it is said with restates it. */
+export const AIM_ECHO = { run: 6 } as const;
 
 /** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
 export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
@@ -568,6 +605,8 @@ interface DeployInput {
   missed: Map<string, string[]>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
+  /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
+  problems?: { task: string; words: string; next: string }[];
 }
 
 /**
@@ -579,13 +618,6 @@ interface DeployInput {
  */
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
-  // `统筹抓好…等工作` at most REST_NAME.perSpeech times in the deployment (R2 speech 4): the closing line names the plan for the rest.
-  let restSaid = 0;
-  const restOnce = (leads: string[]) => {
-    const w = restSaid < REST_NAME.perSpeech ? restWords(leads) : '';
-    if (w) restSaid++;
-    return w;
-  };
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -612,39 +644,64 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     }
     return { own, whole };
   };
-  // A chapter answering for a missed indicator leads with its main work, in plan order (R1 speech 6).
-  const oneChapter = (x: (typeof chapters)[number]) => {
-    const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerPart, 2, !!open, x.ch.title);
-    const { own, whole } = placeAims(x.ch.id, told);
-    return [
-      whole.length ? `${open}要确保${whole.join('、')}。` : open ? `${open}要拿出更有力的措施。` : '',
-      ...told.map((y, i) => {
-        const said = taskSentence(y, own.get(y), false);
-        return `${cnOrdinal(i)}是${y.lead}。${said ? `要${said.replace(/^要/, '')}。` : ''}`;
-      }),
-      restOnce(rest.map((y) => leadOf(y.task))),
-    ].filter(Boolean);
-  };
-  const ofSeveral = (x: (typeof chapters)[number], k: number, part = '') => {
-    const open = opening(x.ch.id);
-    const { told, rest } = pickTasks(deployed(x.tasks), DEPLOY.toldPerChapter + (open ? 1 : 0), 1, !!open, x.ch.title);
-    const { own, whole } = placeAims(x.ch.id, told);
-    // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
-    const first = told[0];
-    const echo = !!first && commonRun(title(x.ch), part) >= SUBHEAD_ECHO.run;
-    const head = echo ? first.lead : title(x.ch);
-    return `${cnOrdinal(k)}是${head}。${open}要${told.map((y, i) => taskSentence(y, own.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。${restOnce(rest.map((y) => leadOf(y.task)))}`;
+  // A part sets priorities (R4 speech 4): first what answers the year's problems (the chapter of a missed indicator,
+  // work carried with its unit's date, a task whose work had a problem reported), then the tasks with a target or new
+  // words, DEPLOY.perPart items in all; the rest is the plan's (DEPLOY_CLOSING).
+  const answersProblem = (t: PlanTask) => d.problems?.find((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task))));
+  const partItems = (own: typeof chapters, heading: string): string[] => {
+    // Said before the numbered items: in a part of one chapter, the indicator it answers for.
+    const preface: string[] = [];
+    const items: string[] = [];
+    const used = new Set<PlanTask>();
+    const taskItem = (y: TaskDeploy, frame = '', aims: string[] = []) => {
+      const said = taskSentence(y, aims, false);
+      return said ? `${y.lead}。${frame}${said}。` : `${y.lead}。`;
+    };
+    for (const x of own) {
+      const open = opening(x.ch.id);
+      if (!open) continue;
+      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), DEPLOY.toldPerChapter, 1, true, x.ch.title);
+      told.forEach((y) => used.add(y.task));
+      const { own: aimsOf, whole } = placeAims(x.ch.id, told);
+      if (own.length === 1) {
+        preface.push(`${open}${whole.length ? `要确保${whole.join('、')}` : '要拿出更有力的措施'}。`);
+        told.forEach((y) => items.push(taskItem(y, '', aimsOf.get(y))));
+        continue;
+      }
+      // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
+      const echo = !!told[0] && commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run;
+      const head = echo ? told[0]!.lead : title(x.ch);
+      items.push(`${head}。${open}${told.map((y, i) => taskSentence(y, aimsOf.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。`);
+    }
+    const rest = own.flatMap((x) => deployed(x.tasks.filter((t) => !used.has(t))).map((y) => ({ y, ch: x.ch })));
+    // Work carried with its unit's date, and work whose problem the review named: said first, the problem named.
+    for (const { y, ch } of rest) {
+      const problem = answersProblem(y.task);
+      if (y.score !== 4 && !problem) continue;
+      used.add(y.task);
+      // The problem named, then its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's measures.
+      items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
+    }
+    // Then the tasks with a target or new words, the rest left to the plan.
+    const others = rest
+      .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
+      .map((x, at) => ({ ...x, at }));
+    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length));
+    // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
+    const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
+    const chosen = new Set([...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at).slice(0, Math.max(0, room)));
+    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
+    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
-  if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: oneChapter(x) })), placed };
+  if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
   const words = headingWords();
   const parts = [
     ...d.themes.map((t) => ({ heading: words.action((t.title.replace(HEADING_PREDICATES, '') || t.title).replace(THEME_VERB, ''), 'next'), own: chapters.filter((x) => t.chapters.includes(x.ch.id)) })),
     ...chapters.filter((x) => !named.has(x.ch.id)).map((x) => ({ heading: title(x.ch), own: [x] })),
   ].filter((x) => x.own.length);
   return {
-    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: part.own.length === 1 ? oneChapter(part.own[0]!) : part.own.map((x, k) => ofSeveral(x, k, part.heading)) })),
+    parts: parts.map((part, i) => ({ 序号: cnOrdinal(i), 标题: part.heading, 任务: partItems(part.own, part.heading) })),
     placed,
   };
 }
@@ -667,7 +724,8 @@ export function unechoed(result: string): string {
  * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
  * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
  * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
- * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure.
+ * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure. Round nine's
+ * review says its points by resultSentence instead (the lead a sentence of its own); kept for a one-line highlight.
  */
 export const SPOKEN_RESULT = { leadMost: 20 } as const;
 export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
@@ -691,50 +749,134 @@ export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause
 }
 
 /**
- * The review of a theme as one spoken paragraph: its chapters' best results (highlightScore), `一是<verb + object>，
- * <result>；二是…` for a theme of several chapters, `一是<result>；二是…` for one; opened in turn (REVIEW_OPENINGS).
+ * A review point as the seed speech tells it (R4 speech 1: `一是创新执法模式，提升执法效能。全面推行……。`): a verb +
+ * object lead, then the point's strongest result with its figure, then (when its chapter has one) one more result,
+ * each a sentence of the units' own clauses, never a report sentence whole. A clause's weight (resultWeight) is the
+ * speech's highlightScore with the 通报's judgement of a result (COMMEND_RULE.highlight: 下降/通过/获评… over 兑付/保持/
+ * 人次, and no 学习/会议/简报 count); a result without a figure (`完成局直属机关党委换届`) counts as a result.
  */
-function reviewItems(t: ReportContext['报告']['主题'][number], quiet: (x: string) => string, shapes: Map<string, number>, words: ReturnType<typeof headingWords>, reported: (chapterId: string) => string[] = () => [], saidElsewhere: (clause: string) => boolean = () => false) {
-  const notRoutine = (x: string) => !REVIEW_WORDS.routine.test(x) && (shapes.get(sentenceShape(x)) ?? 0) <= 1;
-  const best = (sentences: string[]) => {
-    const all = [...new Set(reportedSentences(sentences.map(quiet)))].filter(telling);
-    const own = all.filter(notRoutine);
-    return (own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x)))
-      .map((x, at) => ({ x, at, score: highlightScore(x) }))
-      .sort((a, b) => b.score - a.score || a.at - b.at)
-      // The same fact as the report tells it and as its unit wrote it is one fact.
-      .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.x, q.x, 8)));
+export const REVIEW_POINT = {
+  /** Results after the lead, at most. */
+  results: 2,
+  /** A second result weighs this much at least (a count of acts is no second result). */
+  secondLeast: 3,
+  /** An opening clause said before the result, to name what it is about: no figure, at most so many characters. */
+  openingMost: 30,
+  /** Clauses a result sentence has at most, and figures (a neighbouring clause is not added beyond them). */
+  clauses: 3,
+  figures: 2,
+  /** A result clause shorter (in Chinese characters) says its subject with the sentence's opening clause. */
+  subjectLeast: 12,
+  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`). */
+  leaning: /^(其中|均|并|已|全部)/,
+  /** Counts of what was searched or passed on (`排查问题线索9条`, `推送…线索1862条`): the work, not its result. */
+  acts: /(排查|筛查|核查|推送|梳理|收到)[^，；]*?\d|(检查|巡查|督导|调研)$/,
+  /** What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on. */
+  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
+  /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
+  alone: 8,
+} as const;
+
+/** How much a clause shows as a result (REVIEW_POINT): below zero a count of acts, zero nothing achieved. */
+export function resultWeight(clause: string): number {
+  const H = COMMEND_RULE.highlight;
+  if (H.notResult.test(clause) || REVIEW_WORDS.routine.test(clause) || HIGHLIGHT_RULES.activity.test(clause) || REVIEW_POINT.acts.test(clause)) return -1;
+  const figure = /\d/.test(clause.replace(H.notFigure, ''));
+  if (!figure) return REVIEW_POINT.doneWithoutFigure.test(clause) || HIGHLIGHT_RULES.honours.test(clause) ? highlightScore(clause) : 0;
+  return highlightScore(clause) + (H.substantive.test(clause) ? H.substantiveWeight : 0) - (H.routineResult.test(clause) ? H.routineResultWeight : 0);
+}
+
+/**
+ * A reported sentence's result as a sentence of its own (REVIEW_POINT): the clause of most weight; its figure beside
+ * it when it has none (`完成南部山区生物多样性本底调查，记录物种2316种`); the clause it leans on when it cannot stand
+ * alone (`完成整改9项`, `其中…`), or else the sentence's opening clause saying what the work was; and a neighbouring
+ * clause of weight (`指导2个区县成功创建…，1个单位获评…`), never the whole of a longer sentence.
+ */
+export function resultSentence(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false, inReport: (text: string) => boolean = () => false): { text: string; weight: number } | null {
+  const clauses = sentence.split('，').map((x) => x.trim()).filter(Boolean);
+  // A clause of more figures than a listener keeps (`2个区县、2个园区、4个社区…`) is no result to say.
+  const many = (c: string) => (c.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length > REVIEW_POINT.figures;
+  // A clause saying its lead's work again without a figure (`…示范创建工作有序推进` under 持续推进生态文明示范创建) tells nothing.
+  const echo = (c: string) => !!lead && !/\d/.test(c) && sharesWords(c, taskObject(lead), 6);
+  const weights = clauses.map((c) => (saidElsewhere(c) || echo(c) ? -1 : many(c) ? 0 : resultWeight(c)));
+  const order = clauses.map((c, at) => ({ c, at, w: weights[at]! })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w || a.at - b.at);
+  const top = order[0];
+  if (!top) return null;
+  const figure = (c: string) => /\d/.test(c.replace(COMMEND_RULE.highlight.notFigure, ''));
+  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const at = new Set([top.at]);
+  const room = () => at.size < Math.min(REVIEW_POINT.clauses, clauses.length > 2 ? clauses.length - 1 : clauses.length);
+  if (!figure(top.c)) {
+    const beside = [top.at + 1, top.at - 1].find((k) => clauses[k] && figure(clauses[k]!) && weights[k]! > 0);
+    if (beside !== undefined) at.add(beside);
+  }
+  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least;
+  const first = clauses[0]!;
+  const opening = top.at > 0 && !figure(first) && first.length <= REVIEW_POINT.openingMost && !(lead && sharesWords(first, taskObject(lead))) && !saidElsewhere(first);
+  // What a leaning clause leans on: the result before it, else the sentence's opening, else the clause before it.
+  if (leaning && top.at > 0 && weights[top.at - 1]! > 0) at.add(top.at - 1);
+  else if ((leaning || chinese(top.c) < REVIEW_POINT.subjectLeast) && opening && room()) at.add(0);
+  else if (leaning && top.at > 0) at.add(top.at - 1);
+  const figures = (ks: number[]) => ks.flatMap((k) => clauses[k]!.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length;
+  // A result whose subject is only a count (`2个断面水质…均达到考核要求`) takes the opening that names them (`编制徒骇河…
+  // 2个国控断面“一断面一策”`), figure and all, within the figures a sentence has.
+  if (/^\d/.test(top.c) && top.at > 0 && !at.has(0) && first.length <= DEPLOY.clauseChars && !saidElsewhere(first) && room() && figures([...at, 0]) <= REVIEW_POINT.figures) at.add(0);
+  for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
+  const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
+  // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
+  const text = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
+  return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
+}
+
+/**
+ * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
+ * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
+ * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
+ */
+function reviewItems(
+  t: ReportContext['报告']['主题'][number],
+  shapes: Map<string, number>,
+  words: ReturnType<typeof headingWords>,
+  reported: (chapterId: string) => { task: string; sentences: string[] }[],
+  saidElsewhere: (clause: string) => boolean = () => false,
+  inReport: (text: string) => boolean = () => false,
+) {
+  const routine = (x: string) => (shapes.get(sentenceShape(x)) ?? 0) > 1;
+  // A unit's sentences: split at 。；, routine shapes out unless nothing else, the same fact said twice once.
+  const sentences = (texts: string[]) => {
+    const all = [...new Set(reportedSentences(texts))];
+    const own = all.filter((x) => !routine(x));
+    // Routine shapes stand only where nothing else is, and never a sentence of meetings and trainings.
+    return own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x));
   };
-  // A chapter's candidates: what its units reported, every clause (the report tells only its few most specific).
-  const perChapter = t.分章.map((ch) => ({ ch, picks: best([...reported(ch.章节), ...ch.句]) })).filter((x) => x.picks.length);
-  if (perChapter.length > 1) {
-    const shown = [...perChapter].sort((a, b) => b.picks[0]!.score - a.picks[0]!.score).slice(0, HIGHLIGHTS.chapters);
-    const kept = perChapter.filter((x) => shown.includes(x));
-    // Each chapter its best result under its verb + object; a theme of few chapters has room for their second results,
-    // each an item of its own after its chapter's (two results joined by a comma read as one run-on sentence).
-    const room = Math.max(0, HIGHLIGHTS.most - kept.length);
-    let extra = 0;
-    const of: string[] = [];
-    const items = kept.flatMap((x) => {
-      const more = x.picks.slice(1, 1 + Math.max(0, Math.min(1, room - extra)));
-      extra += more.length;
-      const said = [spokenResult(x.picks[0]!.x, words.action(x.ch.对象, x.ch.状态), saidElsewhere), ...more.map((p) => spokenResult(p.x, '', saidElsewhere))];
-      of.push(...said.map(() => x.ch.章节));
-      return said;
-    });
-    return { items, chapters: kept.map((x) => x.ch), of };
-  }
-  // One chapter: its best results; a routine count of its own when nothing else is left (a theme told in one line is thin).
-  const one = perChapter[0];
-  if (!one) return { items: [], chapters: [], of: [] };
-  const picks = one.picks.slice(0, HIGHLIGHTS.most);
-  if (picks.length < 2) {
-    const pool = reportedSentences([...reported(one.ch.章节), ...one.ch.句].map(quiet));
-    const rest = pool.filter((x) => telling(x) && !REVIEW_WORDS.routine.test(x) && !picks.some((p) => p.x === x));
-    picks.push(...rest.slice(0, 1).map((x) => ({ x, at: pool.indexOf(x), score: highlightScore(x) })));
-  }
-  const items = [...new Set(picks.sort((a, b) => a.at - b.at).map((p) => spokenResult(p.x, '', saidElsewhere)))];
-  return { items, chapters: [one.ch], of: items.map(() => one.ch.章节) };
+  const point = (lead: string, texts: string[]) => {
+    const results = sentences(texts)
+      .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
+      .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
+      .sort((a, b) => b.r.weight - a.r.weight || a.at - b.at)
+      .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.r.text, q.r.text, 8)));
+    const alone = (x: string) => ((x.split('，')[0] ?? '').match(/[\u4e00-\u9fff]/g) ?? []).length >= REVIEW_POINT.alone && !REVIEW_POINT.leaning.test(x);
+    const kept = results.filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text))).slice(0, REVIEW_POINT.results).sort((a, b) => a.at - b.at);
+    return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
+  };
+  const chapters = t.分章;
+  const units =
+    chapters.length > 1
+      ? chapters.map((ch) => {
+          // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
+          const own = reported(ch.章节).filter((x) => !OFF_TOPIC.some((r) => r.chapter.test(ch.对象) && r.task.test(x.task)));
+          return { ch, ...point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences)) };
+        })
+      : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
+  const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
+  const told = units.filter((u) => u.results.length);
+  const shown = new Set([...told].sort((a, b) => b.weight - a.weight).slice(0, most));
+  const kept = told.filter((u) => shown.has(u));
+  return {
+    items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
+    chapters: [...new Set(kept.map((u) => u.ch))],
+    of: kept.map((u) => u.ch.章节),
+  };
 }
 
 export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
@@ -768,33 +910,48 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
+  // A shape repeated across the units' reports (R4 speech 1: every clause of theirs is a candidate now, not only the
+  // report's) is a routine count, pasted or alike under several tasks: no result to tell.
   const shapes = new Map<string, number>();
-  for (const t of ctx.报告.主题) for (const x of reportedSentences(t.成效)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
+  // Counted task by task: the same sentence pasted under three tasks is three times a shape.
+  for (const task of [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedByTask))
+    for (const x of new Set(reportedSentences(task.sentences))) if (sentenceShape(x)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
   const words = headingWords();
   // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
   // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
-  const reportedOf = (chapterId: string) =>
-    clauses
-      .filter((c) => c.chapterId === chapterId)
-      .flatMap((c) => {
-        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-        const from = leads.length ? leads : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
-        return from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task))));
-      })
-      .filter(Boolean);
+  const reportedOf = (chapterId: string) => reportedByTask(chapterId).flatMap((x) => x.sentences);
+  // The same, task by task (a theme of one chapter tells its tasks).
+  function reportedByTask(chapterId: string): { task: string; sentences: string[] }[] {
+    const tasks = new Map<string, { task: string; sentences: string[] }>();
+    // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
+    for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
+      // Its responsible units (the leads, or all where none leads, as the report's), else on a clause its lead did not
+      // report, what its cooperating units did.
+      const leads = c.answers.filter((a) => a.role === '牵头');
+      const responsible = (leads.length ? leads : c.answers).filter((a) => a.reported);
+      const from = responsible.length ? responsible : c.status === '未报送' ? c.answers.filter((a) => a.reported) : [];
+      const said = from.map((a) => asOwnFact(cnPunctuation(substance(a.progress, c.task)))).filter(Boolean);
+      const t = tasks.get(c.taskId) ?? { task: c.task, sentences: [] };
+      t.sentences.push(...said);
+      tasks.set(c.taskId, t);
+    }
+    return [...tasks.values()].filter((x) => x.sentences.length);
+  }
   // A clause whose figure the KPI paragraph gave for the same work (context.ts sameWork) was said there.
   const kpiSentences = yearEnd ? ctx.报告.指标段.split(/[；。]/).filter(Boolean) : [];
   const inKpi = (clause: string) => {
     const figures = clause.replace(/\d{4}年/g, '').match(/\d+(?:\.\d+)?%?/g) ?? [];
     return figures.length > 0 && figures.every((f) => kpiSentences.some((k) => k.includes(f) && sameWork(k, clause)));
   };
+  // The report's own sentences of 成效: the speech says none of them whole (R4 speech 1).
+  const reportSaid = new Set(ctx.报告.主题.flatMap((t) => [...t.成效, t.成效补充]).join('').split(/[。；]/).map((x) => x.replace(/^[一二三四五六七八九十]+是/, '').trim()));
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items: picked, chapters, of } = reviewItems(t, quiet, shapes, words, reportedOf, inKpi);
+      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi, (x) => reportSaid.has(x));
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
@@ -821,7 +978,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
         return here.length ? `${x}，${here.join('')}` : x;
       });
-      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('；') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph; 我们 once at most (the opening's).
+      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
         ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
@@ -851,16 +1009,28 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')
-    .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems) })))
+    .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems), next: substance(a.nextSteps ?? '') })))
     .filter((x) => x.p)
-    .map((x) => `${taskObject(x.c.task)}方面，${cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '')}`);
+    .map((x) => {
+      const problem = cnPunctuation(x.p).replace(/[。；]+/g, '，').replace(/，$/, '');
+      // A problem with its own subject (`剩余5项督察问题…`, `部分…镇街道路积尘负荷反复`) is said as it stands; the
+      // `…方面，` frame only gives a subject to one without (the report's rule, context.ts namesItsSubject).
+      const text = namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+      // As the deployment names it (`针对…的问题，`): its clauses in a series.
+      // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
+      const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
+      return { task: x.c.task, text, words: problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+    });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
-  const weighed = [...reported.filter((x) => /\d/.test(x)), ...reported.filter((x) => !/\d/.test(x))];
+  const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
+  const before = ctx.报告.指标未达到.length + ordered.length;
   const points = [
     ...ctx.报告.指标未达到.map(missedWords),
     ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
-    ...weighed,
+    ...weighed.map((x) => x.text),
   ].slice(0, SHORTCOMINGS.most);
+  // The problems the review names, for the deployment to answer (R4 speech 4).
+  const named = weighed.slice(0, Math.max(0, SHORTCOMINGS.most - before)).map(({ task, words, next }) => ({ task, words, next }));
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short. The office's own failings the
   // data cannot give: a gap after the points, as the report's (主观方面不足).
   const shortcomings = points.length
@@ -917,7 +1087,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
     const requirement = requirementWords(pre, next);
     deploy = {
       来源: 'next',
@@ -972,6 +1142,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     遵循: guidance,
     总述: overview,
     指标: indicators,
+    收官: yearEnd ? planClosingWords(own.place) : '',
     回顾: review,
     不足: shortcomings,
     形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
