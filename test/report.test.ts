@@ -27,6 +27,28 @@ beforeAll(async () => {
 });
 
 describe('consolidation into report data', () => {
+  // Found in round nine: a block told by its length budget named the tasks it did not tell as 按计划完成, the tasks
+  // behind among them (蓝天: 8 项工作按计划完成 in a round with 20 behind). Each untold task is named by its own state.
+  it('names a task not told in its block by where it stands, never a task behind as 按计划完成', () => {
+    const ctx = buildContext(progress, plan, '2025-10-20');
+    const body = ctx.报告.主题.flatMap((t) => [...t.成效, t.成效补充]).join('');
+    const byTask = new Map<string, string[]>();
+    for (const c of progress.clauses) if (c.status !== '未报送') byTask.set(c.task, [...(byTask.get(c.task) ?? []), c.status]);
+    // The tasks a clause names (a title may hold 、 itself: 坚持科学立法、民主立法、依法立法).
+    const named = (re: RegExp) => [...body.matchAll(re)].flatMap((m) => [...byTask.keys()].filter((t) => m[1]!.includes(t)));
+    // The closing clauses, cut at their sentence: 此外，A、B等2项工作按计划完成。C按序时推进。D、E等2项工作进度滞后。
+    const done = named(/(?:^|[。])([^。]*?)按计划完成。/g);
+    const onCourse = named(/(?:^|[。])([^。]*?)按序时推进。/g);
+    const behind = named(/(?:^|[。])([^。]*?)进度滞后。/g);
+    expect(done.length + onCourse.length + behind.length).toBeGreaterThan(20);
+    for (const t of done) expect(byTask.get(t), t).toEqual(expect.arrayContaining(['已完成']));
+    for (const t of done) expect(byTask.get(t)!.every((s) => s === '已完成'), t).toBe(true);
+    for (const t of onCourse) expect(byTask.get(t)!.every((s) => s === '已完成' || s === '序时推进'), t).toBe(true);
+    for (const t of behind) expect(byTask.get(t)!.some((s) => s !== '已完成' && s !== '序时推进'), t).toBe(true);
+    // The 黄河 chapter, both its tasks behind, is not dropped from the body: its tasks are named as behind.
+    expect(behind).toEqual(expect.arrayContaining(['全力打好黄河生态保护治理攻坚战', '深入推进智慧生态黄河平台应用']));
+  });
+
   it('derives statuses, 序时 colours, stagnation and the 一是…二是… items', () => {
     const ctx = buildContext(progress, plan, '2025-10-20');
     expect(ctx.统计.条目数).toBe(67);

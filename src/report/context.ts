@@ -98,6 +98,11 @@ export interface TaskFacts {
   配: string[];
   /** A clause of it met a quantified target of the plan: its result is a headline, told first (rankParts). */
   达标: boolean;
+  /**
+   * Where its reported clauses stand: all done (at year-end every task told is), on course (mid-year, none behind) or
+   * behind. A task not told in its block is named by this state only, never as done when it is not (rankParts' rest).
+   */
+  进度: 'done' | 'onCourse' | 'behind';
 }
 
 export interface SectionText {
@@ -280,7 +285,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
       }
     }
     if (main.length || coop.length) {
-      out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop, 达标: achieved.some((c) => c.targetValue !== null && (o.yearEnd ? c.yearEnd === '完成' : c.completion !== null && c.completion >= 1)) });
+      const 进度 = o.yearEnd || achieved.every((c) => c.status === '已完成') ? 'done' : achieved.every((c) => c.status === '已完成' || c.status === '序时推进') ? 'onCourse' : 'behind';
+      out.分项.push({ 任务: task, 对象: taskObject(task), 主: main, 配: coop, 达标: achieved.some((c) => c.targetValue !== null && (o.yearEnd ? c.yearEnd === '完成' : c.completion !== null && c.completion >= 1)), 进度 });
       out.成效.push(`${cnOrdinal(out.成效.length)}是${closeSentence(leadIn(task, joinTexts([...main, ...coop].map((s) => s), taskObject(task))))}`);
     } else if (o.yearEnd ? achieved.length > 0 : achieved.length > 0 && achieved.every((c) => c.status === '已完成')) out.完成无详述.push(task);
     else if (!o.yearEnd && achieved.some((c) => c.status === '序时推进')) out.序时无详述.push(task);
@@ -530,11 +536,19 @@ export function carriedWords(carried: ClauseProgress[], year: number): string {
   return `其中，转入下一年度的${carried.length > 1 ? `${carried.length}项：` : ''}${carried.map(one).join('；')}。`;
 }
 
+/** A block's tasks not told, by where they stand, each named in its block's closing clause by its own state: a task
+ * behind is never named as 按计划完成 or left out of its chapter (the 存在问题 counts it again with the warnings). */
+function untold(rest: TaskFacts[], state: TaskFacts['进度']): string[] {
+  return rest.filter((p) => p.进度 === state).map((p) => p.任务);
+}
+
 /** The tasks done with nothing more to tell (or not told in a full block), named once in one closing clause. */
-function extraWords(done: string[], onCourse: string[], told: boolean): string {
+function extraWords(done: string[], onCourse: string[], told: boolean, behind: string[] = []): string {
+  const named = (tasks: string[]) => `${tasks.join('、')}${tasks.length > 1 ? `等${tasks.length}项工作` : ''}`;
   return [
-    done.length ? `${told ? '此外，' : ''}${done.join('、')}${done.length > 1 ? `等${done.length}项工作` : ''}按计划完成。` : '',
-    onCourse.length ? `${onCourse.join('、')}${onCourse.length > 1 ? `等${onCourse.length}项工作` : ''}按序时推进。` : '',
+    done.length ? `${told ? '此外，' : ''}${named(done)}按计划完成。` : '',
+    onCourse.length ? `${named(onCourse)}按序时推进。` : '',
+    behind.length ? `${named(behind)}进度滞后。` : '',
   ].join('');
 }
 
@@ -545,7 +559,7 @@ function extraWords(done: string[], onCourse: string[], told: boolean): string {
  * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
  * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: string[] } {
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const headline = (x: (typeof cands)[number]) => x.p.达标 || SELECTION.headline.some((re) => re.test(x.text));
@@ -564,7 +578,7 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
   const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
-  return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)).map((p) => p.任务) };
+  return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)) };
 }
 
 /**
@@ -751,7 +765,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const state = stateOf(mine);
         // A chapter done with no telling fact is a gap for its results, never left out (round nine).
         const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
-        const tail = noFact + extraWords(quiet([...rest, ...here.完成无详述]), here.序时无详述, kept.length > 0) + silentHere;
+        const tail = noFact + extraWords(quiet([...untold(rest, 'done'), ...here.完成无详述]), [...untold(rest, 'onCourse'), ...here.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere;
         // The speech says its own gap for a chapter without results (本方面主要成效及数据): it leaves this one out too.
         silentSentences.push(noFact, silentHere);
         if (!kept.length && !tail) continue;
@@ -777,7 +791,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
-      extra = noFact + extraWords(quiet([...rest, ...text.完成无详述]), text.序时无详述, kept.length > 0) + silentHere + kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+      extra = noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
       silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
