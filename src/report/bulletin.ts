@@ -32,9 +32,14 @@ export const COMMEND_RULE = {
   midYear: ['已完成', '序时推进'],
   /** At most this many, the strongest highlight first (the registry's order on a tie), in one paragraph. */
   most: 5,
-  /** The praise says its basis first, then each unit with one highlight, then the verdict. */
-  /** Several units: `以下单位{basis}：A；B。`; one unit alone: `X{basis}，A。` (praiseSentence). */
-  basis: { yearEnd: '承担的年度任务全部完成、成效突出', midYear: '承担的任务均已完成或按序时推进、成效突出' },
+  /**
+   * The praise as one sentence (round ten, B10 point 4; was a list of `单位，成效` cells): each unit with its highlight
+   * as a clause, a verb before a highlight that has none (`推动`), then the verdict and the closing (praiseSentence).
+   */
+  verdict: { yearEnd: '成效突出', midYear: '推进有力' },
+  verb: '推动',
+  /** Verbs a result may open with beyond synthesis.ts LEAD_VERBS (`兑现…资金2.3亿元` needs no 推动 before it). */
+  resultVerbs: /^(兑现|兑付|实现|获得|收储|保障|办结)/,
   closing: '予以通报表扬。',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
@@ -56,6 +61,11 @@ export const COMMEND_RULE = {
     notResult: /学习|会议|活动|培训|座谈|调研|宣传|报道|通报|简报/,
     /** A connective that ties the clause to the one before (`其中玉符河、绣江河2条获评…`) is no part of it alone. */
     connective: /^(其中|同时|并且?|此外|另外|从而)，?/,
+    /**
+     * A sum of money (B10 point 4): preferred to the clause chosen when both tell the same work (share a two-character
+     * term: `奖补资金2.3亿元` over `财政奖补覆盖全部12个区县`) and it is not a routine payment (routineResult).
+     */
+    amount: /\d(\.\d+)?\s*[万亿]元/,
   },
 } as const;
 
@@ -75,6 +85,32 @@ export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批�
 
 /** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
 export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
+
+/**
+ * A period as the day it ends (round ten, B10 point 2): a 时限 one can hold a unit to is a day, `2026年一季度` →
+ * `2026年3月31日前`, `上半年` → `6月30日前`, `3月底` → `3月31日前`; a day given stays as given.
+ */
+export const PERIOD_ENDS: Record<string, [number, number]> = {
+  一季度: [3, 31], 二季度: [6, 30], 三季度: [9, 30], 四季度: [12, 31], 上半年: [6, 30], 下半年: [12, 31], 年底: [12, 31],
+};
+/** The first COMMITTED_DATE of `text` as the day it ends (PERIOD_ENDS), the rest of the text as written. */
+export function enforceableDate(text: string): string {
+  return text.replace(COMMITTED_DATE, (whole, year: string | undefined, period: string) => {
+    const y = year ? Number(year.slice(0, -1)) : 2001;
+    const m = /^(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?$/.exec(period);
+    const last = (month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+    let day: string;
+    if (m) {
+      const month = Number(m[1]);
+      day = m[3] ? `${month}月${m[3]}日` : `${month}月${m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : last(month)}日`;
+    } else {
+      const end = PERIOD_ENDS[period];
+      if (!end) return whole;
+      day = `${end[0]}月${end[1]}日`;
+    }
+    return `${year ?? ''}${day}前`;
+  });
+}
 
 export interface BulletinContext {
   /** The 版头's red 发文机关标志 (GB/T 9704 7.2.3): `config set 发文机关标志`, else the 发文机关 and `文件`. */
@@ -144,9 +180,19 @@ export const BULLETIN_RULES = {
     { atLeast: 0, words: '全年重点工作完成情况与年初部署仍有差距' },
   ],
   ccGap: '【待填：抄送】',
-  /** 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part. */
-  partlyReported: '牵头单位未报送，配合单位已报送部分情况',
+  /**
+   * 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part: that unit and its
+   * figures, short (B10 point 6: `牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处`).
+   */
+  partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
+  /** How many of the cooperating unit's clauses with figures the cell names. */
+  partFigures: 2,
 } as const;
+
+/** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
+export function partFigures(text: string): string {
+  return text.split(/[，；。]/).map((x) => x.trim()).filter((x) => /\d/.test(x)).slice(0, BULLETIN_RULES.partFigures).join('、');
+}
 
 /** The office that takes written replies, as the 通报 names it: a 局's own office is `局办公室`. */
 export function replyOffice(issuer: string, printer: string): string {
@@ -160,6 +206,22 @@ export interface PressedItem {
   others: string[];
   situation: string;
   deadline: string;
+  /**
+   * Year-end: the lead's own next step when it names a date, the date as a day (`督促区县落实配套资金，2026年3月31日前
+   * 完成剩余48个村整治任务`, B10 point 5), else ''.
+   */
+  step?: string;
+}
+
+/** A clause done and followed up in 表2: a remainder (`剩余5项`) or a problem its lead reported (OPEN_PROBLEM). */
+export interface FollowedItem {
+  task: string;
+  lead: string;
+  kind: 'remainder' | 'problem';
+  /** A remainder's count with its measure word (`5项`); '' for a problem. */
+  left: string;
+  /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
+  deadline: string;
 }
 
 export interface RequirementInput {
@@ -171,8 +233,8 @@ export interface RequirementInput {
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
   /** Year-end: the tasks carried into next year. */
   carried: string[];
-  /** Year-end: the clauses done and followed up in 表2 (OPEN_REMAINDER): task, lead, what is left, by when. */
-  followed: { task: string; lead: string; left: string; deadline: string }[];
+  /** Year-end: the clauses done and followed up in 表2 (OPEN_REMAINDER, OPEN_PROBLEM). */
+  followed: FollowedItem[];
   /**
    * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
    * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
@@ -184,13 +246,6 @@ export interface RequirementInput {
   office: string;
 }
 
-/** The next plan's work, by its title, chapters and tasks: `各单位要对照《…》确定的…项重点任务，尽早分解落实…`. */
-function nextPlanWords(o: RequirementInput): string {
-  if (!o.next) return '';
-  const chapters = o.next.chapters.length > 2 ? `${o.next.chapters.slice(0, 2).map((c) => `“${c}”`).join('')}等${o.next.chapters.length}个方面` : o.next.chapters.map((c) => `“${c}”`).join('');
-  return `各单位要对照《${o.next.title}》确定的${chapters}${o.next.tasks}项重点任务，尽早分解落实，细化措施、压实责任。`;
-}
-
 /** How many items a requirement names one by one; the rest are counted. */
 const NAMED_AT_MOST = 3;
 
@@ -199,33 +254,55 @@ function tasksWords(tasks: string[]): string {
   return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
 }
 
-/** Units named in a sentence: up to NAMED_AT_MOST by name, else `上述N个单位`. */
-function unitsNamed(units: string[]): string {
-  return units.length > NAMED_AT_MOST ? `上述${units.length}个单位` : list(units);
+/** What a requirement asks of an item not done at the year's end besides its date (B10 point 5). */
+export const MONTHLY = '按月报送进展';
+
+/** A remainder whose 时限 is a paper owed by the reply date (OPEN_REMAINDER.ask): that paper, else ''. */
+function remainderPaper(x: FollowedItem, reply: string): string {
+  const head = `${reply}前报送`;
+  return x.kind === 'remainder' && x.deadline.startsWith(head) ? x.deadline.slice(head.length) : '';
+}
+
+/**
+ * The papers 表2 asks for by the reply date besides the reports not made, by unit (B10 point 5: (三) lists exactly
+ * what 表2 asks): a missed indicator's cause analysis and measures (MISSED_ROW.ask), a remainder's plan.
+ */
+export function papersOwed(o: RequirementInput): string[] {
+  const analysts = [...new Set(o.missed.map((m) => m.lead).filter(Boolean))];
+  const ask = MISSED_ROW.ask.replace(/^报送/, '');
+  return [
+    ...(analysts.length ? [`${list(analysts)}的${ask}`] : []),
+    ...o.followed.filter((x) => remainderPaper(x, o.reply)).map((x) => `${x.lead}的${remainderPaper(x, o.reply)}`),
+  ];
 }
 
 /**
  * The 工作要求, as data: each applies when its condition holds and names its subjects from the round's data (which
- * unit is to finish which task by when, which unit owes which report, where the year's leftovers go in the next
- * plan); the reply date is given once, in the last.
+ * unit is to finish which task by when, which unit owes which report); the reply date is given once, in the last.
+ * Round ten (B10 point 5): the next plan's work is no 督办 matter and is not deployed here.
  */
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
     when: (o) => o.undone.length > 0 || o.followed.length > 0,
     text: (o) => {
-      // A task done with a remainder (表2's 需持续跟踪) is pressed to its close by its own time limit.
-      const follow = o.followed
-        .map((x) => `${x.lead}要持续推进${quoted(x.task)}剩余${x.left}，${COMMITTED_DATE.test(x.deadline) ? `确保${x.deadline}完成` : `${x.deadline}完成`}。`)
-        .join('');
-      if (!o.undone.length) return `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
+      // A task done with a remainder (表2's 需持续跟踪) is pressed to its close by its own time limit, or asked for
+      // the remainder's plan; those followed up for a problem are held to the measures they reported, in one sentence.
+      const remainders = o.followed
+        .filter((x) => x.kind === 'remainder')
+        .map((x) => `${x.lead}要持续推进${quoted(x.task)}剩余${x.left}，${remainderPaper(x, o.reply) ? x.deadline : COMMITTED_DATE.test(x.deadline) ? `确保${x.deadline}完成` : `${x.deadline}完成`}。`);
+      const problems = [...new Set(o.followed.filter((x) => x.kind === 'problem').map((x) => x.lead))];
+      const follow = `${remainders.join('')}${problems.length ? `${problems.length > NAMED_AT_MOST ? `${problems[0]}等${problems.length}个单位` : list(problems)}要针对表2所列需持续跟踪的问题，按所报措施抓好落实。` : ''}`;
+      if (!o.undone.length) return follow;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
-      const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      const dated = (x: PressedItem) => !!x.step || COMMITTED_DATE.test(x.deadline);
       // What is left (`尚差48个`, `落后序时…`) stands in 表2's row; the requirement names the task, not it again.
-      // Year-end (R2, round eight): the task is said once, with where the next plan carries it on (one point, not two).
+      // Year-end (B10 point 5): the unit's own dated next step and a monthly report (was: the task carried into the
+      // next plan's chapter, which said nothing to do); without one, the task and where the next plan carries it on.
       const named = shown.map((x) => {
         const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
+        if (o.yearEnd && x.step) return `${who}${x.step}，${MONTHLY}`;
         const into = o.yearEnd ? o.next?.chapterOf.get(x.task) : undefined;
         const act = into ? `将${quoted(x.task)}纳入${Number(o.year) + 1}年“${into}”工作统筹推进` : `${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}`;
         return `${who}${act}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
@@ -235,11 +312,10 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const rest = o.undone.length - shown.length;
       const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      const plan = `${follow}${o.yearEnd ? nextPlanWords(o) : ''}`;
-      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${plan}`;
-      if (undated && named.length === 1) return `${named[0]}，${ask}。${plan}`;
-      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${plan}`;
-      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}${plan}`;
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${follow}`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。${follow}`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${follow}`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}${follow}`;
     },
   },
   {
@@ -254,16 +330,10 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         .join('；') + '。',
   },
   {
-    // Nothing left undone (抓紧整改落实 then carries the next plan): the next plan's work alone. A task carried into
-    // next year is told after 表2 with its date, not again here.
-    标题: '统筹推进工作。',
-    when: (o) => o.yearEnd && o.undone.length === 0 && o.followed.length === 0 && o.next !== null,
-    text: (o) => nextPlanWords(o),
-  },
-  {
-    // One point for every paper the office is owed, with the one date: the reports not made, then the measures.
+    // One point for every paper the office is owed, with the one date: the reports not made, then what 表2 asks by
+    // that date (papersOwed), nothing it does not ask.
     标题: '按期报送材料。',
-    when: (o) => o.undone.length > 0 || o.unreported.length > 0 || o.missed.some((m) => m.lead),
+    when: (o) => o.unreported.length > 0 || papersOwed(o).length > 0,
     text: (o) => {
       const what = o.yearEnd ? '年终完成情况' : '进展情况';
       const one = (x: RequirementInput['unreported'][number]) =>
@@ -271,13 +341,10 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const owed = o.unreported.length
         ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
         : '';
-      const fixers = [...new Set(o.undone.flatMap((x) => [x.lead, ...x.others]))];
-      // The leads answering for a missed indicator owe their cause analysis by the same date (R4 通报 3).
-      const analysts = [...new Set(o.missed.map((m) => m.lead).filter(Boolean))];
-      const measures = fixers.length ? `${fixers.length <= NAMED_AT_MOST ? `${list(fixers)}的` : '各责任单位的'}整改措施` : '';
-      // `以上补报材料、A的原因分析和B的整改措施`: the last joined by 和, the others by 、.
-      const parts = [owed ? '以上补报材料' : '', analysts.length ? `${list(analysts)}的原因分析` : '', measures].filter(Boolean);
-      const papers = parts.length > 1 ? `${parts.slice(0, -1).join('、')}和${parts.at(-1)}` : (parts[0] ?? '');
+      // `以上补报材料、A的原因分析和整改措施以及B的剩余5项整改计划及销号时限`: 以及 before the last where a part has 和.
+      const parts = [owed ? '以上补报材料' : '', ...papersOwed(o)].filter(Boolean);
+      const last = parts.slice(0, -1).some((x) => x.includes('和')) || parts.at(-1)!.includes('和') ? '以及' : '和';
+      const papers = parts.length > 1 ? `${parts.slice(0, -1).join('、')}${last}${parts.at(-1)}` : (parts[0] ?? '');
       return `${owed}${papers}${parts.length > 1 ? '，' : ''}请于${o.reply}前书面报送${o.office}。`;
     },
   },
@@ -302,8 +369,11 @@ export function missedIndicators(plan: Pick<Plan, 'indicators'>, metrics: Metric
  */
 export const YEAR_RESULTS = {
   indicators: 2,
-  /** Task results named after the indicators; when no indicator is named, this many more. */
-  tasks: 1,
+  /**
+   * Task results named after the indicators (round ten, B10 point 3: none — a rule in force read as unrelated in a
+   * completion summary); when no indicator is named, this many.
+   */
+  tasks: 0,
   tasksAlone: 2,
   /** A rule taking force: `《…条例》修正案…于2025年10月1日起施行`. */
   inForce: /《[^》]+》[^；。]*?(施行|颁布|公布)/,
@@ -380,8 +450,36 @@ export const OPEN_REMAINDER = {
   pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?(?:，[^，；。\d]{0,3}?)?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
   kind: '需持续跟踪',
   situation: (r: { verb: string; done: number; left: number; unit: string }) => `已完成${r.verb}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
-  deadline: '按整改方案时限',
+  /**
+   * No dated next step (round ten, B10 point 2; was `按整改方案时限`, which holds nobody to anything): the remainder's
+   * plan and the dates it is to be closed by, owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`).
+   */
+  ask: (left: string) => `报送剩余${left}整改计划及销号时限`,
 } as const;
+
+/**
+ * A clause done whose lead reported a problem of substance (round ten, B10 point 1: `道路积尘负荷反复`): followed up in
+ * 表2 like a remainder, the problem's first clause as what stands (`已完成，…`), the rest as its cause, the lead's own
+ * next step as the measure and 时限 (its date as a day, enforceableDate). A filler problem (`无`, 套话) never is.
+ */
+export const OPEN_PROBLEM = {
+  /** Phrases that name no problem one could follow up (synthesis.ts FILLER drops `无`, `暂无` before these apply). */
+  filler: [/^(无|暂无|没有)(明显|突出|重大)?问题$/, /^(个别|部分)?工作(推进|落实|开展)?(还|仍)?(不够|不太)(平衡|深入|到位|扎实)$/, /(有待|需要|仍需)(进一步)?(加强|提高|提升|完善|改进)$/, /^(认识|重视|力度|能力|水平)(还|仍)?(不够|不足|有待提高)$/],
+  /** Chinese characters a problem needs to name what it is about. */
+  least: 8,
+  situation: (problem: string) => `已完成，${problem}`,
+  /** Where the lead's next step is filler too: what the drafter is to fill. */
+  noStep: '【待填：整改措施及时限】',
+} as const;
+
+/** A lead's problem worth following up (OPEN_PROBLEM): its clauses, the first the problem itself; null for filler. */
+export function openProblem(problems: string | null | undefined): { problem: string; cause: string } | null {
+  const text = substance(problems);
+  const parts = text.split(/[，；。]/).map((x) => x.trim()).filter(Boolean);
+  if (!parts.length || parts.every((x) => OPEN_PROBLEM.filler.some((re) => re.test(x)))) return null;
+  if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < OPEN_PROBLEM.least) return null;
+  return { problem: parts[0]!, cause: parts.slice(1).join('，') };
+}
 /** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
 export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
   for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
@@ -412,7 +510,11 @@ export function highlightClause(sentence: string): { text: string; n: number } |
     .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
     .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
   const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
-  return top ? { text: top.text, n: top.n } : null;
+  if (!top) return null;
+  const terms = (x: string) => new Set([...x.matchAll(/(?=([\u4e00-\u9fff]{2}))/g)].map((m) => m[1]!));
+  const mine = terms(top.text);
+  const amount = H.amount.test(top.text) ? undefined : scored.find((x) => H.amount.test(x.text) && !H.routineResult.test(x.text) && [...terms(x.text)].some((t) => mine.has(t)));
+  return amount ? { text: amount.text, n: top.n } : { text: top.text, n: top.n };
 }
 
 /**
@@ -553,7 +655,7 @@ export function buildBulletin(
   const deadline = (c: ClauseProgress, silent: boolean): string => {
     if (silent) return `${reply}前补报`;
     const committed = pressedUnits(c).map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
-    if (committed) return committed;
+    if (committed) return enforceableDate(committed);
     if (!yearEnd && COMMITTED_DATE.test(c.deadline)) return c.deadline.trim();
     if (!yearEnd && c.deadline.trim()) return c.deadline.trim();
     return DEADLINE_GAP;
@@ -566,7 +668,8 @@ export function buildBulletin(
     const leads = c.answers.filter((a) => a.role === '牵头');
     const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
     // A silent lead whose cooperating units reported their own part (with substance, not filler): said as it is.
-    const partly = silent && c.answers.some((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task));
+    const part = silent ? c.answers.filter((a) => a.role === '配合' && a.reported).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })).find((x) => x.figures) : undefined;
+    const partly = !!part;
     return {
       编号: c.clauseId,
       任务: c.task,
@@ -574,9 +677,10 @@ export function buildBulletin(
       类别: (silent ? '未报送' : '未完成') as PressedKind,
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
       情况: silent
-        ? partly ? BULLETIN_RULES.partlyReported : W.未报送
+        ? part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures) : W.未报送
         : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
-      原因: silent ? '—' : cause(c),
+      // A report not made has that as its cause (B10 point 6: was `—`).
+      原因: silent ? W.未报送 : cause(c),
       时限: deadline(c, silent),
       序时: SCHEDULE_WORDS[c.schedule],
       颜色: STATUS_FILLS[c.schedule].slice(2),
@@ -614,24 +718,34 @@ export function buildBulletin(
       停滞: false,
     };
   });
-  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER): followed up in 表2, by its lead alone.
+  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER), or whose lead reported a problem of
+  // substance (OPEN_PROBLEM): followed up in 表2, by its lead alone.
   const followed = yearEnd
     ? clauses
         .filter((c) => c.yearEnd === '完成')
-        .flatMap((c) => {
+        .flatMap((c): { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; 情况: string; 原因: string; deadline: string; step: string }[] => {
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
           const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
-          const dated = leads.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
-          return left ? [{ c, leads, left, deadline: dated ?? OPEN_REMAINDER.deadline }] : [];
+          const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
+          const problems = joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean));
+          if (left) {
+            const dated = COMMITTED_DATE.exec(step)?.[0];
+            const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, 情况: OPEN_REMAINDER.situation(left), 原因: problems || '—', deadline, step }];
+          }
+          const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
+          if (!problem) return [];
+          // The unit's own next step is the measure, with its date as a day (B10 point 1).
+          return [{ c, leads, kind: 'problem', left: '', 情况: OPEN_PROBLEM.situation(problem.problem), 原因: problem.cause || '—', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
-  const followRows = followed.map(({ c, leads, left, deadline }) => ({
+  const followRows = followed.map(({ c, leads, 情况, 原因, deadline }) => ({
     编号: c.clauseId,
     任务: c.task,
     单位: unitsText(leads),
     类别: '跟踪' as PressedKind,
-    情况: OPEN_REMAINDER.situation(left),
-    原因: joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)) || '—',
+    情况,
+    原因,
     时限: deadline,
     序时: '',
     颜色: '',
@@ -645,14 +759,17 @@ export function buildBulletin(
         .filter((c) => c.yearEnd === '结转')
         .map((c) => {
           const date = c.answers.filter((a) => a.role === '牵头').map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
-          return `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${date ? `，计划${date}完成` : ''}。`;
+          return `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${date ? `，计划${enforceableDate(date)}完成` : ''}。`;
         })
         .join('')
     : '';
   // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or
   // followed up. Their cooperating units are blamed only on an item 表2 presses as a failure (未完成, 未报送; a task
   // carried over is none) and only when they did not report their own part (done, in words of substance).
-  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || followRows.some((r) => r.编号 === c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
+  // A clause followed up for a problem its lead reported (OPEN_PROBLEM) is done: no bar (the brief's praise names
+  // such leads), but its result is not the unit's highlight (below).
+  const remainderIds = new Set(followed.filter((x) => x.kind === 'remainder').map((x) => x.c.clauseId));
+  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || remainderIds.has(c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
   const coopShort = yearEnd ? pressed : leadShort;
   const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
   const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
@@ -677,7 +794,8 @@ export function buildBulletin(
   // boilerplate (报告.重复表述) and routine counts (a shape other units' results share) left out.
   const boiler = new Set(ctx.报告.重复表述.map((x) => x.表述));
   const results = commended.map((unit) => {
-    const own = clauses.flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
+    // Not from a clause 表2 follows up: praise beside the row that presses the same work reads as a contradiction.
+    const own = clauses.filter((c) => !followRows.some((r) => r.编号 === c.clauseId)).flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
     const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x })));
     return { unit, sentences };
   });
@@ -731,7 +849,9 @@ export function buildBulletin(
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
-      return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限 };
+      // The lead's own next step that names a date, the date as a day (B10 point 5).
+      const step = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps, c.task)).find((x) => COMMITTED_DATE.test(x));
+      return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限, step: yearEnd && step ? enforceableDate(step) : '' };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
   const nextChapterOf = new Map<string, string>();
@@ -753,7 +873,7 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), left: `${x.left.left}${x.left.unit}`, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
@@ -796,14 +916,11 @@ export function buildBulletin(
 }
 
 /**
- * The commendation: several units after the basis they share, or one unit with its basis and its result. A result
- * that opens with its verb follows its unit (`甲处完成…`); one with a subject of its own is set off by a comma
- * (`乙中心，道路积尘负荷同比下降12.4%`), not run into the unit's name.
+ * The commendation as one sentence (B10 point 4): `甲处完成…，乙处推动…，成效突出，予以通报表扬。` — a result that opens
+ * with its verb follows its unit; one with a subject of its own gets COMMEND_RULE.verb before it.
  */
 export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
   if (!praise.length) return '';
-  const when = yearEnd ? 'yearEnd' : 'midYear';
-  const basis = COMMEND_RULE.basis[when];
-  if (praise.length === 1) return `${praise[0]!.单位}${basis}，${praise[0]!.成效}。${COMMEND_RULE.closing}`;
-  return `以下单位${basis}：${praise.map((x) => `${x.单位}${opensWithVerb(x.成效) ? '' : '，'}${x.成效}`).join('；')}。${COMMEND_RULE.closing}`;
+  const clauses = praise.map((x) => `${x.单位}${opensWithVerb(x.成效) || COMMEND_RULE.resultVerbs.test(x.成效) ? '' : COMMEND_RULE.verb}${x.成效}`);
+  return `${clauses.join('，')}，${COMMEND_RULE.verdict[yearEnd ? 'yearEnd' : 'midYear']}，${COMMEND_RULE.closing}`;
 }
