@@ -176,7 +176,8 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(row('6.3')[2]).not.toContain(MONITORING);
     // One unit alone is not marked （牵头）; the shortfall is consolidate's, the one rule.
     expect(row('11.3')).toEqual(['11.3', '推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足', '【待填：完成时限】']);
-    expect(row('5.1')).toEqual(['5.1', '实施“一河一策”精准治理', SILENT, '未报送', '—', '2026年1月25日前补报']);
+    // Round ten (B10 point 6): a report not made has that as its cause (was `—`).
+    expect(row('5.1')).toEqual(['5.1', '实施“一河一策”精准治理', SILENT, '未报送', '未报送', '2026年1月25日前补报']);
     expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('完成时限');
     // 2 not done + 16 not reported.
     expect(pressed!.length - 1).toBe(18);
@@ -207,14 +208,15 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。'].map((x) => x.slice(0, 9)));
     // (一) names each item not done with its lead and the cooperating unit behind itself (what is left stands in
     // 表2, not again here); neither unit named a date, so the date is asked for once.
+    // Round ten (B10 point 5): the next plan's 14 方面59项 are no 督办 matter and are no longer deployed here.
     expect(asks[0]).toBe(
-      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}将“深入开展农村环境整治”纳入2026年“更高标准推进净土保卫战”工作统筹推进；${ENFORCEMENT}要将“推动差异化监管”纳入2026年“依法推进生态环境保护督察执法”工作统筹推进。以上工作的责任单位要明确整改措施和完成时限。` +
-        '各单位要对照《济南市生态环境局2026年工作要点》确定的“扎实推进美丽济南建设实践”“全力落实黄河重大国家战略”等14个方面59项重点任务，尽早分解落实，细化措施、压实责任。',
+      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}将“深入开展农村环境整治”纳入2026年“更高标准推进净土保卫战”工作统筹推进；${ENFORCEMENT}要将“推动差异化监管”纳入2026年“依法推进生态环境保护督察执法”工作统筹推进。以上工作的责任单位要明确整改措施和完成时限。`,
     );
-    // The last names who owes which report (the silent unit its items, the returned unit a corrected report), then
-    // whose measures, and the date once.
+    // The last names who owes which report (the silent unit its items, the returned unit a corrected report), and the
+    // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
+    // drafter's 【待填】), so none are listed (were the three units' 整改措施).
     expect(asks.at(-1)).toMatch(
-      new RegExp(`^（二）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和${SOIL}、${CONTROL}、${ENFORCEMENT}的整改措施，请于2026年1月25日前书面报送局办公室。$`),
+      new RegExp(`^（二）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
     );
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
@@ -355,12 +357,14 @@ describe('the speech at the next year’s work conference', () => {
 
 describe('rules in one place', () => {
   it('commends one unit with its basis and result, several after the basis they share (praiseSentence)', () => {
-    expect(praiseSentence([{ 单位: '财务审计处', 成效: '生态文明建设财政奖补覆盖全部12个区县' }], true)).toBe('财务审计处承担的年度任务全部完成、成效突出，生态文明建设财政奖补覆盖全部12个区县。予以通报表扬。');
-    expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('以下单位承担的年度任务全部完成、成效突出：甲处完成A；乙处完成B。予以通报表扬。');
+    // Round ten (B10 point 4; was the basis, then `单位，成效` cells after a colon): one sentence, each unit with its
+    // highlight as a clause, then the verdict.
+    expect(praiseSentence([{ 单位: '财务审计处', 成效: '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元' }], true)).toBe('财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，成效突出，予以通报表扬。');
+    expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲处完成A，乙处完成B，成效突出，予以通报表扬。');
     expect(praiseSentence([], true)).toBe('');
-    // Round nine (B9 point 6): a result with a subject of its own is set off from its unit by a comma, not run into its
+    // A result with a subject of its own gets a verb (was set off by a comma, round nine), never run into the unit's
     // name (`甲中心道路积尘负荷…` read as the centre's own dust).
-    expect(praiseSentence([{ 单位: '甲中心', 成效: '道路积尘负荷同比下降12.4%' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('以下单位承担的年度任务全部完成、成效突出：甲中心，道路积尘负荷同比下降12.4%；乙处完成B。予以通报表扬。');
+    expect(praiseSentence([{ 单位: '甲中心', 成效: '道路积尘负荷同比下降12.4%' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲中心推动道路积尘负荷同比下降12.4%，乙处完成B，成效突出，予以通报表扬。');
   });
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
   // Issue 29 (round six, points 3 and 6), on worked examples.
@@ -394,20 +398,26 @@ describe('rules in one place', () => {
     expect(owed).toEqual([
       '按期报送材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。',
     ]);
-    // Measures and reports owed together: the reports named first, the measures by their units, the date once.
+    // Round ten (B10 point 5; were: `以上补报材料和A处的整改措施`): the papers owed are exactly what 表2 asks by the reply
+    // date — an item not done with its date asks none.
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
-      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料和A处的整改措施，请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。',
     );
-    expect(say({ undone: [item('甲', 'A处', '2026年一季度')] }).at(-1)).toBe('按期报送材料。A处的整改措施请于2026年1月30日前书面报送局办公室。');
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')] }).map((x) => x.slice(0, 7))).toEqual(['抓紧整改落实。']);
+    // Round ten (B10 point 5): the lead's own dated next step, the date as a day, and a monthly report (not circular).
+    expect(say({ undone: [{ ...item('甲', 'A处', '2026年3月31日前'), step: '督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务' }] })).toEqual([
+      '抓紧整改落实。A处要督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务，按月报送进展。',
+    ]);
     // Round seven (finding 8): a missed indicator asks its answerable units (chaptersOfMetric's leads) for the causes
     // and for the next plan's aim; without an aim, next year's target in general.
     // Round eight (R2, point 2): 表2's row names the units and asks for the causes; the requirement says it once, short,
     // its lead with the cooperating units held to the next plan's aim.
     const missed = { name: '优良天数比率', verdict: '优良天数比率未达到省考核要求', lead: '大气环境处', units: ['大气环境处', '市机动车污染防治中心'], aim: '优良天数比率达到64%以上' };
     // R4 通报 3: the cause analysis is owed by the reply date like every other paper.
+    // Round ten (B10 point 5): what 表2's row asks, 原因分析和整改措施 (was 原因分析 alone).
     expect(say({ missed: [missed] })).toEqual([
       '补齐指标短板。大气环境处要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。',
-      '按期报送材料。大气环境处的原因分析请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。大气环境处的原因分析和整改措施请于2026年1月30日前书面报送局办公室。',
     ]);
     expect(say({ missed: [{ ...missed, aim: '' }] })[0]).toMatch(/细化整改措施，确保完成2026年目标任务。$/);
     expect(say({ missed: [{ ...missed, lead: '', units: [] }] })).toEqual([]);
@@ -415,15 +425,28 @@ describe('rules in one place', () => {
     const next = { title: '某局2026年工作要点', chapters: ['甲方面', '乙方面', '丙方面'], tasks: 12, chapterOf: new Map([['甲', '乙方面']]) };
     // Round eight (R2, point 4): the task not done is said once — 抓紧整改落实 carries it into the next plan's chapter
     // and the next plan's work (were two points naming it twice); a task carried over is told after 表2, not here.
-    const plan = '各单位要对照《某局2026年工作要点》确定的“甲方面”“乙方面”等3个方面12项重点任务，尽早分解落实，细化措施、压实责任。';
-    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next }).slice(0, -1)).toEqual([`抓紧整改落实。A处要将“甲”纳入2026年“乙方面”工作统筹推进，确保2026年一季度完成。${plan}`]);
-    expect(say({ next })).toEqual([`统筹推进工作。${plan}`]);
+    // Round ten (B10 point 5): the next plan's work is not deployed (no 督办 matter): neither after (一) nor alone
+    // (were `各单位要对照《…》确定的…12项重点任务…` and 统筹推进工作); a task without a dated step still goes where it goes on.
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], next })).toEqual(['抓紧整改落实。A处要将“甲”纳入2026年“乙方面”工作统筹推进，确保2026年一季度完成。']);
+    expect(say({ next })).toEqual([]);
     expect(say({ carried: ['乙'] })).toEqual([]);
     // Round nine (B9 point 4): a task done with a remainder, followed up in 表2, is pressed to its close by its own
     // time limit, after the items not done; alone, it opens the point (and takes the next plan's work with it).
-    const followed = [{ task: '丙', lead: 'F处', left: '5项', deadline: '按整改方案时限' }];
-    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], followed })[0]).toBe('抓紧整改落实。A处要抓紧推进“甲”，确保2026年一季度完成。F处要持续推进“丙”剩余5项，按整改方案时限完成。');
-    expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月底前' }], next })).toEqual([`抓紧整改落实。F处要持续推进“丙”剩余5项，确保2026年6月底前完成。${plan}`]);
+    // Round ten (B10 point 2; was 按整改方案时限): without a dated step, the remainder's plan is owed by the reply date,
+    // in (一) and among (三)'s papers alike, as 表2 asks it.
+    const followed = [{ task: '丙', lead: 'F处', kind: 'remainder' as const, left: '5项', deadline: '2026年1月30日前报送剩余5项整改计划及销号时限' }];
+    expect(say({ undone: [item('甲', 'A处', '2026年一季度')], followed })).toEqual([
+      '抓紧整改落实。A处要抓紧推进“甲”，确保2026年一季度完成。F处要持续推进“丙”剩余5项，2026年1月30日前报送剩余5项整改计划及销号时限。',
+      '按期报送材料。F处的剩余5项整改计划及销号时限请于2026年1月30日前书面报送局办公室。',
+    ]);
+    expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月30日前' }], next })).toEqual(['抓紧整改落实。F处要持续推进“丙”剩余5项，确保2026年6月30日前完成。']);
+    // Round ten (B10 point 1): clauses followed up for a problem their leads reported: one sentence for their measures.
+    const problem = (lead: string) => ({ task: '丁', lead, kind: 'problem' as const, left: '', deadline: '对高值镇街实行“周调度、月通报”' });
+    expect(say({ followed: [problem('G中心'), problem('H处')] })).toEqual(['抓紧整改落实。G中心、H处要针对表2所列需持续跟踪的问题，按所报措施抓好落实。']);
+    // All the papers at once: 以及 before the last where a part has its own 和.
+    expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
+      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料、大气环境处的原因分析和整改措施以及F处的剩余5项整改计划及销号时限，请于2026年1月30日前书面报送局办公室。',
+    );
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
   });
@@ -467,8 +490,9 @@ describe('rules in one place', () => {
     expect(taskResult('组织“第一议题”学习31次')).toBeNull();
     const none = { indicators: [] };
     const metrics = { '细颗粒物（PM2.5）平均浓度': { 值: 36, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' }, 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' }, 重污染天数: 4 };
-    // One met, its basis as given; the missed one and the one without a target are not results.
-    expect(yearResults(none, metrics, [statute])).toBe('PM2.5平均浓度36微克/立方米达到省考核要求，《济南市大气污染防治条例》修正案于2025年10月1日起施行');
+    // One met, its basis as given; the missed one and the one without a target are not results. Round ten (B10 point
+    // 3; was the indicators and the statute): beside indicators met, no task result (it read as unrelated there).
+    expect(yearResults(none, metrics, [statute])).toBe('PM2.5平均浓度36微克/立方米达到省考核要求');
     // No indicator: two task results, the strongest first; a praised unit's highlight is not told again.
     const sentences = ['全年检测在用机动车28.7万辆次，道路积尘负荷同比下降12.4%', statute, '组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖'];
     expect(yearResults(none, {}, sentences)).toBe('《济南市大气污染防治条例》修正案于2025年10月1日起施行，玉符河、绣江河2条获评省级美丽河湖');
@@ -495,7 +519,8 @@ describe('rules in one place', () => {
     const rows = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan).督办;
     expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
     const row = rows.find((r) => r.编号 === '1.3')!;
-    expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '按整改方案时限']);
+    // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan, owed by the reply date (here not given).
+    expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '【待填：整改措施报送日期】前报送剩余5项整改计划及销号时限']);
     // In the plan's order among the items not done and not reported, before 6.3.
     expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
   });
@@ -869,7 +894,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(silentTasks).toHaveLength(4);
     // Round seven (finding 2): under 9.2 a cooperating unit reported its own part (COOPERATING_TEXT, with figures),
     // so the row says so; under 9.1, 9.3 and 9.4 the cooperating units wrote filler only.
-    expect(pressed.find((r) => r[0] === '9.2')![3]).toBe('牵头单位未报送，配合单位已报送部分情况');
+    // Round ten (B10 point 6; was 配合单位已报送部分情况): the cooperating unit by name with its own figures, short.
+    expect(pressed.find((r) => r[0] === '9.2')![3]).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
+    expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[4])).toEqual(['未报送', '未报送', '未报送', '未报送']);
     expect(pressed.filter((r) => ['9.1', '9.3', '9.4'].includes(r[0]!)).map((r) => r[3])).toEqual(['未报送', '未报送', '未报送']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two).
     expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和`);
@@ -878,15 +905,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
   // fixture (each lead's own text) rather than its sentences.
   it('commends units for what they achieved, gives each item a deadline, and leaves no 文号 or 印发机关 to chance', async () => {
-    // Round seven (finding 3): the basis first, then each unit with one short highlight, then the verdict.
-    const opening = '（一）通报表扬。以下单位承担的年度任务全部完成、成效突出：';
+    // Round seven (finding 3): each unit with one short highlight, then the verdict. Round ten (B10 point 4): as one
+    // sentence, each unit and its highlight a clause (was the basis, a colon, then cells split by ；).
+    const opening = '（一）通报表扬。';
     const praise = bulletin.find((p) => p.startsWith(opening))!;
-    const closing = '。予以通报表扬。';
+    const closing = '，成效突出，予以通报表扬。';
     expect(praise.endsWith(closing)).toBe(true);
     // Each unit with one result of its own.
     const plan = withFirstListedLeads(await jinanPlan()).plan;
     const registry = plan.units.map((u) => u.name);
-    const items = praise.slice(opening.length, -closing.length).split('；');
+    const items = praise.slice(opening.length, -closing.length).split('，');
     const units = items.map((x) => registry.filter((u) => x.startsWith(u)).sort((a, b) => b.length - a.length)[0]!);
     expect(units.every(Boolean)).toBe(true);
     // Round nine (B9 point 3, the issue's rule; was: no unit with any role on an item pressed, none reporting a problem,
@@ -897,16 +925,19 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // leading nothing, and 协调指导处, 机关党委, 组织人事处 (meetings, study, training). Five remain, the strongest first
     // (highlightClause's score: an honour 9; three results 6, in registry order; a count 5). 水生态环境处 cooperates on
     // 9.2, whose lead is silent, and reported its own part: it is not blamed. 市生态环境数字化应用中心 and 污染物排放总量
-    // 控制处 report open problems (4.5, 13.2-3) on tasks done: no longer a bar.
-    expect(units).toEqual(['水生态环境处', '财务审计处', '市生态环境数字化应用中心', '污染物排放总量控制处', '市机动车污染防治中心']);
+    // 控制处 report open problems (4.5, 13.2-3) on tasks done: no longer a bar. Round ten (B10 points 1 and 4): those
+    // clauses are followed up in 表2, so no highlight comes from them — 数字化应用中心's is now its 2.2 (a count, the weakest,
+    // last; was 4.5's 道路积尘负荷同比下降12.4%); 财务审计处's sum of money over its coverage count of the same 奖补.
+    expect(units).toEqual(['水生态环境处', '财务审计处', '污染物排放总量控制处', '市机动车污染防治中心', '市生态环境数字化应用中心']);
     expect(praise).toBe(
-      `${opening}水生态环境处，玉符河、绣江河2条获评省级美丽河湖；财务审计处，生态文明建设财政奖补覆盖全部12个区县；市生态环境数字化应用中心，道路积尘负荷同比下降12.4%；` +
-        `污染物排放总量控制处，试点园区单位产值碳排放同比下降6.8%；市机动车污染防治中心完成非道路移动机械编码登记6452台${closing}`,
+      `${opening}水生态环境处推动玉符河、绣江河2条获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，` +
+        `污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，市机动车污染防治中心完成非道路移动机械编码登记6452台，市生态环境数字化应用中心全年推送环境问题线索1862条${closing}`,
     );
     // The result is the unit's own words, as it reported them (the report may tell less of them); a result, never a
     // meeting, training or check count. A result with its own subject is set off from the unit by a comma.
     const reported = Object.values(LEAD_TEXT).map((t) => t[2]).join('');
-    const highlights = items.map((x, i) => x.slice(units[i]!.length).replace(/^，/, ''));
+    // (A highlight without a verb of its own has 推动 before it, COMMEND_RULE.verb.)
+    const highlights = items.map((x, i) => x.slice(units[i]!.length).replace(/^推动/, ''));
     highlights.forEach((x) => expect(reported).toContain(x));
     // One highlight a unit: a single clause of its words (no comma inside), short, with a figure.
     for (const highlight of highlights) {
@@ -929,17 +960,27 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const tables = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'));
     const pressed = tables[1]!;
     expect(pressed[0]!.at(-1)).toBe('完成或补报时限');
-    expect(pressed.find((r) => r[0] === '6.3')!.at(-1)).toBe('2026年一季度');
+    // Round ten (B10 point 2): the quarter as its last day (the unit wrote 2026年一季度).
+    expect(pressed.find((r) => r[0] === '6.3')!.at(-1)).toBe('2026年3月31日前');
     expect(pressed.find((r) => r[0] === '9.1')!.at(-1)).toBe('2026年1月30日前补报');
     // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
     // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
     // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
     // not listed): what is done and left, the lead's problem, no date in its next step (按整改方案持续推进).
-    expect(pressed.map((r) => r[0])).toEqual(['编号', '6.3', '9.1', '9.2', '9.3', '9.4', '11.1']);
-    expect(pressed.find((r) => r[0] === '11.1')!.slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '按整改方案时限']);
+    // Round ten (B10 point 1): 4.5, 5.3 and 13.2-3, reported done with a problem of substance (LEAD_TEXT), are followed
+    // up too, the problem's first clause as what stands, the rest as its cause, the lead's own next step as measure and
+    // 时限 (5.3's 2026年汛前 is no period PERIOD_ENDS knows: as written). Every other lead wrote 无: no row.
+    expect(pressed.map((r) => r[0])).toEqual(['编号', '4.5', '5.3', '6.3', '9.1', '9.2', '9.3', '9.4', '11.1', '13.2-3']);
+    expect(pressed.find((r) => r[0] === '4.5')!.slice(2)).toEqual([leadOf.get('4.5')!, '已完成，部分城乡接合部镇街道路积尘负荷反复', '高值点位仍较集中', '对高值镇街实行“周调度、月通报”']);
+    expect(pressed.find((r) => r[0] === '5.3')!.slice(2)).toEqual(['水生态环境处', '已完成，小清河汛期总氮浓度波动较大', '上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查']);
+    expect(pressed.find((r) => r[0] === '13.2-3')!.slice(2)).toEqual(['污染物排放总量控制处', '已完成，二级市场交易活跃度不高', '企业参与意愿不强', '2026年出台排污权交易管理实施细则']);
+    expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
+    // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan and dates, owed by the reply date.
+    expect(pressed.find((r) => r[0] === '11.1')!.slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     const caption = bulletin.indexOf('表2　未完成、需持续跟踪及未报送事项清单');
     expect(bulletin[caption - 1]).toBe('以下事项请责任单位按表列时限整改或补报：');
-    expect(bulletin[bulletin.indexOf('三、表扬和批评') - 1]).toBe('“启动‘十五五’生态环境保护规划编制”属跨年度实施，已转入2026年继续推进，计划2026年上半年完成。');
+    // Round ten (B10 point 2): 上半年 as its last day.
+    expect(bulletin[bulletin.indexOf('三、表扬和批评') - 1]).toBe('“启动‘十五五’生态环境保护规划编制”属跨年度实施，已转入2026年继续推进，计划2026年6月30日前完成。');
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
     expect(bulletin.slice(0, 2)).toEqual(['济南市生态环境局文件', '【待填：发文字号】']);
     expect(tables.at(-1)![1]).toEqual(['济南市生态环境局办公室', '2026年1月20日印发']);
@@ -986,8 +1027,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // row that presses it reads as a contradiction; the three others stay, in the same order and words.
     const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '优良天数比率')!;
     expect(missedRow[2]).toBe('大气环境处牵头，市生态环境数字化应用中心等3家单位配合');
+    // Round ten (B10 point 4): one sentence, a verb before a highlight without one; 财务审计处's sum of money over the
+    // coverage count of the same work (奖补资金2.3亿元, 财政奖补覆盖全部12个区县); 水生态环境处 and 污染物排放总量
+    // 控制处 are praised beside their follow-up rows (5.3, 13.2-3: done, a problem to watch), for other work.
     expect(missed).toBe(
-      '（一）通报表扬。以下单位承担的年度任务全部完成、成效突出：水生态环境处，玉符河、绣江河2条获评省级美丽河湖；财务审计处，生态文明建设财政奖补覆盖全部12个区县；污染物排放总量控制处，试点园区单位产值碳排放同比下降6.8%。予以通报表扬。',
+      '（一）通报表扬。水生态环境处推动玉符河、绣江河2条获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，成效突出，予以通报表扬。',
     );
     for (const u of ['大气环境处', '市生态环境数字化应用中心', '市机动车污染防治中心']) expect(missed).not.toContain(u);
     expect(praised(bulletin)).toContain('市机动车污染防治中心完成非道路移动机械编码登记6452台');
@@ -997,11 +1041,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const out3 = join(round.ws, 'missed-water');
     const water = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', metrics, '--reply-by', '2026-01-30', '-t', 'bulletin', '-o', out3);
     expect(water.code, water.stderr).toBe(0);
-    expect(praised(bulletin)).toContain('水生态环境处，');
+    expect(praised(bulletin)).toContain('水生态环境处推动');
     const waterDoc = join(out3, '督办通报_2025-年终.docx');
     // (It leads every clause of the 碧水 chapter: no cooperating unit to name.)
     expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '国控断面优良水体比例')![2]).toBe('水生态环境处');
-    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。以下单位承担的年度任务全部完成、成效突出：财务审计处，/);
+    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。财务审计处兑现/);
     expect(praised(docxText(waterDoc))).not.toContain('水生态环境处');
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
     // its causes and for the next plan's aim (the 2026 fixture plan's preamble: 优良天数比率达到64%以上).
@@ -1010,7 +1054,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round nine (B9 point 2): 总体看 names the indicators met, one a topic (空气, 水; 土壤's third is counted by 等),
     // by the short name and value, one basis for 省 and 国家考核要求; then one task result, the rule taking force.
     expect(overview).toContain(
-      '14个方面中有11个方面的任务全部完成，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求，《济南市大气污染防治条例》修正案于2025年10月1日起施行。未完成和未报送的工作',
+      // Round ten (B10 point 3): the indicators met, no task result beside them (was the statute too).
+      '14个方面中有11个方面的任务全部完成，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求。未完成和未报送的工作',
     );
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
@@ -1048,15 +1093,26 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // chapters. What is left stands in 表2 only.
     const [, task, unit, left, , by] = notDone[0]!;
     // Round nine (B9 point 4): then 11.1, followed up in 表2, pressed to its close by the plan's time limits.
+    // Round ten (B10 points 1, 2, 5; was: the task carried into the next plan's chapter, 11.1 by 按整改方案时限, then the
+    // next plan's 14 方面59项): the lead's own next step with its date as a day (LEAD_TEXT 6.3: 督促区县落实配套资金，
+    // 2026年一季度完成剩余48个村整治任务) and a monthly report; 11.1's remainder plan owed by the reply date; the three
+    // leads followed up for a problem held to their measures, in one sentence.
+    expect(task).toBe('深入开展农村环境整治');
+    expect(by).toBe('2026年3月31日前');
     expect(asks[0]).toBe(
-      `（一）抓紧整改落实。${unit}要将“${task}”纳入2026年“更高标准推进净土保卫战”工作统筹推进，确保${by}完成。` +
-        '生态保护处要持续推进“抓牢抓实生态环境保护督察反馈问题和交办信访件整改”剩余5项，按整改方案时限完成。' +
-        // The seed plan moved on a year: 14 chapters, 59 numbered tasks (counted in the text: lines `1.` to `59.`).
-        '各单位要对照《济南市生态环境局2026年工作要点》确定的“扎实推进美丽济南建设实践”“全力落实黄河重大国家战略”等14个方面59项重点任务，尽早分解落实，细化措施、压实责任。',
+      `（一）抓紧整改落实。${unit}要督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务，按月报送进展。` +
+        '生态保护处要持续推进“抓牢抓实生态环境保护督察反馈问题和交办信访件整改”剩余5项，2026年1月30日前报送剩余5项整改计划及销号时限。' +
+        '市生态环境数字化应用中心、水生态环境处、污染物排放总量控制处要针对表2所列需持续跟踪的问题，按所报措施抓好落实。',
     );
+    expect(asks.join('')).not.toMatch(/14个方面|59项|纳入2026年/);
     expect(bulletin.join('\n')).not.toContain(left!);
     expect(asks.join('')).not.toContain('十五五');
     // (二): whose measures and whose reports, by when, to whom.
-    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和${unit}的整改措施，请于2026年1月30日前书面报送局办公室。`);
+    // Round ten (B10 point 5): exactly the papers 表2 asks by the reply date — the silent unit's reports and 11.1's
+    // remainder plan; 表2 asks 土壤生态环境处 no 整改措施 (its row has a date), so none is named (was).
+    const byReply = pressed.slice(1).filter((r) => r.at(-1)!.startsWith('2026年1月30日前')).map((r) => r.at(-1));
+    expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
+    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和生态保护处的剩余5项整改计划及销号时限，请于2026年1月30日前书面报送局办公室。`);
+    expect(asks[1]).not.toContain('整改措施');
   });
 });

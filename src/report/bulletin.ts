@@ -39,7 +39,7 @@ export const COMMEND_RULE = {
   verdict: { yearEnd: '成效突出', midYear: '推进有力' },
   verb: '推动',
   /** Verbs a result may open with beyond synthesis.ts LEAD_VERBS (`兑现…资金2.3亿元` needs no 推动 before it). */
-  resultVerbs: /^(兑现|兑付|实现|获得|收储|保障|办结)/,
+  resultVerbs: /^(全年|累计|共)?(兑现|兑付|实现|获得|收储|保障|办结|推送|核发)/,
   closing: '予以通报表扬。',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
