@@ -20,6 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
+import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures } from '../src/report/bulletin.ts';
 import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
@@ -523,6 +524,23 @@ describe('rules in one place', () => {
     expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '【待填：整改措施报送日期】前报送剩余5项整改计划及销号时限']);
     // In the plan's order among the items not done and not reported, before 6.3.
     expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
+  });
+
+  // Round ten (B10 points 1, 2, 4 and 6), each rule on its own.
+  it('holds a period to its last day, follows up a problem of substance, never filler, and shortens a cooperating unit’s part', () => {
+    expect(['2026年一季度', '2026年上半年', '3月底前', '2026年6月底前完成验收', '2028年2月底', '1月30日前', '2026年汛前'].map(enforceableDate)).toEqual([
+      '2026年3月31日前', '2026年6月30日前', '3月31日前', '2026年6月30日前完成验收', '2028年2月29日前', '1月30日前', '2026年汛前',
+    ]);
+    expect(enforceableDate('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务')).toBe('督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务');
+    expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toEqual({ problem: '小清河汛期总氮浓度波动较大', cause: '上游来水影响明显' });
+    expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '' });
+    for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
+    expect(OPEN_PROBLEM.situation('二级市场交易活跃度不高')).toBe('已完成，二级市场交易活跃度不高');
+    expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
+    expect(partFigures('继续做好配合工作')).toBe('');
+    expect(BULLETIN_RULES.partlyReported('水生态环境处', '排查企业126家、督促整改隐患37处')).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
+    // A sum of money over a count of the same work (a shared term, 奖补); a routine payment (兑付) never.
+    expect(highlightClause('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元');
   });
 
   it('finds a remainder, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
