@@ -669,7 +669,6 @@ export function buildBulletin(
     const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
     // A silent lead whose cooperating units reported their own part (with substance, not filler): said as it is.
     const part = silent ? c.answers.filter((a) => a.role === '配合' && a.reported).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })).find((x) => x.figures) : undefined;
-    const partly = !!part;
     return {
       编号: c.clauseId,
       任务: c.task,
