@@ -538,6 +538,7 @@ describe('rules in one place', () => {
     expect(OPEN_PROBLEM.situation('二级市场交易活跃度不高')).toBe('已完成，二级市场交易活跃度不高');
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');
+    expect(BULLETIN_RULES.partlyReported('甲处', BULLETIN_RULES.partWithoutFigures)).toBe('牵头单位未报送；甲处已报送本单位部分情况');
     expect(BULLETIN_RULES.partlyReported('水生态环境处', '排查企业126家、督促整改隐患37处')).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
     // A sum of money over a count of the same work (a shared term, 奖补); a routine payment (兑付) never.
     expect(highlightClause('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元');

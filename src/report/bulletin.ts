@@ -187,6 +187,8 @@ export const BULLETIN_RULES = {
   partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
   /** How many of the cooperating unit's clauses with figures the cell names. */
   partFigures: 2,
+  /** A part reported in words of substance but without figures. */
+  partWithoutFigures: '本单位部分情况',
 } as const;
 
 /** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
@@ -668,7 +670,9 @@ export function buildBulletin(
     const leads = c.answers.filter((a) => a.role === '牵头');
     const units = silent ? (leads.length ? leads : c.answers).filter((a) => !a.reported) : pressedUnits(c);
     // A silent lead whose cooperating units reported their own part (with substance, not filler): said as it is.
-    const part = silent ? c.answers.filter((a) => a.role === '配合' && a.reported).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })).find((x) => x.figures) : undefined;
+    // Its figures when it gives any (B10 point 6), else that it reported its part.
+    const parts = silent ? c.answers.filter((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task)).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })) : [];
+    const part = parts.find((x) => x.figures) ?? (parts[0] ? { ...parts[0], figures: BULLETIN_RULES.partWithoutFigures } : undefined);
     return {
       编号: c.clauseId,
       任务: c.task,
