@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, WORD_JOINER, BREAK_AFTER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, WORD_JOINER } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
