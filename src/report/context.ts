@@ -558,9 +558,18 @@ function extraWords(done: string[], onCourse: string[], told: boolean, behind: s
  */
 export const SUPERIORS_GAP = '上级领导机关，如“市委市政府”';
 
-/** A headline result (SELECTION.headline, round nine): a quantified target met, or words of a finished change (改造, 下降). */
+/**
+ * How high a result stands among the headlines (SELECTION.headline, round nine): the index of the first rule it meets
+ * (a finished 改造/整治/创建 before a 下降/达到), Infinity when none. The report's blocks and the speech's review points
+ * both tell their headlines first by it.
+ */
+export function headlineRank(text: string): number {
+  const at = SELECTION.headline.findIndex((re) => re.test(text));
+  return at < 0 ? Infinity : at;
+}
+/** A headline result: a quantified target met, or a result a SELECTION.headline rule names. */
 export function isHeadline(text: string, met = false): boolean {
-  return met || SELECTION.headline.some((re) => re.test(text));
+  return met || headlineRank(text) < Infinity;
 }
 
 /**

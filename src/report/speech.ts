@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, isHeadline, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, headlineRank, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -788,7 +788,17 @@ export const REVIEW_POINT = {
   doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
   /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
   alone: 8,
+  /**
+   * A subject that is only a count of a generic noun (R5 speech 1: `40家单位隐患排查“回头看”全部完成`, which units?):
+   * a result opening so, without a clause before it naming them, is not said.
+   */
+  bareSubject: /^\d+(?:\.\d+)?(?:家|个|项)(?:单位|企业|项目|点位|问题)/,
 } as const;
+
+/** A result whose subject is only a count of a generic noun (REVIEW_POINT.bareSubject), said alone. */
+export function bareSubject(result: string): boolean {
+  return !result.includes('，') && REVIEW_POINT.bareSubject.test(result);
+}
 
 /** How much a clause shows as a result (REVIEW_POINT): below zero a count of acts, zero nothing achieved. */
 export function resultWeight(clause: string): number {
@@ -866,10 +876,16 @@ function reviewItems(
     const results = sentences(texts)
       .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
       .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
-      .sort((a, b) => b.r.weight - a.r.weight || a.at - b.at)
+      // Headline results first (R5 speech 1: the report's SELECTION.headline rule, context.ts headlineRank), then by weight.
+      .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || b.r.weight - a.r.weight || a.at - b.at)
       .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.r.text, q.r.text, 8)));
     const alone = (x: string) => ((x.split('，')[0] ?? '').match(/[\u4e00-\u9fff]/g) ?? []).length >= REVIEW_POINT.alone && !REVIEW_POINT.leaning.test(x);
-    const kept = results.filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text))).slice(0, REVIEW_POINT.results).sort((a, b) => a.at - b.at);
+    // Told in that order, the headlines leading the point.
+    const kept = results
+      .filter((x) => !bareSubject(x.r.text))
+      .filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text)))
+      .slice(0, REVIEW_POINT.results)
+      .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || a.at - b.at);
     return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
   };
   const chapters = t.分章;
