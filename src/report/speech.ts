@@ -413,6 +413,8 @@ interface TaskDeploy {
   score: number;
   /** The first measure ends in the lead's words and so says the lead: the sentence leaves the lead out. */
   leadInMeasure?: boolean;
+  /** The deadline of a measure that only restates the lead (`2026年6月底前`): said as `确保<due>完成`, the lead left verb–object (R5 speech 6). */
+  due?: string;
 }
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
@@ -460,11 +462,13 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
   const clauses: string[] = [];
   let leadInMeasure = false;
+  let due = '';
   for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
     if (echoesLead(c, lead)) {
-      // A measure restating the lead with a deadline lends the lead its deadline, once.
-      const due = DEADLINE_OPENING.exec(c)?.[1];
-      if (due && !DEADLINE_WORDS.test(lead)) lead = `在${due}${lead}`;
+      // A measure restating the lead with a deadline keeps its deadline, once, as what the task ensures (R5 speech 6:
+      // the lead stays verb–object, never `在2026年6月底前完成…`).
+      const by = DEADLINE_OPENING.exec(c)?.[1];
+      if (by && !due && !DEADLINE_WORDS.test(lead)) due = by;
       continue;
     }
     if (o.done && doneAlready(c, o.done)) continue;
@@ -489,7 +493,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
-  return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0] };
+  return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0], due };
 }
 
 /**
@@ -549,7 +553,17 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
     .split('，')
     .filter((c) => !ensure.some((e) => commonRun(c, e) >= AIM_ECHO.run))
     .join('，');
-  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+  const ensured = [y.due ? `${y.due}完成` : '', ensure.join('、')].filter(Boolean).join('，');
+  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensured ? `确保${ensured}` : ''].filter(Boolean).join('，');
+}
+
+/**
+ * An item that says nothing of its own (R5 speech 6): no measure left beside what it ensures, and no target of its own
+ * (`推动减污降碳协同增效。确保完成省下达的总量控制、碳排放控制目标。` only restates the 主要目标 the 总体要求 said).
+ */
+export function saysNothingOwn(measure: string, targets: string[], aims: string[]): boolean {
+  const left = measure.split('，').filter((c) => c && ![...targets, ...aims].some((e) => commonRun(c, e) >= AIM_ECHO.run));
+  return !left.length && !targets.length;
 }
 /** A measure clause sharing this many characters running with a target or aim it is said with restates it. */
 export const AIM_ECHO = { run: 6 } as const;
@@ -696,13 +710,20 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
     }
     // Then the tasks with a target or new words, the rest left to the plan.
+    // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
+      .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
       .map((x, at) => ({ ...x, at }));
-    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length));
     // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
     const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
-    const chosen = new Set([...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at).slice(0, Math.max(0, room)));
+    const ranked = [...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at);
+    // Every chapter of the part is deployed (R5 speech 6: the cut is per item's length, no chapter dropped): the best
+    // task of each chapter no item told yet, then the others while the part has room.
+    const covered = new Set(own.filter((x) => x.tasks.some((t) => used.has(t))).map((x) => x.ch.id));
+    const perChapter = own.filter((x) => !covered.has(x.ch.id)).map((x) => ranked.find((o) => o.ch.id === x.ch.id)).filter((x): x is (typeof others)[number] => !!x);
+    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
+    const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
     return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
