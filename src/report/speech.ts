@@ -326,10 +326,12 @@ export function guidanceWords(p: Preamble): string {
 /**
  * How a figure and its unit break at a line's end, as data (round ten, R5 speech 7): a WORD JOINER (U+2060) between
  * the figure and its unit's first character only (`36|微克` never, nor `48|个`); nothing inside the unit, and no
- * ZERO WIDTH SPACE (round nine's U+200B after `/` broke search and replace in Word). 【待填】 brackets are left alone
+ * ZERO WIDTH SPACE (round nine's U+200B after `/` broke search and replace in Word). A joiner takes LibreOffice's
+ * autospacing between the figure and the Chinese after it, so every figure and its unit are joined, dates too
+ * (`2025年`, `1月20日`): no figure set apart from its unit beside one set close. 【待填】 brackets are left alone
  * (their names are listed as printed).
  */
-export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
+export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人|年|月|日))/g;
 export const WORD_JOINER = '\u2060';
 export function keepFigures(text: string): string {
   return text
