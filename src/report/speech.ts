@@ -25,6 +25,8 @@ export interface SpeechContext {
   日期: string;
   回顾年度: string;
   部署年度: string;
+  /** `2026年` as the template prints it, its figure joined to 年 (keepFigures) as everywhere else. */
+  部署年: string;
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
   开场: string;
@@ -1198,6 +1200,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     日期: `（${ctx.成文日期}）`,
     回顾年度: year,
     部署年度: next,
+    部署年: `${next}年`,
     回顾期间: period,
     开场: yearEnd
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
