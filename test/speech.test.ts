@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, WORD_JOINER } from '../src/report/speech.ts';
+import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, keepFigures, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, WORD_JOINER, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -403,6 +403,34 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // (Round ten, R5 speech 6: the lead verb–object, was `一是在2026年6月底前完成…`.)
     expect(body).toContain('（四）积极推动绿色低碳高质量发展\n一是完成“十五五”生态环境保护规划编制。');
     expect(body).not.toContain('服务绿色低碳高质量发展');
+  });
+
+  // Round ten (R5 speech 1, 2, 6), each on the extracted text.
+  it('tells headline results first with their subject, the count by its share, and deploys every chapter of a part', () => {
+    const review1 = review.join('');
+    // 1. The report's SELECTION.headline rule: the 改造 and 整治 done lead the 蓝天 point, before the 氨 figure.
+    expect(review1).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造。完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治。');
+    // A count of a generic noun is no subject: never 「40家单位隐患排查…」 alone.
+    expect(review1).not.toMatch(/[。，]40家单位隐患排查/);
+    expect(bareSubject('40家单位隐患排查“回头看”全部完成')).toBe(true);
+    expect(bareSubject('完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toBe(false);
+    expect(bareSubject('4条入海河流总氮浓度均达到国家考核要求')).toBe(false);
+    // 2. The count by its share (61 of 67 done, 91%), and the unit that did not report once, under 四.
+    expect(openingShare(61, 67)).toBe('绝大部分按期完成');
+    expect(openingShare(60, 67)).toBe('大部分按期完成');
+    expect(openingShare(50, 67)).toBe('');
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。$/);
+    expect(text.join('').split('未按时报送')).toHaveLength(2);
+    // 6. Every chapter of the next plan that has a task to say is deployed in its part: 碧水, 固废, 环境安全 too.
+    const body = deployment.join('\n');
+    expect(body).toMatch(/实施“一河一策”精准治理。完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”/);
+    expect(body).toMatch(/持续推进“无废城市”建设。/);
+    expect(body).toMatch(/(妥善应对突发环境事件|防范化解重大环境风险|加强环境应急能力建设|筑牢核与辐射安全底线)。/);
+    expect(body).toMatch(/(持续巩固大环保格局|深化体制机制改革创新|严格落实排污许可制|持续提升生态环境监测监控水平)。/);
+    // No item only restating a main target; no lead opening with its date.
+    expect(body).not.toContain('推动减污降碳协同增效。确保完成省下达的总量控制、碳排放控制目标');
+    expect(saysNothingOwn('完成省下达的“十四五”减排目标任务', [], ['完成省下达的总量控制、碳排放控制目标'])).toBe(true);
+    expect(saysNothingOwn('同步建立规划重大工程项目库', [], [])).toBe(false);
   });
 
   // Finding 7: several thousand characters, every one from the data or the template, with no sentence said twice.
