@@ -691,7 +691,10 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     for (const x of own) {
       const open = opening(x.ch.id);
       if (!open) continue;
-      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), DEPLOY.toldPerChapter, 1, true, x.ch.title);
+      // A part of as many chapters as it has items gives each chapter its item (R5 speech 6): the missed indicator's
+      // chapter tells one task then, the cut made in the item's length, not in the chapters told.
+      const most = own.length >= DEPLOY.perPart ? 1 : DEPLOY.toldPerChapter;
+      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), most, 1, true, x.ch.title);
       told.forEach((y) => used.add(y.task));
       const { own: aimsOf, whole } = placeAims(x.ch.id, told);
       if (own.length === 1) {
