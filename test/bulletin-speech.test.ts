@@ -350,7 +350,8 @@ describe('the speech at the next year’s work conference', () => {
     const gaps = result.missing.find((m) => m.document === '讲话稿')!.figures;
     // Round seven: the 形势 gap says what goes there (R1 speech 9); the office's own failings are a gap (R1 speech 5).
     // Round nine (R4 speech 2): the 2025 plan's preamble says 收官: the 十四五's results are the drafter's to give.
-    expect(gaps).toEqual(['讲话人姓名、职务', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年；生态环境质量持续改善面临的压力和挑战）']);
+    // Round ten (R5 speech 4): the superiors are the report's gap (was: 市委、市政府 by the issuer's level).
+    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年；生态环境质量持续改善面临的压力和挑战）']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -849,7 +850,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Rule 2: the overall figure with its denominator, as the 通报 counts; the KPI paragraph's counts as the report
     // gives them, said as a speaker says them; a placeholder only for the indicators the data has no values for.
     const overview = review[1]!;
-    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成`);
+    // Round ten (R5 speech 2) changes the rule (was: the counts with their basis): 61 of 67 done (91%) is said by its
+    // share, on the plan's count of tasks; the first round's 49 of 67 (73%) keeps its counts (asserted above).
+    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${plan.tasks.length}项重点任务绝大部分按期完成。`);
+    expect(plan.tasks.length).toBe(59);
     // The report's quantified targets, now only in its annex (R3/R4 report: no tally in the body): one missed.
     const annex = docxTables(join(round.reportDir, '年度工作情况报告_2025-年终.docx')).find((t) => t[0]?.[1] === '重点任务')!;
     expect(annex.slice(1).filter((row) => row.at(-1) === '未完成')).toHaveLength(1);
@@ -857,7 +861,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eight (R2 speech 2): the tally is not said (`实现了3项` beside the missed indicator read as a contradiction).
     expect(overview).not.toContain('量化目标');
     expect(overview).not.toContain('量化任务方面');
-    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：空气质量、水环境质量等主要指标全年完成情况】']);
+    // (Round ten, R5 speech 4: the superiors' gap first, as the report's.)
+    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：上级领导机关，如“市委市政府”】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcomings with their figures and causes, in spoken words, numbered when more than one.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
     expect(shortcomings).toMatch(/不足：(一是)?农村环境整治尚有48个行政村未完成，主要是/);

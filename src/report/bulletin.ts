@@ -429,6 +429,15 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
 }
 
 /** Whether a clause is to be pressed in the 通报: behind the schedule, or 滞后 / 未启动 by its lead's word. */
+/**
+ * Who answers for a main indicator the year missed (R2, round eight): the lead of the first clause of the first
+ * chapter that answers for it (kpi.ts chaptersOfMetric); '' when none. 表2's row and the speech's gap name it.
+ */
+export function missedLead(plan: Plan, clauses: ClauseProgress[], name: string): string {
+  const first = chaptersOfMetric(plan, name)[0];
+  return clauses.find((c) => c.chapterId === first)?.answers.find((a) => a.role === '牵头')?.unit ?? '';
+}
+
 export function isPressed(c: ClauseProgress): boolean {
   return c.schedule === 'red' || c.schedule === 'yellow' || c.status === '滞后' || c.status === '未启动';
 }
@@ -700,9 +709,8 @@ export function buildBulletin(
     const f = figureWords(name, o.metrics![name]!, plan.indicators.find((i) => i.name === name));
     // Who answers for it: the lead of the first clause of the first chapter that answers for it, the other leads
     // of those chapters cooperating (R2, round eight: 表2 names one unit to answer, not four side by side).
-    const first = chaptersOfMetric(plan, name)[0];
     const units = order([...new Set(leadsOf(name))]);
-    const lead = clauses.find((c) => c.chapterId === first)?.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
+    const lead = missedLead(plan, clauses, name) || units[0] || '';
     return { name, text: f.text, row: f.row, verdict: `${name}${f.row.结论}`, lead, units, aim: nextAims.find((x) => x.includes(name)) ?? '' };
   });
   // 表2's row for each missed indicator: its figure against its target, who answers, by when the causes are due.

@@ -553,6 +553,26 @@ function extraWords(done: string[], onCourse: string[], told: boolean, behind: s
 }
 
 /**
+ * The bodies the bureau answers to, as a gap (the data cannot say who leads it): the report's and the speech's
+ * `在【待填：…】的坚强领导下`.
+ */
+export const SUPERIORS_GAP = '上级领导机关，如“市委市政府”';
+
+/**
+ * How high a result stands among the headlines (SELECTION.headline, round nine): the index of the first rule it meets
+ * (a finished 改造/整治/创建 before a 下降/达到), Infinity when none. The report's blocks and the speech's review points
+ * both tell their headlines first by it.
+ */
+export function headlineRank(text: string): number {
+  const at = SELECTION.headline.findIndex((re) => re.test(text));
+  return at < 0 ? Infinity : at;
+}
+/** A headline result: a quantified target met, or a result a SELECTION.headline rule names. */
+export function isHeadline(text: string, met = false): boolean {
+  return met || headlineRank(text) < Infinity;
+}
+
+/**
  * A block's tasks by its length budget (SELECTION, round nine), told in the plan's order; the rest's names for the
  * closing clause. The chapter's first task (`first`) is kept when it reported a result; then the headline results
  * (SELECTION.headline, a quantified target met) in plan order; then the others showing at least SELECTION.fillScore
@@ -562,7 +582,7 @@ function extraWords(done: string[], onCourse: string[], told: boolean, behind: s
 function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
-  const headline = (x: (typeof cands)[number]) => x.p.达标 || SELECTION.headline.some((re) => re.test(x.text));
+  const headline = (x: (typeof cands)[number]) => isHeadline(x.text, x.p.达标);
   const chosen = new Set<(typeof cands)[number]>();
   let used = 0;
   const take = (x: (typeof cands)[number], always = false) => {
@@ -698,7 +718,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap('上级领导机关，如“市委市政府”')}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');

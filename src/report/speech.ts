@@ -5,8 +5,8 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, highlightClause, isPressed } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, taskObject, type ReportContext } from './context.ts';
+import { COMMEND_RULE, highlightClause, isPressed, missedLead } from './bulletin.ts';
+import { asOwnFact, cnCount, cnOrdinal, headlineRank, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -25,10 +25,12 @@ export interface SpeechContext {
   日期: string;
   回顾年度: string;
   部署年度: string;
+  /** `2026年` as the template prints it, its figure joined to 年 (keepFigures) as everywhere else. */
+  部署年: string;
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
   开场: string;
-  /** The bodies the bureau answers to, by its level (`市委、市政府`); empty when its name does not say. */
+  /** The bodies the bureau answers to: the report's gap (`【待填：上级领导机关，如“市委市政府”】`), never stated as fact. */
   上级: string;
   /** The year's guiding thought as its own plan states it (`以…为指导，深入贯彻习近平生态文明思想`), or empty. */
   遵循: string;
@@ -208,7 +210,9 @@ export function spoken(text: string): string {
 export const SPEECH_GAPS = {
   meeting: '【待填：会议名称】',
   speaker: '【待填：讲话人姓名、职务】',
-  superiors: '【待填：上级领导机关】',
+  /** The report's form (round ten, R5 speech 4): who leads the bureau is not in the data. */
+  // A function: context.ts and this module import each other, so its constant is read when the speech is built.
+  superiors: () => `【待填：${SUPERIORS_GAP}】`,
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
@@ -218,6 +222,8 @@ export const SPEECH_GAPS = {
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
+  /** The deployment's answer to a missed indicator (R5 speech 5): its causes are the lead's to find, so no measure is claimed as their cure. */
+  missedMeasure: (lead: string) => `【待填：针对性措施${lead ? `（待${lead}原因分析）` : ''}】`,
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
   /** The five-year plan a year closes (R4 speech 2): what it achieved over five years is not in one year's data. */
   planClosing: (plan: string) => `【待填：${plan}规划主要目标任务完成情况】`,
@@ -241,12 +247,6 @@ export function planClosingWords(place: string): string {
 export function meetingName(issuer: string, year: string, yearEnd: boolean, span: string): string {
   const own = shortName(issuer);
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
-}
-
-/** The bodies a bureau answers to, by the level its short name opens with (`市生态环境局` → `市委、市政府`). */
-export function superiorsOf(issuer: string): string {
-  const level = /^[市区县]/.exec(shortName(issuer))?.[0];
-  return level && !issuer.startsWith('【') ? `${level}委、${level}政府` : '';
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -326,23 +326,19 @@ export function guidanceWords(p: Preamble): string {
 }
 
 /**
- * How a compound unit (`微克/立方米`) may break at a line's end, as data. Its halves stay whole (WORD JOINERs, U+2060,
- * between their characters: `立方|米` never), and the one break it allows is after its `/` (a ZERO WIDTH SPACE, U+200B):
- * R4 speech 6 found the unit unbroken, six characters and the comma after it, stretching a justified line on page 1
- * (R1 speech 11 had it broken anywhere). A figure and a simple unit (`48个`, `62.6%`) are left as any Chinese text is
- * set, without joiners (R1 speech 11: a joined figure lost LibreOffice's spacing between Western and Asian text), and
- * 【待填】 brackets are left alone (their names are listed as printed).
+ * How a figure and its unit break at a line's end, as data (round ten, R5 speech 7): a WORD JOINER (U+2060) between
+ * the figure and its unit's first character only (`36|微克` never, nor `48|个`); nothing inside the unit, and no
+ * ZERO WIDTH SPACE (round nine's U+200B after `/` broke search and replace in Word). A joiner takes LibreOffice's
+ * autospacing between the figure and the Chinese after it, so every figure and its unit are joined, dates too
+ * (`2025年`, `1月20日`): no figure set apart from its unit beside one set close. 【待填】 brackets are left alone
+ * (their names are listed as printed).
  */
-export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人))/g;
-/** A unit with a `/`: its halves kept whole, a break allowed after the `/` only. */
-export const COMPOUND_UNIT = /(?:微克|毫克|克)\/立方米/g;
+export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人|年|月|日))/g;
 export const WORD_JOINER = '\u2060';
-export const BREAK_AFTER = '\u200b';
 export function keepFigures(text: string): string {
-  const half = (x: string) => [...x].join(WORD_JOINER);
   return text
     .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(COMPOUND_UNIT, (unit) => unit.split('/').map(half).join(`${WORD_JOINER}/${BREAK_AFTER}`))))
+    .map((part, i) => (i % 2 ? part : part.replace(FIGURE_UNIT, (_, n: string, unit: string) => `${n}${WORD_JOINER}${unit}`)))
     .join('');
 }
 
@@ -358,6 +354,24 @@ const sentenceKey = targetKey;
  * to be missed reads as a contradiction).
  */
 export const OPENING_WORDS = { deployed: '年初部署的', quantified: false } as const;
+
+/**
+ * The year's count as a leader says it (R5 speech 2): by the share done, a word (`绝大部分按期完成`); below the last
+ * share, the counts themselves. First share met wins.
+ */
+export const OPENING_SHARE: readonly { least: number; words: string }[] = [
+  { least: 0.9, words: '绝大部分按期完成' },
+  { least: 0.75, words: '大部分按期完成' },
+];
+export function openingShare(done: number, total: number): string {
+  return total ? OPENING_SHARE.find((x) => done / total >= x.least)?.words ?? '' : '';
+}
+
+/**
+ * Units that did not report (R5 speech 2): not the review's business but the 落实 part's, one sentence; `个别` up to
+ * `few` units, else `部分`.
+ */
+export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位未按时报送${what}，要引以为戒。` } as const;
 /** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
 
@@ -403,6 +417,8 @@ interface TaskDeploy {
   score: number;
   /** The first measure ends in the lead's words and so says the lead: the sentence leaves the lead out. */
   leadInMeasure?: boolean;
+  /** The deadline of a measure that only restates the lead (`2026年6月底前`): said as `确保<due>完成`, the lead left verb–object (R5 speech 6). */
+  due?: string;
 }
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
@@ -450,11 +466,13 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     .sort((a, b) => Number(b.fresh) * 2 + Number(b.figure) - (Number(a.fresh) * 2 + Number(a.figure)) || a.at - b.at);
   const clauses: string[] = [];
   let leadInMeasure = false;
+  let due = '';
   for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
     if (echoesLead(c, lead)) {
-      // A measure restating the lead with a deadline lends the lead its deadline, once.
-      const due = DEADLINE_OPENING.exec(c)?.[1];
-      if (due && !DEADLINE_WORDS.test(lead)) lead = `在${due}${lead}`;
+      // A measure restating the lead with a deadline keeps its deadline, once, as what the task ensures (R5 speech 6:
+      // the lead stays verb–object, never `在2026年6月底前完成…`).
+      const by = DEADLINE_OPENING.exec(c)?.[1];
+      if (by && !due && !DEADLINE_WORDS.test(lead)) due = by;
       continue;
     }
     if (o.done && doneAlready(c, o.done)) continue;
@@ -479,7 +497,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const targets = targetsOf([t]).filter((x) => !o.met.has(targetKey(x)) && !measure.includes(x));
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
-  return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0] };
+  return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0], due };
 }
 
 /**
@@ -539,7 +557,17 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
     .split('，')
     .filter((c) => !ensure.some((e) => commonRun(c, e) >= AIM_ECHO.run))
     .join('，');
-  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensure.length ? `确保${ensure.join('、')}` : ''].filter(Boolean).join('，');
+  const ensured = [y.due ? `${y.due}完成` : '', ensure.join('、')].filter(Boolean).join('，');
+  return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensured ? `确保${ensured}` : ''].filter(Boolean).join('，');
+}
+
+/**
+ * An item that says nothing of its own (R5 speech 6): no measure left beside what it ensures, and no target of its own
+ * (`推动减污降碳协同增效。确保完成省下达的总量控制、碳排放控制目标。` only restates the 主要目标 the 总体要求 said).
+ */
+export function saysNothingOwn(measure: string, targets: string[], aims: string[]): boolean {
+  const left = measure.split('，').filter((c) => c && ![...targets, ...aims].some((e) => commonRun(c, e) >= AIM_ECHO.run));
+  return !left.length && !targets.length;
 }
 /** A measure clause sharing this many characters running with a target or aim it is said with restates it. */
 export const AIM_ECHO = { run: 6 } as const;
@@ -603,6 +631,8 @@ interface DeployInput {
   /** Per chapter id: the next plan's aims its work answers for, and the indicators the year missed there. */
   aims: Map<string, string[]>;
   missed: Map<string, string[]>;
+  /** Who answers for each missed indicator (bulletin.ts missedLead), named in the deployment's gap. */
+  missedLeads?: Map<string, string>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
   /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
@@ -630,7 +660,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
   const opening = (id: string) => {
     const missed = d.missed.get(id) ?? [];
-    return missed.length ? `针对${SPEAKER_WORDS.lastYear}${missed.join('、')}没有达标的问题，` : '';
+    // The answer to a missed indicator is its lead's to work out (R5 speech 5): a gap naming who, then the plan's measures.
+    return missed.length ? `针对${missed.join('、')}未达标问题，${missed.map((n) => SPEECH_GAPS.missedMeasure(d.missedLeads?.get(n) ?? '')).join('')}，` : '';
   };
   // Each aim goes to the told task whose words it shares (R1 speech 7: `重点建设用地安全利用…` to 强化建设用地土壤环境
   // 管理, not to 农村环境整治), else to its chapter as a whole.
@@ -660,7 +691,10 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     for (const x of own) {
       const open = opening(x.ch.id);
       if (!open) continue;
-      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), DEPLOY.toldPerChapter, 1, true, x.ch.title);
+      // A part of as many chapters as it has items gives each chapter its item (R5 speech 6): the missed indicator's
+      // chapter tells one task then, the cut made in the item's length, not in the chapters told.
+      const most = own.length >= DEPLOY.perPart ? 1 : DEPLOY.toldPerChapter;
+      const { told } = pickTasks(deployed(x.tasks.filter((t) => !answersProblem(t) && !carriedFor(t)?.plan)), most, 1, true, x.ch.title);
       told.forEach((y) => used.add(y.task));
       const { own: aimsOf, whole } = placeAims(x.ch.id, told);
       if (own.length === 1) {
@@ -683,13 +717,20 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
     }
     // Then the tasks with a target or new words, the rest left to the plan.
+    // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
+      .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
       .map((x, at) => ({ ...x, at }));
-    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length));
     // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
     const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
-    const chosen = new Set([...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at).slice(0, Math.max(0, room)));
+    const ranked = [...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at);
+    // Every chapter of the part is deployed (R5 speech 6: the cut is per item's length, no chapter dropped): the best
+    // task of each chapter no item told yet, then the others while the part has room.
+    const covered = new Set(own.filter((x) => x.tasks.some((t) => used.has(t))).map((x) => x.ch.id));
+    const perChapter = own.filter((x) => !covered.has(x.ch.id)).map((x) => ranked.find((o) => o.ch.id === x.ch.id)).filter((x): x is (typeof others)[number] => !!x);
+    const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
+    const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
     return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
@@ -775,7 +816,17 @@ export const REVIEW_POINT = {
   doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
   /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
   alone: 8,
+  /**
+   * A subject that is only a count of a generic noun (R5 speech 1: `40家单位隐患排查“回头看”全部完成`, which units?):
+   * a result opening so, without a clause before it naming them, is not said.
+   */
+  bareSubject: /^\d+(?:\.\d+)?(?:家|个|项)(?:单位|企业|项目|点位|问题)/,
 } as const;
+
+/** A result whose subject is only a count of a generic noun (REVIEW_POINT.bareSubject), said alone. */
+export function bareSubject(result: string): boolean {
+  return !result.includes('，') && REVIEW_POINT.bareSubject.test(result);
+}
 
 /** How much a clause shows as a result (REVIEW_POINT): below zero a count of acts, zero nothing achieved. */
 export function resultWeight(clause: string): number {
@@ -853,10 +904,16 @@ function reviewItems(
     const results = sentences(texts)
       .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
       .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
-      .sort((a, b) => b.r.weight - a.r.weight || a.at - b.at)
+      // Headline results first (R5 speech 1: the report's SELECTION.headline rule, context.ts headlineRank), then by weight.
+      .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || b.r.weight - a.r.weight || a.at - b.at)
       .filter((p, i, xs) => !xs.slice(0, i).some((q) => sharesWords(p.r.text, q.r.text, 8)));
     const alone = (x: string) => ((x.split('，')[0] ?? '').match(/[\u4e00-\u9fff]/g) ?? []).length >= REVIEW_POINT.alone && !REVIEW_POINT.leaning.test(x);
-    const kept = results.filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text))).slice(0, REVIEW_POINT.results).sort((a, b) => a.at - b.at);
+    // Told in that order, the headlines leading the point.
+    const kept = results
+      .filter((x) => !bareSubject(x.r.text))
+      .filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text)))
+      .slice(0, REVIEW_POINT.results)
+      .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || a.at - b.at);
     return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
   };
   const chapters = t.分章;
@@ -902,7 +959,16 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     [count((c) => c.yearEnd === '未完成'), '未完成'],
   ] as const;
   const silentCount = count((c) => c.status === '未报送');
-  const yearFigure = `。${OPENING_WORDS.deployed}${scopeWords(plan)}，完成${done}项${outcomes.filter(([n]) => n).map(([n, w]) => `，${w}${n}项`).join('')}${silentCount ? `，${silentCount}项未报送完成情况` : ''}`;
+  const share = openingShare(done, clauses.length);
+  // By its share done a word, on the plan's own count (`59项重点任务`); below every share, the counts themselves.
+  const taskCount = plan.tasks.length < clauses.length ? `${plan.tasks.length}项重点任务` : `${clauses.length}项重点工作`;
+  const yearFigure = share
+    ? `。${OPENING_WORDS.deployed}${taskCount}${share}`
+    : `。${OPENING_WORDS.deployed}${scopeWords(plan)}，完成${done}项${outcomes.filter(([n]) => n).map(([n, w]) => `，${w}${n}项`).join('')}${silentCount ? `，${silentCount}项未报送完成情况` : ''}`;
+  // The units that reported nothing at all, named once under 四 (SILENT_UNITS).
+  const units = new Map<string, boolean>();
+  for (const c of clauses) for (const a of c.answers) units.set(a.unit, (units.get(a.unit) ?? false) || a.reported);
+  const silentUnits = [...units].filter(([, r]) => !r).length;
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
@@ -997,7 +1063,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const name = /^(.+?)为/.exec(verdict)?.[1] ?? '';
     const said = name ? problemSentences.find((p) => p.replace(/^[一二三四五六七八九十]+是/, '').startsWith(name)) ?? '' : '';
     const cause = /主要是([^。]+)/.exec(said)?.[1];
-    return `${spoken(verdict.replace(/。$/, ''))}，${cause ? `主要是${cause}` : SPEECH_GAPS.missedCause(name)}`;
+    // Its figures are the KPI paragraph's, said once there (R5 speech 5): here the indicator and the requirement it missed.
+    const basis = /未达到([^（，；。]+)/.exec(verdict)?.[1];
+    const said2 = name && basis ? `${name}没有达到${basis}` : spoken(verdict.replace(/。$/, ''));
+    return `${said2}，${cause ? `主要是${cause}` : SPEECH_GAPS.missedCause(name)}`;
   };
   const behind = [...new Map(clauses.filter(notDone).map((c) => [c.task, c] as const)).values()];
   const ordered = [...behind.filter((c) => c.shortfall), ...behind.filter((c) => !c.shortfall)];
@@ -1087,7 +1156,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
     const requirement = requirementWords(pre, next);
     deploy = {
       来源: 'next',
@@ -1134,11 +1203,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     日期: `（${ctx.成文日期}）`,
     回顾年度: year,
     部署年度: next,
+    部署年: `${next}年`,
     回顾期间: period,
     开场: yearEnd
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
-    上级: issuerKnown ? superiorsOf(ctx.机关) : '',
+    上级: SPEECH_GAPS.superiors(),
     遵循: guidance,
     总述: overview,
     指标: indicators,
@@ -1147,7 +1217,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     不足: shortcomings,
     形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
     部署: deploy,
-    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
+    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
   };
   return keepAll(speech);
