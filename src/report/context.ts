@@ -350,7 +350,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
-          out.问题打算.push({ 任务: task, 问题: p, 打算: concrete(substance(a.nextSteps)) });
+          // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
+          out.问题打算.push({ 任务: task, 问题: p, 打算: sentencesOf(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -444,6 +445,9 @@ export function sameThing(a: string, b: string): boolean {
   return false;
 }
 
+/** A chapter's lead that shares this many characters with its theme's heading says the heading again. */
+export const THEME_ECHO = 6;
+
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
 export const SAME_WORK = 6;
 export function sameWork(a: string, b: string): boolean {
@@ -467,10 +471,15 @@ type NextTask = Plan['tasks'][number];
 const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
 const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
 /** A next-plan task's first measure: its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`). */
+/**
+ * A plan's own echo, no measure (round ten: `落实黄河流域生态保护和高质量发展相关工作任务` says nothing to do): left out
+ * of a task's measure for its concrete clauses (a figure, a document, an object).
+ */
+export const PLAN_ECHO = /^(认真|全面|深入)?(落实|完成|做好)[^，。；]*(相关|有关|各项)(工作)?(任务|要求|部署)$/;
 function nextMeasure(t: NextTask): string {
   const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
   const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== nextLead(t).replace(/[，\s]/g, ''));
-  const cl = clausesOf(rest[0] ?? '');
+  const cl = rest.flatMap((x) => clausesOf(x)).filter((c) => !PLAN_ECHO.test(c.text));
   return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
 }
 /** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
@@ -502,7 +511,11 @@ export function keyClauses(t: NextTask): string[] {
 }
 
 /** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
-export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, aim: '确保', predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+export const NEXT_ANSWER = {
+  frame: (subject: string) => `针对${subject}，`,
+  aim: '确保',
+  /** The lead silent this year, answerable for its unreported work beside its next-plan measure. */
+  silent: (units: string, year: number, work: string) => `由${units}牵头落实，并补报${year}年${work}完成情况`, predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
 /** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
 export function problemSubject(problem: string): string {
   const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
@@ -773,7 +786,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         silentSentences.push(noFact, silentHere);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
-        const head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
+        let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
+        // A lead that says its theme's heading again (`（四）推进绿色低碳高质量发展精准有力。…二是扎实推动绿色低碳高质量发展`)
+        // leads with its most telling task's own verb–object instead, told first (round ten, THEME_ECHO).
+        if (o.yearEnd && kept.length && sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO)) {
+          const best = kept.reduce((a, b) => (resultScore(b.text, routine) > resultScore(a.text, routine) ? b : a));
+          const own = leadWords(best.task);
+          if (own) {
+            head = own;
+            kept.splice(kept.indexOf(best), 1);
+            kept.unshift(best);
+          }
+        }
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -918,6 +942,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
       const covered = (t: NextTask) => Number([...chosen].some((y) => y.chapterId === t.chapterId));
       for (const t of [...here].sort((a, b) => covered(a) - covered(b) || within(a) - within(b) || here.indexOf(a) - here.indexOf(b))) if (chosen.size < NEXT_STEPS.least && !used.has(t) && !chosen.has(t) && full(t)) chosen.add(t);
+      // A chapter whose lead did not report this year still gets its next-plan measure, that lead named as answerable
+      // for the year's work unreported (round ten: 环境安全 in 下一步).
+      const silentHere = own.filter((x) => x.status === '未报送');
+      const answerable = new Map<string, string>();
+      for (const x of silentHere) {
+        const title = o.plan.chapters.find((p) => p.id === x.chapterId)?.title ?? '';
+        for (const id of nextChaptersOf(next, { title, own: false, chapters: [x.chapterId] }, o.plan, '')) {
+          if (answerable.has(id)) continue;
+          const mine = silentHere.filter((y) => y.chapterId === x.chapterId);
+          const units = [...new Set(mine.flatMap((y) => (y.answers.some((a) => a.role === '牵头') ? y.answers.filter((a) => a.role === '牵头') : y.answers).filter((a) => !a.reported).map((a) => a.unit)))].join('、');
+          const names = [...new Set(mine.map((y) => y.task))];
+          answerable.set(id, NEXT_ANSWER.silent(units, year, `${names[0]}${names.length > 1 ? `等${names.length}项工作` : ''}`));
+          if (![...chosen].some((y) => y.chapterId === id)) {
+            const t = here.find((y) => y.chapterId === id && !used.has(y) && full(y));
+            if (t) chosen.add(t);
+          }
+        }
+      }
       /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
       const measureOf = (t: NextTask, withLead: boolean): string => {
         const mine = continuing(t);
@@ -942,12 +984,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           .filter((x) => x.ts.length)
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
+            const bits = [...ts.map((t) => measureOf(t, false)), answerable.get(id) ?? ''].filter(Boolean);
             return bits.length ? `${nextWords.action(object, 'next')}，${bits.join('，')}` : '';
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
-      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
+      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence), ...[...answerable.values()].map(closeSentence));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }
