@@ -171,14 +171,16 @@ export function leadWords(task: string): string {
 }
 
 /** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
-function leadIn(task: string, text: string): string {
+function leadIn(task: string, text: string, short = false): string {
   const object = taskObject(task);
   // A text whose subject is the task's object and then a verb (`智慧生态黄河平台新增…` under 推进智慧生态黄河平台应用)
   // says it once: the lead-in, then the verb (R1 finding 5).
   let k = 0;
   while (k < text.length && object.includes(text.slice(0, k + 1))) k++;
-  const lead = leadWords(task);
-  if (k >= SUBJECT_RUN && opensWithVerb(text.slice(k)) && !opensWithVerb(text)) return lead ? `${lead}，${text.slice(k)}` : text;
+  // 成效 only: in 下一步 the title names the work a plan continues (启动“十五五”…编制，2026年上半年完成…).
+  const lead = short ? leadWords(task) : task;
+  // Here the title stands for the text's own subject, so it stays whole, however long.
+  if (k >= SUBJECT_RUN && opensWithVerb(text.slice(k)) && !opensWithVerb(text)) return `${task}，${text.slice(k)}`;
   // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
   return text.includes(object) && !text.startsWith(object) ? text : lead ? withLead(lead, text) : text;
 }
@@ -242,7 +244,7 @@ export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: strin
     if (second && second !== parts[0]) parts.push(second);
   }
   const content = joinTexts(parts.filter(Boolean), p.对象);
-  const sentence = content ? closeSentence(leadIn(p.任务, content)) : '';
+  const sentence = content ? closeSentence(leadIn(p.任务, content, true)) : '';
   // The lead-in (the task's name) is said too: 下一步 does not name it again as a measure.
   if (commit && sentence) teller.say(sentence, p.对象);
   return sentence;
