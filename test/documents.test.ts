@@ -582,8 +582,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     // Round ten: a long task title is no lead-in pasted before its unit's facts.
     expect(all).toContain('一是深入强化生态环境保护督察执法。中央和省级生态环境保护督察反馈问题46项完成整改41项');
     expect(all).not.toContain('交办信访件整改，中央和');
-    // Round ten: the 收官 year's five-year results are a gap closing the KPI paragraph.
-    expect(themed[themed.indexOf('一、重点工作成效') + 1]).toMatch(/^主要指标方面，[^【]+；重污染天数为6天。【待填：“十四五”规划主要目标任务完成情况】。$/);
+    // Round ten: the 收官 year's five-year results are a gap right after the KPI paragraph (which keeps no gap).
+    expect(themed[themed.indexOf('一、重点工作成效') + 1]).toMatch(/^主要指标方面，[^【]+；重污染天数为6天。$/);
+    expect(themed[themed.indexOf('一、重点工作成效') + 2]).toBe('【待填：“十四五”规划主要目标任务完成情况】。');
     // Round ten: 下一步 of (三) covers 环境安全 with the next plan's measure and the silent lead answerable; no echo of
     // the plan's 落实…相关工作任务; the 督察 problem answered with its unit's own plan.
     const nextYellow = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（三）/.test(p))!;
@@ -591,6 +592,10 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(nextYellow).toContain('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点');
     expect(nextYellow).not.toContain('相关工作任务');
     expect(all).toContain('针对剩余5项督察问题，按整改方案持续推进，逐项对账销号。');
+    // Round ten: in 下一步 too, a chapter's verb + object echoing its theme's heading gives way to its measures.
+    const nextGreen = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（四）/.test(p))!;
+    expect(nextGreen).toContain('；持续推进“四减四增”，落实《济南市空气质量持续改善暨第三轮“四减四增”行动实施方案》。');
+    expect(nextGreen).not.toMatch(/[；。][^；。]{0,2}推动绿色低碳高质量发展/);
     // Round ten: the annex's subheadings in 黑体 (their runs' east-Asian font, read by python-docx).
     const heads = JSON.parse(execFileSync(PYTHON, ['-c', `import sys, docx, json
 from docx.oxml.ns import qn

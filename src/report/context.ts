@@ -987,7 +987,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
             const bits = [...ts.map((t) => measureOf(t, false)), answerable.get(id) ?? ''].filter(Boolean);
-            return bits.length ? `${nextWords.action(object, 'next')}，${bits.join('，')}` : '';
+            const head = nextWords.action(object, 'next');
+            // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
+            const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');
+            return bits.length ? `${echo ? '' : `${head}，`}${bits.join('，')}` : '';
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
@@ -1067,8 +1070,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
-      // A year closing a five-year plan (its preamble says 收官): the five years' results are the drafter's, after the year's figures.
-      主要指标: `${kpi.指标句}${closingGap}`,
+      主要指标: kpi.指标句,
+      // A year closing a five-year plan (its preamble says 收官): the five years' results are the drafter's, right after the year's figures.
+      收官: closingGap,
       量化: kpi.量化,
       // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
       标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,
