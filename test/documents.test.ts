@@ -591,6 +591,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(nextYellow).toContain('保障环境安全，妥善应对突发环境事件，加强应急值守，由环境安全应急管理处牵头落实，并补报2025年妥善应对突发环境事件等4项工作完成情况。');
     expect(nextYellow).toContain('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点');
     expect(nextYellow).not.toContain('相关工作任务');
+    expect(nextYellow).toContain('完善市级生物多样性保护重点任务定期调度机制');
+    expect(nextYellow).not.toContain('落实加强生态保护修复监管的意见');
     expect(all).toContain('针对剩余5项督察问题，按整改方案持续推进，逐项对账销号。');
     // Round ten: in 下一步 too, a chapter's verb + object echoing its theme's heading gives way to its measures.
     const nextGreen = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（四）/.test(p))!;

@@ -265,6 +265,8 @@ describe('round ten rules, on worked examples', () => {
     expect(PLAN_ECHO.test('落实黄河流域生态保护和高质量发展相关工作任务')).toBe(true);
     expect(PLAN_ECHO.test('认真落实省委省政府各项部署')).toBe(true);
     expect(PLAN_ECHO.test('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点')).toBe(false);
-    expect(PLAN_ECHO.test('落实加强生态保护修复监管的意见')).toBe(false);
+    expect(PLAN_ECHO.test('落实加强生态保护修复监管的意见')).toBe(true);
+    expect(PLAN_ECHO.test('落实《济南市空气质量持续改善暨第三轮“四减四增”行动实施方案》')).toBe(false);
+    expect(PLAN_ECHO.test('完善市级生物多样性保护重点任务定期调度机制')).toBe(false);
   });
 });

@@ -474,10 +474,11 @@ const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
 const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
 /** A next-plan task's first measure: its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`). */
 /**
- * A plan's own echo, no measure (round ten: `落实黄河流域生态保护和高质量发展相关工作任务` says nothing to do): left out
+ * A plan's own echo, no measure (round ten: `落实黄河流域生态保护和高质量发展相关工作任务`, `落实加强…监管的意见` without
+ * the document's title say nothing to do): left out
  * of a task's measure for its concrete clauses (a figure, a document, an object).
  */
-export const PLAN_ECHO = /^(认真|全面|深入)?(落实|完成|做好)[^，。；]*(相关|有关|各项)(工作)?(任务|要求|部署)$/;
+export const PLAN_ECHO = /^(认真|全面|深入)?(落实|完成|做好)([^，。；]*(相关|有关|各项)(工作)?(任务|要求|部署)|[^，。；《》]*的(意见|要求|部署))$/;
 function nextMeasure(t: NextTask): string {
   const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
   const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== nextLead(t).replace(/[，\s]/g, ''));
