@@ -2,16 +2,16 @@
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
 import { scopeWords } from '../src/report/counting.ts';
-import { chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
+import { annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../src/consolidate/index.ts';
 import type { Plan } from '../src/model/plan.ts';
-import type { RoundProgress } from '../src/model/progress.ts';
+import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { buildContext } from '../src/report/context.ts';
+import { buildContext, LEAD_IN, leadWords, PLAN_ECHO } from '../src/report/context.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
@@ -225,5 +225,48 @@ describe('how the documents name the year’s work when they count it (counting.
   it('names the tasks and the clauses they are divided into, or the clauses alone when each task is one', () => {
     expect(scopeWords({ tasks: [task(1), task(3), task(1)] })).toBe('3项重点任务（按责任分工细化为5项）');
     expect(scopeWords({ tasks: [task(1), task(1)] })).toBe('2项重点工作');
+  });
+});
+
+describe('round ten rules, on worked examples', () => {
+  // The fields the annex rules read; the rest as a consolidated clause has them.
+  const clause = (target: string, targetValue: number, value: number, completion: number) =>
+    ({ clauseId: 'x', taskId: 'x', chapterId: 'x', task: 't', text: '', deadline: '', target, targetValue, targetUnit: '%', answers: [{ unit: 'A', role: '牵头', reported: true, value, valueText: `${value}%` }], status: '已完成', source: 'A', completion, expected: 1, gap: 0, schedule: 'green', stagnant: false, yearEnd: '完成', shortfall: null }) as unknown as ClauseProgress;
+
+  it('annexCompletion: past its target the share passes 100%, short of it the consolidated share stands', () => {
+    expect(annexCompletion(clause('推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', 5, 5.3, 1))).toBeCloseTo(1.06, 10);
+    expect(annexCompletion(clause('非现场执法比例保持在40%以上', 40, 42, 1))).toBeCloseTo(1.05, 10);
+    // Lower is better: 36 against 不超过42 is 42/36.
+    expect(annexCompletion(clause('控制在42以内', 42, 36, 1))).toBeCloseTo(42 / 36, 10);
+    expect(annexCompletion(clause('完成省定660个行政村环境整治任务', 660, 612, 612 / 660))).toBeCloseTo(612 / 660, 10);
+    expect(annexCompletion(clause('非现场执法比例保持在40%以上', 40, 40, 1))).toBe(1);
+  });
+
+  it('annexValue: a reduction or a rise says so, a count or a share as reported', () => {
+    expect(annexValue('5.3%', '下降')).toBe('下降5.3%');
+    expect(annexValue('12%', '提高')).toBe('提高12%');
+    expect(annexValue('42%', '以上')).toBe('42%');
+    expect(annexValue('612个', '完成')).toBe('612个');
+    expect(annexValue('下降5.3%', '下降')).toBe('下降5.3%');
+  });
+
+  it('leadWords: a title of twelve characters or fewer whole, a longer one by a short object or not at all', () => {
+    expect(leadWords('推动差异化监管')).toBe('推动差异化监管');
+    expect(leadWords('抓牢抓实生态环境保护督察反馈问题和交办信访件整改')).toBe('');
+    // 17 characters; its object 生态环境领域碳排放管理工作 (13) with 扎实推进 is over LEAD_IN.most (12).
+    expect(LEAD_IN.most).toBe(12);
+    expect(leadWords('扎实推进生态环境领域碳排放管理工作')).toBe('');
+    expect(leadWords('加快推进机动车和非道路移动机械治理')).toBe('');
+    expect(leadWords('持续强化危险废物环境监管工作落实')).toBe('');
+    expect(leadWords('深入持续开展农村生活污水治理')).toBe('扎实推进农村生活污水治理');
+  });
+
+  it('PLAN_ECHO: the plan echoing a superior, not a measure', () => {
+    expect(PLAN_ECHO.test('落实黄河流域生态保护和高质量发展相关工作任务')).toBe(true);
+    expect(PLAN_ECHO.test('认真落实省委省政府各项部署')).toBe(true);
+    expect(PLAN_ECHO.test('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点')).toBe(false);
+    expect(PLAN_ECHO.test('落实加强生态保护修复监管的意见')).toBe(true);
+    expect(PLAN_ECHO.test('落实《济南市空气质量持续改善暨第三轮“四减四增”行动实施方案》')).toBe(false);
+    expect(PLAN_ECHO.test('完善市级生物多样性保护重点任务定期调度机制')).toBe(false);
   });
 });

@@ -10,8 +10,8 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
-import { guidanceWords, highlightScore, readPreamble } from './speech.ts';
+import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { guidanceWords, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -69,7 +69,7 @@ function progressTexts(c: ClauseProgress): string[] {
  * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
  * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
  */
-export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5 } as const;
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5, opener: '对照年度目标，工作中还存在一些差距和不足：' } as const;
 /** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
 const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
 /** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
@@ -157,16 +157,32 @@ export function leadPhrase(task: string, text: string): string {
 /** How many characters of its task's object a text must open with to be taken as its subject. */
 const SUBJECT_RUN = 4;
 
+/**
+ * The lead-in said before a unit's facts (round ten): a long plan title (`抓牢抓实生态环境保护督察反馈问题和交办信访件整改`,
+ * over `most` characters) pasted there reads as if it were a result; its object with a verb when that is short
+ * (`扎实推进…`), else none, the facts standing alone.
+ */
+export const LEAD_IN = { most: 12, verb: '扎实推进' } as const;
+export function leadWords(task: string): string {
+  const name = task.trim();
+  if (name.length <= LEAD_IN.most) return name;
+  const object = taskObject(name);
+  return object !== name && LEAD_IN.verb.length + object.length <= LEAD_IN.most ? `${LEAD_IN.verb}${object}` : '';
+}
+
 /** withLead, but a text that names its task's object inside needs no lead-in (`将纪律作风建设纳入…`, not `强化纪律作风建设，将纪律作风建设纳入…`). */
-function leadIn(task: string, text: string): string {
+function leadIn(task: string, text: string, short = false): string {
   const object = taskObject(task);
   // A text whose subject is the task's object and then a verb (`智慧生态黄河平台新增…` under 推进智慧生态黄河平台应用)
   // says it once: the lead-in, then the verb (R1 finding 5).
   let k = 0;
   while (k < text.length && object.includes(text.slice(0, k + 1))) k++;
+  // 成效 only: in 下一步 the title names the work a plan continues (启动“十五五”…编制，2026年上半年完成…).
+  const lead = short ? leadWords(task) : task;
+  // Here the title stands for the text's own subject, so it stays whole, however long.
   if (k >= SUBJECT_RUN && opensWithVerb(text.slice(k)) && !opensWithVerb(text)) return `${task}，${text.slice(k)}`;
   // A text that opens with the object is a figure about it (`清洁取暖覆盖率达到70%`): it keeps its lead-in.
-  return text.includes(object) && !text.startsWith(object) ? text : withLead(task, text);
+  return text.includes(object) && !text.startsWith(object) ? text : lead ? withLead(lead, text) : text;
 }
 
 /** The gap for the tasks nobody answered for, named in full up to four, with the silent units for the clerk. */
@@ -228,7 +244,7 @@ export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: strin
     if (second && second !== parts[0]) parts.push(second);
   }
   const content = joinTexts(parts.filter(Boolean), p.对象);
-  const sentence = content ? closeSentence(leadIn(p.任务, content)) : '';
+  const sentence = content ? closeSentence(leadIn(p.任务, content, true)) : '';
   // The lead-in (the task's name) is said too: 下一步 does not name it again as a measure.
   if (commit && sentence) teller.say(sentence, p.对象);
   return sentence;
@@ -336,7 +352,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
-          out.问题打算.push({ 任务: task, 问题: p, 打算: concrete(substance(a.nextSteps)) });
+          // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
+          out.问题打算.push({ 任务: task, 问题: p, 打算: sentencesOf(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -430,6 +447,9 @@ export function sameThing(a: string, b: string): boolean {
   return false;
 }
 
+/** A chapter's lead that shares this many characters with its theme's heading says the heading again. */
+export const THEME_ECHO = 6;
+
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
 export const SAME_WORK = 6;
 export function sameWork(a: string, b: string): boolean {
@@ -453,10 +473,16 @@ type NextTask = Plan['tasks'][number];
 const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
 const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
 /** A next-plan task's first measure: its first clause, or two when the first only frames it (`按照国家、省…要求，有序组织…`). */
+/**
+ * A plan's own echo, no measure (round ten: `落实黄河流域生态保护和高质量发展相关工作任务`, `落实加强…监管的意见` without
+ * the document's title say nothing to do): left out
+ * of a task's measure for its concrete clauses (a figure, a document, an object).
+ */
+export const PLAN_ECHO = /^(认真|全面|深入)?(落实|完成|做好)([^，。；]*(相关|有关|各项)(工作)?(任务|要求|部署)|[^，。；《》]*的(意见|要求|部署))$/;
 function nextMeasure(t: NextTask): string {
   const text = (t.clauses[0]?.text ?? '').replace(/,/g, '，').replace(/;/g, '；');
   const rest = sentencesOf(text).filter((x) => x.replace(/[，。\s]/g, '') !== nextLead(t).replace(/[，\s]/g, ''));
-  const cl = clausesOf(rest[0] ?? '');
+  const cl = rest.flatMap((x) => clausesOf(x)).filter((c) => !PLAN_ECHO.test(c.text));
   return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
 }
 /** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
@@ -488,7 +514,11 @@ export function keyClauses(t: NextTask): string[] {
 }
 
 /** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
-export const NEXT_ANSWER = { frame: (subject: string) => `针对${subject}，`, aim: '确保', predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+export const NEXT_ANSWER = {
+  frame: (subject: string) => `针对${subject}，`,
+  aim: '确保',
+  /** The lead silent this year, answerable for its unreported work beside its next-plan measure. */
+  silent: (units: string, year: number, work: string) => `由${units}牵头落实，并补报${year}年${work}完成情况`, predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
 /** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
 export function problemSubject(problem: string): string {
   const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
@@ -627,35 +657,22 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
 }
 
 /**
- * The year-end opening's verdict (round nine, an upward report without counts: the counts live in the 通报). With
+ * The year-end opening's verdict (round ten, an upward report without counts: the counts live in the 通报). With
  * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
- * when at least `share` of the clauses were done, else `some`, then the exceptions by name: the carried tasks and the
- * unfinished ones by their object (taskObject), the missed indicators by name and basis, the unreported clauses by
- * their chapter's object with a gap. No bookkeeping of who did not report goes upward.
+ * when at least `share` of the clauses were done, else `some`; then one short clause naming what fell short (the
+ * unfinished tasks by their object, the missed indicators by name: `农村环境整治、优良天数比率等仍有差距`). Work
+ * carried over is 下一步's, and a silent area's gap stays at its place in 成效.
  */
-export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '重点工作总体完成', some: '重点工作未能全部完成', share: 0.8 } as const;
+export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '全年重点工作任务基本完成', some: '重点工作未能全部完成', share: 0.8 } as const;
 export const OPENING_EXCEPTIONS = {
-  carried: (names: string, next: number) => `${names}属跨年度实施，已转入${next}年继续推进`,
-  notDone: (names: string) => `${names}未按期完成`,
-  missed: (indicator: string, basis: string) => `${indicator}未达到${basis}`,
-  silent: (chapter: string, n: number, gap: string) => `${chapter}方面${n}项工作${gap}`,
+  shortfalls: (names: string[]) => `${names.join('、')}${names.length > 1 ? '等' : ''}仍有差距`,
+  /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
+  theme: '年度工作主题或上级工作要求，如“项目突破年”',
 } as const;
-function exceptionWords(c: ClauseProgress[], year: number, gap: (what: string) => string, chapterTitle: (id: string) => string, missed: { 名称: string; 结论: string }[]): string[] {
-  const names = (xs: ClauseProgress[]) => {
-    const ns = [...new Set(xs.map((x) => taskObject(x.task)))];
-    return `${ns.join('、')}${ns.length > 1 ? `等${xs.length}项工作` : ''}`;
-  };
-  const carried = c.filter((x) => x.yearEnd === '结转');
-  const notDone = c.filter((x) => x.yearEnd === '未完成');
-  const silent = new Map<string, number>();
-  for (const x of c.filter((y) => y.status === '未报送')) silent.set(x.chapterId, (silent.get(x.chapterId) ?? 0) + 1);
-  // What was missed, tasks and indicators, in one part: the superior reads the shortfalls together.
-  const shortfalls = [notDone.length ? OPENING_EXCEPTIONS.notDone(names(notDone)) : '', ...missed.map((m) => OPENING_EXCEPTIONS.missed(m.名称, m.结论.replace(/^未达到/, '')))].filter(Boolean).join('，');
-  return [
-    carried.length ? OPENING_EXCEPTIONS.carried(names(carried), year + 1) : '',
-    shortfalls,
-    ...[...silent].map(([id, n]) => OPENING_EXCEPTIONS.silent(objectOf(chapterTitle(id)), n, gap('年终完成情况'))),
-  ].filter(Boolean);
+/** What the opening excepts: the unfinished tasks' objects and the missed indicators' names (both what fell short). */
+function exceptionNames(c: ClauseProgress[], missed: { 名称: string }[]): string[] {
+  const notDone = [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
+  return [...notDone, ...missed.map((m) => m.名称)];
 }
 
 interface ReportInput {
@@ -707,18 +724,19 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
     // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
-    const exceptions = exceptionWords(c, year, gap, (id) => o.plan.chapters.find((p) => p.id === id)?.title ?? id, kpi.指标.filter((x) => x.结论.startsWith('未达到')));
+    const exceptions = exceptionNames(c, kpi.指标.filter((x) => x.结论.startsWith('未达到')));
+    // 全面完成 only when nothing at all is excepted: no shortfall, nothing carried, nothing unreported.
     const verdict = !exceptions.length && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}。${exceptions.length ? `${exceptions.join('；')}。` : ''}${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}${exceptions.length ? `，${OPENING_EXCEPTIONS.shortfalls(exceptions)}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -755,7 +773,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   /** What was not reported in a block: cooperating units' facts as the bureau's, then the clerk's gap, at its place. */
   const silentText = (t: SectionText): string => {
     const facts = t.未报送.事实.map((x) => teller.say(x)).filter(Boolean).map(closeSentence).join('');
-    return `${facts}${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}`;
+    // The silent lead's gap first (its work is the point), then what cooperating units did (round ten).
+    return `${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}${facts}`;
   };
   // 成效, in document order: every theme's blocks first, so that nothing said there is said again below.
   const built = groups.map((g) => {
@@ -790,7 +809,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         silentSentences.push(noFact, silentHere);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
-        const head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
+        let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
+        // A lead that says its theme's heading again (`（四）推进绿色低碳高质量发展精准有力。…二是扎实推动绿色低碳高质量发展`)
+        // leads with its most telling task's own verb–object instead, told first (round ten, THEME_ECHO).
+        if (o.yearEnd && kept.length && sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO)) {
+          const best = kept.reduce((a, b) => (resultScore(b.text, routine) > resultScore(a.text, routine) ? b : a));
+          const own = leadWords(best.task);
+          if (own) {
+            head = own;
+            kept.splice(kept.indexOf(best), 1);
+            kept.unshift(best);
+          }
+        }
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
@@ -935,6 +965,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
       const covered = (t: NextTask) => Number([...chosen].some((y) => y.chapterId === t.chapterId));
       for (const t of [...here].sort((a, b) => covered(a) - covered(b) || within(a) - within(b) || here.indexOf(a) - here.indexOf(b))) if (chosen.size < NEXT_STEPS.least && !used.has(t) && !chosen.has(t) && full(t)) chosen.add(t);
+      // A chapter whose lead did not report this year still gets its next-plan measure, that lead named as answerable
+      // for the year's work unreported (round ten: 环境安全 in 下一步).
+      const silentHere = own.filter((x) => x.status === '未报送');
+      const answerable = new Map<string, string>();
+      for (const x of silentHere) {
+        const title = o.plan.chapters.find((p) => p.id === x.chapterId)?.title ?? '';
+        for (const id of nextChaptersOf(next, { title, own: false, chapters: [x.chapterId] }, o.plan, '')) {
+          if (answerable.has(id)) continue;
+          const mine = silentHere.filter((y) => y.chapterId === x.chapterId);
+          const units = [...new Set(mine.flatMap((y) => (y.answers.some((a) => a.role === '牵头') ? y.answers.filter((a) => a.role === '牵头') : y.answers).filter((a) => !a.reported).map((a) => a.unit)))].join('、');
+          const names = [...new Set(mine.map((y) => y.task))];
+          answerable.set(id, NEXT_ANSWER.silent(units, year, `${names[0]}${names.length > 1 ? `等${names.length}项工作` : ''}`));
+          if (![...chosen].some((y) => y.chapterId === id)) {
+            const t = here.find((y) => y.chapterId === id && !used.has(y) && full(y));
+            if (t) chosen.add(t);
+          }
+        }
+      }
       /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
       const measureOf = (t: NextTask, withLead: boolean): string => {
         const mine = continuing(t);
@@ -959,12 +1007,15 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           .filter((x) => x.ts.length)
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
-            return bits.length ? `${nextWords.action(object, 'next')}，${bits.join('，')}` : '';
+            const bits = [...ts.map((t) => measureOf(t, false)), answerable.get(id) ?? ''].filter(Boolean);
+            const head = nextWords.action(object, 'next');
+            // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
+            const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');
+            return bits.length ? `${echo ? '' : `${head}，`}${bits.join('，')}` : '';
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
-      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
+      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence), ...[...answerable.values()].map(closeSentence));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }
@@ -1028,9 +1079,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   }
   themes.filter((t) => t.问题.length).forEach((t, i) => (t.问题序号 = cnOrdinal(i)));
   const missedNamed = homeless.join('');
-  const problemLead = counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
+  // Year-end: the points say what fell short; no count of indicators or works before them (round ten).
+  const problemLead = o.yearEnd && problemPoints ? PROBLEM_POINTS.opener : counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
+  const closingPlan = o.yearEnd ? PLAN_CLOSING.exec(readPreamble(o.plan.preamble).place)?.[2] : undefined;
+  const closingGap = closingPlan ? `${gap(SPEECH_GAPS.planClosing(closingPlan).slice(4, -1))}。` : '';
   const closing = o.yearEnd
-    ? `${year + 1}年，${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，重点抓好以下工作。`
+    ? `${year + 1}年，${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，落实${gap(`上级${year + 1}年工作部署`)}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {
@@ -1038,6 +1092,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       开头: opening,
       指标段: kpi.段,
       主要指标: kpi.指标句,
+      // A year closing a five-year plan (its preamble says 收官): the five years' results are the drafter's, right after the year's figures.
+      收官: closingGap,
       量化: kpi.量化,
       // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
       标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,
@@ -1144,6 +1200,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const stagnant = c
     .filter((x) => x.stagnant)
     .map((x) => ({ 编号: x.clauseId, 任务: x.task, 单位: x.answers.filter((a) => a.stagnant).map((a) => a.unit).join('、'), 进展: x.answers.find((a) => a.stagnant)?.progress ?? '' }));
+  const comparatorOf = (id: string) => plan.tasks.flatMap((t) => t.clauses).find((cl) => cl.id === id)?.targets[0]?.comparator;
   const targets = c
     .filter((x) => x.targetValue !== null)
     .map((x, i) => {
@@ -1154,9 +1211,9 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        // With its unit (612个, 5.3%), as the target states it.
-        完成值: a?.valueText ? `${a.valueText}${unit}` : '未报',
-        完成度: x.completion === null || !a?.valueText ? '—' : percent(x.completion),
+        // With its unit (612个, 5.3%) and its target's verb (下降5.3%), as the target states it.
+        完成值: a?.valueText ? annexValue(`${a.valueText}${unit}`, comparatorOf(x.clauseId)) : '未报',
+        完成度: x.completion === null || !a?.valueText ? '—' : percent(annexCompletion(x) ?? x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
         结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
       };

@@ -3,6 +3,7 @@
 // neither gives is a visible 【待填】, listed, never invented.
 import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress } from '../model/progress.ts';
+import { comparatorRule, type TargetKind } from '../model/comparator.ts';
 import type { Metric, Metrics } from '../model/metrics.ts';
 import type { IssuedIndicator, ReportedIndicator } from '../model/indicators.ts';
 
@@ -84,6 +85,27 @@ export function exceeded(c: ClauseProgress): boolean {
   if (c.targetValue === null || value === null || value === undefined) return false;
   const lower = /以内|以下|不超过|不高于|≤|控制在/.test(c.target);
   return lower ? value < c.targetValue : value > c.targetValue;
+}
+
+/**
+ * The annex's 完成度 (round ten): a value past its target is shown past 100% (5.3% against 下降5% → 106%, 42% against
+ * 40%以上 → 105%), so that 超额完成 never stands beside 100%; otherwise the share as consolidated (capped).
+ */
+export function annexCompletion(c: ClauseProgress): number | null {
+  const value = c.answers.find((a) => a.unit === c.source)?.value;
+  if (c.completion === null || value === null || value === undefined || c.targetValue === null || !exceeded(c)) return c.completion;
+  const lower = /以内|以下|不超过|不高于|≤|控制在/.test(c.target);
+  return lower ? (value > 0 ? c.targetValue / value : null) : c.targetValue > 0 ? value / c.targetValue : null;
+}
+
+/** The annex's 完成值 in its target's words: a reduction or a rise says so (`下降5.3%`), as its target does. */
+export const ANNEX_VALUE_VERBS: readonly { kind: TargetKind; verb: string }[] = [
+  { kind: 'reduce', verb: '下降' },
+  { kind: 'increase', verb: '提高' },
+];
+export function annexValue(valueText: string, comparator: string | undefined): string {
+  const verb = comparator === undefined ? undefined : ANNEX_VALUE_VERBS.find((v) => v.kind === comparatorRule(comparator).kind)?.verb;
+  return verb && !valueText.startsWith(verb) ? `${verb}${valueText}` : valueText;
 }
 
 /** The year-end report's pointer to its annex (the 主要指标 and the quantified targets in one attachment). */
