@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, highlightClause, isPressed, missedLead } from './bulletin.ts';
+import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, cnCount, cnOrdinal, headlineRank, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
@@ -875,7 +875,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
   const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
-  const text = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
+  const cut = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
+  // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
+  const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
 }
 
