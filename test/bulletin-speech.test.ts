@@ -21,7 +21,7 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -171,14 +171,16 @@ describe('the 督办通报 of a 年终 round', () => {
     // Issue 29 (round four): each item says by when — the reply date for a report not made, a listed gap where
     // the unit named no date (this fixture's 巩固提升工作成效 names none).
     // Round six (point 4): the last column holds 整改时限 and 补报 deadlines alike, and is named for both (was 完成时限).
-    expect(pressed![0]).toEqual(['编号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
-    const row = (id: string) => pressed!.find((r) => r[0] === id)!;
-    expect(row('6.3')).toEqual(['6.3', '深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个', '部分村庄整治资金到位较晚', '【待填：完成时限】']);
-    expect(row('6.3')[2]).not.toContain(MONITORING);
+    // Round eleven (R6 通报 2; was 编号 with the clause numbers, which read as figures): rows numbered 1…N.
+    expect(pressed![0]).toEqual(['序号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
+    expect(pressed!.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    const row = (task: string) => pressed!.find((r) => r[1] === task)!.slice(1);
+    expect(row('深入开展农村环境整治')).toEqual(['深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个', '部分村庄整治资金到位较晚', '【待填：完成时限】']);
+    expect(row('深入开展农村环境整治')[1]).not.toContain(MONITORING);
     // One unit alone is not marked （牵头）; the shortfall is consolidate's, the one rule.
-    expect(row('11.3')).toEqual(['11.3', '推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足', '【待填：完成时限】']);
+    expect(row('推动差异化监管')).toEqual(['推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足', '【待填：完成时限】']);
     // Round ten (B10 point 6): a report not made has that as its cause (was `—`).
-    expect(row('5.1')).toEqual(['5.1', '实施“一河一策”精准治理', SILENT, '未报送', '未报送', '2026年1月25日前补报']);
+    expect(row('实施“一河一策”精准治理')).toEqual(['实施“一河一策”精准治理', SILENT, '未报送', '未报送', '2026年1月25日前补报']);
     expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('完成时限');
     // 2 not done + 16 not reported.
     expect(pressed!.length - 1).toBe(18);
@@ -361,12 +363,13 @@ describe('rules in one place', () => {
   it('commends one unit with its basis and result, several after the basis they share (praiseSentence)', () => {
     // Round ten (B10 point 4; was the basis, then `单位，成效` cells after a colon): one sentence, each unit with its
     // highlight as a clause, then the verdict.
-    expect(praiseSentence([{ 单位: '财务审计处', 成效: '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元' }], true)).toBe('财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，成效突出，予以通报表扬。');
-    expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲处完成A，乙处完成B，成效突出，予以通报表扬。');
+    // Round eleven (R6 通报 6; was `成效突出` alone): the basis after the units, 任务完成质量高、成效突出.
+    expect(praiseSentence([{ 单位: '财务审计处', 成效: '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元' }], true)).toBe('财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，任务完成质量高、成效突出，予以通报表扬。');
+    expect(praiseSentence([{ 单位: '甲处', 成效: '完成A' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲处完成A，乙处完成B，任务完成质量高、成效突出，予以通报表扬。');
     expect(praiseSentence([], true)).toBe('');
     // A result with a subject of its own gets a verb (was set off by a comma, round nine), never run into the unit's
     // name (`甲中心道路积尘负荷…` read as the centre's own dust).
-    expect(praiseSentence([{ 单位: '甲中心', 成效: '道路积尘负荷同比下降12.4%' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲中心推动道路积尘负荷同比下降12.4%，乙处完成B，成效突出，予以通报表扬。');
+    expect(praiseSentence([{ 单位: '甲中心', 成效: '道路积尘负荷同比下降12.4%' }, { 单位: '乙处', 成效: '完成B' }], true)).toBe('甲中心推动道路积尘负荷同比下降12.4%，乙处完成B，任务完成质量高、成效突出，予以通报表扬。');
   });
   // Issue 29 (round five): the rules behind points 1, 3, 7, 8, 9 and 12, each on its own.
   // Issue 29 (round six, points 3 and 6), on worked examples.
@@ -417,9 +420,10 @@ describe('rules in one place', () => {
     const missed = { name: '优良天数比率', verdict: '优良天数比率未达到省考核要求', lead: '大气环境处', units: ['大气环境处', '市机动车污染防治中心'], aim: '优良天数比率达到64%以上' };
     // R4 通报 3: the cause analysis is owed by the reply date like every other paper.
     // Round ten (B10 point 5): what 表2's row asks, 原因分析和整改措施 (was 原因分析 alone).
+    // Round eleven (R6 通报 5; was `大气环境处的原因分析和整改措施请于…`): the paper is named in 表2 only.
     expect(say({ missed: [missed] })).toEqual([
       '补齐指标短板。大气环境处要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。',
-      '按期报送材料。大气环境处的原因分析和整改措施请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室。',
     ]);
     expect(say({ missed: [{ ...missed, aim: '' }] })[0]).toMatch(/细化整改措施，确保完成2026年目标任务。$/);
     expect(say({ missed: [{ ...missed, lead: '', units: [] }] })).toEqual([]);
@@ -436,18 +440,24 @@ describe('rules in one place', () => {
     // time limit, after the items not done; alone, it opens the point (and takes the next plan's work with it).
     // Round ten (B10 point 2; was 按整改方案时限): without a dated step, the remainder's plan is owed by the reply date,
     // in (一) and among (三)'s papers alike, as 表2 asks it.
-    const followed = [{ task: '丙', lead: 'F处', kind: 'remainder' as const, left: '5项', deadline: '2026年1月30日前报送剩余5项整改计划及销号时限' }];
+    // Round eleven (R6 通报 5; were `持续推进“丙”剩余5项，2026年1月30日前报送剩余5项整改计划…` and the plan again in
+    // (三)): the remainder named by its object and verb as the lead wrote them, the paper it owes in 表2 only.
+    const followed = [{ task: '丙', lead: 'F处', kind: 'remainder' as const, left: '5项', object: '督察反馈问题', verb: '整改', deadline: '2026年1月30日前报送剩余5项整改计划及销号时限' }];
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], followed })).toEqual([
-      '抓紧整改落实。A处要抓紧推进“甲”，确保2026年一季度完成。F处要持续推进“丙”剩余5项，2026年1月30日前报送剩余5项整改计划及销号时限。',
-      '按期报送材料。F处的剩余5项整改计划及销号时限请于2026年1月30日前书面报送局办公室。',
+      '抓紧整改落实。A处要抓紧推进“甲”，确保2026年一季度完成。F处要加快推进督察反馈问题剩余5项整改。',
+      '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室。',
     ]);
-    expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月30日前' }], next })).toEqual(['抓紧整改落实。F处要持续推进“丙”剩余5项，确保2026年6月30日前完成。']);
+    expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月30日前' }], next })).toEqual(['抓紧整改落实。F处要加快推进督察反馈问题剩余5项整改，确保2026年6月30日前完成。']);
+    // Without the lead's words, the task's object (context.ts taskObject), never its title in quotes.
+    expect(say({ followed: [{ ...followed[0]!, task: '抓牢抓实督察反馈问题整改', object: undefined, verb: undefined, deadline: '2026年6月30日前' }] })[0]).toBe('抓紧整改落实。F处要加快推进督察反馈问题整改剩余5项，确保2026年6月30日前完成。');
     // Round ten (B10 point 1): clauses followed up for a problem their leads reported: one sentence for their measures.
     const problem = (lead: string) => ({ task: '丁', lead, kind: 'problem' as const, left: '', deadline: '对高值镇街实行“周调度、月通报”' });
-    expect(say({ followed: [problem('G中心'), problem('H处')] })).toEqual(['抓紧整改落实。G中心、H处要针对表2所列需持续跟踪的问题，按所报措施抓好落实。']);
-    // All the papers at once: 以及 before the last where a part has its own 和.
+    // Round eleven (R6 通报 1): those problems stand in 表3 (was 表2所列需持续跟踪的问题); 表2 when nothing is pressed.
+    expect(say({ followed: [problem('G中心'), problem('H处')] })).toEqual(['抓紧整改落实。G中心、H处要针对表3所列问题，按所报措施抓好落实。']);
+    expect(say({ followed: [problem('G中心')], followTable: '表2' })).toEqual(['抓紧整改落实。G中心要针对表2所列问题，按所报措施抓好落实。']);
+    // All the papers at once (round eleven, R6 通报 5; was each paper by its unit): the reports owed, then 表2's own.
     expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
-      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料、大气环境处的原因分析和整改措施以及F处的剩余5项整改计划及销号时限，请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。',
     );
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
@@ -471,15 +481,13 @@ describe('rules in one place', () => {
     expect(highlightClause('系统谋划2025年生态环境领域项目工作有序推进')).toBeNull();
     // Over 40 characters is no short highlight.
     expect(highlightClause('完成全市范围内各类工业企业及其配套设施的挥发性有机物泄漏检测与修复工作共计1200余家次并全部建档')).toBeNull();
-    // Round eight (R2, points 1, 2 and 7): the caption by the kinds listed (a missed indicator among them, an item
-    // carried over never); one lead-in, since what is asked of each item stands in its 时限 (was a sentence by kinds).
+    // Round eight (R2, points 1, 2 and 7): one lead-in, since what is asked of each item stands in its 时限 (was a
+    // sentence by kinds). Round eleven (R6 通报 1; was a caption listing the kinds): 表2 is the 督办 list, whatever its
+    // kinds; the problems to follow up have their own table and line, 表3 (表2 when nothing is pressed).
     const leadIn = '以下事项请责任单位按表列时限整改或补报：';
-    expect(pressedWords(true, ['未完成', '未报送', '未报送'])).toEqual({ 表2标题: '表2　未完成及未报送事项清单', 督办说明: leadIn });
-    expect(pressedWords(true, ['未报送'])).toEqual({ 表2标题: '表2　未报送事项清单', 督办说明: leadIn });
-    expect(pressedWords(true, ['指标', '未完成', '未报送'])).toEqual({ 表2标题: '表2　未完成、未达到目标及未报送事项清单', 督办说明: leadIn });
-    expect(pressedWords(false, ['未完成']).表2标题).toBe('表2　滞后任务清单');
-    // Round nine (B9 point 4): a clause done but not closed is listed to be followed up.
-    expect(pressedWords(true, ['未完成', '跟踪', '未报送']).表2标题).toBe('表2　未完成、需持续跟踪及未报送事项清单');
+    expect(pressedWords(true)).toEqual({ 表2标题: '表2　督办事项清单', 督办说明: leadIn });
+    expect(pressedWords(false).表2标题).toBe('表2　滞后任务清单');
+    expect([PRESSED_WORDS.follow.标题(3), PRESSED_WORDS.follow.标题(2)]).toEqual(['表3　需持续跟踪事项清单', '表2　需持续跟踪事项清单']);
   });
 
   // Round nine (B9 point 2): the year's strongest results for 总体看, each rule on its own.
@@ -518,13 +526,24 @@ describe('rules in one place', () => {
     const lead = (id: string) => mine.clauses.find((c) => c.clauseId === id)!.answers.find((a) => a.role === '牵头')!;
     Object.assign(lead('1.1'), { progress: '督察反馈问题30项完成整改30项。' });
     Object.assign(lead('1.3'), { progress: '督察反馈问题30项完成整改25项。', problems: '剩余问题涉及历史遗留，整改周期较长。' });
-    const rows = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan).督办;
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
+    const rows = built.督办;
     expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
+    // Round eleven (R6 通报 3): 表1 counts it 完成 while 表2 presses it; the note under 表1 says so, with the count.
+    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。“完成”含按年度节点完成、仍有剩余事项的1项（见表2）。');
+    expect(BULLETIN_RULES.doneWithRemainder(2)).toBe('“完成”含按年度节点完成、仍有剩余事项的2项（见表2）。');
+    // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
+    // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
+    expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
+    expect(remainderObject('省级生态环境保护督察反馈问题12项完成整改10项', '某市水务局')).toEqual({ object: '省级生态环境保护督察反馈问题', verb: '整改' });
+    expect(remainderObject('排查发现问题302个，已完成整改276个', '济南市生态环境局')).toEqual({ object: '排查发现问题', verb: '整改' });
+    expect(remainderObject('督察反馈问题46项完成整改46项', '济南市生态环境局')).toBeNull();
     const row = rows.find((r) => r.编号 === '1.3')!;
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan, owed by the reply date (here not given).
     expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '【待填：整改措施报送日期】前报送剩余5项整改计划及销号时限']);
     // In the plan's order among the items not done and not reported, before 6.3.
     expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
+    expect(rows.map((r) => r.序号)).toEqual(rows.map((_, i) => String(i + 1)));
   });
 
   // Round ten (B10 points 1, 2, 4 and 6), each rule on its own.
@@ -536,7 +555,6 @@ describe('rules in one place', () => {
     expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toEqual({ problem: '小清河汛期总氮浓度波动较大', cause: '上游来水影响明显' });
     expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '' });
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
-    expect(OPEN_PROBLEM.situation('二级市场交易活跃度不高')).toBe('已完成，二级市场交易活跃度不高');
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');
     expect(BULLETIN_RULES.partlyReported('甲处', BULLETIN_RULES.partWithoutFigures)).toBe('牵头单位未报送；甲处已报送本单位部分情况');
@@ -779,6 +797,9 @@ describe('titles and the report stage', () => {
 });
 
 describe('the speech and the 通报 of a realistic year-end round with the office’s themes', () => {
+  // 表2 and 表3 number their rows 1…N (round eleven, R6 通报 2): a row is found by its task, the clause's task name.
+  const taskOf = (id: string) => plan.tasks.find((t) => t.clauses.some((c) => c.id === id))!.lead;
+  const rowOf = (table: string[][], id: string) => table.find((r) => r[1] === taskOf(id))!;
   let speech: string[];
   let bulletin: string[];
   let report: string[];
@@ -920,11 +941,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round seven (finding 2): under 9.2 a cooperating unit reported its own part (COOPERATING_TEXT, with figures),
     // so the row says so; under 9.1, 9.3 and 9.4 the cooperating units wrote filler only.
     // Round ten (B10 point 6; was 配合单位已报送部分情况): the cooperating unit by name with its own figures, short.
-    expect(pressed.find((r) => r[0] === '9.2')![3]).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
+    expect(rowOf(pressed, '9.2')[3]).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
     expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[4])).toEqual(['未报送', '未报送', '未报送', '未报送']);
-    expect(pressed.filter((r) => ['9.1', '9.3', '9.4'].includes(r[0]!)).map((r) => r[3])).toEqual(['未报送', '未报送', '未报送']);
-    // Round seven (finding 4): 补报 and the written reply are one point with the date (were two).
-    expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和`);
+    expect(['9.1', '9.3', '9.4'].map((id) => rowOf(pressed, id)[3])).toEqual(['未报送', '未报送', '未报送']);
+    // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
+    // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
+    expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -934,7 +956,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // sentence, each unit and its highlight a clause (was the basis, a colon, then cells split by ；).
     const opening = '（一）通报表扬。';
     const praise = bulletin.find((p) => p.startsWith(opening))!;
-    const closing = '，成效突出，予以通报表扬。';
+    // Round eleven (R6 通报 6): the basis after the units (was `，成效突出，` alone).
+    const closing = '，任务完成质量高、成效突出，予以通报表扬。';
     expect(praise.endsWith(closing)).toBe(true);
     // Each unit with one result of its own.
     const plan = withFirstListedLeads(await jinanPlan()).plan;
@@ -986,8 +1009,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const pressed = tables[1]!;
     expect(pressed[0]!.at(-1)).toBe('完成或补报时限');
     // Round ten (B10 point 2): the quarter as its last day (the unit wrote 2026年一季度).
-    expect(pressed.find((r) => r[0] === '6.3')!.at(-1)).toBe('2026年3月31日前');
-    expect(pressed.find((r) => r[0] === '9.1')!.at(-1)).toBe('2026年1月30日前补报');
+    expect(rowOf(pressed, '6.3').at(-1)).toBe('2026年3月31日前');
+    expect(rowOf(pressed, '9.1').at(-1)).toBe('2026年1月30日前补报');
     // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
     // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
     // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
@@ -995,15 +1018,27 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 1): 4.5, 5.3 and 13.2-3, reported done with a problem of substance (LEAD_TEXT), are followed
     // up too, the problem's first clause as what stands, the rest as its cause, the lead's own next step as measure and
     // 时限 (5.3's 2026年汛前 is no period PERIOD_ENDS knows: as written). Every other lead wrote 无: no row.
-    expect(pressed.map((r) => r[0])).toEqual(['编号', '4.5', '5.3', '6.3', '9.1', '9.2', '9.3', '9.4', '11.1', '13.2-3']);
-    expect(pressed.find((r) => r[0] === '4.5')!.slice(2)).toEqual([leadOf.get('4.5')!, '已完成，部分城乡接合部镇街道路积尘负荷反复', '高值点位仍较集中', '对高值镇街实行“周调度、月通报”']);
-    expect(pressed.find((r) => r[0] === '5.3')!.slice(2)).toEqual(['水生态环境处', '已完成，小清河汛期总氮浓度波动较大', '上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查']);
-    expect(pressed.find((r) => r[0] === '13.2-3')!.slice(2)).toEqual(['污染物排放总量控制处', '已完成，二级市场交易活跃度不高', '企业参与意愿不强', '2026年出台排污权交易管理实施细则']);
+    // Round eleven (R6 通报 1 and 2; was one table of them all, by clause number): 表2 the 督办 list — 6.3 not done, 9.1–9.4
+    // not reported, 11.1 done with a remainder — numbered 1…6; 表3 the three followed up for a problem, 1…3, the unit's
+    // step under 下一步措施 (no measure in a 时限 column), the problem alone under 存在问题 (was `已完成，…`).
+    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3', '4', '5', '6']);
+    expect(pressed.slice(1).map((r) => r[1])).toEqual(['6.3', '9.1', '9.2', '9.3', '9.4', '11.1'].map(taskOf));
+    const followed = tables[2]!;
+    expect(followed[0]).toEqual(['序号', '重点任务', '责任单位', '存在问题', '原因', '下一步措施']);
+    expect(followed.slice(1)).toEqual([
+      ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复', '高值点位仍较集中', '对高值镇街实行“周调度、月通报”'],
+      ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大', '上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查'],
+      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高', '企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
+    ]);
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan and dates, owed by the reply date.
-    expect(pressed.find((r) => r[0] === '11.1')!.slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);
-    const caption = bulletin.indexOf('表2　未完成、需持续跟踪及未报送事项清单');
+    expect(rowOf(pressed, '11.1').slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);
+    const caption = bulletin.indexOf('表2　督办事项清单');
     expect(bulletin[caption - 1]).toBe('以下事项请责任单位按表列时限整改或补报：');
+    // Each table its own one-line lead-in (R6 通报 1).
+    expect(bulletin[bulletin.indexOf('表3　需持续跟踪事项清单') - 1]).toBe('以下事项已完成年度任务，但仍存在需持续跟踪的问题：');
+    // Round eleven (R6 通报 3): 表1 counts 11.1 完成 while 表2 presses it; the note under 表1 says so.
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。“完成”含按年度节点完成、仍有剩余事项的1项（见表2）。');
     // Round ten (B10 point 2): 上半年 as its last day.
     expect(bulletin[bulletin.indexOf('三、表扬和批评') - 1]).toBe('“启动‘十五五’生态环境保护规划编制”属跨年度实施，已转入2026年继续推进，计划2026年6月30日前完成。');
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
@@ -1056,7 +1091,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // coverage count of the same work (奖补资金2.3亿元, 财政奖补覆盖全部12个区县); 水生态环境处 and 污染物排放总量
     // 控制处 are praised beside their follow-up rows (5.3, 13.2-3: done, a problem to watch), for other work.
     expect(missed).toBe(
-      '（一）通报表扬。水生态环境处推动玉符河、绣江河2条获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，成效突出，予以通报表扬。',
+      '（一）通报表扬。水生态环境处推动玉符河、绣江河2条获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，任务完成质量高、成效突出，予以通报表扬。',
     );
     for (const u of ['大气环境处', '市生态环境数字化应用中心', '市机动车污染防治中心']) expect(missed).not.toContain(u);
     expect(praised(bulletin)).toContain('市机动车污染防治中心完成非道路移动机械编码登记6452台');
@@ -1075,20 +1110,22 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
     // its causes and for the next plan's aim (the 2026 fixture plan's preamble: 优良天数比率达到64%以上).
     const overview = missedText[missedText.indexOf('一、任务完成情况') + 1]!;
-    expect(overview.endsWith('主要指标中，优良天数比率为62.6%，未达到省考核要求（不低于64%）。')).toBe(true);
-    // Round nine (B9 point 2): 总体看 names the indicators met, one a topic (空气, 水; 土壤's third is counted by 等),
-    // by the short name and value, one basis for 省 and 国家考核要求; then one task result, the rule taking force.
+    // Round nine (B9 point 2): the indicators met, one a topic (空气, 水; 土壤's third is counted by 等), by the short
+    // name and value, one basis for 省 and 国家考核要求. Round ten (B10 point 3): no task result beside them.
+    // Round eleven (R6 通报 4; were the met ones in the judgement and the missed one tacked on after the 转入 sentence):
+    // the judgement, then the indicators in one sentence, met then missed with figure and target, then what is short.
     expect(overview).toContain(
-      // Round ten (B10 point 3): the indicators met, no task result beside them (was the statute too).
-      '14个方面中有11个方面的任务全部完成，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求。未完成和未报送的工作',
+      '14个方面中有11个方面的任务全部完成。主要指标中，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
     );
+    expect(overview.endsWith('方面有1项工作属跨年度实施，转入下一年度。')).toBe(true);
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
     const row = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((r) => r[1] === '优良天数比率')!;
     const firstClause = plan.tasks.find((t) => t.chapterId === blueSky[0])!.clauses[0]!.id;
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
-    expect(row[0]).toBe('—');
+    // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.
+    expect(row[0]).toBe('7');
     // Round nine (B9 point 5; was up to three units by name): the first cooperating unit named, the rest counted —
     // the 蓝天 chapter's other leads, in registry order (by hand: 数字化应用中心, 执法支队, 机动车污染防治中心).
     const others = leads.filter((u) => u !== firstLead);
@@ -1096,10 +1133,15 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(row[2]).toBe(`${firstLead}牵头，市生态环境数字化应用中心等3家单位配合`);
     // R4 通报 7: the cause is what the lead is asked for, not a dash.
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
-    // R4 通报 3: the reply sentence names the cause analysis owed with the other papers.
-    expect(missedText.join('')).toContain(`${firstLead}的原因分析和`);
+    // R4 通报 3: the reply sentence takes the cause analysis owed with the other papers. Round eleven (R6 通报 5; was
+    // `${firstLead}的原因分析和…`): by the table that names it; each paper is named once in the document, in 表2.
+    expect(missedText.join('')).toContain('以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。');
+    const everything = missedText.join('') + docxTables(join(out2, '督办通报_2025-年终.docx')).flat(2).join('');
+    expect(everything.match(/原因分析和整改措施/g)).toHaveLength(1);
+    expect(everything.match(/整改计划及销号时限/g)).toHaveLength(1);
     // (Round nine, B9 point 4: with 11.1 followed up, the caption names that kind too.)
-    expect(missedText).toContain('表2　未完成、未达到目标、需持续跟踪及未报送事项清单');
+    // (Round eleven, R6 通报 1: the caption is the 督办 list's, whatever its kinds.)
+    expect(missedText).toContain('表2　督办事项清单');
     const ask = missedText.find((p) => p.startsWith('（二）补齐指标短板。'))!;
     expect(ask).toBe(`（二）补齐指标短板。${firstLead}要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。`);
   });
@@ -1124,10 +1166,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // leads followed up for a problem held to their measures, in one sentence.
     expect(task).toBe('深入开展农村环境整治');
     expect(by).toBe('2026年3月31日前');
+    // Round eleven (R6 通报 5 and 1; were `持续推进“<11.1's title>”剩余5项，2026年1月30日前报送剩余5项整改计划…` and
+    // 表2所列需持续跟踪的问题): 11.1 by its object and verb as its lead wrote them (LEAD_TEXT: 中央和省级生态环境保护督察
+    // 反馈问题46项完成整改41项, the bureau's own 生态环境保护 implied), its paper in 表2 only; the problems in 表3.
     expect(asks[0]).toBe(
       `（一）抓紧整改落实。${unit}要督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务，按月报送进展。` +
-        '生态保护处要持续推进“抓牢抓实生态环境保护督察反馈问题和交办信访件整改”剩余5项，2026年1月30日前报送剩余5项整改计划及销号时限。' +
-        '市生态环境数字化应用中心、水生态环境处、污染物排放总量控制处要针对表2所列需持续跟踪的问题，按所报措施抓好落实。',
+        '生态保护处要加快推进中央和省级督察反馈问题剩余5项整改。' +
+        '市生态环境数字化应用中心、水生态环境处、污染物排放总量控制处要针对表3所列问题，按所报措施抓好落实。',
     );
     expect(asks.join('')).not.toMatch(/14个方面|59项|纳入2026年/);
     expect(bulletin.join('\n')).not.toContain(left!);
@@ -1137,7 +1182,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // remainder plan; 表2 asks 土壤生态环境处 no 整改措施 (its row has a date), so none is named (was).
     const byReply = pressed.slice(1).filter((r) => r.at(-1)!.startsWith('2026年1月30日前')).map((r) => r.at(-1));
     expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
-    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料和生态保护处的剩余5项整改计划及销号时限，请于2026年1月30日前书面报送局办公室。`);
+    // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
+    // that asks them, each paper named once in the document.
+    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
     expect(asks[1]).not.toContain('整改措施');
+    expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
+    expect(asks.join('')).not.toContain('抓牢抓实');
   });
 });

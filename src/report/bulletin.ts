@@ -6,7 +6,7 @@ import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progres
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, taskObject, type ReportContext } from './context.ts';
 import { scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords, METRIC_TOPICS } from './kpi.ts';
 import { readPreamble } from './speech.ts';
@@ -36,7 +36,11 @@ export const COMMEND_RULE = {
    * The praise as one sentence (round ten, B10 point 4; was a list of `单位，成效` cells): each unit with its highlight
    * as a clause, a verb before a highlight that has none (`推动`), then the verdict and the closing (praiseSentence).
    */
-  verdict: { yearEnd: '成效突出', midYear: '推进有力' },
+  /**
+   * Round eleven (R6 通报 6): the basis of the praise after the units, then the closing (was `成效突出` alone at the
+   * year's end: praise for one result read as praise for a unit whose other work nobody judged).
+   */
+  verdict: { yearEnd: '任务完成质量高、成效突出', midYear: '推进有力' },
   verb: '推动',
   /** Verbs a result may open with beyond synthesis.ts LEAD_VERBS (`兑现…资金2.3亿元` needs no 推动 before it). */
   resultVerbs: /^(全年|累计|共)?(兑现|兑付|实现|获得|收储|保障|办结|推送|核发)/,
@@ -119,11 +123,20 @@ export interface BulletinContext {
   开头: string;
   /** 任务完成情况: the counts by outcome (year-end: 完成/未完成/结转/未报送), zero counts left out. */
   推进: string;
-  /** Year-end with `--metrics`: the main indicators the year missed, one sentence (`主要指标中，优良天数比率为…`). */
+  /**
+   * Year-end with `--metrics`: the main indicators in one sentence, those met, then those missed with figure and target
+   * (`主要指标中，…等指标达到考核要求；优良天数比率为63.1%，未达到…`), after the judgement, before what is short.
+   */
   指标: string;
-  /** 表2's caption and the sentence before it, by the kinds of items it lists (未完成, 结转, 未报送). */
+  /** Year-end: where what is not done or not reported lies, and what is carried over (`未完成和未报送的工作集中在…`). */
+  短板: string;
+  /** 表2's caption and the line before it (PRESSED_WORDS). */
   表2标题: string;
   督办说明: string;
+  /** Year-end: the table of clauses done with a problem to follow up (表3), its caption and line; [] when none. */
+  跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 原因: string; 措施: string }[];
+  表3标题: string;
+  跟踪说明: string;
   /** Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure). */
   结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
@@ -137,7 +150,7 @@ export interface BulletinContext {
    * (the date the unit committed to in its next steps, the reply date for a report not made, the plan's deadline in a
    * round that another follows; else a listed 【待填】).
    */
-  督办: { 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 时限: string; 序时: string; 颜色: string; 停滞: boolean }[];
+  督办: { 序号: string; 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 时限: string; 序时: string; 颜色: string; 停滞: boolean }[];
   /** 报送情况: the counts, then 表扬 and 批评, units in the plan's registry order. */
   报送: string;
   表扬: string[];
@@ -189,6 +202,11 @@ export const BULLETIN_RULES = {
   partFigures: 2,
   /** A part reported in words of substance but without figures. */
   partWithoutFigures: '本单位部分情况',
+  /**
+   * Under 表1 (round eleven, R6 通报 3): 表1 counts a clause done with a remainder as 完成 while 表2 presses it, so the
+   * note says how many of the 完成 are such clauses and where they stand.
+   */
+  doneWithRemainder: (k: number) => `“完成”含按年度节点完成、仍有剩余事项的${k}项（见表2）。`,
 } as const;
 
 /** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
@@ -222,6 +240,12 @@ export interface FollowedItem {
   kind: 'remainder' | 'problem';
   /** A remainder's count with its measure word (`5项`); '' for a problem. */
   left: string;
+  /**
+   * A remainder's object and verb as its lead wrote them (remainderObject: `中央和省级督察反馈问题`, `整改`): the
+   * requirement names the work by them, not by the task's title in quotes (round eleven, R6 通报 5).
+   */
+  object?: string;
+  verb?: string;
   /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
   deadline: string;
 }
@@ -235,8 +259,10 @@ export interface RequirementInput {
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
   /** Year-end: the tasks carried into next year. */
   carried: string[];
-  /** Year-end: the clauses done and followed up in 表2 (OPEN_REMAINDER, OPEN_PROBLEM). */
+  /** Year-end: the clauses done and followed up: a remainder in 表2 (OPEN_REMAINDER), a problem in 表3 (OPEN_PROBLEM). */
   followed: FollowedItem[];
+  /** The caption's number of the table of problems to follow up (`表3`; `表2` when nothing is pressed). */
+  followTable?: string;
   /**
    * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
    * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
@@ -258,6 +284,9 @@ function tasksWords(tasks: string[]): string {
 
 /** What a requirement asks of an item not done at the year's end besides its date (B10 point 5). */
 export const MONTHLY = '按月报送进展';
+
+/** The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone. */
+export const REQUIREMENT_WORDS = { listedPapers: '表2所列材料' } as const;
 
 /** A remainder whose 时限 is a paper owed by the reply date (OPEN_REMAINDER.ask): that paper, else ''. */
 function remainderPaper(x: FollowedItem, reply: string): string {
@@ -288,13 +317,14 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     标题: '抓紧整改落实。',
     when: (o) => o.undone.length > 0 || o.followed.length > 0,
     text: (o) => {
-      // A task done with a remainder (表2's 需持续跟踪) is pressed to its close by its own time limit, or asked for
-      // the remainder's plan; those followed up for a problem are held to the measures they reported, in one sentence.
+      // A task done with a remainder (in 表2) is pressed to its close, named by its object as its lead wrote it
+      // (round eleven, R6 通报 5: never the title in quotes), by its own date; a paper it owes is named in 表2 only.
+      // Those followed up for a problem (表3) are held to the measures they reported, in one sentence.
       const remainders = o.followed
         .filter((x) => x.kind === 'remainder')
-        .map((x) => `${x.lead}要持续推进${quoted(x.task)}剩余${x.left}，${remainderPaper(x, o.reply) ? x.deadline : COMMITTED_DATE.test(x.deadline) ? `确保${x.deadline}完成` : `${x.deadline}完成`}。`);
+        .map((x) => `${x.lead}要加快推进${x.object || taskObject(x.task)}剩余${x.left}${x.verb ?? ''}${!remainderPaper(x, o.reply) && COMMITTED_DATE.test(x.deadline) ? `，确保${x.deadline}完成` : ''}。`);
       const problems = [...new Set(o.followed.filter((x) => x.kind === 'problem').map((x) => x.lead))];
-      const follow = `${remainders.join('')}${problems.length ? `${problems.length > NAMED_AT_MOST ? `${problems[0]}等${problems.length}个单位` : list(problems)}要针对表2所列需持续跟踪的问题，按所报措施抓好落实。` : ''}`;
+      const follow = `${remainders.join('')}${problems.length ? `${problems.length > NAMED_AT_MOST ? `${problems[0]}等${problems.length}个单位` : list(problems)}要针对${o.followTable ?? '表3'}所列问题，按所报措施抓好落实。` : ''}`;
       if (!o.undone.length) return follow;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
@@ -332,8 +362,8 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         .join('；') + '。',
   },
   {
-    // One point for every paper the office is owed, with the one date: the reports not made, then what 表2 asks by
-    // that date (papersOwed), nothing it does not ask.
+    // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
+    // by that date (papersOwed), named there only (round eleven, R6 通报 5: each paper once in the document).
     标题: '按期报送材料。',
     when: (o) => o.unreported.length > 0 || papersOwed(o).length > 0,
     text: (o) => {
@@ -343,11 +373,9 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const owed = o.unreported.length
         ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
         : '';
-      // `以上补报材料、A的原因分析和整改措施以及B的剩余5项整改计划及销号时限`: 以及 before the last where a part has 和.
-      const parts = [owed ? '以上补报材料' : '', ...papersOwed(o)].filter(Boolean);
-      const last = parts.slice(0, -1).some((x) => x.includes('和')) || parts.at(-1)!.includes('和') ? '以及' : '和';
-      const papers = parts.length > 1 ? `${parts.slice(0, -1).join('、')}${last}${parts.at(-1)}` : (parts[0] ?? '');
-      return `${owed}${papers}${parts.length > 1 ? '，' : ''}请于${o.reply}前书面报送${o.office}。`;
+      const listed = papersOwed(o).length ? REQUIREMENT_WORDS.listedPapers : '';
+      const papers = owed && listed ? `以上补报材料以及${listed}，` : owed ? '以上补报材料' : listed;
+      return `${owed}${papers}请于${o.reply}前书面报送${o.office}。`;
     },
   },
 ];
@@ -470,17 +498,17 @@ export const OPEN_REMAINDER = {
 
 /**
  * A clause done whose lead reported a problem of substance (round ten, B10 point 1: `道路积尘负荷反复`): followed up in
- * 表2 like a remainder, the problem's first clause as what stands (`已完成，…`), the rest as its cause, the lead's own
- * next step as the measure and 时限 (its date as a day, enforceableDate). A filler problem (`无`, 套话) never is.
+ * 表3 (round eleven, R6 通报 1: was a row of 表2 with the measure in its 时限 column), the problem's first clause as
+ * 存在问题, the rest as its cause, the lead's own next step as 下一步措施 (its date as a day, enforceableDate). A filler
+ * problem (`无`, 套话) never is.
  */
 export const OPEN_PROBLEM = {
   /** Phrases that name no problem one could follow up (synthesis.ts FILLER drops `无`, `暂无` before these apply). */
   filler: [/^(无|暂无|没有)(明显|突出|重大)?问题$/, /^(个别|部分)?工作(推进|落实|开展)?(还|仍)?(不够|不太)(平衡|深入|到位|扎实)$/, /(有待|需要|仍需)(进一步)?(加强|提高|提升|完善|改进)$/, /^(认识|重视|力度|能力|水平)(还|仍)?(不够|不足|有待提高)$/],
   /** Chinese characters a problem needs to name what it is about. */
   least: 8,
-  situation: (problem: string) => `已完成，${problem}`,
   /** Where the lead's next step is filler too: what the drafter is to fill. */
-  noStep: '【待填：整改措施及时限】',
+  noStep: '【待填：下一步措施】',
 } as const;
 
 /** A lead's problem worth following up (OPEN_PROBLEM): its clauses, the first the problem itself; null for filler. */
@@ -496,6 +524,29 @@ export function openRemainder(text: string): { verb: string; done: number; left:
   for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
     const [whole, done] = [Number(m[1]), Number(m[4])];
     if (m[2] === m[5] && done < whole) return { verb: m[3]!, done, left: whole - done, unit: m[2]! };
+  }
+  return null;
+}
+
+/**
+ * What a remainder is of, as its lead wrote it before the count (`中央和省级生态环境保护督察反馈问题46项完成整改41项` →
+ * `中央和省级督察反馈问题`), and its verb (`整改`): the 工作要求 names the work by them (round eleven, R6 通报 5). In the
+ * issuer's own document its own field before one of its functions goes without saying (OBJECT_IMPLIED).
+ */
+export const OBJECT_IMPLIED = {
+  /** The issuer's field: its name without the place before it and the kind of body after it (`生态环境`). */
+  field: (issuer: string) => issuer.trim().replace(/^.*?[省市区县州旗](?=.{3})/, '').replace(/(局|厅|委员会|委|办公室)+$/, ''),
+  /** The functions it qualifies (`生态环境保护督察` is the bureau's `督察`). */
+  before: /督察|执法|监测|监管/,
+} as const;
+export function remainderObject(text: string, issuer: string): { object: string; verb: string } | null {
+  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
+    const [whole, done] = [Number(m[1]), Number(m[4])];
+    if (m[2] !== m[5] || done >= whole) continue;
+    const object = text.slice(0, m.index).split(/[，；。]/).at(-1)!.trim();
+    const field = OBJECT_IMPLIED.field(issuer);
+    const implied = field.length >= 2 ? new RegExp(`${field}(保护)?(?=${OBJECT_IMPLIED.before.source})`, 'g') : null;
+    return { object: implied ? object.replace(implied, '') : object, verb: m[3]!.trim() };
   }
   return null;
 }
@@ -529,23 +580,23 @@ export function highlightClause(sentence: string): { text: string; n: number } |
 }
 
 /**
- * 表2's caption by the kinds of items it lists (a task not done, a main indicator missed, a task not reported), and
- * the one sentence before it at the year's end (R2, round eight: what is asked stands in the table's 时限 column).
- * An item carried into next year is no failure and is not listed (结转说明 tells it after the table).
+ * The captions of the year-end tables and the one line before each (round eleven, R6 通报 1: was one table whose
+ * caption listed its kinds). 表2 lists what is to be put right or reported by a date (a task not done or not reported,
+ * a main indicator missed, a clause done with a remainder); 表3 the clauses done whose lead reported a problem to
+ * follow up, with the lead's next step as the measure. An item carried into next year is in neither (结转说明).
  */
 export const PRESSED_WORDS = {
   kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送' },
-  yearEnd: { 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
+  yearEnd: { 表2标题: '表2　督办事项清单', 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
+  /** The table of problems to follow up: 表3, or 表2 when nothing is pressed. */
+  follow: { 标题: (n: number) => `表${n}　需持续跟踪事项清单`, 说明: '以下事项已完成年度任务，但仍存在需持续跟踪的问题：' },
   midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
 } as const;
 
 export type PressedKind = keyof typeof PRESSED_WORDS.kinds;
 
-export function pressedWords(yearEnd: boolean, kinds: PressedKind[]): { 表2标题: string; 督办说明: string } {
-  if (!yearEnd) return { ...PRESSED_WORDS.midYear };
-  const names = (['未完成', '指标', '跟踪', '未报送'] as const).filter((k) => kinds.includes(k)).map((k) => PRESSED_WORDS.kinds[k]);
-  const joined = names.length > 1 ? `${names.slice(0, -1).join('、')}及${names.at(-1)}` : names[0] ?? '';
-  return { 表2标题: `表2　${joined}事项清单`, 督办说明: PRESSED_WORDS.yearEnd.督办说明 };
+export function pressedWords(yearEnd: boolean): { 表2标题: string; 督办说明: string } {
+  return yearEnd ? { ...PRESSED_WORDS.yearEnd } : { ...PRESSED_WORDS.midYear };
 }
 
 export function buildBulletin(
@@ -590,6 +641,7 @@ export function buildBulletin(
   let verdict = ctx.结论.总体;
   // Year-end: the judgement with the year's strongest results in it (yearResults), assembled once they are known.
   let verdictWith: ((results: string) => string) | null = null;
+  let shortfalls = '';
   if (ctx.结论.有报送 && yearEnd) {
     const outcomes = parts([
       [count('完成'), `${W.完成}${count('完成')}项`],
@@ -656,9 +708,11 @@ export function buildBulletin(
     const carried = carriedOnly.length
       ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
       : '';
-    // The judgement and the results first (B9 point 2), then what is short, a sentence of its own.
+    // The judgement and the results first (B9 point 2), then what is short, a sentence of its own (短板), after the
+    // indicators' sentence (round eleven, R6 通报 4: was the indicator missed tacked on after the 转入 sentence).
     const short = [where, carried].filter(Boolean).join('；');
-    verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。${short ? `${short}。` : ''}`;
+    shortfalls = short ? `${short}。` : '';
+    verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
   const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
@@ -683,6 +737,7 @@ export function buildBulletin(
     const parts = silent ? c.answers.filter((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task)).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })) : [];
     const part = parts.find((x) => x.figures) ?? (parts[0] ? { ...parts[0], figures: BULLETIN_RULES.partWithoutFigures } : undefined);
     return {
+      序号: '',
       编号: c.clauseId,
       任务: c.task,
       单位: unitsText(units),
@@ -716,6 +771,7 @@ export function buildBulletin(
   // 表2's row for each missed indicator: its figure against its target, who answers, by when the causes are due.
   const indicatorRows = missedRows.map((m) => {
     return {
+      序号: '',
       编号: MISSED_ROW.number,
       任务: m.name,
       单位: MISSED_ROW.units(m.lead, m.units.filter((u) => u !== m.lead)),
@@ -729,12 +785,13 @@ export function buildBulletin(
       停滞: false,
     };
   });
-  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER), or whose lead reported a problem of
-  // substance (OPEN_PROBLEM): followed up in 表2, by its lead alone.
+  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER, in 表2), or whose lead reported a problem
+  // of substance (OPEN_PROBLEM, in 表3): followed up, by its lead alone.
+  type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; object?: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
   const followed = yearEnd
     ? clauses
         .filter((c) => c.yearEnd === '完成')
-        .flatMap((c): { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; 情况: string; 原因: string; deadline: string; step: string }[] => {
+        .flatMap((c): Followed[] => {
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
           const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
           const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
@@ -742,15 +799,18 @@ export function buildBulletin(
           if (left) {
             const dated = COMMITTED_DATE.exec(step)?.[0];
             const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
-            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, 情况: OPEN_REMAINDER.situation(left), 原因: problems || '—', deadline, step }];
+            const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: problems || '—', deadline, step }];
           }
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
           // The unit's own next step is the measure, with its date as a day (B10 point 1).
-          return [{ c, leads, kind: 'problem', left: '', 情况: OPEN_PROBLEM.situation(problem.problem), 原因: problem.cause || '—', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
+          return [{ c, leads, kind: 'problem', left: '', 情况: problem.problem, 原因: problem.cause || '—', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
+  // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
   const followRows = followed.map(({ c, leads, 情况, 原因, deadline }) => ({
+    序号: '',
     编号: c.clauseId,
     任务: c.task,
     单位: unitsText(leads),
@@ -762,8 +822,12 @@ export function buildBulletin(
     颜色: '',
     停滞: false,
   }));
-  // 表2 in the plan's order of its clauses, the indicators after them.
-  const clauseRows = [...pressedRows, ...followRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
+  // 表2 in the plan's order of its clauses, the indicators after them; 表3 the problems to follow up, its own.
+  const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
+  const tracked = followed
+    .filter((x) => x.kind === 'problem')
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 原因: x.原因, 措施: x.deadline }));
+  const clauseRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
     ? clauses
@@ -828,10 +892,13 @@ export function buildBulletin(
     .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
   // highlight is told there, not twice.
+  // The main indicators in one sentence of their own (round eleven, R6 通报 4): those met (yearResults' phrase), then
+  // those missed with figure and target; the judgement then names task results only when there is no indicator.
+  const indicatorParts = yearEnd && ctx.结论.有报送 ? [yearResults(plan, o.metrics ?? {}, []), ...missedRows.map((m) => m.text)].filter(Boolean) : [];
   if (verdictWith) {
     const done = clauses.filter((c) => c.yearEnd === '完成' && !followRows.some((r) => r.编号 === c.clauseId));
     const sentences = done.flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).flatMap((a) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x))));
-    verdict = verdictWith(yearResults(plan, o.metrics ?? {}, sentences, new Set(praise.map((x) => x.成效))));
+    verdict = verdictWith(indicatorParts.length ? '' : yearResults(plan, {}, sentences, new Set(praise.map((x) => x.成效))));
   }
   // Criticism: each unit with its failing, in registry order, one verdict for all.
   const failing = new Map<string, string>();
@@ -884,7 +951,8 @@ export function buildBulletin(
       returned: ctx.报送.退回.includes(unit),
     })),
     carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, object: x.object, verb: x.verb, deadline: x.deadline })),
+    followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
     missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
     next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
     reply,
@@ -900,18 +968,23 @@ export function buildBulletin(
     标题: `${ctx.机关}关于${subject}的通报`,
     开头: `按照《${ctx.计划.标题}》调度安排，现将${subject}通报如下。`,
     推进: progressSentence,
-    指标: missedRows.length ? `主要指标中，${missedRows.map((m) => m.text).join('；')}。` : '',
+    指标: indicatorParts.length ? `主要指标中，${indicatorParts.join('；')}。` : '',
+    短板: shortfalls,
     总体: verdict,
     表1: table,
-    督办: [...clauseRows, ...indicatorRows],
+    // Numbered 1…N (round eleven, R6 通报 2: clause numbers such as 13.2-3 read as figures); the task names the item.
+    督办: [...clauseRows, ...indicatorRows].map((r, i) => ({ ...r, 序号: String(i + 1) })),
+    跟踪: tracked,
+    表3标题: PRESSED_WORDS.follow.标题(clauseRows.length + indicatorRows.length ? 3 : 2),
+    跟踪说明: PRESSED_WORDS.follow.说明,
     结转说明: carriedWords,
-    ...pressedWords(yearEnd, [...clauseRows, ...indicatorRows].map((r) => r.类别)),
+    ...pressedWords(yearEnd),
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
     文号: ctx.文号 || DOC_NUMBER_GAP,
-    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。`,
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderRows.length ? BULLETIN_RULES.doneWithRemainder(remainderRows.length) : ''}`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
