@@ -739,9 +739,21 @@ describe('layout', () => {
       // No header of 表1 or 表2 wraps, and a 补报 deadline stands on one line.
       for (const h of ['工作领域', '工作项数', '转入下一年度', '完成情况', '责任单位', '完成或补报时限']) expect(all.some((l) => l.includes(h)), h).toBe(true);
       // Round eight (R2, point 6): the 时限 column is narrow (its header's 7 characters a line), 原因 and 完成情况 the
-      // wider; a 补报 deadline breaks after its date, never inside it.
-      expect(all.filter((l) => l === '2026年1月25日').length).toBe(16);
-      expect(all.filter((l) => l === '前补报').length).toBe(16);
+      // wider; a 补报 deadline breaks after its date, never inside it. Round eleven (R6 通报 7; was `2026年1月25日` /
+      // `前补报`: a date with its 前, `2026年3月31日前`, wrapped before 前): the date and its 前 on one line.
+      expect(all.filter((l) => l === '2026年1月25日前').length).toBe(16);
+      expect(all.filter((l) => l === '补报').length).toBe(16);
+    });
+
+    // Round eleven (R6 通报 7): the last 工作要求 held with the 落款 left 40% of page 5 blank; only the 落款 keeps its
+    // lines together, the paragraph before it flows and may break across the page.
+    it('keeps the 落款 together, and the last body paragraph free to break', () => {
+      const paragraphs = xml.split('<w:p>');
+      const last = paragraphs.find((p) => p.includes('以上补报材料请于'))!;
+      expect(last).not.toContain('<w:keepNext/>');
+      const org = paragraphs.findIndex((p, i) => p.includes('>济南市生态环境局<') && paragraphs[i + 1]!.includes('2026年1月15日'));
+      expect(paragraphs[org]).toContain('<w:keepNext/>');
+      expect(paragraphs[org - 1]).toContain('<w:keepNext/>');
     });
 
     it('signs per GB/T 9704 7.3.5.1: the date four characters from the right margin, the 署名 centred over it', () => {
@@ -1044,6 +1056,19 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
     expect(bulletin.slice(0, 2)).toEqual(['济南市生态环境局文件', '【待填：发文字号】']);
     expect(tables.at(-1)![1]).toEqual(['济南市生态环境局办公室', '2026年1月20日印发']);
+  });
+
+  // Round eleven (R6 通报 7): a date in 表2's 时限 column stands on one line with its 前, as LibreOffice lays it out.
+  it('never wraps a 时限 inside its date (LibreOffice PDF)', () => {
+    const [pdf] = soffice([join(round.reportDir, '督办通报_2025-年终.docx')], 'pdf', join(round.ws, 'bulletin-pdf'));
+    const lines = [...run('pdftotext', ['-bbox-layout', pdf!, '-']).stdout.matchAll(/<line [^>]*>([^]*?)<\/line>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ''));
+    // (pdftotext joins the cells of a table's line: 6.3's row line ends with its 时限.)
+    expect(lines.filter((l) => l.includes('612个') && l.endsWith('2026年3月31日前'))).toHaveLength(1);
+    // The 补报 and the papers owed break after the date's 前, never inside the date (9.1–9.4, 11.1's plan).
+    expect(lines.filter((l) => l.endsWith('2026年1月30日前')).length).toBeGreaterThanOrEqual(5);
+    const tables = lines.slice(lines.indexOf('表2督办事项清单'), lines.findIndex((l) => l.startsWith('“启动')));
+    expect(tables.length).toBeGreaterThan(20);
+    expect(tables.filter((l) => /^(\d+日|日前|前|前补报)/.test(l))).toEqual([]);
   });
 
   // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).
