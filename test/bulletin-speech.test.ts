@@ -747,10 +747,14 @@ describe('layout', () => {
 
     // Round eleven (R6 通报 7): the last 工作要求 held with the 落款 left 40% of page 5 blank; only the 落款 keeps its
     // lines together, the paragraph before it flows and may break across the page.
-    it('keeps the 落款 together, and the last body paragraph free to break', () => {
+    // (Lead, after B11: the last paragraph still keeps with the 落款 so that the 落款 never stands on a page without body
+    // text, GB/T 9704 7.3.5; widow control lets it break with its last lines on the 落款's page, not move whole.)
+    it('keeps the 落款 together, and the last body paragraph with it but free to break', () => {
       const paragraphs = xml.split('<w:p>');
       const last = paragraphs.find((p) => p.includes('以上补报材料请于'))!;
-      expect(last).not.toContain('<w:keepNext/>');
+      expect(last).toContain('<w:keepNext/>');
+      expect(last).not.toContain('<w:keepLines/>');
+      expect(last).not.toMatch(/<w:widowControl w:val="(false|0)"\/>/);
       const org = paragraphs.findIndex((p, i) => p.includes('>济南市生态环境局<') && paragraphs[i + 1]!.includes('2026年1月15日'));
       expect(paragraphs[org]).toContain('<w:keepNext/>');
       expect(paragraphs[org - 1]).toContain('<w:keepNext/>');

@@ -293,15 +293,15 @@ function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
 }
 
 /**
- * Whether a body paragraph stays on the page of what follows it: a closing line before the 落款 (`特此报告。`, one line
- * at most), and a line that introduces a table or a figure (`…限期整改：`, or any paragraph of at most two lines)
- * so that it never ends a page with its table on the next. A longer paragraph flows as body text does, before a
- * table or the 落款 alike: kept whole with what follows it would leave much of a page empty (R6 通报 7: the 通报's
- * last 工作要求 held with the 落款 left 40% of a page blank). The 落款 keeps its own lines together (signatureOf).
+ * Whether a body paragraph stays on the page of what follows it: the last paragraph before the 落款 (a 落款 on a page
+ * without body text is what GB/T 9704 7.3.5 practice forbids), with widow control so that a long one may break and only
+ * its last lines go with the 落款 (R6 通报 7: held whole, the 通报's last 工作要求 left 40% of a page blank); and a line
+ * that introduces a table or a figure (`…限期整改：`, or any paragraph of at most two lines) so that it never ends a page
+ * with its table on the next. A longer paragraph before a table flows as body text does.
  */
 function keepsWithNext(block: Block, next: Block | undefined): boolean {
   const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
-  if (next?.type === 'signature') return [...text].length <= GB9704.charsPerLine;
+  if (next?.type === 'signature') return true;
   if (next?.type !== 'table' && next?.type !== 'image') return false;
   return /[：:]$/.test(text.trim()) || [...text].length <= GB9704.charsPerLine * 2 - 2;
 }
@@ -320,9 +320,9 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
   main.forEach((b, i) => {
     if (b.type === 'signature' && attachments.length) out.push(...attachmentNote(titles));
     const note = notesOf(main).indexOf(b as never);
-    // The body's closing line (特此报告), the attachment note and the 落款 stay on one page; a longer last paragraph
-    // may break across the page (keepsWithNext).
-    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1));
+    // The body's last paragraph (or 特此报告), the attachment note and the 落款 stay on one page; the last paragraph, under
+    // widow control, may break across the page with its last lines kept with the 落款 (keepsWithNext).
+    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1 || main[i + 1]?.type === 'signature'));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
