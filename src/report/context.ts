@@ -81,6 +81,54 @@ export function namesItsSubject(problem: string, object: string): boolean {
   return false;
 }
 
+/**
+ * How the upward report says a shortfall (R6 report 4): the target's object named, `省定660个行政村环境整治任务完成612个，
+ * 尚有48个未完成`, not the 通报's short cell `660个完成612个，尚差48个`. `verb` is what opens a target before its object.
+ */
+export const SHORTFALL = {
+  verb: /^(组织|推动|督促|全面|按期)?(完成|实现|开展)/,
+  count: /^(\d+(?:\.\d+)?)(\S*?)完成(\d+(?:\.\d+)?)\S*?，尚差(\d+(?:\.\d+)?)/,
+  words: (object: string, done: string, left: string, unit: string) => `${object}完成${done}${unit}，尚有${left}${unit}未完成`,
+} as const;
+export function shortfallSentence(target: string, shortfall: string | null): string {
+  if (!shortfall) return '';
+  const m = SHORTFALL.count.exec(shortfall);
+  const object = target.trim().replace(SHORTFALL.verb, '');
+  if (!m || object === target.trim() || !object.includes(`${m[1]}${m[2]}`)) return shortfall;
+  return SHORTFALL.words(object, m[3]!, m[4]!, m[2]!);
+}
+
+/**
+ * A problem that names only a count left (`剩余5项督察问题涉及历史遗留…`) takes its work's object from the clause's own
+ * figures (`中央和省级生态环境保护督察反馈问题46项完成整改41项`, 46 − 41 = 5): `…反馈问题尚有5项未完成整改，涉及历史遗留…`.
+ */
+export const REMAINING = {
+  problem: /^(剩余|尚有|还有|仍有)(\d+)([个项件家条处])/,
+  progress: /([\u4e00-\u9fa5“”]{4,})(\d+)([个项件家条处])完成([\u4e00-\u9fa5]{0,4}?)(\d+)\3/,
+  words: (object: string, left: string, unit: string, verb: string) => `${object}尚有${left}${unit}未完成${verb}`,
+} as const;
+export function remainingSentence(problem: string, progress: string[]): string {
+  const m = REMAINING.problem.exec(problem);
+  if (!m) return problem;
+  for (const text of progress) {
+    for (const cl of clausesOf(text.replace(/。/g, '；'))) {
+      const x = REMAINING.progress.exec(cl.text);
+      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
+      const first = clausesOf(problem)[0]!.text;
+      const at = NEXT_ANSWER.predicate.exec(first);
+      const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
+      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${rest}` : ''}`;
+    }
+  }
+  return problem;
+}
+
+/**
+ * Problems reported on work done that are no count left (道路积尘负荷反复, 总氮浓度波动较大): at least `least` of them are
+ * one point, each by its first clause (R6 report 4).
+ */
+export const RESIDUAL = { least: 2, head: '部分领域治理成效尚不稳固，' } as const;
+
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
@@ -125,7 +173,9 @@ export interface SectionText {
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
   /** Each problem a unit reported on work done (not a clause not done): the unit's concrete plans for it, for 下一步 to answer it. */
-  问题打算: { 任务: string; 问题: string; 打算: string[] }[];
+  问题打算: { 任务: string; 问题: string; /** As 问题句 says it. */ 句: string; 打算: string[] }[];
+  /** Of 问题句, the problems on work done with no count left: merged into one point (RESIDUAL). */
+  余留: string[];
   /** Concrete plans of the tasks not done or carried over (the unit's own deadline), verb-first: first in 下一步. */
   未完打算: { 任务: string; 打算: string }[];
   /** What was not reported: cooperating units' facts (as the bureau's) and the clerk's gap, at its place. */
@@ -265,7 +315,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 余留: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const residual = new Set<string>();
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -332,7 +383,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
         failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
-        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${what ? `，${what}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
+        const said = c.shortfall ? shortfallSentence(c.target, c.shortfall) : what;
+        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${said ? `，${said}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
         const before = plans.length;
@@ -353,9 +405,12 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
-          others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
+          const named = remainingSentence(p, responsibleAnswers(c).map((x) => substance(x.progress, c.task)));
+          const line = closeSentence(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`);
+          others.push(line);
+          if (named === p) residual.add(line);
           // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
-          out.问题打算.push({ 任务: task, 问题: p, 打算: sentencesOf(substance(a.nextSteps)) });
+          out.问题打算.push({ 任务: task, 问题: p, 句: line, 打算: sentencesOf(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -366,6 +421,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
   out.未完成句 = failures;
+  out.余留 = [...residual];
   out.打算 = plans;
   const gap = silentGap(missing, o.yearEnd, notes);
   out.未报送.待填 = gap;
@@ -489,11 +545,13 @@ function nextMeasure(t: NextTask): string {
 }
 /**
  * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `坚持“第一议题”制度` after `组织“第一议题”
- * 学习31次`): it names a quoted term the results name.
+ * 学习31次`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them.
  */
 export function echoesResults(clause: string, results: string): boolean {
-  // Quoted terms only: a yearly document named again (制定2026年度…工作要点) is next year's work, no echo.
-  return [...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`));
+  if ([...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`))) return true;
+  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads.
+  const bare = (t: string) => t.replace(/[“”《》]/g, '');
+  return !/\d{4}年/.test(clause) && sharesRun(bare(clause), bare(results), SAME_WORK);
 }
 /** Clauses of a next-plan task that say what to do with an object: verb first, no frame, no echo of the plan, no vague promise. */
 export const NEXT_CLAUSE_FRAME = /^(按照|根据|围绕|对照|结合|依据|聚焦|针对|以)/;
@@ -932,6 +990,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const failed = new Set(built.flatMap((b) => b.text.未完成句));
   const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
   const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  // Printed: the residual problems on work done as one point, last (RESIDUAL); ranked stays what 下一步 answers.
+  const residuals = new Set(built.flatMap((b) => b.text.余留));
+  const residualHere = ranked.filter((p) => residuals.has(p));
+  const printedPoints =
+    residualHere.length >= RESIDUAL.least
+      ? [...ranked.filter((p) => !residuals.has(p)), `${RESIDUAL.head}${residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text).join('、')}。`]
+      : ranked;
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own, [...items, extra].join(''));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
@@ -972,7 +1037,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const answers: string[] = [];
       for (const x of text.问题打算) {
         // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
-        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
+        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r === x.句 || r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
         const own = x.打算.map((p) => p.replace(/。$/, '')).filter((p) => teller.fresh(p) === p);
         const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
         if (t) used.add(t);
@@ -1104,7 +1169,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const problemPoints = !o.accepted
     ? ''
     : o.yearEnd
-      ? `${ranked.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
+      ? `${printedPoints.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
       : points.length > 3
         ? ''
         : points.length
