@@ -12,10 +12,10 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, keyClauses, problemSubject, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, echoesResults, keyClauses, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
-import { clauseShape, concretePlan, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
+import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
 import { BOILERPLATE, COOPERATING_FIGURES, FILLER_PROGRESS, leadAnswer, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
@@ -136,6 +136,34 @@ describe('the rules, on worked examples', () => {
     expect(told).not.toMatch(/印发工作方案。全年受理/);
     expect(ctx.报告.开头).toContain('按序时推进');
     expect(ctx.报告.主题.flatMap((t) => t.打算).join('')).not.toContain('按计划推进');
+  });
+
+  it('says a lead verb with an adverb it takes, names a shortfall’s and a count’s object, and tells an echo of the results (round eleven)', () => {
+    // R6 report 2: VERB_ADVERBS decide over the state's list; work not all done keeps 持续.
+    expect(headingWords().action('生态环境保护督察执法', 'done')).toBe('持续强化生态环境保护督察执法');
+    expect(headingWords().action('生态环境保护督察执法', 'done', ['深入', '扎实'])).toBe('持续强化生态环境保护督察执法');
+    // The verbs still vary (推进, then 深化); 深化 takes neither 深入 nor 稳步.
+    const h = headingWords();
+    expect(h.action('美丽济南建设实践', 'done', ['深入', '稳步'])).toBe('深入推进美丽济南建设实践');
+    expect(h.action('美丽济南建设实践', 'done', ['深入', '稳步'])).toBe('持续深化美丽济南建设实践');
+    const w = headingWords();
+    expect(w.action('环境安全', 'next', ['深入'])).toBe('全力保障环境安全');
+    expect(headingWords().action('净土保卫战', 'next', ['积极'])).toBe('全力打好净土保卫战');
+    expect(headingWords().lead('切实保障环境安全', 'mixed', 'chapter')).toBe('持续保障环境安全');
+    // R6 report 4: the target's object named; the 通报's short cell when the target says no such object.
+    expect(shortfallSentence('完成省定660个行政村环境整治任务', '660个完成612个，尚差48个')).toBe('省定660个行政村环境整治任务完成612个，尚有48个未完成');
+    expect(shortfallSentence('新建污水处理厂', '3个完成2个，尚差1个')).toBe('3个完成2个，尚差1个');
+    // 46 − 41 = 5: the count left takes the object the clause's figures give; a count that does not add up stays.
+    const progress = ['中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结'];
+    expect(remainingSentence('剩余5项督察问题涉及历史遗留，整改周期较长', progress)).toBe('中央和省级生态环境保护督察反馈问题尚有5项未完成整改，涉及历史遗留，整改周期较长');
+    expect(remainingSentence('剩余4项督察问题涉及历史遗留', progress)).toBe('剩余4项督察问题涉及历史遗留');
+    // R6 report 3: a next measure naming a quoted term of the results, or sharing six characters with them without a
+    // year, echoes them; next year's edition of a yearly document does not.
+    const results = '组织“第一议题”学习31次。制定2025年度黄河流域生态保护治理攻坚战工作要点。';
+    expect(echoesResults('坚持“第一议题”制度', results)).toBe(true);
+    expect(echoesResults('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点', results)).toBe(false);
+    expect(echoesResults('完善黄河流域生态保护治理攻坚战调度', results)).toBe(true);
+    expect(echoesResults('持续整治“四风”问题', results)).toBe(false);
   });
 
   it('answers a problem by its subject and finds a next-plan task’s target clauses (round nine: 下一步)', () => {
