@@ -742,7 +742,7 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     expect(points[0]).not.toContain('夯实基层建设基础。');
     // Round eleven (rule changed, R6 report 3): no measure echoing this year's results (第一议题, 双报到): 纪律作风 and
     // 铁军, each with its object.
-    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。强化纪律作风建设，持续整治“四风”问题。加大年轻干部选育管用力度。');
+    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。强化纪律作风建设，持续整治“四风”问题。推进生态环境保护铁军建设，加大年轻干部选育管用力度。');
     // Every chapter of a theme has its measure: 固体废物 in （二）, 现代环境治理体系 in （五）.
     expect(points[1]).toContain('；深入推进固体废物和新污染物治理，');
     expect(points[4]).toContain('完善现代环境治理体系，完成环境监管重点单位名录更新发布工作');

@@ -1105,6 +1105,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         if (!bits.length && clause) bits.push(teller.say(clause));
         if (!bits.length) return teller.say(nextTaskWords(t));
         const body = bits.join('，');
+        // A clause picked for its object leads with its own task in a point of one chapter (强化纪律作风建设，持续整治…),
+        // the title said in 成效 or not: the lead matches its measure.
+        if (withLead && clause && bits.length === 1 && !sameWork(body, nextLead(t))) return `${nextLead(t)}，${body}`;
         // Its title before it in a point of one chapter, and wherever the measure opens with no verb (`非现场执法比例…`).
         if ((!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t))) return body;
         // A title said already (成效: `推动差异化监管，…42%`) is not said again: the target alone, as an aim (确保…).
