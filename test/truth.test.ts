@@ -220,7 +220,8 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     // headings, closed by a gap for the office's own part; what was not reported stands in its chapter, at its
     // place, with a listed gap naming the unit; 下一步 without a concrete plan is a gap per chapter.
     // Issue 29 round four: 下一步 headings are verb phrases (the reviewer found noun lists), varied by rule.
-    expect(text.filter((p) => /^（[一二三四]）/.test(p)).map((p) => p.split('。')[0])).toEqual(['（一）大气污染防治', '（二）土壤污染防治', '（三）水污染防治', '（一）深入推进大气污染防治', '（二）全力深化土壤污染防治', '（三）积极推进水污染防治']);
+    expect(text.filter((p) => /^（[一二三四]）/.test(p)).map((p) => p.split('。')[0])).toEqual(['（一）大气污染防治', '（二）土壤污染防治', '（三）水污染防治', '（一）深入推进大气污染防治', '（二）持续深化土壤污染防治', '（三）扎实推进水污染防治']);
+    // Round eleven (rule changed, R6 report 2): 深化 takes 持续/不断, 推进 扎实/深入/稳步 (VERB_ADVERBS), not 全力深化/积极推进.
     expect(text).toContain('一是清洁取暖方面，设备到货延迟。二是【待填：主观方面不足】。');
     // Issue 29 (report brief, finding 3 and 7): no internal workings in a report for leadership, mid-year too: what
     // nobody reported is a 【待填】 for the clerk at its place (the silent unit named inside it), without the frame

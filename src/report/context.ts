@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, clausesOf, clauseShape, closeSentence, concretePlan, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
 import { guidanceWords, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -81,6 +81,54 @@ export function namesItsSubject(problem: string, object: string): boolean {
   return false;
 }
 
+/**
+ * How the upward report says a shortfall (R6 report 4): the target's object named, `省定660个行政村环境整治任务完成612个，
+ * 尚有48个未完成`, not the 通报's short cell `660个完成612个，尚差48个`. `verb` is what opens a target before its object.
+ */
+export const SHORTFALL = {
+  verb: /^(组织|推动|督促|全面|按期)?(完成|实现|开展)/,
+  count: /^(\d+(?:\.\d+)?)(\S*?)完成(\d+(?:\.\d+)?)\S*?，尚差(\d+(?:\.\d+)?)/,
+  words: (object: string, done: string, left: string, unit: string) => `${object}完成${done}${unit}，尚有${left}${unit}未完成`,
+} as const;
+export function shortfallSentence(target: string, shortfall: string | null): string {
+  if (!shortfall) return '';
+  const m = SHORTFALL.count.exec(shortfall);
+  const object = target.trim().replace(SHORTFALL.verb, '');
+  if (!m || object === target.trim() || !object.includes(`${m[1]}${m[2]}`)) return shortfall;
+  return SHORTFALL.words(object, m[3]!, m[4]!, m[2]!);
+}
+
+/**
+ * A problem that names only a count left (`剩余5项督察问题涉及历史遗留…`) takes its work's object from the clause's own
+ * figures (`中央和省级生态环境保护督察反馈问题46项完成整改41项`, 46 − 41 = 5): `…反馈问题尚有5项未完成整改，涉及历史遗留…`.
+ */
+export const REMAINING = {
+  problem: /^(剩余|尚有|还有|仍有)(\d+)([个项件家条处])/,
+  progress: /([\u4e00-\u9fa5“”]{4,})(\d+)([个项件家条处])完成([\u4e00-\u9fa5]{0,4}?)(\d+)\3/,
+  words: (object: string, left: string, unit: string, verb: string) => `${object}尚有${left}${unit}未完成${verb}`,
+} as const;
+export function remainingSentence(problem: string, progress: string[]): string {
+  const m = REMAINING.problem.exec(problem);
+  if (!m) return problem;
+  for (const text of progress) {
+    for (const cl of clausesOf(text.replace(/。/g, '；'))) {
+      const x = REMAINING.progress.exec(cl.text);
+      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
+      const first = clausesOf(problem)[0]!.text;
+      const at = NEXT_ANSWER.predicate.exec(first);
+      const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
+      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${rest}` : ''}`;
+    }
+  }
+  return problem;
+}
+
+/**
+ * Problems reported on work done that are no count left (道路积尘负荷反复, 总氮浓度波动较大): at least `least` of them are
+ * one point, each by its first clause (R6 report 4).
+ */
+export const RESIDUAL = { least: 2, head: '部分领域治理成效尚不稳固，' } as const;
+
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
@@ -125,7 +173,9 @@ export interface SectionText {
   /** Year-end clauses not done: each with its task, the shortfall and the cause as reported. */
   未完成: { 编号: string; 任务: string; 单位: string; 差距: string; 原因: string; 打算: string }[];
   /** Each problem a unit reported on work done (not a clause not done): the unit's concrete plans for it, for 下一步 to answer it. */
-  问题打算: { 任务: string; 问题: string; 打算: string[] }[];
+  问题打算: { 任务: string; 问题: string; /** As 问题句 says it. */ 句: string; 打算: string[] }[];
+  /** Of 问题句, the problems on work done with no count left: merged into one point (RESIDUAL). */
+  余留: string[];
   /** Concrete plans of the tasks not done or carried over (the unit's own deadline), verb-first: first in 下一步. */
   未完打算: { 任务: string; 打算: string }[];
   /** What was not reported: cooperating units' facts (as the bureau's) and the clerk's gap, at its place. */
@@ -201,7 +251,8 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
  * figure and no result scores nothing.
  */
 export function resultScore(text: string, routine: (clause: string) => boolean): number {
-  const own = clausesOf(text).filter((c) => !routine(c.text)).map((c) => c.text).join('，');
+  // A text of several sentences (a cooperating unit's after the lead's) is scored clause by clause all the same.
+  const own = clausesOf(text.replace(/。(?=.)/g, '；')).filter((c) => !routine(c.text)).map((c) => c.text).join('，');
   return own ? Math.max(0, highlightScore(own)) : 0;
 }
 
@@ -243,8 +294,9 @@ export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: strin
     const second = commit ? teller.say(coop, p.对象) : teller.fresh(coop, p.对象);
     if (second && second !== parts[0]) parts.push(second);
   }
-  const content = joinTexts(parts.filter(Boolean), p.对象);
-  const sentence = content ? closeSentence(leadIn(p.任务, content, true)) : '';
+  // A cooperating unit's facts are a sentence of their own after the lead's, never stitched on with ；同时， (R6 report 6).
+  const [lead, ...more] = parts.filter(Boolean);
+  const sentence = lead ? closeSentence(leadIn(p.任务, lead, true)) + more.map((x) => closeSentence(dropEcho(x, p.对象))).join('') : '';
   // The lead-in (the task's name) is said too: 下一步 does not name it again as a measure.
   if (commit && sentence) teller.say(sentence, p.对象);
   return sentence;
@@ -263,7 +315,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     t.clauses.push(c);
     byTask.set(c.taskId, t);
   }
-  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const out: SectionText = { 成效: [], 分项: [], 完成无详述: [], 序时无详述: [], 结转: [], 问题: [], 问题句: [], 未完成句: [], 打算: [], 未完成: [], 问题打算: [], 未完打算: [], 余留: [], 未报送: { 事实: [], 待填: '' }, 待填: [] };
+  const residual = new Set<string>();
   const boiler = o.boilerplate ?? new Set<string>();
   const problemSeen = new Set<string>();
   const plans: string[] = [];
@@ -330,7 +383,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const what = c.shortfall ?? NOT_DONE_WORDS[c.status] ?? '';
         const why = cause ? `主要原因是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '责任单位未说明原因';
         failuresFull.push(`${task}年内未完成${what ? `，${what}` : ''}，${why}。`);
-        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${what ? `，${what}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
+        const said = c.shortfall ? shortfallSentence(c.target, c.shortfall) : what;
+        failures.push(`${taskObject(task)}${PROBLEM_POINTS.notDone}${said ? `，${said}` : '，年内未完成'}，${cause ? `主要是${cause.replace(/^(主要)?原因(是|为|：)/, '')}` : '【待填：未完成原因】'}。`);
         if (!cause) out.待填.push('未完成原因');
         problemSeen.add(cause);
         const before = plans.length;
@@ -351,9 +405,12 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
-          others.push(closeSentence(namesItsSubject(p, taskObject(task)) ? p : `${taskObject(task)}方面，${p}`));
+          const named = remainingSentence(p, responsibleAnswers(c).map((x) => substance(x.progress, c.task)));
+          const line = closeSentence(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`);
+          others.push(line);
+          if (named === p) residual.add(line);
           // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
-          out.问题打算.push({ 任务: task, 问题: p, 打算: sentencesOf(substance(a.nextSteps)) });
+          out.问题打算.push({ 任务: task, 问题: p, 句: line, 打算: sentencesOf(substance(a.nextSteps)) });
         }
         const n = substance(a.nextSteps);
         if (n) addPlan(task, n);
@@ -364,6 +421,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
   out.问题 = [...failuresFull, ...othersFull];
   out.问题句 = [...failures, ...others];
   out.未完成句 = failures;
+  out.余留 = [...residual];
   out.打算 = plans;
   const gap = silentGap(missing, o.yearEnd, notes);
   out.未报送.待填 = gap;
@@ -485,6 +543,35 @@ function nextMeasure(t: NextTask): string {
   const cl = rest.flatMap((x) => clausesOf(x)).filter((c) => !PLAN_ECHO.test(c.text));
   return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
 }
+/**
+ * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `坚持“第一议题”制度` after `组织“第一议题”
+ * 学习31次`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them.
+ */
+export function echoesResults(clause: string, results: string): boolean {
+  if ([...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`))) return true;
+  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads.
+  const bare = (t: string) => t.replace(/[“”《》]/g, '');
+  return !/\d{4}年/.test(clause) && sharesRun(bare(clause), bare(results), SAME_WORK);
+}
+/** Clauses of a next-plan task that say what to do with an object: verb first, no frame, no echo of the plan, no vague promise. */
+export const NEXT_CLAUSE_FRAME = /^(按照|根据|围绕|对照|结合|依据|聚焦|针对|以)/;
+function measureClauses(t: NextTask): string[] {
+  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
+  return sentencesOf(text)
+    .flatMap((x) => clausesOf(x).map((c) => c.text))
+    .filter((x) => x !== nextLead(t) && x.length >= 6 && opensWithVerb(x) && !NEXT_CLAUSE_FRAME.test(x) && !PLAN_ECHO.test(x) && !/相关工作$/.test(x) && !VAGUE_PLAN.some((re) => re.test(x)));
+}
+/** Whether a task's first measure echoes this year's results: such a task is said after those that do not. */
+function nextEchoes(t: NextTask, echoes: (x: string) => boolean): boolean {
+  const first = measureClauses(t)[0];
+  return !first || echoes(first);
+}
+/** A task's measure for 下一步: its first concrete clause not said and not echoing the results, else its first such clause. */
+function nextClause(t: NextTask, teller: ToldOnce, echoes: (x: string) => boolean): string {
+  const own = measureClauses(t).filter((x) => !echoes(x) && teller.fresh(x) === x);
+  return own.find((x) => concretePlan(x)) ?? own[0] ?? '';
+}
+
 /** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
 export const HEADING_LIKE = /^(服务保障|服务|围绕|聚焦)(中心任务|中心工作|大局)$/;
 
@@ -517,8 +604,7 @@ export function keyClauses(t: NextTask): string[] {
 export const NEXT_ANSWER = {
   frame: (subject: string) => `针对${subject}，`,
   aim: '确保',
-  /** The lead silent this year, answerable for its unreported work beside its next-plan measure. */
-  silent: (units: string, year: number, work: string) => `由${units}牵头落实，并补报${year}年${work}完成情况`, predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
+  predicate: /(涉及|存在|仍|较大|较多|反复|波动|不高|不强|不足|滞后|尚未|未能|压力)/ } as const;
 /** A problem's subject: its first clause up to its predicate when that names a 问题, else the clause and 问题. */
 export function problemSubject(problem: string): string {
   const first = clausesOf(problem.replace(/[。；]+$/, ''))[0]?.text ?? problem;
@@ -669,10 +755,12 @@ export const OPENING_EXCEPTIONS = {
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
   theme: '年度工作主题或上级工作要求，如“项目突破年”',
 } as const;
-/** What the opening excepts: the unfinished tasks' objects and the missed indicators' names (both what fell short). */
-function exceptionNames(c: ClauseProgress[], missed: { 名称: string }[]): string[] {
-  const notDone = [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
-  return [...notDone, ...missed.map((m) => m.名称)];
+/**
+ * What the opening excepts: the unfinished tasks' objects only, the work that fell short (R6 report 5). A missed
+ * indicator is said by the KPI paragraph right after; it still keeps the verdict from 全面完成.
+ */
+function exceptionNames(c: ClauseProgress[]): string[] {
+  return [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
 }
 
 interface ReportInput {
@@ -724,9 +812,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
     // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
-    const exceptions = exceptionNames(c, kpi.指标.filter((x) => x.结论.startsWith('未达到')));
-    // 全面完成 only when nothing at all is excepted: no shortfall, nothing carried, nothing unreported.
-    const verdict = !exceptions.length && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
+    const exceptions = exceptionNames(c);
+    const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
+    // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
+    const verdict = !exceptions.length && !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
       : `认真落实《${title}》部署，${verdict}${exceptions.length ? `，${OPENING_EXCEPTIONS.shortfalls(exceptions)}` : ''}。${incomplete}`;
@@ -736,7 +825,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    // A year closing a five-year plan: the five years' results, a gap, right after its place in time (R6 report 5).
+    const closing = PLAN_CLOSING.exec(place)?.[2];
+    const fiveYears = closing ? `五年来，${gap(SPEECH_GAPS.planClosing(closing).slice(4, -1))}。` : '';
+    opening = `${place ? `${place}。${fiveYears}一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -898,8 +990,15 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const failed = new Set(built.flatMap((b) => b.text.未完成句));
   const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
   const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
+  // Printed: the residual problems on work done as one point, last (RESIDUAL); ranked stays what 下一步 answers.
+  const residuals = new Set(built.flatMap((b) => b.text.余留));
+  const residualHere = ranked.filter((p) => residuals.has(p));
+  const printedPoints =
+    residualHere.length >= RESIDUAL.least
+      ? [...ranked.filter((p) => !residuals.has(p)), `${RESIDUAL.head}${residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text).join('、')}。`]
+      : ranked;
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
-    const plans = nextPoint(g, text, own);
+    const plans = nextPoint(g, text, own, [...items, extra].join(''));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
@@ -910,7 +1009,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
    * first when the theme has several), the units' own plans for what is unfinished or carried joined to the chapter
    * they continue; without it, those plans and the units' other concrete plans, at most NEXT_STEPS.most.
    */
-  function nextPoint(g: (typeof groups)[number], text: SectionText, own: ClauseProgress[]): string[] {
+  function nextPoint(g: (typeof groups)[number], text: SectionText, own: ClauseProgress[], results: string): string[] {
     const out: string[] = [];
     for (const row of missedRows) {
       if (!chaptersOfMetric(o.plan, row.名称).some((id) => g.chapters.includes(id)) || out.length) continue;
@@ -938,7 +1037,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const answers: string[] = [];
       for (const x of text.问题打算) {
         // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
-        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
+        if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r === x.句 || r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
         const own = x.打算.map((p) => p.replace(/。$/, '')).filter((p) => teller.fresh(p) === p);
         const t = own.length ? undefined : here.find((y) => !used.has(y) && sameWork(y.lead, x.任务));
         if (t) used.add(t);
@@ -964,24 +1063,35 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // The fill takes a chapter not yet covered before a covered one, each chapter's first task before its second.
       const within = (t: NextTask) => here.filter((y) => y.chapterId === t.chapterId).indexOf(t);
       const covered = (t: NextTask) => Number([...chosen].some((y) => y.chapterId === t.chapterId));
-      for (const t of [...here].sort((a, b) => covered(a) - covered(b) || within(a) - within(b) || here.indexOf(a) - here.indexOf(b))) if (chosen.size < NEXT_STEPS.least && !used.has(t) && !chosen.has(t) && full(t)) chosen.add(t);
-      // A chapter whose lead did not report this year still gets its next-plan measure, that lead named as answerable
-      // for the year's work unreported (round ten: 环境安全 in 下一步).
-      const silentHere = own.filter((x) => x.status === '未报送');
-      const answerable = new Map<string, string>();
-      for (const x of silentHere) {
-        const title = o.plan.chapters.find((p) => p.id === x.chapterId)?.title ?? '';
-        for (const id of nextChaptersOf(next, { title, own: false, chapters: [x.chapterId] }, o.plan, '')) {
-          if (answerable.has(id)) continue;
-          const mine = silentHere.filter((y) => y.chapterId === x.chapterId);
-          const units = [...new Set(mine.flatMap((y) => (y.answers.some((a) => a.role === '牵头') ? y.answers.filter((a) => a.role === '牵头') : y.answers).filter((a) => !a.reported).map((a) => a.unit)))].join('、');
-          const names = [...new Set(mine.map((y) => y.task))];
-          answerable.set(id, NEXT_ANSWER.silent(units, year, `${names[0]}${names.length > 1 ? `等${names.length}项工作` : ''}`));
-          if (![...chosen].some((y) => y.chapterId === id)) {
-            const t = here.find((y) => y.chapterId === id && !used.has(y) && full(y));
-            if (t) chosen.add(t);
-          }
-        }
+      // Every chapter of the theme gets a measure before a second of any (R6 report 3), and a point at least
+      // NEXT_STEPS.least: per task its clause with an object (nextClause), tasks whose measure echoes this year's results
+      // (第一议题 again) after the others, a concrete clause (a figure, a document, 方案…) before a bare one. Who leads and
+      // what is owed is the 通报's, never the upward report's (R6 report 1).
+      const echoes = (x: string) => echoesResults(x, results);
+      const rankFill = (t: NextTask) => {
+        const clause = nextClause(t, teller, echoes);
+        return [covered(t), Number(!clause), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
+      };
+      const byFill = (a: NextTask, b: NextTask) => {
+        const x = rankFill(a);
+        const y = rankFill(b);
+        return x.map((v, i) => v - y[i]!).find((d) => d !== 0) ?? 0;
+      };
+      const clauses = new Map<NextTask, string>();
+      const fill = (t: NextTask) => {
+        chosen.add(t);
+        const clause = nextClause(t, teller, echoes);
+        if (clause) clauses.set(t, clause);
+      };
+      for (const id of ids) {
+        if ([...chosen].some((y) => y.chapterId === id)) continue;
+        const t = here.filter((y) => y.chapterId === id && !used.has(y) && nextClause(y, teller, echoes)).sort(byFill)[0];
+        if (t) fill(t);
+      }
+      while (chosen.size < NEXT_STEPS.least) {
+        const t = here.filter((y) => !used.has(y) && !chosen.has(y) && (nextClause(y, teller, echoes) || full(y))).sort(byFill)[0];
+        if (!t) break;
+        fill(t);
       }
       /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
       const measureOf = (t: NextTask, withLead: boolean): string => {
@@ -991,8 +1101,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k))).slice(0, 2);
         // The unit's plans were said already (leftover, through tellLine); the next plan's figures are said here.
         const bits = [...own, ...figs.map((b) => teller.say(b))].filter(Boolean);
+        const clause = clauses.get(t);
+        if (!bits.length && clause) bits.push(teller.say(clause));
         if (!bits.length) return teller.say(nextTaskWords(t));
         const body = bits.join('，');
+        // A clause picked for its object leads with its own task in a point of one chapter (强化纪律作风建设，持续整治…),
+        // the title said in 成效 or not: the lead matches its measure.
+        if (withLead && clause && bits.length === 1 && !sameWork(body, nextLead(t))) return `${nextLead(t)}，${body}`;
         // Its title before it in a point of one chapter, and wherever the measure opens with no verb (`非现场执法比例…`).
         if ((!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t))) return body;
         // A title said already (成效: `推动差异化监管，…42%`) is not said again: the target alone, as an aim (确保…).
@@ -1007,7 +1122,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           .filter((x) => x.ts.length)
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = [...ts.map((t) => measureOf(t, false)), answerable.get(id) ?? ''].filter(Boolean);
+            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');
@@ -1015,7 +1130,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
-      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence), ...[...answerable.values()].map(closeSentence));
+      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }
@@ -1057,7 +1172,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const problemPoints = !o.accepted
     ? ''
     : o.yearEnd
-      ? `${ranked.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
+      ? `${printedPoints.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
       : points.length > 3
         ? ''
         : points.length
@@ -1081,8 +1196,6 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const missedNamed = homeless.join('');
   // Year-end: the points say what fell short; no count of indicators or works before them (round ten).
   const problemLead = o.yearEnd && problemPoints ? PROBLEM_POINTS.opener : counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
-  const closingPlan = o.yearEnd ? PLAN_CLOSING.exec(readPreamble(o.plan.preamble).place)?.[2] : undefined;
-  const closingGap = closingPlan ? `${gap(SPEECH_GAPS.planClosing(closingPlan).slice(4, -1))}。` : '';
   const closing = o.yearEnd
     ? `${year + 1}年，${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，落实${gap(`上级${year + 1}年工作部署`)}，重点抓好以下工作。`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
@@ -1092,8 +1205,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       开头: opening,
       指标段: kpi.段,
       主要指标: kpi.指标句,
-      // A year closing a five-year plan (its preamble says 收官): the five years' results are the drafter's, right after the year's figures.
-      收官: closingGap,
+      // Round eleven: the five years' gap is in the opening (开头); kept for templates of earlier rounds, empty.
+      收官: '',
       量化: kpi.量化,
       // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
       标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,

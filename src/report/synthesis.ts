@@ -169,6 +169,27 @@ export type { HeadingState };
 export const LEAD_MIXED = ['持续'] as const;
 
 /**
+ * The adverbs a lead verb takes (round eleven, R6 report 2: 深入强化, 扎实强化, 深入保障, 稳步深化 are no collocations).
+ * A verb listed here takes only these in a heading of done or next work, whatever the state's list offers; a verb not
+ * listed takes the state's. Work not all done keeps LEAD_MIXED (it says the work goes on, not how well).
+ */
+export const VERB_ADVERBS: Readonly<Record<string, readonly string[]>> = {
+  强化: ['持续', '进一步'],
+  保障: ['全力', '切实'],
+  深化: ['持续', '不断'],
+  提升: ['着力', '持续'],
+  推进: ['扎实', '深入', '稳步'],
+  打好: ['全力', '扎实', '深入'],
+};
+/** The adverbs `verb` may take out of `choice` (VERB_ADVERBS); the verb's own list when none of `choice` collocates. */
+export function adverbsFor(verb: string, choice: readonly string[], state: HeadingState): readonly string[] {
+  const allowed = VERB_ADVERBS[verb];
+  if (!allowed || state === 'mixed' || state === 'silent') return choice;
+  const both = choice.filter((a) => allowed.includes(a));
+  return both.length ? both : allowed;
+}
+
+/**
  * One document's heading words: each heading takes the adverb, verb and predicate used least so far (in the order
  * of the rules above), so a report's headings vary by rule rather than repeating one phrase.
  */
@@ -185,9 +206,10 @@ export function headingWords() {
       const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
       if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
       const verb = least(rule.verbs);
-      // No adverb that shares a character with its verb (`深入深化`).
-      const adverbs = choice.filter((a) => ![...a].some((ch) => verb.includes(ch)));
-      return `${least(adverbs.length ? adverbs : choice)}${verb}${object}`;
+      // No adverb that shares a character with its verb (`深入深化`), and only those the verb collocates with.
+      const pool = adverbsFor(verb, choice, state);
+      const adverbs = pool.filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      return `${least(adverbs.length ? adverbs : pool)}${verb}${object}`;
     },
     /**
      * A sub-point's lead (一是…, round nine): always verb + object, as the seed's 一是强化政治建设 / 二是积极提升水环境
@@ -224,7 +246,7 @@ export function evaluativeHeading(title: string, allDone: boolean, pick: (xs: re
  * lead-in, so the task's name is not put before it. A sentence opening with a noun (`非现场执法检查率达到42%`)
  * gets the task as lead-in (`推动差异化监管，非现场执法检查率达到42%`).
  */
-export const LEAD_VERBS = ['完成', '印发', '组织', '出台', '建立', '开展', '实施', '推进', '推动', '制定', '制修订', '修订', '指导', '细化', '督促', '办理', '新增', '启动', '召开', '编制', '落实', '强化', '加强', '深化', '举办', '创建', '建成', '培训', '查处', '处理', '受理', '审批', '发放', '争取', '研究', '梳理', '排查', '整治', '整改', '开发', '上线', '部署', '印制', '配合', '协助', '参与', '牵头', '严格', '扩大', '提升', '优化', '健全', '构建', '打造', '压减', '淘汰', '治理', '核查', '监测', '评估', '申报', '发布', '报送', '签订', '谋划', '聚焦', '围绕', '坚持', '持续', '全面', '扎实', '深入', '积极'];
+export const LEAD_VERBS = ['完成', '印发', '组织', '出台', '建立', '开展', '实施', '推进', '推动', '制定', '制修订', '修订', '指导', '细化', '督促', '办理', '新增', '启动', '召开', '编制', '落实', '强化', '加强', '深化', '举办', '创建', '建成', '培训', '查处', '处理', '受理', '审批', '发放', '争取', '研究', '梳理', '排查', '整治', '整改', '开发', '上线', '部署', '印制', '配合', '协助', '参与', '牵头', '严格', '扩大', '提升', '优化', '健全', '构建', '打造', '压减', '淘汰', '治理', '核查', '监测', '评估', '申报', '发布', '报送', '签订', '谋划', '聚焦', '围绕', '坚持', '持续', '全面', '扎实', '深入', '积极', '加大', '促进', '增强', '完善'];
 const LEAD_ADVERBS = /^(累计|全年|年内|已|先后|共|共计|全面|全力|扎实|深入|积极|认真|持续|继续|进一步|首次|率先|同步|按期|如期|提前)+/;
 
 /** Whether a sentence opens with a verb phrase of its own (see LEAD_VERBS). */
