@@ -30,8 +30,8 @@ import { COOPERATING_TEXT, leadAnswer, LATE as LATE_UNIT, LEAD_TEXT, SEED_THEMES
 import { mkdirSync } from 'node:fs';
 
 /**
- * Paragraph texts of a .docx as python-docx sees them (tables apart). Issue 29 (round six): the speech keeps each
- * figure with its unit by word joiners (U+2060, speech.ts keepFigures), left out here as a reader's eye skips them.
+ * Paragraph texts of a .docx as python-docx sees them (tables apart). Round eleven: the documents carry no word
+ * joiners any more; the replace stays harmless for older files.
  */
 function docxText(file: string): string[] {
   const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([p.text.replace(chr(10), \'\').replace(chr(0x2060), \'\').replace(chr(0x200b), \'\') for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()], ensure_ascii=False))', file], { encoding: 'utf8' });

@@ -25,7 +25,7 @@ export interface SpeechContext {
   日期: string;
   回顾年度: string;
   部署年度: string;
-  /** `2026年` as the template prints it, its figure joined to 年 (keepFigures) as everywhere else. */
+  /** `2026年` as the template prints it. */
   部署年: string;
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
@@ -323,23 +323,6 @@ export function requirementWords(p: Preamble, year: string): string {
 export function guidanceWords(p: Preamble): string {
   const parts = p.guidance.split('，');
   return parts.filter((x, i) => i === 0 || /生态文明思想/.test(x)).slice(0, 2).join('，');
-}
-
-/**
- * How a figure and its unit break at a line's end, as data (round ten, R5 speech 7): a WORD JOINER (U+2060) between
- * the figure and its unit's first character only (`36|微克` never, nor `48|个`); nothing inside the unit, and no
- * ZERO WIDTH SPACE (round nine's U+200B after `/` broke search and replace in Word). A joiner takes LibreOffice's
- * autospacing between the figure and the Chinese after it, so every figure and its unit are joined, dates too
- * (`2025年`, `1月20日`): no figure set apart from its unit beside one set close. 【待填】 brackets are left alone
- * (their names are listed as printed).
- */
-export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人|年|月|日))/g;
-export const WORD_JOINER = '\u2060';
-export function keepFigures(text: string): string {
-  return text
-    .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(FIGURE_UNIT, (_, n: string, unit: string) => `${n}${WORD_JOINER}${unit}`)))
-    .join('');
 }
 
 type PlanTask = Plan['tasks'][number];
@@ -1222,13 +1205,5 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
   };
-  return keepAll(speech);
-}
-
-/** Every string of the speech with its figures kept whole (keepFigures), the structure as it is. */
-function keepAll<T>(x: T): T {
-  if (typeof x === 'string') return keepFigures(x) as T;
-  if (Array.isArray(x)) return x.map(keepAll) as T;
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, keepAll(v)])) as T;
-  return x;
+  return speech;
 }
