@@ -817,9 +817,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const achievements = section(report, '一、重点工作成效', '二、存在问题').join('');
     const paragraphs = review.filter((p, i) => i > 0 && /^（[一二三四五]）/.test(review[i - 1]!));
     expect(paragraphs).toHaveLength(5);
-    const opening = /^(一年来，我们聚焦[^，]+，|在[^，]+方面，(我们)?|围绕[^，]+，(我们)?|[^，]+方面，(我们)?)/;
-    expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(1);
-    expect(paragraphs[0]).toMatch(/^一年来，我们聚焦全面从严治党，/);
+    // Round eleven (R6 speech 1) changes the openings (was: `一年来，我们聚焦…，` then `在…方面，`, `围绕…，` in turn): a
+    // lead-in repeats the heading just above, so a paragraph of points opens with 一是, a single point with 我们.
+    const opening = /^(?=一是|我们)/;
+    expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(0);
+    expect(paragraphs[0]).toMatch(/^一是夯实基层建设基础。/);
     // What the lead units' silence leaves open is the drafter's gap, after the theme's results (R1 speech 4), inside
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
     const silentGap = /，?【待填：[^】]*（[^】]*未报送）】/g;

@@ -135,7 +135,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const thanks = '这些成绩的取得，是全局上下共同努力的结果。在此，我代表局党组，向全局干部职工表示衷心的感谢！';
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
-    expect(text[text.indexOf(thanks) - 1]).toMatch(/^在治理能力现代化方面，一是/);
+    // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.
+    expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是深入强化生态环境保护督察执法。/);
     expect(template).toContain(thanks);
     expect(noted).toHaveLength(3);
   });
@@ -237,7 +238,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(headings.length).toBe(5);
     const paragraphs = review.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(review[i - 1]!));
     expect(paragraphs).toHaveLength(5);
-    expect(paragraphs[0]).toMatch(/^一年来，我们/);
+    // Round eleven (R6 speech 1) changes the opening (was `一年来，我们`): the points open the paragraph.
+    expect(paragraphs[0]).toMatch(/^一是夯实基层建设基础。/);
+    expect(paragraphs.join('')).not.toMatch(/一年来，我们聚焦|在污染防治攻坚方面|围绕黄河流域生态保护，|绿色低碳高质量发展方面，/);
     const achievements = between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('');
     // The lead's silence on 环境安全 is the drafter's gap after the cooperating units' facts (R1 speech 4), inside the
     // 环境安全 point, not after the next point (round eight, R2 speech 5).

@@ -99,6 +99,12 @@ export const REVIEW_WORDS = {
   notFocused: /(安全屏障|屏障|水平)$/,
   /** Routine counts that are no result to tell a conference: meetings held, trainings given, inspections made. */
   routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理)/,
+  /**
+   * When a theme's paragraph opens with REVIEW_OPENINGS (R6 speech 1: `围绕黄河流域生态保护，一是…` under `（三）黄河
+   * 流域生态保护…` says the heading again): only a single point whose subject shares fewer than `leadInRun` characters
+   * running with the heading keeps one; points open with 一是.
+   */
+  leadInRun: 4,
 } as const;
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
@@ -1029,11 +1035,14 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
         return here.length ? `${x}，${here.join('')}` : x;
       });
-      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph; 我们 once at most (the opening's).
-      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph. A lead-in naming the subject the
+      // heading just above names (`在污染防治攻坚方面，一是…`) says it twice (R6 speech 1): points open with 一是; a
+      // single point is said with 我们, its opening kept only where the heading does not name it (REVIEW_WORDS.leadIn).
+      const leadIn = !sharesRun(subject, heading, REVIEW_WORDS.leadInRun) ? open : '';
+      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${leadIn.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
-        ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
+        ? [`${items.length > 1 ? '' : leadIn}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
