@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, headlineRank, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -797,12 +797,15 @@ export const REVIEW_POINT = {
   figures: 2,
   /** A result clause shorter (in Chinese characters) says its subject with the sentence's opening clause. */
   subjectLeast: 12,
-  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`). */
-  leaning: /^(其中|均|并|已|全部)/,
+  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`, `点位水质…` after the points it names). */
+  leaning: /^(其中|均|并|已|全部|点位|断面)/,
   /** Counts of what was searched or passed on (`排查问题线索9条`, `推送…线索1862条`): the work, not its result. */
   acts: /(排查|筛查|核查|推送|梳理|收到)[^，；]*?\d|(检查|巡查|督导|调研)$/,
-  /** What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on. */
-  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
+  /**
+   * What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on,
+   * or an outcome of quality (R6 speech 2: `水质稳定保持Ⅱ类`, `点位水质全部达到考核要求`).
+   */
+  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施|(稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|达到[^，；。]*考核要求)(?!.*(推进|开展)$)/,
   /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
   alone: 8,
   /**
@@ -913,7 +916,12 @@ function reviewItems(
       ? chapters.map((ch) => {
           // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
           const own = reported(ch.章节).filter((x) => !OFF_TOPIC.some((r) => r.chapter.test(ch.对象) && r.task.test(x.task)));
-          return { ch, ...point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences)) };
+          const said = point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences));
+          // A lead saying the theme's heading again (R6 speech 6: `（四）推进绿色低碳高质量发展…` then `二是扎实推动绿色低碳
+          // 高质量发展`) takes the report's rule (context.ts echoesTheme): the own words of the task its first result is from.
+          const from = said.results[0] ? own.find((x) => x.sentences.some((s) => s.includes(said.results[0]!.split('，')[0]!))) : undefined;
+          const instead = from && echoesTheme(said.lead, t.标题) ? leadWords(cnPunctuation(from.task).replace(/[。；，\s]+$/, '')) : '';
+          return { ch, ...said, lead: instead && !echoesTheme(instead, t.标题) ? instead : said.lead };
         })
       : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
   const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
