@@ -351,7 +351,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round seven: the 形势 gap says what goes there (R1 speech 9); the office's own failings are a gap (R1 speech 5).
     // Round nine (R4 speech 2): the 2025 plan's preamble says 收官: the 十四五's results are the drafter's to give.
     // Round ten (R5 speech 4): the superiors are the report's gap (was: 市委、市政府 by the issuer's level).
-    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年；生态环境质量持续改善面临的压力和挑战）']);
+    // Round eleven (R6 speech 3): 形势 is a skeleton, its one gap the superiors' meetings and documents (was one bracket).
+    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });

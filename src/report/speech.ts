@@ -47,8 +47,11 @@ export interface SpeechContext {
   回顾: { 序号: string; 标题: string; 成效: string[] }[];
   /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
-  /** The 形势 part: a short 【待填】 (superiors' latest deployment is not in the data). */
-  形势: string;
+  /**
+   * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
+   * from the next plan's preamble; （三）the year's own shortcomings, named shortly from the data.
+   */
+  形势: string[];
   部署: {
     /** `next`: the next year's plan; `remaining`: this year's unfinished tasks; `none`: nothing to deploy from. */
     来源: 'next' | 'remaining' | 'none';
@@ -222,9 +225,10 @@ export const SPEECH_GAPS = {
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
-  situation: '【待填：当前形势和上级部署要求】',
-  /** What 形势 holds, for the drafter (R1 speech 9): the superiors' latest meetings, the year's place, the pressures. */
-  situationHints: (place: string) => `【待填：当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；${place ? `${place}；` : ''}生态环境质量持续改善面临的压力和挑战）】`,
+  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage or shortcomings unknown. */
+  superiorsWords: '【待填：上级会议和文件精神】',
+  stage: '【待填：所处发展阶段和面临的形势】',
+  weakness: '【待填：自身短板】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -253,6 +257,31 @@ export function planClosingWords(place: string): string {
 export function meetingName(issuer: string, year: string, yearEnd: boolean, span: string): string {
   const own = shortName(issuer);
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
+}
+
+/**
+ * 当前形势 as a skeleton (R6 speech 3): three points, each `（n）从…看，`. The superiors' requirements are not in the data
+ * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
+ * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again; the shortcomings are the
+ * review's, each named shortly by the first `short` rule it meets (a missed indicator, a task behind, a remainder).
+ */
+export const SITUATION = {
+  views: ['从上级要求看', '从发展阶段看', '从自身短板看'] as const,
+  stageClause: /开好|开局/,
+  short: { missed: '未达标', behind: '滞后', left: /剩余\d+(?:项|个|处|件)([\u4e00-\u9fa5]{2,8}?问题)/, leftWords: '尚未清零' },
+  /** After the shortcomings named: what they ask, claiming no cause. */
+  weaknessClose: '等短板亟待补齐',
+} as const;
+export function situationWords(place: string, stageClause: string, missed: string[], behind: string[], reported: string[]): string[] {
+  const [upper, stage, own] = SITUATION.views;
+  const S = SITUATION.short;
+  const left = reported.map((x) => S.left.exec(x)?.[1]).filter((x): x is string => !!x);
+  const named = [...new Set([...missed.map((x) => `${x}${S.missed}`), ...behind.map((x) => `${x}${S.behind}`), ...left.map((x) => `${x}${S.leftWords}`)])];
+  return [
+    `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
+    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}` : SPEECH_GAPS.stage}。`,
+    `（三）${own}，${named.length ? `${named.join('、')}${SITUATION.weaknessClose}` : SPEECH_GAPS.weakness}。`,
+  ];
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -314,15 +343,22 @@ export function readPreamble(preamble: string | undefined): Preamble {
  * between is what the parts deploy.
  */
 export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽/;
-export function requirementWords(p: Preamble, year: string): string {
+export function requirementWords(p: Preamble, year: string, saidInSituation = false): string {
   if (!p.guidance && !p.aims.length) return '';
   const subject = p.subject || `${year}年工作`;
-  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || REQUIREMENT_KEEP.test(x)).join('，');
+  // The place and its stage clause the 形势 said (situationWords) are not said again (R6 speech 3).
+  const place = saidInSituation ? '' : p.place;
+  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || (REQUIREMENT_KEEP.test(x) && !(saidInSituation && x === stageClauseOf(p)))).join('，');
   return [
-    p.place ? `${p.place}。` : '',
-    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
+    place ? `${place}。` : '',
+    p.guidance ? `${place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
     p.aims.length ? `主要目标是：${p.aims.join('，')}。` : '',
   ].join('');
+}
+
+/** The preamble's clause of what its stage asks (SITUATION.stageClause: `高质量开好“十五五”…的局`), or empty. */
+export function stageClauseOf(p: Preamble): string {
+  return p.place ? p.guidance.split('，').find((x, i) => i > 0 && SITUATION.stageClause.test(x)) ?? '' : '';
 }
 
 /** The year's guiding thought in the review's opening: the preamble's `…为指导` and its 生态文明思想, nothing more. */
@@ -1159,7 +1195,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       if (id) add(aims, id, aim);
     }
     const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
-    const requirement = requirementWords(pre, next);
+    const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
@@ -1198,6 +1234,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const indicators = yearEnd
     ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
     : spoken(ctx.报告.指标段);
+  // 形势 (R6 speech 3): the next plan's stage, the review's shortcomings named shortly.
+  const nextPre = readPreamble(o.nextPlan?.preamble);
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), missedNames, ordered.map((c) => taskObject(c.task)), weighed.map((x) => x.text));
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
@@ -1217,7 +1256,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     收官: yearEnd ? planClosingWords(own.place) : '',
     回顾: review,
     不足: shortcomings,
-    形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
+    形势: situation,
     部署: deploy,
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
