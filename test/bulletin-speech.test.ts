@@ -302,7 +302,9 @@ describe('the speech at the next year’s work conference', () => {
     const part = text.slice(text.indexOf('三、2026年重点工作'), text.indexOf('四、狠抓工作落实'));
     const headings = part.filter((p) => /^（[一二三四五六七八九十]+）/.test(p));
     expect(headings).toEqual(next.chapters.map((ch, i) => `（${'一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四'])[i]}）${ch.title.trim().replace(/\s+/g, '，')}`));
-    expect(part[1]).toMatch(/^2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
+    // Round eleven (R6 speech 3) changes the opening (was the plan's place first): the stage is said in 形势 (二).
+    expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
+    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     expect(part[2]).toBe('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
     // Round eight (R2 speech 9): each task its own paragraph; a chapter's body is the paragraphs under its heading.

@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -530,12 +530,27 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
  * `完成局直属机关党委换届`): its object, `工作` aside, of DONE_MEASURE.least characters at least, stands in a reported
  * clause with a verb of completion.
  */
-export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, done: /(完成|建成|实现|通过)/, least: 6 } as const;
+export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: /\d+(?:个|项|家|条|处|座)/g } as const;
+/**
+ * Round eleven (R6 speech 5) changes the match (was: the object in a reported clause with a verb of completion): the
+ * object alone, counts aside (`完成徒骇河…国控断面“一断面一策”` after `编制徒骇河…2个国控断面“一断面一策”`): what the
+ * year's reports say of work done is done, whatever its verb.
+ */
 export function doneAlready(measure: string, reported: string[]): boolean {
   if (!DONE_MEASURE.verb.test(measure)) return false;
-  const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '');
+  const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
-  return reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(object) && DONE_MEASURE.done.test(c)));
+  return reported.some((r) => r.split(/[，；。]/).some((c) => c.replace(DONE_MEASURE.count, '').includes(object)));
+}
+
+/**
+ * A hollow measure (R6 speech 5): fewer than `least` characters of its own (`完善预警反馈机制`), a plan's echo (context.ts
+ * PLAN_ECHO), or only the plan's formula (`细化年度目标、任务、项目`): no item is made of it.
+ */
+export const HOLLOW = { least: 12, formula: /^细化(年度)?目标、任务、项目$/ } as const;
+export function hollowMeasure(measure: string): boolean {
+  const own = measure.split('，').filter((c) => c && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c));
+  return own.join('，').length < HOLLOW.least;
 }
 
 /**
@@ -599,6 +614,17 @@ export const AIM_ECHO = { run: 6 } as const;
 
 /** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
 export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
+
+/**
+ * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
+ * `measureChars` (its unit's own plan for work carried whole).
+ */
+export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
+
+/** A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5). */
+export function problemWords(words: string): string {
+  return `${words.replace(/的?问题$/, '')}的问题`;
+}
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
 export const SUBHEAD_ECHO = { run: 6 } as const;
@@ -704,7 +730,39 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // work carried with its unit's date, a task whose work had a problem reported), then the tasks with a target or new
   // words, DEPLOY.perPart items in all; the rest is the plan's (DEPLOY_CLOSING).
   const answersProblem = (t: PlanTask) => d.problems?.find((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task))));
+  const allAims = [...d.aims.values()].flat();
+  const chapterWords = headingWords();
+  // A part of several chapters (R6 speech 4): one item per chapter, its verb–object the lead, then CHAPTER_ITEM.measures
+  // measures from its tasks (what answers the year's problems and work carried first, then by score), the answers to
+  // the problems inside; a target the 主要目标 states already is not said again.
+  const fresh = (t: string) => !allAims.some((a) => commonRun(t, a) >= AIM_ECHO.run);
+  // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
+  const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
+  const chapterItem = (x: (typeof chapters)[number]): string => {
+    const ys = deployed(x.tasks);
+    const off = (y: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(x.ch.title) && r.task.test(leadOf(y.task)));
+    const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
+    const others = ys
+      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
+      .map((y, at) => ({ y, at }))
+      .sort((a, b) => b.y.score - a.y.score || a.at - b.at)
+      .map((z) => z.y);
+    const chosen = [...first, ...others].slice(0, CHAPTER_ITEM.measures);
+    const bits = ys.filter((y) => chosen.includes(y)).map((y) => {
+      const problem = answersProblem(y.task);
+      const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
+      let said = '';
+      for (const c of measureClauses(ownMeasure(y))) if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      const ensured = [y.due ? `${y.due}完成` : '', y.targets.filter(fresh).join('、')].filter(Boolean).join('，');
+      // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
+      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${said || y.lead}${ensured ? `，确保${ensured}` : ''}`;
+    }).filter(Boolean);
+    const open = opening(x.ch.id);
+    const lead = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
+  };
   const partItems = (own: typeof chapters, heading: string): string[] => {
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x)}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -739,7 +797,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       if (y.score !== 4 && !problem) continue;
       used.add(y.task);
       // The problem named, then its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's measures.
-      items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
+      items.push(taskItem(y, problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
     }
     // Then the tasks with a target or new words, the rest left to the plan.
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
