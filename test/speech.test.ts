@@ -9,7 +9,8 @@ import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { carriedPlan, doneAlready, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { echoesTheme, headlineRank } from '../src/report/context.ts';
+import { carriedPlan, CHAPTER_ITEM, doneAlready, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -446,6 +447,49 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   });
 
   // Finding 7: several thousand characters, every one from the data or the template, with no sentence said twice.
+  // Round eleven (R6 speech 1–6), each on the extracted text.
+  it('opens points with 一是, ranks quality above process counts, and deploys a chapter an item (round eleven)', () => {
+    const paragraphs = review.filter((x, i) => i > 0 && /^（[一二三四五六七八九十]+）/.test(review[i - 1]!));
+    // 1. No lead-in repeating the heading just above.
+    expect(paragraphs.every((p) => p.startsWith('一是'))).toBe(true);
+    // 2. An outcome of quality and a decomposition with a target before a platform's count; a quality outcome before
+    // a count of reports reviewed.
+    const yellow = paragraphs[2]!;
+    expect(yellow).toContain('一是积极落实黄河重大国家战略。分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类。全年推送环境问题线索1862条');
+    const pollution = paragraphs[1]!;
+    expect(pollution).toContain('三是持续打好净土保卫战。每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求。完成土壤污染风险管控和修复报告评审63个。');
+    expect(headlineRank('黄河干流济南段水质稳定保持Ⅱ类')).toBeLessThan(Infinity);
+    expect(headlineRank('分解落实省“十大行动”任务46项')).toBeLessThan(Infinity);
+    expect(headlineRank('全年推送环境问题线索1862条')).toBe(Infinity);
+    // 6. The point under （四） that said its heading again leads with its task's own words (the report's rule).
+    const green = paragraphs[3]!;
+    expect(green).not.toContain('是扎实推动绿色低碳高质量发展');
+    expect(green).toContain('二是推动减污降碳协同增效。试点园区单位产值碳排放同比下降6.8%。');
+    expect(echoesTheme('扎实推动绿色低碳高质量发展', '推进绿色低碳高质量发展精准有力')).toBe(true);
+    // 4. A part of several chapters: one item per chapter, its verb–object the lead; a part of one chapter per task.
+    const parts = deployment.filter((p) => /^（[一二三四五]）/.test(p));
+    const itemsOf = (h: string) => deployment.slice(deployment.indexOf(h) + 1).filter((_, k, xs) => k < (xs.findIndex((p) => /^（[一二三四五]）|^具体任务/.test(p)) + 1 || 99) - 1);
+    expect(parts).toEqual(['（一）坚定不移推进全面从严治党', '（二）深入推进污染防治攻坚', '（三）全力筑牢黄河流域生态保护安全屏障', '（四）积极推动绿色低碳高质量发展', '（五）着力提升治理能力现代化水平']);
+    const pollutionItems = itemsOf('（二）深入推进污染防治攻坚');
+    expect(pollutionItems.map((p) => p.split('。')[0])).toEqual(['一是深入打好蓝天保卫战', '二是全力打好碧水保卫战', '三是积极打好净土保卫战', '四是着力推进固体废物和新污染物治理']);
+    for (const item of pollutionItems) {
+      const measures = item.split('。').slice(1).join('。').split('；');
+      expect(measures.length, item).toBeGreaterThanOrEqual(1);
+      expect(measures.length, item).toBeLessThanOrEqual(CHAPTER_ITEM.measures);
+    }
+    // The problems' answers inside their chapter's item; the 主要目标's figures not again in an item.
+    expect(pollutionItems[0]).toContain('针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”');
+    expect(pollutionItems[2]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
+    const items = deployment.filter((p) => /^[一二三四五]是/.test(p)).join('');
+    expect(items).not.toMatch(/37微克|64%以上|保持100%/);
+    expect(itemsOf('（一）坚定不移推进全面从严治党')[0]).toMatch(/^一是加强政治机关建设。/);
+    // 5. Work the year reported done is not deployed as new; no hollow item; never 问题的问题.
+    expect(items).not.toContain('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”');
+    expect(items).not.toContain('细化年度目标、任务、项目');
+    expect(items).not.toContain('完善预警反馈机制');
+    expect(text.join('')).not.toContain('问题的问题');
+  });
+
   it('runs to several thousand characters without repeating itself', () => {
     const body = text.join('');
     // (4000 before round nine dropped the 统筹抓好 line and the long 【待填】 list: filler, not data.)
@@ -456,6 +500,23 @@ describe('the conference speech of a realistic year-end round, deploying the 202
 });
 
 describe('the speech’s rules, each on its own', () => {
+  // Round eleven (R6 speech 3, 5).
+  it('says 形势 as a skeleton, matches done work on its object, and drops hollow measures (round eleven)', () => {
+    expect(situationWords('2026年是“十五五”规划的开局之年', '高质量开好“十五五”生态环境保护工作的局', ['优良天数比率'], ['农村环境整治'], ['剩余5项督察问题涉及历史遗留，整改周期较长', '部分城乡接合部镇街道路积尘负荷反复'])).toEqual([
+      '（一）从上级要求看，【待填：上级会议和文件精神】。',
+      '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局。',
+      '（三）从自身短板看，优良天数比率未达标、农村环境整治滞后、督察问题尚未清零等短板亟待补齐。',
+    ]);
+    expect(situationWords('', '', [], [], [])).toEqual(['（一）从上级要求看，【待填：上级会议和文件精神】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。', '（三）从自身短板看，【待填：自身短板】。']);
+    expect(doneAlready('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，实施精准治理项目19个'])).toBe(true);
+    expect(hollowMeasure('细化年度目标、任务、项目')).toBe(true);
+    expect(hollowMeasure('完善预警反馈机制')).toBe(true);
+    expect(hollowMeasure('落实黄河流域生态保护和高质量发展相关工作任务')).toBe(true);
+    expect(hollowMeasure('强化大宗工业固废环境管理，完成典型大宗工业固废堆存场所排查')).toBe(false);
+    expect(problemWords('剩余5项督察问题')).toBe('剩余5项督察问题');
+    expect(problemWords('道路积尘负荷反复')).toBe('道路积尘负荷反复的问题');
+  });
+
   it('drops a measure the year reported done, and the lead’s words at a measure’s end (round eight)', () => {
     expect(doneAlready('完成局直属机关党委换届工作', ['细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届'])).toBe(true);
     expect(doneAlready('完成局直属机关党委换届工作', ['启动局直属机关党委换届筹备'])).toBe(false);

@@ -530,17 +530,17 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
  * `完成局直属机关党委换届`): its object, `工作` aside, of DONE_MEASURE.least characters at least, stands in a reported
  * clause with a verb of completion.
  */
-export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: /\d+(?:个|项|家|条|处|座)/g } as const;
+export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: /\d+(?:个|项|家|条|处|座)/g, begun: /(启动|筹备|正在|推进中)/ } as const;
 /**
  * Round eleven (R6 speech 5) changes the match (was: the object in a reported clause with a verb of completion): the
  * object alone, counts aside (`完成徒骇河…国控断面“一断面一策”` after `编制徒骇河…2个国控断面“一断面一策”`): what the
- * year's reports say of work done is done, whatever its verb.
+ * year's reports say of work done is done, whatever its verb, unless the clause says it only begun (`启动…筹备`).
  */
 export function doneAlready(measure: string, reported: string[]): boolean {
   if (!DONE_MEASURE.verb.test(measure)) return false;
   const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
-  return reported.some((r) => r.split(/[，；。]/).some((c) => c.replace(DONE_MEASURE.count, '').includes(object)));
+  return reported.some((r) => r.split(/[，；。]/).some((c) => c.replace(DONE_MEASURE.count, '').includes(object) && !DONE_MEASURE.begun.test(c)));
 }
 
 /**
@@ -623,7 +623,7 @@ export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
 
 /** A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5). */
 export function problemWords(words: string): string {
-  return `${words.replace(/的?问题$/, '')}的问题`;
+  return /问题$/.test(words) ? words : `${words}的问题`;
 }
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
@@ -738,7 +738,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const fresh = (t: string) => !allAims.some((a) => commonRun(t, a) >= AIM_ECHO.run);
   // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
   const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
-  const chapterItem = (x: (typeof chapters)[number]): string => {
+  const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
     const off = (y: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(x.ch.title) && r.task.test(leadOf(y.task)));
     const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
@@ -753,16 +753,23 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
       let said = '';
       for (const c of measureClauses(ownMeasure(y))) if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
-      const ensured = [y.due ? `${y.due}完成` : '', y.targets.filter(fresh).join('、')].filter(Boolean).join('，');
+      // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
+      const targets = targetsOf([y.task]).filter((t) => !d.met.has(targetKey(t)) && fresh(t) && !said.includes(t));
+      const ensured = [y.due ? `${y.due}完成` : '', targets.join('、')].filter(Boolean).join('，');
+      // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
+      const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
       // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
-      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${said || y.lead}${ensured ? `，确保${ensured}` : ''}`;
+      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
     }).filter(Boolean);
     const open = opening(x.ch.id);
-    const lead = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
+    // gives way to its first told task's lead.
+    const own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    const lead = commonRun(own, heading) >= SUBHEAD_ECHO.run || commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run ? chosen[0]?.lead ?? own : own;
     return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
-    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x)}`);
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x, heading)}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
