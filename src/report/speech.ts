@@ -811,6 +811,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
       .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
+      // A hollow measure with no target of its own is no item either (R6 speech 5).
+      .filter(({ y }) => y.targets.length > 0 || !hollowMeasure(y.measure))
       .map((x, at) => ({ ...x, at }));
     // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
     const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
