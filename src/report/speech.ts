@@ -269,8 +269,8 @@ export const SITUATION = {
   views: ['从上级要求看', '从发展阶段看', '从自身短板看'] as const,
   stageClause: /开好|开局/,
   short: { missed: '未达标', behind: '滞后', left: /剩余\d+(?:项|个|处|件)([\u4e00-\u9fa5]{2,8}?问题)/, leftWords: '尚未清零' },
-  /** After the shortcomings named: what they ask, claiming no cause. */
-  weaknessClose: '等短板亟待补齐',
+  /** The shortcomings named, claiming no cause: `还存在A、B、C等薄弱环节`. */
+  weaknessWords: (named: string[]) => `还存在${named.join('、')}等薄弱环节`,
 } as const;
 export function situationWords(place: string, stageClause: string, missed: string[], behind: string[], reported: string[]): string[] {
   const [upper, stage, own] = SITUATION.views;
@@ -280,7 +280,7 @@ export function situationWords(place: string, stageClause: string, missed: strin
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
     `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}` : SPEECH_GAPS.stage}。`,
-    `（三）${own}，${named.length ? `${named.join('、')}${SITUATION.weaknessClose}` : SPEECH_GAPS.weakness}。`,
+    `（三）${own}，${named.length ? SITUATION.weaknessWords(named) : SPEECH_GAPS.weakness}。`,
   ];
 }
 
