@@ -507,6 +507,13 @@ export function sameThing(a: string, b: string): boolean {
 
 /** A chapter's lead that shares this many characters with its theme's heading says the heading again. */
 export const THEME_ECHO = 6;
+/**
+ * Whether a chapter's lead says its theme's heading again (THEME_ECHO, round ten): the report's blocks and the
+ * speech's review points then lead with their most telling task's own words (leadWords) instead.
+ */
+export function echoesTheme(head: string, theme: string): boolean {
+  return sharesRun(head.replace(/[“”]/g, ''), theme.replace(/[“”]/g, ''), THEME_ECHO);
+}
 
 /** Two task names that speak of one piece of work share a run of this many characters (`生态环境保护规划编制`). */
 export const SAME_WORK = 6;
@@ -904,7 +911,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
         // A lead that says its theme's heading again (`（四）推进绿色低碳高质量发展精准有力。…二是扎实推动绿色低碳高质量发展`)
         // leads with its most telling task's own verb–object instead, told first (round ten, THEME_ECHO).
-        if (o.yearEnd && kept.length && sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO)) {
+        if (o.yearEnd && kept.length && echoesTheme(head, g.title)) {
           const best = kept.reduce((a, b) => (resultScore(b.text, routine) > resultScore(a.text, routine) ? b : a));
           const own = leadWords(best.task);
           if (own) {

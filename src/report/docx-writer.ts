@@ -128,23 +128,10 @@ const body = { spacing: exact, widowControl: false };
 
 const LEVEL_FONTS = { 1: FONTS.h1, 2: FONTS.h2, 3: FONTS.body } as const;
 
-/**
- * A unit whose characters are joined by WORD JOINERs (U+2060, see report/speech.ts keepFigures: `微克/`, `立方米`) is a
- * run of its own: LibreOffice's Chinese line breaking ignores the joiner between Chinese characters, but honours it
- * in a run whose East Asian language is not Chinese. The text is unchanged; the figure before it stays in the body's
- * run, so the spacing between Western and Asian text is the same at every figure.
- */
-const JOINED_FIGURE = /((?:[^\u2060]\u2060)+[^\u2060])/;
-
 function runs(content: Inline[], fontName: string, size: number, bold = false): TextRun[] {
   return content.flatMap((c) =>
-    c.text.split('\n').flatMap((line, i) =>
-      line
-        .split(JOINED_FIGURE)
-        .map((text, k) => ({ text, k }))
-        .filter((x, k) => x.text || k === 0)
-        .map(({ text, k }, n) => new TextRun({ text, break: i > 0 && n === 0 ? 1 : undefined, font: font(c.level ? LEVEL_FONTS[c.level] : fontName), size, bold: bold || c.bold, language: k % 2 ? { eastAsia: 'en-US' } : undefined })),
-    ),
+    // One run per line: every figure spaced alike by the renderer, no invisible characters (round eleven).
+    c.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, font: font(c.level ? LEVEL_FONTS[c.level] : fontName), size, bold: bold || c.bold })),
   );
 }
 

@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, headlineRank, namesItsSubject, OFF_TOPIC, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -25,7 +25,7 @@ export interface SpeechContext {
   日期: string;
   回顾年度: string;
   部署年度: string;
-  /** `2026年` as the template prints it, its figure joined to 年 (keepFigures) as everywhere else. */
+  /** `2026年` as the template prints it. */
   部署年: string;
   /** `2025年` at the year's end, `前三季度` otherwise: the period reviewed, as the speech names it. */
   回顾期间: string;
@@ -47,8 +47,11 @@ export interface SpeechContext {
   回顾: { 序号: string; 标题: string; 成效: string[] }[];
   /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
-  /** The 形势 part: a short 【待填】 (superiors' latest deployment is not in the data). */
-  形势: string;
+  /**
+   * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
+   * from the next plan's preamble; （三）the year's own shortcomings, named shortly from the data.
+   */
+  形势: string[];
   部署: {
     /** `next`: the next year's plan; `remaining`: this year's unfinished tasks; `none`: nothing to deploy from. */
     来源: 'next' | 'remaining' | 'none';
@@ -99,6 +102,12 @@ export const REVIEW_WORDS = {
   notFocused: /(安全屏障|屏障|水平)$/,
   /** Routine counts that are no result to tell a conference: meetings held, trainings given, inspections made. */
   routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理)/,
+  /**
+   * When a theme's paragraph opens with REVIEW_OPENINGS (R6 speech 1: `围绕黄河流域生态保护，一是…` under `（三）黄河
+   * 流域生态保护…` says the heading again): only a single point whose subject shares fewer than `leadInRun` characters
+   * running with the heading keeps one; points open with 一是.
+   */
+  leadInRun: 4,
 } as const;
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
@@ -216,9 +225,10 @@ export const SPEECH_GAPS = {
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
-  situation: '【待填：当前形势和上级部署要求】',
-  /** What 形势 holds, for the drafter (R1 speech 9): the superiors' latest meetings, the year's place, the pressures. */
-  situationHints: (place: string) => `【待填：当前形势和上级部署要求（如：上级生态环境保护工作会议和文件精神；${place ? `${place}；` : ''}生态环境质量持续改善面临的压力和挑战）】`,
+  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage or shortcomings unknown. */
+  superiorsWords: '【待填：上级会议和文件精神】',
+  stage: '【待填：所处发展阶段和面临的形势】',
+  weakness: '【待填：自身短板】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -247,6 +257,31 @@ export function planClosingWords(place: string): string {
 export function meetingName(issuer: string, year: string, yearEnd: boolean, span: string): string {
   const own = shortName(issuer);
   return yearEnd ? `${own}${year}年工作会议` : `${own}${year}年${span}重点工作推进会`;
+}
+
+/**
+ * 当前形势 as a skeleton (R6 speech 3): three points, each `（n）从…看，`. The superiors' requirements are not in the data
+ * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
+ * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again; the shortcomings are the
+ * review's, each named shortly by the first `short` rule it meets (a missed indicator, a task behind, a remainder).
+ */
+export const SITUATION = {
+  views: ['从上级要求看', '从发展阶段看', '从自身短板看'] as const,
+  stageClause: /开好|开局/,
+  short: { missed: '未达标', behind: '滞后', left: /剩余\d+(?:项|个|处|件)([\u4e00-\u9fa5]{2,8}?问题)/, leftWords: '尚未清零' },
+  /** The shortcomings named, claiming no cause: `还存在A、B、C等薄弱环节`. */
+  weaknessWords: (named: string[]) => `还存在${named.join('、')}等薄弱环节`,
+} as const;
+export function situationWords(place: string, stageClause: string, missed: string[], behind: string[], reported: string[]): string[] {
+  const [upper, stage, own] = SITUATION.views;
+  const S = SITUATION.short;
+  const left = reported.map((x) => S.left.exec(x)?.[1]).filter((x): x is string => !!x);
+  const named = [...new Set([...missed.map((x) => `${x}${S.missed}`), ...behind.map((x) => `${x}${S.behind}`), ...left.map((x) => `${x}${S.leftWords}`)])];
+  return [
+    `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
+    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}` : SPEECH_GAPS.stage}。`,
+    `（三）${own}，${named.length ? SITUATION.weaknessWords(named) : SPEECH_GAPS.weakness}。`,
+  ];
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -308,38 +343,28 @@ export function readPreamble(preamble: string | undefined): Preamble {
  * between is what the parts deploy.
  */
 export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽/;
-export function requirementWords(p: Preamble, year: string): string {
+export function requirementWords(p: Preamble, year: string, saidInSituation = false): string {
   if (!p.guidance && !p.aims.length) return '';
   const subject = p.subject || `${year}年工作`;
-  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || REQUIREMENT_KEEP.test(x)).join('，');
+  // The place and its stage clause the 形势 said (situationWords) are not said again (R6 speech 3).
+  const place = saidInSituation ? '' : p.place;
+  const guidance = p.guidance.split('，').filter((x, i) => i === 0 || (REQUIREMENT_KEEP.test(x) && !(saidInSituation && x === stageClauseOf(p)))).join('，');
   return [
-    p.place ? `${p.place}。` : '',
-    p.guidance ? `${p.place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
+    place ? `${place}。` : '',
+    p.guidance ? `${place ? '' : `${year}年，`}${subject}的总体要求是：${guidance}。` : '',
     p.aims.length ? `主要目标是：${p.aims.join('，')}。` : '',
   ].join('');
+}
+
+/** The preamble's clause of what its stage asks (SITUATION.stageClause: `高质量开好“十五五”…的局`), or empty. */
+export function stageClauseOf(p: Preamble): string {
+  return p.place ? p.guidance.split('，').find((x, i) => i > 0 && SITUATION.stageClause.test(x)) ?? '' : '';
 }
 
 /** The year's guiding thought in the review's opening: the preamble's `…为指导` and its 生态文明思想, nothing more. */
 export function guidanceWords(p: Preamble): string {
   const parts = p.guidance.split('，');
   return parts.filter((x, i) => i === 0 || /生态文明思想/.test(x)).slice(0, 2).join('，');
-}
-
-/**
- * How a figure and its unit break at a line's end, as data (round ten, R5 speech 7): a WORD JOINER (U+2060) between
- * the figure and its unit's first character only (`36|微克` never, nor `48|个`); nothing inside the unit, and no
- * ZERO WIDTH SPACE (round nine's U+200B after `/` broke search and replace in Word). A joiner takes LibreOffice's
- * autospacing between the figure and the Chinese after it, so every figure and its unit are joined, dates too
- * (`2025年`, `1月20日`): no figure set apart from its unit beside one set close. 【待填】 brackets are left alone
- * (their names are listed as printed).
- */
-export const FIGURE_UNIT = /(\d+(?:\.\d+)?)((?:万|亿)?余?(?:%|(?:微克|毫克|克)\/立方米|平方公里|公里|元|吨|亩|人次|辆次|家次|辆|台|个|项|家|次|件|起|处|座|条|天|轮|批|期|种|份|卷|场|名|户|人|年|月|日))/g;
-export const WORD_JOINER = '\u2060';
-export function keepFigures(text: string): string {
-  return text
-    .split(/(【[^】]*】)/)
-    .map((part, i) => (i % 2 ? part : part.replace(FIGURE_UNIT, (_, n: string, unit: string) => `${n}${WORD_JOINER}${unit}`)))
-    .join('');
 }
 
 type PlanTask = Plan['tasks'][number];
@@ -505,12 +530,27 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
  * `完成局直属机关党委换届`): its object, `工作` aside, of DONE_MEASURE.least characters at least, stands in a reported
  * clause with a verb of completion.
  */
-export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, done: /(完成|建成|实现|通过)/, least: 6 } as const;
+export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: /\d+(?:个|项|家|条|处|座)/g, begun: /(启动|筹备|正在|推进中)/ } as const;
+/**
+ * Round eleven (R6 speech 5) changes the match (was: the object in a reported clause with a verb of completion): the
+ * object alone, counts aside (`完成徒骇河…国控断面“一断面一策”` after `编制徒骇河…2个国控断面“一断面一策”`): what the
+ * year's reports say of work done is done, whatever its verb, unless the clause says it only begun (`启动…筹备`).
+ */
 export function doneAlready(measure: string, reported: string[]): boolean {
   if (!DONE_MEASURE.verb.test(measure)) return false;
-  const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '');
+  const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
-  return reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(object) && DONE_MEASURE.done.test(c)));
+  return reported.some((r) => r.split(/[，；。]/).some((c) => c.replace(DONE_MEASURE.count, '').includes(object) && !DONE_MEASURE.begun.test(c)));
+}
+
+/**
+ * A hollow measure (R6 speech 5): fewer than `least` characters of its own (`完善预警反馈机制`), a plan's echo (context.ts
+ * PLAN_ECHO), or only the plan's formula (`细化年度目标、任务、项目`): no item is made of it.
+ */
+export const HOLLOW = { least: 12, formula: /^细化(年度)?目标、任务、项目$/ } as const;
+export function hollowMeasure(measure: string): boolean {
+  const own = measure.split('，').filter((c) => c && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c));
+  return own.join('，').length < HOLLOW.least;
 }
 
 /**
@@ -574,6 +614,17 @@ export const AIM_ECHO = { run: 6 } as const;
 
 /** A theme's own verb (`推进绿色低碳高质量发展精准有力`), left out where the deployment's heading puts its own (`积极推动…`). */
 export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
+
+/**
+ * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
+ * `measureChars` (its unit's own plan for work carried whole).
+ */
+export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
+
+/** A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5). */
+export function problemWords(words: string): string {
+  return /问题$/.test(words) ? words : `${words}的问题`;
+}
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
 export const SUBHEAD_ECHO = { run: 6 } as const;
@@ -679,7 +730,46 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // work carried with its unit's date, a task whose work had a problem reported), then the tasks with a target or new
   // words, DEPLOY.perPart items in all; the rest is the plan's (DEPLOY_CLOSING).
   const answersProblem = (t: PlanTask) => d.problems?.find((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task))));
+  const allAims = [...d.aims.values()].flat();
+  const chapterWords = headingWords();
+  // A part of several chapters (R6 speech 4): one item per chapter, its verb–object the lead, then CHAPTER_ITEM.measures
+  // measures from its tasks (what answers the year's problems and work carried first, then by score), the answers to
+  // the problems inside; a target the 主要目标 states already is not said again.
+  const fresh = (t: string) => !allAims.some((a) => commonRun(t, a) >= AIM_ECHO.run);
+  // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
+  const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
+  const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
+    const ys = deployed(x.tasks);
+    const off = (y: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(x.ch.title) && r.task.test(leadOf(y.task)));
+    const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
+    const others = ys
+      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
+      .map((y, at) => ({ y, at }))
+      .sort((a, b) => b.y.score - a.y.score || a.at - b.at)
+      .map((z) => z.y);
+    const chosen = [...first, ...others].slice(0, CHAPTER_ITEM.measures);
+    const bits = ys.filter((y) => chosen.includes(y)).map((y) => {
+      const problem = answersProblem(y.task);
+      const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
+      let said = '';
+      for (const c of measureClauses(ownMeasure(y))) if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
+      const targets = targetsOf([y.task]).filter((t) => !d.met.has(targetKey(t)) && fresh(t) && !said.includes(t));
+      const ensured = [y.due ? `${y.due}完成` : '', targets.join('、')].filter(Boolean).join('，');
+      // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
+      const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
+      // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
+      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
+    }).filter(Boolean);
+    const open = opening(x.ch.id);
+    // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
+    // gives way to its first told task's lead.
+    const own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    const lead = commonRun(own, heading) >= SUBHEAD_ECHO.run || commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run ? chosen[0]?.lead ?? own : own;
+    return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
+  };
   const partItems = (own: typeof chapters, heading: string): string[] => {
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x, heading)}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -714,13 +804,15 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       if (y.score !== 4 && !problem) continue;
       used.add(y.task);
       // The problem named, then its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's measures.
-      items.push(taskItem(y, problem ? `针对${problem.words}的问题，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
+      items.push(taskItem(y, problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
     }
     // Then the tasks with a target or new words, the rest left to the plan.
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
       .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
+      // A hollow measure with no target of its own is no item either (R6 speech 5).
+      .filter(({ y }) => y.targets.length > 0 || !hollowMeasure(y.measure))
       .map((x, at) => ({ ...x, at }));
     // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
     const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
@@ -808,12 +900,15 @@ export const REVIEW_POINT = {
   figures: 2,
   /** A result clause shorter (in Chinese characters) says its subject with the sentence's opening clause. */
   subjectLeast: 12,
-  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`). */
-  leaning: /^(其中|均|并|已|全部)/,
+  /** A clause that leans on the one before it (`其中…`, `均…`, `已…`, `点位水质…` after the points it names). */
+  leaning: /^(其中|均|并|已|全部|点位|断面)/,
   /** Counts of what was searched or passed on (`排查问题线索9条`, `推送…线索1862条`): the work, not its result. */
   acts: /(排查|筛查|核查|推送|梳理|收到)[^，；]*?\d|(检查|巡查|督导|调研)$/,
-  /** What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on. */
-  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施)(?!.*(推进|开展)$)/,
+  /**
+   * What a clause without a figure must say to be a result: a thing done (`完成局直属机关党委换届`), not work going on,
+   * or an outcome of quality (R6 speech 2: `水质稳定保持Ⅱ类`, `点位水质全部达到考核要求`).
+   */
+  doneWithoutFigure: /(完成|建成|施行|审议通过|获批|批准|办结|销号|换届|挂牌|揭牌|印发实施|(稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|达到[^，；。]*考核要求)(?!.*(推进|开展)$)/,
   /** A second result stands alone: its first clause of so many Chinese characters at least, not leaning on what was left out. */
   alone: 8,
   /**
@@ -924,7 +1019,12 @@ function reviewItems(
       ? chapters.map((ch) => {
           // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
           const own = reported(ch.章节).filter((x) => !OFF_TOPIC.some((r) => r.chapter.test(ch.对象) && r.task.test(x.task)));
-          return { ch, ...point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences)) };
+          const said = point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences));
+          // A lead saying the theme's heading again (R6 speech 6: `（四）推进绿色低碳高质量发展…` then `二是扎实推动绿色低碳
+          // 高质量发展`) takes the report's rule (context.ts echoesTheme): the own words of the task its first result is from.
+          const from = said.results[0] ? own.find((x) => x.sentences.some((s) => s.includes(said.results[0]!.split('，')[0]!))) : undefined;
+          const instead = from && echoesTheme(said.lead, t.标题) ? leadWords(cnPunctuation(from.task).replace(/[。；，\s]+$/, '')) : '';
+          return { ch, ...said, lead: instead && !echoesTheme(instead, t.标题) ? instead : said.lead };
         })
       : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
   const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
@@ -1046,11 +1146,14 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
         return here.length ? `${x}，${here.join('')}` : x;
       });
-      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph; 我们 once at most (the opening's).
-      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${open.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
+      // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph. A lead-in naming the subject the
+      // heading just above names (`在污染防治攻坚方面，一是…`) says it twice (R6 speech 1): points open with 一是; a
+      // single point is said with 我们, its opening kept only where the heading does not name it (REVIEW_WORDS.leadIn).
+      const leadIn = !sharesRun(subject, heading, REVIEW_WORDS.leadInRun) ? open : '';
+      const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${leadIn.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
       const paragraph = said
-        ? [`${open}${said}。${unplaced ? `${unplaced}。` : ''}`]
+        ? [`${items.length > 1 ? '' : leadIn}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
@@ -1159,7 +1262,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       if (id) add(aims, id, aim);
     }
     const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
-    const requirement = requirementWords(pre, next);
+    const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
@@ -1198,6 +1301,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const indicators = yearEnd
     ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
     : spoken(ctx.报告.指标段);
+  // 形势 (R6 speech 3): the next plan's stage, the review's shortcomings named shortly.
+  const nextPre = readPreamble(o.nextPlan?.preamble);
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), missedNames, ordered.map((c) => taskObject(c.task)), weighed.map((x) => x.text));
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
@@ -1217,18 +1323,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     收官: yearEnd ? planClosingWords(own.place) : '',
     回顾: review,
     不足: shortcomings,
-    形势: SPEECH_GAPS.situationHints(o.nextPlan ? readPreamble(o.nextPlan.preamble).place : ''),
+    形势: situation,
     部署: deploy,
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
   };
-  return keepAll(speech);
-}
-
-/** Every string of the speech with its figures kept whole (keepFigures), the structure as it is. */
-function keepAll<T>(x: T): T {
-  if (typeof x === 'string') return keepFigures(x) as T;
-  if (Array.isArray(x)) return x.map(keepAll) as T;
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, keepAll(v)])) as T;
-  return x;
+  return speech;
 }

@@ -310,7 +310,12 @@ export const SELECTION = {
   coopSentences: 1,
   blockChars: 420,
   sectionChars: 480,
-  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/] as readonly RegExp[],
+  /**
+   * Round eleven (R6 speech 2): an outcome of quality (`水质稳定保持Ⅱ类`, `…达到考核要求`, `…全部达到…`) and a task's
+   * decomposition with a target (`分解落实省“十大行动”任务46项`) are headlines too, above any platform or process count
+   * (`推送环境问题线索1862条`, `完成…报告评审63个`), which no rule names.
+   */
+  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/, /(稳定)?保持[ⅠⅡⅢⅣ]+类/, /分解(落实)?[^，；。]{0,30}\d+项/] as readonly RegExp[],
   /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
   fillScore: 1,
 } as const;
