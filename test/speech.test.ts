@@ -148,7 +148,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
     // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.
-    expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是深入强化生态环境保护督察执法。/);
+    // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
+    // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
+    expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是进一步强化生态环境保护督察执法。/);
     expect(template).toContain(thanks);
     expect(noted).toHaveLength(3);
   });
@@ -196,7 +198,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // chapter, led by its verb–object, the problems' answers inside it.
     expect(pollution[0]).toMatch(/^一是深入打好蓝天保卫战。针对优良天数比率未达标问题，【待填：针对性措施（待大气环境处原因分析）】，按照国家、省超低排放改造要求/);
     expect(pollution[0]).toMatch(/；针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”，/);
-    expect(pollution[2]).toMatch(/^三是积极打好净土保卫战。[^。]*督促区县落实配套资金，2026年一季度完成剩余48个村整治任务，/);
+    // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
+    // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
+    expect(pollution[2]).toMatch(/^三是深入打好净土保卫战。[^。]*督促区县落实配套资金，2026年一季度完成剩余48个村整治任务，/);
     expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。针对剩余5项督察问题涉及历史遗留、整改周期较长的问题，按整改方案持续推进，逐项对账销号/);
     // Quantified targets of the next plan, in its own words; round eleven (R6 speech 4) changes where the 主要目标's
     // are said (was: in their chapter's item too): in the 总体要求 only.
@@ -426,7 +430,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // (Round ten, R5 speech 6: the lead verb–object, was `一是在2026年6月底前完成…`.)
     // Round eleven (R6 speech 4): a chapter an item, led by its verb–object (was the first task); the chapter whose
     // lead would repeat the heading (服务绿色低碳高质量发展) still leads with its first told task.
-    expect(body).toContain('（四）积极推动绿色低碳高质量发展\n一是全力深化美丽济南建设实践。');
+    // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
+    // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
+    expect(body).toContain('（四）积极推动绿色低碳高质量发展\n一是持续深化美丽济南建设实践。');
     expect(body).toContain('\n二是促进营商环境优化。');
     expect(body).not.toContain('服务绿色低碳高质量发展');
   });
@@ -452,10 +458,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round eleven (R6 speech 4, 5) changes the form (was each chapter's best task as an item, 碧水 by 一河一策 with the
     // 一断面一策 the year reported done): each chapter its own item, led by its verb–object.
     expect(body).not.toContain('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”');
-    expect(body).toMatch(/二是全力打好碧水保卫战。/);
-    expect(body).toMatch(/四是着力推进固体废物和新污染物治理。/);
-    expect(body).toMatch(/三是深入保障环境安全。/);
-    expect(body).toMatch(/三是深入完善现代环境治理体系。/);
+    // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
+    // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
+    expect(body).toMatch(/二是扎实打好碧水保卫战。/);
+    expect(body).toMatch(/四是扎实推进固体废物和新污染物治理。/);
+    expect(body).toMatch(/三是全力保障环境安全。/);
+    expect(body).toMatch(/三是着力完善现代环境治理体系。/);
     // The cut in the item's length: the missed indicator's chapter tells one task in a part of five chapters' items.
     expect(body).not.toContain('开展挥发性有机物综合治理');
     // No item only restating a main target; no lead opening with its date.
@@ -489,7 +497,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const itemsOf = (h: string) => deployment.slice(deployment.indexOf(h) + 1).filter((_, k, xs) => k < (xs.findIndex((p) => /^（[一二三四五]）|^具体任务/.test(p)) + 1 || 99) - 1);
     expect(parts).toEqual(['（一）坚定不移推进全面从严治党', '（二）深入推进污染防治攻坚', '（三）全力筑牢黄河流域生态保护安全屏障', '（四）积极推动绿色低碳高质量发展', '（五）着力提升治理能力现代化水平']);
     const pollutionItems = itemsOf('（二）深入推进污染防治攻坚');
-    expect(pollutionItems.map((p) => p.split('。')[0])).toEqual(['一是深入打好蓝天保卫战', '二是全力打好碧水保卫战', '三是积极打好净土保卫战', '四是着力推进固体废物和新污染物治理']);
+    expect(pollutionItems.map((p) => p.split('。')[0])).toEqual(['一是深入打好蓝天保卫战', '二是扎实打好碧水保卫战', '三是深入打好净土保卫战', '四是扎实推进固体废物和新污染物治理']);
     for (const item of pollutionItems) {
       const measures = item.split('。').slice(1).join('。').split('；');
       expect(measures.length, item).toBeGreaterThanOrEqual(1);

@@ -686,6 +686,8 @@ interface DeployInput {
   missedLeads?: Map<string, string>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
+  /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
+  reviewed?: Set<string>;
   /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
   problems?: { task: string; words: string; next: string }[];
 }
@@ -764,7 +766,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const open = opening(x.ch.id);
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
     // gives way to its first told task's lead.
-    const own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    // Not the review's lead again (round eleven: one adverb table gave both the same words): the next adverb instead.
+    let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    for (let tries = 0; tries < 3 && d.reviewed?.has(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     const lead = commonRun(own, heading) >= SUBHEAD_ECHO.run || commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run ? chosen[0]?.lead ?? own : own;
     return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
   };
@@ -1261,7 +1265,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].map((m) => m[1]!)))) });
     const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
