@@ -555,8 +555,11 @@ describe('rules in one place', () => {
       '2026年3月31日前', '2026年6月30日前', '3月31日前', '2026年6月30日前完成验收', '2028年2月29日前', '1月30日前', '2026年汛前',
     ]);
     expect(enforceableDate('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务')).toBe('督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务');
-    expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toEqual({ problem: '小清河汛期总氮浓度波动较大', cause: '上游来水影响明显' });
-    expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '' });
+    // Round twelve (R7 通报 2; was the second clause as cause): another symptom is no cause; only words that mark one are.
+    expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toEqual({ problem: '小清河汛期总氮浓度波动较大，上游来水影响明显', cause: '【待填：原因】' });
+    expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '【待填：原因】' });
+    expect(openProblem('二级市场交易活跃度不高，主要是交易规则尚不完善')).toEqual({ problem: '二级市场交易活跃度不高', cause: '主要是交易规则尚不完善' });
+    expect(openProblem('汛期总氮浓度波动较大，受上游来水影响，溯源难度大')).toEqual({ problem: '汛期总氮浓度波动较大，溯源难度大', cause: '受上游来水影响' });
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');

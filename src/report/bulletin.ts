@@ -74,12 +74,16 @@ export const COMMEND_RULE = {
 } as const;
 
 /**
- * 表2's row of a main indicator missed: no clause number; the lead, and the cooperating units by the first's name and
- * their count (`大气环境处牵头，市生态环境数字化应用中心等3家单位配合`, B9 point 5); what is asked.
+ * 表2's row of a main indicator missed: no clause number; the lead, and the others it works with unnamed (round twelve,
+ * R7 通报 6: the plan assigns no unit to an indicator, so a count of units read as an assignment nobody made); what is
+ * asked.
  */
+const MISSED_OTHERS = '有关处室、单位';
 export const MISSED_ROW = {
   number: '—',
-  units: (lead: string, others: string[]) => (others.length > 1 ? `${lead}牵头，${others[0]}等${others.length}家单位配合` : others.length ? `${lead}牵头，${others[0]}配合` : lead),
+  /** `大气环境处（会同有关处室、单位）`; the lead alone when no other chapter lead answers for it. */
+  others: MISSED_OTHERS,
+  units: (lead: string, others: string[]) => (others.length ? `${lead}（会同${MISSED_OTHERS}）` : lead),
   ask: '报送原因分析和整改措施',
   lowerIsBetter: /不高于|不超过|以内|以下|≤/,
 } as const;
@@ -358,7 +362,7 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     text: (o) =>
       o.missed
         .filter((m) => m.lead)
-        .map((m) => `${m.lead}要会同${m.units.length > 1 ? '配合单位' : '有关单位'}针对${m.name}未达到目标的问题细化整改措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
+        .map((m) => `${m.lead}要会同${MISSED_ROW.others}针对${m.name}未达到目标的问题细化整改措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
         .join('；') + '。',
   },
   {
@@ -509,15 +513,22 @@ export const OPEN_PROBLEM = {
   least: 8,
   /** Where the lead's next step is filler too: what the drafter is to fill. */
   noStep: '【待填：下一步措施】',
+  /**
+   * A clause is the problem's cause only when its words mark one (round twelve, R7 通报 2: `高值点位仍较集中` is another
+   * symptom, not why); otherwise the cause is the drafter's to fill.
+   */
+  causeMarks: /主要是|由于|因|受.*?影响/,
+  noCause: '【待填：原因】',
 } as const;
 
-/** A lead's problem worth following up (OPEN_PROBLEM): its clauses, the first the problem itself; null for filler. */
+/** A lead's problem worth following up (OPEN_PROBLEM): the problem, and its cause where its words mark one; null for filler. */
 export function openProblem(problems: string | null | undefined): { problem: string; cause: string } | null {
   const text = substance(problems);
   const parts = text.split(/[，；。]/).map((x) => x.trim()).filter(Boolean);
   if (!parts.length || parts.every((x) => OPEN_PROBLEM.filler.some((re) => re.test(x)))) return null;
   if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < OPEN_PROBLEM.least) return null;
-  return { problem: parts[0]!, cause: parts.slice(1).join('，') };
+  const causes = parts.filter((x, i) => i > 0 && OPEN_PROBLEM.causeMarks.test(x));
+  return { problem: parts.filter((x) => !causes.includes(x)).join('，'), cause: causes.join('，') || OPEN_PROBLEM.noCause };
 }
 /** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
 export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
@@ -805,7 +816,7 @@ export function buildBulletin(
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
           // The unit's own next step is the measure, with its date as a day (B10 point 1).
-          return [{ c, leads, kind: 'problem', left: '', 情况: problem.problem, 原因: problem.cause || '—', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
+          return [{ c, leads, kind: 'problem', left: '', 情况: problem.problem, 原因: problem.cause, deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
   // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
