@@ -381,8 +381,9 @@ describe('rules in one place', () => {
     // 62.6 for ≥64 is missed; 38 for ≤42 met; a figure without a target is no verdict; 完成值:… are clause values.
     expect(missedIndicators({ indicators }, { 优良天数比率: '62.6%', 'PM2.5平均浓度': { 值: 38, 目标: '≤42' }, 重污染天数: 6, '完成值:6.3': 612 })).toEqual(['优良天数比率']);
     expect(missedIndicators({ indicators }, { 优良天数比率: '65%' })).toEqual([]);
-    // Round nine (B9 point 5): 表2 names the lead and one cooperating unit, and counts the rest.
-    expect([MISSED_ROW.units('甲处', []), MISSED_ROW.units('甲处', ['乙中心']), MISSED_ROW.units('甲处', ['乙中心', '丙支队', '丁中心'])]).toEqual(['甲处', '甲处牵头，乙中心配合', '甲处牵头，乙中心等3家单位配合']);
+    // Round nine (B9 point 5): 表2 names the lead. Round twelve (R7 通报 6; was `甲处牵头，乙中心等3家单位配合`): the plan
+    // assigns no unit to an indicator, so the others are not counted as if it did.
+    expect([MISSED_ROW.units('甲处', []), MISSED_ROW.units('甲处', ['乙中心']), MISSED_ROW.units('甲处', ['乙中心', '丙支队', '丁中心'])]).toEqual(['甲处', '甲处（会同有关处室、单位）', '甲处（会同有关处室、单位）']);
     const base: RequirementInput = { yearEnd: true, year: '2025', undone: [], unreported: [], carried: [], followed: [], missed: [], next: null, reply: '2026年1月30日', office: '局办公室' };
     const say = (o: Partial<RequirementInput>) => {
       const x = { ...base, ...o };
@@ -425,7 +426,7 @@ describe('rules in one place', () => {
     // Round ten (B10 point 5): what 表2's row asks, 原因分析和整改措施 (was 原因分析 alone).
     // Round eleven (R6 通报 5; was `大气环境处的原因分析和整改措施请于…`): the paper is named in 表2 only.
     expect(say({ missed: [missed] })).toEqual([
-      '补齐指标短板。大气环境处要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。',
+      '补齐指标短板。大气环境处要会同有关处室、单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。',
       '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室。',
     ]);
     expect(say({ missed: [{ ...missed, aim: '' }] })[0]).toMatch(/细化整改措施，确保完成2026年目标任务。$/);
@@ -532,9 +533,10 @@ describe('rules in one place', () => {
     const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
     const rows = built.督办;
     expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
-    // Round eleven (R6 通报 3): 表1 counts it 完成 while 表2 presses it; the note under 表1 says so, with the count.
-    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。“完成”含按年度节点完成、仍有剩余事项的1项（见表2）。');
-    expect(BULLETIN_RULES.doneWithRemainder(2)).toBe('“完成”含按年度节点完成、仍有剩余事项的2项（见表2）。');
+    // Round eleven (R6 通报 3): 表1 counts it 完成 while 表2 presses it; the note under 表1 says so. Round twelve (R7 通报
+    // 5; was `“完成”含…的1项（见表2）`): by the work as its lead wrote it (督察反馈问题, 整改), what is left (30 − 25).
+    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
+    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('其中“A整改”“B”2项年度任务已完成，尚有剩余事项，列入表2督办。');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
@@ -1180,7 +1182,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // (Round eleven, R6 通报 1: the caption is the 督办 list's, whatever its kinds.)
     expect(missedText).toContain('表2　督办事项清单');
     const ask = missedText.find((p) => p.startsWith('（二）补齐指标短板。'))!;
-    expect(ask).toBe(`（二）补齐指标短板。${firstLead}要会同配合单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。`);
+    expect(ask).toBe(`（二）补齐指标短板。${firstLead}要会同有关处室、单位针对优良天数比率未达到目标的问题细化整改措施，确保2026年优良天数比率达到64%以上。`);
   });
 
   // Round six (point 6): each requirement names its subject from the data; none fits any 通报.

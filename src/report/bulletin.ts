@@ -208,10 +208,21 @@ export const BULLETIN_RULES = {
   partWithoutFigures: '本单位部分情况',
   /**
    * Under 表1 (round eleven, R6 通报 3): 表1 counts a clause done with a remainder as 完成 while 表2 presses it, so the
-   * note says how many of the 完成 are such clauses and where they stand.
+   * note says which (round twelve, R7 通报 5; was a count alone): the work by its object and verb as its lead wrote them
+   * (remainderObject, the scope before it left out), what is left and that 表2 presses it.
    */
-  doneWithRemainder: (k: number) => `“完成”含按年度节点完成、仍有剩余事项的${k}项（见表2）。`,
+  doneWithRemainder: (items: { name: string; left: string; noun: string; verb: string }[]) => {
+    const names = items.map((x) => `“${x.name}”`).join('');
+    const rest = items.length === 1 ? `尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}` : '尚有剩余事项';
+    return `其中${names}${items.length}项年度任务已完成，${rest}，列入表2督办。`;
+  },
+  /** The scope before a remainder's object (`中央和省级`), which the note leaves out. */
+  remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
+  /** The noun a remainder counts (`问题`), at the end of its object. */
+  remainderNoun: /(问题|事项|任务|线索|点位|项目)$/,
 } as const;
+/** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
+const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 
 /** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
 export function partFigures(text: string): string {
@@ -701,6 +712,12 @@ export function buildBulletin(
     tableRow('合计', clauses),
   ];
 
+  // An item carried into next year: by its unit's own date (its 下一步), else the plan's, as a day; '' when none.
+  const carriedDate = (c: ClauseProgress) => {
+    const date = c.answers.filter((a) => a.role === '牵头').map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
+    return date ? enforceableDate(date) : '';
+  };
+  const carriedTold = new Set<string>();
   // 总体看: by rule from 表1 (BULLETIN_RULES.overall), before the tables; what it names is what 表2 lists.
   if (overallFrom) {
     const rows = table.slice(0, -1).filter((r) => r.项数 > 0);
@@ -715,10 +732,17 @@ export function buildBulletin(
       : '';
     // The chapters not wholly done add up with 表1 (R2, round eight): a chapter whose only open item is carried into
     // next year is named on its own, as no failure.
+    // Round twelve (R7 通报 4): one task carried is named here with its date, once (结转说明 then leaves it out).
     const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 === 0);
-    const carried = carriedOnly.length
-      ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
-      : '';
+    const carriedTasks = clauses.filter((c) => c.yearEnd === '结转');
+    // (The one task carried, when the one chapter carrying one is all: then that task lies in that chapter.)
+    const one = carriedTasks.length === 1 && carriedOnly.length === 1 ? carriedTasks[0] : undefined;
+    if (one) carriedTold.add(one.clauseId);
+    const carried = one
+      ? `${name(carriedOnly[0]!)}方面的${quoted(one.task)}属跨年度实施，转入下一年度${carriedDate(one) ? `，计划${carriedDate(one)}完成` : ''}`
+      : carriedOnly.length
+        ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
+        : '';
     // The judgement and the results first (B9 point 2), then what is short, a sentence of its own (短板), after the
     // indicators' sentence (round eleven, R6 通报 4: was the indicator missed tacked on after the 转入 sentence).
     const short = [where, carried].filter(Boolean).join('；');
@@ -839,14 +863,17 @@ export function buildBulletin(
     .filter((x) => x.kind === 'problem')
     .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 原因: x.原因, 措施: x.deadline }));
   const clauseRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
+  // 表注's remainders (BULLETIN_RULES.doneWithRemainder): each by its object and verb, else by its task.
+  const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => {
+    const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
+    return { name: object ? `${object}${x.verb ?? ''}` : x.c.task, left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
+  });
+  const remainderNote = remainders.length ? BULLETIN_RULES.doneWithRemainder(remainders) : '';
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
     ? clauses
-        .filter((c) => c.yearEnd === '结转')
-        .map((c) => {
-          const date = c.answers.filter((a) => a.role === '牵头').map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
-          return `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${date ? `，计划${enforceableDate(date)}完成` : ''}。`;
-        })
+        .filter((c) => c.yearEnd === '结转' && !carriedTold.has(c.clauseId))
+        .map((c) => `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${carriedDate(c) ? `，计划${carriedDate(c)}完成` : ''}。`)
         .join('')
     : '';
   // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or
@@ -995,7 +1022,7 @@ export function buildBulletin(
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
     文号: ctx.文号 || DOC_NUMBER_GAP,
-    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderRows.length ? BULLETIN_RULES.doneWithRemainder(remainderRows.length) : ''}`,
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderNote}`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
