@@ -173,17 +173,24 @@ describe('the 督办通报 of a 年终 round', () => {
     // Round six (point 4): the last column holds 整改时限 and 补报 deadlines alike, and is named for both (was 完成时限).
     // Round eleven (R6 通报 2; was 编号 with the clause numbers, which read as figures): rows numbered 1…N.
     expect(pressed![0]).toEqual(['序号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
-    expect(pressed!.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    // Round twelve (R7 通报 1): one unit's unreported clauses in one chapter are one row (18 rows were 7).
+    expect(pressed!.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 7 }, (_, i) => String(i + 1)));
     const row = (task: string) => pressed!.find((r) => r[1] === task)!.slice(1);
     expect(row('深入开展农村环境整治')).toEqual(['深入开展农村环境整治', `${SOIL}（牵头）、${CONTROL}`, '660个完成612个，尚差48个', '部分村庄整治资金到位较晚', '【待填：完成时限】']);
     expect(row('深入开展农村环境整治')[1]).not.toContain(MONITORING);
     // One unit alone is not marked （牵头）; the shortfall is consolidate's, the one rule.
     expect(row('推动差异化监管')).toEqual(['推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足', '【待填：完成时限】']);
-    // Round ten (B10 point 6): a report not made has that as its cause (was `—`).
-    expect(row('实施“一河一策”精准治理')).toEqual(['实施“一河一策”精准治理', SILENT, '未报送', '未报送', '2026年1月25日前补报']);
+    // Round twelve (R7 通报 1; B10 point 6 said 未报送 twice): a report not made has no cause of its own, `—`; the four
+    // clauses of 碧水 the silent unit leads are one row by the chapter's name, the count and the tasks.
+    expect(row('更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）')).toEqual([
+      '更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）', SILENT, '未报送', '—', '2026年1月25日前补报',
+    ]);
+    expect(row('持续推进生态文明示范创建')).toEqual(['持续推进生态文明示范创建', SILENT, '未报送', '—', '2026年1月25日前补报']);
+    // More than four tasks: the chapter and the count alone (6 clauses of 蓝天, one task in two clauses).
+    expect(row('更高标准打好蓝天保卫战方面6项工作')).toEqual(['更高标准打好蓝天保卫战方面6项工作', RETURNED, '未报送', '—', '2026年1月25日前补报']);
     expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('完成时限');
-    // 2 not done + 16 not reported.
-    expect(pressed!.length - 1).toBe(18);
+    // 2 not done + 16 not reported in 5 rows (1 + 2 + 6 + 4 + 3 clauses).
+    expect(pressed!.length - 1).toBe(7);
   });
 
   it('commends and criticises in parallel subsections, units in registry order, and gives the reply date once', () => {
@@ -195,13 +202,13 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(text.some((p) => p.includes('通报表扬'))).toBe(false);
     // Issue 29 (round five, point 2): a unit that did not report is told what is missing — its items in 表2.
     const [, pressed] = docxTables(file('督办通报'));
+    // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
     const silentRows = pressed!.filter((r) => r[3] === '未报送' && r[2] === SILENT);
-    expect(silentRows.length).toBeGreaterThan(2);
-    expect(silentRows.map((r) => r[1])).toContain('实施“一河一策”精准治理');
+    expect(silentRows.map((r) => r[1])).toEqual(['持续推进生态文明示范创建', '更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）']);
     // Round seven (finding 7): criticism in proportion — the late unit is reminded with its days late (received
     // 2026-01-12, Beijing time, against the round's 2026-01-10), the silent and the returned are criticised.
     // Round eight (R2, point 5): the reminder is its own sentence after the criticism, the title names both.
-    expect(text).toContain(`（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的${silentRows[0]![1]}等${silentRows.length}项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。`);
+    expect(text).toContain(`（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。`);
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
     const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));

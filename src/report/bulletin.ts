@@ -202,6 +202,17 @@ export const BULLETIN_RULES = {
    * figures, short (B10 point 6: `牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处`).
    */
   partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
+  /**
+   * One unit's unreported clauses in one chapter, as one row of 表2 (round twelve, R7 通报 1; were a row each): the
+   * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets when at most `silentNamed`
+   * (a task divided into clauses named once), else the chapter and the count alone; 完成情况 `未报送`, then what
+   * cooperating units reported.
+   */
+  silentGroup: (chapter: string, tasks: string[]) => {
+    const names = [...new Set(tasks)];
+    return names.length <= BULLETIN_SILENT_NAMED ? `${chapter}等${tasks.length}项（${names.join('、')}）` : `${chapter}方面${tasks.length}项工作`;
+  },
+  silentGroupSituation: (parts: string[]) => ['未报送', ...parts].join('；'),
   /** How many of the cooperating unit's clauses with figures the cell names. */
   partFigures: 2,
   /** A part reported in words of substance but without figures. */
@@ -221,6 +232,8 @@ export const BULLETIN_RULES = {
   /** The noun a remainder counts (`问题`), at the end of its object. */
   remainderNoun: /(问题|事项|任务|线索|点位|项目)$/,
 } as const;
+/** How many tasks a row of one unit's unreported clauses names (BULLETIN_RULES.silentGroup). */
+const BULLETIN_SILENT_NAMED = 4;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
 const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 
@@ -772,6 +785,8 @@ export function buildBulletin(
     const parts = silent ? c.answers.filter((a) => a.role === '配合' && a.reported && !!substance(a.progress, c.task)).map((a) => ({ a, figures: partFigures(substance(a.progress, c.task)) })) : [];
     const part = parts.find((x) => x.figures) ?? (parts[0] ? { ...parts[0], figures: BULLETIN_RULES.partWithoutFigures } : undefined);
     return {
+      // What a cooperating unit reported (`水生态环境处已报送…`), for a row of several silent clauses (silentGroup).
+      部分: part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures).replace(/^牵头单位未报送；/, '') : '',
       序号: '',
       编号: c.clauseId,
       任务: c.task,
@@ -781,8 +796,9 @@ export function buildBulletin(
       情况: silent
         ? part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures) : W.未报送
         : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
-      // A report not made has that as its cause (B10 point 6: was `—`).
-      原因: silent ? W.未报送 : cause(c),
+      // A report not made has no cause to state: 完成情况 already says 未报送 (round twelve, R7 通报 1; B10 point 6 had
+      // repeated it here).
+      原因: silent ? '—' : cause(c),
       时限: deadline(c, silent),
       序时: SCHEDULE_WORDS[c.schedule],
       颜色: STATUS_FILLS[c.schedule].slice(2),
@@ -845,6 +861,7 @@ export function buildBulletin(
     : [];
   // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
   const followRows = followed.map(({ c, leads, 情况, 原因, deadline }) => ({
+    部分: '',
     序号: '',
     编号: c.clauseId,
     任务: c.task,
@@ -862,7 +879,19 @@ export function buildBulletin(
   const tracked = followed
     .filter((x) => x.kind === 'problem')
     .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 原因: x.原因, 措施: x.deadline }));
-  const clauseRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
+  const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
+  // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
+  const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
+  const clauseRows = sortedRows.flatMap((r) => {
+    if (r.类别 !== '未报送') return [r];
+    const same = sortedRows.filter((x) => x.类别 === '未报送' && x.单位 === r.单位 && chapterOf(x.编号) === chapterOf(r.编号));
+    if (same.length < 2) return [r];
+    if (same[0] !== r) return [];
+    const at = progress.chapters.findIndex((ch) => ch.chapterId === chapterOf(r.编号));
+    const title = (ctx.章节[at]?.标题 ?? progress.chapters[at]?.title ?? '').trim();
+    const parts = same.map((x) => x.部分).filter(Boolean);
+    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: BULLETIN_RULES.silentGroupSituation(parts) }];
+  });
   // 表注's remainders (BULLETIN_RULES.doneWithRemainder): each by its object and verb, else by its task.
   const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => {
     const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
@@ -1011,7 +1040,7 @@ export function buildBulletin(
     总体: verdict,
     表1: table,
     // Numbered 1…N (round eleven, R6 通报 2: clause numbers such as 13.2-3 read as figures); the task names the item.
-    督办: [...clauseRows, ...indicatorRows].map((r, i) => ({ ...r, 序号: String(i + 1) })),
+    督办: [...clauseRows.map(({ 部分: _, ...r }) => r), ...indicatorRows].map((r, i) => ({ ...r, 序号: String(i + 1) })),
     跟踪: tracked,
     表3标题: PRESSED_WORDS.follow.标题(clauseRows.length + indicatorRows.length ? 3 : 2),
     跟踪说明: PRESSED_WORDS.follow.说明,
