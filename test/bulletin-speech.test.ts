@@ -949,7 +949,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(body).toContain(
       '全年部署的59项重点任务（按责任分工细化为67项）中，完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成，' +
         '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
-        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“扎实推进美丽济南建设实践”方面有1项工作属跨年度实施，转入下一年度。\n',
+        // Round twelve (R7 通报 4; was `方面有1项工作属跨年度实施，转入下一年度` and a sentence after 表3): the one task
+        // carried, named once, here, with its date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批 → 6月30日).
+        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“扎实推进美丽济南建设实践”方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。\n',
     );
     // Round eight (R2, point 1): the chapters named add up with 表1 — 11 wholly done, 2 with items pressed, 1 whose
     // only open item is carried over (no failure, said on its own).
@@ -969,14 +971,15 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Nobody's report was returned: the requirement names only what happened. Round six (point 6): it names the unit
     // and what it owes, the items 表2 lists as 未报送 (was 未报送的单位要按照要求补报…, fitting any 通报).
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
-    const silentTasks = pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[1]);
-    expect(silentTasks).toHaveLength(4);
+    const silentTasks = ['9.1', '9.2', '9.3', '9.4'].map(taskOf);
+    // Round twelve (R7 通报 1; were four rows): one unit's four unreported clauses of one chapter are one row.
+    expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[1])).toEqual([`切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`]);
     // Round seven (finding 2): under 9.2 a cooperating unit reported its own part (COOPERATING_TEXT, with figures),
     // so the row says so; under 9.1, 9.3 and 9.4 the cooperating units wrote filler only.
     // Round ten (B10 point 6; was 配合单位已报送部分情况): the cooperating unit by name with its own figures, short.
-    expect(rowOf(pressed, '9.2')[3]).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
-    expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[4])).toEqual(['未报送', '未报送', '未报送', '未报送']);
-    expect(['9.1', '9.3', '9.4'].map((id) => rowOf(pressed, id)[3])).toEqual(['未报送', '未报送', '未报送']);
+    // Round twelve (R7 通报 1): the row says 未报送, then 9.2's cooperating unit's part; no cause of its own (`—`).
+    const silentRow = pressed.find((r) => r[1] === `切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`)!;
+    expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
     expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
@@ -1043,7 +1046,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(pressed[0]!.at(-1)).toBe('完成或补报时限');
     // Round ten (B10 point 2): the quarter as its last day (the unit wrote 2026年一季度).
     expect(rowOf(pressed, '6.3').at(-1)).toBe('2026年3月31日前');
-    expect(rowOf(pressed, '9.1').at(-1)).toBe('2026年1月30日前补报');
+    expect(pressed.find((r) => r[1]!.startsWith('切实保障环境安全等4项'))!.at(-1)).toBe('2026年1月30日前补报');
     // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
     // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
     // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
@@ -1054,14 +1057,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eleven (R6 通报 1 and 2; was one table of them all, by clause number): 表2 the 督办 list — 6.3 not done, 9.1–9.4
     // not reported, 11.1 done with a remainder — numbered 1…6; 表3 the three followed up for a problem, 1…3, the unit's
     // step under 下一步措施 (no measure in a 时限 column), the problem alone under 存在问题 (was `已完成，…`).
-    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3', '4', '5', '6']);
-    expect(pressed.slice(1).map((r) => r[1])).toEqual(['6.3', '9.1', '9.2', '9.3', '9.4', '11.1'].map(taskOf));
+    // Round twelve (R7 通报 1): 9.1–9.4, one unit's in one chapter, are one row (were four): 1…3.
+    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3']);
+    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`, taskOf('11.1')]);
     const followed = tables[2]!;
     expect(followed[0]).toEqual(['序号', '重点任务', '责任单位', '存在问题', '原因', '下一步措施']);
     expect(followed.slice(1)).toEqual([
-      ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复', '高值点位仍较集中', '对高值镇街实行“周调度、月通报”'],
-      ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大', '上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查'],
-      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高', '企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
+      // Round twelve (R7 通报 2; was the second clause as 原因): another symptom is no cause; no lead's words mark one.
+      ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '【待填：原因】', '对高值镇街实行“周调度、月通报”'],
+      ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大，上游来水影响明显', '【待填：原因】', '2026年汛前完成小清河流域总氮溯源排查'],
+      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '【待填：原因】', '2026年出台排污权交易管理实施细则'],
     ]);
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan and dates, owed by the reply date.
@@ -1071,9 +1076,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Each table its own one-line lead-in (R6 通报 1).
     expect(bulletin[bulletin.indexOf('表3　需持续跟踪事项清单') - 1]).toBe('以下事项已完成年度任务，但仍存在需持续跟踪的问题：');
     // Round eleven (R6 通报 3): 表1 counts 11.1 完成 while 表2 presses it; the note under 表1 says so.
-    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。“完成”含按年度节点完成、仍有剩余事项的1项（见表2）。');
-    // Round ten (B10 point 2): 上半年 as its last day.
-    expect(bulletin[bulletin.indexOf('三、表扬和批评') - 1]).toBe('“启动‘十五五’生态环境保护规划编制”属跨年度实施，已转入2026年继续推进，计划2026年6月30日前完成。');
+    // Round twelve (R7 通报 5): by the work and what is left (LEAD_TEXT: 46项完成整改41项).
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
+    // Round twelve (R7 通报 3): the section's title covers both tables.
+    expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);
+    // Round ten (B10 point 2): 上半年 as its last day. Round twelve (R7 通报 4): said in 一 only; nothing after 表3.
+    expect(bulletin.join('').match(/启动‘十五五’生态环境保护规划编制/g)).toHaveLength(1);
+    expect(bulletin.filter((p) => p.includes('跨年度实施'))).toHaveLength(1);
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
     expect(bulletin.slice(0, 2)).toEqual(['济南市生态环境局文件', '【待填：发文字号】']);
     expect(tables.at(-1)![1]).toEqual(['济南市生态环境局办公室', '2026年1月20日印发']);
@@ -1085,9 +1094,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const lines = [...run('pdftotext', ['-bbox-layout', pdf!, '-']).stdout.matchAll(/<line [^>]*>([^]*?)<\/line>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ''));
     // (pdftotext joins the cells of a table's line: 6.3's row line ends with its 时限.)
     expect(lines.filter((l) => l.includes('612个') && l.endsWith('2026年3月31日前'))).toHaveLength(1);
-    // The 补报 and the papers owed break after the date's 前, never inside the date (9.1–9.4, 11.1's plan).
-    expect(lines.filter((l) => l.endsWith('2026年1月30日前')).length).toBeGreaterThanOrEqual(5);
-    const tables = lines.slice(lines.indexOf('表2督办事项清单'), lines.findIndex((l) => l.startsWith('“启动')));
+    // The 补报 and the papers owed break after the date's 前, never inside the date (9.1–9.4's one row, round twelve;
+    // 11.1's plan).
+    expect(lines.filter((l) => l.endsWith('2026年1月30日前')).length).toBeGreaterThanOrEqual(2);
+    const tables = lines.slice(lines.indexOf('表2督办事项清单'), lines.indexOf('三、表扬和批评'));
     expect(tables.length).toBeGreaterThan(20);
     expect(tables.filter((l) => /^(\d+日|日前|前|前补报)/.test(l))).toEqual([]);
   });
@@ -1132,7 +1142,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // the units counted as cooperating: the 蓝天 chapter's other leads) is left out, since praising a unit beside the
     // row that presses it reads as a contradiction; the three others stay, in the same order and words.
     const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '优良天数比率')!;
-    expect(missedRow[2]).toBe('大气环境处牵头，市生态环境数字化应用中心等3家单位配合');
+    // Round twelve (R7 通报 6): the plan assigns no unit to an indicator; the lead 会同有关处室、单位 (was a count).
+    expect(missedRow[2]).toBe('大气环境处（会同有关处室、单位）');
     // Round ten (B10 point 4): one sentence, a verb before a highlight without one; 财务审计处's sum of money over the
     // coverage count of the same work (奖补资金2.3亿元, 财政奖补覆盖全部12个区县); 水生态环境处 and 污染物排放总量
     // 控制处 are praised beside their follow-up rows (5.3, 13.2-3: done, a problem to watch), for other work.
@@ -1163,7 +1174,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(overview).toContain(
       '14个方面中有11个方面的任务全部完成。主要指标中，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
     );
-    expect(overview.endsWith('方面有1项工作属跨年度实施，转入下一年度。')).toBe(true);
+    expect(overview.endsWith('方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。')).toBe(true);
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
@@ -1171,12 +1182,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const firstClause = plan.tasks.find((t) => t.chapterId === blueSky[0])!.clauses[0]!.id;
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
     // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.
-    expect(row[0]).toBe('7');
+    // Round twelve (R7 通报 1): after 3 rows (9.1–9.4 one row).
+    expect(row[0]).toBe('4');
     // Round nine (B9 point 5; was up to three units by name): the first cooperating unit named, the rest counted —
     // the 蓝天 chapter's other leads, in registry order (by hand: 数字化应用中心, 执法支队, 机动车污染防治中心).
     const others = leads.filter((u) => u !== firstLead);
     expect(others).toHaveLength(3);
-    expect(row[2]).toBe(`${firstLead}牵头，市生态环境数字化应用中心等3家单位配合`);
+    expect(row[2]).toBe(`${firstLead}（会同有关处室、单位）`);
     // R4 通报 7: the cause is what the lead is asked for, not a dash.
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
     // R4 通报 3: the reply sentence takes the cause analysis owed with the other papers. Round eleven (R6 通报 5; was
