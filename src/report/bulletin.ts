@@ -883,7 +883,8 @@ export function buildBulletin(
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
   const clauseRows = sortedRows.flatMap((r) => {
-    if (r.类别 !== '未报送') return [r];
+    // (Year-end only: a round in the year lists items behind, with their clause numbers.)
+    if (!yearEnd || r.类别 !== '未报送') return [r];
     const same = sortedRows.filter((x) => x.类别 === '未报送' && x.单位 === r.单位 && chapterOf(x.编号) === chapterOf(r.编号));
     if (same.length < 2) return [r];
     if (same[0] !== r) return [];
