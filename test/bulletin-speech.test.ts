@@ -569,6 +569,7 @@ describe('rules in one place', () => {
     expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '【待填：原因】' });
     expect(openProblem('二级市场交易活跃度不高，主要是交易规则尚不完善')).toEqual({ problem: '二级市场交易活跃度不高', cause: '主要是交易规则尚不完善' });
     expect(openProblem('汛期总氮浓度波动较大，受上游来水影响，溯源难度大')).toEqual({ problem: '汛期总氮浓度波动较大，溯源难度大', cause: '受上游来水影响' });
+    expect(openProblem('汛期总氮浓度波动较大，不确定因素较多')!.cause).toBe('【待填：原因】');
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');

@@ -541,7 +541,7 @@ export const OPEN_PROBLEM = {
    * A clause is the problem's cause only when its words mark one (round twelve, R7 通报 2: `高值点位仍较集中` is another
    * symptom, not why); otherwise the cause is the drafter's to fill.
    */
-  causeMarks: /主要是|由于|因|受.*?影响/,
+  causeMarks: /主要是|由于|因为?(?![素子])|受.*?影响/,
   noCause: '【待填：原因】',
 } as const;
 
