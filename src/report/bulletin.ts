@@ -141,7 +141,10 @@ export interface BulletinContext {
   跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 原因: string; 措施: string }[];
   表3标题: string;
   跟踪说明: string;
-  /** Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure). */
+  /**
+   * Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure); '' when
+   * the one item carried is named in 短板 (round twelve, R7 通报 4).
+   */
   结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
   总体: string;
