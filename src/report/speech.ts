@@ -49,7 +49,7 @@ export interface SpeechContext {
   不足: string[];
   /**
    * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
-   * from the next plan's preamble; （三）the year's own shortcomings, named shortly from the data.
+   * from the next plan's preamble, ending in the pressures to fill (no （三）: the shortcomings were just said, R7 speech 4).
    */
   形势: string[];
   部署: {
@@ -225,10 +225,10 @@ export const SPEECH_GAPS = {
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
-  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage or shortcomings unknown. */
+  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage unknown, the pressures. */
   superiorsWords: '【待填：上级会议和文件精神】',
   stage: '【待填：所处发展阶段和面临的形势】',
-  weakness: '【待填：自身短板】',
+  pressures: '【待填：面临的压力和挑战】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -260,27 +260,20 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 }
 
 /**
- * 当前形势 as a skeleton (R6 speech 3): three points, each `（n）从…看，`. The superiors' requirements are not in the data
+ * 当前形势 as a skeleton (R6 speech 3): two points, each `（n）从…看，`. The superiors' requirements are not in the data
  * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
- * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again; the shortcomings are the
- * review's, each named shortly by the first `short` rule it meets (a missed indicator, a task behind, a remainder).
+ * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again, and the pressures the data
+ * cannot name (a gap). No third point of shortcomings: the 问题和不足 just said them (R7 speech 4).
  */
 export const SITUATION = {
-  views: ['从上级要求看', '从发展阶段看', '从自身短板看'] as const,
+  views: ['从上级要求看', '从发展阶段看'] as const,
   stageClause: /开好|开局/,
-  short: { missed: '未达标', behind: '滞后', left: /剩余\d+(?:项|个|处|件)([\u4e00-\u9fa5]{2,8}?问题)/, leftWords: '尚未清零' },
-  /** The shortcomings named, claiming no cause: `还存在A、B、C等薄弱环节`. */
-  weaknessWords: (named: string[]) => `还存在${named.join('、')}等薄弱环节`,
 } as const;
-export function situationWords(place: string, stageClause: string, missed: string[], behind: string[], reported: string[]): string[] {
-  const [upper, stage, own] = SITUATION.views;
-  const S = SITUATION.short;
-  const left = reported.map((x) => S.left.exec(x)?.[1]).filter((x): x is string => !!x);
-  const named = [...new Set([...missed.map((x) => `${x}${S.missed}`), ...behind.map((x) => `${x}${S.behind}`), ...left.map((x) => `${x}${S.leftWords}`)])];
+export function situationWords(place: string, stageClause: string): string[] {
+  const [upper, stage] = SITUATION.views;
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
-    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}` : SPEECH_GAPS.stage}。`,
-    `（三）${own}，${named.length ? SITUATION.weaknessWords(named) : SPEECH_GAPS.weakness}。`,
+    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
   ];
 }
 
@@ -1305,9 +1298,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const indicators = yearEnd
     ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
     : spoken(ctx.报告.指标段);
-  // 形势 (R6 speech 3): the next plan's stage, the review's shortcomings named shortly.
+  // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), missedNames, ordered.map((c) => taskObject(c.task)), weighed.map((x) => x.text));
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre));
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
