@@ -114,6 +114,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '【待填：优良天数比率未达标原因】',
       '【待填：主观方面不足】',
       situationGap,
+      // Round twelve (R7 speech 4): the pressures of the stage, in place of a （三） repeating the shortcomings.
+      '【待填：面临的压力和挑战】',
       // Round ten (R5 speech 5): the answer to the missed indicator is its lead's to find, not a cause claimed.
       '【待填：针对性措施（待大气环境处原因分析）】',
     ]);
@@ -207,6 +209,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(all).not.toContain('PM2.5平均浓度控制在37微克/立方米以内');
     expect(deployment[1]).toContain('PM2.5）平均浓度控制在37微克/立方米以内');
     expect(all).toContain('非现场执法比例达到45%以上');
+    // Round twelve (R7 speech 2): no deployment of what the review says was achieved (the 条例's amendment in force).
+    expect(text.join('')).toContain('《济南市大气污染防治条例》修正案于2025年10月1日起施行');
+    expect(all).not.toContain('修改《济南市大气污染防治条例》');
     // The plan's measure restating its lead keeps its deadline (R1 speech 1), said once; round ten (R5 speech 6)
     // changes the form (was `在2026年6月底前完成…编制` as the lead): the lead stays verb–object, the date ensured.
     // Round eleven (R6 speech 4): within its chapter's item, the lead said with its deadline (was its own item).
@@ -545,6 +550,10 @@ describe('the speech’s rules, each on its own', () => {
   it('drops a measure the year reported done, and the lead’s words at a measure’s end (round eight)', () => {
     expect(doneAlready('完成局直属机关党委换届工作', ['细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届'])).toBe(true);
     expect(doneAlready('完成局直属机关党委换届工作', ['启动局直属机关党委换届筹备'])).toBe(false);
+    // Round twelve (R7 speech 2): an amendment in force is done, on its quoted title.
+    expect(doneAlready('修改《济南市大气污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(true);
+    expect(doneAlready('修改《济南市大气污染防治条例》', ['开展《济南市大气污染防治条例》修改调研'])).toBe(false);
+    expect(doneAlready('修改《济南市扬尘污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(false);
     expect(doneAlready('编发全市生态环境系统党的建设工作简报', ['编发党建工作简报12期'])).toBe(false);
     expect(withoutTrailingEcho('有序组织水泥、焦化企业实施深度治理', '实施重点行业深度治理')).toBe('有序组织水泥、焦化企业');
     // The echo as the object of a verb further back is no echo to drop.
