@@ -10,7 +10,7 @@ import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { echoesTheme, headlineRank } from '../src/report/context.ts';
-import { carriedPlan, CHAPTER_ITEM, doneAlready, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, spokenResult, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -203,7 +203,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     expect(pollution[2]).toMatch(/^三是深入打好净土保卫战。[^。]*督促区县落实配套资金，2026年一季度完成剩余48个村整治任务，/);
-    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。针对剩余5项督察问题涉及历史遗留、整改周期较长的问题，按整改方案持续推进，逐项对账销号/);
+    // Round twelve (R7 speech 5) changes the name (was `针对剩余5项督察问题涉及历史遗留、整改周期较长的问题`): the excuse is no name.
+    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号/);
+    expect(all).not.toMatch(/问题[^，；。]*的问题/);
     // Quantified targets of the next plan, in its own words; round eleven (R6 speech 4) changes where the 主要目标's
     // are said (was: in their chapter's item too): in the 总体要求 only.
     expect(all).not.toContain('PM2.5平均浓度控制在37微克/立方米以内');
@@ -310,7 +312,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(text.join('').split('62.6%')).toHaveLength(2);
     expect(shortcomings).toMatch(/二是农村环境整治尚有48个行政村未完成，主要是/);
     // Round nine (R4 speech 3): a problem with its own subject is said without the `…方面，` frame.
-    expect(shortcomings).toContain('；三是剩余5项督察问题涉及历史遗留，整改周期较长；四是部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中。');
+    // Round twelve (R7 speech 5) changes the third point (was the unit's `剩余5项督察问题涉及历史遗留，整改周期较长`): its
+    // fact from the clause's figures (46 − 41 = 5), in the director's voice.
+    expect(shortcomings).toContain('；三是督察整改还没有清零，尚有5项反馈问题未销号；四是部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中。');
+    expect(shortcomings).not.toMatch(/历史遗留|周期较长/);
     expect(shortcomings).not.toMatch(/整改方面，|提升工作方面，/);
     expect(shortcomings).toMatch(/从主观上看，【待填：主观方面不足】。$/);
     expect(shortcomings).not.toContain('切实加以解决');
@@ -545,6 +550,12 @@ describe('the speech’s rules, each on its own', () => {
     expect(hollowMeasure('强化大宗工业固废环境管理，完成典型大宗工业固废堆存场所排查')).toBe(false);
     expect(problemWords('剩余5项督察问题')).toBe('剩余5项督察问题');
     expect(problemWords('道路积尘负荷反复')).toBe('道路积尘负荷反复的问题');
+    // Round twelve (R7 speech 5): 问题 never twice in one name; a unit's excuse said by its clause's figures.
+    expect(problemWords('剩余5项督察问题涉及历史遗留、整改周期较长')).toBe('剩余5项督察问题涉及历史遗留、整改周期较长的情况');
+    expect(excuseAsFact('剩余5项督察问题涉及历史遗留，整改周期较长', ['中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结。'])).toEqual({ text: '督察整改还没有清零，尚有5项反馈问题未销号', words: '剩余5项督察反馈问题' });
+    // Figures that do not give the count left (46 − 40 = 6), or no excuse: said as reported.
+    expect(excuseAsFact('剩余5项督察问题涉及历史遗留，整改周期较长', ['中央和省级生态环境保护督察反馈问题46项完成整改40项'])).toBeNull();
+    expect(excuseAsFact('剩余5项督察问题正在整改', ['中央和省级生态环境保护督察反馈问题46项完成整改41项'])).toBeNull();
   });
 
   it('drops a measure the year reported done, and the lead’s words at a measure’s end (round eight)', () => {

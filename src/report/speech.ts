@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -621,9 +621,40 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  */
 export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
 
-/** A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5). */
+/**
+ * A unit's excuse is no problem in the director's voice (R7 speech 5): a count left (`剩余5项督察问题涉及历史遗留，整改周期
+ * 较长`) whose clause's own figures confirm it (`…督察反馈问题46项完成整改41项`, context.ts REMAINING) is said by its fact
+ * (`督察整改还没有清零，尚有5项反馈问题未销号`), and the deployment answers it by name (`针对剩余5项督察反馈问题，`).
+ */
+export const EXCUSE = {
+  words: /涉及历史遗留|周期较长|难度较大|客观原因/,
+  kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
+  fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
+  named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
+} as const;
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
+  if (!EXCUSE.words.test(problem)) return null;
+  const m = REMAINING.problem.exec(problem);
+  const kind = EXCUSE.kind.exec(problem)?.[1];
+  if (!m || !kind) return null;
+  for (const text of progress)
+    for (const cl of text.split(/[，；。]/)) {
+      const x = REMAINING.progress.exec(cl);
+      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
+      // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
+      const at = x[1]!.lastIndexOf(kind);
+      const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
+      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
+    }
+  return null;
+}
+
+/**
+ * A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5), nor 问题 twice in one
+ * name (R7 speech 5: `针对剩余5项督察问题涉及…较长的问题`): words already saying 问题 are `…的情况`.
+ */
 export function problemWords(words: string): string {
-  return /问题$/.test(words) ? words : `${words}的问题`;
+  return /问题$/.test(words) ? words : /问题/.test(words) ? `${words}的情况` : `${words}的问题`;
 }
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
@@ -1194,10 +1225,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // A problem with its own subject (`剩余5项督察问题…`, `部分…镇街道路积尘负荷反复`) is said as it stands; the
       // `…方面，` frame only gives a subject to one without (the report's rule, context.ts namesItsSubject).
       const text = namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+      // A unit's excuse, said by its fact (EXCUSE, R7 speech 5).
+      const fact = excuseAsFact(problem, x.c.answers.map((a) => cnPunctuation(a.progress ?? '')));
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text, words: problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
