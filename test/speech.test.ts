@@ -278,10 +278,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const achievements = between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('');
     // The lead's silence on 环境安全 is the drafter's gap after the cooperating units' facts (R1 speech 4), inside the
     // 环境安全 point, not after the next point (round eight, R2 speech 5).
-    const silentGap = /，?【待填：[^】]*（环境安全应急管理处未报送）】/g;
+    const silentGap = /，?【待填：[^】]*（环境安全应急管理处未报送）】。?/g;
     const safety = paragraphs.find((p) => p.match(silentGap))!;
     // Round nine (R4 speech 1): the point's lead a sentence, then its result (`排查企业126家` is a count of acts).
-    expect(safety).toMatch(/[一二三四五六]是继续保障环境安全。开展重点河流沿线环境风险排查，督促整改隐患37处，【待填：[^】]*（环境安全应急管理处未报送）】。/);
+    // Round twelve (R7 speech 6) changes the order and lead (was `继续保障环境安全。开展…37处，【待填：…】。`): the gap
+    // first, then the cooperating unit's figures, as the report's, under 切实 (no continuity the data cannot show).
+    expect(safety).toMatch(/[一二三四五六]是切实保障环境安全。【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，督促整改隐患37处。/);
     expect(safety).not.toContain('网络安全');
     const year: Plan = JSON.parse(readFileSync(join(round.ws, 'plan.json'), 'utf8'));
     const unitWords = [...year.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress))), ...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, ''))];

@@ -11,7 +11,7 @@ import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -622,6 +622,12 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
 export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
 
 /**
+ * A review point whose lead unit did not report (R7 speech 6): its gap first, then the cooperating units' figures, as
+ * the report's; its lead says no `继续`/`持续` the data cannot show, but the adverb of resolve.
+ */
+export const SILENT_POINT = { adverb: '切实' } as const;
+
+/**
  * A unit's excuse is no problem in the director's voice (R7 speech 5): a count left (`剩余5项督察问题涉及历史遗留，整改周期
  * 较长`) whose clause's own figures confirm it (`…督察反馈问题46项完成整改41项`, context.ts REMAINING) is said by its fact
  * (`督察整改还没有清零，尚有5项反馈问题未销号`), and the deployment answers it by name (`针对剩余5项督察反馈问题，`).
@@ -1176,10 +1182,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const chapter = plan.chapters.find((c) => c.id === silentChapter(g));
         return m && chapter ? `【待填：${taskObject(chapter.title)}方面${m[1]}项工作成效（${m[2]}）】` : g;
       };
+      // The report's order (R7 speech 6): a point whose lead unit was silent says its gap first, then what the
+      // cooperating units did, under a lead claiming no continuity (SILENT_POINT).
       const items = picked.map((x, k) => {
         const last = of[k] !== undefined && of.lastIndexOf(of[k]!) === k;
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
-        return here.length ? `${x}，${here.join('')}` : x;
+        if (!here.length) return x;
+        const at = x.indexOf('。');
+        const lead = x.slice(0, at).replace(new RegExp(`^(${HEADING_ADVERBS.mixed.join('|')})`), SILENT_POINT.adverb);
+        return `${lead}。${here.join('')}。${x.slice(at + 1)}`;
       });
       // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph. A lead-in naming the subject the
       // heading just above names (`在污染防治攻坚方面，一是…`) says it twice (R6 speech 1): points open with 一是; a
