@@ -204,7 +204,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     expect(pollution[2]).toMatch(/^三是深入打好净土保卫战。[^。]*督促区县落实配套资金，2026年一季度完成剩余48个村整治任务，/);
     // Round twelve (R7 speech 5) changes the name (was `针对剩余5项督察问题涉及历史遗留、整改周期较长的问题`): the excuse is no name.
-    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号/);
+    // Round twelve (R7 speech 3) puts first the plan's 11.1 duty to ready for the central inspection (was the problem's answer).
+    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。做好迎接中央生态环境保护督察各项准备工作；针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号；/);
     expect(all).not.toMatch(/问题[^，；。]*的问题/);
     // Quantified targets of the next plan, in its own words; round eleven (R6 speech 4) changes where the 主要目标's
     // are said (was: in their chapter's item too): in the 总体要求 only.

@@ -486,7 +486,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   let leadInMeasure = false;
   let due = '';
   for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
-    if (echoesLead(c, lead)) {
+    // A superior's inspection named is its own duty, not the lead said again (R7 speech 3).
+    if (echoesLead(c, lead) && !SUPERIOR_INSPECTION.test(c)) {
       // A measure restating the lead with a deadline keeps its deadline, once, as what the task ensures (R5 speech 6:
       // the lead stays verb–object, never `在2026年6月底前完成…`).
       const by = DEADLINE_OPENING.exec(c)?.[1];
@@ -499,6 +500,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     if (withoutTrailingEcho(c, lead) !== c && !clauses.length) leadInMeasure = true;
     if (!clauses.includes(c)) clauses.push(c);
   }
+  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`).
+  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)));
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
@@ -620,6 +623,9 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  * `measureChars` (its unit's own plan for work carried whole).
  */
 export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
+
+/** A measure naming a superior's inspection to come (R7 speech 3): the office's first duty in its item. */
+export const SUPERIOR_INSPECTION = /迎接(?:中央|国家|省级?)[\u4e00-\u9fa5]*(?:督察|巡视|检查|考核)/;
 
 /**
  * A review point whose lead unit did not report (R7 speech 6): its gap first, then the cooperating units' figures, as
@@ -798,7 +804,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
       const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
       // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
-      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
+      if (!frame && !ensured && hollowMeasure(said)) return '';
+      // A superior's inspection to ready for opens the item, before the problem's answer (R7 speech 3).
+      const [head, ...tail] = what.split('，');
+      if (frame && head && SUPERIOR_INSPECTION.test(head)) return `${head}；${frame}${tail.join('，')}${ensured ? `，确保${ensured}` : ''}`.replace(/，$/, '');
+      return `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
     }).filter(Boolean);
     const open = opening(x.ch.id);
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
