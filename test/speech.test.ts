@@ -212,6 +212,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(all).not.toContain('PM2.5平均浓度控制在37微克/立方米以内');
     expect(deployment[1]).toContain('PM2.5）平均浓度控制在37微克/立方米以内');
     expect(all).toContain('非现场执法比例达到45%以上');
+    // Round twelve (R7 speech 1): a clause leaning on its task for its object is said after the task's lead, never cut loose.
+    expect(all).not.toMatch(/[。；](?:清单化|发现问题|依法查处违法违规行为|持续优化水环境监管)/);
+    expect(all).toContain('；深入推进智慧生态黄河平台应用，持续优化水环境监管、大气环境监管、污染源一证式监管等功能。');
+    expect(all).toContain('实施“一河一策”精准治理，清单化、责任化推动水质改善；');
+    expect(all).toContain('；推进重要生态空间生态环境监管，发现问题督促相关部门及时整改。');
+    expect(all).toContain('；严格消耗臭氧层物质监管，依法查处违法违规行为，做好教育引导。');
     // Round twelve (R7 speech 2): no deployment of what the review says was achieved (the 条例's amendment in force).
     expect(text.join('')).toContain('《济南市大气污染防治条例》修正案于2025年10月1日起施行');
     expect(all).not.toContain('修改《济南市大气污染防治条例》');

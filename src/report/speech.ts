@@ -624,6 +624,13 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  */
 export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
 
+/**
+ * A plan clause that leans on its task for its object (R7 speech 1): a manner or a condition with no object of its own
+ * (`清单化、责任化推动水质改善`, `发现问题督促…整改`), functions of what its task names (`…等功能`), or a generic object
+ * (`依法查处违法违规行为`). Cut from its task, it is said after the task's lead (`严格消耗臭氧层物质监管，依法查处…`).
+ */
+export const SUBJECTLESS = /^(?:清单化|责任化|常态化|发现问题|依法查处违法违规行为)|等功能(?:模块)?$/;
+
 /** A measure naming a superior's inspection to come (R7 speech 3): the office's first duty in its item. */
 export const SUPERIOR_INSPECTION = /迎接(?:中央|国家|省级?)[\u4e00-\u9fa5]*(?:督察|巡视|检查|考核)/;
 
@@ -797,7 +804,13 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const problem = answersProblem(y.task);
       const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
       let said = '';
-      for (const c of measureClauses(ownMeasure(y))) if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
+      let withLead = false;
+      for (const c of measureClauses(ownMeasure(y))) {
+        if (!said && SUBJECTLESS.test(c)) withLead = true;
+        if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      }
+      if (withLead && !y.due) said = `${y.lead}，${said}`;
       // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
       const targets = targetsOf([y.task]).filter((t) => !d.met.has(targetKey(t)) && fresh(t) && !said.includes(t));
       const ensured = [y.due ? `${y.due}完成` : '', targets.join('、')].filter(Boolean).join('，');
