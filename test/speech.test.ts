@@ -221,6 +221,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round twelve (R7 speech 2): no deployment of what the review says was achieved (the 条例's amendment in force).
     expect(text.join('')).toContain('《济南市大气污染防治条例》修正案于2025年10月1日起施行');
     expect(all).not.toContain('修改《济南市大气污染防治条例》');
+    expect(all).not.toContain('修改调研');
     // The plan's measure restating its lead keeps its deadline (R1 speech 1), said once; round ten (R5 speech 6)
     // changes the form (was `在2026年6月底前完成…编制` as the lead): the lead stays verb–object, the date ensured.
     // Round eleven (R6 speech 4): within its chapter's item, the lead said with its deadline (was its own item).
@@ -574,6 +575,7 @@ describe('the speech’s rules, each on its own', () => {
     expect(doneAlready('修改《济南市大气污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(true);
     expect(doneAlready('修改《济南市大气污染防治条例》', ['开展《济南市大气污染防治条例》修改调研'])).toBe(false);
     expect(doneAlready('修改《济南市扬尘污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(false);
+    expect(doneAlready('推动《济南市机动车和非道路移动机械排气污染防治条例》修改调研', ['完成《济南市机动车和非道路移动机械排气污染防治条例》修改调研，形成调研报告报市人大常委会'])).toBe(true);
     expect(doneAlready('编发全市生态环境系统党的建设工作简报', ['编发党建工作简报12期'])).toBe(false);
     expect(withoutTrailingEcho('有序组织水泥、焦化企业实施深度治理', '实施重点行业深度治理')).toBe('有序组织水泥、焦化企业');
     // The echo as the object of a verb further back is no echo to drop.

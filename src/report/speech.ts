@@ -536,10 +536,13 @@ export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: 
  * A law's amendment the review says was passed (R7 speech 2): `修改《济南市大气污染防治条例》` after `《…条例》修正案…施行`
  * is done: its quoted title stands in a reported clause that says the amendment came into force.
  */
-export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, done: /(修正案|修订|修改|修正)[^，；。]*(施行|通过|实施|印发)/ } as const;
+export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, done: /(修正案|修订|修改|修正)[^，；。]*(施行|通过|实施|印发)/, titled: /《[^》]+》[\u4e00-\u9fa5]{2,}/ } as const;
 export function doneAlready(measure: string, reported: string[]): boolean {
   const amended = DONE_AMENDMENT.verb.exec(measure);
   if (amended) return reported.some((r) => r.split(/[；。]/).some((c) => c.includes(amended[2]!) && DONE_AMENDMENT.done.test(c)));
+  // Work on a quoted title the review says was completed (`推动《…条例》修改调研` after `完成《…条例》修改调研`).
+  const titled = DONE_AMENDMENT.titled.exec(measure)?.[0];
+  if (titled && reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(`完成${titled}`)))) return true;
   if (!DONE_MEASURE.verb.test(measure)) return false;
   const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
