@@ -313,7 +313,9 @@ describe('the speech at the next year’s work conference', () => {
     expect(headings).toEqual(next.chapters.map((ch, i) => `（${'一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四'])[i]}）${ch.title.trim().replace(/\s+/g, '，')}`));
     // Round eleven (R6 speech 3) changes the opening (was the plan's place first): the stage is said in 形势 (二).
     expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
-    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年。');
+    // Round twelve (R7 speech 4): （二） ends with the pressures to fill, and no （三） repeats the shortcomings.
+    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：面临的压力和挑战】。');
+    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     expect(part[2]).toBe('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
     // Round eight (R2 speech 9): each task its own paragraph; a chapter's body is the paragraphs under its heading.
@@ -363,7 +365,7 @@ describe('the speech at the next year’s work conference', () => {
     // Round nine (R4 speech 2): the 2025 plan's preamble says 收官: the 十四五's results are the drafter's to give.
     // Round ten (R5 speech 4): the superiors are the report's gap (was: 市委、市政府 by the issuer's level).
     // Round eleven (R6 speech 3): 形势 is a skeleton, its one gap the superiors' meetings and documents (was one bracket).
-    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神']);
+    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '面临的压力和挑战']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -878,10 +880,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(paragraphs[0]).toMatch(/^一是夯实基层建设基础。/);
     // What the lead units' silence leaves open is the drafter's gap, after the theme's results (R1 speech 4), inside
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
-    const silentGap = /，?【待填：[^】]*（[^】]*未报送）】/g;
+    const silentGap = /，?【待填：[^】]*（[^】]*未报送）】。?/g;
     expect(paragraphs.filter((p) => p.match(silentGap))).toHaveLength(1);
     // Round nine (R4 speech 1): the point's lead is a sentence, its result the next.
-    expect(paragraphs.join('')).toMatch(/是继续保障环境安全。[^；。]*，【待填：[^】]*（[^】]*未报送）】[；。]/);
+    // Round twelve (R7 speech 6) changes the order and lead (was `继续保障环境安全。<result>，【待填】`): the gap first, as the report's.
+    expect(paragraphs.join('')).toMatch(/是切实保障环境安全。【待填：[^】]*（[^】]*未报送）】。[^；。【]+[；。]/);
     for (const p of paragraphs.map((x) => x.replace(silentGap, ''))) {
       expect(p).not.toContain('【');
       expect(p).toMatch(opening);

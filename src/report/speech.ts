@@ -6,12 +6,12 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -49,7 +49,7 @@ export interface SpeechContext {
   不足: string[];
   /**
    * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
-   * from the next plan's preamble; （三）the year's own shortcomings, named shortly from the data.
+   * from the next plan's preamble, ending in the pressures to fill (no （三）: the shortcomings were just said, R7 speech 4).
    */
   形势: string[];
   部署: {
@@ -225,10 +225,10 @@ export const SPEECH_GAPS = {
   results: '【待填：本方面主要成效及数据】',
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
-  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage or shortcomings unknown. */
+  /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage unknown, the pressures. */
   superiorsWords: '【待填：上级会议和文件精神】',
   stage: '【待填：所处发展阶段和面临的形势】',
-  weakness: '【待填：自身短板】',
+  pressures: '【待填：面临的压力和挑战】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -260,27 +260,20 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 }
 
 /**
- * 当前形势 as a skeleton (R6 speech 3): three points, each `（n）从…看，`. The superiors' requirements are not in the data
+ * 当前形势 as a skeleton (R6 speech 3): two points, each `（n）从…看，`. The superiors' requirements are not in the data
  * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
- * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again; the shortcomings are the
- * review's, each named shortly by the first `short` rule it meets (a missed indicator, a task behind, a remainder).
+ * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again, and the pressures the data
+ * cannot name (a gap). No third point of shortcomings: the 问题和不足 just said them (R7 speech 4).
  */
 export const SITUATION = {
-  views: ['从上级要求看', '从发展阶段看', '从自身短板看'] as const,
+  views: ['从上级要求看', '从发展阶段看'] as const,
   stageClause: /开好|开局/,
-  short: { missed: '未达标', behind: '滞后', left: /剩余\d+(?:项|个|处|件)([\u4e00-\u9fa5]{2,8}?问题)/, leftWords: '尚未清零' },
-  /** The shortcomings named, claiming no cause: `还存在A、B、C等薄弱环节`. */
-  weaknessWords: (named: string[]) => `还存在${named.join('、')}等薄弱环节`,
 } as const;
-export function situationWords(place: string, stageClause: string, missed: string[], behind: string[], reported: string[]): string[] {
-  const [upper, stage, own] = SITUATION.views;
-  const S = SITUATION.short;
-  const left = reported.map((x) => S.left.exec(x)?.[1]).filter((x): x is string => !!x);
-  const named = [...new Set([...missed.map((x) => `${x}${S.missed}`), ...behind.map((x) => `${x}${S.behind}`), ...left.map((x) => `${x}${S.leftWords}`)])];
+export function situationWords(place: string, stageClause: string): string[] {
+  const [upper, stage] = SITUATION.views;
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
-    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}` : SPEECH_GAPS.stage}。`,
-    `（三）${own}，${named.length ? SITUATION.weaknessWords(named) : SPEECH_GAPS.weakness}。`,
+    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
   ];
 }
 
@@ -493,7 +486,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   let leadInMeasure = false;
   let due = '';
   for (const c of candidates.flatMap((x) => measureClauses(x.s))) {
-    if (echoesLead(c, lead)) {
+    // A superior's inspection named is its own duty, not the lead said again (R7 speech 3).
+    if (echoesLead(c, lead) && !SUPERIOR_INSPECTION.test(c)) {
       // A measure restating the lead with a deadline keeps its deadline, once, as what the task ensures (R5 speech 6:
       // the lead stays verb–object, never `在2026年6月底前完成…`).
       const by = DEADLINE_OPENING.exec(c)?.[1];
@@ -506,6 +500,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     if (withoutTrailingEcho(c, lead) !== c && !clauses.length) leadInMeasure = true;
     if (!clauses.includes(c)) clauses.push(c);
   }
+  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`).
+  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)));
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
@@ -536,7 +532,17 @@ export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: 
  * object alone, counts aside (`完成徒骇河…国控断面“一断面一策”` after `编制徒骇河…2个国控断面“一断面一策”`): what the
  * year's reports say of work done is done, whatever its verb, unless the clause says it only begun (`启动…筹备`).
  */
+/**
+ * A law's amendment the review says was passed (R7 speech 2): `修改《济南市大气污染防治条例》` after `《…条例》修正案…施行`
+ * is done: its quoted title stands in a reported clause that says the amendment came into force.
+ */
+export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, done: /(修正案|修订|修改|修正)[^，；。]*(施行|通过|实施|印发)/, titled: /《[^》]+》[\u4e00-\u9fa5]{2,}/ } as const;
 export function doneAlready(measure: string, reported: string[]): boolean {
+  const amended = DONE_AMENDMENT.verb.exec(measure);
+  if (amended) return reported.some((r) => r.split(/[；。]/).some((c) => c.includes(amended[2]!) && DONE_AMENDMENT.done.test(c)));
+  // Work on a quoted title the review says was completed (`推动《…条例》修改调研` after `完成《…条例》修改调研`).
+  const titled = DONE_AMENDMENT.titled.exec(measure)?.[0];
+  if (titled && reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(`完成${titled}`)))) return true;
   if (!DONE_MEASURE.verb.test(measure)) return false;
   const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
@@ -621,9 +627,56 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  */
 export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
 
-/** A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5). */
+/**
+ * A plan clause that leans on its task for its object (R7 speech 1): a manner or a condition with no object of its own
+ * (`清单化、责任化推动水质改善`, `发现问题督促…整改`), functions of what its task names (`…等功能`), or a generic object
+ * (`依法查处违法违规行为`). Cut from its task, it is said after the task's lead (`严格消耗臭氧层物质监管，依法查处…`).
+ */
+export const SUBJECTLESS = /^(?:清单化|责任化|常态化|发现问题|依法查处违法违规行为)|等功能(?:模块)?$/;
+
+/** A measure naming a superior's inspection to come (R7 speech 3): the office's first duty in its item. */
+export const SUPERIOR_INSPECTION = /迎接(?:中央|国家|省级?)[\u4e00-\u9fa5]*(?:督察|巡视|检查|考核)/;
+
+/**
+ * A review point whose lead unit did not report (R7 speech 6): its gap first, then the cooperating units' figures, as
+ * the report's; its lead says no `继续`/`持续` the data cannot show, but the adverb of resolve.
+ */
+export const SILENT_POINT = { adverb: '切实' } as const;
+
+/**
+ * A unit's excuse is no problem in the director's voice (R7 speech 5): a count left (`剩余5项督察问题涉及历史遗留，整改周期
+ * 较长`) whose clause's own figures confirm it (`…督察反馈问题46项完成整改41项`, context.ts REMAINING) is said by its fact
+ * (`督察整改还没有清零，尚有5项反馈问题未销号`), and the deployment answers it by name (`针对剩余5项督察反馈问题，`).
+ */
+export const EXCUSE = {
+  words: /涉及历史遗留|周期较长|难度较大|客观原因/,
+  kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
+  fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
+  named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
+} as const;
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
+  if (!EXCUSE.words.test(problem)) return null;
+  const m = REMAINING.problem.exec(problem);
+  const kind = EXCUSE.kind.exec(problem)?.[1];
+  if (!m || !kind) return null;
+  for (const text of progress)
+    for (const cl of text.split(/[，；。]/)) {
+      const x = REMAINING.progress.exec(cl);
+      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
+      // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
+      const at = x[1]!.lastIndexOf(kind);
+      const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
+      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
+    }
+  return null;
+}
+
+/**
+ * A problem as the deployment names it: `针对<words>的问题`, never `…问题的问题` (R6 speech 5), nor 问题 twice in one
+ * name (R7 speech 5: `针对剩余5项督察问题涉及…较长的问题`): words already saying 问题 are `…的情况`.
+ */
 export function problemWords(words: string): string {
-  return /问题$/.test(words) ? words : `${words}的问题`;
+  return /问题$/.test(words) ? words : /问题/.test(words) ? `${words}的情况` : `${words}的问题`;
 }
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
@@ -754,14 +807,24 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const problem = answersProblem(y.task);
       const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
       let said = '';
-      for (const c of measureClauses(ownMeasure(y))) if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
+      let withLead = false;
+      for (const c of measureClauses(ownMeasure(y))) {
+        if (!said && SUBJECTLESS.test(c)) withLead = true;
+        if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+      }
+      if (withLead && !y.due) said = `${y.lead}，${said}`;
       // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
       const targets = targetsOf([y.task]).filter((t) => !d.met.has(targetKey(t)) && fresh(t) && !said.includes(t));
       const ensured = [y.due ? `${y.due}完成` : '', targets.join('、')].filter(Boolean).join('，');
       // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
       const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
       // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
-      return !frame && !ensured && hollowMeasure(said) ? '' : `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
+      if (!frame && !ensured && hollowMeasure(said)) return '';
+      // A superior's inspection to ready for opens the item, before the problem's answer (R7 speech 3).
+      const [head, ...tail] = what.split('，');
+      if (frame && head && SUPERIOR_INSPECTION.test(head)) return `${head}；${frame}${tail.join('，')}${ensured ? `，确保${ensured}` : ''}`.replace(/，$/, '');
+      return `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
     }).filter(Boolean);
     const open = opening(x.ch.id);
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
@@ -1145,10 +1208,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         const chapter = plan.chapters.find((c) => c.id === silentChapter(g));
         return m && chapter ? `【待填：${taskObject(chapter.title)}方面${m[1]}项工作成效（${m[2]}）】` : g;
       };
+      // The report's order (R7 speech 6): a point whose lead unit was silent says its gap first, then what the
+      // cooperating units did, under a lead claiming no continuity (SILENT_POINT).
       const items = picked.map((x, k) => {
         const last = of[k] !== undefined && of.lastIndexOf(of[k]!) === k;
         const here = last ? placedGaps.filter((g) => silentChapter(g) === of[k]).map(spokenGap) : [];
-        return here.length ? `${x}，${here.join('')}` : x;
+        if (!here.length) return x;
+        const at = x.indexOf('。');
+        const lead = x.slice(0, at).replace(new RegExp(`^(${HEADING_ADVERBS.mixed.join('|')})`), SILENT_POINT.adverb);
+        return `${lead}。${here.join('')}。${x.slice(at + 1)}`;
       });
       // Points as the seed's: `一是<lead>。<result>。<result>。二是…`, one paragraph. A lead-in naming the subject the
       // heading just above names (`在污染防治攻坚方面，一是…`) says it twice (R6 speech 1): points open with 一是; a
@@ -1194,10 +1262,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // A problem with its own subject (`剩余5项督察问题…`, `部分…镇街道路积尘负荷反复`) is said as it stands; the
       // `…方面，` frame only gives a subject to one without (the report's rule, context.ts namesItsSubject).
       const text = namesItsSubject(problem, taskObject(x.c.task)) ? problem : `${taskObject(x.c.task)}方面，${problem}`;
+      // A unit's excuse, said by its fact (EXCUSE, R7 speech 5).
+      const fact = excuseAsFact(problem, x.c.answers.map((a) => cnPunctuation(a.progress ?? '')));
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text, words: problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1305,9 +1375,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const indicators = yearEnd
     ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
     : spoken(ctx.报告.指标段);
-  // 形势 (R6 speech 3): the next plan's stage, the review's shortcomings named shortly.
+  // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), missedNames, ordered.map((c) => taskObject(c.task)), weighed.map((x) => x.text));
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre));
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
