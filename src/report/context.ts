@@ -753,19 +753,20 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
  * The year-end opening's verdict (round ten, an upward report without counts: the counts live in the 通报). With
  * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
  * when at least `share` of the clauses were done, else `some`; then one short clause naming what fell short (the
- * unfinished tasks by their object, the missed indicators by name: `农村环境整治、优良天数比率等仍有差距`). Work
+ * missed indicators by name, then the unfinished tasks by their object: OPENING_EXCEPTIONS.shortfalls). Work
  * carried over is 下一步's, and a silent area's gap stays at its place in 成效.
  */
 export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '全年重点工作任务基本完成', some: '重点工作未能全部完成', share: 0.8 } as const;
 export const OPENING_EXCEPTIONS = {
-  shortfalls: (names: string[]) => `${names.join('、')}${names.length > 1 ? '等' : ''}仍有差距`,
+  /**
+   * Round twelve (R7 report 2, reversing round eleven's R6 report 5): the missed indicators first, by name and the
+   * requirement they missed (the larger gap), then the unfinished tasks: `但优良天数比率未达到省考核要求、农村环境整治任务未按期完成`.
+   */
+  shortfalls: (indicators: string[], tasks: string[]) => `但${[...indicators, ...tasks.map((t) => `${t}任务未按期完成`)].join('、')}`,
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
   theme: '年度工作主题或上级工作要求，如“项目突破年”',
 } as const;
-/**
- * What the opening excepts: the unfinished tasks' objects only, the work that fell short (R6 report 5). A missed
- * indicator is said by the KPI paragraph right after; it still keeps the verdict from 全面完成.
- */
+/** What the opening excepts among the tasks: the unfinished tasks' objects (the missed indicators come before them). */
 function exceptionNames(c: ClauseProgress[]): string[] {
   return [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
 }
@@ -820,12 +821,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const done = n((x) => x.yearEnd === '完成');
     // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
     const exceptions = exceptionNames(c);
-    const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
+    const missed = kpi.指标.filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}${x.结论}`);
+    const missedAny = missed.length > 0;
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
     const verdict = !exceptions.length && !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}${exceptions.length ? `，${OPENING_EXCEPTIONS.shortfalls(exceptions)}` : ''}。${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}${exceptions.length || missedAny ? `，${OPENING_EXCEPTIONS.shortfalls(missed, exceptions)}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
