@@ -11,7 +11,8 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
-import { guidanceWords, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -266,14 +267,22 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   if (!fresh.length) return '';
   const score = (s: string) => resultScore(s, routine);
   const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
-  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
+  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order. Round twelve
+  // (R7 report 1): after the first, a count of acts (`完成…油气回收检测412家次`, `开展专项检查64家次`) is left out,
+  // results over acts (the speech's HIGHLIGHT_RULES.activity, SELECTION.actClause).
   const all = clausesOf(best);
-  const keep = new Set([all[0], ...all.slice(1).filter((c) => /\d/.test(c.text)), ...all.slice(1)].slice(0, SELECTION.taskClauses));
+  const more = all.slice(1).filter((c) => !isAct(c.text));
+  // A result with figures (`道路积尘负荷同比下降12.4%`) before a mere figure, so a short cap keeps the headline.
+  const result = (c: { text: string }) => isHeadline(c.text) || (/\d/.test(c.text) && HIGHLIGHT_RULES.results.test(c.text));
+  const keep = new Set([...new Set([all[0], ...more.filter(result), ...more.filter((c) => /\d/.test(c.text)), ...more])].slice(0, SELECTION.taskClauses));
   return all
     .filter((c) => keep.has(c))
     .map((c, i) => (i ? c.mark : '') + c.text)
     .join('');
 }
+
+/** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
+const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause) || SELECTION.actClause.test(clause);
 
 /**
  * A task as a report tells it: its lead's telling fact (or, when the lead said nothing new, a cooperating unit's
@@ -898,7 +907,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockChars, mine[0]?.task);
+        // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
+        const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
+        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
         const silentHere = silentText(here);
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
@@ -1026,7 +1037,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
       const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
       const aims = nextPreamble && topic ? nextPreamble.aims.filter((a) => topic.metric.test(a)) : [];
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}。`);
+      // Round twelve (R7 report 3): a cause not in the data is its lead's to find, so its measure is the speech's gap
+      // (SPEECH_GAPS.missedMeasure); with the cause reported, the aims stand alone.
+      const measure = o.yearEnd && !missedCause.has(row.名称) ? `，${SPEECH_GAPS.missedMeasure(missedLead(o.plan, o.clauses, row.名称))}` : '';
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
@@ -1044,6 +1058,17 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const used = new Set<NextTask>();
       // This year's problems first decide which next-plan tasks answer them (said there, not again as a measure).
       const answers: string[] = [];
+      // Round twelve (R7 report 3): in a point of several chapters, a concrete answer is said inside its chapter's clause (the
+      // next plan's chapter of the same place in the theme, else of the same title), not tacked on with 针对… after.
+      const inChapter = new Map<string, string[]>();
+      const nextChapterOf = (task: string): string | undefined => {
+        const id = own.find((c) => c.task === task)?.chapterId;
+        if (!id || ids.length < 2) return undefined;
+        const at = g.chapters.indexOf(id);
+        if (ids.length === g.chapters.length && at >= 0) return ids[at];
+        const title = bareTitle(o.plan.chapters.find((c) => c.id === id)?.title ?? '');
+        return ids.find((n) => bareTitle(next.chapters.find((c) => c.id === n)?.title ?? '') === title);
+      };
       for (const x of text.问题打算) {
         // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
         if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r === x.句 || r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
@@ -1053,7 +1078,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
         // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
         const words = measure ? teller.say(measure) : '';
-        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
+        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing.
+        const at = words && concretePlan(words) ? nextChapterOf(x.任务) : undefined;
+        if (at) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        else answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
       // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
       // with its date, then the figures the next plan sets beyond it (剩余48个村, then 520个行政村).
@@ -1128,10 +1156,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
         const parts = ids
           .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
-          .filter((x) => x.ts.length)
+          .filter((x) => x.ts.length || inChapter.has(x.id))
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
+            const bits = [...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');
