@@ -160,7 +160,8 @@ describe('the rules, on worked examples', () => {
     expect(shortfallSentence('新建污水处理厂', '3个完成2个，尚差1个')).toBe('3个完成2个，尚差1个');
     // 46 − 41 = 5: the count left takes the object the clause's figures give; a count that does not add up stays.
     const progress = ['中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结'];
-    expect(remainingSentence('剩余5项督察问题涉及历史遗留，整改周期较长', progress)).toBe('中央和省级生态环境保护督察反馈问题尚有5项未完成整改，涉及历史遗留，整改周期较长');
+    // Round twelve (rule changed, R7 report 4): the cause clause opening with 涉及 takes 主要.
+    expect(remainingSentence('剩余5项督察问题涉及历史遗留，整改周期较长', progress)).toBe('中央和省级生态环境保护督察反馈问题尚有5项未完成整改，主要涉及历史遗留，整改周期较长');
     expect(remainingSentence('剩余4项督察问题涉及历史遗留', progress)).toBe('剩余4项督察问题涉及历史遗留');
     // R6 report 3: a next measure naming a quoted term of the results, or sharing six characters with them without a
     // year, echoes them; next year's edition of a yearly document does not.
@@ -466,7 +467,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Round eleven (rule changed, R6 report 4): the shortfall names its target's object; a count left takes its work's
     // object from the clause (46 − 41 = 5); the two residual problems on work done are one point, last.
     expect(said).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。三是/);
-    expect(said).toContain('三是中央和省级生态环境保护督察反馈问题尚有5项未完成整改，涉及历史遗留，整改周期较长。');
+    expect(said).toContain('三是中央和省级生态环境保护督察反馈问题尚有5项未完成整改，主要涉及历史遗留，整改周期较长。');
     expect(said).toContain('四是部分领域治理成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大。');
     expect(said).not.toContain('五是');
     expect(said).not.toContain('剩余5项督察问题');

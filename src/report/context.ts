@@ -107,6 +107,11 @@ export const REMAINING = {
   problem: /^(剩余|尚有|还有|仍有)(\d+)([个项件家条处])/,
   progress: /([\u4e00-\u9fa5“”]{4,})(\d+)([个项件家条处])完成([\u4e00-\u9fa5]{0,4}?)(\d+)\3/,
   words: (object: string, left: string, unit: string, verb: string) => `${object}尚有${left}${unit}未完成${verb}`,
+  /**
+   * Round twelve (R7 report 4): the cause after the count, once it is a clause of its own, opens with 主要 when it opens
+   * with 涉及 (`…未完成整改，主要涉及历史遗留，…`): what the remaining items mostly involve, not all of them.
+   */
+  cause: (rest: string) => rest.replace(/^涉及/, '主要涉及'),
 } as const;
 export function remainingSentence(problem: string, progress: string[]): string {
   const m = REMAINING.problem.exec(problem);
@@ -118,7 +123,7 @@ export function remainingSentence(problem: string, progress: string[]): string {
       const first = clausesOf(problem)[0]!.text;
       const at = NEXT_ANSWER.predicate.exec(first);
       const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
-      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${rest}` : ''}`;
+      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
     }
   }
   return problem;
