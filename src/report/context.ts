@@ -11,7 +11,8 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
-import { guidanceWords, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -106,6 +107,11 @@ export const REMAINING = {
   problem: /^(剩余|尚有|还有|仍有)(\d+)([个项件家条处])/,
   progress: /([\u4e00-\u9fa5“”]{4,})(\d+)([个项件家条处])完成([\u4e00-\u9fa5]{0,4}?)(\d+)\3/,
   words: (object: string, left: string, unit: string, verb: string) => `${object}尚有${left}${unit}未完成${verb}`,
+  /**
+   * Round twelve (R7 report 4): the cause after the count, once it is a clause of its own, opens with 主要 when it opens
+   * with 涉及 (`…未完成整改，主要涉及历史遗留，…`): what the remaining items mostly involve, not all of them.
+   */
+  cause: (rest: string) => rest.replace(/^涉及/, '主要涉及'),
 } as const;
 export function remainingSentence(problem: string, progress: string[]): string {
   const m = REMAINING.problem.exec(problem);
@@ -117,7 +123,7 @@ export function remainingSentence(problem: string, progress: string[]): string {
       const first = clausesOf(problem)[0]!.text;
       const at = NEXT_ANSWER.predicate.exec(first);
       const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
-      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${rest}` : ''}`;
+      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
     }
   }
   return problem;
@@ -266,14 +272,22 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   if (!fresh.length) return '';
   const score = (s: string) => resultScore(s, routine);
   const best = fresh.reduce((a, b) => (score(b) > score(a) ? b : a));
-  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order.
+  // Over the cap, the first clause (what was done) and then the clauses with figures, in their order. Round twelve
+  // (R7 report 1): after the first, a count of acts (`完成…油气回收检测412家次`, `开展专项检查64家次`) is left out,
+  // results over acts (the speech's HIGHLIGHT_RULES.activity, SELECTION.actClause).
   const all = clausesOf(best);
-  const keep = new Set([all[0], ...all.slice(1).filter((c) => /\d/.test(c.text)), ...all.slice(1)].slice(0, SELECTION.taskClauses));
+  const more = all.slice(1).filter((c) => !isAct(c.text));
+  // A result with figures (`道路积尘负荷同比下降12.4%`) before a mere figure, so a short cap keeps the headline.
+  const result = (c: { text: string }) => isHeadline(c.text) || (/\d/.test(c.text) && HIGHLIGHT_RULES.results.test(c.text));
+  const keep = new Set([...new Set([all[0], ...more.filter(result), ...more.filter((c) => /\d/.test(c.text)), ...more])].slice(0, SELECTION.taskClauses));
   return all
     .filter((c) => keep.has(c))
     .map((c, i) => (i ? c.mark : '') + c.text)
     .join('');
 }
+
+/** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
+const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause) || SELECTION.actClause.test(clause);
 
 /**
  * A task as a report tells it: its lead's telling fact (or, when the lead said nothing new, a cooperating unit's
@@ -753,19 +767,20 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
  * The year-end opening's verdict (round ten, an upward report without counts: the counts live in the 通报). With
  * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
  * when at least `share` of the clauses were done, else `some`; then one short clause naming what fell short (the
- * unfinished tasks by their object, the missed indicators by name: `农村环境整治、优良天数比率等仍有差距`). Work
+ * missed indicators by name, then the unfinished tasks by their object: OPENING_EXCEPTIONS.shortfalls). Work
  * carried over is 下一步's, and a silent area's gap stays at its place in 成效.
  */
 export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '全年重点工作任务基本完成', some: '重点工作未能全部完成', share: 0.8 } as const;
 export const OPENING_EXCEPTIONS = {
-  shortfalls: (names: string[]) => `${names.join('、')}${names.length > 1 ? '等' : ''}仍有差距`,
+  /**
+   * Round twelve (R7 report 2, reversing round eleven's R6 report 5): the missed indicators first, by name and the
+   * requirement they missed (the larger gap), then the unfinished tasks: `但优良天数比率未达到省考核要求、农村环境整治任务未按期完成`.
+   */
+  shortfalls: (indicators: string[], tasks: string[]) => `但${[...indicators, ...tasks.map((t) => `${t}任务未按期完成`)].join('、')}`,
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
   theme: '年度工作主题或上级工作要求，如“项目突破年”',
 } as const;
-/**
- * What the opening excepts: the unfinished tasks' objects only, the work that fell short (R6 report 5). A missed
- * indicator is said by the KPI paragraph right after; it still keeps the verdict from 全面完成.
- */
+/** What the opening excepts among the tasks: the unfinished tasks' objects (the missed indicators come before them). */
 function exceptionNames(c: ClauseProgress[]): string[] {
   return [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
 }
@@ -820,12 +835,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const done = n((x) => x.yearEnd === '完成');
     // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
     const exceptions = exceptionNames(c);
-    const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
+    const missed = kpi.指标.filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}${x.结论}`);
+    const missedAny = missed.length > 0;
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
     const verdict = !exceptions.length && !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}${exceptions.length ? `，${OPENING_EXCEPTIONS.shortfalls(exceptions)}` : ''}。${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}${exceptions.length || missedAny ? `，${OPENING_EXCEPTIONS.shortfalls(missed, exceptions)}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     const place = preamble.place;
@@ -896,7 +912,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
         const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
-        const { kept, rest } = rankParts(here.分项, teller, routine, SELECTION.blockChars, mine[0]?.task);
+        // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
+        const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
+        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
         const silentHere = silentText(here);
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
@@ -1024,7 +1042,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
       const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
       const aims = nextPreamble && topic ? nextPreamble.aims.filter((a) => topic.metric.test(a)) : [];
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}。`);
+      // Round twelve (R7 report 3): a cause not in the data is its lead's to find, so its measure is the speech's gap
+      // (SPEECH_GAPS.missedMeasure); with the cause reported, the aims stand alone.
+      const measure = o.yearEnd && !missedCause.has(row.名称) ? `，${SPEECH_GAPS.missedMeasure(missedLead(o.plan, o.clauses, row.名称))}` : '';
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
@@ -1042,6 +1063,17 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const used = new Set<NextTask>();
       // This year's problems first decide which next-plan tasks answer them (said there, not again as a measure).
       const answers: string[] = [];
+      // Round twelve (R7 report 3): in a point of several chapters, a concrete answer is said inside its chapter's clause (the
+      // next plan's chapter of the same place in the theme, else of the same title), not tacked on with 针对… after.
+      const inChapter = new Map<string, string[]>();
+      const nextChapterOf = (task: string): string | undefined => {
+        const id = own.find((c) => c.task === task)?.chapterId;
+        if (!id || ids.length < 2) return undefined;
+        const at = g.chapters.indexOf(id);
+        if (ids.length === g.chapters.length && at >= 0) return ids[at];
+        const title = bareTitle(o.plan.chapters.find((c) => c.id === id)?.title ?? '');
+        return ids.find((n) => bareTitle(next.chapters.find((c) => c.id === n)?.title ?? '') === title);
+      };
       for (const x of text.问题打算) {
         // Each problem printed under 存在问题 (ranked), once; a missed indicator's cause is answered by its aims.
         if ([...usedCauses].some((u) => x.问题.includes(u)) || !ranked.some((r) => r === x.句 || r.includes(x.问题.replace(/[。；]+$/, '')))) continue;
@@ -1051,7 +1083,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
         // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
         const words = measure ? teller.say(measure) : '';
-        answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
+        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing.
+        const at = words && concretePlan(words) ? nextChapterOf(x.任务) : undefined;
+        if (at) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        else answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
       // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
       // with its date, then the figures the next plan sets beyond it (剩余48个村, then 520个行政村).
@@ -1126,10 +1161,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
         const parts = ids
           .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
-          .filter((x) => x.ts.length)
+          .filter((x) => x.ts.length || inChapter.has(x.id))
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = ts.map((t) => measureOf(t, false)).filter(Boolean);
+            const bits = [...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');

@@ -306,16 +306,26 @@ export function concretePlan(text: string): boolean {
  * most telling first, while the block stays within its budget; all told in plan order, the rest counted once for the report.
  */
 export const SELECTION = {
-  taskClauses: 4,
+  taskClauses: 3,
   coopSentences: 1,
-  blockChars: 420,
-  sectionChars: 480,
+  blockChars: 220,
+  sectionChars: 300,
+  /**
+   * Round twelve (R7 report 1): a theme of several chapters shares this length among them, as the seed's themes run to
+   * about 480 characters (its 污染防治 477): a block of a theme of four has 220, never more than `blockChars`.
+   */
+  themeChars: 880,
   /**
    * Round eleven (R6 speech 2): an outcome of quality (`水质稳定保持Ⅱ类`, `…达到考核要求`, `…全部达到…`) and a task's
    * decomposition with a target (`分解落实省“十大行动”任务46项`) are headlines too, above any platform or process count
    * (`推送环境问题线索1862条`, `完成…报告评审63个`), which no rule names.
    */
   headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/, /(稳定)?保持[ⅠⅡⅢⅣ]+类/, /分解(落实)?[^，；。]{0,30}\d+项/] as readonly RegExp[],
+  /**
+   * Round twelve (R7 report 1): a clause after a task's first that reviews or checks (`审核销号保护区卫片图斑86个`,
+   * `…企业核查27家`, `对…镇街约谈提醒47次`) counts acts as the speech's HIGHLIGHT_RULES.activity does; the report leaves it out.
+   */
+  actClause: /^(审核|核查|抽查|检查|评查)[^，；]*\d|(核查|检查|检测)\d+(?:\.\d+)?万?余?[家个件份]|约谈[^，；]*\d+次/,
   /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
   fillScore: 1,
 } as const;
