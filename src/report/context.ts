@@ -12,7 +12,7 @@ import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, con
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
-import { missedLead } from './bulletin.ts';
+import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -280,10 +280,22 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   // A result with figures (`道路积尘负荷同比下降12.4%`) before a mere figure, so a short cap keeps the headline.
   const result = (c: { text: string }) => isHeadline(c.text) || (/\d/.test(c.text) && HIGHLIGHT_RULES.results.test(c.text));
   const keep = new Set([...new Set([all[0], ...more.filter(result), ...more.filter((c) => /\d/.test(c.text)), ...more])].slice(0, SELECTION.taskClauses));
+  // A kept clause that cannot stand without the one before it (`优秀率提高到82%` after `评查案卷160卷`, `记录物种2316种`
+  // after `完成…本底调查`: too few words before its figure to say what it counts) keeps that one too, over the cap:
+  // cut alone it would read as the figure of whatever comes before it (R8 report 3 and 4).
+  all.forEach((c, i) => {
+    if (i > 0 && keep.has(c) && !keep.has(all[i - 1]) && leansOnPrevious(c.text)) keep.add(all[i - 1]);
+  });
   return all
     .filter((c) => keep.has(c))
     .map((c, i) => (i ? c.mark : '') + c.text)
     .join('');
+}
+
+/** Fewer Chinese characters before its first figure than a highlight needs to stand alone (COMMEND_RULE.highlight.least). */
+function leansOnPrevious(clause: string): boolean {
+  const head = clause.split(/\d/)[0] ?? '';
+  return /\d/.test(clause) && (head.match(/[\u4e00-\u9fff]/g) ?? []).length < COMMEND_RULE.highlight.least;
 }
 
 /** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
