@@ -147,7 +147,8 @@ describe('the 督办通报 of a 年终 round', () => {
     const body = docxText(file('督办通报')).join('\n');
     // 67 items: 49 done, 6.3 and 11.3 not done, 16 led by the silent and the returned unit not reported.
     // Issue 29 (round seven, finding 1): the first count names its basis, the plan's tasks and their clauses (counting.ts).
-    expect(body).toContain('全年部署的59项重点任务（按责任分工细化为67项）中，完成49项，未完成2项，未报送16项。【待填：总体评价】');
+    // Lead, after R8 (通报 1): the counts are of the 67, after both numbers (was `59项重点任务（…67项）中，完成49项`).
+    expect(body).toContain('全年部署重点任务59项，按责任分工细化为67项，其中完成49项，未完成2项，未报送16项。【待填：总体评价】');
     // Issue 29 (round four): 表1's 完成率 has its basis stated under the table, the only place the word stands.
     const text = docxText(file('督办通报'));
     expect(text).toContain('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。');
@@ -952,7 +953,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // leads' words — a rule taking force (12.2-1, how it passed left out), then an honour (10.2, the strongest
     // sentence of the three with 获评); nothing a praised unit's highlight says again.
     expect(body).toContain(
-      '全年部署的59项重点任务（按责任分工细化为67项）中，完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成，' +
+      '全年部署重点任务59项，按责任分工细化为67项，其中完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成，' +
         '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
         // Round twelve (R7 通报 4; was `方面有1项工作属跨年度实施，转入下一年度` and a sentence after 表3): the one task
         // carried, named once, here, with its date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批 → 6月30日).

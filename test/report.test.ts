@@ -1,7 +1,7 @@
 // Reports in process: the report data, templates and their errors, the document tree, the XML that matters for
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
-import { scopeWords } from '../src/report/counting.ts';
+import { scopeCounted, scopeWords } from '../src/report/counting.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -225,6 +225,9 @@ describe('how the documents name the year’s work when they count it (counting.
   it('names the tasks and the clauses they are divided into, or the clauses alone when each task is one', () => {
     expect(scopeWords({ tasks: [task(1), task(3), task(1)] })).toBe('3项重点任务（按责任分工细化为5项）');
     expect(scopeWords({ tasks: [task(1), task(1)] })).toBe('2项重点工作');
+    // As the subject of a count: the counts follow 其中 after both numbers (R8 通报 1: `59项…中，完成61项` read as 61 of 59).
+    expect(scopeCounted({ tasks: [task(1), task(3), task(1)] })).toBe('部署重点任务3项，按责任分工细化为5项，其中');
+    expect(scopeCounted({ tasks: [task(1), task(1)] })).toBe('部署重点工作2项，其中');
   });
 });
 

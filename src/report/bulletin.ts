@@ -7,7 +7,7 @@ import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, taskObject, type ReportContext } from './context.ts';
-import { scopeWords } from './counting.ts';
+import { scopeCounted, scopeWords } from './counting.ts';
 import { chaptersOfMetric, figureWords, METRIC_TOPICS } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
@@ -687,7 +687,7 @@ export function buildBulletin(
       [count('结转'), `${W.结转}${count('结转')}项`],
       [silentCount, `${W.未报送}${silentCount}项`],
     ]);
-    progressSentence = `全年部署的${scope}中，${outcomes.join('，')}。`;
+    progressSentence = `全年${planClauses === clauses.length ? scopeCounted(plan) : `${scope}中，`}${outcomes.join('，')}。`;
     verdict = tooSilent ? BULLETIN_RULES.verdictGap : '';
     if (!tooSilent && count('完成') === clauses.length) verdictWith = (results) => `年度各项任务全部完成${results ? `，${results}` : ''}。`;
     overallFrom = count('完成') < clauses.length && !tooSilent;
@@ -703,7 +703,7 @@ export function buildBulletin(
       [n('红色'), `红色预警${n('红色')}项`],
       [n('黄色'), `黄色预警${n('黄色')}项`],
     ]);
-    progressSentence = `${n('条目数') === clauses.length ? scope : `${n('条目数')}项重点工作`}中，${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
+    progressSentence = `${n('条目数') === clauses.length && planClauses === clauses.length ? scopeCounted(plan) : `${n('条目数') === clauses.length ? scope : `${n('条目数')}项重点工作`}中，`}${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
     if (tooSilent) verdict = BULLETIN_RULES.verdictGap;
   }
 
