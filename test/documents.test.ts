@@ -238,17 +238,17 @@ describe('the rules, on worked examples', () => {
     // Round nine: the report's opening states the verdict and its one exception, no counts (OPENING_VERDICT).
     // Round ten (rule changed): 基本完成, the exceptions as one short 仍有差距 clause.
     // Round twelve (rule changed, R7 report 2): 但…任务未按期完成.
-    expect(ctx.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，但农村环境整治任务未按期完成。现将有关情况报告如下。');
+    expect(ctx.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，但农村环境整治任务未按期完成。现将有关情况报告如下：');
     const allDone = new Map([...answers].map(([u, m]) => [u, new Map([...m].map(([id, e]) => [id, id === '6.3' ? { ...e, status: '已完成' as const, value: 660, valueText: '660' } : e]))]));
     const whole = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15');
-    expect(whole.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全面完成各项任务目标。现将有关情况报告如下。');
+    expect(whole.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全面完成各项任务目标。现将有关情况报告如下：');
     // An indicator missed is an exception too: no 全面完成 claimed beyond the data.
     const missedOne = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15', { 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } });
     // Round eleven (rule changed, R6 report 5): the exceptions name only work that fell short; the indicator is the
     // KPI paragraph's, yet it still keeps the verdict from 全面完成.
     // Round twelve (rule changed, R7 report 2, reversing R6 report 5): the missed indicator is named too, with the
     // requirement it missed.
-    expect(missedOne.报告.开头).toContain('部署，全年重点工作任务基本完成，但优良天数比率未达到省考核要求。现将有关情况报告如下。');
+    expect(missedOne.报告.开头).toContain('部署，全年重点工作任务基本完成，但优良天数比率未达到省考核要求。现将有关情况报告如下：');
     // Round nine: units that wrote only 完成。 give no telling fact: a chapter done is a gap for its results at its
     // place, never left out; the one with 6.3 not done is no such gap (it is under 存在问题).
     const soil = ctx.报告.主题.find((t) => t.标题.includes('净土保卫战'))!;
@@ -374,7 +374,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(opening).not.toMatch(/\d+项重点任务|全年完成\d+项|全面完成各项任务目标/);
     // The guiding thought is the plan's own (its preamble), not a gap, once the plan states it.
     expect(opening).not.toContain('【待填：指导思想和工作主线】');
-    expect(opening).toMatch(/现将有关情况报告如下。$/);
+    // (Lead, after R8 report 11: 报告如下： as the seed writes it, the body following; was 报告如下。)
+    expect(opening).toMatch(/现将有关情况报告如下：$/);
     // What was done and what was not, adding up to the 67 the 通报 and the speech count, the unreported included;
     // the carried-over task is not named here, and no unit is named at all.
     // R2 report 1 (round eight, rule changed): the exceptions by name, no bookkeeping of who did not report: the
@@ -383,7 +384,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // indicator by name); the carried task is 下一步's and the silent area's gap stays at its place in 成效.
     // Round eleven (rule changed, R6 report 5): only the unfinished work, not the indicator (the KPI paragraph's).
     // Round twelve (rule changed, R7 report 2): the missed indicator first (the larger gap), then the unfinished task.
-    expect(opening).toMatch(/部署，全年重点工作任务基本完成，但优良天数比率未达到省考核要求、农村环境整治任务未按期完成。现将有关情况报告如下。$/);
+    expect(opening).toMatch(/部署，全年重点工作任务基本完成，但优良天数比率未达到省考核要求、农村环境整治任务未按期完成。现将有关情况报告如下：$/);
     expect(opening).not.toContain('环境安全');
     expect(opening.match(/【待填/g)).toHaveLength(3);
     expect(opening).not.toMatch(/牵头单位|尚未报送|转入下一年度继续推进\d/);

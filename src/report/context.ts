@@ -863,7 +863,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // A year closing a five-year plan: the five years' results, a gap, right after its place in time (R6 report 5).
     const closing = PLAN_CLOSING.exec(place)?.[2];
     const fiveYears = closing ? `五年来，${gap(SPEECH_GAPS.planClosing(closing).slice(4, -1))}。` : '';
-    opening = `${place ? `${place}。${fiveYears}一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    opening = `${place ? `${place}。${fiveYears}一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -873,7 +873,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           // The same judgement as 结论.总体, by the same thresholds, in the report's words.
           incomplete || (o.scheduleShare >= FINDING_RULES.onScheduleShare ? '各项工作总体按计划推进。' : `${o.behindCount}项工作落后序时进度，总体进度需加快。`)
         }`;
-    opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下。`;
+    opening = `${o.asOf}，${o.issuer}认真落实《${title}》部署，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   }
   // Sections: the office's themes, then each chapter no theme names.
   const specs = parseThemes(o.settings.reportThemes ?? '', o.plan.chapters);
