@@ -7,8 +7,8 @@ import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, taskObject, type ReportContext } from './context.ts';
-import { scopeCounted, scopeWords } from './counting.ts';
-import { chaptersOfMetric, figureWords, METRIC_TOPICS } from './kpi.ts';
+import { scopeCounted, sizeOf } from './counting.ts';
+import { chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
 import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
@@ -93,6 +93,8 @@ export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批�
 
 /** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
 export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
+/** The first date a unit committed to in its 下一步 (COMMITTED_DATE), of the answers given. */
+const committedIn = (answers: UnitAnswer[]): string | undefined => answers.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps))?.[0]).find(Boolean);
 
 /**
  * A period as the day it ends (round ten, B10 point 2): a 时限 one can hold a unit to is a day, `2026年一季度` →
@@ -472,7 +474,7 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
     .filter(([k]) => !k.startsWith('完成值:'))
     .map(([k, v]) => ({ name: k, row: figureWords(k, v, plan.indicators.find((i) => i.name === k)).row }))
     .filter((x) => x.row.结论.startsWith('达到'));
-  const topic = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name))?.topic ?? name;
+  const topic = (name: string) => metricTopic(name)?.topic ?? name;
   const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
   const bases = [...new Set(met.map((x) => x.row.结论.replace(/^达到/, '')))];
   const basis = bases.length === 1 ? bases[0]! : bases.every((b) => b.endsWith('考核要求')) ? '考核要求' : '目标';
@@ -672,8 +674,9 @@ export function buildBulletin(
   const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
   // The document's first count names its basis (counting.ts, one rule for the three documents): the plan's tasks and
   // the clauses they are divided into, when every clause is counted; else the clauses alone.
-  const planClauses = plan.tasks.reduce((k, t) => k + t.clauses.length, 0);
-  const scope = planClauses === clauses.length ? scopeWords(plan) : `${clauses.length}项重点工作`;
+  const whole = sizeOf(plan).clauses === clauses.length;
+  // The subject of a count of `k` clauses: the plan's scope with 其中 when they are the whole plan (scopeCounted).
+  const counted = (k: number) => (k === clauses.length && whole ? scopeCounted(plan) : `${k}项重点工作中，`);
   let progressSentence = '';
   let overallFrom = false;
   let verdict = ctx.结论.总体;
@@ -687,7 +690,7 @@ export function buildBulletin(
       [count('结转'), `${W.结转}${count('结转')}项`],
       [silentCount, `${W.未报送}${silentCount}项`],
     ]);
-    progressSentence = `全年${planClauses === clauses.length ? scopeCounted(plan) : `${scope}中，`}${outcomes.join('，')}。`;
+    progressSentence = `全年${counted(clauses.length)}${outcomes.join('，')}。`;
     verdict = tooSilent ? BULLETIN_RULES.verdictGap : '';
     if (!tooSilent && count('完成') === clauses.length) verdictWith = (results) => `年度各项任务全部完成${results ? `，${results}` : ''}。`;
     overallFrom = count('完成') < clauses.length && !tooSilent;
@@ -703,7 +706,7 @@ export function buildBulletin(
       [n('红色'), `红色预警${n('红色')}项`],
       [n('黄色'), `黄色预警${n('黄色')}项`],
     ]);
-    progressSentence = `${n('条目数') === clauses.length && planClauses === clauses.length ? scopeCounted(plan) : `${n('条目数') === clauses.length ? scope : `${n('条目数')}项重点工作`}中，`}${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
+    progressSentence = `${counted(n('条目数'))}${status.join('，')}${warn.length ? `；对照序时进度，${warn.join('、')}` : ''}${n('停滞') ? `，连续两次进展无变化${n('停滞')}项` : ''}。`;
     if (tooSilent) verdict = BULLETIN_RULES.verdictGap;
   }
 
@@ -730,7 +733,7 @@ export function buildBulletin(
 
   // An item carried into next year: by its unit's own date (its 下一步), else the plan's, as a day; '' when none.
   const carriedDate = (c: ClauseProgress) => {
-    const date = c.answers.filter((a) => a.role === '牵头').map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
+    const date = committedIn(c.answers.filter((a) => a.role === '牵头')) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
     return date ? enforceableDate(date) : '';
   };
   const carriedTold = new Set<string>();
@@ -770,9 +773,8 @@ export function buildBulletin(
   // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
   const deadline = (c: ClauseProgress, silent: boolean): string => {
     if (silent) return `${reply}前补报`;
-    const committed = pressedUnits(c).map((a) => COMMITTED_DATE.exec(substance(a.nextSteps) ?? '')?.[0]).find(Boolean);
+    const committed = committedIn(pressedUnits(c));
     if (committed) return enforceableDate(committed);
-    if (!yearEnd && COMMITTED_DATE.test(c.deadline)) return c.deadline.trim();
     if (!yearEnd && c.deadline.trim()) return c.deadline.trim();
     return DEADLINE_GAP;
   };

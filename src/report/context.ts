@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, METRIC_TOPICS } from './kpi.ts';
+import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -202,6 +202,8 @@ export function taskObject(task: string): string {
  * 环境安全 evidence).
  */
 export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp }[] = [{ chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/ }];
+/** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
+export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(task));
 
 /** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
 export function leadPhrase(task: string, text: string): string {
@@ -497,7 +499,7 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, perChapter: 3, perChapterInTheme: 2, keyMeasures: 3 } as const;
+export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, keyMeasures: 3 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
@@ -553,13 +555,6 @@ export function sharesRun(x: string, y: string, n: number): boolean {
   return false;
 }
 
-/**
- * A next-plan chapter's tasks as measures for 下一步 (the seed's `扎实推进净土保卫战，严格…管控，推进201个行政村环境
- * 整治`): at most `most`, tasks with a quantified target first, then in the plan's order. `short`: the target when it
- * opens with a verb (`推动…较2020年下降6%`), else the title; `full`: the title with the target or the first measure
- * after it (`实施重点行业深度治理，有序组织水泥、焦化企业实施深度治理`). Tasks that continue work left this year
- * (`skip`) are left out, the unit's own plan said instead, and so are tasks whose words the report said already.
- */
 type NextTask = Plan['tasks'][number];
 const nextLead = (t: NextTask) => t.lead.trim().replace(/[。；，,\s]+$/, '');
 const nextAim = (t: NextTask) => t.clauses.flatMap((c) => c.targets.map((x) => x.words.trim())).find((w) => opensWithVerb(w)) ?? '';
@@ -644,12 +639,6 @@ export function problemSubject(problem: string): string {
   const m = NEXT_ANSWER.predicate.exec(first);
   const head = m ? first.slice(0, m.index) : first;
   return /问题$/.test(head) ? head : `${first}问题`;
-}
-
-export function nextMeasures(next: Plan, chapterId: string, skip: string[], most: number, fresh: (text: string) => boolean = () => true): { short: string; full: string }[] {
-  const tasks = next.tasks.filter((t) => t.chapterId === chapterId && nextLead(t) && !skip.some((s) => sameWork(s, t.lead)) && fresh(nextAim(t) || nextLead(t)));
-  const ranked = [...tasks].sort((a, b) => Number(!!nextAim(b)) - Number(!!nextAim(a)) || tasks.indexOf(a) - tasks.indexOf(b)).slice(0, most);
-  return tasks.filter((t) => ranked.includes(t)).map((t) => ({ short: nextAim(t) || nextLead(t), full: nextTaskWords(t) }));
 }
 
 /**
@@ -839,7 +828,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
   const silent = n((x) => x.status === '未报送');
   const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, objectOf: taskObject });
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
@@ -953,9 +942,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
-        const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(chapterTitle) && r.task.test(task));
-        const onTopicText = kept.filter((p) => !offTopic(p.task)).map((p) => p.text).join('');
-        const offTopicText = kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+        const offHere = (task: string) => offTopic(chapterTitle, task);
+        const onTopicText = kept.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
+        const offTopicText = kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
         items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
       }
     } else {
@@ -965,12 +954,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // Every lead verb + object (headingWords.lead): 服务保障中心任务 as the plan says it, never 中心任务服务保障有力.
       // A task of another field (网络安全 under 环境安全, OFF_TOPIC) is no point of the chapter: it follows, unnumbered,
       // after the chapter's own facts and gap, as in a theme's block (R1 finding 3).
-      const offTopic = (task: string) => OFF_TOPIC.some((r) => r.chapter.test(g.title) && r.task.test(task));
-      items = kept.filter((p) => !offTopic(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
+      const offHere = (task: string) => offTopic(g.title, task);
+      items = kept.filter((p) => !offHere(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
-      extra = noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offTopic(p.task)).map((p) => p.text).join('');
+      extra = noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
       silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
@@ -985,7 +974,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const usedCauses = new Set<string>();
   for (const row of missedRows) {
     // Its cause when the data has it: a problem its chapters' units reported that names the indicator's topic.
-    const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
+    const topic = metricTopic(row.名称);
     const ids = chaptersOfMetric(o.plan, row.名称);
     const cause = topic
       ? c
@@ -1008,7 +997,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const cause = missedCause.get(x.名称);
     if (!cause) gap(`${x.名称}未达标原因`);
     // Not the KPI paragraph's words again: its topic as the subject, the gap to the target, then the cause.
-    const head = METRIC_TOPICS.find((t) => t.metric.test(x.名称))?.head;
+    const head = metricTopic(x.名称)?.head;
     const subject = head ? `${head}${PROBLEM_POINTS.indicator}，` : '';
     return `${subject}${x.名称}${x.完成值}，较${x.结论.replace(/^未达到/, '')}${x.目标 ? `（${x.目标}）` : ''}仍有差距${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
@@ -1052,7 +1041,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       if (!chaptersOfMetric(o.plan, row.名称).some((id) => g.chapters.includes(id)) || out.length) continue;
       const lower = DIRECTION_RULES.lowerIsBetter.test(row.名称) || /^不高于/.test(row.目标);
       // The next plan's own aims for the indicator's topic (its preamble's 主要任务目标, R1 finding 7), else the target missed.
-      const topic = METRIC_TOPICS.find((t) => t.metric.test(row.名称));
+      const topic = metricTopic(row.名称);
       const aims = nextPreamble && topic ? nextPreamble.aims.filter((a) => topic.metric.test(a)) : [];
       // Round twelve (R7 report 3): a cause not in the data is its lead's to find, so its measure is the speech's gap
       // (SPEECH_GAPS.missedMeasure); with the cause reported, the aims stand alone.
@@ -1179,7 +1168,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
             const bits = [...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
-            const echo = sharesRun(head.replace(/[“”]/g, ''), g.title.replace(/[“”]/g, ''), THEME_ECHO) && opensWithVerb(bits[0] ?? '');
+            const echo = echoesTheme(head, g.title) && opensWithVerb(bits[0] ?? '');
             return bits.length ? `${echo ? '' : `${head}，`}${bits.join('，')}` : '';
           })
           .filter(Boolean);

@@ -287,9 +287,9 @@ function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
  * with its table on the next. A longer paragraph before a table flows as body text does.
  */
 function keepsWithNext(block: Block, next: Block | undefined): boolean {
-  const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
   if (next?.type === 'signature') return true;
   if (next?.type !== 'table' && next?.type !== 'image') return false;
+  const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
   return /[：:]$/.test(text.trim()) || [...text].length <= GB9704.charsPerLine * 2 - 2;
 }
 

@@ -117,7 +117,7 @@ export const ANNEX_NOTE = `${ANNEX_TITLE}见附件。`;
  * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
  * by a reading of its own here.
  */
-export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string>; objectOf?: (task: string) => string }): KpiParagraph {
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
   const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [] };
   const parts: string[] = [];
   const stated: { name: string; text: string }[] = [];
@@ -156,6 +156,8 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     parts.push(`【待填：${gap}】`);
     out.待填.push(gap);
   }
+  // The indicators' sentence, before any count of quantified targets joins the paragraph.
+  out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   const quantified = clauses.filter((c) => c.targetValue !== null && c.answers.length > 0);
   if (quantified.length) {
     const done = o.yearEnd ? quantified.filter((c) => c.yearEnd === '完成') : quantified.filter((c) => c.completion !== null && c.completion >= 1);
@@ -163,21 +165,17 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     const carried = o.yearEnd ? quantified.filter((c) => c.yearEnd === '结转') : [];
     const silent = quantified.filter((c) => c.status === '未报送');
     const rest = quantified.length - done.length - short.length - carried.length - silent.length;
-    const over = o.yearEnd ? done.filter(exceeded).length : 0;
     const bits = [`${o.yearEnd ? '全年' : o.asOf}${quantified.length}项量化目标中，达到目标${done.length}项`];
     // The tasks by name and their shortfalls are in the annex and under 存在问题; the paragraph only counts.
     if (short.length) bits.push(`${o.yearEnd ? '未达到' : '尚未达到'}${short.length}项`);
     if (carried.length) bits.push(`转入下一年度继续推进${carried.length}项`);
     if (rest > 0) bits.push(`${rest}项未报告完成值`);
     if (silent.length) bits.push(`${silent.length}项未报送`);
-    out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
     parts.push(`量化任务方面，${bits.join('，')}`);
-    // Year-end (R2 report 2): the missed ones by name (the task's object) after their count; the annex has both tables.
-    const named = o.yearEnd ? bits.map((b) => (short.length && b === `未达到${short.length}项` ? `${b}（${short.map((c) => (o.objectOf ?? ((t: string) => t))(c.task)).join('、')}）` : b)) : bits;
     // Year-end (R3/R4 report: a tally of the tool's own 量化目标 reads as no bureau's language, and the missed ones are
-    // under 存在问题): the body points to the annex, whose tables hold every figure; mid-year keeps the count.
-    out.量化 = o.yearEnd ? ANNEX_NOTE : `量化任务方面，${[`${named[0]}${over ? `（其中超额完成${over}项）` : ''}`, ...named.slice(1)].join('，')}。`;
-  } else out.指标句 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
+    // under 存在问题): the body points to the annex, whose tables hold every figure (超额完成 there); mid-year keeps the count.
+    out.量化 = o.yearEnd ? ANNEX_NOTE : `量化任务方面，${bits.join('，')}。`;
+  }
   out.段 = parts.length ? `${parts.join('。')}。`.replace(/。。$/, '。') : '';
   return out;
 }
@@ -241,10 +239,12 @@ export const METRIC_TOPICS: readonly { topic: string; head: string; metric: RegE
   { topic: '气候', head: '应对气候变化', metric: /碳排放|二氧化碳|能耗|碳强度/, chapter: /碳达峰|碳中和|低碳|气候/ },
   { topic: '生态', head: '生态质量', metric: /生态质量|生态保护红线|EQI|森林|湿地|自然保护地/i, chapter: /生态系统|生态保护|生物多样性/ },
 ];
+/** The topic an indicator belongs to by its name (METRIC_TOPICS), if any. */
+export const metricTopic = (name: string) => METRIC_TOPICS.find((t) => t.metric.test(name));
 
 /** The chapters (ids) that answer for an indicator; empty when its topic is unknown or no chapter names it. */
 export function chaptersOfMetric(plan: Pick<Plan, 'chapters'>, name: string): string[] {
-  const rule = METRIC_TOPICS.find((t) => t.metric.test(name));
+  const rule = metricTopic(name);
   if (!rule) return [];
   return plan.chapters.filter((c) => rule.chapter.test(c.title)).map((c) => c.id);
 }
@@ -257,7 +257,7 @@ export function figuresByTopic(stated: { name: string; text: string }[]): string
   // Grouped by head (METRIC_TOPICS, in the order met); '' for a figure of no known topic.
   const groups = new Map<string, string[]>();
   for (const s of stated) {
-    const head = METRIC_TOPICS.find((t) => t.metric.test(s.name))?.head ?? '';
+    const head = metricTopic(s.name)?.head ?? '';
     groups.set(head, [...(groups.get(head) ?? []), s.text]);
   }
   if (groups.size < 2 || groups.has('')) return [`主要指标方面，${stated.map((s) => s.text).join('；')}`];

@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, OFF_TOPIC, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -371,7 +371,7 @@ const sentenceKey = targetKey;
  * run on after `我们…落实…部署`); the quantified targets' tally is not said (`实现了3项` beside the indicator just said
  * to be missed reads as a contradiction).
  */
-export const OPENING_WORDS = { deployed: '年初部署的', quantified: false } as const;
+export const OPENING_WORDS = { deployed: '年初部署的' } as const;
 
 /**
  * The year's count as a leader says it (R5 speech 2): by the share done, a word (`绝大部分按期完成`); below the last
@@ -442,7 +442,7 @@ interface TaskDeploy {
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
 export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内))/;
 /** The longest run of characters two phrases share. */
-export function commonRun(a: string, b: string): number {
+function commonRun(a: string, b: string): number {
   let best = 0;
   for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
     let k = 0;
@@ -511,7 +511,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     const length = [...measures, c].join('，').length;
     if (c.length > DEPLOY.clauseChars) continue;
     if (length > DEPLOY.measureChars && measures.length) continue;
-    if (measures.length && commonRun([...measures, c].join('，'), planText) > DEPLOY.copyMost) continue;
+    if (measures.length && sharesRun([...measures, c].join('，'), planText, DEPLOY.copyMost + 1)) continue;
     measures.push(c);
   }
   const measure = [o.carried?.plan ?? '', ...measures].filter(Boolean).join('，');
@@ -601,7 +601,7 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
   // A measure saying what its `确保…` says again (`完成省下达的…任务，确保完成省下达的…目标`) is left to the 确保 (AIM_ECHO).
   const measure = y.measure
     .split('，')
-    .filter((c) => !ensure.some((e) => commonRun(c, e) >= AIM_ECHO.run))
+    .filter((c) => !ensure.some((e) => sharesRun(c, e, AIM_ECHO.run)))
     .join('，');
   const ensured = [y.due ? `${y.due}完成` : '', ensure.join('、')].filter(Boolean).join('，');
   return [withLead && !y.leadInMeasure ? y.lead : '', measure, ensured ? `确保${ensured}` : ''].filter(Boolean).join('，');
@@ -612,7 +612,7 @@ function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): stri
  * (`推动减污降碳协同增效。确保完成省下达的总量控制、碳排放控制目标。` only restates the 主要目标 the 总体要求 said).
  */
 export function saysNothingOwn(measure: string, targets: string[], aims: string[]): boolean {
-  const left = measure.split('，').filter((c) => c && ![...targets, ...aims].some((e) => commonRun(c, e) >= AIM_ECHO.run));
+  const left = measure.split('，').filter((c) => c && ![...targets, ...aims].some((e) => sharesRun(c, e, AIM_ECHO.run)));
   return !left.length && !targets.length;
 }
 /** A measure clause sharing this many characters running with a target or aim it is said with restates it. */
@@ -685,7 +685,7 @@ export const SUBHEAD_ECHO = { run: 6 } as const;
 /** The told tasks of a chapter (by score, or in plan order: its main work first) and the rest, named once. */
 function pickTasks(items: TaskDeploy[], most: number, least: number, inOrder = false, chapter = ''): { told: TaskDeploy[]; rest: TaskDeploy[] } {
   // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) comes after the chapter's own (R2 speech 6).
-  const off = (x: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(leadOf(x.task)));
+  const off = (x: TaskDeploy) => offTopic(chapter, leadOf(x.task));
   items = [...items.filter((x) => !off(x)), ...items.filter(off)];
   const ranked = inOrder ? [...items].sort((a, b) => Number(b.score === 4) - Number(a.score === 4) || items.indexOf(a) - items.indexOf(b)) : [...items].sort((a, b) => b.score - a.score || items.indexOf(a) - items.indexOf(b));
   // A task with nothing to say beyond its lead is no task told (a title alone is no deployment), unless none has more.
@@ -790,12 +790,12 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // A part of several chapters (R6 speech 4): one item per chapter, its verb–object the lead, then CHAPTER_ITEM.measures
   // measures from its tasks (what answers the year's problems and work carried first, then by score), the answers to
   // the problems inside; a target the 主要目标 states already is not said again.
-  const fresh = (t: string) => !allAims.some((a) => commonRun(t, a) >= AIM_ECHO.run);
+  const fresh = (t: string) => !allAims.some((a) => sharesRun(t, a, AIM_ECHO.run));
   // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
   const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
   const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
-    const off = (y: TaskDeploy) => OFF_TOPIC.some((r) => r.chapter.test(x.ch.title) && r.task.test(leadOf(y.task)));
+    const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
     const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
     const others = ys
       .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
@@ -832,7 +832,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Not the review's lead again (round eleven: one adverb table gave both the same words): the next adverb instead.
     let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     for (let tries = 0; tries < 3 && d.reviewed?.has(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
-    const lead = commonRun(own, heading) >= SUBHEAD_ECHO.run || commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run ? chosen[0]?.lead ?? own : own;
+    const lead = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run) ? chosen[0]?.lead ?? own : own;
     return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
@@ -860,7 +860,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
         continue;
       }
       // A chapter title repeating its part's heading (R2 speech 10) gives way to its first told task's lead.
-      const echo = !!told[0] && commonRun(title(x.ch), heading) >= SUBHEAD_ECHO.run;
+      const echo = !!told[0] && sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
       const head = echo ? told[0]!.lead : title(x.ch);
       items.push(`${head}。${open}${told.map((y, i) => taskSentence(y, aimsOf.get(y), !(echo && i === 0))).join('；')}${whole.length ? `，确保${whole.join('、')}` : ''}。`);
     }
@@ -876,7 +876,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Then the tasks with a target or new words, the rest left to the plan.
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
-      .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !OFF_TOPIC.some((r) => r.chapter.test(ch.title) && r.task.test(leadOf(y.task))))
+      .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !offTopic(ch.title, leadOf(y.task)))
       .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
       // A hollow measure with no target of its own is no item either (R6 speech 5).
       .filter(({ y }) => y.targets.length > 0 || !hollowMeasure(y.measure))
@@ -1085,7 +1085,7 @@ function reviewItems(
     chapters.length > 1
       ? chapters.map((ch) => {
           // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
-          const own = reported(ch.章节).filter((x) => !OFF_TOPIC.some((r) => r.chapter.test(ch.对象) && r.task.test(x.task)));
+          const own = reported(ch.章节).filter((x) => !offTopic(ch.对象, x.task));
           const said = point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences));
           // A lead saying the theme's heading again (R6 speech 6: `（四）推进绿色低碳高质量发展…` then `二是扎实推动绿色低碳
           // 高质量发展`) takes the report's rule (context.ts echoesTheme): the own words of the task its first result is from.
@@ -1362,18 +1362,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   } else {
     deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carriedSentence(carried), 章节: [], 见: '' };
   }
-  // The quantified targets at the year's end, the one missed named (R1 speech 8), in place of the report's count.
-  const quantified = clauses.filter((c) => c.targetValue !== null);
-  const missedTargets = [...new Set(quantified.filter((c) => c.yearEnd === '未完成' || c.yearEnd === '结转').map((c) => taskObject(c.task)))];
-  const metCount = quantified.filter((c) => c.yearEnd === '完成').length;
-  const unreported = quantified.filter((c) => c.status === '未报送').length;
-  const targetWordsSaid = !quantified.length
-    ? ''
-    : metCount === quantified.length
-      ? `年初确定的${quantified.length}项量化目标全部实现。`
-      : `年初确定的${quantified.length}项量化目标，实现了${metCount}项${missedTargets.length ? `，${missedTargets.join('、')}${missedTargets.length > 1 ? '等' : ''}目标没有实现` : ''}${unreported ? `，${unreported}项未报送完成值` : ''}。`;
   const indicators = yearEnd
-    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}${OPENING_WORDS.quantified ? targetWordsSaid : ''}`
+    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}`
     : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
