@@ -561,10 +561,13 @@ export function openProblem(problems: string | null | undefined): { problem: str
 }
 /** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
 export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
-  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
-    const [whole, done] = [Number(m[1]), Number(m[4])];
-    if (m[2] === m[5] && done < whole) return { verb: m[3]!, done, left: whole - done, unit: m[2]! };
-  }
+  const m = remainderMatch(text);
+  return m ? { verb: m[3]!, done: Number(m[4]), left: Number(m[1]) - Number(m[4]), unit: m[2]! } : null;
+}
+
+/** The first `N项…完成M项` of a text with one measure word and M < N (OPEN_REMAINDER.pattern), shared by the two readers. */
+function remainderMatch(text: string): RegExpMatchArray | null {
+  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) if (m[2] === m[5] && Number(m[4]) < Number(m[1])) return m;
   return null;
 }
 
@@ -580,15 +583,12 @@ export const OBJECT_IMPLIED = {
   before: /督察|执法|监测|监管/,
 } as const;
 export function remainderObject(text: string, issuer: string): { object: string; verb: string } | null {
-  for (const m of text.matchAll(OPEN_REMAINDER.pattern)) {
-    const [whole, done] = [Number(m[1]), Number(m[4])];
-    if (m[2] !== m[5] || done >= whole) continue;
-    const object = text.slice(0, m.index).split(/[，；。]/).at(-1)!.trim();
-    const field = OBJECT_IMPLIED.field(issuer);
-    const implied = field.length >= 2 ? new RegExp(`${field}(保护)?(?=${OBJECT_IMPLIED.before.source})`, 'g') : null;
-    return { object: implied ? object.replace(implied, '') : object, verb: m[3]!.trim() };
-  }
-  return null;
+  const m = remainderMatch(text);
+  if (!m) return null;
+  const object = text.slice(0, m.index).split(/[，；。]/).at(-1)!.trim();
+  const field = OBJECT_IMPLIED.field(issuer);
+  const implied = field.length >= 2 ? new RegExp(`${field}(保护)?(?=${OBJECT_IMPLIED.before.source})`, 'g') : null;
+  return { object: implied ? object.replace(implied, '') : object, verb: m[3]!.trim() };
 }
 
 /** `A、B和C` lists read as 顿号 lists in documents. */

@@ -583,10 +583,13 @@ export function echoesResults(clause: string, results: string): boolean {
 }
 /** Clauses of a next-plan task that say what to do with an object: verb first, no frame, no echo of the plan, no vague promise. */
 export const NEXT_CLAUSE_FRAME = /^(按照|根据|围绕|对照|结合|依据|聚焦|针对|以)/;
-function measureClauses(t: NextTask): string[] {
+/** A next-plan task's text as clauses, its half-width commas and semicolons read as the plan's full-width ones. */
+function nextPlanClauses(t: NextTask): string[] {
   const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
-  return sentencesOf(text)
-    .flatMap((x) => clausesOf(x).map((c) => c.text))
+  return sentencesOf(text).flatMap((x) => clausesOf(x).map((c) => c.text));
+}
+function measureClauses(t: NextTask): string[] {
+  return nextPlanClauses(t)
     .filter((x) => x !== nextLead(t) && x.length >= 6 && opensWithVerb(x) && !NEXT_CLAUSE_FRAME.test(x) && !PLAN_ECHO.test(x) && !/相关工作$/.test(x) && !VAGUE_PLAN.some((re) => re.test(x)));
 }
 /** Whether a task's first measure echoes this year's results: such a task is said after those that do not. */
@@ -621,9 +624,7 @@ export function nextTaskWords(t: NextTask): string {
  */
 export const KEY_TARGET = /(达到|下降|降低|控制在|完成|不低于|不高于|以上|以内|前)/;
 export function keyClauses(t: NextTask): string[] {
-  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
-  return sentencesOf(text)
-    .flatMap((x) => clausesOf(x).map((c) => c.text))
+  return nextPlanClauses(t)
     .filter((c) => /\d/.test(c.replace(/\d{4}年度?/g, '')) && KEY_TARGET.test(c))
     .slice(0, 2);
 }
