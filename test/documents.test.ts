@@ -450,7 +450,9 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Round nine: in a section of one chapter too, the task of another field (网络安全, OFF_TOPIC) is no 一是 of
     // 环境安全: it follows the chapter's own facts and gap, unnumbered.
     // Round ten (rule changed): the silent lead's gap first, then the cooperating unit's facts.
-    expect(safety).toMatch(/^（[一二三四五六七八九十]+）环境安全持续加强。【待填：[^】]+】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。开展网络安全检查4轮/);
+    // Round thirteen (assertion changed, R8 report 1): 网络安全 is told by its result (未发生…事件), its opening count of
+    // acts (开展网络安全检查4轮) left out, so its task's lead says what it is about.
+    expect(safety).toMatch(/^（[一二三四五六七八九十]+）环境安全持续加强。【待填：[^】]+】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。加强网络安全防护，[^。]*全年未发生网络安全事件。/);
     expect(safety).not.toMatch(/是加强网络安全防护/);
   });
 
@@ -519,7 +521,9 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(body).toMatch(/[一二三四]是强化面源污染治理。规模化畜禽养殖场大气氨排放总量较2020年下降5\.3%。/);
     // R2 report 3: results rank above counts of acts (speech.highlightScore). Round nine (rule changed): a block never
     // loses its chapter's first task when that task reported a result (加强政治机关建设: 学习31次…), told first.
-    expect(body).toMatch(/[一二三四]是夯实基层建设基础。细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届。/);
+    // Round thirteen (assertion changed, R8 report 1): a count of issues published (编发…简报12期) is a count of acts, left out.
+    expect(body).toMatch(/[一二三四]是夯实基层建设基础。细化落实机关党建“三级三张清单”，完成局直属机关党委换届。/);
+    expect(body).not.toContain('编发党建工作简报12期');
     expect(body).toMatch(/（[一二三四五六七八九十]+）[^。]+。一是加强政治机关建设。组织“第一议题”学习31次/);
     // The 条例修正案 审议通过并施行 (12.2-1) is a result: told, though its sentence has no count.
     expect(body).toContain('《济南市大气污染防治条例》修正案经市人大常委会审议通过、省人大常委会批准，于2025年10月1日起施行。');
@@ -626,7 +630,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     // Round ten (rule changed): the silent lead's gap first, then the cooperating unit's facts, 网络安全 last.
     expect(safety.indexOf('【待填：妥善应对突发环境事件')).toBe('三是持续保障环境安全。'.length);
     expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(safety.indexOf('环境安全应急管理处未报送）】。') + '环境安全应急管理处未报送）】。'.length);
-    expect(safety.indexOf('网络安全检查')).toBeGreaterThan(safety.indexOf('督促整改隐患37处'));
+    // (Round thirteen: 网络安全 told by its result, 未发生网络安全事件, not its 网络安全检查4轮.)
+    expect(safety.indexOf('全年未发生网络安全事件')).toBeGreaterThan(safety.indexOf('督促整改隐患37处'));
     // Round ten: a chapter lead sharing THEME_ECHO characters with its theme's heading leads with its most telling
     // task's own title, told first (its sentence with 同比下降6.8% scores highest in its block).
     const greenLow = themed.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
@@ -793,5 +798,42 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(all, said).toContain(said);
       expect(rest, said).not.toContain(said);
     }
+  });
+
+  describe('round thirteen (R8): the themed report with the next plan, as reviewed', () => {
+    let doc: string[];
+    let all: string;
+    let achievements: string;
+    beforeAll(() => {
+      expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
+      const nextJson = join(round.ws, 'plan-2026-r13.json');
+      let r = round.cli('plan', 'parse', join(import.meta.dirname, 'fixtures', 'jinan-2026-work-plan.txt'), '-o', nextJson, '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
+      expect(r.code, r.stderr).toBe(0);
+      const dir = join(round.ws, 'r13');
+      r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, '-t', 'annual-summary', '-o', dir);
+      expect(r.code, r.stderr).toBe(0);
+      doc = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
+      all = doc.join('\n');
+      achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
+    });
+
+    it('tells every headline topic in one sentence, paid for by the counts of acts left out, within 4,600 characters (item 1)', () => {
+      // Each headline topic the units reported, once: VOCs, 移动源, 秸秆禁烧, 噪声, 奖补资金, 信息披露 (SELECTION.headlineTopic).
+      for (const topic of ['推动186家企业完成低挥发性原辅材料替代', '加强移动源污染管控，完成非道路移动机械编码登记6452台。', '全市未发生大面积焚烧', '声环境功能区夜间达标率同比提高3.1个百分点', '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。', '督促1026家重点排污单位完成年度环境信息依法披露。']) {
+        expect(achievements.split(topic).length - 1, topic).toBe(1);
+      }
+      // The 蓝天 topics stand in the 蓝天 block, one sentence each.
+      const pollution = doc.find((p) => p.startsWith('（二）污染防治攻坚扎实深入。'))!;
+      const blue = pollution.slice(pollution.indexOf('一是'), pollution.indexOf('二是'));
+      for (const topic of ['低挥发性原辅材料替代', '非道路移动机械', '秸秆禁烧', '噪声污染防治']) expect(blue.split(topic).length - 1, topic).toBe(1);
+      // Routine counts of acts (SELECTION.actClause, HIGHLIGHT_RULES.activity) are what pays for them.
+      for (const act of ['开展飞行检查312次', '加密监测点位286个', '企业核查27家', '办理行政复议案件18件', '接待市民4200余人次', '编发党建工作简报12期', '办理夜间连续施工证明1286件', '检测在用机动车28.7万辆次']) {
+        expect(all, act).not.toContain(act);
+      }
+      // The body (the opening to 特此报告) stays within 4,600 characters (the seed's is 3,860).
+      const bodyText = doc.slice(doc.findIndex((p) => p.startsWith('2025年是')), doc.indexOf('特此报告。')).join('');
+      expect(bodyText.length).toBeLessThanOrEqual(4600);
+      expect(bodyText.length).toBeGreaterThan(3500);
+    });
   });
 });

@@ -260,7 +260,8 @@ function silentGap(missing: { 任务: string; 单位: string }[], yearEnd: boole
  */
 export function resultScore(text: string, routine: (clause: string) => boolean): number {
   // A text of several sentences (a cooperating unit's after the lead's) is scored clause by clause all the same.
-  const own = clausesOf(text.replace(/。(?=.)/g, '；')).filter((c) => !routine(c.text)).map((c) => c.text).join('，');
+  // Round thirteen (R8 report 1): a count of acts (isAct: `办理行政复议案件18件`, `…企业核查27家`) shows no result either.
+  const own = clausesOf(text.replace(/。(?=.)/g, '；')).filter((c) => !routine(c.text) && !isAct(c.text)).map((c) => c.text).join('，');
   return own ? Math.max(0, highlightScore(own)) : 0;
 }
 
@@ -269,7 +270,7 @@ export function resultScore(text: string, routine: (clause: string) => boolean):
  * of a routine shape counts for nothing), else the first with anything new; told clauses left out (`teller.fresh`),
  * at most SELECTION.taskClauses clauses. '' when everything was said.
  */
-export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean): string {
+export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean, lead = '', short = false): string {
   const fresh = sentences.map((s) => teller.fresh(s, object)).filter(Boolean);
   if (!fresh.length) return '';
   const score = (s: string) => resultScore(s, routine);
@@ -278,20 +279,35 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   // (R7 report 1): after the first, a count of acts (`完成…油气回收检测412家次`, `开展专项检查64家次`) is left out,
   // results over acts (the speech's HIGHLIGHT_RULES.activity, SELECTION.actClause).
   const all = clausesOf(best);
-  const more = all.slice(1).filter((c) => !isAct(c.text));
+  // Round thirteen (R8 report 1): a figure that cannot stand alone after a count of acts (`加密监测点位286个` after `开展飞行
+  // 检查312次`) goes with it, unless it states a result (`优秀率提高到82%` after `评查案卷160卷` keeps both, below).
+  const more = all.slice(1).filter((c, i) => !isAct(c.text) && !(leansOnPrevious(c.text) && isAct(all[i]!.text) && !HIGHLIGHT_RULES.results.test(c.text)));
   // A result with figures (`道路积尘负荷同比下降12.4%`) before a mere figure, so a short cap keeps the headline.
   const result = (c: { text: string }) => isHeadline(c.text) || (/\d/.test(c.text) && HIGHLIGHT_RULES.results.test(c.text));
-  const keep = new Set([...new Set([all[0], ...more.filter(result), ...more.filter((c) => /\d/.test(c.text)), ...more])].slice(0, SELECTION.taskClauses));
+  // A sentence opening with a count of acts (`全年检测在用机动车28.7万辆次`) is told from its first result instead.
+  const head = isAct(all[0]!.text) && more.some(result) ? more.find(result)! : all[0]!;
+  // Told short (a headline topic over its block's budget, rankParts): what was done and its headline results only.
+  const pool = short ? [head, ...more.filter((c) => isHeadline(c.text))] : [head, ...more.filter(result), ...more.filter((c) => /\d/.test(c.text)), ...more];
+  const keep = new Set([...new Set(pool)].slice(0, SELECTION.taskClauses));
   // A kept clause that cannot stand without the one before it (`优秀率提高到82%` after `评查案卷160卷`, `记录物种2316种`
   // after `完成…本底调查`: too few words before its figure to say what it counts) keeps that one too, over the cap:
   // cut alone it would read as the figure of whatever comes before it (R8 report 3 and 4).
   all.forEach((c, i) => {
     if (i > 0 && keep.has(c) && !keep.has(all[i - 1]) && leansOnPrevious(c.text)) keep.add(all[i - 1]);
   });
-  return all
+  const kept = all
     .filter((c) => keep.has(c))
     .map((c, i) => (i ? c.mark : '') + c.text)
     .join('');
+  // Its opening act left out, the sentence says what it is about by its task's lead (`加强移动源污染管控，完成…`).
+  const told = head !== all[0] && lead ? `${lead}，${kept}` : kept;
+  // Another clause's headline topic (`兑现…奖补资金2.3亿元` beside `签订…补偿协议9份`) is a sentence of its own: its
+  // headline clauses only (round thirteen, R8 report 1).
+  const others = fresh
+    .filter((s) => s !== best)
+    .map((s) => clausesOf(s).filter((c) => isHeadline(c.text) && !isAct(c.text)).map((c) => c.text).join('，'))
+    .filter(Boolean);
+  return [told, ...others].join('。');
 }
 
 /** Fewer Chinese characters before its first figure than a highlight needs to stand alone (COMMEND_RULE.highlight.least). */
@@ -308,17 +324,17 @@ const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause)
  * as the bureau's), and a cooperating unit's telling fact when it carries figures of its own; with its lead-in.
  * `commit` records it as said; without, the text is a candidate for ranking.
  */
-export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: string) => boolean, commit: boolean): string {
+export function tellTask(p: TaskFacts, teller: ToldOnce, routine: (clause: string) => boolean, commit: boolean, short = false): string {
   const say = (s: string) => (commit ? teller.say(s, p.对象) : teller.fresh(s, p.对象));
-  const own = tellingFact(p.主, teller, p.对象, routine);
+  const own = tellingFact(p.主, teller, p.对象, routine, leadWords(p.任务), short);
   const coopSentences = p.配.map(asOwnFact);
-  const coop = tellingFact(coopSentences, teller, p.对象, routine);
+  const coop = short && own ? '' : tellingFact(coopSentences, teller, p.对象, routine, leadWords(p.任务), short);
   const first = own || coop;
   if (!first) return '';
   const parts = [say(first)];
   // A cooperating unit's figures about the same thing as the lead's (the same stations: 数据有效率 / 数据获取率) are not
   // stitched on with 同时 (R1 finding 5).
-  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text)) && !sameThing(own, coop)) {
+  if (own && coop && SELECTION.coopSentences > 0 && clausesOf(coop).some((c) => /\d/.test(c.text) && !routine(c.text) && !isAct(c.text)) && !sameThing(own, coop)) {
     const second = commit ? teller.say(coop, p.对象) : teller.fresh(coop, p.对象);
     if (second && second !== parts[0]) parts.push(second);
   }
@@ -708,7 +724,7 @@ export function headlineRank(text: string): number {
 }
 /** A headline result: a quantified target met, or a result a SELECTION.headline rule names. */
 export function isHeadline(text: string, met = false): boolean {
-  return met || headlineRank(text) < Infinity;
+  return met || headlineRank(text) < Infinity || SELECTION.headlineTopic.some((re) => re.test(text));
 }
 
 /**
@@ -723,19 +739,27 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const headline = (x: (typeof cands)[number]) => isHeadline(x.text, x.p.达标);
   const chosen = new Set<(typeof cands)[number]>();
+  const short = new Set<(typeof cands)[number]>();
   let used = 0;
   const take = (x: (typeof cands)[number], always = false) => {
-    if (chosen.has(x) || (!always && chosen.size && used + x.text.length > budget)) return;
+    if (chosen.has(x)) return;
+    if (chosen.size && used + x.text.length > budget) {
+      if (!always) return;
+      // A headline topic over the budget is told in its shortest (round thirteen, R8 report 1): one sentence of its result.
+      const brief = tellTask(x.p, teller, routine, false, true);
+      if (brief) ((x.text = brief), short.add(x));
+    }
     chosen.add(x);
     used += x.text.length;
   };
   const lead = cands.find((x) => x.p.任务 === first);
   if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
-  cands.filter(headline).forEach((x) => take(x));
+  // A headline topic is told whatever the budget (round thirteen, R8 report 1): the budget limits the rest.
+  cands.filter(headline).forEach((x) => take(x, true));
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
   [...cands].filter((x) => score(x.text) >= SELECTION.fillScore).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
-  const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true) })).filter((x) => x.text);
+  const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true, short.has(x)) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
   return { kept, rest: parts.filter((p) => !keptTasks.has(p.任务)) };
 }

@@ -325,7 +325,14 @@ export const SELECTION = {
    * Round twelve (R7 report 1): a clause after a task's first that reviews or checks (`审核销号保护区卫片图斑86个`,
    * `…企业核查27家`, `对…镇街约谈提醒47次`) counts acts as the speech's HIGHLIGHT_RULES.activity does; the report leaves it out.
    */
-  actClause: /^(审核|核查|抽查|检查|评查)[^，；]*\d|(核查|检查|检测)\d+(?:\.\d+)?万?余?[家个件份]|约谈[^，；]*\d+次/,
+  actClause: /^(审核|核查|抽查|检查|评查)[^，；]*\d|(核查|检查|检测)\d+(?:\.\d+)?万?余?[家个件份]|约谈[^，；]*\d+次|(编发|编印)[^，；]*\d+期|接待[^，；]*\d+(?:\.\d+)?万?余?人次|办理[^，；]*(复议|诉讼|信访|投诉|证明)[^，；]*\d+件|督导[^，；]*\d+组?次|查处[^，；]*\d+(?:\.\d+)?[辆家件个]/,
+  /**
+   * Round thirteen (R8 report 1): results that make a task a topic of its own (the seed's 强化工业污染治理，…, 强化移动源污染
+   * 治理，…): N units made to finish a piece of work (`推动186家企业完成…替代`), a finished count in the thousands (`完成…编码登记
+   * 6452台`), a year-on-year gain (`同比提高3.1个百分点`), no incident all year (`未发生大面积焚烧`), funds in 亿元. A task showing
+   * one is told in one sentence whatever its block's budget (rankParts), paid for by the act counts left out (actClause).
+   */
+  headlineTopic: [/\d+家[^，；。]{0,20}完成/, /完成[^，；。]{0,30}\d{4,}(?:\.\d+)?[台件辆个家]/, /(同比|较上年)(提高|提升|改善)/, /未发生/, /\d+(?:\.\d+)?亿元/] as readonly RegExp[],
   /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
   fillScore: 1,
 } as const;
