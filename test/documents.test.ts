@@ -15,7 +15,7 @@ import { readPlan } from '../src/plan/index.ts';
 import { asOwnFact, buildContext, echoesResults, keyClauses, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
-import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
+import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
 import { parseThemes } from '../src/report/themes.ts';
 import { BOILERPLATE, COOPERATING_FIGURES, FILLER_PROGRESS, leadAnswer, SEED_THEMES, SILENT, yearEndRound } from './yearend-round.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
@@ -834,6 +834,17 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const bodyText = doc.slice(doc.findIndex((p) => p.startsWith('2025年是')), doc.indexOf('特此报告。')).join('');
       expect(bodyText.length).toBeLessThanOrEqual(4600);
       expect(bodyText.length).toBeGreaterThan(3500);
+    });
+
+    it('leads 下一步 (五) with readying for the central inspection, the speech’s rule shared (item 4)', () => {
+      const plans = all.slice(all.indexOf('三、下一步工作打算'));
+      const fifth = plans.split('\n').find((p) => p.startsWith('（五）'))!;
+      // The chapter's verb + object, then the measure naming a superior's inspection first (SUPERIOR_INSPECTION), then the
+      // chapter's other measures.
+      expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，确保非现场执法比例达到45%以上；/);
+      expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
+      expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);
+      expect(SUPERIOR_INSPECTION.test('开展生态环境保护督察整改')).toBe(false);
     });
   });
 });

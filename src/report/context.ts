@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -744,7 +744,8 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   const take = (x: (typeof cands)[number], always = false) => {
     if (chosen.has(x)) return;
     if (chosen.size && used + x.text.length > budget) {
-      if (!always) return;
+      // A headline topic is told whatever the budget (round thirteen, R8 report 1): the budget limits the rest.
+      if (!always && !headline(x)) return;
       // A headline topic over the budget is told in its shortest (round thirteen, R8 report 1): one sentence of its result.
       const brief = tellTask(x.p, teller, routine, false, true);
       if (brief) ((x.text = brief), short.add(x));
@@ -754,8 +755,7 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   };
   const lead = cands.find((x) => x.p.任务 === first);
   if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
-  // A headline topic is told whatever the budget (round thirteen, R8 report 1): the budget limits the rest.
-  cands.filter(headline).forEach((x) => take(x, true));
+  cands.filter(headline).forEach((x) => take(x));
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
   [...cands].filter((x) => score(x.text) >= SELECTION.fillScore).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
@@ -1183,6 +1183,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         return title ? `${title}，${body}` : opensWithVerb(body) ? body : `${NEXT_ANSWER.aim}${body}`;
       };
       const picked = here.filter((t) => chosen.has(t));
+      // A measure readying for a superior's inspection (SUPERIOR_INSPECTION) ranks first in its chapter, whatever was
+      // chosen (round thirteen, R8 report 4: 做好迎接中央生态环境保护督察各项准备工作), as in the speech's deployment.
+      const inspection = (id: string): string[] => {
+        const clause = here.filter((t) => t.chapterId === id).flatMap(nextPlanClauses).find((x) => SUPERIOR_INSPECTION.test(x));
+        const said = clause && teller.fresh(clause) === clause ? teller.say(clause) : '';
+        return said ? [said] : [];
+      };
       if (ids.length > 1) {
         // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
         const parts = ids
@@ -1190,7 +1197,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           .filter((x) => x.ts.length || inChapter.has(x.id))
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = [...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
+            const bits = [...inspection(id), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = echoesTheme(head, g.title) && opensWithVerb(bits[0] ?? '');
@@ -1198,7 +1205,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
-      } else out.push(...picked.map((t) => measureOf(t, true)).filter(Boolean).map(closeSentence));
+      } else out.push(...[...ids.flatMap(inspection), ...picked.map((t) => measureOf(t, true))].filter(Boolean).map(closeSentence));
       out.push(...leftover.filter((x) => !placed.has(x.打算)).map((x) => x.打算), ...answers);
       return out;
     }

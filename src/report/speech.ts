@@ -11,7 +11,7 @@ import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, SUPERIOR_INSPECTION } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -633,9 +633,6 @@ export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
  * (`依法查处违法违规行为`). Cut from its task, it is said after the task's lead (`严格消耗臭氧层物质监管，依法查处…`).
  */
 export const SUBJECTLESS = /^(?:清单化|责任化|常态化|发现问题|依法查处违法违规行为)|等功能(?:模块)?$/;
-
-/** A measure naming a superior's inspection to come (R7 speech 3): the office's first duty in its item. */
-export const SUPERIOR_INSPECTION = /迎接(?:中央|国家|省级?)[\u4e00-\u9fa5]*(?:督察|巡视|检查|考核)/;
 
 /**
  * A review point whose lead unit did not report (R7 speech 6): its gap first, then the cooperating units' figures, as

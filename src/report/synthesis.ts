@@ -277,6 +277,12 @@ export function specificity(text: string): number {
 export const MAX_PER_ITEM = 4;
 
 /**
+ * A measure naming a superior's inspection to come (R7 speech 3, round thirteen R8 report 4: `做好迎接中央生态环境保护督察
+ * 各项准备工作`): the office's first duty in its item, in the speech's deployment and the report's 下一步 alike.
+ */
+export const SUPERIOR_INSPECTION = /迎接(?:中央|国家|省级?)[\u4e00-\u9fa5]*(?:督察|巡视|检查|考核)/;
+
+/**
  * A next step worth printing: it names a figure, a date or a named measure. `巩固工作成效，完善长效机制` or
  * `持续跟踪问题整改` says nothing a reader can hold the office to and is left out; no fallback phrase replaces it.
  */
