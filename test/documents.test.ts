@@ -585,10 +585,12 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       ['序号', '完成值', '完成度', '结论'],
       // R1 finding 11: done beyond the target (5.3% against 下降5%, 42% against 40%以上) says so.
       // Round ten (rule changed): past its target 完成度 passes 100% (5.3/5, 42/40), and a reduction says 下降.
-      ['1', '下降5.3%', '106%', '超额完成'],
-      ['2', '78家', '100%', '完成'],
+      // Round thirteen (rule changed, R8 report 5): a percent target passed or held (下降5%, 保持在40%以上) has no 完成度
+      // (a percent of a percent), its 结论 says it; the two-part target (78家 and 40家) shows both reported figures.
+      ['1', '下降5.3%', '—', '超额完成'],
+      ['2', '78家；40家', '100%', '完成'],
       ['3', '612个', '92.7%', '未完成'],
-      ['4', '42%', '105%', '超额完成'],
+      ['4', '42%', '—', '超额完成'],
     ]);
     // R1 finding 2: the 版记 closes the document after the annex: 印发机关 and 印发日期, no 抄送 for an upward report.
     const imprint = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[-1]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));

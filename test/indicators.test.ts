@@ -17,7 +17,7 @@ import { parseMetrics } from '../src/model/metrics.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.ts';
-import { indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
+import { annexHasCompletion, annexParts, indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { FIRST_ROW, FORMAT, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
 import { renderRoundReports } from '../src/workspace/reports.ts';
@@ -73,6 +73,29 @@ describe('which indicators a round sends to which unit', () => {
 
   it('a --metrics file may be the same file: an entry with 报送单位 and no 值 is left to the unit', () => {
     expect(parseMetrics(DECLARED, 'm.json')).toEqual({ 行政处罚案件数: { 值: 216 } });
+  });
+});
+
+describe('the year-end annex’s quantified targets (round thirteen, R8 report 5)', () => {
+  const parts = [
+    { value: 78, unit: '家', comparator: '组织完成', words: '组织完成78家重点监管单位周边土壤(含地下水)监督性监测' },
+    { value: 40, unit: '家', comparator: '完成', words: '完成40家重点监管单位土壤污染隐患排查“回头看”' },
+  ];
+  it('shows each part of a two-part target, the part no clause states as a gap', () => {
+    // The second figure from the clause that speaks of its part (回头看), not the first part's 78家.
+    expect(annexParts('78家', parts, '完成78家重点监管单位周边土壤和地下水监督性监测，40家单位隐患排查“回头看”全部完成')).toEqual({ 完成值: '78家；40家', 待填: [] });
+    // The lead's text says nothing of the second part: a gap naming it, never 78家 again.
+    expect(annexParts('78家', parts, '完成78家重点监管单位周边土壤和地下水监督性监测')).toEqual({
+      完成值: '78家；【待填：40家重点监管单位土壤污染隐患排查“回头看”完成值】',
+      待填: ['40家重点监管单位土壤污染隐患排查“回头看”完成值'],
+    });
+  });
+  it('gives no 完成度 for a percent target passed or held, but for a count', () => {
+    expect(annexHasCompletion({ unit: '%', comparator: '下降' })).toBe(false);
+    expect(annexHasCompletion({ unit: '%', comparator: '以上' })).toBe(false);
+    expect(annexHasCompletion({ unit: '个', comparator: '完成' })).toBe(true);
+    expect(annexHasCompletion({ unit: '%', comparator: '' })).toBe(true);
+    expect(annexHasCompletion(undefined)).toBe(true);
   });
 });
 

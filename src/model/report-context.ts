@@ -136,7 +136,7 @@ export const ReportContext = z.object({
   停滞任务: z.array(z.object({ 编号: str, 任务: str, 单位: str, 进展: str })).describe('编号、任务、单位、进展（与上一轮相同的进展情况）'),
   目标对比: z
     .array(z.object({ 序号: str, 编号: str, 任务: str, 目标: str, 完成值: str, 完成度: str, 结论: str }))
-    .describe('编号、任务、目标、完成值、完成度、结论（年终轮次：完成、未完成、结转、未报送）'),
+    .describe('编号、任务、目标、完成值（目标分几项的，各项完成值以“；”分隔，未报的为【待填】）、完成度（年终轮次中以百分数表述的下降、提高、以上、以下类目标为“—”）、结论（年终轮次：完成、超额完成、未完成、结转、未报送）'),
   指标: z.array(z.object({ 序号: str, 名称: str, 单位: str, 基期值: str, 目标值: str, 属性: str, 完成值: str })).describe('序号、名称、单位、基期值、目标值、属性、完成值'),
   指标对比: z
     .array(z.object({ 序号: str, 指标: str, 目标: str, 完成值: str, 结论: str }))

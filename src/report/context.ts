@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { annexCompletion, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
+import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -1388,20 +1388,26 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
   const stagnant = c
     .filter((x) => x.stagnant)
     .map((x) => ({ 编号: x.clauseId, 任务: x.task, 单位: x.answers.filter((a) => a.stagnant).map((a) => a.unit).join('、'), 进展: x.answers.find((a) => a.stagnant)?.progress ?? '' }));
-  const comparatorOf = (id: string) => plan.tasks.flatMap((t) => t.clauses).find((cl) => cl.id === id)?.targets[0]?.comparator;
+  const targetsOf = (id: string) => plan.tasks.flatMap((t) => t.clauses).find((cl) => cl.id === id)?.targets ?? [];
+  const annexGaps: string[] = [];
   const targets = c
     .filter((x) => x.targetValue !== null)
     .map((x, i) => {
       const a = sourceAnswer(x);
       const unit = a?.valueText && x.targetUnit && !/[%％]$/.test(a.valueText) ? x.targetUnit : '';
+      const parts = targetsOf(x.clauseId);
+      // With its unit (612个, 5.3%) and its target's verb (下降5.3%), as the target states it; a target of several
+      // parts, each part's figure (kpi.ts annexParts).
+      const value = a?.valueText ? annexValue(`${a.valueText}${unit}`, parts[0]?.comparator) : '';
+      const many = value && parts.length > 1 ? annexParts(value, parts, substance(a?.progress, x.task)) : undefined;
+      annexGaps.push(...(many?.待填 ?? []));
       return {
         序号: String(i + 1),
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        // With its unit (612个, 5.3%) and its target's verb (下降5.3%), as the target states it.
-        完成值: a?.valueText ? annexValue(`${a.valueText}${unit}`, comparatorOf(x.clauseId)) : '未报',
-        完成度: x.completion === null || !a?.valueText ? '—' : percent(annexCompletion(x) ?? x.completion),
+        完成值: many?.完成值 || value || '未报',
+        完成度: x.completion === null || !a?.valueText || (yearEnd && !annexHasCompletion(parts[0])) ? '—' : percent(annexCompletion(x) ?? x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
         结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
       };
@@ -1497,7 +1503,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     })),
     数据: data,
     报告: report.text,
-    待填: report.gaps,
+    待填: [...report.gaps, ...annexGaps.filter((g, i, all) => all.indexOf(g) === i && !report.gaps.includes(g))],
   };
 }
 

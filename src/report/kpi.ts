@@ -108,6 +108,46 @@ export function annexValue(valueText: string, comparator: string | undefined): s
   return verb && !valueText.startsWith(verb) ? `${verb}${valueText}` : valueText;
 }
 
+/**
+ * Round thirteen (R8 report 5): a target stated as a percent that a value passes or holds (`下降5%`, `保持在40%以上`) has no
+ * 完成度 in the annex (a percent of a percent reads oddly): `—`, its 结论 (超额完成 / 完成) saying it all.
+ */
+export const ANNEX_NO_COMPLETION: readonly TargetKind[] = ['reduce', 'increase', 'atLeast', 'atMost'];
+export function annexHasCompletion(target: { unit: string; comparator: string } | undefined): boolean {
+  return !target || !/^[%％]$/.test(target.unit) || !ANNEX_NO_COMPLETION.includes(comparatorRule(target.comparator).kind);
+}
+
+/** The longest run of characters two texts share (quotes aside): how a reported clause is told to a target's part. */
+function sharedRun(a: string, b: string): number {
+  const x = a.replace(/[“”‘’()（）]/g, '');
+  const y = b.replace(/[“”‘’()（）]/g, '');
+  let best = 0;
+  for (let i = 0; i < x.length; i++) for (let j = i + best + 1; j <= x.length && y.includes(x.slice(i, j)); j++) best = j - i;
+  return best;
+}
+
+/**
+ * The annex's 完成值 for a target of several parts (round thirteen, R8 report 5: `完成78家…监督性监测；完成40家…“回头看”`):
+ * the reported value for the first (the sheet's 完成值), then each later part's figure from the clause of the lead's text
+ * that speaks of it (the part it shares the longest run with, a figure in the part's unit: `40家单位…“回头看”全部完成`),
+ * joined with ；. A part no clause states is a 【待填】 naming it, never a figure guessed.
+ */
+export const ANNEX_PART_GAP = (words: string) => `${words.replace(/^(组织|推动|督促)?(完成|实现|开展)/, '')}完成值`;
+export function annexParts(first: string, targets: readonly { value: number; unit: string; words: string }[], progress: string): { 完成值: string; 待填: string[] } {
+  const clauses = progress.split(/[。；，,;]/).map((c) => c.trim()).filter(Boolean);
+  const gaps: string[] = [];
+  const values = targets.slice(1).map((t, k) => {
+    const figure = new RegExp(`(\\d+(?:\\.\\d+)?)${t.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    const own = clauses.filter((c) => figure.test(c) && targets.every((o, i) => i === k + 1 || sharedRun(c, o.words) < sharedRun(c, t.words)));
+    const best = own.sort((a, b) => sharedRun(b, t.words) - sharedRun(a, t.words))[0];
+    if (best) return `${figure.exec(best)![1]}${t.unit}`;
+    const gap = ANNEX_PART_GAP(t.words);
+    gaps.push(gap);
+    return `【待填：${gap}】`;
+  });
+  return { 完成值: [first, ...values].join('；'), 待填: gaps };
+}
+
 /** The year-end report's pointer to its annex (the 主要指标 and the quantified targets in one attachment). */
 export const ANNEX_TITLE = '主要指标和量化目标完成情况';
 export const ANNEX_NOTE = `${ANNEX_TITLE}见附件。`;
