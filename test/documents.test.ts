@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, echoesResults, keyClauses, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, keyClauses, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -498,9 +498,12 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     for (const p of points) expect(p.split('。').filter(Boolean).length - 1, p).toBeLessThanOrEqual(3);
     // Round twelve (rule changed, R7 report 3): no cause in the data, so the measure is the speech's gap for its lead.
     expect(points.find((p) => p.includes('蓝天保卫战。'))).toMatch(/蓝天保卫战。着力提升优良天数比率，力争达到省考核要求（不低于64%），【待填：针对性措施（待[^）]+原因分析）】。/);
-    // The carried-over task is named once, briefly, with its unit's plan, under 下一步 only.
+    // The carried-over task is named once, briefly, with its unit's plan.
+    // Round thirteen (rule changed, R8 report 3): named in 成效 with what was done and its date (CARRIED), so 下一步
+    // keeps the unit's plan without naming the task again (was: named under 下一步 only).
     expect(body.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);
-    expect(plans).toContain('启动“十五五”生态环境保护规划编制，2026年上半年完成规划文本编制并报批。');
+    expect(plans).not.toContain('启动“十五五”');
+    expect(plans).toContain('2026年上半年完成规划文本编制并报批。');
     // Finding 4: vague next steps are never printed.
     for (const stock of ['方面，', '巩固工作成效', '完善长效机制', '持续跟踪问题整改', '按计划推进', '继续推进', '按整改方案持续推进', '巩固深度治理成果']) expect(plans, stock).not.toContain(stock);
     // Rule 10: the short name after the first mention.
@@ -530,7 +533,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(body).not.toContain('（目标：');
     // Carried over: never with a verdict under 成效.
     expect(achievements).not.toContain('转入下一年度');
-    expect(achievements).not.toContain('完成“十四五”规划终期评估');
+    // Round thirteen (rule changed, R8 report 3; was: nothing of it under 成效): what was done, with its date from the
+    // unit's plan (no next plan here), never as done and never among the tasks counted done.
+    expect(achievements).toContain('启动“十五五”生态环境保护规划编制，完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年上半年完成。');
+    expect(achievements).not.toMatch(/启动“十五五”生态环境保护规划编制[^。]*(按计划完成|已完成|全部完成)/);
     // Rule 2: a sentence pasted under three or more tasks is nobody's achievement.
     expect(body).not.toContain(BOILERPLATE.replace('。', ''));
     // Round nine (rule changed): a section is limited by its length (SELECTION.sectionChars), not a count of tasks: its
@@ -764,10 +770,12 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // 2025); no measure that names its chapter's own work again (深化美丽济南建设实践，推进美丽济南建设).
     // R2 report 1 (rule changed): the opening names it too, briefly, as an exception to the total; below it, once.
     // Round ten (rule changed): the opening names only what fell short; the carried work is 下一步's alone.
-    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(1);
-    expect(all.slice(all.indexOf('一、重点工作成效')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
+    // Round thirteen (rule changed, R8 report 3): named twice, once in 成效 with what was done and the next plan's date
+    // (CARRIED), once in 下一步 in the next plan's words; never 启动… under 下一步 (was: once, under 下一步).
+    expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(2);
+    expect(all.slice(all.indexOf('二、存在问题')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
     expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
-    expect(all).not.toContain('启动“十五五”');
+    expect(all.slice(all.indexOf('三、下一步工作打算'))).not.toContain('启动“十五五”');
     expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);
     // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
     expect(points[0]).not.toContain('服务保障中心任务');
@@ -836,6 +844,21 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const bodyText = doc.slice(doc.findIndex((p) => p.startsWith('2025年是')), doc.indexOf('特此报告。')).join('');
       expect(bodyText.length).toBeLessThanOrEqual(4600);
       expect(bodyText.length).toBeGreaterThan(3500);
+    });
+
+    it('tells the carried work under its chapter with its date, never as done (item 3)', () => {
+      const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
+      const first = green.slice(green.indexOf('一是'), green.indexOf('二是'));
+      // What the lead did, then the next plan's date for the same work (CARRIED): 计划…完成, never 已完成.
+      expect(first).toContain('启动“十五五”生态环境保护规划编制，完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年6月底前完成。');
+      expect(achievements.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);
+      expect(all).not.toMatch(/启动“十五五”生态环境保护规划编制[^。]*(按计划完成|已完成|全部完成)/);
+      // Not counted done: the opening excepts nothing carried, and the verdict is 基本完成, not 全面完成.
+      expect(doc[4]).not.toContain('十五五”生态环境保护规划');
+      expect(doc[4]).toContain('全年重点工作任务基本完成');
+      expect(carriedDate(['2026年上半年完成规划文本编制并报批'])).toBe('2026年上半年');
+      expect(carriedDate(['按程序报批'])).toBe('');
+      expect(CARRIED.words('启动规划编制', '形成初稿', '')).toBe('启动规划编制，形成初稿，转入下一年度继续推进。');
     });
 
     it('leads 下一步 (五) with readying for the central inspection, the speech’s rule shared (item 4)', () => {

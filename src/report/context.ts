@@ -691,6 +691,24 @@ export function carriedWords(carried: ClauseProgress[], year: number): string {
   return `其中，转入下一年度的${carried.length > 1 ? `${carried.length}项：` : ''}${carried.map(one).join('；')}。`;
 }
 
+/**
+ * Work carried into next year, told at its chapter in 成效 (round thirteen, R8 report 3): its task, what its lead did and
+ * when it is to be done (`启动“十五五”…编制，完成…终期评估，…形成初稿，计划2026年6月底前完成`), never as done. The date is
+ * the next plan's for the same work (sameWork), else the lead's own next step's; without either, it goes on next year.
+ */
+export const CARRIED = {
+  date: /(\d{4}年(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|底)前?)(?=完成)/,
+  words: (task: string, facts: string, date: string) => `${task}，${facts}，${date ? `计划${date}完成` : '转入下一年度继续推进'}。`,
+} as const;
+/** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
+export function carriedDate(texts: string[]): string {
+  for (const t of texts) {
+    const m = CARRIED.date.exec(t);
+    if (m) return m[1]!;
+  }
+  return '';
+}
+
 /** A block's tasks not told, by where they stand, each named in its block's closing clause by its own state: a task
  * behind is never named as 按计划完成 or left out of its chapter (the 存在问题 counts it again with the warnings). */
 function untold(rest: TaskFacts[], state: TaskFacts['进度']): string[] {
@@ -917,6 +935,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The silent lead's gap first (its work is the point), then what cooperating units did (round ten).
     return `${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}${facts}`;
   };
+  /** A block's work carried into next year (CARRIED): what was done and its date, said once, after the block's results. */
+  const carriedText = (mine: ClauseProgress[]): string => {
+    if (!o.yearEnd) return '';
+    const tasks = [...new Set(mine.filter((x) => x.yearEnd === '结转').map((x) => x.task))];
+    return tasks
+      .map((task) => {
+        const lead = mine.filter((x) => x.task === task && x.yearEnd === '结转').flatMap(responsibleAnswers);
+        const told = tellingFact(lead.flatMap((a) => sentencesOf(substance(a.progress, task))), teller, taskObject(task), routine);
+        const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
+        if (!facts) return '';
+        const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
+        const words = CARRIED.words(task, facts, carriedDate([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]));
+        // Its task named here, 下一步 does not name it again (toldOnce).
+        teller.say(words, taskObject(task));
+        return words;
+      })
+      .join('');
+  };
   // 成效, in document order: every theme's blocks first, so that nothing said there is said again below.
   const built = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
@@ -947,7 +983,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const state = stateOf(mine);
         // A chapter done with no telling fact is a gap for its results, never left out (round nine).
         const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
-        const tail = noFact + extraWords(quiet([...untold(rest, 'done'), ...here.完成无详述]), [...untold(rest, 'onCourse'), ...here.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere;
+        const tail = carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...here.完成无详述]), [...untold(rest, 'onCourse'), ...here.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere;
         // The speech says its own gap for a chapter without results (本方面主要成效及数据): it leaves this one out too.
         silentSentences.push(noFact, silentHere);
         if (!kept.length && !tail) continue;
@@ -984,7 +1020,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
       const silentHere = silentText(text);
       const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
-      extra = noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
+      extra = carriedText(own) + noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
       silentSentences.push(noFact, silentHere);
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
