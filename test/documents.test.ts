@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, keyClauses, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -706,7 +706,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     const verbs = [...new Set(OBJECT_VERBS.flatMap((r) => r.verbs))];
     for (const l of subLeads) {
       // Round eleven: 不断 and 进一步 too (VERB_ADVERBS: 不断深化, 进一步强化).
-      const bare = l.replace(/^(坚定不移|扎实|全力|深入|积极|着力|稳步|持续|不断|进一步)/, '');
+      // Round thirteen (R8 report 2, the brief's and the seed's 靠前服务保障…): 靠前 too (TASK_KINDS' lead).
+      const bare = l.replace(/^(坚定不移|扎实|全力|深入|积极|着力|稳步|持续|不断|进一步|靠前)/, '');
       expect(opensWithVerb(bare) || verbs.some((v) => bare.startsWith(v)) || plan.tasks.some((t) => t.lead.trim() === l), l).toBe(true);
     }
     expect(themed[themed.findIndex((x) => x.startsWith('（一）'))]).toContain('三是服务保障中心任务。');
@@ -844,6 +845,25 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const bodyText = doc.slice(doc.findIndex((p) => p.startsWith('2025年是')), doc.indexOf('特此报告。')).join('');
       expect(bodyText.length).toBeLessThanOrEqual(4600);
       expect(bodyText.length).toBeGreaterThan(3500);
+    });
+
+    it('tells a chapter of unlike tasks as a point per kind, never all under its first task’s title (item 2)', () => {
+      const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
+      const point = (lead: string) => green.slice(green.indexOf(lead), green.indexOf('是', green.indexOf(lead) + lead.length + 1) - 1);
+      // 减排, 试点园区 and 四减四增 under 推动减污降碳协同增效; 环评审批, 环评质量 and 环保产业 under the kind's own lead.
+      const carbon = point('二是推动减污降碳协同增效。');
+      for (const fact of ['完成省下达的年度减排目标任务', '试点园区单位产值碳排放同比下降6.8%', '“四减四增”']) expect(carbon, fact).toContain(fact);
+      for (const fact of ['环评审批147个', '环评质量', '环保产业调查']) expect(carbon, fact).not.toContain(fact);
+      const projects = point('三是靠前服务保障项目建设。');
+      for (const fact of ['完成重大项目环评审批147个', '强化环评质量监管', '完成全市环保产业调查']) expect(projects, fact).toContain(fact);
+      expect(green).toContain('四是扎实推进碳达峰碳中和。');
+      // The rule on its own: the lead task's kind and tasks of no kind first, each other kind after, by TASK_KINDS.
+      const kept = ['推动减污降碳协同增效', '持续推进“四减四增”', '促进营商环境优化', '推进美丽乡村建设', '强化环评质量监管'].map((task) => ({ task }));
+      expect(kindPoints(kept, '推动减污降碳协同增效').map((p) => [p.head, p.tasks.map((t) => t.task)])).toEqual([
+        ['推动减污降碳协同增效', ['推动减污降碳协同增效', '持续推进“四减四增”', '推进美丽乡村建设']],
+        ['靠前服务保障项目建设', ['促进营商环境优化', '强化环评质量监管']],
+      ]);
+      expect(kindPoints(kept.slice(0, 2), '推动减污降碳协同增效')).toHaveLength(1);
     });
 
     it('tells the carried work under its chapter with its date, never as done (item 3)', () => {

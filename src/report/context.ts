@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -692,6 +692,24 @@ export function carriedWords(carried: ClauseProgress[], year: number): string {
 }
 
 /**
+ * A block's told tasks as points by kind (TASK_KINDS, round thirteen, R8 report 2): the first point, led by `head` (its most
+ * telling task's lead), holds that task's kind and the tasks of no kind; each other kind is a point led by its kind's
+ * words (TASK_KINDS.lead), in the order its first task is told. One point when the tasks are of one kind.
+ */
+export function kindPoints<T extends { task: string }>(kept: T[], head: string): { head: string; tasks: T[] }[] {
+  const kindOf = (task: string) => TASK_KINDS.findIndex((k) => k.words.test(task));
+  const lead = kindOf(kept[0]?.task ?? '');
+  const out: { kind: number; head: string; tasks: T[] }[] = [{ kind: lead, head, tasks: [] }];
+  for (const p of kept) {
+    const k = kindOf(p.task);
+    let at = k < 0 ? out[0] : out.find((x) => x.kind === k);
+    if (!at) out.push((at = { kind: k, head: TASK_KINDS[k]!.lead, tasks: [] }));
+    at!.tasks.push(p);
+  }
+  return out.filter((x) => x.tasks.length).map(({ head: h, tasks }) => ({ head: h, tasks }));
+}
+
+/**
  * Work carried into next year, told at its chapter in 成效 (round thirteen, R8 report 3): its task, what its lead did and
  * when it is to be done (`启动“十五五”…编制，完成…终期评估，…形成初稿，计划2026年6月底前完成`), never as done. The date is
  * the next plan's for the same work (sameWork), else the lead's own next step's; without either, it goes on next year.
@@ -991,6 +1009,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
         // A lead that says its theme's heading again (`（四）推进绿色低碳高质量发展精准有力。…二是扎实推动绿色低碳高质量发展`)
         // leads with its most telling task's own verb–object instead, told first (round ten, THEME_ECHO).
+        // Round thirteen (R8 report 2): a task's lead heads only tasks of its kind (TASK_KINDS): tasks of another kind
+        // are a point of their own, led by their kind's words (the seed's 三是靠前服务保障重大项目).
+        let points = [{ head, tasks: kept }];
         if (o.yearEnd && kept.length && echoesTheme(head, g.title)) {
           const best = kept.reduce((a, b) => (resultScore(b.text, routine) > resultScore(a.text, routine) ? b : a));
           const own = leadWords(best.task);
@@ -998,15 +1019,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
             head = own;
             kept.splice(kept.indexOf(best), 1);
             kept.unshift(best);
+            points = kindPoints(kept, own);
           }
         }
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
         const offHere = (task: string) => offTopic(chapterTitle, task);
-        const onTopicText = kept.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
-        const offTopicText = kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
-        items.push(`${cnOrdinal(items.length)}是${head}。${onTopicText}${tail}${offTopicText}`);
+        points.forEach((pt, i) => {
+          const onTopicText = pt.tasks.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
+          const offTopicText = pt.tasks.filter((p) => offHere(p.task)).map((p) => p.text).join('');
+          items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${i === points.length - 1 ? tail : ''}${offTopicText}`);
+        });
       }
     } else {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task);

@@ -277,6 +277,16 @@ export function specificity(text: string): number {
 export const MAX_PER_ITEM = 4;
 
 /**
+ * Kinds of work by the words of a task's title (round thirteen, R8 report 2). A block led by its most telling task's
+ * title (context.ts, THEME_ECHO) tells the tasks of another kind as a point of their own, led by its kind's words (the
+ * seed's 三是靠前服务保障重大项目 beside 一是全力推进绿色低碳发展), never under a title they are not about.
+ */
+export const TASK_KINDS: readonly { words: RegExp; lead: string }[] = [
+  { words: /减污降碳|四减四增|减排|降碳|碳达峰|碳中和|碳市场|低碳|零碳/, lead: '推动减污降碳协同增效' },
+  { words: /环评|环境影响评价|营商环境|项目|产业|总量|准入/, lead: '靠前服务保障项目建设' },
+];
+
+/**
  * A measure naming a superior's inspection to come (R7 speech 3, round thirteen R8 report 4: `做好迎接中央生态环境保护督察
  * 各项准备工作`): the office's first duty in its item, in the speech's deployment and the report's 下一步 alike.
  */
