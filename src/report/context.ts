@@ -793,7 +793,11 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
   cands.filter(headline).forEach((x) => take(x));
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
-  [...cands].filter((x) => score(x.text) >= SELECTION.fillScore).sort((x, y) => score(y.text) - score(x.text) || x.at - y.at).forEach((x) => take(x));
+  cands
+    .map((x) => ({ x, s: score(x.text) }))
+    .filter(({ s }) => s >= SELECTION.fillScore)
+    .sort((a, b) => b.s - a.s || a.x.at - b.x.at)
+    .forEach(({ x }) => take(x));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
   const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true, short.has(x)) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
@@ -984,6 +988,17 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const byChapter: ReportText['主题'][number]['分章'] = [];
     const stateOf = (mine: ClauseProgress[]): HeadingState => (mine.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转') ? 'done' : mine.every((x) => x.status === '未报送') ? 'silent' : 'mixed');
     const chapterTitleOf = (id: string) => o.plan.chapters.find((p) => p.id === id)?.title ?? '';
+    /**
+     * A block's closing, one rule for a theme's chapter and a chapter of its own: what was not reported (said first, its
+     * facts through the teller), a gap for a chapter done with no telling fact (round nine), its carried work, the tasks
+     * not told, then the gap and facts of what was not reported. The speech leaves the gap and the unreported out.
+     */
+    const closingOf = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
+      const silentHere = silentText(t);
+      const noFact = o.yearEnd && mine.length && !told && state === 'done' ? `${gap(`${object}方面主要成效`)}。` : '';
+      silentSentences.push(noFact, silentHere);
+      return { tail: carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere };
+    };
     let items: string[];
     if (g.chapters.length > 1) {
       // A theme of several chapters numbers its chapters, as the seed does (一是全力稳固空气质量。强化…，…): each
@@ -995,15 +1010,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
         const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
         const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
-        const silentHere = silentText(here);
         const chapterTitle = chapterTitleOf(id);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        // A chapter done with no telling fact is a gap for its results, never left out (round nine).
-        const noFact = o.yearEnd && mine.length && !kept.length && state === 'done' ? `${gap(`${objectOf(chapterTitle)}方面主要成效`)}。` : '';
-        const tail = carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...here.完成无详述]), [...untold(rest, 'onCourse'), ...here.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere;
-        // The speech says its own gap for a chapter without results (本方面主要成效及数据): it leaves this one out too.
-        silentSentences.push(noFact, silentHere);
+        const { tail } = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
@@ -1042,10 +1052,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const offHere = (task: string) => offTopic(g.title, task);
       items = kept.filter((p) => !offHere(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
-      const silentHere = silentText(text);
-      const noFact = o.yearEnd && own.length && !kept.length && stateOf(own) === 'done' ? `${gap(`${objectOf(g.title)}方面主要成效`)}。` : '';
-      extra = carriedText(own) + noFact + extraWords(quiet([...untold(rest, 'done'), ...text.完成无详述]), [...untold(rest, 'onCourse'), ...text.序时无详述], kept.length > 0, untold(rest, 'behind')) + silentHere + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
-      silentSentences.push(noFact, silentHere);
+      extra = closingOf(own, kept.length, rest, text, objectOf(g.title), stateOf(own)).tail + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
@@ -1200,11 +1207,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const clause = nextClause(t, teller, echoes);
         return [covered(t), Number(!clause), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
       };
-      const byFill = (a: NextTask, b: NextTask) => {
-        const x = rankFill(a);
-        const y = rankFill(b);
-        return x.map((v, i) => v - y[i]!).find((d) => d !== 0) ?? 0;
-      };
+      /** The first of `ts` by rankFill, each task's key computed once, not inside the comparator. */
+      const firstByFill = (ts: NextTask[]): NextTask | undefined =>
+        ts.map((t) => ({ t, k: rankFill(t) })).sort((a, b) => a.k.map((v, i) => v - b.k[i]!).find((d) => d !== 0) ?? 0)[0]?.t;
       const clauses = new Map<NextTask, string>();
       const fill = (t: NextTask) => {
         chosen.add(t);
@@ -1213,11 +1218,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       };
       for (const id of ids) {
         if ([...chosen].some((y) => y.chapterId === id)) continue;
-        const t = here.filter((y) => y.chapterId === id && !used.has(y) && nextClause(y, teller, echoes)).sort(byFill)[0];
+        const t = firstByFill(here.filter((y) => y.chapterId === id && !used.has(y) && nextClause(y, teller, echoes)));
         if (t) fill(t);
       }
       while (chosen.size < NEXT_STEPS.least) {
-        const t = here.filter((y) => !used.has(y) && !chosen.has(y) && (nextClause(y, teller, echoes) || full(y))).sort(byFill)[0];
+        const t = firstByFill(here.filter((y) => !used.has(y) && !chosen.has(y) && (nextClause(y, teller, echoes) || full(y))));
         if (!t) break;
         fill(t);
       }
