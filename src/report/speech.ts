@@ -11,8 +11,10 @@ import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, SUPERIOR_INSPECTION } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
+// Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
+import { SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
