@@ -568,11 +568,12 @@ describe('rules in one place', () => {
     ]);
     expect(enforceableDate('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务')).toBe('督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务');
     // Round twelve (R7 通报 2; was the second clause as cause): another symptom is no cause; only words that mark one are.
-    expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toEqual({ problem: '小清河汛期总氮浓度波动较大，上游来水影响明显', cause: '【待填：原因】' });
-    expect(openProblem('二级市场交易活跃度不高')).toEqual({ problem: '二级市场交易活跃度不高', cause: '【待填：原因】' });
-    expect(openProblem('二级市场交易活跃度不高，主要是交易规则尚不完善')).toEqual({ problem: '二级市场交易活跃度不高', cause: '主要是交易规则尚不完善' });
-    expect(openProblem('汛期总氮浓度波动较大，受上游来水影响，溯源难度大')).toEqual({ problem: '汛期总氮浓度波动较大，溯源难度大', cause: '受上游来水影响' });
-    expect(openProblem('汛期总氮浓度波动较大，不确定因素较多')!.cause).toBe('【待填：原因】');
+    // Round thirteen (B13 point 1; were { problem, cause } with the cause split off or 【待填：原因】): the whole text,
+    // a cause the unit wrote kept in it.
+    expect(openProblem('小清河汛期总氮浓度波动较大，上游来水影响明显')).toBe('小清河汛期总氮浓度波动较大，上游来水影响明显');
+    expect(openProblem('二级市场交易活跃度不高')).toBe('二级市场交易活跃度不高');
+    expect(openProblem('二级市场交易活跃度不高，主要是交易规则尚不完善。')).toBe('二级市场交易活跃度不高，主要是交易规则尚不完善');
+    expect(openProblem('汛期总氮浓度波动较大；受上游来水影响，溯源难度大')).toBe('汛期总氮浓度波动较大，受上游来水影响，溯源难度大');
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');
@@ -1067,13 +1068,15 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3']);
     expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`, taskOf('11.1')]);
     const followed = tables[2]!;
-    expect(followed[0]).toEqual(['序号', '重点任务', '责任单位', '存在问题', '原因', '下一步措施']);
+    // Round thirteen (B13 point 1; were six columns with 原因, 【待填：原因】 in each row): no 原因 column, the problem's
+    // whole text (5.3's cause, 上游来水影响明显, stays in it).
+    expect(followed[0]).toEqual(['序号', '重点任务', '责任单位', '存在问题', '下一步措施']);
     expect(followed.slice(1)).toEqual([
-      // Round twelve (R7 通报 2; was the second clause as 原因): another symptom is no cause; no lead's words mark one.
-      ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '【待填：原因】', '对高值镇街实行“周调度、月通报”'],
-      ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大，上游来水影响明显', '【待填：原因】', '2026年汛前完成小清河流域总氮溯源排查'],
-      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '【待填：原因】', '2026年出台排污权交易管理实施细则'],
+      ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '对高值镇街实行“周调度、月通报”'],
+      ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大，上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查'],
+      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
     ]);
+    expect(bulletin.join('') + tables.flat(2).join('')).not.toContain('【待填：原因】');
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan and dates, owed by the reply date.
     expect(rowOf(pressed, '11.1').slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);

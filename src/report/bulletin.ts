@@ -140,7 +140,7 @@ export interface BulletinContext {
   表2标题: string;
   督办说明: string;
   /** Year-end: the table of clauses done with a problem to follow up (表3), its caption and line; [] when none. */
-  跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 原因: string; 措施: string }[];
+  跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 措施: string }[];
   表3标题: string;
   跟踪说明: string;
   /**
@@ -531,8 +531,9 @@ export const OPEN_REMAINDER = {
 
 /**
  * A clause done whose lead reported a problem of substance (round ten, B10 point 1: `道路积尘负荷反复`): followed up in
- * 表3 (round eleven, R6 通报 1: was a row of 表2 with the measure in its 时限 column), the problem's first clause as
- * 存在问题, the rest as its cause, the lead's own next step as 下一步措施 (its date as a day, enforceableDate). A filler
+ * 表3 (round eleven, R6 通报 1: was a row of 表2 with the measure in its 时限 column), the problem's whole text as 存在问题
+ * (round thirteen, B13 point 1: a cause the unit gave stays in it, `上游来水影响明显`; was a column of 原因 mostly
+ * 【待填】, a cause nobody reported), the lead's own next step as 下一步措施 (its date as a day, enforceableDate). A filler
  * problem (`无`, 套话) never is.
  */
 export const OPEN_PROBLEM = {
@@ -542,22 +543,15 @@ export const OPEN_PROBLEM = {
   least: 8,
   /** Where the lead's next step is filler too: what the drafter is to fill. */
   noStep: '【待填：下一步措施】',
-  /**
-   * A clause is the problem's cause only when its words mark one (round twelve, R7 通报 2: `高值点位仍较集中` is another
-   * symptom, not why); otherwise the cause is the drafter's to fill.
-   */
-  causeMarks: /主要是|由于|因为?(?![素子])|受.*?影响/,
-  noCause: '【待填：原因】',
 } as const;
 
-/** A lead's problem worth following up (OPEN_PROBLEM): the problem, and its cause where its words mark one; null for filler. */
-export function openProblem(problems: string | null | undefined): { problem: string; cause: string } | null {
+/** A lead's problem worth following up (OPEN_PROBLEM): its whole text, clauses joined by commas; null for filler. */
+export function openProblem(problems: string | null | undefined): string | null {
   const text = substance(problems);
   const parts = text.split(/[，；。]/).map((x) => x.trim()).filter(Boolean);
   if (!parts.length || parts.every((x) => OPEN_PROBLEM.filler.some((re) => re.test(x)))) return null;
   if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < OPEN_PROBLEM.least) return null;
-  const causes = parts.filter((x, i) => i > 0 && OPEN_PROBLEM.causeMarks.test(x));
-  return { problem: parts.filter((x) => !causes.includes(x)).join('，'), cause: causes.join('，') || OPEN_PROBLEM.noCause };
+  return parts.join('，');
 }
 /** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
 export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
@@ -861,7 +855,7 @@ export function buildBulletin(
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
           // The unit's own next step is the measure, with its date as a day (B10 point 1).
-          return [{ c, leads, kind: 'problem', left: '', 情况: problem.problem, 原因: problem.cause, deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
+          return [{ c, leads, kind: 'problem', left: '', 情况: problem, 原因: '', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
   // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
@@ -883,7 +877,7 @@ export function buildBulletin(
   const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
   const tracked = followed
     .filter((x) => x.kind === 'problem')
-    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 原因: x.原因, 措施: x.deadline }));
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
   const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
