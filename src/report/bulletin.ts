@@ -1,12 +1,12 @@
 // The 督办通报's own context (`通报`): its title, the sentences it states and the lists it names, each decided by
 // a rule over the round's data here; templates/bulletin.hbs only lays them out.
 import type { Metrics } from '../model/metrics.ts';
-import { displayTitle, type Plan } from '../model/plan.ts';
+import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progress.ts';
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, taskObject, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
@@ -252,18 +252,12 @@ export function replyOffice(issuer: string, printer: string): string {
   return /局$/.test(issuer.trim()) ? '局办公室' : printer;
 }
 
-/** An item the 工作要求 names: the task, its lead, the units that answer with it, what is left and by when. */
+/** An item the 工作要求 names: the task, its lead, the units that answer with it and by when. */
 export interface PressedItem {
   task: string;
   lead: string;
   others: string[];
-  situation: string;
   deadline: string;
-  /**
-   * Year-end: the lead's own next step when it names a date, the date as a day (`督促区县落实配套资金，2026年3月31日前
-   * 完成剩余48个村整治任务`, B10 point 5), else ''.
-   */
-  step?: string;
 }
 
 /** A clause done and followed up in 表2: a remainder (`剩余5项`) or a problem its lead reported (OPEN_PROBLEM). */
@@ -273,12 +267,6 @@ export interface FollowedItem {
   kind: 'remainder' | 'problem';
   /** A remainder's count with its measure word (`5项`); '' for a problem. */
   left: string;
-  /**
-   * A remainder's object and verb as its lead wrote them (remainderObject: `中央和省级督察反馈问题`, `整改`): the
-   * requirement names the work by them, not by the task's title in quotes (round eleven, R6 通报 5).
-   */
-  object?: string;
-  verb?: string;
   /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
   deadline: string;
 }
@@ -290,19 +278,15 @@ export interface RequirementInput {
   undone: PressedItem[];
   /** Each unit that owes a report: the tasks it answers for that stand 未报送, and whether its report was returned. */
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
-  /** Year-end: the tasks carried into next year. */
-  carried: string[];
   /** Year-end: the clauses done and followed up: a remainder in 表2 (OPEN_REMAINDER), a problem in 表3 (OPEN_PROBLEM). */
   followed: FollowedItem[];
   /** The caption's number of the table of problems to follow up (`表3`; `表2` when nothing is pressed). */
   followTable?: string;
   /**
-   * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
-   * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
+   * Year-end with `--metrics`: each main indicator missed, the lead that answers for it (missedLead) and the next plan's
+   * aim for it.
    */
-  missed: { name: string; verdict: string; lead: string; units: string[]; aim: string }[];
-  /** Year-end with `--next-plan`: its title and chapters, and for a task left over the next plan's chapter of its name. */
-  next: { title: string; chapters: string[]; tasks: number; chapterOf: Map<string, string> } | null;
+  missed: { name: string; lead: string; aim: string }[];
   reply: string;
   office: string;
 }
@@ -314,9 +298,6 @@ const NAMED_AT_MOST = 3;
 function tasksWords(tasks: string[]): string {
   return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
 }
-
-/** What a requirement asks of an item not done at the year's end besides its date (B10 point 5). */
-export const MONTHLY = '按月报送进展';
 
 /** The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone. */
 export const REQUIREMENT_WORDS = { listedPapers: '表2所列材料' } as const;
@@ -341,6 +322,26 @@ export function papersOwed(o: RequirementInput): string[] {
 }
 
 /**
+ * The year-end (一) as requirements (round thirteen, B13 point 2): 表2's units to act by the table's dates and close each
+ * item, 表3's to carry out the measures they reported within next year's 调度; the acts are those 表2 lists (整改 for an
+ * item not done, an indicator missed or a remainder; 补报 for a report not made).
+ */
+export const FOLLOW_UP = {
+  press: (acts: string[]) => `表2所列责任单位要按表列时限${acts.join('或')}，逐项对账销号`,
+  rectify: '完成整改',
+  supply: '补报',
+  follow: (table: string, year: number) => `${table}所列事项，责任单位要按所报措施抓好落实，纳入${year}年度调度`,
+  /** The clauses of (一) for a round's tables: 表2's when it lists anything, 表3's when it does. */
+  asks: (o: RequirementInput): string[] => {
+    const acts = [
+      o.undone.length || o.missed.some((m) => m.lead) || o.followed.some((x) => x.kind === 'remainder') ? FOLLOW_UP.rectify : '',
+      o.unreported.some((x) => x.tasks.length) ? FOLLOW_UP.supply : '',
+    ].filter(Boolean);
+    return [acts.length ? FOLLOW_UP.press(acts) : '', o.followed.some((x) => x.kind === 'problem') ? FOLLOW_UP.follow(o.followTable ?? '表3', Number(o.year) + 1) : ''].filter(Boolean);
+  },
+};
+
+/**
  * The 工作要求, as data: each applies when its condition holds and names its subjects from the round's data (which
  * unit is to finish which task by when, which unit owes which report); the reply date is given once, in the last.
  * Round ten (B10 point 5): the next plan's work is no 督办 matter and is not deployed here.
@@ -348,39 +349,24 @@ export function papersOwed(o: RequirementInput): string[] {
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
-    when: (o) => o.undone.length > 0 || o.followed.length > 0,
+    when: (o) => (o.yearEnd ? FOLLOW_UP.asks(o).length > 0 : o.undone.length > 0),
     text: (o) => {
-      // A task done with a remainder (in 表2) is pressed to its close, named by its object as its lead wrote it
-      // (round eleven, R6 通报 5: never the title in quotes), by its own date; a paper it owes is named in 表2 only.
-      // Those followed up for a problem (表3) are held to the measures they reported, in one sentence.
-      const remainders = o.followed
-        .filter((x) => x.kind === 'remainder')
-        .map((x) => `${x.lead}要加快推进${x.object || taskObject(x.task)}剩余${x.left}${x.verb ?? ''}${!remainderPaper(x, o.reply) && COMMITTED_DATE.test(x.deadline) ? `，确保${x.deadline}完成` : ''}。`);
-      const problems = [...new Set(o.followed.filter((x) => x.kind === 'problem').map((x) => x.lead))];
-      const follow = `${remainders.join('')}${problems.length ? `${problems.length > NAMED_AT_MOST ? `${problems[0]}等${problems.length}个单位` : list(problems)}要针对${o.followTable ?? '表3'}所列问题，按所报措施抓好落实。` : ''}`;
-      if (!o.undone.length) return follow;
+      // Year-end (round thirteen, B13 point 2): what the tables ask, as a requirement; their dates and measures stand in
+      // the tables only (was each item again with its unit, step and date).
+      if (o.yearEnd) return `${FOLLOW_UP.asks(o).join('；')}。`;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
-      const dated = (x: PressedItem) => !!x.step || COMMITTED_DATE.test(x.deadline);
-      // What is left (`尚差48个`, `落后序时…`) stands in 表2's row; the requirement names the task, not it again.
-      // Year-end (B10 point 5): the unit's own dated next step and a monthly report (was: the task carried into the
-      // next plan's chapter, which said nothing to do); without one, the task and where the next plan carries it on.
-      const named = shown.map((x) => {
-        const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
-        if (o.yearEnd && x.step) return `${who}${x.step}，${MONTHLY}`;
-        const into = o.yearEnd ? o.next?.chapterOf.get(x.task) : undefined;
-        const act = into ? `将${quoted(x.task)}纳入${Number(o.year) + 1}年“${into}”工作统筹推进` : `${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}`;
-        return `${who}${act}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
-      });
+      const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      // What is left (`落后序时…`) stands in 表2's row; the requirement names the task, not it again.
+      const named = shown.map((x) => `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}加快推进${quoted(x.task)}${dated(x) ? `，确保${x.deadline}完成` : ''}`);
       // What has no date yet is asked for once, after the items (not after each).
       const undated = shown.filter((x) => !dated(x)).length;
       const rest = o.undone.length - shown.length;
-      const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${follow}`;
-      if (undated && named.length === 1) return `${named[0]}，${ask}。${follow}`;
-      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${follow}`;
-      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}${follow}`;
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项进度滞后工作，责任单位要逐项分析原因，${ask}。`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}`;
     },
   },
   {
@@ -994,20 +980,9 @@ export function buildBulletin(
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
-      // The lead's own next step that names a date, the date as a day (B10 point 5).
-      const step = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps, c.task)).find((x) => COMMITTED_DATE.test(x));
-      return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限, step: yearEnd && step ? enforceableDate(step) : '' };
+      return { task: c.task, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
-  const nextChapterOf = new Map<string, string>();
-  const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
-  if (o.nextPlan) {
-    for (const c of clauses) {
-      const title = bare(plan.chapters.find((ch) => ch.id === c.chapterId)?.title ?? '');
-      const there = o.nextPlan.chapters.find((ch) => bare(ch.title) === title);
-      if (title && there) nextChapterOf.set(c.task, there.title.trim());
-    }
-  }
   const input: RequirementInput = {
     yearEnd,
     year,
@@ -1017,11 +992,9 @@ export function buildBulletin(
       tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
     })),
-    carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, object: x.object, verb: x.verb, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
-    missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
-    next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
+    missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
     office: replyOffice(ctx.机关, printer),
   };
