@@ -172,6 +172,8 @@ export interface BulletinContext {
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
+  /** After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), or ''. */
+  报送质量: string;
   /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
@@ -236,9 +238,18 @@ export const BULLETIN_RULES = {
   remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
   /** The noun a remainder counts (`问题`), at the end of its object. */
   remainderNoun: /(问题|事项|任务|线索|点位|项目)$/,
+  /**
+   * Round thirteen (B13 point 3): the quality of the returns, after the criticism, when units pasted one sentence under
+   * several tasks (报告.重复表述, context.ts boilerplateOf): the count of those units and, up to `repeatedNamed`, their
+   * names; nothing when none did.
+   */
+  repeatedText: (units: string[]) =>
+    `部分单位报送内容照搬同一表述、表述笼统，${units.length}家单位${units.length <= BULLETIN_REPEATED_NAMED ? `（${units.join('、')}）` : ''}在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
 } as const;
 /** How many tasks a row of one unit's unreported clauses names (BULLETIN_RULES.silentGroup). */
 const BULLETIN_SILENT_NAMED = 4;
+/** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
+const BULLETIN_REPEATED_NAMED = 3;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
 const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 
@@ -971,6 +982,8 @@ export function buildBulletin(
   }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
+  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
+  const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
@@ -1028,6 +1041,7 @@ export function buildBulletin(
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
+    报送质量: repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : '',
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
