@@ -38,6 +38,26 @@ function docxText(file: string): string[] {
   return JSON.parse(out);
 }
 
+/** The paragraphs a Word comment is anchored on (python-docx, the comments part read with lxml), with the comment. */
+function docxNotes(file: string): { text: string; note: string }[] {
+  const script = `
+import sys, json, zipfile, docx
+from docx.oxml.ns import qn
+from lxml import etree
+z = zipfile.ZipFile(sys.argv[1])
+notes = {}
+if 'word/comments.xml' in z.namelist():
+    for c in etree.fromstring(z.read('word/comments.xml')).iter(qn('w:comment')):
+        notes[c.get(qn('w:id'))] = ''.join(t.text or '' for t in c.iter(qn('w:t')))
+out = []
+for p in docx.Document(sys.argv[1]).paragraphs:
+    for s in p._p.iter(qn('w:commentRangeStart')):
+        out.append({'text': p.text, 'note': notes.get(s.get(qn('w:id')), '')})
+print(json.dumps(out, ensure_ascii=False))
+`;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
+}
+
 function docxTables(file: string): string[][][] {
   const out = execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(sys.argv[1]).tables], ensure_ascii=False))', file], { encoding: 'utf8' });
   return JSON.parse(out);
@@ -1001,6 +1021,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eleven (R6 通报 6): the basis after the units (was `，成效突出，` alone).
     const closing = '，任务完成质量高、成效突出，予以通报表扬。';
     expect(praise.endsWith(closing)).toBe(true);
+    // Round thirteen (B13 point 4): the praise is the leadership's call — the one Word comment of the 通报 is on it.
+    expect(docxNotes(join(round.reportDir, '督办通报_2025-年终.docx'))).toEqual([{ text: praise, note: '表扬名单由系统按“全部完成且成效突出”规则初拟，请报局领导审定' }]);
     // Each unit with one result of its own.
     const plan = withFirstListedLeads(await jinanPlan()).plan;
     const registry = plan.units.map((u) => u.name);

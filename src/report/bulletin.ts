@@ -45,6 +45,11 @@ export const COMMEND_RULE = {
   /** Verbs a result may open with beyond synthesis.ts LEAD_VERBS (`兑现…资金2.3亿元` needs no 推动 before it). */
   resultVerbs: /^(全年|累计|共)?(兑现|兑付|实现|获得|收储|保障|办结|推送|核发)/,
   closing: '予以通报表扬。',
+  /**
+   * Round thirteen (B13 point 4): praise is the leadership's call; the sentence stays, with this Word comment on it
+   * for the drafter (the speech's template paragraphs' mechanism, `<p note>`).
+   */
+  note: '表扬名单由系统按“全部完成且成效突出”规则初拟，请报局领导审定',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
     most: 40,
@@ -166,6 +171,8 @@ export interface BulletinContext {
   /** What each commended unit achieved, from its own report (`大气环境处完成…超低排放改造点位112个`); 表扬句 joins them. */
   表扬成效: { 单位: string; 成效: string }[];
   表扬句: string;
+  /** The Word comment on the praise (COMMEND_RULE.note): the list is the system's draft for the leadership to decide. */
+  表扬批注: string;
   /** The 通报's 发文字号, or a listed 【待填：发文字号】 when `config set 文号` has not given one. */
   文号: string;
   /** `A未报送…，予以通报批评。B逾期2天报送，予以提醒。` or ''. */
@@ -1036,6 +1043,7 @@ export function buildBulletin(
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
+    表扬批注: COMMEND_RULE.note,
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderNote}`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
