@@ -983,7 +983,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 政策法规处), so 报告.重复表述 holds it and the sentence counts and names that one unit.
     expect(PASTED_UNDER).toHaveLength(3);
     expect(body).toContain(
-      `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的妥善应对突发环境事件等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
+      `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
         `部分单位报送内容照搬同一表述、表述笼统，1家单位（${LATE_UNIT}）在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。\n`,
     );
     expect(body.match(/照搬/g)).toHaveLength(1);
@@ -999,12 +999,17 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
     const silentTasks = ['9.1', '9.2', '9.3', '9.4'].map(taskOf);
     // Round twelve (R7 通报 1; were four rows): one unit's four unreported clauses of one chapter are one row.
-    expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[1])).toEqual([`切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`]);
+    // Round thirteen (B13 point 5; was `切实保障环境安全等4项（<the four tasks>）`, 61 characters): over 40 characters, the
+    // first task and the count, as 三 names them; the criticism above names all four (was the first 等4项 there).
+    expect(pressed.filter((r) => r[3]!.includes('未报送')).map((r) => r[1])).toEqual([`${taskOf('9.1')}等4项`]);
+    expect(taskOf('9.1')).toBe('妥善应对突发环境事件');
+    expect(BULLETIN_RULES.silentGroup('切实保障环境安全', ['9.1', '9.2', '9.3', '9.4'].map(taskOf))).toBe('妥善应对突发环境事件等4项');
+    expect(BULLETIN_RULES.silentGroup('切实保障环境安全', ['甲', '乙'])).toBe('切实保障环境安全等2项（甲、乙）');
     // Round seven (finding 2): under 9.2 a cooperating unit reported its own part (COOPERATING_TEXT, with figures),
     // so the row says so; under 9.1, 9.3 and 9.4 the cooperating units wrote filler only.
     // Round ten (B10 point 6; was 配合单位已报送部分情况): the cooperating unit by name with its own figures, short.
     // Round twelve (R7 通报 1): the row says 未报送, then 9.2's cooperating unit's part; no cause of its own (`—`).
-    const silentRow = pressed.find((r) => r[1] === `切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`)!;
+    const silentRow = pressed.find((r) => r[1] === `${taskOf('9.1')}等4项`)!;
     expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
@@ -1074,7 +1079,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(pressed[0]!.at(-1)).toBe('完成或补报时限');
     // Round ten (B10 point 2): the quarter as its last day (the unit wrote 2026年一季度).
     expect(rowOf(pressed, '6.3').at(-1)).toBe('2026年3月31日前');
-    expect(pressed.find((r) => r[1]!.startsWith('切实保障环境安全等4项'))!.at(-1)).toBe('2026年1月30日前补报');
+    expect(pressed.find((r) => r[1]!.startsWith(`${taskOf('9.1')}等4项`))!.at(-1)).toBe('2026年1月30日前补报');
     // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
     // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
     // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
@@ -1087,7 +1092,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // step under 下一步措施 (no measure in a 时限 column), the problem alone under 存在问题 (was `已完成，…`).
     // Round twelve (R7 通报 1): 9.1–9.4, one unit's in one chapter, are one row (were four): 1…3.
     expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3']);
-    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `切实保障环境安全等4项（${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}）`, taskOf('11.1')]);
+    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `${taskOf('9.1')}等4项`, taskOf('11.1')]);
     const followed = tables[2]!;
     // Round thirteen (B13 point 1; were six columns with 原因, 【待填：原因】 in each row): no 原因 column, the problem's
     // whole text (5.3's cause, 上游来水影响明显, stays in it).
@@ -1130,6 +1135,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const tables = lines.slice(lines.indexOf('表2督办事项清单'), lines.indexOf('三、表扬和批评'));
     expect(tables.length).toBeGreaterThan(20);
     expect(tables.filter((l) => /^(\d+日|日前|前|前补报)/.test(l))).toEqual([]);
+    // Round thirteen (B13 point 5; was 72 against 原因's 82 and 时限's 108): 表2's task column is its widest, wider than
+    // 原因 and 时限 (python-docx reads the table's grid).
+    const grid: number[] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[1]; print(json.dumps([c.width for c in t.columns]))', join(round.reportDir, '督办通报_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]![0]).toEqual(['序号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
+    expect(grid[1]).toBe(Math.max(...grid));
+    expect(grid[1]! > grid[4]! && grid[1]! > grid[5]!).toBe(true);
   });
 
   // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).

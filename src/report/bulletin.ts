@@ -93,6 +93,8 @@ export const MISSED_ROW = {
   lowerIsBetter: /不高于|不超过|以内|以下|≤/,
 } as const;
 
+/** How many of a silent unit's tasks its criticism names one by one; more are the first and a count. */
+const CRITICISM_NAMED = 4;
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
 
@@ -218,13 +220,15 @@ export const BULLETIN_RULES = {
   partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
   /**
    * One unit's unreported clauses in one chapter, as one row of 表2 (round twelve, R7 通报 1; were a row each): the
-   * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets when at most `silentNamed`
-   * (a task divided into clauses named once), else the chapter and the count alone; 完成情况 `未报送`, then what
-   * cooperating units reported.
+   * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets (a task divided into clauses
+   * named once); round thirteen (B13 point 5; was the chapter and the count alone over four tasks): when that is
+   * longer than `BULLETIN_SILENT_MOST` characters, the first task and the count, as 三's criticism names them (the list
+   * stays there); 完成情况 `未报送`, then what cooperating units reported.
    */
   silentGroup: (chapter: string, tasks: string[]) => {
     const names = [...new Set(tasks)];
-    return names.length <= BULLETIN_SILENT_NAMED ? `${chapter}等${tasks.length}项（${names.join('、')}）` : `${chapter}方面${tasks.length}项工作`;
+    const whole = `${chapter}等${tasks.length}项（${names.join('、')}）`;
+    return [...whole].length <= BULLETIN_SILENT_MOST ? whole : `${names[0]}等${tasks.length}项`;
   },
   silentGroupSituation: (parts: string[]) => ['未报送', ...parts].join('；'),
   /** How many of the cooperating unit's clauses with figures the cell names. */
@@ -253,8 +257,8 @@ export const BULLETIN_RULES = {
   repeatedText: (units: string[]) =>
     `部分单位报送内容照搬同一表述、表述笼统，${units.length}家单位${units.length <= BULLETIN_REPEATED_NAMED ? `（${units.join('、')}）` : ''}在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
 } as const;
-/** How many tasks a row of one unit's unreported clauses names (BULLETIN_RULES.silentGroup). */
-const BULLETIN_SILENT_NAMED = 4;
+/** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
+const BULLETIN_SILENT_MOST = 40;
 /** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
 const BULLETIN_REPEATED_NAMED = 3;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
@@ -984,7 +988,9 @@ export function buildBulletin(
   for (const u of ctx.报送.未报) {
     // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
     const items = pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
-    const what = items.length > 2 ? `${items[0]!.任务}等${items.length}项工作` : items.map((r) => r.任务).join('、');
+    // Round thirteen (B13 point 5): every task named, up to CRITICISM_NAMED (表2's row may name only the first).
+    const names = [...new Set(items.map((r) => r.任务))];
+    const what = items.length > 2 ? `${names.length <= CRITICISM_NAMED ? list(names) : names[0]}等${items.length}项工作` : list(names);
     failing.set(u, items.length ? `未报送${yearEnd ? '年终' : ''}工作情况，所承担的${what}${yearEnd ? '完成' : '进展'}情况不明` : '未报送');
   }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
