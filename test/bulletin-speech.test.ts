@@ -575,6 +575,10 @@ describe('rules in one place', () => {
       '2026年3月31日前', '2026年6月30日前', '3月31日前', '2026年6月30日前完成验收', '2028年2月29日前', '1月30日前', '2026年汛前',
     ]);
     expect(enforceableDate('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务')).toBe('督促区县落实配套资金，2026年3月31日前完成剩余48个村整治任务');
+    // Round thirteen (B13 point 6: the groups read as captured, no second parse): each kind of period as its last day.
+    expect(['上半年完成', '2024年2月底前', '3月底', '5月上旬', '5月中旬', '2026年12月20日前', '下半年', '年底前', '常态化推进'].map(enforceableDate)).toEqual([
+      '6月30日前完成', '2024年2月29日前', '3月31日前', '5月10日前', '5月20日前', '2026年12月20日前', '12月31日前', '12月31日前', '常态化推进',
+    ]);
     // Round twelve (R7 通报 2; was the second clause as cause): another symptom is no cause; only words that mark one are.
     // Round thirteen (B13 point 1; were { problem, cause } with the cause split off or 【待填：原因】): the whole text,
     // a cause the unit wrote kept in it.

@@ -98,8 +98,11 @@ const CRITICISM_NAMED = 4;
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
 
-/** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
-export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
+/**
+ * `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. Groups: the
+ * year, a period (PERIOD_ENDS) or a month with its part (底, 上旬…) or day, which enforceableDate reads as captured.
+ */
+export const COMMITTED_DATE = /(\d{4}年)?(?:([一二三四]季度|上半年|下半年|年底)|(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?)(前)?/;
 /** The first date a unit committed to in its 下一步 (COMMITTED_DATE), of the answers given. */
 const committedIn = (answers: UnitAnswer[]): string | undefined => answers.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps))?.[0]).find(Boolean);
 
@@ -112,20 +115,11 @@ export const PERIOD_ENDS: Record<string, [number, number]> = {
 };
 /** The first COMMITTED_DATE of `text` as the day it ends (PERIOD_ENDS), the rest of the text as written. */
 export function enforceableDate(text: string): string {
-  return text.replace(COMMITTED_DATE, (whole, year: string | undefined, period: string) => {
+  return text.replace(COMMITTED_DATE, (_whole, year: string | undefined, period: string | undefined, month: string | undefined, part: string | undefined, day: string | undefined) => {
     const y = year ? Number(year.slice(0, -1)) : 2001;
-    const m = /^(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?$/.exec(period);
-    const last = (month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
-    let day: string;
-    if (m) {
-      const month = Number(m[1]);
-      day = m[3] ? `${month}月${m[3]}日` : `${month}月${m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : last(month)}日`;
-    } else {
-      const end = PERIOD_ENDS[period];
-      if (!end) return whole;
-      day = `${end[0]}月${end[1]}日`;
-    }
-    return `${year ?? ''}${day}前`;
+    const last = (m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const end = period ? PERIOD_ENDS[period]! : [Number(month), day ?? (part === '上旬' ? 10 : part === '中旬' ? 20 : last(Number(month)))];
+    return `${year ?? ''}${end[0]}月${end[1]}日前`;
   });
 }
 
