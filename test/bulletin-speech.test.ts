@@ -202,13 +202,14 @@ describe('the 督办通报 of a 年终 round', () => {
     // One unit alone is not marked （牵头）; the shortfall is consolidate's, the one rule.
     expect(row('推动差异化监管')).toEqual(['推动差异化监管', ENFORCEMENT, '目标非现场执法比例保持在40%以上，实际为32%，相差8个百分点', '非现场监管设备覆盖不足', '【待填：完成时限】']);
     // Round twelve (R7 通报 1; B10 point 6 said 未报送 twice): a report not made has no cause of its own, `—`; the four
-    // clauses of 碧水 the silent unit leads are one row by the chapter's name, the count and the tasks.
-    expect(row('更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）')).toEqual([
-      '更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）', SILENT, '未报送', '—', '2026年1月25日前补报',
-    ]);
+    // clauses of 碧水 the silent unit leads are one row. Round thirteen (B13 point 5; was `更高标准推进碧水保卫战等4项
+    // （实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）`, 78
+    // characters): over 40, the first task and the count.
+    expect(row('实施“一河一策”精准治理等4项')).toEqual(['实施“一河一策”精准治理等4项', SILENT, '未报送', '—', '2026年1月25日前补报']);
     expect(row('持续推进生态文明示范创建')).toEqual(['持续推进生态文明示范创建', SILENT, '未报送', '—', '2026年1月25日前补报']);
-    // More than four tasks: the chapter and the count alone (6 clauses of 蓝天, one task in two clauses).
-    expect(row('更高标准打好蓝天保卫战方面6项工作')).toEqual(['更高标准打好蓝天保卫战方面6项工作', RETURNED, '未报送', '—', '2026年1月25日前补报']);
+    // More than four tasks (6 clauses of 蓝天, one task in two clauses): round thirteen (B13 point 5; was the chapter and
+    // the count alone, `更高标准打好蓝天保卫战方面6项工作`): the first task and the count, as for any row over 40 characters.
+    expect(row('实施重点行业深度治理等6项')).toEqual(['实施重点行业深度治理等6项', RETURNED, '未报送', '—', '2026年1月25日前补报']);
     expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('完成时限');
     // 2 not done + 16 not reported in 5 rows (1 + 2 + 6 + 4 + 3 clauses).
     expect(pressed!.length - 1).toBe(7);
@@ -225,11 +226,19 @@ describe('the 督办通报 of a 年终 round', () => {
     const [, pressed] = docxTables(file('督办通报'));
     // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
     const silentRows = pressed!.filter((r) => r[3] === '未报送' && r[2] === SILENT);
-    expect(silentRows.map((r) => r[1])).toEqual(['持续推进生态文明示范创建', '更高标准推进碧水保卫战等4项（实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）']);
+    expect(silentRows.map((r) => r[1])).toEqual(['持续推进生态文明示范创建', '实施“一河一策”精准治理等4项']);
     // Round seven (finding 7): criticism in proportion — the late unit is reminded with its days late (received
     // 2026-01-12, Beijing time, against the round's 2026-01-10), the silent and the returned are criticised.
     // Round eight (R2, point 5): the reminder is its own sentence after the criticism, the title names both.
-    expect(text).toContain(`（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。`);
+    // Round thirteen (B13 point 3; the paragraph ended at 予以提醒。): every lead here writes one of four stock texts
+    // (PROGRESS, by clause number) on each clause but 6.3, each sentence so under many tasks (报告.重复表述): every unit
+    // that reported and leads such a clause pasted one — 16, counted, not named (over three).
+    const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
+    expect(pasting).toHaveLength(16);
+    expect(text).toContain(
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
+        '部分单位报送内容照搬同一表述、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。',
+    );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
     const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
@@ -240,9 +249,10 @@ describe('the 督办通报 of a 年终 round', () => {
     // (一) names each item not done with its lead and the cooperating unit behind itself (what is left stands in
     // 表2, not again here); neither unit named a date, so the date is asked for once.
     // Round ten (B10 point 5): the next plan's 14 方面59项 are no 督办 matter and are no longer deployed here.
-    expect(asks[0]).toBe(
-      `（一）抓紧整改落实。${SOIL}要会同${CONTROL}将“深入开展农村环境整治”纳入2026年“更高标准推进净土保卫战”工作统筹推进；${ENFORCEMENT}要将“推动差异化监管”纳入2026年“依法推进生态环境保护督察执法”工作统筹推进。以上工作的责任单位要明确整改措施和完成时限。`,
-    );
+    // Round thirteen (B13 point 2; was `${SOIL}要会同${CONTROL}将“深入开展农村环境整治”纳入2026年“更高标准推进净土保卫战”
+    // 工作统筹推进；${ENFORCEMENT}要将“推动差异化监管”纳入…。以上工作的责任单位要明确整改措施和完成时限。`): what 表2 asks,
+    // as a requirement (no 表3 here).
+    expect(asks[0]).toBe('（一）抓紧整改落实。表2所列责任单位要按表列时限完成整改或补报，逐项对账销号。');
     // The last names who owes which report (the silent unit its items, the returned unit a corrected report), and the
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
