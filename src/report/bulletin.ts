@@ -249,7 +249,10 @@ export const BULLETIN_RULES = {
    * names; nothing when none did.
    */
   repeatedText: (units: string[]) =>
-    `部分单位报送内容照搬套用、表述笼统，${units.length}家单位${units.length <= BULLETIN_REPEATED_NAMED ? `（${units.join('、')}）` : ''}在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
+    // A few units are named as the subject; `部分单位…1家单位` would read as a contradiction.
+    units.length <= BULLETIN_REPEATED_NAMED
+      ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。`
+      : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
 } as const;
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
