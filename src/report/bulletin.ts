@@ -1,12 +1,12 @@
 // The 督办通报's own context (`通报`): its title, the sentences it states and the lists it names, each decided by
 // a rule over the round's data here; templates/bulletin.hbs only lays them out.
 import type { Metrics } from '../model/metrics.ts';
-import { displayTitle, type Plan } from '../model/plan.ts';
+import type { Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progress.ts';
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, taskObject, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
@@ -45,6 +45,11 @@ export const COMMEND_RULE = {
   /** Verbs a result may open with beyond synthesis.ts LEAD_VERBS (`兑现…资金2.3亿元` needs no 推动 before it). */
   resultVerbs: /^(全年|累计|共)?(兑现|兑付|实现|获得|收储|保障|办结|推送|核发)/,
   closing: '予以通报表扬。',
+  /**
+   * Round thirteen (B13 point 4): praise is the leadership's call; the sentence stays, with this Word comment on it
+   * for the drafter (the speech's template paragraphs' mechanism, `<p note>`).
+   */
+  note: '表扬名单由系统按“全部完成且成效突出”规则初拟，请报局领导审定',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
     most: 40,
@@ -88,11 +93,16 @@ export const MISSED_ROW = {
   lowerIsBetter: /不高于|不超过|以内|以下|≤/,
 } as const;
 
+/** How many of a silent unit's tasks its criticism names one by one; more are the first and a count. */
+const CRITICISM_NAMED = 4;
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
 
-/** `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. */
-export const COMMITTED_DATE = /(\d{4}年)?([一二三四]季度|上半年|下半年|年底|\d{1,2}月(底|中旬|上旬|下旬|\d{1,2}日)?)(前)?/;
+/**
+ * `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. Groups: the
+ * year, a period (PERIOD_ENDS) or a month with its part (底, 上旬…) or day, which enforceableDate reads as captured.
+ */
+export const COMMITTED_DATE = /(\d{4}年)?(?:([一二三四]季度|上半年|下半年|年底)|(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?)(前)?/;
 /** The first date a unit committed to in its 下一步 (COMMITTED_DATE), of the answers given. */
 const committedIn = (answers: UnitAnswer[]): string | undefined => answers.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps))?.[0]).find(Boolean);
 
@@ -105,20 +115,11 @@ export const PERIOD_ENDS: Record<string, [number, number]> = {
 };
 /** The first COMMITTED_DATE of `text` as the day it ends (PERIOD_ENDS), the rest of the text as written. */
 export function enforceableDate(text: string): string {
-  return text.replace(COMMITTED_DATE, (whole, year: string | undefined, period: string) => {
+  return text.replace(COMMITTED_DATE, (_whole, year: string | undefined, period: string | undefined, month: string | undefined, part: string | undefined, day: string | undefined) => {
     const y = year ? Number(year.slice(0, -1)) : 2001;
-    const m = /^(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?$/.exec(period);
-    const last = (month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
-    let day: string;
-    if (m) {
-      const month = Number(m[1]);
-      day = m[3] ? `${month}月${m[3]}日` : `${month}月${m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : last(month)}日`;
-    } else {
-      const end = PERIOD_ENDS[period];
-      if (!end) return whole;
-      day = `${end[0]}月${end[1]}日`;
-    }
-    return `${year ?? ''}${day}前`;
+    const last = (m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const end = period ? PERIOD_ENDS[period]! : [Number(month), day ?? (part === '上旬' ? 10 : part === '中旬' ? 20 : last(Number(month)))];
+    return `${year ?? ''}${end[0]}月${end[1]}日前`;
   });
 }
 
@@ -140,7 +141,7 @@ export interface BulletinContext {
   表2标题: string;
   督办说明: string;
   /** Year-end: the table of clauses done with a problem to follow up (表3), its caption and line; [] when none. */
-  跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 原因: string; 措施: string }[];
+  跟踪: { 序号: string; 编号: string; 任务: string; 单位: string; 问题: string; 措施: string }[];
   表3标题: string;
   跟踪说明: string;
   /**
@@ -166,12 +167,16 @@ export interface BulletinContext {
   /** What each commended unit achieved, from its own report (`大气环境处完成…超低排放改造点位112个`); 表扬句 joins them. */
   表扬成效: { 单位: string; 成效: string }[];
   表扬句: string;
+  /** The Word comment on the praise (COMMEND_RULE.note): the list is the system's draft for the leadership to decide. */
+  表扬批注: string;
   /** The 通报's 发文字号, or a listed 【待填：发文字号】 when `config set 文号` has not given one. */
   文号: string;
   /** `A未报送…，予以通报批评。B逾期2天报送，予以提醒。` or ''. */
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
+  /** After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), or ''. */
+  报送质量: string;
   /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
   /** The 工作要求 paragraphs, in order: each a lead phrase and its text (BULLETIN_REQUIREMENTS). */
@@ -209,13 +214,15 @@ export const BULLETIN_RULES = {
   partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
   /**
    * One unit's unreported clauses in one chapter, as one row of 表2 (round twelve, R7 通报 1; were a row each): the
-   * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets when at most `silentNamed`
-   * (a task divided into clauses named once), else the chapter and the count alone; 完成情况 `未报送`, then what
-   * cooperating units reported.
+   * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets (a task divided into clauses
+   * named once); round thirteen (B13 point 5; was the chapter and the count alone over four tasks): when that is
+   * longer than `BULLETIN_SILENT_MOST` characters, the first task and the count, as 三's criticism names them (the list
+   * stays there); 完成情况 `未报送`, then what cooperating units reported.
    */
   silentGroup: (chapter: string, tasks: string[]) => {
     const names = [...new Set(tasks)];
-    return names.length <= BULLETIN_SILENT_NAMED ? `${chapter}等${tasks.length}项（${names.join('、')}）` : `${chapter}方面${tasks.length}项工作`;
+    const whole = `${chapter}等${tasks.length}项（${names.join('、')}）`;
+    return [...whole].length <= BULLETIN_SILENT_MOST ? whole : `${names[0]}等${tasks.length}项`;
   },
   silentGroupSituation: (parts: string[]) => ['未报送', ...parts].join('；'),
   /** How many of the cooperating unit's clauses with figures the cell names. */
@@ -236,9 +243,21 @@ export const BULLETIN_RULES = {
   remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
   /** The noun a remainder counts (`问题`), at the end of its object. */
   remainderNoun: /(问题|事项|任务|线索|点位|项目)$/,
+  /**
+   * Round thirteen (B13 point 3): the quality of the returns, after the criticism, when units pasted one sentence under
+   * several tasks (报告.重复表述, context.ts boilerplateOf): the count of those units and, up to `repeatedNamed`, their
+   * names; nothing when none did.
+   */
+  repeatedText: (units: string[]) =>
+    // A few units are named as the subject; `部分单位…1家单位` would read as a contradiction.
+    units.length <= BULLETIN_REPEATED_NAMED
+      ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。`
+      : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
 } as const;
-/** How many tasks a row of one unit's unreported clauses names (BULLETIN_RULES.silentGroup). */
-const BULLETIN_SILENT_NAMED = 4;
+/** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
+const BULLETIN_SILENT_MOST = 40;
+/** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
+const BULLETIN_REPEATED_NAMED = 3;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
 const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 
@@ -252,18 +271,12 @@ export function replyOffice(issuer: string, printer: string): string {
   return /局$/.test(issuer.trim()) ? '局办公室' : printer;
 }
 
-/** An item the 工作要求 names: the task, its lead, the units that answer with it, what is left and by when. */
+/** An item the 工作要求 names: the task, its lead, the units that answer with it and by when. */
 export interface PressedItem {
   task: string;
   lead: string;
   others: string[];
-  situation: string;
   deadline: string;
-  /**
-   * Year-end: the lead's own next step when it names a date, the date as a day (`督促区县落实配套资金，2026年3月31日前
-   * 完成剩余48个村整治任务`, B10 point 5), else ''.
-   */
-  step?: string;
 }
 
 /** A clause done and followed up in 表2: a remainder (`剩余5项`) or a problem its lead reported (OPEN_PROBLEM). */
@@ -273,12 +286,6 @@ export interface FollowedItem {
   kind: 'remainder' | 'problem';
   /** A remainder's count with its measure word (`5项`); '' for a problem. */
   left: string;
-  /**
-   * A remainder's object and verb as its lead wrote them (remainderObject: `中央和省级督察反馈问题`, `整改`): the
-   * requirement names the work by them, not by the task's title in quotes (round eleven, R6 通报 5).
-   */
-  object?: string;
-  verb?: string;
   /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
   deadline: string;
 }
@@ -290,19 +297,15 @@ export interface RequirementInput {
   undone: PressedItem[];
   /** Each unit that owes a report: the tasks it answers for that stand 未报送, and whether its report was returned. */
   unreported: { unit: string; tasks: string[]; returned: boolean }[];
-  /** Year-end: the tasks carried into next year. */
-  carried: string[];
   /** Year-end: the clauses done and followed up: a remainder in 表2 (OPEN_REMAINDER), a problem in 表3 (OPEN_PROBLEM). */
   followed: FollowedItem[];
   /** The caption's number of the table of problems to follow up (`表3`; `表2` when nothing is pressed). */
   followTable?: string;
   /**
-   * Year-end with `--metrics`: each main indicator missed, as 一 states it (`优良天数比率为63.1%，未达到省考核要求（不低于
-   * 63.5%）`), the leads of the chapters that answer for it (kpi.ts chaptersOfMetric) and the next plan's aim for it.
+   * Year-end with `--metrics`: each main indicator missed, the lead that answers for it (missedLead) and the next plan's
+   * aim for it.
    */
-  missed: { name: string; verdict: string; lead: string; units: string[]; aim: string }[];
-  /** Year-end with `--next-plan`: its title and chapters, and for a task left over the next plan's chapter of its name. */
-  next: { title: string; chapters: string[]; tasks: number; chapterOf: Map<string, string> } | null;
+  missed: { name: string; lead: string; aim: string }[];
   reply: string;
   office: string;
 }
@@ -314,9 +317,6 @@ const NAMED_AT_MOST = 3;
 function tasksWords(tasks: string[]): string {
   return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
 }
-
-/** What a requirement asks of an item not done at the year's end besides its date (B10 point 5). */
-export const MONTHLY = '按月报送进展';
 
 /** The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone. */
 export const REQUIREMENT_WORDS = { listedPapers: '表2所列材料' } as const;
@@ -341,6 +341,26 @@ export function papersOwed(o: RequirementInput): string[] {
 }
 
 /**
+ * The year-end (一) as requirements (round thirteen, B13 point 2): 表2's units to act by the table's dates and close each
+ * item, 表3's to carry out the measures they reported within next year's 调度; the acts are those 表2 lists (整改 for an
+ * item not done, an indicator missed or a remainder; 补报 for a report not made).
+ */
+export const FOLLOW_UP = {
+  press: (acts: string[]) => `表2所列责任单位要按表列时限${acts.join('或')}，逐项对账销号`,
+  rectify: '完成整改',
+  supply: '补报',
+  follow: (table: string, year: number) => `${table}所列事项，责任单位要按所报措施抓好落实，纳入${year}年度调度`,
+  /** The clauses of (一) for a round's tables: 表2's when it lists anything, 表3's when it does. */
+  asks: (o: RequirementInput): string[] => {
+    const acts = [
+      o.undone.length || o.missed.some((m) => m.lead) || o.followed.some((x) => x.kind === 'remainder') ? FOLLOW_UP.rectify : '',
+      o.unreported.some((x) => x.tasks.length) ? FOLLOW_UP.supply : '',
+    ].filter(Boolean);
+    return [acts.length ? FOLLOW_UP.press(acts) : '', o.followed.some((x) => x.kind === 'problem') ? FOLLOW_UP.follow(o.followTable ?? '表3', Number(o.year) + 1) : ''].filter(Boolean);
+  },
+};
+
+/**
  * The 工作要求, as data: each applies when its condition holds and names its subjects from the round's data (which
  * unit is to finish which task by when, which unit owes which report); the reply date is given once, in the last.
  * Round ten (B10 point 5): the next plan's work is no 督办 matter and is not deployed here.
@@ -348,39 +368,24 @@ export function papersOwed(o: RequirementInput): string[] {
 export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput) => boolean; text: (o: RequirementInput) => string }[] = [
   {
     标题: '抓紧整改落实。',
-    when: (o) => o.undone.length > 0 || o.followed.length > 0,
+    when: (o) => (o.yearEnd ? FOLLOW_UP.asks(o).length > 0 : o.undone.length > 0),
     text: (o) => {
-      // A task done with a remainder (in 表2) is pressed to its close, named by its object as its lead wrote it
-      // (round eleven, R6 通报 5: never the title in quotes), by its own date; a paper it owes is named in 表2 only.
-      // Those followed up for a problem (表3) are held to the measures they reported, in one sentence.
-      const remainders = o.followed
-        .filter((x) => x.kind === 'remainder')
-        .map((x) => `${x.lead}要加快推进${x.object || taskObject(x.task)}剩余${x.left}${x.verb ?? ''}${!remainderPaper(x, o.reply) && COMMITTED_DATE.test(x.deadline) ? `，确保${x.deadline}完成` : ''}。`);
-      const problems = [...new Set(o.followed.filter((x) => x.kind === 'problem').map((x) => x.lead))];
-      const follow = `${remainders.join('')}${problems.length ? `${problems.length > NAMED_AT_MOST ? `${problems[0]}等${problems.length}个单位` : list(problems)}要针对${o.followTable ?? '表3'}所列问题，按所报措施抓好落实。` : ''}`;
-      if (!o.undone.length) return follow;
+      // Year-end (round thirteen, B13 point 2): what the tables ask, as a requirement; their dates and measures stand in
+      // the tables only (was each item again with its unit, step and date).
+      if (o.yearEnd) return `${FOLLOW_UP.asks(o).join('；')}。`;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
-      const dated = (x: PressedItem) => !!x.step || COMMITTED_DATE.test(x.deadline);
-      // What is left (`尚差48个`, `落后序时…`) stands in 表2's row; the requirement names the task, not it again.
-      // Year-end (B10 point 5): the unit's own dated next step and a monthly report (was: the task carried into the
-      // next plan's chapter, which said nothing to do); without one, the task and where the next plan carries it on.
-      const named = shown.map((x) => {
-        const who = `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}`;
-        if (o.yearEnd && x.step) return `${who}${x.step}，${MONTHLY}`;
-        const into = o.yearEnd ? o.next?.chapterOf.get(x.task) : undefined;
-        const act = into ? `将${quoted(x.task)}纳入${Number(o.year) + 1}年“${into}”工作统筹推进` : `${o.yearEnd ? '抓紧推进' : '加快推进'}${quoted(x.task)}`;
-        return `${who}${act}${dated(x) ? `，确保${x.deadline}完成` : ''}`;
-      });
+      const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
+      // What is left (`落后序时…`) stands in 表2's row; the requirement names the task, not it again.
+      const named = shown.map((x) => `${x.lead}要${x.others.length ? `会同${list(x.others)}` : ''}加快推进${quoted(x.task)}${dated(x) ? `，确保${x.deadline}完成` : ''}`);
       // What has no date yet is asked for once, after the items (not after each).
       const undated = shown.filter((x) => !dated(x)).length;
       const rest = o.undone.length - shown.length;
-      const kind = o.yearEnd ? '未完成' : '进度滞后';
       const ask = '明确整改措施和完成时限';
-      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项${kind}工作，责任单位要逐项分析原因，${ask}。${follow}`;
-      if (undated && named.length === 1) return `${named[0]}，${ask}。${follow}`;
-      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。${follow}`;
-      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}${follow}`;
+      if (rest > 0) return `${named.join('；')}。${undated ? '以上尚未明确时限的工作和' : ''}其余${rest}项进度滞后工作，责任单位要逐项分析原因，${ask}。`;
+      if (undated && named.length === 1) return `${named[0]}，${ask}。`;
+      if (undated === named.length) return `${named.join('；')}。以上工作的责任单位要${ask}。`;
+      return `${named.join('；')}。${undated ? `尚未明确完成时限的，责任单位要尽快${ask}。` : ''}`;
     },
   },
   {
@@ -531,8 +536,9 @@ export const OPEN_REMAINDER = {
 
 /**
  * A clause done whose lead reported a problem of substance (round ten, B10 point 1: `道路积尘负荷反复`): followed up in
- * 表3 (round eleven, R6 通报 1: was a row of 表2 with the measure in its 时限 column), the problem's first clause as
- * 存在问题, the rest as its cause, the lead's own next step as 下一步措施 (its date as a day, enforceableDate). A filler
+ * 表3 (round eleven, R6 通报 1: was a row of 表2 with the measure in its 时限 column), the problem's whole text as 存在问题
+ * (round thirteen, B13 point 1: a cause the unit gave stays in it, `上游来水影响明显`; was a column of 原因 mostly
+ * 【待填】, a cause nobody reported), the lead's own next step as 下一步措施 (its date as a day, enforceableDate). A filler
  * problem (`无`, 套话) never is.
  */
 export const OPEN_PROBLEM = {
@@ -542,22 +548,15 @@ export const OPEN_PROBLEM = {
   least: 8,
   /** Where the lead's next step is filler too: what the drafter is to fill. */
   noStep: '【待填：下一步措施】',
-  /**
-   * A clause is the problem's cause only when its words mark one (round twelve, R7 通报 2: `高值点位仍较集中` is another
-   * symptom, not why); otherwise the cause is the drafter's to fill.
-   */
-  causeMarks: /主要是|由于|因为?(?![素子])|受.*?影响/,
-  noCause: '【待填：原因】',
 } as const;
 
-/** A lead's problem worth following up (OPEN_PROBLEM): the problem, and its cause where its words mark one; null for filler. */
-export function openProblem(problems: string | null | undefined): { problem: string; cause: string } | null {
+/** A lead's problem worth following up (OPEN_PROBLEM): its whole text, clauses joined by commas; null for filler. */
+export function openProblem(problems: string | null | undefined): string | null {
   const text = substance(problems);
   const parts = text.split(/[，；。]/).map((x) => x.trim()).filter(Boolean);
   if (!parts.length || parts.every((x) => OPEN_PROBLEM.filler.some((re) => re.test(x)))) return null;
   if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < OPEN_PROBLEM.least) return null;
-  const causes = parts.filter((x, i) => i > 0 && OPEN_PROBLEM.causeMarks.test(x));
-  return { problem: parts.filter((x) => !causes.includes(x)).join('，'), cause: causes.join('，') || OPEN_PROBLEM.noCause };
+  return parts.join('，');
 }
 /** The first remainder a text states (OPEN_REMAINDER), or null when every count it gives is closed. */
 export function openRemainder(text: string): { verb: string; done: number; left: number; unit: string } | null {
@@ -861,7 +860,7 @@ export function buildBulletin(
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
           // The unit's own next step is the measure, with its date as a day (B10 point 1).
-          return [{ c, leads, kind: 'problem', left: '', 情况: problem.problem, 原因: problem.cause, deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
+          return [{ c, leads, kind: 'problem', left: '', 情况: problem, 原因: '', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
   // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
@@ -883,7 +882,7 @@ export function buildBulletin(
   const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
   const tracked = followed
     .filter((x) => x.kind === 'problem')
-    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 原因: x.原因, 措施: x.deadline }));
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
   const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
@@ -986,11 +985,15 @@ export function buildBulletin(
   for (const u of ctx.报送.未报) {
     // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
     const items = pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
-    const what = items.length > 2 ? `${items[0]!.任务}等${items.length}项工作` : items.map((r) => r.任务).join('、');
+    // Round thirteen (B13 point 5): every task named, up to CRITICISM_NAMED (表2's row may name only the first).
+    const names = [...new Set(items.map((r) => r.任务))];
+    const what = items.length > 2 ? `${names.length <= CRITICISM_NAMED ? list(names) : names[0]}等${items.length}项工作` : list(names);
     failing.set(u, items.length ? `未报送${yearEnd ? '年终' : ''}工作情况，所承担的${what}${yearEnd ? '完成' : '进展'}情况不明` : '未报送');
   }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
+  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
+  const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
@@ -1000,20 +1003,9 @@ export function buildBulletin(
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
-      // The lead's own next step that names a date, the date as a day (B10 point 5).
-      const step = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps, c.task)).find((x) => COMMITTED_DATE.test(x));
-      return { task: c.task, lead, others: units.filter((u) => u !== lead), situation: row.情况, deadline: row.时限, step: yearEnd && step ? enforceableDate(step) : '' };
+      return { task: c.task, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
-  const nextChapterOf = new Map<string, string>();
-  const bare = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
-  if (o.nextPlan) {
-    for (const c of clauses) {
-      const title = bare(plan.chapters.find((ch) => ch.id === c.chapterId)?.title ?? '');
-      const there = o.nextPlan.chapters.find((ch) => bare(ch.title) === title);
-      if (title && there) nextChapterOf.set(c.task, there.title.trim());
-    }
-  }
   const input: RequirementInput = {
     yearEnd,
     year,
@@ -1023,11 +1015,9 @@ export function buildBulletin(
       tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
     })),
-    carried: yearEnd ? clauses.filter((c) => c.yearEnd === '结转').map((c) => c.task) : [],
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, object: x.object, verb: x.verb, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
-    missed: missedRows.map((m) => ({ name: m.name, verdict: m.verdict, lead: m.lead, units: m.units, aim: m.aim })),
-    next: yearEnd && o.nextPlan ? { title: displayTitle(o.nextPlan), chapters: o.nextPlan.chapters.map((c) => c.title.trim()), tasks: o.nextPlan.tasks.length, chapterOf: nextChapterOf } : null,
+    missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
     office: replyOffice(ctx.机关, printer),
   };
@@ -1056,11 +1046,13 @@ export function buildBulletin(
     表扬: praise.map((x) => x.单位),
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
+    表扬批注: COMMEND_RULE.note,
     文号: ctx.文号 || DOC_NUMBER_GAP,
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderNote}`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
+    报送质量: repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : '',
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),

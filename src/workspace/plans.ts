@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { displayTitle, type Plan } from '../model/plan.ts';
 import { safeFileName } from '../workbook/file-name.ts';
 import { UserError } from '../util/errors.ts';
+import { sizeOf } from '../report/counting.ts';
 
 /** One line of the list of plans. */
 export interface PlanListing {
@@ -32,7 +33,7 @@ export class PlanStore {
     return files.flatMap((file) => {
       try {
         const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
-        return [{ id: plan.id, title: displayTitle(plan), file: basename(file), tasks: plan.tasks.length, clauses: plan.tasks.reduce((n, t) => n + t.clauses.length, 0) }];
+        return [{ id: plan.id, title: displayTitle(plan), file: basename(file), ...sizeOf(plan) }];
       } catch {
         return [];
       }
