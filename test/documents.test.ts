@@ -815,15 +815,18 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     let doc: string[];
     let all: string;
     let achievements: string;
+    let bulletin: string;
     beforeAll(() => {
       expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
       const nextJson = join(round.ws, 'plan-2026-r13.json');
       let r = round.cli('plan', 'parse', join(import.meta.dirname, 'fixtures', 'jinan-2026-work-plan.txt'), '-o', nextJson, '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
       expect(r.code, r.stderr).toBe(0);
       const dir = join(round.ws, 'r13');
-      r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, '-t', 'annual-summary', '-o', dir);
+      // All three documents, as the review generates them: the 通报 counts what the report tells.
+      r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, '--reply-by', '2026-01-30', '-o', dir);
       expect(r.code, r.stderr).toBe(0);
       doc = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
+      bulletin = docxText(join(dir, '督办通报_2025-年终.docx')).join('\n');
       all = doc.join('\n');
       achievements = all.slice(all.indexOf('一、重点工作成效'), all.indexOf('二、存在问题'));
     });
@@ -876,6 +879,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // Not counted done: the opening excepts nothing carried, and the verdict is 基本完成, not 全面完成.
       expect(doc[4]).not.toContain('十五五”生态环境保护规划');
       expect(doc[4]).toContain('全年重点工作任务基本完成');
+      // The 通报 counts it apart from the 61 done: 59 tasks, 67 clauses, 61 + 1 + 1 + 4.
+      expect(bulletin).toContain('其中完成61项，未完成1项，转入下一年度1项，未报送4项');
       expect(carriedDate(['2026年上半年完成规划文本编制并报批'])).toBe('2026年上半年');
       expect(carriedDate(['按程序报批'])).toBe('');
       expect(CARRIED.words('启动规划编制', '形成初稿', '')).toBe('启动规划编制，形成初稿，转入下一年度继续推进。');
