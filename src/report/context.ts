@@ -869,6 +869,8 @@ interface ReportInput {
   reserved: Set<string>;
   /** The next year's plan (`--next-plan`): 下一步 takes its tasks where the units' plans are thin. */
   nextPlan?: Plan;
+  /** Each chapter's material as buildContext computed it for 章节 (the same clauses and rules): not computed again. */
+  sections?: Map<string, SectionText>;
 }
 
 /**
@@ -975,10 +977,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       })
       .join('');
   };
+  /** A chapter's material from buildContext's (one chapter: the same clauses, the same rules), else computed here. */
+  const sectionOf = (mine: ClauseProgress[], ids: string[]): SectionText =>
+    (ids.length === 1 && o.sections?.get(ids[0]!)) || sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
   // 成效, in document order: every theme's blocks first, so that nothing said there is said again below.
   const built = groups.map((g) => {
     const own = c.filter((x) => g.chapters.includes(x.chapterId));
-    const text = sectionText(own, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
+    const text = sectionOf(own, g.chapters);
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
     let extra = '';
     // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
@@ -1006,7 +1011,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       items = [];
       for (const id of g.chapters) {
         const mine = own.filter((x) => x.chapterId === id);
-        const here = sectionText(mine, { yearEnd: o.yearEnd, asOf: o.asOf, boilerplate });
+        const here = sectionOf(mine, [id]);
         // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
         const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
         const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
@@ -1509,7 +1514,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         ? `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，总体按计划推进。`
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
-  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)), nextPlan });
+  const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)), nextPlan, sections });
   stats.年终完成 = yearEndCounts.完成;
   stats.年终未完成 = yearEndCounts.未完成;
   stats.结转 = yearEndCounts.结转;
