@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, isHeadline, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -109,6 +109,18 @@ describe('the rules, on worked examples', () => {
     expect(tellingFact(['每月公布街道排名，对排名后10位的镇街约谈提醒47次，道路积尘负荷同比下降12.4%'], toldOnce(), '', routine)).toBe('每月公布街道排名，道路积尘负荷同比下降12.4%');
     expect(tellingFact(['完成12处保护区规范化建设，审核销号保护区卫片图斑86个'], toldOnce(), '', routine)).toBe('完成12处保护区规范化建设');
     expect(tellingFact(['推动186家企业完成原辅材料替代，排查整改问题1126个，完成油品储运销企业油气回收检测412家次'], toldOnce(), '', routine)).toBe('推动186家企业完成原辅材料替代，排查整改问题1126个');
+    // Round thirteen (R8 report 1): a sentence opening with a count of acts is told from its first result, after its task's
+    // lead; a figure leaning on a count of acts goes with it; told short, a headline topic keeps its headline only; another
+    // clause's headline topic is a sentence of its own.
+    expect(tellingFact(['全年检测在用机动车28.7万辆次，查处拆除、改装排气污染控制装置等违法行为96起，完成非道路移动机械编码登记6452台'], toldOnce(), '', routine, '加强移动源污染管控')).toBe('加强移动源污染管控，完成非道路移动机械编码登记6452台');
+    expect(tellingFact(['4条入海河流总氮浓度均达到国家考核要求，开展飞行检查312次，加密监测点位286个'], toldOnce(), '', routine)).toBe('4条入海河流总氮浓度均达到国家考核要求');
+    expect(tellingFact(['夏、秋两季秸秆禁烧期间组织市级督导48组次，依托四级网格和高空视频监控发现并处置火点11处，全市未发生大面积焚烧'], toldOnce(), '', routine, '持续做好秸秆禁烧管控', true)).toBe('持续做好秸秆禁烧管控，全市未发生大面积焚烧');
+    expect(tellingFact(['签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元', '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县', '督促1026家重点排污单位完成年度环境信息依法披露，披露率100%'], toldOnce(), '', routine)).toBe(
+      '签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元。兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。督促1026家重点排污单位完成年度环境信息依法披露',
+    );
+    for (const act of ['编发党建工作简报12期', '接待市民4200余人次', '办理行政复议案件18件', '完成新化学物质环境管理登记企业核查27家', '规范办理夜间连续施工证明1286件']) expect(SELECTION.actClause.test(act), act).toBe(true);
+    for (const topic of ['推动186家企业完成低挥发性原辅材料替代', '完成非道路移动机械编码登记6452台', '声环境功能区夜间达标率同比提高3.1个百分点', '全市未发生大面积焚烧', '兑现奖补资金2.3亿元']) expect(isHeadline(topic), topic).toBe(true);
+    expect(isHeadline('完成年度项目5个')).toBe(false);
   });
 
   it('gives a missed indicator its cause when a unit of its chapters reported one, under 存在问题 once; 下一步 answers it', async () => {
