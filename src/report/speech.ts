@@ -6,12 +6,12 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, leansOnPrevious, REMAINING, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -1023,7 +1023,11 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
     const beside = [top.at + 1, top.at - 1].find((k) => clauses[k] && figure(clauses[k]!) && weights[k]! > 0);
     if (beside !== undefined) at.add(beside);
   }
-  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least;
+  // A clause naming what the clause before it introduced (context.ts leansOnPrevious: `试点园区…下降6.8%` after `推动…试点
+  // 园区建设`) is said with it, as the report says it (R8 speech 2). A short clause or one opening with a count takes
+  // the sentence's opening instead (below).
+  const namesBefore = !/^\d/.test(top.c) && chinese(top.c) >= REVIEW_POINT.subjectLeast && leansOnPrevious(top.c, clauses[top.at - 1]);
+  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least || namesBefore;
   const first = clauses[0]!;
   const opening = top.at > 0 && !figure(first) && first.length <= REVIEW_POINT.openingMost && !(lead && sharesWords(first, taskObject(lead))) && !saidElsewhere(first);
   // What a leaning clause leans on: the result before it, else the sentence's opening, else the clause before it.
@@ -1064,7 +1068,7 @@ function reviewItems(
     // Routine shapes stand only where nothing else is, and never a sentence of meetings and trainings.
     return own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x));
   };
-  const point = (lead: string, texts: string[]) => {
+  const point = (lead: string, texts: string[], first = false) => {
     const results = sentences(texts)
       .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
       .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
@@ -1078,7 +1082,10 @@ function reviewItems(
       .filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text)))
       .slice(0, REVIEW_POINT.results)
       .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || a.at - b.at);
-    return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
+    // A chapter's first task is told whatever its weight, as the report tells it (context.ts firstKept, tellingFact):
+    // `组织“第一议题”学习31次…` counts acts, yet opens the chapter's work (R8 speech 1).
+    const opening = first && !kept.length && firstKept(texts.join('。'), routine) ? tellingFact(sentences(texts), toldOnce(), taskObject(lead), routine) : '';
+    return { lead, results: opening ? [opening] : kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0, first: first && (!!opening || kept.length > 0) };
   };
   const chapters = t.分章;
   const units =
@@ -1093,10 +1100,11 @@ function reviewItems(
           const instead = from && echoesTheme(said.lead, t.标题) ? leadWords(cnPunctuation(from.task).replace(/[。；，\s]+$/, '')) : '';
           return { ch, ...said, lead: instead && !echoesTheme(instead, t.标题) ? instead : said.lead };
         })
-      : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
+      : chapters.flatMap((ch) => reported(ch.章节).map((x, k) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences, k === 0) })));
   const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
   const told = units.filter((u) => u.results.length);
-  const shown = new Set([...told].sort((a, b) => b.weight - a.weight).slice(0, most));
+  // The chapter's first task first (firstKept), then the points of most weight: a weaker one gives way.
+  const shown = new Set([...told].sort((a, b) => Number(b.first) - Number(a.first) || b.weight - a.weight).slice(0, most));
   const kept = told.filter((u) => shown.has(u));
   return {
     items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
