@@ -8,7 +8,7 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, leansOnPrevious, REMAINING, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { chaptersOfMetric } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
@@ -48,8 +48,9 @@ export interface SpeechContext {
   /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
   /**
-   * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
-   * from the next plan's preamble, ending in the pressures to fill (no （三）: the shortcomings were just said, R7 speech 4).
+   * The 形势 part (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage, from the next
+   * plan's preamble, ending in the pressures to fill; （三）the office's own work, the next aims against the year's
+   * values and the work left (R8 speech 3), when the data gives them.
    */
   形势: string[];
   部署: {
@@ -260,21 +261,69 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 }
 
 /**
- * 当前形势 as a skeleton (R6 speech 3): two points, each `（n）从…看，`. The superiors' requirements are not in the data
- * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
- * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again, and the pressures the data
- * cannot name (a gap). No third point of shortcomings: the 问题和不足 just said them (R7 speech 4).
+ * 当前形势 (R6 speech 3): （一）the superiors' requirements are not in the data (a gap); （二）the stage is the next plan's
+ * own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what that asks (`stageClause`: `高质量开好…的局`),
+ * which the 总体要求 then does not say again, and the pressures the data cannot name (a gap); （三）the office's own work
+ * (R8 speech 3, ownWorkWords): what the next year's aims ask beyond the year's values, and the work the year left,
+ * when the data gives either (round twelve had no （三）: it only repeated the shortcomings).
  */
 export const SITUATION = {
-  views: ['从上级要求看', '从发展阶段看'] as const,
+  views: ['从上级要求看', '从发展阶段看', '从自身工作看'] as const,
   stageClause: /开好|开局/,
 } as const;
-export function situationWords(place: string, stageClause: string): string[] {
-  const [upper, stage] = SITUATION.views;
+export function situationWords(place: string, stageClause: string, ownWork = ''): string[] {
+  const [upper, stage, self] = SITUATION.views;
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
     `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
+    ...(ownWork ? [`（三）${self}，${ownWork}。`] : []),
   ];
+}
+
+/**
+ * 形势 （三）'s words, as data (R8 speech 3): an aim the year's value falls short of is raised to (`优良天数比率要由63.1%
+ * 提高到64%以上`); an aim stricter than the year's target that the year's value already meets with margin is held
+ * (`PM2.5要在36微克/立方米的基础上巩固成果，控制在37微克/立方米以内`); an aim met and no stricter is not said. A
+ * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`). The work the year left follows, by its count.
+ */
+export const OWN_WORK = {
+  raise: (name: string, value: string, atMost: boolean, aim: string) => `${name}要由${value}${atMost ? '降至' : '提高到'}${aim}`,
+  hold: (name: string, value: string, aim: string) => `${name}要在${value}的基础上巩固成果，${aim}`,
+  /** The aim's verb before its figure (`控制在37…以内` → `37…以内`), where the raise says its own. */
+  verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
+  shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
+  left: (list: string) => `${SPEAKER_WORDS.lastYear}还有${list}没有完成，要逐项清零`,
+} as const;
+
+const firstFigure = (s: string): number | null => {
+  const m = /-?\d+(?:\.\d+)?/.exec(s);
+  return m ? Number(m[0]) : null;
+};
+
+/** One aim of the next plan against the year's value of its indicator (OWN_WORK), or '' when there is nothing to ask. */
+export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): { text: string; short: boolean } | null {
+  for (const row of rows) {
+    const name = spoken(row.指标);
+    if (!aim.startsWith(name)) continue;
+    const rest = aim.slice(name.length);
+    const [target, value, before] = [firstFigure(rest), firstFigure(row.完成值), firstFigure(row.目标)];
+    if (target === null || value === null) return null;
+    const atMost = DIRECTION_RULES.atMostWords.test(rest) || (!DIRECTION_RULES.atLeastWords.test(rest) && DIRECTION_RULES.lowerIsBetter.test(name));
+    const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
+    const meets = atMost ? value <= target : value >= target;
+    if (!meets) return { text: OWN_WORK.raise(said, row.完成值, atMost, rest.replace(OWN_WORK.verb, '')), short: true };
+    const stricter = before !== null && (atMost ? target < before : target > before);
+    const margin = atMost ? value < target : value > target;
+    return stricter && margin ? { text: OWN_WORK.hold(said, row.完成值, rest), short: false } : null;
+  }
+  return null;
+}
+
+/** 形势 （三）: the aims the year's values fall short of first, then those to hold, then the work left; '' when none. */
+export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], left: string[]): string {
+  const said = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x);
+  const figures = [...said.filter((x) => x.short), ...said.filter((x) => !x.short)].map((x) => x.text).join('，');
+  return [figures, left.length ? OWN_WORK.left(left.join('、')) : ''].filter(Boolean).join('；');
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -653,8 +702,10 @@ export const EXCUSE = {
   kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
   fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
   named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
+  /** As 形势 （三） counts the work the year left (OWN_WORK.left): `5项督察反馈问题整改`. */
+  left: (kind: string, left: string, unit: string, what: string) => `${left}${unit}${kind}${what}整改`,
 } as const;
-export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string; left: string } | null {
   if (!EXCUSE.words.test(problem)) return null;
   const m = REMAINING.problem.exec(problem);
   const kind = EXCUSE.kind.exec(problem)?.[1];
@@ -666,7 +717,7 @@ export function excuseAsFact(problem: string, progress: string[]): { text: strin
       // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
       const at = x[1]!.lastIndexOf(kind);
       const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
+      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what), left: EXCUSE.left(kind, m[2]!, m[3]!, what) };
     }
   return null;
 }
@@ -1275,7 +1326,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '', left: fact?.left ?? '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1375,7 +1426,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre));
+  // （三）(R8 speech 3): the next plan's aims against the year's values, and the work the year left by its count (the
+  // tasks not done with what is left, `48个行政村的农村环境整治`; the excuses said by their fact, `5项督察反馈问题整改`).
+  const leftWork = yearEnd
+    ? [
+        ...ordered.map((c) => /^(.+)尚有(.+)未完成$/.exec(shortfallWords(c.task, c.shortfall, yearEnd, c.target))).flatMap((m) => (m ? [`${m[2]}的${m[1]}`] : [])),
+        ...weighed.map((x) => x.left).filter(Boolean),
+      ]
+    : [];
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
