@@ -11,7 +11,7 @@ import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, VERB_ADVERBS, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -86,7 +86,53 @@ export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去�
  * measures the plan's clauses of at most `clauseChars`, `measureChars` in all, never more than `copyMost` of the plan's
  * words running. The rest is the plan's (DEPLOY_CLOSING).
  */
-export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
+export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10, measures: 2, itemChars: 120 } as const;
+
+/**
+ * An item as the leader says it (R8 speech 4), not the plan's clauses strung: its lead and at most DEPLOY.measures
+ * measures (a task's clauses; in a part of several chapters, a task's bit); the first opens with SPOKEN_ITEM.must
+ * when the lead is a bare heading (`加强政治机关建设。要坚持…`), not when it already carries the speaker's adverb
+ * (`深入打好蓝天保卫战。`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a
+ * gap to fill nor what it ensures.
+ */
+export const SPOKEN_ITEM = {
+  must: '要',
+  adverbs: [...new Set([...Object.values(HEADING_ADVERBS).flat(), ...Object.values(VERB_ADVERBS).flat()])].filter(Boolean) as readonly string[],
+  /** A measure that opens so needs no 要 (`确保…`, `要…`) or frames a gap (`针对…，【待填…】`). */
+  opensOwn: /^(要|确保|必须|【)/,
+  kept: /【待填|(?:^|，)确保/,
+} as const;
+export function spokenItem(item: string): string {
+  const at = item.indexOf('。');
+  if (at < 0) return item;
+  const lead = item.slice(0, at);
+  let body = item.slice(at + 1).replace(/。$/, '');
+  if (!body) return item;
+  const bare = !SPOKEN_ITEM.adverbs.some((a) => lead.startsWith(a));
+  if (bare && !SPOKEN_ITEM.opensOwn.test(body)) body = `${SPOKEN_ITEM.must}${body}`;
+  // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
+  // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
+  const measures = body.split('；').map((m) => {
+    const out: string[] = [];
+    for (const c of m.split('，')) {
+      const prev = out.at(-1);
+      // A gap is said with the frame before it and the measure after it (`针对…问题，【待填…】，按照…`): one clause here.
+      const last = prev?.split('，').at(-1) ?? '';
+      if (prev !== undefined && (FRAMING_CLAUSE.test(last) || /】$/.test(last) || /^【待填/.test(c))) out[out.length - 1] = `${prev}，${c}`;
+      else out.push(c);
+    }
+    return out;
+  });
+  const said = () => measures.map((m) => m.join('，')).join('；');
+  while (lead.length + 1 + said().length + 1 > DEPLOY.itemChars) {
+    const at = measures.map((m, i) => (m.slice(1).some((c) => !SPOKEN_ITEM.kept.test(c)) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    if (at < 0) break;
+    const m = measures[at]!;
+    const k = m.map((c, i) => (i > 0 && !SPOKEN_ITEM.kept.test(c) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    m.splice(k, 1);
+  }
+  return `${lead}。${said()}。`;
+}
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -555,6 +601,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
   for (const c of clauses) {
+    // At most DEPLOY.measures, the unit's own plan for work carried one of them (R8 speech 4).
+    if (measures.length + (o.carried?.plan ? 1 : 0) >= DEPLOY.measures) break;
     // The lead is a sentence of its own (`一是<lead>。<measures>`): the measures have DEPLOY.measureChars to themselves,
     // a clause at most DEPLOY.clauseChars, and no run of the plan's words longer than DEPLOY.copyMost (R4 speech 4).
     const length = [...measures, c].join('，').length;
@@ -674,7 +722,7 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
  * `measureChars` (its unit's own plan for work carried whole).
  */
-export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
+export const CHAPTER_ITEM = { measures: DEPLOY.measures, measureChars: 30 } as const;
 
 /**
  * A plan clause that leans on its task for its object (R7 speech 1): a manner or a condition with no object of its own
@@ -851,10 +899,10 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const others = ys
       .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
       .map((y, at) => ({ y, at }))
-      .sort((a, b) => b.y.score - a.y.score || a.at - b.at)
+      // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there).
+      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
-    const chosen = [...first, ...others].slice(0, CHAPTER_ITEM.measures);
-    const bits = ys.filter((y) => chosen.includes(y)).map((y) => {
+    const bitOf = (y: TaskDeploy): string => {
       const problem = answersProblem(y.task);
       const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
       let said = '';
@@ -876,7 +924,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const [head, ...tail] = what.split('，');
       if (frame && head && SUPERIOR_INSPECTION.test(head)) return `${head}；${frame}${tail.join('，')}${ensured ? `，确保${ensured}` : ''}`.replace(/，$/, '');
       return `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
-    }).filter(Boolean);
+    };
+    // CHAPTER_ITEM.measures bits that say something, by priority, told in plan order.
+    const told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, CHAPTER_ITEM.measures);
+    const chosen = told.map((z) => z.y);
+    const bits = ys.flatMap((y) => told.filter((z) => z.y === y).map((z) => z.bit));
     const open = opening(x.ch.id);
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
     // gives way to its first told task's lead.
@@ -887,7 +939,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
-    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x, heading)}`);
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading))}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -942,7 +994,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
-    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
+    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x)}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
