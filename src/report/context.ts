@@ -113,20 +113,29 @@ export const REMAINING = {
    */
   cause: (rest: string) => rest.replace(/^涉及/, '主要涉及'),
 } as const;
-export function remainingSentence(problem: string, progress: string[]): string {
+/**
+ * The search both readers of a count left share (remainingSentence here, the speech's excuseAsFact): the problem's
+ * count (`剩余5项`) and the first clause of the units' figures giving the same count (46 − 41 = 5, same unit), or null.
+ */
+export function remainingMatch(problem: string, progress: string[]): { count: RegExpExecArray; figures: RegExpExecArray } | null {
   const m = REMAINING.problem.exec(problem);
-  if (!m) return problem;
+  if (!m) return null;
   for (const text of progress) {
     for (const cl of clausesOf(text.replace(/。/g, '；'))) {
       const x = REMAINING.progress.exec(cl.text);
-      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
-      const first = clausesOf(problem)[0]!.text;
-      const at = NEXT_ANSWER.predicate.exec(first);
-      const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
-      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
+      if (x && Number(x[2]) - Number(x[5]) === Number(m[2]) && x[3] === m[3]) return { count: m, figures: x };
     }
   }
-  return problem;
+  return null;
+}
+export function remainingSentence(problem: string, progress: string[]): string {
+  const found = remainingMatch(problem, progress);
+  if (!found) return problem;
+  const { count: m, figures: x } = found;
+  const first = clausesOf(problem)[0]!.text;
+  const at = NEXT_ANSWER.predicate.exec(first);
+  const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
+  return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
 }
 
 /**

@@ -5,8 +5,8 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, leansOnPrevious, REMAINING, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { COMMEND_RULE, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
+import { asOwnFact, firstKept, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -755,19 +755,15 @@ export const EXCUSE = {
 } as const;
 export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string; left: string } | null {
   if (!EXCUSE.words.test(problem)) return null;
-  const m = REMAINING.problem.exec(problem);
   const kind = EXCUSE.kind.exec(problem)?.[1];
-  if (!m || !kind) return null;
-  for (const text of progress)
-    for (const cl of text.split(/[，；。]/)) {
-      const x = REMAINING.progress.exec(cl);
-      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
-      // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
-      const at = x[1]!.lastIndexOf(kind);
-      const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what), left: EXCUSE.left(kind, m[2]!, m[3]!, what) };
-    }
-  return null;
+  // The count left and the figures that confirm it: the report's search (context.ts remainingMatch).
+  const found = kind ? remainingMatch(problem, progress) : null;
+  if (!kind || !found) return null;
+  const { count: m, figures: x } = found;
+  // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
+  const at = x[1]!.lastIndexOf(kind);
+  const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
+  return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what), left: EXCUSE.left(kind, m[2]!, m[3]!, what) };
 }
 
 /**
@@ -894,10 +890,12 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
   const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
+    // Each task's own measure, worked out once for the choice and the words.
+    const owned = new Map(ys.map((y) => [y, ownMeasure(y)] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
     const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
     const others = ys
-      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
+      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
       .map((y, at) => ({ y, at }))
       // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there).
       .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
@@ -908,7 +906,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       let said = '';
       // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
       let withLead = false;
-      for (const c of measureClauses(ownMeasure(y))) {
+      for (const c of measureClauses(owned.get(y)!)) {
         if (!said && SUBJECTLESS.test(c)) withLead = true;
         if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
       }
@@ -980,20 +978,21 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !offTopic(ch.title, leadOf(y.task)))
-      .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
+      // Each task's aims placed once (placeAims), for the filter, the rank and the item alike.
+      .map((x) => ({ ...x, aims: placeAims(x.ch.id, [x.y]).own.get(x.y) }))
+      .filter(({ y, aims }) => !saysNothingOwn(y.measure, y.targets, aims ?? []))
       // A hollow measure with no target of its own is no item either (R6 speech 5).
       .filter(({ y }) => y.targets.length > 0 || !hollowMeasure(y.measure))
-      .map((x, at) => ({ ...x, at }));
-    // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
-    const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
-    const ranked = [...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at);
+      // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
+      .map((x, at) => ({ ...x, at, rank: x.y.score + (x.aims?.length ? 2 : 0) }));
+    const ranked = [...others].sort((a, b) => b.rank - a.rank || a.at - b.at);
     // Every chapter of the part is deployed (R5 speech 6: the cut is per item's length, no chapter dropped): the best
     // task of each chapter no item told yet, then the others while the part has room.
     const covered = new Set(own.filter((x) => x.tasks.some((t) => used.has(t))).map((x) => x.ch.id));
     const perChapter = own.filter((x) => !covered.has(x.ch.id)).map((x) => ranked.find((o) => o.ch.id === x.ch.id)).filter((x): x is (typeof others)[number] => !!x);
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
-    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
+    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', x.aims));
     return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x)}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
@@ -1021,34 +1020,6 @@ export function unechoed(result: string): string {
   if (/\d/.test(head) || !rest) return result;
   for (let i = 0; i + 4 <= object.length; i++) if (rest.includes(object.slice(i, i + 4))) return rest;
   return result;
-}
-
-/**
- * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
- * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
- * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
- * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure. Round nine's
- * review says its points by resultSentence instead (the lead a sentence of its own); kept for a one-line highlight.
- */
-export const SPOKEN_RESULT = { leadMost: 20 } as const;
-export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
-  // A clause the KPI paragraph said already (`重点建设用地安全利用率保持100%`) is not said again (the report's told-once rule).
-  const all = sentence.split('，').map((x) => x.trim()).filter(Boolean);
-  const clauses = all.filter((c) => !saidElsewhere(c)).length ? all.filter((c) => !saidElsewhere(c)) : all;
-  sentence = clauses.join('，');
-  const most = COMMEND_RULE.highlight.most;
-  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  // An honour first (`历城区获评省级低碳发展示范区`), then a result over a count of acts (HIGHLIGHT_RULES.activity).
-  const honour = clauses.find((c) => HIGHLIGHT_RULES.honours.test(c) && !/^(推进|推动|开展)/.test(c) && [...c].length <= most && chinese(c) >= COMMEND_RULE.highlight.least);
-  const results = clauses.filter((c) => !HIGHLIGHT_RULES.activity.test(c)).join('，');
-  // A figure in a clause too short to name its object (`记录物种2316种`) is said with the clause before it.
-  const at = clauses.findIndex((c) => telling(c));
-  const fallback = at < 0 ? '' : clauses.slice(at > 0 && chinese(clauses[at]!) < COMMEND_RULE.highlight.least ? at - 1 : at, at + 1).join('，');
-  const pick = honour ?? (results ? highlightClause(results)?.text : undefined) ?? highlightClause(sentence)?.text ?? fallback;
-  if (!pick) return [lead, unechoed(sentence)].filter(Boolean).join('，');
-  const opening = clauses[0] && clauses[0] !== pick && !pick.startsWith(clauses[0]) && !telling(clauses[0]) && clauses[0].length <= SPOKEN_RESULT.leadMost ? clauses[0] : '';
-  const said = lead || opening;
-  return said && !pick.includes(said) ? `${said}，${pick}` : pick;
 }
 
 /**
@@ -1259,6 +1230,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // A shape repeated across the units' reports (R4 speech 1: every clause of theirs is a candidate now, not only the
   // report's) is a routine count, pasted or alike under several tasks: no result to tell.
   const shapes = new Map<string, number>();
+  const byTask = new Map<string, { task: string; sentences: string[] }[]>();
   // Counted task by task: the same sentence pasted under three tasks is three times a shape.
   for (const task of [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedByTask))
     for (const x of new Set(reportedSentences(task.sentences))) if (sentenceShape(x)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
@@ -1266,8 +1238,16 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
   // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
   const reportedOf = (chapterId: string) => reportedByTask(chapterId).flatMap((x) => x.sentences);
-  // The same, task by task (a theme of one chapter tells its tasks).
+  // The same, task by task (a theme of one chapter tells its tasks): read once a chapter (byTask), asked for by the
+  // shapes, the review and the deployment alike.
   function reportedByTask(chapterId: string): { task: string; sentences: string[] }[] {
+    const known = byTask.get(chapterId);
+    if (known) return known;
+    const read = readByTask(chapterId);
+    byTask.set(chapterId, read);
+    return read;
+  }
+  function readByTask(chapterId: string): { task: string; sentences: string[] }[] {
     const tasks = new Map<string, { task: string; sentences: string[] }>();
     // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
     for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
