@@ -664,6 +664,15 @@ describe('the speech’s rules, each on its own', () => {
     expect(resultWeight('筛查生态环境损害赔偿案件线索96条')).toBeLessThan(0);
     expect(resultWeight('完成局直属机关党委换届')).toBeGreaterThan(0);
     expect(resultWeight('试点园区单位产值碳排放同比下降6.8%')).toBeGreaterThan(resultWeight('全年兑付补偿资金3180万元'));
+    // Round thirteen (R8 speech 2): a result opening with what the clause before introduced keeps that clause
+    // (context.ts leansOnPrevious), beyond the two figures; a result naming its own subject stands alone.
+    expect(leansOnPrevious('试点园区单位产值碳排放同比下降6.8%', '推动1家国家级、1家省级减污降碳协同创新试点园区建设')).toBe(true);
+    expect(leansOnPrevious('试点园区单位产值碳排放同比下降6.8%', '完成省下达的年度减排目标任务')).toBe(false);
+    expect(leansOnPrevious('试点园区单位产值碳排放同比下降6.8%')).toBe(false);
+    expect(resultSentence('完成省下达的年度减排目标任务，推动1家国家级、1家省级减污降碳协同创新试点园区建设，试点园区单位产值碳排放同比下降6.8%')?.text).toBe(
+      '推动1家国家级、1家省级减污降碳协同创新试点园区建设，试点园区单位产值碳排放同比下降6.8%',
+    );
+    expect(resultSentence('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结')?.text).toBe('省级督察交办信访件1263件全部办结');
     // A result without a figure keeps the opening that says what the work was, not the count of acts between.
     expect(resultSentence('细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届')?.text).toBe('细化落实机关党建“三级三张清单”，完成局直属机关党委换届');
     // A figure too short to stand leans on the result before it, not on an opening that only issued a paper.
