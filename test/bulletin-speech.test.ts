@@ -12,7 +12,7 @@ import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 
 import { docNumberWarnings, renderReports, type ReportResult } from '../src/report/index.ts';
-import { highlights, meetingName, sentenceShape, shortfallWords, targetKey, targetWords } from '../src/report/speech.ts';
+import { highlights, meetingName, SPOKEN_ITEM, sentenceShape, shortfallWords, targetKey, targetWords } from '../src/report/speech.ts';
 import { shortName } from '../src/report/synthesis.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
@@ -346,7 +346,10 @@ describe('the speech at the next year’s work conference', () => {
     expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
     // Round twelve (R7 speech 4): （二） ends with the pressures to fill, and no （三） repeats the shortcomings.
     expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：面临的压力和挑战】。');
-    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('三、2026年重点工作');
+    // Round thirteen (R8 speech 3) changes what follows (was 三、 at once): （三） the office's own work, here no indicator
+    // value to set an aim against (no metrics), only the work the year left, by its count.
+    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，去年还有48个行政村的农村环境整治没有完成，要逐项清零。');
+    expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     expect(part[2]).toBe('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
     // Round eight (R2 speech 9): each task its own paragraph; a chapter's body is the paragraphs under its heading.
@@ -364,8 +367,13 @@ describe('the speech at the next year’s work conference', () => {
       told.forEach((lead, k) => expect(bodyOf, lead).toMatch(new RegExp(`[一二三四五]是${lead.replace(/[“”()（）]/g, '.')}。`)));
       told.forEach((_, k) => expect(bodyOf).toContain(`${'一二三四五'[k]}是`));
       // Never a one-liner: every task told is followed by what is to be done; round nine (R4 speech 4): in the
-      // leader's words, without a 要 after every lead (was: /^要/).
-      for (const lead of told) expect(bodyOf.slice(bodyOf.indexOf(`是${lead}。`) + lead.length + 2)).toMatch(/^(?!要)[\u4e00-\u9fff“《（\d]/);
+      // leader's words, without a 要 after every lead (was: /^要/). Round thirteen (R8 speech 4) changes the rule (was: never
+      // 要): 要 opens the measures after a bare heading (no adverb of the speaker's), never after a lead with one.
+      for (const lead of told) {
+        const after = bodyOf.slice(bodyOf.indexOf(`是${lead}。`) + lead.length + 2);
+        expect(after).toMatch(/^[\u4e00-\u9fff“《（\d]/);
+        expect(/^要/.test(after), `${lead}。${after.slice(0, 20)}`).toBe(!SPOKEN_ITEM.adverbs.some((a) => lead.startsWith(a)) && !/^确保/.test(after.replace(/^要/, '')));
+      }
       // Round seven (R1 speech 2): the rest named by short objects, `统筹抓好A、B等工作。`, or not at all.
       expect(bodyOf).not.toMatch(/同时，?抓好/);
       for (const [, names] of bodyOf.matchAll(/统筹抓好([^。]+)等工作。/g)) {
@@ -904,7 +912,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // lead-in repeats the heading just above, so a paragraph of points opens with 一是, a single point with 我们.
     const opening = /^(?=一是|我们)/;
     expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(0);
-    expect(paragraphs[0]).toMatch(/^一是夯实基层建设基础。/);
+    // Round thirteen (R8 speech 1) changes the first point (was 一是夯实基层建设基础): the chapter's first task, as the report.
+    expect(paragraphs[0]).toMatch(/^一是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次。二是夯实基层建设基础。/);
     // What the lead units' silence leaves open is the drafter's gap, after the theme's results (R1 speech 4), inside
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
     const silentGap = /，?【待填：[^】]*（[^】]*未报送）】。?/g;

@@ -113,20 +113,29 @@ export const REMAINING = {
    */
   cause: (rest: string) => rest.replace(/^涉及/, '主要涉及'),
 } as const;
-export function remainingSentence(problem: string, progress: string[]): string {
+/**
+ * The search both readers of a count left share (remainingSentence here, the speech's excuseAsFact): the problem's
+ * count (`剩余5项`) and the first clause of the units' figures giving the same count (46 − 41 = 5, same unit), or null.
+ */
+export function remainingMatch(problem: string, progress: string[]): { count: RegExpExecArray; figures: RegExpExecArray } | null {
   const m = REMAINING.problem.exec(problem);
-  if (!m) return problem;
+  if (!m) return null;
   for (const text of progress) {
     for (const cl of clausesOf(text.replace(/。/g, '；'))) {
       const x = REMAINING.progress.exec(cl.text);
-      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
-      const first = clausesOf(problem)[0]!.text;
-      const at = NEXT_ANSWER.predicate.exec(first);
-      const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
-      return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
+      if (x && Number(x[2]) - Number(x[5]) === Number(m[2]) && x[3] === m[3]) return { count: m, figures: x };
     }
   }
-  return problem;
+  return null;
+}
+export function remainingSentence(problem: string, progress: string[]): string {
+  const found = remainingMatch(problem, progress);
+  if (!found) return problem;
+  const { count: m, figures: x } = found;
+  const first = clausesOf(problem)[0]!.text;
+  const at = NEXT_ANSWER.predicate.exec(first);
+  const rest = [at ? first.slice(at.index) : '', ...clausesOf(problem).slice(1).map((c) => c.text)].filter(Boolean).join('，');
+  return `${REMAINING.words(x[1]!, m[2]!, m[3]!, x[4] || '')}${rest ? `，${REMAINING.cause(rest)}` : ''}`;
 }
 
 /**
@@ -310,10 +319,17 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   return [told, ...others].join('。');
 }
 
-/** Fewer Chinese characters before its first figure than a highlight needs to stand alone (COMMEND_RULE.highlight.least). */
-function leansOnPrevious(clause: string): boolean {
+/**
+ * Fewer Chinese characters before its first figure than a highlight needs to stand alone (COMMEND_RULE.highlight.least);
+ * or, given the clause before it, opening with LEANS.run characters that clause names (`试点园区单位产值…下降6.8%` after
+ * `推动…减污降碳协同创新试点园区建设`: which 试点, the clause before says).
+ */
+export const LEANS = { run: 4 } as const;
+export function leansOnPrevious(clause: string, previous = ''): boolean {
   const head = clause.split(/\d/)[0] ?? '';
-  return /\d/.test(clause) && (head.match(/[\u4e00-\u9fff]/g) ?? []).length < COMMEND_RULE.highlight.least;
+  if (/\d/.test(clause) && (head.match(/[\u4e00-\u9fff]/g) ?? []).length < COMMEND_RULE.highlight.least) return true;
+  const opening = clause.slice(0, LEANS.run);
+  return !!previous && /^[\u4e00-\u9fff]+$/.test(opening) && opening.length === LEANS.run && previous.includes(opening);
 }
 
 /** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
@@ -764,6 +780,14 @@ export function isHeadline(text: string, met = false): boolean {
 }
 
 /**
+ * Whether a chapter's first task is told whatever its weight (rankParts, round nine; the speech's review points share
+ * it): it reported a result, or at least a figure (`组织“第一议题”学习31次…`: the chapter's opening work, counted).
+ */
+export function firstKept(text: string, routine: (clause: string) => boolean): boolean {
+  return resultScore(text.replace(/。$/, ''), routine) > 0 || /\d/.test(text);
+}
+
+/**
  * A block's tasks by its length budget (SELECTION, round nine), told in the plan's order; the rest's names for the
  * closing clause. The chapter's first task (`first`) is kept when it reported a result; then the headline results
  * (SELECTION.headline, a quantified target met) in plan order; then the others showing at least SELECTION.fillScore
@@ -790,7 +814,7 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
     used += x.text.length;
   };
   const lead = cands.find((x) => x.p.任务 === first);
-  if (lead && (score(lead.text) > 0 || /\d/.test(lead.text))) take(lead, true);
+  if (lead && firstKept(lead.text, routine)) take(lead, true);
   cands.filter(headline).forEach((x) => take(x));
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
   cands

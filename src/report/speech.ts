@@ -5,13 +5,13 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, highlightClause, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, REMAINING, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { COMMEND_RULE, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
+import { asOwnFact, firstKept, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { chaptersOfMetric } from './kpi.ts';
+import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, VERB_ADVERBS, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
 import { SUPERIOR_INSPECTION } from './synthesis.ts';
@@ -50,8 +50,9 @@ export interface SpeechContext {
   /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
   /**
-   * The 形势 part as a skeleton (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage,
-   * from the next plan's preamble, ending in the pressures to fill (no （三）: the shortcomings were just said, R7 speech 4).
+   * The 形势 part (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage, from the next
+   * plan's preamble, ending in the pressures to fill; （三）the office's own work, the next aims against the year's
+   * values and the work left (R8 speech 3), when the data gives them.
    */
   形势: string[];
   部署: {
@@ -87,7 +88,53 @@ export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去�
  * measures the plan's clauses of at most `clauseChars`, `measureChars` in all, never more than `copyMost` of the plan's
  * words running. The rest is the plan's (DEPLOY_CLOSING).
  */
-export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10 } as const;
+export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 4, othersPerPart: 3, leastPerPart: 2, clauseChars: 40, copyMost: 50, nextLeast: 10, measures: 2, itemChars: 120 } as const;
+
+/**
+ * An item as the leader says it (R8 speech 4), not the plan's clauses strung: its lead and at most DEPLOY.measures
+ * measures (a task's clauses; in a part of several chapters, a task's bit); the first opens with SPOKEN_ITEM.must
+ * when the lead is a bare heading (`加强政治机关建设。要坚持…`), not when it already carries the speaker's adverb
+ * (`深入打好蓝天保卫战。`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a
+ * gap to fill nor what it ensures.
+ */
+export const SPOKEN_ITEM = {
+  must: '要',
+  adverbs: [...new Set([...Object.values(HEADING_ADVERBS).flat(), ...Object.values(VERB_ADVERBS).flat()])].filter(Boolean) as readonly string[],
+  /** A measure that opens so needs no 要 (`确保…`, `要…`) or frames a gap (`针对…，【待填…】`). */
+  opensOwn: /^(要|确保|必须|【)/,
+  kept: /【待填|(?:^|，)确保/,
+} as const;
+export function spokenItem(item: string): string {
+  const at = item.indexOf('。');
+  if (at < 0) return item;
+  const lead = item.slice(0, at);
+  let body = item.slice(at + 1).replace(/。$/, '');
+  if (!body) return item;
+  const bare = !SPOKEN_ITEM.adverbs.some((a) => lead.startsWith(a));
+  if (bare && !SPOKEN_ITEM.opensOwn.test(body)) body = `${SPOKEN_ITEM.must}${body}`;
+  // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
+  // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
+  const measures = body.split('；').map((m) => {
+    const out: string[] = [];
+    for (const c of m.split('，')) {
+      const prev = out.at(-1);
+      // A gap is said with the frame before it and the measure after it (`针对…问题，【待填…】，按照…`): one clause here.
+      const last = prev?.split('，').at(-1) ?? '';
+      if (prev !== undefined && (FRAMING_CLAUSE.test(last) || /】$/.test(last) || /^【待填/.test(c))) out[out.length - 1] = `${prev}，${c}`;
+      else out.push(c);
+    }
+    return out;
+  });
+  const said = () => measures.map((m) => m.join('，')).join('；');
+  while (lead.length + 1 + said().length + 1 > DEPLOY.itemChars) {
+    const at = measures.map((m, i) => (m.slice(1).some((c) => !SPOKEN_ITEM.kept.test(c)) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    if (at < 0) break;
+    const m = measures[at]!;
+    const k = m.map((c, i) => (i > 0 && !SPOKEN_ITEM.kept.test(c) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    m.splice(k, 1);
+  }
+  return `${lead}。${said()}。`;
+}
 
 /**
  * How a theme's review paragraph opens, in turn (the first theme first): not every paragraph `我们聚焦…`. `subject`
@@ -262,21 +309,69 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
 }
 
 /**
- * 当前形势 as a skeleton (R6 speech 3): two points, each `（n）从…看，`. The superiors' requirements are not in the data
- * (a gap); the stage is the next plan's own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what
- * that asks (`stageClause`: `高质量开好…的局`), which the 总体要求 then does not say again, and the pressures the data
- * cannot name (a gap). No third point of shortcomings: the 问题和不足 just said them (R7 speech 4).
+ * 当前形势 (R6 speech 3): （一）the superiors' requirements are not in the data (a gap); （二）the stage is the next plan's
+ * own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what that asks (`stageClause`: `高质量开好…的局`),
+ * which the 总体要求 then does not say again, and the pressures the data cannot name (a gap); （三）the office's own work
+ * (R8 speech 3, ownWorkWords): what the next year's aims ask beyond the year's values, and the work the year left,
+ * when the data gives either (round twelve had no （三）: it only repeated the shortcomings).
  */
 export const SITUATION = {
-  views: ['从上级要求看', '从发展阶段看'] as const,
+  views: ['从上级要求看', '从发展阶段看', '从自身工作看'] as const,
   stageClause: /开好|开局/,
 } as const;
-export function situationWords(place: string, stageClause: string): string[] {
-  const [upper, stage] = SITUATION.views;
+export function situationWords(place: string, stageClause: string, ownWork = ''): string[] {
+  const [upper, stage, self] = SITUATION.views;
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
     `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
+    ...(ownWork ? [`（三）${self}，${ownWork}。`] : []),
   ];
+}
+
+/**
+ * 形势 （三）'s words, as data (R8 speech 3): an aim the year's value falls short of is raised to (`优良天数比率要由63.1%
+ * 提高到64%以上`); an aim stricter than the year's target that the year's value already meets with margin is held
+ * (`PM2.5要在36微克/立方米的基础上巩固成果，控制在37微克/立方米以内`); an aim met and no stricter is not said. A
+ * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`). The work the year left follows, by its count.
+ */
+export const OWN_WORK = {
+  raise: (name: string, value: string, atMost: boolean, aim: string) => `${name}要由${value}${atMost ? '降至' : '提高到'}${aim}`,
+  hold: (name: string, value: string, aim: string) => `${name}要在${value}的基础上巩固成果，${aim}`,
+  /** The aim's verb before its figure (`控制在37…以内` → `37…以内`), where the raise says its own. */
+  verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
+  shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
+  left: (list: string) => `${SPEAKER_WORDS.lastYear}还有${list}没有完成，要逐项清零`,
+} as const;
+
+const firstFigure = (s: string): number | null => {
+  const m = /-?\d+(?:\.\d+)?/.exec(s);
+  return m ? Number(m[0]) : null;
+};
+
+/** One aim of the next plan against the year's value of its indicator (OWN_WORK), or '' when there is nothing to ask. */
+export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): { text: string; short: boolean } | null {
+  for (const row of rows) {
+    const name = spoken(row.指标);
+    if (!aim.startsWith(name)) continue;
+    const rest = aim.slice(name.length);
+    const [target, value, before] = [firstFigure(rest), firstFigure(row.完成值), firstFigure(row.目标)];
+    if (target === null || value === null) return null;
+    const atMost = DIRECTION_RULES.atMostWords.test(rest) || (!DIRECTION_RULES.atLeastWords.test(rest) && DIRECTION_RULES.lowerIsBetter.test(name));
+    const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
+    const meets = atMost ? value <= target : value >= target;
+    if (!meets) return { text: OWN_WORK.raise(said, row.完成值, atMost, rest.replace(OWN_WORK.verb, '')), short: true };
+    const stricter = before !== null && (atMost ? target < before : target > before);
+    const margin = atMost ? value < target : value > target;
+    return stricter && margin ? { text: OWN_WORK.hold(said, row.完成值, rest), short: false } : null;
+  }
+  return null;
+}
+
+/** 形势 （三）: the aims the year's values fall short of first, then those to hold, then the work left; '' when none. */
+export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], left: string[]): string {
+  const said = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x);
+  const figures = [...said.filter((x) => x.short), ...said.filter((x) => !x.short)].map((x) => x.text).join('，');
+  return [figures, left.length ? OWN_WORK.left(left.join('、')) : ''].filter(Boolean).join('；');
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -508,6 +603,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
   for (const c of clauses) {
+    // At most DEPLOY.measures, the unit's own plan for work carried one of them (R8 speech 4).
+    if (measures.length + (o.carried?.plan ? 1 : 0) >= DEPLOY.measures) break;
     // The lead is a sentence of its own (`一是<lead>。<measures>`): the measures have DEPLOY.measureChars to themselves,
     // a clause at most DEPLOY.clauseChars, and no run of the plan's words longer than DEPLOY.copyMost (R4 speech 4).
     const length = [...measures, c].join('，').length;
@@ -627,7 +724,7 @@ export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?
  * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
  * `measureChars` (its unit's own plan for work carried whole).
  */
-export const CHAPTER_ITEM = { measures: 3, measureChars: 30 } as const;
+export const CHAPTER_ITEM = { measures: DEPLOY.measures, measureChars: 30 } as const;
 
 /**
  * A plan clause that leans on its task for its object (R7 speech 1): a manner or a condition with no object of its own
@@ -652,22 +749,20 @@ export const EXCUSE = {
   kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
   fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
   named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
+  /** As 形势 （三） counts the work the year left (OWN_WORK.left): `5项督察反馈问题整改`. */
+  left: (kind: string, left: string, unit: string, what: string) => `${left}${unit}${kind}${what}整改`,
 } as const;
-export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string; left: string } | null {
   if (!EXCUSE.words.test(problem)) return null;
-  const m = REMAINING.problem.exec(problem);
   const kind = EXCUSE.kind.exec(problem)?.[1];
-  if (!m || !kind) return null;
-  for (const text of progress)
-    for (const cl of text.split(/[，；。]/)) {
-      const x = REMAINING.progress.exec(cl);
-      if (!x || Number(x[2]) - Number(x[5]) !== Number(m[2]) || x[3] !== m[3]) continue;
-      // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
-      const at = x[1]!.lastIndexOf(kind);
-      const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-      return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
-    }
-  return null;
+  // The count left and the figures that confirm it: the report's search (context.ts remainingMatch).
+  const found = kind ? remainingMatch(problem, progress) : null;
+  if (!kind || !found) return null;
+  const { count: m, figures: x } = found;
+  // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
+  const at = x[1]!.lastIndexOf(kind);
+  const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
+  return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what), left: EXCUSE.left(kind, m[2]!, m[3]!, what) };
 }
 
 /**
@@ -794,21 +889,23 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
   const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
+    // Each task's own measure, worked out once for the choice and the words.
+    const owned = new Map(ys.map((y) => [y, ownMeasure(y)] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
     const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
     const others = ys
-      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(ownMeasure(y))) && !saysNothingOwn(y.measure, y.targets, allAims))
+      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
       .map((y, at) => ({ y, at }))
-      .sort((a, b) => b.y.score - a.y.score || a.at - b.at)
+      // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there).
+      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
-    const chosen = [...first, ...others].slice(0, CHAPTER_ITEM.measures);
-    const bits = ys.filter((y) => chosen.includes(y)).map((y) => {
+    const bitOf = (y: TaskDeploy): string => {
       const problem = answersProblem(y.task);
       const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
       let said = '';
       // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
       let withLead = false;
-      for (const c of measureClauses(ownMeasure(y))) {
+      for (const c of measureClauses(owned.get(y)!)) {
         if (!said && SUBJECTLESS.test(c)) withLead = true;
         if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
       }
@@ -824,7 +921,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const [head, ...tail] = what.split('，');
       if (frame && head && SUPERIOR_INSPECTION.test(head)) return `${head}；${frame}${tail.join('，')}${ensured ? `，确保${ensured}` : ''}`.replace(/，$/, '');
       return `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
-    }).filter(Boolean);
+    };
+    // CHAPTER_ITEM.measures bits that say something, by priority, told in plan order.
+    const told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, CHAPTER_ITEM.measures);
+    const chosen = told.map((z) => z.y);
+    const bits = ys.flatMap((y) => told.filter((z) => z.y === y).map((z) => z.bit));
     const open = opening(x.ch.id);
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
     // gives way to its first told task's lead.
@@ -835,7 +936,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
-    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${chapterItem(x, heading)}`);
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading))}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -876,21 +977,22 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
     const others = rest
       .filter(({ y, ch }) => !used.has(y.task) && (y.measure || y.targets.length) && !offTopic(ch.title, leadOf(y.task)))
-      .filter(({ y, ch }) => !saysNothingOwn(y.measure, y.targets, placeAims(ch.id, [y]).own.get(y) ?? []))
+      // Each task's aims placed once (placeAims), for the filter, the rank and the item alike.
+      .map((x) => ({ ...x, aims: placeAims(x.ch.id, [x.y]).own.get(x.y) }))
+      .filter(({ y, aims }) => !saysNothingOwn(y.measure, y.targets, aims ?? []))
       // A hollow measure with no target of its own is no item either (R6 speech 5).
       .filter(({ y }) => y.targets.length > 0 || !hollowMeasure(y.measure))
-      .map((x, at) => ({ ...x, at }));
-    // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
-    const rank = (x: (typeof others)[number]) => x.y.score + (placeAims(x.ch.id, [x.y]).own.get(x.y)?.length ? 2 : 0);
-    const ranked = [...others].sort((a, b) => rank(b) - rank(a) || a.at - b.at);
+      // A task carrying one of the year's main aims (the preamble's 主要目标) before one with a target of its own.
+      .map((x, at) => ({ ...x, at, rank: x.y.score + (x.aims?.length ? 2 : 0) }));
+    const ranked = [...others].sort((a, b) => b.rank - a.rank || a.at - b.at);
     // Every chapter of the part is deployed (R5 speech 6: the cut is per item's length, no chapter dropped): the best
     // task of each chapter no item told yet, then the others while the part has room.
     const covered = new Set(own.filter((x) => x.tasks.some((t) => used.has(t))).map((x) => x.ch.id));
     const perChapter = own.filter((x) => !covered.has(x.ch.id)).map((x) => ranked.find((o) => o.ch.id === x.ch.id)).filter((x): x is (typeof others)[number] => !!x);
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
-    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', placeAims(x.ch.id, [x.y]).own.get(x.y)));
-    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${x}`)];
+    for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', x.aims));
+    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x)}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
@@ -917,34 +1019,6 @@ export function unechoed(result: string): string {
   if (/\d/.test(head) || !rest) return result;
   for (let i = 0; i + 4 <= object.length; i++) if (rest.includes(object.slice(i, i + 4))) return rest;
   return result;
-}
-
-/**
- * One reviewed result as heard (R2 speech 1): a short lead, then the sentence's strongest result clause (the 通报's
- * highlightClause, at most COMMEND_RULE.highlight.most characters), not the report's sentence with all its figures.
- * The lead is the chapter's verb + object when given, else the sentence's own opening clause when it has no figure
- * (`细化落实机关党建“三级三张清单”`); without a clause to pick, the sentence's clauses up to its first figure. Round nine's
- * review says its points by resultSentence instead (the lead a sentence of its own); kept for a one-line highlight.
- */
-export const SPOKEN_RESULT = { leadMost: 20 } as const;
-export function spokenResult(sentence: string, lead = '', saidElsewhere: (clause: string) => boolean = () => false): string {
-  // A clause the KPI paragraph said already (`重点建设用地安全利用率保持100%`) is not said again (the report's told-once rule).
-  const all = sentence.split('，').map((x) => x.trim()).filter(Boolean);
-  const clauses = all.filter((c) => !saidElsewhere(c)).length ? all.filter((c) => !saidElsewhere(c)) : all;
-  sentence = clauses.join('，');
-  const most = COMMEND_RULE.highlight.most;
-  const chinese = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  // An honour first (`历城区获评省级低碳发展示范区`), then a result over a count of acts (HIGHLIGHT_RULES.activity).
-  const honour = clauses.find((c) => HIGHLIGHT_RULES.honours.test(c) && !/^(推进|推动|开展)/.test(c) && [...c].length <= most && chinese(c) >= COMMEND_RULE.highlight.least);
-  const results = clauses.filter((c) => !HIGHLIGHT_RULES.activity.test(c)).join('，');
-  // A figure in a clause too short to name its object (`记录物种2316种`) is said with the clause before it.
-  const at = clauses.findIndex((c) => telling(c));
-  const fallback = at < 0 ? '' : clauses.slice(at > 0 && chinese(clauses[at]!) < COMMEND_RULE.highlight.least ? at - 1 : at, at + 1).join('，');
-  const pick = honour ?? (results ? highlightClause(results)?.text : undefined) ?? highlightClause(sentence)?.text ?? fallback;
-  if (!pick) return [lead, unechoed(sentence)].filter(Boolean).join('，');
-  const opening = clauses[0] && clauses[0] !== pick && !pick.startsWith(clauses[0]) && !telling(clauses[0]) && clauses[0].length <= SPOKEN_RESULT.leadMost ? clauses[0] : '';
-  const said = lead || opening;
-  return said && !pick.includes(said) ? `${said}，${pick}` : pick;
 }
 
 /**
@@ -1022,7 +1096,11 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
     const beside = [top.at + 1, top.at - 1].find((k) => clauses[k] && figure(clauses[k]!) && weights[k]! > 0);
     if (beside !== undefined) at.add(beside);
   }
-  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least;
+  // A clause naming what the clause before it introduced (context.ts leansOnPrevious: `试点园区…下降6.8%` after `推动…试点
+  // 园区建设`) is said with it, as the report says it (R8 speech 2). A short clause or one opening with a count takes
+  // the sentence's opening instead (below).
+  const namesBefore = !/^\d/.test(top.c) && chinese(top.c) >= REVIEW_POINT.subjectLeast && leansOnPrevious(top.c, clauses[top.at - 1]);
+  const leaning = REVIEW_POINT.leaning.test(top.c) || chinese(top.c) < COMMEND_RULE.highlight.least || namesBefore;
   const first = clauses[0]!;
   const opening = top.at > 0 && !figure(first) && first.length <= REVIEW_POINT.openingMost && !(lead && sharesWords(first, taskObject(lead))) && !saidElsewhere(first);
   // What a leaning clause leans on: the result before it, else the sentence's opening, else the clause before it.
@@ -1063,7 +1141,7 @@ function reviewItems(
     // Routine shapes stand only where nothing else is, and never a sentence of meetings and trainings.
     return own.length ? own : all.filter((x) => !REVIEW_WORDS.routine.test(x));
   };
-  const point = (lead: string, texts: string[]) => {
+  const point = (lead: string, texts: string[], first = false) => {
     const results = sentences(texts)
       .map((x, at) => ({ at, r: resultSentence(x, lead, saidElsewhere, inReport) }))
       .filter((x): x is { at: number; r: { text: string; weight: number } } => !!x.r)
@@ -1077,7 +1155,10 @@ function reviewItems(
       .filter((x, i) => i === 0 || (x.r.weight >= REVIEW_POINT.secondLeast && alone(x.r.text)))
       .slice(0, REVIEW_POINT.results)
       .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || a.at - b.at);
-    return { lead, results: kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0 };
+    // A chapter's first task is told whatever its weight, as the report tells it (context.ts firstKept, tellingFact):
+    // `组织“第一议题”学习31次…` counts acts, yet opens the chapter's work (R8 speech 1).
+    const opening = first && !kept.length && firstKept(texts.join('。'), routine) ? tellingFact(sentences(texts), toldOnce(), taskObject(lead), routine) : '';
+    return { lead, results: opening ? [opening] : kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0, first: first && (!!opening || kept.length > 0) };
   };
   const chapters = t.分章;
   const units =
@@ -1092,10 +1173,11 @@ function reviewItems(
           const instead = from && echoesTheme(said.lead, t.标题) ? leadWords(cnPunctuation(from.task).replace(/[。；，\s]+$/, '')) : '';
           return { ch, ...said, lead: instead && !echoesTheme(instead, t.标题) ? instead : said.lead };
         })
-      : chapters.flatMap((ch) => reported(ch.章节).map((x) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences) })));
+      : chapters.flatMap((ch) => reported(ch.章节).map((x, k) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences, k === 0) })));
   const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
   const told = units.filter((u) => u.results.length);
-  const shown = new Set([...told].sort((a, b) => b.weight - a.weight).slice(0, most));
+  // The chapter's first task first (firstKept), then the points of most weight: a weaker one gives way.
+  const shown = new Set([...told].sort((a, b) => Number(b.first) - Number(a.first) || b.weight - a.weight).slice(0, most));
   const kept = told.filter((u) => shown.has(u));
   return {
     items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
@@ -1147,6 +1229,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // A shape repeated across the units' reports (R4 speech 1: every clause of theirs is a candidate now, not only the
   // report's) is a routine count, pasted or alike under several tasks: no result to tell.
   const shapes = new Map<string, number>();
+  const byTask = new Map<string, { task: string; sentences: string[] }[]>();
   // Counted task by task: the same sentence pasted under three tasks is three times a shape.
   for (const task of [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedByTask))
     for (const x of new Set(reportedSentences(task.sentences))) if (sentenceShape(x)) shapes.set(sentenceShape(x), (shapes.get(sentenceShape(x)) ?? 0) + 1);
@@ -1154,8 +1237,16 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // A chapter's reported results: its lead units' words on every clause, and on a clause its lead did not report,
   // what its cooperating units did, as the bureau's (the report's rule, context.ts asOwnFact).
   const reportedOf = (chapterId: string) => reportedByTask(chapterId).flatMap((x) => x.sentences);
-  // The same, task by task (a theme of one chapter tells its tasks).
+  // The same, task by task (a theme of one chapter tells its tasks): read once a chapter (byTask), asked for by the
+  // shapes, the review and the deployment alike.
   function reportedByTask(chapterId: string): { task: string; sentences: string[] }[] {
+    const known = byTask.get(chapterId);
+    if (known) return known;
+    const read = readByTask(chapterId);
+    byTask.set(chapterId, read);
+    return read;
+  }
+  function readByTask(chapterId: string): { task: string; sentences: string[] }[] {
     const tasks = new Map<string, { task: string; sentences: string[] }>();
     // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
     for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
@@ -1266,7 +1357,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '', left: fact?.left ?? '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1366,7 +1457,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre));
+  // （三）(R8 speech 3): the next plan's aims against the year's values, and the work the year left by its count (the
+  // tasks not done with what is left, `48个行政村的农村环境整治`; the excuses said by their fact, `5项督察反馈问题整改`).
+  const leftWork = yearEnd
+    ? [
+        ...ordered.map((c) => /^(.+)尚有(.+)未完成$/.exec(shortfallWords(c.task, c.shortfall, yearEnd, c.target))).flatMap((m) => (m ? [`${m[2]}的${m[1]}`] : [])),
+        ...weighed.map((x) => x.left).filter(Boolean),
+      ]
+    : [];
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
