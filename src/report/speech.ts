@@ -11,7 +11,7 @@ import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, VERB_ADVERBS, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
+import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
 import { SUPERIOR_INSPECTION } from './synthesis.ts';
@@ -92,26 +92,20 @@ export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 
 
 /**
  * An item as the leader says it (R8 speech 4), not the plan's clauses strung: its lead and at most DEPLOY.measures
- * measures (a task's clauses; in a part of several chapters, a task's bit); the first opens with SPOKEN_ITEM.must
- * when the lead is a bare heading (`加强政治机关建设。要坚持…`), not when it already carries the speaker's adverb
- * (`深入打好蓝天保卫战。`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a
- * gap to fill nor what it ensures.
+ * measures (a task's clauses; in a part of several chapters, a task's bit), in one register: round fourteen (R9 speech
+ * 5) drops the 要 round thirteen put after a bare heading (the seed speech's deployment items have none: `一是加强政治
+ * 机关建设。坚持…`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a gap to
+ * fill nor what it ensures.
  */
 export const SPOKEN_ITEM = {
-  must: '要',
-  adverbs: [...new Set([...Object.values(HEADING_ADVERBS).flat(), ...Object.values(VERB_ADVERBS).flat()])].filter(Boolean) as readonly string[],
-  /** A measure that opens so needs no 要 (`确保…`, `要…`) or frames a gap (`针对…，【待填…】`). */
-  opensOwn: /^(要|确保|必须|【)/,
   kept: /【待填|(?:^|，)确保/,
 } as const;
 export function spokenItem(item: string): string {
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
-  let body = item.slice(at + 1).replace(/。$/, '');
+  const body = item.slice(at + 1).replace(/。$/, '');
   if (!body) return item;
-  const bare = !SPOKEN_ITEM.adverbs.some((a) => lead.startsWith(a));
-  if (bare && !SPOKEN_ITEM.opensOwn.test(body)) body = `${SPOKEN_ITEM.must}${body}`;
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
   const measures = body.split('；').map((m) => {
