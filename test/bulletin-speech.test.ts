@@ -295,7 +295,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round seven (R1 speech 8): the count basis as every document says it (counting.ts), and every outcome, so that
     // the figures add up (49 done, 2 not done, 16 not reported: 67).
     // Round eight (R2 speech 2): the count a sentence of its own, with its own subject (was `…部署，全年59项…`).
-    expect(body).toContain(`我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
+    // Round fourteen (R9 speech 6): the close of the 十四五 in one clause between them (was `…部署。年初部署的…`).
+    expect(body).toContain(`我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
     // The deployment quotes the next plan's measures (`完善预警反馈机制`): only the tool's warning colours are jargon.
     expect(body).not.toMatch(/工作条目|条目|完成率|序时|本轮|调度表|[红黄]色预警/);
   });
@@ -351,7 +352,9 @@ describe('the speech at the next year’s work conference', () => {
     expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，去年还有48个行政村的农村环境整治没有完成，要逐项清零。');
     expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
-    expect(part[2]).toBe('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下14个方面工作。');
+    // Round fourteen (R9 speech 10) changes the line (was `…目标，对照《济南市生态环境局2026年工作要点》，重点抓好…`): the
+    // plan is named once, in the deployment's closing line.
+    expect(part[2]).toBe('围绕上述要求和目标，重点抓好以下14个方面工作。');
     // Round eight (R2 speech 9): each task its own paragraph; a chapter's body is the paragraphs under its heading.
     const under = (heading: string) => {
       const from = part.indexOf(heading) + 1;
@@ -404,7 +407,9 @@ describe('the speech at the next year’s work conference', () => {
     // Round nine (R4 speech 2): the 2025 plan's preamble says 收官: the 十四五's results are the drafter's to give.
     // Round ten (R5 speech 4): the superiors are the report's gap (was: 市委、市政府 by the issuer's level).
     // Round eleven (R6 speech 3): 形势 is a skeleton, its one gap the superiors' meetings and documents (was one bracket).
-    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '“十四五”规划主要目标任务完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '面临的压力和挑战']);
+    // Round fourteen (R9 speech 6) changes the 十四五 gap and its place (was `“十四五”规划主要目标任务完成情况` after the
+    // indicators): the verdict, in a clause right after the opening's first sentence.
+    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '全面完成/基本完成', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '面临的压力和挑战']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -948,7 +953,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const overview = review[1]!;
     // Round ten (R5 speech 2) changes the rule (was: the counts with their basis): 61 of 67 done (91%) is said by its
     // share, on the plan's count of tasks; the first round's 49 of 67 (73%) keeps its counts (asserted above).
-    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${plan.tasks.length}项重点任务绝大部分按期完成。`);
+    // Round fourteen (R9 speech 6) puts the close of the 十四五 between them (was `…部署。年初部署的…`): one clause right
+    // after the opening's first sentence.
+    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。年初部署的${plan.tasks.length}项重点任务绝大部分按期完成。`);
     expect(plan.tasks.length).toBe(59);
     // The report's quantified targets, now only in its annex (R3/R4 report: no tally in the body): one missed.
     const annex = docxTables(join(round.reportDir, '年度工作情况报告_2025-年终.docx')).find((t) => t[0]?.[1] === '重点任务')!;
@@ -958,13 +965,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(overview).not.toContain('量化目标');
     expect(overview).not.toContain('量化任务方面');
     // (Round ten, R5 speech 4: the superiors' gap first, as the report's.)
-    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：上级领导机关，如“市委市政府”】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
+    // Round fourteen (R9 speech 6) adds the 十四五's verdict between them (its clause right after the first sentence).
+    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：上级领导机关，如“市委市政府”】', '【待填：全面完成/基本完成】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcomings with their figures and causes, in spoken words, numbered when more than one.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
     expect(shortcomings).toMatch(/不足：(一是)?农村环境整治尚有48个行政村未完成，主要是/);
     expect(shortcomings.match(/【待填：[^】]*】/g)).toEqual(['【待填：主观方面不足】']);
     // Round five (point 12): five parts in words, and no list closed by a bare 等.
-    expect(speech).toContain('围绕上述要求和目标，对照《济南市生态环境局2026年工作要点》，重点抓好以下五个方面工作。');
+    // Round fourteen (R9 speech 10): the plan named once, at the deployment's end (was `…目标，对照《…》，重点抓好…`).
+    expect(speech).toContain('围绕上述要求和目标，重点抓好以下五个方面工作。');
+    expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);
     expect(speech.join('')).not.toMatch(/等[。，]/);
     expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.

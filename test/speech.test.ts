@@ -107,8 +107,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '【待填：讲话人姓名、职务】',
       // Round ten (R5 speech 4) changes the rule (was: 市委、市政府 stated by the bureau's level): the report's gap.
       '【待填：上级领导机关，如“市委市政府”】',
-      // Round nine (R4 speech 2): the year closes the 十四五 (its own plan's preamble says so): five years to fill.
-      '【待填：“十四五”规划主要目标任务完成情况】',
+      // Round nine (R4 speech 2): the year closes the 十四五 (its own plan's preamble says so). Round fourteen (R9 speech 6)
+      // changes the gap (was `【待填：“十四五”规划主要目标任务完成情况】`): the verdict in one clause of the opening.
+      '【待填：全面完成/基本完成】',
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
       '【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】',
       '【待填：优良天数比率未达标原因】',
@@ -202,7 +203,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round ten (R5 speech 5) changes the rule (was `针对去年…没有达标的问题，` and the plan's measures as its answer).
     // Round eleven (R6 speech 4) changes the items (was one a task, 镇街 and 农村 and 督察 each their own): one item a
     // chapter, led by its verb–object, the problems' answers inside it.
-    expect(pollution[0]).toMatch(/^一是深入打好蓝天保卫战。针对优良天数比率未达标问题，【待填：针对性措施（待大气环境处原因分析）】，按照国家、省超低排放改造要求/);
+    // Round fourteen (R9 speech 9) changes the measure after the gap (was `按照国家、省超低排放改造要求，有序组织水泥、焦化
+    // 企业实施深度治理`, work the review says is done: doneAlready on the shared object): the plan's next measure.
+    expect(pollution[0]).toMatch(/^一是深入打好蓝天保卫战。针对优良天数比率未达标问题，【待填：针对性措施（待大气环境处原因分析）】，巩固全市长流程钢铁企业环保绩效A级成果；/);
+    expect(deployment.join('')).not.toMatch(/水泥、焦化企业/);
     // Round thirteen (R8 speech 4) changes the end (was `“周调度、月通报”，` and the unit's next clause): the item over
     // DEPLOY.itemChars is cut at a clause boundary, the problem's answer keeping its first clause.
     expect(pollution[0]).toMatch(/；针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”。$/);
@@ -348,15 +352,21 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(shortcomings).not.toContain('切实加以解决');
   });
 
-  // Round nine (R4 speech 2): the year that closes a five-year plan says so in the review, before the theme points,
-  // its five years' results left to fill; a preamble without 收官 says nothing of it.
-  it('marks the close of the 十四五 before the theme points, from the year’s own preamble', () => {
-    const at = review.indexOf('2025年是“十四五”规划的收官之年。五年来，【待填：“十四五”规划主要目标任务完成情况】。');
-    expect(at).toBe(2);
+  // Round nine (R4 speech 2): the year that closes a five-year plan says so in the review; a preamble without 收官 says
+  // nothing of it. Round fourteen (R9 speech 6) changes the place and words (was a paragraph of its own between the
+  // indicators and （一）, `…收官之年。五年来，【待填：…完成情况】。`): one short clause right after the opening's first
+  // sentence, like the report's, the verdict to fill.
+  it('marks the close of the 十四五 in the review’s opening, right after its first sentence, from the year’s own preamble', () => {
+    const closing = '2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。';
     expect(review[1]).toMatch(/^2025年，在【待填：上级领导机关，如“市委市政府”】的坚强领导下/);
-    expect(review[3]).toMatch(/^（一）/);
+    const [first, second, third] = review[1]!.split(/(?<=。)/);
+    expect(first).toMatch(/全面落实《济南市生态环境局2025年工作要点》部署。$/);
+    expect(second).toBe(closing);
+    expect(third).toMatch(/^年初部署的\d+项重点任务/);
+    expect(review.join('')).not.toContain('五年来');
+    expect(review[2]).toMatch(/^（一）/);
     expect(planClosingWords('2026年是“十五五”规划的开局之年')).toBe('');
-    expect(planClosingWords('2020年是“十三五”规划收官之年')).toBe('2020年是“十三五”规划收官之年。五年来，【待填：“十三五”规划主要目标任务完成情况】。');
+    expect(planClosingWords('2020年是“十三五”规划收官之年')).toBe('2020年是“十三五”规划收官之年，“十三五”规划目标任务【待填：全面完成/基本完成】。');
   });
 
   // Finding 6, round seven (R1 speech 11). Round eleven (R6 speech 7) changes the rule (was: one WORD JOINER between a
@@ -422,7 +432,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const review1 = review.join('');
     expect(review1).toContain('二是着力提升生态系统多样性、稳定性、持续性。完成南部山区生物多样性本底调查，记录物种2316种。');
     // Round eleven (rule changed, R6 report 2: the report's VERB_ADVERBS, shared): 推进 takes 扎实/深入/稳步.
-    expect(review1).toContain('三是扎实推进碳达峰碳中和。');
+    // Round fourteen (R9 speech 2) makes it the fourth point (was 三是): 靠前服务保障项目建设 is a point of its own before it.
+    expect(review1).toContain('四是扎实推进碳达峰碳中和。');
     expect(review1).toContain('历城区获评省级低碳发展示范区。');
     expect(review1).not.toContain('印发加强生态保护修复监管实施意见');
     // Results over activity: the 简报 count is activity, the 换届 a result (R4 speech 1).
@@ -439,7 +450,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const overview = review[1]!;
     // Round ten (R5 speech 2) changes the rule (was: the four counts): 61 of 67 done is 91%, at least 90%, so
     // 绝大部分; the unit that did not report is named once under 四 (two tests below check the rule by share).
-    expect(overview).toContain('全面落实《济南市生态环境局2025年工作要点》部署。年初部署的59项重点任务绝大部分按期完成。');
+    // Round fourteen (R9 speech 6): the close of the 十四五 in one clause between them (was `…部署。年初部署的…`).
+    expect(overview).toContain('全面落实《济南市生态环境局2025年工作要点》部署。2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。年初部署的59项重点任务绝大部分按期完成。');
     expect(overview).not.toMatch(/完成61项|未报送/);
     expect(overview).not.toContain('量化目标');
     const body = deployment.join('\n');
@@ -455,7 +467,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // cut off, it read 有序组织水泥、焦化企业 with nothing organised), and the lead is left unsaid.
     // (Round nine, R4 speech 4: without the 要 before it.)
     // (Round ten, R5 speech 5: after the gap for the lead's measures, not after `…的问题，`.)
-    expect(body).toContain('原因分析）】，按照国家、省超低排放改造要求，有序组织水泥、焦化企业实施深度治理');
+    // Round fourteen (R9 speech 9) changes this one (was: the measure said whole after the gap): the review says the
+    // 水泥、焦化 超低排放 work is done, so it is not deployed again (doneAlready); the rule stands in withoutTrailingEcho's test.
+    expect(body).not.toContain('有序组织水泥、焦化企业实施深度治理');
+    expect(body).toContain('原因分析）】，巩固全市长流程钢铁企业环保绩效A级成果；');
     expect(body).not.toContain('实施重点行业深度治理，按照');
     expect(body).not.toMatch(/有序组织水泥、焦化企业[，；。]/);
     // 8. The closing line holds the units to the plan.
@@ -477,7 +492,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^针对[^，]*问题$/.test(m) && !/^做好迎接/.test(m));
       expect(measures.length, x).toBeLessThanOrEqual(DEPLOY.measures);
     }
-    expect(items.filter((x) => x.length > DEPLOY.itemChars).map((x) => x.split('。')[0])).toEqual(['一是深入打好蓝天保卫战']);
+    // Round fourteen (R9 speech 9) changes the list (was ['一是深入打好蓝天保卫战']): with the done 超低排放 measure gone,
+    // the 蓝天 item's shorter measure brings it under DEPLOY.itemChars, so no item is over.
+    expect(items.filter((x) => x.length > DEPLOY.itemChars).map((x) => x.split('。')[0])).toEqual([]);
     expect(items.find((x) => x.startsWith('一是深入打好蓝天保卫战'))).toMatch(/；针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”。$/);
     // 10. No point repeats its part's heading: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展 leads with its first task.
     // (Round ten, R5 speech 6: the lead verb–object, was `一是在2026年6月底前完成…`.)
@@ -547,6 +564,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // before says (context.ts leansOnPrevious), so it is kept.
     expect(green).toContain('二是推动减污降碳协同增效。推动1家国家级、1家省级减污降碳协同创新试点园区建设，试点园区单位产值碳排放同比下降6.8%。');
     expect(green).not.toMatch(/。试点园区单位产值/);
+    // Round fourteen (R9 speech 2): unlike tasks are split as the report splits them (context.ts kindPoints): 环评审批 is
+    // a point of its own under its kind's lead, not under 推动减污降碳协同增效.
+    const carbon = /二是推动减污降碳协同增效。[^。]*。(?:[^一二三四五是]*。)?/.exec(green)?.[0] ?? '';
+    expect(carbon).toContain('减污降碳协同创新试点园区');
+    expect(carbon).not.toContain('环评审批');
+    expect(green).toContain('三是靠前服务保障项目建设。完成重大项目环评审批147个，平均审批时限压缩至法定时限的40%。');
+    expect(green).toMatch(/四是扎实推进碳达峰碳中和。/);
     expect(echoesTheme('扎实推动绿色低碳高质量发展', '推进绿色低碳高质量发展精准有力')).toBe(true);
     // 4. A part of several chapters: one item per chapter, its verb–object the lead; a part of one chapter per task.
     const parts = deployment.filter((p) => /^（[一二三四五]）/.test(p));
@@ -653,6 +677,13 @@ describe('the speech’s rules, each on its own', () => {
     expect(doneAlready('修改《济南市扬尘污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(false);
     expect(doneAlready('推动《济南市机动车和非道路移动机械排气污染防治条例》修改调研', ['完成《济南市机动车和非道路移动机械排气污染防治条例》修改调研，形成调研报告报市人大常委会'])).toBe(true);
     expect(doneAlready('编发全市生态环境系统党的建设工作简报', ['编发党建工作简报12期'])).toBe(false);
+    // Round fourteen (R9 speech 9): the match on the shared object, the kinds listed and the work's words, whatever the
+    // measure's verb: 水泥、焦化 超低排放 done is not deployed again; one kind not done, other work, or work begun is.
+    const ultraLow = '按照国家、省超低排放改造要求，有序组织水泥、焦化企业实施深度治理';
+    expect(doneAlready(ultraLow, ['完成3家水泥企业、2家焦化企业超低排放改造，涉及治理点位96个'])).toBe(true);
+    expect(doneAlready(ultraLow, ['完成3家水泥企业超低排放改造'])).toBe(false);
+    expect(doneAlready(ultraLow, ['完成3家水泥企业、2家焦化企业无组织排放排查'])).toBe(false);
+    expect(doneAlready(ultraLow, ['启动3家水泥企业、2家焦化企业超低排放改造'])).toBe(false);
     expect(withoutTrailingEcho('有序组织水泥、焦化企业实施深度治理', '实施重点行业深度治理')).toBe('有序组织水泥、焦化企业');
     // The echo as the object of a verb further back is no echo to drop.
     expect(withoutTrailingEcho('持续推进石化、有机化工企业挥发性有机物综合治理', '开展挥发性有机物综合治理')).toBe('持续推进石化、有机化工企业挥发性有机物综合治理');

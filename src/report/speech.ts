@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, kindPoints, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -280,16 +280,19 @@ export const SPEECH_GAPS = {
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
   /** The five-year plan a year closes (R4 speech 2): what it achieved over five years is not in one year's data. */
   planClosing: (plan: string) => `【待填：${plan}规划主要目标任务完成情况】`,
+  /** The speech's word on it (R9 speech 6): whether the five-year plan was fully or mostly done is the drafter's to say. */
+  planVerdict: '【待填：全面完成/基本完成】',
 } as const;
 
 /**
- * A year that closes a five-year plan, as its own plan's preamble says (`2025年是“十四五”规划的收官之年，…`): the
- * review says so before the theme points, with the five years' results to fill (SPEECH_GAPS.planClosing).
+ * A year that closes a five-year plan, as its own plan's preamble says (`2025年是“十四五”规划的收官之年，…`): round
+ * fourteen (R9 speech 6) says it as one short clause of the review's opening, right after its first sentence, like the
+ * report's (was: a paragraph of its own before the theme points, `五年来，【待填：…完成情况】`): the verdict to fill.
  */
 export const PLAN_CLOSING = /(\d{4}年)是(“[^”]+”)规划的?收官之年/;
 export function planClosingWords(place: string): string {
   const m = PLAN_CLOSING.exec(place);
-  return m ? `${m[0]}。五年来，${SPEECH_GAPS.planClosing(m[2]!)}。` : '';
+  return m ? `${m[0]}，${m[2]}规划目标任务${SPEECH_GAPS.planVerdict}。` : '';
 }
 
 /**
@@ -630,7 +633,20 @@ export const DONE_MEASURE = { verb: /^(完成|建成|实现)/, least: 6, count: 
  * is done: its quoted title stands in a reported clause that says the amendment came into force.
  */
 export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, done: /(修正案|修订|修改|修正)[^，；。]*(施行|通过|实施|印发)/, titled: /《[^》]+》[\u4e00-\u9fa5]{2,}/ } as const;
+/**
+ * Work on kinds of firms the year's reports say were done (R9 speech 9: `按照…超低排放改造要求，有序组织水泥、焦化企业实施
+ * 深度治理` after `完成3家水泥企业、2家焦化企业超低排放改造`): the match is on the shared object, not the measure's verb:
+ * every kind the measure lists (`水泥、焦化企业`) stands in one reported clause of completion, and the two share the
+ * work's words (`超低排放`, `run` characters running, the kinds aside).
+ */
+export const DONE_KINDS = { list: /((?:[\u4e00-\u9fa5]{2}、)+[\u4e00-\u9fa5]{2})等?(?:企业|行业)/, run: 4 } as const;
 export function doneAlready(measure: string, reported: string[]): boolean {
+  const kinds = DONE_KINDS.list.exec(measure)?.[1]?.split('、');
+  if (kinds) {
+    const work = kinds.reduce((m, k) => m.split(k).join(''), measure).replace(/、+/g, '、');
+    const clauses = reported.flatMap((r) => r.split(/[，；。]/));
+    if (clauses.some((c) => DONE_MEASURE.verb.test(c) && !DONE_MEASURE.begun.test(c) && kinds.every((k) => c.includes(k)) && sharesRun(work, c, DONE_KINDS.run))) return true;
+  }
   const amended = DONE_AMENDMENT.verb.exec(measure);
   if (amended) return reported.some((r) => r.split(/[；。]/).some((c) => c.includes(amended[2]!) && DONE_AMENDMENT.done.test(c)));
   // Work on a quoted title the review says was completed (`推动《…条例》修改调研` after `完成《…条例》修改调研`).
@@ -1157,7 +1173,7 @@ function reviewItems(
   const chapters = t.分章;
   const units =
     chapters.length > 1
-      ? chapters.map((ch) => {
+      ? chapters.flatMap((ch) => {
           // Another field's task in the chapter (context.ts OFF_TOPIC: 网络安全 under 环境安全) is no result of it.
           const own = reported(ch.章节).filter((x) => !offTopic(ch.对象, x.task));
           const said = point(words.action(ch.对象, ch.状态), own.flatMap((x) => x.sentences));
@@ -1165,7 +1181,12 @@ function reviewItems(
           // 高质量发展`) takes the report's rule (context.ts echoesTheme): the own words of the task its first result is from.
           const from = said.results[0] ? own.find((x) => x.sentences.some((s) => s.includes(said.results[0]!.split('，')[0]!))) : undefined;
           const instead = from && echoesTheme(said.lead, t.标题) ? leadWords(cnPunctuation(from.task).replace(/[。；，\s]+$/, '')) : '';
-          return { ch, ...said, lead: instead && !echoesTheme(instead, t.标题) ? instead : said.lead };
+          if (!instead || echoesTheme(instead, t.标题)) return [{ ch, ...said }];
+          // Round fourteen (R9 speech 2): a task's lead heads only tasks of its kind, as the report's points (context.ts
+          // kindPoints, TASK_KINDS): 环评审批 is its own point (`靠前服务保障项目建设`), not under 推动减污降碳协同增效.
+          const kinds = kindPoints([from!, ...own.filter((x) => x !== from)], instead);
+          if (kinds.length < 2) return [{ ch, ...said, lead: instead }];
+          return kinds.map((k) => ({ ch, ...point(k.head, k.tasks.flatMap((x) => x.sentences)) }));
         })
       : chapters.flatMap((ch) => reported(ch.章节).map((x, k) => ({ ch, ...point(cnPunctuation(x.task.trim()).replace(/[。；，\s]+$/, ''), x.sentences, k === 0) })));
   const most = chapters.length > 1 ? HIGHLIGHTS.chapters : HIGHLIGHTS.most;
@@ -1216,7 +1237,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
-  const overview = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署${figure}。`;
+  // The close of a five-year plan right after the first sentence (R9 speech 6), before the year's count.
+  const closing = yearEnd ? planClosingWords(own.place) : '';
+  const opened = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署`;
+  const overview = figure.startsWith('。') ? `${opened}。${closing}${figure.slice(1)}。` : `${opened}${figure}。${closing}`;
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
@@ -1425,7 +1449,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       来源: 'next',
       计划: displayTitle(p),
       总体要求: requirement || SPEECH_GAPS.aims(next),
-      概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}对照《${displayTitle(p)}》，重点抓好以下${cnCount(parts.length)}个方面工作。`,
+      // The plan is named once, in the closing line (见, R9 speech 10), not here too.
+      概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
       章节: parts,
       见: DEPLOY_CLOSING(displayTitle(p)),
@@ -1476,7 +1501,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     遵循: guidance,
     总述: overview,
     指标: indicators,
-    收官: yearEnd ? planClosingWords(own.place) : '',
+    // Round fourteen (R9 speech 6): said in the opening (总述); kept empty for templates of earlier rounds.
+    收官: '',
     回顾: review,
     不足: shortcomings,
     形势: situation,
