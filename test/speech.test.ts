@@ -130,7 +130,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：面临的压力和挑战】。',
       // Round thirteen (R8 speech 3) adds （三） (was none): the 2026 aims against the 2025 values of METRICS (PM2.5 38
       // against 以内37, 优良天数 62.6% against 64%以上: both short, so both raised), then the work left by its count.
-      '（三）从自身工作看，PM2.5要由38微克/立方米降至37微克/立方米以内，优良天数比率要由62.6%提高到64%以上；去年还有48个行政村的农村环境整治、5项督察反馈问题整改没有完成，要逐项清零。',
+      // Round fourteen (R9 speech 7) adds the problems of work done the 通报's 表3 follows up (was: ending at 清零), the
+      // first two in plan order (道路积尘 under 蓝天, 小清河 under 碧水; 二级市场交易 is the third), each by its first clause.
+      '（三）从自身工作看，PM2.5要由38微克/立方米降至37微克/立方米以内，优良天数比率要由62.6%提高到64%以上；去年还有48个行政村的农村环境整治、5项督察反馈问题整改没有完成，要逐项清零；部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大等问题还需持续用力。',
     ]);
     expect(text.join('\n')).not.toContain('薄弱环节');
     // 作风 and the closing words: template paragraphs, kept in templates/speech.hbs, each with its comment for the clerk.
@@ -643,6 +645,9 @@ describe('the speech’s rules, each on its own', () => {
       '优良天数比率要由63.1%提高到64%以上，PM2.5要在36微克/立方米的基础上巩固成果，控制在37微克/立方米以内；去年还有48个行政村的农村环境整治、5项督察反馈问题整改没有完成，要逐项清零',
     );
     expect(ownWorkWords(aims, [], [])).toBe('');
+    // Round fourteen (R9 speech 7): the problems of work done to follow up, two at most, 等 only after a list (one alone is 的问题).
+    expect(ownWorkWords([], [], [], ['小清河汛期总氮浓度波动较大', '部分城乡接合部镇街道路积尘负荷反复', '二级市场交易活跃度不高'])).toBe('小清河汛期总氮浓度波动较大、部分城乡接合部镇街道路积尘负荷反复等问题还需持续用力');
+    expect(ownWorkWords([], [], ['5项督察反馈问题整改'], ['小清河汛期总氮浓度波动较大'])).toBe('去年还有5项督察反馈问题整改没有完成，要逐项清零；小清河汛期总氮浓度波动较大的问题还需持续用力');
     expect(situationWords('', '', '去年还有2项工作没有完成')).toEqual(['（一）从上级要求看，【待填：上级会议和文件精神】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。', '（三）从自身工作看，去年还有2项工作没有完成。']);
   });
 

@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
+import { COMMEND_RULE, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
@@ -338,6 +338,12 @@ export const OWN_WORK = {
   verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
   shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
   left: (list: string) => `${SPEAKER_WORDS.lastYear}还有${list}没有完成，要逐项清零`,
+  /**
+   * The problems of work done that the 通报 follows up in 表3 (bulletin.ts openProblem, no remainder; R9 speech 7), each
+   * by its first clause, in the plan's order, `followMost` at most: `A、B等问题还需持续用力`.
+   */
+  follow: (list: string[]) => `${list.join('、')}${list.length > 1 ? '等' : '的'}问题还需持续用力`,
+  followMost: 2,
 } as const;
 
 const firstFigure = (s: string): number | null => {
@@ -364,11 +370,15 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
   return null;
 }
 
-/** 形势 （三）: the aims the year's values fall short of first, then those to hold, then the work left; '' when none. */
-export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], left: string[]): string {
+/**
+ * 形势 （三）: the aims the year's values fall short of first, then those to hold, then the work left, then the problems
+ * of work done still to follow up (OWN_WORK.follow); '' when none.
+ */
+export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], left: string[], follow: string[] = []): string {
   const said = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x);
   const figures = [...said.filter((x) => x.short), ...said.filter((x) => !x.short)].map((x) => x.text).join('，');
-  return [figures, left.length ? OWN_WORK.left(left.join('、')) : ''].filter(Boolean).join('；');
+  const followed = follow.slice(0, OWN_WORK.followMost);
+  return [figures, left.length ? OWN_WORK.left(left.join('、')) : '', followed.length ? OWN_WORK.follow(followed) : ''].filter(Boolean).join('；');
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -1484,7 +1494,19 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         ...weighed.map((x) => x.left).filter(Boolean),
       ]
     : [];
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork) : '');
+  // The problems of work done the 通报 follows up in 表3 (bulletin.ts: its lead's problem of substance, no remainder
+  // stated), each by its first clause (R9 speech 7).
+  const followUp = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '完成')
+        .flatMap((c) => {
+          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+          if (leads.some((a) => openRemainder(substance(a.progress, c.task)))) return [];
+          const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
+          return problem ? [cnPunctuation(problem).split('，')[0]!.trim()] : [];
+        })
+    : [];
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork, followUp) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
