@@ -397,6 +397,18 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // The closing words never leave one line alone on the last page (R1 speech 11: 「南作出新的更大贡献！」).
     const lastPage = pdfText.split('\f').filter((x) => x.trim()).at(-1)!;
     expect(lastPage.split('\n').filter((l) => l.trim()).length).toBeGreaterThan(1);
+    // Round fourteen (R9 speech 12): keep-with-next only on the title and the headings, never on a body paragraph (the
+    // speech has no 落款, table or figure a body line would keep with), so no chain of body text leaves a page short:
+    // a page ends at most two of its 22 lines short, what a heading pair with its first body line (3 lines) may leave.
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const kept = (xml.match(/<w:p[ >].*?<\/w:p>/g) ?? []).filter((p) => p.includes('<w:keepNext/>')).map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)/g)].map((m) => m[1]).join(''));
+    expect(kept.length).toBeGreaterThan(15);
+    for (const t of kept) expect(t, t).toMatch(/^在.+上的讲话$|^[一二三四]、|^（[一二三四五六七八九十]+）[^。]+$/);
+    expect(kept.filter((t) => /^[一二三四]、/.test(t))).toEqual(['一、2025年工作回顾', '二、准确把握当前形势', '三、2026年重点工作', '四、狠抓工作落实']);
+    const pages = pdfText.split('\f').filter((x) => x.trim());
+    const bodyLines = (page: string) => page.split('\n').filter((l) => l.trim() && !/^—\s*\d+\s*—$/.test(l.trim())).length;
+    expect(pages.length).toBeGreaterThan(4);
+    for (const page of pages.slice(1, -1)) expect(bodyLines(page), page.slice(0, 40)).toBeGreaterThanOrEqual(20);
   }, 120_000);
 
   // Round eight (R2 speech 1–10), each on the extracted text.
