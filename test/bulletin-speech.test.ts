@@ -571,8 +571,11 @@ describe('rules in one place', () => {
     expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
     // Round eleven (R6 通报 3): 表1 counts it 完成 while 表2 presses it; the note under 表1 says so. Round twelve (R7 通报
     // 5; was `“完成”含…的1项（见表2）`): by the work as its lead wrote it (督察反馈问题, 整改), what is left (30 − 25).
-    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
-    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('其中“A整改”“B”2项年度任务已完成，尚有剩余事项，列入表2督办。');
+    // Round fourteen (R9 通报 6; was `其中“…”1项年度任务已完成，尚余…`): no 其中 after the unreported count it does not
+    // belong to; the unit's word (报为完成) against what is left.
+    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
+    expect(built.表注).not.toContain('其中');
+    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('“A整改”“B”2项，责任单位报为完成，但尚有剩余事项，列入表2督办。');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
@@ -1135,7 +1138,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(bulletin[bulletin.indexOf('表3　需持续跟踪事项清单') - 1]).toBe('以下事项已完成年度任务，但仍存在需持续跟踪的问题：');
     // Round eleven (R6 通报 3): 表1 counts 11.1 完成 while 表2 presses it; the note under 表1 says so.
     // Round twelve (R7 通报 5): by the work and what is left (LEAD_TEXT: 46项完成整改41项).
-    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
+    // Round fourteen (R9 通报 6; was `不计为完成。其中“督察反馈问题整改”1项年度任务已完成，`): 其中 read as one of the 4.
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
     // Round twelve (R7 通报 3): the section's title covers both tables.
     expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);
     // Round ten (B10 point 2): 上半年 as its last day. Round twelve (R7 通报 4): said in 一 only; nothing after 表3.
@@ -1205,7 +1209,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round nine (lead's decision after B9): every unit 表2 makes answerable for the missed indicator (its lead and
     // the units counted as cooperating: the 蓝天 chapter's other leads) is left out, since praising a unit beside the
     // row that presses it reads as a contradiction; the three others stay, in the same order and words.
-    const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '优良天数比率')!;
+    // Round fourteen (R9 通报 10; the cell was `优良天数比率`, read as a task of the plan): `主要指标：` before the name.
+    const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '主要指标：优良天数比率')!;
     // Round twelve (R7 通报 6): the plan assigns no unit to an indicator; the lead 会同有关处室、单位 (was a count).
     expect(missedRow[2]).toBe('大气环境处（会同有关处室、单位）');
     // Round ten (B10 point 4): one sentence, a verb before a highlight without one; 财务审计处's sum of money over the
@@ -1225,7 +1230,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(praised(bulletin)).toContain('水生态环境处推动');
     const waterDoc = join(out3, '督办通报_2025-年终.docx');
     // (It leads every clause of the 碧水 chapter: no cooperating unit to name.)
-    expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '国控断面优良水体比例')![2]).toBe('水生态环境处');
+    expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '主要指标：国控断面优良水体比例')![2]).toBe('水生态环境处');
     expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。财务审计处兑现/);
     expect(praised(docxText(waterDoc))).not.toContain('水生态环境处');
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
@@ -1242,7 +1247,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
-    const row = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((r) => r[1] === '优良天数比率')!;
+    const row = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((r) => r[1] === '主要指标：优良天数比率')!;
     const firstClause = plan.tasks.find((t) => t.chapterId === blueSky[0])!.clauses[0]!.id;
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
     // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.

@@ -86,6 +86,11 @@ export const COMMEND_RULE = {
 const MISSED_OTHERS = '有关处室、单位';
 export const MISSED_ROW = {
   number: '—',
+  /**
+   * Its 重点任务 cell (round fourteen, R9 通报 10; was the indicator's name alone, which read as a task of the plan):
+   * `主要指标：优良天数比率`.
+   */
+  task: (name: string) => `主要指标：${name}`,
   /** `大气环境处（会同有关处室、单位）`; the lead alone when no other chapter lead answers for it. */
   others: MISSED_OTHERS,
   units: (lead: string, others: string[]) => (others.length ? `${lead}（会同${MISSED_OTHERS}）` : lead),
@@ -232,12 +237,14 @@ export const BULLETIN_RULES = {
   /**
    * Under 表1 (round eleven, R6 通报 3): 表1 counts a clause done with a remainder as 完成 while 表2 presses it, so the
    * note says which (round twelve, R7 通报 5; was a count alone): the work by its object and verb as its lead wrote them
-   * (remainderObject, the scope before it left out), what is left and that 表2 presses it.
+   * (remainderObject, the scope before it left out), what is left and that 表2 presses it. Round fourteen (R9 通报 6;
+   * was `其中“…”1项年度任务已完成`): no 其中, which read as one of the 4 unreported just named; the unit's own word
+   * for it (报为完成), set against what is left by 但.
    */
   doneWithRemainder: (items: { name: string; left: string; noun: string; verb: string }[]) => {
     const names = items.map((x) => `“${x.name}”`).join('');
     const rest = items.length === 1 ? `尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}` : '尚有剩余事项';
-    return `其中${names}${items.length}项年度任务已完成，${rest}，列入表2督办。`;
+    return `${names}${items.length}项，责任单位报为完成，但${rest}，列入表2督办。`;
   },
   /** The scope before a remainder's object (`中央和省级`), which the note leaves out. */
   remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
@@ -828,7 +835,7 @@ export function buildBulletin(
     return {
       序号: '',
       编号: MISSED_ROW.number,
-      任务: m.name,
+      任务: MISSED_ROW.task(m.name),
       单位: MISSED_ROW.units(m.lead, m.units.filter((u) => u !== m.lead)),
       类别: '指标' as PressedKind,
       情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
