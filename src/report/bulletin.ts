@@ -260,7 +260,31 @@ export const BULLETIN_RULES = {
     units.length <= BULLETIN_REPEATED_NAMED
       ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。`
       : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
+  /**
+   * Round fourteen (R9 通报 4): the cooperating units' returns, when most say nothing of their own part (synthesis.ts
+   * substance leaves nothing: `继续做好配合工作`, `按要求报送相关材料`): after the quality remark, how many of the texts
+   * they reported are such, quoted by the phrase most of them use; and 四 asks for the part itself (BULLETIN_REQUIREMENTS).
+   * Nothing when they are no more than `share` of the texts.
+   */
+  coopFiller: {
+    share: 0.5,
+    text: (total: number, filler: number, phrase: string) => `配合单位报送的${total}条情况中，有${filler}条仅为“${phrase}”等表述，未写明具体配合事项。`,
+    ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展。`,
+  },
 } as const;
+
+/**
+ * The cooperating units' texts that say nothing of their part (BULLETIN_RULES.coopFiller): of the 配合 answers reported
+ * with a text, how many are filler only, and the filler phrase most of them open with (the first on a tie).
+ */
+export function coopFiller(clauses: ClauseProgress[]): { total: number; filler: number; phrase: string } {
+  const texts = clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported && a.progress?.trim()).map((a) => ({ c, text: a.progress!.trim() })));
+  const filler = texts.filter((x) => !substance(x.text, x.c.task)).map((x) => x.text.split(/[，,；;。]/)[0]!.trim());
+  const counts = new Map<string, number>();
+  for (const p of filler) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const phrase = [...counts].reduce<[string, number]>((best, x) => (x[1] > best[1] ? x : best), ['', 0])[0];
+  return { total: texts.length, filler: filler.length, phrase };
+}
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
 /** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
@@ -315,6 +339,8 @@ export interface RequirementInput {
   missed: { name: string; lead: string; aim: string }[];
   reply: string;
   office: string;
+  /** The filler phrase most cooperating units reported, when most did (BULLETIN_RULES.coopFiller); else ''. */
+  coopFiller?: string;
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
@@ -405,6 +431,13 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         .filter((m) => m.lead)
         .map((m) => `${m.lead}要会同${MISSED_ROW.others}针对${m.name}未达到目标的问题细化整改措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
         .join('；') + '。',
+  },
+  {
+    // Round fourteen (R9 通报 4): most cooperating units' texts were filler; before the papers owed, whose reply date
+    // closes the requirements.
+    标题: '提高报送质量。',
+    when: (o) => !!o.coopFiller,
+    text: (o) => BULLETIN_RULES.coopFiller.ask(o.coopFiller!),
   },
   {
     // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
@@ -595,6 +628,22 @@ export function remainderObject(text: string, issuer: string): { object: string;
   const field = OBJECT_IMPLIED.field(issuer);
   const implied = field.length >= 2 ? new RegExp(`${field}(保护)?(?=${OBJECT_IMPLIED.before.source})`, 'g') : null;
   return { object: implied ? object.replace(implied, '') : object, verb: m[3]!.trim() };
+}
+
+/**
+ * How a row of 表2 or 表3 names its work (round fourteen, R9 通报 1): by its task, unless the task's clauses have
+ * different leads — then the task (`深化体制机制改革创新`) also covers another unit's work (财政奖补), and the row names
+ * its own clause by the clause's first phrase (`深化排污权有偿使用和交易改革`), the task's lead sentence before it left
+ * out; a phrase shorter than `least` or longer than `most` characters names nothing well, and the task stays.
+ */
+export const ROW_NAME = { least: 4, most: 24, phrase: /[，,；;。]/ } as const;
+export function rowName(c: Pick<ClauseProgress, 'clauseId' | 'taskId' | 'task' | 'text' | 'answers'>, clauses: Pick<ClauseProgress, 'taskId' | 'answers'>[]): string {
+  const lead = (x: Pick<ClauseProgress, 'answers'>) => x.answers.find((a) => a.role === '牵头')?.unit ?? '';
+  const leads = new Set(clauses.filter((x) => x.taskId === c.taskId).map(lead));
+  if (leads.size < 2) return c.task;
+  const own = c.text.trim().startsWith(c.task) ? c.text.trim().slice(c.task.length).replace(/^[。，,；;\s]+/, '') : c.text.trim();
+  const phrase = own.split(ROW_NAME.phrase)[0]!.trim();
+  return [...phrase].length >= ROW_NAME.least && [...phrase].length <= ROW_NAME.most ? phrase : c.task;
 }
 
 /** `A、B和C` lists read as 顿号 lists in documents. */
@@ -800,7 +849,7 @@ export function buildBulletin(
       部分: part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures).replace(/^牵头单位未报送；/, '') : '',
       序号: '',
       编号: c.clauseId,
-      任务: c.task,
+      任务: rowName(c, clauses),
       单位: unitsText(units),
       类别: (silent ? '未报送' : '未完成') as PressedKind,
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
@@ -875,7 +924,7 @@ export function buildBulletin(
     部分: '',
     序号: '',
     编号: c.clauseId,
-    任务: c.task,
+    任务: rowName(c, clauses),
     单位: unitsText(leads),
     类别: '跟踪' as PressedKind,
     情况,
@@ -889,7 +938,7 @@ export function buildBulletin(
   const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
   const tracked = followed
     .filter((x) => x.kind === 'problem')
-    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: rowName(x.c, clauses), 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
   const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
@@ -907,7 +956,7 @@ export function buildBulletin(
   // 表注's remainders (BULLETIN_RULES.doneWithRemainder): each by its object and verb, else by its task.
   const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => {
     const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
-    return { name: object ? `${object}${x.verb ?? ''}` : x.c.task, left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
+    return { name: object ? `${object}${x.verb ?? ''}` : rowName(x.c, clauses), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
   });
   const remainderNote = remainders.length ? BULLETIN_RULES.doneWithRemainder(remainders) : '';
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
@@ -1002,6 +1051,9 @@ export function buildBulletin(
   // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
   const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
+  // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
+  const coop = coopFiller(clauses);
+  const coopWords = coop.filler > coop.total * BULLETIN_RULES.coopFiller.share ? coop : null;
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
   const undoneItems: PressedItem[] = pressed
@@ -1010,7 +1062,7 @@ export function buildBulletin(
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
-      return { task: c.task, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
+      return { task: row.任务, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
   const input: RequirementInput = {
@@ -1022,11 +1074,12 @@ export function buildBulletin(
       tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
     })),
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: rowName(x.c, clauses), lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
     missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
     office: replyOffice(ctx.机关, printer),
+    coopFiller: coopWords?.phrase ?? '',
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
@@ -1059,7 +1112,7 @@ export function buildBulletin(
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
-    报送质量: repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : '',
+    报送质量: `${repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
