@@ -21,7 +21,7 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, coopFiller, rowName, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -237,7 +237,10 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(pasting).toHaveLength(16);
     expect(text).toContain(
       `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
-        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。',
+        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。' +
+        // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
+        // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
+        '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
     );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
@@ -245,7 +248,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // Round seven (finding 4): 补报 and the written reply are one point, last, with the one date (were two).
     // Round eight (R2, point 4): what is not done is said once: 抓紧整改落实 carries it into the next plan (was a
     // second point, 统筹推进工作, naming it again).
-    expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。'].map((x) => x.slice(0, 9)));
+    // Round fourteen (R9 通报 4; were (一) and (二)): the cooperating units' filler asked for before the papers owed.
+    expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。'].map((x) => x.slice(0, 9)));
+    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     // (一) names each item not done with its lead and the cooperating unit behind itself (what is left stands in
     // 表2, not again here); neither unit named a date, so the date is asked for once.
     // Round ten (B10 point 5): the next plan's 14 方面59项 are no 督办 matter and are no longer deployed here.
@@ -257,7 +262,7 @@ describe('the 督办通报 of a 年终 round', () => {
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
     expect(asks.at(-1)).toMatch(
-      new RegExp(`^（二）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
+      new RegExp(`^（三）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
     );
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
@@ -411,6 +416,41 @@ describe('the speech at the next year’s work conference', () => {
 });
 
 describe('rules in one place', () => {
+  // Round fourteen (R9 通报 1): a row names its clause when its task's clauses have different leads (by hand from the
+  // plan: 13.2's four clauses are led by 财务审计处 and 污染物排放总量控制处, 1.4's by 生态保护处 and 水生态环境处).
+  it('names a table row by its clause when the task’s clauses have different leads (rowName)', () => {
+    const of = (id: string) => progress.clauses.find((c) => c.clauseId === id)!;
+    expect(rowName(of('13.2-3'), progress.clauses)).toBe('深化排污权有偿使用和交易改革');
+    // The first clause after its task's lead sentence (13.2-1's text opens with 深化体制机制改革创新。).
+    expect(of('13.2-1').text.startsWith('深化体制机制改革创新。')).toBe(true);
+    expect(rowName(of('13.2-1'), progress.clauses)).toBe('深入实施生态文明建设财政奖补机制');
+    expect(rowName(of('1.4-2'), progress.clauses)).toBe('积极开展美丽河湖申报');
+    // One lead for the task (6.3 alone): the task's name.
+    expect(rowName(of('6.3'), progress.clauses)).toBe(of('6.3').task);
+    expect(rowName({ ...of('13.2-3'), text: '按照要求开展排污权有偿使用和交易的各项改革试点工作并逐步扩大到全市范围' }, progress.clauses)).toBe(of('13.2-3').task);
+  });
+
+  // Round fourteen (R9 通报 4): counted and asked for only when most cooperating texts are filler.
+  it('counts the cooperating units’ filler only when it is most of their texts (coopFiller)', () => {
+    const coop = progress.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported));
+    expect(coop).toHaveLength(66);
+    expect(coopFiller(progress.clauses)).toEqual({ total: 66, filler: 66, phrase: '继续做好配合工作' });
+    expect(BULLETIN_RULES.coopFiller.text(82, 78, '继续做好配合工作')).toBe('配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    // 33 of 66 given a part of their own: half is no majority — nothing in 三 or 四.
+    const mine: RoundProgress = structuredClone(progress);
+    mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported)).slice(0, 33).forEach((a) => Object.assign(a, { progress: '配合开展现场核查12次。' }));
+    expect(coopFiller(mine.clauses)).toEqual({ total: 66, filler: 33, phrase: '继续做好配合工作' });
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
+    expect(built.报送质量).not.toContain('配合单位');
+    expect(built.要求.map((r) => r.标题)).not.toContain('（二）提高报送质量。');
+    expect(built.要求.map((r) => r.标题.slice(3))).not.toContain('提高报送质量。');
+    // One more filler: 34 of 66, the majority.
+    Object.assign(mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported))[0]!, { progress: '按要求报送相关材料。' });
+    const more = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
+    expect(more.报送质量).toContain('配合单位报送的66条情况中，有34条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    expect(more.要求.map((r) => r.标题.slice(3))).toContain('提高报送质量。');
+  });
+
   it('commends one unit with its basis and result, several after the basis they share (praiseSentence)', () => {
     // Round ten (B10 point 4; was the basis, then `单位，成效` cells after a colon): one sentence, each unit with its
     // highlight as a clause, then the verdict.
@@ -1010,7 +1050,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(PASTED_UNDER).toHaveLength(3);
     expect(body).toContain(
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
-        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。\n`,
+        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。` +
+        // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
+        // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
+        '配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。\n',
     );
     expect(body.match(/在多项工作下报送了相同内容/g)).toHaveLength(1);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
@@ -1039,7 +1082,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
-    expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    expect(body).toContain(`（三）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -1126,7 +1169,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(followed.slice(1)).toEqual([
       ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '对高值镇街实行“周调度、月通报”'],
       ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大，上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查'],
-      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
+      // Round fourteen (R9 通报 1; was taskOf('13.2-3'), 深化体制机制改革创新, whose 13.2-1 is 财务审计处's 财政奖补): the
+      // task's clauses have different leads, so the row names its own clause (rowName).
+      ['3', '深化排污权有偿使用和交易改革', '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
     ]);
     expect(bulletin.join('') + tables.flat(2).join('')).not.toContain('【待填：原因】');
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
@@ -1280,7 +1325,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
   it('words each 工作要求 from the round: who finishes what by when, who owes which report, where leftovers go next year', () => {
     const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局'));
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
-    expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。']);
+    // Round fourteen (R9 通报 4; were (一) and (二)): 78 of the 82 cooperating texts are filler, asked for in (二).
+    expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。']);
+    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
     // (Round nine, B9 point 4: a row followed up, 已完成…剩余…, is done: not among the items to finish.)
     const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成/.test(r[3]!));
@@ -1317,8 +1364,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
     // that asks them, each paper named once in the document.
-    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
-    expect(asks[1]).not.toContain('整改措施');
+    expect(asks[2]).toBe(`（三）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    expect(asks[2]).not.toContain('整改措施');
     expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
     expect(asks.join('')).not.toContain('抓牢抓实');
   });

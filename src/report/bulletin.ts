@@ -268,7 +268,9 @@ export const BULLETIN_RULES = {
    */
   coopFiller: {
     share: 0.5,
-    text: (total: number, filler: number, phrase: string) => `配合单位报送的${total}条情况中，有${filler}条仅为“${phrase}”等表述，未写明具体配合事项。`,
+    // (All of them: `66条中有66条` reads as a slip; 均 says it.)
+    text: (total: number, filler: number, phrase: string) =>
+      `配合单位报送的${total}条情况${filler === total ? '均' : `中，有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项。`,
     ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展。`,
   },
 } as const;
