@@ -206,7 +206,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // （实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）`, 78
     // characters): over 40, the first task and the count.
     expect(row('实施“一河一策”精准治理等4项')).toEqual(['实施“一河一策”精准治理等4项', SILENT, '未报送', '—', '2026年1月25日前补报']);
-    expect(row('持续推进生态文明示范创建')).toEqual(['持续推进生态文明示范创建', SILENT, '未报送', '—', '2026年1月25日前补报']);
+    // Round fourteen (R9 通报 1; was `持续推进生态文明示范创建`, the task of 1.4-1 too, which 生态保护处 leads): the silent
+    // unit leads 1.4-2 only, so the row names that clause (rowName).
+    expect(row('积极开展美丽河湖申报')).toEqual(['积极开展美丽河湖申报', SILENT, '未报送', '—', '2026年1月25日前补报']);
     // More than four tasks (6 clauses of 蓝天, one task in two clauses): round thirteen (B13 point 5; was the chapter and
     // the count alone, `更高标准打好蓝天保卫战方面6项工作`): the first task and the count, as for any row over 40 characters.
     expect(row('实施重点行业深度治理等6项')).toEqual(['实施重点行业深度治理等6项', RETURNED, '未报送', '—', '2026年1月25日前补报']);
@@ -226,7 +228,8 @@ describe('the 督办通报 of a 年终 round', () => {
     const [, pressed] = docxTables(file('督办通报'));
     // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
     const silentRows = pressed!.filter((r) => r[3] === '未报送' && r[2] === SILENT);
-    expect(silentRows.map((r) => r[1])).toEqual(['持续推进生态文明示范创建', '实施“一河一策”精准治理等4项']);
+    // (Round fourteen, R9 通报 1: 1.4-2 by its clause, as above.)
+    expect(silentRows.map((r) => r[1])).toEqual(['积极开展美丽河湖申报', '实施“一河一策”精准治理等4项']);
     // Round seven (finding 7): criticism in proportion — the late unit is reminded with its days late (received
     // 2026-01-12, Beijing time, against the round's 2026-01-10), the silent and the returned are criticised.
     // Round eight (R2, point 5): the reminder is its own sentence after the criticism, the title names both.
@@ -236,7 +239,7 @@ describe('the 督办通报 of a 年终 round', () => {
     const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
     expect(pasting).toHaveLength(16);
     expect(text).toContain(
-      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
         '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
         // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
@@ -1211,8 +1214,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 原因 and 时限 (python-docx reads the table's grid).
     const grid: number[] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[1]; print(json.dumps([c.width for c in t.columns]))', join(round.reportDir, '督办通报_2025-年终.docx')], { encoding: 'utf8' }));
     expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]![0]).toEqual(['序号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
-    expect(grid[1]).toBe(Math.max(...grid));
-    expect(grid[1]! > grid[4]! && grid[1]! > grid[5]!).toBe(true);
+    // Round fourteen (R9 通报 5; was: the task column the widest, wider than 原因 and 时限): 原因 and 完成情况 rows ran 6–7
+    // lines at 66 pt; the width 序号, 重点任务 and 责任单位 gave goes to them, each at least as wide as 责任单位, 原因 the
+    // widest of the text columns; the 时限 column still holds `2026年3月31日前` on a line (above).
+    expect(grid[3]!).toBeGreaterThanOrEqual(grid[2]!);
+    expect(grid[4]!).toBeGreaterThanOrEqual(grid[2]!);
+    expect(grid[4]!).toBeGreaterThan(grid[1]!);
   });
 
   // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).
