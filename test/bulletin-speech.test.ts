@@ -21,7 +21,7 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { buildBulletin, coopFiller, rowName, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -431,6 +431,19 @@ describe('rules in one place', () => {
     // One lead for the task (6.3 alone): the task's name.
     expect(rowName(of('6.3'), progress.clauses)).toBe(of('6.3').task);
     expect(rowName({ ...of('13.2-3'), text: '按照要求开展排污权有偿使用和交易的各项改革试点工作并逐步扩大到全市范围' }, progress.clauses)).toBe(of('13.2-3').task);
+  });
+
+  // Round fourteen (R9 通报 3): a result beyond its target ranks above a sum of money, whatever the scores.
+  it('ranks a result beyond its target above a sum of money in the praise (praiseOrder)', () => {
+    const money = { 单位: '财务审计处', 成效: '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元', n: 6, exceeded: false };
+    const beyond = { 单位: '执法支队', 成效: '非现场执法检查率达到42%', n: 4, exceeded: true };
+    const honour = { 单位: '水生态环境处', 成效: '玉符河、绣江河2条获评省级美丽河湖', n: 9, exceeded: false };
+    const count = { 单位: '机动车中心', 成效: '完成非道路移动机械编码登记6452台', n: 5, exceeded: false };
+    const registry = ['水生态环境处', '财务审计处', '机动车中心', '执法支队'];
+    // By score alone 执法支队 (4) would be last; above the money (6), below the honour (9), and so above the count (5) too.
+    expect(praiseOrder([money, beyond, honour, count], registry).map((x) => x.单位)).toEqual(['水生态环境处', '执法支队', '财务审计处', '机动车中心']);
+    // No sum of money: by score, the registry's order on a tie.
+    expect(praiseOrder([beyond, count, { ...count, 单位: '财务审计处' }], registry).map((x) => x.单位)).toEqual(['财务审计处', '机动车中心', '执法支队']);
   });
 
   // Round fourteen (R9 通报 4): counted and asked for only when most cooperating texts are filler.

@@ -8,7 +8,7 @@ import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
-import { chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
+import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
 import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
@@ -1001,7 +1001,8 @@ export function buildBulletin(
   const results = commended.map((unit) => {
     // Not from a clause 表2 follows up: praise beside the row that presses the same work reads as a contradiction.
     const own = clauses.filter((c) => !followRows.some((r) => r.编号 === c.clauseId)).flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
-    const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x })));
+    // (Whether the clause went beyond its target, kpi.ts exceeded, on the unit's own figure: praiseOrder.)
+    const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x, beyond: c.source === a.unit && exceeded(c) })));
     return { unit, sentences };
   });
   const shapes = new Map<string, number>();
@@ -1010,14 +1011,15 @@ export function buildBulletin(
   const best = results
     .map((r) => {
       const own = r.sentences.filter((y) => (shapes.get(sentenceShape(y.x)) ?? 0) <= 1 && !REVIEW_WORDS.routine.test(y.x));
-      const pick = own.map((y) => highlightClause(y.x)).filter((x): x is { text: string; n: number } => x !== null).sort((a, b) => b.n - a.n)[0];
-      return pick ? { 单位: r.unit, 成效: pick.text, n: pick.n } : null;
+      const pick = own
+        .map((y) => ({ h: highlightClause(y.x), beyond: y.beyond }))
+        .filter((x): x is { h: { text: string; n: number }; beyond: boolean } => x.h !== null)
+        .sort((a, b) => b.h.n - a.h.n)[0];
+      return pick ? { 单位: r.unit, 成效: pick.h.text, n: pick.h.n, exceeded: pick.beyond } : null;
     })
-    .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
-  // The strongest first (B9 point 3), the registry's order on a tie.
-  const registered = order(best.map((x) => x.单位));
-  const praise = [...best]
-    .sort((a, b) => b.n - a.n || registered.indexOf(a.单位) - registered.indexOf(b.单位))
+    .filter((x): x is { 单位: string; 成效: string; n: number; exceeded: boolean } => x !== null);
+  // The strongest first (B9 point 3), a result beyond its target above a sum of money, the registry's order on a tie.
+  const praise = praiseOrder(best, order(best.map((x) => x.单位)))
     .slice(0, COMMEND_RULE.most)
     .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
@@ -1124,6 +1126,18 @@ export function buildBulletin(
     印发机关: printer,
     印发日期: ctx.成文日期,
   };
+}
+
+/**
+ * The praise's order (B9 point 3): the strongest highlight first (its score), the registry's order on a tie; round
+ * fourteen (R9 通报 3): a result beyond its target (kpi.ts exceeded) above any sum of money (COMMEND_RULE.highlight.amount),
+ * whatever their scores — money paid out is no result achieved.
+ */
+export function praiseOrder<T extends { 单位: string; 成效: string; n: number; exceeded: boolean }>(items: T[], registered: string[]): T[] {
+  const money = items.filter((x) => !x.exceeded && COMMEND_RULE.highlight.amount.test(x.成效)).map((x) => x.n);
+  const above = money.length ? Math.max(...money) + 1 : -Infinity;
+  const key = (x: T) => (x.exceeded ? Math.max(x.n, above) : x.n);
+  return [...items].sort((a, b) => key(b) - key(a) || registered.indexOf(a.单位) - registered.indexOf(b.单位));
 }
 
 /**
