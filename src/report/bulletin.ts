@@ -180,7 +180,10 @@ export interface BulletinContext {
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
-  /** After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), or ''. */
+  /**
+   * After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), then the
+   * cooperating units' filler when it is most of their texts (BULLETIN_RULES.coopFiller); or ''.
+   */
   报送质量: string;
   /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
