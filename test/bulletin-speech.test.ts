@@ -21,7 +21,7 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { buildBulletin, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
+import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
@@ -206,7 +206,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // （实施“一河一策”精准治理、深化入河排污口监督管理、扎实开展入海河流总氮治理、加强饮用水水源保护区监管）`, 78
     // characters): over 40, the first task and the count.
     expect(row('实施“一河一策”精准治理等4项')).toEqual(['实施“一河一策”精准治理等4项', SILENT, '未报送', '—', '2026年1月25日前补报']);
-    expect(row('持续推进生态文明示范创建')).toEqual(['持续推进生态文明示范创建', SILENT, '未报送', '—', '2026年1月25日前补报']);
+    // Round fourteen (R9 通报 1; was `持续推进生态文明示范创建`, the task of 1.4-1 too, which 生态保护处 leads): the silent
+    // unit leads 1.4-2 only, so the row names that clause (rowName).
+    expect(row('积极开展美丽河湖申报')).toEqual(['积极开展美丽河湖申报', SILENT, '未报送', '—', '2026年1月25日前补报']);
     // More than four tasks (6 clauses of 蓝天, one task in two clauses): round thirteen (B13 point 5; was the chapter and
     // the count alone, `更高标准打好蓝天保卫战方面6项工作`): the first task and the count, as for any row over 40 characters.
     expect(row('实施重点行业深度治理等6项')).toEqual(['实施重点行业深度治理等6项', RETURNED, '未报送', '—', '2026年1月25日前补报']);
@@ -226,7 +228,8 @@ describe('the 督办通报 of a 年终 round', () => {
     const [, pressed] = docxTables(file('督办通报'));
     // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
     const silentRows = pressed!.filter((r) => r[3] === '未报送' && r[2] === SILENT);
-    expect(silentRows.map((r) => r[1])).toEqual(['持续推进生态文明示范创建', '实施“一河一策”精准治理等4项']);
+    // (Round fourteen, R9 通报 1: 1.4-2 by its clause, as above.)
+    expect(silentRows.map((r) => r[1])).toEqual(['积极开展美丽河湖申报', '实施“一河一策”精准治理等4项']);
     // Round seven (finding 7): criticism in proportion — the late unit is reminded with its days late (received
     // 2026-01-12, Beijing time, against the round's 2026-01-10), the silent and the returned are criticised.
     // Round eight (R2, point 5): the reminder is its own sentence after the criticism, the title names both.
@@ -236,8 +239,11 @@ describe('the 督办通报 of a 年终 round', () => {
     const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
     expect(pasting).toHaveLength(16);
     expect(text).toContain(
-      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的持续推进生态文明示范创建等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
-        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。',
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
+        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。' +
+        // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
+        // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
+        '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
     );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
@@ -245,7 +251,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // Round seven (finding 4): 补报 and the written reply are one point, last, with the one date (were two).
     // Round eight (R2, point 4): what is not done is said once: 抓紧整改落实 carries it into the next plan (was a
     // second point, 统筹推进工作, naming it again).
-    expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。'].map((x) => x.slice(0, 9)));
+    // Round fourteen (R9 通报 4; were (一) and (二)): the cooperating units' filler asked for before the papers owed.
+    expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。'].map((x) => x.slice(0, 9)));
+    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     // (一) names each item not done with its lead and the cooperating unit behind itself (what is left stands in
     // 表2, not again here); neither unit named a date, so the date is asked for once.
     // Round ten (B10 point 5): the next plan's 14 方面59项 are no 督办 matter and are no longer deployed here.
@@ -257,7 +265,7 @@ describe('the 督办通报 of a 年终 round', () => {
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
     expect(asks.at(-1)).toMatch(
-      new RegExp(`^（二）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
+      new RegExp(`^（三）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
     );
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
@@ -416,6 +424,54 @@ describe('the speech at the next year’s work conference', () => {
 });
 
 describe('rules in one place', () => {
+  // Round fourteen (R9 通报 1): a row names its clause when its task's clauses have different leads (by hand from the
+  // plan: 13.2's four clauses are led by 财务审计处 and 污染物排放总量控制处, 1.4's by 生态保护处 and 水生态环境处).
+  it('names a table row by its clause when the task’s clauses have different leads (rowName)', () => {
+    const of = (id: string) => progress.clauses.find((c) => c.clauseId === id)!;
+    expect(rowName(of('13.2-3'), progress.clauses)).toBe('深化排污权有偿使用和交易改革');
+    // The first clause after its task's lead sentence (13.2-1's text opens with 深化体制机制改革创新。).
+    expect(of('13.2-1').text.startsWith('深化体制机制改革创新。')).toBe(true);
+    expect(rowName(of('13.2-1'), progress.clauses)).toBe('深入实施生态文明建设财政奖补机制');
+    expect(rowName(of('1.4-2'), progress.clauses)).toBe('积极开展美丽河湖申报');
+    // One lead for the task (6.3 alone): the task's name.
+    expect(rowName(of('6.3'), progress.clauses)).toBe(of('6.3').task);
+    expect(rowName({ ...of('13.2-3'), text: '按照要求开展排污权有偿使用和交易的各项改革试点工作并逐步扩大到全市范围' }, progress.clauses)).toBe(of('13.2-3').task);
+  });
+
+  // Round fourteen (R9 通报 3): a result beyond its target ranks above a sum of money, whatever the scores.
+  it('ranks a result beyond its target above a sum of money in the praise (praiseOrder)', () => {
+    const money = { 单位: '财务审计处', 成效: '兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元', n: 6, exceeded: false };
+    const beyond = { 单位: '执法支队', 成效: '非现场执法检查率达到42%', n: 4, exceeded: true };
+    const honour = { 单位: '水生态环境处', 成效: '玉符河、绣江河2条获评省级美丽河湖', n: 9, exceeded: false };
+    const count = { 单位: '机动车中心', 成效: '完成非道路移动机械编码登记6452台', n: 5, exceeded: false };
+    const registry = ['水生态环境处', '财务审计处', '机动车中心', '执法支队'];
+    // By score alone 执法支队 (4) would be last; above the money (6), below the honour (9), and so above the count (5) too.
+    expect(praiseOrder([money, beyond, honour, count], registry).map((x) => x.单位)).toEqual(['水生态环境处', '执法支队', '财务审计处', '机动车中心']);
+    // No sum of money: by score, the registry's order on a tie.
+    expect(praiseOrder([beyond, count, { ...count, 单位: '财务审计处' }], registry).map((x) => x.单位)).toEqual(['财务审计处', '机动车中心', '执法支队']);
+  });
+
+  // Round fourteen (R9 通报 4): counted and asked for only when most cooperating texts are filler.
+  it('counts the cooperating units’ filler only when it is most of their texts (coopFiller)', () => {
+    const coop = progress.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported));
+    expect(coop).toHaveLength(66);
+    expect(coopFiller(progress.clauses)).toEqual({ total: 66, filler: 66, phrase: '继续做好配合工作' });
+    expect(BULLETIN_RULES.coopFiller.text(82, 78, '继续做好配合工作')).toBe('配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    // 33 of 66 given a part of their own: half is no majority — nothing in 三 or 四.
+    const mine: RoundProgress = structuredClone(progress);
+    mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported)).slice(0, 33).forEach((a) => Object.assign(a, { progress: '配合开展现场核查12次。' }));
+    expect(coopFiller(mine.clauses)).toEqual({ total: 66, filler: 33, phrase: '继续做好配合工作' });
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
+    expect(built.报送质量).not.toContain('配合单位');
+    expect(built.要求.map((r) => r.标题)).not.toContain('（二）提高报送质量。');
+    expect(built.要求.map((r) => r.标题.slice(3))).not.toContain('提高报送质量。');
+    // One more filler: 34 of 66, the majority.
+    Object.assign(mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported))[0]!, { progress: '按要求报送相关材料。' });
+    const more = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
+    expect(more.报送质量).toContain('配合单位报送的66条情况中，有34条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    expect(more.要求.map((r) => r.标题.slice(3))).toContain('提高报送质量。');
+  });
+
   it('commends one unit with its basis and result, several after the basis they share (praiseSentence)', () => {
     // Round ten (B10 point 4; was the basis, then `单位，成效` cells after a colon): one sentence, each unit with its
     // highlight as a clause, then the verdict.
@@ -576,8 +632,11 @@ describe('rules in one place', () => {
     expect(rows.find((r) => r.编号 === '1.1')).toBeUndefined();
     // Round eleven (R6 通报 3): 表1 counts it 完成 while 表2 presses it; the note under 表1 says so. Round twelve (R7 通报
     // 5; was `“完成”含…的1项（见表2）`): by the work as its lead wrote it (督察反馈问题, 整改), what is left (30 − 25).
-    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
-    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('其中“A整改”“B”2项年度任务已完成，尚有剩余事项，列入表2督办。');
+    // Round fourteen (R9 通报 6; was `其中“…”1项年度任务已完成，尚余…`): no 其中 after the unreported count it does not
+    // belong to; the unit's word (报为完成) against what is left.
+    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
+    expect(built.表注).not.toContain('其中');
+    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('“A整改”“B”2项，责任单位报为完成，但尚有剩余事项，列入表2督办。');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
@@ -1017,7 +1076,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(PASTED_UNDER).toHaveLength(3);
     expect(body).toContain(
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
-        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。\n`,
+        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。` +
+        // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
+        // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
+        '配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。\n',
     );
     expect(body.match(/在多项工作下报送了相同内容/g)).toHaveLength(1);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
@@ -1046,7 +1108,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
-    expect(body).toContain(`（二）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    expect(body).toContain(`（三）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -1133,7 +1195,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(followed.slice(1)).toEqual([
       ['1', taskOf('4.5'), leadOf.get('4.5')!, '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '对高值镇街实行“周调度、月通报”'],
       ['2', taskOf('5.3'), '水生态环境处', '小清河汛期总氮浓度波动较大，上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查'],
-      ['3', taskOf('13.2-3'), '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
+      // Round fourteen (R9 通报 1; was taskOf('13.2-3'), 深化体制机制改革创新, whose 13.2-1 is 财务审计处's 财政奖补): the
+      // task's clauses have different leads, so the row names its own clause (rowName).
+      ['3', '深化排污权有偿使用和交易改革', '污染物排放总量控制处', '二级市场交易活跃度不高，企业参与意愿不强', '2026年出台排污权交易管理实施细则'],
     ]);
     expect(bulletin.join('') + tables.flat(2).join('')).not.toContain('【待填：原因】');
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
@@ -1145,7 +1209,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(bulletin[bulletin.indexOf('表3　需持续跟踪事项清单') - 1]).toBe('以下事项已完成年度任务，但仍存在需持续跟踪的问题：');
     // Round eleven (R6 通报 3): 表1 counts 11.1 完成 while 表2 presses it; the note under 表1 says so.
     // Round twelve (R7 通报 5): by the work and what is left (LEAD_TEXT: 46项完成整改41项).
-    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。其中“督察反馈问题整改”1项年度任务已完成，尚余5项问题未销号，列入表2督办。');
+    // Round fourteen (R9 通报 6; was `不计为完成。其中“督察反馈问题整改”1项年度任务已完成，`): 其中 read as one of the 4.
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
     // Round twelve (R7 通报 3): the section's title covers both tables.
     expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);
     // Round ten (B10 point 2): 上半年 as its last day. Round twelve (R7 通报 4): said in 一 only; nothing after 表3.
@@ -1172,8 +1237,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 原因 and 时限 (python-docx reads the table's grid).
     const grid: number[] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[1]; print(json.dumps([c.width for c in t.columns]))', join(round.reportDir, '督办通报_2025-年终.docx')], { encoding: 'utf8' }));
     expect(docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]![0]).toEqual(['序号', '重点任务', '责任单位', '完成情况', '原因', '完成或补报时限']);
-    expect(grid[1]).toBe(Math.max(...grid));
-    expect(grid[1]! > grid[4]! && grid[1]! > grid[5]!).toBe(true);
+    // Round fourteen (R9 通报 5; was: the task column the widest, wider than 原因 and 时限): 原因 and 完成情况 rows ran 6–7
+    // lines at 66 pt; the width 序号, 重点任务 and 责任单位 gave goes to them, each at least as wide as 责任单位, 原因 the
+    // widest of the text columns; the 时限 column still holds `2026年3月31日前` on a line (above).
+    expect(grid[3]!).toBeGreaterThanOrEqual(grid[2]!);
+    expect(grid[4]!).toBeGreaterThanOrEqual(grid[2]!);
+    expect(grid[4]!).toBeGreaterThan(grid[1]!);
   });
 
   // Round six (point 3): a missed indicator is a failure of the work that answers for it (kpi.ts chaptersOfMetric).
@@ -1215,7 +1284,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round nine (lead's decision after B9): every unit 表2 makes answerable for the missed indicator (its lead and
     // the units counted as cooperating: the 蓝天 chapter's other leads) is left out, since praising a unit beside the
     // row that presses it reads as a contradiction; the three others stay, in the same order and words.
-    const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '优良天数比率')!;
+    // Round fourteen (R9 通报 10; the cell was `优良天数比率`, read as a task of the plan): `主要指标：` before the name.
+    const missedRow = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((x) => x[1] === '主要指标：优良天数比率')!;
     // Round twelve (R7 通报 6): the plan assigns no unit to an indicator; the lead 会同有关处室、单位 (was a count).
     expect(missedRow[2]).toBe('大气环境处（会同有关处室、单位）');
     // Round ten (B10 point 4): one sentence, a verb before a highlight without one; 财务审计处's sum of money over the
@@ -1235,7 +1305,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(praised(bulletin)).toContain('水生态环境处推动');
     const waterDoc = join(out3, '督办通报_2025-年终.docx');
     // (It leads every clause of the 碧水 chapter: no cooperating unit to name.)
-    expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '国控断面优良水体比例')![2]).toBe('水生态环境处');
+    expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '主要指标：国控断面优良水体比例')![2]).toBe('水生态环境处');
     expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。财务审计处兑现/);
     expect(praised(docxText(waterDoc))).not.toContain('水生态环境处');
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
@@ -1252,7 +1322,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
-    const row = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((r) => r[1] === '优良天数比率')!;
+    const row = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!.find((r) => r[1] === '主要指标：优良天数比率')!;
     const firstClause = plan.tasks.find((t) => t.chapterId === blueSky[0])!.clauses[0]!.id;
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
     // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.
@@ -1285,7 +1355,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
   it('words each 工作要求 from the round: who finishes what by when, who owes which report, where leftovers go next year', () => {
     const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局'));
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
-    expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）按期报送材料。']);
+    // Round fourteen (R9 通报 4; were (一) and (二)): 78 of the 82 cooperating texts are filler, asked for in (二).
+    expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。']);
+    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
     // (Round nine, B9 point 4: a row followed up, 已完成…剩余…, is done: not among the items to finish.)
     const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成/.test(r[3]!));
@@ -1322,8 +1394,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
     // that asks them, each paper named once in the document.
-    expect(asks[1]).toBe(`（二）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
-    expect(asks[1]).not.toContain('整改措施');
+    expect(asks[2]).toBe(`（三）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    expect(asks[2]).not.toContain('整改措施');
     expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
     expect(asks.join('')).not.toContain('抓牢抓实');
   });

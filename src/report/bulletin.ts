@@ -8,7 +8,7 @@ import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
-import { chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
+import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
 import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
@@ -86,6 +86,11 @@ export const COMMEND_RULE = {
 const MISSED_OTHERS = '有关处室、单位';
 export const MISSED_ROW = {
   number: '—',
+  /**
+   * Its 重点任务 cell (round fourteen, R9 通报 10; was the indicator's name alone, which read as a task of the plan):
+   * `主要指标：优良天数比率`.
+   */
+  task: (name: string) => `主要指标：${name}`,
   /** `大气环境处（会同有关处室、单位）`; the lead alone when no other chapter lead answers for it. */
   others: MISSED_OTHERS,
   units: (lead: string, others: string[]) => (others.length ? `${lead}（会同${MISSED_OTHERS}）` : lead),
@@ -175,7 +180,10 @@ export interface BulletinContext {
   批评: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
-  /** After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), or ''. */
+  /**
+   * After the criticism: the units that pasted one sentence under several tasks (BULLETIN_RULES.repeatedText), then the
+   * cooperating units' filler when it is most of their texts (BULLETIN_RULES.coopFiller); or ''.
+   */
   报送质量: string;
   /** Units not commended because they lead a main indicator missed (表2's row; for the drafter's check). */
   指标未达到单位: string[];
@@ -232,12 +240,14 @@ export const BULLETIN_RULES = {
   /**
    * Under 表1 (round eleven, R6 通报 3): 表1 counts a clause done with a remainder as 完成 while 表2 presses it, so the
    * note says which (round twelve, R7 通报 5; was a count alone): the work by its object and verb as its lead wrote them
-   * (remainderObject, the scope before it left out), what is left and that 表2 presses it.
+   * (remainderObject, the scope before it left out), what is left and that 表2 presses it. Round fourteen (R9 通报 6;
+   * was `其中“…”1项年度任务已完成`): no 其中, which read as one of the 4 unreported just named; the unit's own word
+   * for it (报为完成), set against what is left by 但.
    */
   doneWithRemainder: (items: { name: string; left: string; noun: string; verb: string }[]) => {
     const names = items.map((x) => `“${x.name}”`).join('');
     const rest = items.length === 1 ? `尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}` : '尚有剩余事项';
-    return `其中${names}${items.length}项年度任务已完成，${rest}，列入表2督办。`;
+    return `${names}${items.length}项，责任单位报为完成，但${rest}，列入表2督办。`;
   },
   /** The scope before a remainder's object (`中央和省级`), which the note leaves out. */
   remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
@@ -253,7 +263,33 @@ export const BULLETIN_RULES = {
     units.length <= BULLETIN_REPEATED_NAMED
       ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。`
       : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
+  /**
+   * Round fourteen (R9 通报 4): the cooperating units' returns, when most say nothing of their own part (synthesis.ts
+   * substance leaves nothing: `继续做好配合工作`, `按要求报送相关材料`): after the quality remark, how many of the texts
+   * they reported are such, quoted by the phrase most of them use; and 四 asks for the part itself (BULLETIN_REQUIREMENTS).
+   * Nothing when they are no more than `share` of the texts.
+   */
+  coopFiller: {
+    share: 0.5,
+    // (All of them: `66条中有66条` reads as a slip; 均 says it.)
+    text: (total: number, filler: number, phrase: string) =>
+      `配合单位报送的${total}条情况${filler === total ? '均' : `中，有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项。`,
+    ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展。`,
+  },
 } as const;
+
+/**
+ * The cooperating units' texts that say nothing of their part (BULLETIN_RULES.coopFiller): of the 配合 answers reported
+ * with a text, how many are filler only, and the filler phrase most of them open with (the first on a tie).
+ */
+export function coopFiller(clauses: ClauseProgress[]): { total: number; filler: number; phrase: string } {
+  const texts = clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported && a.progress?.trim()).map((a) => ({ c, text: a.progress!.trim() })));
+  const filler = texts.filter((x) => !substance(x.text, x.c.task)).map((x) => x.text.split(/[，,；;。]/)[0]!.trim());
+  const counts = new Map<string, number>();
+  for (const p of filler) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const phrase = [...counts].reduce<[string, number]>((best, x) => (x[1] > best[1] ? x : best), ['', 0])[0];
+  return { total: texts.length, filler: filler.length, phrase };
+}
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
 /** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
@@ -308,6 +344,8 @@ export interface RequirementInput {
   missed: { name: string; lead: string; aim: string }[];
   reply: string;
   office: string;
+  /** The filler phrase most cooperating units reported, when most did (BULLETIN_RULES.coopFiller); else ''. */
+  coopFiller?: string;
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
@@ -398,6 +436,13 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         .filter((m) => m.lead)
         .map((m) => `${m.lead}要会同${MISSED_ROW.others}针对${m.name}未达到目标的问题细化整改措施，${m.aim ? `确保${Number(o.year) + 1}年${m.aim}` : `确保完成${Number(o.year) + 1}年目标任务`}`)
         .join('；') + '。',
+  },
+  {
+    // Round fourteen (R9 通报 4): most cooperating units' texts were filler; before the papers owed, whose reply date
+    // closes the requirements.
+    标题: '提高报送质量。',
+    when: (o) => !!o.coopFiller,
+    text: (o) => BULLETIN_RULES.coopFiller.ask(o.coopFiller!),
   },
   {
     // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
@@ -588,6 +633,22 @@ export function remainderObject(text: string, issuer: string): { object: string;
   const field = OBJECT_IMPLIED.field(issuer);
   const implied = field.length >= 2 ? new RegExp(`${field}(保护)?(?=${OBJECT_IMPLIED.before.source})`, 'g') : null;
   return { object: implied ? object.replace(implied, '') : object, verb: m[3]!.trim() };
+}
+
+/**
+ * How a row of 表2 or 表3 names its work (round fourteen, R9 通报 1): by its task, unless the task's clauses have
+ * different leads — then the task (`深化体制机制改革创新`) also covers another unit's work (财政奖补), and the row names
+ * its own clause by the clause's first phrase (`深化排污权有偿使用和交易改革`), the task's lead sentence before it left
+ * out; a phrase shorter than `least` or longer than `most` characters names nothing well, and the task stays.
+ */
+export const ROW_NAME = { least: 4, most: 24, phrase: /[，,；;。]/ } as const;
+export function rowName(c: Pick<ClauseProgress, 'clauseId' | 'taskId' | 'task' | 'text' | 'answers'>, clauses: Pick<ClauseProgress, 'taskId' | 'answers'>[]): string {
+  const lead = (x: Pick<ClauseProgress, 'answers'>) => x.answers.find((a) => a.role === '牵头')?.unit ?? '';
+  const leads = new Set(clauses.filter((x) => x.taskId === c.taskId).map(lead));
+  if (leads.size < 2) return c.task;
+  const own = c.text.trim().startsWith(c.task) ? c.text.trim().slice(c.task.length).replace(/^[。，,；;\s]+/, '') : c.text.trim();
+  const phrase = own.split(ROW_NAME.phrase)[0]!.trim();
+  return [...phrase].length >= ROW_NAME.least && [...phrase].length <= ROW_NAME.most ? phrase : c.task;
 }
 
 /** `A、B和C` lists read as 顿号 lists in documents. */
@@ -793,7 +854,7 @@ export function buildBulletin(
       部分: part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures).replace(/^牵头单位未报送；/, '') : '',
       序号: '',
       编号: c.clauseId,
-      任务: c.task,
+      任务: rowName(c, clauses),
       单位: unitsText(units),
       类别: (silent ? '未报送' : '未完成') as PressedKind,
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
@@ -828,7 +889,7 @@ export function buildBulletin(
     return {
       序号: '',
       编号: MISSED_ROW.number,
-      任务: m.name,
+      任务: MISSED_ROW.task(m.name),
       单位: MISSED_ROW.units(m.lead, m.units.filter((u) => u !== m.lead)),
       类别: '指标' as PressedKind,
       情况: `${m.row.完成值}，${MISSED_ROW.lowerIsBetter.test(m.row.目标) ? '高于' : '低于'}目标（${m.row.目标}）`,
@@ -868,7 +929,7 @@ export function buildBulletin(
     部分: '',
     序号: '',
     编号: c.clauseId,
-    任务: c.task,
+    任务: rowName(c, clauses),
     单位: unitsText(leads),
     类别: '跟踪' as PressedKind,
     情况,
@@ -882,7 +943,7 @@ export function buildBulletin(
   const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
   const tracked = followed
     .filter((x) => x.kind === 'problem')
-    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: x.c.task, 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: rowName(x.c, clauses), 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
   const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
@@ -900,7 +961,7 @@ export function buildBulletin(
   // 表注's remainders (BULLETIN_RULES.doneWithRemainder): each by its object and verb, else by its task.
   const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => {
     const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
-    return { name: object ? `${object}${x.verb ?? ''}` : x.c.task, left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
+    return { name: object ? `${object}${x.verb ?? ''}` : rowName(x.c, clauses), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
   });
   const remainderNote = remainders.length ? BULLETIN_RULES.doneWithRemainder(remainders) : '';
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
@@ -943,7 +1004,8 @@ export function buildBulletin(
   const results = commended.map((unit) => {
     // Not from a clause 表2 follows up: praise beside the row that presses the same work reads as a contradiction.
     const own = clauses.filter((c) => !followRows.some((r) => r.编号 === c.clauseId)).flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
-    const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x })));
+    // (Whether the clause went beyond its target, kpi.ts exceeded, on the unit's own figure: praiseOrder.)
+    const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x, beyond: c.source === a.unit && exceeded(c) })));
     return { unit, sentences };
   });
   const shapes = new Map<string, number>();
@@ -952,14 +1014,15 @@ export function buildBulletin(
   const best = results
     .map((r) => {
       const own = r.sentences.filter((y) => (shapes.get(sentenceShape(y.x)) ?? 0) <= 1 && !REVIEW_WORDS.routine.test(y.x));
-      const pick = own.map((y) => highlightClause(y.x)).filter((x): x is { text: string; n: number } => x !== null).sort((a, b) => b.n - a.n)[0];
-      return pick ? { 单位: r.unit, 成效: pick.text, n: pick.n } : null;
+      const pick = own
+        .map((y) => ({ h: highlightClause(y.x), beyond: y.beyond }))
+        .filter((x): x is { h: { text: string; n: number }; beyond: boolean } => x.h !== null)
+        .sort((a, b) => b.h.n - a.h.n)[0];
+      return pick ? { 单位: r.unit, 成效: pick.h.text, n: pick.h.n, exceeded: pick.beyond } : null;
     })
-    .filter((x): x is { 单位: string; 成效: string; n: number } => x !== null);
-  // The strongest first (B9 point 3), the registry's order on a tie.
-  const registered = order(best.map((x) => x.单位));
-  const praise = [...best]
-    .sort((a, b) => b.n - a.n || registered.indexOf(a.单位) - registered.indexOf(b.单位))
+    .filter((x): x is { 单位: string; 成效: string; n: number; exceeded: boolean } => x !== null);
+  // The strongest first (B9 point 3), a result beyond its target above a sum of money, the registry's order on a tie.
+  const praise = praiseOrder(best, order(best.map((x) => x.单位)))
     .slice(0, COMMEND_RULE.most)
     .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
   // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
@@ -995,6 +1058,9 @@ export function buildBulletin(
   // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
   const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
+  // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
+  const coop = coopFiller(clauses);
+  const coopWords = coop.filler > coop.total * BULLETIN_RULES.coopFiller.share ? coop : null;
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
   const undoneItems: PressedItem[] = pressed
@@ -1003,7 +1069,7 @@ export function buildBulletin(
     .map(({ c, row }) => {
       const units = pressedUnits(c).map((a) => a.unit);
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
-      return { task: c.task, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
+      return { task: row.任务, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
   const input: RequirementInput = {
@@ -1015,11 +1081,12 @@ export function buildBulletin(
       tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
     })),
-    followed: followed.map((x) => ({ task: x.c.task, lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
+    followed: followed.map((x) => ({ task: rowName(x.c, clauses), lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
     missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
     office: replyOffice(ctx.机关, printer),
+    coopFiller: coopWords?.phrase ?? '',
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
@@ -1052,7 +1119,7 @@ export function buildBulletin(
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
-    报送质量: repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : '',
+    报送质量: `${repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
@@ -1062,6 +1129,18 @@ export function buildBulletin(
     印发机关: printer,
     印发日期: ctx.成文日期,
   };
+}
+
+/**
+ * The praise's order (B9 point 3): the strongest highlight first (its score), the registry's order on a tie; round
+ * fourteen (R9 通报 3): a result beyond its target (kpi.ts exceeded) above any sum of money (COMMEND_RULE.highlight.amount),
+ * whatever their scores — money paid out is no result achieved.
+ */
+export function praiseOrder<T extends { 单位: string; 成效: string; n: number; exceeded: boolean }>(items: T[], registered: string[]): T[] {
+  const money = items.filter((x) => !x.exceeded && COMMEND_RULE.highlight.amount.test(x.成效)).map((x) => x.n);
+  const above = money.length ? Math.max(...money) + 1 : -Infinity;
+  const key = (x: T) => (x.exceeded ? Math.max(x.n, above) : x.n);
+  return [...items].sort((a, b) => key(b) - key(a) || registered.indexOf(a.单位) - registered.indexOf(b.单位));
 }
 
 /**
