@@ -240,7 +240,8 @@ describe('the 督办通报 of a 年终 round', () => {
     expect(pasting).toHaveLength(16);
     expect(text).toContain(
       `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
-        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。' +
+        // (Lead, after round fourteen: the remark states, 四 asks; was …，今后报送要逐项写明具体进展和成效。)
+        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
         // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
         '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
@@ -253,7 +254,8 @@ describe('the 督办通报 of a 年终 round', () => {
     // second point, 统筹推进工作, naming it again).
     // Round fourteen (R9 通报 4; were (一) and (二)): the cooperating units' filler asked for before the papers owed.
     expect(asks.map((p) => p.slice(0, 9))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。'].map((x) => x.slice(0, 9)));
-    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
+    // (Lead, after round fourteen: the pasted sentences are asked for here too, once.)
+    expect(asks[1]).toBe('（二）提高报送质量。各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容；配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     // (一) names each item not done with its lead and the cooperating unit behind itself (what is left stands in
     // 表2, not again here); neither unit named a date, so the date is asked for once.
     // Round ten (B10 point 5): the next plan's 14 方面59项 are no 督办 matter and are no longer deployed here.
@@ -463,8 +465,8 @@ describe('rules in one place', () => {
     expect(coopFiller(mine.clauses)).toEqual({ total: 66, filler: 33, phrase: '继续做好配合工作' });
     const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
     expect(built.报送质量).not.toContain('配合单位');
-    expect(built.要求.map((r) => r.标题)).not.toContain('（二）提高报送质量。');
-    expect(built.要求.map((r) => r.标题.slice(3))).not.toContain('提高报送质量。');
+    // (Lead, after round fourteen: the 16 units' pasted sentences alone still ask for quality, without the 配合 part.)
+    expect(built.要求.find((r) => r.标题.endsWith('提高报送质量。'))?.内容).toBe('各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容。');
     // One more filler: 34 of 66, the majority.
     Object.assign(mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported))[0]!, { progress: '按要求报送相关材料。' });
     const more = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
@@ -669,7 +671,7 @@ describe('rules in one place', () => {
     expect(openProblem('二级市场交易活跃度不高，主要是交易规则尚不完善。')).toBe('二级市场交易活跃度不高，主要是交易规则尚不完善');
     expect(openProblem('汛期总氮浓度波动较大；受上游来水影响，溯源难度大')).toBe('汛期总氮浓度波动较大，受上游来水影响，溯源难度大');
     // Round thirteen (B13 point 3): the quality remark names up to three units, counts more.
-    expect(BULLETIN_RULES.repeatedText(['甲处', '乙处'])).toBe('甲处、乙处在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。');
+    expect(BULLETIN_RULES.repeatedText(['甲处', '乙处'])).toBe('甲处、乙处在多项工作下报送了相同内容，表述笼统。');
     expect(BULLETIN_RULES.repeatedText(['甲处', '乙处', '丙处', '丁处'])).toMatch(/，4家单位在多项工作下/);
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
@@ -1076,7 +1078,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(PASTED_UNDER).toHaveLength(3);
     expect(body).toContain(
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
-        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。` +
+        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
         '配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。\n',
@@ -1357,7 +1359,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
     // Round fourteen (R9 通报 4; were (一) and (二)): 78 of the 82 cooperating texts are filler, asked for in (二).
     expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。']);
-    expect(asks[1]).toBe('（二）提高报送质量。配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
+    // (Lead, after round fourteen: the pasted sentences are asked for here too, once.)
+    expect(asks[1]).toBe('（二）提高报送质量。各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容；配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
     // (Round nine, B9 point 4: a row followed up, 已完成…剩余…, is done: not among the items to finish.)
     const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成/.test(r[3]!));

@@ -261,8 +261,10 @@ export const BULLETIN_RULES = {
   repeatedText: (units: string[]) =>
     // A few units are named as the subject; `部分单位…1家单位` would read as a contradiction.
     units.length <= BULLETIN_REPEATED_NAMED
-      ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统，今后报送要逐项写明具体进展和成效。`
-      : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容，今后报送要逐项写明具体进展和成效。`,
+      ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统。`
+      : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容。`,
+  /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
+  repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
   /**
    * Round fourteen (R9 通报 4): the cooperating units' returns, when most say nothing of their own part (synthesis.ts
    * substance leaves nothing: `继续做好配合工作`, `按要求报送相关材料`): after the quality remark, how many of the texts
@@ -274,7 +276,7 @@ export const BULLETIN_RULES = {
     // (All of them: `66条中有66条` reads as a slip; 均 says it.)
     text: (total: number, filler: number, phrase: string) =>
       `配合单位报送的${total}条情况${filler === total ? '均' : `中，有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项。`,
-    ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展。`,
+    ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展`,
   },
 } as const;
 
@@ -346,6 +348,8 @@ export interface RequirementInput {
   office: string;
   /** The filler phrase most cooperating units reported, when most did (BULLETIN_RULES.coopFiller); else ''. */
   coopFiller?: string;
+  /** Whether some unit pasted one sentence under several tasks (BULLETIN_RULES.repeatedText). */
+  repeated?: boolean;
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
@@ -438,11 +442,11 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
         .join('；') + '。',
   },
   {
-    // Round fourteen (R9 通报 4): most cooperating units' texts were filler; before the papers owed, whose reply date
-    // closes the requirements.
+    // Round fourteen (R9 通报 4): most cooperating units' texts were filler, or units pasted one sentence under several
+    // tasks (三 states it, this asks it, once); before the papers owed, whose reply date closes the requirements.
     标题: '提高报送质量。',
-    when: (o) => !!o.coopFiller,
-    text: (o) => BULLETIN_RULES.coopFiller.ask(o.coopFiller!),
+    when: (o) => !!o.coopFiller || !!o.repeated,
+    text: (o) => `${[o.repeated ? BULLETIN_RULES.repeatedAsk : '', o.coopFiller ? BULLETIN_RULES.coopFiller.ask(o.coopFiller) : ''].filter(Boolean).join('；')}。`,
   },
   {
     // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
@@ -1087,6 +1091,7 @@ export function buildBulletin(
     reply,
     office: replyOffice(ctx.机关, printer),
     coopFiller: coopWords?.phrase ?? '',
+    repeated: repeaters.length > 0,
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
