@@ -856,24 +856,30 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
 /**
  * The year-end opening's verdict (round ten, an upward report without counts: the counts live in the 通报). With
  * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
- * when at least `share` of the clauses were done, else `some`; then one short clause naming what fell short (the
- * missed indicators by name, then the unfinished tasks by their object: OPENING_EXCEPTIONS.shortfalls). Work
- * carried over is 下一步's, and a silent area's gap stays at its place in 成效.
+ * when at least `share` of the clauses were done, else `some`; then the indicators' clause (OPENING_EXCEPTIONS.indicators).
+ * Round fourteen (R9 report 1, 2; the seed's opening names no exception): no task is named here; an unfinished one
+ * is 存在问题's, work carried over is 下一步's, and a silent area's gap stays at its place in 成效.
  */
 export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '全年重点工作任务基本完成', some: '重点工作未能全部完成', share: 0.8 } as const;
 export const OPENING_EXCEPTIONS = {
   /**
-   * Round twelve (R7 report 2, reversing round eleven's R6 report 5): the missed indicators first, by name and the
-   * requirement they missed (the larger gap), then the unfinished tasks: `但优良天数比率未达到省考核要求、农村环境整治任务未按期完成`.
+   * Round fourteen (R9 report 1): the indicators by the KPI results, one clause after the verdict: all met →
+   * `主要指标全部达到考核要求`; some missed → `主要指标除优良天数比率外均达到考核要求`; all missed → `优良天数比率未达到考核要求`;
+   * none judged (no value or no target) → nothing.
    */
-  shortfalls: (indicators: string[], tasks: string[]) => `但${[...indicators, ...tasks.map((t) => `${t}任务未按期完成`)].join('、')}`,
-  /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
-  theme: '年度工作主题或上级工作要求，如“项目突破年”',
+  indicators: (rows: readonly { 名称: string; 结论: string }[]): string => {
+    const judged = rows.filter((r) => /^(未)?达到/.test(r.结论));
+    const missed = judged.filter((r) => r.结论.startsWith('未达到')).map((r) => r.名称);
+    if (!judged.length) return '';
+    if (!missed.length) return '主要指标全部达到考核要求';
+    return missed.length < judged.length ? `主要指标除${missed.join('、')}外均达到考核要求` : `${missed.join('、')}未达到考核要求`;
+  },
+  /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求; R9 report 2: no real theme as the example). */
+  theme: '年度工作主题或上级工作要求，如“××年”',
+  /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary. */
+  planClosing: (plan: string) => `${plan}规划目标任务`,
+  planClosingGap: '全面完成/基本完成',
 } as const;
-/** What the opening excepts among the tasks: the unfinished tasks' objects (the missed indicators come before them). */
-function exceptionNames(c: ClauseProgress[]): string[] {
-  return [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
-}
 
 interface ReportInput {
   progress: RoundProgress;
@@ -925,25 +931,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
-    const exceptions = exceptionNames(c);
-    const missed = kpi.指标.filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}${x.结论}`);
-    const missedAny = missed.length > 0;
+    // An upward report states the verdict and the indicators' clause; no task by name (round fourteen).
+    const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
-    const verdict = !exceptions.length && !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
+    const verdict = !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
+    const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标);
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}${exceptions.length || missedAny ? `，${OPENING_EXCEPTIONS.shortfalls(missed, exceptions)}` : ''}。${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}${indicators ? `，${indicators}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
-    const place = preamble.place;
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    // A year closing a five-year plan: the five years' results, a gap, right after its place in time (R6 report 5).
-    const closing = PLAN_CLOSING.exec(place)?.[2];
-    const fiveYears = closing ? `五年来，${gap(SPEECH_GAPS.planClosing(closing).slice(4, -1))}。` : '';
-    opening = `${place ? `${place}。${fiveYears}一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
+    // A year closing a five-year plan (R9 report 2): `2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】`,
+    // in place of the preamble's longer place in time; else the place as the plan states it.
+    const closing = PLAN_CLOSING.exec(preamble.place);
+    const place = closing ? `${closing[0]}，${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : preamble.place;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
