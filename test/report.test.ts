@@ -11,7 +11,8 @@ import type { Plan } from '../src/model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { buildContext, LEAD_IN, leadWords, PLAN_ECHO } from '../src/report/context.ts';
+import { buildContext, LEAD_IN, leadWords, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
+import { leadObjects } from '../src/report/synthesis.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
@@ -271,5 +272,22 @@ describe('round ten rules, on worked examples', () => {
     expect(PLAN_ECHO.test('落实加强生态保护修复监管的意见')).toBe(true);
     expect(PLAN_ECHO.test('落实《济南市空气质量持续改善暨第三轮“四减四增”行动实施方案》')).toBe(false);
     expect(PLAN_ECHO.test('完善市级生物多样性保护重点任务定期调度机制')).toBe(false);
+  });
+});
+
+describe('round fourteen rules, on worked examples', () => {
+  it('OPENING_EXCEPTIONS.indicators: one clause by the KPI results, nothing when none is judged', () => {
+    const row = (名称: string, 结论: string) => ({ 名称, 结论 });
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('优良天数比率', '未达到省考核要求'), row('重污染天数', '—')])).toBe('主要指标除优良天数比率外均达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('重点建设用地安全利用率', '达到省考核要求')])).toBe('主要指标全部达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('优良天数比率', '未达到省考核要求')])).toBe('优良天数比率未达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('重污染天数', '—')])).toBe('');
+    expect(OPENING_EXCEPTIONS.indicators([])).toBe('');
+  });
+
+  it('leadObjects: the parts a point’s lead names, without the kind of work they end with', () => {
+    expect(leadObjects('深入推进固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
+    expect(leadObjects('开展固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
+    expect(leadObjects('更高标准打好蓝天保卫战')).toEqual(['蓝天保卫战']);
   });
 });

@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -794,7 +794,7 @@ export function firstKept(text: string, routine: (clause: string) => boolean): b
  * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
  * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务, named: readonly string[] = []): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const headline = (x: (typeof cands)[number]) => isHeadline(x.text, x.p.达标);
@@ -816,6 +816,12 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   const lead = cands.find((x) => x.p.任务 === first);
   if (lead && firstKept(lead.text, routine)) take(lead, true);
   cands.filter(headline).forEach((x) => take(x));
+  // What the point's lead names and nothing chosen tells (leadObjects, round fourteen): its task's best sentence, always.
+  for (const term of named) {
+    if ([...chosen].some((x) => x.p.任务.includes(term) || x.text.includes(term))) continue;
+    const best = cands.filter((x) => x.p.任务.includes(term)).sort((a, b) => score(b.text) - score(a.text) || a.at - b.at)[0];
+    if (best) take(best, true);
+  }
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
   cands
     .map((x) => ({ x, s: score(x.text) }))
@@ -1043,8 +1049,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const here = sectionOf(mine, [id]);
         // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
         const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
-        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
         const chapterTitle = chapterTitleOf(id);
+        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle));
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
         const { tail } = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);

@@ -129,6 +129,19 @@ export function objectOf(title: string): string {
 }
 
 /**
+ * What a point's lead names (round fourteen, R9 report 3): its object's parts (`固体废物和新污染物治理` → 固体废物, 新污染物),
+ * each without the kind of work it ends with. A task naming one of them keeps its best sentence under that lead, even
+ * over the block's budget, so that no lead names work the point does not tell.
+ */
+export const LEAD_OBJECT_RULES = { joins: /和|及|与|、/, work: /(治理|管控|防治|建设|工作|保护|监管|管理)$/, min: 3 } as const;
+export function leadObjects(title: string): string[] {
+  return objectOf(title)
+    .split(LEAD_OBJECT_RULES.joins)
+    .map((x) => x.trim().replace(LEAD_OBJECT_RULES.work, ''))
+    .filter((x) => x.length >= LEAD_OBJECT_RULES.min);
+}
+
+/**
  * The verbs an object takes in a heading of the verb + object form (`深入打好蓝天保卫战`, `筑牢…安全屏障`), by how
  * the object ends; the first entry that matches applies. Used for the 一是 blocks of a theme, the 下一步 headings and
  * the speech's deployment.
