@@ -653,6 +653,10 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const waste = themed.find((p) => p.startsWith('（二）'))!;
     expect(waste).toContain('四是深入推进固体废物和新污染物治理。');
     expect(waste.slice(waste.indexOf('四是深入推进固体废物和新污染物治理。'))).toContain('完成新化学物质环境管理登记企业核查27家');
+    // Round fourteen (R9 report 4): an award with a figure or a name is a headline (SELECTION.headline), told whole
+    // with the clause its 其中 leans on, as the 通报 and the speech tell it.
+    expect(all.split('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。').length - 1).toBe(1);
+    expect(themed.find((p) => p.startsWith('（四）'))).toContain('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。');
     // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
     expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，/);

@@ -11,7 +11,7 @@ import type { Plan } from '../src/model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { buildContext, LEAD_IN, leadWords, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
+import { buildContext, isHeadline, LEAD_IN, leadWords, leansOnPrevious, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
 import { leadObjects } from '../src/report/synthesis.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
@@ -289,5 +289,12 @@ describe('round fourteen rules, on worked examples', () => {
     expect(leadObjects('深入推进固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
     expect(leadObjects('开展固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
     expect(leadObjects('更高标准打好蓝天保卫战')).toEqual(['蓝天保卫战']);
+  });
+
+  it('SELECTION.headline: an award with a figure or a name is a headline, an application alone is not', () => {
+    for (const award of ['其中玉符河、绣江河2条获评省级美丽河湖', '1个单位获评“两山”实践创新基地', '历城区获评省级低碳发展示范区', '指导2个区县成功创建省级生态文明建设示范区', '3个案例入选全省典型案例']) expect(isHeadline(award), award).toBe(true);
+    for (const plain of ['组织申报省级美丽河湖5条', '积极争创先进', '组织各单位积极参评']) expect(isHeadline(plain), plain).toBe(false);
+    // 其中 names a part of the clause before it: told with it.
+    expect(leansOnPrevious('其中玉符河、绣江河2条获评省级美丽河湖')).toBe(true);
   });
 });

@@ -312,9 +312,15 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   const told = head !== all[0] && lead ? `${lead}，${kept}` : kept;
   // Another clause's headline topic (`兑现…奖补资金2.3亿元` beside `签订…补偿协议9份`) is a sentence of its own: its
   // headline clauses only (round thirteen, R8 report 1).
+  // A headline clause leaning on the one before it (`其中…2条获评…` after `组织申报省级美丽河湖5条`) keeps that one (round fourteen).
   const others = fresh
     .filter((s) => s !== best)
-    .map((s) => clausesOf(s).filter((c) => isHeadline(c.text) && !isAct(c.text)).map((c) => c.text).join('，'))
+    .map((s) => {
+      const cs = clausesOf(s);
+      const own = new Set(cs.filter((c) => isHeadline(c.text) && !isAct(c.text)));
+      cs.forEach((c, i) => i > 0 && own.has(c) && leansOnPrevious(c.text) && own.add(cs[i - 1]!));
+      return cs.filter((c) => own.has(c)).map((c) => c.text).join('，');
+    })
     .filter(Boolean);
   return [told, ...others].join('。');
 }
@@ -324,8 +330,10 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
  * or, given the clause before it, opening with LEANS.run characters that clause names (`试点园区单位产值…下降6.8%` after
  * `推动…减污降碳协同创新试点园区建设`: which 试点, the clause before says).
  */
-export const LEANS = { run: 4 } as const;
+export const LEANS = { run: 4, part: /^其中/ } as const;
 export function leansOnPrevious(clause: string, previous = ''): boolean {
+  // Round fourteen: `其中玉符河、绣江河2条获评…` names a part of what the clause before it counts.
+  if (LEANS.part.test(clause)) return true;
   const head = clause.split(/\d/)[0] ?? '';
   if (/\d/.test(clause) && (head.match(/[\u4e00-\u9fff]/g) ?? []).length < COMMEND_RULE.highlight.least) return true;
   const opening = clause.slice(0, LEANS.run);

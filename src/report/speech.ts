@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -1114,7 +1114,8 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
   const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
-  const cut = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
+  // (Round fourteen: a `其中…获评…` result the report tells whole is said alone, its 其中 dropped: LEANS.part.)
+  const cut = inReport(said(at)) && at.size > 1 ? (LEANS.part.test(top.c) ? top.c.replace(LEANS.part, '') : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]))) : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
   const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };

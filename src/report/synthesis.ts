@@ -349,7 +349,15 @@ export const SELECTION = {
    * decomposition with a target (`分解落实省“十大行动”任务46项`) are headlines too, above any platform or process count
    * (`推送环境问题线索1862条`, `完成…报告评审63个`), which no rule names.
    */
-  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/, /(稳定)?保持[ⅠⅡⅢⅣ]+类/, /分解(落实)?[^，；。]{0,30}\d+项/] as readonly RegExp[],
+  headline: [
+    /完成[^，；。]{0,40}(改造|整治|创建)/,
+    /(下降|达到|通过)/,
+    /(稳定)?保持[ⅠⅡⅢⅣ]+类/,
+    /分解(落实)?[^，；。]{0,30}\d+项/,
+    // Round fourteen (R9 report 4): an award with a figure or a name (`玉符河、绣江河2条获评省级美丽河湖`, `1个单位获评“两山”
+    // 实践创新基地`, `历城区获评…`), as the 通报 and the speech tell it.
+    /(\d|”|[\u4e00-\u9fff](区|县|市|镇|街道|河|湖|园区|企业|公司|单位))[^，；。]{0,20}(获评|入选|成功创建)|(获评|入选|成功创建)[^，；。]*(\d|“)/,
+  ] as readonly RegExp[],
   /**
    * Round twelve (R7 report 1): a clause after a task's first that reviews or checks (`审核销号保护区卫片图斑86个`,
    * `…企业核查27家`, `对…镇街约谈提醒47次`) counts acts as the speech's HIGHLIGHT_RULES.activity does; the report leaves it out.
