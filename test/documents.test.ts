@@ -713,9 +713,14 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(nextYellow).not.toContain('相关工作任务');
     // Round eleven (rule changed, R6 report 3): 定期调度机制 echoes this year's 季度调度机制 (echoesResults): another measure.
     expect(nextYellow).not.toContain('定期调度机制');
-    expect(nextYellow).toContain('开展全方位自查自纠和保护成效评估');
+    // Round fourteen (assertion changed, R9 report 5): a substantive measure (a named document) before one that only
+    // names an act (substantiveMeasure); a document the results do not name is no echo (echoesResults).
+    expect(nextYellow).toContain('着力提升生态系统多样性、稳定性、持续性，落实《山东省生物多样性保护战略与行动计划》；');
+    expect(nextYellow).not.toContain('开展全方位自查自纠和保护成效评估');
     expect(nextYellow).not.toContain('落实加强生态保护修复监管的意见');
-    expect(all).toContain('针对剩余5项督察问题，按整改方案持续推进，逐项对账销号。');
+    // Round fourteen (assertion changed, R9 report 7): the 督察 answer inside its chapter's clause, not after (五).
+    expect(all).toContain('做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号，');
+    expect(all).not.toContain('逐项对账销号。');
     // Round ten: in 下一步 too, a chapter's verb + object echoing its theme's heading gives way to its measures.
     const nextGreen = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（四）/.test(p))!;
     // Round eleven (rule changed, R6 report 3): every chapter of the theme before a second of any, 碳市场履约 included;
@@ -935,7 +940,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const fifth = plans.split('\n').find((p) => p.startsWith('（五）'))!;
       // The chapter's verb + object, then the measure naming a superior's inspection first (SUPERIOR_INSPECTION), then the
       // chapter's other measures.
-      expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，确保非现场执法比例达到45%以上；/);
+      // Round fourteen (assertion changed, R9 report 7): the answer to the 督察 problem right after the readying measure.
+      expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号，确保非现场执法比例达到45%以上；/);
+      expect(fifth.endsWith('完成环境监管重点单位名录更新发布工作。'), fifth).toBe(true);
       expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
       expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);
       expect(SUPERIOR_INSPECTION.test('开展生态环境保护督察整改')).toBe(false);

@@ -11,8 +11,8 @@ import type { Plan } from '../src/model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { buildContext, isHeadline, LEAD_IN, leadWords, leansOnPrevious, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
-import { leadObjects } from '../src/report/synthesis.ts';
+import { buildContext, echoesResults, isHeadline, LEAD_IN, leadWords, leansOnPrevious, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
+import { leadObjects, substantiveMeasure } from '../src/report/synthesis.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
@@ -296,5 +296,14 @@ describe('round fourteen rules, on worked examples', () => {
     for (const plain of ['组织申报省级美丽河湖5条', '积极争创先进', '组织各单位积极参评']) expect(isHeadline(plain), plain).toBe(false);
     // 其中 names a part of the clause before it: told with it.
     expect(leansOnPrevious('其中玉符河、绣江河2条获评省级美丽河湖')).toBe(true);
+  });
+
+  it('substantiveMeasure: a figure beyond its year, a named document or a date; echoesResults: a new document is no echo', () => {
+    for (const m of ['落实《山东省生物多样性保护战略与行动计划》', '确保非现场执法比例达到45%以上', '2026年6月底前完成规划文本编制', '更新土壤污染重点监管单位名录', '修订项目谋划细则']) expect(substantiveMeasure(m), m).toBe(true);
+    for (const m of ['开展全方位自查自纠和保护成效评估', '制定2026年度工作安排', '加强应急值守']) expect(substantiveMeasure(m), m).toBe(false);
+    const results = '建立市级生物多样性保护重点任务季度调度机制。印发委员会工作规则和办公室工作细则。';
+    expect(echoesResults('落实《山东省生物多样性保护战略与行动计划》', results)).toBe(false);
+    expect(echoesResults('印发《济南市生态环境保护工作委员会工作规则》', results)).toBe(true);
+    expect(echoesResults('完善市级生物多样性保护重点任务定期调度机制', results)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -615,9 +615,15 @@ function nextMeasure(t: NextTask): string {
  * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `坚持“第一议题”制度` after `组织“第一议题”
  * 学习31次`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them.
  */
+/** The characters at a document title's end that name its kind (`行动计划`, `工作规则`). */
+const DOCUMENT_KIND = 4;
 export function echoesResults(clause: string, results: string): boolean {
   if ([...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`))) return true;
-  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads.
+  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads; so is one
+  // naming documents of a kind the results do not name (`落实《山东省生物多样性保护战略与行动计划》`, round fourteen;
+  // `印发《…委员会工作规则》` after this year's 印发委员会工作规则 is an echo).
+  const documents = [...clause.matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
+  if (documents.length && documents.every((d) => !results.includes(d.slice(-DOCUMENT_KIND)))) return false;
   const bare = (t: string) => t.replace(/[“”《》]/g, '');
   return !/\d{4}年/.test(clause) && sharesRun(bare(clause), bare(results), SAME_WORK);
 }
@@ -640,7 +646,7 @@ function nextEchoes(t: NextTask, echoes: (x: string) => boolean): boolean {
 /** A task's measure for 下一步: its first concrete clause not said and not echoing the results, else its first such clause. */
 function nextClause(t: NextTask, teller: ToldOnce, echoes: (x: string) => boolean): string {
   const own = measureClauses(t).filter((x) => !echoes(x) && teller.fresh(x) === x);
-  return own.find((x) => concretePlan(x)) ?? own[0] ?? '';
+  return own.find((x) => substantiveMeasure(x)) ?? own.find((x) => concretePlan(x)) ?? own[0] ?? '';
 }
 
 /** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
@@ -1207,6 +1213,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // Round twelve (R7 report 3): in a point of several chapters, a concrete answer is said inside its chapter's clause (the
       // next plan's chapter of the same place in the theme, else of the same title), not tacked on with 针对… after.
       const inChapter = new Map<string, string[]>();
+      const framedIn = new Map<string, string[]>();
       const nextChapterOf = (task: string): string | undefined => {
         const id = own.find((c) => c.task === task)?.chapterId;
         if (!id || ids.length < 2) return undefined;
@@ -1224,9 +1231,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
         // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
         const words = measure ? teller.say(measure) : '';
-        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing.
-        const at = words && concretePlan(words) ? nextChapterOf(x.任务) : undefined;
-        if (at) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing. Round fourteen
+        // (R9 report 7): framed, it still sits inside its chapter's clause, right after the 督察 measure (SUPERIOR_INSPECTION).
+        const at = words ? nextChapterOf(x.任务) : undefined;
+        if (at && concretePlan(words)) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        else if (at) framedIn.set(at, [...(framedIn.get(at) ?? []), `${NEXT_ANSWER.frame(problemSubject(x.问题))}${words.replace(/。$/, '')}`]);
         else answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
       // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
@@ -1253,7 +1262,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const echoes = (x: string) => echoesResults(x, results);
       const rankFill = (t: NextTask) => {
         const clause = nextClause(t, teller, echoes);
-        return [covered(t), Number(!clause), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
+        // A substantive measure (a figure, a named document, a date) before one that only names an act (round fourteen).
+        return [covered(t), Number(!clause), Number(!substantiveMeasure(clause)), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
       };
       /** The first of `ts` by rankFill, each task's key computed once, not inside the comparator. */
       const firstByFill = (ts: NextTask[]): NextTask | undefined =>
@@ -1307,10 +1317,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
         const parts = ids
           .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
-          .filter((x) => x.ts.length || inChapter.has(x.id))
+          .filter((x) => x.ts.length || inChapter.has(x.id) || framedIn.has(x.id))
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = [...inspection(id), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
+            const readying = inspection(id);
+            const framed = framedIn.get(id) ?? [];
+            const bits = [...readying, ...(readying.length ? framed : []), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, '')), ...(readying.length ? [] : framed)].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = echoesTheme(head, g.title) && opensWithVerb(bits[0] ?? '');

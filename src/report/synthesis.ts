@@ -326,6 +326,18 @@ export function concretePlan(text: string): boolean {
 }
 
 /**
+ * A substantive measure (round fourteen, R9 report 5): a figure beyond its year, a named document (《…》, 细则, 要点,
+ * 方案, 名录) or a date. 下一步 prefers it to a measure that only names an act (`开展全方位自查自纠和保护成效评估`).
+ */
+export const SUBSTANTIVE_MEASURE = {
+  document: /《[^》]+》|细则|要点|方案|名录/,
+  date: /\d+月(底|中旬|上旬|下旬)?前|年底前|上半年|下半年|[一二三四]季度/,
+} as const;
+export function substantiveMeasure(clause: string): boolean {
+  return /\d/.test(clause.replace(/\d{4}年度?/g, '')) || SUBSTANTIVE_MEASURE.document.test(clause) || SUBSTANTIVE_MEASURE.date.test(clause);
+}
+
+/**
  * How much a report says, per task and per block (issue 29, round nine): a task is told by its telling fact, the
  * sentence of its lead with the most result figures of its own (else the first concrete one), at most `taskClauses`
  * clauses of it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`). A block
