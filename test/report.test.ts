@@ -12,7 +12,7 @@ import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { buildContext, echoesResults, isHeadline, LEAD_IN, leadWords, leansOnPrevious, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
-import { leadObjects, substantiveMeasure } from '../src/report/synthesis.ts';
+import { completePhrases, leadObjects, substantiveMeasure } from '../src/report/synthesis.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
@@ -305,5 +305,11 @@ describe('round fourteen rules, on worked examples', () => {
     expect(echoesResults('落实《山东省生物多样性保护战略与行动计划》', results)).toBe(false);
     expect(echoesResults('印发《济南市生态环境保护工作委员会工作规则》', results)).toBe(true);
     expect(echoesResults('完善市级生物多样性保护重点任务定期调度机制', results)).toBe(true);
+  });
+
+  it('completePhrases: a phrase cut short completed, a complete one left alone', () => {
+    expect(completePhrases('剩余5项督察问题涉及历史遗留，整改周期较长')).toBe('剩余5项督察问题涉及历史遗留问题，整改周期较长');
+    expect(completePhrases('主要涉及历史遗留问题，整改周期较长')).toBe('主要涉及历史遗留问题，整改周期较长');
+    expect(completePhrases('历史遗留矛盾较多')).toBe('历史遗留矛盾较多');
   });
 });

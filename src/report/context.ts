@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -434,7 +434,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     }
     for (const c of own) {
       const lead = responsibleAnswers(c);
-      const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
+      // A unit's cause as a document prints it (completePhrases: 历史遗留 → 历史遗留问题).
+      const cause = completePhrases(joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean)));
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
       const unfinished = o.yearEnd && c.yearEnd === '未完成';
       if (o.yearEnd && (unfinished || c.yearEnd === '结转')) {
@@ -474,7 +475,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           const named = remainingSentence(p, responsibleAnswers(c).map((x) => substance(x.progress, c.task)));
-          const line = closeSentence(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`);
+          const line = closeSentence(completePhrases(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`));
           others.push(line);
           if (named === p) residual.add(line);
           // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
@@ -1130,7 +1131,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       : undefined;
     if (cause) {
       usedCauses.add(cause);
-      missedCause.set(row.名称, cause.replace(/^(主要)?原因(是|为|：)/, ''));
+      missedCause.set(row.名称, completePhrases(cause.replace(/^(主要)?原因(是|为|：)/, '')));
     }
   }
   // 存在问题, then 下一步, through the same memory.

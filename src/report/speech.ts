@@ -14,7 +14,7 @@ import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, VERB_ADVERBS, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { SUPERIOR_INSPECTION } from './synthesis.ts';
+import { completePhrases, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -1342,7 +1342,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
     const cause = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => substance(a.problems)).filter(Boolean)[0] ?? '';
     // No cause reported: the report's gap for it (context.ts sectionText), so the speaker does not leave it unsaid.
-    return cause ? `，主要是${cnPunctuation(cause).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
+    return cause ? `，主要是${completePhrases(cnPunctuation(cause)).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')

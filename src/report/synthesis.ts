@@ -326,6 +326,16 @@ export function concretePlan(text: string): boolean {
 }
 
 /**
+ * Phrases units cut short that a document completes (round fourteen, R9 report 8: `涉及历史遗留，整改周期较长` →
+ * `涉及历史遗留问题，…`): each phrase with what it lacks, applied wherever the report, the 通报 and the speech print a
+ * unit's cause. Data, one row per phrase; the words added name nothing the unit did not say.
+ */
+export const PHRASE_COMPLETIONS: readonly { phrase: RegExp; words: string }[] = [{ phrase: /历史遗留(?!问题|矛盾|原因|的)/g, words: '历史遗留问题' }];
+export function completePhrases(text: string): string {
+  return PHRASE_COMPLETIONS.reduce((acc, r) => acc.replace(r.phrase, r.words), text);
+}
+
+/**
  * A substantive measure (round fourteen, R9 report 5): a figure beyond its year, a named document (《…》, 细则, 要点,
  * 方案, 名录) or a date. 下一步 prefers it to a measure that only names an act (`开展全方位自查自纠和保护成效评估`).
  */
