@@ -617,18 +617,22 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     });
     // The attachment says each quantified target's outcome.
     const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = [x for x in docx.Document(sys.argv[1]).tables if x.rows[0].cells[1].text == \'重点任务\'][0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
-    expect(table.map((r: string[]) => [r[0], r[3], r[4], r[5]])).toEqual([
+    expect(table.map((r: string[]) => [r[0], r[3], r[4]])).toEqual([
       // Issue 29 round two (rule 11): a 序号 column, and 完成值 with the target's unit.
-      ['序号', '完成值', '完成度', '结论'],
-      // R1 finding 11: done beyond the target (5.3% against 下降5%, 42% against 40%以上) says so.
-      // Round ten (rule changed): past its target 完成度 passes 100% (5.3/5, 42/40), and a reduction says 下降.
-      // Round thirteen (rule changed, R8 report 5): a percent target passed or held (下降5%, 保持在40%以上) has no 完成度
-      // (a percent of a percent), its 结论 says it; the two-part target (78家 and 40家) shows both reported figures.
-      ['1', '下降5.3%', '—', '超额完成'],
-      ['2', '78家；40家', '100%', '完成'],
-      ['3', '612个', '92.7%', '未完成'],
-      ['4', '42%', '—', '超额完成'],
+      // Round fourteen (assertion changed, R9 report 9): no 完成度 column (its mixed — and % read inconsistent).
+      ['序号', '完成值', '结论'],
+      // R1 finding 11: done beyond the target (5.3% against 下降5%) says so.
+      // Round ten (rule changed): a reduction says 下降.
+      // Round thirteen (rule changed, R8 report 5): the two-part target (78家 and 40家) shows both reported figures.
+      // Round fourteen (rule changed, R9 report 9): a count short of its target carries its share (612/660); a level
+      // held (保持在40%以上, 42%) is 完成, never 超额完成.
+      ['1', '下降5.3%', '超额完成'],
+      ['2', '78家；40家', '完成'],
+      ['3', '612个（92.7%）', '未完成'],
+      ['4', '42%', '完成'],
     ]);
+    expect(table[0]).toHaveLength(5);
+    expect(table[0]).not.toContain('完成度');
     // R1 finding 2: the 版记 closes the document after the annex: 印发机关 and 印发日期, no 抄送 for an upward report.
     const imprint = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = docx.Document(sys.argv[1]).tables[-1]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
     expect(imprint).toEqual([['济南市生态环境局办公室', '2026年1月20日印发']]);

@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
+import { ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -1532,10 +1532,11 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        完成值: many?.完成值 || value || '未报',
+        // Year-end (round fourteen): a count short of its target carries its share, the annex having no 完成度.
+        完成值: many?.完成值 || (value && yearEnd && annexShowsShare(x, parts[0]) ? ANNEX_RULES.share(value, percent(x.completion!)) : value) || '未报',
         完成度: x.completion === null || !a?.valueText || (yearEnd && !annexHasCompletion(parts[0])) ? '—' : percent(annexCompletion(x) ?? x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
-        结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
+        结论: annexVerdict(x),
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };
