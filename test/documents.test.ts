@@ -659,6 +659,9 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     const waste = themed.find((p) => p.startsWith('（二）'))!;
     expect(waste).toContain('四是深入推进固体废物和新污染物治理。');
     expect(waste.slice(waste.indexOf('四是深入推进固体废物和新污染物治理。'))).toContain('完成新化学物质环境管理登记企业核查27家');
+    // And in 下一步: the chapter's verb + object naming 新污染物 takes the 新污染物 task's measure first.
+    const nextPollution = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（二）/.test(p))!;
+    expect(nextPollution).toMatch(/深入推进固体废物和新污染物治理，[^；。]*新污染物/);
     // Round fourteen (R9 report 4): an award with a figure or a name is a headline (SELECTION.headline), told whole
     // with the clause its 其中 leans on, as the 通报 and the speech tell it.
     expect(all.split('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。').length - 1).toBe(1);

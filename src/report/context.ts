@@ -1261,10 +1261,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // (第一议题 again) after the others, a concrete clause (a figure, a document, 方案…) before a bare one. Who leads and
       // what is owed is the 通报's, never the upward report's (R6 report 1).
       const echoes = (x: string) => echoesResults(x, results);
+      // A task its chapter's verb + object names (leadObjects: 新污染物 in 固体废物和新污染物治理) before the others, so that the
+      // point's head is kept true in 下一步 too (round fourteen, R9 report 3).
+      const namesLead = (t: NextTask) => leadObjects(next.chapters.find((x) => x.id === t.chapterId)?.title ?? '').some((ob) => t.lead.includes(ob));
       const rankFill = (t: NextTask) => {
         const clause = nextClause(t, teller, echoes);
         // A substantive measure (a figure, a named document, a date) before one that only names an act (round fourteen).
-        return [covered(t), Number(!clause), Number(!substantiveMeasure(clause)), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
+        return [covered(t), Number(!clause), Number(!substantiveMeasure(clause)), Number(!namesLead(t)), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
       };
       /** The first of `ts` by rankFill, each task's key computed once, not inside the comparator. */
       const firstByFill = (ts: NextTask[]): NextTask | undefined =>
