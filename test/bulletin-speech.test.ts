@@ -647,7 +647,8 @@ describe('rules in one place', () => {
     expect(remainderObject('督察反馈问题46项完成整改46项', '济南市生态环境局')).toBeNull();
     const row = rows.find((r) => r.编号 === '1.3')!;
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan, owed by the reply date (here not given).
-    expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留，整改周期较长', '【待填：整改措施报送日期】前报送剩余5项整改计划及销号时限']);
+    // Round fourteen (assertion changed, R9 report 8): the cause as a document prints it (completePhrases).
+    expect([row.单位, row.情况, row.原因, row.时限]).toEqual([lead('1.3').unit, '已完成整改25项，剩余5项', '剩余问题涉及历史遗留问题，整改周期较长', '【待填：整改措施报送日期】前报送剩余5项整改计划及销号时限']);
     // In the plan's order among the items not done and not reported, before 6.3.
     expect(rows.findIndex((r) => r.编号 === '1.3')).toBeLessThan(rows.findIndex((r) => r.编号 === '6.3'));
     expect(rows.map((r) => r.序号)).toEqual(rows.map((_, i) => String(i + 1)));
@@ -1204,7 +1205,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(bulletin.join('') + tables.flat(2).join('')).not.toContain('【待填：原因】');
     expect(leadOf.get('4.5')).toBe('市生态环境数字化应用中心');
     // Round ten (B10 point 2; was 按整改方案时限): the remainder's plan and dates, owed by the reply date.
-    expect(rowOf(pressed, '11.1').slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);
+    // Round fourteen (assertion changed, R9 report 8): 历史遗留 → 历史遗留问题 (completePhrases), as the report prints it.
+    expect(rowOf(pressed, '11.1').slice(2)).toEqual([leadOf.get('11.1')!, '已完成整改41项，剩余5项', '剩余5项督察问题涉及历史遗留问题，整改周期较长', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     const caption = bulletin.indexOf('表2　督办事项清单');
     expect(bulletin[caption - 1]).toBe('以下事项请责任单位按表列时限整改或补报：');
     // Each table its own one-line lead-in (R6 通报 1).

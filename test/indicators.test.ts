@@ -17,7 +17,8 @@ import { parseMetrics } from '../src/model/metrics.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.ts';
-import { annexHasCompletion, annexParts, indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
+import { ANNEX_RULES, annexHasCompletion, annexParts, annexShowsShare, annexVerdict, indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
+import type { ClauseProgress } from '../src/model/progress.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { FIRST_ROW, FORMAT, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
 import { renderRoundReports } from '../src/workspace/reports.ts';
@@ -96,6 +97,25 @@ describe('the year-end annex’s quantified targets (round thirteen, R8 report 5
     expect(annexHasCompletion({ unit: '个', comparator: '完成' })).toBe(true);
     expect(annexHasCompletion({ unit: '%', comparator: '' })).toBe(true);
     expect(annexHasCompletion(undefined)).toBe(true);
+  });
+});
+
+describe('the annex of round fourteen (kpi.ts ANNEX_RULES)', () => {
+  // The fields the annex rules read; the rest as a consolidated clause has them.
+  const clause = (target: string, targetValue: number, value: number, completion: number, yearEnd: string) =>
+    ({ clauseId: 'x', taskId: 'x', chapterId: 'x', task: 't', text: '', deadline: '', target, targetValue, targetUnit: '', answers: [{ unit: 'A', role: '牵头', reported: true, value, valueText: String(value) }], status: '已完成', source: 'A', completion, expected: 1, gap: 0, schedule: 'green', stagnant: false, yearEnd, shortfall: null }) as unknown as ClauseProgress;
+  it('says 超额完成 for a target passed, 完成 for a level held, and the outcome otherwise', () => {
+    expect(annexVerdict(clause('推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%', 5, 5.3, 1, '完成'))).toBe('超额完成');
+    expect(annexVerdict(clause('非现场执法比例保持在40%以上', 40, 42, 1, '完成'))).toBe('完成');
+    expect(annexVerdict(clause('完成省定660个行政村环境整治任务', 660, 612, 612 / 660, '未完成'))).toBe('未完成');
+    expect(annexVerdict(clause('完成省定660个行政村环境整治任务', 660, 660, 1, '完成'))).toBe('完成');
+  });
+  it('gives a count short of its target its share, never a percent target or one met', () => {
+    expect(annexShowsShare({ completion: 612 / 660 }, { unit: '个', comparator: '完成' })).toBe(true);
+    expect(ANNEX_RULES.share('612个', '92.7%')).toBe('612个（92.7%）');
+    expect(annexShowsShare({ completion: 1 }, { unit: '个', comparator: '完成' })).toBe(false);
+    expect(annexShowsShare({ completion: 0.9 }, { unit: '%', comparator: '以上' })).toBe(false);
+    expect(annexShowsShare({ completion: null }, { unit: '个', comparator: '完成' })).toBe(false);
   });
 });
 

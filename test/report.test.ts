@@ -11,7 +11,8 @@ import type { Plan } from '../src/model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../src/model/progress.ts';
 import { parseRound } from '../src/model/round.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { buildContext, LEAD_IN, leadWords, PLAN_ECHO } from '../src/report/context.ts';
+import { buildContext, echoesResults, isHeadline, LEAD_IN, leadWords, leansOnPrevious, OPENING_EXCEPTIONS, PLAN_ECHO } from '../src/report/context.ts';
+import { completePhrases, leadObjects, substantiveMeasure } from '../src/report/synthesis.ts';
 import { renderReports } from '../src/report/index.ts';
 import { parseMarkup } from '../src/report/markup.ts';
 import { loadTemplate, renderTemplate } from '../src/report/render.ts';
@@ -271,5 +272,44 @@ describe('round ten rules, on worked examples', () => {
     expect(PLAN_ECHO.test('落实加强生态保护修复监管的意见')).toBe(true);
     expect(PLAN_ECHO.test('落实《济南市空气质量持续改善暨第三轮“四减四增”行动实施方案》')).toBe(false);
     expect(PLAN_ECHO.test('完善市级生物多样性保护重点任务定期调度机制')).toBe(false);
+  });
+});
+
+describe('round fourteen rules, on worked examples', () => {
+  it('OPENING_EXCEPTIONS.indicators: one clause by the KPI results, nothing when none is judged', () => {
+    const row = (名称: string, 结论: string) => ({ 名称, 结论 });
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('优良天数比率', '未达到省考核要求'), row('重污染天数', '—')])).toBe('主要指标除优良天数比率外均达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('重点建设用地安全利用率', '达到省考核要求')])).toBe('主要指标全部达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('优良天数比率', '未达到省考核要求')])).toBe('优良天数比率未达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('重污染天数', '—')])).toBe('');
+    expect(OPENING_EXCEPTIONS.indicators([])).toBe('');
+  });
+
+  it('leadObjects: the parts a point’s lead names, without the kind of work they end with', () => {
+    expect(leadObjects('深入推进固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
+    expect(leadObjects('开展固体废物和新污染物治理')).toEqual(['固体废物', '新污染物']);
+    expect(leadObjects('更高标准打好蓝天保卫战')).toEqual(['蓝天保卫战']);
+  });
+
+  it('SELECTION.headline: an award with a figure or a name is a headline, an application alone is not', () => {
+    for (const award of ['其中玉符河、绣江河2条获评省级美丽河湖', '1个单位获评“两山”实践创新基地', '历城区获评省级低碳发展示范区', '指导2个区县成功创建省级生态文明建设示范区', '3个案例入选全省典型案例']) expect(isHeadline(award), award).toBe(true);
+    for (const plain of ['组织申报省级美丽河湖5条', '积极争创先进', '组织各单位积极参评']) expect(isHeadline(plain), plain).toBe(false);
+    // 其中 names a part of the clause before it: told with it.
+    expect(leansOnPrevious('其中玉符河、绣江河2条获评省级美丽河湖')).toBe(true);
+  });
+
+  it('substantiveMeasure: a figure beyond its year, a named document or a date; echoesResults: a new document is no echo', () => {
+    for (const m of ['落实《山东省生物多样性保护战略与行动计划》', '确保非现场执法比例达到45%以上', '2026年6月底前完成规划文本编制', '更新土壤污染重点监管单位名录', '修订项目谋划细则']) expect(substantiveMeasure(m), m).toBe(true);
+    for (const m of ['开展全方位自查自纠和保护成效评估', '制定2026年度工作安排', '加强应急值守']) expect(substantiveMeasure(m), m).toBe(false);
+    const results = '建立市级生物多样性保护重点任务季度调度机制。印发委员会工作规则和办公室工作细则。';
+    expect(echoesResults('落实《山东省生物多样性保护战略与行动计划》', results)).toBe(false);
+    expect(echoesResults('印发《济南市生态环境保护工作委员会工作规则》', results)).toBe(true);
+    expect(echoesResults('完善市级生物多样性保护重点任务定期调度机制', results)).toBe(true);
+  });
+
+  it('completePhrases: a phrase cut short completed, a complete one left alone', () => {
+    expect(completePhrases('剩余5项督察问题涉及历史遗留，整改周期较长')).toBe('剩余5项督察问题涉及历史遗留问题，整改周期较长');
+    expect(completePhrases('主要涉及历史遗留问题，整改周期较长')).toBe('主要涉及历史遗留问题，整改周期较长');
+    expect(completePhrases('历史遗留矛盾较多')).toBe('历史遗留矛盾较多');
   });
 });

@@ -11,7 +11,7 @@ import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
-import { joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
+import { completePhrases, joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -833,7 +833,7 @@ export function buildBulletin(
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
-  const cause = (c: ClauseProgress) => causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—';
+  const cause = (c: ClauseProgress) => completePhrases(causes.get(c.clauseId) || joinTexts(pressedUnits(c).map((a) => substance(a.problems)).filter(Boolean)) || '—');
   // By when each item is to be done: what the unit committed to, else what the 通报 asks, else a gap to fill.
   const deadline = (c: ClauseProgress, silent: boolean): string => {
     if (silent) return `${reply}前补报`;
@@ -920,7 +920,7 @@ export function buildBulletin(
             const dated = COMMITTED_DATE.exec(step)?.[0];
             const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
             const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
-            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: problems || '—', deadline, step }];
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: completePhrases(problems) || '—', deadline, step }];
           }
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];

@@ -8,9 +8,9 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, objectOf, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { annexCompletion, annexHasCompletion, annexParts, annexValue, chaptersOfMetric, DIRECTION_RULES, exceeded, indicatorParagraph, metricTopic } from './kpi.ts';
+import { ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -312,9 +312,15 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   const told = head !== all[0] && lead ? `${lead}，${kept}` : kept;
   // Another clause's headline topic (`兑现…奖补资金2.3亿元` beside `签订…补偿协议9份`) is a sentence of its own: its
   // headline clauses only (round thirteen, R8 report 1).
+  // A headline clause leaning on the one before it (`其中…2条获评…` after `组织申报省级美丽河湖5条`) keeps that one (round fourteen).
   const others = fresh
     .filter((s) => s !== best)
-    .map((s) => clausesOf(s).filter((c) => isHeadline(c.text) && !isAct(c.text)).map((c) => c.text).join('，'))
+    .map((s) => {
+      const cs = clausesOf(s);
+      const own = new Set(cs.filter((c) => isHeadline(c.text) && !isAct(c.text)));
+      cs.forEach((c, i) => i > 0 && own.has(c) && leansOnPrevious(c.text) && own.add(cs[i - 1]!));
+      return cs.filter((c) => own.has(c)).map((c) => c.text).join('，');
+    })
     .filter(Boolean);
   return [told, ...others].join('。');
 }
@@ -324,8 +330,10 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
  * or, given the clause before it, opening with LEANS.run characters that clause names (`试点园区单位产值…下降6.8%` after
  * `推动…减污降碳协同创新试点园区建设`: which 试点, the clause before says).
  */
-export const LEANS = { run: 4 } as const;
+export const LEANS = { run: 4, part: /^其中/ } as const;
 export function leansOnPrevious(clause: string, previous = ''): boolean {
+  // Round fourteen: `其中玉符河、绣江河2条获评…` names a part of what the clause before it counts.
+  if (LEANS.part.test(clause)) return true;
   const head = clause.split(/\d/)[0] ?? '';
   if (/\d/.test(clause) && (head.match(/[\u4e00-\u9fff]/g) ?? []).length < COMMEND_RULE.highlight.least) return true;
   const opening = clause.slice(0, LEANS.run);
@@ -426,7 +434,8 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     }
     for (const c of own) {
       const lead = responsibleAnswers(c);
-      const cause = joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean));
+      // A unit's cause as a document prints it (completePhrases: 历史遗留 → 历史遗留问题).
+      const cause = completePhrases(joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean)));
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
       const unfinished = o.yearEnd && c.yearEnd === '未完成';
       if (o.yearEnd && (unfinished || c.yearEnd === '结转')) {
@@ -466,7 +475,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
           problemSeen.add(p);
           othersFull.push(`${task}方面，${closeSentence(p)}`);
           const named = remainingSentence(p, responsibleAnswers(c).map((x) => substance(x.progress, c.task)));
-          const line = closeSentence(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`);
+          const line = closeSentence(completePhrases(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`));
           others.push(line);
           if (named === p) residual.add(line);
           // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
@@ -607,9 +616,15 @@ function nextMeasure(t: NextTask): string {
  * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `坚持“第一议题”制度` after `组织“第一议题”
  * 学习31次`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them.
  */
+/** The characters at a document title's end that name its kind (`行动计划`, `工作规则`). */
+const DOCUMENT_KIND = 4;
 export function echoesResults(clause: string, results: string): boolean {
   if ([...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`))) return true;
-  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads.
+  // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads; so is one
+  // naming documents of a kind the results do not name (`落实《山东省生物多样性保护战略与行动计划》`, round fourteen;
+  // `印发《…委员会工作规则》` after this year's 印发委员会工作规则 is an echo).
+  const documents = [...clause.matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
+  if (documents.length && documents.every((d) => !results.includes(d.slice(-DOCUMENT_KIND)))) return false;
   const bare = (t: string) => t.replace(/[“”《》]/g, '');
   return !/\d{4}年/.test(clause) && sharesRun(bare(clause), bare(results), SAME_WORK);
 }
@@ -632,7 +647,7 @@ function nextEchoes(t: NextTask, echoes: (x: string) => boolean): boolean {
 /** A task's measure for 下一步: its first concrete clause not said and not echoing the results, else its first such clause. */
 function nextClause(t: NextTask, teller: ToldOnce, echoes: (x: string) => boolean): string {
   const own = measureClauses(t).filter((x) => !echoes(x) && teller.fresh(x) === x);
-  return own.find((x) => concretePlan(x)) ?? own[0] ?? '';
+  return own.find((x) => substantiveMeasure(x)) ?? own.find((x) => concretePlan(x)) ?? own[0] ?? '';
 }
 
 /** Task titles that read as a heading, naming no work of their own (`服务保障中心任务`): their measure is said alone. */
@@ -794,7 +809,7 @@ export function firstKept(text: string, routine: (clause: string) => boolean): b
  * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
  * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务, named: readonly string[] = []): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const headline = (x: (typeof cands)[number]) => isHeadline(x.text, x.p.达标);
@@ -816,6 +831,12 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
   const lead = cands.find((x) => x.p.任务 === first);
   if (lead && firstKept(lead.text, routine)) take(lead, true);
   cands.filter(headline).forEach((x) => take(x));
+  // What the point's lead names and nothing chosen tells (leadObjects, round fourteen): its task's best sentence, always.
+  for (const term of named) {
+    if ([...chosen].some((x) => x.p.任务.includes(term) || x.text.includes(term))) continue;
+    const best = cands.filter((x) => x.p.任务.includes(term)).sort((a, b) => score(b.text) - score(a.text) || a.at - b.at)[0];
+    if (best) take(best, true);
+  }
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
   cands
     .map((x) => ({ x, s: score(x.text) }))
@@ -856,24 +877,30 @@ export function boilerplateOf(clauses: ClauseProgress[]): Map<string, string[]> 
 /**
  * The year-end opening's verdict (round ten, an upward report without counts: the counts live in the 通报). With
  * nothing carried, missed or unreported and no indicator missed, `all` (the seed's 全面完成各项任务目标); else `most`
- * when at least `share` of the clauses were done, else `some`; then one short clause naming what fell short (the
- * missed indicators by name, then the unfinished tasks by their object: OPENING_EXCEPTIONS.shortfalls). Work
- * carried over is 下一步's, and a silent area's gap stays at its place in 成效.
+ * when at least `share` of the clauses were done, else `some`; then the indicators' clause (OPENING_EXCEPTIONS.indicators).
+ * Round fourteen (R9 report 1, 2; the seed's opening names no exception): no task is named here; an unfinished one
+ * is 存在问题's, work carried over is 下一步's, and a silent area's gap stays at its place in 成效.
  */
 export const OPENING_VERDICT = { all: '全面完成各项任务目标', most: '全年重点工作任务基本完成', some: '重点工作未能全部完成', share: 0.8 } as const;
 export const OPENING_EXCEPTIONS = {
   /**
-   * Round twelve (R7 report 2, reversing round eleven's R6 report 5): the missed indicators first, by name and the
-   * requirement they missed (the larger gap), then the unfinished tasks: `但优良天数比率未达到省考核要求、农村环境整治任务未按期完成`.
+   * Round fourteen (R9 report 1): the indicators by the KPI results, one clause after the verdict: all met →
+   * `主要指标全部达到考核要求`; some missed → `主要指标除优良天数比率外均达到考核要求`; all missed → `优良天数比率未达到考核要求`;
+   * none judged (no value or no target) → nothing.
    */
-  shortfalls: (indicators: string[], tasks: string[]) => `但${[...indicators, ...tasks.map((t) => `${t}任务未按期完成`)].join('、')}`,
-  /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求). */
-  theme: '年度工作主题或上级工作要求，如“项目突破年”',
+  indicators: (rows: readonly { 名称: string; 结论: string }[]): string => {
+    const judged = rows.filter((r) => /^(未)?达到/.test(r.结论));
+    const missed = judged.filter((r) => r.结论.startsWith('未达到')).map((r) => r.名称);
+    if (!judged.length) return '';
+    if (!missed.length) return '主要指标全部达到考核要求';
+    return missed.length < judged.length ? `主要指标除${missed.join('、')}外均达到考核要求` : `${missed.join('、')}未达到考核要求`;
+  },
+  /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求; R9 report 2: no real theme as the example). */
+  theme: '年度工作主题或上级工作要求，如“××年”',
+  /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary. */
+  planClosing: (plan: string) => `${plan}规划目标任务`,
+  planClosingGap: '全面完成/基本完成',
 } as const;
-/** What the opening excepts among the tasks: the unfinished tasks' objects (the missed indicators come before them). */
-function exceptionNames(c: ClauseProgress[]): string[] {
-  return [...new Set(c.filter((x) => x.yearEnd === '未完成').map((x) => taskObject(x.task)))];
-}
 
 interface ReportInput {
   progress: RoundProgress;
@@ -925,25 +952,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   let opening: string;
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
-    // An upward report states the verdict and names its exceptions; the counts are the 通报's (round nine).
-    const exceptions = exceptionNames(c);
-    const missed = kpi.指标.filter((x) => x.结论.startsWith('未达到')).map((x) => `${x.名称}${x.结论}`);
-    const missedAny = missed.length > 0;
+    // An upward report states the verdict and the indicators' clause; no task by name (round fourteen).
+    const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
-    const verdict = !exceptions.length && !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
+    const verdict = !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
+    const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标);
     const counts = !o.accepted
       ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}${exceptions.length || missedAny ? `，${OPENING_EXCEPTIONS.shortfalls(missed, exceptions)}` : ''}。${incomplete}`;
+      : `认真落实《${title}》部署，${verdict}${indicators ? `，${indicators}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
-    const place = preamble.place;
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    // A year closing a five-year plan: the five years' results, a gap, right after its place in time (R6 report 5).
-    const closing = PLAN_CLOSING.exec(place)?.[2];
-    const fiveYears = closing ? `五年来，${gap(SPEECH_GAPS.planClosing(closing).slice(4, -1))}。` : '';
-    opening = `${place ? `${place}。${fiveYears}一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
+    // A year closing a five-year plan (R9 report 2): `2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】`,
+    // in place of the preamble's longer place in time; else the place as the plan states it.
+    const closing = PLAN_CLOSING.exec(preamble.place);
+    const place = closing ? `${closing[0]}，${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : preamble.place;
+    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -1038,8 +1064,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const here = sectionOf(mine, [id]);
         // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
         const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
-        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task);
         const chapterTitle = chapterTitleOf(id);
+        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle));
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
         const { tail } = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
@@ -1105,7 +1131,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       : undefined;
     if (cause) {
       usedCauses.add(cause);
-      missedCause.set(row.名称, cause.replace(/^(主要)?原因(是|为|：)/, ''));
+      missedCause.set(row.名称, completePhrases(cause.replace(/^(主要)?原因(是|为|：)/, '')));
     }
   }
   // 存在问题, then 下一步, through the same memory.
@@ -1188,6 +1214,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // Round twelve (R7 report 3): in a point of several chapters, a concrete answer is said inside its chapter's clause (the
       // next plan's chapter of the same place in the theme, else of the same title), not tacked on with 针对… after.
       const inChapter = new Map<string, string[]>();
+      const framedIn = new Map<string, string[]>();
       const nextChapterOf = (task: string): string | undefined => {
         const id = own.find((c) => c.task === task)?.chapterId;
         if (!id || ids.length < 2) return undefined;
@@ -1205,9 +1232,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const measure = own.length ? own.join('，') : t ? nextMeasure(t) : '';
         // A measure said already in full leaves the answer to the drafter, never an empty 针对…，。
         const words = measure ? teller.say(measure) : '';
-        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing.
-        const at = words && concretePlan(words) ? nextChapterOf(x.任务) : undefined;
-        if (at) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        // A vague measure (按整改方案持续推进…) keeps its 针对… frame: without its subject it says nothing. Round fourteen
+        // (R9 report 7): framed, it still sits inside its chapter's clause, right after the 督察 measure (SUPERIOR_INSPECTION).
+        const at = words ? nextChapterOf(x.任务) : undefined;
+        if (at && concretePlan(words)) inChapter.set(at, [...(inChapter.get(at) ?? []), words]);
+        else if (at) framedIn.set(at, [...(framedIn.get(at) ?? []), `${NEXT_ANSWER.frame(problemSubject(x.问题))}${words.replace(/。$/, '')}`]);
         else answers.push(closeSentence(`${NEXT_ANSWER.frame(problemSubject(x.问题))}${words || gap(`${problemSubject(x.问题)}整改措施`)}`));
       }
       // This year's unfinished or carried work goes on in the next plan's task for it (sameWork): the unit's own plan
@@ -1232,9 +1261,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // (第一议题 again) after the others, a concrete clause (a figure, a document, 方案…) before a bare one. Who leads and
       // what is owed is the 通报's, never the upward report's (R6 report 1).
       const echoes = (x: string) => echoesResults(x, results);
+      // A task its chapter's verb + object names (leadObjects: 新污染物 in 固体废物和新污染物治理) before the others, so that the
+      // point's head is kept true in 下一步 too (round fourteen, R9 report 3).
+      const namesLead = (t: NextTask) => leadObjects(next.chapters.find((x) => x.id === t.chapterId)?.title ?? '').some((ob) => t.lead.includes(ob));
       const rankFill = (t: NextTask) => {
         const clause = nextClause(t, teller, echoes);
-        return [covered(t), Number(!clause), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
+        // A substantive measure (a figure, a named document, a date) before one that only names an act (round fourteen).
+        return [covered(t), Number(!clause), Number(!substantiveMeasure(clause)), Number(!namesLead(t)), Number(nextEchoes(t, echoes)), Number(!clause || !concretePlan(clause)), within(t), here.indexOf(t)];
       };
       /** The first of `ts` by rankFill, each task's key computed once, not inside the comparator. */
       const firstByFill = (ts: NextTask[]): NextTask | undefined =>
@@ -1288,10 +1321,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // Several chapters: one sentence, per chapter its verb + object and its measures (the seed's 扎实推进净土保卫战，…).
         const parts = ids
           .map((id) => ({ id, ts: picked.filter((t) => t.chapterId === id) }))
-          .filter((x) => x.ts.length || inChapter.has(x.id))
+          .filter((x) => x.ts.length || inChapter.has(x.id) || framedIn.has(x.id))
           .map(({ id, ts }) => {
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
-            const bits = [...inspection(id), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, ''))].filter(Boolean);
+            const readying = inspection(id);
+            const framed = framedIn.get(id) ?? [];
+            const bits = [...readying, ...(readying.length ? framed : []), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, '')), ...(readying.length ? [] : framed)].filter(Boolean);
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = echoesTheme(head, g.title) && opensWithVerb(bits[0] ?? '');
@@ -1500,10 +1535,11 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         编号: x.clauseId,
         任务: x.task,
         目标: x.target,
-        完成值: many?.完成值 || value || '未报',
+        // Year-end (round fourteen): a count short of its target carries its share, the annex having no 完成度.
+        完成值: many?.完成值 || (value && yearEnd && annexShowsShare(x, parts[0]) ? ANNEX_RULES.share(value, percent(x.completion!)) : value) || '未报',
         完成度: x.completion === null || !a?.valueText || (yearEnd && !annexHasCompletion(parts[0])) ? '—' : percent(annexCompletion(x) ?? x.completion),
         // The year-end outcome (完成 / 未完成 / 结转 / 未报送); '' in other rounds.
-        结论: x.yearEnd === '完成' && exceeded(x) ? '超额完成' : (x.yearEnd ?? ''),
+        结论: annexVerdict(x),
       };
     });
   const data: Record<string, string | number> = { ...Object.fromEntries(Object.entries(stats)), ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, metricValue(v)])) };

@@ -117,6 +117,21 @@ export function annexHasCompletion(target: { unit: string; comparator: string } 
   return !target || !/^[%％]$/.test(target.unit) || !ANNEX_NO_COMPLETION.includes(comparatorRule(target.comparator).kind);
 }
 
+/**
+ * Round fourteen (R9 report 9): the annex has no 完成度 column (its mixed `—` and % read inconsistent). A count target
+ * short of it carries its share in 完成值 (`612个（92.7%）`); a target that asks to hold a level (`保持在40%以上`) met is
+ * 完成, never 超额完成; one passed in its direction (5.3% against 下降5%) stays 超额完成.
+ */
+export const ANNEX_RULES = { hold: /保持/, share: (value: string, share: string) => `${value}（${share}）` } as const;
+/** Whether the annex's 完成值 carries its share: a count target (no percent, annexHasCompletion) reported short of it. */
+export function annexShowsShare(c: Pick<ClauseProgress, 'completion'>, target: { unit: string; comparator: string } | undefined): boolean {
+  return c.completion !== null && c.completion < 1 && !!target && !/[%％]/.test(target.unit) && annexHasCompletion(target);
+}
+/** The annex's 结论 at the year's end: 超额完成 only for a target passed, not one held (ANNEX_RULES.hold). */
+export function annexVerdict(c: ClauseProgress): string {
+  return c.yearEnd === '完成' && exceeded(c) && !ANNEX_RULES.hold.test(c.target) ? '超额完成' : (c.yearEnd ?? '');
+}
+
 /** The longest run of characters two texts share (quotes aside): how a reported clause is told to a target's part. */
 function sharedRun(a: string, b: string): number {
   const x = a.replace(/[“”‘’()（）]/g, '');

@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, kindPoints, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
@@ -14,7 +14,7 @@ import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { SUPERIOR_INSPECTION } from './synthesis.ts';
+import { completePhrases, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -1135,7 +1135,8 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   for (const k of [top.at - 1, top.at + 1]) if (clauses[k] && weights[k]! >= REVIEW_POINT.secondLeast && room() && figures([...at, k]) <= REVIEW_POINT.figures) at.add(k);
   const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
-  const cut = inReport(said(at)) && at.size > 1 ? said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])])) : said(at);
+  // (Round fourteen: a `其中…获评…` result the report tells whole is said alone, its 其中 dropped: LEANS.part.)
+  const cut = inReport(said(at)) && at.size > 1 ? (LEANS.part.test(top.c) ? top.c.replace(LEANS.part, '') : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]))) : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
   const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
@@ -1370,7 +1371,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
     const cause = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => substance(a.problems)).filter(Boolean)[0] ?? '';
     // No cause reported: the report's gap for it (context.ts sectionText), so the speaker does not leave it unsaid.
-    return cause ? `，主要是${cnPunctuation(cause).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
+    return cause ? `，主要是${completePhrases(cnPunctuation(cause)).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')

@@ -129,6 +129,19 @@ export function objectOf(title: string): string {
 }
 
 /**
+ * What a point's lead names (round fourteen, R9 report 3): its object's parts (`固体废物和新污染物治理` → 固体废物, 新污染物),
+ * each without the kind of work it ends with. A task naming one of them keeps its best sentence under that lead, even
+ * over the block's budget, so that no lead names work the point does not tell.
+ */
+export const LEAD_OBJECT_RULES = { joins: /和|及|与|、/, work: /(治理|管控|防治|建设|工作|保护|监管|管理)$/, min: 3 } as const;
+export function leadObjects(title: string): string[] {
+  return objectOf(title)
+    .split(LEAD_OBJECT_RULES.joins)
+    .map((x) => x.trim().replace(LEAD_OBJECT_RULES.work, ''))
+    .filter((x) => x.length >= LEAD_OBJECT_RULES.min);
+}
+
+/**
  * The verbs an object takes in a heading of the verb + object form (`深入打好蓝天保卫战`, `筑牢…安全屏障`), by how
  * the object ends; the first entry that matches applies. Used for the 一是 blocks of a theme, the 下一步 headings and
  * the speech's deployment.
@@ -313,6 +326,28 @@ export function concretePlan(text: string): boolean {
 }
 
 /**
+ * Phrases units cut short that a document completes (round fourteen, R9 report 8: `涉及历史遗留，整改周期较长` →
+ * `涉及历史遗留问题，…`): each phrase with what it lacks, applied wherever the report, the 通报 and the speech print a
+ * unit's cause. Data, one row per phrase; the words added name nothing the unit did not say.
+ */
+export const PHRASE_COMPLETIONS: readonly { phrase: RegExp; words: string }[] = [{ phrase: /历史遗留(?!问题|矛盾|原因|的)/g, words: '历史遗留问题' }];
+export function completePhrases(text: string): string {
+  return PHRASE_COMPLETIONS.reduce((acc, r) => acc.replace(r.phrase, r.words), text);
+}
+
+/**
+ * A substantive measure (round fourteen, R9 report 5): a figure beyond its year, a named document (《…》, 细则, 要点,
+ * 方案, 名录) or a date. 下一步 prefers it to a measure that only names an act (`开展全方位自查自纠和保护成效评估`).
+ */
+export const SUBSTANTIVE_MEASURE = {
+  document: /《[^》]+》|细则|要点|方案|名录/,
+  date: /\d+月(底|中旬|上旬|下旬)?前|年底前|上半年|下半年|[一二三四]季度/,
+} as const;
+export function substantiveMeasure(clause: string): boolean {
+  return /\d/.test(clause.replace(/\d{4}年度?/g, '')) || SUBSTANTIVE_MEASURE.document.test(clause) || SUBSTANTIVE_MEASURE.date.test(clause);
+}
+
+/**
  * How much a report says, per task and per block (issue 29, round nine): a task is told by its telling fact, the
  * sentence of its lead with the most result figures of its own (else the first concrete one), at most `taskClauses`
  * clauses of it; a cooperating unit's telling sentence follows only when it carries figures (`coopSentences`). A block
@@ -336,7 +371,15 @@ export const SELECTION = {
    * decomposition with a target (`分解落实省“十大行动”任务46项`) are headlines too, above any platform or process count
    * (`推送环境问题线索1862条`, `完成…报告评审63个`), which no rule names.
    */
-  headline: [/完成[^，；。]{0,40}(改造|整治|创建)/, /(下降|达到|通过)/, /(稳定)?保持[ⅠⅡⅢⅣ]+类/, /分解(落实)?[^，；。]{0,30}\d+项/] as readonly RegExp[],
+  headline: [
+    /完成[^，；。]{0,40}(改造|整治|创建)/,
+    /(下降|达到|通过)/,
+    /(稳定)?保持[ⅠⅡⅢⅣ]+类/,
+    /分解(落实)?[^，；。]{0,30}\d+项/,
+    // Round fourteen (R9 report 4): an award with a figure or a name (`玉符河、绣江河2条获评省级美丽河湖`, `1个单位获评“两山”
+    // 实践创新基地`, `历城区获评…`), as the 通报 and the speech tell it.
+    /(\d|”|[\u4e00-\u9fff](区|县|市|镇|街道|河|湖|园区|企业|公司|单位))[^，；。]{0,20}(获评|入选|成功创建)|(获评|入选|成功创建)[^，；。]*(\d|“)/,
+  ] as readonly RegExp[],
   /**
    * Round twelve (R7 report 1): a clause after a task's first that reviews or checks (`审核销号保护区卫片图斑86个`,
    * `…企业核查27家`, `对…镇街约谈提醒47次`) counts acts as the speech's HIGHLIGHT_RULES.activity does; the report leaves it out.
