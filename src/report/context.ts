@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
+import { aimAgainstValue, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -676,6 +676,11 @@ export function keyClauses(t: NextTask): string[] {
     .slice(0, 2);
 }
 
+/** How 下一步 words a next year's aim the year's value already beats (kpi.ts aimAgainstValue): held, not reached. */
+export const NEXT_AIMS = {
+  hold: (name: string) => `巩固${name}改善成果、防止反弹`,
+} as const;
+
 /** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
 export const NEXT_ANSWER = {
   frame: (subject: string) => `针对${subject}，`,
@@ -1193,7 +1198,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // Round twelve (R7 report 3): a cause not in the data is its lead's to find, so its measure is the speech's gap
       // (SPEECH_GAPS.missedMeasure); with the cause reported, the aims stand alone.
       const measure = o.yearEnd && !missedCause.has(row.名称) ? `，${SPEECH_GAPS.missedMeasure(missedLead(o.plan, o.clauses, row.名称))}` : '';
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? `确保${aims.join('、')}` : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
+      // An aim the year's value already beats (PM2.5 37 after 36) is a result to hold, not a target (R9 report 6).
+      const held = (aim: string) => {
+        const year = kpi.指标.find((k) => aim.startsWith(k.名称));
+        const against = year && aimAgainstValue(year.名称, aim.slice(year.名称.length), year);
+        return against && against.meets && against.margin ? year.名称 : '';
+      };
+      const reach = aims.filter((a) => !held(a)).map((a) => (a.startsWith(row.名称) && aims.length - aims.filter(held).length === 1 ? a.slice(row.名称.length) : a));
+      const hold = aims.map(held).filter(Boolean).map(NEXT_AIMS.hold);
+      const aimWords = [reach.length ? `确保${reach.join('、')}` : '', ...hold].filter(Boolean).join('，');
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? aimWords : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).

@@ -28,6 +28,24 @@ export function meetsTarget(name: string, target: string, value: number): boolea
   return atMost ? value <= t : value >= t;
 }
 
+/**
+ * A next year's aim for an indicator against this year's value and target (`控制在37微克/立方米以内` after 36 against
+ * 不高于42): whether the value already meets it, whether the aim is stricter than this year's target, and whether the
+ * value beats it with margin. The report's 下一步 and the speech's 形势 both word an aim by this (R9: an aim looser than
+ * the value achieved is a result to hold, not a target to reach).
+ */
+export function aimAgainstValue(name: string, aim: string, year: { 目标: string; 完成值: string }): { atMost: boolean; meets: boolean; stricter: boolean; margin: boolean } | null {
+  const [target, value, before] = [firstNumber(aim), firstNumber(year.完成值), firstNumber(year.目标)];
+  if (target === null || value === null) return null;
+  const atMost = DIRECTION_RULES.atMostWords.test(aim) || (!DIRECTION_RULES.atLeastWords.test(aim) && DIRECTION_RULES.lowerIsBetter.test(name));
+  return {
+    atMost,
+    meets: atMost ? value <= target : value >= target,
+    stricter: before !== null && (atMost ? target < before : target > before),
+    margin: atMost ? value < target : value > target,
+  };
+}
+
 export interface KpiParagraph {
   段: string;
   /** The figures alone (段 without its 量化任务 sentence): the year-end report states them first. */

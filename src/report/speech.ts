@@ -8,7 +8,7 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
+import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
 import { scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
@@ -347,26 +347,17 @@ export const OWN_WORK = {
   followMost: 2,
 } as const;
 
-const firstFigure = (s: string): number | null => {
-  const m = /-?\d+(?:\.\d+)?/.exec(s);
-  return m ? Number(m[0]) : null;
-};
-
-/** One aim of the next plan against the year's value of its indicator (OWN_WORK), or '' when there is nothing to ask. */
+/** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
 export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): { text: string; short: boolean } | null {
   for (const row of rows) {
     const name = spoken(row.指标);
     if (!aim.startsWith(name)) continue;
     const rest = aim.slice(name.length);
-    const [target, value, before] = [firstFigure(rest), firstFigure(row.完成值), firstFigure(row.目标)];
-    if (target === null || value === null) return null;
-    const atMost = DIRECTION_RULES.atMostWords.test(rest) || (!DIRECTION_RULES.atLeastWords.test(rest) && DIRECTION_RULES.lowerIsBetter.test(name));
+    const against = aimAgainstValue(name, rest, row);
+    if (!against) return null;
     const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
-    const meets = atMost ? value <= target : value >= target;
-    if (!meets) return { text: OWN_WORK.raise(said, row.完成值, atMost, rest.replace(OWN_WORK.verb, '')), short: true };
-    const stricter = before !== null && (atMost ? target < before : target > before);
-    const margin = atMost ? value < target : value > target;
-    return stricter && margin ? { text: OWN_WORK.hold(said, row.完成值), short: false } : null;
+    if (!against.meets) return { text: OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, '')), short: true };
+    return against.stricter && against.margin ? { text: OWN_WORK.hold(said, row.完成值), short: false } : null;
   }
   return null;
 }
