@@ -10,7 +10,7 @@ import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { COOP_FILLER_WORDS, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { COOP_FILLER_WORDS, PAIR_LEAD, pairLead, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, unechoed, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -429,7 +429,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
         const sentences = x.split('。');
         expect(sentences.length, x).toBeGreaterThanOrEqual(2);
         expect(sentences.length, x).toBeLessThanOrEqual(3);
-        expect(sentences[0]!.includes('，'), x).toBe(false);
+        // Round fourteen (S15) changes the lead's rule (was: no comma): a verb + object, or the seed's pair form, the
+        // method then an outcome stated in the data (PAIR_LEAD: `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类`).
+        const lead = sentences[0]!.replace(/^[一二三四五六]是/, '').split('，');
+        expect(lead.length, x).toBeLessThanOrEqual(2);
+        expect(lead.length === 1 || PAIR_LEAD.outcome.test(lead[1]!), x).toBe(true);
         for (const r of sentences.slice(1)) {
           expect(r.split('，').length, r).toBeLessThanOrEqual(3);
           // Round thirteen (R8 speech 2): a result naming what the clause before introduced (leansOnPrevious) keeps it,
@@ -568,7 +572,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // 2. An outcome of quality and a decomposition with a target before a platform's count; a quality outcome before
     // a count of reports reviewed.
     const yellow = paragraphs[2]!;
-    expect(yellow).toContain('一是积极落实黄河重大国家战略。分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类。全年推送环境问题线索1862条');
+    // Round fourteen (S15, R9: the review a shortened copy of the report's same leads) changes the point (was `一是积极落实
+    // 黄河重大国家战略。分解落实…46项，黄河干流济南段水质稳定保持Ⅱ类。`): the outcome joins the lead, the seed's pair form
+    // (PAIR_LEAD); the order of the results is unchanged.
+    expect(yellow).toContain('一是积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项。全年推送环境问题线索1862条');
+    expect(report.join('')).toContain('一是积极落实黄河重大国家战略。');
+    // The deployment's lead is still not the review's words (round eleven), the pair's method part included.
+    expect(deployment.join('')).toContain('一是着力贯彻黄河重大国家战略。');
     const pollution = paragraphs[1]!;
     expect(pollution).toContain('三是持续打好净土保卫战。每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求。完成土壤污染风险管控和修复报告评审63个。');
     expect(headlineRank('黄河干流济南段水质稳定保持Ⅱ类')).toBeLessThan(Infinity);
@@ -700,6 +710,17 @@ describe('the speech’s rules, each on its own', () => {
       '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：面临的压力和挑战】。',
     ]);
     expect(situationWords('', '')).toEqual(['（一）从上级要求看，【待填：上级会议和文件精神】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。']);
+    // Round fourteen (S15): a point's lead in the seed's pair form when its first result ends in an outcome with its own
+    // subject; a leaning outcome (`点位水质…`), a bare count (`2个断面…`) or a result of one clause leaves it.
+    expect(pairLead('积极落实黄河重大国家战略', ['分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类', '全年推送环境问题线索1862条，办结1849条'])).toEqual({
+      lead: '积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类',
+      results: ['分解落实省“十大行动”任务46项', '全年推送环境问题线索1862条，办结1849条'],
+    });
+    const unchanged = (lead: string, results: string[]) => expect(pairLead(lead, results)).toEqual({ lead, results });
+    unchanged('持续打好净土保卫战', ['每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求']);
+    unchanged('全力打好碧水保卫战', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，2个断面水质年均值均达到考核要求']);
+    unchanged('扎实推进碳达峰碳中和', ['历城区获评省级低碳发展示范区']);
+    unchanged('扎实打好蓝天保卫战', ['完成3家水泥企业、2家焦化企业超低排放改造']);
     // Round fourteen: with a （三） from the data, （二） leaves only the outside to fill.
     expect(situationWords('2026年是“十五五”规划的开局之年', '', '去年还有2项工作没有完成')[1]).toBe('（二）从发展阶段看，2026年是“十五五”规划的开局之年，【待填：外部压力和挑战】。');
     expect(doneAlready('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，实施精准治理项目19个'])).toBe(true);

@@ -1165,6 +1165,25 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
 }
 
 /**
+ * A point's lead in the seed speech's pair form (round fourteen, R9 speech: the review read as a shortened copy of the
+ * report, the same `一是` leads): `一是精准施策，大气环境稳定达标` — the method, then the outcome. When the point's first
+ * result ends in a clause stating an outcome with its own subject (`黄河干流济南段水质稳定保持Ⅱ类`: not leaning on the
+ * clause before, not a bare count, at most `most` characters), that clause joins the lead and the result keeps the rest:
+ * `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项`. Else the point is unchanged.
+ */
+export const PAIR_LEAD = {
+  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结)$/,
+  most: 18,
+} as const;
+export function pairLead(lead: string, results: string[]): { lead: string; results: string[] } {
+  const [first, ...rest] = results;
+  const clauses = first?.split('，') ?? [];
+  const outcome = clauses.at(-1) ?? '';
+  if (clauses.length < 2 || !PAIR_LEAD.outcome.test(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome)) return { lead, results };
+  return { lead: `${lead}，${outcome}`, results: [clauses.slice(0, -1).join('，'), ...rest] };
+}
+
+/**
  * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
  * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
  * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
@@ -1229,7 +1248,7 @@ function reviewItems(
   const shown = new Set([...told].sort((a, b) => Number(b.first) - Number(a.first) || b.weight - a.weight).slice(0, most));
   const kept = told.filter((u) => shown.has(u));
   return {
-    items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
+    items: kept.map((u) => pairLead(u.lead, u.results)).map((u) => `${u.lead}。${u.results.join('。')}`),
     chapters: [...new Set(kept.map((u) => u.ch))],
     of: kept.map((u) => u.ch.章节),
   };
@@ -1477,7 +1496,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].map((m) => m[1]!)))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
