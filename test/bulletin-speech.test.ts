@@ -356,7 +356,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round eleven (R6 speech 3) changes the opening (was the plan's place first): the stage is said in 形势 (二).
     expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
     // Round twelve (R7 speech 4): （二） ends with the pressures to fill, and no （三） repeats the shortcomings.
-    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：面临的压力和挑战】。');
+    // Round fourteen changes the gap (was `【待填：面临的压力和挑战】`): （三） says the own work's pressures, the outside is left.
+    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：外部压力和挑战】。');
     // Round thirteen (R8 speech 3) changes what follows (was 三、 at once): （三） the office's own work, here no indicator
     // value to set an aim against (no metrics), only the work the year left, by its count.
     expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，去年还有48个行政村的农村环境整治没有完成，要逐项清零。');
@@ -406,6 +407,8 @@ describe('the speech at the next year’s work conference', () => {
     // The units gave no dated plan for either (巩固提升工作成效): the deadline is asked for.
     // Round eight (R2 speech 8): the closing line holds the units to the plan (was `具体任务见《…》。`).
     expect(part.join('')).toContain('具体任务在《济南市生态环境局2026年工作要点》中已经明确，各单位要逐项抓好落实。对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
+    // Round fourteen (S15): 强化调度督办 says the cooperating units' filler the 通报 counts, all 66 of their texts here (均).
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/。去年年终调度中，配合单位报送的66条情况均只写“继续做好配合工作”，今年各配合单位要写明具体配合事项和数量。$/);
     expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);
   });
 
@@ -418,8 +421,9 @@ describe('the speech at the next year’s work conference', () => {
     // Round ten (R5 speech 4): the superiors are the report's gap (was: 市委、市政府 by the issuer's level).
     // Round eleven (R6 speech 3): 形势 is a skeleton, its one gap the superiors' meetings and documents (was one bracket).
     // Round fourteen (R9 speech 6) changes the 十四五 gap and its place (was `“十四五”规划主要目标任务完成情况` after the
-    // indicators): the verdict, in a clause right after the opening's first sentence.
-    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '全面完成/基本完成', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '面临的压力和挑战']);
+    // indicators): the verdict, in a clause right after the opening's first sentence. Round fourteen (S15) changes the
+    // last (was `面临的压力和挑战`): （三） says the own work's from the data, the outside is the drafter's.
+    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '全面完成/基本完成', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '外部压力和挑战']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -1036,7 +1040,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round five (point 12): five parts in words, and no list closed by a bare 等.
     // Round fourteen (R9 speech 10): the plan named once, at the deployment's end (was `…目标，对照《…》，重点抓好…`).
     expect(speech).toContain('围绕上述要求和目标，重点抓好以下五个方面工作。');
-    expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);
+    // Round fourteen (S15) changes the count (was 1): 压实工作责任 opens with the plan and its size; twice in all.
+    expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(2);
+    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署重点任务59项，按责任分工细化为67项。各牵头单位要/);
     expect(speech.join('')).not.toMatch(/等[。，]/);
     expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.

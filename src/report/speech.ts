@@ -5,11 +5,11 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, coopFiller, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
-import { scopeWords } from './counting.ts';
+import { scopeCounted, scopeWords } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
@@ -68,7 +68,12 @@ export interface SpeechContext {
     /** The closing line after the parts (DEPLOY_CLOSING): `具体任务在《…》中已经明确，各单位要逐项抓好落实。` */
     见: string;
   };
-  /** The 强化调度督办 sentence, in the speaker's voice. */
+  /**
+   * 压实工作责任's opening (DUTY_WORDS): the next plan named with its size (`《…2026年工作要点》部署重点任务59项，按责任分工
+   * 细化为67项。`), before the template's words; empty without a next plan.
+   */
+  责任: string;
+  /** The 强化调度督办 sentence, in the speaker's voice, then how the year's returns went (SILENT_UNITS, COOP_FILLER_WORDS). */
   督办: string;
   /** What the closing words build towards, from the next plan's preamble (`美丽济南`), or empty. */
   愿景: string;
@@ -272,6 +277,8 @@ export const SPEECH_GAPS = {
   superiorsWords: '【待填：上级会议和文件精神】',
   stage: '【待填：所处发展阶段和面临的形势】',
   pressures: '【待填：面临的压力和挑战】',
+  /** Round fourteen: when （三） says the pressures of the office's own work from the data, what is left to fill is the outside. */
+  outerPressures: '【待填：外部压力和挑战】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -310,7 +317,8 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
  * own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what that asks (`stageClause`: `高质量开好…的局`),
  * which the 总体要求 then does not say again, and the pressures the data cannot name (a gap); （三）the office's own work
  * (R8 speech 3, ownWorkWords): what the next year's aims ask beyond the year's values, and the work the year left,
- * when the data gives either (round twelve had no （三）: it only repeated the shortcomings).
+ * when the data gives either (round twelve had no （三）: it only repeated the shortcomings). Round fourteen: with a
+ * （三）, the own work's pressures are said there, and （二）'s gap is only the outside's (SPEECH_GAPS.outerPressures).
  */
 export const SITUATION = {
   views: ['从上级要求看', '从发展阶段看', '从自身工作看'] as const,
@@ -320,7 +328,7 @@ export function situationWords(place: string, stageClause: string, ownWork = '')
   const [upper, stage, self] = SITUATION.views;
   return [
     `（一）${upper}，${SPEECH_GAPS.superiorsWords}。`,
-    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
+    `（二）${stage}，${place ? `${place}${stageClause ? `，要${stageClause.replace(/^要/, '')}` : ''}，${ownWork ? SPEECH_GAPS.outerPressures : SPEECH_GAPS.pressures}` : SPEECH_GAPS.stage}。`,
     ...(ownWork ? [`（三）${self}，${ownWork}。`] : []),
   ];
 }
@@ -488,6 +496,21 @@ export function openingShare(done: number, total: number): string {
 export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位未按时报送${what}，要引以为戒。` } as const;
 /** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
+
+/**
+ * 压实工作责任 opens with the next plan's size (round fourteen, R9 speech: 落实 said from the data): the plan named, its
+ * tasks and clauses counted as every document counts them (counting.ts scopeCounted, its `，其中` left off), before the
+ * template's words. With DEPLOY_CLOSING it is the plan's second and last mention in the speech.
+ */
+export const DUTY_WORDS = (plan: string, size: string) => `《${plan}》${size.replace(/，其中$/, '')}。`;
+
+/**
+ * 强化调度督办 says how the year's returns went (round fourteen, R9 speech): after the units that did not report, the
+ * cooperating units' filler the 通报 counts (bulletin.ts coopFiller, over BULLETIN_RULES.coopFiller.share of their
+ * texts; nothing otherwise), in the director's voice, and what is asked of them from now on.
+ */
+export const COOP_FILLER_WORDS = (when: string, ahead: string, total: number, filler: number, phrase: string) =>
+  `${when}调度中，配合单位报送的${total}条情况${filler === total ? '均' : `有${filler}条`}只写“${phrase}”，${ahead}各配合单位要写明具体配合事项和数量。`;
 
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
@@ -1134,6 +1157,25 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
 }
 
 /**
+ * A point's lead in the seed speech's pair form (round fourteen, R9 speech: the review read as a shortened copy of the
+ * report, the same `一是` leads): `一是精准施策，大气环境稳定达标` — the method, then the outcome. When the point's first
+ * result ends in a clause stating an outcome with its own subject (`黄河干流济南段水质稳定保持Ⅱ类`: not leaning on the
+ * clause before, not a bare count, at most `most` characters), that clause joins the lead and the result keeps the rest:
+ * `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项`. Else the point is unchanged.
+ */
+export const PAIR_LEAD = {
+  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结)$/,
+  most: 18,
+} as const;
+export function pairLead(lead: string, results: string[]): { lead: string; results: string[] } {
+  const [first, ...rest] = results;
+  const clauses = first?.split('，') ?? [];
+  const outcome = clauses.at(-1) ?? '';
+  if (clauses.length < 2 || !PAIR_LEAD.outcome.test(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome)) return { lead, results };
+  return { lead: `${lead}，${outcome}`, results: [clauses.slice(0, -1).join('，'), ...rest] };
+}
+
+/**
  * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
  * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
  * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
@@ -1198,7 +1240,7 @@ function reviewItems(
   const shown = new Set([...told].sort((a, b) => Number(b.first) - Number(a.first) || b.weight - a.weight).slice(0, most));
   const kept = told.filter((u) => shown.has(u));
   return {
-    items: kept.map((u) => `${u.lead}。${u.results.join('。')}`),
+    items: kept.map((u) => pairLead(u.lead, u.results)).map((u) => `${u.lead}。${u.results.join('。')}`),
     chapters: [...new Set(kept.map((u) => u.ch))],
     of: kept.map((u) => u.ch.章节),
   };
@@ -1446,7 +1488,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].map((m) => m[1]!)))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
@@ -1499,6 +1541,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
           return problem ? [cnPunctuation(problem).split('，')[0]!.trim()] : [];
         })
     : [];
+  // The cooperating units' filler, as the 通报 counts it and by its share (bulletin.ts, one rule for both documents).
+  const coop = coopFiller(clauses);
+  const coopWords =
+    coop.filler > coop.total * BULLETIN_RULES.coopFiller.share
+      ? COOP_FILLER_WORDS(yearEnd ? `${SPEAKER_WORDS.lastYear}年终` : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase)
+      : '';
   const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork, followUp) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
@@ -1522,7 +1570,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     不足: shortcomings,
     形势: situation,
     部署: deploy,
-    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
+    责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), scopeCounted(o.nextPlan)) : '',
+    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}${coopWords}`,
     愿景: vision,
   };
   return speech;
