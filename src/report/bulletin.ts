@@ -11,7 +11,7 @@ import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { readPreamble } from './speech.ts';
 import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
-import { completePhrases, joinTexts, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
+import { completePhrases, joinTexts, partAlone, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -512,7 +512,7 @@ export function taskResult(sentence: string): { text: string; rank: number; n: n
   const R = YEAR_RESULTS;
   const cn = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
   if (R.inForce.test(sentence)) return { text: sentence.replace(R.procedure, ''), rank: 0, n: highlightScore(sentence) };
-  const honour = sentence.split(/[，；]/).map((x) => x.trim().replace(COMMEND_RULE.highlight.connective, '')).find((x) => R.awarded.test(x) && cn(x) >= R.least);
+  const honour = sentence.split(/[，；]/).map((x) => partAlone(x.trim()).replace(COMMEND_RULE.highlight.connective, '')).find((x) => R.awarded.test(x) && cn(x) >= R.least);
   if (honour) return { text: honour, rank: 1, n: highlightScore(sentence) };
   const h = highlightClause(sentence);
   return h ? { text: h.text, rank: 2, n: h.n } : null;
@@ -671,10 +671,11 @@ function unitsText(us: UnitAnswer[]): string {
  */
 export function highlightClause(sentence: string): { text: string; n: number } | null {
   const H = COMMEND_RULE.highlight;
-  const clauses = sentence.split(/[，；]/).map((x) => x.trim().replace(H.connective, '')).filter(Boolean);
+  // Scored as reported (its count is a figure), said as a part alone (partAlone: `玉符河、绣江河获评…`).
+  const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean).map((x) => ({ said: partAlone(x).replace(H.connective, ''), scored: x.replace(H.connective, '') }));
   const scored = clauses
-    .filter((x) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
-    .map((x, at) => ({ text: x, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
+    .filter(({ scored: x }) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
+    .map(({ said, scored: x }, at) => ({ text: said, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
   const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
   if (!top) return null;
   const terms = (x: string) => new Set([...x.matchAll(/(?=([\u4e00-\u9fff]{2}))/g)].map((m) => m[1]!));

@@ -14,7 +14,7 @@ import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { completePhrases, SUPERIOR_INSPECTION } from './synthesis.ts';
+import { completePhrases, partAlone, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -1150,7 +1150,7 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
   // (Round fourteen: a `其中…获评…` result the report tells whole is said alone, its 其中 dropped: LEANS.part.)
-  const cut = inReport(said(at)) && at.size > 1 ? (LEANS.part.test(top.c) ? top.c.replace(LEANS.part, '') : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]))) : said(at);
+  const cut = inReport(said(at)) && at.size > 1 ? (LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]))) : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
   const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };

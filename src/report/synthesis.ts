@@ -336,6 +336,19 @@ export function completePhrases(text: string): string {
 }
 
 /**
+ * A `其中…` clause said without the clause it is part of (the speech's review, the 通报's praise): the 其中 goes, and so
+ * does a count after the names it counts (`其中玉符河、绣江河2条获评…` → `玉符河、绣江河获评…`): alone, `2条` counts
+ * nothing said (R9 通报 9).
+ */
+export const PART_ALONE = {
+  part: /^其中，?/,
+  countAfterNames: /((?:[^，；、\d]{2,12}、)+[^，；、\d]{2,12}?)\d+[条个家项座处所](?=获评|入选|被评为|被命名为|通过)/,
+} as const;
+export function partAlone(clause: string): string {
+  return PART_ALONE.part.test(clause) ? clause.replace(PART_ALONE.part, '').replace(PART_ALONE.countAfterNames, '$1') : clause;
+}
+
+/**
  * A substantive measure (round fourteen, R9 report 5): a figure beyond its year, a named document (《…》, 细则, 要点,
  * 方案, 名录) or a date. 下一步 prefers it to a measure that only names an act (`开展全方位自查自纠和保护成效评估`).
  */
