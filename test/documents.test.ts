@@ -252,11 +252,13 @@ describe('the rules, on worked examples', () => {
     // Round twelve (rule changed, R7 report 2): 但…任务未按期完成.
     // Round fourteen (rule changed, R9 report 1): no task named in the opening (the seed's names none); the
     // unfinished one is 存在问题's. No metrics given here: no indicators' clause.
-    expect(ctx.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成。现将有关情况报告如下：');
+    // Round fifteen (rule changed, R10 report 8): the plan's 收官 year closes the verdicts with the five-year gap.
+    const closing = '，“十四五”规划目标任务【待填：全面完成/基本完成】。现将有关情况报告如下：';
+    expect(ctx.报告.开头).toContain(`认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成${closing}`);
     expect(ctx.报告.开头).not.toContain('农村环境整治');
     const allDone = new Map([...answers].map(([u, m]) => [u, new Map([...m].map(([id, e]) => [id, id === '6.3' ? { ...e, status: '已完成' as const, value: 660, valueText: '660' } : e]))]));
     const whole = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15');
-    expect(whole.报告.开头).toContain('认真落实《济南市生态环境局2025年工作要点》部署，全面完成各项任务目标。现将有关情况报告如下：');
+    expect(whole.报告.开头).toContain(`认真落实《济南市生态环境局2025年工作要点》部署，全面完成各项任务目标${closing}`);
     // An indicator missed is an exception too: no 全面完成 claimed beyond the data.
     const missedOne = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15', { 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } });
     // Round eleven (rule changed, R6 report 5): the exceptions name only work that fell short; the indicator is the
@@ -264,15 +266,15 @@ describe('the rules, on worked examples', () => {
     // Round twelve (rule changed, R7 report 2, reversing R6 report 5): the missed indicator is named too, with the
     // requirement it missed.
     // Round fourteen (rule changed, R9 report 1): the indicators' clause by the KPI results; the one indicator given missed.
-    expect(missedOne.报告.开头).toContain('部署，全年重点工作任务基本完成，优良天数比率未达到考核要求。现将有关情况报告如下：');
+    expect(missedOne.报告.开头).toContain(`部署，全年重点工作任务基本完成，优良天数比率未达到考核要求${closing}`);
     const metOne = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15', { 优良天数比率: { 值: '64.6%', 目标: '≥64%', 依据: '省考核要求' } });
-    expect(metOne.报告.开头).toContain('部署，全面完成各项任务目标，主要指标全部达到考核要求。现将有关情况报告如下：');
+    expect(metOne.报告.开头).toContain(`部署，全面完成各项任务目标，主要指标全部达到考核要求${closing}`);
     const mixed = buildContext(consolidate({ plan, round: year, answers: allDone, previous: new Map(), receipts }), plan, '2026-01-15', {
       优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' },
       重点建设用地安全利用率: { 值: '100%', 目标: '≥95%', 依据: '省考核要求' },
       重污染天数: { 值: 4, 单位: '天' },
     });
-    expect(mixed.报告.开头).toContain('部署，全年重点工作任务基本完成，主要指标除优良天数比率外均达到考核要求。现将有关情况报告如下：');
+    expect(mixed.报告.开头).toContain(`部署，全年重点工作任务基本完成，主要指标除优良天数比率外均达到考核要求${closing}`);
     // Round nine: units that wrote only 完成。 give no telling fact: a chapter done is a gap for its results at its
     // place, never left out; the one with 6.3 not done is no such gap (it is under 存在问题).
     const soil = ctx.报告.主题.find((t) => t.标题.includes('净土保卫战'))!;
@@ -396,7 +398,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Round eleven (rule changed, R6 report 5): the 十四五 gap in the opening, right after the year's place in time.
     // Round fourteen (rule changed, R9 report 1, 2): the 十四五 sentence is one short clause with its verdict to fill,
     // and the theme's example is no real year's theme (“××年”, not the seed's 2023 “项目突破年”).
-    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成\/基本完成】。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，/);
+    // Round fifteen (rule changed, R10 report 8): the 收官 clause alone first; the five-year verdict closes the verdicts.
+    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，/);
     expect(opening).not.toMatch(/\d+项重点任务|全年完成\d+项|全面完成各项任务目标/);
     // The guiding thought is the plan's own (its preamble), not a gap, once the plan states it.
     expect(opening).not.toContain('【待填：指导思想和工作主线】');
@@ -412,7 +415,9 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Round twelve (rule changed, R7 report 2): the missed indicator first (the larger gap), then the unfinished task.
     // Round fourteen (rule changed, R9 report 1; R8 agreed): the indicators' clause by the KPI results, and no task by
     // name (the unfinished one stays under 存在问题).
-    expect(opening).toMatch(/部署，全年重点工作任务基本完成，主要指标除优良天数比率外均达到考核要求。现将有关情况报告如下：$/);
+    // Round fifteen (rule changed, R10 report 8): the 十四五 verdict gap last, after the year's verdict and indicators.
+    expect(opening).toMatch(/部署，全年重点工作任务基本完成，主要指标除优良天数比率外均达到考核要求，“十四五”规划目标任务【待填：全面完成\/基本完成】。现将有关情况报告如下：$/);
+    expect(opening.split('。')[0]).toBe('2025年是“十四五”规划的收官之年');
     expect(opening).not.toMatch(/农村环境整治|未按期完成|项目突破年|五年来/);
     expect(opening).not.toContain('环境安全');
     expect(opening.match(/【待填/g)).toHaveLength(3);
@@ -442,7 +447,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R2 report 2 (rule changed): the missed one named (the task's object), and the annex's new title.
     // R3/R4 report: the body no longer tallies the 量化目标 (the tool's count, not the bureau's words); it points to the
     // annex, whose tables hold every figure, and the missed target stands under 存在问题.
-    expect(text[text.indexOf('二、存在问题') - 1]).toBe('主要指标和量化目标完成情况见附件。');
+    // Round fifteen (rule changed, R10 report 6): the note closes the KPI paragraph, not a line after the themes.
+    expect(kpi).toMatch(/；重污染天数为6天。主要指标和量化目标完成情况见附件。$/);
+    expect(text.filter((p) => p.includes('见附件'))).toEqual([kpi]);
+    expect(text[text.indexOf('二、存在问题') - 1]).toMatch(/^（[一二三四五六七八九十]+）/);
     expect(body).not.toContain('量化任务方面');
     // The annex: the stated indicators with a target first (达到/未达到), then the quantified targets.
     const annex = text.slice(text.lastIndexOf('主要指标和量化目标完成情况'));
@@ -705,12 +713,13 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(all).not.toContain('交办信访件整改，中央和');
     // Round eleven (rule changed, R6 report 5): the 收官 year's five-year results are a gap in the opening, not a
     // paragraph after the KPI paragraph (which keeps no gap).
-    expect(themed[themed.indexOf('一、重点工作成效') + 1]).toMatch(/^主要指标方面，[^【]+；重污染天数为6天。$/);
+    expect(themed[themed.indexOf('一、重点工作成效') + 1]).toMatch(/^主要指标方面，[^【]+；重污染天数为6天。主要指标和量化目标完成情况见附件。$/);
     expect(themed[themed.indexOf('一、重点工作成效') + 2]).toMatch(/^（一）/);
     // Round fourteen (rule changed, R9 report 2): one short clause to fill, not a five-year summary.
     expect(all.split('【待填：全面完成/基本完成】').length - 1).toBe(1);
     expect(all).not.toContain('主要目标任务完成情况');
-    expect(themed.find((p) => p.includes('收官之年'))).toContain('2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。一年来，');
+    // Round fifteen (rule changed, R10 report 8): the 收官 clause alone, the five-year verdict at the paragraph's end.
+    expect(themed.find((p) => p.includes('收官之年'))).toMatch(/^2025年是“十四五”规划的收官之年。一年来，.*，“十四五”规划目标任务【待填：全面完成\/基本完成】。现将有关情况报告如下：$/);
     // Round ten: 下一步 of (三) covers 环境安全 with the next plan's measure and the silent lead answerable; no echo of
     // the plan's 落实…相关工作任务; the 督察 problem answered with its unit's own plan.
     const nextYellow = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（三）/.test(p))!;

@@ -902,7 +902,7 @@ export const OPENING_EXCEPTIONS = {
   },
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求; R9 report 2: no real theme as the example). */
   theme: '年度工作主题或上级工作要求，如“××年”',
-  /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary. */
+  /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary; last among the verdicts (R10 report 8). */
   planClosing: (plan: string) => `${plan}规划目标任务`,
   planClosingGap: '全面完成/基本完成',
 } as const;
@@ -962,19 +962,23 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
     const verdict = !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
     const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标);
-    const counts = !o.accepted
-      ? `认真落实《${title}》部署。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${verdict}${indicators ? `，${indicators}` : ''}。${incomplete}`;
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     const guidance = preamble.guidance.split('，')[0]!;
-    // A year closing a five-year plan (R9 report 2): `2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】`,
-    // in place of the preamble's longer place in time; else the place as the plan states it.
+    // A year closing a five-year plan (R9 report 2): the bare `2025年是“十四五”规划的收官之年` in place of the
+    // preamble's longer place in time; else the place as the plan states it. Round fifteen (R10 report 8): the
+    // five-year verdict (`“十四五”规划目标任务【待填：全面完成/基本完成】`) closes the verdicts, after the year's own,
+    // so the plan's name is not said twice in one sentence and the year leads.
     const closing = PLAN_CLOSING.exec(preamble.place);
-    const place = closing ? `${closing[0]}，${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : preamble.place;
-    opening = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
+    const place = closing ? closing[0] : preamble.place;
+    const lead = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
+    const fiveYear = closing ? `${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : '';
+    const counts = !o.accepted
+      ? `认真落实《${title}》部署${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
+      : `认真落实《${title}》部署，${[verdict, indicators, fiveYear].filter(Boolean).join('，')}。${incomplete}`;
+    opening = `${lead}${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
     const notStarted = n((x) => x.status === '未启动');
@@ -1422,10 +1426,12 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       主送: gap('主送机关'),
       开头: opening,
       指标段: kpi.段,
-      主要指标: kpi.指标句,
+      // Round fifteen (R10 report 6): at the year's end the annex note closes the KPI paragraph, not a line of its own
+      // after the themes; 量化 is then empty (kept for templates of earlier rounds).
+      主要指标: o.yearEnd ? `${kpi.指标句}${kpi.量化}` : kpi.指标句,
       // Round eleven: the five years' gap is in the opening (开头); kept for templates of earlier rounds, empty.
       收官: '',
-      量化: kpi.量化,
+      量化: o.yearEnd ? '' : kpi.量化,
       // An upward report (上行文) is titled `…关于…的报告`; the mid-year one keeps its period in the title.
       标题: o.yearEnd ? `${o.issuer}关于${year}年度工作情况的报告` : `${o.issuer}${year}年${periodWords(o.progress.round).span}工作进展情况报告`,
       发文机关标志: o.settings.issuerMark?.trim() || `${o.issuer}文件`,
