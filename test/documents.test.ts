@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, isHeadline, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -198,6 +198,11 @@ describe('the rules, on worked examples', () => {
     expect(keyClauses(task('2026年一季度完成2025年剩余48个行政村环境整治任务，完成省定2026年度520个行政村环境整治任务，开展农村环境整治成效常态化摸排调研。加强全市105处已治理农村黑臭水体治理管护。'))).toEqual(['2026年一季度完成2025年剩余48个行政村环境整治任务', '完成省定2026年度520个行政村环境整治任务']);
     expect(keyClauses(task('印发《2026年济南市“无废城市”建设工作方案》。'))).toEqual([]);
     expect(keyClauses(task('大力推行无感式执法，非现场执法比例达到45%以上。'))).toEqual(['非现场执法比例达到45%以上']);
+    // Round fifteen (R10 report 3): a target without a verb takes the verb clause opening its plan sentence, if any.
+    const enforcement = task('落实监督执法正面清单制度并实施动态调整。大力推行无感式执法，利用卫星遥感、无人机巡查、自动监控等手段，非现场执法比例达到45%以上。');
+    expect(headOfSentence(enforcement, '非现场执法比例达到45%以上')).toBe('大力推行无感式执法');
+    expect(headOfSentence(task('按照省里要求，非现场执法比例达到45%以上。'), '非现场执法比例达到45%以上')).toBe('');
+    expect(headOfSentence(enforcement, '大力推行无感式执法')).toBe('');
   });
 
   it('turns a chapter’s imperative title into an evaluative heading, claiming nothing where work is not done', () => {
@@ -737,7 +742,8 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     expect(nextYellow).not.toContain('开展全方位自查自纠和保护成效评估');
     expect(nextYellow).not.toContain('落实加强生态保护修复监管的意见');
     // Round fourteen (assertion changed, R9 report 7): the 督察 answer inside its chapter's clause, not after (五).
-    expect(all).toContain('做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号，');
+    // Round fifteen (assertion changed, R10 report 3): the framed answer ends with ； before the chapter's next measure.
+    expect(all).toContain('做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号；');
     expect(all).not.toContain('逐项对账销号。');
     // Round ten: in 下一步 too, a chapter's verb + object echoing its theme's heading gives way to its measures.
     const nextGreen = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（四）/.test(p))!;
@@ -959,7 +965,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // The chapter's verb + object, then the measure naming a superior's inspection first (SUPERIOR_INSPECTION), then the
       // chapter's other measures.
       // Round fourteen (assertion changed, R9 report 7): the answer to the 督察 problem right after the readying measure.
-      expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号，确保非现场执法比例达到45%以上；/);
+      // Round fifteen (assertion changed, R10 report 3): the framed answer closes with ；, and the 45% target keeps its
+      // plan sentence's own verb (大力推行无感式执法，…，非现场执法比例达到45%以上).
+      expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号；大力推行无感式执法，确保非现场执法比例达到45%以上；/);
       expect(fifth.endsWith('完成环境监管重点单位名录更新发布工作。'), fifth).toBe(true);
       expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
       expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);

@@ -635,6 +635,15 @@ function nextPlanClauses(t: NextTask): string[] {
   const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
   return sentencesOf(text).flatMap((x) => clausesOf(x).map((c) => c.text));
 }
+/** The verb clause that opens the plan sentence holding `clause` further on (`大力推行无感式执法` before `非现场执法比例达到45%以上`), else ''. */
+export function headOfSentence(t: NextTask, clause: string): string {
+  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
+  for (const s of sentencesOf(text)) {
+    const cs = clausesOf(s).map((c) => c.text);
+    if (cs.indexOf(clause) > 0) return opensWithVerb(cs[0]!) && !NEXT_CLAUSE_FRAME.test(cs[0]!) && !PLAN_ECHO.test(cs[0]!) ? cs[0]! : '';
+  }
+  return '';
+}
 function measureClauses(t: NextTask): string[] {
   return nextPlanClauses(t)
     .filter((x) => x !== nextLead(t) && x.length >= 6 && opensWithVerb(x) && !NEXT_CLAUSE_FRAME.test(x) && !PLAN_ECHO.test(x) && !/相关工作$/.test(x) && !VAGUE_PLAN.some((re) => re.test(x)));
@@ -1325,7 +1334,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         if ((!withLead && opensWithVerb(body)) || sameWork(body, nextLead(t)) || HEADING_LIKE.test(nextLead(t))) return body;
         // A title said already (成效: `推动差异化监管，…42%`) is not said again: the target alone, as an aim (确保…).
         const title = teller.say(nextLead(t));
-        return title ? `${title}，${body}` : opensWithVerb(body) ? body : `${NEXT_ANSWER.aim}${body}`;
+        if (title) return `${title}，${body}`;
+        if (opensWithVerb(body)) return body;
+        // Round fifteen (R10 report 3): the target keeps its own verb when its plan sentence gives one
+        // (`大力推行无感式执法，…，非现场执法比例达到45%以上` → `大力推行无感式执法，确保非现场执法比例达到45%以上`).
+        const verb = headOfSentence(t, bits[0]!);
+        const said = verb ? teller.say(verb) : '';
+        return `${said ? `${said}，` : ''}${NEXT_ANSWER.aim}${body}`;
       };
       const picked = here.filter((t) => chosen.has(t));
       // A measure readying for a superior's inspection (SUPERIOR_INSPECTION) ranks first in its chapter, whatever was
@@ -1344,11 +1359,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
             const object = objectOf(next.chapters.find((x) => x.id === id)!.title);
             const readying = inspection(id);
             const framed = framedIn.get(id) ?? [];
-            const bits = [...readying, ...(readying.length ? framed : []), ...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, '')), ...(readying.length ? [] : framed)].filter(Boolean);
+            const first = [...readying, ...(readying.length ? framed : [])];
+            const after = [...ts.map((t) => measureOf(t, false)), ...(inChapter.get(id) ?? []).map((x) => x.replace(/。$/, '')), ...(readying.length ? [] : framed)].filter(Boolean);
+            const bits = [...first, ...after];
             const head = nextWords.action(object, 'next');
             // A chapter's verb + object that says the theme's heading again (THEME_ECHO) is left out: its measures alone.
             const echo = echoesTheme(head, g.title) && opensWithVerb(bits[0] ?? '');
-            return bits.length ? `${echo ? '' : `${head}，`}${bits.join('，')}` : '';
+            // Round fifteen (R10 report 3): a framed answer (针对…，…逐项对账销号) ends with ；before the chapter's next
+            // measure, or its commas run on into it.
+            const body = readying.length && framed.length && after.length ? `${first.join('，')}；${after.join('，')}` : bits.join('，');
+            return bits.length ? `${echo ? '' : `${head}，`}${body}` : '';
           })
           .filter(Boolean);
         if (parts.length) out.push(closeSentence(parts.join('；')));
