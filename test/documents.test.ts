@@ -183,7 +183,10 @@ describe('the rules, on worked examples', () => {
     // R6 report 3: a next measure naming a quoted term of the results, or sharing six characters with them without a
     // year, echoes them; next year's edition of a yearly document does not.
     const results = '组织“第一议题”学习31次。制定2025年度黄河流域生态保护治理攻坚战工作要点。';
-    expect(echoesResults('坚持“第一议题”制度', results)).toBe(true);
+    // Round fifteen (assertion changed, R10 report 4): a standing system kept up (坚持…制度) is next year's work, no
+    // echo (STANDING_SYSTEM); the quoted term still makes any other clause an echo.
+    expect(echoesResults('坚持“第一议题”制度', results)).toBe(false);
+    expect(echoesResults('深化“第一议题”学习成果转化', results)).toBe(true);
     expect(echoesResults('制定2026年度济南市黄河流域生态保护治理攻坚战工作要点', results)).toBe(false);
     expect(echoesResults('完善黄河流域生态保护治理攻坚战调度', results)).toBe(true);
     expect(echoesResults('持续整治“四风”问题', results)).toBe(false);
@@ -853,9 +856,10 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     expect(points[0]).not.toContain('服务保障中心任务');
     // A next-plan task whose measure the report said already is not left as its bare title.
     expect(points[0]).not.toContain('夯实基层建设基础。');
-    // Round eleven (rule changed, R6 report 3): no measure echoing this year's results (第一议题, 双报到): 纪律作风 and
-    // 铁军, each with its object.
-    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。强化纪律作风建设，持续整治“四风”问题。推进生态环境保护铁军建设，加大年轻干部选育管用力度。');
+    // Round eleven (rule changed, R6 report 3): no measure echoing this year's results (双报到), each with its object.
+    // Round fifteen (assertion changed, R10 report 4): the chapter's first task leads, as in the speech: its standing
+    // system (坚持“第一议题”制度) is no echo of this year's 组织“第一议题”学习31次; 纪律作风 second, 铁军 left for length.
+    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。加强政治机关建设，坚持“第一议题”制度。强化纪律作风建设，持续整治“四风”问题。');
     // Every chapter of a theme has its measure: 固体废物 in （二）, 现代环境治理体系 in （五）.
     expect(points[1]).toContain('；深入推进固体废物和新污染物治理，');
     expect(points[4]).toContain('完善现代环境治理体系，完成环境监管重点单位名录更新发布工作');

@@ -612,13 +612,20 @@ function nextMeasure(t: NextTask): string {
   const cl = rest.flatMap((x) => clausesOf(x)).filter((c) => !PLAN_ECHO.test(c.text));
   return cl.slice(0, /^(按照|根据|围绕|对照|结合|依据|聚焦|针对)/.test(cl[0]?.text ?? '') ? 2 : 1).map((c, i) => (i ? '，' : '') + c.text).join('');
 }
-/**
- * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `坚持“第一议题”制度` after `组织“第一议题”
- * 学习31次`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them.
- */
 /** The characters at a document title's end that name its kind (`行动计划`, `工作规则`). */
 const DOCUMENT_KIND = 4;
+/**
+ * A standing system kept up (`坚持“第一议题”制度`): next year's work however this year's results name it (round fifteen,
+ * R10 report 4, reversing R6 report 3 for this form: the speech's deployment leads with it too).
+ */
+export const STANDING_SYSTEM = /^坚持[^，。；]*制度$/;
+/**
+ * A next-plan clause that echoes this year's results (round eleven, R6 report 3: `完善…定期调度机制` after `建立…季度调度
+ * 机制`): it names a quoted term the results name, or, naming no year, shares SAME_WORK characters with them; never a
+ * standing system (STANDING_SYSTEM).
+ */
 export function echoesResults(clause: string, results: string): boolean {
+  if (STANDING_SYSTEM.test(clause)) return false;
   if ([...clause.matchAll(/“([^”]+)”/g)].some((m) => results.includes(`“${m[1]}”`))) return true;
   // A clause naming a year (制定2026年度…工作要点) is that year's new work, however like this year's it reads; so is one
   // naming documents of a kind the results do not name (`落实《山东省生物多样性保护战略与行动计划》`, round fourteen;
