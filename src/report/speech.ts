@@ -15,7 +15,7 @@ import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { completePhrases, partAlone, SUPERIOR_INSPECTION } from './synthesis.ts';
+import { completePhrases, partAlone, substantiveMeasure, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -103,20 +103,25 @@ export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 
 
 /**
  * An item as the leader says it (R8 speech 4), not the plan's clauses strung: its lead and at most DEPLOY.measures
- * measures (a task's clauses; in a part of several chapters, a task's bit), in one register: round fourteen (R9 speech
- * 5) drops the 要 round thirteen put after a bare heading (the seed speech's deployment items have none: `一是加强政治
- * 机关建设。坚持…`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a gap to
- * fill nor what it ensures.
+ * measures (a task's clauses; in a part of several chapters, a task's bit), in one register, the director's: round
+ * fifteen (R10 speech 1, as R6 asked) opens every item's first measure with SPOKEN_ITEM.must (`一是加强政治机关建设。要坚持
+ * …`), reversing round fourteen (R9 speech 5: no 要, as the seed's items) — two of the three later reviewers asked for
+ * it; an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a gap to fill nor what
+ * it ensures.
  */
 export const SPOKEN_ITEM = {
+  must: '要',
+  /** A measure that opens so says its own modal (`要…`, `必须…`) or is a gap to fill (`【待填…】`). */
+  opensOwn: /^(要|必须|【)/,
   kept: /【待填|(?:^|，)确保/,
 } as const;
 export function spokenItem(item: string): string {
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
-  const body = item.slice(at + 1).replace(/。$/, '');
-  if (!body) return item;
+  const told = item.slice(at + 1).replace(/。$/, '');
+  if (!told) return item;
+  const body = SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
   const measures = body.split('；').map((m) => {
@@ -677,8 +682,9 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     if (withoutTrailingEcho(c, lead) !== c && !clauses.length) leadInMeasure = true;
     if (!clauses.includes(c)) clauses.push(c);
   }
-  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`).
-  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)));
+  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`);
+  // then (round fifteen, R10 speech 1) a substantive measure before a plain one, a routine act last (MEASURE_RANK).
+  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)) || measureRank(a) - measureRank(b));
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
@@ -698,6 +704,18 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
   return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0], due };
+}
+
+/**
+ * Which of a task's measures a leader says first (round fifteen, R10 speech 1): a routine act — the office's periodic
+ * duties, not the year's work (`编发…工作简报`, `依法依规核发危险废物经营许可证`, `定期开展驻济环评单位专项检查`) — after
+ * the others, unless it is substantive (synthesis.ts substantiveMeasure: a figure, a named document, a date). The
+ * others keep the plan's order: ranking every substantive measure first took figures before the task's own work
+ * (`利用卫星遥感…等手段，非现场执法比例达到45%以上` before `大力推行无感式执法`).
+ */
+export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展/ } as const;
+export function measureRank(measure: string): number {
+  return MEASURE_RANK.routine.test(measure) && !substantiveMeasure(measure) ? 1 : 0;
 }
 
 /**
