@@ -429,7 +429,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round fourteen (R9 speech 6) changes the 十四五 gap and its place (was `“十四五”规划主要目标任务完成情况` after the
     // indicators): the verdict, in a clause right after the opening's first sentence. Round fourteen (S15) changes the
     // last (was `面临的压力和挑战`): （三） says the own work's from the data, the outside is the drafter's.
-    expect(gaps).toEqual(['讲话人姓名、职务', '上级领导机关，如“市委市政府”', '全面完成/基本完成', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '外部压力和挑战']);
+    // Round fifteen (R10 speech 5) puts the verdict before the superiors (the 收官 sentence opens the review).
+    expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '外部压力和挑战']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
