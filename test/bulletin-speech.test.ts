@@ -369,6 +369,7 @@ describe('the speech at the next year’s work conference', () => {
     // plan is named once, in the deployment's closing line.
     expect(part[2]).toBe('围绕上述要求和目标，重点抓好以下14个方面工作。');
     // Round eight (R2 speech 9): each task its own paragraph; a chapter's body is the paragraphs under its heading.
+    // (Round fifteen: a part's items run on in one paragraph, as the seed's; the body joined, the checks unchanged.)
     const under = (heading: string) => {
       const from = part.indexOf(heading) + 1;
       const to = part.findIndex((p, k) => k >= from && (/^（[一二三四五六七八九十]+）/.test(p) || p.startsWith('具体任务')));

@@ -65,6 +65,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   let file: string;
   let review: string[];
   let deployment: string[];
+  let deploymentParagraphs: string[];
   beforeAll(async () => {
     round = await yearEndRound(METRICS, SEED_THEMES);
     const metrics = join(round.ws, 'm.json');
@@ -82,7 +83,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     noted = read.noted.map((x) => ({ text: x.text, note: x.note }));
     report = readDocx(join(round.reportDir, '年度工作情况报告_2025-年终.docx')).paragraphs;
     review = between(text, (x) => x === '一、2025年工作回顾', (x) => x.startsWith('二、'));
-    deployment = between(text, (x) => x === '三、2026年重点工作', (x) => x.startsWith('四、'));
+    // Round fifteen (R10 speech, as the seed): a part's items run on in one paragraph; read item by item here.
+    deploymentParagraphs = between(text, (x) => x === '三、2026年重点工作', (x) => x.startsWith('四、'));
+    deployment = deploymentParagraphs.flatMap((x) => x.split(/(?<=。)(?=[一二三四五六七八九十]是)/));
   }, 240_000);
 
   // Finding 1: the 总体要求 is the next plan's preamble said as a leader says it; 形势 a skeleton (round eleven); 作风 and
@@ -508,8 +511,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // 8. The closing line holds the units to the plan.
     expect(body).toContain('\n具体任务在《济南市生态环境局2026年工作要点》中已经明确，各单位要逐项抓好落实。');
     expect(body).not.toContain('具体任务见');
-    // 9. Each task its own paragraph, its lead first.
-    for (const x of deployment) expect(x, x).not.toMatch(/。[二三四五六七八九]是/);
+    // 9. Each task its lead first. Round fifteen (R10 speech, the seed's form) changes the paragraphs (was each item its
+    // own, no `。二是` inside one): a part's items run on in one paragraph, so each of the five parts has one, 一是 first.
+    expect(deploymentParagraphs.filter((x) => /^[一二三四五六七八九]是/.test(x)).map((x) => x.slice(0, 2))).toEqual(['一是', '一是', '一是', '一是', '一是']);
+    expect(deploymentParagraphs.filter((x) => /。二是/.test(x))).toHaveLength(5);
     // Round nine (R4 speech 4): 2–4 items a part, no 要 after a lead (was: 14 items at least, each `。要`).
     const items = deployment.filter((x) => /^[一二三四五六]是/.test(x));
     expect(items.length).toBeGreaterThanOrEqual(12);
