@@ -39,7 +39,7 @@ export interface SpeechContext {
   遵循: string;
   /** One overall figure at most, at the level the review lists (项 of work). */
   总述: string;
-  /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
+  /** The year's indicators with a target in the speaker's words (SPOKEN_KPI, kpiWords), else the report's KPI paragraph spoken, or a 【待填】 at the year's end. */
   指标: string;
   /**
    * At the close of a five-year plan (PLAN_CLOSING), the sentence the review opens with (round fifteen, R10 speech 5:
