@@ -113,7 +113,7 @@ export async function renderReports(o: ReportOptions): Promise<ReportResult> {
   const context: DocumentContext = {
     ...base,
     通报: buildBulletin(base, o.progress, o.plan, { replyBy: o.replyBy, settings: o.settings, metrics: o.metrics, nextPlan: o.nextPlan }),
-    讲话: buildSpeech(base, o.progress, o.plan, { nextPlan: o.nextPlan, meeting: o.meeting, settings: o.settings }),
+    讲话: buildSpeech(base, o.progress, o.plan, { nextPlan: o.nextPlan, meeting: o.meeting, settings: o.settings, metrics: o.metrics }),
   };
   const warnings: string[] = [];
   if (o.nextPlan?.year && String(o.nextPlan.year) !== context.讲话.部署年度) {

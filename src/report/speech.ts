@@ -8,13 +8,14 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { BULLETIN_RULES, COMMEND_RULE, coopFiller, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES } from './kpi.ts';
-import { scopeCounted, scopeWords } from './counting.ts';
+import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES, figureWords, metricTopic } from './kpi.ts';
+import type { Metrics } from '../model/metrics.ts';
+import { scopeWords, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 // Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { completePhrases, partAlone, SUPERIOR_INSPECTION } from './synthesis.ts';
+import { completePhrases, partAlone, substantiveMeasure, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -38,10 +39,15 @@ export interface SpeechContext {
   遵循: string;
   /** One overall figure at most, at the level the review lists (项 of work). */
   总述: string;
-  /** The KPI paragraph (kpi.ts), or a 【待填】 at the year's end. */
+  /** The year's indicators with a target in the speaker's words (SPOKEN_KPI, kpiWords), else the report's KPI paragraph spoken, or a 【待填】 at the year's end. */
   指标: string;
-  /** At the close of a five-year plan (PLAN_CLOSING), its paragraph before the theme points, or empty. */
+  /**
+   * At the close of a five-year plan (PLAN_CLOSING), the sentence the review opens with (round fifteen, R10 speech 5:
+   * `2025年是“十四五”规划的收官之年，…【待填：全面完成/基本完成】。一年来，在…的坚强领导下`), or empty.
+   */
   收官: string;
+  /** What the review's first sentence opens with: `一年来` after the 收官 sentence, else the period (`2025年`). */
+  回顾起: string;
   /**
    * The review by theme (themes.ts, synthesis.ts): a result heading, and one spoken paragraph `一是…；二是…` of the
    * units' reported results, the biggest figures, firsts and awards first (highlightScore), or a 【待填】.
@@ -69,8 +75,8 @@ export interface SpeechContext {
     见: string;
   };
   /**
-   * 压实工作责任's opening (DUTY_WORDS): the next plan named with its size (`《…2026年工作要点》部署重点任务59项，按责任分工
-   * 细化为67项。`), before the template's words; empty without a next plan.
+   * 压实工作责任's opening (DUTY_WORDS): the next plan named with its size (`《…2026年工作要点》部署了59项重点任务。`),
+   * before the template's words; empty without a next plan.
    */
   责任: string;
   /** The 强化调度督办 sentence, in the speaker's voice, then how the year's returns went (SILENT_UNITS, COOP_FILLER_WORDS). */
@@ -84,7 +90,7 @@ export interface SpeechContext {
  * office will do); its name is shortened by dropping the city or district before 市/区/县 (`济南市生态环境局` →
  * `市生态环境局`) where a name must stand (the meeting).
  */
-export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
+export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年', thisRound: '这次年终' } as const;
 
 /**
  * The deployment (R4 speech 4): a part leads with what answers the year's problems, then its tasks with a target or
@@ -97,20 +103,25 @@ export const DEPLOY = { toldPerChapter: 2, named: 3, measureChars: 50, perPart: 
 
 /**
  * An item as the leader says it (R8 speech 4), not the plan's clauses strung: its lead and at most DEPLOY.measures
- * measures (a task's clauses; in a part of several chapters, a task's bit), in one register: round fourteen (R9 speech
- * 5) drops the 要 round thirteen put after a bare heading (the seed speech's deployment items have none: `一是加强政治
- * 机关建设。坚持…`); an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a gap to
- * fill nor what it ensures.
+ * measures (a task's clauses; in a part of several chapters, a task's bit), in one register, the director's: round
+ * fifteen (R10 speech 1, as R6 asked) opens every item's first measure with SPOKEN_ITEM.must (`一是加强政治机关建设。要坚持
+ * …`), reversing round fourteen (R9 speech 5: no 要, as the seed's items) — two of the three later reviewers asked for
+ * it; an item over DEPLOY.itemChars characters is cut at a clause boundary from its end, never a gap to fill nor what
+ * it ensures.
  */
 export const SPOKEN_ITEM = {
+  must: '要',
+  /** A measure that opens so says its own modal (`要…`, `必须…`) or is a gap to fill (`【待填…】`). */
+  opensOwn: /^(要|必须|【)/,
   kept: /【待填|(?:^|，)确保/,
 } as const;
 export function spokenItem(item: string): string {
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
-  const body = item.slice(at + 1).replace(/。$/, '');
-  if (!body) return item;
+  const told = item.slice(at + 1).replace(/。$/, '');
+  if (!told) return item;
+  const body = SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
   const measures = body.split('；').map((m) => {
@@ -261,6 +272,56 @@ export const SPOKEN_FIGURES: readonly [RegExp, string][] = [
 ];
 export function spoken(text: string): string {
   return SPOKEN_FIGURES.reduce((t, [re, to]) => t.replace(re, to), cnPunctuation(text));
+}
+
+/**
+ * The year's indicators in the speaker's words (round fifteen, R10 speech 6: the report's figures read aloud): only
+ * those with a target; a topic (kpi.ts METRIC_TOPICS) with an indicator missed is told figure by figure (`…36微克/立方米，
+ * 优于省考核要求`, `…63.1%，离省考核要求还差0.4个百分点`), the topics met throughout together (`水、土壤主要指标全部达到
+ * 考核要求`, their bases merged as the 通报's YEAR_RESULTS.met). With nothing missed, the first topic is told by figure.
+ */
+export const SPOKEN_KPI = {
+  beats: (name: string, value: string, basis: string) => `${name}${value}，优于${basis}`,
+  meets: (name: string, value: string, basis: string) => `${name}${value}，达到${basis}`,
+  short: (name: string, value: string, basis: string, gap: string) => `${name}${value}，离${basis}还差${gap}`,
+  allMet: (topics: string[], basis: string) => `${topics.join('、')}主要指标全部达到${basis}`,
+  /** A gap between two percentages is said in 百分点. */
+  points: '个百分点',
+} as const;
+/** The bases of indicators said together: their one basis, `考核要求` when each is some 考核要求 (省, 国家), else `目标`. */
+export function sharedBasis(bases: string[]): string {
+  const unique = [...new Set(bases)];
+  return unique.length === 1 ? unique[0]! : unique.every((b) => b.endsWith('考核要求')) ? '考核要求' : '目标';
+}
+/** How far a value falls short of its target, in the target's unit (`0.4个百分点`, `2微克/立方米`), or '' when not figures. */
+export function shortBy(value: string, target: string): string {
+  const [v, t] = [/-?\d+(?:\.\d+)?/.exec(value)?.[0], /-?\d+(?:\.\d+)?/.exec(target)?.[0]];
+  if (v === undefined || t === undefined) return '';
+  const decimals = Math.max(...[v, t].map((x) => x.split('.')[1]?.length ?? 0));
+  const gap = Math.abs(Number(t) - Number(v)).toFixed(decimals);
+  return `${gap}${/[%％]$/.test(value) ? SPOKEN_KPI.points : value.slice(value.indexOf(v) + v.length)}`;
+}
+export function kpiWords(rows: readonly { 名称: string; 目标: string; 完成值: string; 结论: string }[]): string {
+  const targeted = rows.filter((r) => r.目标 && /^(未)?达到/.test(r.结论));
+  if (!targeted.length) return '';
+  const basisOf = (r: (typeof targeted)[number]) => r.结论.replace(/^(未)?达到/, '');
+  const topicOf = (r: (typeof targeted)[number]) => metricTopic(r.名称)?.topic ?? '';
+  const topics = [...new Set(targeted.map(topicOf))];
+  const missed = new Set(targeted.filter((r) => r.结论.startsWith('未')).map(topicOf));
+  // A topic told figure by figure: one with a miss, an indicator of no topic, or (nothing missed) the first.
+  const byFigure = (t: string) => !t || missed.has(t) || (!missed.size && t === topics[0]);
+  const figure = (r: (typeof targeted)[number]) => {
+    const name = spoken(r.名称);
+    const gap = shortBy(r.完成值, r.目标);
+    if (r.结论.startsWith('未')) return gap ? SPOKEN_KPI.short(name, r.完成值, basisOf(r), gap) : `${name}${r.完成值}，没有达到${basisOf(r)}`;
+    return aimAgainstValue(r.名称, r.目标, r)?.margin ? SPOKEN_KPI.beats(name, r.完成值, basisOf(r)) : SPOKEN_KPI.meets(name, r.完成值, basisOf(r));
+  };
+  const together = topics.filter((t) => !byFigure(t));
+  const said = [
+    ...targeted.filter((r) => byFigure(topicOf(r))).map(figure),
+    together.length ? SPOKEN_KPI.allMet(together, sharedBasis(targeted.filter((r) => together.includes(topicOf(r))).map(basisOf))) : '',
+  ].filter(Boolean);
+  return `${said.join('；')}。`;
 }
 
 /** What the speech prints where the data cannot speak, each a 【待填】 listed after rendering. */
@@ -498,19 +559,21 @@ export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
 
 /**
- * 压实工作责任 opens with the next plan's size (round fourteen, R9 speech: 落实 said from the data): the plan named, its
- * tasks and clauses counted as every document counts them (counting.ts scopeCounted, its `，其中` left off), before the
- * template's words. With DEPLOY_CLOSING it is the plan's second and last mention in the speech.
+ * 压实工作责任 opens with the next plan's size (round fourteen, R9 speech: 落实 said from the data): the plan named and
+ * its tasks (counting.ts sizeOf), before the template's words. Round fifteen (R10 speech 7): the clauses the tasks are
+ * divided into by responsibility are the office's own statistics, not said at a conference (was `部署重点任务59项，按
+ * 责任分工细化为67项。`). With DEPLOY_CLOSING it is the plan's second and last mention in the speech.
  */
-export const DUTY_WORDS = (plan: string, size: string) => `《${plan}》${size.replace(/，其中$/, '')}。`;
+export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务。`;
 
 /**
  * 强化调度督办 says how the year's returns went (round fourteen, R9 speech): after the units that did not report, the
  * cooperating units' filler the 通报 counts (bulletin.ts coopFiller, over BULLETIN_RULES.coopFiller.share of their
- * texts; nothing otherwise), in the director's voice, and what is asked of them from now on.
+ * texts; nothing otherwise), in the director's voice, and what is asked of them from now on. Round fifteen (R10 speech
+ * 7): no counts, which are the 通报's (was `配合单位报送的82条情况有78条只写…`): `多数` by the same share, `都` when all.
  */
 export const COOP_FILLER_WORDS = (when: string, ahead: string, total: number, filler: number, phrase: string) =>
-  `${when}调度中，配合单位报送的${total}条情况${filler === total ? '均' : `有${filler}条`}只写“${phrase}”，${ahead}各配合单位要写明具体配合事项和数量。`;
+  `${when}调度中，${filler === total ? '配合单位都' : '多数配合单位'}只写了“${phrase}”，${ahead}各配合单位要写实具体配合事项。`;
 
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
@@ -619,8 +682,9 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
     if (withoutTrailingEcho(c, lead) !== c && !clauses.length) leadInMeasure = true;
     if (!clauses.includes(c)) clauses.push(c);
   }
-  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`).
-  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)));
+  // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`);
+  // then (round fifteen, R10 speech 1) a substantive measure before a plain one, a routine act last (MEASURE_RANK).
+  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)) || measureRank(a) - measureRank(b));
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
@@ -640,6 +704,18 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   const best = candidates[0];
   const score = o.carried ? 4 : targets.length ? 3 : best?.fresh ? 2 : best?.figure ? 1 : 0;
   return { task: t, lead, measure, targets, score, leadInMeasure: leadInMeasure && !o.carried?.plan && measures[0] === clauses[0], due };
+}
+
+/**
+ * Which of a task's measures a leader says first (round fifteen, R10 speech 1): a routine act — the office's periodic
+ * duties, not the year's work (`编发…工作简报`, `依法依规核发危险废物经营许可证`, `定期开展驻济环评单位专项检查`) — after
+ * the others, unless it is substantive (synthesis.ts substantiveMeasure: a figure, a named document, a date). The
+ * others keep the plan's order: ranking every substantive measure first took figures before the task's own work
+ * (`利用卫星遥感…等手段，非现场执法比例达到45%以上` before `大力推行无感式执法`).
+ */
+export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展/ } as const;
+export function measureRank(measure: string): number {
+  return MEASURE_RANK.routine.test(measure) && !substantiveMeasure(measure) ? 1 : 0;
 }
 
 /**
@@ -1246,7 +1322,7 @@ function reviewItems(
   };
 }
 
-export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings } = {}): SpeechContext {
+export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: Plan, o: { nextPlan?: Plan; meeting?: string; settings?: Settings; metrics?: Metrics } = {}): SpeechContext {
   const yearEnd = ctx.轮次.年终;
   const year = ctx.轮次.年度;
   const next = yearEnd ? String(Number(year) + 1) : year;
@@ -1285,7 +1361,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // The close of a five-year plan right after the first sentence (R9 speech 6), before the year's count.
   const closing = yearEnd ? planClosingWords(own.place) : '';
   const opened = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署`;
-  const overview = figure.startsWith('。') ? `${opened}。${closing}${figure.slice(1)}。` : `${opened}${figure}。${closing}`;
+  // Round fifteen (R10 speech 5): the close of a five-year plan opens the review (收官), before `一年来，在…领导下`.
+  const overview = figure.startsWith('。') ? `${opened}。${figure.slice(1)}。` : `${opened}${figure}。`;
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
@@ -1516,9 +1593,17 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   } else {
     deploy = { 来源: 'none', 计划: '', 总体要求: SPEECH_GAPS.aims(next), 概述: '', 结转: carriedSentence(carried), 章节: [], 见: '' };
   }
-  const indicators = yearEnd
-    ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}`
-    : spoken(ctx.报告.指标段);
+  // The year's figures with a target in the speaker's words (SPOKEN_KPI), the plan's indicators first as the report
+  // orders them, the report's gaps for figures not supplied after them; without any, the report's paragraph spoken.
+  const metrics = o.metrics ?? {};
+  const metricNames = [...plan.indicators.map((i) => i.name).filter((n) => n in metrics), ...Object.keys(metrics).filter((k) => !k.startsWith('完成值:') && !plan.indicators.some((i) => i.name === k))];
+  const kpiSaid = yearEnd ? kpiWords(metricNames.filter((k) => metrics[k] !== '').map((k) => figureWords(k, metrics[k]!, plan.indicators.find((i) => i.name === k)).row)) : '';
+  const kpiGaps = (ctx.报告.指标段.match(/【待填：[^】]*】/g) ?? []).join('');
+  const indicators = kpiSaid
+    ? `${kpiSaid}${kpiGaps ? `${kpiGaps}。` : ''}`
+    : yearEnd
+      ? `${spoken(ctx.报告.指标段.replace(/量化任务方面，[^。]*。/g, '').replace(/量化目标完成情况见附件。/g, '')) || `${SPEECH_GAPS.indicators(year)}。`}`
+      : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
   // （三）(R8 speech 3): the next plan's aims against the year's values, and the work the year left by its count (the
@@ -1545,7 +1630,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const coop = coopFiller(clauses);
   const coopWords =
     coop.filler > coop.total * BULLETIN_RULES.coopFiller.share
-      ? COOP_FILLER_WORDS(yearEnd ? `${SPEAKER_WORDS.lastYear}年终` : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase)
+      ? COOP_FILLER_WORDS(yearEnd ? SPEAKER_WORDS.thisRound : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase)
       : '';
   const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork, followUp) : '');
   const speech: SpeechContext = {
@@ -1564,13 +1649,14 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     遵循: guidance,
     总述: overview,
     指标: indicators,
-    // Round fourteen (R9 speech 6): said in the opening (总述); kept empty for templates of earlier rounds.
-    收官: '',
+    // Round fifteen (R10 speech 5): the review opens with it, then `一年来` (回顾起).
+    收官: closing,
+    回顾起: closing ? '一年来' : period,
     回顾: review,
     不足: shortcomings,
     形势: situation,
     部署: deploy,
-    责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), scopeCounted(o.nextPlan)) : '',
+    责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
     督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}${coopWords}`,
     愿景: vision,
   };
