@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
@@ -455,6 +455,9 @@ describe('rules in one place', () => {
     expect(praiseOrder([money, beyond, honour, count], registry).map((x) => x.单位)).toEqual(['水生态环境处', '执法支队', '财务审计处', '机动车中心']);
     // No sum of money: by score, the registry's order on a tie.
     expect(praiseOrder([beyond, count, { ...count, 单位: '财务审计处' }], registry).map((x) => x.单位)).toEqual(['财务审计处', '机动车中心', '执法支队']);
+    // Round fifteen (R10 通报 3): a completed 改造, 整治 or 创建 is a hard result and ranks above the money too.
+    const renovated = { 单位: '机动车中心', 成效: '完成3家水泥企业、2家焦化企业超低排放改造', n: 3, exceeded: false };
+    expect(praiseOrder([money, renovated], registry).map((x) => x.单位)).toEqual(['机动车中心', '财务审计处']);
   });
 
   // Round fourteen (R9 通报 4): counted and asked for only when most cooperating texts are filler.
@@ -566,6 +569,14 @@ describe('rules in one place', () => {
     expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
       '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。',
     );
+    // Round fifteen (R10 通报): a silent unit's tasks, listed in 三's criticism, are counted here, not named again (a
+    // single task keeps its name); the papers 表2 asks by the reply date name their rows when not every row's 时限 is
+    // the reply date — by hand, rows 2, 3 and 4 of four, as in /work/review/R13's 表2.
+    expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅', '卯'], returned: false, named: true }], replyRows: [2, 3, 4] }).at(-1)).toBe(
+      '按期报送材料。D处要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。',
+    );
+    expect(say({ unreported: [{ unit: 'D处', tasks: ['子'], returned: false, named: true }] }).at(-1)).toMatch(/^按期报送材料。D处要补报“子”的年终完成情况/);
+    expect([rowNumbers([2, 3, 4]), rowNumbers([2, 3]), rowNumbers([1, 3, 4, 5]), rowNumbers([4])]).toEqual(['第2至4项', '第2、3项', '第1、3至5项', '第4项']);
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
   });
@@ -577,6 +588,9 @@ describe('rules in one place', () => {
     // Round eight (R2, point 3): the speech's score (highlightScore), a substantive result (全部, 达到, 下降…) over a
     // payment made, a level kept or a reach in 人次, whatever its figures.
     expect(highlightClause('全年兑付补偿资金3180万元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('生态文明建设财政奖补覆盖全部12个区县');
+    // Round fifteen (R10 通报 3): a payment of money by 兑现 or 拨付 is as routine as 兑付 (was preferred as the amount).
+    expect(highlightClause('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('生态文明建设财政奖补覆盖全部12个区县');
+    expect(COMMEND_RULE.highlight.routineResult.test('拨付污染防治专项资金1.2亿元')).toBe(true);
     expect(highlightClause('空气自动站数据有效率保持98%以上，PM2.5平均浓度同比下降5.2%')!.text).toBe('PM2.5平均浓度同比下降5.2%');
     // A count of acts in 人次 and nothing achieved scores below COMMEND_RULE.highlight.floor: no highlight at all.
     expect(highlightClause('组织党员干部到社区“双报到”服务386人次')).toBeNull();
