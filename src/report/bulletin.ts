@@ -65,9 +65,14 @@ export const COMMEND_RULE = {
     substantiveWeight: 3,
     /**
      * Round fifteen (R9 通报 3, R10 通报 3): a payment of money (`兑现…奖补资金2.3亿元`) is routine too — paying out is the
-     * office's duty, not a result achieved (was 兑付 alone).
+     * office's duty, not a result achieved (was 兑付 alone); so is its reach (`payment`).
      */
     routineResult: /(兑现|兑付|拨付|发放)[^，；。]*?资金|兑付|保持|有效率|人次/,
+    /**
+     * A payment and the kind of money it pays (the two characters before 资金, `奖补`): a clause of the same sentence
+     * naming that kind (`财政奖补覆盖全部12个区县`) tells the payment's reach, as routine as the payment.
+     */
+    payment: /(兑现|兑付|拨付|发放)[^，；。]*?([\u4e00-\u9fff]{2})资金/,
     routineResultWeight: 3,
     /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
     floor: 0,
@@ -713,9 +718,12 @@ export function highlightClause(sentence: string): { text: string; n: number } |
   const H = COMMEND_RULE.highlight;
   // Scored as reported (its count is a figure), said as a part alone (partAlone: `玉符河、绣江河获评…`).
   const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean).map((x) => ({ said: partAlone(x).replace(H.connective, ''), scored: x.replace(H.connective, '') }));
+  // The kinds of money the sentence pays out (COMMEND_RULE.highlight.payment): a clause naming one is the payment's reach.
+  const paid = clauses.map(({ scored: x }) => H.payment.exec(x)?.[2]).filter((x): x is string => !!x);
+  const routine = (x: string) => H.routineResult.test(x) || paid.some((k) => x.includes(k));
   const scored = clauses
     .filter(({ scored: x }) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
-    .map(({ said, scored: x }, at) => ({ text: said, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
+    .map(({ said, scored: x }, at) => ({ text: said, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (routine(x) ? H.routineResultWeight : 0) }));
   const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
   if (!top) return null;
   const terms = (x: string) => new Set([...x.matchAll(/(?=([\u4e00-\u9fff]{2}))/g)].map((m) => m[1]!));
