@@ -1383,7 +1383,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
     // R4 通报 3: the reply sentence takes the cause analysis owed with the other papers. Round eleven (R6 通报 5; was
     // `${firstLead}的原因分析和…`): by the table that names it; each paper is named once in the document, in 表2.
-    expect(missedText.join('')).toContain('以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。');
+    // Round fifteen (R10 通报; assertion changed, was `以上补报材料以及表2所列材料`): the rows due on the reply date, by
+    // hand 2 (补报), 3 (11.1's plan) and 4 (this row's analysis) of four — row 1 (6.3) is due 2026年3月31日.
+    const table2 = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!;
+    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true]);
+    expect(missedText.join('')).toContain('以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。');
     const everything = missedText.join('') + docxTables(join(out2, '督办通报_2025-年终.docx')).flat(2).join('');
     expect(everything.match(/原因分析和整改措施/g)).toHaveLength(1);
     expect(everything.match(/整改计划及销号时限/g)).toHaveLength(1);
