@@ -238,10 +238,13 @@ describe('the 督办通报 of a 年终 round', () => {
     // that reported and leads such a clause pasted one — 16, counted, not named (over three).
     const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
     expect(pasting).toHaveLength(16);
+    expect(pasting.map((a) => a.unit)).toContain(LATE);
     expect(text).toContain(
-      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
+      // Round fifteen (R10 通报 4; assertion changed, was `${LATE}逾期2天报送，予以提醒。` and 16家 below): the late unit is
+      // one of the 16, reminded of both in its one sentence; the remark counts the other 15.
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
         // (Lead, after round fourteen: the remark states, 四 asks; was …，今后报送要逐项写明具体进展和成效。)
-        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容。' +
+        '部分单位报送内容照搬套用、表述笼统，15家单位在多项工作下报送了相同内容。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
         // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
         '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
@@ -267,7 +270,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
     expect(asks.at(-1)).toMatch(
-      new RegExp(`^（三）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
+      // Round fifteen (R10 通报; assertion changed, was `${SILENT}要补报“[^”]+”等\d+项工作`): 三 names the silent unit's 5
+      // tasks, so 四 counts them; the returned unit, criticised without its tasks, keeps their name.
+      new RegExp(`^（三）按期报送材料。${SILENT}要补报5项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
     );
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
