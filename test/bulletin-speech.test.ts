@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_RULES, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, YEAR_RESULTS } from '../src/report/bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
@@ -238,10 +238,13 @@ describe('the 督办通报 of a 年终 round', () => {
     // that reported and leads such a clause pasted one — 16, counted, not named (over three).
     const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
     expect(pasting).toHaveLength(16);
+    expect(pasting.map((a) => a.unit)).toContain(LATE);
     expect(text).toContain(
-      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，予以提醒。` +
+      // Round fifteen (R10 通报 4; assertion changed, was `${LATE}逾期2天报送，予以提醒。` and 16家 below): the late unit is
+      // one of the 16, reminded of both in its one sentence; the remark counts the other 15.
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
         // (Lead, after round fourteen: the remark states, 四 asks; was …，今后报送要逐项写明具体进展和成效。)
-        '部分单位报送内容照搬套用、表述笼统，16家单位在多项工作下报送了相同内容。' +
+        '部分单位报送内容照搬套用、表述笼统，15家单位在多项工作下报送了相同内容。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
         // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
         '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
@@ -267,7 +270,9 @@ describe('the 督办通报 of a 年终 round', () => {
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
     expect(asks.at(-1)).toMatch(
-      new RegExp(`^（三）按期报送材料。${SILENT}要补报“[^”]+”等\\d+项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
+      // Round fifteen (R10 通报; assertion changed, was `${SILENT}要补报“[^”]+”等\d+项工作`): 三 names the silent unit's 5
+      // tasks, so 四 counts them; the returned unit, criticised without its tasks, keeps their name.
+      new RegExp(`^（三）按期报送材料。${SILENT}要补报5项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
     );
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
@@ -463,6 +468,9 @@ describe('rules in one place', () => {
     expect(praiseOrder([money, beyond, honour, count], registry).map((x) => x.单位)).toEqual(['水生态环境处', '执法支队', '财务审计处', '机动车中心']);
     // No sum of money: by score, the registry's order on a tie.
     expect(praiseOrder([beyond, count, { ...count, 单位: '财务审计处' }], registry).map((x) => x.单位)).toEqual(['财务审计处', '机动车中心', '执法支队']);
+    // Round fifteen (R10 通报 3): a completed 改造, 整治 or 创建 is a hard result and ranks above the money too.
+    const renovated = { 单位: '机动车中心', 成效: '完成3家水泥企业、2家焦化企业超低排放改造', n: 3, exceeded: false };
+    expect(praiseOrder([money, renovated], registry).map((x) => x.单位)).toEqual(['机动车中心', '财务审计处']);
   });
 
   // Round fourteen (R9 通报 4): counted and asked for only when most cooperating texts are filler.
@@ -574,6 +582,14 @@ describe('rules in one place', () => {
     expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
       '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。',
     );
+    // Round fifteen (R10 通报): a silent unit's tasks, listed in 三's criticism, are counted here, not named again (a
+    // single task keeps its name); the papers 表2 asks by the reply date name their rows when not every row's 时限 is
+    // the reply date — by hand, rows 2, 3 and 4 of four, as in /work/review/R13's 表2.
+    expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅', '卯'], returned: false, named: true }], replyRows: [2, 3, 4] }).at(-1)).toBe(
+      '按期报送材料。D处要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。',
+    );
+    expect(say({ unreported: [{ unit: 'D处', tasks: ['子'], returned: false, named: true }] }).at(-1)).toMatch(/^按期报送材料。D处要补报“子”的年终完成情况/);
+    expect([rowNumbers([2, 3, 4]), rowNumbers([2, 3]), rowNumbers([1, 3, 4, 5]), rowNumbers([4])]).toEqual(['第2至4项', '第2、3项', '第1、3至5项', '第4项']);
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
   });
@@ -585,6 +601,8 @@ describe('rules in one place', () => {
     // Round eight (R2, point 3): the speech's score (highlightScore), a substantive result (全部, 达到, 下降…) over a
     // payment made, a level kept or a reach in 人次, whatever its figures.
     expect(highlightClause('全年兑付补偿资金3180万元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('生态文明建设财政奖补覆盖全部12个区县');
+    // Round fifteen (R10 通报 3): a payment of money by 兑现 or 拨付 is as routine as 兑付.
+    expect(COMMEND_RULE.highlight.routineResult.test('拨付污染防治专项资金1.2亿元')).toBe(true);
     expect(highlightClause('空气自动站数据有效率保持98%以上，PM2.5平均浓度同比下降5.2%')!.text).toBe('PM2.5平均浓度同比下降5.2%');
     // A count of acts in 人次 and nothing achieved scores below COMMEND_RULE.highlight.floor: no highlight at all.
     expect(highlightClause('组织党员干部到社区“双报到”服务386人次')).toBeNull();
@@ -692,8 +710,10 @@ describe('rules in one place', () => {
     expect(partFigures('继续做好配合工作')).toBe('');
     expect(BULLETIN_RULES.partlyReported('甲处', BULLETIN_RULES.partWithoutFigures)).toBe('牵头单位未报送；甲处已报送本单位部分情况');
     expect(BULLETIN_RULES.partlyReported('水生态环境处', '排查企业126家、督促整改隐患37处')).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
-    // A sum of money over a count of the same work (a shared term, 奖补); a routine payment (兑付) never.
-    expect(highlightClause('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县')!.text).toBe('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元');
+    // Round fifteen (R9 通报 3, R10 通报 3; assertion changed, was the 2.3亿元 as `a sum of money over a count of the same
+    // work`): the payment is routine (-3), and the clause naming the money it pays (奖补, COMMEND_RULE.highlight.payment)
+    // is its reach, routine too: the coverage stays the highlight, scored by hand 3 (its 12, 全部 +3, routine -3).
+    expect(highlightClause('兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，生态文明建设财政奖补覆盖全部12个区县')).toEqual({ text: '生态文明建设财政奖补覆盖全部12个区县', n: 3 });
   });
 
   it('finds a remainder, formats rates alike, drops topic echoes, speaks figures, counts in words', () => {
@@ -1098,13 +1118,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 政策法规处), so 报告.重复表述 holds it and the sentence counts and names that one unit.
     expect(PASTED_UNDER).toHaveLength(3);
     expect(body).toContain(
-      `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。${LATE_UNIT}逾期2天报送，予以提醒。` +
-        `${LATE_UNIT}在多项工作下报送了相同内容，表述笼统。` +
+      // Round fifteen (R10 通报 4; was `…逾期2天报送，予以提醒。政策法规处在多项工作下报送了相同内容，表述笼统。`): the late
+      // unit is the one that pasted, so one sentence reminds it of both, naming it once.
+      `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。` +
+        `${LATE_UNIT}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
         '配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。\n',
     );
     expect(body.match(/在多项工作下报送了相同内容/g)).toHaveLength(1);
+    expect(body.match(new RegExp(LATE_UNIT, 'g'))).toHaveLength(1);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
     expect(body).not.toMatch(/逾期报送[。；]|逾期报送，予以通报批评/);
     // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67); round nine (B9 point 1): 91%, not 91.0%.
@@ -1131,7 +1154,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
-    expect(body).toContain(`（三）按期报送材料。${SILENT_UNIT}要补报“${silentTasks[0]}”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    // Round fifteen (R10 通报; was `补报“${silentTasks[0]}”等4项工作` and `表2所列材料`): 三 lists the four tasks, so 四 counts
+    // them; of 表2's three rows only 2 (补报) and 3 (11.1's plan) are due on the reply date, row 1 (6.3) by 3月31日.
+    expect(body).toContain(`（三）按期报送材料。${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项所列材料，请于2026年1月30日前书面报送局办公室。`);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -1163,11 +1188,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 控制处 report open problems (4.5, 13.2-3) on tasks done: no longer a bar. Round ten (B10 points 1 and 4): those
     // clauses are followed up in 表2, so no highlight comes from them — 数字化应用中心's is now its 2.2 (a count, the weakest,
     // last; was 4.5's 道路积尘负荷同比下降12.4%); 财务审计处's sum of money over its coverage count of the same 奖补.
-    expect(units).toEqual(['水生态环境处', '财务审计处', '污染物排放总量控制处', '市机动车污染防治中心', '市生态环境数字化应用中心']);
+    // Round fifteen (R9 通报 3, R10 通报 3; assertion changed, was 财务审计处 second with 兑现…奖补资金2.3亿元): a payment of
+    // money is routine, and so is its reach — by hand, 13.2-1's two clauses score 2 − 3 (the 2.3亿元, under the floor) and
+    // 3 + 3 − 3 = 3 (覆盖全部12个区县, naming the 奖补 paid), so 财务审计处 falls behind the results (9, 6, 5) and ties
+    // 数字化应用中心's count (3), before it in the registry.
+    expect(units).toEqual(['水生态环境处', '污染物排放总量控制处', '市机动车污染防治中心', '财务审计处', '市生态环境数字化应用中心']);
     expect(praise).toBe(
-      `${opening}水生态环境处推动玉符河、绣江河获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，` +
-        `污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，市机动车污染防治中心完成非道路移动机械编码登记6452台，市生态环境数字化应用中心全年推送环境问题线索1862条${closing}`,
+      `${opening}水生态环境处推动玉符河、绣江河获评省级美丽河湖，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，` +
+        `市机动车污染防治中心完成非道路移动机械编码登记6452台，财务审计处推动生态文明建设财政奖补覆盖全部12个区县，市生态环境数字化应用中心全年推送环境问题线索1862条${closing}`,
     );
+    expect(praise).not.toMatch(/2\.3亿元|兑现/);
     // The result is the unit's own words, as it reported them (the report may tell less of them); a result, never a
     // meeting, training or check count. A result with its own subject is set off from the unit by a comma.
     const reported = Object.values(LEAD_TEXT).map((t) => t[2]).join('');
@@ -1318,9 +1348,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 4): one sentence, a verb before a highlight without one; 财务审计处's sum of money over the
     // coverage count of the same work (奖补资金2.3亿元, 财政奖补覆盖全部12个区县); 水生态环境处 and 污染物排放总量
     // 控制处 are praised beside their follow-up rows (5.3, 13.2-3: done, a problem to watch), for other work.
+    // Round fifteen (R10 通报 3; assertion changed, was 财务审计处 second with its 2.3亿元, as /work/review/R13 printed it):
+    // the payment is routine, its unit last (score 3 against 9 and 6, worked out above), by the reach of its 奖补.
     expect(missed).toBe(
-      '（一）通报表扬。水生态环境处推动玉符河、绣江河获评省级美丽河湖，财务审计处兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，任务完成质量高、成效突出，予以通报表扬。',
+      '（一）通报表扬。水生态环境处推动玉符河、绣江河获评省级美丽河湖，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，财务审计处推动生态文明建设财政奖补覆盖全部12个区县，任务完成质量高、成效突出，予以通报表扬。',
     );
+    expect(missed).not.toContain('2.3亿元');
     for (const u of ['大气环境处', '市生态环境数字化应用中心', '市机动车污染防治中心']) expect(missed).not.toContain(u);
     expect(praised(bulletin)).toContain('市机动车污染防治中心完成非道路移动机械编码登记6452台');
     // A lead commended without the metrics, 水生态环境处 (5.1, the 碧水 chapter's first clause), is not when the year
@@ -1333,7 +1366,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const waterDoc = join(out3, '督办通报_2025-年终.docx');
     // (It leads every clause of the 碧水 chapter: no cooperating unit to name.)
     expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '主要指标：国控断面优良水体比例')![2]).toBe('水生态环境处');
-    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。财务审计处兑现/);
+    // Round fifteen (R10 通报 3; assertion changed, was /^（一）通报表扬。财务审计处兑现/): the payment is routine, so the
+    // praise opens with the strongest result left (6, 污染物排放总量控制处's 下降6.8%, scored above).
+    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。污染物排放总量控制处推动/);
     expect(praised(docxText(waterDoc))).not.toContain('水生态环境处');
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
     // its causes and for the next plan's aim (the 2026 fixture plan's preamble: 优良天数比率达到64%以上).
@@ -1364,7 +1399,11 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(row.slice(3)).toEqual(['62.6%，低于目标（不低于64%）', `待${firstLead}分析报送`, '2026年1月30日前报送原因分析和整改措施']);
     // R4 通报 3: the reply sentence takes the cause analysis owed with the other papers. Round eleven (R6 通报 5; was
     // `${firstLead}的原因分析和…`): by the table that names it; each paper is named once in the document, in 表2.
-    expect(missedText.join('')).toContain('以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。');
+    // Round fifteen (R10 通报; assertion changed, was `以上补报材料以及表2所列材料`): the rows due on the reply date, by
+    // hand 2 (补报), 3 (11.1's plan) and 4 (this row's analysis) of four — row 1 (6.3) is due 2026年3月31日.
+    const table2 = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!;
+    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true]);
+    expect(missedText.join('')).toContain('以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。');
     const everything = missedText.join('') + docxTables(join(out2, '督办通报_2025-年终.docx')).flat(2).join('');
     expect(everything.match(/原因分析和整改措施/g)).toHaveLength(1);
     expect(everything.match(/整改计划及销号时限/g)).toHaveLength(1);
@@ -1422,7 +1461,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
     // that asks them, each paper named once in the document.
-    expect(asks[2]).toBe(`（三）按期报送材料。${SILENT_UNIT}要补报“妥善应对突发环境事件”等4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。`);
+    // Round fifteen (R10 通报; was `补报“妥善应对突发环境事件”等4项工作`, `表2所列材料`): the tasks counted, 三 lists them;
+    // the rows due on the reply date named (byReply above: rows 2 and 3, not row 1).
+    expect(asks[2]).toBe(`（三）按期报送材料。${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项所列材料，请于2026年1月30日前书面报送局办公室。`);
     expect(asks[2]).not.toContain('整改措施');
     expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
     expect(asks.join('')).not.toContain('抓牢抓实');

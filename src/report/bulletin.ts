@@ -63,7 +63,16 @@ export const COMMEND_RULE = {
      */
     substantive: /下降|降低|削减|达到|达标|通过|获评|荣获|评为|全部|建成|消除|提高到|提升至/,
     substantiveWeight: 3,
-    routineResult: /兑付|保持|有效率|人次/,
+    /**
+     * Round fifteen (R9 通报 3, R10 通报 3): a payment of money (`兑现…奖补资金2.3亿元`) is routine too — paying out is the
+     * office's duty, not a result achieved (was 兑付 alone); so is its reach (`payment`).
+     */
+    routineResult: /(兑现|兑付|拨付|发放)[^，；。]*?资金|兑付|保持|有效率|人次/,
+    /**
+     * A payment and the kind of money it pays (the two characters before 资金, `奖补`): a clause of the same sentence
+     * naming that kind (`财政奖补覆盖全部12个区县`) tells the payment's reach, as routine as the payment.
+     */
+    payment: /(兑现|兑付|拨付|发放)[^，；。]*?([\u4e00-\u9fff]{2})资金/,
     routineResultWeight: 3,
     /** A clause scoring below this (a count of acts or of 人次 and nothing achieved) is no highlight to commend. */
     floor: 0,
@@ -75,6 +84,11 @@ export const COMMEND_RULE = {
      * term: `奖补资金2.3亿元` over `财政奖补覆盖全部12个区县`) and it is not a routine payment (routineResult).
      */
     amount: /\d(\.\d+)?\s*[万亿]元/,
+    /**
+     * Round fifteen (R10 通报 3): a hard result — work of substance completed (`完成…超低排放改造`, `…整治`, `…创建`) —
+     * ranks above a routine one in the praise (praiseOrder), as a result beyond its target does.
+     */
+    hardResult: /完成[^，；。]*?(改造|整治|创建)|(改造|整治|创建)[^，；。]*?完成/,
   },
 } as const;
 
@@ -261,8 +275,14 @@ export const BULLETIN_RULES = {
   repeatedText: (units: string[]) =>
     // A few units are named as the subject; `部分单位…1家单位` would read as a contradiction.
     units.length <= BULLETIN_REPEATED_NAMED
-      ? `${units.join('、')}在多项工作下报送了相同内容，表述笼统。`
-      : `部分单位报送内容照搬套用、表述笼统，${units.length}家单位在多项工作下报送了相同内容。`,
+      ? `${units.join('、')}${REPEATED.pasted}，${REPEATED.vague}。`
+      : `部分单位报送内容照搬套用、${REPEATED.vague}，${units.length}家单位${REPEATED.pasted}。`,
+  /**
+   * Round fifteen (R10 通报 4; was the reminder, then a sentence naming the unit again): a late unit that also pasted
+   * text is reminded of both in one sentence (`政策法规处逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。`);
+   * repeatedText then names only the others.
+   */
+  lateAndRepeated: (late: string) => `${late}，且${REPEATED.pasted}、${REPEATED.vague}`,
   /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
   repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
   /**
@@ -294,6 +314,8 @@ export function coopFiller(clauses: ClauseProgress[]): { total: number; filler: 
 }
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
+/** The quality remark's two findings (BULLETIN_RULES.repeatedText, lateAndRepeated), one wording for both. */
+const REPEATED = { pasted: '在多项工作下报送了相同内容', vague: '表述笼统' } as const;
 /** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
 const BULLETIN_REPEATED_NAMED = 3;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
@@ -333,8 +355,11 @@ export interface RequirementInput {
   year: string;
   /** Items not done (year-end) or behind (any other round), in 表2's order. */
   undone: PressedItem[];
-  /** Each unit that owes a report: the tasks it answers for that stand 未报送, and whether its report was returned. */
-  unreported: { unit: string; tasks: string[]; returned: boolean }[];
+  /**
+   * Each unit that owes a report: the tasks it answers for that stand 未报送, whether its report was returned, and
+   * whether 三's criticism lists those tasks already (`named`: 四 then counts them, round fifteen).
+   */
+  unreported: { unit: string; tasks: string[]; returned: boolean; named?: boolean }[];
   /** Year-end: the clauses done and followed up: a remainder in 表2 (OPEN_REMAINDER), a problem in 表3 (OPEN_PROBLEM). */
   followed: FollowedItem[];
   /** The caption's number of the table of problems to follow up (`表3`; `表2` when nothing is pressed). */
@@ -350,18 +375,38 @@ export interface RequirementInput {
   coopFiller?: string;
   /** Whether some unit pasted one sentence under several tasks (BULLETIN_RULES.repeatedText). */
   repeated?: boolean;
+  /** 表2's row numbers whose 时限 is the reply date, when not every row's is (REQUIREMENT_WORDS.listedPapers); else []. */
+  replyRows?: number[];
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
 const NAMED_AT_MOST = 3;
 
-/** `“A”“B”` or `“A”等5项工作`: tasks as a requirement names them. */
-function tasksWords(tasks: string[]): string {
+/**
+ * `“A”“B”` or `“A”等5项工作`: tasks as a requirement names them; round fifteen (R10 通报): `4项工作` when 三's criticism
+ * lists them already (`named`), a single task still by its name.
+ */
+function tasksWords(tasks: string[], named = false): string {
+  if (named && tasks.length > 1) return `${tasks.length}项工作`;
   return tasks.length > 2 ? `${quoted(tasks[0]!)}等${tasks.length}项工作` : tasks.map(quoted).join('');
 }
 
-/** The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone. */
-export const REQUIREMENT_WORDS = { listedPapers: '表2所列材料' } as const;
+/** `第2至4项`, `第2、3项`, `第1、3至5项`: 表2's rows by number, a run of three or more as its ends. */
+export function rowNumbers(rows: number[]): string {
+  const runs: number[][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && r === last.at(-1)! + 1) last.push(r);
+    else runs.push([r]);
+  }
+  return `第${runs.map((x) => (x.length > 2 ? `${x[0]}至${x.at(-1)}` : x.join('、'))).join('、')}项`;
+}
+
+/**
+ * The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone; round
+ * fifteen (R10 通报): by its rows whose 时限 is the reply date when not all rows share it (`表2第2至4项所列材料`).
+ */
+export const REQUIREMENT_WORDS = { listedPapers: (rows: number[] = []) => `表2${rows.length ? rowNumbers(rows) : ''}所列材料` } as const;
 
 /** A remainder whose 时限 is a paper owed by the reply date (OPEN_REMAINDER.ask): that paper, else ''. */
 function remainderPaper(x: FollowedItem, reply: string): string {
@@ -456,11 +501,11 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     text: (o) => {
       const what = o.yearEnd ? '年终完成情况' : '进展情况';
       const one = (x: RequirementInput['unreported'][number]) =>
-        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
+        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks, x.named)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
       const owed = o.unreported.length
         ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
         : '';
-      const listed = papersOwed(o).length ? REQUIREMENT_WORDS.listedPapers : '';
+      const listed = papersOwed(o).length ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
       const papers = owed && listed ? `以上补报材料以及${listed}，` : owed ? '以上补报材料' : listed;
       return `${owed}${papers}请于${o.reply}前书面报送${o.office}。`;
     },
@@ -673,9 +718,12 @@ export function highlightClause(sentence: string): { text: string; n: number } |
   const H = COMMEND_RULE.highlight;
   // Scored as reported (its count is a figure), said as a part alone (partAlone: `玉符河、绣江河获评…`).
   const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean).map((x) => ({ said: partAlone(x).replace(H.connective, ''), scored: x.replace(H.connective, '') }));
+  // The kinds of money the sentence pays out (COMMEND_RULE.highlight.payment): a clause naming one is the payment's reach.
+  const paid = clauses.map(({ scored: x }) => H.payment.exec(x)?.[2]).filter((x): x is string => !!x);
+  const routine = (x: string) => H.routineResult.test(x) || paid.some((k) => x.includes(k));
   const scored = clauses
     .filter(({ scored: x }) => /\d/.test(x.replace(H.notFigure, '')) && [...x].length <= H.most && (x.match(/[\u4e00-\u9fff]/g) ?? []).length >= H.least && !H.notResult.test(x) && !REVIEW_WORDS.routine.test(x))
-    .map(({ said, scored: x }, at) => ({ text: said, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (H.routineResult.test(x) ? H.routineResultWeight : 0) }));
+    .map(({ said, scored: x }, at) => ({ text: said, at, n: highlightScore(x) + (H.substantive.test(x) ? H.substantiveWeight : 0) - (routine(x) ? H.routineResultWeight : 0) }));
   const top = scored.filter((x) => x.n >= H.floor).sort((a, b) => b.n - a.n || a.at - b.at)[0];
   if (!top) return null;
   const terms = (x: string) => new Set([...x.matchAll(/(?=([\u4e00-\u9fff]{2}))/g)].map((m) => m[1]!));
@@ -1049,7 +1097,8 @@ export function buildBulletin(
     if (!at) return 0;
     return Math.round((Date.parse(`${localDate(at)}T00:00:00Z`) - Date.parse(`${progress.round.deadline}T00:00:00Z`)) / 86_400_000);
   };
-  const late = order(ctx.报送.逾期).map((u) => `${u}逾期${daysLate(u) > 0 ? `${daysLate(u)}天` : ''}报送`);
+  const lateUnits = order(ctx.报送.逾期);
+  const lateWords = (u: string) => `${u}逾期${daysLate(u) > 0 ? `${daysLate(u)}天` : ''}报送`;
   for (const u of ctx.报送.未报) {
     // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
     const items = pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
@@ -1062,6 +1111,9 @@ export function buildBulletin(
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
   // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
   const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
+  // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
+  const late = lateUnits.map((u) => (repeaters.includes(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u)) : lateWords(u)));
+  const otherRepeaters = repeaters.filter((u) => !lateUnits.includes(u));
   // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
   const coop = coopFiller(clauses);
@@ -1077,6 +1129,9 @@ export function buildBulletin(
       return { task: row.任务, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
+  // 表2 as printed (numbered 1…N below), and the rows whose 时限 is the reply date (REQUIREMENT_WORDS.listedPapers).
+  const tableRows = [...clauseRows, ...indicatorRows];
+  const replyRows = tableRows.flatMap((r, i) => (r.时限.startsWith(`${reply}前`) ? [i + 1] : []));
   const input: RequirementInput = {
     yearEnd,
     year,
@@ -1085,6 +1140,8 @@ export function buildBulletin(
       unit,
       tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
+      // 三 criticises a silent unit by the tasks it owes (failing above); a returned unit is criticised without them.
+      named: ctx.报送.未报.includes(unit),
     })),
     followed: followed.map((x) => ({ task: rowName(x.c, clauses), lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
@@ -1093,6 +1150,7 @@ export function buildBulletin(
     office: replyOffice(ctx.机关, printer),
     coopFiller: coopWords?.phrase ?? '',
     repeated: repeaters.length > 0,
+    replyRows: replyRows.length < tableRows.length ? replyRows : [],
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
@@ -1124,8 +1182,8 @@ export function buildBulletin(
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderNote}`,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
-    批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
-    报送质量: `${repeaters.length ? BULLETIN_RULES.repeatedText(repeaters) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
+    批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
+    报送质量: `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
@@ -1140,12 +1198,15 @@ export function buildBulletin(
 /**
  * The praise's order (B9 point 3): the strongest highlight first (its score), the registry's order on a tie; round
  * fourteen (R9 通报 3): a result beyond its target (kpi.ts exceeded) above any sum of money (COMMEND_RULE.highlight.amount),
- * whatever their scores — money paid out is no result achieved.
+ * whatever their scores — money paid out is no result achieved; round fifteen (R10 通报 3): so is a hard result
+ * (COMMEND_RULE.highlight.hardResult), and above a routine one (routineResult) too.
  */
 export function praiseOrder<T extends { 单位: string; 成效: string; n: number; exceeded: boolean }>(items: T[], registered: string[]): T[] {
-  const money = items.filter((x) => !x.exceeded && COMMEND_RULE.highlight.amount.test(x.成效)).map((x) => x.n);
+  const H = COMMEND_RULE.highlight;
+  const hard = (x: T) => x.exceeded || H.hardResult.test(x.成效);
+  const money = items.filter((x) => !hard(x) && (H.amount.test(x.成效) || H.routineResult.test(x.成效))).map((x) => x.n);
   const above = money.length ? Math.max(...money) + 1 : -Infinity;
-  const key = (x: T) => (x.exceeded ? Math.max(x.n, above) : x.n);
+  const key = (x: T) => (hard(x) ? Math.max(x.n, above) : x.n);
   return [...items].sort((a, b) => key(b) - key(a) || registered.indexOf(a.单位) - registered.indexOf(b.单位));
 }
 
