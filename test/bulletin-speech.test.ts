@@ -416,7 +416,10 @@ describe('the speech at the next year’s work conference', () => {
     expect(part.join('')).toContain('非现场执法比例保持在40%以上');
     // The units gave no dated plan for either (巩固提升工作成效): the deadline is asked for.
     // Round eight (R2 speech 8): the closing line holds the units to the plan (was `具体任务见《…》。`).
-    expect(part.join('')).toContain('具体任务在《济南市生态环境局2026年工作要点》中已经明确，各单位要逐项抓好落实。对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
+    // After R11 (speech 8): the plan is named once, by 压实工作责任 with its size; the closing line that preceded it word
+    // for word is gone (was `具体任务在《…》中已经明确，各单位要逐项抓好落实。` before the carried work).
+    expect(part.join('')).toContain('对2025年未完成的深入开展农村环境整治、推动差异化监管工作，要逐项明确完成时限，尽快完成。');
+    expect(part.join('')).not.toContain('具体任务在《');
     // Round fourteen (S15): 强化调度督办 says the cooperating units' filler the 通报 counts, all 66 of their texts here (均).
     // Round fifteen (R10 speech 7) changes the words (was `去年年终调度中，配合单位报送的66条情况均只写…和数量。`): no
     // counts, all 66 of 66 said `配合单位都`.
@@ -1074,9 +1077,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round fourteen (R9 speech 10): the plan named once, at the deployment's end (was `…目标，对照《…》，重点抓好…`).
     expect(speech).toContain('围绕上述要求和目标，重点抓好以下五个方面工作。');
     // Round fourteen (S15) changes the count (was 1): 压实工作责任 opens with the plan and its size; twice in all.
-    expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(2);
+    // After R11 (speech 8; was 2): the closing line after the parts went, so once, under 压实工作责任.
+    expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);
     // Round fifteen (R10 speech 7) drops the clauses by responsibility (was `部署重点任务59项，按责任分工细化为67项。`).
-    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务。各牵头单位要/);
+    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务，具体任务已经明确。各牵头单位要/);
     expect(speech.join('')).not.toMatch(/等[。，]/);
     expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.

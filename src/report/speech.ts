@@ -562,9 +562,9 @@ export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中
  * 压实工作责任 opens with the next plan's size (round fourteen, R9 speech: 落实 said from the data): the plan named and
  * its tasks (counting.ts sizeOf), before the template's words. Round fifteen (R10 speech 7): the clauses the tasks are
  * divided into by responsibility are the office's own statistics, not said at a conference (was `部署重点任务59项，按
- * 责任分工细化为67项。`). With DEPLOY_CLOSING it is the plan's second and last mention in the speech.
+ * 责任分工细化为67项。`). With the next plan it is the plan's one mention (DEPLOY_CLOSING is then not said, R11 speech 8).
  */
-export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务。`;
+export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务，具体任务已经明确。`;
 
 /**
  * 强化调度督办 says how the year's returns went (round fourteen, R9 speech): after the units that did not report, the
@@ -1571,11 +1571,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       来源: 'next',
       计划: displayTitle(p),
       总体要求: requirement || SPEECH_GAPS.aims(next),
-      // The plan is named once, in the closing line (见, R9 speech 10), not here too.
+      // The plan is named once (R9 speech 10), not here: by 压实工作责任 with its size (DUTY_WORDS), which the
+      // closing line would precede word for word (R11 speech 8), so that line is not said after the parts.
       概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
       章节: parts,
-      见: DEPLOY_CLOSING(displayTitle(p)),
+      见: '',
     };
   } else if (!yearEnd) {
     // The rest of the year: the plan's tasks with a clause not yet done, condensed the same way.
