@@ -17,7 +17,8 @@ import { parseMetrics } from '../src/model/metrics.ts';
 import type { Plan } from '../src/model/plan.ts';
 import { parseRound } from '../src/model/round.ts';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.ts';
-import { ANNEX_RULES, annexHasCompletion, annexParts, annexShowsShare, annexVerdict, indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
+import { aimAgainstValue, ANNEX_RULES, annexHasCompletion, annexParts, annexShowsShare, annexVerdict, indicatorParagraph, mergeIndicatorValues } from '../src/report/kpi.ts';
+import { NEXT_AIMS } from '../src/report/context.ts';
 import type { ClauseProgress } from '../src/model/progress.ts';
 import { issueRound } from '../src/sheets/issue.ts';
 import { FIRST_ROW, FORMAT, HEADER, INDICATOR_FORMAT, TRACKING_SHEET, columnLetter } from '../src/workbook/layout.ts';
@@ -475,5 +476,20 @@ describe('sheets generate --indicators (the CLI)', () => {
     expect(bad.stderr).toContain(`错误：指标文件“${join(dir, 'bad.json')}”中“优良天数比率”的报送单位“监测站”在本轮没有调度表`);
     // Nothing was issued for the refused round.
     expect(existsSync(join(dir, 'ws', '2025-Q3'))).toBe(false);
+  });
+});
+
+// After R9/R11: a next year's aim against this year's value and target, the one comparison the report's 下一步 and the
+// speech's 形势 word aims by (kpi.ts aimAgainstValue).
+describe('a next year’s aim against the year’s value', () => {
+  it('tells an aim the value already beats (PM2.5 37 after 36, target 42) from one it falls short of (64% after 63.1%)', () => {
+    const pm = { 目标: '不高于42微克/立方米', 完成值: '36微克/立方米' };
+    expect(aimAgainstValue('细颗粒物（PM2.5）平均浓度', '控制在37微克/立方米以内', pm)).toEqual({ atMost: true, meets: true, stricter: true, margin: true });
+    expect(aimAgainstValue('优良天数比率', '达到64%以上', { 目标: '不低于63.5%', 完成值: '63.1%' })).toEqual({ atMost: false, meets: false, stricter: true, margin: false });
+    // 38 does not meet 37: the aim is a target still.
+    expect(aimAgainstValue('细颗粒物（PM2.5）平均浓度', '控制在37微克/立方米以内', { ...pm, 完成值: '38微克/立方米' })).toMatchObject({ meets: false, margin: false });
+    expect(aimAgainstValue('国控断面优良水体比例', '保持100%', { 目标: '100%', 完成值: '100%' })).toMatchObject({ meets: true, margin: false });
+    // The report states the aim and the value to hold (neither alone: R9 report 6, R11 speech 5).
+    expect(NEXT_AIMS.hold('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '36微克/立方米')).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内并力争稳定在36微克/立方米');
   });
 });

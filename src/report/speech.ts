@@ -397,13 +397,14 @@ export function situationWords(place: string, stageClause: string, ownWork = '')
 /**
  * 形势 （三）'s words, as data (R8 speech 3): an aim the year's value falls short of is raised to (`优良天数比率要由63.1%
  * 提高到64%以上`); an aim stricter than the year's target that the year's value already meets with margin is held
- * (`PM2.5要守住36微克/立方米的改善成果，坚决防止反弹`: the aim, 37, is looser than the value, and `控制在37…以内` after 36
- * reads as asking for less, R9 speech 3); an aim met and no stricter is not said. A
+ * (`PM2.5要控制在37微克/立方米以内，力争稳定在36微克/立方米`: the aim, 37, is looser than the value; alone it read as
+ * asking for less (R9 speech 3), the value alone as contradicting the target (R11 speech 5)); an aim met and no stricter
+ * is not said. A
  * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`). The work the year left follows, by its count.
  */
 export const OWN_WORK = {
   raise: (name: string, value: string, atMost: boolean, aim: string) => `${name}要由${value}${atMost ? '降至' : '提高到'}${aim}`,
-  hold: (name: string, value: string) => `${name}要守住${value}的改善成果，坚决防止反弹`,
+  hold: (name: string, aim: string, value: string) => `${name}要${aim}，力争稳定在${value}`,
   /** The aim's verb before its figure (`控制在37…以内` → `37…以内`), where the raise says its own. */
   verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
   shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
@@ -426,7 +427,7 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
     if (!against) return null;
     const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
     if (!against.meets) return { text: OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, '')), short: true };
-    return against.stricter && against.margin ? { text: OWN_WORK.hold(said, row.完成值), short: false } : null;
+    return against.stricter && against.margin ? { text: OWN_WORK.hold(said, rest, row.完成值), short: false } : null;
   }
   return null;
 }
