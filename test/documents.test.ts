@@ -656,14 +656,25 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
     for (const name of ['报告.主题（列表）', '报告.未完成（列表）', '统计.年终完成', '待填（列表）']) expect(vars).toContain(name);
   });
 
-  it('groups chapters into the office’s themes, named once, and builds 下一步 from the next plan (config set 报告主题, --next-plan)', () => {
+  /**
+   * The year-end report of the round with the office's themes (SEED_THEMES) and the 2026 plan as the next plan, the way
+   * the review generates it, into `<ws>/<name>`; `extra` adds report options.
+   */
+  const themedYearEnd = (name: string, extra: string[]): string => {
     expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
-    const nextJson = join(round.ws, 'plan-2026.json');
+    const nextJson = join(round.ws, `plan-2026-${name}.json`);
     let r = round.cli('plan', 'parse', join(import.meta.dirname, 'fixtures', 'jinan-2026-work-plan.txt'), '-o', nextJson, '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
     expect(r.code, r.stderr).toBe(0);
-    const dir = join(round.ws, 'themed');
-    r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, '-t', 'annual-summary', '-o', dir);
+    const dir = join(round.ws, name);
+    r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, ...extra, '-o', dir);
     expect(r.code, r.stderr).toBe(0);
+    return dir;
+  };
+
+  it('groups chapters into the office’s themes, named once, and builds 下一步 from the next plan (config set 报告主题, --next-plan)', () => {
+    const dir = themedYearEnd('themed', ['-t', 'annual-summary']);
+    const nextJson = join(round.ws, 'plan-2026-themed.json');
+    let r: { code: number; stderr: string };
     const themed = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
     const all = themed.join('\n');
     const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
@@ -893,14 +904,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     let achievements: string;
     let bulletin: string;
     beforeAll(() => {
-      expect(round.cli('config', 'set', '报告主题', SEED_THEMES).code).toBe(0);
-      const nextJson = join(round.ws, 'plan-2026-r13.json');
-      let r = round.cli('plan', 'parse', join(import.meta.dirname, 'fixtures', 'jinan-2026-work-plan.txt'), '-o', nextJson, '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
-      expect(r.code, r.stderr).toBe(0);
-      const dir = join(round.ws, 'r13');
       // All three documents, as the review generates them: the 通报 counts what the report tells.
-      r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '--next-plan', nextJson, '--reply-by', '2026-01-30', '-o', dir);
-      expect(r.code, r.stderr).toBe(0);
+      const dir = themedYearEnd('r13', ['--reply-by', '2026-01-30']);
       doc = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
       bulletin = docxText(join(dir, '督办通报_2025-年终.docx')).join('\n');
       all = doc.join('\n');
