@@ -313,7 +313,7 @@ describe('the speech at the next year’s work conference', () => {
     // Round fourteen (R9 speech 6): the close of the 十四五 in one clause between them (was `…部署。年初部署的…`).
     // Round fifteen (R10 speech 5) changes the place again (was between the first sentence and the count): the 收官
     // sentence opens the review, then `一年来，在…领导下`.
-    expect(body).toContain(`2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成/基本完成】。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
+    expect(body).toContain(`2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成/基本完成】。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
     // The deployment quotes the next plan's measures (`完善预警反馈机制`): only the tool's warning colours are jargon.
     expect(body).not.toMatch(/工作条目|条目|完成率|序时|本轮|调度表|[红黄]色预警/);
   });
@@ -1055,7 +1055,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // share, on the plan's count of tasks; the first round's 49 of 67 (73%) keeps its counts (asserted above).
     // Round fourteen (R9 speech 6) puts the close of the 十四五 between them (was `…部署。年初部署的…`): one clause right
     // after the opening's first sentence. Round fifteen (R10 speech 5) moves it to the review's start (was between them).
-    expect(overview).toMatch(/^2025年是“十四五”规划的收官之年，“十四五”规划目标任务【待填：全面完成\/基本完成】。一年来，在/);
+    expect(overview).toMatch(/^2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成\/基本完成】。一年来，在/);
     expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${plan.tasks.length}项重点任务绝大部分按期完成。`);
     expect(plan.tasks.length).toBe(59);
     // The report's quantified targets, now only in its annex (R3/R4 report: no tally in the body): one missed.

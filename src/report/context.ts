@@ -692,11 +692,6 @@ export function keyClauses(t: NextTask): string[] {
     .slice(0, 2);
 }
 
-/** How 下一步 words a next year's aim the year's value already beats (kpi.ts aimAgainstValue): the aim, and the value held. */
-export const NEXT_AIMS = {
-  hold: (aim: string, value: string) => `${aim}并力争稳定在${value}`,
-} as const;
-
 /** How 下一步 answers a problem of this year (round nine: `针对剩余5项督察问题，…`), and states a target standing alone (`确保…`). */
 export const NEXT_ANSWER = {
   frame: (subject: string) => `针对${subject}，`,
@@ -1218,18 +1213,20 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // Round twelve (R7 report 3): a cause not in the data is its lead's to find, so its measure is the speech's gap
       // (SPEECH_GAPS.missedMeasure); with the cause reported, the aims stand alone.
       const measure = o.yearEnd && !missedCause.has(row.名称) ? `，${SPEECH_GAPS.missedMeasure(missedLead(o.plan, o.clauses, row.名称))}` : '';
-      // An aim the year's value already beats (PM2.5 37 after 36) is said with the value to hold (R9 report 6: 37 alone
-      // asked for less than was achieved; R11: the 2026 target is still stated): `…控制在37…以内并力争稳定在36…`.
-      const worded = (aim: string) => {
+      // An aim the year's value already beats (PM2.5 37 after 36) is no part of answering the missed indicator: stated,
+      // it asked for less than was achieved (R9 report 6); with the value as a goal to hold, it made a commitment no plan
+      // or unit wrote (R12 report 1). It is left to the plan.
+      const beaten = (aim: string) => {
         const year = kpi.指标.find((k) => aim.startsWith(k.名称));
         const against = year && aimAgainstValue(year.名称, aim.slice(year.名称.length), year);
-        return against && against.meets && against.margin ? NEXT_AIMS.hold(aim, year.完成值) : aim;
+        return !!(against && against.meets && against.margin);
       };
-      // The missed indicator alone is not named twice (`着力提升优良天数比率，确保达到64%以上`).
       const own = (a: string) => a.startsWith(row.名称);
-      const reach = [...aims.filter(own), ...aims.filter((a) => !own(a))].map((a) => (aims.length === 1 && own(a) ? a.slice(row.名称.length) : worded(a)));
-      const aimWords = `确保${reach.join('、')}`;
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aims.length ? aimWords : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
+      const kept = aims.filter((a) => !beaten(a));
+      // The missed indicator alone is not named twice (`着力提升优良天数比率，确保达到64%以上`).
+      const reach = [...kept.filter(own), ...kept.filter((a) => !own(a))].map((a) => (kept.length === 1 && own(a) ? a.slice(row.名称.length) : a));
+      const aimWords = reach.length ? `确保${reach.join('、')}` : '';
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aimWords ? aimWords : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).

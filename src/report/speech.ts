@@ -360,7 +360,8 @@ export const SPEECH_GAPS = {
 export const PLAN_CLOSING = /(\d{4}年)是(“[^”]+”)规划的?收官之年/;
 export function planClosingWords(place: string): string {
   const m = PLAN_CLOSING.exec(place);
-  return m ? `${m[0]}，${m[2]}规划目标任务${SPEECH_GAPS.planVerdict}。` : '';
+  // The plan named once in the sentence (R12 speech 6: `“十四五”规划…，“十四五”规划目标任务…`).
+  return m ? `${m[0]}，规划目标任务${SPEECH_GAPS.planVerdict}。` : '';
 }
 
 /**
@@ -396,15 +397,12 @@ export function situationWords(place: string, stageClause: string, ownWork = '')
 
 /**
  * 形势 （三）'s words, as data (R8 speech 3): an aim the year's value falls short of is raised to (`优良天数比率要由63.1%
- * 提高到64%以上`); an aim stricter than the year's target that the year's value already meets with margin is held
- * (`PM2.5要控制在37微克/立方米以内，力争稳定在36微克/立方米`: the aim, 37, is looser than the value; alone it read as
- * asking for less (R9 speech 3), the value alone as contradicting the target (R11 speech 5)); an aim met and no stricter
- * is not said. A
+ * 提高到64%以上`); an aim the year's value meets is not said: one it beats is no pressure (R12 speech 5: `力争稳定在36…` was a commitment no plan
+ * or unit wrote; `控制在37…以内` alone read as asking for less, R9 speech 3). A
  * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`). The work the year left follows, by its count.
  */
 export const OWN_WORK = {
   raise: (name: string, value: string, atMost: boolean, aim: string) => `${name}要由${value}${atMost ? '降至' : '提高到'}${aim}`,
-  hold: (name: string, aim: string, value: string) => `${name}要${aim}，力争稳定在${value}`,
   /** The aim's verb before its figure (`控制在37…以内` → `37…以内`), where the raise says its own. */
   verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
   shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
@@ -427,7 +425,7 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
     if (!against) return null;
     const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
     if (!against.meets) return { text: OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, '')), short: true };
-    return against.stricter && against.margin ? { text: OWN_WORK.hold(said, rest, row.完成值), short: false } : null;
+    return null;
   }
   return null;
 }
