@@ -367,7 +367,9 @@ describe('the speech at the next year’s work conference', () => {
     expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：外部压力和挑战】。');
     // Round thirteen (R8 speech 3) changes what follows (was 三、 at once): （三） the office's own work, here no indicator
     // value to set an aim against (no metrics), only the work the year left, by its count.
-    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，去年还有48个行政村的农村环境整治没有完成，要逐项清零。');
+    // After R12 (R10, R11, R12 speech; was `去年还有48个行政村的农村环境整治没有完成，要逐项清零`, a repeat of the shortcomings):
+    // what the next plan says to be ready for.
+    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，今年还面临迎接中央生态环境保护督察的任务。');
     expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     // Round fourteen (R9 speech 10) changes the line (was `…目标，对照《济南市生态环境局2026年工作要点》，重点抓好…`): the

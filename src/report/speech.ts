@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { BULLETIN_RULES, COMMEND_RULE, coopFiller, isPressed, missedLead, openProblem, openRemainder, YEAR_RESULTS } from './bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, coopFiller, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES, figureWords, metricTopic } from './kpi.ts';
@@ -406,13 +406,13 @@ export const OWN_WORK = {
   /** The aim's verb before its figure (`控制在37…以内` → `37…以内`), where the raise says its own. */
   verb: /^(控制在|达到|保持在?|提高到|提升至|降至|降低到|不高于|不低于|不超过|不少于)/,
   shortName: /^([A-Za-z][A-Za-z0-9.]*)(?=[\u4e00-\u9fa5])/,
-  left: (list: string) => `${SPEAKER_WORDS.lastYear}还有${list}没有完成，要逐项清零`,
   /**
-   * The problems of work done that the 通报 follows up in 表3 (bulletin.ts openProblem, no remainder; R9 speech 7), each
-   * by its first clause, in the plan's order, `followMost` at most: `A、B等问题还需持续用力`.
+   * What the next plan says the year must be ready for (SUPERIOR_INSPECTION in its clause `做好迎接中央生态环境保护督察
+   * 各项准备工作`), as a pressure (`今年还面临迎接中央生态环境保护督察的任务`): the deployment says the clause as its measure.
+   * The work the year left and the problems to follow up are not said again here (R10, R11, R12 speech: they repeated the
+   * shortcomings just listed).
    */
-  follow: (list: string[]) => `${list.join('、')}${list.length > 1 ? '等' : '的'}问题还需持续用力`,
-  followMost: 2,
+  inspection: (clause: string) => `今年还面临${SUPERIOR_INSPECTION.exec(clause)?.[0] ?? clause}的任务`,
 } as const;
 
 /** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
@@ -431,14 +431,21 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
 }
 
 /**
- * 形势 （三）: the aims the year's values fall short of first, then those to hold, then the work left, then the problems
- * of work done still to follow up (OWN_WORK.follow); '' when none.
+ * 形势 （三）: the aims the year's values fall short of, then what the next plan says to be ready for (OWN_WORK.inspection);
+ * '' when neither.
  */
-export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], left: string[], follow: string[] = []): string {
-  const said = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x);
-  const figures = [...said.filter((x) => x.short), ...said.filter((x) => !x.short)].map((x) => x.text).join('，');
-  const followed = follow.slice(0, OWN_WORK.followMost);
-  return [figures, left.length ? OWN_WORK.left(left.join('、')) : '', followed.length ? OWN_WORK.follow(followed) : ''].filter(Boolean).join('；');
+export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], inspection = ''): string {
+  const figures = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x).map((x) => x.text).join('，');
+  return [figures, inspection ? OWN_WORK.inspection(inspection) : ''].filter(Boolean).join('；');
+}
+
+/** The next plan's clause naming a superior's inspection to be ready for (SUPERIOR_INSPECTION), or ''. */
+export function inspectionClause(plan: Plan | undefined): string {
+  for (const t of plan?.tasks ?? []) {
+    const hit = cnPunctuation([t.text, ...t.clauses.map((c) => c.text)].join('。')).split(/[，；。]/).find((x) => SUPERIOR_INSPECTION.test(x));
+    if (hit) return hit.trim();
+  }
+  return '';
 }
 
 /** A target's words compared across years: `2025年`/`2026年`, spaces and half-width marks left out. */
@@ -859,10 +866,8 @@ export const EXCUSE = {
   kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
   fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
   named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
-  /** As 形势 （三） counts the work the year left (OWN_WORK.left): `5项督察反馈问题整改`. */
-  left: (kind: string, left: string, unit: string, what: string) => `${left}${unit}${kind}${what}整改`,
 } as const;
-export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string; left: string } | null {
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
   if (!EXCUSE.words.test(problem)) return null;
   const kind = EXCUSE.kind.exec(problem)?.[1];
   // The count left and the figures that confirm it: the report's search (context.ts remainingMatch).
@@ -872,7 +877,7 @@ export function excuseAsFact(problem: string, progress: string[]): { text: strin
   // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
   const at = x[1]!.lastIndexOf(kind);
   const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-  return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what), left: EXCUSE.left(kind, m[2]!, m[3]!, what) };
+  return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
 }
 
 /**
@@ -1496,7 +1501,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '', left: fact?.left ?? '' };
+      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1606,33 +1611,13 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  // （三）(R8 speech 3): the next plan's aims against the year's values, and the work the year left by its count (the
-  // tasks not done with what is left, `48个行政村的农村环境整治`; the excuses said by their fact, `5项督察反馈问题整改`).
-  const leftWork = yearEnd
-    ? [
-        ...ordered.map((c) => /^(.+)尚有(.+)未完成$/.exec(shortfallWords(c.task, c.shortfall, yearEnd, c.target))).flatMap((m) => (m ? [`${m[2]}的${m[1]}`] : [])),
-        ...weighed.map((x) => x.left).filter(Boolean),
-      ]
-    : [];
-  // The problems of work done the 通报 follows up in 表3 (bulletin.ts: its lead's problem of substance, no remainder
-  // stated), each by its first clause (R9 speech 7).
-  const followUp = yearEnd
-    ? clauses
-        .filter((c) => c.yearEnd === '完成')
-        .flatMap((c) => {
-          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-          if (leads.some((a) => openRemainder(substance(a.progress, c.task)))) return [];
-          const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
-          return problem ? [cnPunctuation(problem).split('，')[0]!.trim()] : [];
-        })
-    : [];
   // The cooperating units' filler, as the 通报 counts it and by its share (bulletin.ts, one rule for both documents).
   const coop = coopFiller(clauses);
   const coopWords =
     coop.filler > coop.total * BULLETIN_RULES.coopFiller.share
       ? COOP_FILLER_WORDS(yearEnd ? SPEAKER_WORDS.thisRound : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase)
       : '';
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, leftWork, followUp) : '');
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan)) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
