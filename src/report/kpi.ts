@@ -20,30 +20,29 @@ const firstNumber = (s: string): number | null => {
   return m ? Number(m[0]) : null;
 };
 
+/** Whether a target is a ceiling (`不高于42`, `控制在37…以内`), by its words first, then by its indicator's name. */
+function isCeiling(name: string, target: string): boolean {
+  return DIRECTION_RULES.atMostWords.test(target) || (!DIRECTION_RULES.atLeastWords.test(target) && DIRECTION_RULES.lowerIsBetter.test(name));
+}
+
 /** Whether a value meets an indicator's target: true, false, or null when the target gives no figure to compare. */
 export function meetsTarget(name: string, target: string, value: number): boolean | null {
   const t = firstNumber(target);
   if (t === null) return null;
-  const atMost = DIRECTION_RULES.atMostWords.test(target) || (!DIRECTION_RULES.atLeastWords.test(target) && DIRECTION_RULES.lowerIsBetter.test(name));
-  return atMost ? value <= t : value >= t;
+  return isCeiling(name, target) ? value <= t : value >= t;
 }
 
 /**
- * A next year's aim for an indicator against this year's value and target (`控制在37微克/立方米以内` after 36 against
- * 不高于42): whether the value already meets it, whether the aim is stricter than this year's target, and whether the
- * value beats it with margin. The report's 下一步 and the speech's 形势 both word an aim by this (R9: an aim looser than
- * the value achieved is a result to hold, not a target to reach).
+ * A next year's aim for an indicator against this year's value (`控制在37微克/立方米以内` after 36): whether the aim is a
+ * ceiling, whether the value already meets it, and whether it beats it with margin. The report's 下一步 and the speech's
+ * 形势 both word an aim by this: one short of the value is raised to, one the value beats is left to the plan (R12: a goal
+ * of holding the value would be a commitment no plan or unit wrote).
  */
-export function aimAgainstValue(name: string, aim: string, year: { 目标: string; 完成值: string }): { atMost: boolean; meets: boolean; stricter: boolean; margin: boolean } | null {
-  const [target, value, before] = [firstNumber(aim), firstNumber(year.完成值), firstNumber(year.目标)];
+export function aimAgainstValue(name: string, aim: string, year: { 完成值: string }): { atMost: boolean; meets: boolean; margin: boolean } | null {
+  const [target, value] = [firstNumber(aim), firstNumber(year.完成值)];
   if (target === null || value === null) return null;
-  const atMost = DIRECTION_RULES.atMostWords.test(aim) || (!DIRECTION_RULES.atLeastWords.test(aim) && DIRECTION_RULES.lowerIsBetter.test(name));
-  return {
-    atMost,
-    meets: atMost ? value <= target : value >= target,
-    stricter: before !== null && (atMost ? target < before : target > before),
-    margin: atMost ? value < target : value > target,
-  };
+  const atMost = isCeiling(name, aim);
+  return { atMost, meets: atMost ? value <= target : value >= target, margin: atMost ? value < target : value > target };
 }
 
 export interface KpiParagraph {
@@ -141,9 +140,9 @@ export function annexHasCompletion(target: { unit: string; comparator: string } 
  * 完成, never 超额完成; one passed in its direction (5.3% against 下降5%) stays 超额完成.
  */
 export const ANNEX_RULES = { hold: /保持/, share: (value: string, share: string) => `${value}（${share}）` } as const;
-/** Whether the annex's 完成值 carries its share: a count target (no percent, annexHasCompletion) reported short of it. */
+/** Whether the annex's 完成值 carries its share: a count target (no percent) reported short of it. */
 export function annexShowsShare(c: Pick<ClauseProgress, 'completion'>, target: { unit: string; comparator: string } | undefined): boolean {
-  return c.completion !== null && c.completion < 1 && !!target && !/[%％]/.test(target.unit) && annexHasCompletion(target);
+  return c.completion !== null && c.completion < 1 && !!target && !/[%％]/.test(target.unit);
 }
 /** The annex's 结论 at the year's end: 超额完成 only for a target passed, not one held (ANNEX_RULES.hold). */
 export function annexVerdict(c: ClauseProgress): string {
