@@ -1072,7 +1072,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const silentHere = silentText(t);
       const noFact = o.yearEnd && mine.length && !told && state === 'done' ? `${gap(`${object}方面主要成效`)}。` : '';
       silentSentences.push(noFact, silentHere);
-      return { tail: carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere };
+      return carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere;
     };
     let items: string[];
     if (g.chapters.length > 1) {
@@ -1088,7 +1088,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle));
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        const { tail } = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
+        const tail = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
@@ -1127,7 +1127,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const offHere = (task: string) => offTopic(g.title, task);
       items = kept.filter((p) => !offHere(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
-      extra = closingOf(own, kept.length, rest, text, objectOf(g.title), stateOf(own)).tail + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
+      extra = closingOf(own, kept.length, rest, text, objectOf(g.title), stateOf(own)) + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
@@ -1679,7 +1679,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     })),
     数据: data,
     报告: report.text,
-    待填: [...report.gaps, ...annexGaps.filter((g, i, all) => all.indexOf(g) === i && !report.gaps.includes(g))],
+    待填: [...new Set([...report.gaps, ...annexGaps])],
   };
 }
 
