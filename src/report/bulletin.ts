@@ -312,6 +312,11 @@ export function coopFiller(clauses: ClauseProgress[]): { total: number; filler: 
   const phrase = [...counts].reduce<[string, number]>((best, x) => (x[1] > best[1] ? x : best), ['', 0])[0];
   return { total: texts.length, filler: filler.length, phrase };
 }
+/** The cooperating units' filler when it is more than BULLETIN_RULES.coopFiller.share of their texts, else null: the one rule the 通报 and the speech say it by. */
+export function coopFillerMostly(clauses: ClauseProgress[]): ReturnType<typeof coopFiller> | null {
+  const coop = coopFiller(clauses);
+  return coop.filler > coop.total * BULLETIN_RULES.coopFiller.share ? coop : null;
+}
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
 /** The quality remark's two findings (BULLETIN_RULES.repeatedText, lateAndRepeated), one wording for both. */
@@ -1114,10 +1119,9 @@ export function buildBulletin(
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
   const late = lateUnits.map((u) => (repeaters.includes(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u)) : lateWords(u)));
   const otherRepeaters = repeaters.filter((u) => !lateUnits.includes(u));
-  // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
-  const coop = coopFiller(clauses);
-  const coopWords = coop.filler > coop.total * BULLETIN_RULES.coopFiller.share ? coop : null;
+  const coopWords = coopFillerMostly(clauses);
+  // The 版记's 印发机关 is the office that prints and sends (GB/T 9704 7.4.2): the issuer's 办公室 unless set.
   const printer = o.settings?.printer || (ctx.机关.startsWith('【') ? ctx.机关 : `${ctx.机关}办公室`);
   // What the 工作要求 name: the items of 表2 not done with their units and dates; the units that owe a report.
   const undoneItems: PressedItem[] = pressed

@@ -5,17 +5,15 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { BULLETIN_RULES, COMMEND_RULE, coopFiller, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
+import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { aimAgainstValue, chaptersOfMetric, DIRECTION_RULES, figureWords, metricTopic } from './kpi.ts';
+import { aimAgainstValue, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import type { Metrics } from '../model/metrics.ts';
 import { scopeWords, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { HEADING_ADVERBS, HEADING_PREDICATES, headingWords, sentenceShape, sentencesOf, shortName, substance, toldOnce } from './synthesis.ts';
+import { completePhrases, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, partAlone, sentenceShape, sentencesOf, shortName, substance, substantiveMeasure, SUPERIOR_INSPECTION, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
-// Shared with the report's 下一步 (round thirteen): a superior's inspection ranks first.
-import { completePhrases, partAlone, substantiveMeasure, SUPERIOR_INSPECTION } from './synthesis.ts';
 
 export { sentenceShape };
 
@@ -58,7 +56,7 @@ export interface SpeechContext {
   /**
    * The 形势 part (SITUATION, R6 speech 3): （一）the superiors' requirements, a 【待填】; （二）the stage, from the next
    * plan's preamble, ending in the pressures to fill; （三）the office's own work, the next aims against the year's
-   * values and the work left (R8 speech 3), when the data gives them.
+   * values and the superior's inspection the next plan names (R8 speech 3, R12), when the data gives them.
    */
   形势: string[];
   部署: {
@@ -346,8 +344,6 @@ export const SPEECH_GAPS = {
   /** The deployment's answer to a missed indicator (R5 speech 5): its causes are the lead's to find, so no measure is claimed as their cure. */
   missedMeasure: (lead: string) => `【待填：针对性措施${lead ? `（待${lead}原因分析）` : ''}】`,
   aims: (year: string) => `【待填：${year}年工作总体要求（指导思想、主要目标）】`,
-  /** The five-year plan a year closes (R4 speech 2): what it achieved over five years is not in one year's data. */
-  planClosing: (plan: string) => `【待填：${plan}规划主要目标任务完成情况】`,
   /** The speech's word on it (R9 speech 6): whether the five-year plan was fully or mostly done is the drafter's to say. */
   planVerdict: '【待填：全面完成/基本完成】',
 } as const;
@@ -378,8 +374,8 @@ export function meetingName(issuer: string, year: string, yearEnd: boolean, span
  * 当前形势 (R6 speech 3): （一）the superiors' requirements are not in the data (a gap); （二）the stage is the next plan's
  * own place in time (`2026年是“十五五”规划的开局之年`) with its clause of what that asks (`stageClause`: `高质量开好…的局`),
  * which the 总体要求 then does not say again, and the pressures the data cannot name (a gap); （三）the office's own work
- * (R8 speech 3, ownWorkWords): what the next year's aims ask beyond the year's values, and the work the year left,
- * when the data gives either (round twelve had no （三）: it only repeated the shortcomings). Round fourteen: with a
+ * (R8 speech 3, ownWorkWords): what the next year's aims ask beyond the year's values, and the superior's inspection
+ * the next plan names, when the data gives either (round twelve had no （三）: it only repeated the shortcomings). Round fourteen: with a
  * （三）, the own work's pressures are said there, and （二）'s gap is only the outside's (SPEECH_GAPS.outerPressures).
  */
 export const SITUATION = {
@@ -399,7 +395,7 @@ export function situationWords(place: string, stageClause: string, ownWork = '')
  * 形势 （三）'s words, as data (R8 speech 3): an aim the year's value falls short of is raised to (`优良天数比率要由63.1%
  * 提高到64%以上`); an aim the year's value meets is not said: one it beats is no pressure (R12 speech 5: `力争稳定在36…` was a commitment no plan
  * or unit wrote; `控制在37…以内` alone read as asking for less, R9 speech 3). A
- * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`). The work the year left follows, by its count.
+ * short Latin name stands for its indicator (`PM2.5平均浓度` → `PM2.5`).
  */
 export const OWN_WORK = {
   raise: (name: string, value: string, atMost: boolean, aim: string) => `${name}要由${value}${atMost ? '降至' : '提高到'}${aim}`,
@@ -416,7 +412,7 @@ export const OWN_WORK = {
 } as const;
 
 /** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
-export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): { text: string; short: boolean } | null {
+export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): string | null {
   for (const row of rows) {
     const name = spoken(row.指标);
     if (!aim.startsWith(name)) continue;
@@ -424,7 +420,7 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
     const against = aimAgainstValue(name, rest, row);
     if (!against) return null;
     const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
-    if (!against.meets) return { text: OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, '')), short: true };
+    if (!against.meets) return OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, ''));
     return null;
   }
   return null;
@@ -435,7 +431,7 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
  * '' when neither.
  */
 export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], inspection = ''): string {
-  const figures = aims.map((a) => aimAgainstYear(a, rows)).filter((x): x is { text: string; short: boolean } => !!x).map((x) => x.text).join('，');
+  const figures = aims.map((a) => aimAgainstYear(a, rows)).filter(Boolean).join('，');
   return [figures, inspection ? OWN_WORK.inspection(inspection) : ''].filter(Boolean).join('；');
 }
 
@@ -574,7 +570,7 @@ export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署�
 
 /**
  * 强化调度督办 says how the year's returns went (round fourteen, R9 speech): after the units that did not report, the
- * cooperating units' filler the 通报 counts (bulletin.ts coopFiller, over BULLETIN_RULES.coopFiller.share of their
+ * cooperating units' filler the 通报 counts (bulletin.ts coopFillerMostly, over BULLETIN_RULES.coopFiller.share of their
  * texts; nothing otherwise), in the director's voice, and what is asked of them from now on. Round fifteen (R10 speech
  * 7): no counts, which are the 通报's (was `配合单位报送的82条情况有78条只写…`): `多数` by the same share, `都` when all.
  */
@@ -1122,19 +1118,6 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   };
 }
 
-/**
- * A result after its chapter's verb + object, without the task's lead-in when the result names the same thing again
- * (`深入推进智慧生态黄河平台应用，智慧生态黄河平台新增…` → `智慧生态黄河平台新增…`): four characters in common suffice.
- */
-export function unechoed(result: string): string {
-  const at = result.indexOf('，');
-  if (at < 0) return result;
-  const [head, rest] = [result.slice(0, at), result.slice(at + 1)];
-  const object = taskObject(head);
-  if (/\d/.test(head) || !rest) return result;
-  for (let i = 0; i + 4 <= object.length; i++) if (rest.includes(object.slice(i, i + 4))) return rest;
-  return result;
-}
 
 /**
  * A review point as the seed speech tells it (R4 speech 1: `一是创新执法模式，提升执法效能。全面推行……。`): a verb +
@@ -1362,11 +1345,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
-  // The close of a five-year plan right after the first sentence (R9 speech 6), before the year's count.
+  // Round fifteen (R10 speech 5): the close of a five-year plan opens the review (收官), before `一年来，在…领导下`.
   const closing = yearEnd ? planClosingWords(own.place) : '';
   const opened = `${SPEAKER_WORDS.self}${guidance ? `${guidance}，全面` : '认真'}落实《${ctx.计划.标题}》部署`;
-  // Round fifteen (R10 speech 5): the close of a five-year plan opens the review (收官), before `一年来，在…领导下`.
-  const overview = figure.startsWith('。') ? `${opened}。${figure.slice(1)}。` : `${opened}${figure}。`;
+  const overview = `${opened}${figure}。`;
 
   // The review: the report's themes, in their order, each a few highlights from what the units reported; nothing
   // made from a title, and never the report's whole 成效 pasted (the speech is heard, not read).
@@ -1612,11 +1594,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
   // The cooperating units' filler, as the 通报 counts it and by its share (bulletin.ts, one rule for both documents).
-  const coop = coopFiller(clauses);
-  const coopWords =
-    coop.filler > coop.total * BULLETIN_RULES.coopFiller.share
-      ? COOP_FILLER_WORDS(yearEnd ? SPEAKER_WORDS.thisRound : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase)
-      : '';
+  const coop = coopFillerMostly(clauses);
+  const coopWords = coop ? COOP_FILLER_WORDS(yearEnd ? SPEAKER_WORDS.thisRound : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase) : '';
   const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan)) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
