@@ -9,8 +9,7 @@ import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
-import { readPreamble } from './speech.ts';
-import { highlightScore, REVIEW_WORDS, spoken } from './speech.ts';
+import { highlightScore, readPreamble, REVIEW_WORDS, sharedBasis, spoken } from './speech.ts';
 import { completePhrases, joinTexts, partAlone, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
@@ -580,8 +579,7 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
     .filter((x) => x.row.结论.startsWith('达到'));
   const topic = (name: string) => metricTopic(name)?.topic ?? name;
   const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
-  const bases = [...new Set(met.map((x) => x.row.结论.replace(/^达到/, '')))];
-  const basis = bases.length === 1 ? bases[0]! : bases.every((b) => b.endsWith('考核要求')) ? '考核要求' : '目标';
+  const basis = sharedBasis(met.map((x) => x.row.结论.replace(/^达到/, '')));
   // `细颗粒物（PM2.5）平均浓度` by the short name the speech says too (speech.ts spoken).
   const indicators = named.length ? R.met(named.map((x) => `${spoken(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
   const tasks = sentences
