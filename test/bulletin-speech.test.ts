@@ -1018,7 +1018,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const opening = /^(?=一是|我们)/;
     expect(paragraphs.filter((p) => p.includes('我们聚焦'))).toHaveLength(0);
     // Round thirteen (R8 speech 1) changes the first point (was 一是夯实基层建设基础): the chapter's first task, as the report.
-    expect(paragraphs[0]).toMatch(/^一是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次。二是夯实基层建设基础。/);
+    // Round sixteen (R12 speech: a point of one bare fact) adds the pair form to the second point (was `二是夯实基层建设基础。`).
+    expect(paragraphs[0]).toMatch(/^一是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次。二是夯实基层建设基础，完成局直属机关党委换届。细化落实机关党建“三级三张清单”。/);
     // What the lead units' silence leaves open is the drafter's gap, after the theme's results (R1 speech 4), inside
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
     const silentGap = /，?【待填：[^】]*（[^】]*未报送）】。?/g;

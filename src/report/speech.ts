@@ -1213,7 +1213,10 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   const said = (ks: Set<number>) => [...ks].sort((a, b) => a - b).map((k) => clauses[k]!).join('，');
   // A sentence the report says whole is not said whole again (R4 speech 1): its result clause, with what it leans on.
   // (Round fourteen: a `其中…获评…` result the report tells whole is said alone, its 其中 dropped: LEANS.part.)
-  const cut = inReport(said(at)) && at.size > 1 ? (LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]))) : said(at);
+  // Round sixteen (R12 speech: `二是夯实基层建设基础。完成局直属机关党委换届。`, a point of one bare fact): a result that
+  // alone would be shorter than a clause naming its subject (REVIEW_POINT.subjectLeast) keeps what it was said with.
+  const clipped = LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]));
+  const cut = inReport(said(at)) && at.size > 1 && (LEANS.part.test(top.c) || chinese(clipped) >= REVIEW_POINT.subjectLeast) ? clipped : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
   const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
@@ -1227,14 +1230,26 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
  * `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项`. Else the point is unchanged.
  */
 export const PAIR_LEAD = {
-  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结)$/,
+  // Round sixteen (R12 speech: the pair form fired for one point only): a measured gain with its own subject
+  // (`平均审批时限压缩至法定时限的40%`, `…同比下降6.8%`) is an outcome too.
+  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结|下降\d+(\.\d+)?%|(提高|提升|压缩)(到|至)[^，；。]*\d+(\.\d+)?%)$/,
   most: 18,
 } as const;
+/**
+ * An outcome the pair form can take (PAIR_LEAD.outcome); round sixteen (R12 speech: `二是夯实基层建设基础。完成局直属机关
+ * 党委换届。`, one bare fact): also a thing done without a figure (REVIEW_POINT.doneWithoutFigure: `完成局直属机关党委换届`),
+ * so the point reads `二是夯实基层建设基础，完成局直属机关党委换届。细化落实机关党建“三级三张清单”。`, as the seed's
+ * `一是创新执法模式，提升执法效能。全面推行…`.
+ */
+export function pairOutcome(clause: string): boolean {
+  return PAIR_LEAD.outcome.test(clause) || (!/\d/.test(clause) && REVIEW_POINT.doneWithoutFigure.test(clause));
+}
 export function pairLead(lead: string, results: string[]): { lead: string; results: string[] } {
   const [first, ...rest] = results;
   const clauses = first?.split('，') ?? [];
   const outcome = clauses.at(-1) ?? '';
-  if (clauses.length < 2 || !PAIR_LEAD.outcome.test(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome)) return { lead, results };
+  // An outcome naming what the clause before it introduced (`试点园区…` after `推动…试点园区建设`) cannot go first.
+  if (clauses.length < 2 || !pairOutcome(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome) || leansOnPrevious(outcome, clauses.at(-2))) return { lead, results };
   return { lead: `${lead}，${outcome}`, results: [clauses.slice(0, -1).join('，'), ...rest] };
 }
 

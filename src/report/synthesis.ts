@@ -392,6 +392,9 @@ export const SELECTION = {
     // Round fourteen (R9 report 4): an award with a figure or a name (`玉符河、绣江河2条获评省级美丽河湖`, `1个单位获评“两山”
     // 实践创新基地`, `历城区获评…`), as the 通报 and the speech tell it.
     /(\d|”|[\u4e00-\u9fff](区|县|市|镇|街道|河|湖|园区|企业|公司|单位))[^，；。]{0,20}(获评|入选|成功创建)|(获评|入选|成功创建)[^，；。]*(\d|“)/,
+    // Round sixteen (R12 speech: the director's enforcement figures, 412件 and 2860万元, were not chosen): the cases an
+    // enforcement office decided and the fines it imposed are its results, as the seed speech's 执法 point tells them.
+    /(行政处罚|处罚)案件\d+件|罚没款\d/,
   ] as readonly RegExp[],
   /**
    * Round twelve (R7 report 1): a clause after a task's first that reviews or checks (`审核销号保护区卫片图斑86个`,
