@@ -347,7 +347,7 @@ describe('the speech at the next year’s work conference', () => {
     // Round five (point 10): what the task is about and what is left, the noun its target counts (行政村).
     // Round six (finding 5): each point with its cause as reported, and no placeholder for deeper causes.
     // Round seven (R1 speech 5): no empty 对这些问题…切实加以解决; the office's own failings are the drafter's gap.
-    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足：一是农村环境整治尚有48个行政村未完成，主要是部分村庄整治资金到位较晚；二是差异化监管年内未完成，主要是非现场监管设备覆盖不足。从主观上看，【待填：主观方面不足】。');
+    expect(p).toBe('在肯定成绩的同时，我们也要清醒地看到，工作中还存在一些问题和不足：一是农村环境整治省定660个行政村完成612个，还差48个，主要是部分村庄整治资金到位较晚；二是差异化监管年内未完成，主要是非现场监管设备覆盖不足。从主观上看，【待填：主观方面不足】。');
     expect(p).not.toMatch(/方面.*还有一些困难|还有差距/);
   });
 
@@ -763,8 +763,11 @@ describe('rules in one place', () => {
     expect(highlights(items, routine)).toEqual(['完成入河排污口溯源217个、整治128个', '建成站点3个']);
     // Nothing distinctive: the routine sentence stands rather than nothing.
     expect(highlights(['一是出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次。'], routine)).toEqual(['出台噪声污染防治配套制度4项，组织业务培训2期、培训人员198人次']);
-    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true, '完成省定660个行政村环境整治任务')).toBe('农村环境整治尚有48个行政村未完成');
-    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true)).toBe('农村环境整治尚有48个未完成');
+    // Round sixteen (R13 speech 5: a shortfall said without its denominator; the issue's rule `660个完成612个，尚差48个`):
+    // the count, the part done and what is left, with the target's scope and noun when it names them.
+    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true, '完成省定660个行政村环境整治任务')).toBe('农村环境整治省定660个行政村完成612个，还差48个');
+    expect(shortfallWords('深入开展农村环境整治', '660个完成612个，尚差48个', true)).toBe('农村环境整治660个完成612个，还差48个');
+    expect(shortfallWords('深入开展农村环境整治', '尚差48个', true, '完成省定660个行政村环境整治任务')).toBe('农村环境整治尚有48个行政村未完成');
     expect(shortfallWords('推动差异化监管', null, true)).toBe('差异化监管年内未完成');
   });
 
@@ -1074,7 +1077,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：全面完成/基本完成】', '【待填：上级领导机关，如“市委市政府”】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcomings with their figures and causes, in spoken words, numbered when more than one.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
-    expect(shortcomings).toMatch(/不足：(一是)?农村环境整治尚有48个行政村未完成，主要是/);
+    // Round sixteen (R13 speech 5): with its denominator (was `农村环境整治尚有48个行政村未完成`).
+    expect(shortcomings).toMatch(/不足：(一是)?农村环境整治省定660个行政村完成612个，还差48个，主要是/);
     expect(shortcomings.match(/【待填：[^】]*】/g)).toEqual(['【待填：主观方面不足】']);
     // Round five (point 12): five parts in words, and no list closed by a bare 等.
     // Round fourteen (R9 speech 10): the plan named once, at the deployment's end (was `…目标，对照《…》，重点抓好…`).

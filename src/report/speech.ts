@@ -241,14 +241,22 @@ export function highlights(items: string[], shapes: Map<string, number> = new Ma
 }
 
 /**
- * A task not done, in the speaker's words: what it is about and what is left, with the noun its target counts
- * (`农村环境整治尚有48个行政村未完成` from the shortfall `…尚差48个` and the target `完成省定660个行政村环境整治任务`).
+ * A task not done, in the speaker's words: what it is about and what is left, with the noun its target counts. Round
+ * sixteen (R13 speech 5: `尚有48个行政村未完成` without its denominator; the issue's rule `660个完成612个，尚差48个`):
+ * a count short of its target says all three (`农村环境整治省定660个行政村完成612个，还差48个`); the target's scope word
+ * before its figure (`省定`) is kept.
  */
+export const SHORTFALL_SPOKEN = {
+  counted: /^(\d+(?:\.\d+)?)(个|家|项|处|座|条)完成(\d+(?:\.\d+)?)\2，尚差(\d+(?:\.\d+)?)\2$/,
+  scope: /(省定|市定|省下达|国家下达)(?=\d)/,
+} as const;
 export function shortfallWords(task: string, shortfall: string | null, yearEnd: boolean, target = ''): string {
   const left = shortfall ? /尚差(.+)$/.exec(shortfall)?.[1]?.trim() : undefined;
   const about = taskObject(task);
   if (left) {
     const noun = /\d+(?:个|家|项|处|座|条)([\u4e00-\u9fa5]{1,4}?)(?=环境|整治|建设|改造|治理|创建|任务|的|，|$)/.exec(target)?.[1] ?? '';
+    const n = SHORTFALL_SPOKEN.counted.exec(shortfall!.trim());
+    if (n) return `${about}${SHORTFALL_SPOKEN.scope.exec(target)?.[1] ?? ''}${n[1]}${n[2]}${noun}完成${n[3]}${n[2]}，还差${n[4]}${n[2]}`;
     return `${about}尚有${left}${/[\u4e00-\u9fa5]$/.test(left) && !/(个|家|项|处|座|条)$/.test(left) ? '' : noun}未完成`;
   }
   return `${about}${yearEnd ? '年内未完成' : '进度滞后'}`;
@@ -860,7 +868,9 @@ export const SILENT_POINT = { adverb: '切实' } as const;
 export const EXCUSE = {
   words: /涉及历史遗留|周期较长|难度较大|客观原因/,
   kind: /^(?:剩余|尚有|还有|仍有)\d+[个项件家条处]([\u4e00-\u9fa5]{2,6}?)问题/,
-  fact: (kind: string, left: string, unit: string, what: string) => `${kind}整改还没有清零，尚有${left}${unit}${what}未销号`,
+  // Round sixteen (R13 speech 5: was `督察整改还没有清零，尚有5项反馈问题未销号`, without its denominator): the count, the
+  // part done and what is left (`督察反馈问题46项已整改41项，还有5项没有销号`).
+  fact: (kind: string, what: string, total: string, verb: string, done: string, left: string, unit: string) => `${kind}${what}${total}${unit}已${verb || '完成'}${done}${unit}，还有${left}${unit}没有销号`,
   named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
 } as const;
 export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
@@ -873,7 +883,7 @@ export function excuseAsFact(problem: string, progress: string[]): { text: strin
   // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
   const at = x[1]!.lastIndexOf(kind);
   const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-  return { text: EXCUSE.fact(kind, m[2]!, m[3]!, what), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
+  return { text: EXCUSE.fact(kind, what, x[2]!, x[4] ?? '', x[5]!, m[2]!, m[3]!), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
 }
 
 /**
@@ -1482,7 +1492,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
     const cause = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => substance(a.problems)).filter(Boolean)[0] ?? '';
     // No cause reported: the report's gap for it (context.ts sectionText), so the speaker does not leave it unsaid.
-    return cause ? `，主要是${completePhrases(cnPunctuation(cause)).replace(/^(主要)?原因(是|为|：)/, '').replace(/[。；]+/g, '，').replace(/，$/, '')}` : `，${SPEECH_GAPS.notDoneCause}`;
+    // Round sixteen (R13 speech 5): a speech says the cause's first clause; the report and the 通报 carry it whole.
+    return cause ? `，主要是${completePhrases(cnPunctuation(cause)).replace(/^(主要)?原因(是|为|：)/, '').split(/[，。；]/)[0]}` : `，${SPEECH_GAPS.notDoneCause}`;
   };
   const reported = clauses
     .filter((c) => !notDone(c) && c.status !== '未报送')
