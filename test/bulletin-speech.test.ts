@@ -363,8 +363,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round eleven (R6 speech 3) changes the opening (was the plan's place first): the stage is said in 形势 (二).
     expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
     // Round twelve (R7 speech 4): （二） ends with the pressures to fill, and no （三） repeats the shortcomings.
-    // Round fourteen changes the gap (was `【待填：面临的压力和挑战】`): （三） says the own work's pressures, the outside is left.
-    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：外部压力和挑战】。');
+    // Round fourteen changes the gap (was `【待填：今年面临的压力和挑战（约200字）】`): （三） says the own work's pressures, the outside is left.
+    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：今年面临的外部压力和挑战（约150字）】。');
     // Round thirteen (R8 speech 3) changes what follows (was 三、 at once): （三） the office's own work, here no indicator
     // value to set an aim against (no metrics), only the work the year left, by its count.
     // After R12 (R10, R11, R12 speech; was `去年还有48个行政村的农村环境整治没有完成，要逐项清零`, a repeat of the shortcomings):
@@ -441,7 +441,7 @@ describe('the speech at the next year’s work conference', () => {
     // indicators): the verdict, in a clause right after the opening's first sentence. Round fourteen (S15) changes the
     // last (was `面临的压力和挑战`): （三） says the own work's from the data, the outside is the drafter's.
     // Round fifteen (R10 speech 5) puts the verdict before the superiors (the 收官 sentence opens the review).
-    expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件精神', '外部压力和挑战']);
+    expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件对今年工作的要求（约200字）', '今年面临的外部压力和挑战（约150字）']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -1025,11 +1025,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(paragraphs[0]).toMatch(/^一是加强政治机关建设。组织“第一议题”学习31次、党组理论学习中心组集体学习14次。二是夯实基层建设基础，完成局直属机关党委换届。细化落实机关党建“三级三张清单”。/);
     // What the lead units' silence leaves open is the drafter's gap, after the theme's results (R1 speech 4), inside
     // the point of its chapter (round eight, R2 speech 5), not after the last point.
-    const silentGap = /，?【待填：[^】]*（[^】]*未报送）】。?/g;
+    // Round sixteen (R13 speech 12): the gap asks for one sentence once the unit has reported.
+    const silentGap = /，?【待填：[^】]*（待[^】]*补报[^】]*）】。?/g;
     expect(paragraphs.filter((p) => p.match(silentGap))).toHaveLength(1);
     // Round nine (R4 speech 1): the point's lead is a sentence, its result the next.
     // Round twelve (R7 speech 6) changes the order and lead (was `继续保障环境安全。<result>，【待填】`): the gap first, as the report's.
-    expect(paragraphs.join('')).toMatch(/是切实保障环境安全。【待填：[^】]*（[^】]*未报送）】。[^；。【]+[；。]/);
+    expect(paragraphs.join('')).toMatch(/是切实保障环境安全。【待填：[^】]*（待[^】]*补报[^】]*）】。[^；。【]+[；。]/);
     for (const p of paragraphs.map((x) => x.replace(silentGap, ''))) {
       expect(p).not.toContain('【');
       expect(p).toMatch(opening);

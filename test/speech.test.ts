@@ -105,7 +105,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const gaps = text.join('').match(/【待填：[^】]*】/g) ?? [];
     // Round eleven (R6 speech 3) changes 形势 (was one bracket naming what goes there): a skeleton of three points, the
     // superiors' requirements the only gap.
-    const situationGap = '【待填：上级会议和文件精神】';
+    const situationGap = '【待填：上级会议和文件对今年工作的要求（约200字）】';
     expect(pre.place).toBe('2026年是“十五五”规划的开局之年');
     expect(gaps).toEqual([
       '【待填：讲话人姓名、职务】',
@@ -116,13 +116,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // Round ten (R5 speech 4) changes the rule (was: 市委、市政府 stated by the bureau's level): the report's gap.
       '【待填：上级领导机关，如“市委市政府”】',
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
-      '【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】',
+      '【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】',
       '【待填：优良天数比率未达标原因】',
       '【待填：主观方面不足】',
       situationGap,
       // Round twelve (R7 speech 4): the pressures of the stage, in place of a （三） repeating the shortcomings. Round
-      // fourteen changes the gap (was `【待填：面临的压力和挑战】`): （三） says the own work's from the data, the outside is left.
-      '【待填：外部压力和挑战】',
+      // fourteen changes the gap (was `【待填：今年面临的压力和挑战（约200字）】`): （三） says the own work's from the data, the outside is left.
+      '【待填：今年面临的外部压力和挑战（约150字）】',
       // Round ten (R5 speech 5): the answer to the missed indicator is its lead's to find, not a cause claimed.
       '【待填：针对性措施（待大气环境处原因分析）】',
     ]);
@@ -133,8 +133,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '二、准确把握当前形势',
       `（一）从上级要求看，${situationGap}。`,
       // No （三） of shortcomings (R7 speech 4): the 问题和不足 just listed them; the pressures are the drafter's to fill.
-      // Round fourteen changes the gap (was `【待填：面临的压力和挑战】`): （三） below carries the pressures the data gives.
-      '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：外部压力和挑战】。',
+      // Round fourteen changes the gap (was `【待填：今年面临的压力和挑战（约200字）】`): （三） below carries the pressures the data gives.
+      '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：今年面临的外部压力和挑战（约150字）】。',
       // Round thirteen (R8 speech 3) adds （三） (was none): the 2026 aims against the 2025 values of METRICS (PM2.5 38
       // against 以内37, 优良天数 62.6% against 64%以上: both short, so both raised), then the work left by its count.
       // Round fourteen (R9 speech 7) adds the problems of work done the 通报's 表3 follows up (was: ending at 清零), the
@@ -323,12 +323,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const achievements = between(report, (x) => x.startsWith('一、'), (x) => x.startsWith('二、')).join('');
     // The lead's silence on 环境安全 is the drafter's gap after the cooperating units' facts (R1 speech 4), inside the
     // 环境安全 point, not after the next point (round eight, R2 speech 5).
-    const silentGap = /，?【待填：[^】]*（环境安全应急管理处未报送）】。?/g;
+    // Round sixteen (R13 speech 12): the gap asks for one sentence once the unit has reported.
+    const silentGap = /，?【待填：[^】]*（待环境安全应急管理处补报[^】]*）】。?/g;
     const safety = paragraphs.find((p) => p.match(silentGap))!;
     // Round nine (R4 speech 1): the point's lead a sentence, then its result (`排查企业126家` is a count of acts).
     // Round twelve (R7 speech 6) changes the order and lead (was `继续保障环境安全。开展…37处，【待填：…】。`): the gap
     // first, then the cooperating unit's figures, as the report's, under 切实 (no continuity the data cannot show).
-    expect(safety).toMatch(/[一二三四五六]是切实保障环境安全。【待填：环境安全方面4项工作成效（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，督促整改隐患37处。/);
+    expect(safety).toMatch(/[一二三四五六]是切实保障环境安全。【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】。开展重点河流沿线环境风险排查，督促整改隐患37处。/);
     expect(safety).not.toContain('网络安全');
     const year: Plan = JSON.parse(readFileSync(join(round.ws, 'plan.json'), 'utf8'));
     const unitWords = [...year.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress))), ...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, ''))];
@@ -789,16 +790,16 @@ describe('the speech’s rules, each on its own', () => {
     expect(ownWorkWords(aims, [])).toBe('');
     expect(inspectionClause(undefined)).toBe('');
     expect(ownWorkWords([], [], '做好迎接中央生态环境保护督察各项准备工作')).toBe('今年还面临迎接中央生态环境保护督察的任务');
-    expect(situationWords('', '', '去年还有2项工作没有完成')).toEqual(['（一）从上级要求看，【待填：上级会议和文件精神】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。', '（三）从自身工作看，去年还有2项工作没有完成。']);
+    expect(situationWords('', '', '去年还有2项工作没有完成')).toEqual(['（一）从上级要求看，【待填：上级会议和文件对今年工作的要求（约200字）】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。', '（三）从自身工作看，去年还有2项工作没有完成。']);
   });
 
   // Round eleven (R6 speech 3, 5).
   it('says 形势 as a skeleton, matches done work on its object, and drops hollow measures (round eleven)', () => {
     expect(situationWords('2026年是“十五五”规划的开局之年', '高质量开好“十五五”生态环境保护工作的局')).toEqual([
-      '（一）从上级要求看，【待填：上级会议和文件精神】。',
-      '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：面临的压力和挑战】。',
+      '（一）从上级要求看，【待填：上级会议和文件对今年工作的要求（约200字）】。',
+      '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：今年面临的压力和挑战（约200字）】。',
     ]);
-    expect(situationWords('', '')).toEqual(['（一）从上级要求看，【待填：上级会议和文件精神】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。']);
+    expect(situationWords('', '')).toEqual(['（一）从上级要求看，【待填：上级会议和文件对今年工作的要求（约200字）】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。']);
     // Round fourteen (S15): a point's lead in the seed's pair form when its first result ends in an outcome with its own
     // subject; a leaning outcome (`点位水质…`), a bare count (`2个断面…`) or a result of one clause leaves it.
     expect(pairLead('积极落实黄河重大国家战略', ['分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类', '全年推送环境问题线索1862条，办结1849条'])).toEqual({
@@ -816,7 +817,7 @@ describe('the speech’s rules, each on its own', () => {
     unchanged('推动减污降碳协同增效', ['推动1家国家级、1家省级减污降碳协同创新试点园区建设，试点园区单位产值碳排放同比下降6.8%']);
     unchanged('强化纪律作风建设', ['围绕执法领域“小切口”开展不正之风和腐败问题集中整治，完成整改9项']);
     // Round fourteen: with a （三） from the data, （二） leaves only the outside to fill.
-    expect(situationWords('2026年是“十五五”规划的开局之年', '', '去年还有2项工作没有完成')[1]).toBe('（二）从发展阶段看，2026年是“十五五”规划的开局之年，【待填：外部压力和挑战】。');
+    expect(situationWords('2026年是“十五五”规划的开局之年', '', '去年还有2项工作没有完成')[1]).toBe('（二）从发展阶段看，2026年是“十五五”规划的开局之年，【待填：今年面临的外部压力和挑战（约150字）】。');
     expect(doneAlready('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，实施精准治理项目19个'])).toBe(true);
     expect(hollowMeasure('细化年度目标、任务、项目')).toBe(true);
     expect(hollowMeasure('完善预警反馈机制')).toBe(true);

@@ -341,11 +341,11 @@ export const SPEECH_GAPS = {
   silent: '【待填：本方面主要成效及数据（责任单位未报送）】',
   indicators: (year: string) => `【待填：${year}年主要指标完成情况】`,
   /** 形势's parts the data cannot give (SITUATION): the superiors' meetings and documents, a stage unknown, the pressures. */
-  superiorsWords: '【待填：上级会议和文件精神】',
+  superiorsWords: '【待填：上级会议和文件对今年工作的要求（约200字）】',
   stage: '【待填：所处发展阶段和面临的形势】',
-  pressures: '【待填：面临的压力和挑战】',
+  pressures: '【待填：今年面临的压力和挑战（约200字）】',
   /** Round fourteen: when （三） says the pressures of the office's own work from the data, what is left to fill is the outside. */
-  outerPressures: '【待填：外部压力和挑战】',
+  outerPressures: '【待填：今年面临的外部压力和挑战（约150字）】',
   notDoneCause: '【待填：未完成原因】',
   subjective: '【待填：主观方面不足】',
   missedCause: (name: string) => `【待填：${name}未达标原因】`,
@@ -1443,11 +1443,13 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const silentGaps = t.未报送句.flatMap((x) => x.match(/【待填：[^】]*】/g) ?? []);
       const silentChapter = (gap: string) => mine.find((c) => c.status === '未报送' && gap.includes(taskObject(c.task)))?.chapterId;
       const placedGaps = silentGaps.filter((g) => of.includes(silentChapter(g) ?? ''));
-      // Heard, not read: the gap is one short bracket (`【待填：环境安全方面4项工作成效（…未报送）】`), not the report's list.
+      // Heard, not read: the gap is one short bracket, not the report's list; round sixteen (R13 speech 12: the gap asked
+      // for four items' results, sized for a report) asks for one sentence once the unit has reported
+      // (`【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】`).
       const spokenGap = (g: string) => {
-        const m = /(\d+)项工作年终完成情况（([^）]*)）】$/.exec(g);
+        const m = /(\d+)项工作年终完成情况（([^）]*?)未报送）】$/.exec(g);
         const chapter = plan.chapters.find((c) => c.id === silentChapter(g));
-        return m && chapter ? `【待填：${taskObject(chapter.title)}方面${m[1]}项工作成效（${m[2]}）】` : g;
+        return m && chapter ? `【待填：${taskObject(chapter.title)}方面成效一句（待${m[2]}补报${m[1]}项工作后提炼）】` : g;
       };
       // The report's order (R7 speech 6): a point whose lead unit was silent says its gap first, then what the
       // cooperating units did, under a lead claiming no continuity (SILENT_POINT).
