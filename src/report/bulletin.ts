@@ -1060,7 +1060,8 @@ export function buildBulletin(
   // carried over is none) and only when they did not report their own part (done, in words of substance).
   // A clause followed up for a problem its lead reported (OPEN_PROBLEM) is done: no bar (the brief's praise names
   // such leads), but its result is not the unit's highlight (below).
-  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || remainderIds.has(c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
+  // (Year-end: anything but 完成 as 表1 counts it, so a clause 基本完成 bars its lead's praise.)
+  const leadShort = yearEnd ? clauses.filter((c) => outcome(c) !== '完成') : clauses.filter((c) => isPressed(c) || c.status === '未报送');
   const coopShort = yearEnd ? pressed : leadShort;
   const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
   const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
