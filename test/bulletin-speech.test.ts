@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, YEAR_RESULTS } from '../src/report/bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate, YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { spoken } from '../src/report/speech.ts';
@@ -672,9 +672,23 @@ describe('rules in one place', () => {
     // 5; was `“完成”含…的1项（见表2）`): by the work as its lead wrote it (督察反馈问题, 整改), what is left (30 − 25).
     // Round fourteen (R9 通报 6; was `其中“…”1项年度任务已完成，尚余…`): no 其中 after the unreported count it does not
     // belong to; the unit's word (报为完成) against what is left.
-    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
+    // B18 (rule changed; R10–R12: 表1 counted it 完成 while 表2 pressed it, and the long note did not reconcile them):
+    // it is counted 基本完成, a column of 表1 of its own, 完成 leaving it out; the note says what the word means, once.
+    // By hand: the fixture's 49 done less 1.3 are 48; 1.1 (30 of 30) stays 完成; 2 not done, 16 unreported.
+    expect(built.表注).toBe('注：完成率为完成项数占工作项数的比例；未报送的16项计入工作项数，不计为完成；基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。');
     expect(built.表注).not.toContain('其中');
-    expect(BULLETIN_RULES.doneWithRemainder([{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: 'B', left: '2个', noun: '', verb: '' }])).toBe('“A整改”“B”2项，责任单位报为完成，但尚有剩余事项，列入表2督办。');
+    expect(built.基本完成列).toBe(true);
+    expect(built.推进).toBe('全年部署重点任务59项，按责任分工细化为67项，其中完成48项，基本完成1项，未完成2项，未报送16项。');
+    // 1.3 is in chapter 一 with 1.1 and 1.2: 6 clauses, 1.3 基本完成; 合计 48 of 67 is 71.6% (48 × 100 / 67 = 71.64).
+    const chapterOne = built.表1[0]!;
+    expect([chapterOne.基本完成, chapterOne.完成 + chapterOne.基本完成 + chapterOne.未完成 + chapterOne.结转 + chapterOne.未报送]).toEqual([1, chapterOne.项数]);
+    expect(built.表1.at(-1)).toMatchObject({ 章节: '合计', 项数: 67, 完成: 48, 基本完成: 1, 未完成: 2, 结转: 0, 未报送: 16, 完成率: '71.6%' });
+    // Without the remainder the column is left out and 1.3 is 完成 again (the fixture's own counts, above).
+    const plain = buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan);
+    expect([plain.基本完成列, plain.表1.at(-1)!.完成, plain.表1.at(-1)!.基本完成]).toEqual([false, 49, 0]);
+    // One chapter and one remainder: named by its work and what is left; several: counted.
+    expect(BULLETIN_RULES.basicDone.short(['“甲”'], [{ name: '督察反馈问题整改', left: '5项', noun: '问题', verb: '整改' }])).toBe('“甲”方面的督察反馈问题整改基本完成，尚余5项问题未销号');
+    expect(BULLETIN_RULES.basicDone.short(['“甲”', '“乙”'], [{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: '“B”', left: '2个', noun: '', verb: '' }])).toBe('“甲”“乙”两个方面有2项工作基本完成，尚有剩余事项');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
@@ -730,6 +744,8 @@ describe('rules in one place', () => {
     expect(openRemainder('督察反馈问题302项完成整改302项')).toBeNull();
     // Round nine (B9 point 1): the 通报's rates in the report's format (were 91.0%, 100.0%).
     expect([percent(5 / 6), percent(61 / 67), percent(3 / 3), percent(49 / 67)]).toEqual(['83.3%', '91%', '100%', '73.1%']);
+    // B18 (R12: `91%` in 表1 beside `83.3%`): 表1's rates, one decimal unless whole, so 61 of 67 (91.04%) is 91.0%.
+    expect([tableRate(5, 6), tableRate(61, 67), tableRate(60, 67), tableRate(3, 3), tableRate(3, 4), tableRate(2, 3), tableRate(1, 5)]).toEqual(['83.3%', '91.0%', '89.6%', '100%', '75%', '66.7%', '20%']);
     expect(joinTexts(['围绕纪律作风建设组织专题调度会5次', '开展纪律作风建设现场检查107家次', '出台纪律作风建设配套制度4项'], '纪律作风建设')).toBe('围绕纪律作风建设组织专题调度会5次；同时，开展现场检查107家次；另外，出台配套制度4项');
     expect(dropEcho('纪律作风建设', '纪律作风建设')).toBe('纪律作风建设');
     expect(spoken('细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）。量化任务方面，全年4项量化目标中，达到目标3项，未达到1项。')).toBe(
@@ -1106,17 +1122,21 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 4 of 67 unreported (under a tenth): no placeholder for the verdict, and no verdict the data does not give.
     // Round five (point 4): 总体看 by rule (BULLETIN_RULES.overall): 61 of 67 is 91% (较好); of 14 chapters all but
     // 一 (carried), 六 (6.3) and 九 (silent) are wholly done; what 表2 lists lies in 六 and 九.
+    // B18 (rule changed): 11.1 (LEAD_TEXT: 46项完成整改41项) is 基本完成, not 完成: 60 done of 67 is 89.6%, still 较好
+    // (0.85 ≤ 0.896 < 0.95); 十一 is no longer wholly done, so 10 of 14 (14 − 一, 六, 九, 十一); 十一 is named on its own,
+    // by the work and what is left (46 − 41), so that the chapters named add up with 表1.
     // Round seven (finding 1): the first count names its basis (counting.ts scopeWords), as the report and speech do.
     // Round nine (B9 point 2): the judgement names the year's strongest results before what is short, which is a
     // sentence of its own (was one sentence: judgement；shortfalls). No --metrics here: two task results from the
     // leads' words — a rule taking force (12.2-1, how it passed left out), then an honour (10.2, the strongest
     // sentence of the three with 获评); nothing a praised unit's highlight says again.
     expect(body).toContain(
-      '全年部署重点任务59项，按责任分工细化为67项，其中完成61项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有11个方面的任务全部完成，' +
+      '全年部署重点任务59项，按责任分工细化为67项，其中完成60项，基本完成1项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有10个方面的任务全部完成，' +
         '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
         // Round twelve (R7 通报 4; was `方面有1项工作属跨年度实施，转入下一年度` and a sentence after 表3): the one task
         // carried, named once, here, with its date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批 → 6月30日).
-        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“扎实推进美丽济南建设实践”方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。\n',
+        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“依法推进生态环境保护督察执法”方面的督察反馈问题整改基本完成，尚余5项问题未销号；' +
+        '“扎实推进美丽济南建设实践”方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。\n',
     );
     // Round eight (R2, point 1): the chapters named add up with 表1 — 11 wholly done, 2 with items pressed, 1 whose
     // only open item is carried over (no failure, said on its own).
@@ -1142,11 +1162,19 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(body.match(new RegExp(LATE_UNIT, 'g'))).toHaveLength(1);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
     expect(body).not.toMatch(/逾期报送[。；]|逾期报送，予以通报批评/);
-    // Round five (point 3): the 合计 row's rate in the chapters' format (61 of 67); round nine (B9 point 1): 91%, not 91.0%.
-    const rates = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.slice(1).map((r) => r.at(-1));
-    expect(rates.at(-1)).toBe('91%');
-    expect(rates.filter((x) => x === '100%')).toHaveLength(11);
+    // Round five (point 3): the 合计 row's rate in the chapters' format; round nine (B9 point 1): a whole rate without
+    // its .0. B18: 60 of 67 (89.6%), 十一's 2 of 3 (66.7%); every rate not whole with one decimal (tableRate).
+    const byChapter = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!;
+    const rates = byChapter.slice(1).map((r) => r.at(-1));
+    expect(rates.at(-1)).toBe('89.6%');
+    expect(rates.filter((x) => x === '100%')).toHaveLength(10);
     expect(bulletin.join('') + rates.join('')).not.toContain('.0%');
+    // B18: the 基本完成 column after 完成; the 合计 row as 一's sentence counts (60 + 1 + 1 + 1 + 4 = 67).
+    expect(byChapter[0]).toEqual(['工作领域', '工作项数', '完成', '基本完成', '未完成', '转入下一年度', '未报送', '完成率']);
+    expect(byChapter.at(-1)).toEqual(['合计', '67', '60', '1', '1', '1', '4', '89.6%']);
+    expect(byChapter.find((r) => r[0]!.startsWith('十一、'))).toEqual(['十一、依法推进生态环境保护督察执法', '3', '2', '1', '0', '0', '0', '66.7%']);
+    expect(byChapter.find((r) => r[0]!.startsWith('一、'))).toEqual(['一、扎实推进美丽济南建设实践', '6', '5', '0', '0', '1', '0', '83.3%']);
+    expect(byChapter.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '0', '1', '0', '0', '75%']);
     // Nobody's report was returned: the requirement names only what happened. Round six (point 6): it names the unit
     // and what it owes, the items 表2 lists as 未报送 (was 未报送的单位要按照要求补报…, fitting any 通报).
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
@@ -1279,7 +1307,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eleven (R6 通报 3): 表1 counts 11.1 完成 while 表2 presses it; the note under 表1 says so.
     // Round twelve (R7 通报 5): by the work and what is left (LEAD_TEXT: 46项完成整改41项).
     // Round fourteen (R9 通报 6; was `不计为完成。其中“督察反馈问题整改”1项年度任务已完成，`): 其中 read as one of the 4.
-    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成。“督察反馈问题整改”1项，责任单位报为完成，但尚余5项问题未销号，列入表2督办。');
+    // B18 (rule changed): 表1 counts 11.1 基本完成; the note says what the word means in one clause (一 names the work).
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成；基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。');
+    expect(bulletin.filter((p) => p.includes('尚余5项问题未销号'))).toHaveLength(1);
     // Round twelve (R7 通报 3): the section's title covers both tables.
     expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);
     // Round ten (B10 point 2): 上半年 as its last day. Round twelve (R7 通报 4): said in 一 only; nothing after 表3.
@@ -1299,6 +1329,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // The 补报 and the papers owed break after the date's 前, never inside the date (9.1–9.4's one row, round twelve;
     // 11.1's plan).
     expect(lines.filter((l) => l.endsWith('2026年1月30日前')).length).toBeGreaterThanOrEqual(2);
+    // B18: 表1's eight columns fit the type area with the count headers on two lines each (工作/项数, 基本/完成,
+    // 转入下/一年度; the body's three-character headers on one), the room going to 工作领域: a chapter name of up to 13
+    // characters stands on one line (九 did at seven columns; 三 to 六 and 十 now do too), none takes more than two.
+    const header = lines.slice(lines.indexOf('表1各方面重点工作完成情况') + 1, lines.indexOf('表1各方面重点工作完成情况') + 11);
+    expect(header).toEqual(['工作领域', '工作', '基本', '转入下', '完成', '未完成', '未报送完成率', '项数', '完成', '一年度']);
+    const names = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[0]!.slice(1, -1).map((r) => r[0]!);
+    const short = names.filter((x) => [...x].length <= 13);
+    expect(short).toHaveLength(6);
+    for (const x of short) expect(lines, x).toContain(x);
+    for (const x of names.filter((y) => [...y].length > 13)) expect(lines.some((l, i) => l + lines[i + 1] === x), x).toBe(true);
     const tables = lines.slice(lines.indexOf('表2督办事项清单'), lines.indexOf('三、表扬和批评'));
     expect(tables.length).toBeGreaterThan(20);
     expect(tables.filter((l) => /^(\d+日|日前|前|前补报)/.test(l))).toEqual([]);
@@ -1390,7 +1430,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eleven (R6 通报 4; were the met ones in the judgement and the missed one tacked on after the 转入 sentence):
     // the judgement, then the indicators in one sentence, met then missed with figure and target, then what is short.
     expect(overview).toContain(
-      '14个方面中有11个方面的任务全部完成。主要指标中，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
+      // B18: 十一 (11.1 基本完成) is no longer wholly done.
+      '14个方面中有10个方面的任务全部完成。主要指标中，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
     );
     expect(overview.endsWith('方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。')).toBe(true);
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's

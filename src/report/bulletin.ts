@@ -6,7 +6,7 @@ import type { ClauseProgress, RoundProgress, UnitAnswer } from '../model/progres
 import type { Settings } from '../model/settings.ts';
 import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
-import { cnCount, cnOrdinal, percent, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
+import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { highlightScore, readPreamble, REVIEW_WORDS, sharedBasis, spoken } from './speech.ts';
@@ -169,9 +169,14 @@ export interface BulletinContext {
   结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
   总体: string;
-  /** 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. */
-  表1: { 章节: string; 项数: number; 完成: number; 未完成: number; 结转: number; 滞后: number; 未报送: number; 完成率: string }[];
-  /** What 表1's 完成率 is of: stated under the table (unreported items count in the base, not as done). */
+  /**
+   * 表1: by chapter, then a 合计 row; a chapter with nothing reported says 未报送 rather than 0%. Year-end: 基本完成
+   * counts the clauses reported 完成 with a remainder (BULLETIN_RULES.basicDone), which 完成 then leaves out.
+   */
+  表1: { 章节: string; 项数: number; 完成: number; 基本完成: number; 未完成: number; 结转: number; 滞后: number; 未报送: number; 完成率: string }[];
+  /** Year-end: whether 表1 has the 基本完成 column (some clause is such). */
+  基本完成列: boolean;
+  /** What 表1's 完成率 is of: stated under the table (unreported items count in the base, not as done), and what 基本完成 means. */
   表注: string;
   /**
    * Year-end: every item 未完成 or 未报送; otherwise the items behind. With the causes units reported, and 时限: by when
@@ -216,7 +221,7 @@ export interface BulletinContext {
  */
 export const BULLETIN_RULES = {
   judgeUnreportedAtMost: 0.1,
-  outcomeWords: { 完成: '完成', 未完成: '未完成', 结转: '转入下一年度', 未报送: '未报送' },
+  outcomeWords: { 完成: '完成', 基本完成: '基本完成', 未完成: '未完成', 结转: '转入下一年度', 未报送: '未报送' },
   verdictGap: '【待填：总体评价】',
   /**
    * The year-end overall judgement (总体看，…) by the share of items done: the first band whose floor the share
@@ -251,16 +256,18 @@ export const BULLETIN_RULES = {
   /** A part reported in words of substance but without figures. */
   partWithoutFigures: '本单位部分情况',
   /**
-   * Under 表1 (round eleven, R6 通报 3): 表1 counts a clause done with a remainder as 完成 while 表2 presses it, so the
-   * note says which (round twelve, R7 通报 5; was a count alone): the work by its object and verb as its lead wrote them
-   * (remainderObject, the scope before it left out), what is left and that 表2 presses it. Round fourteen (R9 通报 6;
-   * was `其中“…”1项年度任务已完成`): no 其中, which read as one of the 4 unreported just named; the unit's own word
-   * for it (报为完成), set against what is left by 但.
+   * 表1's third category (B18; rounds eleven to fifteen counted it 完成 and explained under 表1, which three reviewers
+   * in a row read as the 通报's main contradiction): a clause its lead reported 完成 whose own text states a remainder
+   * (OPEN_REMAINDER, the rule that presses the remainder in 表2) is counted 基本完成, as 督办 tables count it. 表1 gets
+   * the column only when there is such a clause; the note under it says what the word means, in one clause; 一 names
+   * the chapter and what is left, so that the chapters named add up with 表1.
    */
-  doneWithRemainder: (items: { name: string; left: string; noun: string; verb: string }[]) => {
-    const names = items.map((x) => `“${x.name}”`).join('');
-    const rest = items.length === 1 ? `尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}` : '尚有剩余事项';
-    return `${names}${items.length}项，责任单位报为完成，但${rest}，列入表2督办。`;
+  basicDone: {
+    note: '基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办',
+    short: (chapters: string[], items: { name: string; left: string; noun: string; verb: string }[]) =>
+      chapters.length === 1 && items.length === 1
+        ? `${chapters[0]}方面的${items[0]!.name}基本完成，尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}`
+        : `${chapters.join('')}${chapters.length > 1 ? `${cnCount(chapters.length)}个方面` : '方面'}有${items.length}项工作基本完成，尚有剩余事项`,
   },
   /** The scope before a remainder's object (`中央和省级`), which the note leaves out. */
   remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
@@ -328,6 +335,14 @@ const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 /** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
 export function partFigures(text: string): string {
   return text.split(/[，；。]/).map((x) => x.trim()).filter((x) => /\d/.test(x)).slice(0, BULLETIN_RULES.partFigures).join('、');
+}
+
+/**
+ * 表1's 完成率 (R12: `91%` beside `83.3%`): a whole percentage as it is (`100%`, `75%`), any other with one decimal
+ * (`89.6%`, `91.0%`), so that no row reads rounder than it is.
+ */
+export function tableRate(done: number, of: number): string {
+  return (done * 100) % of === 0 ? `${(done * 100) / of}%` : `${((done * 100) / of).toFixed(1)}%`;
 }
 
 /** The office that takes written replies, as the 通报 names it: a 局's own office is `局办公室`. */
@@ -785,7 +800,42 @@ export function buildBulletin(
   ]);
   const clauses = progress.clauses.filter((c) => c.answers.length > 0);
   const W = BULLETIN_RULES.outcomeWords;
-  const count = (k: string) => clauses.filter((c) => c.yearEnd === k).length;
+  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER, in 表2), or whose lead reported a problem
+  // of substance (OPEN_PROBLEM, in 表3): followed up, by its lead alone.
+  type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; object?: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
+  const followed = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '完成')
+        .flatMap((c): Followed[] => {
+          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+          const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
+          const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
+          const problems = joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean));
+          if (left) {
+            const dated = COMMITTED_DATE.exec(step)?.[0];
+            const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
+            const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: completePhrases(problems) || '—', deadline, step }];
+          }
+          const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
+          if (!problem) return [];
+          // The unit's own next step is the measure, with its date as a day (B10 point 1).
+          return [{ c, leads, kind: 'problem', left: '', 情况: problem, 原因: '', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
+        })
+    : [];
+  // 表1's third category (BULLETIN_RULES.basicDone): a clause its lead reported 完成 whose own text states a remainder,
+  // the same rule (OPEN_REMAINDER) that presses the remainder in 表2; the unit's own status stays as reported.
+  const remainderIds = new Set(followed.filter((x) => x.kind === 'remainder').map((x) => x.c.clauseId));
+  const outcome = (c: ClauseProgress) => (c.yearEnd === '完成' && remainderIds.has(c.clauseId) ? '基本完成' : c.yearEnd);
+  const count = (k: string) => clauses.filter((c) => outcome(c) === k).length;
+  // Each clause 基本完成 as 一 names it (BULLETIN_RULES.basicDone.short): by its object and verb as its lead wrote
+  // them, the scope before it left out, else by its task.
+  const remainders = followed
+    .filter((x) => x.kind === 'remainder')
+    .map((x) => {
+      const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
+      return { c: x.c, name: object ? `${object}${x.verb ?? ''}` : quoted(rowName(x.c, clauses)), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
+    });
   const silentCount = clauses.filter((c) => c.status === '未报送').length;
   const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
   // The document's first count names its basis (counting.ts, one rule for the three documents): the plan's tasks and
@@ -802,6 +852,7 @@ export function buildBulletin(
   if (ctx.结论.有报送 && yearEnd) {
     const outcomes = parts([
       [count('完成'), `${W.完成}${count('完成')}项`],
+      [count('基本完成'), `${W.基本完成}${count('基本完成')}项`],
       [count('未完成'), `${W.未完成}${count('未完成')}项`],
       [count('结转'), `${W.结转}${count('结转')}项`],
       [silentCount, `${W.未报送}${silentCount}项`],
@@ -829,17 +880,18 @@ export function buildBulletin(
   // One row's counts, for a chapter or for the whole plan (the 合计 row, which the opening sentence's counts equal).
   const tableRow = (章节: string, own: ClauseProgress[]) => {
     const reported = own.filter((c) => c.status !== '未报送');
-    const done = own.filter((c) => (yearEnd ? c.yearEnd === '完成' : c.status === '已完成')).length;
+    const done = own.filter((c) => (yearEnd ? outcome(c) === '完成' : c.status === '已完成')).length;
     return {
       章节,
       项数: own.length,
       完成: done,
+      基本完成: yearEnd ? own.filter((c) => outcome(c) === '基本完成').length : 0,
       未完成: own.filter((c) => c.yearEnd === '未完成').length,
       结转: own.filter((c) => c.yearEnd === '结转').length,
       滞后: own.filter((c) => isPressed(c)).length,
       未报送: own.length - reported.length,
       // Nothing reported is no 0%: the table says so.
-      完成率: own.length && !reported.length ? W.未报送 : own.length ? percent(done / own.length) : '—',
+      完成率: own.length && !reported.length ? W.未报送 : own.length ? tableRate(done, own.length) : '—',
     };
   };
   const table = [
@@ -880,7 +932,12 @@ export function buildBulletin(
         : '';
     // The judgement and the results first (B9 point 2), then what is short, a sentence of its own (短板), after the
     // indicators' sentence (round eleven, R6 通报 4: was the indicator missed tacked on after the 转入 sentence).
-    const short = [where, carried].filter(Boolean).join('；');
+    // A chapter whose open items are all 基本完成 is named on its own too (BULLETIN_RULES.basicDone.short), so that the
+    // chapters named still add up with 表1's 完成 column.
+    const basicOnly = rows.filter((r) => r.基本完成 > 0 && r.未完成 + r.未报送 === 0);
+    const rowOf = (c: ClauseProgress) => table[progress.chapters.findIndex((ch) => ch.chapterId === c.chapterId)]!;
+    const basic = basicOnly.length ? BULLETIN_RULES.basicDone.short(basicOnly.map(name), remainders.filter((x) => basicOnly.includes(rowOf(x.c)))) : '';
+    const short = [where, basic, carried].filter(Boolean).join('；');
     shortfalls = short ? `${short}。` : '';
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
   }
@@ -957,29 +1014,6 @@ export function buildBulletin(
       停滞: false,
     };
   });
-  // A clause done whose lead's own text states a remainder (OPEN_REMAINDER, in 表2), or whose lead reported a problem
-  // of substance (OPEN_PROBLEM, in 表3): followed up, by its lead alone.
-  type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; object?: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
-  const followed = yearEnd
-    ? clauses
-        .filter((c) => c.yearEnd === '完成')
-        .flatMap((c): Followed[] => {
-          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-          const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
-          const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
-          const problems = joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean));
-          if (left) {
-            const dated = COMMITTED_DATE.exec(step)?.[0];
-            const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
-            const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
-            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: completePhrases(problems) || '—', deadline, step }];
-          }
-          const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
-          if (!problem) return [];
-          // The unit's own next step is the measure, with its date as a day (B10 point 1).
-          return [{ c, leads, kind: 'problem', left: '', 情况: problem, 原因: '', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
-        })
-    : [];
   // Every clause followed up (for the praise and 总体看, which leave them out); only a remainder is pressed in 表2.
   const followRows = followed.map(({ c, leads, 情况, 原因, deadline }) => ({
     部分: '',
@@ -1014,12 +1048,6 @@ export function buildBulletin(
     const parts = same.map((x) => x.部分).filter(Boolean);
     return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: BULLETIN_RULES.silentGroupSituation(parts) }];
   });
-  // 表注's remainders (BULLETIN_RULES.doneWithRemainder): each by its object and verb, else by its task.
-  const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => {
-    const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
-    return { name: object ? `${object}${x.verb ?? ''}` : rowName(x.c, clauses), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
-  });
-  const remainderNote = remainders.length ? BULLETIN_RULES.doneWithRemainder(remainders) : '';
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
     ? clauses
@@ -1032,8 +1060,8 @@ export function buildBulletin(
   // carried over is none) and only when they did not report their own part (done, in words of substance).
   // A clause followed up for a problem its lead reported (OPEN_PROBLEM) is done: no bar (the brief's praise names
   // such leads), but its result is not the unit's highlight (below).
-  const remainderIds = new Set(followed.filter((x) => x.kind === 'remainder').map((x) => x.c.clauseId));
-  const leadShort = yearEnd ? clauses.filter((c) => c.yearEnd !== '完成' || remainderIds.has(c.clauseId)) : clauses.filter((c) => isPressed(c) || c.status === '未报送');
+  // (Year-end: anything but 完成 as 表1 counts it, so a clause 基本完成 bars its lead's praise.)
+  const leadShort = yearEnd ? clauses.filter((c) => outcome(c) !== '完成') : clauses.filter((c) => isPressed(c) || c.status === '未报送');
   const coopShort = yearEnd ? pressed : leadShort;
   const reportedPart = (c: ClauseProgress, a: UnitAnswer) => a.reported && a.status !== null && allowed.includes(a.status) && !!substance(a.progress, c.task);
   const disqualified = (c: ClauseProgress, a: UnitAnswer) => (a.role === '牵头' ? leadShort.includes(c) : coopShort.includes(c) && !reportedPart(c, a));
@@ -1181,7 +1209,8 @@ export function buildBulletin(
     表扬句: praiseSentence(praise, yearEnd),
     表扬批注: COMMEND_RULE.note,
     文号: ctx.文号 || DOC_NUMBER_GAP,
-    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}。${remainderNote}`,
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}。`,
+    基本完成列: remainders.length > 0,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
