@@ -969,7 +969,7 @@ interface DeployInput {
   done?: string[];
   /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
   reviewed?: Set<string>;
-  /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
+  /** The problems units reported on the year's work, by its task, each with its next step: the next plan's same work answers them (FOLLOW_UP_ANSWER). */
   problems?: { task: string; words: string; next: string }[];
 }
 
