@@ -303,8 +303,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const all = text.join('');
     const answers: [string, string, string][] = [
       ['4.5', '一是深入打好蓝天保卫战。', '针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”'],
-      // 小清河 does not say 入海 (its work's head, FOLLOW_UP_ANSWER.head): named with its work.
-      ['5.3', '二是扎实打好碧水保卫战。', '针对入海河流总氮治理中小清河汛期总氮浓度波动较大、上游来水影响明显的问题，2026年汛前完成小清河流域总氮溯源排查'],
+      // 小清河 opens with the place it is in (FOLLOW_UP_ANSWER.place): it says which, as it stands.
+      ['5.3', '二是扎实打好碧水保卫战。', '针对小清河汛期总氮浓度波动较大、上游来水影响明显的问题，2026年汛前完成小清河流域总氮溯源排查'],
       // Its clause's work (bulletin.ts rowName: the task 深化体制机制改革创新 has clauses of other leads), not the task's.
       ['13.2-3', '三是着力完善现代环境治理体系。', '针对排污权有偿使用和交易改革中二级市场交易活跃度不高、企业参与意愿不强的问题，2026年出台排污权交易管理实施细则'],
     ];
@@ -320,6 +320,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // The rule, on its own: a problem naming its work's head stands as it is; one that does not is named with its work.
     expect(followUpName('部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中', '持续做好镇街环境空气质量和道路颗粒物提升工作')).toBe('部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中');
     expect(followUpName('二级市场交易活跃度不高、企业参与意愿不强', '深化排污权有偿使用和交易改革')).toBe('排污权有偿使用和交易改革中二级市场交易活跃度不高、企业参与意愿不强');
+    expect(followUpName('小清河汛期总氮浓度波动较大、上游来水影响明显', '扎实开展入海河流总氮治理')).toBe('小清河汛期总氮浓度波动较大、上游来水影响明显');
+    expect(followUpName('汛期总氮浓度波动较大', '扎实开展入海河流总氮治理')).toBe('入海河流总氮治理中汛期总氮浓度波动较大');
     expect(answerWords([{ words: '剩余5项督察反馈问题', next: '按整改方案持续推进' }, { words: '资金不足', next: '' }])).toEqual(['针对剩余5项督察反馈问题，按整改方案持续推进', '针对资金不足的问题']);
   });
 

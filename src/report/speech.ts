@@ -893,14 +893,15 @@ export function problemWords(words: string): string {
  * 道路积尘 answered, the other two not). An answer is no plan measure (R12 speech 1): an item says its lead, its answers
  * (a missed indicator's gap, its follow-up problems') and at most CHAPTER_ITEM.measures of the plan's measures, the
  * lowest-ranked dropped while the item is over DEPLOY.itemChars, `leastMeasures` kept.
- * A problem that does not name its work's head (`head` characters of the work's object: `镇街`, `排污`, `入海`) is named
- * with its work before it (`排污权有偿使用和交易改革中二级市场交易活跃度不高`): said alone at the conference, `二级市场…`
- * would not say which market.
+ * A problem that names neither its work's head (`head` characters of the work's object: `镇街`, `排污`) nor, first, the
+ * place it is in (`place`: `小清河汛期…`) is named with its work before it (`排污权有偿使用和交易改革中二级市场交易活跃度
+ * 不高`): said alone at the conference, `二级市场…` would not say which market.
  */
-export const FOLLOW_UP_ANSWER = { head: 2, within: '中', leastMeasures: 1 } as const;
+export const FOLLOW_UP_ANSWER = { head: 2, place: /^[一-龥]{1,4}?(?:河|湖|水库|流域|区|县|镇|街道|园区)/, within: '中', leastMeasures: 1 } as const;
 export function followUpName(problem: string, work: string): string {
   const object = taskObject(cnPunctuation(work).trim());
-  return object.length < FOLLOW_UP_ANSWER.head || problem.includes(object.slice(0, FOLLOW_UP_ANSWER.head)) ? problem : `${object}${FOLLOW_UP_ANSWER.within}${problem}`;
+  const named = object.length < FOLLOW_UP_ANSWER.head || problem.includes(object.slice(0, FOLLOW_UP_ANSWER.head)) || FOLLOW_UP_ANSWER.place.test(problem);
+  return named ? problem : `${object}${FOLLOW_UP_ANSWER.within}${problem}`;
 }
 /** A task's answers to the problems reported on it: `针对…的问题，<next step>`, the next step left out when there is none. */
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
