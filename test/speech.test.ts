@@ -11,7 +11,7 @@ import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { partAlone } from '../src/report/synthesis.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, COOP_FILLER_WORDS, kpiWords, measureRank, shortBy, PAIR_LEAD, pairLead, pairOutcome, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, PAIR_LEAD, pairLead, pairOutcome, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -220,7 +220,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round fourteen (R9 speech 9) changes the measure after the gap (was `按照国家、省超低排放改造要求，有序组织水泥、焦化
     // 企业实施深度治理`, work the review says is done: doneAlready on the shared object): the plan's next measure.
     // Round fifteen (R10 speech 1): its first measure opens with 要 (was `。针对…`).
-    expect(pollution[0]).toMatch(/^一是深入打好蓝天保卫战。要针对优良天数比率未达标问题，【待填：针对性措施（待大气环境处原因分析）】，巩固全市长流程钢铁企业环保绩效A级成果；/);
+    // Round seventeen (R12 speech 1) changes the separator after the gap (was `】，巩固…`) because the rule changed: the
+    // answer to a missed indicator is an answer of its own, not the first of the plan's measures (FOLLOW_UP_ANSWER), so
+    // its clause ends at the gap and the plan's measure follows as one of its own.
+    expect(pollution[0]).toMatch(/^一是深入打好蓝天保卫战。要针对优良天数比率未达标问题，【待填：针对性措施（待大气环境处原因分析）】；巩固全市长流程钢铁企业环保绩效A级成果；/);
+    expect(pollution[0]).not.toMatch(/】，/);
     expect(deployment.join('')).not.toMatch(/水泥、焦化企业/);
     // Round thirteen (R8 speech 4) changes the end (was `“周调度、月通报”，` and the unit's next clause): the item over
     // DEPLOY.itemChars is cut at a clause boundary, the problem's answer keeping its first clause.
@@ -289,6 +293,36 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Said once, in the 总体要求, not repeated under a part.
     expect(deployment.join('').split('优良天数比率达到64%以上')).toHaveLength(2);
     expect(deployment[1]).toContain('优良天数比率达到64%以上');
+  });
+
+  // Round seventeen (R12 speech 2): every follow-up problem of the 通报's 表3 (a problem its lead reported on work done,
+  // with its next step: LEAD_TEXT 4.5, 5.3, 13.2-3) is answered once, in the item of its work's chapter, in one form
+  // (`针对<problem>的问题，<next step>`); before, only 道路积尘 was (the others were past the review's SHORTCOMINGS.most).
+  it('answers every follow-up problem in the item of its work, once, with its unit’s next step', () => {
+    const items = deployment.filter((x) => /^[一二三四五六]是/.test(x));
+    const all = text.join('');
+    const answers: [string, string, string][] = [
+      ['4.5', '一是深入打好蓝天保卫战。', '针对部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中的问题，对高值镇街实行“周调度、月通报”'],
+      // 小清河 opens with the place it is in (FOLLOW_UP_ANSWER.place): it says which, as it stands.
+      ['5.3', '二是扎实打好碧水保卫战。', '针对小清河汛期总氮浓度波动较大、上游来水影响明显的问题，2026年汛前完成小清河流域总氮溯源排查'],
+      // Its clause's work (bulletin.ts rowName: the task 深化体制机制改革创新 has clauses of other leads), not the task's.
+      ['13.2-3', '三是着力完善现代环境治理体系。', '针对排污权有偿使用和交易改革中二级市场交易活跃度不高、企业参与意愿不强的问题，2026年出台排污权交易管理实施细则'],
+    ];
+    for (const [clause, lead, answer] of answers) {
+      // The answer's words are the unit's: its problem's clauses joined by 、, its next step without the full stop.
+      const [, , , problem, next] = LEAD_TEXT[clause]!;
+      expect(answer).toContain(`${problem.replace(/，/g, '、')}的问题，${next.replace(/。$/, '')}`);
+      expect(items.filter((x) => x.includes(answer)).map((x) => x.split('。')[0] + '。')).toEqual([lead]);
+      // Once in the whole speech, its next step too.
+      expect(all.split(answer)).toHaveLength(2);
+      expect(all.split(next.replace(/。$/, ''))).toHaveLength(2);
+    }
+    // The rule, on its own: a problem naming its work's head stands as it is; one that does not is named with its work.
+    expect(followUpName('部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中', '持续做好镇街环境空气质量和道路颗粒物提升工作')).toBe('部分城乡接合部镇街道路积尘负荷反复、高值点位仍较集中');
+    expect(followUpName('二级市场交易活跃度不高、企业参与意愿不强', '深化排污权有偿使用和交易改革')).toBe('排污权有偿使用和交易改革中二级市场交易活跃度不高、企业参与意愿不强');
+    expect(followUpName('小清河汛期总氮浓度波动较大、上游来水影响明显', '扎实开展入海河流总氮治理')).toBe('小清河汛期总氮浓度波动较大、上游来水影响明显');
+    expect(followUpName('汛期总氮浓度波动较大', '扎实开展入海河流总氮治理')).toBe('入海河流总氮治理中汛期总氮浓度波动较大');
+    expect(answerWords([{ words: '剩余5项督察反馈问题', next: '按整改方案持续推进' }, { words: '资金不足', next: '' }])).toEqual(['针对剩余5项督察反馈问题，按整改方案持续推进', '针对资金不足的问题']);
   });
 
   // Finding 4: work not done in 2025 is deployed with the unit's own dated 下一步, never “要明确完成时限”.
@@ -517,7 +551,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round fourteen (R9 speech 9) changes this one (was: the measure said whole after the gap): the review says the
     // 水泥、焦化 超低排放 work is done, so it is not deployed again (doneAlready); the rule stands in withoutTrailingEcho's test.
     expect(body).not.toContain('有序组织水泥、焦化企业实施深度治理');
-    expect(body).toContain('原因分析）】，巩固全市长流程钢铁企业环保绩效A级成果；');
+    // Round seventeen (R12 speech 1) changes the separator (was `】，巩固…`): the gap's clause ends at the gap, the plan's
+    // measure its own (FOLLOW_UP_ANSWER: an answer is no plan measure).
+    expect(body).toContain('原因分析）】；巩固全市长流程钢铁企业环保绩效A级成果；');
     expect(body).not.toContain('实施重点行业深度治理，按照');
     expect(body).not.toMatch(/有序组织水泥、焦化企业[，；。]/);
     // 8. The closing line holds the units to the plan.
@@ -543,8 +579,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // characters only where what is left is all kept: the 蓝天 item's gap with its frame and measure, and the 镇街 answer.
     for (const x of items) {
       // The superior inspection to ready for is said with its task's answer (R7 speech 3): one measure with it.
-      const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^要?针对[^，]*问题$/.test(m) && !/^要?做好迎接/.test(m));
+      // Round seventeen (R12 speech 1, 2) changes what is counted (was: only a bare `针对…问题` left out): an answer — a
+      // missed indicator's gap, a follow-up problem with its unit's next step, each `针对…` — is no plan measure
+      // (FOLLOW_UP_ANSWER); the plan's measures beside them are DEPLOY.measures at most.
+      const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^要?针对/.test(m) && !/^要?做好迎接/.test(m));
       expect(measures.length, x).toBeLessThanOrEqual(DEPLOY.measures);
+      expect(measures.length, x).toBeGreaterThanOrEqual(FOLLOW_UP_ANSWER.leastMeasures);
     }
     // Round fourteen (R9 speech 9) changes the list (was ['一是深入打好蓝天保卫战']): with the done 超低排放 measure gone,
     // the 蓝天 item's shorter measure brings it under DEPLOY.itemChars, so no item is over.
@@ -577,7 +617,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(openingShare(50, 67)).toBe('');
     // Round fourteen changes the end (was `…要引以为戒。$`): the cooperating units' filler follows (asserted in full below).
     // Round fifteen (R10 speech 7): `这次年终调度中` (was `去年年终调度中`).
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。这次年终调度中/);
+    // Round seventeen (R11, R12 speech) changes the end back (was `…要引以为戒。这次年终调度中`): the cooperating units'
+    // filler is the 通报's statistic, not said here (SUPERVISION_WORDS).
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。$/);
     expect(text.join('').split('未按时报送')).toHaveLength(2);
     // 6. Every chapter of the next plan that has a task to say is deployed in its part: 碧水, 固废, 环境安全 too.
     const body = deployment.join('\n');
@@ -648,7 +690,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const pollutionItems = itemsOf('（二）深入推进污染防治攻坚');
     expect(pollutionItems.map((p) => p.split('。')[0])).toEqual(['一是深入打好蓝天保卫战', '二是扎实打好碧水保卫战', '三是深入打好净土保卫战', '四是扎实推进固体废物和新污染物治理']);
     for (const item of pollutionItems) {
-      const measures = item.split('。').slice(1).join('。').split('；');
+      // Round seventeen (R12 speech 1, 2): the answers (`针对…`) are not among the plan's measures counted (FOLLOW_UP_ANSWER).
+      const measures = item.split('。').slice(1).join('。').split('；').filter((m) => !/^要?针对/.test(m));
       expect(measures.length, item).toBeGreaterThanOrEqual(1);
       expect(measures.length, item).toBeLessThanOrEqual(CHAPTER_ITEM.measures);
     }
@@ -666,8 +709,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   });
 
   // Round fourteen (R9 speech: the speech short, length to 落实 from the data): 压实工作责任 opens with the next plan's
-  // size, 强化调度督办 says how the year's returns went.
-  it('says 落实 from the data: the next plan’s size, and the cooperating units’ filler the 通报 counts', () => {
+  // size, 强化调度督办 says how the year's returns went. Round seventeen (R11, R12 speech): only by the units that did not
+  // report; the cooperating units' filler is the 通报's statistic.
+  it('says 落实 from the data: the next plan’s size and the late units, the cooperating units’ filler left to the 通报', () => {
     // 59 numbered tasks and 67 （责任单位…） in test/fixtures/jinan-2026-work-plan.txt (counted by grep).
     // Round fifteen (R10 speech 7) changes the sentence (was `部署重点任务59项，按责任分工细化为67项。`): the clauses by
     // responsibility are the office's statistics, not said at a conference.
@@ -680,21 +724,24 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(deployment.join('')).not.toContain('具体任务在《');
     // Worked out from the 2025 plan: 89 cooperating assignments, 4 to the catch-all 机关其他相关处室、单位 (no workbook) and
     // 3 to 环境安全应急管理处 (silent): 82 texts; 4 report their part with figures (COOPERATING_TEXT), the other 78 are
-    // filler, FILLER_PROGRESS the most used: the 通报's count (bulletin.ts coopFiller), said once in each document.
+    // filler, FILLER_PROGRESS the most used: the 通报's count (bulletin.ts coopFiller), said there only (R11, R12 speech).
     const plan2025: Plan = JSON.parse(readFileSync(join(round.ws, 'plan.json'), 'utf8'));
     const coop = plan2025.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.filter((a) => a.role === '配合')));
     expect(coop).toHaveLength(89);
     expect(coop.filter((a) => a.unit === '机关其他相关处室、单位')).toHaveLength(4);
     expect(coop.filter((a) => a.unit === '环境安全应急管理处')).toHaveLength(3);
     expect(Object.keys(COOPERATING_TEXT)).toHaveLength(4);
-    // Round fifteen (R10 speech 7) changes the sentence (was `去年年终调度中，配合单位报送的82条情况有78条只写…，今年各配
-    // 合单位要写明具体配合事项和数量。`): 78 of 82 is over BULLETIN_RULES.coopFiller.share, said 多数, no counts.
+    // Round fifteen (R10 speech 7) changed the sentence (was `去年年终调度中，配合单位报送的82条情况有78条只写…`) to
+    // `这次年终调度中，多数配合单位只写了“继续做好配合工作”，今年各配合单位要写实具体配合事项。`; round seventeen (R11, R12
+    // speech) removes it (SUPERVISION_WORDS): the statistic is the 通报's, the seed's 落实 has none, and what the
+    // cooperating units owe is said in 压实工作责任 already (asserted above). The sentence on the late units stays.
     expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe(
-      '局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。这次年终调度中，多数配合单位只写了“继续做好配合工作”，今年各配合单位要写实具体配合事项。',
+      '局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。',
     );
-    expect(text.join('')).not.toMatch(/82条|78条|67项/);
-    expect(text.join('').split('继续做好配合工作')).toHaveLength(2);
-    expect(COOP_FILLER_WORDS('前三季度', '下一步', 40, 40, '积极配合')).toBe('前三季度调度中，配合单位都只写了“积极配合”，下一步各配合单位要写实具体配合事项。');
+    expect(SUPERVISION_WORDS.template).toBe('局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。');
+    expect(text.join('')).not.toMatch(/82条|78条|67项|写实具体配合事项|多数配合单位/);
+    expect(text.join('')).not.toContain('继续做好配合工作');
+    expect(text.join('').split('配合单位要主动对接、密切协作，形成工作合力')).toHaveLength(2);
   });
 
   // Round fifteen (R10 speech 6): the indicators in the speaker's words, only those with a target (METRICS: 综合指数 and

@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, YEAR_RESULTS } from './bulletin.ts';
+import { COMMEND_RULE, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
@@ -77,7 +77,7 @@ export interface SpeechContext {
    * before the template's words; empty without a next plan.
    */
   责任: string;
-  /** The 强化调度督办 sentence, in the speaker's voice, then how the year's returns went (SILENT_UNITS, COOP_FILLER_WORDS). */
+  /** The 强化调度督办 sentence, in the speaker's voice, then the units that did not report (SUPERVISION_WORDS, SILENT_UNITS). */
   督办: string;
   /** What the closing words build towards, from the next plan's preamble (`美丽济南`), or empty. */
   愿景: string;
@@ -88,7 +88,7 @@ export interface SpeechContext {
  * office will do); its name is shortened by dropping the city or district before 市/区/县 (`济南市生态环境局` →
  * `市生态环境局`) where a name must stand (the meeting).
  */
-export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年', thisRound: '这次年终' } as const;
+export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
 
 /**
  * The deployment (R4 speech 4): a part leads with what answers the year's problems, then its tasks with a target or
@@ -577,13 +577,15 @@ export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中
 export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务，具体任务已经明确。`;
 
 /**
- * 强化调度督办 says how the year's returns went (round fourteen, R9 speech): after the units that did not report, the
- * cooperating units' filler the 通报 counts (bulletin.ts coopFillerMostly, over BULLETIN_RULES.coopFiller.share of their
- * texts; nothing otherwise), in the director's voice, and what is asked of them from now on. Round fifteen (R10 speech
- * 7): no counts, which are the 通报's (was `配合单位报送的82条情况有78条只写…`): `多数` by the same share, `都` when all.
+ * 强化调度督办 says how the year's returns went by the units that did not report (SILENT_UNITS) and nothing more (R11,
+ * R12 speech: the cooperating units' filler is the 通报's internal statistic, bulletin.ts coopFiller; the seed's 落实 has
+ * no such figure). Was, rounds fourteen to sixteen, COOP_FILLER_WORDS: `这次年终调度中，多数配合单位只写了“继续做好配合
+ * 工作”，今年各配合单位要写实具体配合事项。` What the cooperating units owe is a requirement said in 压实工作责任 already
+ * (templates/speech.hbs: `配合单位要主动对接、密切协作，形成工作合力`), so nothing takes its place.
  */
-export const COOP_FILLER_WORDS = (when: string, ahead: string, total: number, filler: number, phrase: string) =>
-  `${when}调度中，${filler === total ? '配合单位都' : '多数配合单位'}只写了“${phrase}”，${ahead}各配合单位要写实具体配合事项。`;
+export const SUPERVISION_WORDS = {
+  template: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
+} as const;
 
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
@@ -894,6 +896,28 @@ export function problemWords(words: string): string {
   return /问题$/.test(words) ? words : /问题/.test(words) ? `${words}的情况` : `${words}的问题`;
 }
 
+/**
+ * The follow-up problems the deployment answers (R12 speech 2): every problem a unit reported on its work with its next
+ * step — the 通报's 表3 rows (道路积尘, 小清河总氮, 排污权交易) and the review's points alike — is answered once, in the
+ * item of its work's chapter (`针对<problem>的问题，<next step>`), not only the SHORTCOMINGS.most the review names (was:
+ * 道路积尘 answered, the other two not). An answer is no plan measure (R12 speech 1): an item says its lead, its answers
+ * (a missed indicator's gap, its follow-up problems') and at most CHAPTER_ITEM.measures of the plan's measures, the
+ * lowest-ranked dropped while the item is over DEPLOY.itemChars, `leastMeasures` kept.
+ * A problem that names neither its work's head (`head` characters of the work's object: `镇街`, `排污`) nor, first, the
+ * place it is in (`place`: `小清河汛期…`) is named with its work before it (`排污权有偿使用和交易改革中二级市场交易活跃度
+ * 不高`): said alone at the conference, `二级市场…` would not say which market.
+ */
+export const FOLLOW_UP_ANSWER = { head: 2, place: /^[一-龥]{1,4}?(?:河|湖|水库|流域|区|县|镇|街道|园区)/, within: '中', leastMeasures: 1 } as const;
+export function followUpName(problem: string, work: string): string {
+  const object = taskObject(cnPunctuation(work).trim());
+  const named = object.length < FOLLOW_UP_ANSWER.head || problem.includes(object.slice(0, FOLLOW_UP_ANSWER.head)) || FOLLOW_UP_ANSWER.place.test(problem);
+  return named ? problem : `${object}${FOLLOW_UP_ANSWER.within}${problem}`;
+}
+/** A task's answers to the problems reported on it: `针对…的问题，<next step>`, the next step left out when there is none. */
+export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
+  return problems.map((p) => `针对${problemWords(p.words)}${p.next ? `，${p.next}` : ''}`);
+}
+
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
 export const SUBHEAD_ECHO = { run: 6 } as const;
 
@@ -956,7 +980,7 @@ interface DeployInput {
   done?: string[];
   /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
   reviewed?: Set<string>;
-  /** The problems the review names, by the year's task they were reported on: the next plan's same work answers them. */
+  /** The problems units reported on the year's work, by its task, each with its next step: the next plan's same work answers them (FOLLOW_UP_ANSWER). */
   problems?: { task: string; words: string; next: string }[];
 }
 
@@ -999,7 +1023,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // A part sets priorities (R4 speech 4): first what answers the year's problems (the chapter of a missed indicator,
   // work carried with its unit's date, a task whose work had a problem reported), then the tasks with a target or new
   // words, DEPLOY.perPart items in all; the rest is the plan's (DEPLOY_CLOSING).
-  const answersProblem = (t: PlanTask) => d.problems?.find((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task))));
+  // The problems reported on the year's same work (by its task's object), each answered at that task (FOLLOW_UP_ANSWER).
+  const problemsOf = (t: PlanTask) => d.problems?.filter((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task)))) ?? [];
+  const answersProblem = (t: PlanTask) => problemsOf(t).length > 0;
   const allAims = [...d.aims.values()].flat();
   const chapterWords = headingWords();
   // A part of several chapters (R6 speech 4): one item per chapter, its verb–object the lead, then CHAPTER_ITEM.measures
@@ -1013,22 +1039,23 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Each task's own measure, worked out once for the choice and the words.
     const owned = new Map(ys.map((y) => [y, ownMeasure(y)] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
-    const first = ys.filter((y) => answersProblem(y.task) || y.score === 4);
+    // The tasks answering a follow-up problem say their answers (FOLLOW_UP_ANSWER), beside the plan's measures.
+    const answering = ys.filter((y) => problemsOf(y.task).length);
+    const first = ys.filter((y) => y.score === 4 && !answering.includes(y));
     const others = ys
-      .filter((y) => !first.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
+      .filter((y) => !first.includes(y) && !answering.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
       .map((y, at) => ({ y, at }))
       // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there).
       .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
-    const bitOf = (y: TaskDeploy): string => {
-      const problem = answersProblem(y.task);
-      const frame = problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '';
+    // A task's measure as the item says it; `forced` when it is said as a problem's answer, hollow or not.
+    const bitOf = (y: TaskDeploy, forced = false): string => {
       let said = '';
       // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
       let withLead = false;
       for (const c of measureClauses(owned.get(y)!)) {
         if (!said && SUBJECTLESS.test(c)) withLead = true;
-        if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || (y.score === 4 && !frame)) said = said ? `${said}，${c}` : c;
+        if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || y.score === 4) said = said ? `${said}，${c}` : c;
       }
       if (withLead && !y.due) said = `${y.lead}，${said}`;
       // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
@@ -1037,24 +1064,41 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
       const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
       // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
-      if (!frame && !ensured && hollowMeasure(said)) return '';
-      // A superior's inspection to ready for opens the item, before the problem's answer (R7 speech 3).
-      const [head, ...tail] = what.split('，');
-      if (frame && head && SUPERIOR_INSPECTION.test(head)) return `${head}；${frame}${tail.join('，')}${ensured ? `，确保${ensured}` : ''}`.replace(/，$/, '');
-      return `${frame}${what}${ensured ? `，确保${ensured}` : ''}`;
+      if (!forced && !ensured && hollowMeasure(said)) return '';
+      return `${what}${ensured ? `，确保${ensured}` : ''}`;
     };
-    // CHAPTER_ITEM.measures bits that say something, by priority, told in plan order.
-    const told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, CHAPTER_ITEM.measures);
-    const chosen = told.map((z) => z.y);
-    const bits = ys.flatMap((y) => told.filter((z) => z.y === y).map((z) => z.bit));
-    const open = opening(x.ch.id);
+    // The answers of a task: each problem with its unit's next step; one without a next step with the task's measure.
+    const answerOf = (y: TaskDeploy): string => {
+      const ps = problemsOf(y.task);
+      const plain = bitOf(y, true);
+      // A superior's inspection to ready for opens the item, before the problem's answer (R7 speech 3).
+      const [head, ...tail] = plain.split('，');
+      const inspection = head && SUPERIOR_INSPECTION.test(head) ? head : '';
+      const rest = inspection ? tail.join('，') : plain;
+      const bare = ps.filter((p) => !p.next).map((p) => `${answerWords([p])[0]}，${rest || y.lead}`);
+      return [inspection, ...answerWords(ps.filter((p) => p.next)), ...bare].filter(Boolean).join('；');
+    };
+    // CHAPTER_ITEM.measures bits that say something, by priority, told in plan order after the answers.
+    const answers = new Map(answering.map((y) => [y, answerOf(y)] as const));
+    // An inspection said with an answer is the plan's measure, one of CHAPTER_ITEM.measures.
+    const inspections = [...answers.values()].filter((a) => SUPERIOR_INSPECTION.test(a.split('；')[0]!)).length;
+    let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, Math.max(0, CHAPTER_ITEM.measures - inspections));
+    // The missed indicator's gap ends at the gap (R12 speech 1): its own clause, no plan measure run into it.
+    const open = opening(x.ch.id).replace(/，$/, '');
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
     // gives way to its first told task's lead.
     // Not the review's lead again (round eleven: one adverb table gave both the same words): the next adverb instead.
     let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     for (let tries = 0; tries < 3 && d.reviewed?.has(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
-    const lead = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run) ? chosen[0]?.lead ?? own : own;
-    return `${lead}。${open}${bits.join('；') || ''}。`.replace(/，。$/, '。');
+    const echoed = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
+    const itemOf = () => {
+      const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
+      const bits = ys.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)]).filter(Boolean);
+      return `${lead}。${[open, ...bits].filter(Boolean).join('；')}。`;
+    };
+    // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
+    while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf().length > DEPLOY.itemChars) told = told.slice(0, -1);
+    return itemOf();
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
     if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading))}`);
@@ -1064,7 +1108,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const used = new Set<PlanTask>();
     const taskItem = (y: TaskDeploy, frame = '', aims: string[] = []) => {
       const said = taskSentence(y, aims, false);
-      return said ? `${y.lead}。${frame}${said}。` : `${y.lead}。`;
+      // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER).
+      return said ? `${y.lead}。${frame}${said}。` : frame ? `${y.lead}。${frame.replace(/[，；]$/, '')}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1088,11 +1133,15 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const rest = own.flatMap((x) => deployed(x.tasks.filter((t) => !used.has(t))).map((y) => ({ y, ch: x.ch })));
     // Work carried with its unit's date, and work whose problem the review named: said first, the problem named.
     for (const { y, ch } of rest) {
-      const problem = answersProblem(y.task);
-      if (y.score !== 4 && !problem) continue;
+      const ps = problemsOf(y.task);
+      if (y.score !== 4 && !ps.length) continue;
       used.add(y.task);
-      // The problem named, then its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's measures.
-      items.push(taskItem(y, problem ? `针对${problemWords(problem.words)}，${problem.next ? `${problem.next}，` : ''}` : '', placeAims(ch.id, [y]).own.get(y)));
+      // The problems named, each with its unit's own next step for it (`对高值镇街实行“周调度、月通报”`), then the plan's
+      // measures; a problem without a next step is answered by them.
+      const answered = answerWords(ps.filter((p) => p.next));
+      const bare = answerWords(ps.filter((p) => !p.next));
+      const frame = `${answered.length ? `${answered.join('；')}；` : ''}${bare.length ? `${bare.join('，')}，` : ''}`;
+      items.push(taskItem(y, frame, placeAims(ch.id, [y]).own.get(y)));
     }
     // Then the tasks with a target or new words, the rest left to the plan.
     // An item restating only what it ensures (saysNothingOwn) is no task told (R5 speech 6).
@@ -1511,18 +1560,20 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // As the deployment names it (`针对…的问题，`): its clauses in a series.
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
-      return { task: x.c.task, text: fact?.text ?? text, words: fact?.words ?? problem.split('，').join('、'), next: next.length >= DEPLOY.nextLeast ? next : '' };
+      // The deployment names it by its work when it does not say which (FOLLOW_UP_ANSWER); a fact names its own kind.
+      const words = fact?.words ?? followUpName(problem.split('，').join('、'), rowName(x.c, clauses));
+      return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
-  const before = ctx.报告.指标未达到.length + ordered.length;
   const points = [
     ...ctx.报告.指标未达到.map(missedWords),
     ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
     ...weighed.map((x) => x.text),
   ].slice(0, SHORTCOMINGS.most);
-  // The problems the review names, for the deployment to answer (R4 speech 4).
-  const named = weighed.slice(0, Math.max(0, SHORTCOMINGS.most - before)).map(({ task, words, next }) => ({ task, words, next }));
+  // The problems the deployment answers (R4 speech 4; R12 speech: every one reported, not only the review's points,
+  // FOLLOW_UP_ANSWER), each once.
+  const answered = [...new Map(weighed.map(({ task, words, next }) => [`${task}\u0000${words}`, { task, words, next }] as const)).values()];
   // A single point is said, not numbered: 一是 with no 二是 reads as a list cut short. The office's own failings the
   // data cannot give: a gap after the points, as the report's (主观方面不足).
   const shortcomings = points.length
@@ -1579,7 +1630,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: named, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
@@ -1621,9 +1672,6 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  // The cooperating units' filler, as the 通报 counts it and by its share (bulletin.ts, one rule for both documents).
-  const coop = coopFillerMostly(clauses);
-  const coopWords = coop ? COOP_FILLER_WORDS(yearEnd ? SPEAKER_WORDS.thisRound : period, yearEnd ? '今年' : '下一步', coop.total, coop.filler, coop.phrase) : '';
   const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan)) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
@@ -1649,7 +1697,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     形势: situation,
     部署: deploy,
     责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
-    督办: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}${coopWords}`,
+    // The units that did not report, no statistics of the cooperating units' texts (SUPERVISION_WORDS, R11/R12).
+    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
   };
   return speech;
