@@ -427,7 +427,7 @@ describe('the speech at the next year’s work conference', () => {
     // counts, all 66 of 66 said `配合单位都`.
     // Round seventeen (R11, R12 speech) removes it (SUPERVISION_WORDS): the statistic is the 通报's, the seed's 落实 has
     // none; the cooperating units' duty is said in 压实工作责任 (`配合单位要主动对接、密切协作，形成工作合力`).
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位未按时报送年终工作情况，要引以为戒。');
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位至今未报送年终工作情况，要引以为戒。');
     expect(text.join('')).not.toMatch(/写实具体配合事项|配合单位都只写了/);
     expect(text[text.indexOf('（一）压实工作责任') + 1]).toContain('配合单位要主动对接、密切协作，形成工作合力。');
     expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);
@@ -1108,7 +1108,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // After R11 (speech 8; was 2): the closing line after the parts went, so once, under 压实工作责任.
     expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);
     // Round fifteen (R10 speech 7) drops the clauses by responsibility (was `部署重点任务59项，按责任分工细化为67项。`).
-    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务，具体任务已经明确。各牵头单位要/);
+    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务。各牵头单位要/);
     expect(speech.join('')).not.toMatch(/等[。，]/);
     expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.

@@ -112,8 +112,14 @@ export const SPOKEN_ITEM = {
   /** A measure that opens so says its own modal (`要…`, `必须…`) or is a gap to fill (`【待填…】`). */
   opensOwn: /^(要|必须|【)/,
   kept: /【待填|(?:^|，)确保/,
+  /**
+   * Round sixteen (R13 speech 10: `“五即”（即产生、即包装、即称重、即打码、即入库）`, nobody reads a parenthesis aloud):
+   * a gloss listing what a name stands for is left to the plan; a gap's own note (`【待填：…（待…）】`) stays.
+   */
+  gloss: /（[^（）【】]*、[^（）【】]*）/g,
 } as const;
 export function spokenItem(item: string): string {
+  item = item.split(/(【[^】]*】)/).map((x) => (x.startsWith('【') ? x : x.replace(SPOKEN_ITEM.gloss, ''))).join('');
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
@@ -564,7 +570,9 @@ export function openingShare(done: number, total: number): string {
  * Units that did not report (R5 speech 2): not the review's business but the 落实 part's, one sentence; `个别` up to
  * `few` units, else `部分`.
  */
-export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位未按时报送${what}，要引以为戒。` } as const;
+// Round sixteen (R13 speech 13: `未按时报送` understated a unit that never reported): the units counted here reported
+// nothing at all, so they are said as not having reported to this day (`至今未报送`).
+export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位至今未报送${what}，要引以为戒。` } as const;
 /** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
 
@@ -574,7 +582,8 @@ export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中
  * divided into by responsibility are the office's own statistics, not said at a conference (was `部署重点任务59项，按
  * 责任分工细化为67项。`). With the next plan it is the plan's one mention (DEPLOY_CLOSING is then not said, R11 speech 8).
  */
-export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务，具体任务已经明确。`;
+// Round sixteen (R13 speech 14: `具体任务已经明确` said again by the closing `2026年的任务已经明确`): the plan and its size only.
+export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务。`;
 
 /**
  * 强化调度督办 says how the year's returns went by the units that did not report (SILENT_UNITS) and nothing more (R11,
@@ -665,7 +674,13 @@ export function echoesLead(clause: string, lead: string): boolean {
  * against the year's plan, with a figure or date first; never a sentence restating a target the year met), at most
  * DEPLOY.measureChars characters with the lead, then its quantified targets not yet said (`确保…`).
  */
-function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried; done?: string[] }): TaskDeploy {
+/**
+ * Round sixteen (R13 speech 9: `要细化落实机关党建“三级三张清单”` after the review's `细化落实机关党建“三级三张清单”`): a
+ * measure the review said word for word as the year's work is heard twice; another measure of the task goes before it,
+ * and it is said only when the task has no other. At least `least` characters, so a short common phrase is no echo.
+ */
+export const SAID_IN_REVIEW = { least: 8 } as const;
+function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried; done?: string[]; spoken?: string }): TaskDeploy {
   let lead = leadOf(t);
   const all = sentencesOf(cnPunctuation(t.text)).filter((s) => s !== lead);
   const metHere = (s: string) => [...o.met].some((m) => m && sentenceKey(s).includes(m));
@@ -696,7 +711,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
   }
   // A measure readying for a superior's inspection ranks first (R7 speech 3: `做好迎接中央生态环境保护督察各项准备工作`);
   // then (round fifteen, R10 speech 1) a substantive measure before a plain one, a routine act last (MEASURE_RANK).
-  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)) || measureRank(a) - measureRank(b));
+  const echoed = (c: string) => c.length >= SAID_IN_REVIEW.least && !!o.spoken?.includes(c);
+  clauses.sort((a, b) => Number(SUPERIOR_INSPECTION.test(b)) - Number(SUPERIOR_INSPECTION.test(a)) || Number(echoed(a)) - Number(echoed(b)) || measureRank(a) - measureRank(b));
   // The unit's own plan for work carried is said whole, beside the limit.
   const measures: string[] = [];
   const planText = cnPunctuation(t.text);
@@ -980,6 +996,8 @@ interface DeployInput {
   done?: string[];
   /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
   reviewed?: Set<string>;
+  /** The review's spoken text: a measure it said as done a paragraph before comes after the others (SAID_IN_REVIEW). */
+  spoken?: string;
   /** The problems units reported on the year's work, by its task, each with its next step: the next plan's same work answers them (FOLLOW_UP_ANSWER). */
   problems?: { task: string; words: string; next: string }[];
 }
@@ -1000,7 +1018,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const carried = carriedFor(t);
       // Work carried with a dated plan is said at its task; without one it is named with the rest (结转).
       if (carried?.plan) placed.add(carried.task);
-      return deployTask(t, { previous: d.previous, met: d.met, carried, done: d.done });
+      return deployTask(t, { previous: d.previous, met: d.met, carried, done: d.done, spoken: d.spoken });
     });
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
   const opening = (id: string) => {
@@ -1630,7 +1648,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
