@@ -810,10 +810,11 @@ describe('the speech’s rules, each on its own', () => {
       { 名称: '城镇集中式饮用水水源地水质达标率', 目标: '100%', 完成值: '100%', 结论: '达到省考核要求' },
       { 名称: '重点建设用地安全利用率', 目标: '不低于95%', 完成值: '100%', 结论: '达到省考核要求' },
     ];
-    expect(kpiWords(rows)).toBe('PM2.5平均浓度36微克/立方米，优于省考核要求；优良天数比率63.1%，离省考核要求还差0.4个百分点；水、土壤主要指标全部达到考核要求。');
+    // Round sixteen (R13 speech 4: `水、土壤主要指标…` alone was vague) names each topic met together by its first indicator.
+    expect(kpiWords(rows)).toBe('PM2.5平均浓度36微克/立方米，优于省考核要求；优良天数比率63.1%，离省考核要求还差0.4个百分点；国控断面优良水体比例100%、重点建设用地安全利用率100%，水、土壤主要指标全部达到考核要求。');
     // Nothing missed: the first topic by figure, a value at its target 达到, the rest together.
     const met = rows.map((r) => (r.名称 === '优良天数比率' ? { ...r, 完成值: '63.5%', 结论: '达到省考核要求' } : r));
-    expect(kpiWords(met)).toBe('PM2.5平均浓度36微克/立方米，优于省考核要求；优良天数比率63.5%，达到省考核要求；水、土壤主要指标全部达到考核要求。');
+    expect(kpiWords(met)).toBe('PM2.5平均浓度36微克/立方米，优于省考核要求；优良天数比率63.5%，达到省考核要求；国控断面优良水体比例100%、重点建设用地安全利用率100%，水、土壤主要指标全部达到考核要求。');
     // A gap in the target's own unit; no target at all, nothing said.
     expect(shortBy('45微克/立方米', '不高于42微克/立方米')).toBe('3微克/立方米');
     expect(shortBy('62.6%', '不低于64%')).toBe('1.4个百分点');

@@ -296,7 +296,9 @@ export const SPOKEN_KPI = {
   beats: (name: string, value: string, basis: string) => `${name}${value}，优于${basis}`,
   meets: (name: string, value: string, basis: string) => `${name}${value}，达到${basis}`,
   short: (name: string, value: string, basis: string, gap: string) => `${name}${value}，离${basis}还差${gap}`,
-  allMet: (topics: string[], basis: string) => `${topics.join('、')}主要指标全部达到${basis}`,
+  // Round sixteen (R13 speech 4: `水、土壤主要指标全部达到考核要求` was vague): each topic met together is named by its first
+  // indicator and value before the verdict (`国控断面优良水体比例100%、重点建设用地安全利用率100%，水、土壤…`).
+  allMet: (named: string[], topics: string[], basis: string) => `${named.length ? `${named.join('、')}，` : ''}${topics.join('、')}主要指标全部达到${basis}`,
   /** A gap between two percentages is said in 百分点. */
   points: '个百分点',
 } as const;
@@ -331,7 +333,13 @@ export function kpiWords(rows: readonly { 名称: string; 目标: string; 完成
   const together = topics.filter((t) => !byFigure(t));
   const said = [
     ...targeted.filter((r) => byFigure(topicOf(r))).map(figure),
-    together.length ? SPOKEN_KPI.allMet(together, sharedBasis(targeted.filter((r) => together.includes(topicOf(r))).map(basisOf))) : '',
+    together.length
+      ? SPOKEN_KPI.allMet(
+          together.map((t) => targeted.find((r) => topicOf(r) === t)!).map((r) => `${spoken(r.名称)}${r.完成值}`),
+          together,
+          sharedBasis(targeted.filter((r) => together.includes(topicOf(r))).map(basisOf)),
+        )
+      : '',
   ].filter(Boolean);
   return `${said.join('；')}。`;
 }
