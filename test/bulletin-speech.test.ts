@@ -23,7 +23,7 @@ import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate, YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
-import { spoken } from '../src/report/speech.ts';
+import { REVIEW_POINT, spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
 import { dropEcho, joinTexts, partAlone } from '../src/report/synthesis.ts';
 import { COOPERATING_TEXT, leadAnswer, LATE as LATE_UNIT, LEAD_TEXT, PASTED_UNDER, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -1066,7 +1066,12 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
         // (A rule's passage the report tells whole is said by its taking force alone: YEAR_RESULTS.procedure left out.)
         // (A `其中…` part said alone drops the count of what it names: synthesis.ts partAlone, clause by clause.)
         const alone = (w: string) => w.split(/(?<=[，；。])/).map(partAlone).join('');
-        const said = (x: string) => achievements.includes(x) || unitWords.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
+        // (Round sixteen: a year-long result may take the subject its unit's sentence opens with, REVIEW_POINT.subject.)
+        const withSubject = (x: string) => unitWords.some((w) => {
+          const subject = REVIEW_POINT.subject.exec(w)?.[1];
+          return !!subject && x.startsWith(subject) && w.includes(x.slice(subject.length));
+        });
+        const said = (x: string) => achievements.includes(x) || withSubject(x) || unitWords.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
         for (const clause of results.join('，').split('，').filter(Boolean)) expect(said(clause), clause).toBe(true);
       });
     }

@@ -11,7 +11,7 @@ import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { partAlone } from '../src/report/synthesis.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, PAIR_LEAD, pairLead, pairOutcome, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, REVIEW_POINT, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, PAIR_LEAD, pairLead, pairOutcome, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -381,7 +381,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
         // (A rule's passage the report tells whole is said by its taking force alone: YEAR_RESULTS.procedure left out.)
         // (A `其中…` part said alone drops the count of what it names: synthesis.ts partAlone, clause by clause.)
         const alone = (w: string) => w.split(/(?<=[，；。])/).map(partAlone).join('');
-        const said = (y: string) => achievements.includes(y) || unitWords.some((w) => w.includes(y) || w.replace(YEAR_RESULTS.procedure, '').includes(y) || alone(w).includes(y));
+        // (Round sixteen: a year-long result may take the subject its unit's sentence opens with, REVIEW_POINT.subject.)
+        const withSubject = (y: string) => unitWords.some((w) => {
+          const subject = REVIEW_POINT.subject.exec(w)?.[1];
+          return !!subject && y.startsWith(subject) && w.includes(y.slice(subject.length));
+        });
+        const said = (y: string) => achievements.includes(y) || withSubject(y) || unitWords.some((w) => w.includes(y) || w.replace(YEAR_RESULTS.procedure, '').includes(y) || alone(w).includes(y));
         for (const clause of results.join('，').split('，').filter(Boolean)) expect(said(clause), clause).toBe(true);
         // Results before counts of acts (R1 speech 3): no vehicle-testing count as a chapter's highlight.
         expect(x).not.toMatch(/检测在用机动车/);
@@ -663,7 +668,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round fourteen (S15, R9: the review a shortened copy of the report's same leads) changes the point (was `一是积极落实
     // 黄河重大国家战略。分解落实…46项，黄河干流济南段水质稳定保持Ⅱ类。`): the outcome joins the lead, the seed's pair form
     // (PAIR_LEAD); the order of the results is unchanged.
-    expect(yellow).toContain('一是积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项。全年推送环境问题线索1862条');
+    // Round sixteen (R13 speech 1) names what pushed the leads (was `…46项。全年推送…`): the subject the unit's sentence
+    // opens with (REVIEW_POINT.subject).
+    expect(yellow).toContain('一是积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项。智慧生态黄河平台全年推送环境问题线索1862条，办结1849条。');
+    expect(resultSentence('智慧生态黄河平台新增污染源一证式监管等功能模块4个，全年推送环境问题线索1862条，办结1849条，闭环处置率99.3%')?.text).toBe('智慧生态黄河平台全年推送环境问题线索1862条，办结1849条');
+    expect(resultSentence('新增污染源一证式监管等功能模块4个，全年推送环境问题线索1862条，办结1849条')?.text).toBe('全年推送环境问题线索1862条，办结1849条');
     expect(report.join('')).toContain('一是积极落实黄河重大国家战略。');
     // The deployment's lead is still not the review's words (round eleven), the pair's method part included.
     expect(deployment.join('')).toContain('一是着力贯彻黄河重大国家战略。');

@@ -1243,6 +1243,9 @@ export const REVIEW_POINT = {
    * a result opening so, without a clause before it naming them, is not said.
    */
   bareSubject: /^\d+(?:\.\d+)?(?:家|个|项)(?:单位|企业|项目|点位|问题)/,
+  /** A result of the whole year (`全年推送…`), and the named system its sentence opens with (`智慧生态黄河平台新增…`). */
+  yearLong: /^(全年|累计)/,
+  subject: /^([\u4e00-\u9fa5“”]{2,14}(?:平台|系统|中心|热线|网格))(?=新增|完成|建成|上线|接入|累计|全年)/,
 } as const;
 
 /** A result whose subject is only a count of a generic noun (REVIEW_POINT.bareSubject), said alone. */
@@ -1307,7 +1310,11 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   const clipped = LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]));
   const cut = inReport(said(at)) && at.size > 1 && (LEANS.part.test(top.c) || chinese(clipped) >= REVIEW_POINT.subjectLeast) ? clipped : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
-  const text = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
+  const told = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
+  // Round sixteen (R13 speech 1: `全年推送环境问题线索1862条` said nothing of what pushed them): a result of the whole year
+  // left without its subject takes the subject the sentence's first clause names (REVIEW_POINT.subject).
+  const subject = !told.startsWith(first) && REVIEW_POINT.yearLong.test(told) ? REVIEW_POINT.subject.exec(first)?.[1] : undefined;
+  const text = subject ? `${subject}${told}` : told;
   return { text: text.replace(/^(同时|此外|另外)，/, ''), weight: top.w };
 }
 
