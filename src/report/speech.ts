@@ -1295,6 +1295,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   const opening = top.at > 0 && !figure(first) && first.length <= REVIEW_POINT.openingMost && !(lead && sharesWords(first, taskObject(lead))) && !saidElsewhere(first);
   // What a leaning clause leans on: the result before it, else the sentence's opening, else the clause before it.
   if (leaning && top.at > 0 && weights[top.at - 1]! > 0) at.add(top.at - 1);
+  // Round sixteen (R14 speech 2: `修订…谋划细则，入库项目143个` said the wrong clause): a short result naming what the
+  // clause just before introduced (`入库项目…` after `建立…项目库`) is said with that clause, not the sentence's opening.
+  else if (leaning && top.at > 1 && weights[top.at - 1] === 0 && leansOnPrevious(top.c, clauses[top.at - 1])) at.add(top.at - 1);
   else if ((leaning || chinese(top.c) < REVIEW_POINT.subjectLeast) && opening && room()) at.add(0);
   else if (leaning && top.at > 0) at.add(top.at - 1);
   const figures = (ks: number[]) => ks.flatMap((k) => clauses[k]!.replace(COMMEND_RULE.highlight.notFigure, '').match(FIGURE) ?? []).length;
@@ -1307,7 +1310,11 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
   // (Round fourteen: a `其中…获评…` result the report tells whole is said alone, its 其中 dropped: LEANS.part.)
   // Round sixteen (R12 speech: `二是夯实基层建设基础。完成局直属机关党委换届。`, a point of one bare fact): a result that
   // alone would be shorter than a clause naming its subject (REVIEW_POINT.subjectLeast) keeps what it was said with.
-  const clipped = LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]));
+  const clippedTop = LEANS.part.test(top.c) ? partAlone(top.c) : said(new Set([top.at, ...(leaning && top.at > 0 ? [top.at - 1] : [])]));
+  // Round sixteen (R14 speech 4: `指导2个区县成功创建省级生态文明建设示范区` was lost): a clipped result whose subject is
+  // only a count (bareSubject: `1个单位获评…`), which the point would drop, gives way to the result said before it.
+  const before = top.at > 0 && at.has(top.at - 1) && weights[top.at - 1]! > 0 ? clauses[top.at - 1]! : '';
+  const clipped = bareSubject(clippedTop) && before ? before : clippedTop;
   const cut = inReport(said(at)) && at.size > 1 && (LEANS.part.test(top.c) || chinese(clipped) >= REVIEW_POINT.subjectLeast) ? clipped : said(at);
   // A rule's passage the report tells whole is said by its taking force alone, as the 通报 does (YEAR_RESULTS.procedure).
   const told = inReport(cut) ? cut.replace(YEAR_RESULTS.procedure, '') : cut;
@@ -1326,26 +1333,15 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
  * `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项`. Else the point is unchanged.
  */
 export const PAIR_LEAD = {
-  // Round sixteen (R12 speech: the pair form fired for one point only): a measured gain with its own subject
-  // (`平均审批时限压缩至法定时限的40%`, `…同比下降6.8%`) is an outcome too.
-  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结|下降\d+(\.\d+)?%|(提高|提升|压缩)(到|至)[^，；。]*\d+(\.\d+)?%)$/,
+  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结)$/,
   most: 18,
 } as const;
-/**
- * An outcome the pair form can take (PAIR_LEAD.outcome); round sixteen (R12 speech: `二是夯实基层建设基础。完成局直属机关
- * 党委换届。`, one bare fact): also a thing done without a figure (REVIEW_POINT.doneWithoutFigure: `完成局直属机关党委换届`),
- * so the point reads `二是夯实基层建设基础，完成局直属机关党委换届。细化落实机关党建“三级三张清单”。`, as the seed's
- * `一是创新执法模式，提升执法效能。全面推行…`.
- */
-export function pairOutcome(clause: string): boolean {
-  return PAIR_LEAD.outcome.test(clause) || (!/\d/.test(clause) && REVIEW_POINT.doneWithoutFigure.test(clause));
-}
 export function pairLead(lead: string, results: string[]): { lead: string; results: string[] } {
   const [first, ...rest] = results;
   const clauses = first?.split('，') ?? [];
   const outcome = clauses.at(-1) ?? '';
   // An outcome naming what the clause before it introduced (`试点园区…` after `推动…试点园区建设`) cannot go first.
-  if (clauses.length < 2 || !pairOutcome(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome) || leansOnPrevious(outcome, clauses.at(-2))) return { lead, results };
+  if (clauses.length < 2 || !PAIR_LEAD.outcome.test(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome) || leansOnPrevious(outcome, clauses.at(-2))) return { lead, results };
   return { lead: `${lead}，${outcome}`, results: [clauses.slice(0, -1).join('，'), ...rest] };
 }
 
