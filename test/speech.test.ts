@@ -117,6 +117,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '【待填：上级领导机关，如“市委市政府”】',
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
       '【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】',
+      // Round sixteen (R14 speech 11): the thanks credit the leadership first, the same gap as the opening's.
+      '【待填：上级领导机关，如“市委市政府”】',
       '【待填：优良天数比率未达标原因】',
       '【待填：主观方面不足】',
       situationGap,
@@ -162,14 +164,15 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(text.join('')).not.toContain('市委、市政府');
     // Round fifteen (R10 speech 5): after the 收官 sentence, `一年来` (was the paragraph's start `2025年，在…`).
     expect(text.find((x) => x.startsWith('2025年是'))).toMatch(/。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，/);
-    const thanks = '这些成绩的取得，是全局上下共同努力的结果。在此，我代表局党组，向全局干部职工表示衷心的感谢！';
+    // Round sixteen (R14 speech 11): the leadership credited first, the opening's gap for who leads.
+    const thanks = '这些成绩的取得，是【待填：上级领导机关，如“市委市政府”】坚强领导的结果，是全局上下共同努力的结果。在此，我代表局党组，向全局干部职工表示衷心的感谢！';
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
     // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.
     // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是进一步强化生态环境保护督察执法。/);
-    expect(template).toContain(thanks);
+    expect(template).toContain(thanks.replace('【待填：上级领导机关，如“市委市政府”】', '{{讲话.上级}}'));
     expect(noted).toHaveLength(3);
   });
 
@@ -637,7 +640,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round seventeen (R11, R12 speech) changes the end back (was `…要引以为戒。这次年终调度中`): the cooperating units'
     // filler is the 通报's statistic, not said here (SUPERVISION_WORDS).
     // Round sixteen (R13 speech 13): a unit that never reported is said so (was `未按时报送`).
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。个别单位至今未报送年终工作情况，要引以为戒。$/);
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。个别单位至今未报送年终工作情况，要立即补报。$/);
     expect(text.join('').split('至今未报送')).toHaveLength(2);
     expect(text.join('')).not.toContain('未按时报送');
     // 6. Every chapter of the next plan that has a task to say is deployed in its part: 碧水, 固废, 环境安全 too.
@@ -765,7 +768,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // speech) removes it (SUPERVISION_WORDS): the statistic is the 通报's, the seed's 落实 has none, and what the
     // cooperating units owe is said in 压实工作责任 already (asserted above). The sentence on the late units stays.
     expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe(
-      '局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位至今未报送年终工作情况，要引以为戒。',
+      '局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。个别单位至今未报送年终工作情况，要立即补报。',
     );
     expect(SUPERVISION_WORDS.template).toBe('局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。');
     expect(text.join('')).not.toMatch(/82条|78条|67项|写实具体配合事项|多数配合单位/);
@@ -963,9 +966,10 @@ describe('the speech’s rules, each on its own', () => {
     const p = readPreamble('2026年是“十五五”规划的开局之年。全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,着力建设美丽济南。\n主要任务目标:细颗粒物(PM2.5)平均浓度控制在37微克/立方米以内,优良天数比率达到64%以上。');
     expect(p).toEqual({ place: '2026年是“十五五”规划的开局之年', subject: '全市生态环境保护工作', guidance: '以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南', aims: ['细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '优良天数比率达到64%以上'] });
     expect(requirementWords(p, '2026')).toBe('2026年是“十五五”规划的开局之年。全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，着力建设美丽济南。主要目标是：细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内，优良天数比率达到64%以上。');
-    // Round nine (R4 speech 5): the guiding line and what the year builds towards, not the list of tasks between.
+    // Round nine (R4 speech 5): the guiding line and what the year builds towards, not the list of tasks between. Round
+    // sixteen (R14 speech 8: the quote lost its core) keeps the year's battles (REQUIREMENT_KEEP).
     const long = readPreamble('全市生态环境保护工作要以习近平新时代中国特色社会主义思想为指导,认真贯彻习近平生态文明思想,持续深入打好蓝天碧水净土保卫战,构建完善现代环境治理体系,着力建设人与自然和谐共生的美丽济南。');
-    expect(requirementWords(long, '2026')).toBe('2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，着力建设人与自然和谐共生的美丽济南。');
+    expect(requirementWords(long, '2026')).toBe('2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，持续深入打好蓝天碧水净土保卫战，着力建设人与自然和谐共生的美丽济南。');
     // Without a preamble there is nothing to say: the template prints its 【待填】.
     expect(requirementWords(readPreamble(undefined), '2026')).toBe('');
   });

@@ -524,7 +524,9 @@ export function readPreamble(preamble: string | undefined): Preamble {
  * first (`以…为指导`), the line of the Party and the superiors, and what the year builds towards; the list of tasks in
  * between is what the parts deploy.
  */
-export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽/;
+// Round sixteen (R14 speech 8: the quote jumped from 指示要求 to 支撑, dropping its core): the year's battles and its
+// four-way push (`持续深入打好蓝天碧水净土保卫战`, `协同推进降碳、减污、扩绿、增长`) are kept; the rest of the list is the parts'.
+export const REQUIREMENT_KEEP = /为指导|精神|思想|指示要求|开好|支撑|美丽|保卫战|协同推进/;
 export function requirementWords(p: Preamble, year: string, saidInSituation = false): string {
   if (!p.guidance && !p.aims.length) return '';
   const subject = p.subject || `${year}年工作`;
@@ -579,8 +581,9 @@ export function openingShare(done: number, total: number): string {
  * `few` units, else `部分`.
  */
 // Round sixteen (R13 speech 13: `未按时报送` understated a unit that never reported): the units counted here reported
-// nothing at all, so they are said as not having reported to this day (`至今未报送`).
-export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位至今未报送${what}，要引以为戒。` } as const;
+// nothing at all, so they are said as not having reported to this day (`至今未报送`), and told to report now (R14 speech
+// 10: `要引以为戒` spoke to the others, not to the unit at fault).
+export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位至今未报送${what}，要立即补报。` } as const;
 /** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
 
