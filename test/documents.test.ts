@@ -407,7 +407,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Round fourteen (rule changed, R9 report 1, 2): the 十四五 sentence is one short clause with its verdict to fill,
     // and the theme's example is no real year's theme (“××年”, not the seed's 2023 “项目突破年”).
     // Round fifteen (rule changed, R10 report 8): the 收官 clause alone first; the five-year verdict closes the verdicts.
-    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，/);
+    // Round sixteen (rule changed, R14 report 4): the plan's second thought too, 深入贯彻 beside 认真落实, as the speech.
+    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平生态文明思想，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实《济南市生态环境局2025年工作要点》部署，全年重点工作任务基本完成，/);
     expect(opening).not.toMatch(/\d+项重点任务|全年完成\d+项|全面完成各项任务目标/);
     // The guiding thought is the plan's own (its preamble), not a gap, once the plan states it.
     expect(opening).not.toContain('【待填：指导思想和工作主线】');

@@ -913,6 +913,8 @@ export const OPENING_EXCEPTIONS = {
   },
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求; R9 report 2: no real theme as the example). */
   theme: '年度工作主题或上级工作要求，如“××年”',
+  /** A guiding thought the plan names after its first (`认真贯彻习近平生态文明思想`), said in the opening too. */
+  thought: /^(认真|深入)?贯彻[^，；。]*思想$/,
   /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary; last among the verdicts (R10 report 8). */
   planClosing: (plan: string) => `${plan}规划目标任务`,
   planClosingGap: '全面完成/基本完成',
@@ -977,7 +979,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const preamble = readPreamble(o.plan.preamble);
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
-    const guidance = preamble.guidance.split('，')[0]!;
+    // Round sixteen (R14 report 4: the opening lacked 深入贯彻习近平生态文明思想, which the speech says): the thought
+    // the plan names after it (`认真贯彻…思想`) is said too, its 认真 as 深入 beside the 认真落实 that follows.
+    const [first, ...rest] = preamble.guidance.split('，');
+    const thought = rest.find((x) => OPENING_EXCEPTIONS.thought.test(x));
+    const guidance = [first!, ...(thought ? [thought.replace(/^认真/, '深入')] : [])].join('，');
     // A year closing a five-year plan (R9 report 2): the bare `2025年是“十四五”规划的收官之年` in place of the
     // preamble's longer place in time; else the place as the plan states it. Round fifteen (R10 report 8): the
     // five-year verdict (`“十四五”规划目标任务【待填：全面完成/基本完成】`) closes the verdicts, after the year's own,
