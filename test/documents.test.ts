@@ -872,7 +872,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // Round eleven (rule changed, R6 report 3): no measure echoing this year's results (双报到), each with its object.
     // Round fifteen (assertion changed, R10 report 4): the chapter's first task leads, as in the speech: its standing
     // system (坚持“第一议题”制度) is no echo of this year's 组织“第一议题”学习31次; 纪律作风 second, 铁军 left for length.
-    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。加强政治机关建设，坚持“第一议题”制度。强化纪律作风建设，持续整治“四风”问题。');
+    // Round sixteen (rule changed, R14 report 5: two stock lines against the other points' four or five): a point says
+    // three of the next plan's tasks at least (NEXT_STEPS.least), 铁军 third.
+    expect(points[0]).toBe('（一）坚定不移推进全面从严治党。加强政治机关建设，坚持“第一议题”制度。强化纪律作风建设，持续整治“四风”问题。推进生态环境保护铁军建设，加大年轻干部选育管用力度。');
     // Every chapter of a theme has its measure: 固体废物 in （二）, 现代环境治理体系 in （五）.
     expect(points[1]).toContain('；深入推进固体废物和新污染物治理，');
     expect(points[4]).toContain('完善现代环境治理体系，完成环境监管重点单位名录更新发布工作');

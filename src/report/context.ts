@@ -540,7 +540,7 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 2, tasks: 4, keyMeasures: 3 } as const;
+export const NEXT_STEPS = { most: 3, least: 3, tasks: 4, keyMeasures: 3 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
