@@ -247,7 +247,8 @@ describe('the 督办通报 of a 年终 round', () => {
         '部分单位报送内容照搬套用、表述笼统，15家单位在多项工作下报送了相同内容。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
         // plan less the silent 水生态环境处's 9 and the returned 大气环境处's 10: 66, all of them.
-        '配合单位报送的66条情况均为“继续做好配合工作”等表述，未写明具体配合事项。',
+        // Round sixteen (R14 通报 5: no subject and no ruling): who, the counts, and the reminder.
+        '配合单位报送内容空泛，66条配合情况均为“继续做好配合工作”等表述，未写明具体配合事项，予以提醒。',
     );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
@@ -487,7 +488,8 @@ describe('rules in one place', () => {
     const coop = progress.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported));
     expect(coop).toHaveLength(66);
     expect(coopFiller(progress.clauses)).toEqual({ total: 66, filler: 66, phrase: '继续做好配合工作' });
-    expect(BULLETIN_RULES.coopFiller.text(82, 78, '继续做好配合工作')).toBe('配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    // Round sixteen (R14 通报 5): who, the counts, and the reminder.
+    expect(BULLETIN_RULES.coopFiller.text(82, 78, '继续做好配合工作')).toBe('部分配合单位报送内容空泛，82条配合情况中有78条仅为“继续做好配合工作”等表述，未写明具体配合事项，予以提醒。');
     // 33 of 66 given a part of their own: half is no majority — nothing in 三 or 四.
     const mine: RoundProgress = structuredClone(progress);
     mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported)).slice(0, 33).forEach((a) => Object.assign(a, { progress: '配合开展现场核查12次。' }));
@@ -499,7 +501,7 @@ describe('rules in one place', () => {
     // One more filler: 34 of 66, the majority.
     Object.assign(mine.clauses.flatMap((c) => c.answers.filter((a) => a.role === '配合' && a.reported))[0]!, { progress: '按要求报送相关材料。' });
     const more = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan);
-    expect(more.报送质量).toContain('配合单位报送的66条情况中，有34条仅为“继续做好配合工作”等表述，未写明具体配合事项。');
+    expect(more.报送质量).toContain('部分配合单位报送内容空泛，66条配合情况中有34条仅为“继续做好配合工作”等表述，未写明具体配合事项，予以提醒。');
     expect(more.要求.map((r) => r.标题.slice(3))).toContain('提高报送质量。');
   });
 
@@ -1144,7 +1146,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
         '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
         // Round twelve (R7 通报 4; was `方面有1项工作属跨年度实施，转入下一年度` and a sentence after 表3): the one task
         // carried, named once, here, with its date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批 → 6月30日).
-        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进；“依法推进生态环境保护督察执法”方面的督察反馈问题整改基本完成，尚余5项问题未销号；' +
+        '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进。“依法推进生态环境保护督察执法”方面的督察反馈问题整改基本完成，尚余5项问题未销号。' +
+        // (Round sixteen, R14 通报 2: each its own sentence, was one chain of clauses joined by ；.)
         '“扎实推进美丽济南建设实践”方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。\n',
     );
     // Round eight (R2, point 1): the chapters named add up with 表1 — 11 wholly done, 2 with items pressed, 1 whose
@@ -1165,7 +1168,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
         `${LATE_UNIT}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
-        '配合单位报送的82条情况中，有78条仅为“继续做好配合工作”等表述，未写明具体配合事项。\n',
+        // Round sixteen (R14 通报 5: no subject and no ruling): who, the counts, and the reminder.
+        '部分配合单位报送内容空泛，82条配合情况中有78条仅为“继续做好配合工作”等表述，未写明具体配合事项，予以提醒。\n',
     );
     expect(body.match(/在多项工作下报送了相同内容/g)).toHaveLength(1);
     expect(body.match(new RegExp(LATE_UNIT, 'g'))).toHaveLength(1);
@@ -1200,7 +1204,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 6; was 配合单位已报送部分情况): the cooperating unit by name with its own figures, short.
     // Round twelve (R7 通报 1): the row says 未报送, then 9.2's cooperating unit's part; no cause of its own (`—`).
     const silentRow = pressed.find((r) => r[1] === `${taskOf('9.1')}等4项`)!;
-    expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送；水生态环境处已报送排查企业126家、督促整改隐患37处', '—', '2026年1月30日前补报']);
+    // Round sixteen (R9–R11, R14 通报: the cooperating unit's figures read as its own 督办 item): the row says 未报送 only;
+    // 9.2's cooperating unit's part is kept in the note under 表2 (BULLETIN_RULES.partsNote), by its row's number.
+    expect(silentRow.slice(2)).toEqual([SILENT_UNIT, '未报送', '—', '2026年1月30日前补报']);
+    expect(body).toContain(`\n注：第${silentRow[0]}项中，配合单位水生态环境处已报送排查企业126家、督促整改隐患37处。\n`);
     // Round seven (finding 4): 补报 and the written reply are one point with the date (were two). Round eleven (R6
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
     // Round fifteen (R10 通报; was `补报“${silentTasks[0]}”等4项工作` and `表2所列材料`): 三 lists the four tasks, so 四 counts

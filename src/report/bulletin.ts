@@ -184,6 +184,8 @@ export interface BulletinContext {
    * round that another follows; else a listed 【待填】).
    */
   督办: { 序号: string; 编号: string; 任务: string; 单位: string; 情况: string; 原因: string; 时限: string; 序时: string; 颜色: string; 停滞: boolean }[];
+  /** Under 表2: what cooperating units reported on a silent lead's items (BULLETIN_RULES.partsNote), or ''. */
+  表2注: string;
   /** 报送情况: the counts, then 表扬 and 批评, units in the plan's registry order. */
   报送: string;
   表扬: string[];
@@ -250,7 +252,11 @@ export const BULLETIN_RULES = {
     const whole = `${chapter}等${tasks.length}项（${names.join('、')}）`;
     return [...whole].length <= BULLETIN_SILENT_MOST ? whole : `${names[0]}等${tasks.length}项`;
   },
-  silentGroupSituation: (parts: string[]) => ['未报送', ...parts].join('；'),
+  // Round sixteen (R9–R11, R14 通报: a cooperating unit's figures in the silent lead's row read as its own 督办 item): the
+  // row says 未报送; what the cooperating units reported is kept in the note under 表2 (partsNote).
+  silentGroupSituation: (_parts: string[]) => '未报送',
+  partsNote: (rows: { no: string; part: string }[]) =>
+    rows.length ? `注：${rows.map((r) => `第${r.no}项中，配合单位${r.part}`).join('；')}。` : '',
   /** How many of the cooperating unit's clauses with figures the cell names. */
   partFigures: 2,
   /** A part reported in words of substance but without figures. */
@@ -300,8 +306,9 @@ export const BULLETIN_RULES = {
   coopFiller: {
     share: 0.5,
     // (All of them: `66条中有66条` reads as a slip; 均 says it.)
+    // Round sixteen (R14 通报 5: no subject and no ruling): who, how many of how many, and the reminder.
     text: (total: number, filler: number, phrase: string) =>
-      `配合单位报送的${total}条情况${filler === total ? '均' : `中，有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项。`,
+      `${filler === total ? '配合单位' : '部分配合单位'}报送内容空泛，${total}条配合情况${filler === total ? '均' : `中有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项，予以提醒。`,
     ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展`,
   },
 } as const;
@@ -937,7 +944,8 @@ export function buildBulletin(
     const basicOnly = rows.filter((r) => r.基本完成 > 0 && r.未完成 + r.未报送 === 0);
     const rowOf = (c: ClauseProgress) => table[progress.chapters.findIndex((ch) => ch.chapterId === c.chapterId)]!;
     const basic = basicOnly.length ? BULLETIN_RULES.basicDone.short(basicOnly.map(name), remainders.filter((x) => basicOnly.includes(rowOf(x.c)))) : '';
-    const short = [where, basic, carried].filter(Boolean).join('；');
+    // Round sixteen (R14 通报 2: one chain of clauses): each its own sentence.
+    const short = [where, basic, carried].filter(Boolean).join('。');
     shortfalls = short ? `${short}。` : '';
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
   }
@@ -972,7 +980,7 @@ export function buildBulletin(
       类别: (silent ? '未报送' : '未完成') as PressedKind,
       // At the year's end what matters is what is left undone, in figures where there are figures (consolidate's rule).
       情况: silent
-        ? part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures) : W.未报送
+        ? W.未报送
         : yearEnd ? c.shortfall ?? (c.status === '未启动' ? '年内未启动' : '年内未完成') : c.gap !== null && c.gap > 0 ? `${c.gap}个百分点` : '自报滞后',
       // A report not made has no cause to state: 完成情况 already says 未报送 (round twelve, R7 通报 1; B10 point 6 had
       // repeated it here).
@@ -1046,7 +1054,7 @@ export function buildBulletin(
     const at = progress.chapters.findIndex((ch) => ch.chapterId === chapterOf(r.编号));
     const title = (ctx.章节[at]?.标题 ?? progress.chapters[at]?.title ?? '').trim();
     const parts = same.map((x) => x.部分).filter(Boolean);
-    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: BULLETIN_RULES.silentGroupSituation(parts) }];
+    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: BULLETIN_RULES.silentGroupSituation(parts), 部分: parts.join('；') }];
   });
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
@@ -1198,6 +1206,7 @@ export function buildBulletin(
     表1: table,
     // Numbered 1…N (round eleven, R6 通报 2: clause numbers such as 13.2-3 read as figures); the task names the item.
     督办: [...clauseRows.map(({ 部分: _, ...r }) => r), ...indicatorRows].map((r, i) => ({ ...r, 序号: String(i + 1) })),
+    表2注: BULLETIN_RULES.partsNote(clauseRows.map((r, i) => ({ no: String(i + 1), part: r.部分 })).filter((x) => x.part)),
     跟踪: tracked,
     表3标题: PRESSED_WORDS.follow.标题(clauseRows.length + indicatorRows.length ? 3 : 2),
     跟踪说明: PRESSED_WORDS.follow.说明,
