@@ -23,7 +23,7 @@ import { balanceTitle } from '../src/report/docx-writer.ts';
 import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate, YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
-import { REVIEW_POINT, spoken } from '../src/report/speech.ts';
+import { buildSpeech, REVIEW_POINT, spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
 import { dropEcho, joinTexts, partAlone } from '../src/report/synthesis.ts';
 import { COOPERATING_TEXT, leadAnswer, LATE as LATE_UNIT, LEAD_TEXT, PASTED_UNDER, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -449,6 +449,22 @@ describe('the speech at the next year’s work conference', () => {
     expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件对今年工作的要求（约200字）', '今年面临的外部压力和挑战（约150字）']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
+  });
+});
+
+describe('the speech’s indicators, as the report compares them', () => {
+  // Round sixteen (code review): the speech said every metric with a target, the report only those not reserved for its
+  // own statistics (报送率, 条目数…); a metric the report leaves out is not spoken either.
+  it('says only the indicators the report compares with a target', () => {
+    const metrics = {
+      优良天数比率: { 值: '63.1%', 目标: '≥63.5%', 依据: '省考核要求' },
+      报送率: { 值: '95%', 目标: '100%', 依据: '考核要求' },
+    };
+    const ctx = buildContext(progress, plan, '2026-01-15', metrics, {}, next);
+    expect(ctx.指标对比.map((x) => x.指标)).toEqual(['优良天数比率']);
+    const said = buildSpeech(ctx, progress, plan, { nextPlan: next, metrics }).指标;
+    expect(said).toContain('优良天数比率63.1%，离省考核要求还差0.4个百分点');
+    expect(said).not.toContain('报送率');
   });
 });
 

@@ -1700,7 +1700,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // orders them, the report's gaps for figures not supplied after them; without any, the report's paragraph spoken.
   const metrics = o.metrics ?? {};
   const metricNames = [...plan.indicators.map((i) => i.name).filter((n) => n in metrics), ...Object.keys(metrics).filter((k) => !k.startsWith('完成值:') && !plan.indicators.some((i) => i.name === k))];
-  const kpiSaid = yearEnd ? kpiWords(metricNames.filter((k) => metrics[k] !== '').map((k) => figureWords(k, metrics[k]!, plan.indicators.find((i) => i.name === k)).row)) : '';
+  // Only the indicators the report compares with a target (ctx.指标对比): a figure the report leaves out (a name reserved
+  // for its own statistics, context.ts reserved) is not said here either.
+  const compared = new Set(ctx.指标对比.map((x) => x.指标));
+  const kpiSaid = yearEnd ? kpiWords(metricNames.filter((k) => metrics[k] !== '' && compared.has(k)).map((k) => figureWords(k, metrics[k]!, plan.indicators.find((i) => i.name === k)).row)) : '';
   const kpiGaps = (ctx.报告.指标段.match(/【待填：[^】]*】/g) ?? []).join('');
   const indicators = kpiSaid
     ? `${kpiSaid}${kpiGaps ? `${kpiGaps}。` : ''}`
