@@ -1090,7 +1090,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
           return !!subject && x.startsWith(subject) && w.includes(x.slice(subject.length));
         });
         const said = (x: string) => achievements.includes(x) || withSubject(x) || unitWords.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
-        for (const clause of results.join('，').split('，').filter(Boolean)) expect(said(clause), clause).toBe(true);
+        for (const clause of results.join('，').split(/[，；]/).filter(Boolean)) expect(said(clause), clause).toBe(true);
       });
     }
     // Routine counts of meetings and trainings are no highlight (the reviewer's example: 覆盖基层人员…人次).

@@ -11,7 +11,7 @@ import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { partAlone } from '../src/report/synthesis.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, REVIEW_POINT, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, PAIR_LEAD, pairLead, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, REVIEW_POINT, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -117,8 +117,6 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       '【待填：上级领导机关，如“市委市政府”】',
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
       '【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】',
-      // Round sixteen (R14 speech 11): the thanks credit the leadership first, the same gap as the opening's.
-      '【待填：上级领导机关，如“市委市政府”】',
       '【待填：优良天数比率未达标原因】',
       '【待填：主观方面不足】',
       situationGap,
@@ -164,15 +162,16 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(text.join('')).not.toContain('市委、市政府');
     // Round fifteen (R10 speech 5): after the 收官 sentence, `一年来` (was the paragraph's start `2025年，在…`).
     expect(text.find((x) => x.startsWith('2025年是'))).toMatch(/。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，/);
-    // Round sixteen (R14 speech 11): the leadership credited first, the opening's gap for who leads.
-    const thanks = '这些成绩的取得，是【待填：上级领导机关，如“市委市政府”】坚强领导的结果，是全局上下共同努力的结果。在此，我代表局党组，向全局干部职工表示衷心的感谢！';
+    // Round sixteen (R14 speech 11: the leadership credited first; R15 speech 11: the opening's gap once is enough, and
+    // the system and the departments thanked too): a template paragraph without a gap.
+    const thanks = '这些成绩的取得，离不开上级的坚强领导，是全局上下共同努力的结果。在此，我代表局党组，向全市生态环境系统广大干部职工，向关心支持生态环境保护工作的各有关部门和社会各界表示衷心的感谢！';
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
     // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.
     // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是进一步强化生态环境保护督察执法。/);
-    expect(template).toContain(thanks.replace('【待填：上级领导机关，如“市委市政府”】', '{{讲话.上级}}'));
+    expect(template).toContain(thanks);
     expect(noted).toHaveLength(3);
   });
 
@@ -389,7 +388,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
           return !!subject && y.startsWith(subject) && w.includes(y.slice(subject.length));
         });
         const said = (y: string) => achievements.includes(y) || withSubject(y) || unitWords.some((w) => w.includes(y) || w.replace(YEAR_RESULTS.procedure, '').includes(y) || alone(w).includes(y));
-        for (const clause of results.join('，').split('，').filter(Boolean)) expect(said(clause), clause).toBe(true);
+        for (const clause of results.join('，').split(/[，；]/).filter(Boolean)) expect(said(clause), clause).toBe(true);
         // Results before counts of acts (R1 speech 3): no vehicle-testing count as a chapter's highlight.
         expect(x).not.toMatch(/检测在用机动车/);
       }
@@ -486,20 +485,20 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const unitSentences = year.tasks.flatMap((t) => t.clauses.flatMap((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress).split(/[。；]/))).filter(Boolean);
     for (const p of paragraphs) {
       expect(p.match(/我们/g)?.length ?? 0, p).toBeLessThanOrEqual(1);
-      const items = p.slice(p.indexOf('一是')).replace(/，?【待填：[^】]*】/g, '').replace(/。$/, '').split(/。(?=[二三四五六]是)/);
+      const items = p.slice(p.indexOf('一是')).replace(/，?【待填：[^】]*】。?/g, '').replace(/。$/, '').split(/。(?=[二三四五六]是)/);
       expect(items.length, p).toBeGreaterThanOrEqual(2);
       for (const x of items) {
-        const sentences = x.split('。');
+        // Round sixteen (R15 speech 1: a telegram of one-clause sentences): the lead a sentence, then the point's results
+        // in one sentence joined by ；. Round sixteen (R13 speech 4) allows a third result when it is a headline
+        // (REVIEW_POINT.results). Round sixteen (R13, R14, R15 speech) removes round fourteen's pair form (PAIR_LEAD): the
+        // lead is a verb + object again, no comma.
+        const [head, body, ...more] = x.split('。');
+        expect(more, x).toEqual([]);
+        const sentences = [head!, ...body!.split('；')];
         expect(sentences.length, x).toBeGreaterThanOrEqual(2);
-        // Round sixteen (R13 speech 4) allows a third result when it is a headline (REVIEW_POINT.results; was at most 3
-        // sentences: the lead and two results).
         expect(sentences.length, x).toBeLessThanOrEqual(4);
         expect(sentences.length < 4 || headlineRank(sentences[3]!) < Infinity, x).toBe(true);
-        // Round fourteen (S15) changes the lead's rule (was: no comma): a verb + object, or the seed's pair form, the
-        // method then an outcome stated in the data (PAIR_LEAD: `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类`).
-        const lead = sentences[0]!.replace(/^[一二三四五六]是/, '').split('，');
-        expect(lead.length, x).toBeLessThanOrEqual(2);
-        expect(lead.length === 1 || PAIR_LEAD.outcome.test(lead[1]!), x).toBe(true);
+        expect(head!.replace(/^[一二三四五六]是/, ''), x).not.toContain('，');
         for (const r of sentences.slice(1)) {
           expect(r.split('，').length, r).toBeLessThanOrEqual(3);
           // Round thirteen (R8 speech 2): a result naming what the clause before introduced (leansOnPrevious) keeps it,
@@ -524,7 +523,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round eleven (rule changed, R6 report 2: the report's VERB_ADVERBS, shared): 推进 takes 扎实/深入/稳步.
     // Round fourteen (R9 speech 2) makes it the fourth point (was 三是): 靠前服务保障项目建设 is a point of its own before it.
     expect(review1).toContain('四是扎实推进碳达峰碳中和。');
-    expect(review1).toContain('历城区获评省级低碳发展示范区。');
+    expect(review1).toContain('历城区获评省级低碳发展示范区；');
     expect(review1).not.toContain('印发加强生态保护修复监管实施意见');
     // Results over activity: the 简报 count is activity, the 换届 a result (R4 speech 1).
     // Round thirteen (R8 speech 1): second now (was 一是), after the chapter's first task; and (R8 report 1) the report
@@ -535,7 +534,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(review1).not.toMatch(/编发党建工作简报12期|筛查生态环境损害赔偿案件线索96条/);
     // Round ten (lead, after R10): the report now tells the 条例's sentence whole, so the speech says it by its taking force,
     // as the 通报 does (was: with how it passed).
-    expect(review1).toContain('《济南市大气污染防治条例》修正案于2025年10月1日起施行。');
+    expect(review1).toContain('《济南市大气污染防治条例》修正案于2025年10月1日起施行；');
     // A clause not done is no result: 612 villages stand under 不足 only, with what is left.
     expect(review1.split('问题和不足')[0]).not.toMatch(/612个|生活污水治理率达到62%/);
     expect(review1.split('612个')).toHaveLength(2);
@@ -625,7 +624,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   it('tells headline results first with their subject, the count by its share, and deploys every chapter of a part', () => {
     const review1 = review.join('');
     // 1. The report's SELECTION.headline rule: the 改造 and 整治 done lead the 蓝天 point, before the 氨 figure.
-    expect(review1).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造。完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治。');
+    expect(review1).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造；完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治；');
     // A count of a generic noun is no subject: never 「40家单位隐患排查…」 alone.
     expect(review1).not.toMatch(/[。，]40家单位隐患排查/);
     expect(bareSubject('40家单位隐患排查“回头看”全部完成')).toBe(true);
@@ -676,7 +675,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // (PAIR_LEAD); the order of the results is unchanged.
     // Round sixteen (R13 speech 1) names what pushed the leads (was `…46项。全年推送…`): the subject the unit's sentence
     // opens with (REVIEW_POINT.subject).
-    expect(yellow).toContain('一是积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项。智慧生态黄河平台全年推送环境问题线索1862条，办结1849条。');
+    // Round sixteen (R13, R14, R15 speech: the outcome put before the work read as mechanical) removes the pair form: the
+    // point is as before round fourteen, its results one sentence joined by ；.
+    expect(yellow).toContain('一是积极落实黄河重大国家战略。分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类；智慧生态黄河平台全年推送环境问题线索1862条，办结1849条。');
     expect(resultSentence('智慧生态黄河平台新增污染源一证式监管等功能模块4个，全年推送环境问题线索1862条，办结1849条，闭环处置率99.3%')?.text).toBe('智慧生态黄河平台全年推送环境问题线索1862条，办结1849条');
     expect(resultSentence('新增污染源一证式监管等功能模块4个，全年推送环境问题线索1862条，办结1849条')?.text).toBe('全年推送环境问题线索1862条，办结1849条');
     expect(report.join('')).toContain('一是积极落实黄河重大国家战略。');
@@ -686,16 +687,16 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round sixteen (R14 speech 4) changes the second result (was `完成土壤污染风险管控和修复报告评审63个`, a count of
     // reports reviewed): a clipped result whose subject is only a count (`40家单位隐患排查…全部完成`) gives way to the
     // result said before it, the quantified target met.
-    expect(pollution).toContain('三是持续打好净土保卫战。每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求。完成78家重点监管单位周边土壤和地下水监督性监测。');
-    expect(review.join('')).toContain('一是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区。玉符河、绣江河获评省级美丽河湖。二是');
+    expect(pollution).toContain('三是持续打好净土保卫战。每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求；完成78家重点监管单位周边土壤和地下水监督性监测。');
+    expect(review.join('')).toContain('一是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区；玉符河、绣江河获评省级美丽河湖。二是');
     expect(headlineRank('黄河干流济南段水质稳定保持Ⅱ类')).toBeLessThan(Infinity);
     expect(headlineRank('分解落实省“十大行动”任务46项')).toBeLessThan(Infinity);
     expect(headlineRank('全年推送环境问题线索1862条')).toBe(Infinity);
     // Round sixteen (R12 speech): the cases decided and the fines imposed are an enforcement office's headline results.
     expect(headlineRank('全年办理环境行政处罚案件412件，罚没款2860万元')).toBeLessThan(Infinity);
     // A third result when it is a headline (REVIEW_POINT.results): the quantified target beaten (5.3% against 5%).
-    expect(review.join('')).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造。完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治。规模化畜禽养殖场大气氨排放总量较2020年下降5.3%。二是');
-    expect(review.join('')).toContain('一是进一步强化生态环境保护督察执法。非现场执法检查率达到42%，线上发现问题核实整改率99%。全年办理环境行政处罚案件412件，罚没款2860万元。');
+    expect(review.join('')).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造；完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治；规模化畜禽养殖场大气氨排放总量较2020年下降5.3%。二是');
+    expect(review.join('')).toContain('一是进一步强化生态环境保护督察执法。非现场执法检查率达到42%，线上发现问题核实整改率99%；全年办理环境行政处罚案件412件，罚没款2860万元。');
     // 6. The point under （四） that said its heading again leads with its task's own words (the report's rule).
     const green = paragraphs[3]!;
     expect(green).not.toContain('是扎实推动绿色低碳高质量发展');
@@ -880,22 +881,6 @@ describe('the speech’s rules, each on its own', () => {
       '（二）从发展阶段看，2026年是“十五五”规划的开局之年，要高质量开好“十五五”生态环境保护工作的局，【待填：今年面临的压力和挑战（约200字）】。',
     ]);
     expect(situationWords('', '')).toEqual(['（一）从上级要求看，【待填：上级会议和文件对今年工作的要求（约200字）】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。']);
-    // Round fourteen (S15): a point's lead in the seed's pair form when its first result ends in an outcome with its own
-    // subject; a leaning outcome (`点位水质…`), a bare count (`2个断面…`) or a result of one clause leaves it.
-    expect(pairLead('积极落实黄河重大国家战略', ['分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类', '全年推送环境问题线索1862条，办结1849条'])).toEqual({
-      lead: '积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类',
-      results: ['分解落实省“十大行动”任务46项', '全年推送环境问题线索1862条，办结1849条'],
-    });
-    const unchanged = (lead: string, results: string[]) => expect(pairLead(lead, results)).toEqual({ lead, results });
-    unchanged('持续打好净土保卫战', ['每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求']);
-    unchanged('全力打好碧水保卫战', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，2个断面水质年均值均达到考核要求']);
-    unchanged('扎实推进碳达峰碳中和', ['历城区获评省级低碳发展示范区']);
-    unchanged('扎实打好蓝天保卫战', ['完成3家水泥企业、2家焦化企业超低排放改造']);
-    // Round sixteen (R13, R14 speech: results before the work read as mechanical): a thing done, a measured gain, stay results.
-    unchanged('夯实基层建设基础', ['细化落实机关党建“三级三张清单”，完成局直属机关党委换届']);
-    unchanged('靠前服务保障项目建设', ['完成重大项目环评审批147个，平均审批时限压缩至法定时限的40%']);
-    unchanged('推动减污降碳协同增效', ['推动1家国家级、1家省级减污降碳协同创新试点园区建设，试点园区单位产值碳排放同比下降6.8%']);
-    unchanged('强化纪律作风建设', ['围绕执法领域“小切口”开展不正之风和腐败问题集中整治，完成整改9项']);
     // Round fourteen: with a （三） from the data, （二） leaves only the outside to fill.
     expect(situationWords('2026年是“十五五”规划的开局之年', '', '去年还有2项工作没有完成')[1]).toBe('（二）从发展阶段看，2026年是“十五五”规划的开局之年，【待填：今年面临的外部压力和挑战（约150字）】。');
     expect(doneAlready('完成徒骇河刘成桥、北大沙河入黄河口国控断面“一断面一策”', ['编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，实施精准治理项目19个'])).toBe(true);

@@ -1329,26 +1329,6 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
 }
 
 /**
- * A point's lead in the seed speech's pair form (round fourteen, R9 speech: the review read as a shortened copy of the
- * report, the same `一是` leads): `一是精准施策，大气环境稳定达标` — the method, then the outcome. When the point's first
- * result ends in a clause stating an outcome with its own subject (`黄河干流济南段水质稳定保持Ⅱ类`: not leaning on the
- * clause before, not a bare count, at most `most` characters), that clause joins the lead and the result keeps the rest:
- * `积极落实黄河重大国家战略，黄河干流济南段水质稳定保持Ⅱ类。分解落实省“十大行动”任务46项`. Else the point is unchanged.
- */
-export const PAIR_LEAD = {
-  outcome: /((稳定)?保持[ⅠⅡⅢⅣ]+类|全部达到|均达到|达到[^，；。]*考核要求|获评|全部办结)$/,
-  most: 18,
-} as const;
-export function pairLead(lead: string, results: string[]): { lead: string; results: string[] } {
-  const [first, ...rest] = results;
-  const clauses = first?.split('，') ?? [];
-  const outcome = clauses.at(-1) ?? '';
-  // An outcome naming what the clause before it introduced (`试点园区…` after `推动…试点园区建设`) cannot go first.
-  if (clauses.length < 2 || !PAIR_LEAD.outcome.test(outcome) || outcome.length > PAIR_LEAD.most || REVIEW_POINT.leaning.test(outcome) || /^\d/.test(outcome) || leansOnPrevious(outcome, clauses.at(-2))) return { lead, results };
-  return { lead: `${lead}，${outcome}`, results: [clauses.slice(0, -1).join('，'), ...rest] };
-}
-
-/**
  * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
  * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
  * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
@@ -1414,7 +1394,11 @@ function reviewItems(
   const shown = new Set([...told].sort((a, b) => Number(b.first) - Number(a.first) || b.weight - a.weight).slice(0, most));
   const kept = told.filter((u) => shown.has(u));
   return {
-    items: kept.map((u) => pairLead(u.lead, u.results)).map((u) => `${u.lead}。${u.results.join('。')}`),
+    // Round sixteen: the lead a sentence of its own, then the work and its results, as the report's points are (R13, R14,
+    // R15 speech read the seed's pair form `一是…，<outcome>。` with a data outcome as results put before the work, and
+    // round fourteen's PAIR_LEAD is removed); the results of a point are one sentence, joined by ；, not a telegram of
+    // one-clause sentences (R15 speech 1).
+    items: kept.map((u) => `${u.lead}。${u.results.join('；')}`),
     chapters: [...new Set(kept.map((u) => u.ch))],
     of: kept.map((u) => u.ch.章节),
   };
