@@ -1582,7 +1582,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // Its unit's next step, when it says what will be done (not `继续推进`): the deployment's answer to it.
       const next = cnPunctuation(x.next).replace(/[。；\s]+$/, '').replace(/。/g, '，');
       // The deployment names it by its work when it does not say which (FOLLOW_UP_ANSWER); a fact names its own kind.
-      const words = fact?.words ?? followUpName(problem.split('，').join('、'), rowName(x.c, clauses));
+      // Round sixteen (R15 speech 2: the unit's whole problem text pasted after 针对): its first clause names it.
+      const words = fact?.words ?? followUpName(problem.split('，')[0]!, rowName(x.c, clauses));
       return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
