@@ -1131,7 +1131,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // After R11 (speech 8; was 2): the closing line after the parts went, so once, under 压实工作责任.
     expect(speech.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);
     // Round fifteen (R10 speech 7) drops the clauses by responsibility (was `部署重点任务59项，按责任分工细化为67项。`).
-    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务。各牵头单位要/);
+    expect(speech[speech.indexOf('（一）压实工作责任') + 1]).toMatch(/^《济南市生态环境局2026年工作要点》部署了59项重点任务，各牵头单位要逐项/);
     expect(speech.join('')).not.toMatch(/等[。，]/);
     expect(speech.join('')).not.toContain('其他一项任务');
     // Round five (point 17): 四、's sub-headings stand alone, as in 一、 and 三、; round six: 作风 is a template paragraph.

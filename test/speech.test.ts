@@ -751,7 +751,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(text[text.indexOf('（一）压实工作责任') + 1]).toBe(
       // (After R11 speech 8: `具体任务已经明确` moved here from the closing line after the parts; round sixteen, R13 speech 14,
       // removes it: the speech's last paragraph says `2026年的任务已经明确`.)
-      '《济南市生态环境局2026年工作要点》部署了59项重点任务。各牵头单位要对照2026年重点工作任务，逐项细化措施、明确时限，主要负责同志要亲自抓、负总责；配合单位要主动对接、密切协作，形成工作合力。',
+      // Round sixteen (R15 speech 10): one sentence, the tasks named once (was `…59项重点任务。各牵头单位要对照2026年重点工作任务，`).
+      '《济南市生态环境局2026年工作要点》部署了59项重点任务，各牵头单位要逐项细化措施、明确时限，主要负责同志要亲自抓、负总责；配合单位要主动对接、密切协作，形成工作合力。',
     );
     // Named once in all, here (after R11 speech 8; was twice, with the deployment's closing line right before this).
     expect(text.join('').match(/《济南市生态环境局2026年工作要点》/g)).toHaveLength(1);

@@ -594,7 +594,9 @@ export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中
  * 责任分工细化为67项。`). With the next plan it is the plan's one mention (DEPLOY_CLOSING is then not said, R11 speech 8).
  */
 // Round sixteen (R13 speech 14: `具体任务已经明确` said again by the closing `2026年的任务已经明确`): the plan and its size only.
-export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务。`;
+// Round sixteen (R15 speech 10: `…部署了59项重点任务。各牵头单位要对照2026年重点工作任务` named the tasks twice): one
+// sentence with the template's duty, which then leaves out its `对照…重点工作任务`.
+export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署了${tasks}项重点任务，`;
 
 /**
  * 强化调度督办 says how the year's returns went by the units that did not report (SILENT_UNITS) and nothing more (R11,
