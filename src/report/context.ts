@@ -142,7 +142,9 @@ export function remainingSentence(problem: string, progress: string[]): string {
  * Problems reported on work done that are no count left (道路积尘负荷反复, 总氮浓度波动较大): at least `least` of them are
  * one point, each by its first clause (R6 report 4).
  */
-export const RESIDUAL = { least: 2, head: '部分领域治理成效尚不稳固，' } as const;
+// Round sixteen (R14, R15 report 7: `部分领域…，部分城乡接合部…` said 部分 twice): the head says no 部分 when the first
+// problem opens with it.
+export const RESIDUAL = { least: 2, head: '部分领域治理成效尚不稳固，', plainHead: '治理成效尚不稳固，' } as const;
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
@@ -1194,7 +1196,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const residualHere = ranked.filter((p) => residuals.has(p));
   const printedPoints =
     residualHere.length >= RESIDUAL.least
-      ? [...ranked.filter((p) => !residuals.has(p)), `${RESIDUAL.head}${residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text).join('、')}。`]
+      ? [...ranked.filter((p) => !residuals.has(p)), ((firsts) => `${firsts[0]!.startsWith('部分') ? RESIDUAL.plainHead : RESIDUAL.head}${firsts.join('、')}。`)(residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text))]
       : ranked;
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own, [...items, extra].join(''));
