@@ -239,10 +239,13 @@ describe('the 督办通报 of a 年终 round', () => {
     const pasting = assignUnits(plan).assignments.filter((a) => ![SILENT, RETURNED].includes(a.unit) && a.rows.some((r) => r.role === '牵头' && r.clause.id !== '6.3'));
     expect(pasting).toHaveLength(16);
     expect(pasting.map((a) => a.unit)).toContain(LATE);
+    // Round sixteen (R14–R16 通报: `多项…表述笼统` was vague and untrue of specific entries): the late unit's count of works
+    // with a stock text, one per clause it leads but 6.3 (PROGRESS).
+    const lateLeads = pasting.find((a) => a.unit === LATE)!.rows.filter((r) => r.role === '牵头' && r.clause.id !== '6.3').length;
     expect(text).toContain(
       // Round fifteen (R10 通报 4; assertion changed, was `${LATE}逾期2天报送，予以提醒。` and 16家 below): the late unit is
       // one of the 16, reminded of both in its one sentence; the remark counts the other 15.
-      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
+      `（一）通报批评和提醒。${SILENT}未报送年终工作情况，所承担的积极开展美丽河湖申报等5项工作完成情况不明；${RETURNED}报送材料经审核退回。对以上单位予以通报批评。${LATE}逾期2天报送，且在${lateLeads}项工作下重复报送同一表述，予以提醒。` +
         // (Lead, after round fourteen: the remark states, 四 asks; was …，今后报送要逐项写明具体进展和成效。)
         '部分单位报送内容照搬套用、表述笼统，15家单位在多项工作下报送了相同内容。' +
         // Round fourteen (R9 通报 4): every cooperating row here says 继续做好配合工作 — by hand, 85 配合 rows of the
@@ -1181,13 +1184,14 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       // Round fifteen (R10 通报 4; was `…逾期2天报送，予以提醒。政策法规处在多项工作下报送了相同内容，表述笼统。`): the late
       // unit is the one that pasted, so one sentence reminds it of both, naming it once.
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。` +
-        `${LATE_UNIT}逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。` +
+        // Round sixteen (R14–R16 通报): the count of works the pasted sentence stands under (PASTED_UNDER's 3 clauses).
+        `${LATE_UNIT}逾期2天报送，且在3项工作下重复报送同一表述，予以提醒。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
         // Round sixteen (R14 通报 5: no subject and no ruling): who, the counts, and the reminder.
         '部分配合单位报送内容空泛，82条配合情况中有78条仅为“继续做好配合工作”等表述，未写明具体配合事项，予以提醒。\n',
     );
-    expect(body.match(/在多项工作下报送了相同内容/g)).toHaveLength(1);
+    expect(body.match(/重复报送同一表述/g)).toHaveLength(1);
     expect(body.match(new RegExp(LATE_UNIT, 'g'))).toHaveLength(1);
     expect(bulletin).toContain('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
     expect(body).not.toMatch(/逾期报送[。；]|逾期报送，予以通报批评/);

@@ -294,7 +294,9 @@ export const BULLETIN_RULES = {
    * text is reminded of both in one sentence (`政策法规处逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。`);
    * repeatedText then names only the others.
    */
-  lateAndRepeated: (late: string) => `${late}，且${REPEATED.pasted}、${REPEATED.vague}`,
+  // Round sixteen (R14, R15, R16 通报: `表述笼统` was untrue of a unit whose other entries are specific; `多项` vague): the
+  // count of the unit's own works the pasted sentence stands under, and no more.
+  lateAndRepeated: (late: string, works: number) => `${late}，且在${works}项工作下重复报送同一表述`,
   /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
   repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
   /**
@@ -1151,7 +1153,8 @@ export function buildBulletin(
   // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
   const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
-  const late = lateUnits.map((u) => (repeaters.includes(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u)) : lateWords(u)));
+  const pastedUnder = (u: string) => clauses.filter((c) => c.answers.some((a) => a.unit === u && a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x)))).length;
+  const late = lateUnits.map((u) => (repeaters.includes(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder(u)) : lateWords(u)));
   const otherRepeaters = repeaters.filter((u) => !lateUnits.includes(u));
   // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
   const coopWords = coopFillerMostly(clauses);
