@@ -583,6 +583,9 @@ export function openingShare(done: number, total: number): string {
 // Round sixteen (R13 speech 13: `未按时报送` understated a unit that never reported): the units counted here reported
 // nothing at all, so they are said as not having reported to this day (`至今未报送`), and told to report now (R14 speech
 // 10: `要引以为戒` spoke to the others, not to the unit at fault).
+// Round sixteen (R15 speech 9, R16 speech 8): at the year-end conference the 督办通报 of the same days names the unit and
+// its date; calling it out before all staff is the 通报's business, so the year-end speech does not (a mid-year 推进会
+// still does).
 export const SILENT_UNITS = { few: 2, words: (n: number, what: string) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位至今未报送${what}，要立即补报。` } as const;
 /** The deployment's last line (R2 speech 8): the plan is where the rest is, and each unit is held to it. */
 export const DEPLOY_CLOSING = (plan: string) => `具体任务在《${plan}》中已经明确，各单位要逐项抓好落实。`;
@@ -846,8 +849,17 @@ export function measureClauses(sentence: string): string[] {
   return out;
 }
 
+/**
+ * Round sixteen (R16 speech 4: `完成“十五五”…规划编制，…，确保2026年6月底前完成` said 完成 twice): a lead that is itself
+ * the completion takes its deadline before it (`2026年6月底前完成“十五五”…编制`), and no `确保…完成` after.
+ */
+function dated(y: TaskDeploy): TaskDeploy {
+  return y.due && /^完成/.test(y.lead) ? { ...y, lead: `${y.due}${y.lead}`, due: '' } : y;
+}
+
 /** A told task in one sentence: `lead，measure，确保targets、aims`. */
-function taskSentence(y: TaskDeploy, aims: string[] = [], withLead = true): string {
+function taskSentence(task: TaskDeploy, aims: string[] = [], withLead = true): string {
+  const y = dated(task);
   const ensure = [...y.targets, ...aims.filter((a) => !y.targets.includes(a))];
   // A measure saying what its `确保…` says again (`完成省下达的…任务，确保完成省下达的…目标`) is left to the 确保 (AIM_ECHO).
   const measure = y.measure
@@ -1080,20 +1092,21 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
     // A task's measure as the item says it; `forced` when it is said as a problem's answer, hollow or not.
-    const bitOf = (y: TaskDeploy, forced = false): string => {
+    const bitOf = (task: TaskDeploy, forced = false): string => {
+      const y = dated(task);
       let said = '';
       // A clause whose object is its task's (SUBJECTLESS) opening the task's words is said after the task's lead.
       let withLead = false;
-      for (const c of measureClauses(owned.get(y)!)) {
+      for (const c of measureClauses(owned.get(task)!)) {
         if (!said && SUBJECTLESS.test(c)) withLead = true;
         if (!said || said.length + 1 + c.length <= CHAPTER_ITEM.measureChars || y.score === 4) said = said ? `${said}，${c}` : c;
       }
-      if (withLead && !y.due) said = `${y.lead}，${said}`;
+      if (withLead && !task.due) said = `${y.lead}，${said}`;
       // Its targets not met nor said in the 主要目标, those the cut left out of the measure too.
       const targets = targetsOf([y.task]).filter((t) => !d.met.has(targetKey(t)) && fresh(t) && !said.includes(t));
       const ensured = [y.due ? `${y.due}完成` : '', targets.join('、')].filter(Boolean).join('，');
       // A deadline is its lead's (`完成…规划编制，…，确保2026年6月底前完成`): the lead is said with it.
-      const what = y.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
+      const what = task.due ? [y.lead, said].filter(Boolean).join('，') : said || y.lead;
       // A measure left hollow by the cut (`完善预警反馈机制`), with nothing to ensure, is no measure to say (HOLLOW).
       if (!forced && !ensured && hollowMeasure(said)) return '';
       return `${what}${ensured ? `，确保${ensured}` : ''}`;
@@ -1725,7 +1738,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     部署: deploy,
     责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
     // The units that did not report, no statistics of the cooperating units' texts (SUPERVISION_WORDS, R11/R12).
-    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
+    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
     愿景: vision,
   };
   return speech;
