@@ -666,7 +666,8 @@ describe('rules in one place', () => {
     const metrics = { '细颗粒物（PM2.5）平均浓度': { 值: 36, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' }, 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' }, 重污染天数: 4 };
     // One met, its basis as given; the missed one and the one without a target are not results. Round ten (B10 point
     // 3; was the indicators and the statute): beside indicators met, no task result (it read as unrelated there).
-    expect(yearResults(none, metrics, [statute])).toBe('PM2.5平均浓度36微克/立方米达到省考核要求');
+    // Round sixteen (R17 通报 8): the written 通报 names it in full.
+    expect(yearResults(none, metrics, [statute])).toBe('细颗粒物（PM2.5）平均浓度36微克/立方米达到省考核要求');
     // No indicator: two task results, the strongest first; a praised unit's highlight is not told again.
     const sentences = ['全年检测在用机动车28.7万辆次，道路积尘负荷同比下降12.4%', statute, '组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖'];
     expect(yearResults(none, {}, sentences)).toBe('《济南市大气污染防治条例》修正案于2025年10月1日起施行，玉符河、绣江河获评省级美丽河湖');
@@ -1467,7 +1468,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // the judgement, then the indicators in one sentence, met then missed with figure and target, then what is short.
     expect(overview).toContain(
       // B18: 十一 (11.1 基本完成) is no longer wholly done.
-      '14个方面中有10个方面的任务全部完成。主要指标中，PM2.5平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
+      '14个方面中有10个方面的任务全部完成。主要指标中，细颗粒物（PM2.5）平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
     );
     expect(overview.endsWith('方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。')).toBe(true);
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's

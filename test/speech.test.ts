@@ -165,8 +165,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round fifteen (R10 speech 5): after the 收官 sentence, `一年来` (was the paragraph's start `2025年，在…`).
     expect(text.find((x) => x.startsWith('2025年是'))).toMatch(/。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，/);
     // Round sixteen (R14 speech 11: the leadership credited first; R15 speech 11: the system and the departments thanked
-    // too; R16 speech 2: `离不开上级` is no wording, the opening's gap again).
-    const thanks = '这些成绩的取得，是【待填：上级领导机关，如“市委市政府”】坚强领导的结果，是全局上下共同努力的结果。在此，我代表局党组，向全市生态环境系统广大干部职工，向关心支持生态环境保护工作的各有关部门和社会各界表示衷心的感谢！';
+    // too; R16 speech 2: `离不开上级` is no wording, the opening's gap again; R17 speech 11: one scope, the city's system).
+    const thanks = '这些成绩的取得，是【待填：上级领导机关，如“市委市政府”】坚强领导的结果，是全市生态环境系统广大干部职工共同努力的结果。在此，我代表局党组，向大家，向关心支持生态环境保护工作的各有关部门和社会各界表示衷心的感谢！';
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
     // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.

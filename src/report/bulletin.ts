@@ -8,8 +8,9 @@ import { STATUS_FILLS } from '../sheets/style.ts';
 import { cnDate, localDate } from '../util/time.ts';
 import { cnCount, cnOrdinal, quoted, SCHEDULE_WORDS, type ReportContext } from './context.ts';
 import { scopeCounted, sizeOf } from './counting.ts';
+import { cnPunctuation } from './punctuation.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
-import { highlightScore, readPreamble, REVIEW_WORDS, sharedBasis, spoken } from './speech.ts';
+import { highlightScore, readPreamble, REVIEW_WORDS, sharedBasis } from './speech.ts';
 import { completePhrases, joinTexts, partAlone, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
@@ -604,8 +605,9 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
   const topic = (name: string) => metricTopic(name)?.topic ?? name;
   const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
   const basis = sharedBasis(met.map((x) => x.row.结论.replace(/^达到/, '')));
-  // `细颗粒物（PM2.5）平均浓度` by the short name the speech says too (speech.ts spoken).
-  const indicators = named.length ? R.met(named.map((x) => `${spoken(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
+  // Round sixteen (R17 通报 8): a written 通报 names an indicator in full at its first mention (`细颗粒物（PM2.5）平均浓度`);
+  // only the speech, which is heard, says the short name (speech.ts spoken).
+  const indicators = named.length ? R.met(named.map((x) => `${cnPunctuation(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
   const tasks = sentences
     .map((x, at) => ({ r: taskResult(x), at }))
     .filter((x): x is { r: NonNullable<ReturnType<typeof taskResult>>; at: number } => x.r !== null && !told.has(x.r.text))
