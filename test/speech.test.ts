@@ -11,7 +11,7 @@ import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { partAlone } from '../src/report/synthesis.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -143,7 +143,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // first two in plan order (道路积尘 under 蓝天, 小清河 under 碧水; 二级市场交易 is the third), each by its first clause.
       // After R12 (R10, R11, R12 speech: the work left and the problems to follow up repeated the shortcomings just
       // listed, and were dropped): the aims, then what the 2026 plan (11.1) says to be ready for.
-      '（三）从自身工作看，PM2.5要由38微克/立方米降至37微克/立方米以内，优良天数比率要由62.6%提高到64%以上；今年还面临迎接中央生态环境保护督察的任务。',
+      // Round sixteen (R13–R17 speech, five readers in a row: （三） thin) adds the work left said forward, never its
+      // shortfall or cause (OWN_WORK.due/close/carried): 6.3's unit's own dated plan (LEAD_TEXT: `…2026年一季度完成剩余48个
+      // 村整治任务`), 11.1's 5 left to close, 1.2 carried by its unit's date (`2026年上半年完成规划文本编制并报批`).
+      '（三）从自身工作看，PM2.5要由38微克/立方米降至37微克/立方米以内，优良天数比率要由62.6%提高到64%以上；剩余48个村整治任务要在2026年一季度完成，剩余5项督察反馈问题要逐项销号，“十五五”生态环境保护规划编制要在2026年上半年完成；今年还面临迎接中央生态环境保护督察的任务。',
     ]);
     expect(text.join('\n')).not.toContain('薄弱环节');
     // 作风 and the closing words: template paragraphs, kept in templates/speech.hbs, each with its comment for the clerk.
@@ -877,6 +880,13 @@ describe('the speech’s rules, each on its own', () => {
     expect(ownWorkWords(aims, rows)).toBe('优良天数比率要由63.1%提高到64%以上');
     expect(ownWorkWords(aims, rows, '做好迎接中央生态环境保护督察各项准备工作')).toBe('优良天数比率要由63.1%提高到64%以上；今年还面临迎接中央生态环境保护督察的任务');
     expect(ownWorkWords(aims, [])).toBe('');
+    // Round sixteen (R13–R17 speech): the work left, said forward by its unit's dated plan, between the aims and the
+    // inspection; a clause with no date says nothing (OWN_WORK.due, carried).
+    expect(OWN_WORK.due('2026年一季度完成剩余48个村整治任务')).toBe('剩余48个村整治任务要在2026年一季度完成');
+    expect(OWN_WORK.due('继续推进整治工作')).toBe('');
+    expect(OWN_WORK.carried('“十五五”生态环境保护规划编制', '2026年上半年完成规划文本编制并报批')).toBe('“十五五”生态环境保护规划编制要在2026年上半年完成');
+    expect(OWN_WORK.carried('“十五五”生态环境保护规划编制', '6月底前完成规划文本编制')).toBe('“十五五”生态环境保护规划编制要在6月底完成');
+    expect(ownWorkWords(aims, rows, '做好迎接中央生态环境保护督察各项准备工作', ['剩余48个村整治任务要在2026年一季度完成', ''])).toBe('优良天数比率要由63.1%提高到64%以上；剩余48个村整治任务要在2026年一季度完成；今年还面临迎接中央生态环境保护督察的任务');
     expect(inspectionClause(undefined)).toBe('');
     expect(ownWorkWords([], [], '做好迎接中央生态环境保护督察各项准备工作')).toBe('今年还面临迎接中央生态环境保护督察的任务');
     expect(situationWords('', '', '去年还有2项工作没有完成')).toEqual(['（一）从上级要求看，【待填：上级会议和文件对今年工作的要求（约200字）】。', '（二）从发展阶段看，【待填：所处发展阶段和面临的形势】。', '（三）从自身工作看，去年还有2项工作没有完成。']);

@@ -431,6 +431,22 @@ export const OWN_WORK = {
    * shortcomings just listed).
    */
   inspection: (clause: string) => `今年还面临${SUPERIOR_INSPECTION.exec(clause)?.[0] ?? clause}的任务`,
+  /**
+   * Round sixteen (R13–R17 speech, five readers in a row: （三） was thin; R10–R12 had asked it not to repeat the
+   * shortcomings): the work the year left, said forward as this year's by its unit's own dated plan (`剩余48个村整治任务
+   * 要在2026年一季度完成`), a count left to close (`剩余5项督察反馈问题要逐项销号`), and work carried into the year by its
+   * unit's date (`“十五五”生态环境保护规划编制要在2026年上半年完成`) — never the shortfall or its cause again.
+   */
+  dated: /^((?:\d{4}年)?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
+  due: (clause: string) => {
+    const m = OWN_WORK.dated.exec(clause);
+    return m ? `${m[2]!.replace(/^完成/, '')}要在${m[1]}完成` : '';
+  },
+  close: (words: string) => `${words}要逐项销号`,
+  carried: (object: string, clause: string) => {
+    const m = OWN_WORK.dated.exec(clause);
+    return m ? `${object}要在${m[1]!.replace(/前$/, '')}完成` : '';
+  },
 } as const;
 
 /** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
@@ -452,9 +468,9 @@ export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目
  * 形势 （三）: the aims the year's values fall short of, then what the next plan says to be ready for (OWN_WORK.inspection);
  * '' when neither.
  */
-export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], inspection = ''): string {
+export function ownWorkWords(aims: string[], rows: readonly { 指标: string; 目标: string; 完成值: string }[], inspection = '', left: string[] = []): string {
   const figures = aims.map((a) => aimAgainstYear(a, rows)).filter(Boolean).join('，');
-  return [figures, inspection ? OWN_WORK.inspection(inspection) : ''].filter(Boolean).join('；');
+  return [figures, left.filter(Boolean).join('，'), inspection ? OWN_WORK.inspection(inspection) : ''].filter(Boolean).join('；');
 }
 
 /** The next plan's clause naming a superior's inspection to be ready for (SUPERIOR_INSPECTION), or ''. */
@@ -1599,7 +1615,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // The deployment names it by its work when it does not say which (FOLLOW_UP_ANSWER); a fact names its own kind.
       // Round sixteen (R15 speech 2: the unit's whole problem text pasted after 针对): its first clause names it.
       const words = fact?.words ?? followUpName(problem.split('，')[0]!, rowName(x.c, clauses));
-      return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '', close: fact ? OWN_WORK.close(fact.words) : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1712,7 +1728,12 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan)) : '');
+  // The work the year left, said forward (OWN_WORK.due, close, carried): each unit's own dated plan, a count to close,
+  // work carried by its unit's date.
+  const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
+  const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
+  const leftWork = [...carried.map((c) => OWN_WORK.due(datedClause(c.plan))), ...reported.map((x) => x.close), ...carriedOver];
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan), leftWork) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
