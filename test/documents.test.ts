@@ -633,6 +633,20 @@ print(json.dumps({'header': header[-2:], 'rows': {k: list(rows[k][-2:]) for k in
       header: ['年终结论', '目标差距'],
       rows: { '6.3': ['未完成', '660个完成612个，尚差48个'], '1.2': ['结转', null], '9.1': ['未报送', null], '11.3': ['完成', null] },
     });
+    // Round sixteen (R19 通报 2: the 汇总表 counted 十一 3 of 3 done while the 通报's 表1 counted 2 and 1 基本完成): a
+    // year-end sheet counts as 表1 does (bulletin.ts basicDoneIds, tableRate), read here by openpyxl and compared with
+    // 表1 as python-docx reads it, row by row; 11.1 (督察, 46 − 41 = 5 left) is the one 基本完成.
+    const sheet = JSON.parse(execFileSync(PYTHON, ['-c', `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['年终完成情况']
+print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_only=True)], ensure_ascii=False))`, join(round.reportDir, '汇总表_2025-年终.xlsx')], { encoding: 'utf8' }));
+    const bulletinDir = join(round.ws, 'bulletin-only');
+    const made = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', join(round.ws, 'metrics.json'), '-t', 'bulletin', '-o', bulletinDir);
+    expect(made.code, made.stderr).toBe(0);
+    const table1 = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = [x for x in docx.Document(sys.argv[1]).tables if x.rows[0].cells[0].text == \'工作领域\'][0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(bulletinDir, '督办通报_2025-年终.docx')], { encoding: 'utf8' }));
+    expect(sheet.slice(1)).toEqual(table1.slice(1));
+    expect(sheet[0]).toEqual(['章节', '工作项数', '完成', '基本完成', '未完成', '转入下一年度', '未报送', '完成率']);
+    expect(sheet.find((r: string[]) => r[0]!.startsWith('十一、'))).toEqual(['十一、依法推进生态环境保护督察执法', '3', '2', '1', '0', '0', '0', '66.7%']);
+    expect(sheet.at(-1)).toEqual(['合计', '67', '60', '1', '1', '1', '4', '89.6%']);
     // The attachment says each quantified target's outcome.
     const table = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; t = [x for x in docx.Document(sys.argv[1]).tables if x.rows[0].cells[1].text == \'重点任务\'][0]; print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))', join(round.reportDir, '年度工作情况报告_2025-年终.docx')], { encoding: 'utf8' }));
     expect(table.map((r: string[]) => [r[0], r[3], r[4]])).toEqual([

@@ -351,6 +351,19 @@ export function partFigures(text: string): string {
  * 表1's 完成率 (R12: `91%` beside `83.3%`): a whole percentage as it is (`100%`, `75%`), any other with one decimal
  * (`89.6%`, `91.0%`), so that no row reads rounder than it is.
  */
+/**
+ * The clauses a year-end 表1 counts 基本完成 (BULLETIN_RULES.basicDone): reported 完成, their leads' own text stating a
+ * remainder (OPEN_REMAINDER). One rule for the 通报 and the 汇总表's year-end sheet (round sixteen, R19 通报 2: the two
+ * documents sent out together counted 督察整改 differently).
+ */
+export function basicDoneIds(clauses: readonly ClauseProgress[]): Set<string> {
+  return new Set(
+    clauses
+      .filter((c) => c.yearEnd === '完成' && c.answers.some((a) => a.role === '牵头' && a.reported && openRemainder(substance(a.progress, c.task)) !== null))
+      .map((c) => c.clauseId),
+  );
+}
+
 export function tableRate(done: number, of: number): string {
   return (done * 100) % of === 0 ? `${(done * 100) / of}%` : `${((done * 100) / of).toFixed(1)}%`;
 }
@@ -834,9 +847,9 @@ export function buildBulletin(
           return [{ c, leads, kind: 'problem', left: '', 情况: problem, 原因: '', deadline: step ? enforceableDate(step) : OPEN_PROBLEM.noStep, step }];
         })
     : [];
-  // 表1's third category (BULLETIN_RULES.basicDone): a clause its lead reported 完成 whose own text states a remainder,
-  // the same rule (OPEN_REMAINDER) that presses the remainder in 表2; the unit's own status stays as reported.
-  const remainderIds = new Set(followed.filter((x) => x.kind === 'remainder').map((x) => x.c.clauseId));
+  // 表1's third category (BULLETIN_RULES.basicDone): basicDoneIds, the same rule (OPEN_REMAINDER) that presses the
+  // remainder in 表2 and that the 汇总表's year-end sheet counts by; the unit's own status stays as reported.
+  const remainderIds = basicDoneIds(clauses);
   const outcome = (c: ClauseProgress) => (c.yearEnd === '完成' && remainderIds.has(c.clauseId) ? '基本完成' : c.yearEnd);
   const count = (k: string) => clauses.filter((c) => outcome(c) === k).length;
   // Each clause 基本完成 as 一 names it (BULLETIN_RULES.basicDone.short): by its object and verb as its lead wrote
