@@ -20,13 +20,13 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate, YEAR_RESULTS } from '../src/report/bulletin.ts';
+import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
-import { buildSpeech, REVIEW_POINT, spoken } from '../src/report/speech.ts';
+import { buildSpeech, spoken } from '../src/report/speech.ts';
 import { scopeWords } from '../src/report/counting.ts';
 import { dropEcho, joinTexts, partAlone } from '../src/report/synthesis.ts';
-import { COOPERATING_TEXT, leadAnswer, LATE as LATE_UNIT, LEAD_TEXT, PASTED_UNDER, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
+import { COOPERATING_TEXT, saidByUnits, unitWords as unitWordsOf, LATE as LATE_UNIT, LEAD_TEXT, PASTED_UNDER, SEED_THEMES, SILENT as SILENT_UNIT, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { mkdirSync } from 'node:fs';
 
 /**
@@ -1037,8 +1037,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     speech = docxText(join(round.reportDir, '讲话稿_2025-年终.docx'));
     bulletin = docxText(join(round.reportDir, '督办通报_2025-年终.docx'));
     report = docxText(join(round.reportDir, '年度工作情况报告_2025-年终.docx'));
-    unitWords = plan.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress)));
-    unitWords.push(...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, '')));
+    unitWords = unitWordsOf(plan);
   }, 240_000);
 
   // Issue 29 (round six): the fixture's units now write realistic, clause-specific texts, so this test asserts the
@@ -1085,15 +1084,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
         // a chapter's verb + object; round nine: the lead a sentence, then the results, each clause the units'.
         const [, ...results] = x.replace(/^[一二三四五六]是/, '').split('。');
         expect(results.length, x).toBeGreaterThanOrEqual(1);
-        // (A rule's passage the report tells whole is said by its taking force alone: YEAR_RESULTS.procedure left out.)
-        // (A `其中…` part said alone drops the count of what it names: synthesis.ts partAlone, clause by clause.)
-        const alone = (w: string) => w.split(/(?<=[，；。])/).map(partAlone).join('');
-        // (Round sixteen: a year-long result may take the subject its unit's sentence opens with, REVIEW_POINT.subject.)
-        const withSubject = (x: string) => unitWords.some((w) => {
-          const subject = REVIEW_POINT.subject.exec(w)?.[1];
-          return !!subject && x.startsWith(subject) && w.includes(x.slice(subject.length));
-        });
-        const said = (x: string) => achievements.includes(x) || withSubject(x) || unitWords.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
+        // (A rule's passage by its taking force alone, a `其中…` part alone, a year-long result with its sentence's subject:
+        // yearend-round.ts saidByUnits.)
+        const said = saidByUnits(unitWords, achievements);
         for (const clause of results.join('，').split(/[，；]/).filter(Boolean)) expect(said(clause), clause).toBe(true);
       });
     }

@@ -8,13 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { YEAR_RESULTS } from '../src/report/bulletin.ts';
-import { partAlone } from '../src/report/synthesis.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
 import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
-import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, SEED_THEMES, yearEndRound, type YearEndRound } from './yearend-round.ts';
+import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, saidByUnits, SEED_THEMES, unitWords as unitWordsOf, yearEndRound, type YearEndRound } from './yearend-round.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
 
 const NEXT_PLAN = join(ROOT, 'test', 'fixtures', 'jinan-2026-work-plan.txt');
@@ -376,7 +374,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(safety).toMatch(/[一二三四五六]是切实保障环境安全。【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】。开展重点河流沿线环境风险排查，督促整改隐患37处。/);
     expect(safety).not.toContain('网络安全');
     const year: Plan = JSON.parse(readFileSync(join(round.ws, 'plan.json'), 'utf8'));
-    const unitWords = [...year.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress))), ...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, ''))];
+    const unitWords = unitWordsOf(year);
     for (const p of paragraphs.map((x) => x.replace(silentGap, ''))) {
       expect(p).not.toMatch(/【|（不低于|（不高于|（目标/);
       const items = (p.includes('一是') ? p.slice(p.indexOf('一是')) : p.replace(/^[^，]+，/, '')).replace(/。$/, '').split(/。(?=[二三四五六]是)/);
@@ -388,15 +386,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
         // The results are the units' own words, clause by clause (as the report gives them, or as they wrote them on
         // any clause of the chapter: round seven): no fact made up for the speech.
         const [, ...results] = x.replace(/^[一二三四五六]是/, '').split('。');
-        // (A rule's passage the report tells whole is said by its taking force alone: YEAR_RESULTS.procedure left out.)
-        // (A `其中…` part said alone drops the count of what it names: synthesis.ts partAlone, clause by clause.)
-        const alone = (w: string) => w.split(/(?<=[，；。])/).map(partAlone).join('');
-        // (Round sixteen: a year-long result may take the subject its unit's sentence opens with, REVIEW_POINT.subject.)
-        const withSubject = (y: string) => unitWords.some((w) => {
-          const subject = REVIEW_POINT.subject.exec(w)?.[1];
-          return !!subject && y.startsWith(subject) && w.includes(y.slice(subject.length));
-        });
-        const said = (y: string) => achievements.includes(y) || withSubject(y) || unitWords.some((w) => w.includes(y) || w.replace(YEAR_RESULTS.procedure, '').includes(y) || alone(w).includes(y));
+        // (A rule's passage by its taking force alone, a `其中…` part alone, a year-long result with its sentence's subject:
+        // yearend-round.ts saidByUnits.)
+        const said = saidByUnits(unitWords, achievements);
         for (const clause of results.join('，').split(/[，；]/).filter(Boolean)) expect(said(clause), clause).toBe(true);
         // Results before counts of acts (R1 speech 3): no vehicle-testing count as a chapter's highlight.
         expect(x).not.toMatch(/检测在用机动车/);

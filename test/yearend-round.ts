@@ -10,6 +10,10 @@ import { withFirstListedLeads } from '../src/plan/review.ts';
 import { jinanPlan, fillWorkbook, taizhang, tempDir, SEEDS } from './helpers.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { taskObject } from '../src/report/context.ts';
+import { YEAR_RESULTS } from '../src/report/bulletin.ts';
+import { cnPunctuation } from '../src/report/punctuation.ts';
+import { REVIEW_POINT } from '../src/report/speech.ts';
+import { partAlone } from '../src/report/synthesis.ts';
 import type { Metrics } from '../src/model/metrics.ts';
 
 /** The seed report's five themes over the plan's fourteen chapters. */
@@ -107,6 +111,30 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
  * (k: the clause's number), and for one of them the sentence a few units paste under every task (BOILERPLATE),
  * which the report prints as nobody's achievement.
  */
+/** What the units of this round wrote: every lead's progress text, and the cooperating units' own parts as the bureau's. */
+export function unitWords(plan: { tasks: readonly { lead: string; clauses: readonly { id: string }[] }[] }): string[] {
+  return [
+    ...plan.tasks.flatMap((t) => t.clauses.map((c) => cnPunctuation(leadAnswer(c.id, t.lead).progress))),
+    ...Object.values(COOPERATING_TEXT).map(([, x]) => cnPunctuation(x).replace(/^配合/, '')),
+  ];
+}
+
+/**
+ * Whether a clause a document says is the units' own words (no fact made up): one of the report's `achievements`, or a
+ * unit's words as reported, a rule's passage by its taking force alone (YEAR_RESULTS.procedure left out), a `其中…` part
+ * alone (synthesis.ts partAlone, clause by clause), or a year-long result with the subject its unit's sentence opens
+ * with (REVIEW_POINT.subject, round sixteen).
+ */
+export function saidByUnits(words: readonly string[], achievements: string): (clause: string) => boolean {
+  const alone = (w: string) => w.split(/(?<=[，；。])/).map(partAlone).join('');
+  const withSubject = (x: string) =>
+    words.some((w) => {
+      const subject = REVIEW_POINT.subject.exec(w)?.[1];
+      return !!subject && x.startsWith(subject) && w.includes(x.slice(subject.length));
+    });
+  return (x) => achievements.includes(x) || withSubject(x) || words.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
+}
+
 export function leadAnswer(clauseId: string, task: string) {
   const own = LEAD_TEXT[clauseId];
   if (own) return { status: own[0], value: own[1] ?? undefined, progress: PASTED_UNDER.includes(clauseId) ? `${own[2]}${BOILERPLATE}` : own[2], problems: own[3], next: own[4] };

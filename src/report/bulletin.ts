@@ -240,7 +240,8 @@ export const BULLETIN_RULES = {
    * 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part: that unit and its
    * figures, short (B10 point 6: `牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处`).
    */
-  partlyReported: (unit: string, figures: string) => `牵头单位未报送；${unit}已报送${figures}`,
+  partlyReported: (unit: string, figures: string) => `牵头单位未报送；${BULLETIN_RULES.part(unit, figures)}`,
+  part: (unit: string, figures: string) => `${unit}已报送${figures}`,
   /**
    * One unit's unreported clauses in one chapter, as one row of 表2 (round twelve, R7 通报 1; were a row each): the
    * chapter by its name and the count (of clauses, as 表1 counts), the tasks in brackets (a task divided into clauses
@@ -254,8 +255,7 @@ export const BULLETIN_RULES = {
     return [...whole].length <= BULLETIN_SILENT_MOST ? whole : `${names[0]}等${tasks.length}项`;
   },
   // Round sixteen (R9–R11, R14 通报: a cooperating unit's figures in the silent lead's row read as its own 督办 item): the
-  // row says 未报送; what the cooperating units reported is kept in the note under 表2 (partsNote).
-  silentGroupSituation: (_parts: string[]) => '未报送',
+  // row says 未报送; what the cooperating units reported (part) is kept in the note under 表2 (partsNote).
   partsNote: (rows: { no: string; part: string }[]) =>
     rows.length ? `注：${rows.map((r) => `第${r.no}项中，配合单位${r.part}`).join('；')}。` : '',
   /** How many of the cooperating unit's clauses with figures the cell names. */
@@ -292,11 +292,10 @@ export const BULLETIN_RULES = {
       : `部分单位报送内容照搬套用、${REPEATED.vague}，${units.length}家单位${REPEATED.pasted}。`,
   /**
    * Round fifteen (R10 通报 4; was the reminder, then a sentence naming the unit again): a late unit that also pasted
-   * text is reminded of both in one sentence (`政策法规处逾期2天报送，且在多项工作下报送了相同内容、表述笼统，予以提醒。`);
-   * repeatedText then names only the others.
+   * text is reminded of both in one sentence; repeatedText then names only the others. Round sixteen (R14, R15, R16
+   * 通报: `表述笼统` was untrue of a unit whose other entries are specific, `多项` vague): by the count of the unit's own
+   * works the pasted sentence stands under (`政策法规处逾期2天报送，且在3项工作下重复报送同一表述，予以提醒。`).
    */
-  // Round sixteen (R14, R15, R16 通报: `表述笼统` was untrue of a unit whose other entries are specific; `多项` vague): the
-  // count of the unit's own works the pasted sentence stands under, and no more.
   lateAndRepeated: (late: string, works: number) => `${late}，且在${works}项工作下重复报送同一表述`,
   /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
   repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
@@ -335,7 +334,7 @@ export function coopFillerMostly(clauses: ClauseProgress[]): ReturnType<typeof c
 }
 /** How long a row of one unit's unreported clauses may name them all (BULLETIN_RULES.silentGroup), in characters. */
 const BULLETIN_SILENT_MOST = 40;
-/** The quality remark's two findings (BULLETIN_RULES.repeatedText, lateAndRepeated), one wording for both. */
+/** The quality remark's two findings (BULLETIN_RULES.repeatedText). */
 const REPEATED = { pasted: '在多项工作下报送了相同内容', vague: '表述笼统' } as const;
 /** Up to how many units the quality remark names (BULLETIN_RULES.repeatedText). */
 const BULLETIN_REPEATED_NAMED = 3;
@@ -348,22 +347,47 @@ export function partFigures(text: string): string {
 }
 
 /**
- * 表1's 完成率 (R12: `91%` beside `83.3%`): a whole percentage as it is (`100%`, `75%`), any other with one decimal
- * (`89.6%`, `91.0%`), so that no row reads rounder than it is.
- */
-/**
  * The clauses a year-end 表1 counts 基本完成 (BULLETIN_RULES.basicDone): reported 完成, their leads' own text stating a
  * remainder (OPEN_REMAINDER). One rule for the 通报 and the 汇总表's year-end sheet (round sixteen, R19 通报 2: the two
  * documents sent out together counted 督察整改 differently).
  */
 export function basicDoneIds(clauses: readonly ClauseProgress[]): Set<string> {
-  return new Set(
-    clauses
-      .filter((c) => c.yearEnd === '完成' && c.answers.some((a) => a.role === '牵头' && a.reported && openRemainder(substance(a.progress, c.task)) !== null))
-      .map((c) => c.clauseId),
-  );
+  return new Set(clauses.filter((c) => c.yearEnd === '完成' && leadRemainder(c) !== undefined).map((c) => c.clauseId));
+}
+/** A year-end clause's outcome as 表1 counts it: its consolidated outcome, 基本完成 for one in `basic` (basicDoneIds). */
+export function tableOutcome(c: ClauseProgress, basic: ReadonlySet<string>): string | null {
+  return c.yearEnd === '完成' && basic.has(c.clauseId) ? '基本完成' : c.yearEnd;
+}
+/**
+ * One row of 表1's counts for the clauses `own` (a chapter, or all for 合计): the 通报's 表1 and the 汇总表's year-end
+ * sheet both count by it, so the two documents sent together agree (R19 通报 2). Nothing reported is no 0%: 未报送.
+ */
+export function tableCounts(own: readonly ClauseProgress[], yearEnd: boolean, basic: ReadonlySet<string>) {
+  const reported = own.filter((c) => c.status !== '未报送');
+  const done = own.filter((c) => (yearEnd ? tableOutcome(c, basic) === '完成' : c.status === '已完成')).length;
+  return {
+    项数: own.length,
+    完成: done,
+    基本完成: yearEnd ? own.filter((c) => tableOutcome(c, basic) === '基本完成').length : 0,
+    未完成: own.filter((c) => c.yearEnd === '未完成').length,
+    结转: own.filter((c) => c.yearEnd === '结转').length,
+    滞后: own.filter((c) => isPressed(c)).length,
+    未报送: own.length - reported.length,
+    完成率: own.length && !reported.length ? BULLETIN_RULES.outcomeWords.未报送 : own.length ? tableRate(done, own.length) : '—',
+  };
+}
+/** The remainder a clause's reporting leads state in their own text (OPEN_REMAINDER), the first found, else undefined. */
+function leadRemainder(c: ClauseProgress): ReturnType<typeof openRemainder> | undefined {
+  return c.answers
+    .filter((a) => a.role === '牵头' && a.reported)
+    .map((a) => openRemainder(substance(a.progress, c.task)))
+    .find((x) => x !== null) ?? undefined;
 }
 
+/**
+ * 表1's 完成率 (R12: `91%` beside `83.3%`): a whole percentage as it is (`100%`, `75%`), any other with one decimal
+ * (`89.6%`, `91.0%`), so that no row reads rounder than it is.
+ */
 export function tableRate(done: number, of: number): string {
   return (done * 100) % of === 0 ? `${(done * 100) / of}%` : `${((done * 100) / of).toFixed(1)}%`;
 }
@@ -832,7 +856,7 @@ export function buildBulletin(
         .filter((c) => c.yearEnd === '完成')
         .flatMap((c): Followed[] => {
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-          const left = leads.map((a) => openRemainder(substance(a.progress, c.task))).find((x) => x !== null);
+          const left = leadRemainder(c);
           const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
           const problems = joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean));
           if (left) {
@@ -850,7 +874,7 @@ export function buildBulletin(
   // 表1's third category (BULLETIN_RULES.basicDone): basicDoneIds, the same rule (OPEN_REMAINDER) that presses the
   // remainder in 表2 and that the 汇总表's year-end sheet counts by; the unit's own status stays as reported.
   const remainderIds = basicDoneIds(clauses);
-  const outcome = (c: ClauseProgress) => (c.yearEnd === '完成' && remainderIds.has(c.clauseId) ? '基本完成' : c.yearEnd);
+  const outcome = (c: ClauseProgress) => tableOutcome(c, remainderIds);
   const count = (k: string) => clauses.filter((c) => outcome(c) === k).length;
   // Each clause 基本完成 as 一 names it (BULLETIN_RULES.basicDone.short): by its object and verb as its lead wrote
   // them, the scope before it left out, else by its task.
@@ -902,22 +926,7 @@ export function buildBulletin(
   }
 
   // One row's counts, for a chapter or for the whole plan (the 合计 row, which the opening sentence's counts equal).
-  const tableRow = (章节: string, own: ClauseProgress[]) => {
-    const reported = own.filter((c) => c.status !== '未报送');
-    const done = own.filter((c) => (yearEnd ? outcome(c) === '完成' : c.status === '已完成')).length;
-    return {
-      章节,
-      项数: own.length,
-      完成: done,
-      基本完成: yearEnd ? own.filter((c) => outcome(c) === '基本完成').length : 0,
-      未完成: own.filter((c) => c.yearEnd === '未完成').length,
-      结转: own.filter((c) => c.yearEnd === '结转').length,
-      滞后: own.filter((c) => isPressed(c)).length,
-      未报送: own.length - reported.length,
-      // Nothing reported is no 0%: the table says so.
-      完成率: own.length && !reported.length ? W.未报送 : own.length ? tableRate(done, own.length) : '—',
-    };
-  };
+  const tableRow = (章节: string, own: ClauseProgress[]) => ({ 章节, ...tableCounts(own, yearEnd, remainderIds) });
   const table = [
     ...progress.chapters.map((ch, i) => tableRow(`${ctx.章节[i]?.序号 ?? ''}、${(ctx.章节[i]?.标题 ?? ch.title).trim()}`, clauses.filter((c) => c.chapterId === ch.chapterId))),
     tableRow('合计', clauses),
@@ -989,7 +998,7 @@ export function buildBulletin(
     const part = parts.find((x) => x.figures) ?? (parts[0] ? { ...parts[0], figures: BULLETIN_RULES.partWithoutFigures } : undefined);
     return {
       // What a cooperating unit reported (`水生态环境处已报送…`), for a row of several silent clauses (silentGroup).
-      部分: part ? BULLETIN_RULES.partlyReported(part.a.unit, part.figures).replace(/^牵头单位未报送；/, '') : '',
+      部分: part ? BULLETIN_RULES.part(part.a.unit, part.figures) : '',
       序号: '',
       编号: c.clauseId,
       任务: rowName(c, clauses),
@@ -1071,7 +1080,7 @@ export function buildBulletin(
     const at = progress.chapters.findIndex((ch) => ch.chapterId === chapterOf(r.编号));
     const title = (ctx.章节[at]?.标题 ?? progress.chapters[at]?.title ?? '').trim();
     const parts = same.map((x) => x.部分).filter(Boolean);
-    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: BULLETIN_RULES.silentGroupSituation(parts), 部分: parts.join('；') }];
+    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: W.未报送, 部分: parts.join('；') }];
   });
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
@@ -1166,10 +1175,13 @@ export function buildBulletin(
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
   // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
-  const repeaters = order([...new Set(clauses.flatMap((c) => c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit)))]);
+  // Counted once: per unit, the clauses it pasted such a sentence under.
+  const pastedUnder = new Map<string, number>();
+  for (const c of clauses)
+    for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
+  const repeaters = order([...pastedUnder.keys()]);
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
-  const pastedUnder = (u: string) => clauses.filter((c) => c.answers.some((a) => a.unit === u && a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x)))).length;
-  const late = lateUnits.map((u) => (repeaters.includes(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder(u)) : lateWords(u)));
+  const late = lateUnits.map((u) => (pastedUnder.has(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder.get(u)!) : lateWords(u)));
   const otherRepeaters = repeaters.filter((u) => !lateUnits.includes(u));
   // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
   const coopWords = coopFillerMostly(clauses);

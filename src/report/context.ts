@@ -144,7 +144,13 @@ export function remainingSentence(problem: string, progress: string[]): string {
  */
 // Round sixteen (R14, R15 report 7: `部分领域…，部分城乡接合部…` said 部分 twice): the head says no 部分 when the first
 // problem opens with it.
-export const RESIDUAL = { least: 2, head: '部分领域治理成效尚不稳固，', plainHead: '治理成效尚不稳固，' } as const;
+export const RESIDUAL = {
+  least: 2,
+  head: '部分领域治理成效尚不稳固，',
+  plainHead: '治理成效尚不稳固，',
+  /** The point, from each problem's first clause. */
+  point: (firsts: string[]) => `${firsts[0]!.startsWith('部分') ? RESIDUAL.plainHead : RESIDUAL.head}${firsts.join('、')}。`,
+} as const;
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
@@ -640,15 +646,17 @@ export function echoesResults(clause: string, results: string): boolean {
 /** Clauses of a next-plan task that say what to do with an object: verb first, no frame, no echo of the plan, no vague promise. */
 export const NEXT_CLAUSE_FRAME = /^(按照|根据|围绕|对照|结合|依据|聚焦|针对|以)/;
 /** A next-plan task's text as clauses, its half-width commas and semicolons read as the plan's full-width ones. */
-function nextPlanClauses(t: NextTask): string[] {
+/** A next-plan task's sentences, each as its clauses' texts. */
+function nextPlanSentences(t: NextTask): string[][] {
   const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
-  return sentencesOf(text).flatMap((x) => clausesOf(x).map((c) => c.text));
+  return sentencesOf(text).map((x) => clausesOf(x).map((c) => c.text));
+}
+function nextPlanClauses(t: NextTask): string[] {
+  return nextPlanSentences(t).flat();
 }
 /** The verb clause that opens the plan sentence holding `clause` further on (`大力推行无感式执法` before `非现场执法比例达到45%以上`), else ''. */
 export function headOfSentence(t: NextTask, clause: string): string {
-  const text = t.clauses.map((c) => c.text).join('。').replace(/,/g, '，').replace(/;/g, '；');
-  for (const s of sentencesOf(text)) {
-    const cs = clausesOf(s).map((c) => c.text);
+  for (const cs of nextPlanSentences(t)) {
     if (cs.indexOf(clause) > 0) return opensWithVerb(cs[0]!) && !NEXT_CLAUSE_FRAME.test(cs[0]!) && !PLAN_ECHO.test(cs[0]!) ? cs[0]! : '';
   }
   return '';
@@ -1196,7 +1204,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const residualHere = ranked.filter((p) => residuals.has(p));
   const printedPoints =
     residualHere.length >= RESIDUAL.least
-      ? [...ranked.filter((p) => !residuals.has(p)), ((firsts) => `${firsts[0]!.startsWith('部分') ? RESIDUAL.plainHead : RESIDUAL.head}${firsts.join('、')}。`)(residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text))]
+      ? [...ranked.filter((p) => !residuals.has(p)), RESIDUAL.point(residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text))]
       : ranked;
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own, [...items, extra].join(''));

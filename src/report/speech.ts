@@ -73,11 +73,11 @@ export interface SpeechContext {
     见: string;
   };
   /**
-   * 压实工作责任's opening (DUTY_WORDS): the next plan named with its size (`《…2026年工作要点》部署了59项重点任务。`),
-   * before the template's words; empty without a next plan.
+   * 压实工作责任's opening (DUTY_WORDS): the next plan named with its size (`《…2026年工作要点》部署了59项重点任务，`),
+   * run on into the template's words; empty without a next plan.
    */
   责任: string;
-  /** The 强化调度督办 sentence, in the speaker's voice, then the units that did not report (SUPERVISION_WORDS, SILENT_UNITS). */
+  /** The 强化调度督办 sentence, in the speaker's voice (SUPERVISION_WORDS); mid-year, then the units that did not report (SILENT_UNITS). */
   督办: string;
   /** What the closing words build towards, from the next plan's preamble (`美丽济南`), or empty. */
   愿景: string;
@@ -701,17 +701,17 @@ export function echoesLead(clause: string, lead: string): boolean {
 }
 
 /**
- * One task of the next plan as a leader deploys it, one sentence (issue 29, R1 speech 1): its lead, then the measures
- * worth saying that do not echo it (the unit's own dated plan for work carried from the year; else sentences new
- * against the year's plan, with a figure or date first; never a sentence restating a target the year met), at most
- * DEPLOY.measureChars characters with the lead, then its quantified targets not yet said (`确保…`).
- */
-/**
  * Round sixteen (R13 speech 9: `要细化落实机关党建“三级三张清单”` after the review's `细化落实机关党建“三级三张清单”`): a
  * measure the review said word for word as the year's work is heard twice; another measure of the task goes before it,
  * and it is said only when the task has no other. At least `least` characters, so a short common phrase is no echo.
  */
 export const SAID_IN_REVIEW = { least: 8 } as const;
+/**
+ * One task of the next plan as a leader deploys it, one sentence (issue 29, R1 speech 1): its lead, then the measures
+ * worth saying that do not echo it (the unit's own dated plan for work carried from the year; else sentences new
+ * against the year's plan, with a figure or date first; never a sentence restating a target the year met), at most
+ * DEPLOY.measureChars characters with the lead, then its quantified targets not yet said (`确保…`).
+ */
 function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; carried?: Carried; done?: string[]; spoken?: string }): TaskDeploy {
   let lead = leadOf(t);
   const all = sentencesOf(cnPunctuation(t.text)).filter((s) => s !== lead);
@@ -1237,11 +1237,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   };
 }
 
-
 /**
  * A review point as the seed speech tells it (R4 speech 1: `一是创新执法模式，提升执法效能。全面推行……。`): a verb +
- * object lead, then the point's strongest result with its figure, then (when its chapter has one) one more result,
- * each a sentence of the units' own clauses, never a report sentence whole. A clause's weight (resultWeight) is the
+ * object lead, then the point's strongest result with its figure, then (when its chapter has them) up to two more
+ * (REVIEW_POINT.results), each of the units' own clauses, joined by ； into one sentence, never a longer report
+ * sentence whole. A clause's weight (resultWeight) is the
  * speech's highlightScore with the 通报's judgement of a result (COMMEND_RULE.highlight: 下降/通过/获评… over 兑付/保持/
  * 人次, and no 学习/会议/简报 count); a result without a figure (`完成局直属机关党委换届`) counts as a result.
  */
@@ -1759,7 +1759,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     部署: deploy,
     责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
     // The units that did not report, no statistics of the cooperating units' texts (SUPERVISION_WORDS, R11/R12).
-    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, yearEnd ? '年终工作情况' : '工作进展情况') : ''}`,
+    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, '工作进展情况') : ''}`,
     愿景: vision,
   };
   return speech;

@@ -8,7 +8,7 @@ import { rowHeight } from '../sheets/workbook.ts';
 import { SCHEDULE_WORDS, percent } from './context.ts';
 import { displayTime } from '../util/time.ts';
 import { receiptWords } from '../consolidate/index.ts';
-import { basicDoneIds, tableRate } from './bulletin.ts';
+import { basicDoneIds, tableCounts } from './bulletin.ts';
 
 const BODY_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: thinBorder, alignment: { vertical: 'top', wrapText: true } };
 const HEAD_STYLE: Partial<ExcelJS.Style> = { ...BODY_STYLE, font: { ...FONT, bold: true }, fill: HEADER_FILL };
@@ -140,15 +140,14 @@ export async function writeSummaryWorkbook(path: string, progress: RoundProgress
     ['章节', '条目数', '已完成', '序时推进', '滞后预警', '未报送', '完成率'],
     [40, 8, 8, 8, 8, 8, 8],
     progress.chapters.map((c) => ({ values: [c.title, c.clauses, c.completed, c.onSchedule, c.behind, c.notReported, percent(c.completionRate)] })), truncated);
-  // Year-end: the chapters counted as the 督办通报's 表1 counts them (one rule, bulletin.ts basicDoneIds and tableRate),
-  // beside the units' own statuses above, so the two documents sent out together agree (R19 通报 2).
+  // Year-end: the chapters counted as the 督办通报's 表1 counts them (one rule, bulletin.ts tableCounts), beside the
+  // units' own statuses above, so the two documents sent out together agree (R19 通报 2).
   if (yearEnd) {
     const counted = progress.clauses.filter((c) => c.answers.length > 0);
     const basic = basicDoneIds(counted);
-    const outcome = (c: (typeof counted)[number]) => (c.yearEnd === '完成' && basic.has(c.clauseId) ? '基本完成' : c.status === '未报送' ? '未报送' : c.yearEnd);
     const row = (title: string, own: typeof counted) => {
-      const n = (k: string) => own.filter((c) => outcome(c) === k).length;
-      return { values: [title, own.length, n('完成'), n('基本完成'), n('未完成'), n('结转'), n('未报送'), own.length ? tableRate(n('完成'), own.length) : '—'] };
+      const n = tableCounts(own, true, basic);
+      return { values: [title, n.项数, n.完成, n.基本完成, n.未完成, n.结转, n.未报送, n.完成率] };
     };
     table(
       wb,
