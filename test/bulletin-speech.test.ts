@@ -255,7 +255,9 @@ describe('the 督办通报 of a 年终 round', () => {
     );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
-    const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
+    // Round eighteen (R19 通报: no 联系人): the contact line closes 四, a gap without the setting (BULLETIN_RULES.contactGap).
+    expect(text[text.indexOf('济南市生态环境局') - 1]).toBe('联系人：【待填：联系人及电话】。');
+    const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局') - 1);
     // Round seven (finding 4): 补报 and the written reply are one point, last, with the one date (were two).
     // Round eight (R2, point 4): what is not done is said once: 抓紧整改落实 carries it into the next plan (was a
     // second point, 统筹推进工作, naming it again).
@@ -956,6 +958,10 @@ describe('layout', () => {
     it('keeps the 落款 together, and the last body paragraph with it but free to break', () => {
       const paragraphs = xml.split('<w:p>');
       const last = paragraphs.find((p) => p.includes('以上补报材料请于'))!;
+      // Round eighteen (R19 通报): a one-line 联系人 now stands between it and the 落款; it keeps with that line, and
+      // the line with the 落款 (docx-writer keepsWithNext), so the 落款's page still holds the body's last lines.
+      const contact = paragraphs.find((p) => p.includes('联系人：'))!;
+      expect(contact).toContain('<w:keepNext/>');
       expect(last).toContain('<w:keepNext/>');
       expect(last).not.toContain('<w:keepLines/>');
       expect(last).not.toMatch(/<w:widowControl w:val="(false|0)"\/>/);
@@ -1502,7 +1508,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
 
   // Round six (point 6): each requirement names its subject from the data; none fits any 通报.
   it('words each 工作要求 from the round: who finishes what by when, who owes which report, where leftovers go next year', () => {
-    const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局'));
+    // Round eighteen (R19 通报): the contact line after the requirements (BULLETIN_RULES.contactGap).
+    expect(bulletin[bulletin.indexOf('济南市生态环境局') - 1]).toBe('联系人：【待填：联系人及电话】。');
+    const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局') - 1);
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
     // Round fourteen (R9 通报 4; were (一) and (二)): 78 of the 82 cooperating texts are filler, asked for in (二).
     expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。']);

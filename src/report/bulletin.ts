@@ -213,6 +213,8 @@ export interface BulletinContext {
   /** `下一轮调度将重点跟踪上述事项。` in a round that another follows; '' at the year's end. */
   下一轮: string;
   回复日期: string;
+  /** Who takes the replies the 工作要求 ask for: the setting 联系人, else BULLETIN_RULES.contactGap (R19 通报). */
+  联系人: string;
   抄送: string;
   印发机关: string;
   印发日期: string;
@@ -236,6 +238,7 @@ export const BULLETIN_RULES = {
     { atLeast: 0, words: '全年重点工作完成情况与年初部署仍有差距' },
   ],
   ccGap: '【待填：抄送】',
+  contactGap: '【待填：联系人及电话】',
   /**
    * 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part: that unit and its
    * figures, short (B10 point 6: `牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处`).
@@ -1259,6 +1262,7 @@ export function buildBulletin(
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
     回复日期: reply,
+    联系人: o.settings?.contact?.trim() || BULLETIN_RULES.contactGap,
     抄送: o.settings?.cc?.trim() || BULLETIN_RULES.ccGap,
     印发机关: printer,
     印发日期: ctx.成文日期,

@@ -286,8 +286,11 @@ function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
  * that introduces a table or a figure (`…限期整改：`, or any paragraph of at most two lines) so that it never ends a page
  * with its table on the next. A longer paragraph before a table flows as body text does.
  */
-function keepsWithNext(block: Block, next: Block | undefined): boolean {
+function keepsWithNext(block: Block, next: Block | undefined, afterNext?: Block): boolean {
   if (next?.type === 'signature') return true;
+  // A one-line paragraph before the 落款 (`联系人：…`) is no body text of its own: the paragraph before it keeps with it,
+  // so the 落款's page still holds the last lines of the body (GB/T 9704 7.3.5).
+  if (afterNext?.type === 'signature' && next?.type === 'paragraph' && [...next.content.map((c) => c.text).join('')].length <= GB9704.charsPerLine) return true;
   if (next?.type !== 'table' && next?.type !== 'image') return false;
   const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
   return /[：:]$/.test(text.trim()) || [...text].length <= GB9704.charsPerLine * 2 - 2;
@@ -309,7 +312,9 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
     const note = notesOf(main).indexOf(b as never);
     // The body's last paragraph (or 特此报告), the attachment note and the 落款 stay on one page; the last paragraph, under
     // widow control, may break across the page with its last lines kept with the 落款 (keepsWithNext).
-    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1 || main[i + 1]?.type === 'signature'));
+    const keep = keepsWithNext(b, main[i + 1], main[i + 2]);
+    // The last body paragraph, or the one before a one-line 联系人 kept with it, is the one free to break.
+    out.push(...paragraphOf(b, images, keep, note >= 0 ? note : undefined, i === main.length - 1 || main[i + 1]?.type === 'signature' || (keep && main[i + 2]?.type === 'signature')));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));

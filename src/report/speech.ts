@@ -433,19 +433,20 @@ export const OWN_WORK = {
   inspection: (clause: string) => `今年还面临${SUPERIOR_INSPECTION.exec(clause)?.[0] ?? clause}的任务`,
   /**
    * Round sixteen (R13–R17 speech, five readers in a row: （三） was thin; R10–R12 had asked it not to repeat the
-   * shortcomings): the work the year left, said forward as this year's by its unit's own dated plan (`剩余48个村整治任务
-   * 要在2026年一季度完成`), a count left to close (`剩余5项督察反馈问题要逐项销号`), and work carried into the year by its
-   * unit's date (`“十五五”生态环境保护规划编制要在2026年上半年完成`) — never the shortfall or its cause again.
+   * shortcomings): the work the year left, said forward as this year's, never the shortfall or its cause again.
+   * Round eighteen (R18, R19 speech: the 48 villages and the 5 problems came three times, in 不足, 形势 and 部署):
+   * the work left is named by its work only (`农村环境整治、督察反馈问题整改还有收尾任务`), its counts and dates are
+   * the deployment's; work carried into the year keeps its unit's date, the year left out (`“十五五”生态环境保护规划
+   * 编制要在上半年完成`), the one thing the deployment says by its plan's own date.
    */
   dated: /^((?:\d{4}年)?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
-  due: (clause: string) => {
-    const m = OWN_WORK.dated.exec(clause);
-    return m ? `${m[2]!.replace(/^完成/, '')}要在${m[1]}完成` : '';
-  },
-  close: (words: string) => `${words}要逐项销号`,
+  /** The works with something left (a dated remainder, problems to close), named by their work. */
+  left: (works: string[]) => (works.length ? `${works.join('、')}还有收尾任务` : ''),
+  /** Problems left to close, named by their kind (`督察反馈问题` → `督察反馈问题整改`). */
+  close: (kind: string) => `${kind}整改`,
   carried: (object: string, clause: string) => {
     const m = OWN_WORK.dated.exec(clause);
-    return m ? `${object}要在${m[1]!.replace(/前$/, '')}完成` : '';
+    return m ? `${object}要在${m[1]!.replace(/^\d{4}年/, '').replace(/前$/, '')}完成` : '';
   },
 } as const;
 
@@ -901,6 +902,16 @@ export const AIM_ECHO = { run: 6 } as const;
 export const THEME_VERB = /^(推进|推动|促进|加快|加强|强化|深化)(?=[\u4e00-\u9fa5]{4})/;
 
 /**
+ * Round eighteen (R18, R19 speech: `三是全力保障环境安全。要加强应急值守，切实维护生态环境安全` says its heading twice): a
+ * plan's purpose clause (`切实维护…`, `有效防范…`) sharing `run` characters with its chapter's title restates the chapter's
+ * aim; a chapter's item does not say it as a measure.
+ */
+export const CHAPTER_AIM = { purpose: /^(?:切实|有效|全力|坚决|牢牢|着力)?(?:维护|保障|守住|守牢|筑牢|确保)/, run: 4 } as const;
+export function restatesChapter(clause: string, chapter: string): boolean {
+  return CHAPTER_AIM.purpose.test(clause) && sharesRun(clause, chapter, CHAPTER_AIM.run);
+}
+
+/**
  * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
  * `measureChars` (its unit's own plan for work carried whole).
  */
@@ -932,7 +943,7 @@ export const EXCUSE = {
   fact: (kind: string, what: string, total: string, verb: string, done: string, left: string, unit: string) => `${kind}${what}${total}${unit}已${verb || '完成'}${done}${unit}，还有${left}${unit}没有销号`,
   named: (kind: string, left: string, unit: string, what: string) => `剩余${left}${unit}${kind}${what}`,
 } as const;
-export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string } | null {
+export function excuseAsFact(problem: string, progress: string[]): { text: string; words: string; kind: string } | null {
   if (!EXCUSE.words.test(problem)) return null;
   const kind = EXCUSE.kind.exec(problem)?.[1];
   // The count left and the figures that confirm it: the report's search (context.ts remainingMatch).
@@ -942,7 +953,7 @@ export function excuseAsFact(problem: string, progress: string[]): { text: strin
   // What is left, as the clause's object names it after the kind (`…督察反馈问题` → `反馈问题`).
   const at = x[1]!.lastIndexOf(kind);
   const what = at >= 0 && at + kind.length < x[1]!.length ? x[1]!.slice(at + kind.length) : '问题';
-  return { text: EXCUSE.fact(kind, what, x[2]!, x[4] ?? '', x[5]!, m[2]!, m[3]!), words: EXCUSE.named(kind, m[2]!, m[3]!, what) };
+  return { text: EXCUSE.fact(kind, what, x[2]!, x[4] ?? '', x[5]!, m[2]!, m[3]!), words: EXCUSE.named(kind, m[2]!, m[3]!, what), kind: `${kind}${what}` };
 }
 
 /**
@@ -1092,20 +1103,25 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // the problems inside; a target the 主要目标 states already is not said again.
   const fresh = (t: string) => !allAims.some((a) => sharesRun(t, a, AIM_ECHO.run));
   // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
-  const ownMeasure = (y: TaskDeploy) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c)).join('，');
+  // A purpose clause restating its chapter (CHAPTER_AIM) is no measure either.
+  const ownMeasure = (y: TaskDeploy, chapter: string) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c) && !restatesChapter(c, chapter)).join('，');
   const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
     // Each task's own measure, worked out once for the choice and the words.
-    const owned = new Map(ys.map((y) => [y, ownMeasure(y)] as const));
+    const owned = new Map(ys.map((y) => [y, ownMeasure(y, title(x.ch))] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
+    // A quantified target of the task's own, not met last year nor in the 主要目标.
+    const aimed = (y: TaskDeploy) => targetsOf([y.task]).some((t) => !d.met.has(targetKey(t)) && fresh(t));
     // The tasks answering a follow-up problem say their answers (FOLLOW_UP_ANSWER), beside the plan's measures.
     const answering = ys.filter((y) => problemsOf(y.task).length);
     const first = ys.filter((y) => y.score === 4 && !answering.includes(y));
     const others = ys
       .filter((y) => !first.includes(y) && !answering.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
       .map((y, at) => ({ y, at }))
-      // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there).
-      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? 0 : b.y.score - a.y.score) || a.at - b.at)
+      // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there); a
+      // task with a quantified target of its own before it (round seventeen, R18, R19 speech: the 氨 6% of 蓝天 went
+      // unsaid behind `巩固…A级成果`).
+      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? Number(aimed(b.y)) - Number(aimed(a.y)) : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
     // A task's measure as the item says it; `forced` when it is said as a problem's answer, hollow or not.
     const bitOf = (task: TaskDeploy, forced = false): string => {
@@ -1615,7 +1631,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // The deployment names it by its work when it does not say which (FOLLOW_UP_ANSWER); a fact names its own kind.
       // Round sixteen (R15 speech 2: the unit's whole problem text pasted after 针对): its first clause names it.
       const words = fact?.words ?? followUpName(problem.split('，')[0]!, rowName(x.c, clauses));
-      return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '', close: fact ? OWN_WORK.close(fact.words) : '' };
+      return { task: x.c.task, text: fact?.text ?? text, words, next: next.length >= DEPLOY.nextLeast ? next : '', close: fact ? OWN_WORK.close(fact.kind) : '' };
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
@@ -1728,11 +1744,11 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       : spoken(ctx.报告.指标段);
   // 形势 (R6 speech 3, R7 speech 4): the superiors' requirements and the next plan's stage.
   const nextPre = readPreamble(o.nextPlan?.preamble);
-  // The work the year left, said forward (OWN_WORK.due, close, carried): each unit's own dated plan, a count to close,
-  // work carried by its unit's date.
+  // The work the year left, said forward (OWN_WORK.left, close, carried): the works with a dated remainder or problems
+  // to close named by their work, then work carried by its unit's date.
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
-  const leftWork = [...carried.map((c) => OWN_WORK.due(datedClause(c.plan))), ...reported.map((x) => x.close), ...carriedOver];
+  const leftWork = [OWN_WORK.left([...carried.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
   const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan), leftWork) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
