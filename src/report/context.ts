@@ -168,6 +168,24 @@ export const RESIDUAL = {
   },
 } as const;
 
+/**
+ * 存在问题's points from the ranked problems (R20H): those standing alone in rank order, then the residual ones as one
+ * point (RESIDUAL); over PROBLEM_POINTS.most points, the weakest that may join (`reported`: a unit's problem, never a
+ * missed indicator or a clause not done) join the residual point, said whole. Nothing is left out.
+ */
+export function problemLayout(ranked: string[], residuals: ReadonlySet<string>, reported: (p: string) => boolean): string[] {
+  const alone = ranked.filter((p) => !residuals.has(p));
+  const together = ranked.filter((p) => residuals.has(p));
+  const joined: string[] = [];
+  const count = () => alone.length + (together.length >= RESIDUAL.least ? 1 : together.length);
+  while (count() > PROBLEM_POINTS.most && alone.length && reported(alone.at(-1)!) && together.length + 1 >= RESIDUAL.least) {
+    const p = alone.pop()!;
+    joined.unshift(p);
+    together.unshift(p);
+  }
+  return together.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(together, joined)] : [...alone, ...together];
+}
+
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
 
@@ -1226,17 +1244,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).map((x) => x.p);
   // Printed: the residual problems on work done as one point, last (RESIDUAL); over PROBLEM_POINTS.most points, the
   // weakest reported problems (never a missed indicator or a clause not done) join it, said whole.
-  const residuals = new Set(built.flatMap((b) => b.text.余留));
-  const alone = ranked.filter((p) => !residuals.has(p));
-  const together = ranked.filter((p) => residuals.has(p));
-  const joined: string[] = [];
-  const count = () => alone.length + (together.length >= RESIDUAL.least ? 1 : together.length);
-  while (count() > PROBLEM_POINTS.most && alone.length && weight(alone.at(-1)!) >= 2 && together.length + 1 >= RESIDUAL.least) {
-    const p = alone.pop()!;
-    joined.unshift(p);
-    together.unshift(p);
-  }
-  const printedPoints = together.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(together, joined)] : [...alone, ...together];
+  const printedPoints = problemLayout(ranked, new Set(built.flatMap((b) => b.text.余留)), (p) => weight(p) >= 2);
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own, [...items, extra].join(''));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
