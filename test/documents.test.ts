@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -342,6 +342,34 @@ describe('the rules, on worked examples', () => {
     expect(ctx.报告.指标段).toMatch(/【待填：[^】]*等18项指标全年完成值】/);
     expect(ctx.待填.some((g) => /等18项指标全年完成值$/.test(g))).toBe(true);
   });
+
+  it('names every problem reported in 存在问题: the residual point takes a framed problem whole, and none is cut at a count (R20H)', () => {
+    const dust = '部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中。';
+    const nitrogen = '小清河汛期总氮浓度波动较大，上游来水影响明显。';
+    const market = '排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。';
+    // Those naming their subject by their first clauses under the head; a problem framed by its work (…方面，) whole,
+    // after a semicolon, the head widened to 工作 (no 部分 twice).
+    expect(RESIDUAL.point([dust, nitrogen])).toBe('治理成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大。');
+    expect(RESIDUAL.point([dust, nitrogen, market])).toBe('工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。');
+    expect(RESIDUAL.point([nitrogen, market])).toBe('部分工作成效尚不稳固，小清河汛期总氮浓度波动较大；排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。');
+    // Only framed problems: no head (it would claim 成效 of work the problems do not name), each whole.
+    expect(RESIDUAL.point([market, '生态补偿方面，资金到位较慢。'])).toBe('排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强；生态补偿方面，资金到位较慢。');
+    // The layout: three standing alone, the three residual problems one point, last — four points, none left out
+    // (the cut at PROBLEM_POINTS.most used to drop the third residual, 排污权).
+    const missed = '空气质量持续改善压力较大，优良天数比率63.1%，较省考核要求（不低于63.5%）仍有差距。';
+    const villages = '农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成。';
+    const inspection = '中央和省级生态环境保护督察反馈问题尚有5项未完成整改，主要涉及历史遗留问题，整改周期较长。';
+    const ranked = [missed, villages, inspection, dust, nitrogen, market];
+    const reported = (p: string) => p === inspection;
+    expect(PROBLEM_POINTS.most).toBe(5);
+    expect(problemLayout(ranked, new Set([dust, nitrogen, market]), reported)).toEqual([missed, villages, inspection, RESIDUAL.point([dust, nitrogen, market])]);
+    // Over PROBLEM_POINTS.most points, the weakest reported problem joins the residual point whole; a missed indicator
+    // or a clause not done never does.
+    const more = ['A项工作尚有3项未完成。', 'B项工作尚有2项未完成。', 'C项工作尚有1项未完成。'];
+    const layout = problemLayout([missed, villages, ...more, dust, nitrogen], new Set([dust, nitrogen]), (p) => more.includes(p));
+    expect(layout).toEqual([missed, villages, more[0], more[1], '工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；C项工作尚有1项未完成。']);
+    expect(problemLayout([missed, villages, ...more, dust], new Set([dust]), () => false)).toEqual([missed, villages, ...more, dust]);
+  });
 });
 
 /** The report's body as a reader takes it, from the opening to the signature: its sentences and clauses. */
@@ -525,7 +553,11 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(said).toContain('三是中央和省级生态环境保护督察反馈问题尚有5项未完成整改，主要涉及历史遗留问题，整改周期较长。');
     expect(said).not.toMatch(/历史遗留(?!问题)/);
     // Round sixteen (R14, R15 report 7): no 部分 twice (RESIDUAL.plainHead; was `四是部分领域治理成效尚不稳固，部分…`).
-    expect(said).toContain('四是治理成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大。');
+    // R20H (assertion changed: was `四是治理成效尚不稳固，…总氮浓度波动较大。`, the third residual problem, 排污权, cut at five
+    // points): every problem reported is named; 排污权's, which names no subject of its own, framed by its own clause's
+    // work (the 通报's 表3 row, not its task 深化体制机制改革创新) and said whole after a semicolon, the head widened.
+    expect(said).toContain('四是工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。此外，【待填：主观方面不足】。');
+    expect(said).not.toContain('体制机制改革创新方面');
     expect(said).not.toContain('五是');
     expect(said).not.toContain('剩余5项督察问题');
     expect(said).toMatch(/。此外，【待填：主观方面不足】。$/);
@@ -848,13 +880,15 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // The next plan's figures: 37微克/立方米 and 64% (its aims), 520个行政村, 45%, 下降6%.
     for (const figure of ['37微克/立方米', '优良天数比率达到64%以上', '520个行政村', '非现场执法比例达到45%以上', '较2020年下降6%']) expect(points.join('').split(figure).length - 1, figure).toBe(1);
     // Every point of 存在问题 answered once in 下一步: the missed indicator by the next plan's aims, the villages with the
-    // unit's date, each problem reported by 针对…; a problem not printed there (二级市场) is not answered either.
+    // unit's date, each problem reported by 针对… or its unit's concrete step (R20H: 二级市场 is printed there now).
     const problemText = themed[themed.indexOf('二、存在问题') + 2]!;
     const problemPoints = problemText.split(/[一二三四五六]是/).slice(1).map((x) => x.replace(/此外，.*$/, ''));
     // Round eleven (rule changed, R6 report 4): the two residual problems are one point; both are answered.
     expect(problemPoints).toHaveLength(4);
     // Round twelve (rule changed, R7 report 3): a concrete answer inside its chapter's clause, no 针对… tacked on after.
-    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '2026年一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；' };
+    // R20H (assertion changed: the key was 治理成效尚不稳固): the residual point, now holding 排污权 too, opens 工作成效尚不稳固;
+    // its 排污权 problem is answered by its unit's own next step (below).
+    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '2026年一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 工作成效尚不稳固: '，对高值镇街实行“周调度、月通报”；' };
     expect(points[1]).toMatch(/；全力打好碧水保卫战，[^；。]*，2026年汛前完成小清河流域总氮溯源排查；/);
     expect(points[1]).toMatch(/深入打好蓝天保卫战，[^；。]*，对高值镇街实行“周调度、月通报”；/);
     expect(points.join('')).not.toMatch(/针对部分城乡接合部|针对小清河/);
@@ -863,6 +897,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(key, q).toBeDefined();
       expect(points.join('').split(answers[key!]!).length - 1, q).toBe(1);
     }
+    // R20H: the 排污权 problem, now printed under 存在问题, is answered in its chapter's clause by its unit's next step,
+    // once, the problem's words not repeated (was: not printed, so not answered).
+    expect(points.join('').split('2026年出台排污权交易管理实施细则').length - 1).toBe(1);
     expect(points.join('')).not.toContain('二级市场');
     // R1 finding 7: the missed indicator answered by the next plan's own aims for its topic (its preamble's 主要任务目标).
     // Round twelve (rule changed, R7 report 3): with the speech's gap for the measure (SPEECH_GAPS.missedMeasure).
@@ -921,9 +958,10 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     let all: string;
     let achievements: string;
     let bulletin: string;
+    let dir: string;
     beforeAll(() => {
       // All three documents, as the review generates them: the 通报 counts what the report tells.
-      const dir = themedYearEnd('r13', ['--reply-by', '2026-01-30']);
+      dir = themedYearEnd('r13', ['--reply-by', '2026-01-30']);
       doc = docxText(join(dir, '年度工作情况报告_2025-年终.docx'));
       bulletin = docxText(join(dir, '督办通报_2025-年终.docx')).join('\n');
       all = doc.join('\n');
@@ -970,6 +1008,33 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(kindPoints(kept.slice(0, 2), '推动减污降碳协同增效')).toHaveLength(1);
     });
 
+    it('tells a completed clause with a result over its block’s budget, never counts it silently (R20H: 13.4 监测)', () => {
+      // The chapter's budget (SELECTION.blockChars) was spent by 13.1–13.3; 13.4, done with figures, was counted for a
+      // total printed nowhere at year-end. Now told whole, after the point's other results.
+      const fifth = doc.find((p) => p.startsWith('（五）治理能力现代化水平持续提升。'))!;
+      const third = fifth.slice(fifth.indexOf('三是'));
+      expect(third).toBe(
+        '三是全力完善现代环境治理体系。召开市生态环境保护工作委员会全体会议2次，印发委员会工作规则和办公室工作细则，全年清单化调度通报重点工作12期。' +
+          '签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元。兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。' +
+          '督促1026家重点排污单位完成年度环境信息依法披露。严格落实排污许可制，将工业噪声、工业固体废物纳入排污许可管理，完成排污许可证核发和重新申请1243件。' +
+          '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。',
+      );
+      expect(all.split('对135家持证企业开展污染源执法监测').length - 1).toBe(1);
+      // Counts of acts stay out all the same (SELECTION.actClause): 开展证后执法检查890家次.
+      expect(all).not.toContain('890家次');
+    });
+
+    it('names under 存在问题 every problem the 通报’s 表3 lists, as the three documents go out together (R20H)', () => {
+      const tables: string[][][] = JSON.parse(execFileSync(PYTHON, ['-c', 'import sys, docx, json; print(json.dumps([[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(sys.argv[1]).tables], ensure_ascii=False))', join(dir, '督办通报_2025-年终.docx')], { encoding: 'utf8' }));
+      const table3 = tables.find((t) => t[0]?.[3] === '存在问题')!;
+      const problems = table3.slice(1).map((r) => r[3]!);
+      // Worked out from the fixture (LEAD_TEXT 4.5, 5.3, 13.2-3): the problems reported on work done.
+      expect(problems).toEqual(['部分城乡接合部镇街道路积尘负荷反复，高值点位仍较集中', '小清河汛期总氮浓度波动较大，上游来水影响明显', '二级市场交易活跃度不高，企业参与意愿不强']);
+      const said = all.slice(all.indexOf('二、存在问题'), all.indexOf('三、下一步工作打算'));
+      for (const p of problems) expect(said, p).toContain(p.split('，')[0]!);
+      expect(said).toContain('排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强');
+    });
+
     it('tells the carried work under its chapter with its date, never as done (item 3)', () => {
       const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
       const first = green.slice(green.indexOf('一是'), green.indexOf('二是'));
@@ -997,7 +1062,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // Round fifteen (assertion changed, R10 report 3): the framed answer closes with ；, and the 45% target keeps its
       // plan sentence's own verb (大力推行无感式执法，…，非现场执法比例达到45%以上).
       expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号；大力推行无感式执法，确保非现场执法比例达到45%以上；/);
-      expect(fifth.endsWith('完成环境监管重点单位名录更新发布工作。'), fifth).toBe(true);
+      // R20H (assertion changed: ended 完成环境监管重点单位名录更新发布工作。): the 排污权 problem, now under 存在问题, is
+      // answered inside its chapter's clause by its unit's own dated step.
+      expect(fifth.endsWith('全力完善现代环境治理体系，完成环境监管重点单位名录更新发布工作，2026年出台排污权交易管理实施细则。'), fifth).toBe(true);
       expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
       expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);
       expect(SUPERIOR_INSPECTION.test('开展生态环境保护督察整改')).toBe(false);

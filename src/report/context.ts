@@ -12,7 +12,7 @@ import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho
 import { parseThemes } from './themes.ts';
 import { aimAgainstValue, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
-import { COMMEND_RULE, missedLead } from './bulletin.ts';
+import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -68,7 +68,8 @@ function progressTexts(c: ClauseProgress): string[] {
 /**
  * 存在问题 at year-end (R1 finding 4): `一是…二是…` points, each opening with its subject, by weight: a missed main
  * indicator (its topic: `空气质量持续改善压力较大，…`), a clause not done (its task's object: `农村环境整治进度滞后，…`),
- * a problem a unit reported with a figure, then one without; at most `most` points, then the office's own gap.
+ * a problem a unit reported with a figure, then one without; at most `most` points (the problems beyond joined to the
+ * last, RESIDUAL: none left out), then the office's own gap.
  */
 export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5, opener: '对照年度目标，工作中还存在一些差距和不足：' } as const;
 /** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
@@ -144,13 +145,46 @@ export function remainingSentence(problem: string, progress: string[]): string {
  */
 // Round sixteen (R14, R15 report 7: `部分领域…，部分城乡接合部…` said 部分 twice): the head says no 部分 when the first
 // problem opens with it.
+// Round twenty (R20H): a problem framed by its work (`排污权有偿使用和交易改革方面，…`) has no subject before its frame, so
+// its first clause (`…方面`) names nothing: it is said whole, after a semicolon (`framed`), as are the reported problems
+// beyond PROBLEM_POINTS.most, so that no problem a unit reported is left out of the report.
 export const RESIDUAL = {
   least: 2,
   head: '部分领域治理成效尚不稳固，',
   plainHead: '治理成效尚不稳固，',
-  /** The point, from each problem's first clause. */
-  point: (firsts: string[]) => `${firsts[0]!.startsWith('部分') ? RESIDUAL.plainHead : RESIDUAL.head}${firsts.join('、')}。`,
+  /** The head when the point also holds a problem of other work said whole (a reform's: 排污权…), as a clerk widens it. */
+  wideHead: '部分工作成效尚不稳固，',
+  widePlainHead: '工作成效尚不稳固，',
+  framed: /^[^，。；]*方面，/,
+  /** The point: the problems naming their subject by their first clauses under the head, then the others whole. */
+  point: (problems: string[], whole: readonly string[] = []) => {
+    const bare = problems.map((p) => p.replace(/。$/, ''));
+    const alone = bare.filter((p, i) => whole.includes(problems[i]!) || RESIDUAL.framed.test(p));
+    const firsts = bare.filter((p) => !alone.includes(p)).map((p) => clausesOf(p)[0]!.text);
+    const plain = firsts[0]?.startsWith('部分');
+    const head = alone.length ? (plain ? RESIDUAL.widePlainHead : RESIDUAL.wideHead) : plain ? RESIDUAL.plainHead : RESIDUAL.head;
+    const headed = firsts.length ? `${head}${firsts.join('、')}` : '';
+    return `${[headed, ...alone].filter(Boolean).join('；')}。`;
+  },
 } as const;
+
+/**
+ * 存在问题's points from the ranked problems (R20H): those standing alone in rank order, then the residual ones as one
+ * point (RESIDUAL); over PROBLEM_POINTS.most points, the weakest that may join (`reported`: a unit's problem, never a
+ * missed indicator or a clause not done) join the residual point, said whole. Nothing is left out.
+ */
+export function problemLayout(ranked: string[], residuals: ReadonlySet<string>, reported: (p: string) => boolean): string[] {
+  const alone = ranked.filter((p) => !residuals.has(p));
+  const together = ranked.filter((p) => residuals.has(p));
+  const joined: string[] = [];
+  const count = () => alone.length + (together.length >= RESIDUAL.least ? 1 : together.length);
+  while (count() > PROBLEM_POINTS.most && alone.length && reported(alone.at(-1)!) && together.length + 1 >= RESIDUAL.least) {
+    const p = alone.pop()!;
+    joined.unshift(p);
+    together.unshift(p);
+  }
+  return together.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(together, joined)] : [...alone, ...together];
+}
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
 const NOT_DONE_WORDS: Record<string, string> = { 滞后: '进度滞后', 未启动: '尚未启动' };
@@ -481,9 +515,13 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
         const p = substance(a.problems);
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
-          othersFull.push(`${task}方面，${closeSentence(p)}`);
+          // Round twenty (R20H): a problem that does not name its work is framed by its own clause's work (rowName, as the
+          // 通报's 表3 names it: `排污权有偿使用和交易改革方面，…`), not by a task that also covers other units' work
+          // (`体制机制改革创新方面，…` said nothing of 排污权).
+          const work = rowName(c, clauses);
+          othersFull.push(`${work}方面，${closeSentence(p)}`);
           const named = remainingSentence(p, responsibleAnswers(c).map((x) => substance(x.progress, c.task)));
-          const line = closeSentence(completePhrases(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(task)}方面，${p}`));
+          const line = closeSentence(completePhrases(named !== p || namesItsSubject(p, taskObject(task)) ? named : `${taskObject(work)}方面，${p}`));
           others.push(line);
           if (named === p) residual.add(line);
           // The unit's own plan for its own problem answers it, dated or not (round ten: 按整改方案持续推进…).
@@ -835,16 +873,16 @@ export function firstKept(text: string, routine: (clause: string) => boolean): b
  * (resultScore, the highest first), while the block stays within `budget` characters. Each task's candidate is its text as it
  * would be told now (nothing said twice).
  */
-function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务, named: readonly string[] = []): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
+function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: string) => boolean, budget: number, first = parts[0]?.任务, named: readonly string[] = [], keepResults = false): { kept: { task: string; text: string }[]; rest: TaskFacts[] } {
   const cands = parts.map((p, at) => ({ p, at, text: tellTask(p, teller, routine, false) })).filter((x) => x.text);
   const score = (t: string) => resultScore(t.replace(/。$/, ''), routine);
   const headline = (x: (typeof cands)[number]) => isHeadline(x.text, x.p.达标);
   const chosen = new Set<(typeof cands)[number]>();
   const short = new Set<(typeof cands)[number]>();
   let used = 0;
-  const take = (x: (typeof cands)[number], always = false) => {
+  const take = (x: (typeof cands)[number], always = false, whole = false) => {
     if (chosen.has(x)) return;
-    if (chosen.size && used + x.text.length > budget) {
+    if (chosen.size && used + x.text.length > budget && !whole) {
       // A headline topic is told whatever the budget (round thirteen, R8 report 1): the budget limits the rest.
       if (!always && !headline(x)) return;
       // A headline topic over the budget is told in its shortest (round thirteen, R8 report 1): one sentence of its result.
@@ -864,11 +902,14 @@ function rankParts(parts: TaskFacts[], teller: ToldOnce, routine: (clause: strin
     if (best) take(best, true);
   }
   // Then a result of their own, most telling first; a mere count of acts (召开…2次) is no padding for the budget.
+  // Round twenty (R20H, rule changed): where the rest is named nowhere (`keepResults`, the year's end: counted only), a
+  // result over the budget is told all the same, whole (监测: `…数据有效率保持98%以上，对135家持证企业开展…`): the budget
+  // leaves out acts, never a completed clause's figures.
   cands
     .map((x) => ({ x, s: score(x.text) }))
     .filter(({ s }) => s >= SELECTION.fillScore)
     .sort((a, b) => b.s - a.s || a.x.at - b.x.at)
-    .forEach(({ x }) => take(x));
+    .forEach(({ x }) => take(x, false, keepResults));
   // Told in the plan's order, each said through the teller (a clause two kept tasks share is said by the first).
   const kept = cands.filter((x) => chosen.has(x)).map((x) => ({ task: x.p.任务, text: tellTask(x.p, teller, routine, true, short.has(x)) })).filter((x) => x.text);
   const keptTasks = new Set(kept.map((x) => x.task));
@@ -1101,7 +1142,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // A theme's chapters share its length (SELECTION.themeChars), each at most SELECTION.blockChars (round twelve).
         const budget = Math.min(SELECTION.blockChars, Math.floor(SELECTION.themeChars / g.chapters.length));
         const chapterTitle = chapterTitleOf(id);
-        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle));
+        const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle), o.yearEnd);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
         const tail = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
@@ -1134,7 +1175,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         });
       }
     } else {
-      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task);
+      const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task, [], o.yearEnd);
       // A single chapter numbers its tasks, within SELECTION.sectionChars; the rest are counted once.
       // At year-end each point opens with its task as a lead phrase, as the seed's 一是强化政治建设。组织……（R1 finding 6).
       // Every lead verb + object (headingWords.lead): 服务保障中心任务 as the plan says it, never 中心任务服务保障有力.
@@ -1192,20 +1233,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const 问题 = [...问题句];
     return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 };
   });
-  // 存在问题 as at most PROBLEM_POINTS.most points (问题 + 原因), failures first, and one gap for the office's own shortcomings; by theme
+  // 存在问题 as at most PROBLEM_POINTS.most points (问题 + 原因, none left out: RESIDUAL), failures first, and one gap for the office's own shortcomings; by theme
   // only when the units' points are more than three. An indicator that missed its target is a problem too, stated
   // first, with its cause when the data has it (else a gap): `missed` above. Ranked here: 下一步 answers each.
   const points = [...missed, ...withProblems.flatMap((t) => t.问题句)];
   const failed = new Set(built.flatMap((b) => b.text.未完成句));
   const weight = (p: string) => (missed.includes(p) ? 0 : [...failed].some((f) => p === closeSentence(f) || f.startsWith(p.replace(/。$/, ''))) ? 1 : /\d/.test(p) ? 2 : 3);
-  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).slice(0, PROBLEM_POINTS.most).map((x) => x.p);
-  // Printed: the residual problems on work done as one point, last (RESIDUAL); ranked stays what 下一步 answers.
-  const residuals = new Set(built.flatMap((b) => b.text.余留));
-  const residualHere = ranked.filter((p) => residuals.has(p));
-  const printedPoints =
-    residualHere.length >= RESIDUAL.least
-      ? [...ranked.filter((p) => !residuals.has(p)), RESIDUAL.point(residualHere.map((p) => clausesOf(p.replace(/。$/, ''))[0]!.text))]
-      : ranked;
+  // Round twenty (R20H, rule changed): every problem is ranked, none cut at a count (the third residual, 排污权, was): the
+  // 通报's 表3 lists them and the speech answers them, so the report names them all, and 下一步 answers each.
+  const ranked = points.map((p, i) => ({ p, i })).sort((a, b) => weight(a.p) - weight(b.p) || a.i - b.i).map((x) => x.p);
+  // Printed: the residual problems on work done as one point, last (RESIDUAL); over PROBLEM_POINTS.most points, the
+  // weakest reported problems (never a missed indicator or a clause not done) join it, said whole.
+  const printedPoints = problemLayout(ranked, new Set(built.flatMap((b) => b.text.余留)), (p) => weight(p) >= 2);
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     const plans = nextPoint(g, text, own, [...items, extra].join(''));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
