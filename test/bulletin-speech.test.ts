@@ -598,12 +598,12 @@ describe('rules in one place', () => {
     expect(say({ missed: [{ ...missed, lead: '' }] })).toEqual([]);
     // Round nine (B9 point 4): a task done with a remainder is in 表2, pressed with the rest; round ten (B10 point 2):
     // without a dated step its plan is owed by the reply date, among (三)'s papers by the table that asks it.
-    const followed = [{ task: '丙', lead: 'F处', kind: 'remainder' as const, left: '5项', deadline: '2026年1月30日前报送剩余5项整改计划及销号时限' }];
+    const followed = [{ lead: 'F处', kind: 'remainder' as const, deadline: '2026年1月30日前报送剩余5项整改计划及销号时限' }];
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], followed })).toEqual([press, '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室。']);
     expect(say({ followed: [{ ...followed[0]!, deadline: '2026年6月30日前' }] })).toEqual([press]);
     // Round ten (B10 point 1): clauses followed up for a problem their leads reported, held to the measures they
     // reported; round eleven (R6 通报 1): in 表3, or 表2 when nothing is pressed; round thirteen: within next year's 调度.
-    const problem = (lead: string) => ({ task: '丁', lead, kind: 'problem' as const, left: '', deadline: '对高值镇街实行“周调度、月通报”' });
+    const problem = (lead: string) => ({ lead, kind: 'problem' as const, deadline: '对高值镇街实行“周调度、月通报”' });
     expect(say({ followed: [problem('G中心'), problem('H处')] })).toEqual(['抓紧整改落实。表3所列事项，责任单位要按所报措施抓好落实，纳入2026年度调度。']);
     expect(say({ followed: [problem('G中心')], followTable: '表2' })).toEqual(['抓紧整改落实。表2所列事项，责任单位要按所报措施抓好落实，纳入2026年度调度。']);
     // Both tables (the brief's words).
@@ -755,8 +755,8 @@ describe('rules in one place', () => {
     for (const filler of ['无', '暂无', '无明显问题', '部分工作推进还不够平衡', '工作力度有待进一步加强', '', null]) expect(openProblem(filler), String(filler)).toBeNull();
     expect(partFigures('配合开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处')).toBe('排查企业126家、督促整改隐患37处');
     expect(partFigures('继续做好配合工作')).toBe('');
-    expect(BULLETIN_RULES.partlyReported('甲处', BULLETIN_RULES.partWithoutFigures)).toBe('牵头单位未报送；甲处已报送本单位部分情况');
-    expect(BULLETIN_RULES.partlyReported('水生态环境处', '排查企业126家、督促整改隐患37处')).toBe('牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处');
+    expect(BULLETIN_RULES.part('甲处', BULLETIN_RULES.partWithoutFigures)).toBe('甲处已报送本单位部分情况');
+    expect(BULLETIN_RULES.part('水生态环境处', '排查企业126家、督促整改隐患37处')).toBe('水生态环境处已报送排查企业126家、督促整改隐患37处');
     // Round fifteen (R9 通报 3, R10 通报 3; assertion changed, was the 2.3亿元 as `a sum of money over a count of the same
     // work`): the payment is routine (-3), and the clause naming the money it pays (奖补, COMMEND_RULE.highlight.payment)
     // is its reach, routine too: the coverage stays the highlight, scored by hand 3 (its 12, 全部 +3, routine -3).

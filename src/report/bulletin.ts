@@ -240,10 +240,9 @@ export const BULLETIN_RULES = {
   ccGap: '【待填：抄送】',
   contactGap: '【待填：联系人及电话】',
   /**
-   * 表2's 完成情况 of an item whose lead did not report while a cooperating unit reported its own part: that unit and its
-   * figures, short (B10 point 6: `牵头单位未报送；水生态环境处已报送排查企业126家、督促整改隐患37处`).
+   * The part a cooperating unit reported of an item whose lead did not (B10 point 6), short: `水生态环境处已报送排查企业
+   * 126家、督促整改隐患37处`; said in the note under 表2, the row itself saying only 未报送 (round sixteen).
    */
-  partlyReported: (unit: string, figures: string) => `牵头单位未报送；${BULLETIN_RULES.part(unit, figures)}`,
   part: (unit: string, figures: string) => `${unit}已报送${figures}`,
   /**
    * One unit's unreported clauses in one chapter, as one row of 表2 (round twelve, R7 通报 1; were a row each): the
@@ -410,11 +409,8 @@ export interface PressedItem {
 
 /** A clause done and followed up in 表2: a remainder (`剩余5项`) or a problem its lead reported (OPEN_PROBLEM). */
 export interface FollowedItem {
-  task: string;
   lead: string;
   kind: 'remainder' | 'problem';
-  /** A remainder's count with its measure word (`5项`); '' for a problem. */
-  left: string;
   /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
   deadline: string;
 }
@@ -1214,7 +1210,7 @@ export function buildBulletin(
       // 三 criticises a silent unit by the tasks it owes (failing above); a returned unit is criticised without them.
       named: ctx.报送.未报.includes(unit),
     })),
-    followed: followed.map((x) => ({ task: rowName(x.c, clauses), lead: unitsText(x.leads), kind: x.kind, left: x.left, deadline: x.deadline })),
+    followed: followed.map((x) => ({ lead: unitsText(x.leads), kind: x.kind, deadline: x.deadline })),
     followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
     missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
