@@ -375,7 +375,8 @@ describe('the speech at the next year’s work conference', () => {
     // value to set an aim against (no metrics), only the work the year left, by its count.
     // After R12 (R10, R11, R12 speech; was `去年还有48个行政村的农村环境整治没有完成，要逐项清零`, a repeat of the shortcomings):
     // what the next plan says to be ready for.
-    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，今年还面临迎接中央生态环境保护督察的任务。');
+    // Round eighteen (R21 speech 5: was `今年还面临迎接…督察的任务`, more than the plan's `做好迎接…准备工作`).
+    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，今年还要做好迎接中央生态环境保护督察的准备。');
     expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     // Round fourteen (R9 speech 10) changes the line (was `…目标，对照《济南市生态环境局2026年工作要点》，重点抓好…`): the
@@ -433,7 +434,7 @@ describe('the speech at the next year’s work conference', () => {
     // counts, all 66 of 66 said `配合单位都`.
     // Round seventeen (R11, R12 speech) removes it (SUPERVISION_WORDS): the statistic is the 通报's, the seed's 落实 has
     // none; the cooperating units' duty is said in 压实工作责任 (`配合单位要主动对接、密切协作，形成工作合力`).
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('局里将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。');
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。');
     expect(text.join('')).not.toMatch(/写实具体配合事项|配合单位都只写了/);
     expect(text[text.indexOf('（一）压实工作责任') + 1]).toContain('配合单位要主动对接、密切协作，形成工作合力。');
     expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);
@@ -1109,7 +1110,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round fourteen (R9 speech 6) puts the close of the 十四五 between them (was `…部署。年初部署的…`): one clause right
     // after the opening's first sentence. Round fifteen (R10 speech 5) moves it to the review's start (was between them).
     expect(overview).toMatch(/^2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成\/基本完成】。一年来，在/);
-    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${plan.tasks.length}项重点任务绝大部分按期完成。`);
+    expect(overview).toContain(`全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${plan.tasks.length}项重点任务绝大部分完成。`);
     expect(plan.tasks.length).toBe(59);
     // The report's quantified targets, now only in its annex (R3/R4 report: no tally in the body): one missed.
     const annex = docxTables(join(round.reportDir, '年度工作情况报告_2025-年终.docx')).find((t) => t[0]?.[1] === '重点任务')!;

@@ -88,7 +88,7 @@ export interface SpeechContext {
  * office will do); its name is shortened by dropping the city or district before 市/区/县 (`济南市生态环境局` →
  * `市生态环境局`) where a name must stand (the meeting).
  */
-export const SPEAKER_WORDS = { self: '我们', office: '局里', lastYear: '去年' } as const;
+export const SPEAKER_WORDS = { self: '我们', lastYear: '去年' } as const;
 
 /**
  * The deployment (R4 speech 4): a part leads with what answers the year's problems, then its tasks with a target or
@@ -176,7 +176,13 @@ export const REVIEW_WORDS = {
 export const REVIEW_SHOWN = 2;
 /** Items (一是…) per theme in the review, and shortcomings named at most. */
 export const HIGHLIGHTS = { most: 3, chapters: 4 } as const;
-export const SHORTCOMINGS = { most: 4 } as const;
+/**
+ * Round eighteen (R21 speech 4: the deployment answered 小清河总氮 and 排污权 `针对…的问题`, never named in 问题和不足):
+ * past `most` points, the problems reported on work done without a figure are one last point, each by the name the
+ * deployment answers it by (`部分城乡接合部镇街道路积尘负荷反复，小清河汛期总氮浓度波动较大，…`), so every problem
+ * answered was first named, as the report's 存在问题 does (context.ts problemLayout).
+ */
+export const SHORTCOMINGS = { most: 4, join: '，' } as const;
 
 /**
  * What makes a reported result a highlight, as data: each figure counts, a large one more (each threshold passed),
@@ -430,7 +436,8 @@ export const OWN_WORK = {
    * The work the year left and the problems to follow up are not said again here (R10, R11, R12 speech: they repeated the
    * shortcomings just listed).
    */
-  inspection: (clause: string) => `今年还面临${SUPERIOR_INSPECTION.exec(clause)?.[0] ?? clause}的任务`,
+  // Round eighteen (R21 speech 5: `面临…的任务` says more than the plan's `做好迎接…准备工作`): the plan's duty, short.
+  inspection: (clause: string) => `今年还要做好${SUPERIOR_INSPECTION.exec(clause)?.[0] ?? clause}的准备`,
   /**
    * Round sixteen (R13–R17 speech, five readers in a row: （三） was thin; R10–R12 had asked it not to repeat the
    * shortcomings): the work the year left, said forward as this year's, never the shortfall or its cause again.
@@ -585,9 +592,10 @@ export const OPENING_WORDS = { deployed: '年初部署的' } as const;
  * The year's count as a leader says it (R5 speech 2): by the share done, a word (`绝大部分按期完成`); below the last
  * share, the counts themselves. First share met wins.
  */
+// Round eighteen (R20 speech 6: `按期` is not in the data: the year-end outcome says done, not when): the share only.
 export const OPENING_SHARE: readonly { least: number; words: string }[] = [
-  { least: 0.9, words: '绝大部分按期完成' },
-  { least: 0.75, words: '大部分按期完成' },
+  { least: 0.9, words: '绝大部分完成' },
+  { least: 0.75, words: '大部分完成' },
 ];
 export function openingShare(done: number, total: number): string {
   return total ? OPENING_SHARE.find((x) => done / total >= x.least)?.words ?? '' : '';
@@ -625,8 +633,10 @@ export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署�
  * 工作”，今年各配合单位要写实具体配合事项。` What the cooperating units owe is a requirement said in 压实工作责任 already
  * (templates/speech.hbs: `配合单位要主动对接、密切协作，形成工作合力`), so nothing takes its place.
  */
+// Round eighteen (R20 speech 5, R21 speech 9: `局里将…` is colloquial and says nothing of the round): the speaker's
+// `要`, and the 督办通报 the same round issues, its items closed one by one (its 工作要求's `逐项对账销号`).
 export const SUPERVISION_WORDS = {
-  template: `${SPEAKER_WORDS.office}将对重点工作实行清单化管理、定期调度，对进度滞后的任务及时督办通报，确保各项任务按时保质完成。`,
+  template: '要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。',
 } as const;
 
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
@@ -774,7 +784,7 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
  * others keep the plan's order: ranking every substantive measure first took figures before the task's own work
  * (`利用卫星遥感…等手段，非现场执法比例达到45%以上` before `大力推行无感式执法`).
  */
-export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展/ } as const;
+export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展|^按要求|^做好[^，]*备案/ } as const;
 export function measureRank(measure: string): number {
   return MEASURE_RANK.routine.test(measure) && !substantiveMeasure(measure) ? 1 : 0;
 }
@@ -856,11 +866,15 @@ export function sharesWords(a: string, b: string, n = 4): boolean {
 /** A clause that only frames the next (`结合六五环境日等重大活动，…`): said with it or not at all. */
 export const FRAMING_CLAUSE = /^(结合|按照|围绕|针对|根据|依托|利用|通过|对照|以)/;
 /** A plan sentence's clauses, a framing clause joined to the one it frames. */
+/** A clause that says the standard of the one before it, never a measure alone (round eighteen). */
+export const CONSEQUENCE_CLAUSE = /^做到/;
 export function measureClauses(sentence: string): string[] {
   const out: string[] = [];
   let framing = '';
   for (const c of sentence.split('，').map((x) => x.trim()).filter(Boolean)) {
-    if (FRAMING_CLAUSE.test(c)) framing = framing ? `${framing}，${c}` : c;
+    // A clause saying the standard its previous one is to reach (`…备案管理工作，做到重点行业企业应备尽备`) goes with it.
+    if (CONSEQUENCE_CLAUSE.test(c) && out.length && !framing) out[out.length - 1] = `${out.at(-1)}，${c}`;
+    else if (FRAMING_CLAUSE.test(c)) framing = framing ? `${framing}，${c}` : c;
     else (out.push(framing ? `${framing}，${c}` : c), (framing = ''));
   }
   return out;
@@ -1110,6 +1124,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Each task's own measure, worked out once for the choice and the words.
     const owned = new Map(ys.map((y) => [y, ownMeasure(y, title(x.ch))] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
+    // A task all of whose measures are routine acts, or hollow once they are set aside (`依法查处违法违规行为`).
+    const routine = (y: TaskDeploy) => {
+      const cs = measureClauses(owned.get(y)!);
+      return cs.length && cs.some((c) => measureRank(c)) && hollowMeasure(cs.filter((c) => !measureRank(c)).join('，')) ? 1 : 0;
+    };
     // A quantified target of the task's own, not met last year nor in the 主要目标.
     const aimed = (y: TaskDeploy) => targetsOf([y.task]).some((t) => !d.met.has(targetKey(t)) && fresh(t));
     // The tasks answering a follow-up problem say their answers (FOLLOW_UP_ANSWER), beside the plan's measures.
@@ -1121,7 +1140,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there); a
       // task with a quantified target of its own before it (round seventeen, R18, R19 speech: the 氨 6% of 蓝天 went
       // unsaid behind `巩固…A级成果`).
-      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? Number(aimed(b.y)) - Number(aimed(a.y)) : b.y.score - a.y.score) || a.at - b.at)
+      // Round eighteen (R20 speech 3, R21 speech 1: `按要求抽取…开展技术复核`, `做好…应急预案备案管理工作` said by the
+      // director): a task of routine acts only (MEASURE_RANK) comes after the others.
+      .sort((a, b) => routine(a.y) - routine(b.y) || (d.missed.get(x.ch.id)?.length ? Number(aimed(b.y)) - Number(aimed(a.y)) : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
     // A task's measure as the item says it; `forced` when it is said as a problem's answer, hollow or not.
     const bitOf = (task: TaskDeploy, forced = false): string => {
@@ -1635,11 +1656,17 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     });
   // The weightier first (R1 speech 5): a problem with a figure (`剩余5项督察问题…`) before one without.
   const weighed = [...reported.filter((x) => /\d/.test(x.text)), ...reported.filter((x) => !/\d/.test(x.text))];
-  const points = [
+  const counted = [
     ...ctx.报告.指标未达到.map(missedWords),
     ...ordered.map((c) => `${shortfallWords(c.task, c.shortfall, yearEnd, c.target)}${causeOf(c)}`),
-    ...weighed.map((x) => x.text),
-  ].slice(0, SHORTCOMINGS.most);
+    ...weighed.filter((x) => /\d/.test(x.text)).map((x) => x.text),
+  ];
+  const plain = [...new Set(weighed.filter((x) => !/\d/.test(x.text)).map((x) => x.text))];
+  const plainNames = [...new Set(weighed.filter((x) => !/\d/.test(x.text)).map((x) => x.words))];
+  const points =
+    counted.length + plain.length <= SHORTCOMINGS.most || plain.length < 2
+      ? [...counted, ...plain].slice(0, SHORTCOMINGS.most)
+      : [...counted.slice(0, SHORTCOMINGS.most - 1), plainNames.join(SHORTCOMINGS.join)];
   // The problems the deployment answers (R4 speech 4; R12 speech: every one reported, not only the review's points,
   // FOLLOW_UP_ANSWER), each once.
   const answered = [...new Map(weighed.map(({ task, words, next }) => [`${task}\u0000${words}`, { task, words, next }] as const)).values()];
