@@ -819,7 +819,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   // 重污染天数 have none); the one missed says its gap, 64 − 62.6 = 1.4 百分点; one topic, so no group of topics met.
   it('says the year’s indicators with a target in the speaker’s words, the missed one by its gap in 百分点', () => {
     const [, , third] = review[1]!.split(/(?<=。)/);
-    expect(review[1]!.slice(review[1]!.indexOf(third!) + third!.length)).toBe('PM2.5平均浓度38微克/立方米，优于省考核要求；优良天数比率62.6%，离省考核要求还差1.4个百分点。');
+    // Round eighteen (R21 speech 2): the paragraph then turns to the themes told (REVIEW_TURN, the five themes).
+    expect(review[1]!.slice(review[1]!.indexOf(third!) + third!.length)).toBe('PM2.5平均浓度38微克/立方米，优于省考核要求；优良天数比率62.6%，离省考核要求还差1.4个百分点。全年重点抓了以下五个方面工作。');
     expect(review[1]).not.toMatch(/综合指数|重污染天数|4\.59|没有达到省考核要求的/);
   });
 

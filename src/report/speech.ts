@@ -51,6 +51,11 @@ export interface SpeechContext {
    * units' reported results, the biggest figures, firsts and awards first (highlightScore), or a 【待填】.
    */
   回顾: { 序号: string; 标题: string; 成效: string[] }[];
+  /**
+   * The review's turn from the figures to its themes, as the deployment's 概述 (round eighteen, R21 speech 2:
+   * `一年来，我们重点抓了五个方面`): `全年重点抓了以下五个方面工作。` by the themes told; '' with fewer than two.
+   */
+  回顾概述: string;
   /** The shortcomings as one spoken passage: missed indicators, tasks not done with their shortfall and cause, problems reported. */
   不足: string[];
   /**
@@ -172,6 +177,8 @@ export const REVIEW_WORDS = {
    */
   leadInRun: 4,
 } as const;
+/** The review's turn to its themes (SpeechContext.回顾概述). */
+export const REVIEW_TURN = (period: string, themes: number) => `${period}重点抓了以下${cnCount(themes)}个方面工作。`;
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
 /** Items (一是…) per theme in the review, and shortcomings named at most. */
@@ -1797,6 +1804,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     收官: closing,
     回顾起: closing ? '一年来' : period,
     回顾: review,
+    回顾概述: review.length > 1 ? REVIEW_TURN(yearEnd ? '全年' : period, review.length) : '',
     不足: shortcomings,
     形势: situation,
     部署: deploy,
