@@ -1131,7 +1131,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Each task's own measure, worked out once for the choice and the words.
     const owned = new Map(ys.map((y) => [y, ownMeasure(y, title(x.ch))] as const));
     const off = (y: TaskDeploy) => offTopic(x.ch.title, leadOf(y.task));
-    // A task all of whose measures are routine acts, or hollow once they are set aside (`依法查处违法违规行为`).
+    // A task all of whose measures are routine acts, or hollow once they are set aside (`依法查处违法违规行为`): round
+    // eighteen (R20 speech 3, R21 speech 1: `按要求抽取…开展技术复核` too small for a director).
     const routine = (y: TaskDeploy) => {
       const cs = measureClauses(owned.get(y)!);
       return cs.length && cs.some((c) => measureRank(c)) && hollowMeasure(cs.filter((c) => !measureRank(c)).join('，')) ? 1 : 0;
@@ -1141,15 +1142,14 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // The tasks answering a follow-up problem say their answers (FOLLOW_UP_ANSWER), beside the plan's measures.
     const answering = ys.filter((y) => problemsOf(y.task).length);
     const first = ys.filter((y) => y.score === 4 && !answering.includes(y));
-    const others = ys
-      .filter((y) => !first.includes(y) && !answering.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims))
+    const candidates = ys.filter((y) => !first.includes(y) && !answering.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims));
+    // A task of routine acts only is told when the chapter has nothing else (round eighteen, R20, R21).
+    const others = (candidates.some((y) => !routine(y)) ? candidates.filter((y) => !routine(y)) : candidates)
       .map((y, at) => ({ y, at }))
       // A chapter answering a missed indicator tells its main work first, in plan order (as pickTasks does there); a
       // task with a quantified target of its own before it (round seventeen, R18, R19 speech: the 氨 6% of 蓝天 went
       // unsaid behind `巩固…A级成果`).
-      // Round eighteen (R20 speech 3, R21 speech 1: `按要求抽取…开展技术复核`, `做好…应急预案备案管理工作` said by the
-      // director): a task of routine acts only (MEASURE_RANK) comes after the others.
-      .sort((a, b) => routine(a.y) - routine(b.y) || (d.missed.get(x.ch.id)?.length ? Number(aimed(b.y)) - Number(aimed(a.y)) : b.y.score - a.y.score) || a.at - b.at)
+      .sort((a, b) => (d.missed.get(x.ch.id)?.length ? Number(aimed(b.y)) - Number(aimed(a.y)) : b.y.score - a.y.score) || a.at - b.at)
       .map((z) => z.y);
     // A task's measure as the item says it; `forced` when it is said as a problem's answer, hollow or not.
     const bitOf = (task: TaskDeploy, forced = false): string => {
