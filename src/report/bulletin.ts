@@ -311,8 +311,10 @@ export const BULLETIN_RULES = {
     share: 0.5,
     // (All of them: `66条中有66条` reads as a slip; 均 says it.)
     // Round sixteen (R14 通报 5: no subject and no ruling): who, how many of how many, and the reminder.
+    // Round eighteen (R22 通报 3, R23 通报 2: 78 of 82 is no `部分`): `widely` of them or more are `普遍`.
+    widely: 0.9,
     text: (total: number, filler: number, phrase: string) =>
-      `${filler === total ? '配合单位' : '部分配合单位'}报送内容空泛，${total}条配合情况${filler === total ? '均' : `中有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项，予以提醒。`,
+      `${filler === total ? '配合单位报送内容空泛' : filler >= total * BULLETIN_RULES.coopFiller.widely ? '配合单位报送内容普遍空泛' : '部分配合单位报送内容空泛'}，${total}条配合情况${filler === total ? '均' : `中有${filler}条仅`}为“${phrase}”等表述，未写明具体配合事项，予以提醒。`,
     ask: (phrase: string) => `配合单位要写明具体配合事项和数量，不得以“${phrase}”等表述代替工作进展`,
   },
 } as const;

@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
+import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
@@ -189,7 +189,8 @@ export const HIGHLIGHTS = { most: 3, chapters: 4 } as const;
  * deployment answers it by (`部分城乡接合部镇街道路积尘负荷反复，小清河汛期总氮浓度波动较大，…`), so every problem
  * answered was first named, as the report's 存在问题 does (context.ts problemLayout).
  */
-export const SHORTCOMINGS = { most: 4, join: '，' } as const;
+// After R23 (speech 6: the last point had no head of its own): `一些工作还存在短板，` before the names.
+export const SHORTCOMINGS = { most: 4, join: '，', head: '一些工作还存在短板，' } as const;
 
 /**
  * What makes a reported result a highlight, as data: each figure counts, a large one more (each threshold passed),
@@ -646,6 +647,18 @@ export const SUPERVISION_WORDS = {
   template: '要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。',
 } as const;
 
+/**
+ * Round eighteen (R20 speech 4, R21 speech 10, R22 speech 6, R23 speech 7: four readers in a row; R11, R12 had left it
+ * to the 通报): at the year-end conference the round's reporting lesson, said to all without names or figures — a unit
+ * that never reported, the cooperating units' filler when most of their texts are it (bulletin.ts coopFillerMostly,
+ * the 通报's own rule) — and what is asked this year. '' when the round had neither.
+ */
+export const REPORTING_LESSON = {
+  silent: (n: number) => `${n <= SILENT_UNITS.few ? '个别' : '部分'}单位至今未报送`,
+  filler: (phrase: string) => `多数配合单位只写了“${phrase}”`,
+  words: (faults: string[]) => (faults.length ? `这次年终调度中，${faults.join('，')}，今年各单位要按时据实报送进展，配合单位要写明具体配合事项。` : ''),
+} as const;
+
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
 
@@ -1003,6 +1016,16 @@ export function followUpName(problem: string, work: string): string {
   return named ? problem : `${object}${FOLLOW_UP_ANSWER.within}${problem}`;
 }
 /** A task's answers to the problems reported on it: `针对…的问题，<next step>`, the next step left out when there is none. */
+/**
+ * Round eighteen (R22 speech 5, R23 speech 4: `针对…的问题，` four times over, mechanical): the deployment's answers to the
+ * year's problems open by turns with these frames, in the order they are said; the first keeps 针对.
+ */
+export const ANSWER_FRAMES = ['针对', '着力解决'] as const;
+export function varyAnswerFrames(parts: SpeechContext['部署']['章节']): SpeechContext['部署']['章节'] {
+  let n = 0;
+  const frame = /(^|[。；，]|要)针对(?=[^，；。]*问题，)/g;
+  return parts.map((p) => ({ ...p, 任务: p.任务.map((x) => x.replace(frame, (_, before: string) => `${before}${ANSWER_FRAMES[n++ % ANSWER_FRAMES.length]}`)) }));
+}
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
   return problems.map((p) => `针对${problemWords(p.words)}${p.next ? `，${p.next}` : ''}`);
 }
@@ -1512,6 +1535,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const units = new Map<string, boolean>();
   for (const c of clauses) for (const a of c.answers) units.set(a.unit, (units.get(a.unit) ?? false) || a.reported);
   const silentUnits = [...units].filter(([, r]) => !r).length;
+  const filler = coopFillerMostly(clauses);
+  const reportingLesson = REPORTING_LESSON.words([silentUnits ? REPORTING_LESSON.silent(silentUnits) : '', filler ? REPORTING_LESSON.filler(filler.phrase) : ''].filter(Boolean));
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
@@ -1673,7 +1698,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const points =
     counted.length + plain.length <= SHORTCOMINGS.most || plain.length < 2
       ? [...counted, ...plain].slice(0, SHORTCOMINGS.most)
-      : [...counted.slice(0, SHORTCOMINGS.most - 1), plainNames.join(SHORTCOMINGS.join)];
+      : [...counted.slice(0, SHORTCOMINGS.most - 1), `${SHORTCOMINGS.head}${plainNames.join(SHORTCOMINGS.join)}`];
   // The problems the deployment answers (R4 speech 4; R12 speech: every one reported, not only the review's points,
   // FOLLOW_UP_ANSWER), each once.
   const answered = [...new Map(weighed.map(({ task, words, next }) => [`${task}\u0000${words}`, { task, words, next }] as const)).values()];
@@ -1743,7 +1768,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // closing line would precede word for word (R11 speech 8), so that line is not said after the parts.
       概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
-      章节: parts,
+      章节: varyAnswerFrames(parts),
       见: '',
     };
   } else if (!yearEnd) {
@@ -1756,7 +1781,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       总体要求: '',
       概述: parts.length ? `下一步，要对照《${ctx.计划.标题}》，抓好尚未完成的${open.size}项重点任务。` : '',
       结转: '',
-      章节: parts,
+      章节: varyAnswerFrames(parts),
       见: parts.length ? DEPLOY_CLOSING(ctx.计划.标题) : '',
     };
   } else {
@@ -1783,7 +1808,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
   const leftWork = [OWN_WORK.left([...carried.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
-  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), ctx.指标对比, inspectionClause(o.nextPlan), leftWork) : '');
+  // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
+  // not raised here again; the deployment's 主要目标 and its gap answer it.
+  const raised = ctx.指标对比.filter((x) => x.结论 !== '未达到');
+  const situation = situationWords(nextPre.place, stageClauseOf(nextPre), yearEnd ? ownWorkWords(nextPre.aims.map(spoken), raised, inspectionClause(o.nextPlan), leftWork) : '');
   const speech: SpeechContext = {
     标题: `在${meeting}上的讲话`,
     会议: meeting,
@@ -1810,7 +1838,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     部署: deploy,
     责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
     // The units that did not report, no statistics of the cooperating units' texts (SUPERVISION_WORDS, R11/R12).
-    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, '工作进展情况') : ''}`,
+    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, '工作进展情况') : ''}${yearEnd && ctx.结论.有报送 ? reportingLesson : ''}`,
     愿景: vision,
   };
   return speech;
