@@ -172,18 +172,29 @@ export const RESIDUAL = {
  * 存在问题's points from the ranked problems (R20H): those standing alone in rank order, then the residual ones as one
  * point (RESIDUAL); over PROBLEM_POINTS.most points, the weakest that may join (`reported`: a unit's problem, never a
  * missed indicator or a clause not done) join the residual point, said whole. Nothing is left out.
+ * R24H (R26 report 4: 成效尚不稳固 held a reform's weak uptake): a residual problem framed by its work (RESIDUAL.framed:
+ * `排污权有偿使用和交易改革方面，…`) is no 成效 that wavers: within PROBLEM_POINTS.most it is a point of its own, after the
+ * residual point; only past the limit does it join that point (first, before any other reported problem), said whole.
  */
 export function problemLayout(ranked: string[], residuals: ReadonlySet<string>, reported: (p: string) => boolean): string[] {
   const alone = ranked.filter((p) => !residuals.has(p));
-  const together = ranked.filter((p) => residuals.has(p));
+  const framed = ranked.filter((p) => residuals.has(p) && RESIDUAL.framed.test(p));
+  const together = ranked.filter((p) => residuals.has(p) && !RESIDUAL.framed.test(p));
   const joined: string[] = [];
-  const count = () => alone.length + (together.length >= RESIDUAL.least ? 1 : together.length);
-  while (count() > PROBLEM_POINTS.most && alone.length && reported(alone.at(-1)!) && together.length + 1 >= RESIDUAL.least) {
-    const p = alone.pop()!;
-    joined.unshift(p);
-    together.unshift(p);
+  // The weakest framed problems join first, kept in rank order after the residual ones.
+  const framedJoined: string[] = [];
+  const merged = () => together.length + framedJoined.length;
+  const count = () => alone.length + framed.length + (merged() >= RESIDUAL.least ? 1 : merged());
+  while (count() > PROBLEM_POINTS.most) {
+    if (framed.length && merged() + 1 >= RESIDUAL.least) framedJoined.unshift(framed.pop()!);
+    else if (alone.length && reported(alone.at(-1)!) && merged() + 1 >= RESIDUAL.least) {
+      const p = alone.pop()!;
+      joined.unshift(p);
+      together.unshift(p);
+    } else break;
   }
-  return together.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(together, joined)] : [...alone, ...together];
+  const all = [...together, ...framedJoined];
+  return all.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(all, joined), ...framed] : [...alone, ...all, ...framed];
 }
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
@@ -252,9 +263,19 @@ export function taskObject(task: string): string {
  * Tasks of another field that share a chapter's words: told after the chapter's own facts (`网络安全` is no
  * 环境安全 evidence).
  */
-export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp }[] = [{ chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/ }];
+// R24H (R20, R22, R23: 网络安全 told inside 三是持续保障环境安全): `home` names the theme where such a task fits (the
+// seed's （五）数字化监管水平持续提升): when the office's themes have one, the task is a point of that theme, else a
+// point of its own at the end of its own theme, never inside its chapter's point.
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp }[] = [
+  { chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/, home: /治理能力|治理体系|数字化|信息化|智慧|智能/ },
+];
 /** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
 export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(task));
+/** Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1). */
+export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number): number {
+  const rule = OFF_TOPIC.find((r) => r.chapter.test(chapter) && r.task.test(task));
+  return rule ? themes.findIndex((t, i) => i !== own && rule.home.test(t)) : -1;
+}
 
 /** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
 export function leadPhrase(task: string, text: string): string {
@@ -1113,6 +1134,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const text = sectionOf(own, g.chapters);
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
     let extra = '';
+    /** Tasks of another field told in a theme's chapters (OFF_TOPIC), placed after every theme is built. */
+    const elsewhere: { chapter: string; task: string; text: string }[] = [];
     // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
     const silentSentences: string[] = [];
     // Per chapter, what its units reported (the sentences told) and its verb + object heading: the speech picks
@@ -1167,11 +1190,14 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
+        // R24H: it is no sentence of the chapter's point at all: a point of its own, in the theme it fits or at the end
+        // of this one (OFF_TOPIC.home, placed once every theme is built).
         const offHere = (task: string) => offTopic(chapterTitle, task);
         points.forEach((pt, i) => {
           const onTopicText = pt.tasks.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
-          const offTopicText = pt.tasks.filter((p) => offHere(p.task)).map((p) => p.text).join('');
-          items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${i === points.length - 1 ? tail : ''}${offTopicText}`);
+          const last = i === points.length - 1 ? tail : '';
+          for (const p of pt.tasks.filter((x) => offHere(x.task))) elsewhere.push({ chapter: chapterTitle, task: p.task, text: p.text });
+          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${last}`);
         });
       }
     } else {
@@ -1190,7 +1216,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
     // A theme named with its verb (`推进绿色低碳高质量发展精准有力`) has its object as subject (no `服务推进…` below).
     const subject = g.own ? objectOf(heading.replace(HEADING_PREDICATES, '') || heading) : objectOf(g.title);
-    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences };
+    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, elsewhere };
+  });
+  // Off-topic tasks of a theme's chapters (OFF_TOPIC): each a numbered point after the last of the theme it fits, else
+  // of its own theme (R24H), its task as the lead phrase as every year-end point.
+  built.forEach((b, own) => {
+    for (const x of b.elsewhere) {
+      const home = offTopicHome(x.chapter, x.task, built.map((t) => t.g.title), own);
+      const to = built[home] ?? b;
+      to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
+    }
   });
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
   const missedRows = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到'));
