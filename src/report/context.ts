@@ -832,7 +832,9 @@ export function kindPoints<T extends { task: string }>(kept: T[], head: string):
  */
 export const CARRIED = {
   date: /(\d{4}年(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|底)前?)(?=完成)/,
-  words: (task: string, facts: string, date: string) => `${task}，${facts}，${date ? `计划${date}完成` : '转入下一年度继续推进'}。`,
+  // R24H (R23 report 2: `…形成初稿，计划2026年6月底前完成` was a plan inside 成效): with a date, 下一步 says it (the next
+  // plan's or the unit's own words), so the achievement ends at what was done; without one, it is said to go on.
+  words: (task: string, facts: string, date: string) => `${task}，${facts}${date ? '' : '，转入下一年度继续推进'}。`,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
@@ -885,6 +887,15 @@ export function isHeadline(text: string, met = false): boolean {
  */
 export function firstKept(text: string, routine: (clause: string) => boolean): boolean {
   return resultScore(text.replace(/。$/, ''), routine) > 0 || /\d/.test(text);
+}
+
+/**
+ * A point's told tasks by weight (R24H): an honour won (SELECTION.pointFirst: 示范区, 获评) first, those whose telling opens
+ * with a count of acts and shows no result (宣传活动36场) last, the others between; the plan's order within each.
+ */
+export function pointOrder<T extends { text: string }>(tasks: T[], routine: (clause: string) => boolean): T[] {
+  const tier = (t: T) => (SELECTION.pointFirst.test(t.text) ? 0 : isAct(clausesOf(t.text)[0]?.text ?? '') && resultScore(t.text.replace(/。$/, ''), routine) <= 0 ? 2 : 1);
+  return tasks.map((t, at) => ({ t, at })).sort((a, b) => tier(a.t) - tier(b.t) || a.at - b.at).map((x) => x.t);
 }
 
 /**
@@ -1108,22 +1119,24 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     return `${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}${facts}`;
   };
   /** A block's work carried into next year (CARRIED): what was done and its date, said once, after the block's results. */
-  const carriedText = (mine: ClauseProgress[]): string => {
-    if (!o.yearEnd) return '';
+  const carriedText = (mine: ClauseProgress[]): string => carriedWordsOf(mine).map((x) => x.words).join('');
+  /** carriedText, task by task: a block over SELECTION.pointChars tells each as a point of its own (R24H). */
+  const carriedWordsOf = (mine: ClauseProgress[]): { task: string; words: string }[] => {
+    if (!o.yearEnd) return [];
     const tasks = [...new Set(mine.filter((x) => x.yearEnd === '结转').map((x) => x.task))];
     return tasks
       .map((task) => {
         const lead = mine.filter((x) => x.task === task && x.yearEnd === '结转').flatMap(responsibleAnswers);
         const told = tellingFact(lead.flatMap((a) => sentencesOf(substance(a.progress, task))), teller, taskObject(task), routine);
         const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
-        if (!facts) return '';
+        if (!facts) return { task, words: '' };
         const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
         const words = CARRIED.words(task, facts, carriedDate([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]));
         // Its task named here, 下一步 does not name it again (toldOnce).
         teller.say(words, taskObject(task));
-        return words;
+        return { task, words };
       })
-      .join('');
+      .filter((x) => x.words);
   };
   /** A chapter's material from buildContext's (one chapter: the same clauses, the same rules), else computed here. */
   const sectionOf = (mine: ClauseProgress[], ids: string[]): SectionText =>
@@ -1149,10 +1162,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
      * not told, then the gap and facts of what was not reported. The speech leaves the gap and the unreported out.
      */
     const closingOf = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
+      const { carried, after } = closingParts(mine, told, rest, t, object, state);
+      return carried.map((x) => x.words).join('') + after;
+    };
+    /** closingOf in two: the carried work task by task, and the rest of the closing. */
+    const closingParts = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
+      const carried = carriedWordsOf(mine);
       const silentHere = silentText(t);
       const noFact = o.yearEnd && mine.length && !told && state === 'done' ? `${gap(`${object}方面主要成效`)}。` : '';
       silentSentences.push(noFact, silentHere);
-      return carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere;
+      return { carried, after: noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere };
     };
     let items: string[];
     if (g.chapters.length > 1) {
@@ -1168,7 +1187,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle), o.yearEnd);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        const tail = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
+        const closing = closingParts(mine, kept.length, rest, here, objectOf(chapterTitle), state);
+        const tail = closing.carried.map((x) => x.words).join('') + closing.after;
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
@@ -1193,12 +1213,20 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // R24H: it is no sentence of the chapter's point at all: a point of its own, in the theme it fits or at the end
         // of this one (OFF_TOPIC.home, placed once every theme is built).
         const offHere = (task: string) => offTopic(chapterTitle, task);
+        // R24H (R19–R23 report: （四）一是 packed six unlike facts): within a point, its headline results first, its
+        // counts of acts last (pointOrder); a point over SELECTION.pointChars tells its carried work (规划编制) as a point
+        // of its own, led by its task, as the seed's points are.
+        const pointText = (pt: (typeof points)[number]) => pointOrder(pt.tasks.filter((p) => !offHere(p.task)), routine).map((p) => p.text).join('');
+        const whole = points.map(pointText).join('') + tail;
+        const apart = o.yearEnd && closing.carried.length && mine.length > 1 && whole.length > SELECTION.pointChars;
+        const lastTail = apart ? closing.after : tail;
         points.forEach((pt, i) => {
-          const onTopicText = pt.tasks.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
-          const last = i === points.length - 1 ? tail : '';
+          const onTopicText = pointText(pt);
+          const last = i === points.length - 1 ? lastTail : '';
           for (const p of pt.tasks.filter((x) => offHere(x.task))) elsewhere.push({ chapter: chapterTitle, task: p.task, text: p.text });
           if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${last}`);
         });
+        if (apart) for (const x of closing.carried) items.push(`${cnOrdinal(items.length)}是${leadPhrase(x.task, x.words)}`);
       }
     } else {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task, [], o.yearEnd);
