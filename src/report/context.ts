@@ -891,11 +891,13 @@ export function firstKept(text: string, routine: (clause: string) => boolean): b
 
 /**
  * A point's told tasks by weight (R24H): an honour won (SELECTION.pointFirst: 示范区, 获评) first, those whose telling opens
- * with a count of acts and shows no result (宣传活动36场) last, the others between; the plan's order within each.
+ * with a count of acts and shows no result (宣传活动36场, its reach `覆盖…12.6万人次` no result of HIGHLIGHT_RULES.results) last,
+ * the others between; the plan's order within each. The point's first task is never put last.
  */
 export function pointOrder<T extends { text: string }>(tasks: T[], routine: (clause: string) => boolean): T[] {
-  const tier = (t: T) => (SELECTION.pointFirst.test(t.text) ? 0 : isAct(clausesOf(t.text)[0]?.text ?? '') && resultScore(t.text.replace(/。$/, ''), routine) <= 0 ? 2 : 1);
-  return tasks.map((t, at) => ({ t, at })).sort((a, b) => tier(a.t) - tier(b.t) || a.at - b.at).map((x) => x.t);
+  // The point's first task is its opening work (firstKept: `召开…委员会全体会议2次，印发…工作规则`), never put last.
+  const tier = (t: T, at: number) => (SELECTION.pointFirst.test(t.text) ? 0 : at > 0 && isAct(clausesOf(t.text)[0]?.text ?? '') && (resultScore(t.text.replace(/。$/, ''), routine) <= 0 || !HIGHLIGHT_RULES.results.test(t.text)) ? 2 : 1);
+  return tasks.map((t, at) => ({ t, at, k: tier(t, at) })).sort((a, b) => a.k - b.k || a.at - b.at).map((x) => x.t);
 }
 
 /**
