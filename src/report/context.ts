@@ -1120,9 +1120,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The silent lead's gap first (its work is the point), then what cooperating units did (round ten).
     return `${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}${facts}`;
   };
-  /** A block's work carried into next year (CARRIED): what was done and its date, said once, after the block's results. */
-  const carriedText = (mine: ClauseProgress[]): string => carriedWordsOf(mine).map((x) => x.words).join('');
-  /** carriedText, task by task: a block over SELECTION.pointChars tells each as a point of its own (R24H). */
+  /**
+   * A block's work carried into next year (CARRIED): what was done, said once, after the block's results; task by task,
+   * so that a block over SELECTION.pointChars tells each as a point of its own (R24H).
+   */
   const carriedWordsOf = (mine: ClauseProgress[]): { task: string; words: string }[] => {
     if (!o.yearEnd) return [];
     const tasks = [...new Set(mine.filter((x) => x.yearEnd === '结转').map((x) => x.task))];
