@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, CARRIED, offTopicHome, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -362,13 +362,51 @@ describe('the rules, on worked examples', () => {
     const ranked = [missed, villages, inspection, dust, nitrogen, market];
     const reported = (p: string) => p === inspection;
     expect(PROBLEM_POINTS.most).toBe(5);
-    expect(problemLayout(ranked, new Set([dust, nitrogen, market]), reported)).toEqual([missed, villages, inspection, RESIDUAL.point([dust, nitrogen, market])]);
+    // R24H (assertion changed: was [missed, villages, inspection, RESIDUAL.point([dust, nitrogen, market])], the reform's
+    // weak uptake inside 成效尚不稳固): within PROBLEM_POINTS.most a problem framed by its work is a point of its own,
+    // after the residual point.
+    expect(problemLayout(ranked, new Set([dust, nitrogen, market]), reported)).toEqual([missed, villages, inspection, RESIDUAL.point([dust, nitrogen]), market]);
+    expect(problemLayout(ranked, new Set([dust, nitrogen, market]), reported)).toEqual([
+      missed,
+      villages,
+      inspection,
+      '治理成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大。',
+      '排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。',
+    ]);
+    // Past the limit it joins the residual point, said whole, before any reported problem standing alone does.
+    const two = ['A项工作尚有3项未完成。', 'B项工作尚有2项未完成。'];
+    expect(problemLayout([missed, villages, ...two, dust, nitrogen, market], new Set([dust, nitrogen, market]), (p) => two.includes(p))).toEqual([
+      missed,
+      villages,
+      ...two,
+      '工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。',
+    ]);
     // Over PROBLEM_POINTS.most points, the weakest reported problem joins the residual point whole; a missed indicator
     // or a clause not done never does.
     const more = ['A项工作尚有3项未完成。', 'B项工作尚有2项未完成。', 'C项工作尚有1项未完成。'];
     const layout = problemLayout([missed, villages, ...more, dust, nitrogen], new Set([dust, nitrogen]), (p) => more.includes(p));
     expect(layout).toEqual([missed, villages, more[0], more[1], '工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；C项工作尚有1项未完成。']);
     expect(problemLayout([missed, villages, ...more, dust], new Set([dust]), () => false)).toEqual([missed, villages, ...more, dust]);
+  });
+
+  it('orders a point by weight and finds an off-topic task the theme it fits (R24H)', () => {
+    const plan = '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。';
+    const publicity = '围绕六五环境日、全国生态日组织主题宣传活动36场，“开学第一课”线上线下覆盖中小学生12.6万人次。';
+    const honour = '指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。';
+    // The honour won first, the count of acts last, the plan's order between (SELECTION.pointFirst).
+    expect(pointOrder([{ text: plan }, { text: publicity }, { text: honour }], () => false).map((x) => x.text)).toEqual([honour, plan, publicity]);
+    // The point's first task is its opening work, never put last (召开…委员会全体会议2次 opening 治理体系).
+    const meeting = '召开市生态环境保护工作委员会全体会议2次，印发委员会工作规则和办公室工作细则。';
+    expect(pointOrder([{ text: meeting }, { text: plan }], () => false).map((x) => x.text)).toEqual([meeting, plan]);
+    // Any other headline keeps the plan's order (工业源 before 面源 in 蓝天).
+    const industry = '完成3家水泥企业超低排放改造。';
+    const farms = '规模化畜禽养殖场大气氨排放总量较2020年下降5.3%。';
+    expect(pointOrder([{ text: industry }, { text: farms }], () => false).map((x) => x.text)).toEqual([industry, farms]);
+    // 网络安全 under 环境安全 goes to the theme about 治理能力 (OFF_TOPIC.home); with none, it stays in its own (-1).
+    const themes = ['全面从严治党纵深推进', '污染防治攻坚扎实深入', '黄河流域生态保护安全屏障更加牢固', '推进绿色低碳高质量发展精准有力', '治理能力现代化水平持续提升'];
+    expect(offTopicHome('切实保障环境安全', '加强网络安全防护', themes, 2)).toBe(4);
+    expect(offTopicHome('切实保障环境安全', '加强网络安全防护', themes.slice(0, 4), 2)).toBe(-1);
+    expect(offTopicHome('切实保障环境安全', '妥善应对突发环境事件', themes, 2)).toBe(-1);
   });
 });
 
@@ -556,9 +594,11 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // R20H (assertion changed: was `四是治理成效尚不稳固，…总氮浓度波动较大。`, the third residual problem, 排污权, cut at five
     // points): every problem reported is named; 排污权's, which names no subject of its own, framed by its own clause's
     // work (the 通报's 表3 row, not its task 深化体制机制改革创新) and said whole after a semicolon, the head widened.
-    expect(said).toContain('四是工作成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大；排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。此外，【待填：主观方面不足】。');
+    // R24H (assertion changed: was `四是工作成效尚不稳固，…波动较大；排污权…不强。` and no 五是): within five points the
+    // reform's weak uptake, framed by its work, is a point of its own, not a 成效 that wavers.
+    expect(said).toContain('四是治理成效尚不稳固，部分城乡接合部镇街道路积尘负荷反复、小清河汛期总氮浓度波动较大。五是排污权有偿使用和交易改革方面，二级市场交易活跃度不高，企业参与意愿不强。此外，【待填：主观方面不足】。');
     expect(said).not.toContain('体制机制改革创新方面');
-    expect(said).not.toContain('五是');
+    expect(said).not.toContain('六是');
     expect(said).not.toContain('剩余5项督察问题');
     expect(said).toMatch(/。此外，【待填：主观方面不足】。$/);
     // Each point names its subject by the task's object, once: no task title with 方面 after a verb frame.
@@ -616,7 +656,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(achievements).not.toContain('转入下一年度');
     // Round thirteen (rule changed, R8 report 3; was: nothing of it under 成效): what was done, with its date from the
     // unit's plan (no next plan here), never as done and never among the tasks counted done.
-    expect(achievements).toContain('启动“十五五”生态环境保护规划编制，完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年上半年完成。');
+    // R24H (assertion changed: was `…形成初稿，计划2026年上半年完成。`, a plan inside 成效, R23 report 2): the achievement
+    // ends at what was done; the unit's date is 下一步's (`2026年上半年完成规划文本编制并报批。`, asserted above).
+    expect(achievements).toContain('启动“十五五”生态环境保护规划编制，完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿。');
+    expect(achievements).not.toContain('2026年上半年');
     expect(achievements).not.toMatch(/启动“十五五”生态环境保护规划编制[^。]*(按计划完成|已完成|全部完成)/);
     // Rule 2: a sentence pasted under three or more tasks is nobody's achievement.
     expect(body).not.toContain(BOILERPLATE.replace('。', ''));
@@ -765,7 +808,8 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     // Round ten: a chapter lead sharing THEME_ECHO characters with its theme's heading leads with its most telling
     // task's own title, told first (its sentence with 同比下降6.8% scores highest in its block).
     const greenLow = themed.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
-    expect(greenLow).toContain('。二是推动减污降碳协同增效。完成省下达的年度减排目标任务');
+    // R24H (assertion changed: was 二是; the carried 规划编制 is its own 二是 now, SELECTION.pointChars).
+    expect(greenLow).toContain('。三是推动减污降碳协同增效。完成省下达的年度减排目标任务');
     expect(greenLow).not.toMatch(/是[^。]{0,4}推动绿色低碳高质量发展。/);
     // Round ten: a long task title is no lead-in pasted before its unit's facts.
     // Round eleven (rule changed, R6 report 2): 强化 takes 持续/进一步, never 深入 (VERB_ADVERBS).
@@ -884,11 +928,12 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     const problemText = themed[themed.indexOf('二、存在问题') + 2]!;
     const problemPoints = problemText.split(/[一二三四五六]是/).slice(1).map((x) => x.replace(/此外，.*$/, ''));
     // Round eleven (rule changed, R6 report 4): the two residual problems are one point; both are answered.
-    expect(problemPoints).toHaveLength(4);
+    // R24H (assertion changed: was 4, the reform's problem inside the residual point): five points, 排污权 its own.
+    expect(problemPoints).toHaveLength(5);
     // Round twelve (rule changed, R7 report 3): a concrete answer inside its chapter's clause, no 针对… tacked on after.
     // R20H (assertion changed: the key was 治理成效尚不稳固): the residual point, now holding 排污权 too, opens 工作成效尚不稳固;
     // its 排污权 problem is answered by its unit's own next step (below).
-    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '2026年一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 工作成效尚不稳固: '，对高值镇街实行“周调度、月通报”；' };
+    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '2026年一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；', 排污权有偿使用和交易改革方面: '2026年出台排污权交易管理实施细则' };
     expect(points[1]).toMatch(/；全力打好碧水保卫战，[^；。]*，2026年汛前完成小清河流域总氮溯源排查；/);
     expect(points[1]).toMatch(/深入打好蓝天保卫战，[^；。]*，对高值镇街实行“周调度、月通报”；/);
     expect(points.join('')).not.toMatch(/针对部分城乡接合部|针对小清河/);
@@ -993,12 +1038,13 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
       const point = (lead: string) => green.slice(green.indexOf(lead), green.indexOf('是', green.indexOf(lead) + lead.length + 1) - 1);
       // 减排, 试点园区 and 四减四增 under 推动减污降碳协同增效; 环评审批, 环评质量 and 环保产业 under the kind's own lead.
-      const carbon = point('二是推动减污降碳协同增效。');
+      // R24H (assertions changed: each ordinal one later, 二是 being the carried 规划编制 now).
+      const carbon = point('三是推动减污降碳协同增效。');
       for (const fact of ['完成省下达的年度减排目标任务', '试点园区单位产值碳排放同比下降6.8%', '“四减四增”']) expect(carbon, fact).toContain(fact);
       for (const fact of ['环评审批147个', '环评质量', '环保产业调查']) expect(carbon, fact).not.toContain(fact);
-      const projects = point('三是靠前服务保障项目建设。');
+      const projects = point('四是靠前服务保障项目建设。');
       for (const fact of ['完成重大项目环评审批147个', '强化环评质量监管', '完成全市环保产业调查']) expect(projects, fact).toContain(fact);
-      expect(green).toContain('四是扎实推进碳达峰碳中和。');
+      expect(green).toContain('五是扎实推进碳达峰碳中和。');
       // The rule on its own: the lead task's kind and tasks of no kind first, each other kind after, by TASK_KINDS.
       const kept = ['推动减污降碳协同增效', '持续推进“四减四增”', '促进营商环境优化', '推进美丽乡村建设', '强化环评质量监管'].map((task) => ({ task }));
       expect(kindPoints(kept, '推动减污降碳协同增效').map((p) => [p.head, p.tasks.map((t) => t.task)])).toEqual([
@@ -1012,7 +1058,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // The chapter's budget (SELECTION.blockChars) was spent by 13.1–13.3; 13.4, done with figures, was counted for a
       // total printed nowhere at year-end. Now told whole, after the point's other results.
       const fifth = doc.find((p) => p.startsWith('（五）治理能力现代化水平持续提升。'))!;
-      const third = fifth.slice(fifth.indexOf('三是'));
+      // R24H: 网络安全, off 环境安全's topic (OFF_TOPIC.home), is the theme's 四是 now: 三是 ends before it.
+      const third = fifth.slice(fifth.indexOf('三是'), fifth.indexOf('四是'));
       expect(third).toBe(
         '三是全力完善现代环境治理体系。召开市生态环境保护工作委员会全体会议2次，印发委员会工作规则和办公室工作细则，全年清单化调度通报重点工作12期。' +
           '签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元。兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。' +
@@ -1020,8 +1067,18 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
           '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。',
       );
       expect(all.split('对135家持证企业开展污染源执法监测').length - 1).toBe(1);
+      expect(fifth.slice(fifth.indexOf('四是'))).toBe('四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。');
       // Counts of acts stay out all the same (SELECTION.actClause): 开展证后执法检查890家次.
       expect(all).not.toContain('890家次');
+    });
+
+    it('tells an off-topic task as a point of the theme it fits, never inside 环境安全’s point (R24H: 网络安全)', () => {
+      // Plan 九.5 加强网络安全防护 is the bureau's own IT: not 三是持续保障环境安全's achievement. The office's themes have
+      // 治理能力现代化水平持续提升 (OFF_TOPIC.home), so it is told there, once, as a point led by its task.
+      const third = doc.find((p) => p.startsWith('（三）黄河流域生态保护安全屏障更加牢固。'))!;
+      expect(third).not.toContain('网络安全');
+      expect(third.endsWith('三是持续保障环境安全。【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(true);
+      expect(all.split('全年未发生网络安全事件').length - 1).toBe(1);
     });
 
     it('names under 存在问题 every problem the 通报’s 表3 lists, as the three documents go out together (R20H)', () => {
@@ -1038,8 +1095,18 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     it('tells the carried work under its chapter with its date, never as done (item 3)', () => {
       const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
       const first = green.slice(green.indexOf('一是'), green.indexOf('二是'));
-      // What the lead did, then the next plan's date for the same work (CARRIED): 计划…完成, never 已完成.
-      expect(first).toContain('启动“十五五”生态环境保护规划编制，完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年6月底前完成。');
+      // R24H (assertion changed: was one 一是 of ~330 characters ending `…形成初稿，计划2026年6月底前完成。`): the point
+      // over SELECTION.pointChars tells its carried work as a point of its own, led by its task, ending at what was done;
+      // the date is 下一步's. The rest by weight: the honours won first (pointOrder), the publicity counts last.
+      expect(first).toBe(
+        '一是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。' +
+          '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。修订生态环境领域项目谋划细则，建立2025年度生态环境保护项目库，入库项目143个、总投资86.4亿元。' +
+          '围绕六五环境日、全国生态日组织主题宣传活动36场，“开学第一课”线上线下覆盖中小学生12.6万人次。',
+      );
+      expect(first.length).toBeLessThanOrEqual(SELECTION.pointChars);
+      expect(green.slice(green.indexOf('二是'), green.indexOf('三是'))).toBe('二是启动“十五五”生态环境保护规划编制。完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿。');
+      expect(all.slice(all.indexOf('三、下一步工作打算'))).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
+      expect(achievements).not.toContain('2026年6月底前');
       expect(achievements.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);
       expect(all).not.toMatch(/启动“十五五”生态环境保护规划编制[^。]*(按计划完成|已完成|全部完成)/);
       // Not counted done: the opening excepts nothing carried, and the verdict is 基本完成, not 全面完成.

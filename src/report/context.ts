@@ -172,18 +172,29 @@ export const RESIDUAL = {
  * 存在问题's points from the ranked problems (R20H): those standing alone in rank order, then the residual ones as one
  * point (RESIDUAL); over PROBLEM_POINTS.most points, the weakest that may join (`reported`: a unit's problem, never a
  * missed indicator or a clause not done) join the residual point, said whole. Nothing is left out.
+ * R24H (R26 report 4: 成效尚不稳固 held a reform's weak uptake): a residual problem framed by its work (RESIDUAL.framed:
+ * `排污权有偿使用和交易改革方面，…`) is no 成效 that wavers: within PROBLEM_POINTS.most it is a point of its own, after the
+ * residual point; only past the limit does it join that point (first, before any other reported problem), said whole.
  */
 export function problemLayout(ranked: string[], residuals: ReadonlySet<string>, reported: (p: string) => boolean): string[] {
   const alone = ranked.filter((p) => !residuals.has(p));
-  const together = ranked.filter((p) => residuals.has(p));
+  const framed = ranked.filter((p) => residuals.has(p) && RESIDUAL.framed.test(p));
+  const together = ranked.filter((p) => residuals.has(p) && !RESIDUAL.framed.test(p));
   const joined: string[] = [];
-  const count = () => alone.length + (together.length >= RESIDUAL.least ? 1 : together.length);
-  while (count() > PROBLEM_POINTS.most && alone.length && reported(alone.at(-1)!) && together.length + 1 >= RESIDUAL.least) {
-    const p = alone.pop()!;
-    joined.unshift(p);
-    together.unshift(p);
+  // The weakest framed problems join first, kept in rank order after the residual ones.
+  const framedJoined: string[] = [];
+  const merged = () => together.length + framedJoined.length;
+  const count = () => alone.length + framed.length + (merged() >= RESIDUAL.least ? 1 : merged());
+  while (count() > PROBLEM_POINTS.most) {
+    if (framed.length && merged() + 1 >= RESIDUAL.least) framedJoined.unshift(framed.pop()!);
+    else if (alone.length && reported(alone.at(-1)!) && merged() + 1 >= RESIDUAL.least) {
+      const p = alone.pop()!;
+      joined.unshift(p);
+      together.unshift(p);
+    } else break;
   }
-  return together.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(together, joined)] : [...alone, ...together];
+  const all = [...together, ...framedJoined];
+  return all.length >= RESIDUAL.least ? [...alone, RESIDUAL.point(all, joined), ...framed] : [...alone, ...all, ...framed];
 }
 
 /** Why a year-end clause was not done, in words, when no figure says it. */
@@ -252,9 +263,19 @@ export function taskObject(task: string): string {
  * Tasks of another field that share a chapter's words: told after the chapter's own facts (`网络安全` is no
  * 环境安全 evidence).
  */
-export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp }[] = [{ chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/ }];
+// R24H (R20, R22, R23: 网络安全 told inside 三是持续保障环境安全): `home` names the theme where such a task fits (the
+// seed's （五）数字化监管水平持续提升): when the office's themes have one, the task is a point of that theme, else a
+// point of its own at the end of its own theme, never inside its chapter's point.
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp }[] = [
+  { chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/, home: /治理能力|治理体系|数字化|信息化|智慧|智能/ },
+];
 /** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
 export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(task));
+/** Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1). */
+export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number): number {
+  const rule = OFF_TOPIC.find((r) => r.chapter.test(chapter) && r.task.test(task));
+  return rule ? themes.findIndex((t, i) => i !== own && rule.home.test(t)) : -1;
+}
 
 /** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
 export function leadPhrase(task: string, text: string): string {
@@ -811,7 +832,9 @@ export function kindPoints<T extends { task: string }>(kept: T[], head: string):
  */
 export const CARRIED = {
   date: /(\d{4}年(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|底)前?)(?=完成)/,
-  words: (task: string, facts: string, date: string) => `${task}，${facts}，${date ? `计划${date}完成` : '转入下一年度继续推进'}。`,
+  // R24H (R23 report 2: `…形成初稿，计划2026年6月底前完成` was a plan inside 成效): with a date, 下一步 says it (the next
+  // plan's or the unit's own words), so the achievement ends at what was done; without one, it is said to go on.
+  words: (task: string, facts: string, date: string) => `${task}，${facts}${date ? '' : '，转入下一年度继续推进'}。`,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
@@ -864,6 +887,17 @@ export function isHeadline(text: string, met = false): boolean {
  */
 export function firstKept(text: string, routine: (clause: string) => boolean): boolean {
   return resultScore(text.replace(/。$/, ''), routine) > 0 || /\d/.test(text);
+}
+
+/**
+ * A point's told tasks by weight (R24H): an honour won (SELECTION.pointFirst: 示范区, 获评) first, those whose telling opens
+ * with a count of acts and shows no result (宣传活动36场, its reach `覆盖…12.6万人次` no result of HIGHLIGHT_RULES.results) last,
+ * the others between; the plan's order within each. The point's first task is never put last.
+ */
+export function pointOrder<T extends { text: string }>(tasks: T[], routine: (clause: string) => boolean): T[] {
+  // The point's first task is its opening work (firstKept: `召开…委员会全体会议2次，印发…工作规则`), never put last.
+  const tier = (t: T, at: number) => (SELECTION.pointFirst.test(t.text) ? 0 : at > 0 && isAct(clausesOf(t.text)[0]?.text ?? '') && (resultScore(t.text.replace(/。$/, ''), routine) <= 0 || !HIGHLIGHT_RULES.results.test(t.text)) ? 2 : 1);
+  return tasks.map((t, at) => ({ t, at, k: tier(t, at) })).sort((a, b) => a.k - b.k || a.at - b.at).map((x) => x.t);
 }
 
 /**
@@ -1086,23 +1120,26 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The silent lead's gap first (its work is the point), then what cooperating units did (round ten).
     return `${t.未报送.待填 ? `【待填：${t.未报送.待填}】。` : ''}${facts}`;
   };
-  /** A block's work carried into next year (CARRIED): what was done and its date, said once, after the block's results. */
-  const carriedText = (mine: ClauseProgress[]): string => {
-    if (!o.yearEnd) return '';
+  /**
+   * A block's work carried into next year (CARRIED): what was done, said once, after the block's results; task by task,
+   * so that a block over SELECTION.pointChars tells each as a point of its own (R24H).
+   */
+  const carriedWordsOf = (mine: ClauseProgress[]): { task: string; words: string }[] => {
+    if (!o.yearEnd) return [];
     const tasks = [...new Set(mine.filter((x) => x.yearEnd === '结转').map((x) => x.task))];
     return tasks
       .map((task) => {
         const lead = mine.filter((x) => x.task === task && x.yearEnd === '结转').flatMap(responsibleAnswers);
         const told = tellingFact(lead.flatMap((a) => sentencesOf(substance(a.progress, task))), teller, taskObject(task), routine);
         const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
-        if (!facts) return '';
+        if (!facts) return { task, words: '' };
         const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
         const words = CARRIED.words(task, facts, carriedDate([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]));
         // Its task named here, 下一步 does not name it again (toldOnce).
         teller.say(words, taskObject(task));
-        return words;
+        return { task, words };
       })
-      .join('');
+      .filter((x) => x.words);
   };
   /** A chapter's material from buildContext's (one chapter: the same clauses, the same rules), else computed here. */
   const sectionOf = (mine: ClauseProgress[], ids: string[]): SectionText =>
@@ -1113,6 +1150,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const text = sectionOf(own, g.chapters);
     for (const t of text.待填) if (!gaps.includes(t)) gaps.push(t);
     let extra = '';
+    /** Tasks of another field told in a theme's chapters (OFF_TOPIC), placed after every theme is built. */
+    const elsewhere: { chapter: string; task: string; text: string }[] = [];
     // The sentences saying what was not reported, as printed inside 成效/成效补充: the speech leaves them out.
     const silentSentences: string[] = [];
     // Per chapter, what its units reported (the sentences told) and its verb + object heading: the speech picks
@@ -1126,10 +1165,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
      * not told, then the gap and facts of what was not reported. The speech leaves the gap and the unreported out.
      */
     const closingOf = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
+      const { carried, after } = closingParts(mine, told, rest, t, object, state);
+      return carried.map((x) => x.words).join('') + after;
+    };
+    /** closingOf in two: the carried work task by task, and the rest of the closing. */
+    const closingParts = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
+      const carried = carriedWordsOf(mine);
       const silentHere = silentText(t);
       const noFact = o.yearEnd && mine.length && !told && state === 'done' ? `${gap(`${object}方面主要成效`)}。` : '';
       silentSentences.push(noFact, silentHere);
-      return carriedText(mine) + noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere;
+      return { carried, after: noFact + extraWords(quiet([...untold(rest, 'done'), ...t.完成无详述]), [...untold(rest, 'onCourse'), ...t.序时无详述], told > 0, untold(rest, 'behind')) + silentHere };
     };
     let items: string[];
     if (g.chapters.length > 1) {
@@ -1145,7 +1190,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const { kept, rest } = rankParts(here.分项, teller, routine, budget, mine[0]?.task, leadObjects(chapterTitle), o.yearEnd);
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
-        const tail = closingOf(mine, kept.length, rest, here, objectOf(chapterTitle), state);
+        const closing = closingParts(mine, kept.length, rest, here, objectOf(chapterTitle), state);
+        const tail = closing.carried.map((x) => x.words).join('') + closing.after;
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');
@@ -1167,12 +1213,23 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
         // A task of another field that shares the chapter's words (网络安全 under 环境安全) follows what the chapter is
         // about, the cooperating units' facts and the gap included (R1 finding 3).
+        // R24H: it is no sentence of the chapter's point at all: a point of its own, in the theme it fits or at the end
+        // of this one (OFF_TOPIC.home, placed once every theme is built).
         const offHere = (task: string) => offTopic(chapterTitle, task);
+        // R24H (R19–R23 report: （四）一是 packed six unlike facts): within a point, its headline results first, its
+        // counts of acts last (pointOrder); a point over SELECTION.pointChars tells its carried work (规划编制) as a point
+        // of its own, led by its task, as the seed's points are.
+        const pointText = (pt: (typeof points)[number]) => pointOrder(pt.tasks.filter((p) => !offHere(p.task)), routine).map((p) => p.text).join('');
+        const whole = points.map(pointText).join('') + tail;
+        const apart = o.yearEnd && closing.carried.length && mine.length > 1 && whole.length > SELECTION.pointChars;
+        const lastTail = apart ? closing.after : tail;
         points.forEach((pt, i) => {
-          const onTopicText = pt.tasks.filter((p) => !offHere(p.task)).map((p) => p.text).join('');
-          const offTopicText = pt.tasks.filter((p) => offHere(p.task)).map((p) => p.text).join('');
-          items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${i === points.length - 1 ? tail : ''}${offTopicText}`);
+          const onTopicText = pointText(pt);
+          const last = i === points.length - 1 ? lastTail : '';
+          for (const p of pt.tasks.filter((x) => offHere(x.task))) elsewhere.push({ chapter: chapterTitle, task: p.task, text: p.text });
+          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${last}`);
         });
+        if (apart) for (const x of closing.carried) items.push(`${cnOrdinal(items.length)}是${leadPhrase(x.task, x.words)}`);
       }
     } else {
       const { kept, rest } = rankParts(text.分项, teller, routine, SELECTION.sectionChars, own[0]?.task, [], o.yearEnd);
@@ -1190,7 +1247,16 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
     // A theme named with its verb (`推进绿色低碳高质量发展精准有力`) has its object as subject (no `服务推进…` below).
     const subject = g.own ? objectOf(heading.replace(HEADING_PREDICATES, '') || heading) : objectOf(g.title);
-    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences };
+    return { g, own, text, items, extra, heading, subject, byChapter, silentSentences, elsewhere };
+  });
+  // Off-topic tasks of a theme's chapters (OFF_TOPIC): each a numbered point after the last of the theme it fits, else
+  // of its own theme (R24H), its task as the lead phrase as every year-end point.
+  built.forEach((b, own) => {
+    for (const x of b.elsewhere) {
+      const home = offTopicHome(x.chapter, x.task, built.map((t) => t.g.title), own);
+      const to = built[home] ?? b;
+      to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
+    }
   });
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
   const missedRows = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到'));

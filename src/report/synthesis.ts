@@ -408,6 +408,16 @@ export const SELECTION = {
    * one is told in one sentence whatever its block's budget (rankParts), paid for by the act counts left out (actClause).
    */
   headlineTopic: [/\d+家[^，；。]{0,20}完成/, /完成[^，；。]{0,30}\d{4,}(?:\.\d+)?[台件辆个家]/, /(同比|较上年)(提高|提升|改善)/, /未发生/, /\d+(?:\.\d+)?亿元/] as readonly RegExp[],
+  /**
+   * R24H (R19–R23 report: （四）一是 ran to ~330 characters of six unlike facts): a chapter's point longer than this tells
+   * its carried work (规划编制, CARRIED) as a point of its own, led by its task, as the seed's points run to ~250.
+   */
+  pointChars: 250,
+  /**
+   * R24H: within a point, an honour won (`成功创建省级生态文明建设示范区`, `获评省级美丽河湖`) is told before the point's
+   * other tasks; any other headline keeps the plan's order, which groups a point's work by subject (工业源 before 面源).
+   */
+  pointFirst: /获评|入选|荣获|成功创建/,
   /** What a task beyond the first and the headlines must show to take the budget's room (resultScore): a result of its own. */
   fillScore: 1,
 } as const;
