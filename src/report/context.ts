@@ -832,9 +832,9 @@ export function kindPoints<T extends { task: string }>(kept: T[], head: string):
  */
 export const CARRIED = {
   date: /(\d{4}年(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|底)前?)(?=完成)/,
-  // R24H (R23 report 2: `…形成初稿，计划2026年6月底前完成` was a plan inside 成效): with a date, 下一步 says it (the next
-  // plan's or the unit's own words), so the achievement ends at what was done; without one, it is said to go on.
-  words: (task: string, facts: string, date: string) => `${task}，${facts}${date ? '' : '，转入下一年度继续推进'}。`,
+  // R24H had it end at what was done when 下一步 has the date (R23 report 2: a plan inside 成效); R24 (report 7) read
+  // that as done while the 通报 says 转入下一年度: what was done, then when the rest is due, as before.
+  words: (task: string, facts: string, date: string) => `${task}，${facts}，${date ? `计划${date}完成` : '转入下一年度继续推进'}。`,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
