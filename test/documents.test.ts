@@ -782,7 +782,9 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     // Round fourteen (R9 report 4): an award with a figure or a name is a headline (SELECTION.headline), told whole
     // with the clause its 其中 leans on, as the 通报 and the speech tell it.
     expect(all.split('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。').length - 1).toBe(1);
-    expect(themed.find((p) => p.startsWith('（四）'))).toContain('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。');
+    // Round eighteen (R21–R25: 示范创建 and 美丽河湖 are no 绿色低碳 work; was （四）): SEED_THEMES puts chapter 一 under
+    // 黄河流域生态保护 as the 2023 model puts its 示范创建, so the award is told in （三）.
+    expect(themed.find((p) => p.startsWith('（三）'))).toContain('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。');
     // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
     expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，/);
@@ -798,17 +800,19 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     // R2 report 4 (rule changed): a chapter not all done leads in the evaluative form, not as the plan's imperative.
     expect(achievements).not.toContain('继续保障环境安全');
     // Round nine (rule changed): every 一是 lead verb + object, work not all done with 持续 (headingWords.lead).
-    const safety = achievements.slice(achievements.indexOf('三是持续保障环境安全。'));
+    // Round eighteen (SEED_THEMES: 美丽济南 and its carried 规划 under （三） before it): 五是 (was 三是).
+    const safety = achievements.slice(achievements.indexOf('五是持续保障环境安全。'));
     // Round ten (rule changed): the silent lead's gap first, then the cooperating unit's facts, 网络安全 last.
-    expect(safety.indexOf('【待填：妥善应对突发环境事件')).toBe('三是持续保障环境安全。'.length);
+    expect(safety.indexOf('【待填：妥善应对突发环境事件')).toBe('五是持续保障环境安全。'.length);
     expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(safety.indexOf('环境安全应急管理处未报送）】。') + '环境安全应急管理处未报送）】。'.length);
     // (Round thirteen: 网络安全 told by its result, 未发生网络安全事件, not its 网络安全检查4轮.)
     expect(safety.indexOf('全年未发生网络安全事件')).toBeGreaterThan(safety.indexOf('督促整改隐患37处'));
     // Round ten: a chapter lead sharing THEME_ECHO characters with its theme's heading leads with its most telling
     // task's own title, told first (its sentence with 同比下降6.8% scores highest in its block).
     const greenLow = themed.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
-    // R24H (assertion changed: was 二是; the carried 规划编制 is its own 二是 now, SELECTION.pointChars).
-    expect(greenLow).toContain('。三是推动减污降碳协同增效。完成省下达的年度减排目标任务');
+    // R24H (assertion changed: was 二是; the carried 规划编制 is its own 二是 now, SELECTION.pointChars). Round eighteen
+    // (SEED_THEMES: chapter 一 under （三）): 一是 now, the theme's first.
+    expect(greenLow).toContain('。一是推动减污降碳协同增效。完成省下达的年度减排目标任务');
     expect(greenLow).not.toMatch(/是[^。]{0,4}推动绿色低碳高质量发展。/);
     // Round ten: a long task title is no lead-in pasted before its unit's facts.
     // Round eleven (rule changed, R6 report 2): 强化 takes 持续/进一步, never 深入 (VERB_ADVERBS).
@@ -854,8 +858,10 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     const nextGreen = themed.slice(themed.indexOf('三、下一步工作打算')).find((p) => /^（四）/.test(p))!;
     // Round eleven (rule changed, R6 report 3): every chapter of the theme before a second of any, 碳市场履约 included;
     // “四减四增” echoes this year's results, so 三's measure is another.
-    expect(nextGreen).toContain('；着力落实碳达峰碳中和，完成全国碳市场2026年度配额清缴工作。');
-    expect(nextGreen).toContain('；指导规划环评与项目环评联动试点园区有序推进试点创新工作；');
+    // Round eighteen (SEED_THEMES: chapter 一 under （三）): the theme opens with 三's measure, and the adverb table's turn
+    // gives 碳达峰 持续 (was `；着力落实…`, `；指导…；`).
+    expect(nextGreen).toContain('；持续落实碳达峰碳中和，完成全国碳市场2026年度配额清缴工作，');
+    expect(nextGreen).toContain('（四）深入服务绿色低碳高质量发展。指导规划环评与项目环评联动试点园区有序推进试点创新工作；');
     expect(nextGreen).not.toMatch(/[；。][^；。]{0,2}推动绿色低碳高质量发展/);
     // Round ten: the annex's subheadings in 黑体 (their runs' east-Asian font, read by python-docx).
     const heads = JSON.parse(execFileSync(PYTHON, ['-c', `import sys, docx, json
@@ -958,9 +964,10 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // (CARRIED), once in 下一步 in the next plan's words; never 启动… under 下一步 (was: once, under 下一步).
     expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(2);
     expect(all.slice(all.indexOf('二、存在问题')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
-    expect(points[3]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
+    // Round eighteen (SEED_THEMES: chapter 一 under （三）; was points[3]).
+    expect(points[2]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
     expect(all.slice(all.indexOf('三、下一步工作打算'))).not.toContain('启动“十五五”');
-    expect(points[3].split('美丽济南建设').length - 1, points[3]).toBe(1);
+    expect(points[2].split('美丽济南建设').length - 1, points[2]).toBe(1);
     // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
     expect(points[0]).not.toContain('服务保障中心任务');
     // A next-plan task whose measure the report said already is not left as its bare title.
@@ -1037,13 +1044,14 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
       const point = (lead: string) => green.slice(green.indexOf(lead), green.indexOf('是', green.indexOf(lead) + lead.length + 1) - 1);
       // 减排, 试点园区 and 四减四增 under 推动减污降碳协同增效; 环评审批, 环评质量 and 环保产业 under the kind's own lead.
-      // R24H (assertions changed: each ordinal one later, 二是 being the carried 规划编制 now).
-      const carbon = point('三是推动减污降碳协同增效。');
+      // R24H (assertions changed: each ordinal one later, 二是 being the carried 规划编制 now). Round eighteen (SEED_THEMES:
+      // chapter 一 now under （三）): 一是 and 二是 again.
+      const carbon = point('一是推动减污降碳协同增效。');
       for (const fact of ['完成省下达的年度减排目标任务', '试点园区单位产值碳排放同比下降6.8%', '“四减四增”']) expect(carbon, fact).toContain(fact);
       for (const fact of ['环评审批147个', '环评质量', '环保产业调查']) expect(carbon, fact).not.toContain(fact);
-      const projects = point('四是靠前服务保障项目建设。');
+      const projects = point('二是靠前服务保障项目建设。');
       for (const fact of ['完成重大项目环评审批147个', '强化环评质量监管', '完成全市环保产业调查']) expect(projects, fact).toContain(fact);
-      expect(green).toContain('五是扎实推进碳达峰碳中和。');
+      expect(green).toContain('三是扎实推进碳达峰碳中和。');
       // The rule on its own: the lead task's kind and tasks of no kind first, each other kind after, by TASK_KINDS.
       const kept = ['推动减污降碳协同增效', '持续推进“四减四增”', '促进营商环境优化', '推进美丽乡村建设', '强化环评质量监管'].map((task) => ({ task }));
       expect(kindPoints(kept, '推动减污降碳协同增效').map((p) => [p.head, p.tasks.map((t) => t.task)])).toEqual([
@@ -1076,7 +1084,7 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // 治理能力现代化水平持续提升 (OFF_TOPIC.home), so it is told there, once, as a point led by its task.
       const third = doc.find((p) => p.startsWith('（三）黄河流域生态保护安全屏障更加牢固。'))!;
       expect(third).not.toContain('网络安全');
-      expect(third.endsWith('三是持续保障环境安全。【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(true);
+      expect(third.endsWith('五是持续保障环境安全。【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(true);
       expect(all.split('全年未发生网络安全事件').length - 1).toBe(1);
     });
 
@@ -1092,19 +1100,21 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     });
 
     it('tells the carried work under its chapter with its date, never as done (item 3)', () => {
-      const green = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
-      const first = green.slice(green.indexOf('一是'), green.indexOf('二是'));
+      // Round eighteen (SEED_THEMES: chapter 一 under （三）, after 黄河 and 生物多样性, as the setting orders it; was （四）'s
+      // 一是 and 二是).
+      const green = doc.find((p) => p.startsWith('（三）黄河流域生态保护安全屏障更加牢固。'))!;
+      const first = green.slice(green.indexOf('三是'), green.indexOf('四是'));
       // R24H (assertion changed: was one 一是 of ~330 characters ending `…形成初稿，计划2026年6月底前完成。`): the point
       // over SELECTION.pointChars tells its carried work as a point of its own, led by its task, ending at what was done;
       // the date is 下一步's. The rest by weight: the honours won first (pointOrder), the publicity counts last.
       expect(first).toBe(
-        '一是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。' +
+        '三是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。' +
           '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。修订生态环境领域项目谋划细则，建立2025年度生态环境保护项目库，入库项目143个、总投资86.4亿元。' +
           '围绕六五环境日、全国生态日组织主题宣传活动36场，“开学第一课”线上线下覆盖中小学生12.6万人次。',
       );
       expect(first.length).toBeLessThanOrEqual(SELECTION.pointChars);
       // After R24 (report 7: without its date it read as done, against the 通报's 转入下一年度): the date again.
-      expect(green.slice(green.indexOf('二是'), green.indexOf('三是'))).toBe('二是启动“十五五”生态环境保护规划编制。完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年6月底前完成。');
+      expect(green.slice(green.indexOf('四是'), green.indexOf('五是'))).toBe('四是启动“十五五”生态环境保护规划编制。完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年6月底前完成。');
       expect(all.slice(all.indexOf('三、下一步工作打算'))).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
       expect(achievements.split('2026年6月底前')).toHaveLength(2);
       expect(achievements.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);

@@ -17,7 +17,7 @@ import { partAlone } from '../src/report/synthesis.ts';
 import type { Metrics } from '../src/model/metrics.ts';
 
 /** The seed report's five themes over the plan's fourteen chapters. */
-export const SEED_THEMES = '全面从严治党纵深推进=十四；污染防治攻坚扎实深入=四,五,六,七；黄河流域生态保护安全屏障更加牢固=二,八,九；推进绿色低碳高质量发展精准有力=一,三,十；治理能力现代化水平持续提升=十一,十二,十三';
+export const SEED_THEMES = '全面从严治党纵深推进=十四；污染防治攻坚扎实深入=四,五,六,七；黄河流域生态保护安全屏障更加牢固=二,八,一,九；推进绿色低碳高质量发展精准有力=三,十；治理能力现代化水平持续提升=十一,十二,十三';
 export const SILENT = '环境安全应急管理处';
 export const LATE = '政策法规处';
 export const FILLER_PROGRESS = '继续做好配合工作。';
