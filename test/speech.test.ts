@@ -983,6 +983,10 @@ describe('the speech’s rules, each on its own', () => {
   it('drops a measure the year reported done, and the lead’s words at a measure’s end (round eight)', () => {
     expect(doneAlready('完成局直属机关党委换届工作', ['细化落实机关党建“三级三张清单”，编发党建工作简报12期，完成局直属机关党委换届'])).toBe(true);
     expect(doneAlready('完成局直属机关党委换届工作', ['启动局直属机关党委换届筹备'])).toBe(false);
+    // Round eighteen (R25 speech 4): a survey the year completed is not deployed again (DONE_SURVEY); one only begun is.
+    expect(doneAlready('深入开展环保产业调查和调研', ['完成全市环保产业调查，形成济南市环保产业发展对策报告'])).toBe(true);
+    expect(doneAlready('深入开展环保产业调查和调研', ['启动全市环保产业调查'])).toBe(false);
+    expect(doneAlready('开展土壤污染状况调查', ['完成全市环保产业调查'])).toBe(false);
     // Round twelve (R7 speech 2): an amendment in force is done, on its quoted title.
     expect(doneAlready('修改《济南市大气污染防治条例》', ['《济南市大气污染防治条例》修正案于2025年10月1日起施行'])).toBe(true);
     expect(doneAlready('修改《济南市大气污染防治条例》', ['开展《济南市大气污染防治条例》修改调研'])).toBe(false);

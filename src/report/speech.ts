@@ -873,6 +873,8 @@ export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, 
  * work's words (`超低排放`, `run` characters running, the kinds aside).
  */
 export const DONE_KINDS = { list: /((?:[\u4e00-\u9fa5]{2}、)+[\u4e00-\u9fa5]{2})等?(?:企业|行业)/, run: 4 } as const;
+/** A survey measure (`深入开展环保产业调查和调研`): its object before 和/及 (`环保产业调查`). */
+export const DONE_SURVEY = { verb: /^(?:深入|组织)?开展([\u4e00-\u9fa5]+?(?:调查|普查|评估))(?:和|及|[，、]|$)/ } as const;
 export function doneAlready(measure: string, reported: string[]): boolean {
   const kinds = DONE_KINDS.list.exec(measure)?.[1]?.split('、');
   if (kinds) {
@@ -885,6 +887,10 @@ export function doneAlready(measure: string, reported: string[]): boolean {
   // Work on a quoted title the review says was completed (`推动《…条例》修改调研` after `完成《…条例》修改调研`).
   const titled = DONE_AMENDMENT.titled.exec(measure)?.[0];
   if (titled && reported.some((r) => r.split(/[，；。]/).some((c) => c.includes(`完成${titled}`)))) return true;
+  // A survey the year's reports say was completed (R25 speech 4: `深入开展环保产业调查和调研` after `完成全市环保产业
+  // 调查`): its object, up to 和/及, stands in a reported clause of completion.
+  const surveyed = DONE_SURVEY.verb.exec(measure)?.[1];
+  if (surveyed && surveyed.length >= DONE_MEASURE.least && reported.some((r) => r.split(/[，；。]/).some((c) => DONE_MEASURE.verb.test(c) && !DONE_MEASURE.begun.test(c) && c.includes(surveyed)))) return true;
   if (!DONE_MEASURE.verb.test(measure)) return false;
   const object = measure.replace(DONE_MEASURE.verb, '').replace(/工作$/, '').replace(DONE_MEASURE.count, '');
   if (object.length < DONE_MEASURE.least) return false;
