@@ -311,6 +311,8 @@ export const BULLETIN_RULES = {
     situation: (items: number, own: 'all' | 'some' | 'none') =>
       `报为完成，但${items > 1 ? `${items}项工作报送同一表述` : '所报表述与其他工作相同'}，${own === 'all' ? '需逐项核实' : own === 'some' ? '部分未写明具体进展' : '未写明具体进展'}`,
     ask: '分别补报具体进展',
+    /** Up to how many units that pasted 表2 follows up item by item (the quality remark's BULLETIN_REPEATED_NAMED). */
+    units: 3,
     /** 三's pointer to the rows (rowNumbers' `第4项`). */
     see: (rows: string) => `（见表2${rows}）`,
     note: (items: number) => `；完成项中有${items}项报送表述相同，列入表2核实`,
@@ -1099,8 +1101,15 @@ export function buildBulletin(
   // B25: a lead's clauses reported 完成 under a pasted sentence (BULLETIN_RULES.pasted), not in 表2 already for a
   // remainder: followed up by the reply date, 表1 counting them as reported. Whether the lead wrote anything of its own
   // besides (`需逐项核实`) or nothing (`未写明具体进展`), by clause.
+  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
+  // Counted once: per unit, the clauses it pasted such a sentence under.
+  const pastedUnder = new Map<string, number>();
+  for (const c of clauses)
+    for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
   const pastedOwn = new Map<string, boolean>();
-  const pastedRows = yearEnd
+  // (Only while few units pasted, BULLETIN_RULES.pasted.units: beyond that 三 says 部分单位…照搬套用 and 四 asks for
+  // better returns; 表2 is no list of half the office's work.)
+  const pastedRows = yearEnd && pastedUnder.size <= BULLETIN_RULES.pasted.units
     ? clauses.flatMap((c) => {
         if (c.yearEnd !== '完成' || remainderRows.some((r) => r.编号 === c.clauseId)) return [];
         const sentences = (a: UnitAnswer) => sentencesOf(substance(a.progress, c.task));
@@ -1225,11 +1234,6 @@ export function buildBulletin(
   }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
-  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
-  // Counted once: per unit, the clauses it pasted such a sentence under.
-  const pastedUnder = new Map<string, number>();
-  for (const c of clauses)
-    for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
   const repeaters = order([...pastedUnder.keys()]);
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
   // B25: 三 points to the units' rows of 表2 (`（见表2第4项）`), which ask for what is owed; it does not ask it again.
