@@ -590,17 +590,19 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
       const one = (x: RequirementInput['unreported'][number]) =>
         `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks, x.named)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
       // B25 (R22–R25 通报: the 补报 asked in 表2, in 三 and again here, item 2 counted twice): at the year's end a silent
-      // unit's items are rows of 表2 with the reply date, so they are asked by the rows alone; only a unit 表2 does
-      // not ask (a returned report, a unit owing no item of its own) is named here.
-      const inTable = (x: RequirementInput['unreported'][number]) => o.yearEnd && x.tasks.length > 0 && !x.returned;
+      // or returned unit's items are rows of 表2 with the reply date, so they are asked by the rows alone (a returned
+      // unit told once that it corrects its report); only a unit owing no item of its own is named here.
+      const inTable = (x: RequirementInput['unreported'][number]) => o.yearEnd && x.tasks.length > 0;
       const named = o.unreported.filter((x) => !inTable(x));
+      const redo = o.unreported.filter((x) => inTable(x) && x.returned).map((x) => x.unit);
+      const corrected = redo.length ? `；其中${list(redo)}要按照审核意见修改后重新报送` : '';
       const owed = named.length
         ? `${(named.length > NAMED_AT_MOST ? [`${list(named.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : named.map(one)).join('；')}，${REQUIREMENT_WORDS.faithful}。`
         : '';
       const listed = papersOwed(o).length || o.pasted || o.unreported.some(inTable) ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
       // The rows alone: one sentence, the faithfulness asked when some of them are reports owed.
-      if (!owed) return `${listed}请于${o.reply}前书面报送${o.office}${o.pasted || o.unreported.length ? `，${REQUIREMENT_WORDS.faithful}` : ''}。`;
-      return `${owed}${listed ? `以上补报材料以及${listed}，` : '以上补报材料'}请于${o.reply}前书面报送${o.office}。`;
+      if (!owed) return `${listed}请于${o.reply}前书面报送${o.office}${o.pasted || o.unreported.length ? `，${REQUIREMENT_WORDS.faithful}` : ''}${corrected}。`;
+      return `${owed}${listed ? `以上补报材料以及${listed}，` : '以上补报材料'}请于${o.reply}前书面报送${o.office}${corrected}。`;
     },
   },
 ];
