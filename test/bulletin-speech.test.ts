@@ -698,6 +698,43 @@ describe('rules in one place', () => {
 
   // Round nine (B9 point 4): a clause reported 完成 whose own text states a remainder (N…完成M, M < N, one measure
   // word) is done but not closed — one 表2 row to follow it up; M = N, or two measure words, is closed: no row.
+  // B25 (R22, R24, R25 通报): items reported 完成 under one pasted sentence are followed up in 表2, one row a unit's in a
+  // chapter, worded by whether the lead wrote anything else of its own; only while few units pasted.
+  it('follows up items reported done under one pasted sentence in 表2, one row a unit and chapter, while few units pasted', () => {
+    // Every lead's text here is one of four stock texts (PROGRESS), so 16 units paste: more than BULLETIN_RULES.pasted.units,
+    // 三 says 部分单位…照搬套用 and 表2 lists none of them.
+    expect(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan, { replyBy: '2026-01-30' }).督办.filter((r) => r.情况.startsWith('报为完成'))).toEqual([]);
+    // Each lead's own words instead (unique by clause), then one unit's three clauses of one chapter with one sentence
+    // added: two with their own words beside it, one with that sentence alone.
+    const mine: RoundProgress = structuredClone(progress);
+    for (const c of mine.clauses) for (const a of c.answers) if (a.role === '牵头' && a.reported && c.clauseId !== '6.3') a.progress = `完成第${c.clauseId}项年度任务，办结事项${c.clauseId.replace(/\D/g, '')}件。`;
+    const leadOf = (c: RoundProgress['clauses'][number]) => c.answers.find((a) => a.role === '牵头' && a.reported && c.yearEnd === '完成');
+    const groups = new Map<string, RoundProgress['clauses']>();
+    for (const c of mine.clauses) if (leadOf(c)) groups.set(`${leadOf(c)!.unit}|${c.chapterId}`, [...(groups.get(`${leadOf(c)!.unit}|${c.chapterId}`) ?? []), c]);
+    const three = [...groups.values()].find((g) => g.length >= 3)!.slice(0, 3);
+    const pasted = '建立工作台账，逐项对账销号，全年推进重点事项12项。';
+    three.forEach((c, i) => (leadOf(c)!.progress = i < 2 ? `${leadOf(c)!.progress}${pasted}` : pasted));
+    const unit = leadOf(three[0]!)!.unit;
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan, { replyBy: '2026-01-30' });
+    const rows = built.督办.filter((r) => r.单位 === unit && r.情况.startsWith('报为完成'));
+    // By hand: one row, the three clauses counted; one of them with nothing of its own, so 部分未写明具体进展.
+    expect(rows.map((r) => [r.情况, r.原因, r.时限])).toEqual([['报为完成，但3项工作报送同一表述，部分未写明具体进展', '—', '2026年1月30日前分别补报具体进展']]);
+    expect(rows[0]!.任务).toMatch(/等3项/);
+    expect(built.表注.endsWith('；完成项中有3项报送表述相同，列入表2核实。')).toBe(true);
+    // 表1 counts them as reported (the units' own statuses stand).
+    expect(built.表1.at(-1)!.完成).toBe(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan).表1.at(-1)!.完成);
+    // 三 points to the row; 四 asks it among 表2's rows; (一) still asks 补报.
+    const at = built.督办.indexOf(rows[0]!) + 1;
+    expect(built.批评 + built.报送质量).toContain(`（见表2第${at}项）`);
+    expect(built.要求[0]!.内容).toContain('完成整改或补报');
+    // The words by hand: all with their own words, none, one item alone.
+    expect([BULLETIN_RULES.pasted.situation(3, 'all'), BULLETIN_RULES.pasted.situation(3, 'none'), BULLETIN_RULES.pasted.situation(1, 'all')]).toEqual([
+      '报为完成，但3项工作报送同一表述，需逐项核实',
+      '报为完成，但3项工作报送同一表述，未写明具体进展',
+      '报为完成，但所报表述与其他工作相同，需逐项核实',
+    ]);
+  });
+
   it('follows up a clause done whose own text states a remainder, and only such a clause', () => {
     expect(openRemainder('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结')).toEqual({ verb: '整改', done: 41, left: 5, unit: '项' });
     expect(OPEN_REMAINDER.situation(openRemainder('督察反馈问题46项完成整改41项')!)).toBe('已完成整改41项，剩余5项');
