@@ -720,7 +720,6 @@ describe('rules in one place', () => {
     // By hand: one row, the three clauses counted; one of them with nothing of its own, so 部分未写明具体进展.
     expect(rows.map((r) => [r.情况, r.原因, r.时限])).toEqual([['报为完成，但3项工作报送同一表述，部分未写明具体进展', '—', '2026年1月30日前分别补报具体进展']]);
     expect(rows[0]!.任务).toMatch(/等3项/);
-    expect(built.表注.endsWith('；完成项中有3项报送表述相同，列入表2核实。')).toBe(true);
     // 表1 counts them as reported (the units' own statuses stand).
     expect(built.表1.at(-1)!.完成).toBe(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan).表1.at(-1)!.完成);
     // 三 points to the row; 四 asks it among 表2's rows; (一) still asks 补报.
@@ -1299,12 +1298,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // B25 (R22, R24, R25 通报: three items 表1 counts 完成 on one pasted wording): 政策法规处's three clauses under BOILERPLATE
     // (PASTED_UNDER, one chapter, 十二) are one row of 表2 — the first task and the count (silentGroup, over 40
     // characters with all three), each clause's own words besides the pasted sentence (LEAD_TEXT), so 需逐项核实, no cause,
-    // the specific progress owed by the reply date. 表1 still counts them 完成 (十二 6 of 6 below); its note says where
-    // they are, in one clause.
+    // the specific progress owed by the reply date. 表1 still counts them 完成 (十二 6 of 6 below); its note says nothing
+    // of them (the row's 报为完成 says why; a fourth mention would be one too many).
     expect(pressed.find((r) => r[2] === LATE_UNIT)).toEqual(['4', `${taskOf('12.1')}等3项`, LATE_UNIT, '报为完成，但3项工作报送同一表述，需逐项核实', '—', '2026年1月30日前分别补报具体进展']);
     expect(PASTED_UNDER.map(taskOf)).toEqual([taskOf('12.1'), taskOf('12.3'), taskOf('12.5')]);
     expect(byChapter.find((r) => r[0]!.startsWith('十二、'))!.slice(1)).toEqual(['6', '6', '0', '0', '0', '0', '100%']);
-    expect(body).toContain('基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办；完成项中有3项报送表述相同，列入表2核实。\n');
+    expect(body).toContain('基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。\n');
+    expect(body.match(/同一表述/g)).toHaveLength(1);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -1417,8 +1417,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round twelve (R7 通报 5): by the work and what is left (LEAD_TEXT: 46项完成整改41项).
     // Round fourteen (R9 通报 6; was `不计为完成。其中“督察反馈问题整改”1项年度任务已完成，`): 其中 read as one of the 4.
     // B18 (rule changed): 表1 counts 11.1 基本完成; the note says what the word means in one clause (一 names the work).
-    // (B25: assertion changed, the note's last clause — where the pasted items are — added.)
-    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成；基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办；完成项中有3项报送表述相同，列入表2核实。');
+    expect(bulletin).toContain('注：完成率为完成项数占工作项数的比例；未报送的4项计入工作项数，不计为完成；基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。');
     expect(bulletin.filter((p) => p.includes('尚余5项问题未销号'))).toHaveLength(1);
     // Round twelve (R7 通报 3): the section's title covers both tables.
     expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);

@@ -305,7 +305,8 @@ export const BULLETIN_RULES = {
    * 重复表述, the sentence the year-end report gives nobody) are one row of 表2 per unit and chapter (silentGroup's
    * words), followed up by the reply date; 表1 counts them as reported. The row says whether the unit's text says
    * anything else of its own (`需逐项核实`) or nothing (`未写明具体进展`); 三 points to the row (`（见表2第4项）`), 四
-   * asks by the rows only; 表1's note says in one clause where they are.
+   * asks by the rows only. 表1's note says nothing of them: the row's own `报为完成` tells why 表1 counts them, and a
+   * fourth mention (note, row, 三, 四（三）) was one too many.
    */
   pasted: {
     situation: (items: number, own: 'all' | 'some' | 'none') =>
@@ -315,7 +316,6 @@ export const BULLETIN_RULES = {
     units: 3,
     /** 三's pointer to the rows (rowNumbers' `第4项`). */
     see: (rows: string) => `（见表2${rows}）`,
-    note: (items: number) => `；完成项中有${items}项报送表述相同，列入表2核实`,
   },
   /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
   repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
@@ -1311,7 +1311,7 @@ export function buildBulletin(
     表扬句: praiseSentence(praise, yearEnd),
     表扬批注: COMMEND_RULE.note,
     文号: ctx.文号 || DOC_NUMBER_GAP,
-    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}${pastedRows.length ? BULLETIN_RULES.pasted.note(pastedRows.length) : ''}。`,
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}。`,
     基本完成列: remainders.length > 0,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
