@@ -275,11 +275,11 @@ describe('the 督办通报 of a 年终 round', () => {
     // The last names who owes which report (the silent unit its items, the returned unit a corrected report), and the
     // date once. Round ten (B10 point 5): only what 表2 asks by that date — its rows ask no measures (their 时限 is the
     // drafter's 【待填】), so none are listed (were the three units' 整改措施).
-    expect(asks.at(-1)).toMatch(
-      // Round fifteen (R10 通报; assertion changed, was `${SILENT}要补报“[^”]+”等\d+项工作`): 三 names the silent unit's 5
-      // tasks, so 四 counts them; the returned unit, criticised without its tasks, keeps their name.
-      new RegExp(`^（三）按期报送材料。${SILENT}要补报5项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“[^”]+”等\\d+项工作的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月25日前书面报送局办公室。$`),
-    );
+    // B25 (assertion changed, was `${SILENT}要补报5项工作的年终完成情况；${RETURNED}要按照审核意见修改后重新报送“…”等11项
+    // 工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第1至4、6项所列材料，请于…`: the two units' items
+    // asked twice, counted twice): 表2's rows 1–4 and 6 (the silent unit's 1 and 4, the returned unit's 2, 3 and 6, by
+    // hand from the table) are asked once by their numbers; the returned unit told once that it corrects its report.
+    expect(asks.at(-1)).toBe(`（三）按期报送材料。表2第1至4、6项所列材料请于2026年1月25日前书面报送局办公室，做到数据真实、内容完整；其中${RETURNED}要按照审核意见修改后重新报送。`);
     expect(body.match(/2026年1月25日/g)).toHaveLength(1);
     expect(body).not.toMatch(/确保按期完成|济南市生态环境局办公室/);
   });
@@ -580,15 +580,24 @@ describe('rules in one place', () => {
     // Round seven (finding 4): 补报 and the written reply are one point with the one date (were two that overlapped).
     // (Round thirteen: 表2's 补报 rows make (一) ask 补报 too, without their date.)
     const owed = say({ unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅'], returned: false }, { unit: 'E处', tasks: ['卯'], returned: true }] });
+    // B25 (assertion changed, was `D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，
+    // 做到数据真实、内容完整。以上补报材料请于…`): at the year's end their items are 表2's rows, asked once by the table;
+    // the returned unit is told once that it corrects its report.
     expect(owed).toEqual([
       '抓紧整改落实。表2所列责任单位要按表列时限补报，逐项对账销号。',
-      '按期报送材料。D处要补报“子”等3项工作的年终完成情况；E处要按照审核意见修改后重新报送“卯”的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整；其中E处要按照审核意见修改后重新报送。',
     ]);
+    // (A unit that owes no item of its own is not in 表2: still named, with the old wording.)
+    expect(say({ unreported: [{ unit: 'D处', tasks: [], returned: false }] })).toEqual(['按期报送材料。D处要补报年终工作情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。']);
+    expect(midYear({ unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅'], returned: false }] })).toEqual(['按期报送材料。D处要补报“子”等3项工作的进展情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。']);
+    // B25: items reported 完成 under a pasted sentence, in 表2 with the reply date (BULLETIN_RULES.pasted), are a 补报.
+    expect(say({ pasted: true })).toEqual(['抓紧整改落实。表2所列责任单位要按表列时限补报，逐项对账销号。', '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。']);
     // Round ten (B10 point 5; were: `以上补报材料和A处的整改措施`): the papers owed are exactly what 表2 asks by the reply
     // date — an item not done with its date asks none.
+    // (B25: assertion changed, was `D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料请于…`: 表2's row asks it.)
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')], unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] })).toEqual([
       '抓紧整改落实。表2所列责任单位要按表列时限完成整改或补报，逐项对账销号。',
-      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。',
     ]);
     expect(say({ undone: [item('甲', 'A处', '2026年一季度')] }).map((x) => x.slice(0, 7))).toEqual(['抓紧整改落实。']);
     // Round seven (finding 8): a missed indicator asks its lead for the next plan's aim; without an aim, next year's
@@ -617,16 +626,20 @@ describe('rules in one place', () => {
       '抓紧整改落实。表2所列责任单位要按表列时限完成整改或补报，逐项对账销号；表3所列事项，责任单位要按所报措施抓好落实，纳入2026年度调度。',
     );
     // All the papers at once (round eleven, R6 通报 5; was each paper by its unit): the reports owed, then 表2's own.
+    // (B25: assertion changed, was `D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于…`.)
     expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子'], returned: false }] }).at(-1)).toBe(
-      '按期报送材料。D处要补报“子”的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2所列材料，请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。表2所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。',
     );
     // Round fifteen (R10 通报): a silent unit's tasks, listed in 三's criticism, are counted here, not named again (a
     // single task keeps its name); the papers 表2 asks by the reply date name their rows when not every row's 时限 is
     // the reply date — by hand, rows 2, 3 and 4 of four, as in /work/review/R13's 表2.
+    // B25 (assertions changed, were `D处要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2至4项所列材料，
+    // 请于…` — row 2 counted twice — and, at the year's end, `D处要补报“子”的年终完成情况`): one sentence by 表2's rows (the
+    // brief's words); a single task keeps its name where a unit is still named (a round in the year).
     expect(say({ missed: [missed], followed, unreported: [{ unit: 'D处', tasks: ['子', '丑', '寅', '卯'], returned: false, named: true }], replyRows: [2, 3, 4] }).at(-1)).toBe(
-      '按期报送材料。D处要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。',
+      '按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。',
     );
-    expect(say({ unreported: [{ unit: 'D处', tasks: ['子'], returned: false, named: true }] }).at(-1)).toMatch(/^按期报送材料。D处要补报“子”的年终完成情况/);
+    expect(midYear({ unreported: [{ unit: 'D处', tasks: ['子'], returned: false, named: true }] }).at(-1)).toMatch(/^按期报送材料。D处要补报“子”的进展情况/);
     expect([rowNumbers([2, 3, 4]), rowNumbers([2, 3]), rowNumbers([1, 3, 4, 5]), rowNumbers([4])]).toEqual(['第2至4项', '第2、3项', '第1、3至5项', '第4项']);
     // Nothing left, no next plan: no such point at all (none that fits any 通报).
     expect(say({})).toEqual([]);
@@ -685,6 +698,42 @@ describe('rules in one place', () => {
 
   // Round nine (B9 point 4): a clause reported 完成 whose own text states a remainder (N…完成M, M < N, one measure
   // word) is done but not closed — one 表2 row to follow it up; M = N, or two measure words, is closed: no row.
+  // B25 (R22, R24, R25 通报): items reported 完成 under one pasted sentence are followed up in 表2, one row a unit's in a
+  // chapter, worded by whether the lead wrote anything else of its own; only while few units pasted.
+  it('follows up items reported done under one pasted sentence in 表2, one row a unit and chapter, while few units pasted', () => {
+    // Every lead's text here is one of four stock texts (PROGRESS), so 16 units paste: more than BULLETIN_RULES.pasted.units,
+    // 三 says 部分单位…照搬套用 and 表2 lists none of them.
+    expect(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan, { replyBy: '2026-01-30' }).督办.filter((r) => r.情况.startsWith('报为完成'))).toEqual([]);
+    // Each lead's own words instead (unique by clause), then one unit's three clauses of one chapter with one sentence
+    // added: two with their own words beside it, one with that sentence alone.
+    const mine: RoundProgress = structuredClone(progress);
+    for (const c of mine.clauses) for (const a of c.answers) if (a.role === '牵头' && a.reported && c.clauseId !== '6.3') a.progress = `完成第${c.clauseId}项年度任务，办结事项${c.clauseId.replace(/\D/g, '')}件。`;
+    const leadOf = (c: RoundProgress['clauses'][number]) => c.answers.find((a) => a.role === '牵头' && a.reported && c.yearEnd === '完成');
+    const groups = new Map<string, RoundProgress['clauses']>();
+    for (const c of mine.clauses) if (leadOf(c)) groups.set(`${leadOf(c)!.unit}|${c.chapterId}`, [...(groups.get(`${leadOf(c)!.unit}|${c.chapterId}`) ?? []), c]);
+    const three = [...groups.values()].find((g) => g.length >= 3)!.slice(0, 3);
+    const pasted = '建立工作台账，逐项对账销号，全年推进重点事项12项。';
+    three.forEach((c, i) => (leadOf(c)!.progress = i < 2 ? `${leadOf(c)!.progress}${pasted}` : pasted));
+    const unit = leadOf(three[0]!)!.unit;
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan, { replyBy: '2026-01-30' });
+    const rows = built.督办.filter((r) => r.单位 === unit && r.情况.startsWith('报为完成'));
+    // By hand: one row, the three clauses counted; one of them with nothing of its own, so 部分未写明具体进展.
+    expect(rows.map((r) => [r.情况, r.原因, r.时限])).toEqual([['报为完成，但3项工作报送同一表述，部分未写明具体进展', '—', '2026年1月30日前分别补报具体进展']]);
+    expect(rows[0]!.任务).toMatch(/等3项/);
+    // 表1 counts them as reported (the units' own statuses stand).
+    expect(built.表1.at(-1)!.完成).toBe(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan).表1.at(-1)!.完成);
+    // 三 points to the row; 四 asks it among 表2's rows; (一) still asks 补报.
+    const at = built.督办.indexOf(rows[0]!) + 1;
+    expect(built.批评 + built.报送质量).toContain(`（见表2第${at}项）`);
+    expect(built.要求[0]!.内容).toContain('完成整改或补报');
+    // The words by hand: all with their own words, none, one item alone.
+    expect([BULLETIN_RULES.pasted.situation(3, 'all'), BULLETIN_RULES.pasted.situation(3, 'none'), BULLETIN_RULES.pasted.situation(1, 'all')]).toEqual([
+      '报为完成，但3项工作报送同一表述，需逐项核实',
+      '报为完成，但3项工作报送同一表述，未写明具体进展',
+      '报为完成，但所报表述与其他工作相同，需逐项核实',
+    ]);
+  });
+
   it('follows up a clause done whose own text states a remainder, and only such a clause', () => {
     expect(openRemainder('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结')).toEqual({ verb: '整改', done: 41, left: 5, unit: '项' });
     expect(OPEN_REMAINDER.situation(openRemainder('督察反馈问题46项完成整改41项')!)).toBe('已完成整改41项，剩余5项');
@@ -963,7 +1012,8 @@ describe('layout', () => {
     // text, GB/T 9704 7.3.5; widow control lets it break with its last lines on the 落款's page, not move whole.)
     it('keeps the 落款 together, and the last body paragraph with it but free to break', () => {
       const paragraphs = xml.split('<w:p>');
-      const last = paragraphs.find((p) => p.includes('以上补报材料请于'))!;
+      // (B25: found by its lead phrase; was by `以上补报材料请于`, words the point no longer has when 表2 asks every paper.)
+      const last = paragraphs.find((p) => p.includes('按期报送材料。'))!;
       // Round eighteen (R19 通报): a one-line 联系人 now stands between it and the 落款; it keeps with that line, and
       // the line with the 落款 (docx-writer keepsWithNext), so the 落款's page still holds the body's last lines.
       const contact = paragraphs.find((p) => p.includes('联系人：'))!;
@@ -1191,7 +1241,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       // unit is the one that pasted, so one sentence reminds it of both, naming it once.
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。` +
         // Round sixteen (R14–R16 通报): the count of works the pasted sentence stands under (PASTED_UNDER's 3 clauses).
-        `${LATE_UNIT}逾期2天报送，且在3项工作下重复报送同一表述，予以提醒。` +
+        // B25 (assertion changed, was `…同一表述，予以提醒。`): it points to 表2's row that follows those items up (row 4,
+        // after 6.3, 9.1–9.4 and 11.1), which asks what is owed; 三 does not ask it again.
+        `${LATE_UNIT}逾期2天报送，且在3项工作下重复报送同一表述（见表2第4项），予以提醒。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
         // Round sixteen (R14 通报 5: no subject and no ruling): who, the counts, and the reminder.
@@ -1238,7 +1290,21 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 通报 5; was `以上补报材料和` each paper by its unit): the papers 表2 asks besides, by the table alone.
     // Round fifteen (R10 通报; was `补报“${silentTasks[0]}”等4项工作` and `表2所列材料`): 三 lists the four tasks, so 四 counts
     // them; of 表2's three rows only 2 (补报) and 3 (11.1's plan) are due on the reply date, row 1 (6.3) by 3月31日.
-    expect(body).toContain(`（三）按期报送材料。${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项所列材料，请于2026年1月30日前书面报送局办公室。`);
+    // B25 (assertion changed, was `${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项
+    // 所列材料，请于…`: the silent unit's 补报 asked in 表2, in 三 and here, row 2 counted twice): one sentence by 表2's rows
+    // due on the reply date — by hand 2 (补报), 3 (11.1's plan) and 4 (the pasted items), not row 1 (6.3, 3月31日).
+    expect(body).toContain('\n（三）按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。\n');
+    expect(body).not.toContain(`${SILENT_UNIT}要补报`);
+    // B25 (R22, R24, R25 通报: three items 表1 counts 完成 on one pasted wording): 政策法规处's three clauses under BOILERPLATE
+    // (PASTED_UNDER, one chapter, 十二) are one row of 表2 — the first task and the count (silentGroup, over 40
+    // characters with all three), each clause's own words besides the pasted sentence (LEAD_TEXT), so 需逐项核实, no cause,
+    // the specific progress owed by the reply date. 表1 still counts them 完成 (十二 6 of 6 below); its note says nothing
+    // of them (the row's 报为完成 says why; a fourth mention would be one too many).
+    expect(pressed.find((r) => r[2] === LATE_UNIT)).toEqual(['4', `${taskOf('12.1')}等3项`, LATE_UNIT, '报为完成，但3项工作报送同一表述，需逐项核实', '—', '2026年1月30日前分别补报具体进展']);
+    expect(PASTED_UNDER.map(taskOf)).toEqual([taskOf('12.1'), taskOf('12.3'), taskOf('12.5')]);
+    expect(byChapter.find((r) => r[0]!.startsWith('十二、'))!.slice(1)).toEqual(['6', '6', '0', '0', '0', '0', '100%']);
+    expect(body).toContain('基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。\n');
+    expect(body.match(/同一表述/g)).toHaveLength(1);
   });
 
   // Issue 29 (round four), the reviewer's points 6–8 on the 通报; round six asserts the rules over the realistic
@@ -1324,8 +1390,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // not reported, 11.1 done with a remainder — numbered 1…6; 表3 the three followed up for a problem, 1…3, the unit's
     // step under 下一步措施 (no measure in a 时限 column), the problem alone under 存在问题 (was `已完成，…`).
     // Round twelve (R7 通报 1): 9.1–9.4, one unit's in one chapter, are one row (were four): 1…3.
-    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3']);
-    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `${taskOf('9.1')}等4项`, taskOf('11.1')]);
+    // B25 (assertions changed, were 1…3 without 12.1): 政策法规处's three clauses under one pasted sentence are row 4.
+    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3', '4']);
+    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `${taskOf('9.1')}等4项`, taskOf('11.1'), `${taskOf('12.1')}等3项`]);
     const followed = tables[2]!;
     // Round thirteen (B13 point 1; were six columns with 原因, 【待填：原因】 in each row): no 原因 column, the problem's
     // whole text (5.3's cause, 上游来水影响明显, stays in it).
@@ -1484,7 +1551,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const firstLead = assignUnits(plan).assignments.find((a) => a.rows.some((r) => r.role === '牵头' && r.clause.id === firstClause))!.unit;
     // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.
     // Round twelve (R7 通报 1): after 3 rows (9.1–9.4 one row).
-    expect(row[0]).toBe('4');
+    // B25 (assertion changed, was 4): after 4 rows (12.1, 12.3, 12.5 under one pasted sentence one row).
+    expect(row[0]).toBe('5');
     // Round nine (B9 point 5; was up to three units by name): the first cooperating unit named, the rest counted —
     // the 蓝天 chapter's other leads, in registry order (by hand: 数字化应用中心, 执法支队, 机动车污染防治中心).
     const others = leads.filter((u) => u !== firstLead);
@@ -1497,8 +1565,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round fifteen (R10 通报; assertion changed, was `以上补报材料以及表2所列材料`): the rows due on the reply date, by
     // hand 2 (补报), 3 (11.1's plan) and 4 (this row's analysis) of four — row 1 (6.3) is due 2026年3月31日.
     const table2 = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!;
-    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true]);
-    expect(missedText.join('')).toContain('以上补报材料以及表2第2至4项所列材料，请于2026年1月30日前书面报送局办公室。');
+    // B25 (assertions changed, were four rows and `以上补报材料以及表2第2至4项所列材料，请于…` after the silent unit's 补报
+    // again): row 4 the pasted items, due on the reply date too; 四 asks by the rows once, 2 to 5.
+    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true, true]);
+    expect(missedText).toContain('（四）按期报送材料。表2第2至5项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
     const everything = missedText.join('') + docxTables(join(out2, '督办通报_2025-年终.docx')).flat(2).join('');
     expect(everything.match(/原因分析和整改措施/g)).toHaveLength(1);
     expect(everything.match(/整改计划及销号时限/g)).toHaveLength(1);
@@ -1524,7 +1594,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(asks[1]).toBe('（二）提高报送质量。各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容；配合单位要写明具体配合事项和数量，不得以“继续做好配合工作”等表述代替工作进展。');
     const pressed = docxTables(join(round.reportDir, '督办通报_2025-年终.docx'))[1]!;
     // (Round nine, B9 point 4: a row followed up, 已完成…剩余…, is done: not among the items to finish.)
-    const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成/.test(r[3]!));
+    // (B25: nor the items reported 完成 under a pasted sentence, 报为完成，但…)
+    const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成|^报为完成/.test(r[3]!));
     expect(notDone).toHaveLength(1);
     // (一) from 表2's row: its unit, task and the date the unit committed to, carried into the next plan's chapter of
     // the same title (the item carried over, 1.2, is told after 表2, not here); then the next plan by its title and
@@ -1547,7 +1618,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Every date once in 四 (the 补报 date, in (二)), and each of 表2's dates still in the document, in 表2.
     const dates = asks.join('').match(/(\d{4}年)?\d{1,2}月\d{1,2}日/g)!;
     expect(dates).toEqual(['2026年1月30日']);
-    expect(pressed.slice(1).map((r) => r.at(-1)!.match(/\d{4}年\d{1,2}月\d{1,2}日/)![0])).toEqual(['2026年3月31日', '2026年1月30日', '2026年1月30日']);
+    // (B25: assertion changed, a fourth row — the pasted items — due on the reply date.)
+    expect(pressed.slice(1).map((r) => r.at(-1)!.match(/\d{4}年\d{1,2}月\d{1,2}日/)![0])).toEqual(['2026年3月31日', '2026年1月30日', '2026年1月30日', '2026年1月30日']);
     // (Round ten's `纳入2026年“…”工作` for a task left over is gone with the items; 2026年度调度 is the follow-up's frame.)
     expect(asks.join('')).not.toMatch(/14个方面|59项|纳入2026年“/);
     expect(asks.join('')).not.toContain('十五五');
@@ -1555,12 +1627,15 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 5): exactly the papers 表2 asks by the reply date — the silent unit's reports and 11.1's
     // remainder plan; 表2 asks 土壤生态环境处 no 整改措施 (its row has a date), so none is named (was).
     const byReply = pressed.slice(1).filter((r) => r.at(-1)!.startsWith('2026年1月30日前')).map((r) => r.at(-1));
-    expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
+    // (B25: assertion changed, with the pasted items' 分别补报具体进展.)
+    expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限', '2026年1月30日前分别补报具体进展']);
     // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
     // that asks them, each paper named once in the document.
     // Round fifteen (R10 通报; was `补报“妥善应对突发环境事件”等4项工作`, `表2所列材料`): the tasks counted, 三 lists them;
     // the rows due on the reply date named (byReply above: rows 2 and 3, not row 1).
-    expect(asks[2]).toBe(`（三）按期报送材料。${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项所列材料，请于2026年1月30日前书面报送局办公室。`);
+    // B25 (assertion changed, was `${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项
+    // 所列材料，请于…`): the brief's one sentence, rows 2 to 4 (the pasted items row 4).
+    expect(asks[2]).toBe('（三）按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
     expect(asks[2]).not.toContain('整改措施');
     expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
     expect(asks.join('')).not.toContain('抓牢抓实');

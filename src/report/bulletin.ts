@@ -287,10 +287,10 @@ export const BULLETIN_RULES = {
    * several tasks (报告.重复表述, context.ts boilerplateOf): the count of those units and, up to `repeatedNamed`, their
    * names; nothing when none did.
    */
-  repeatedText: (units: string[]) =>
+  repeatedText: (units: string[], rows = '') =>
     // A few units are named as the subject; `部分单位…1家单位` would read as a contradiction.
     units.length <= BULLETIN_REPEATED_NAMED
-      ? `${units.join('、')}${REPEATED.pasted}，${REPEATED.vague}。`
+      ? `${units.join('、')}${REPEATED.pasted}${rows}，${REPEATED.vague}。`
       : `部分单位报送内容照搬套用、${REPEATED.vague}，${units.length}家单位${REPEATED.pasted}。`,
   /**
    * Round fifteen (R10 通报 4; was the reminder, then a sentence naming the unit again): a late unit that also pasted
@@ -298,7 +298,25 @@ export const BULLETIN_RULES = {
    * 通报: `表述笼统` was untrue of a unit whose other entries are specific, `多项` vague): by the count of the unit's own
    * works the pasted sentence stands under (`政策法规处逾期2天报送，且在3项工作下重复报送同一表述，予以提醒。`).
    */
-  lateAndRepeated: (late: string, works: number) => `${late}，且在${works}项工作下重复报送同一表述`,
+  lateAndRepeated: (late: string, works: number, rows = '') => `${late}，且在${works}项工作下重复报送同一表述${rows}`,
+  /**
+   * B25 (R22, R24, R25 通报: `在3项工作下重复报送同一表述` beside 表1 counting those items 完成 — one wording evidences
+   * no three completions): a lead's clauses reported 完成 whose text holds a sentence pasted under several tasks (报告.
+   * 重复表述, the sentence the year-end report gives nobody) are one row of 表2 per unit and chapter (silentGroup's
+   * words), followed up by the reply date; 表1 counts them as reported. The row says whether the unit's text says
+   * anything else of its own (`需逐项核实`) or nothing (`未写明具体进展`); 三 points to the row (`（见表2第4项）`), 四
+   * asks by the rows only. 表1's note says nothing of them: the row's own `报为完成` tells why 表1 counts them, and a
+   * fourth mention (note, row, 三, 四（三）) was one too many.
+   */
+  pasted: {
+    situation: (items: number, own: 'all' | 'some' | 'none') =>
+      `报为完成，但${items > 1 ? `${items}项工作报送同一表述` : '所报表述与其他工作相同'}，${own === 'all' ? '需逐项核实' : own === 'some' ? '部分未写明具体进展' : '未写明具体进展'}`,
+    ask: '分别补报具体进展',
+    /** Up to how many units that pasted 表2 follows up item by item (the quality remark's BULLETIN_REPEATED_NAMED). */
+    units: 3,
+    /** 三's pointer to the rows (rowNumbers' `第4项`). */
+    see: (rows: string) => `（见表2${rows}）`,
+  },
   /** What 四 asks of those units (the remark states, the requirement asks: said once each). */
   repeatedAsk: '各单位要逐项写明具体进展和成效，不得在多项工作下重复报送相同内容',
   /**
@@ -444,6 +462,8 @@ export interface RequirementInput {
   repeated?: boolean;
   /** 表2's row numbers whose 时限 is the reply date, when not every row's is (REQUIREMENT_WORDS.listedPapers); else []. */
   replyRows?: number[];
+  /** Year-end: whether 表2 lists clauses reported 完成 under one pasted sentence (BULLETIN_RULES.pasted), owed again. */
+  pasted?: boolean;
 }
 
 /** How many items a requirement names one by one; the rest are counted. */
@@ -473,7 +493,7 @@ export function rowNumbers(rows: number[]): string {
  * The papers 表2 asks by the reply date besides the reports not made, as (三) names them: by the table alone; round
  * fifteen (R10 通报): by its rows whose 时限 is the reply date when not all rows share it (`表2第2至4项所列材料`).
  */
-export const REQUIREMENT_WORDS = { listedPapers: (rows: number[] = []) => `表2${rows.length ? rowNumbers(rows) : ''}所列材料` } as const;
+export const REQUIREMENT_WORDS = { listedPapers: (rows: number[] = []) => `表2${rows.length ? rowNumbers(rows) : ''}所列材料`, faithful: '做到数据真实、内容完整' } as const;
 
 /** A remainder whose 时限 is a paper owed by the reply date (OPEN_REMAINDER.ask): that paper, else ''. */
 function remainderPaper(x: FollowedItem, reply: string): string {
@@ -508,7 +528,7 @@ export const FOLLOW_UP = {
   asks: (o: RequirementInput): string[] => {
     const acts = [
       o.undone.length || o.missed.some((m) => m.lead) || o.followed.some((x) => x.kind === 'remainder') ? FOLLOW_UP.rectify : '',
-      o.unreported.some((x) => x.tasks.length) ? FOLLOW_UP.supply : '',
+      o.unreported.some((x) => x.tasks.length) || o.pasted ? FOLLOW_UP.supply : '',
     ].filter(Boolean);
     return [acts.length ? FOLLOW_UP.press(acts) : '', o.followed.some((x) => x.kind === 'problem') ? FOLLOW_UP.follow(o.followTable ?? '表3', Number(o.year) + 1) : ''].filter(Boolean);
   },
@@ -564,17 +584,25 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
     // by that date (papersOwed), named there only (round eleven, R6 通报 5: each paper once in the document).
     标题: '按期报送材料。',
-    when: (o) => o.unreported.length > 0 || papersOwed(o).length > 0,
+    when: (o) => o.unreported.length > 0 || papersOwed(o).length > 0 || !!o.pasted,
     text: (o) => {
       const what = o.yearEnd ? '年终完成情况' : '进展情况';
       const one = (x: RequirementInput['unreported'][number]) =>
         `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks, x.named)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
-      const owed = o.unreported.length
-        ? `${(o.unreported.length > NAMED_AT_MOST ? [`${list(o.unreported.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : o.unreported.map(one)).join('；')}，做到数据真实、内容完整。`
+      // B25 (R22–R25 通报: the 补报 asked in 表2, in 三 and again here, item 2 counted twice): at the year's end a silent
+      // or returned unit's items are rows of 表2 with the reply date, so they are asked by the rows alone (a returned
+      // unit told once that it corrects its report); only a unit owing no item of its own is named here.
+      const inTable = (x: RequirementInput['unreported'][number]) => o.yearEnd && x.tasks.length > 0;
+      const named = o.unreported.filter((x) => !inTable(x));
+      const redo = o.unreported.filter((x) => inTable(x) && x.returned).map((x) => x.unit);
+      const corrected = redo.length ? `；其中${list(redo)}要按照审核意见修改后重新报送` : '';
+      const owed = named.length
+        ? `${(named.length > NAMED_AT_MOST ? [`${list(named.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : named.map(one)).join('；')}，${REQUIREMENT_WORDS.faithful}。`
         : '';
-      const listed = papersOwed(o).length ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
-      const papers = owed && listed ? `以上补报材料以及${listed}，` : owed ? '以上补报材料' : listed;
-      return `${owed}${papers}请于${o.reply}前书面报送${o.office}。`;
+      const listed = papersOwed(o).length || o.pasted || o.unreported.some(inTable) ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
+      // The rows alone: one sentence, the faithfulness asked when some of them are reports owed.
+      if (!owed) return `${listed}请于${o.reply}前书面报送${o.office}${o.pasted || o.unreported.length ? `，${REQUIREMENT_WORDS.faithful}` : ''}${corrected}。`;
+      return `${owed}${listed ? `以上补报材料以及${listed}，` : '以上补报材料'}请于${o.reply}前书面报送${o.office}${corrected}。`;
     },
   },
 ];
@@ -806,7 +834,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
  * follow up, with the lead's next step as the measure. An item carried into next year is in neither (结转说明).
  */
 export const PRESSED_WORDS = {
-  kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送' },
+  kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送', 重复: '表述相同' },
   yearEnd: { 表2标题: '表2　督办事项清单', 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
   /** The table of problems to follow up: 表3, or 表2 when nothing is pressed. */
   follow: { 标题: (n: number) => `表${n}　需持续跟踪事项清单`, 说明: '以下事项已完成年度任务，但仍存在需持续跟踪的问题：' },
@@ -849,6 +877,9 @@ export function buildBulletin(
   ]);
   const clauses = progress.clauses.filter((c) => c.answers.length > 0);
   const W = BULLETIN_RULES.outcomeWords;
+  // The sentences pasted under several tasks (报告.重复表述, context.ts boilerplateOf): no unit's result, and (B25) no
+  // evidence that a clause reported 完成 under them was done (BULLETIN_RULES.pasted).
+  const boiler = new Set(ctx.报告.重复表述.map((x) => x.表述));
   // A clause done whose lead's own text states a remainder (OPEN_REMAINDER, in 表2), or whose lead reported a problem
   // of substance (OPEN_PROBLEM, in 表3): followed up, by its lead alone.
   type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; object?: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
@@ -1069,19 +1100,48 @@ export function buildBulletin(
   const tracked = followed
     .filter((x) => x.kind === 'problem')
     .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: rowName(x.c, clauses), 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
-  const sortedRows = [...pressedRows, ...remainderRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
+  // B25: a lead's clauses reported 完成 under a pasted sentence (BULLETIN_RULES.pasted), not in 表2 already for a
+  // remainder: followed up by the reply date, 表1 counting them as reported. Whether the lead wrote anything of its own
+  // besides (`需逐项核实`) or nothing (`未写明具体进展`), by clause.
+  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
+  // Counted once: per unit, the clauses it pasted such a sentence under.
+  const pastedUnder = new Map<string, number>();
+  for (const c of clauses)
+    for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
+  const pastedOwn = new Map<string, boolean>();
+  // (Only while few units pasted, BULLETIN_RULES.pasted.units: beyond that 三 says 部分单位…照搬套用 and 四 asks for
+  // better returns; 表2 is no list of half the office's work.)
+  const pastedRows = yearEnd && pastedUnder.size <= BULLETIN_RULES.pasted.units
+    ? clauses.flatMap((c) => {
+        if (c.yearEnd !== '完成' || remainderRows.some((r) => r.编号 === c.clauseId)) return [];
+        const sentences = (a: UnitAnswer) => sentencesOf(substance(a.progress, c.task));
+        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).some((x) => boiler.has(x)));
+        if (!leads.length) return [];
+        pastedOwn.set(c.clauseId, leads.every((a) => sentences(a).some((x) => !boiler.has(x))));
+        const 情况 = BULLETIN_RULES.pasted.situation(1, pastedOwn.get(c.clauseId) ? 'all' : 'none');
+        return [{ 部分: '', 序号: '', 编号: c.clauseId, 任务: rowName(c, clauses), 单位: unitsText(leads), 类别: '重复' as PressedKind, 情况, 原因: '—', 时限: `${reply}前${BULLETIN_RULES.pasted.ask}`, 序时: '', 颜色: '', 停滞: false }];
+      })
+    : [];
+  const pastedIds = new Set(pastedRows.map((r) => r.编号));
+  const sortedRows = [...pressedRows, ...remainderRows, ...pastedRows].sort((a, b) => clauses.findIndex((c) => c.clauseId === a.编号) - clauses.findIndex((c) => c.clauseId === b.编号));
   // One unit's unreported clauses in one chapter are one row, at the first's place (BULLETIN_RULES.silentGroup).
   const chapterOf = (id: string) => clauses.find((c) => c.clauseId === id)?.chapterId ?? '';
   const clauseRows = sortedRows.flatMap((r) => {
     // (Year-end only: a round in the year lists items behind, with their clause numbers.)
-    if (!yearEnd || r.类别 !== '未报送') return [r];
-    const same = sortedRows.filter((x) => x.类别 === '未报送' && x.单位 === r.单位 && chapterOf(x.编号) === chapterOf(r.编号));
+    if (!yearEnd || (r.类别 !== '未报送' && r.类别 !== '重复')) return [r];
+    const same = sortedRows.filter((x) => x.类别 === r.类别 && x.单位 === r.单位 && chapterOf(x.编号) === chapterOf(r.编号));
     if (same.length < 2) return [r];
     if (same[0] !== r) return [];
     const at = progress.chapters.findIndex((ch) => ch.chapterId === chapterOf(r.编号));
     const title = (ctx.章节[at]?.标题 ?? progress.chapters[at]?.title ?? '').trim();
+    const 任务 = BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务));
+    if (r.类别 === '重复') {
+      // B25: one unit's pasted clauses in one chapter, one row as a silent unit's are (silentGroup's words).
+      const own = same.filter((x) => pastedOwn.get(x.编号)).length;
+      return [{ ...r, 任务, 情况: BULLETIN_RULES.pasted.situation(same.length, own === same.length ? 'all' : own ? 'some' : 'none') }];
+    }
     const parts = same.map((x) => x.部分).filter(Boolean);
-    return [{ ...r, 任务: BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务)), 情况: W.未报送, 部分: parts.join('；') }];
+    return [{ ...r, 任务, 情况: W.未报送, 部分: parts.join('；') }];
   });
   // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
   const carriedWords = yearEnd
@@ -1113,16 +1173,17 @@ export function buildBulletin(
       return (
         mine.length > 0 &&
         !missedAnswerable.has(unit) &&
+        // (B25: nor a unit whose clauses 表2 follows up for a pasted sentence.)
+        !pastedRows.some((r) => r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)) &&
         mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
         !mine.some(({ c, a }) => disqualified(c, a))
       );
     });
   // Commended for results: each unit's most specific sentence from its own reports on the clauses it answers for,
   // boilerplate (报告.重复表述) and routine counts (a shape other units' results share) left out.
-  const boiler = new Set(ctx.报告.重复表述.map((x) => x.表述));
   const results = commended.map((unit) => {
     // Not from a clause 表2 follows up: praise beside the row that presses the same work reads as a contradiction.
-    const own = clauses.filter((c) => !followRows.some((r) => r.编号 === c.clauseId)).flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
+    const own = clauses.filter((c) => !followRows.some((r) => r.编号 === c.clauseId) && !pastedIds.has(c.clauseId)).flatMap((c) => c.answers.filter((a) => a.unit === unit && a.role !== '配合').map((a) => ({ c, a })));
     // (Whether the clause went beyond its target, kpi.ts exceeded, on the unit's own figure: praiseOrder.)
     const sentences = own.flatMap(({ c, a }) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x)).map((x) => ({ task: c.task, x, beyond: c.source === a.unit && exceeded(c) })));
     return { unit, sentences };
@@ -1150,7 +1211,7 @@ export function buildBulletin(
   // those missed with figure and target; the judgement then names task results only when there is no indicator.
   const indicatorParts = yearEnd && ctx.结论.有报送 ? [yearResults(plan, o.metrics ?? {}, []), ...missedRows.map((m) => m.text)].filter(Boolean) : [];
   if (verdictWith) {
-    const done = clauses.filter((c) => c.yearEnd === '完成' && !followRows.some((r) => r.编号 === c.clauseId));
+    const done = clauses.filter((c) => c.yearEnd === '完成' && !followRows.some((r) => r.编号 === c.clauseId) && !pastedIds.has(c.clauseId));
     const sentences = done.flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).flatMap((a) => sentencesOf(substance(a.progress, c.task)).filter((x) => !boiler.has(x))));
     verdict = verdictWith(indicatorParts.length ? '' : yearResults(plan, {}, sentences, new Set(praise.map((x) => x.成效))));
   }
@@ -1175,14 +1236,14 @@ export function buildBulletin(
   }
   for (const u of ctx.报送.退回) failing.set(u, '报送材料经审核退回');
   const criticised = order([...failing.keys()]).map((u) => `${u}${failing.get(u)}`);
-  // The units whose reports hold a sentence pasted under several tasks (the report's 重复表述, one detector).
-  // Counted once: per unit, the clauses it pasted such a sentence under.
-  const pastedUnder = new Map<string, number>();
-  for (const c of clauses)
-    for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
   const repeaters = order([...pastedUnder.keys()]);
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
-  const late = lateUnits.map((u) => (pastedUnder.has(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder.get(u)!) : lateWords(u)));
+  // B25: 三 points to the units' rows of 表2 (`（见表2第4项）`), which ask for what is owed; it does not ask it again.
+  const pastedRefs = (us: string[]) => {
+    const rows = clauseRows.flatMap((r, i) => (r.类别 === '重复' && r.单位.split('、').some((x) => us.includes(x.replace(/（牵头）$/, ''))) ? [i + 1] : []));
+    return rows.length ? BULLETIN_RULES.pasted.see(rowNumbers(rows)) : '';
+  };
+  const late = lateUnits.map((u) => (pastedUnder.has(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder.get(u)!, pastedRefs([u])) : lateWords(u)));
   const otherRepeaters = repeaters.filter((u) => !lateUnits.includes(u));
   // Most cooperating units' texts are filler (BULLETIN_RULES.coopFiller): counted in 三, asked for in 四.
   const coopWords = coopFillerMostly(clauses);
@@ -1220,6 +1281,7 @@ export function buildBulletin(
     coopFiller: coopWords?.phrase ?? '',
     repeated: repeaters.length > 0,
     replyRows: replyRows.length < tableRows.length ? replyRows : [],
+    pasted: pastedRows.length > 0,
   };
   const requirements = BULLETIN_REQUIREMENTS.filter((r) => r.when(input)).map((r) => ({ 标题: r.标题, 内容: r.text(input) }));
   const stagnant = ctx.停滞任务;
@@ -1254,7 +1316,7 @@ export function buildBulletin(
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
     批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
-    报送质量: `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
+    报送质量: `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters, pastedRefs(otherRepeaters)) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
     批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
