@@ -255,9 +255,10 @@ describe('the 督办通报 of a 年终 round', () => {
     );
     expect(text).toContain(`应报送单位23家，按时报送20家，逾期报送1家，经审核退回1家，未报送1家。`);
     expect(text.indexOf('三、表扬和批评')).toBeGreaterThan(text.indexOf('二、需督办事项'));
-    // Round eighteen (R19 通报: no 联系人): the contact line closes 四, a gap without the setting (BULLETIN_RULES.contactGap).
-    expect(text[text.indexOf('济南市生态环境局') - 1]).toBe('联系人：【待填：联系人及电话】。');
-    const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局') - 1);
+    // Round eighteen (R19 通报: no 联系人; then R20, R21, R23: it is an 附注, GB/T 9704 7.3.6): under the date, in
+    // parentheses, a gap without the setting (BULLETIN_RULES.contactGap).
+    expect(text.at(-1)).toBe('（联系人：【待填：联系人及电话】）');
+    const asks = text.slice(text.indexOf('四、工作要求') + 1, text.indexOf('济南市生态环境局'));
     // Round seven (finding 4): 补报 and the written reply are one point, last, with the one date (were two).
     // Round eight (R2, point 4): what is not done is said once: 抓紧整改落实 carries it into the next plan (was a
     // second point, 统筹推进工作, naming it again).
@@ -286,7 +287,8 @@ describe('the 督办通报 of a 年终 round', () => {
 
   it('closes with the 落款, then the 版记: 抄送, 印发机关 and 印发日期', () => {
     const text = docxText(file('督办通报'));
-    expect(text.slice(-2)).toEqual(['济南市生态环境局', '2026年1月15日']);
+    // Round eighteen: the 附注 under the date (GB/T 9704 7.3.6).
+    expect(text.slice(-3)).toEqual(['济南市生态环境局', '2026年1月15日', '（联系人：【待填：联系人及电话】）']);
     const imprint = docxTables(file('督办通报')).at(-1)!;
     expect(imprint).toEqual([
       ['抄送：市委督查室，市政府督查室。', '抄送：市委督查室，市政府督查室。'],
@@ -1014,10 +1016,11 @@ describe('layout', () => {
       const paragraphs = xml.split('<w:p>');
       // (B25: found by its lead phrase; was by `以上补报材料请于`, words the point no longer has when 表2 asks every paper.)
       const last = paragraphs.find((p) => p.includes('按期报送材料。'))!;
-      // Round eighteen (R19 通报): a one-line 联系人 now stands between it and the 落款; it keeps with that line, and
-      // the line with the 落款 (docx-writer keepsWithNext), so the 落款's page still holds the body's last lines.
-      const contact = paragraphs.find((p) => p.includes('联系人：'))!;
-      expect(contact).toContain('<w:keepNext/>');
+      // Round eighteen (R20, R21, R23: the 联系人 is an 附注 under the date): the date keeps with it (docx-writer
+      // signatureOf), so it never stands alone on a page.
+      const date = paragraphs.findIndex((p) => p.includes('>2026年1月15日<'));
+      expect(paragraphs[date]).toContain('<w:keepNext/>');
+      expect(paragraphs[date + 1]).toContain('（联系人：');
       expect(last).toContain('<w:keepNext/>');
       expect(last).not.toContain('<w:keepLines/>');
       expect(last).not.toMatch(/<w:widowControl w:val="(false|0)"\/>/);
@@ -1584,9 +1587,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
 
   // Round six (point 6): each requirement names its subject from the data; none fits any 通报.
   it('words each 工作要求 from the round: who finishes what by when, who owes which report, where leftovers go next year', () => {
-    // Round eighteen (R19 通报): the contact line after the requirements (BULLETIN_RULES.contactGap).
-    expect(bulletin[bulletin.indexOf('济南市生态环境局') - 1]).toBe('联系人：【待填：联系人及电话】。');
-    const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局') - 1);
+    // Round eighteen (R19 通报; R20, R21, R23: as an 附注): the contact under the date (BULLETIN_RULES.contactGap).
+    expect(bulletin.at(-1)).toBe('（联系人：【待填：联系人及电话】）');
+    const asks = bulletin.slice(bulletin.indexOf('四、工作要求') + 1, bulletin.indexOf('济南市生态环境局'));
     // Round eight (R2, point 4): the task not done is said once — (一) and the former (二) 统筹推进工作 are one point.
     // Round fourteen (R9 通报 4; were (一) and (二)): 78 of the 82 cooperating texts are filler, asked for in (二).
     expect(asks.map((p) => p.slice(0, 10))).toEqual(['（一）抓紧整改落实。', '（二）提高报送质量。', '（三）按期报送材料。']);

@@ -244,7 +244,8 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     // Issue 29 (round two): the title names the issuer; （牵头） only beside other units; a 原因 column.
     // Issue 29 (round six): issued as a 文件, the 版头's 发文机关标志 (default: the issuer and 文件) above the 文号.
     expect(text.slice(0, 4)).toEqual(['某区生态环境局办公室文件', '区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
-    expect(text.slice(-2)).toEqual(['某区生态环境局办公室', '2025年10月20日']);
+    // Round eighteen: the contact as an 附注 under the date (GB/T 9704 7.3.6); here the setting is unset.
+    expect(text.slice(-3)).toEqual(['某区生态环境局办公室', '2025年10月20日', '（联系人：【待填：联系人及电话】）']);
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
       // Issue 29 round four: each item says by when; neither the plan nor the units give a date here: a listed gap.

@@ -161,7 +161,7 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
-      return signatureOf(block);
+      return signatureOf(block, keepNext);
     case 'masthead':
       return mastheadOf(block);
     case 'image': {
@@ -215,12 +215,13 @@ function bodyWidth(text: string): number {
  * the 发文机关署名 centred over the date (when longer than the date by more than eight characters, flush right). Both
  * are kept on the page of the last body lines.
  */
-function signatureOf(block: Extract<Block, { type: 'signature' }>): Paragraph[] {
+function signatureOf(block: Extract<Block, { type: 'signature' }>, noteAfter = false): Paragraph[] {
   const dateRight = GB9704.indent * 2;
   const orgRight = Math.max(0, Math.round(dateRight + ((bodyWidth(block.date) - bodyWidth(block.org)) / 2) * BODY_CHAR));
   const line = (text: string, right: number, keepNext: boolean) =>
     new Paragraph({ spacing: exact, keepNext, alignment: AlignmentType.RIGHT, indent: { right }, children: runs([{ text, bold: false }], FONTS.body, GB9704.bodySize) });
-  return [new Paragraph({ spacing: exact, keepNext: true, children: [] }), line(block.org, orgRight, true), line(block.date, dateRight, false)];
+  // A 附注 under the date (GB/T 9704 7.3.6: `（联系人：…）`) stays on the date's page.
+  return [new Paragraph({ spacing: exact, keepNext: true, children: [] }), line(block.org, orgRight, true), line(block.date, dateRight, noteAfter)];
 }
 
 /** The 版头's measures (GB/T 9704 7.2): the mark's largest size (初号, half-points), its red, the rule below the 文号. */
@@ -286,11 +287,10 @@ function mastheadOf(block: Extract<Block, { type: 'masthead' }>): Paragraph[] {
  * that introduces a table or a figure (`…限期整改：`, or any paragraph of at most two lines) so that it never ends a page
  * with its table on the next. A longer paragraph before a table flows as body text does.
  */
-function keepsWithNext(block: Block, next: Block | undefined, afterNext?: Block): boolean {
+function keepsWithNext(block: Block, next: Block | undefined): boolean {
   if (next?.type === 'signature') return true;
-  // A one-line paragraph before the 落款 (`联系人：…`) is no body text of its own: the paragraph before it keeps with it,
-  // so the 落款's page still holds the last lines of the body (GB/T 9704 7.3.5).
-  if (afterNext?.type === 'signature' && next?.type === 'paragraph' && [...next.content.map((c) => c.text).join('')].length <= GB9704.charsPerLine) return true;
+  // The 落款's date keeps with an 附注 under it (`（联系人：…）`, GB/T 9704 7.3.6).
+  if (block.type === 'signature') return next?.type === 'paragraph';
   if (next?.type !== 'table' && next?.type !== 'image') return false;
   const text = block.type === 'paragraph' ? block.content.map((c) => c.text).join('') : '';
   return /[：:]$/.test(text.trim()) || [...text].length <= GB9704.charsPerLine * 2 - 2;
@@ -312,9 +312,7 @@ function layoutBlocks(blocks: Block[], images: WriteOptions['images']): (Paragra
     const note = notesOf(main).indexOf(b as never);
     // The body's last paragraph (or 特此报告), the attachment note and the 落款 stay on one page; the last paragraph, under
     // widow control, may break across the page with its last lines kept with the 落款 (keepsWithNext).
-    const keep = keepsWithNext(b, main[i + 1], main[i + 2]);
-    // The last body paragraph, or the one before a one-line 联系人 kept with it, is the one free to break.
-    out.push(...paragraphOf(b, images, keep, note >= 0 ? note : undefined, i === main.length - 1 || main[i + 1]?.type === 'signature' || (keep && main[i + 2]?.type === 'signature')));
+    out.push(...paragraphOf(b, images, keepsWithNext(b, main[i + 1]), note >= 0 ? note : undefined, i === main.length - 1 || main[i + 1]?.type === 'signature'));
   });
   // Without a 落款 the note closes the body.
   if (attachments.length && !main.some((b) => b.type === 'signature')) out.push(...attachmentNote(titles));
