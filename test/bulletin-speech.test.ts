@@ -715,13 +715,16 @@ describe('rules in one place', () => {
     for (const c of mine.clauses) if (leadOf(c)) groups.set(`${leadOf(c)!.unit}|${c.chapterId}`, [...(groups.get(`${leadOf(c)!.unit}|${c.chapterId}`) ?? []), c]);
     const three = [...groups.values()].find((g) => g.length >= 3)!.slice(0, 3);
     const pasted = '建立工作台账，逐项对账销号，全年推进重点事项12项。';
-    three.forEach((c, i) => (leadOf(c)!.progress = i < 2 ? `${leadOf(c)!.progress}${pasted}` : pasted));
+    // After R26, R27 (通报: a unit whose items each gave their own figures, the pasted sentence only closing them, was
+    // asked to 核实 figures the report states): only a clause with nothing but the pasted sentence is followed up. Here
+    // the first keeps its own words beside it, the other two have the sentence alone.
+    three.forEach((c, i) => (leadOf(c)!.progress = i < 1 ? `${leadOf(c)!.progress}${pasted}` : pasted));
     const unit = leadOf(three[0]!)!.unit;
     const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan, { replyBy: '2026-01-30' });
     const rows = built.督办.filter((r) => r.单位 === unit && r.情况.startsWith('报为完成'));
-    // By hand: one row, the three clauses counted; one of them with nothing of its own, so 部分未写明具体进展.
-    expect(rows.map((r) => [r.情况, r.原因, r.时限])).toEqual([['报为完成，但3项工作报送同一表述，部分未写明具体进展', '—', '2026年1月30日前分别补报具体进展']]);
-    expect(rows[0]!.任务).toMatch(/等3项/);
+    // By hand: one row of the two clauses with nothing of their own (was: three, 部分未写明具体进展).
+    expect(rows.map((r) => [r.情况, r.原因, r.时限])).toEqual([['报为完成，但2项工作报送同一表述，未写明具体进展', '—', '2026年1月30日前分别补报具体进展']]);
+    expect(rows[0]!.任务).toMatch(/等2项/);
     // 表1 counts them as reported (the units' own statuses stand).
     expect(built.表1.at(-1)!.完成).toBe(buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan).表1.at(-1)!.完成);
     // 三 points to the row; 四 asks it among 表2's rows; (一) still asks 补报.
@@ -1244,9 +1247,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       // unit is the one that pasted, so one sentence reminds it of both, naming it once.
       `（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，所承担的${['9.1', '9.2', '9.3', '9.4'].map(taskOf).join('、')}等4项工作完成情况不明，予以通报批评。` +
         // Round sixteen (R14–R16 通报): the count of works the pasted sentence stands under (PASTED_UNDER's 3 clauses).
-        // B25 (assertion changed, was `…同一表述，予以提醒。`): it points to 表2's row that follows those items up (row 4,
-        // after 6.3, 9.1–9.4 and 11.1), which asks what is owed; 三 does not ask it again.
-        `${LATE_UNIT}逾期2天报送，且在3项工作下重复报送同一表述（见表2第4项），予以提醒。` +
+        // B25 pointed to a 表2 row for those items; after R26, R27 (each of them gave its own figures, the pasted
+        // sentence only closing them) no row follows them up, so the sentence is as before B25.
+        `${LATE_UNIT}逾期2天报送，且在3项工作下重复报送同一表述，予以提醒。` +
         // Round fourteen (R9 通报 4; the paragraph ended at 成效。): by hand, the plan's 85 配合 rows less the silent
         // unit's 3 are 82 reported; 4 give their part (COOPERATING_TEXT), 78 filler (FILLERS), 继续做好配合工作 the most.
         // Round sixteen (R14 通报 5: no subject and no ruling): who, the counts, and the reminder.
@@ -1296,14 +1299,17 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // B25 (assertion changed, was `${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项
     // 所列材料，请于…`: the silent unit's 补报 asked in 表2, in 三 and here, row 2 counted twice): one sentence by 表2's rows
     // due on the reply date — by hand 2 (补报), 3 (11.1's plan) and 4 (the pasted items), not row 1 (6.3, 3月31日).
-    expect(body).toContain('\n（三）按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。\n');
+    // After R26, R27 (通报: 政策法规处's three items each gave their own figures, the pasted sentence only closing them) no row follows them up: rows 2 (补报) and 3 (11.1's plan).
+    expect(body).toContain('\n（三）按期报送材料。表2第2、3项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。\n');
     expect(body).not.toContain(`${SILENT_UNIT}要补报`);
     // B25 (R22, R24, R25 通报: three items 表1 counts 完成 on one pasted wording): 政策法规处's three clauses under BOILERPLATE
     // (PASTED_UNDER, one chapter, 十二) are one row of 表2 — the first task and the count (silentGroup, over 40
     // characters with all three), each clause's own words besides the pasted sentence (LEAD_TEXT), so 需逐项核实, no cause,
     // the specific progress owed by the reply date. 表1 still counts them 完成 (十二 6 of 6 below); its note says nothing
     // of them (the row's 报为完成 says why; a fourth mention would be one too many).
-    expect(pressed.find((r) => r[2] === LATE_UNIT)).toEqual(['4', `${taskOf('12.1')}等3项`, LATE_UNIT, '报为完成，但3项工作报送同一表述，需逐项核实', '—', '2026年1月30日前分别补报具体进展']);
+    // After R26, R27 (通报: each of the three gave its own figures, the pasted sentence only closing them; `需逐项核实`
+    // doubted figures the report states): no row, only a clause with nothing but the pasted sentence is followed up.
+    expect(pressed.find((r) => r[2] === LATE_UNIT)).toBeUndefined();
     expect(PASTED_UNDER.map(taskOf)).toEqual([taskOf('12.1'), taskOf('12.3'), taskOf('12.5')]);
     expect(byChapter.find((r) => r[0]!.startsWith('十二、'))!.slice(1)).toEqual(['6', '6', '0', '0', '0', '0', '100%']);
     expect(body).toContain('基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办。\n');
@@ -1394,8 +1400,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // step under 下一步措施 (no measure in a 时限 column), the problem alone under 存在问题 (was `已完成，…`).
     // Round twelve (R7 通报 1): 9.1–9.4, one unit's in one chapter, are one row (were four): 1…3.
     // B25 (assertions changed, were 1…3 without 12.1): 政策法规处's three clauses under one pasted sentence are row 4.
-    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3', '4']);
-    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `${taskOf('9.1')}等4项`, taskOf('11.1'), `${taskOf('12.1')}等3项`]);
+    // After R26, R27 (通报: 政策法规处's three items each gave their own figures, the pasted sentence only closing them) no row follows them up: 1…3 again.
+    expect(pressed.map((r) => r[0])).toEqual(['序号', '1', '2', '3']);
+    expect(pressed.slice(1).map((r) => r[1])).toEqual([taskOf('6.3'), `${taskOf('9.1')}等4项`, taskOf('11.1')]);
     const followed = tables[2]!;
     // Round thirteen (B13 point 1; were six columns with 原因, 【待填：原因】 in each row): no 原因 column, the problem's
     // whole text (5.3's cause, 上游来水影响明显, stays in it).
@@ -1555,7 +1562,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round eleven (R6 通报 2; was `—`): numbered as every row, after the six clauses.
     // Round twelve (R7 通报 1): after 3 rows (9.1–9.4 one row).
     // B25 (assertion changed, was 4): after 4 rows (12.1, 12.3, 12.5 under one pasted sentence one row).
-    expect(row[0]).toBe('5');
+    // After R26, R27 (通报: 政策法规处's three items each gave their own figures, the pasted sentence only closing them) no row follows them up: 4 again.
+    expect(row[0]).toBe('4');
     // Round nine (B9 point 5; was up to three units by name): the first cooperating unit named, the rest counted —
     // the 蓝天 chapter's other leads, in registry order (by hand: 数字化应用中心, 执法支队, 机动车污染防治中心).
     const others = leads.filter((u) => u !== firstLead);
@@ -1570,8 +1578,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const table2 = docxTables(join(out2, '督办通报_2025-年终.docx'))[1]!;
     // B25 (assertions changed, were four rows and `以上补报材料以及表2第2至4项所列材料，请于…` after the silent unit's 补报
     // again): row 4 the pasted items, due on the reply date too; 四 asks by the rows once, 2 to 5.
-    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true, true]);
-    expect(missedText).toContain('（四）按期报送材料。表2第2至5项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
+    // After R26, R27 (通报: 政策法规处's three items each gave their own figures, the pasted sentence only closing them) no row follows them up: four rows, 2 to 4.
+    expect(table2.slice(1).map((r) => r.at(-1)!.startsWith('2026年1月30日前'))).toEqual([false, true, true, true]);
+    expect(missedText).toContain('（四）按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
     const everything = missedText.join('') + docxTables(join(out2, '督办通报_2025-年终.docx')).flat(2).join('');
     expect(everything.match(/原因分析和整改措施/g)).toHaveLength(1);
     expect(everything.match(/整改计划及销号时限/g)).toHaveLength(1);
@@ -1621,8 +1630,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Every date once in 四 (the 补报 date, in (二)), and each of 表2's dates still in the document, in 表2.
     const dates = asks.join('').match(/(\d{4}年)?\d{1,2}月\d{1,2}日/g)!;
     expect(dates).toEqual(['2026年1月30日']);
-    // (B25: assertion changed, a fourth row — the pasted items — due on the reply date.)
-    expect(pressed.slice(1).map((r) => r.at(-1)!.match(/\d{4}年\d{1,2}月\d{1,2}日/)![0])).toEqual(['2026年3月31日', '2026年1月30日', '2026年1月30日', '2026年1月30日']);
+    // (B25 added a fourth row, the pasted items; after R26, R27 they each gave their own figures: no row, three again.)
+    expect(pressed.slice(1).map((r) => r.at(-1)!.match(/\d{4}年\d{1,2}月\d{1,2}日/)![0])).toEqual(['2026年3月31日', '2026年1月30日', '2026年1月30日']);
     // (Round ten's `纳入2026年“…”工作` for a task left over is gone with the items; 2026年度调度 is the follow-up's frame.)
     expect(asks.join('')).not.toMatch(/14个方面|59项|纳入2026年“/);
     expect(asks.join('')).not.toContain('十五五');
@@ -1630,15 +1639,16 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 5): exactly the papers 表2 asks by the reply date — the silent unit's reports and 11.1's
     // remainder plan; 表2 asks 土壤生态环境处 no 整改措施 (its row has a date), so none is named (was).
     const byReply = pressed.slice(1).filter((r) => r.at(-1)!.startsWith('2026年1月30日前')).map((r) => r.at(-1));
-    // (B25: assertion changed, with the pasted items' 分别补报具体进展.)
-    expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限', '2026年1月30日前分别补报具体进展']);
+    // (B25 added the pasted items' 分别补报具体进展; after R26, R27 no such row here.)
+    expect([...new Set(byReply)]).toEqual(['2026年1月30日前补报', '2026年1月30日前报送剩余5项整改计划及销号时限']);
     // Round eleven (R6 通报 5; was `以上补报材料和生态保护处的剩余5项整改计划及销号时限`): the other papers by the table
     // that asks them, each paper named once in the document.
     // Round fifteen (R10 通报; was `补报“妥善应对突发环境事件”等4项工作`, `表2所列材料`): the tasks counted, 三 lists them;
     // the rows due on the reply date named (byReply above: rows 2 and 3, not row 1).
     // B25 (assertion changed, was `${SILENT_UNIT}要补报4项工作的年终完成情况，做到数据真实、内容完整。以上补报材料以及表2第2、3项
-    // 所列材料，请于…`): the brief's one sentence, rows 2 to 4 (the pasted items row 4).
-    expect(asks[2]).toBe('（三）按期报送材料。表2第2至4项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
+    // 所列材料，请于…`): the brief's one sentence, rows 2 to 4 (the pasted items row 4); after R26, R27 no pasted row:
+    // rows 2 and 3.
+    expect(asks[2]).toBe('（三）按期报送材料。表2第2、3项所列材料请于2026年1月30日前书面报送局办公室，做到数据真实、内容完整。');
     expect(asks[2]).not.toContain('整改措施');
     expect(bulletin.join('').match(/整改计划及销号时限/g)).toBeNull();
     expect(asks.join('')).not.toContain('抓牢抓实');

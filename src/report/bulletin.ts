@@ -1115,7 +1115,9 @@ export function buildBulletin(
     ? clauses.flatMap((c) => {
         if (c.yearEnd !== '完成' || remainderRows.some((r) => r.编号 === c.clauseId)) return [];
         const sentences = (a: UnitAnswer) => sentencesOf(substance(a.progress, c.task));
-        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).some((x) => boiler.has(x)));
+        // After R26, R27 (通报: the unit's items each gave their own figures, the pasted sentence only closing them; `需逐项
+        // 核实` then doubted figures the report states): only a clause whose lead wrote nothing but the pasted sentence.
+        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).some((x) => boiler.has(x)) && sentences(a).every((x) => boiler.has(x)));
         if (!leads.length) return [];
         pastedOwn.set(c.clauseId, leads.every((a) => sentences(a).some((x) => !boiler.has(x))));
         const 情况 = BULLETIN_RULES.pasted.situation(1, pastedOwn.get(c.clauseId) ? 'all' : 'none');
