@@ -731,11 +731,10 @@ describe('rules in one place', () => {
     const at = built.督办.indexOf(rows[0]!) + 1;
     expect(built.批评 + built.报送质量).toContain(`（见表2第${at}项）`);
     expect(built.要求[0]!.内容).toContain('完成整改或补报');
-    // The words by hand: all with their own words, none, one item alone.
-    expect([BULLETIN_RULES.pasted.situation(3, 'all'), BULLETIN_RULES.pasted.situation(3, 'none'), BULLETIN_RULES.pasted.situation(1, 'all')]).toEqual([
-      '报为完成，但3项工作报送同一表述，需逐项核实',
+    // The words by hand: several items, one item alone (after R26, R27 only clauses with nothing else are rows).
+    expect([BULLETIN_RULES.pasted.situation(3), BULLETIN_RULES.pasted.situation(1)]).toEqual([
       '报为完成，但3项工作报送同一表述，未写明具体进展',
-      '报为完成，但所报表述与其他工作相同，需逐项核实',
+      '报为完成，但所报表述与其他工作相同，未写明具体进展',
     ]);
   });
 

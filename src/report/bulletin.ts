@@ -303,14 +303,14 @@ export const BULLETIN_RULES = {
    * B25 (R22, R24, R25 通报: `在3项工作下重复报送同一表述` beside 表1 counting those items 完成 — one wording evidences
    * no three completions): a lead's clauses reported 完成 whose text holds a sentence pasted under several tasks (报告.
    * 重复表述, the sentence the year-end report gives nobody) are one row of 表2 per unit and chapter (silentGroup's
-   * words), followed up by the reply date; 表1 counts them as reported. The row says whether the unit's text says
-   * anything else of its own (`需逐项核实`) or nothing (`未写明具体进展`); 三 points to the row (`（见表2第4项）`), 四
+   * words), followed up by the reply date; 表1 counts them as reported. After R26, R27 only a clause whose lead wrote
+   * nothing but that sentence (`未写明具体进展`): one with its own figures besides is evidenced. 三 points to the row, 四
    * asks by the rows only. 表1's note says nothing of them: the row's own `报为完成` tells why 表1 counts them, and a
    * fourth mention (note, row, 三, 四（三）) was one too many.
    */
   pasted: {
-    situation: (items: number, own: 'all' | 'some' | 'none') =>
-      `报为完成，但${items > 1 ? `${items}项工作报送同一表述` : '所报表述与其他工作相同'}，${own === 'all' ? '需逐项核实' : own === 'some' ? '部分未写明具体进展' : '未写明具体进展'}`,
+    // (After R26, R27 only a clause with nothing else is followed up: the row says so.)
+    situation: (items: number) => `报为完成，但${items > 1 ? `${items}项工作报送同一表述` : '所报表述与其他工作相同'}，未写明具体进展`,
     ask: '分别补报具体进展',
     /** Up to how many units that pasted 表2 follows up item by item (the quality remark's BULLETIN_REPEATED_NAMED). */
     units: 3,
@@ -1108,7 +1108,6 @@ export function buildBulletin(
   const pastedUnder = new Map<string, number>();
   for (const c of clauses)
     for (const u of new Set(c.answers.filter((a) => a.reported && sentencesOf(substance(a.progress, c.task)).some((x) => boiler.has(x))).map((a) => a.unit))) pastedUnder.set(u, (pastedUnder.get(u) ?? 0) + 1);
-  const pastedOwn = new Map<string, boolean>();
   // (Only while few units pasted, BULLETIN_RULES.pasted.units: beyond that 三 says 部分单位…照搬套用 and 四 asks for
   // better returns; 表2 is no list of half the office's work.)
   const pastedRows = yearEnd && pastedUnder.size <= BULLETIN_RULES.pasted.units
@@ -1119,8 +1118,7 @@ export function buildBulletin(
         // 核实` then doubted figures the report states): only a clause whose lead wrote nothing but the pasted sentence.
         const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).some((x) => boiler.has(x)) && sentences(a).every((x) => boiler.has(x)));
         if (!leads.length) return [];
-        pastedOwn.set(c.clauseId, leads.every((a) => sentences(a).some((x) => !boiler.has(x))));
-        const 情况 = BULLETIN_RULES.pasted.situation(1, pastedOwn.get(c.clauseId) ? 'all' : 'none');
+        const 情况 = BULLETIN_RULES.pasted.situation(1);
         return [{ 部分: '', 序号: '', 编号: c.clauseId, 任务: rowName(c, clauses), 单位: unitsText(leads), 类别: '重复' as PressedKind, 情况, 原因: '—', 时限: `${reply}前${BULLETIN_RULES.pasted.ask}`, 序时: '', 颜色: '', 停滞: false }];
       })
     : [];
@@ -1139,8 +1137,7 @@ export function buildBulletin(
     const 任务 = BULLETIN_RULES.silentGroup(title, same.map((x) => x.任务));
     if (r.类别 === '重复') {
       // B25: one unit's pasted clauses in one chapter, one row as a silent unit's are (silentGroup's words).
-      const own = same.filter((x) => pastedOwn.get(x.编号)).length;
-      return [{ ...r, 任务, 情况: BULLETIN_RULES.pasted.situation(same.length, own === same.length ? 'all' : own ? 'some' : 'none') }];
+      return [{ ...r, 任务, 情况: BULLETIN_RULES.pasted.situation(same.length) }];
     }
     const parts = same.map((x) => x.部分).filter(Boolean);
     return [{ ...r, 任务, 情况: W.未报送, 部分: parts.join('；') }];
