@@ -934,7 +934,8 @@ describe('the speech’s rules, each on its own', () => {
     // After R21, R23, R24, R25 (speech: 37 after the year's 36 sounds like a step back): an aim the year's value beats
     // says the value it builds on (AIM_BRIDGE); one it does not beat is left as the plan wrote it.
     const pm = [{ 指标: 'PM2.5平均浓度', 完成值: '36微克/立方米' }];
-    expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', pm)).toBe('细颗粒物（PM2.5）平均浓度在2025年36微克/立方米的基础上巩固提升、控制在37微克/立方米以内');
+    // (After R26, R27: the value after the ceiling, no 提升 the ceiling does not ask; was `…在2025年36…的基础上巩固提升、控制在…`.)
+    expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', pm)).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内、巩固2025年36微克/立方米的改善成果');
     expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', [{ 指标: 'PM2.5平均浓度', 完成值: '38微克/立方米' }])).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内');
     expect(bridgedAim('优良天数比率达到64%以上', '2025', pm)).toBe('优良天数比率达到64%以上');
     // After R24 (speech 5): a missed rate by the gain its aim asks, 64 − 63.1 = 0.9 (GAIN); a ceiling or a met aim says nothing.

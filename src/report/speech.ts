@@ -467,11 +467,12 @@ export const OWN_WORK = {
 
 /**
  * Round eighteen (R21 speech 7, R23 speech 9, R24 speech 4, R25 speech 5: `PM2.5平均浓度控制在37…以内` right after the
- * year's 36 sounds like a step back): an aim of the 主要目标 the year's value already beats says the value it builds on
- * (`细颗粒物（PM2.5）平均浓度在2025年36微克/立方米的基础上巩固提升，控制在37微克/立方米以内`); no new figure is
- * promised (R12 speech 5 refused `力争稳定在36`).
+ * year's 36 sounds like a step back): an aim of the 主要目标 the year's value already beats says the value after it
+ * (`细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内、巩固2025年36微克/立方米的改善成果`); no new figure is promised
+ * (R12 speech 5 refused `力争稳定在36`), nor an improvement the ceiling does not ask (R26, R27: `在36的基础上巩固提升、
+ * 控制在37以内` contradicted itself).
  */
-export const AIM_BRIDGE = (year: string, value: string) => `在${year}年${value}的基础上巩固提升、`;
+export const AIM_BRIDGE = (year: string, value: string) => `、巩固${year}年${value}的改善成果`;
 export function bridgedAim(aim: string, year: string, rows: readonly { 指标: string; 完成值: string }[]): string {
   const said = spoken(aim);
   for (const row of rows) {
@@ -480,7 +481,7 @@ export function bridgedAim(aim: string, year: string, rows: readonly { 指标: s
     const rest = said.slice(name.length);
     const against = aimAgainstValue(name, rest, row);
     if (!against?.margin || !aim.endsWith(rest)) return aim;
-    return `${aim.slice(0, aim.length - rest.length)}${AIM_BRIDGE(year, row.完成值)}${rest}`;
+    return `${aim}${AIM_BRIDGE(year, row.完成值)}`;
   }
   return aim;
 }
