@@ -398,6 +398,10 @@ export function tableCounts(own: readonly ClauseProgress[], yearEnd: boolean, ba
     完成率: own.length && !reported.length ? BULLETIN_RULES.outcomeWords.未报送 : own.length ? tableRate(done, own.length) : '—',
   };
 }
+/** The units a row of 表2 names (`甲处（牵头）、乙处`), without the 牵头 mark. */
+function rowUnits(r: { 单位: string }): string[] {
+  return r.单位.split('、').map((u) => u.replace(/（牵头）$/, ''));
+}
 /** The remainder a clause's reporting leads state in their own text (OPEN_REMAINDER), the first found, else undefined. */
 function leadRemainder(c: ClauseProgress): ReturnType<typeof openRemainder> | undefined {
   return c.answers
@@ -1116,7 +1120,7 @@ export function buildBulletin(
         const sentences = (a: UnitAnswer) => sentencesOf(substance(a.progress, c.task));
         // After R26, R27 (通报: the unit's items each gave their own figures, the pasted sentence only closing them; `需逐项
         // 核实` then doubted figures the report states): only a clause whose lead wrote nothing but the pasted sentence.
-        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).some((x) => boiler.has(x)) && sentences(a).every((x) => boiler.has(x)));
+        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported && sentences(a).length > 0 && sentences(a).every((x) => boiler.has(x)));
         if (!leads.length) return [];
         const 情况 = BULLETIN_RULES.pasted.situation(1);
         return [{ 部分: '', 序号: '', 编号: c.clauseId, 任务: rowName(c, clauses), 单位: unitsText(leads), 类别: '重复' as PressedKind, 情况, 原因: '—', 时限: `${reply}前${BULLETIN_RULES.pasted.ask}`, 序时: '', 颜色: '', 停滞: false }];
@@ -1173,7 +1177,7 @@ export function buildBulletin(
         mine.length > 0 &&
         !missedAnswerable.has(unit) &&
         // (B25: nor a unit whose clauses 表2 follows up for a pasted sentence.)
-        !pastedRows.some((r) => r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)) &&
+        !pastedRows.some((r) => rowUnits(r).includes(unit)) &&
         mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
         !mine.some(({ c, a }) => disqualified(c, a))
       );
@@ -1227,7 +1231,7 @@ export function buildBulletin(
   const lateWords = (u: string) => `${u}逾期${daysLate(u) > 0 ? `${daysLate(u)}天` : ''}报送`;
   for (const u of ctx.报送.未报) {
     // Name what is missing: the items this unit answers for that stand 未报送 in 表2.
-    const items = pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === u));
+    const items = pressedRows.filter((r) => r.类别 === '未报送' && rowUnits(r).includes(u));
     // Round thirteen (B13 point 5): every task named, up to CRITICISM_NAMED (表2's row may name only the first).
     const names = [...new Set(items.map((r) => r.任务))];
     const what = items.length > 2 ? `${names.length <= CRITICISM_NAMED ? list(names) : names[0]}等${items.length}项工作` : list(names);
@@ -1239,7 +1243,7 @@ export function buildBulletin(
   // A late unit that pasted text is reminded of both at once (BULLETIN_RULES.lateAndRepeated), not named twice.
   // B25: 三 points to the units' rows of 表2 (`（见表2第4项）`), which ask for what is owed; it does not ask it again.
   const pastedRefs = (us: string[]) => {
-    const rows = clauseRows.flatMap((r, i) => (r.类别 === '重复' && r.单位.split('、').some((x) => us.includes(x.replace(/（牵头）$/, ''))) ? [i + 1] : []));
+    const rows = clauseRows.flatMap((r, i) => (r.类别 === '重复' && rowUnits(r).some((x) => us.includes(x)) ? [i + 1] : []));
     return rows.length ? BULLETIN_RULES.pasted.see(rowNumbers(rows)) : '';
   };
   const late = lateUnits.map((u) => (pastedUnder.has(u) ? BULLETIN_RULES.lateAndRepeated(lateWords(u), pastedUnder.get(u)!, pastedRefs([u])) : lateWords(u)));
@@ -1257,7 +1261,7 @@ export function buildBulletin(
       const lead = c.answers.find((a) => a.role === '牵头')?.unit ?? units[0] ?? '';
       return { task: row.任务, lead, others: units.filter((u) => u !== lead), deadline: row.时限 };
     });
-  const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap((r) => r.单位.split('、').map((u) => u.replace(/（牵头）$/, '')))])]);
+  const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap(rowUnits)])]);
   // 表2 as printed (numbered 1…N below), and the rows whose 时限 is the reply date (REQUIREMENT_WORDS.listedPapers).
   const tableRows = [...clauseRows, ...indicatorRows];
   const replyRows = tableRows.flatMap((r, i) => (r.时限.startsWith(`${reply}前`) ? [i + 1] : []));
@@ -1267,7 +1271,7 @@ export function buildBulletin(
     undone: undoneItems,
     unreported: owing.map((unit) => ({
       unit,
-      tasks: pressedRows.filter((r) => r.类别 === '未报送' && r.单位.split('、').some((x) => x.replace(/（牵头）$/, '') === unit)).map((r) => r.任务),
+      tasks: pressedRows.filter((r) => r.类别 === '未报送' && rowUnits(r).includes(unit)).map((r) => r.任务),
       returned: ctx.报送.退回.includes(unit),
       // 三 criticises a silent unit by the tasks it owes (failing above); a returned unit is criticised without them.
       named: ctx.报送.未报.includes(unit),

@@ -1164,10 +1164,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
      * facts through the teller), a gap for a chapter done with no telling fact (round nine), its carried work, the tasks
      * not told, then the gap and facts of what was not reported. The speech leaves the gap and the unreported out.
      */
-    const closingOf = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
-      const { carried, after } = closingParts(mine, told, rest, t, object, state);
-      return carried.map((x) => x.words).join('') + after;
-    };
+    const closingOf = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => closingText(closingParts(mine, told, rest, t, object, state));
+    /** A closing said whole: its carried work, then the rest. */
+    const closingText = (c: { carried: { words: string }[]; after: string }) => c.carried.map((x) => x.words).join('') + c.after;
     /** closingOf in two: the carried work task by task, and the rest of the closing. */
     const closingParts = (mine: ClauseProgress[], told: number, rest: TaskFacts[], t: SectionText, object: string, state: HeadingState) => {
       const carried = carriedWordsOf(mine);
@@ -1191,7 +1190,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // Verb + object, as the seed's 一是强化政治建设: the adverb claims only what the data shows.
         const state = stateOf(mine);
         const closing = closingParts(mine, kept.length, rest, here, objectOf(chapterTitle), state);
-        const tail = closing.carried.map((x) => x.words).join('') + closing.after;
+        const tail = closingText(closing);
         if (!kept.length && !tail) continue;
         // Work not all done takes 持续 (`持续保障环境安全`), claiming no success; a lead is never subject + predicate.
         let head = !o.yearEnd ? chapterTitle : words.lead(chapterTitle, state, 'chapter');

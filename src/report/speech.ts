@@ -474,31 +474,28 @@ export const OWN_WORK = {
  */
 export const AIM_BRIDGE = (year: string, value: string) => `、巩固${year}年${value}的改善成果`;
 export function bridgedAim(aim: string, year: string, rows: readonly { 指标: string; 完成值: string }[]): string {
-  const said = spoken(aim);
-  for (const row of rows) {
-    const name = spoken(row.指标);
-    if (!said.startsWith(name)) continue;
-    const rest = said.slice(name.length);
-    const against = aimAgainstValue(name, rest, row);
-    if (!against?.margin || !aim.endsWith(rest)) return aim;
-    return `${aim}${AIM_BRIDGE(year, row.完成值)}`;
-  }
-  return aim;
+  const m = aimRow(spoken(aim), rows);
+  return m?.against?.margin && aim.endsWith(m.rest) ? `${aim}${AIM_BRIDGE(year, m.row.完成值)}` : aim;
 }
 
 /** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
 export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): string | null {
-  for (const row of rows) {
-    const name = spoken(row.指标);
-    if (!aim.startsWith(name)) continue;
-    const rest = aim.slice(name.length);
-    const against = aimAgainstValue(name, rest, row);
-    if (!against) return null;
-    const said = OWN_WORK.shortName.exec(name)?.[1] ?? name;
-    if (!against.meets) return OWN_WORK.raise(said, row.完成值, against.atMost, rest.replace(OWN_WORK.verb, ''));
-    return null;
-  }
-  return null;
+  const m = aimRow(aim, rows);
+  if (!m?.against || m.against.meets) return null;
+  return OWN_WORK.raise(OWN_WORK.shortName.exec(m.name)?.[1] ?? m.name, m.row.完成值, m.against.atMost, m.rest.replace(OWN_WORK.verb, ''));
+}
+
+/**
+ * The year's row an aim (in spoken words) is about, by the indicator's spoken name it opens with: the name, the aim's
+ * rest (`控制在37…以内`) and how the year's value stands against it (kpi.ts aimAgainstValue); null when no row is.
+ * One match for 形势's raise and gain and the 主要目标's bridge.
+ */
+function aimRow<R extends { 指标: string; 完成值: string }>(aim: string, rows: readonly R[]) {
+  const row = rows.find((r) => aim.startsWith(spoken(r.指标)));
+  if (!row) return null;
+  const name = spoken(row.指标);
+  const rest = aim.slice(name.length);
+  return { row, name, rest, against: aimAgainstValue(name, rest, row) };
 }
 
 /**
@@ -517,17 +514,11 @@ export function ownWorkWords(aims: string[], rows: readonly { 指标: string; �
  */
 export const GAIN = (name: string, points: string) => `${name}要比去年提高${points}个百分点以上`;
 export function gainAgainstYear(aim: string, rows: readonly { 指标: string; 完成值: string }[]): string {
-  for (const row of rows) {
-    const name = spoken(row.指标);
-    if (!aim.startsWith(name)) continue;
-    const rest = aim.slice(name.length);
-    const against = aimAgainstValue(name, rest, row);
-    const [target, value] = [/(\d+(?:\.\d+)?)%/.exec(rest)?.[1], /(\d+(?:\.\d+)?)%/.exec(row.完成值)?.[1]];
-    if (!against || against.meets || against.atMost || !target || !value) return '';
-    const points = Math.round((Number(target) - Number(value)) * 10) / 10;
-    return GAIN(OWN_WORK.shortName.exec(name)?.[1] ?? name, String(points));
-  }
-  return '';
+  const m = aimRow(aim, rows);
+  const [target, value] = [/(\d+(?:\.\d+)?)%/.exec(m?.rest ?? '')?.[1], /(\d+(?:\.\d+)?)%/.exec(m?.row.完成值 ?? '')?.[1]];
+  if (!m?.against || m.against.meets || m.against.atMost || !target || !value) return '';
+  const points = Math.round((Number(target) - Number(value)) * 10) / 10;
+  return GAIN(OWN_WORK.shortName.exec(m.name)?.[1] ?? m.name, String(points));
 }
 
 /** The next plan's clause naming a superior's inspection to be ready for (SUPERIOR_INSPECTION), or ''. */
@@ -696,8 +687,8 @@ export const SUPERVISION_WORDS = {
  */
 // After R24, R25 (speech: the 通报 of the same days rebukes it; at the conference, said softer): the faults by kind.
 export const REPORTING_LESSON = {
-  silent: (_n: number) => '报送不及时',
-  filler: (_phrase: string) => '配合事项写得不具体',
+  silent: '报送不及时',
+  filler: '配合事项写得不具体',
   words: (faults: string[]) => (faults.length ? `这次年终调度也暴露出${faults.join('、')}的问题，今年各单位要按时据实报送进展，配合单位要写明具体配合事项。` : ''),
 } as const;
 
@@ -1584,7 +1575,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   for (const c of clauses) for (const a of c.answers) units.set(a.unit, (units.get(a.unit) ?? false) || a.reported);
   const silentUnits = [...units].filter(([, r]) => !r).length;
   const filler = coopFillerMostly(clauses);
-  const reportingLesson = REPORTING_LESSON.words([silentUnits ? REPORTING_LESSON.silent(silentUnits) : '', filler ? REPORTING_LESSON.filler(filler.phrase) : ''].filter(Boolean));
+  const reportingLesson = REPORTING_LESSON.words([silentUnits ? REPORTING_LESSON.silent : '', filler ? REPORTING_LESSON.filler : ''].filter(Boolean));
   const figure = !ctx.结论.有报送 || !done ? '' : yearEnd ? yearFigure : `，${clauses.length}项重点工作已完成${done}项`;
   const own = readPreamble(plan.preamble);
   const guidance = guidanceWords(own);
