@@ -123,14 +123,18 @@ export const SPOKEN_ITEM = {
    */
   gloss: /（[^（）【】]*、[^（）【】]*）/g,
 } as const;
-export function spokenItem(item: string): string {
+export function spokenItem(item: string, owners: readonly string[] = []): string {
   item = item.split(/(【[^】]*】)/).map((x) => (x.startsWith('【') ? x : x.replace(SPOKEN_ITEM.gloss, ''))).join('');
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
   const told = item.slice(at + 1).replace(/。$/, '');
   if (!told) return item;
-  const body = SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
+  // A measure said with its owner (OWNER: `大气环境处要…`) has its 要; the owner counts in neither a clause's kind nor
+  // the item's length.
+  const ownerAt = ownerOpening(owners);
+  const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
+  const unowned = (c: string) => c.replace(ownerAt, '');
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
   const measures = body.split('；').map((m) => {
@@ -139,13 +143,15 @@ export function spokenItem(item: string): string {
       const prev = out.at(-1);
       // A gap is said with the frame before it and the measure after it (`针对…问题，【待填…】，按照…`): one clause here.
       const last = prev?.split('，').at(-1) ?? '';
-      if (prev !== undefined && (FRAMING_CLAUSE.test(last) || /】$/.test(last) || /^【待填/.test(c))) out[out.length - 1] = `${prev}，${c}`;
+      if (prev !== undefined && (FRAMING_CLAUSE.test(unowned(last).replace(/^要/, '')) || /】$/.test(last) || /^【待填/.test(c))) out[out.length - 1] = `${prev}，${c}`;
       else out.push(c);
     }
     return out;
   });
   const said = () => measures.map((m) => m.join('，')).join('；');
-  while (lead.length + 1 + said().length + 1 > DEPLOY.itemChars) {
+  // Measured as the item would be without its owners: the first measure's 要 it would have anyway, the others' not.
+  const length = () => measures.map((m, i) => (i ? unowned(m.join('，')).replace(/^要/, '') : unowned(m.join('，')))).join('；').length;
+  while (lead.length + 1 + length() + 1 > DEPLOY.itemChars) {
     const at = measures.map((m, i) => (m.slice(1).some((c) => !SPOKEN_ITEM.kept.test(c)) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
     if (at < 0) break;
     const m = measures[at]!;
@@ -1065,6 +1071,43 @@ export function varyAnswerFrames(parts: SpeechContext['部署']['章节']): Spee
   const frame = /(^|[。；，]|要)针对(?=[^，；。]*问题，)/g;
   return parts.map((p) => ({ ...p, 任务: p.任务.map((x) => x.replace(frame, (_, before: string) => `${before}${ANSWER_FRAMES[n++ % ANSWER_FRAMES.length]}`)) }));
 }
+/**
+ * Round nineteen (R20–R29 speech, every reader: the deployment was the plan with 要, nobody named to do it; W1, a 公文
+ * writer's rewrite, named each measure's unit): a measure is said with the unit that leads it in the next plan, as the
+ * director assigns the work at the conference (`大气环境处要…；市生态环境数字化应用中心要对高值镇街实行…`). The lead is
+ * the 牵头 of the plan clause the measure is from (else its 负责 units), at most `most` of them; a unit is named once
+ * while the measures after it are its own too. A clause led by more units, or by none, names nobody; a catch-all unit
+ * (`机关其他相关处室、单位`) is never named.
+ */
+export const OWNER = { most: 2, join: '、', run: 6, catchAll: /其他|其它|相关|有关|^各/ } as const;
+export function ownerOf(t: PlanTask, measure: string): string {
+  const bare = measure.replace(/【[^】]*】/g, '');
+  const clause = t.clauses.find((c) => sharesRun(bare, cnPunctuation(c.text), OWNER.run)) ?? (t.clauses.length === 1 ? t.clauses[0] : undefined);
+  if (!clause) return '';
+  const leads = clause.assignments.filter((a) => a.role === '牵头');
+  // A catch-all (`机关其他相关处室、单位`) is nobody to name.
+  const units = (leads.length ? leads : clause.assignments.filter((a) => a.role === '负责')).map((a) => a.unit).filter((u) => !OWNER.catchAll.test(u));
+  return units.length && units.length <= OWNER.most ? units.join(OWNER.join) : '';
+}
+/** A measure's opening naming its owners (`大气环境处、土壤生态环境处`) before its 要, which stays. */
+export function ownerOpening(owners: readonly string[]): RegExp {
+  const name = owners.length ? `(?:${[...owners].sort((a, b) => b.length - a.length).map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` : '(?!)';
+  return new RegExp(`^${name}(?:${OWNER.join}${name})*(?=${SPOKEN_ITEM.must})`);
+}
+/**
+ * Measures each said with its owner (OWNER): `<unit>要<measure>` where the unit changes, the measure alone after it.
+ * `said` carries the unit last named across a part's items (`一是…机关党委要…二是…要…`: named once).
+ */
+export function ownedMeasures(bits: readonly { text: string; owner: string }[], said: { last: string } = { last: '' }): string[] {
+  return bits
+    .filter((b) => b.text)
+    .map((b) => {
+      if (!b.owner || b.owner === said.last) return b.text;
+      said.last = b.owner;
+      // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`).
+      return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) ? '在' : ''}${b.text}`;
+    });
+}
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
   return problems.map((p) => `针对${problemWords(p.words)}${p.next ? `，${p.next}` : ''}`);
 }
@@ -1146,6 +1189,8 @@ interface DeployInput {
  */
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
+  // The units a measure may be said with (OWNER), for spokenItem to know its 要 is said.
+  const owners = [...new Set(d.plan.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))];
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -1156,6 +1201,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       return deployTask(t, { previous: d.previous, met: d.met, carried, done: d.done, spoken: d.spoken });
     });
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
+  // Who answers for a chapter's missed indicators (OWNER): their one lead, named before the gap.
+  const missedOwner = (id: string) => {
+    const leads = [...new Set((d.missed.get(id) ?? []).map((n) => d.missedLeads?.get(n) ?? ''))];
+    return leads.length === 1 ? leads[0]! : '';
+  };
   const opening = (id: string) => {
     const missed = d.missed.get(id) ?? [];
     // The answer to a missed indicator is its lead's to work out (R5 speech 5): a gap naming who, then the plan's measures.
@@ -1188,7 +1238,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
   // A purpose clause restating its chapter (CHAPTER_AIM) is no measure either.
   const ownMeasure = (y: TaskDeploy, chapter: string) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c) && !restatesChapter(c, chapter)).join('，');
-  const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
+  const chapterItem = (x: (typeof chapters)[number], heading: string, said: { last: string }): string => {
     const ys = deployed(x.tasks);
     // Each task's own measure, worked out once for the choice and the words.
     const owned = new Map(ys.map((y) => [y, ownMeasure(y, title(x.ch))] as const));
@@ -1257,25 +1307,29 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     for (let tries = 0; tries < 3 && d.reviewed?.has(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     const echoed = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
-    const itemOf = () => {
+    // The item with its measures' owners (OWNER), or without them for its length.
+    const itemOf = (owned: boolean) => {
       const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
-      const bits = ys.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)]).filter(Boolean);
-      return `${lead}。${[open, ...bits].filter(Boolean).join('；')}。`;
+      const bits = ys.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text) : '' })));
+      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits], owned ? said : { last: '' }).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
-    while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf().length > DEPLOY.itemChars) told = told.slice(0, -1);
-    return itemOf();
+    while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > DEPLOY.itemChars) told = told.slice(0, -1);
+    return itemOf(true);
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
-    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading))}`);
+    // The unit last named, carried across the part's items (OWNER).
+    const said = { last: '' };
+    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading, said), owners)}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
     const used = new Set<PlanTask>();
     const taskItem = (y: TaskDeploy, frame = '', aims: string[] = []) => {
-      const said = taskSentence(y, aims, false);
-      // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER).
-      return said ? `${y.lead}。${frame}${said}。` : frame ? `${y.lead}。${frame.replace(/[，；]$/, '')}。` : `${y.lead}。`;
+      const sentence = taskSentence(y, aims, false);
+      // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
+      const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told) }], said)[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1328,7 +1382,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', x.aims));
-    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x)}`)];
+    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x, owners)}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
