@@ -1010,7 +1010,7 @@ export const OPENING_EXCEPTIONS = {
  * with a next plan whose preamble states them, 下一步 opens with the next year's place in time (`2026年是“十五五”规划的
  * 开局之年`, speech.ts readPreamble) and its 主要目标 as the plan states them, what the bureau commits to its superior;
  * an aim the year already beats keeps the speech's bridge (bridgedAim: 37 after 36 is no step back). The points after
- * it say none of its figures again (`figure`). Without a next plan the opening is the year and the guiding thought.
+ * it say none of its figures again (restatesAim). Without a next plan the opening is the year and the guiding thought.
  */
 export const NEXT_OPENING = {
   /** The year's place as its own sentence, else the year alone before the subject. */
@@ -1020,11 +1020,15 @@ export const NEXT_OPENING = {
   /** A figure an aim states (`37微克/立方米`, `64%`, `100%`), not a year: said once, in the opening. */
   figure: /(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{0,2}\/[\u4e00-\u9fa5]+)/g,
 } as const;
-/** The figures `aims` state (NEXT_OPENING.figure). */
-export const openingFigures = (aims: readonly string[]): string[] => [...new Set(aims.flatMap((a) => a.match(NEXT_OPENING.figure) ?? []))];
-/** Whether `text` states one of `figures` (a whole figure: 64% is not in 164%). */
-export const saysFigure = (text: string, figures: readonly string[]): boolean =>
-  figures.some((f) => new RegExp(`(?<![\\d.])${f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`).test(text));
+/**
+ * Whether `text` restates one of the opening's `aims` (NEXT_OPENING): it states a figure of the aim (a whole figure: 64%
+ * is not in 164%) about the same work (sameWork, figures aside); a 100% of other work is no restatement.
+ */
+export function restatesAim(text: string, aims: readonly string[]): boolean {
+  const bare = (x: string) => x.replace(NEXT_OPENING.figure, '');
+  const states = (f: string) => text.split(f).slice(0, -1).some((before) => !/[\d.]$/.test(before));
+  return aims.some((a) => (a.match(NEXT_OPENING.figure) ?? []).some(states) && sameWork(bare(a), bare(text)));
+}
 
 interface ReportInput {
   progress: RoundProgress;
@@ -1132,7 +1136,6 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // bridge against the indicators the report compares (as the speech's 指标对比); its figures are said there only.
   const compared = kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x) => ({ 指标: x.名称, 完成值: x.完成值 }));
   const nextAims = o.yearEnd && nextPreamble ? nextPreamble.aims.map((a) => bridgedAim(a, String(year), compared)) : [];
-  const saidAbove = openingFigures(nextAims);
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
   const nextWords = headingWords();
@@ -1477,7 +1480,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         mine.forEach((x) => placed.add(x.打算));
         const own = mine.map((x) => x.打算.replace(/。$/, ''));
         // A target figure the opening states (NEXT_OPENING) is not a measure here (R31H: each figure once).
-        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k)) && !saysFigure(k, saidAbove)).slice(0, 2);
+        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k)) && !restatesAim(k, nextAims)).slice(0, 2);
         // The unit's plans were said already (leftover, through tellLine); the next plan's figures are said here.
         const bits = [...own, ...figs.map((b) => teller.say(b))].filter(Boolean);
         const clause = clauses.get(t);
