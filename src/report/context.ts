@@ -1015,10 +1015,16 @@ export const OPENING_EXCEPTIONS = {
 export const NEXT_OPENING = {
   /** The year's place as its own sentence, else the year alone before the subject. */
   lead: (place: string, year: number) => (place ? `${place}。` : `${year}年，`),
-  aims: (aims: readonly string[]) => (aims.length ? `，确保${aims.join('，')}。围绕上述目标，` : '，'),
+  aims: (aims: readonly string[]) => (aims.length ? `，确保${aims.join('，')}，` : '，'),
   tail: '重点抓好以下工作。',
   /** A figure an aim states (`37微克/立方米`, `64%`, `100%`), not a year: said once, in the opening. */
   figure: /(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{0,2}\/[\u4e00-\u9fa5]+)/g,
+  /**
+   * R31H (read as the 局长 would: `2026年` eight times in the section its opening dates): a point's date in the year the
+   * opening names is said without it (`一季度完成剩余48个村整治任务`, `6月底前完成…`); a document's or a year's name
+   * (`2026年度`, `《…2026年法治建设工作要点》`) keeps it.
+   */
+  dated: (year: number) => new RegExp(`(?<![\\d《])${year}年(?=[一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期|年底|底前)`, 'g'),
 } as const;
 /**
  * Whether `text` restates one of the opening's `aims` (NEXT_OPENING): it states a figure of the aim (a whole figure: 64%
@@ -1340,7 +1346,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // weakest reported problems (never a missed indicator or a clause not done) join it, said whole.
   const printedPoints = problemLayout(ranked, new Set(built.flatMap((b) => b.text.余留)), (p) => weight(p) >= 2);
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
-    const plans = nextPoint(g, text, own, [...items, extra].join(''));
+    // At the year's end the opening names the year: the points' dates in it go without it (NEXT_OPENING.dated).
+    const plans = nextPoint(g, text, own, [...items, extra].join('')).map((x) => (o.yearEnd ? x.replace(NEXT_OPENING.dated(year + 1), '') : x));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
