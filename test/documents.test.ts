@@ -983,7 +983,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // R20H (assertion changed: the key was 治理成效尚不稳固): the residual point, now holding 排污权 too, opens 工作成效尚不稳固;
     // its 排污权 problem is answered by its unit's own next step (below).
     // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
-    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；', 排污权有偿使用和交易改革方面: '2026年出台排污权交易管理实施细则' };
+    // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；', 排污权有偿使用和交易改革方面: '年内出台排污权交易管理实施细则' };
     // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
     expect(points[1]).toMatch(/；全力打好碧水保卫战，[^；。]*，汛前完成小清河流域总氮溯源排查；/);
     expect(points[1]).toMatch(/深入打好蓝天保卫战，[^；。]*，对高值镇街实行“周调度、月通报”；/);
@@ -995,7 +996,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     }
     // R20H: the 排污权 problem, now printed under 存在问题, is answered in its chapter's clause by its unit's next step,
     // once, the problem's words not repeated (was: not printed, so not answered).
-    expect(points.join('').split('2026年出台排污权交易管理实施细则').length - 1).toBe(1);
+    // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+    expect(points.join('').split('年内出台排污权交易管理实施细则').length - 1).toBe(1);
     expect(points.join('')).not.toContain('二级市场');
     // R1 finding 7: the missed indicator answered by the next plan's own aims for its topic (its preamble's 主要任务目标).
     // Round twelve (rule changed, R7 report 3): with the speech's gap for the measure (SPEECH_GAPS.missedMeasure).
@@ -1192,7 +1194,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号；大力推行无感式执法，确保非现场执法比例达到45%以上；/);
       // R20H (assertion changed: ended 完成环境监管重点单位名录更新发布工作。): the 排污权 problem, now under 存在问题, is
       // answered inside its chapter's clause by its unit's own dated step.
-      expect(fifth.endsWith('全力完善现代环境治理体系，完成环境监管重点单位名录更新发布工作，2026年出台排污权交易管理实施细则。'), fifth).toBe(true);
+      // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+      expect(fifth.endsWith('全力完善现代环境治理体系，完成环境监管重点单位名录更新发布工作，年内出台排污权交易管理实施细则。'), fifth).toBe(true);
       expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
       expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);
       expect(SUPERIOR_INSPECTION.test('开展生态环境保护督察整改')).toBe(false);

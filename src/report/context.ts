@@ -1022,9 +1022,10 @@ export const NEXT_OPENING = {
   /**
    * R31H (read as the 局长 would: `2026年` eight times in the section its opening dates): a point's date in the year the
    * opening names is said without it (`一季度完成剩余48个村整治任务`, `6月底前完成…`); a document's or a year's name
-   * (`2026年度`, `《…2026年法治建设工作要点》`) keeps it.
+   * (`2026年度`, `《…2026年法治建设工作要点》`) keeps it; the year before an act is `年内` (`年内出台…实施细则`).
    */
-  dated: (year: number) => new RegExp(`(?<![\\d《])${year}年(?=[一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期|年底|底前)`, 'g'),
+  dated: (year: number) => new RegExp(`(?<![\\d《])${year}年(?=([一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期|年底|底前)|出台|印发|完成|建成|实现)`, 'g'),
+  within: (_: string, time: string | undefined) => (time ? '' : '年内'),
 } as const;
 /**
  * Whether `text` restates one of the opening's `aims` (NEXT_OPENING): it states a figure of the aim (a whole figure: 64%
@@ -1347,7 +1348,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const printedPoints = problemLayout(ranked, new Set(built.flatMap((b) => b.text.余留)), (p) => weight(p) >= 2);
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
     // At the year's end the opening names the year: the points' dates in it go without it (NEXT_OPENING.dated).
-    const plans = nextPoint(g, text, own, [...items, extra].join('')).map((x) => (o.yearEnd ? x.replace(NEXT_OPENING.dated(year + 1), '') : x));
+    const plans = nextPoint(g, text, own, [...items, extra].join('')).map((x) => (o.yearEnd ? x.replace(NEXT_OPENING.dated(year + 1), NEXT_OPENING.within) : x));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
