@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, CARRIED, offTopicHome, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, restatesAim, CARRIED, offTopicHome, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -140,6 +140,38 @@ describe('the rules, on worked examples', () => {
     const blue = ctx.报告.主题.find((t) => t.章节.includes('4'))!;
     expect(blue.打算[0]).toBe('着力提升优良天数比率，力争达到省考核要求（不低于64%）。');
     expect(ctx.报告.主题.filter((t) => t.打算.some((x) => x.includes('优良天数')))).toHaveLength(1);
+  });
+
+  it('opens 下一步 with the next plan’s place in time and its 主要目标, the aim the year beats bridged, each figure once (R31H)', async () => {
+    const plan = withFirstListedLeads(await jinanPlan()).plan;
+    const next = withFirstListedLeads(await readPlan(join(import.meta.dirname, 'fixtures', 'jinan-2026-work-plan.txt'), { title: '济南市生态环境局2026年工作要点', issuer: '济南市生态环境局' })).plan;
+    const answers = new Map<string, Map<string, Entry>>();
+    for (const a of assignUnits(plan).assignments) {
+      answers.set(a.unit, new Map(a.rows.map((row) => [row.clause.id, { clauseId: row.clause.id, role: row.role, status: '已完成', value: row.clause.targets[0]?.value ?? null, valueText: row.clause.targets[0] ? String(row.clause.targets[0].value) : null, progress: '完成。', problems: null, nextSteps: null }])));
+    }
+    const receipts = [...answers.keys()].map((unit) => ({ unit, state: '已报送' as const, resubmissionReturned: false, receivedAt: null, reporter: null, phone: null, rows: 1, problems: 0, submissions: 1 }));
+    const metrics = {
+      '细颗粒物（PM2.5）平均浓度': { 值: 36, 单位: '微克/立方米', 目标: '≤42', 依据: '省考核要求' },
+      优良天数比率: { 值: '63.1%', 目标: '≥63.5%', 依据: '省考核要求' },
+    };
+    const progress = () => consolidate({ plan, round: year, answers, previous: new Map(), receipts });
+    const ctx = buildContext(progress(), plan, '2026-01-20', metrics, {}, next);
+    // The plan's place, its guiding thought, the superior's deployment to fill, then its six aims as it states them,
+    // PM2.5's 37 with the year's 36 as a gain to keep (speech.ts bridgedAim: no step back from 36).
+    expect(ctx.报告.打算开头).toBe(
+      '2026年是“十五五”规划的开局之年。市生态环境局将以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，落实【待填：上级2026年工作部署】，确保细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内、巩固2025年36微克/立方米的改善成果，优良天数比率达到64%以上，国控断面优良水体比例保持100%，完成省下达的总量控制、碳排放控制目标，重点建设用地安全利用得到有效保障，环境安全形势总体保持稳定，重点抓好以下工作。',
+    );
+    // Each figure of the opening once: the missed indicator's point keeps its measure's gap, no target again.
+    const points = ctx.报告.主题.flatMap((t) => t.打算);
+    expect(points.find((p) => p.includes('优良天数比率'))).toBe('着力提升优良天数比率，【待填：针对性措施（待大气环境处原因分析）】。');
+    for (const figure of ['37微克/立方米', '36微克/立方米', '64%', '100%']) expect(points.join(''), figure).not.toContain(figure);
+    // Without a next plan the opening is today's.
+    expect(buildContext(progress(), plan, '2026-01-20', metrics).报告.打算开头).toBe('2026年，市生态环境局将【待填：下一年度工作总体思路】，落实【待填：上级2026年工作部署】，重点抓好以下工作。');
+    // A restatement is an aim's figure about its work: 64% is not in 164%, nor 100% of other work.
+    const aims = ['优良天数比率达到64%以上', '国控断面优良水体比例保持100%'];
+    expect(restatesAim('确保优良天数比率达到64%以上', aims)).toBe(true);
+    expect(restatesAim('优良天数比率达到164%', aims)).toBe(false);
+    expect(restatesAim('重点排放单位配额清缴履约率保持100%', aims)).toBe(false);
   });
 
   it('selects and says once in a mid-year report too, keeping 序时 (finding 7)', async () => {
@@ -604,7 +636,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // Each point names its subject by the task's object, once: no task title with 方面 after a verb frame.
     expect(said).not.toMatch(/(持续做好|扎实开展|深入开展|抓牢抓实)[^。，]*方面/);
     // The unit's concrete plan for what is left, with its own deadline, first under its point.
-    expect(plans).toMatch(/（[一二三四五六七八九十]+）[^。]*净土保卫战。督促区县落实配套资金，2026年一季度完成剩余48个村整治任务。/);
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    expect(plans).toMatch(/（[一二三四五六七八九十]+）[^。]*净土保卫战。督促区县落实配套资金，一季度完成剩余48个村整治任务。/);
     const heads = text.slice(text.indexOf('三、下一步工作打算')).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]!.replace(/^（[一二三四五六七八九十]+）/, ''));
     expect(heads).toHaveLength(14);
     for (const h of heads) expect(h).toMatch(/^(深入|全力|积极|着力|持续|扎实|坚定不移)(推进|打好|落实|推动|深化|提升|保障|强化|完善)/);
@@ -624,7 +657,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // keeps the unit's plan without naming the task again (was: named under 下一步 only).
     expect(body.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);
     expect(plans).not.toContain('启动“十五五”');
-    expect(plans).toContain('2026年上半年完成规划文本编制并报批。');
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    expect(plans).toContain('上半年完成规划文本编制并报批。');
     // Finding 4: vague next steps are never printed.
     for (const stock of ['方面，', '巩固工作成效', '完善长效机制', '持续跟踪问题整改', '按计划推进', '继续推进', '按整改方案持续推进', '巩固深度治理成果']) expect(plans, stock).not.toContain(stock);
     // Rule 10: the short name after the first mention.
@@ -770,7 +804,9 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     const leads = (from: string, to: string) => themed.slice(themed.indexOf(from) + 1, themed.indexOf(to)).filter((p) => /^（[一二三四五六七八九十]+）/.test(p)).map((p) => p.split('。')[0]);
     expect(leads('一、重点工作成效', '二、存在问题')).toEqual(['（一）全面从严治党纵深推进', '（二）污染防治攻坚扎实深入', '（三）黄河流域生态保护安全屏障更加牢固', '（四）推进绿色低碳高质量发展精准有力', '（五）治理能力现代化水平持续提升']);
     // 下一步 opens with the next plan's own guiding thought (its preamble), not a gap.
-    expect(themed[themed.indexOf('三、下一步工作打算') + 1]).toBe('2026年，市生态环境局将以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，落实【待填：上级2026年工作部署】，重点抓好以下工作。');
+    // R31H (assertion changed: was `2026年，市生态环境局将以…，落实【待填：上级2026年工作部署】，重点抓好以下工作。`): the
+    // year's place and the next plan's 主要目标 as it states them (NEXT_OPENING); PM2.5's 38 does not beat 37, so no bridge.
+    expect(themed[themed.indexOf('三、下一步工作打算') + 1]).toBe('2026年是“十五五”规划的开局之年。市生态环境局将以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，落实【待填：上级2026年工作部署】，确保细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内，优良天数比率达到64%以上，国控断面优良水体比例保持100%，完成省下达的总量控制、碳排放控制目标，重点建设用地安全利用得到有效保障，环境安全形势总体保持稳定，重点抓好以下工作。');
     // Round fourteen (R9 report 3): a point's lead is kept true: 固体废物和新污染物治理 tells the 新污染物 task's best
     // sentence (its 新化学物质 check) even over the block's budget (leadObjects).
     const waste = themed.find((p) => p.startsWith('（二）'))!;
@@ -860,8 +896,10 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     // “四减四增” echoes this year's results, so 三's measure is another.
     // Round eighteen (SEED_THEMES: chapter 一 under （三）): the theme opens with 三's measure, and the adverb table's turn
     // gives 碳达峰 持续 (was `；着力落实…`, `；指导…；`).
-    expect(nextGreen).toContain('；持续落实碳达峰碳中和，完成全国碳市场2026年度配额清缴工作，');
-    expect(nextGreen).toContain('（四）深入服务绿色低碳高质量发展。指导规划环评与项目环评联动试点园区有序推进试点创新工作；');
+    // R31H (assertion changed: was `；持续落实碳达峰碳中和` and `（四）深入服务…`): 碳达峰碳中和 is 推进ed (OBJECT_VERBS),
+    // which takes 深入 in the adverb table's turn, and the heading the next adverb (持续).
+    expect(nextGreen).toContain('；深入推进碳达峰碳中和，完成全国碳市场2026年度配额清缴工作，');
+    expect(nextGreen).toContain('（四）持续服务绿色低碳高质量发展。指导规划环评与项目环评联动试点园区有序推进试点创新工作；');
     expect(nextGreen).not.toMatch(/[；。][^；。]{0,2}推动绿色低碳高质量发展/);
     // Round ten: the annex's subheadings in 黑体 (their runs' east-Asian font, read by python-docx).
     const heads = JSON.parse(execFileSync(PYTHON, ['-c', `import sys, docx, json
@@ -927,7 +965,13 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(parts.filter((x) => tasks.includes(x.trim())), p).toEqual([]);
     });
     // The next plan's figures: 37微克/立方米 and 64% (its aims), 520个行政村, 45%, 下降6%.
-    for (const figure of ['37微克/立方米', '优良天数比率达到64%以上', '520个行政村', '非现场执法比例达到45%以上', '较2020年下降6%']) expect(points.join('').split(figure).length - 1, figure).toBe(1);
+    // R31H (assertion changed: the aims were once in the points): the aims once, in 三's opening, none in its points.
+    for (const figure of ['520个行政村', '非现场执法比例达到45%以上', '较2020年下降6%']) expect(points.join('').split(figure).length - 1, figure).toBe(1);
+    const nextOpening = themed[themed.indexOf('三、下一步工作打算') + 1]!;
+    for (const figure of ['37微克/立方米', '64%', '100%']) {
+      expect(nextOpening.split(figure).length - 1, figure).toBe(1);
+      expect(points.join(''), figure).not.toContain(figure);
+    }
     // Every point of 存在问题 answered once in 下一步: the missed indicator by the next plan's aims, the villages with the
     // unit's date, each problem reported by 针对… or its unit's concrete step (R20H: 二级市场 is printed there now).
     const problemText = themed[themed.indexOf('二、存在问题') + 2]!;
@@ -938,8 +982,11 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     // Round twelve (rule changed, R7 report 3): a concrete answer inside its chapter's clause, no 针对… tacked on after.
     // R20H (assertion changed: the key was 治理成效尚不稳固): the residual point, now holding 排污权 too, opens 工作成效尚不稳固;
     // its 排污权 problem is answered by its unit's own next step (below).
-    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '2026年一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；', 排污权有偿使用和交易改革方面: '2026年出台排污权交易管理实施细则' };
-    expect(points[1]).toMatch(/；全力打好碧水保卫战，[^；。]*，2026年汛前完成小清河流域总氮溯源排查；/);
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+    const answers: Record<string, string> = { 空气质量持续改善压力较大: '着力提升优良天数比率', 农村环境整治进度滞后: '一季度完成剩余48个村整治任务', 中央和省级生态环境保护督察反馈问题尚有5项: '针对剩余5项督察问题，', 治理成效尚不稳固: '，对高值镇街实行“周调度、月通报”；', 排污权有偿使用和交易改革方面: '年内出台排污权交易管理实施细则' };
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    expect(points[1]).toMatch(/；全力打好碧水保卫战，[^；。]*，汛前完成小清河流域总氮溯源排查；/);
     expect(points[1]).toMatch(/深入打好蓝天保卫战，[^；。]*，对高值镇街实行“周调度、月通报”；/);
     expect(points.join('')).not.toMatch(/针对部分城乡接合部|针对小清河/);
     for (const q of problemPoints) {
@@ -949,13 +996,17 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     }
     // R20H: the 排污权 problem, now printed under 存在问题, is answered in its chapter's clause by its unit's next step,
     // once, the problem's words not repeated (was: not printed, so not answered).
-    expect(points.join('').split('2026年出台排污权交易管理实施细则').length - 1).toBe(1);
+    // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+    expect(points.join('').split('年内出台排污权交易管理实施细则').length - 1).toBe(1);
     expect(points.join('')).not.toContain('二级市场');
     // R1 finding 7: the missed indicator answered by the next plan's own aims for its topic (its preamble's 主要任务目标).
     // Round twelve (rule changed, R7 report 3): with the speech's gap for the measure (SPEECH_GAPS.missedMeasure).
     // (After R11: the missed indicator's own aim first; PM2.5's 38 does not beat 37 here, so its aim stands as written.)
-    expect(points[1]).toMatch(/^（二）[^。]+。着力提升优良天数比率，确保优良天数比率达到64%以上、细颗粒物（PM2\.5）平均浓度控制在37微克\/立方米以内，【待填：针对性措施（待[^）]+原因分析）】。/);
-    expect(points[1]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');
+    // R31H (assertion changed: was `着力提升优良天数比率，确保优良天数比率达到64%以上、细颗粒物（PM2.5）…37…以内，【待填…】`):
+    // the aims are the opening's (NEXT_OPENING); the point keeps its measure's gap, no target said again.
+    expect(points[1]).toMatch(/^（二）[^。]+。着力提升优良天数比率，【待填：针对性措施（待[^）]+原因分析）】。/);
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    expect(points[1]).toContain('督促区县落实配套资金，一季度完成剩余48个村整治任务');
     // R1 finding 7: the carried-over work once, in the next plan's words and date (not 启动… again, it started in
     // 2025); no measure that names its chapter's own work again (深化美丽济南建设实践，推进美丽济南建设).
     // R2 report 1 (rule changed): the opening names it too, briefly, as an exception to the total; below it, once.
@@ -965,7 +1016,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     expect(all.split('“十五五”生态环境保护规划').length - 1).toBe(2);
     expect(all.slice(all.indexOf('二、存在问题')).split('“十五五”生态环境保护规划').length - 1).toBe(1);
     // Round eighteen (SEED_THEMES: chapter 一 under （三）; was points[3]).
-    expect(points[2]).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
+    // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+    expect(points[2]).toContain('；持续深化美丽济南建设实践，6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
     expect(all.slice(all.indexOf('三、下一步工作打算'))).not.toContain('启动“十五五”');
     expect(points[2].split('美丽济南建设').length - 1, points[2]).toBe(1);
     // A next-plan task titled like a heading (服务保障中心任务, HEADING_LIKE) is said by its measure alone.
@@ -1115,7 +1167,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(first.length).toBeLessThanOrEqual(SELECTION.pointChars);
       // After R24 (report 7: without its date it read as done, against the 通报's 转入下一年度): the date again.
       expect(green.slice(green.indexOf('四是'), green.indexOf('五是'))).toBe('四是启动“十五五”生态环境保护规划编制。完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿，计划2026年6月底前完成。');
-      expect(all.slice(all.indexOf('三、下一步工作打算'))).toContain('2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
+      // R31H (assertion changed: was `2026年…`): a point's date in the year 三's opening names goes without the year (NEXT_OPENING.dated).
+      expect(all.slice(all.indexOf('三、下一步工作打算'))).toContain('6月底前完成“十五五”生态环境保护规划文本编制并按程序报批');
       expect(achievements.split('2026年6月底前')).toHaveLength(2);
       expect(achievements.split('启动“十五五”生态环境保护规划编制').length - 1).toBe(1);
       expect(all).not.toMatch(/启动“十五五”生态环境保护规划编制[^。]*(按计划完成|已完成|全部完成)/);
@@ -1141,7 +1194,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(fifth).toMatch(/^（五）[^。]+。持续强化生态环境保护督察执法，做好迎接中央生态环境保护督察各项准备工作，针对剩余5项督察问题，按整改方案持续推进，逐项对账销号；大力推行无感式执法，确保非现场执法比例达到45%以上；/);
       // R20H (assertion changed: ended 完成环境监管重点单位名录更新发布工作。): the 排污权 problem, now under 存在问题, is
       // answered inside its chapter's clause by its unit's own dated step.
-      expect(fifth.endsWith('全力完善现代环境治理体系，完成环境监管重点单位名录更新发布工作，2026年出台排污权交易管理实施细则。'), fifth).toBe(true);
+      // R31H (assertion changed: was `2026年出台…`): the year the opening names, before an act, is 年内 (NEXT_OPENING.dated).
+      expect(fifth.endsWith('全力完善现代环境治理体系，完成环境监管重点单位名录更新发布工作，年内出台排污权交易管理实施细则。'), fifth).toBe(true);
       expect(all.split('做好迎接中央生态环境保护督察各项准备工作').length - 1).toBe(1);
       expect(SUPERIOR_INSPECTION.test('做好迎接中央生态环境保护督察各项准备工作')).toBe(true);
       expect(SUPERIOR_INSPECTION.test('开展生态环境保护督察整改')).toBe(false);

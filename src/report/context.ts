@@ -11,7 +11,7 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { aimAgainstValue, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
-import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { bridgedAim, guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
@@ -1005,6 +1005,38 @@ export const OPENING_EXCEPTIONS = {
   planClosingGap: '全面完成/基本完成',
 } as const;
 
+/**
+ * R31H (R24–R29 report: 三、下一步工作打算 opened with no sense of the year's place and no target): at the year's end,
+ * with a next plan whose preamble states them, 下一步 opens with the next year's place in time (`2026年是“十五五”规划的
+ * 开局之年`, speech.ts readPreamble) and its 主要目标 as the plan states them, what the bureau commits to its superior;
+ * an aim the year already beats keeps the speech's bridge (bridgedAim: 37 after 36 is no step back). The points after
+ * it say none of its figures again (restatesAim). Without a next plan the opening is the year and the guiding thought.
+ */
+export const NEXT_OPENING = {
+  /** The year's place as its own sentence, else the year alone before the subject. */
+  lead: (place: string, year: number) => (place ? `${place}。` : `${year}年，`),
+  aims: (aims: readonly string[]) => (aims.length ? `，确保${aims.join('，')}，` : '，'),
+  tail: '重点抓好以下工作。',
+  /** A figure an aim states (`37微克/立方米`, `64%`, `100%`), not a year: said once, in the opening. */
+  figure: /(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{0,2}\/[\u4e00-\u9fa5]+)/g,
+  /**
+   * R31H (read as the 局长 would: `2026年` eight times in the section its opening dates): a point's date in the year the
+   * opening names is said without it (`一季度完成剩余48个村整治任务`, `6月底前完成…`); a document's or a year's name
+   * (`2026年度`, `《…2026年法治建设工作要点》`) keeps it; the year before an act is `年内` (`年内出台…实施细则`).
+   */
+  dated: (year: number) => new RegExp(`(?<![\\d《])${year}年(?=([一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期|年底|底前)|出台|印发|完成|建成|实现)`, 'g'),
+  within: (_: string, time: string | undefined) => (time ? '' : '年内'),
+} as const;
+/**
+ * Whether `text` restates one of the opening's `aims` (NEXT_OPENING): it states a figure of the aim (a whole figure: 64%
+ * is not in 164%) about the same work (sameWork, figures aside); a 100% of other work is no restatement.
+ */
+export function restatesAim(text: string, aims: readonly string[]): boolean {
+  const bare = (x: string) => x.replace(NEXT_OPENING.figure, '');
+  const states = (f: string) => text.split(f).slice(0, -1).some((before) => !/[\d.]$/.test(before));
+  return aims.some((a) => (a.match(NEXT_OPENING.figure) ?? []).some(states) && sameWork(bare(a), bare(text)));
+}
+
 interface ReportInput {
   progress: RoundProgress;
   plan: Plan;
@@ -1107,6 +1139,10 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // A clause restating a figure of the KPI paragraph (`集中式饮用水水源地水质达标率保持100%`) was said there (R1 finding 5).
   const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)));
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
+  // R31H: the next plan's 主要目标 open 三 at the year's end (NEXT_OPENING), each aim the year beats with the speech's
+  // bridge against the indicators the report compares (as the speech's 指标对比); its figures are said there only.
+  const compared = kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x) => ({ 指标: x.名称, 完成值: x.完成值 }));
+  const nextAims = o.yearEnd && nextPreamble ? nextPreamble.aims.map((a) => bridgedAim(a, String(year), compared)) : [];
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
   const nextWords = headingWords();
@@ -1311,7 +1347,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // weakest reported problems (never a missed indicator or a clause not done) join it, said whole.
   const printedPoints = problemLayout(ranked, new Set(built.flatMap((b) => b.text.余留)), (p) => weight(p) >= 2);
   const themes = withProblems.map(({ g, own, text, items, extra, heading, subject, byChapter, silentSentences, 问题, 问题句 }) => {
-    const plans = nextPoint(g, text, own, [...items, extra].join(''));
+    // At the year's end the opening names the year: the points' dates in it go without it (NEXT_OPENING.dated).
+    const plans = nextPoint(g, text, own, [...items, extra].join('')).map((x) => (o.yearEnd ? x.replace(NEXT_OPENING.dated(year + 1), NEXT_OPENING.within) : x));
     if (!plans.length && own.length) plans.push(`${gap(`${subject}方面${nextYear}重点举措`)}。`);
     return { 标题: heading, 简称: subject, 打算标题: nextWords.action(subject, 'next', HEADING_ADVERBS.next.filter((a) => !plans[0]?.startsWith(a))), 章节: g.chapters, 分章: byChapter, 未报送句: silentSentences.filter(Boolean), 成效序号: '', 问题序号: '', 打算序号: '', 成效: items, 成效补充: extra, 问题, 打算: plans, 问题句, 未完成: text.未完成, 结转: text.结转 };
   });
@@ -1346,7 +1383,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       // The missed indicator alone is not named twice (`着力提升优良天数比率，确保达到64%以上`).
       const reach = [...kept.filter(own), ...kept.filter((a) => !own(a))].map((a) => (kept.length === 1 && own(a) ? a.slice(row.名称.length) : a));
       const aimWords = reach.length ? `确保${reach.join('、')}` : '';
-      out.push(`着力${lower ? '降低' : '提升'}${row.名称}，${aimWords ? aimWords : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}${measure}。`);
+      // R31H: an aim the opening states (NEXT_OPENING) is not said again here, nor this year's target in its place:
+      // the point says what to do (its measure, or the gap for it).
+      const opened = aims.some((a) => nextAims.some((x) => x.startsWith(a)));
+      const target = opened ? '' : `，${aimWords ? aimWords : `力争达到${row.结论.replace(/^未达到/, '')}${row.目标 ? `（${row.目标}）` : ''}`}`;
+      out.push(`着力${lower ? '降低' : '提升'}${row.名称}${target}${measure}。`);
     }
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
@@ -1446,7 +1487,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const mine = continuing(t);
         mine.forEach((x) => placed.add(x.打算));
         const own = mine.map((x) => x.打算.replace(/。$/, ''));
-        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k))).slice(0, 2);
+        // A target figure the opening states (NEXT_OPENING) is not a measure here (R31H: each figure once).
+        const figs = keyClauses(t).filter((k) => !own.some((u) => sameWork(u, k)) && !restatesAim(k, nextAims)).slice(0, 2);
         // The unit's plans were said already (leftover, through tellLine); the next plan's figures are said here.
         const bits = [...own, ...figs.map((b) => teller.say(b))].filter(Boolean);
         const clause = clauses.get(t);
@@ -1565,7 +1607,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // Year-end: the points say what fell short; no count of indicators or works before them (round ten).
   const problemLead = o.yearEnd && problemPoints ? PROBLEM_POINTS.opener : counted ? `全年有${counted}${otherProblems ? '，部分工作仍存在困难和问题' : ''}，具体如下：${missedNamed}` : '';
   const closing = o.yearEnd
-    ? `${year + 1}年，${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，落实${gap(`上级${year + 1}年工作部署`)}，重点抓好以下工作。`
+    ? `${NEXT_OPENING.lead(nextPreamble?.place ?? '', year + 1)}${shortName(o.issuer)}将${(nextPreamble?.guidance && guidanceWords(nextPreamble)) || gap('下一年度工作总体思路')}，落实${gap(`上级${year + 1}年工作部署`)}${NEXT_OPENING.aims(nextAims)}${NEXT_OPENING.tail}`
     : `下一步，${shortName(o.issuer)}将对照《${title}》确定的目标任务，重点抓好以下工作。`;
   return {
     text: {

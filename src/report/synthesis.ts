@@ -163,6 +163,9 @@ export const OBJECT_VERBS: readonly { object: RegExp; verbs: readonly string[]; 
   { object: /(从严治党|党建|党的建设)$/, verbs: ['推进', '落实'], next: '坚定不移' },
   { object: /(治理|整治|防治|管控)$/, verbs: ['推进', '深化'] },
   { object: /(建设|实践|创建)$/, verbs: ['推进', '深化'] },
+  // R31H (the report's 下一步 said `持续落实碳达峰碳中和`): 碳达峰碳中和 is 推进ed, as the plans and the 二十大 word it
+  // (`积极稳妥推进碳达峰碳中和`), never 落实ed without its 目标任务.
+  { object: /碳达峰碳中和$/, verbs: ['推进'] },
   { object: /./, verbs: ['推进', '落实'] },
 ];
 
