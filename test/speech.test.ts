@@ -9,7 +9,7 @@ import type { Plan } from '../src/model/plan.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, restatesChapter, bridgedAim, ownerOpening, ownerOf, ownedMeasures, OWNER, gainAgainstYear, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, restatesChapter, bridgedAim, spokenResults, spokenResultForm, ownerOpening, ownerOf, ownedMeasures, OWNER, gainAgainstYear, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, saidByUnits, SEED_THEMES, unitWords as unitWordsOf, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -683,7 +683,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
   it('tells headline results first with their subject, the count by its share, and deploys every chapter of a part', () => {
     const review1 = review.join('');
     // 1. The report's SELECTION.headline rule: the 改造 and 整治 done lead the 蓝天 point, before the 氨 figure.
-    expect(review1).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造；完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治；');
+    // Round nineteen (W1: heard, not read; SPOKEN_RESULT) changes the words (was `完成3家水泥企业、2家焦化企业超低排放改造；
+    // 完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治；`): 3 + 2 = 5 企业 said as one count, the
+    // three clusters' names left to the report, and the two results of 完成 one sentence of two figures.
+    expect(review1).toContain('一是扎实打好蓝天保卫战。完成5家水泥、焦化企业超低排放改造和3个产业集群整治；');
     // A count of a generic noun is no subject: never 「40家单位隐患排查…」 alone.
     expect(review1).not.toMatch(/[。，]40家单位隐患排查/);
     expect(bareSubject('40家单位隐患排查“回头看”全部完成')).toBe(true);
@@ -764,7 +767,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round sixteen (R12 speech): the cases decided and the fines imposed are an enforcement office's headline results.
     expect(headlineRank('全年办理环境行政处罚案件412件，罚没款2860万元')).toBeLessThan(Infinity);
     // A third result when it is a headline (REVIEW_POINT.results): the quantified target beaten (5.3% against 5%).
-    expect(review.join('')).toContain('一是扎实打好蓝天保卫战。完成3家水泥企业、2家焦化企业超低排放改造；完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治；规模化畜禽养殖场大气氨排放总量较2020年下降5.3%。二是');
+    // Round nineteen (SPOKEN_RESULT): the annex's 超额完成 said after it (5.3% against the plan's 5%).
+    expect(review.join('')).toContain('一是扎实打好蓝天保卫战。完成5家水泥、焦化企业超低排放改造和3个产业集群整治；规模化畜禽养殖场大气氨排放总量较2020年下降5.3%，超额完成年度目标。二是');
+    // The 2 断面 counted once (SPOKEN_RESULT.recount), their names left to the report (SPOKEN_RESULT.list).
+    expect(review.join('')).toContain('二是全力打好碧水保卫战。编制2个国控断面“一断面一策”，断面水质年均值均达到考核要求；');
+    expect(review.join('').match(/超额完成/g)).toHaveLength(1);
     expect(review.join('')).toContain('一是进一步强化生态环境保护督察执法。非现场执法检查率达到42%，线上发现问题核实整改率99%；全年办理环境行政处罚案件412件，罚没款2860万元。');
     // 6. The point under （四） that said its heading again leads with its task's own words (the report's rule).
     const green = paragraphs[3]!;
@@ -892,6 +899,24 @@ describe('the speech’s rules, each on its own', () => {
     expect(spokenItem(enforce)).toBe(enforce.replace('进一步提升生态环境执法效能，大力推行无感式执法，', ''));
     // Under 120 characters an item is left whole.
     expect(spokenItem(enforce.replace('落实监督执法正面清单制度并实施动态调整，', ''))).toBe(enforce.replace('落实监督执法正面清单制度并实施动态调整，', ''));
+  });
+
+  // Round nineteen (W1, a writer's rewrite of the review): results as heard, every figure and name the unit's or summed.
+  it('says a point’s results as heard: names before a count left out, like counts summed, one verb’s results joined', () => {
+    expect(spokenResultForm('完成钢城区颜庄石灰窑、长清区平安街道涂装、章丘区水泥制品3个产业集群整治')).toBe('完成3个产业集群整治');
+    // No verb before the names: they are the subject, kept.
+    expect(spokenResultForm('玉符河、绣江河2条获评省级美丽河湖')).toBe('玉符河、绣江河2条获评省级美丽河湖');
+    expect(spokenResultForm('完成3家水泥企业、2家焦化企业超低排放改造')).toBe('完成5家水泥、焦化企业超低排放改造');
+    // Two kinds only: a third is not summed in part; unlike counts (家 and 个) are not summed.
+    expect(spokenResultForm('完成3家水泥企业、2家砖瓦企业、4家玻璃企业改造')).toBe('完成3家水泥企业、2家砖瓦企业、4家玻璃企业改造');
+    expect(spokenResultForm('完成5家“无废工厂”、31个“无废机关”创建')).toBe('完成5家“无废工厂”、31个“无废机关”创建');
+    expect(spokenResultForm('编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，2个断面水质年均值均达到考核要求')).toBe('编制2个国控断面“一断面一策”，断面水质年均值均达到考核要求');
+    expect(spokenResults(['完成5家水泥、焦化企业超低排放改造', '完成3个产业集群整治'])).toEqual(['完成5家水泥、焦化企业超低排放改造和3个产业集群整治']);
+    // Three figures would be more than a result says (REVIEW_POINT.figures): not joined.
+    expect(spokenResults(['完成3家水泥企业、2家砖瓦企业、4家玻璃企业改造', '完成3个集群整治'])).toHaveLength(2);
+    expect(spokenResults(['氨排放总量较2020年下降5.3%'], [{ value: '5.3', target: '推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%' }])).toEqual(['氨排放总量较2020年下降5.3%，超额完成年度目标']);
+    // Not a figure of another target, nor 15.3 for 5.3.
+    expect(spokenResults(['氨排放总量较2020年下降15.3%'], [{ value: '5.3', target: '推动大型规模化畜禽养殖场大气氨排放总量较2020年下降5%' }])).toEqual(['氨排放总量较2020年下降15.3%']);
   });
 
   // Round nineteen (R20–R29 speech, every reader: the deployment named nobody; W1's rewrite named each measure's unit).

@@ -12,7 +12,7 @@ import { assignUnits } from '../src/sheets/assign.ts';
 import { taskObject } from '../src/report/context.ts';
 import { YEAR_RESULTS } from '../src/report/bulletin.ts';
 import { cnPunctuation } from '../src/report/punctuation.ts';
-import { REVIEW_POINT } from '../src/report/speech.ts';
+import { REVIEW_POINT, SPOKEN_RESULT, spokenResultForm } from '../src/report/speech.ts';
 import { partAlone } from '../src/report/synthesis.ts';
 import type { Metrics } from '../src/model/metrics.ts';
 
@@ -132,7 +132,19 @@ export function saidByUnits(words: readonly string[], achievements: string): (cl
       const subject = REVIEW_POINT.subject.exec(w)?.[1];
       return !!subject && x.startsWith(subject) && w.includes(x.slice(subject.length));
     });
-  return (x) => achievements.includes(x) || withSubject(x) || words.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
+  const own = (x: string) => achievements.includes(x) || withSubject(x) || words.some((w) => w.includes(x) || w.replace(YEAR_RESULTS.procedure, '').includes(x) || alone(w).includes(x));
+  // Round nineteen (speech.ts SPOKEN_RESULT): a unit's sentence as said — its list of names before a count left out, a
+  // count said again dropped — and two results of one verb joined by 和 (each a unit's own), are its words too; the
+  // annex's verdict after a result (`超额完成年度目标`) is asserted where it is said.
+  const spokenWords = words.map((w) => w.split(/(?<=[，；。])/).map((c) => spokenResultForm(c)).join(''));
+  const spokenSentences = words.map((w) => w.split(/(?<=[；。])/).map((c) => spokenResultForm(c)).join(''));
+  const said = (x: string): boolean => own(x) || spokenWords.some((w) => w.includes(x)) || spokenSentences.some((w) => w.includes(x));
+  return (x) => {
+    if (said(x) || x === SPOKEN_RESULT.exceeded.slice(1)) return true;
+    const verb = SPOKEN_RESULT.join.verb.exec(x)?.[1];
+    if (!verb) return false;
+    return [...x.matchAll(new RegExp(SPOKEN_RESULT.join.with, 'g'))].some((m) => said(x.slice(0, m.index)) && said(`${verb}${x.slice(m.index! + 1)}`));
+  };
 }
 
 export function leadAnswer(clauseId: string, task: string) {

@@ -8,7 +8,7 @@ import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
-import { aimAgainstValue, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
+import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import type { Metrics } from '../model/metrics.ts';
 import { scopeWords, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
@@ -1520,6 +1520,64 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
 }
 
 /**
+ * Round nineteen (W1, a 公文 writer's rewrite of the review: heard, not read): a point's results as a leader says them.
+ * - A list of names before their count is left to the report, the count says it (`list`: `完成钢城区颜庄石灰窑、长清区
+ *   平安街道涂装、章丘区水泥制品3个产业集群整治` → `完成3个产业集群整治`), after a verb only, so a subject stays named.
+ * - Counts of two kinds of the same things are said as one (`sum`: `3家水泥企业、2家焦化企业` → `5家水泥、焦化企业`).
+ * - Two short results done by the same verb are one (`join`: `完成5家水泥、焦化企业超低排放改造和3个产业集群整治`),
+ *   within the figures a result says.
+ * - A result beating its clause's quantified target says so, as the annex's 结论 (kpi.ts annexVerdict) has it
+ *   (`…大气氨排放总量较2020年下降5.3%，超额完成年度目标`).
+ * - A count said again of the same things in the next clause is not said twice (`recount`: `编制2个国控断面“一断面一策”，
+ *   2个断面水质…` → `…，断面水质…`).
+ */
+export const SPOKEN_RESULT = {
+  list: /(完成|编制|建成|创建|整治|指导|推动|组织|开展|实施)((?:[\u4e00-\u9fa5“”]{2,16}、)+[\u4e00-\u9fa5“”]{2,16}?)(?=\d+(?:\.\d+)?(?:个|家|条|座|项|处|所|批))/g,
+  join: { verb: /^(完成|建成|创建)/, most: 40, with: '和' },
+  exceeded: '，超额完成年度目标',
+  run: 6,
+  recount: /(\d+(?:个|家|条|座|项|处))([\u4e00-\u9fa5]{2,8})/g,
+  sum: /(?<![\d.、])(\d+)(家|个)([\u4e00-\u9fa5]{1,4}?)(企业|单位|园区)、(\d+)\2([\u4e00-\u9fa5]{1,4}?)\4(?!、)/g,
+} as const;
+/** A result's later clause counting again what an earlier clause counted (SPOKEN_RESULT.recount), said without the count. */
+function withoutRecount(result: string): string {
+  const clauses = result.split('，');
+  const counted = new Map<string, string>();
+  return clauses
+    .map((c, k) => {
+      let out = c;
+      for (const [whole, count, noun] of c.matchAll(SPOKEN_RESULT.recount)) {
+        const before = counted.get(count!);
+        if (k > 0 && before && before !== noun && before.endsWith(noun!.slice(0, 2)) && out.startsWith(whole)) out = out.slice(count!.length);
+      }
+      for (const [, count, noun] of c.matchAll(SPOKEN_RESULT.recount)) if (!counted.has(count!)) counted.set(count!, noun!);
+      return out;
+    })
+    .join('，');
+}
+/** One result said: its list of names before a count left out, a count said again dropped (SPOKEN_RESULT). */
+export function spokenResultForm(result: string): string {
+  const summed = result.replace(SPOKEN_RESULT.sum, (_, a: string, unit: string, x: string, noun: string, b: string, y: string) => `${Number(a) + Number(b)}${unit}${x}、${y}${noun}`);
+  return withoutRecount(summed.replace(SPOKEN_RESULT.list, '$1'));
+}
+export function spokenResults(results: readonly string[], exceeded: readonly { value: string; target: string }[] = []): string[] {
+  const out: string[] = [];
+  for (const r0 of results) {
+    let r = spokenResultForm(r0);
+    const beats = exceeded.find((x) => new RegExp(`(?<![\\d.])${x.value.replace('.', '\\.')}(?![\\d.])`).test(r) && sharesRun(r, x.target, SPOKEN_RESULT.run));
+    if (beats && !r.includes(SPOKEN_RESULT.exceeded.slice(1))) r += SPOKEN_RESULT.exceeded;
+    const prev = out.at(-1);
+    const verb = SPOKEN_RESULT.join.verb.exec(r)?.[1];
+    const joinable = (x: string) => !/[，；]/.test(x);
+    // Within the figures a result says (REVIEW_POINT.figures).
+    const figures = (x: string) => (x.replace(/\d{4}年/g, '').match(FIGURE) ?? []).length;
+    if (prev && verb && prev.startsWith(verb) && joinable(prev) && joinable(r) && prev.length + r.length - verb.length + 1 <= SPOKEN_RESULT.join.most && figures(prev) + figures(r) <= REVIEW_POINT.figures) out[out.length - 1] = `${prev}${SPOKEN_RESULT.join.with}${r.slice(verb.length)}`;
+    else out.push(r);
+  }
+  return out;
+}
+
+/**
  * The review of a theme as one spoken paragraph of points (REVIEW_POINT): a theme of several chapters a point per
  * chapter (its verb + object), one of a single chapter a point per task (its lead); the points of most weight, at most
  * HIGHLIGHTS.chapters and HIGHLIGHTS.most, in plan order.
@@ -1531,6 +1589,7 @@ function reviewItems(
   reported: (chapterId: string) => { task: string; sentences: string[] }[],
   saidElsewhere: (clause: string) => boolean = () => false,
   inReport: (text: string) => boolean = () => false,
+  exceeded: readonly { value: string; target: string }[] = [],
 ) {
   const routine = (x: string) => (shapes.get(sentenceShape(x)) ?? 0) > 1;
   // A unit's sentences: split at 。；, routine shapes out unless nothing else, the same fact said twice once.
@@ -1589,7 +1648,7 @@ function reviewItems(
     // R15 speech read the seed's pair form `一是…，<outcome>。` with a data outcome as results put before the work, and
     // round fourteen's PAIR_LEAD is removed); the results of a point are one sentence, joined by ；, not a telegram of
     // one-clause sentences (R15 speech 1).
-    items: kept.map((u) => `${u.lead}。${u.results.join('；')}`),
+    items: kept.map((u) => `${u.lead}。${spokenResults(u.results, exceeded).join('；')}`),
     chapters: [...new Set(kept.map((u) => u.ch))],
     of: kept.map((u) => u.ch.章节),
   };
@@ -1684,13 +1743,20 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   };
   // The report's own sentences of 成效: the speech says none of them whole (R4 speech 1).
   const reportSaid = new Set(ctx.报告.主题.flatMap((t) => [...t.成效, t.成效补充]).join('').split(/[。；]/).map((x) => x.replace(/^[一二三四五六七八九十]+是/, '').trim()));
+  // The clauses whose reported figure beat their target (the annex's 超额完成), for the review to say so (SPOKEN_RESULT).
+  const exceededTargets = yearEnd
+    ? clauses.filter((c) => annexVerdict(c) === '超额完成').flatMap((c) => {
+        const v = c.answers.find((a) => a.unit === c.source)?.value;
+        return v === null || v === undefined ? [] : [{ value: String(v), target: c.target }];
+      })
+    : [];
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
       const mine = ofChapters(t.章节);
       // What was not reported is the 通报's business, not a citywide speech's: the report's sentences on it are left out.
       const quiet = (x: string) => t.未报送句.reduce((acc, q) => acc.split(q).join(''), x);
-      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi, (x) => reportSaid.has(x));
+      const { items: picked, chapters, of } = reviewItems(t, shapes, words, reportedByTask, inKpi, (x) => reportSaid.has(x), exceededTargets);
       const withFacts = new Set(mine.map((c) => c.chapterId));
       // A heading says only what its facts show: the theme's title when every chapter with results is told, else the
       // chapters told (REVIEW_SHOWN at most), each verb + object as the model speech (强化执法监管，健全…体系).
