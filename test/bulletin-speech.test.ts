@@ -1214,23 +1214,24 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const body = bulletin.join('\n');
     // 4 of 67 unreported (under a tenth): no placeholder for the verdict, and no verdict the data does not give.
     // Round five (point 4): 总体看 by rule (BULLETIN_RULES.overall): 61 of 67 is 91% (较好); of 14 chapters all but
-    // 一 (carried), 六 (6.3) and 九 (silent) are wholly done; what 表2 lists lies in 六 and 九.
+    // 十 (carried; was 一, F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)), 六 (6.3) and 九 (silent) are wholly done; what 表2 lists lies in 六 and 九.
     // B18 (rule changed): 11.1 (LEAD_TEXT: 46项完成整改41项) is 基本完成, not 完成: 60 done of 67 is 89.6%, still 较好
     // (0.85 ≤ 0.896 < 0.95); 十一 is no longer wholly done, so 10 of 14 (14 − 一, 六, 九, 十一); 十一 is named on its own,
     // by the work and what is left (46 − 41), so that the chapters named add up with 表1.
     // Round seven (finding 1): the first count names its basis (counting.ts scopeWords), as the report and speech do.
     // Round nine (B9 point 2): the judgement names the year's strongest results before what is short, which is a
     // sentence of its own (was one sentence: judgement；shortfalls). No --metrics here: two task results from the
-    // leads' words — a rule taking force (12.2-1, how it passed left out), then an honour (10.2, the strongest
-    // sentence of the three with 获评); nothing a praised unit's highlight says again.
+    // leads' words — a rule taking force (12.2-1, how it passed left out), then an honour (1.4-1's 获评; was 10.2's,
+    // carried now and so no result of the year: F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)); nothing a praised unit's highlight says again.
     expect(body).toContain(
       '全年部署重点任务59项，按责任分工细化为67项，其中完成60项，基本完成1项，未完成1项，转入下一年度1项，未报送4项。总体看，全年重点工作完成情况较好，14个方面中有10个方面的任务全部完成，' +
-        '《济南市大气污染防治条例》修正案于2025年10月1日起施行，历城区获评省级低碳发展示范区。' +
+        '《济南市大气污染防治条例》修正案于2025年10月1日起施行，1个单位获评“两山”实践创新基地。' +
         // Round twelve (R7 通报 4; was `方面有1项工作属跨年度实施，转入下一年度` and a sentence after 表3): the one task
-        // carried, named once, here, with its date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批 → 6月30日).
+        // carried, named once, here, with its date (LEAD_TEXT: 2026年底前完成近零碳试点建设验收 → 12月31日, the year
+        // kept, and what is then done; F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)).
         '未完成和未报送的工作集中在“更高标准推进净土保卫战”“切实保障环境安全”两个方面，需督办推进。“依法推进生态环境保护督察执法”方面的督察反馈问题整改基本完成，尚余5项问题未销号。' +
         // (Round sixteen, R14 通报 2: each its own sentence, was one chain of clauses joined by ；.)
-        '“扎实推进美丽济南建设实践”方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。\n',
+        '“稳步推进碳达峰碳中和”方面的“持续推进各类试点示范建设”属跨年度实施，转入下一年度，计划2026年12月31日前完成近零碳试点建设验收。\n',
     );
     // Round eight (R2, point 1): the chapters named add up with 表1 — 11 wholly done, 2 with items pressed, 1 whose
     // only open item is carried over (no failure, said on its own).
@@ -1271,7 +1272,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(byChapter[0]).toEqual(['工作领域', '工作项数', '完成', '基本完成', '未完成', '转入下一年度', '未报送', '完成率']);
     expect(byChapter.at(-1)).toEqual(['合计', '67', '60', '1', '1', '1', '4', '89.6%']);
     expect(byChapter.find((r) => r[0]!.startsWith('十一、'))).toEqual(['十一、依法推进生态环境保护督察执法', '3', '2', '1', '0', '0', '0', '66.7%']);
-    expect(byChapter.find((r) => r[0]!.startsWith('一、'))).toEqual(['一、扎实推进美丽济南建设实践', '6', '5', '0', '0', '1', '0', '83.3%']);
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 一 all done (1.1, 1.2, 1.3, 1.4-1, 1.4-2, 1.5), 十 has 10.1 and 10.3 done, 10.2 carried (2 of 3).
+    expect(byChapter.find((r) => r[0]!.startsWith('一、'))).toEqual(['一、扎实推进美丽济南建设实践', '6', '6', '0', '0', '0', '0', '100%']);
+    expect(byChapter.find((r) => r[0]!.startsWith('十、'))).toEqual(['十、稳步推进碳达峰碳中和', '3', '2', '0', '0', '1', '0', '66.7%']);
     expect(byChapter.find((r) => r[0]!.startsWith('六、'))).toEqual(['六、更高标准推进净土保卫战', '4', '3', '0', '1', '0', '0', '75%']);
     // Nobody's report was returned: the requirement names only what happened. Round six (point 6): it names the unit
     // and what it owes, the items 表2 lists as 未报送 (was 未报送的单位要按照要求补报…, fitting any 通报).
@@ -1337,7 +1340,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(units.every(Boolean)).toBe(true);
     // Round nine (B9 point 3, the issue's rule; was: no unit with any role on an item pressed, none reporting a problem,
     // in the registry's order, at most six): by hand from the fixture, 21 units reported on time (not the silent
-    // 环境安全应急管理处 nor the late 政策法规处). Out: the leads of 1.2 (carried, 综合与科技处), 6.3 (土壤生态环境处)
+    // 环境安全应急管理处 nor the late 政策法规处). Out: the leads of 10.2 (carried, 大气环境处; was 1.2's 综合与科技处,
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)), 6.3 (土壤生态环境处)
     // and 11.1 (followed up, 生态保护处); the cooperating units that wrote filler only on 6.3, 9.2 or 9.4 (大气环境处,
     // 固体废物与化学品处, 生态环境监测处, 执法支队, 省监测中心, 监控中心, 宣传教育中心). With no result to show: those
     // leading nothing, and 协调指导处, 机关党委, 组织人事处 (meetings, study, training). Five remain, the strongest first
@@ -1350,10 +1354,13 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // money is routine, and so is its reach — by hand, 13.2-1's two clauses score 2 − 3 (the 2.3亿元, under the floor) and
     // 3 + 3 − 3 = 3 (覆盖全部12个区县, naming the 奖补 paid), so 财务审计处 falls behind the results (9, 6, 5) and ties
     // 数字化应用中心's count (3), before it in the registry.
-    expect(units).toEqual(['水生态环境处', '污染物排放总量控制处', '市机动车污染防治中心', '财务审计处', '市生态环境数字化应用中心']);
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 综合与科技处 leads no clause carried now (1.1, 1.2, 1.3, 2.1, 3.5 all done), so it is in, by 1.3's
+    // result (入库项目143个、总投资86.4亿元: 3 figures + 1 large + 2 for 入库/总投资 = 6, highlightClause), before
+    // 污染物排放总量控制处 (6) in the registry; 市生态环境数字化应用中心 (3) is sixth, after the five praised.
+    expect(units).toEqual(['水生态环境处', '综合与科技处', '污染物排放总量控制处', '市机动车污染防治中心', '财务审计处']);
     expect(praise).toBe(
-      `${opening}水生态环境处推动玉符河、绣江河获评省级美丽河湖，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，` +
-        `市机动车污染防治中心完成非道路移动机械编码登记6452台，财务审计处推动生态文明建设财政奖补覆盖全部12个区县，市生态环境数字化应用中心全年推送环境问题线索1862条${closing}`,
+      `${opening}水生态环境处推动玉符河、绣江河获评省级美丽河湖，综合与科技处推动入库项目143个、总投资86.4亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，` +
+        `市机动车污染防治中心完成非道路移动机械编码登记6452台，财务审计处推动生态文明建设财政奖补覆盖全部12个区县${closing}`,
     );
     expect(praise).not.toMatch(/2\.3亿元|兑现/);
     // The result is the unit's own words, as it reported them (the report may tell less of them); a result, never a
@@ -1373,7 +1380,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     }
     expect(praise).not.toMatch(/培训|调度会|推进会|座谈会|专项督导|现场检查|受理|按时报送/);
     const leadOf = new Map(assignUnits(plan).assignments.flatMap((a) => a.rows.filter((r) => r.role === '牵头').map((r) => [r.clause.id, a.unit] as const)));
-    for (const u of [SILENT_UNIT, LATE_UNIT, leadOf.get('6.3')!, leadOf.get('1.2')!, leadOf.get('11.1')!]) expect(units).not.toContain(u);
+    for (const u of [SILENT_UNIT, LATE_UNIT, leadOf.get('6.3')!, leadOf.get('10.2')!, leadOf.get('11.1')!]) expect(units).not.toContain(u);
     // A cooperating unit on an item 表2 presses that wrote filler only is out (6.3: 市生态环境监控中心; 9.4: 宣传教育
     // 中心; 9.2: 固体废物与化学品处); one that reported its part (9.2: 水生态环境处, COOPERATING_TEXT) is not.
     const onPressed = (id: string) => assignUnits(plan).assignments.filter((a) => a.rows.some((r) => r.role === '配合' && r.clause.id === id)).map((a) => a.unit);
@@ -1389,8 +1396,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round ten (B10 point 2): the quarter as its last day (the unit wrote 2026年一季度).
     expect(rowOf(pressed, '6.3').at(-1)).toBe('2026年3月31日前');
     expect(pressed.find((r) => r[1]!.startsWith(`${taskOf('9.1')}等4项`))!.at(-1)).toBe('2026年1月30日前补报');
-    // Round eight (R2, points 1 and 7): the item carried into next year (1.2) is no failure: no row in 表2, but a
-    // sentence after it with its unit's own date (LEAD_TEXT: 2026年上半年完成规划文本编制并报批); one lead-in.
+    // Round eight (R2, points 1 and 7): the item carried into next year (10.2; was 1.2, F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)) is no
+    // failure: no row in 表2 nor 表3 (its lead's problem is why it goes on), but a sentence with its unit's own date
+    // (LEAD_TEXT: 2026年底前完成近零碳试点建设验收); one lead-in.
     // Round nine (B9 point 4): 11.1, reported 完成 with 46项完成整改41项 in its lead's words, is followed up in 表2 (was
     // not listed): what is done and left, the lead's problem, no date in its next step (按整改方案持续推进).
     // Round ten (B10 point 1): 4.5, 5.3 and 13.2-3, reported done with a problem of substance (LEAD_TEXT), are followed
@@ -1433,7 +1441,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // Round twelve (R7 通报 3): the section's title covers both tables.
     expect(bulletin.filter((p) => /^[一二三四]、/.test(p))).toEqual(['一、任务完成情况', '二、需督办和持续跟踪事项', '三、表扬和批评', '四、工作要求']);
     // Round ten (B10 point 2): 上半年 as its last day. Round twelve (R7 通报 4): said in 一 only; nothing after 表3.
-    expect(bulletin.join('').match(/启动‘十五五’生态环境保护规划编制/g)).toHaveLength(1);
+    // (F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done).)
+    expect(bulletin.join('').match(/持续推进各类试点示范建设/g)).toHaveLength(1);
+    expect(bulletin.join('')).not.toContain('十五五');
+    expect(tables.flat(2).join('')).not.toContain('社区试点建设周期较长');
     expect(bulletin.filter((p) => p.includes('跨年度实施'))).toHaveLength(1);
     // No 文号 set: a listed placeholder at its place under the default 发文机关标志; the 版记's 印发机关 is the issuer's office.
     expect(bulletin.slice(0, 2)).toEqual(['济南市生态环境局文件', '【待填：发文字号】']);
@@ -1522,8 +1533,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // 控制处 are praised beside their follow-up rows (5.3, 13.2-3: done, a problem to watch), for other work.
     // Round fifteen (R10 通报 3; assertion changed, was 财务审计处 second with its 2.3亿元, as /work/review/R13 printed it):
     // the payment is routine, its unit last (score 3 against 9 and 6, worked out above), by the reach of its 奖补.
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 综合与科技处 (1.3's 入库项目143个、总投资86.4亿元, 6) is in, answering for no 蓝天 clause.
     expect(missed).toBe(
-      '（一）通报表扬。水生态环境处推动玉符河、绣江河获评省级美丽河湖，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，财务审计处推动生态文明建设财政奖补覆盖全部12个区县，任务完成质量高、成效突出，予以通报表扬。',
+      '（一）通报表扬。水生态环境处推动玉符河、绣江河获评省级美丽河湖，综合与科技处推动入库项目143个、总投资86.4亿元，污染物排放总量控制处推动试点园区单位产值碳排放同比下降6.8%，财务审计处推动生态文明建设财政奖补覆盖全部12个区县，任务完成质量高、成效突出，予以通报表扬。',
     );
     expect(missed).not.toContain('2.3亿元');
     for (const u of ['大气环境处', '市生态环境数字化应用中心', '市机动车污染防治中心']) expect(missed).not.toContain(u);
@@ -1540,7 +1552,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(docxTables(waterDoc)[1]!.find((r) => r[1] === '主要指标：国控断面优良水体比例')![2]).toBe('水生态环境处');
     // Round fifteen (R10 通报 3; assertion changed, was /^（一）通报表扬。财务审计处兑现/): the payment is routine, so the
     // praise opens with the strongest result left (6, 污染物排放总量控制处's 下降6.8%, scored above).
-    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。污染物排放总量控制处推动/);
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 综合与科技处's 6 (1.3) ties it, before it in the registry.
+    expect(praised(docxText(waterDoc))).toMatch(/^（一）通报表扬。综合与科技处推动入库项目143个、总投资86.4亿元，污染物排放总量控制处推动/);
     expect(praised(docxText(waterDoc))).not.toContain('水生态环境处');
     // Round seven (finding 8): the miss is stated under 一 in kpi.ts's words, and a 工作要求 asks the same leads for
     // its causes and for the next plan's aim (the 2026 fixture plan's preamble: 优良天数比率达到64%以上).
@@ -1553,7 +1566,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
       // B18: 十一 (11.1 基本完成) is no longer wholly done.
       '14个方面中有10个方面的任务全部完成。主要指标中，细颗粒物（PM2.5）平均浓度36微克/立方米、国控断面优良水体比例100%等指标达到考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）。未完成和未报送的工作',
     );
-    expect(overview.endsWith('方面的“启动‘十五五’生态环境保护规划编制”属跨年度实施，转入下一年度，计划2026年6月30日前完成。')).toBe(true);
+    // F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done).
+    expect(overview.endsWith('方面的“持续推进各类试点示范建设”属跨年度实施，转入下一年度，计划2026年12月31日前完成近零碳试点建设验收。')).toBe(true);
     // Round eight (R2, point 2): the miss is a row of 表2 — the lead of the 蓝天 chapter's first clause, the chapter's
     // other leads (at most 3) cooperating, its figure against the target, the causes due by the reply date — and
     // the requirement says it once, short.
@@ -1611,7 +1625,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const notDone = pressed.slice(1).filter((r) => !/未报送|转入下一年度|^已完成|^报为完成/.test(r[3]!));
     expect(notDone).toHaveLength(1);
     // (一) from 表2's row: its unit, task and the date the unit committed to, carried into the next plan's chapter of
-    // the same title (the item carried over, 1.2, is told after 表2, not here); then the next plan by its title and
+    // the same title (the item carried over, 10.2, is told in 一, not here; F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)); then the next plan by its title and
     // chapters. What is left stands in 表2 only.
     const [, task, , left, , by] = notDone[0]!;
     // Round nine (B9 point 4): then 11.1, followed up in 表2, pressed to its close by the plan's time limits.
@@ -1635,7 +1649,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(pressed.slice(1).map((r) => r.at(-1)!.match(/\d{4}年\d{1,2}月\d{1,2}日/)![0])).toEqual(['2026年3月31日', '2026年1月30日', '2026年1月30日']);
     // (Round ten's `纳入2026年“…”工作` for a task left over is gone with the items; 2026年度调度 is the follow-up's frame.)
     expect(asks.join('')).not.toMatch(/14个方面|59项|纳入2026年“/);
-    expect(asks.join('')).not.toContain('十五五');
+    // (F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): the carried 近零碳 pilots, no longer the 十五五 planning.)
+    expect(asks.join('')).not.toMatch(/十五五|试点示范|近零碳/);
     // (二): whose measures and whose reports, by when, to whom.
     // Round ten (B10 point 5): exactly the papers 表2 asks by the reply date — the silent unit's reports and 11.1's
     // remainder plan; 表2 asks 土壤生态环境处 no 整改措施 (its row has a date), so none is named (was).

@@ -1,7 +1,8 @@
 // A year-end round of the Jinan plan built for the documents tests, through the CLI as a coordinator runs it:
 // 22 of 23 units report (one of them late), one is silent (环境安全应急管理处, which leads the 切实保障环境安全 tasks),
-// one target is missed (6.3: 660 villages, 612 done), one task is carried into the next year (1.2). Every lead writes
-// what its clause did in its own words with its own figures (LEAD_TEXT, one entry per clause), a few name problems,
+// one target is missed (6.3: 660 villages, 612 done), one task is carried into the next year (10.2: the 近零碳 pilots run
+// several years; 1.2 was to start the 十五五 planning, which its lead did). Every lead writes what its clause did in its
+// own words with its own figures (LEAD_TEXT, one entry per clause, 6.4 answering its 点位调整), a few name problems,
 // 下一步 are specific or vague as units write them; most cooperating rows say a line of filler, four their part with
 // figures (one on a task whose lead is silent, 9.2), and one unit pastes the same sentence under three tasks.
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ export const PASTED_UNDER = ['12.1', '12.3', '12.5'];
  * the silent unit's 9.1–9.4. */
 export const LEAD_TEXT: Record<string, [string, number | null, string, string, string]> = {
   '1.1': ['已完成', null, '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。', '无', '制定2026年度推进计划。'],
-  '1.2': ['序时推进', null, '完成“十四五”规划终期评估，梳理“十五五”重大工程项目132个，规划编制基本思路形成初稿。', '无', '2026年上半年完成规划文本编制并报批。'],
+  '1.2': ['已完成', null, '完成“十四五”生态环境保护规划终期评估，梳理“十五五”重大工程项目132个，启动“十五五”生态环境保护规划编制，形成规划基本思路。', '无', '2026年6月底前完成规划文本编制并报批。'],
   '1.4-1': ['已完成', null, '指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。', '无', '继续指导区县开展示范创建。'],
   '3.1': ['已完成', null, '细化第三轮“四减四增”年度目标任务58项，全部按期完成。', '无', '启动下一年度任务分解。'],
   '4.1': ['已完成', null, '完成3家水泥企业、2家焦化企业超低排放改造，涉及治理点位96个，新增环保绩效A级企业3家。', '无', '巩固深度治理成果。'],
@@ -74,7 +75,7 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
   '5.3': ['已完成', null, '4条入海河流总氮浓度均达到国家考核要求，开展飞行检查312次，加密监测点位286个。', '小清河汛期总氮浓度波动较大，上游来水影响明显', '2026年汛前完成小清河流域总氮溯源排查。'],
   '5.4': ['已完成', null, '完成12处县级以上饮用水水源保护区规范化建设，审核销号保护区卫片图斑86个，集中式饮用水水源地水质达标率保持100%。', '无', '按计划推进。'],
   '6.1': ['已完成', null, '完成土壤污染风险管控和修复报告评审63个，对“6+1”行业18家企业土壤污染状况初步调查开展监督检查，重点建设用地安全利用率保持100%。', '无', '严格建设用地准入管理。'],
-  '6.4': ['已完成', null, '每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求，莱芜区叶家庄地下水污染风险管控工程完成主体施工。', '无', '2026年6月底前完成叶家庄风险管控工程验收。'],
+  '6.4': ['已完成', null, '每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求，完成莱芜区叶家庄国控地下水考核点位调整论证，调整申请已报省生态环境厅。', '无', '跟进点位调整审批，批复后做好新旧点位监测衔接。'],
   '7.2': ['已完成', null, '核发危险废物经营许可证9家，推动486家产废单位落实“五即”管理，危险废物规范化环境管理评估合格率达到96.5%。', '无', '继续推进。'],
   '7.3': ['已完成', null, '完成全市21座尾矿库污染隐患排查，发现隐患14处，已全部完成整治。', '无', '巩固工作成效，完善长效机制。'],
   '7.4': ['已完成', null, '完成新化学物质环境管理登记企业核查27家，对重点管控新污染物生产使用企业开展专项检查64家次。', '无', '2026年出台新污染物协同治理工作方案。'],
@@ -82,7 +83,7 @@ export const LEAD_TEXT: Record<string, [string, number | null, string, string, s
   '8.2': ['已完成', null, '对上级推送的生态保护红线和自然保护地疑似问题线索57个逐一核查，确认问题12个，已整改销号12个。', '无', '持续跟踪问题整改。'],
   '9.5': ['已完成', null, '开展网络安全检查4轮，处置安全漏洞38个，重大活动期间实行7×24小时值守，全年未发生网络安全事件。', '无', '继续推进。'],
   '10.1': ['已完成', null, '组织38家重点排放单位完成第四个履约周期配额清缴，履约率100%，核查碳排放数据报告45份。', '无', '做好2026年度履约准备。'],
-  '10.2': ['已完成', null, '推进“224”近零碳试点建设，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区。', '无', '总结推广近零碳试点经验。'],
+  '10.2': ['序时推进', null, '“224”近零碳试点建设有序推进，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区。', '社区试点建设周期较长，尚未完成验收', '2026年底前完成近零碳试点建设验收。'],
   '10.3': ['已完成', null, '对消耗臭氧层物质销售、使用单位开展检查86家次，查处违法行为3起，组织“国际保护臭氧层日”宣传活动。', '无', '继续推进。'],
   '11.2': ['已完成', null, '全年办理环境行政处罚案件412件，罚没款2860万元，移送公安机关环境犯罪案件17件，执法稽查发现问题全部整改。', '无', '持续开展执法机构规范化建设。'],
   '12.1': ['已完成', null, '印发2025年法治建设工作要点和普法责任清单，重大行政决策合法性审查和公平竞争审查实现应审尽审，审查文件43件。', '无', '严格落实重大行政决策程序。'],

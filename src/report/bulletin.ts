@@ -121,7 +121,8 @@ export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批�
  * `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. Groups: the
  * year, a period (PERIOD_ENDS) or a month with its part (底, 上旬…) or day, which enforceableDate reads as captured.
  */
-export const COMMITTED_DATE = /(\d{4}年)?(?:([一二三四]季度|上半年|下半年|年底)|(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?)(前)?/;
+// F30: `2026年底前` is the year's end too (the year then 底; was read as 年底 alone, `12月31日前` with no year).
+export const COMMITTED_DATE = /(\d{4}年)?(?:([一二三四]季度|上半年|下半年|年底|(?<=\d{4}年)底)|(\d{1,2})月(底|中旬|上旬|下旬|(\d{1,2})日)?)(前)?/;
 /** The first date a unit committed to in its 下一步 (COMMITTED_DATE), of the answers given. */
 const committedIn = (answers: UnitAnswer[]): string | undefined => answers.map((a) => COMMITTED_DATE.exec(substance(a.nextSteps))?.[0]).find(Boolean);
 
@@ -130,7 +131,7 @@ const committedIn = (answers: UnitAnswer[]): string | undefined => answers.map((
  * `2026年3月31日前`, `上半年` → `6月30日前`, `3月底` → `3月31日前`; a day given stays as given.
  */
 export const PERIOD_ENDS: Record<string, [number, number]> = {
-  一季度: [3, 31], 二季度: [6, 30], 三季度: [9, 30], 四季度: [12, 31], 上半年: [6, 30], 下半年: [12, 31], 年底: [12, 31],
+  一季度: [3, 31], 二季度: [6, 30], 三季度: [9, 30], 四季度: [12, 31], 上半年: [6, 30], 下半年: [12, 31], 年底: [12, 31], 底: [12, 31],
 };
 /** The first COMMITTED_DATE of `text` as the day it ends (PERIOD_ENDS), the rest of the text as written. */
 export function enforceableDate(text: string): string {
@@ -968,10 +969,14 @@ export function buildBulletin(
     tableRow('合计', clauses),
   ];
 
-  // An item carried into next year: by its unit's own date (its 下一步), else the plan's, as a day; '' when none.
-  const carriedDate = (c: ClauseProgress) => {
-    const date = committedIn(c.answers.filter((a) => a.role === '牵头')) ?? (COMMITTED_DATE.test(c.deadline) ? c.deadline.trim() : '');
-    return date ? enforceableDate(date) : '';
+  // An item carried into next year: by its unit's own date (its 下一步), else the plan's, as a day, with what is then
+  // done (F30: `计划2026年12月31日前完成近零碳试点建设验收`, not the whole task's `…试点示范建设…完成`); '' when none.
+  const carriedDue = (c: ClauseProgress) => {
+    const step = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps)).flatMap((x) => x.split(/[，,。；;]/)).find((x) => COMMITTED_DATE.test(x));
+    const date = step ? COMMITTED_DATE.exec(step)! : undefined;
+    if (date) return `${enforceableDate(date[0])}${/^完成.*/.exec(step!.slice(date.index + date[0].length))?.[0] ?? '完成'}`;
+    const planned = COMMITTED_DATE.exec(c.deadline)?.[0];
+    return planned ? `${enforceableDate(planned)}完成` : '';
   };
   const carriedTold = new Set<string>();
   // 总体看: by rule from 表1 (BULLETIN_RULES.overall), before the tables; what it names is what 表2 lists.
@@ -995,7 +1000,7 @@ export function buildBulletin(
     const one = carriedTasks.length === 1 && carriedOnly.length === 1 ? carriedTasks[0] : undefined;
     if (one) carriedTold.add(one.clauseId);
     const carried = one
-      ? `${name(carriedOnly[0]!)}方面的${quoted(one.task)}属跨年度实施，转入下一年度${carriedDate(one) ? `，计划${carriedDate(one)}完成` : ''}`
+      ? `${name(carriedOnly[0]!)}方面的${quoted(one.task)}属跨年度实施，转入下一年度${carriedDue(one) ? `，计划${carriedDue(one)}` : ''}`
       : carriedOnly.length
         ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
         : '';
@@ -1150,7 +1155,7 @@ export function buildBulletin(
   const carriedWords = yearEnd
     ? clauses
         .filter((c) => c.yearEnd === '结转' && !carriedTold.has(c.clauseId))
-        .map((c) => `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${carriedDate(c) ? `，计划${carriedDate(c)}完成` : ''}。`)
+        .map((c) => `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${carriedDue(c) ? `，计划${carriedDue(c)}` : ''}。`)
         .join('')
     : '';
   // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or

@@ -280,7 +280,10 @@ export function offTopicHome(chapter: string, task: string, themes: readonly str
 /** A told task as a numbered point: `加强政治机关建设。组织“第一议题”学习31次…`, its lead-in not said twice. */
 export function leadPhrase(task: string, text: string): string {
   const name = task.trim().replace(/[。；，\s]+$/, '');
-  const body = text.startsWith(`${name}，`) ? text.slice(name.length + 1) : text;
+  const opened = text.startsWith(`${name}，`) ? text.slice(name.length + 1) : text;
+  // F30: nor as a clause of its facts (`二是启动“十五五”…规划编制。完成…，启动“十五五”…规划编制。`, a lead's words
+  // saying its task was started).
+  const body = opened.split(/(?<=[，；。])/).filter((c, i, all) => all.length < 2 || c.replace(/[，；。]$/, '') !== name).join('').replace(/，(?=$)/, '。').replace(/[，；]$/, '。');
   return `${name}。${body}`;
 }
 
@@ -532,8 +535,11 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     for (const c of own) {
       // A clause not done has its lead's cause and plan said above; everyone else's words follow here.
       const said = o.yearEnd && c.yearEnd === '未完成' ? responsibleAnswers(c) : [];
+      // F30: a carried clause's lead's problem is why it goes on (`社区试点建设周期较长`), said with the carried work
+      // (CARRIED.words), never a 存在问题 of work done (was: under 治理成效尚不稳固); its plan is kept.
+      const reason = o.yearEnd && c.yearEnd === '结转' ? responsibleAnswers(c) : [];
       for (const a of c.answers.filter((x) => x.reported && !said.includes(x))) {
-        const p = substance(a.problems);
+        const p = reason.includes(a) ? '' : substance(a.problems);
         if (p && !problemSeen.has(p)) {
           problemSeen.add(p);
           // Round twenty (R20H): a problem that does not name its work is framed by its own clause's work (rowName, as the
@@ -834,13 +840,27 @@ export const CARRIED = {
   date: /(\d{4}年(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|底)前?)(?=完成)/,
   // R24H had it end at what was done when 下一步 has the date (R23 report 2: a plan inside 成效); R24 (report 7) read
   // that as done while the 通报 says 转入下一年度: what was done, then when the rest is due, as before.
-  words: (task: string, facts: string, date: string) => `${task}，${facts}，${date ? `计划${date}完成` : '转入下一年度继续推进'}。`,
+  // F30 (the carried 近零碳 pilots): what is due is said, not only when (`计划2026年底前完成` after `持续推进各类试点示范
+  // 建设` read as the whole task ending), and why it goes on when its lead said (`社区试点建设周期较长`): a carried
+  // clause's problem is its reason, not a 存在问题 (sectionText).
+  words: (task: string, facts: string, due: string, why = '') => `${task}，${facts}${why ? `；${why}` : ''}，${due ? `计划${due}` : '转入下一年度继续推进'}。`,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
   for (const t of texts) {
     const m = CARRIED.date.exec(t);
     if (m) return m[1]!;
+  }
+  return '';
+}
+/**
+ * The first completion a text names, its date and what is then done, to the clause's end (`2026年底前完成近零碳试点建设
+ * 验收`, `2026年6月底前完成“十五五”生态环境保护规划文本编制并按程序报批`); '' when none.
+ */
+export function carriedDue(texts: string[]): string {
+  for (const t of texts) {
+    const m = CARRIED.date.exec(t);
+    if (m) return `${m[1]!}${/^完成[^，,。；;]*/.exec(t.slice(m.index + m[1]!.length))![0]}`;
   }
   return '';
 }
@@ -1024,8 +1044,9 @@ export const NEXT_OPENING = {
    * opening names is said without it (`一季度完成剩余48个村整治任务`, `6月底前完成…`); a document's or a year's name
    * (`2026年度`, `《…2026年法治建设工作要点》`) keeps it; the year before an act is `年内` (`年内出台…实施细则`).
    */
-  dated: (year: number) => new RegExp(`(?<![\\d《])${year}年(?=([一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期|年底|底前)|出台|印发|完成|建成|实现)`, 'g'),
-  within: (_: string, time: string | undefined) => (time ? '' : '年内'),
+  // `2026年底前` keeps its 年底 (`年底前完成…`): only the figure goes (was `底前完成…`, F30's carried pilots).
+  dated: (year: number) => new RegExp(`(?<![\\d《])${year}(?:年(?=([一二三四]季度|[上下]半年|\\d{1,2}月|汛前|汛期)|出台|印发|完成|建成|实现)|(?=年底))`, 'g'),
+  within: (match: string, time: string | undefined) => (time || !match.endsWith('年') ? '' : '年内'),
 } as const;
 /**
  * Whether `text` restates one of the opening's `aims` (NEXT_OPENING): it states a figure of the aim (a whole figure: 64%
@@ -1170,7 +1191,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
         if (!facts) return { task, words: '' };
         const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
-        const words = CARRIED.words(task, facts, carriedDate([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]));
+        const why = completePhrases(joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean))).replace(/[。；]+/g, '，').replace(/，$/, '');
+        const words = CARRIED.words(task, facts, carriedDue([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]), why);
         // Its task named here, 下一步 does not name it again (toldOnce).
         teller.say(words, taskObject(task));
         return { task, words };
@@ -1276,7 +1298,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
       const offHere = (task: string) => offTopic(g.title, task);
       items = kept.filter((p) => !offHere(p.task)).map((p, i) => `${cnOrdinal(i)}是${o.yearEnd ? leadPhrase(words.lead(p.task, 'done', 'task'), p.text) : p.text}`);
       if (g.chapters[0]) byChapter.push({ 章节: g.chapters[0], 对象: objectOf(chapterTitleOf(g.chapters[0])), 状态: stateOf(own), 句: kept.map((p) => p.text) });
-      extra = closingOf(own, kept.length, rest, text, objectOf(g.title), stateOf(own)) + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
+      // F30 (the carried 近零碳 pilots ran on after 一是强化碳市场履约周期管理's facts, as if its work): where every task is
+      // a point, the carried work is one too, led by its task, after the told ones (as a long theme's block, R24H).
+      const closing = closingParts(own, kept.length, rest, text, objectOf(g.title), stateOf(own));
+      if (o.yearEnd) for (const x of closing.carried) items.push(`${cnOrdinal(items.length)}是${leadPhrase(x.task, x.words)}`);
+      extra = (o.yearEnd ? closing.after : closingText(closing)) + kept.filter((p) => offHere(p.task)).map((p) => p.text).join('');
     }
     const allDone = own.length > 0 && own.every((x) => x.yearEnd === '完成' || x.yearEnd === '结转');
     const heading = g.own || !o.yearEnd ? g.title : words.evaluative(g.title, allDone);
@@ -1392,10 +1418,13 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // Work carried over that the next plan sets again is said in the next plan's words (its date), not as this
     // year's task restarted (`启动“十五五”…编制，2026年上半年完成…`, R1 finding 7).
     const again = (task: string) => (o.yearEnd && o.nextPlan && text.结转.includes(task) ? o.nextPlan.tasks.find((t) => sameWork(t.lead, task)) : undefined);
+    // F30: only when the next plan dates it; else the unit's own dated plan (the 近零碳 pilots' `2026年底前完成…验收`,
+    // which the 2026 plan's `推进“224”近零碳试点建设` does not date, was lost).
     const leftover = text.未完打算
       .map((x) => {
         const t = again(x.任务);
-        return { ...x, 打算: t ? tellLine(nextTaskWords(t)) : x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) };
+        const dated = t && carriedDate(t.clauses.map((c) => c.text)) ? t : undefined;
+        return { ...x, 打算: dated ? tellLine(nextTaskWords(dated)) : x.打算.startsWith('【待填') ? x.打算 : tellLine(x.打算.replace(/。$/, '')) };
       })
       .filter((x, i, all) => x.打算 && all.findIndex((y) => y.打算 === x.打算) === i);
     if (o.yearEnd && o.nextPlan) {

@@ -460,14 +460,20 @@ export const OWN_WORK = {
    * the deployment's; work carried into the year keeps its unit's date, the year left out (`“十五五”生态环境保护规划
    * 编制要在上半年完成`), the one thing the deployment says by its plan's own date.
    */
-  dated: /^((?:\d{4}年)?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
+  dated: /^((?:\d{4}年(?=[一二三四上下\d])|\d{4}(?=年底))?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
   /** The works with something left (a dated remainder, problems to close), named by their work. */
   left: (works: string[]) => (works.length ? `${works.join('、')}还有收尾任务` : ''),
   /** Problems left to close, named by their kind (`督察反馈问题` → `督察反馈问题整改`). */
   close: (kind: string) => `${kind}整改`,
+  generic: /^(各类|各项|相关|有关|其他)/,
   carried: (object: string, clause: string) => {
     const m = OWN_WORK.dated.exec(clause);
-    return m ? `${object}要在${m[1]!.replace(/^\d{4}年/, '').replace(/前$/, '')}完成` : '';
+    if (!m) return '';
+    // Round nineteen (F30: `各类试点示范建设要在年底前完成` named no work): a task's object naming only a kind
+    // (OWN_WORK.generic) gives way to the unit's own object of 完成 (`近零碳试点建设验收`); a task naming its work keeps it.
+    const own = m[2]!.replace(/^完成/, '').split(/[，。；]/)[0]!;
+    const what = OWN_WORK.generic.test(object) && own.length >= 4 ? own : object;
+    return `${what}要在${m[1]!.replace(/^\d{4}(?:年(?!底))?/, '').replace(/(?<!年底)前$/, '')}完成`;
   },
 } as const;
 
@@ -1721,8 +1727,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   }
   function readByTask(chapterId: string): { task: string; sentences: string[] }[] {
     const tasks = new Map<string, { task: string; sentences: string[] }>();
-    // A clause not done or carried into next year is no result (the issue's rule): it stands under 不足 or 部署.
-    for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成' && x.yearEnd !== '结转')) {
+    // A clause not done is no result (the issue's rule): it stands under 不足 and 部署. Round nineteen (F30: the carried
+    // 近零碳 pilots' 历城区获评… went unsaid): work carried on by plan, as the report tells it under 成效 with its date,
+    // keeps what its year achieved (an honour, a stage passed); its date is 形势's and 部署's.
+    for (const c of clauses.filter((x) => x.chapterId === chapterId && x.yearEnd !== '未完成')) {
       // Its responsible units (the leads, or all where none leads, as the report's), else on a clause its lead did not
       // report, what its cooperating units did.
       const leads = c.answers.filter((a) => a.role === '牵头');
@@ -1826,8 +1834,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     // Round sixteen (R13 speech 5): a speech says the cause's first clause; the report and the 通报 carry it whole.
     return cause ? `，主要是${completePhrases(cnPunctuation(cause)).replace(/^(主要)?原因(是|为|：)/, '').split(/[，。；]/)[0]}` : `，${SPEECH_GAPS.notDoneCause}`;
   };
+  // Work carried on by plan is no shortcoming (F30: `社区试点建设周期较长` is why the pilots go on, said with them, as
+  // the report does): its lead's problems are neither 不足 nor a problem the deployment answers.
   const reported = clauses
-    .filter((c) => !notDone(c) && c.status !== '未报送')
+    .filter((c) => !notDone(c) && c.status !== '未报送' && c.yearEnd !== '结转')
     .flatMap((c) => c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ c, p: substance(a.problems), next: substance(a.nextSteps ?? '') })))
     .filter((x) => x.p)
     .map((x) => {
@@ -1868,8 +1878,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     : [];
 
   // The year's unfinished work, with the responsible unit's own dated plan for it.
+  // Round nineteen (F30): work carried on by plan too, its unit's date said at the next plan's same task.
+  const carriedOn = [...new Map(clauses.filter((c) => c.yearEnd === '结转').map((c) => [c.task, c] as const)).values()];
   const carried: Carried[] = yearEnd
-    ? behind.map((c) => {
+    ? [...behind, ...carriedOn].map((c) => {
         const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
         const nextSteps = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => a.nextSteps ?? '').join('。');
         return { task: c.task, plan: carriedPlan(nextSteps), left: /尚差(\d+(?:\.\d+)?)/.exec(c.shortfall ?? '')?.[1] ?? '' };
@@ -1966,7 +1978,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // to close named by their work, then work carried by its unit's date.
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
-  const leftWork = [OWN_WORK.left([...carried.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
+  const leftWork = [OWN_WORK.left([...carried.filter((c) => datedClause(c.plan) && behind.some((b) => b.task === c.task)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
   // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
   // not raised here again; the deployment's 主要目标 and its gap answer it.
   // After R24 (speech 5), by the gain the next aim asks (GAIN), a figure said nowhere else.
