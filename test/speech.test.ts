@@ -653,6 +653,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(body).toContain('水生态环境处要实施“一河一策”精准治理');
     expect(body).toContain('市生态环境保护综合行政执法支队要大力推行无感式执法，确保非现场执法比例达到45%以上');
     expect(body.match(/机关党委要/g)).toHaveLength(1);
+    // Round nineteen (R30 5: some items named a unit, others none): an item names its own owner even when the item before
+    // it ended with the same unit; only a part whose every item one unit leads (（一）: 机关党委) names it once.
+    expect(body).toContain('二是着力贯彻黄河重大国家战略。综合与科技处要分解落实山东省黄河流域生态保护“十大行动”任务');
+    expect(body).toContain('二是夯实基层建设基础。要扎实推进');
     // Round fifteen (R10 speech 1): a routine act gives way to the task's other measures (MEASURE_RANK).
     expect(body).not.toMatch(/工作简报|依法依规核发|定期开展驻济环评单位专项检查/);
     // Round sixteen (R13 speech 9) changes the measures (was `要细化落实机关党建“三级三张清单”，扎实推进…三年行动`): the
@@ -1020,7 +1024,8 @@ describe('the speech’s rules, each on its own', () => {
     // says the value it builds on (AIM_BRIDGE); one it does not beat is left as the plan wrote it.
     const pm = [{ 指标: 'PM2.5平均浓度', 完成值: '36微克/立方米' }];
     // (After R26, R27: the value after the ceiling, no 提升 the ceiling does not ask; was `…在2025年36…的基础上巩固提升、控制在…`.)
-    expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', pm)).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内、巩固2025年36微克/立方米的改善成果');
+    // Round nineteen (R30 5, R31 5: `、巩固2025年36…的改善成果` claimed an improvement): the year's value as a bracketed fact.
+    expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', pm)).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内（2025年为36微克/立方米）');
     expect(bridgedAim('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内', '2025', [{ 指标: 'PM2.5平均浓度', 完成值: '38微克/立方米' }])).toBe('细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内');
     expect(bridgedAim('优良天数比率达到64%以上', '2025', pm)).toBe('优良天数比率达到64%以上');
     // After R24 (speech 5): a missed rate by the gain its aim asks, 64 − 63.1 = 0.9 (GAIN); a ceiling or a met aim says nothing.

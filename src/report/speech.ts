@@ -480,11 +480,13 @@ export const OWN_WORK = {
 /**
  * Round eighteen (R21 speech 7, R23 speech 9, R24 speech 4, R25 speech 5: `PM2.5平均浓度控制在37…以内` right after the
  * year's 36 sounds like a step back): an aim of the 主要目标 the year's value already beats says the value after it
- * (`细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内、巩固2025年36微克/立方米的改善成果`); no new figure is promised
+ * (`细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内（2025年为36微克/立方米）`); no new figure is promised
  * (R12 speech 5 refused `力争稳定在36`), nor an improvement the ceiling does not ask (R26, R27: `在36的基础上巩固提升、
  * 控制在37以内` contradicted itself).
  */
-export const AIM_BRIDGE = (year: string, value: string) => `、巩固${year}年${value}的改善成果`;
+// Round nineteen (R30 5, R31 5: `巩固…的改善成果` a patch that claims an improvement no data shows): the year's value as a
+// fact beside the aim, nothing claimed (`控制在37微克/立方米以内（2025年为36微克/立方米）`).
+export const AIM_BRIDGE = (year: string, value: string) => `（${year}年为${value}）`;
 export function bridgedAim(aim: string, year: string, rows: readonly { 指标: string; 完成值: string }[]): string {
   const m = aimRow(spoken(aim), rows);
   return m?.against?.margin && aim.endsWith(m.rest) ? `${aim}${AIM_BRIDGE(year, m.row.完成值)}` : aim;
@@ -1101,8 +1103,10 @@ export function ownerOpening(owners: readonly string[]): RegExp {
   return new RegExp(`^${name}(?:${OWNER.join}${name})*(?=${SPOKEN_ITEM.must})`);
 }
 /**
- * Measures each said with its owner (OWNER): `<unit>要<measure>` where the unit changes, the measure alone after it.
- * `said` carries the unit last named across a part's items (`一是…机关党委要…二是…要…`: named once).
+ * An item's measures each said with its owner (OWNER): `<unit>要<measure>` where the unit changes, the measure alone after
+ * it (one owner an item was tried after R30 5: it gave 生态保护处 the 执法支队's 无感式执法, a false attribution). Each
+ * item names its own (R30 5: some items named a unit, others none); a part whose every item one unit leads names it once
+ * (namedOnce in deployParts).
  */
 export function ownedMeasures(bits: readonly { text: string; owner: string }[], said: { last: string } = { last: '' }): string[] {
   return bits
@@ -1323,10 +1327,16 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > DEPLOY.itemChars) told = told.slice(0, -1);
     return itemOf(true);
   };
+  // A part whose every item one unit leads names it once, in its first item (OWNER); others name each item's own.
+  const ownerAt = ownerOpening(owners);
+  const namedOnce = (items: string[]): string[] => {
+    const heads = items.map((x) => ownerAt.exec(x.slice(x.indexOf('。') + 1))?.[0] ?? '');
+    if (items.length < 2 || !heads[0] || heads.some((h) => h !== heads[0])) return items;
+    return items.map((x, i) => (i ? `${x.slice(0, x.indexOf('。') + 1)}${x.slice(x.indexOf('。') + 1 + heads[0]!.length)}` : x));
+  };
   const partItems = (own: typeof chapters, heading: string): string[] => {
-    // The unit last named, carried across the part's items (OWNER).
-    const said = { last: '' };
-    if (own.length > 1) return own.map((x, i) => `${cnOrdinal(i)}是${spokenItem(chapterItem(x, heading, said), owners)}`);
+    // Each item names its own owner here; namedOnce leaves one where the part's every item has the same.
+    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading, { last: '' }), owners))).map((x, i) => `${cnOrdinal(i)}是${x}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -1335,7 +1345,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const sentence = taskSentence(y, aims, false);
       // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
       const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
-      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told) }], said)[0]}。` : `${y.lead}。`;
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told) }])[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1388,7 +1398,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', x.aims));
-    return [...preface, ...items.map((x, i) => `${cnOrdinal(i)}是${spokenItem(x, owners)}`)];
+    return [...preface, ...namedOnce(items.map((x) => spokenItem(x, owners))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
