@@ -1314,8 +1314,11 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
     // gives way to its first told task's lead.
     // Not the review's lead again (round eleven: one adverb table gave both the same words): the next adverb instead.
+    // Round nineteen (R30 speech 8: `（三）全力筑牢…` over `三是全力增强…四是全力保障…`): nor its part heading's adverb.
+    const headAdverb = HEADING_ADVERBS.next.find((a) => heading.startsWith(a)) ?? '';
+    const clash = (lead: string) => d.reviewed?.has(lead) || (!!headAdverb && lead.startsWith(headAdverb));
     let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
-    for (let tries = 0; tries < 3 && d.reviewed?.has(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    for (let tries = 0; tries < 3 && clash(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     const echoed = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
     // The item with its measures' owners (OWNER), or without them for its length.
     const itemOf = (owned: boolean) => {
