@@ -676,7 +676,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // missed indicator's gap, a follow-up problem with its unit's next step, each `针对…` — is no plan measure
       // (FOLLOW_UP_ANSWER); the plan's measures beside them are DEPLOY.measures at most.
       const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')) && !/^要?做好迎接/.test(m.replace(ownerAt, '')));
-      expect(measures.length, x).toBeLessThanOrEqual(DEPLOY.measures);
+      // Round nineteen: the missed indicator's item says CHAPTER_ITEM.missed more (R31 speech 3).
+      expect(measures.length, x).toBeLessThanOrEqual(DEPLOY.measures + (x.includes('未达标问题') ? CHAPTER_ITEM.missed : 0));
       expect(measures.length, x).toBeGreaterThanOrEqual(FOLLOW_UP_ANSWER.leastMeasures);
     }
     // Round fourteen (R9 speech 9) changes the list (was ['一是深入打好蓝天保卫战']): with the done 超低排放 measure gone,
@@ -684,7 +685,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // (Measured as cut: the answers' frames are varied after the cut, 着力解决 two characters over 针对.)
     // Round nineteen: measured without the owners named (OWNER), as the cut measures it.
     const unowned = (x: string) => x.replace(new RegExp(`(?<=。)${ownerAt.source.slice(1)}`, 'g'), '').replace(new RegExp(`(?<=；)${ownerAt.source.slice(1)}要`, 'g'), '');
-    expect(items.filter((x) => unowned(x).replace(/着力解决/g, '针对').length > DEPLOY.itemChars).map((x) => x.split('。')[0])).toEqual([]);
+    expect(items.filter((x) => unowned(x).replace(/着力解决/g, '针对').length > DEPLOY.itemChars + (x.includes('未达标问题') ? CHAPTER_ITEM.missedChars : 0)).map((x) => x.split('。')[0])).toEqual([]);
     expect(items.find((x) => x.startsWith('一是全力打好蓝天保卫战'))).toMatch(/；市生态环境数字化应用中心要着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”。$/);
     // 10. No point repeats its part's heading: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展 leads with its first task.
     // (Round ten, R5 speech 6: the lead verb–object, was `一是在2026年6月底前完成…`.)
@@ -825,8 +826,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // Round seventeen (R12 speech 1, 2): the answers (`针对…`) are not among the plan's measures counted (FOLLOW_UP_ANSWER).
       const measures = item.split('。').slice(1).join('。').split('；').filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')));
       expect(measures.length, item).toBeGreaterThanOrEqual(1);
-      expect(measures.length, item).toBeLessThanOrEqual(CHAPTER_ITEM.measures);
+      // Round nineteen (R31 speech 3: the missed indicator's item the thinnest): 蓝天, the chapter of the missed 优良天数比率,
+      // says CHAPTER_ITEM.missed more (3: 氨 6% first, then 环保绩效升级 and VOCs in plan order; `巩固…A级成果` is routine).
+      expect(measures.length, item).toBeLessThanOrEqual(CHAPTER_ITEM.measures + (item.includes('未达标问题') ? CHAPTER_ITEM.missed : 0));
     }
+    expect(pollutionItems[0]).toContain('原因分析）】；推动大型规模化畜禽养殖场大气氨排放总量较2020年下降6%；组织开展新一轮重点行业企业环保绩效升级；推进低挥发性原辅材料替代；');
+    expect(pollutionItems[0]).not.toContain('巩固全市长流程钢铁企业环保绩效A级成果');
+    expect(measureRank('巩固全市长流程钢铁企业环保绩效A级成果')).toBe(1);
     // The problems' answers inside their chapter's item; the 主要目标's figures not again in an item.
     expect(pollutionItems[0]).toContain('着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”');
     expect(pollutionItems[2]).toContain('督促区县落实配套资金，2026年一季度完成剩余48个村整治任务');

@@ -123,7 +123,7 @@ export const SPOKEN_ITEM = {
    */
   gloss: /（[^（）【】]*、[^（）【】]*）/g,
 } as const;
-export function spokenItem(item: string, owners: readonly string[] = []): string {
+export function spokenItem(item: string, owners: readonly string[] = [], limit: number = DEPLOY.itemChars): string {
   item = item.split(/(【[^】]*】)/).map((x) => (x.startsWith('【') ? x : x.replace(SPOKEN_ITEM.gloss, ''))).join('');
   const at = item.indexOf('。');
   if (at < 0) return item;
@@ -151,7 +151,7 @@ export function spokenItem(item: string, owners: readonly string[] = []): string
   const said = () => measures.map((m) => m.join('，')).join('；');
   // Measured as the item would be without its owners: the first measure's 要 it would have anyway, the others' not.
   const length = () => measures.map((m, i) => (i ? unowned(m.join('，')).replace(/^要/, '') : unowned(m.join('，')))).join('；').length;
-  while (lead.length + 1 + length() + 1 > DEPLOY.itemChars) {
+  while (lead.length + 1 + length() + 1 > limit) {
     const at = measures.map((m, i) => (m.slice(1).some((c) => !SPOKEN_ITEM.kept.test(c)) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
     if (at < 0) break;
     const m = measures[at]!;
@@ -851,7 +851,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
  * others keep the plan's order: ranking every substantive measure first took figures before the task's own work
  * (`利用卫星遥感…等手段，非现场执法比例达到45%以上` before `大力推行无感式执法`).
  */
-export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展|^按要求|^做好[^，]*备案/ } as const;
+// Round nineteen (R18, R19 speech: `巩固…A级成果` for a director's priority): holding last year's result is routine too.
+export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展|^按要求|^做好[^，]*备案|^巩固[^，；]*成果$/ } as const;
 export function measureRank(measure: string): number {
   return MEASURE_RANK.routine.test(measure) && !substantiveMeasure(measure) ? 1 : 0;
 }
@@ -1002,7 +1003,7 @@ export function restatesChapter(clause: string, chapter: string): boolean {
  * A chapter's item in a part of several chapters (R6 speech 4): its tasks' measures at most `measures`, each of about
  * `measureChars` (its unit's own plan for work carried whole).
  */
-export const CHAPTER_ITEM = { measures: DEPLOY.measures, measureChars: 30 } as const;
+export const CHAPTER_ITEM = { measures: DEPLOY.measures, measureChars: 30, missed: 1, missedChars: 40 } as const;
 
 /**
  * A plan clause that leans on its task for its object (R7 speech 1): a manner or a condition with no object of its own
@@ -1308,7 +1309,12 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const answers = new Map(answering.map((y) => [y, answerOf(y)] as const));
     // An inspection said with an answer is the plan's measure, one of CHAPTER_ITEM.measures.
     const inspections = [...answers.values()].filter((a) => SUPERIOR_INSPECTION.test(a.split('；')[0]!)).length;
-    let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, Math.max(0, CHAPTER_ITEM.measures - inspections));
+    // Round nineteen (R31 speech 3: the one indicator missed had the thinnest item, its gap, 氨 and 镇街): the chapter of
+    // a missed indicator, the year's first priority, says CHAPTER_ITEM.missed more measures within as many more characters.
+    const missedHere = (d.missed.get(x.ch.id)?.length ?? 0) > 0;
+    const most = CHAPTER_ITEM.measures + (missedHere ? CHAPTER_ITEM.missed : 0);
+    const itemChars = DEPLOY.itemChars + (missedHere ? CHAPTER_ITEM.missedChars : 0);
+    let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, Math.max(0, most - inspections));
     // The missed indicator's gap ends at the gap (R12 speech 1): its own clause, no plan measure run into it.
     const open = opening(x.ch.id).replace(/，$/, '');
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
@@ -1323,11 +1329,13 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // The item with its measures' owners (OWNER), or without them for its length.
     const itemOf = (owned: boolean) => {
       const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
-      const bits = ys.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text) : '' })));
+      // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
+      const order = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
+      const bits = order.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text) : '' })));
       return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits], owned ? said : { last: '' }).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
-    while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > DEPLOY.itemChars) told = told.slice(0, -1);
+    while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > itemChars) told = told.slice(0, -1);
     return itemOf(true);
   };
   // A part whose every item one unit leads names it once, in its first item (OWNER); others name each item's own.
@@ -1339,7 +1347,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
     // Each item names its own owner here; namedOnce leaves one where the part's every item has the same.
-    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading, { last: '' }), owners))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+    const limit = (x: (typeof chapters)[number]) => DEPLOY.itemChars + ((d.missed.get(x.ch.id)?.length ?? 0) > 0 ? CHAPTER_ITEM.missedChars : 0);
+    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading, { last: '' }), owners, limit(x)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
