@@ -181,8 +181,8 @@ export interface BulletinContext {
   表3标题: string;
   跟踪说明: string;
   /**
-   * Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure); '' when
-   * the one item carried is named in 短板 (round twelve, R7 通报 4).
+   * Year-end: was each item carried into next year, one sentence after 表2 with its unit's own date; '' since B32 (the
+   * items are rows of 表3, CARRIED_ROW). Kept for templates a clerk edited.
    */
   结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
@@ -853,7 +853,7 @@ export function highlightClause(sentence: string): { text: string; n: number } |
  * The captions of the year-end tables and the one line before each (round eleven, R6 通报 1: was one table whose
  * caption listed its kinds). 表2 lists what is to be put right or reported by a date (a task not done or not reported,
  * a main indicator missed, a clause done with a remainder); 表3 the clauses done whose lead reported a problem to
- * follow up, with the lead's next step as the measure. An item carried into next year is in neither (结转说明).
+ * follow up, with the lead's next step as the measure, and (B32) each item carried into next year (CARRIED_ROW).
  */
 export const PRESSED_WORDS = {
   kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送', 重复: '表述相同' },
