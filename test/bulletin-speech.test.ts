@@ -20,7 +20,7 @@ import { chapterChartSvg, chartLabel } from '../src/report/chart.ts';
 import { withFirstListedLeads } from '../src/plan/review.ts';
 import { GOOD_ANSWERS, PYTHON, SEEDS, fillWorkbook, issuedWorkspace, jinanPlan, run, soffice, taizhang, tempDir } from './helpers.ts';
 import { balanceTitle } from '../src/report/docx-writer.ts';
-import { BULLETIN_RULES, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate } from '../src/report/bulletin.ts';
+import { BULLETIN_RULES, CARRIED_ROW, COMMEND_RULE, enforceableDate, OPEN_PROBLEM, openProblem, partFigures, rowNumbers, tableRate } from '../src/report/bulletin.ts';
 import { buildBulletin, coopFiller, rowName, praiseAct, praiseOrder, praiseSentence, BULLETIN_REQUIREMENTS, highlightClause, missedIndicators, MISSED_ROW, OPEN_REMAINDER, openRemainder, taskResult, yearResults, pressedWords, PRESSED_WORDS, remainderObject, type RequirementInput } from '../src/report/bulletin.ts';
 import { buildContext, cnCount, nextPlanWords, percent } from '../src/report/context.ts';
 import { buildSpeech, spoken } from '../src/report/speech.ts';
@@ -753,6 +753,40 @@ describe('rules in one place', () => {
     expect([BULLETIN_RULES.pasted.situation(3), BULLETIN_RULES.pasted.situation(1)]).toEqual([
       '报为完成，但3项工作报送同一表述，未写明具体进展',
       '报为完成，但所报表述与其他工作相同，未写明具体进展',
+    ]);
+  });
+
+  // B32 (R30 3, R31 2: the work carried into next year was tracked nowhere): each clause carried is a row of 表3, in the
+  // plan's order — its lead's problem (else CARRIED_ROW.left) and its unit's dated step as written, from the date on.
+  it('tracks the work carried into next year in 表3, with its lead\'s problem and dated step (CARRIED_ROW)', () => {
+    const mine: RoundProgress = structuredClone(progress);
+    const clause = (id: string) => mine.clauses.find((c) => c.clauseId === id)!;
+    const lead = (id: string) => clause(id).answers.find((a) => a.role === '牵头')!;
+    clause('1.2').yearEnd = '结转';
+    Object.assign(lead('1.2'), { problems: '社区试点建设周期较长，尚未完成验收。', nextSteps: '加强调度，2026年底前完成近零碳试点建设验收。' });
+    clause('1.3').yearEnd = '结转';
+    Object.assign(lead('1.3'), { problems: '无', nextSteps: '无' });
+    const built = buildBulletin(buildContext(mine, plan, '2026-01-15'), mine, plan, { replyBy: '2026-01-30' });
+    const carried = built.跟踪;
+    expect(carried.map((r) => [r.问题, r.措施])).toEqual([
+      ['社区试点建设周期较长，尚未完成验收', '2026年底前完成近零碳试点建设验收'],
+      [CARRIED_ROW.left, OPEN_PROBLEM.noStep],
+    ]);
+    expect(carried.map((r) => r.单位)).toEqual([lead('1.2').unit, lead('1.3').unit]);
+    // Numbered with the others, in the plan's order.
+    expect(built.跟踪.map((r) => r.序号)).toEqual(built.跟踪.map((_, i) => String(i + 1)));
+    // The line before the table says what its rows are; the 表注 counts them as 未报送 is counted; no sentence after.
+    // (This fixture reports no problem on work done: the two carried are all 表3 lists.)
+    expect(built.跟踪).toHaveLength(2);
+    expect(built.跟踪说明).toBe(PRESSED_WORDS.follow.说明仅结转);
+    expect(built.表注).toContain('；未报送的16项、转入下一年度的2项计入工作项数，不计为完成');
+    expect(built.结转说明).toBe('');
+    // 四 (一) asks 表3's units to carry out what they reported.
+    expect(built.要求[0]!.内容).toContain('表3所列事项，责任单位要按所报措施抓好落实，纳入2026年度调度');
+    expect([PRESSED_WORDS.follow.说明含结转, PRESSED_WORDS.follow.说明仅结转, CARRIED_ROW.see('表3')]).toEqual([
+      '以下事项已完成年度任务但仍存在需持续跟踪的问题，或转入下一年度继续实施：',
+      '以下事项转入下一年度继续实施：',
+      '（见表3）',
     ]);
   });
 
