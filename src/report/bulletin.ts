@@ -46,6 +46,22 @@ export const COMMEND_RULE = {
   resultVerbs: /^(全年|累计|共)?(兑现|兑付|实现|获得|收储|保障|办结|推送|核发)/,
   closing: '予以通报表扬。',
   /**
+   * B32 (R26–R31 通报: `入库项目143个、总投资86.4亿元`, `财政奖补覆盖全部12个区县` read as routine outputs, not 成效突出):
+   * at the year's end a unit is commended for an outcome only — an honour won, a level lowered or met, a whole put
+   * right, a target beaten (kpi.ts exceeded) — never for a count of money, projects or acts (routineResult nor those
+   * either); a unit whose results are all counts is not commended. Mid-year (`推进有力`) any highlight still serves.
+   */
+  outcome: /获评|荣获|评为|入选|下降|降低|削减|达到|达标|通过|全部(完成|整治|整改|销号|办结)|超额|提高到|提升至|同比提高/,
+  outcomeOnly: { yearEnd: true, midYear: false },
+  /**
+   * B32 (R30 7, R31 1: `推动` four times): an outcome with a subject of its own is said after the act of the unit's that
+   * brought it, the clause before it in the unit's sentence, in its words (`组织申报省级美丽河湖5条，其中玉符河、绣江河2条
+   * 获评省级美丽河湖`), when that clause opens with a verb and is at most `actMost` long; else `verb` before it.
+   * Units so told are separated by 分号, and the verdict is said of them all (`以上单位`).
+   */
+  actMost: 30,
+  allUnits: '以上单位',
+  /**
    * Round thirteen (B13 point 4): praise is the leadership's call; the sentence stays, with this Word comment on it
    * for the drafter (the speech's template paragraphs' mechanism, `<p note>`).
    */
@@ -165,8 +181,8 @@ export interface BulletinContext {
   表3标题: string;
   跟踪说明: string;
   /**
-   * Year-end: each item carried into next year, one sentence after 表2 with its unit's own date (no failure); '' when
-   * the one item carried is named in 短板 (round twelve, R7 通报 4).
+   * Year-end: was each item carried into next year, one sentence after 表2 with its unit's own date; '' since B32 (the
+   * items are rows of 表3, CARRIED_ROW). Kept for templates a clerk edited.
    */
   结转说明: string;
   /** The overall judgement, or 【待填：总体评价】 when too much is unreported to judge (BULLETIN_RULES). */
@@ -192,7 +208,7 @@ export interface BulletinContext {
   报送: string;
   表扬: string[];
   /** What each commended unit achieved, from its own report (`大气环境处完成…超低排放改造点位112个`); 表扬句 joins them. */
-  表扬成效: { 单位: string; 成效: string }[];
+  表扬成效: { 单位: string; 成效: string; 举措?: string; 原文?: string }[];
   表扬句: string;
   /** The Word comment on the praise (COMMEND_RULE.note): the list is the system's draft for the leadership to decide. */
   表扬批注: string;
@@ -273,7 +289,8 @@ export const BULLETIN_RULES = {
    * the chapter and what is left, so that the chapters named add up with 表1.
    */
   basicDone: {
-    note: '基本完成指责任单位报为完成但尚有剩余事项的，剩余事项列入表2督办',
+    // B32 (R30 4, R31 6: `责任单位报为完成但…` read as the office overruling the unit): what the word means.
+    note: '基本完成指主体工作已完成、尚有剩余事项的，剩余事项列入表2督办',
     short: (chapters: string[], items: { name: string; left: string; noun: string; verb: string }[]) =>
       chapters.length === 1 && items.length === 1
         ? `${chapters[0]}方面的${items[0]!.name}基本完成，尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}`
@@ -435,7 +452,7 @@ export interface PressedItem {
 /** A clause done and followed up in 表2: a remainder (`剩余5项`) or a problem its lead reported (OPEN_PROBLEM). */
 export interface FollowedItem {
   lead: string;
-  kind: 'remainder' | 'problem';
+  kind: 'remainder' | 'problem' | 'carried';
   /** 表2's 时限: a day, or what is owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`), or a measure. */
   deadline: string;
 }
@@ -535,7 +552,7 @@ export const FOLLOW_UP = {
       o.undone.length || o.missed.some((m) => m.lead) || o.followed.some((x) => x.kind === 'remainder') ? FOLLOW_UP.rectify : '',
       o.unreported.some((x) => x.tasks.length) || o.pasted ? FOLLOW_UP.supply : '',
     ].filter(Boolean);
-    return [acts.length ? FOLLOW_UP.press(acts) : '', o.followed.some((x) => x.kind === 'problem') ? FOLLOW_UP.follow(o.followTable ?? '表3', Number(o.year) + 1) : ''].filter(Boolean);
+    return [acts.length ? FOLLOW_UP.press(acts) : '', o.followed.some((x) => x.kind === 'problem' || x.kind === 'carried') ? FOLLOW_UP.follow(o.followTable ?? '表3', Number(o.year) + 1) : ''].filter(Boolean);
   },
 };
 
@@ -836,17 +853,35 @@ export function highlightClause(sentence: string): { text: string; n: number } |
  * The captions of the year-end tables and the one line before each (round eleven, R6 通报 1: was one table whose
  * caption listed its kinds). 表2 lists what is to be put right or reported by a date (a task not done or not reported,
  * a main indicator missed, a clause done with a remainder); 表3 the clauses done whose lead reported a problem to
- * follow up, with the lead's next step as the measure. An item carried into next year is in neither (结转说明).
+ * follow up, with the lead's next step as the measure, and (B32) each item carried into next year (CARRIED_ROW).
  */
 export const PRESSED_WORDS = {
   kinds: { 未完成: '未完成', 指标: '未达到目标', 跟踪: OPEN_REMAINDER.kind, 未报送: '未报送', 重复: '表述相同' },
   yearEnd: { 表2标题: '表2　督办事项清单', 督办说明: '以下事项请责任单位按表列时限整改或补报：' },
   /** The table of problems to follow up: 表3, or 表2 when nothing is pressed. */
-  follow: { 标题: (n: number) => `表${n}　需持续跟踪事项清单`, 说明: '以下事项已完成年度任务，但仍存在需持续跟踪的问题：' },
+  follow: {
+    标题: (n: number) => `表${n}　需持续跟踪事项清单`,
+    说明: '以下事项已完成年度任务，但仍存在需持续跟踪的问题：',
+    /** B32: with work carried into next year among the rows (CARRIED_ROW); only such work. */
+    说明含结转: '以下事项已完成年度任务但仍存在需持续跟踪的问题，或转入下一年度继续实施：',
+    说明仅结转: '以下事项转入下一年度继续实施：',
+  },
   midYear: { 表2标题: '表2　滞后任务清单', 督办说明: '以下任务进度滞后于序时要求，请责任单位分析原因、制定措施，加快推进：' },
 } as const;
 
 export type PressedKind = keyof typeof PRESSED_WORDS.kinds;
+
+/**
+ * B32 (R30 3, R31 2: the work carried into next year was tracked nowhere, neither in 表2 nor in 表3): each clause carried
+ * is a row of the table of problems to follow up, in the plan's order — what is left as its lead reported it (its
+ * problem, the reason it goes on), and its unit's dated next step as written (`2026年底前完成近零碳试点建设验收`); 一
+ * then names it once and points to the table (`（见表3）`).
+ */
+export const CARRIED_ROW = {
+  /** 存在问题 when the lead gave no problem: what is plain from the clause's state. */
+  left: '跨年度实施，年内未完成',
+  see: (table: string) => `（见${table}）`,
+} as const;
 
 export function pressedWords(yearEnd: boolean): { 表2标题: string; 督办说明: string } {
   return yearEnd ? { ...PRESSED_WORDS.yearEnd } : { ...PRESSED_WORDS.midYear };
@@ -922,6 +957,12 @@ export function buildBulletin(
       return { c: x.c, name: object ? `${object}${x.verb ?? ''}` : quoted(rowName(x.c, clauses)), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
     });
   const silentCount = clauses.filter((c) => c.status === '未报送').length;
+  const carriedCount = yearEnd ? clauses.filter((c) => c.yearEnd === '结转').length : 0;
+  // The clauses 表1 counts and 完成率 does not: `未报送的4项、转入下一年度的1项`.
+  const uncounted = parts([
+    [silentCount, `${W.未报送}的${silentCount}项`],
+    [carriedCount, `${W.结转}的${carriedCount}项`],
+  ]);
   const tooSilent = silentCount > clauses.length * BULLETIN_RULES.judgeUnreportedAtMost;
   // The document's first count names its basis (counting.ts, one rule for the three documents): the plan's tasks and
   // the clauses they are divided into, when every clause is counted; else the clauses alone.
@@ -969,16 +1010,18 @@ export function buildBulletin(
     tableRow('合计', clauses),
   ];
 
-  // An item carried into next year: by its unit's own date (its 下一步), else the plan's, as a day, with what is then
-  // done (F30: `计划2026年12月31日前完成近零碳试点建设验收`, not the whole task's `…试点示范建设…完成`); '' when none.
-  const carriedDue = (c: ClauseProgress) => {
-    const step = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps)).flatMap((x) => x.split(/[，,。；;]/)).find((x) => COMMITTED_DATE.test(x));
-    const date = step ? COMMITTED_DATE.exec(step)! : undefined;
-    if (date) return `${enforceableDate(date[0])}${/^完成.*/.exec(step!.slice(date.index + date[0].length))?.[0] ?? '完成'}`;
+  // An item carried into next year (CARRIED_ROW, B32): its unit's dated next step as written, from its date to the
+  // clause's end (`2026年底前完成近零碳试点建设验收`), else its next step, else the plan's date with what is then done.
+  const carriedStep = (c: ClauseProgress) => {
+    const steps = c.answers.filter((a) => a.role === '牵头').map((a) => substance(a.nextSteps)).filter(Boolean);
+    const step = steps.flatMap((x) => x.split(/[，,。；;]/)).find((x) => COMMITTED_DATE.test(x));
+    if (step) return step.slice(COMMITTED_DATE.exec(step)!.index).trim();
+    if (steps[0]) return steps[0].replace(/[。；;]+$/, '');
     const planned = COMMITTED_DATE.exec(c.deadline)?.[0];
-    return planned ? `${enforceableDate(planned)}完成` : '';
+    return planned ? `${enforceableDate(planned)}完成` : OPEN_PROBLEM.noStep;
   };
-  const carriedTold = new Set<string>();
+  // 一's sentence on what is short, once the number of the table that lists the work carried is known.
+  let shortfallsIn: (table: string) => string = () => '';
   // 总体看: by rule from 表1 (BULLETIN_RULES.overall), before the tables; what it names is what 表2 lists.
   if (overallFrom) {
     const rows = table.slice(0, -1).filter((r) => r.项数 > 0);
@@ -998,12 +1041,14 @@ export function buildBulletin(
     const carriedTasks = clauses.filter((c) => c.yearEnd === '结转');
     // (The one task carried, when the one chapter carrying one is all: then that task lies in that chapter.)
     const one = carriedTasks.length === 1 && carriedOnly.length === 1 ? carriedTasks[0] : undefined;
-    if (one) carriedTold.add(one.clauseId);
-    const carried = one
-      ? `${name(carriedOnly[0]!)}方面的${quoted(one.task)}属跨年度实施，转入下一年度${carriedDue(one) ? `，计划${carriedDue(one)}` : ''}`
-      : carriedOnly.length
-        ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度`
-        : '';
+    // B32 (R30 3, R31 2): what is due and by when stand in 表3's row (CARRIED_ROW); 一 points to it (was `，计划2026年
+    // 12月31日前完成近零碳试点建设验收`, the date said twice).
+    const carried = (table: string) =>
+      one
+        ? `${name(carriedOnly[0]!)}方面的${quoted(one.task)}属跨年度实施，转入下一年度${CARRIED_ROW.see(table)}`
+        : carriedOnly.length
+          ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度${CARRIED_ROW.see(table)}`
+          : '';
     // The judgement and the results first (B9 point 2), then what is short, a sentence of its own (短板), after the
     // indicators' sentence (round eleven, R6 通报 4: was the indicator missed tacked on after the 转入 sentence).
     // A chapter whose open items are all 基本完成 is named on its own too (BULLETIN_RULES.basicDone.short), so that the
@@ -1012,8 +1057,10 @@ export function buildBulletin(
     const rowOf = (c: ClauseProgress) => table[progress.chapters.findIndex((ch) => ch.chapterId === c.chapterId)]!;
     const basic = basicOnly.length ? BULLETIN_RULES.basicDone.short(basicOnly.map(name), remainders.filter((x) => basicOnly.includes(rowOf(x.c)))) : '';
     // Round sixteen (R14 通报 2: one chain of clauses): each its own sentence.
-    const short = [where, basic, carried].filter(Boolean).join('。');
-    shortfalls = short ? `${short}。` : '';
+    shortfallsIn = (table) => {
+      const short = [where, basic, carried(table)].filter(Boolean).join('。');
+      return short ? `${short}。` : '';
+    };
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
   }
   const causes = new Map(ctx.报告.未完成.map((u) => [u.编号, u.原因]));
@@ -1106,9 +1153,23 @@ export function buildBulletin(
   }));
   // 表2 in the plan's order of its clauses, the indicators after them; 表3 the problems to follow up, its own.
   const remainderRows = followRows.filter((_, i) => followed[i]!.kind === 'remainder');
-  const tracked = followed
-    .filter((x) => x.kind === 'problem')
-    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: rowName(x.c, clauses), 单位: unitsText(x.leads), 问题: x.情况, 措施: x.deadline }));
+  // B32: the work carried into next year with them, in the plan's order (CARRIED_ROW).
+  const carriedRows = yearEnd
+    ? clauses
+        .filter((c) => c.yearEnd === '结转')
+        .map((c) => {
+          const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+          const problem = completePhrases(joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)));
+          return { c, leads, 问题: problem || CARRIED_ROW.left, 措施: carriedStep(c) };
+        })
+    : [];
+  const at = (c: ClauseProgress) => clauses.indexOf(c);
+  const tracked = [
+    ...followed.filter((x) => x.kind === 'problem').map((x) => ({ c: x.c, leads: x.leads, 问题: x.情况, 措施: x.deadline })),
+    ...carriedRows,
+  ]
+    .sort((a, b) => at(a.c) - at(b.c))
+    .map((x, i) => ({ 序号: String(i + 1), 编号: x.c.clauseId, 任务: rowName(x.c, clauses), 单位: unitsText(x.leads), 问题: x.问题, 措施: x.措施 }));
   // B25: a lead's clauses reported 完成 under a pasted sentence (BULLETIN_RULES.pasted), not in 表2 already for a
   // remainder: followed up by the reply date, 表1 counting them as reported. Whether the lead wrote anything of its own
   // besides (`需逐项核实`) or nothing (`未写明具体进展`), by clause.
@@ -1151,13 +1212,9 @@ export function buildBulletin(
     const parts = same.map((x) => x.部分).filter(Boolean);
     return [{ ...r, 任务, 情况: W.未报送, 部分: parts.join('；') }];
   });
-  // An item carried into next year, told after 表2 with its unit's own date (its 下一步), else the plan's.
-  const carriedWords = yearEnd
-    ? clauses
-        .filter((c) => c.yearEnd === '结转' && !carriedTold.has(c.clauseId))
-        .map((c) => `${quoted(c.task)}属跨年度实施，已转入${Number(year) + 1}年继续推进${carriedDue(c) ? `，计划${carriedDue(c)}` : ''}。`)
-        .join('')
-    : '';
+  // B32: an item carried into next year is a row of 表3 (carriedRows), no sentence after the tables (was `“…”属跨年度
+  // 实施，已转入2026年继续推进，计划…。`).
+  const carriedWords = '';
   // The clauses whose lead is not commended: not done (a task carried over included: its lead has work left) or
   // followed up. Their cooperating units are blamed only on an item 表2 presses as a failure (未完成, 未报送; a task
   // carried over is none) and only when they did not report their own part (done, in words of substance).
@@ -1199,20 +1256,23 @@ export function buildBulletin(
   const shapes = new Map<string, number>();
   for (const r of results) for (const x of new Set(r.sentences.map((y) => sentenceShape(y.x)))) shapes.set(x, (shapes.get(x) ?? 0) + 1);
   // Each unit's one highlight: the strongest result clause of its distinctive sentences (highlightClause).
+  const outcomeOnly = COMMEND_RULE.outcomeOnly[yearEnd ? 'yearEnd' : 'midYear'];
   const best = results
     .map((r) => {
       const own = r.sentences.filter((y) => (shapes.get(sentenceShape(y.x)) ?? 0) <= 1 && !REVIEW_WORDS.routine.test(y.x));
       const pick = own
-        .map((y) => ({ h: highlightClause(y.x), beyond: y.beyond }))
-        .filter((x): x is { h: { text: string; n: number }; beyond: boolean } => x.h !== null)
+        .map((y) => ({ h: highlightClause(y.x), beyond: y.beyond, x: y.x }))
+        .filter((x): x is { h: { text: string; n: number }; beyond: boolean; x: string } => x.h !== null)
+        // B32: at the year's end an outcome only (COMMEND_RULE.outcome), a result beyond its target being one.
+        .filter((x) => !outcomeOnly || x.beyond || (COMMEND_RULE.outcome.test(x.h.text) && !COMMEND_RULE.highlight.routineResult.test(x.h.text)))
         .sort((a, b) => b.h.n - a.h.n)[0];
-      return pick ? { 单位: r.unit, 成效: pick.h.text, n: pick.h.n, exceeded: pick.beyond } : null;
+      return pick ? { 单位: r.unit, 成效: pick.h.text, n: pick.h.n, exceeded: pick.beyond, ...(praiseAct(pick.x, pick.h.text) ?? {}) } : null;
     })
-    .filter((x): x is { 单位: string; 成效: string; n: number; exceeded: boolean } => x !== null);
+    .filter((x): x is { 单位: string; 成效: string; n: number; exceeded: boolean; 举措?: string; 原文?: string } => x !== null);
   // The strongest first (B9 point 3), a result beyond its target above a sum of money, the registry's order on a tie.
   const praise = praiseOrder(best, order(best.map((x) => x.单位)))
     .slice(0, COMMEND_RULE.most)
-    .map(({ 单位, 成效 }) => ({ 单位, 成效 }));
+    .map(({ 单位, 成效, 举措, 原文 }) => ({ 单位, 成效, ...(举措 ? { 举措, 原文 } : {}) }));
   // 总体看's results (B9 point 2), from the leads' words on the clauses done and not followed up; a praised unit's
   // highlight is told there, not twice.
   // The main indicators in one sentence of their own (round eleven, R6 通报 4): those met (yearResults' phrase), then
@@ -1269,6 +1329,8 @@ export function buildBulletin(
   const owing = order([...new Set([...ctx.报送.未报, ...ctx.报送.退回, ...pressedRows.filter((r) => r.类别 === '未报送').flatMap(rowUnits)])]);
   // 表2 as printed (numbered 1…N below), and the rows whose 时限 is the reply date (REQUIREMENT_WORDS.listedPapers).
   const tableRows = [...clauseRows, ...indicatorRows];
+  const followTable = `表${tableRows.length ? 3 : 2}`;
+  shortfalls = shortfallsIn(followTable);
   const replyRows = tableRows.flatMap((r, i) => (r.时限.startsWith(`${reply}前`) ? [i + 1] : []));
   const input: RequirementInput = {
     yearEnd,
@@ -1281,8 +1343,11 @@ export function buildBulletin(
       // 三 criticises a silent unit by the tasks it owes (failing above); a returned unit is criticised without them.
       named: ctx.报送.未报.includes(unit),
     })),
-    followed: followed.map((x) => ({ lead: unitsText(x.leads), kind: x.kind, deadline: x.deadline })),
-    followTable: `表${clauseRows.length + indicatorRows.length ? 3 : 2}`,
+    followed: [
+      ...followed.map((x) => ({ lead: unitsText(x.leads), kind: x.kind, deadline: x.deadline })),
+      ...carriedRows.map((x) => ({ lead: unitsText(x.leads), kind: 'carried' as const, deadline: x.措施 })),
+    ],
+    followTable,
     missed: missedRows.map((m) => ({ name: m.name, lead: m.lead, aim: m.aim })),
     reply,
     office: replyOffice(ctx.机关, printer),
@@ -1310,7 +1375,7 @@ export function buildBulletin(
     表2注: BULLETIN_RULES.partsNote(clauseRows.map((r, i) => ({ no: String(i + 1), part: r.部分 })).filter((x) => x.part)),
     跟踪: tracked,
     表3标题: PRESSED_WORDS.follow.标题(clauseRows.length + indicatorRows.length ? 3 : 2),
-    跟踪说明: PRESSED_WORDS.follow.说明,
+    跟踪说明: !carriedRows.length ? PRESSED_WORDS.follow.说明 : carriedRows.length === tracked.length ? PRESSED_WORDS.follow.说明仅结转 : PRESSED_WORDS.follow.说明含结转,
     结转说明: carriedWords,
     ...pressedWords(yearEnd),
     报送: `应报送单位${n('应报单位数')}家${receipts.length ? `，${receipts.join('，')}` : ''}。`,
@@ -1319,7 +1384,8 @@ export function buildBulletin(
     表扬句: praiseSentence(praise, yearEnd),
     表扬批注: COMMEND_RULE.note,
     文号: ctx.文号 || DOC_NUMBER_GAP,
-    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${silentCount ? `；未报送的${silentCount}项计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}。`,
+    // B32 (R30 4, R31 5): what is carried into next year counts as 未报送 does, in one clause (十's 66.7% explained).
+    表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${uncounted.length ? `；${uncounted.join('、')}计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}。`,
     基本完成列: remainders.length > 0,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
@@ -1356,8 +1422,29 @@ export function praiseOrder<T extends { 单位: string; 成效: string; n: numbe
  * The commendation as one sentence (B10 point 4): `甲处完成…，乙处推动…，成效突出，予以通报表扬。` — a result that opens
  * with its verb follows its unit; one with a subject of its own gets COMMEND_RULE.verb before it.
  */
-export function praiseSentence(praise: { 单位: string; 成效: string }[], yearEnd: boolean): string {
+export function praiseSentence(praise: { 单位: string; 成效: string; 举措?: string; 原文?: string }[], yearEnd: boolean): string {
   if (!praise.length) return '';
-  const clauses = praise.map((x) => `${x.单位}${opensWithVerb(x.成效) || COMMEND_RULE.resultVerbs.test(x.成效) ? '' : COMMEND_RULE.verb}${x.成效}`);
-  return `${clauses.join('，')}，${COMMEND_RULE.verdict[yearEnd ? 'yearEnd' : 'midYear']}，${COMMEND_RULE.closing}`;
+  const verdict = COMMEND_RULE.verdict[yearEnd ? 'yearEnd' : 'midYear'];
+  // B32: a result after the unit's own act (praiseAct), as it wrote them; else the result alone, a verb before it when
+  // it has none of its own.
+  const clauses = praise.map((x) =>
+    x.举措 ? `${x.单位}${x.举措}，${x.原文 ?? x.成效}` : `${x.单位}${opensWithVerb(x.成效) || COMMEND_RULE.resultVerbs.test(x.成效) ? '' : COMMEND_RULE.verb}${x.成效}`,
+  );
+  if (praise.some((x) => x.举措) && praise.length > 1) return `${clauses.join('；')}。${COMMEND_RULE.allUnits}${verdict}，${COMMEND_RULE.closing}`;
+  return `${clauses.join('，')}，${verdict}，${COMMEND_RULE.closing}`;
+}
+
+/**
+ * The unit's act that brought a result with a subject of its own (COMMEND_RULE.actMost, B32): the clause before it in
+ * the unit's sentence, when that opens with a verb, and the result's clause as written (`其中…` kept, as it ties the
+ * two); null when the result opens with a verb itself or no such clause stands before it.
+ */
+export function praiseAct(sentence: string, result: string): { 举措: string; 原文: string } | null {
+  const R = COMMEND_RULE;
+  if (opensWithVerb(result) || R.resultVerbs.test(result)) return null;
+  const clauses = sentence.split(/[，；]/).map((x) => x.trim()).filter(Boolean);
+  const at = clauses.findIndex((x) => x === result || partAlone(x).replace(R.highlight.connective, '') === result || x.replace(R.highlight.connective, '') === result);
+  const act = at > 0 ? clauses[at - 1]! : '';
+  if (!act || !opensWithVerb(act) || [...act].length > R.actMost || R.highlight.notResult.test(act)) return null;
+  return { 举措: act, 原文: clauses[at]! };
 }
