@@ -843,7 +843,13 @@ export const CARRIED = {
   // F30 (the carried 近零碳 pilots): what is due is said, not only when (`计划2026年底前完成` after `持续推进各类试点示范
   // 建设` read as the whole task ending), and why it goes on when its lead said (`社区试点建设周期较长`): a carried
   // clause's problem is its reason, not a 存在问题 (sectionText).
-  words: (task: string, facts: string, due: string, why = '') => `${task}，${facts}${why ? `；${why}` : ''}，${due ? `计划${due}` : '转入下一年度继续推进'}。`,
+  // R32H (R30, R31 report 1: `…尚未完成验收，计划2026年底前完成近零碳试点建设验收` is a plan inside 成效, said again
+  // under 下一步): 成效 ends at what was done and what is not yet (`尚未完成…`, never read as done, R24 report 7); the date
+  // is 下一步's (the next plan's, else the unit's own dated plan). Its reason saying 尚未 already says what is not yet.
+  words: (task: string, facts: string, due: string, why = '') =>
+    `${task}，${facts}${why ? `；${why}` : ''}${why && CARRIED.notYet.test(why) ? '' : due ? `，尚未${due.replace(CARRIED.date, '')}` : '，转入下一年度继续推进'}。`,
+  /** A reason that says what is not yet done (`社区试点建设周期较长，尚未完成验收`). */
+  notYet: /尚未|未完成|未能完成/,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
@@ -1023,6 +1029,11 @@ export const OPENING_EXCEPTIONS = {
   /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary; last among the verdicts (R10 report 8). */
   planClosing: (plan: string) => `${plan}规划目标任务`,
   planClosingGap: '全面完成/基本完成',
+  /**
+   * R32H (R30, R31 report 2: `认真落实《济南市生态环境局2025年工作要点》部署` put the bureau's own plan where its superior
+   * reads its own 决策部署; issue 29: the report does not describe itself): what the year answered, in the superior's terms.
+   */
+  superiors: '认真落实上级各项决策部署',
 } as const;
 
 /**
@@ -1095,6 +1106,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const title = displayTitle(o.plan);
   // The next plan's opening (its guiding thought and 主要任务目标), read once for 下一步.
   const nextPreamble = o.nextPlan ? readPreamble(o.nextPlan.preamble) : undefined;
+  // (R32H: the year-end report's opening names no title, OPENING_EXCEPTIONS.superiors; the speech and 通报 still do.)
   if (title === TITLE_PLACEHOLDER) gaps.push(TITLE_PLACEHOLDER.slice(4, -1));
   if (o.issuer === ISSUER_PLACEHOLDER) gaps.push(ISSUER_PLACEHOLDER.slice(4, -1));
   const year = Number(o.progress.round.end.slice(0, 4));
@@ -1131,8 +1143,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const lead = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
     const fiveYear = closing ? `${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : '';
     const counts = !o.accepted
-      ? `认真落实《${title}》部署${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${[verdict, indicators, fiveYear].filter(Boolean).join('，')}。${incomplete}`;
+      ? `${OPENING_EXCEPTIONS.superiors}${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
+      : `${OPENING_EXCEPTIONS.superiors}，${[verdict, indicators, fiveYear].filter(Boolean).join('，')}。${incomplete}`;
     opening = `${lead}${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
