@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, NEXT_OPENING, restatesAim, CARRIED, carriedDue, offTopicHome, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, NEXT_OPENING, restatesAim, CARRIED, carriedDue, offTopicHome, offTopicRule, offTopic, MINOR_POINT, withoutMinorPoints, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -443,6 +443,35 @@ describe('the rules, on worked examples', () => {
     const themes = ['全面从严治党纵深推进', '污染防治攻坚扎实深入', '黄河流域生态保护安全屏障更加牢固', '推进绿色低碳高质量发展精准有力', '治理能力现代化水平持续提升'];
     expect(offTopicHome('切实保障环境安全', '加强网络安全防护', themes, 2)).toBe(4);
     expect(offTopicHome('切实保障环境安全', '加强网络安全防护', themes.slice(0, 4), 2)).toBe(-1);
+    // R32H (R30, R31 report 3): rules on the theme's words (OFF_TOPIC `theme`): planning, a project library and publicity are
+    // no 黄河…屏障 work; each goes to the theme (its title or its chapters) naming its field, and the point naming it.
+    const withChapters = [...themes.slice(0, 3), '推进绿色低碳高质量发展精准有力 服务绿色低碳高质量发展', '治理能力现代化水平持续提升 不断完善现代环境治理体系'];
+    const beautiful = '扎实推进美丽济南建设实践';
+    expect(offTopicHome(beautiful, '启动“十五五”生态环境保护规划编制', withChapters, 2, themes[2])).toBe(3);
+    expect(offTopicHome(beautiful, '系统谋划2025年生态环境领域项目', withChapters, 2, themes[2])).toBe(3);
+    expect(offTopicHome(beautiful, '推动构建生态环境治理全民行动体系', withChapters, 2, themes[2])).toBe(4);
+    expect(offTopicRule(beautiful, themes[2]!, '推动构建生态环境治理全民行动体系')?.point?.test('全力完善现代环境治理体系')).toBe(true);
+    // Not the theme's own work, not the chapter's without themes, and not in a theme naming its field.
+    expect(offTopicRule(beautiful, themes[2]!, '持续推进生态文明示范创建')).toBeUndefined();
+    expect(offTopicRule(beautiful, beautiful, '启动“十五五”生态环境保护规划编制')).toBeUndefined();
+    expect(offTopicRule(beautiful, '生态保护和治理体系建设', '推动构建生态环境治理全民行动体系')).toBeUndefined();
+    // Chapter rules alone are the speech's (offTopic).
+    expect(offTopic(beautiful, '启动“十五五”生态环境保护规划编制')).toBe(false);
+    expect(offTopic('切实保障环境安全', '加强网络安全防护')).toBe(true);
+    // R32H (R30, R31 report 4): a point of one sentence stating no result joins the point before it, its lead as a clause;
+    // in a theme of three points besides it, it is left out and counted (MINOR_POINT).
+    const minor = '四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。';
+    const three = ['一是强化督察执法。办结信访件1263件。', '二是深化法治建设。审查文件43件。', '三是完善治理体系。兑付补偿资金3180万元。'];
+    expect(withoutMinorPoints([...three, minor])).toEqual({ items: three, dropped: 1 });
+    expect(withoutMinorPoints([...three.slice(0, 2), minor.replace('四是', '三是')])).toEqual({
+      items: ['一是强化督察执法。办结信访件1263件。', '二是深化法治建设。审查文件43件。加强网络安全防护，重大活动期间实行7×24小时值守，全年未发生网络安全事件。'],
+      dropped: 0,
+    });
+    // A result (a done act, a count not of acts) keeps its point; so do a gap and work not yet done.
+    for (const body of ['完成局直属机关党委换届。', '选派26名年轻干部到基层一线锻炼。', '对驻济环评单位开展专项检查2轮，发现质量问题文件17份。', '【待填：主要成效】。', '社区试点尚未完成验收。']) {
+      expect(MINOR_POINT.minor(body), body).toBe(false);
+    }
+    expect(MINOR_POINT.minor('重大活动期间实行7×24小时值守，全年未发生网络安全事件。')).toBe(true);
     expect(offTopicHome('切实保障环境安全', '妥善应对突发环境事件', themes, 2)).toBe(-1);
   });
 });
@@ -870,7 +899,9 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     expect(safety.indexOf('【待填：妥善应对突发环境事件')).toBe('四是持续保障环境安全。'.length);
     expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(safety.indexOf('环境安全应急管理处未报送）】。') + '环境安全应急管理处未报送）】。'.length);
     // (Round thirteen: 网络安全 told by its result, 未发生网络安全事件, not its 网络安全检查4轮.)
-    expect(safety.indexOf('全年未发生网络安全事件')).toBeGreaterThan(safety.indexOf('督促整改隐患37处'));
+    // R32H (R30, R31 report 4; was: after 督促整改隐患37处, as （五）'s 四是): a point of one sentence with no result in a theme of
+    // three points already (MINOR_POINT) is left out.
+    expect(achievements).not.toContain('网络安全');
     // Round ten: a chapter lead sharing THEME_ECHO characters with its theme's heading leads with its most telling
     // task's own title, told first (its sentence with 同比下降6.8% scores highest in its block).
     const greenLow = themed.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
@@ -1140,13 +1171,23 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       for (const fact of ['完成省下达的年度减排目标任务', '试点园区单位产值碳排放同比下降6.8%', '“四减四增”']) expect(carbon, fact).toContain(fact);
       for (const fact of ['环评审批147个', '环评质量', '环保产业调查']) expect(carbon, fact).not.toContain(fact);
       const projects = point('二是靠前服务保障项目建设。');
-      for (const fact of ['完成重大项目环评审批147个', '强化环评质量监管', '完成全市环保产业调查']) expect(projects, fact).toContain(fact);
-      expect(green).toContain('三是扎实推进碳达峰碳中和。');
+      // R32H (R31 report 3; was: 强化环评质量监管 in this point, and 三是扎实推进碳达峰碳中和): the supervision is a point of its
+      // kind (TASK_KINDS, the report's), its lead not said twice; the 十五五 planning and the project library, off （三）黄河's
+      // topic (OFF_TOPIC, theme rules), join this point, each led by its task as a clause.
+      for (const fact of ['完成重大项目环评审批147个', '完成全市环保产业调查', '启动“十五五”生态环境保护规划编制，完成“十四五”生态环境保护规划终期评估，梳理“十五五”重大工程项目132个。', '系统谋划2025年生态环境领域项目，修订生态环境领域项目谋划细则，建立2025年度生态环境保护项目库，入库项目143个、总投资86.4亿元。']) expect(projects, fact).toContain(fact);
+      expect(projects).not.toContain('驻济环评单位');
+      expect(green).toContain('三是强化环评质量监管。对驻济环评单位开展专项检查2轮，发现质量问题文件17份。四是扎实推进碳达峰碳中和。');
       // The rule on its own: the lead task's kind and tasks of no kind first, each other kind after, by TASK_KINDS.
       const kept = ['推动减污降碳协同增效', '持续推进“四减四增”', '促进营商环境优化', '推进美丽乡村建设', '强化环评质量监管'].map((task) => ({ task }));
       expect(kindPoints(kept, '推动减污降碳协同增效').map((p) => [p.head, p.tasks.map((t) => t.task)])).toEqual([
         ['推动减污降碳协同增效', ['推动减污降碳协同增效', '持续推进“四减四增”', '推进美丽乡村建设']],
         ['靠前服务保障项目建设', ['促进营商环境优化', '强化环评质量监管']],
+      ]);
+      // R32H: the report's own kinds (`report`) too: 环评质量监管 is supervision, a point of its own.
+      expect(kindPoints(kept, '推动减污降碳协同增效', true).map((p) => [p.head, p.tasks.map((t) => t.task)])).toEqual([
+        ['推动减污降碳协同增效', ['推动减污降碳协同增效', '持续推进“四减四增”', '推进美丽乡村建设']],
+        ['靠前服务保障项目建设', ['促进营商环境优化']],
+        ['强化环评质量监管', ['强化环评质量监管']],
       ]);
       expect(kindPoints(kept.slice(0, 2), '推动减污降碳协同增效')).toHaveLength(1);
     });
@@ -1156,15 +1197,22 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // total printed nowhere at year-end. Now told whole, after the point's other results.
       const fifth = doc.find((p) => p.startsWith('（五）治理能力现代化水平持续提升。'))!;
       // R24H: 网络安全, off 环境安全's topic (OFF_TOPIC.home), is the theme's 四是 now: 三是 ends before it.
-      const third = fifth.slice(fifth.indexOf('三是'), fifth.indexOf('四是'));
+      // R32H: 网络安全 left out (MINOR_POINT, below): 三是 is the theme's last.
+      const third = fifth.slice(fifth.indexOf('三是'));
       expect(third).toBe(
         '三是全力完善现代环境治理体系。召开市生态环境保护工作委员会全体会议2次，印发委员会工作规则和办公室工作细则，全年清单化调度通报重点工作12期。' +
           '签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元。兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。' +
           '督促1026家重点排污单位完成年度环境信息依法披露。严格落实排污许可制，将工业噪声、工业固体废物纳入排污许可管理，完成排污许可证核发和重新申请1243件。' +
-          '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。',
+          '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。' +
+          // R32H (R30, R31 report 3): 1.5's publicity, off （三）黄河's topic, joins the point naming 治理体系 (全民行动体系 is part of
+          // 现代环境治理体系), led by its task as a clause (OFF_TOPIC, theme rules).
+          '推动构建生态环境治理全民行动体系，围绕六五环境日、全国生态日组织主题宣传活动36场，“开学第一课”线上线下覆盖中小学生12.6万人次。',
       );
       expect(all.split('对135家持证企业开展污染源执法监测').length - 1).toBe(1);
-      expect(fifth.slice(fifth.indexOf('四是'))).toBe('四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。');
+      // R32H (R30, R31 report 4; was toBe('四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。')): a
+      // point of one sentence with no result, in a theme of three points already, is left out (MINOR_POINT).
+      expect(fifth).not.toContain('四是');
+      expect(fifth).not.toContain('网络安全');
       // Counts of acts stay out all the same (SELECTION.actClause): 开展证后执法检查890家次.
       expect(all).not.toContain('890家次');
     });
@@ -1176,7 +1224,9 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(third).not.toContain('网络安全');
       // (F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 四是, was 五是, 1.2's carried point gone.)
       expect(third.endsWith('四是持续保障环境安全。【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(true);
-      expect(all.split('全年未发生网络安全事件').length - 1).toBe(1);
+      // R32H (was: once, as （五）'s 四是): left out, a minor point in a theme of three (MINOR_POINT); placed before that by
+      // OFF_TOPIC.home, asserted on its own (offTopicHome).
+      expect(all.split('全年未发生网络安全事件').length - 1).toBe(0);
     });
 
     it('names under 存在问题 every problem the 通报’s 表3 lists, as the three documents go out together (R20H)', () => {
@@ -1202,18 +1252,19 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       // was `四是启动“十五五”生态环境保护规划编制。…形成初稿，计划2026年6月底前完成。`), the lead's 启动 said as done.
       expect(first).toBe(
         '三是不断深化美丽济南建设实践。指导2个区县成功创建省级生态文明建设示范区，1个单位获评“两山”实践创新基地。组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。' +
-          '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。完成“十四五”生态环境保护规划终期评估，梳理“十五五”重大工程项目132个，启动“十五五”生态环境保护规划编制。' +
-          '修订生态环境领域项目谋划细则，建立2025年度生态环境保护项目库，入库项目143个、总投资86.4亿元。' +
-          '围绕六五环境日、全国生态日组织主题宣传活动36场，“开学第一课”线上线下覆盖中小学生12.6万人次。',
+          // R32H (R30, R31 report 3; was: then the 十五五 planning, the project library and the publicity): no 黄河 屏障 work,
+          // each is told in the theme naming its field (OFF_TOPIC, theme rules; asserted under （四）二是 and （五）三是).
+          '印发美丽济南建设年度推进计划，建立配套项目清单86个，按季度调度通报。',
       );
       expect(green.slice(green.indexOf('四是'))).toMatch(/^四是持续保障环境安全。/);
       expect(all).not.toMatch(/十五五”生态环境保护规划编制[^。]*(计划|转入|跨年度)/);
       // The carried 10.2 (F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done)): in （四）'s 碳达峰 point, within SELECTION.pointChars, so no point of its own:
       // what its lead did, why it goes on (its problem, never a 存在问题) and what is due by its unit's date.
       const low = doc.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
-      const third = low.slice(low.indexOf('三是'));
+      // (R32H: 四是, was 三是: 三是强化环评质量监管 is a point of its kind now.)
+      const third = low.slice(low.indexOf('四是'));
       expect(third).toBe(
-        '三是扎实推进碳达峰碳中和。组织38家重点排放单位完成第四个履约周期配额清缴，履约率100%。' +
+        '四是扎实推进碳达峰碳中和。组织38家重点排放单位完成第四个履约周期配额清缴，履约率100%。' +
           '持续推进各类试点示范建设，“224”近零碳试点建设有序推进，2个区县、2个园区、4个社区试点全部通过中期评估，历城区获评省级低碳发展示范区；社区试点建设周期较长，尚未完成验收。',
       );
       // R32H (R30, R31 report 1): was `…尚未完成验收，计划2026年底前完成近零碳试点建设验收。`, a plan inside 成效.

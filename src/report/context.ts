@@ -266,14 +266,29 @@ export function taskObject(task: string): string {
 // R24H (R20, R22, R23: 网络安全 told inside 三是持续保障环境安全): `home` names the theme where such a task fits (the
 // seed's （五）数字化监管水平持续提升): when the office's themes have one, the task is a point of that theme, else a
 // point of its own at the end of its own theme, never inside its chapter's point.
-export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp }[] = [
+// R32H (R30, R31 report 3: the 十五五 planning, the project library and the 六五环境日 publicity told under （三）黄河…
+// 屏障, whose words they share none of): a rule with `theme` reads the office's theme title (`chapter` matched against
+// it), not the chapter's; such work goes to the theme whose title or chapters name its field (`home`: 全民行动 is
+// 现代环境治理体系's; the 十五五 planning, with its 重大工程项目, and a project library are 服务…项目建设's, the
+// 治理体系 point being full), and joins that theme's first point whose lead names it
+// (`point`) as its last sentences, else is a point of its own. A chapter-level rule (no `theme`) is the speech's too.
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp; theme?: true; point?: RegExp }[] = [
   { chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/, home: /治理能力|治理体系|数字化|信息化|智慧|智能/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /规划编制|规划(?:终期|中期)?评估/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /全民行动|宣传教育|宣传/, home: /治理体系|治理能力/, point: /治理体系|全民行动/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /谋划[^，。；]*项目|项目库|项目储备/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
 ];
 /** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
-export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(task));
-/** Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1). */
-export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number): number {
-  const rule = OFF_TOPIC.find((r) => r.chapter.test(chapter) && r.task.test(task));
+export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => !r.theme && r.chapter.test(chapter) && r.task.test(task));
+/** The OFF_TOPIC rule a task of a chapter in a theme falls under: the chapter's first, else the theme's (R32H). */
+export const offTopicRule = (chapter: string, theme: string, task: string) =>
+  OFF_TOPIC.find((r) => !r.theme && r.chapter.test(chapter) && r.task.test(task)) ?? OFF_TOPIC.find((r) => r.theme && r.chapter.test(theme) && !r.home.test(theme) && r.task.test(task));
+/**
+ * Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1).
+ * R32H: `themes` may give a theme's title with its chapters' titles (`治理能力现代化水平持续提升 不断完善现代环境治理体系`).
+ */
+export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number, theme = ''): number {
+  const rule = offTopicRule(chapter, theme, task);
   return rule ? themes.findIndex((t, i) => i !== own && rule.home.test(t)) : -1;
 }
 
@@ -408,6 +423,37 @@ export function leansOnPrevious(clause: string, previous = ''): boolean {
 
 /** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
 const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause) || SELECTION.actClause.test(clause);
+
+/**
+ * R32H (R30, R31 report 4: `四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。`, a one-line minor
+ * point with its own 四是): at the year's end a point after a theme's first that is one sentence and states no result
+ * (`result`: a done act, or a count that is not a count of acts) joins the point before it, its lead as a clause;
+ * when the theme has `most` points besides it, it is left out, as a done task with nothing told (never a gap, nor
+ * carried or unfinished work).
+ */
+export const MINOR_POINT = {
+  most: 3,
+  result: (clause: string) => !isAct(clause) && (HIGHLIGHT_RULES.results.test(clause) || /\d+(?:\.\d+)?万?余?(?:[个家件份项条处座台辆吨种名人批场所]|亿元|万元|%)/.test(clause)),
+  /** Whether a point's body (after its lead) is minor. */
+  minor: (body: string) => sentencesOf(body).length === 1 && !/【待填|尚未|未完成/.test(body) && !clausesOf(body).some((c) => MINOR_POINT.result(c.text)),
+} as const;
+/** A theme's points with its minor ones (MINOR_POINT) joined or left out, renumbered; what was left out is counted. */
+export function withoutMinorPoints(items: readonly string[]): { items: string[]; dropped: number } {
+  const split = (item: string) => {
+    const rest = item.slice(item.indexOf('是') + 1);
+    const at = rest.indexOf('。');
+    return { head: rest.slice(0, at), body: rest.slice(at + 1) };
+  };
+  const out: { head: string; body: string }[] = [];
+  let dropped = 0;
+  items.forEach((item, i) => {
+    const p = split(item);
+    if (i === 0 || !MINOR_POINT.minor(p.body)) return void out.push(p);
+    if (items.length - 1 >= MINOR_POINT.most) dropped++;
+    else out[out.length - 1]!.body += `${p.head}，${p.body}`;
+  });
+  return { items: out.map((p, i) => `${cnOrdinal(i)}是${p.head}。${p.body}`), dropped };
+}
 
 /**
  * A task as a report tells it: its lead's telling fact (or, when the lead said nothing new, a cooperating unit's
@@ -818,8 +864,9 @@ export function carriedWords(carried: ClauseProgress[], year: number): string {
  * telling task's lead), holds that task's kind and the tasks of no kind; each other kind is a point led by its kind's
  * words (TASK_KINDS.lead), in the order its first task is told. One point when the tasks are of one kind.
  */
-export function kindPoints<T extends { task: string }>(kept: T[], head: string): { head: string; tasks: T[] }[] {
-  const kindOf = (task: string) => TASK_KINDS.findIndex((k) => k.words.test(task));
+export function kindPoints<T extends { task: string }>(kept: T[], head: string, report = false): { head: string; tasks: T[] }[] {
+  // R32H: a kind marked `report` is the year-end report's alone (its callers pass `report`).
+  const kindOf = (task: string) => TASK_KINDS.findIndex((k) => (report || !k.report) && k.words.test(task));
   const lead = kindOf(kept[0]?.task ?? '');
   const out: { kind: number; head: string; tasks: T[] }[] = [{ kind: lead, head, tasks: [] }];
   for (const p of kept) {
@@ -1276,7 +1323,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
             head = own;
             kept.splice(kept.indexOf(best), 1);
             kept.unshift(best);
-            points = kindPoints(kept, own);
+            points = kindPoints(kept, own, true);
           }
         }
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
@@ -1284,7 +1331,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // about, the cooperating units' facts and the gap included (R1 finding 3).
         // R24H: it is no sentence of the chapter's point at all: a point of its own, in the theme it fits or at the end
         // of this one (OFF_TOPIC.home, placed once every theme is built).
-        const offHere = (task: string) => offTopic(chapterTitle, task);
+        const offHere = (task: string) => !!offTopicRule(chapterTitle, g.title, task);
         // R24H (R19–R23 report: （四）一是 packed six unlike facts): within a point, its headline results first, its
         // counts of acts last (pointOrder); a point over SELECTION.pointChars tells its carried work (规划编制) as a point
         // of its own, led by its task, as the seed's points are.
@@ -1296,7 +1343,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           const onTopicText = pointText(pt);
           const last = i === points.length - 1 ? lastTail : '';
           for (const p of pt.tasks.filter((x) => offHere(x.task))) elsewhere.push({ chapter: chapterTitle, task: p.task, text: p.text });
-          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${last}`);
+          // R32H: a point led by its one task's words (a kind's lead, TASK_KINDS) does not say them again as its first clause.
+          const body = onTopicText.startsWith(`${pt.head}，`) ? onTopicText.slice(pt.head.length + 1) : onTopicText;
+          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${body}${last}`);
         });
         if (apart) for (const x of closing.carried) items.push(`${cnOrdinal(items.length)}是${leadPhrase(x.task, x.words)}`);
       }
@@ -1324,13 +1373,30 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   });
   // Off-topic tasks of a theme's chapters (OFF_TOPIC): each a numbered point after the last of the theme it fits, else
   // of its own theme (R24H), its task as the lead phrase as every year-end point.
+  // R32H: a theme is found by its title or its chapters' (`现代环境治理体系` is 十三's, under 治理能力…); a rule naming a point
+  // (OFF_TOPIC.point) joins the sentences to the first point of that theme whose lead names it.
+  const themeWords = built.map((t) => [t.g.title, ...t.g.chapters.map((id) => o.plan.chapters.find((p) => p.id === id)?.title ?? '')].join(' '));
+  const leadOf = (item: string) => item.slice(item.indexOf('是') + 1, item.indexOf('。'));
   built.forEach((b, own) => {
     for (const x of b.elsewhere) {
-      const home = offTopicHome(x.chapter, x.task, built.map((t) => t.g.title), own);
+      const home = offTopicHome(x.chapter, x.task, themeWords, own, b.g.title);
       const to = built[home] ?? b;
-      to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
+      const point = offTopicRule(x.chapter, b.g.title, x.task)?.point;
+      const at = point && home >= 0 ? to.items.findIndex((it) => point.test(leadOf(it))) : -1;
+      // Joined, it opens with its task as a clause (`推动构建生态环境治理全民行动体系，围绕六五环境日…`), as a point's
+      // sentences of several tasks do, so that the receiving lead does not seem to claim it.
+      const lead = o.yearEnd ? words.lead(x.task, 'done', 'task') : x.task;
+      if (at >= 0) to.items[at] += leadPhrase(lead, closeSentence(x.text)).replace(/^([^。]*)。(?=.)/, '$1，');
+      else to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
     }
   });
+  // R32H: a theme's minor points (MINOR_POINT) at the year's end, once every point is placed.
+  if (o.yearEnd)
+    for (const b of built) {
+      const { items, dropped } = withoutMinorPoints(b.items);
+      b.items.splice(0, b.items.length, ...items);
+      quietCount += dropped;
+    }
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
   const missedRows = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到'));
   const missedCause = new Map<string, string>();
