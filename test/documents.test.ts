@@ -12,7 +12,7 @@ import type { Clause, Plan } from '../src/model/plan.ts';
 import type { Entry } from '../src/model/submission.ts';
 import { assignUnits } from '../src/sheets/assign.ts';
 import { readPlan } from '../src/plan/index.ts';
-import { asOwnFact, buildContext, NEXT_OPENING, restatesAim, CARRIED, carriedDue, offTopicHome, offTopicRule, offTopic, MINOR_POINT, withoutMinorPoints, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
+import { asOwnFact, buildContext, NEXT_OPENING, restatesAim, CARRIED, carriedDue, offTopicHome, offTopicRule, offTopic, MINOR_POINT, withoutMinorPoints, trimFigures, pointOrder, problemLayout, PROBLEM_POINTS, RESIDUAL, carriedDate, echoesResults, isHeadline, headOfSentence, keyClauses, kindPoints, problemSubject, remainingSentence, shortfallSentence, taskObject, tellingFact } from '../src/report/context.ts';
 import { figureWords, meetsTarget } from '../src/report/kpi.ts';
 import { parseMetrics } from '../src/model/metrics.ts';
 import { clauseShape, concretePlan, headingWords, toldOnce, evaluativeHeading, HEADING_PREDICATES, JARGON, OBJECT_VERBS, SELECTION, joinTexts, opensWithVerb, sentencesOf, shortName, substance, SUPERIOR_INSPECTION, withLead, YEAR_END_JARGON } from '../src/report/synthesis.ts';
@@ -472,6 +472,12 @@ describe('the rules, on worked examples', () => {
       expect(MINOR_POINT.minor(body), body).toBe(false);
     }
     expect(MINOR_POINT.minor('重大活动期间实行7×24小时值守，全年未发生网络安全事件。')).toBe(true);
+    // R32H (R31 report 9): over POINT_FIGURES.most figures, a clause only detailing the one before is left out; a point
+    // within it is left whole.
+    const blue = '完成3家水泥企业、2家焦化企业超低排放改造，涉及治理点位96个，新增环保绩效A级企业3家。完成3个产业集群整治，关停取缔“散乱污”企业23家，升级改造61家。';
+    expect(trimFigures(blue)).toBe(blue);
+    const more = '推动186家企业完成低挥发性原辅材料替代，排查整改涉VOCs企业问题1126个。其中玉符河、绣江河2条获评省级美丽河湖。道路积尘负荷同比下降12.4%，评查案卷160卷，优秀率提高到82%。';
+    expect(trimFigures(blue + more)).toBe('完成3家水泥企业、2家焦化企业超低排放改造，新增环保绩效A级企业3家。完成3个产业集群整治，关停取缔“散乱污”企业23家。' + more);
     expect(offTopicHome('切实保障环境安全', '妥善应对突发环境事件', themes, 2)).toBe(-1);
   });
 });
@@ -996,7 +1002,11 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
     const blueBlock = pollution.slice(pollution.indexOf('一是'), pollution.indexOf('二是'));
     // Round twelve (rule changed, R7 report 1): a theme's chapters share SELECTION.themeChars, so the 蓝天 block keeps
     // its headline results (改造, 整治, 下降5.3%, 下降12.4%) and leaves out 低挥发性原辅材料替代 and the 机动车 count of acts.
-    const told4 = ['涉及治理点位96个', '3个产业集群整治', '下降5.3%', '下降12.4%'].map((h) => blueBlock.indexOf(h));
+    // R32H (R31 report 9; was '涉及治理点位96个' first): a point of more than POINT_FIGURES.most figures leaves out the clauses
+    // that only detail the one before (涉及治理点位96个, 升级改造61家); its results stay.
+    const told4 = ['2家焦化企业超低排放改造', '3个产业集群整治', '下降5.3%', '下降12.4%'].map((h) => blueBlock.indexOf(h));
+    for (const detail of ['涉及治理点位96个', '升级改造61家']) expect(blueBlock, detail).not.toContain(detail);
+    for (const kept of ['完成3家水泥企业、2家焦化企业超低排放改造，新增环保绩效A级企业3家。', '3个产业集群整治，关停取缔“散乱污”企业23家。', '排查整改涉VOCs企业问题1126个']) expect(blueBlock, kept).toContain(kept);
     for (const routine of ['在用机动车28.7万辆次', '油气回收检测412家次', '审核销号保护区卫片图斑86个', '专项检查64家次', '约谈提醒47次']) expect(pollution, routine).not.toContain(routine);
     // Round fourteen (assertion changed, R9 report 3: +40 → +60): the 新污染物 task the 固废 lead names is told over the
     // block's budget (leadObjects), its 22 characters past the theme's length.

@@ -437,6 +437,29 @@ export const MINOR_POINT = {
   /** Whether a point's body (after its lead) is minor. */
   minor: (body: string) => sentencesOf(body).length === 1 && !/【待填|尚未|未完成/.test(body) && !clausesOf(body).some((c) => MINOR_POINT.result(c.text)),
 } as const;
+/**
+ * R32H (R31 report 9: the 蓝天 point carried some twenty figures, `涉及治理点位96个`, `升级改造61家`…): at the year's end, in a
+ * point of more than `most` figures, a clause after its sentence's first that is no result (MINOR_POINT.result's words,
+ * isHeadline) and only details the clause before it (`涉及…`, or too few words before its figure to stand alone,
+ * leansOnPrevious) is left out; `其中…` parts and results stay.
+ */
+export const POINT_FIGURES = {
+  most: 12,
+  detail: /^(涉及|包括|累计|共计)/,
+  secondary: (clause: string) =>
+    /\d/.test(clause) && !LEANS.part.test(clause) && !isHeadline(clause) && !HIGHLIGHT_RULES.results.test(clause) && (POINT_FIGURES.detail.test(clause) || leansOnPrevious(clause)),
+} as const;
+/** A point's body with its secondary figures left out (POINT_FIGURES) when it carries more than `most`. */
+export function trimFigures(body: string): string {
+  if ((body.match(/\d+(?:\.\d+)?/g) ?? []).length <= POINT_FIGURES.most) return body;
+  return body.replace(/[^。]+。/g, (sentence) => {
+    const cs = clausesOf(sentence.slice(0, -1));
+    // A clause the next one leans on (`评查案卷160卷` before `优秀率提高到82%`) stays with it.
+    const drop = (c: { text: string }, i: number) => i > 0 && POINT_FIGURES.secondary(c.text) && !(cs[i + 1] && !POINT_FIGURES.secondary(cs[i + 1]!.text) && leansOnPrevious(cs[i + 1]!.text, c.text));
+    return `${cs.filter((c, i) => !drop(c, i)).map((c, i) => (i ? c.mark : '') + c.text).join('')}。`;
+  });
+}
+
 /** A theme's points with its minor ones (MINOR_POINT) joined or left out, renumbered; what was left out is counted. */
 export function withoutMinorPoints(items: readonly string[]): { items: string[]; dropped: number } {
   const split = (item: string) => {
@@ -452,7 +475,7 @@ export function withoutMinorPoints(items: readonly string[]): { items: string[];
     if (items.length - 1 >= MINOR_POINT.most) dropped++;
     else out[out.length - 1]!.body += `${p.head}，${p.body}`;
   });
-  return { items: out.map((p, i) => `${cnOrdinal(i)}是${p.head}。${p.body}`), dropped };
+  return { items: out.map((p, i) => `${cnOrdinal(i)}是${p.head}。${trimFigures(p.body)}`), dropped };
 }
 
 /**
