@@ -266,14 +266,29 @@ export function taskObject(task: string): string {
 // R24H (R20, R22, R23: 网络安全 told inside 三是持续保障环境安全): `home` names the theme where such a task fits (the
 // seed's （五）数字化监管水平持续提升): when the office's themes have one, the task is a point of that theme, else a
 // point of its own at the end of its own theme, never inside its chapter's point.
-export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp }[] = [
+// R32H (R30, R31 report 3: the 十五五 planning, the project library and the 六五环境日 publicity told under （三）黄河…
+// 屏障, whose words they share none of): a rule with `theme` reads the office's theme title (`chapter` matched against
+// it), not the chapter's; such work goes to the theme whose title or chapters name its field (`home`: 全民行动 is
+// 现代环境治理体系's; the 十五五 planning, with its 重大工程项目, and a project library are 服务…项目建设's, the
+// 治理体系 point being full), and joins that theme's first point whose lead names it
+// (`point`) as its last sentences, else is a point of its own. A chapter-level rule (no `theme`) is the speech's too.
+export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp; theme?: true; point?: RegExp }[] = [
   { chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/, home: /治理能力|治理体系|数字化|信息化|智慧|智能/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /规划编制|规划(?:终期|中期)?评估/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /全民行动|宣传教育|宣传/, home: /治理体系|治理能力/, point: /治理体系|全民行动/ },
+  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /谋划[^，。；]*项目|项目库|项目储备/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
 ];
 /** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
-export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => r.chapter.test(chapter) && r.task.test(task));
-/** Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1). */
-export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number): number {
-  const rule = OFF_TOPIC.find((r) => r.chapter.test(chapter) && r.task.test(task));
+export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => !r.theme && r.chapter.test(chapter) && r.task.test(task));
+/** The OFF_TOPIC rule a task of a chapter in a theme falls under: the chapter's first, else the theme's (R32H). */
+export const offTopicRule = (chapter: string, theme: string, task: string) =>
+  OFF_TOPIC.find((r) => !r.theme && r.chapter.test(chapter) && r.task.test(task)) ?? OFF_TOPIC.find((r) => r.theme && r.chapter.test(theme) && !r.home.test(theme) && r.task.test(task));
+/**
+ * Where an off-topic task is told (OFF_TOPIC.home): the first other theme whose title fits it, else its own (-1).
+ * R32H: `themes` may give a theme's title with its chapters' titles (`治理能力现代化水平持续提升 不断完善现代环境治理体系`).
+ */
+export function offTopicHome(chapter: string, task: string, themes: readonly string[], own: number, theme = ''): number {
+  const rule = offTopicRule(chapter, theme, task);
   return rule ? themes.findIndex((t, i) => i !== own && rule.home.test(t)) : -1;
 }
 
@@ -408,6 +423,60 @@ export function leansOnPrevious(clause: string, previous = ''): boolean {
 
 /** A clause that counts acts, no result (HIGHLIGHT_RULES.activity, SELECTION.actClause). */
 const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause) || SELECTION.actClause.test(clause);
+
+/**
+ * R32H (R30, R31 report 4: `四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。`, a one-line minor
+ * point with its own 四是): at the year's end a point after a theme's first that is one sentence and states no result
+ * (`result`: a done act, or a count that is not a count of acts) joins the point before it, its lead as a clause;
+ * when the theme has `most` points besides it, it is left out, as a done task with nothing told (never a gap, nor
+ * carried or unfinished work).
+ */
+export const MINOR_POINT = {
+  most: 3,
+  result: (clause: string) => !isAct(clause) && (HIGHLIGHT_RULES.results.test(clause) || /\d+(?:\.\d+)?万?余?(?:[个家件份项条处座台辆吨种名人批场所]|亿元|万元|%)/.test(clause)),
+  /** Whether a point's body (after its lead) is minor. */
+  minor: (body: string) => sentencesOf(body).length === 1 && !/【待填|尚未|未完成/.test(body) && !clausesOf(body).some((c) => MINOR_POINT.result(c.text)),
+} as const;
+/**
+ * R32H (R31 report 9: the 蓝天 point carried some twenty figures, `涉及治理点位96个`, `升级改造61家`…): at the year's end, in a
+ * point of more than `most` figures, a clause after its sentence's first that is no result (MINOR_POINT.result's words,
+ * isHeadline) and only details the clause before it (`涉及…`, or too few words before its figure to stand alone,
+ * leansOnPrevious) is left out; `其中…` parts and results stay.
+ */
+export const POINT_FIGURES = {
+  most: 12,
+  detail: /^(涉及|包括|累计|共计)/,
+  secondary: (clause: string) =>
+    /\d/.test(clause) && !LEANS.part.test(clause) && !isHeadline(clause) && !HIGHLIGHT_RULES.results.test(clause) && (POINT_FIGURES.detail.test(clause) || leansOnPrevious(clause)),
+} as const;
+/** A point's body with its secondary figures left out (POINT_FIGURES) when it carries more than `most`. */
+export function trimFigures(body: string): string {
+  if ((body.match(/\d+(?:\.\d+)?/g) ?? []).length <= POINT_FIGURES.most) return body;
+  return body.replace(/[^。]+。/g, (sentence) => {
+    const cs = clausesOf(sentence.slice(0, -1));
+    // A clause the next one leans on (`评查案卷160卷` before `优秀率提高到82%`) stays with it.
+    const drop = (c: { text: string }, i: number) => i > 0 && POINT_FIGURES.secondary(c.text) && !(cs[i + 1] && !POINT_FIGURES.secondary(cs[i + 1]!.text) && leansOnPrevious(cs[i + 1]!.text, c.text));
+    return `${cs.filter((c, i) => !drop(c, i)).map((c, i) => (i ? c.mark : '') + c.text).join('')}。`;
+  });
+}
+
+/** A theme's points with its minor ones (MINOR_POINT) joined or left out, renumbered; what was left out is counted. */
+export function withoutMinorPoints(items: readonly string[]): { items: string[]; dropped: number } {
+  const split = (item: string) => {
+    const rest = item.slice(item.indexOf('是') + 1);
+    const at = rest.indexOf('。');
+    return { head: rest.slice(0, at), body: rest.slice(at + 1) };
+  };
+  const out: { head: string; body: string }[] = [];
+  let dropped = 0;
+  items.forEach((item, i) => {
+    const p = split(item);
+    if (i === 0 || !MINOR_POINT.minor(p.body)) return void out.push(p);
+    if (items.length - 1 >= MINOR_POINT.most) dropped++;
+    else out[out.length - 1]!.body += `${p.head}，${p.body}`;
+  });
+  return { items: out.map((p, i) => `${cnOrdinal(i)}是${p.head}。${trimFigures(p.body)}`), dropped };
+}
 
 /**
  * A task as a report tells it: its lead's telling fact (or, when the lead said nothing new, a cooperating unit's
@@ -818,8 +887,9 @@ export function carriedWords(carried: ClauseProgress[], year: number): string {
  * telling task's lead), holds that task's kind and the tasks of no kind; each other kind is a point led by its kind's
  * words (TASK_KINDS.lead), in the order its first task is told. One point when the tasks are of one kind.
  */
-export function kindPoints<T extends { task: string }>(kept: T[], head: string): { head: string; tasks: T[] }[] {
-  const kindOf = (task: string) => TASK_KINDS.findIndex((k) => k.words.test(task));
+export function kindPoints<T extends { task: string }>(kept: T[], head: string, report = false): { head: string; tasks: T[] }[] {
+  // R32H: a kind marked `report` is the year-end report's alone (its callers pass `report`).
+  const kindOf = (task: string) => TASK_KINDS.findIndex((k) => (report || !k.report) && k.words.test(task));
   const lead = kindOf(kept[0]?.task ?? '');
   const out: { kind: number; head: string; tasks: T[] }[] = [{ kind: lead, head, tasks: [] }];
   for (const p of kept) {
@@ -843,7 +913,13 @@ export const CARRIED = {
   // F30 (the carried 近零碳 pilots): what is due is said, not only when (`计划2026年底前完成` after `持续推进各类试点示范
   // 建设` read as the whole task ending), and why it goes on when its lead said (`社区试点建设周期较长`): a carried
   // clause's problem is its reason, not a 存在问题 (sectionText).
-  words: (task: string, facts: string, due: string, why = '') => `${task}，${facts}${why ? `；${why}` : ''}，${due ? `计划${due}` : '转入下一年度继续推进'}。`,
+  // R32H (R30, R31 report 1: `…尚未完成验收，计划2026年底前完成近零碳试点建设验收` is a plan inside 成效, said again
+  // under 下一步): 成效 ends at what was done and what is not yet (`尚未完成…`, never read as done, R24 report 7); the date
+  // is 下一步's (the next plan's, else the unit's own dated plan). Its reason saying 尚未 already says what is not yet.
+  words: (task: string, facts: string, due: string, why = '') =>
+    `${task}，${facts}${why ? `；${why}` : ''}${why && CARRIED.notYet.test(why) ? '' : due ? `，尚未${due.replace(CARRIED.date, '')}` : '，转入下一年度继续推进'}。`,
+  /** A reason that says what is not yet done (`社区试点建设周期较长，尚未完成验收`). */
+  notYet: /尚未|未完成|未能完成/,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
@@ -1023,6 +1099,11 @@ export const OPENING_EXCEPTIONS = {
   /** A year closing a five-year plan (R9 report 2): one short clause, its verdict to fill, not a five-year summary; last among the verdicts (R10 report 8). */
   planClosing: (plan: string) => `${plan}规划目标任务`,
   planClosingGap: '全面完成/基本完成',
+  /**
+   * R32H (R30, R31 report 2: `认真落实《济南市生态环境局2025年工作要点》部署` put the bureau's own plan where its superior
+   * reads its own 决策部署; issue 29: the report does not describe itself): what the year answered, in the superior's terms.
+   */
+  superiors: '认真落实上级各项决策部署',
 } as const;
 
 /**
@@ -1095,6 +1176,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const title = displayTitle(o.plan);
   // The next plan's opening (its guiding thought and 主要任务目标), read once for 下一步.
   const nextPreamble = o.nextPlan ? readPreamble(o.nextPlan.preamble) : undefined;
+  // (R32H: the year-end report's opening names no title, OPENING_EXCEPTIONS.superiors; the speech and 通报 still do.)
   if (title === TITLE_PLACEHOLDER) gaps.push(TITLE_PLACEHOLDER.slice(4, -1));
   if (o.issuer === ISSUER_PLACEHOLDER) gaps.push(ISSUER_PLACEHOLDER.slice(4, -1));
   const year = Number(o.progress.round.end.slice(0, 4));
@@ -1131,8 +1213,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const lead = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
     const fiveYear = closing ? `${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : '';
     const counts = !o.accepted
-      ? `认真落实《${title}》部署${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
-      : `认真落实《${title}》部署，${[verdict, indicators, fiveYear].filter(Boolean).join('，')}。${incomplete}`;
+      ? `${OPENING_EXCEPTIONS.superiors}${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
+      : `${OPENING_EXCEPTIONS.superiors}，${[verdict, indicators, fiveYear].filter(Boolean).join('，')}。${incomplete}`;
     opening = `${lead}${counts}${o.unassigned ? `另有${o.unassigned}项工作未明确责任单位，未纳入统计。` : ''}现将有关情况报告如下：`;
   } else {
     const behind = n((x) => x.status === '滞后');
@@ -1264,7 +1346,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
             head = own;
             kept.splice(kept.indexOf(best), 1);
             kept.unshift(best);
-            points = kindPoints(kept, own);
+            points = kindPoints(kept, own, true);
           }
         }
         byChapter.push({ 章节: id, 对象: objectOf(chapterTitle), 状态: state, 句: kept.map((p) => p.text) });
@@ -1272,7 +1354,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         // about, the cooperating units' facts and the gap included (R1 finding 3).
         // R24H: it is no sentence of the chapter's point at all: a point of its own, in the theme it fits or at the end
         // of this one (OFF_TOPIC.home, placed once every theme is built).
-        const offHere = (task: string) => offTopic(chapterTitle, task);
+        const offHere = (task: string) => !!offTopicRule(chapterTitle, g.title, task);
         // R24H (R19–R23 report: （四）一是 packed six unlike facts): within a point, its headline results first, its
         // counts of acts last (pointOrder); a point over SELECTION.pointChars tells its carried work (规划编制) as a point
         // of its own, led by its task, as the seed's points are.
@@ -1284,7 +1366,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
           const onTopicText = pointText(pt);
           const last = i === points.length - 1 ? lastTail : '';
           for (const p of pt.tasks.filter((x) => offHere(x.task))) elsewhere.push({ chapter: chapterTitle, task: p.task, text: p.text });
-          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${onTopicText}${last}`);
+          // R32H: a point led by its one task's words (a kind's lead, TASK_KINDS) does not say them again as its first clause.
+          const body = onTopicText.startsWith(`${pt.head}，`) ? onTopicText.slice(pt.head.length + 1) : onTopicText;
+          if (onTopicText || last) items.push(`${cnOrdinal(items.length)}是${pt.head}。${body}${last}`);
         });
         if (apart) for (const x of closing.carried) items.push(`${cnOrdinal(items.length)}是${leadPhrase(x.task, x.words)}`);
       }
@@ -1312,13 +1396,30 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   });
   // Off-topic tasks of a theme's chapters (OFF_TOPIC): each a numbered point after the last of the theme it fits, else
   // of its own theme (R24H), its task as the lead phrase as every year-end point.
+  // R32H: a theme is found by its title or its chapters' (`现代环境治理体系` is 十三's, under 治理能力…); a rule naming a point
+  // (OFF_TOPIC.point) joins the sentences to the first point of that theme whose lead names it.
+  const themeWords = built.map((t) => [t.g.title, ...t.g.chapters.map((id) => o.plan.chapters.find((p) => p.id === id)?.title ?? '')].join(' '));
+  const leadOf = (item: string) => item.slice(item.indexOf('是') + 1, item.indexOf('。'));
   built.forEach((b, own) => {
     for (const x of b.elsewhere) {
-      const home = offTopicHome(x.chapter, x.task, built.map((t) => t.g.title), own);
+      const home = offTopicHome(x.chapter, x.task, themeWords, own, b.g.title);
       const to = built[home] ?? b;
-      to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
+      const point = offTopicRule(x.chapter, b.g.title, x.task)?.point;
+      const at = point && home >= 0 ? to.items.findIndex((it) => point.test(leadOf(it))) : -1;
+      // Joined, it opens with its task as a clause (`推动构建生态环境治理全民行动体系，围绕六五环境日…`), as a point's
+      // sentences of several tasks do, so that the receiving lead does not seem to claim it.
+      const lead = o.yearEnd ? words.lead(x.task, 'done', 'task') : x.task;
+      if (at >= 0) to.items[at] += leadPhrase(lead, closeSentence(x.text)).replace(/^([^。]*)。(?=.)/, '$1，');
+      else to.items.push(`${cnOrdinal(to.items.length)}是${o.yearEnd ? leadPhrase(words.lead(x.task, 'done', 'task'), x.text) : x.text}`);
     }
   });
+  // R32H: a theme's minor points (MINOR_POINT) at the year's end, once every point is placed.
+  if (o.yearEnd)
+    for (const b of built) {
+      const { items, dropped } = withoutMinorPoints(b.items);
+      b.items.splice(0, b.items.length, ...items);
+      quietCount += dropped;
+    }
   // The year's figures that missed their target (the KPI paragraph's verdicts), each with the chapters answering for it.
   const missedRows = (o.yearEnd ? kpi.指标 : []).filter((x) => x.结论.startsWith('未达到'));
   const missedCause = new Map<string, string>();

@@ -297,8 +297,11 @@ export const MAX_PER_ITEM = 4;
  * title (context.ts, THEME_ECHO) tells the tasks of another kind as a point of their own, led by its kind's words (the
  * seed's 三是靠前服务保障重大项目 beside 一是全力推进绿色低碳发展), never under a title they are not about.
  */
-export const TASK_KINDS: readonly { words: RegExp; lead: string }[] = [
+export const TASK_KINDS: readonly { words: RegExp; lead: string; report?: true }[] = [
   { words: /减污降碳|四减四增|减排|降碳|碳达峰|碳中和|碳市场|低碳|零碳/, lead: '推动减污降碳协同增效' },
+  // R32H (R31 report 3: `对驻济环评单位开展专项检查2轮…` under 靠前服务保障项目建设 is supervision, not service): the year-end
+  // report's own (`report`); the speech's review keeps its kinds.
+  { words: /环评质量|环评[^，。；]*(?:监管|检查)|环境影响评价[^，。；]*(?:监管|检查)/, lead: '强化环评质量监管', report: true },
   { words: /环评|环境影响评价|营商环境|项目|产业|总量|准入/, lead: '靠前服务保障项目建设' },
 ];
 
