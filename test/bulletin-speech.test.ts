@@ -1079,6 +1079,12 @@ describe('layout', () => {
       expect(paragraphs[date + 1]).toContain('（联系人：');
       expect(last).toContain('<w:keepNext/>');
       expect(last).not.toContain('<w:keepLines/>');
+      // Round nineteen (R32, R33: the speech's last page held two lines): a document's short last paragraph with no
+      // 落款 after it (the speech's closing words) is kept whole (LAST_PARAGRAPH_LINES); the 通报's above is not.
+      const speech = unzip(file('讲话稿'), 'word/document.xml').split('<w:p>');
+      const closing = speech.filter((p) => p.includes('<w:t')).at(-1)!;
+      expect(closing).toContain('作出新的更大贡献！');
+      expect(closing).toContain('<w:keepLines/>');
       expect(last).not.toMatch(/<w:widowControl w:val="(false|0)"\/>/);
       const org = paragraphs.findIndex((p, i) => p.includes('>济南市生态环境局<') && paragraphs[i + 1]!.includes('2026年1月15日'));
       expect(paragraphs[org]).toContain('<w:keepNext/>');

@@ -123,6 +123,11 @@ function font(eastAsia: string) {
 }
 
 const exact = { line: GB9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/**
+ * A document's last paragraph of at most so many lines is kept whole on one page (round nineteen, R32, R33: a speech's
+ * last page held two lines); one kept with a 落款 after it stays free to break (B11: no page left half empty).
+ */
+export const LAST_PARAGRAPH_LINES = 6;
 /** Body paragraphs fill every page to 22 lines: no widow/orphan control pushing lines to the next page. */
 const body = { spacing: exact, widowControl: false };
 
@@ -156,8 +161,9 @@ function paragraphOf(block: Block, images: Map<string, { data: Buffer; width: nu
       return [new Paragraph({ spacing: exact, indent: { firstLine: GB9704.indent }, keepNext: true, children: runs(block.content, face, GB9704.bodySize, block.level === 3) })];
     }
     case 'paragraph':
-      // The document's last paragraph never leaves its last line alone on a page (a speech's closing words).
-      return [new Paragraph({ ...body, widowControl: last, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: noted(runs(block.content, FONTS.body, GB9704.bodySize), note) })];
+      // The document's last paragraph never leaves its last line alone on a page (a speech's closing words); round
+      // nineteen (R32, R33: a speech's last page held two lines): a short last paragraph is kept whole on its page.
+      return [new Paragraph({ ...body, widowControl: last, keepLines: last && !keepNext && [...block.content.map((c) => c.text).join('')].length <= GB9704.charsPerLine * LAST_PARAGRAPH_LINES, keepNext, alignment: AlignmentType.JUSTIFIED, indent: block.indent ? { firstLine: GB9704.indent } : undefined, children: noted(runs(block.content, FONTS.body, GB9704.bodySize), note) })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'signature':
