@@ -372,14 +372,16 @@ describe('the speech at the next year’s work conference', () => {
     expect(part[1]).toMatch(/^2026年，全市生态环境保护工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，/);
     // Round twelve (R7 speech 4): （二） ends with the pressures to fill, and no （三） repeats the shortcomings.
     // Round fourteen changes the gap (was `【待填：今年面临的压力和挑战（约200字）】`): （三） says the own work's pressures, the outside is left.
-    expect(text[text.indexOf('二、准确把握当前形势') + 2]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：今年面临的外部压力和挑战（约150字）】。');
+    // (Round nineteen: the template's line into 形势 first, R33 speech 8; was + 2.)
+    expect(text[text.indexOf('二、准确把握当前形势') + 1]).toBe('做好今年工作，必须准确把握面临的形势。');
+    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（二）从发展阶段看，2026年是“十四五”规划的收官之年，也是“十五五”规划的布局之年，【待填：今年面临的外部压力和挑战（约150字）】。');
     // Round thirteen (R8 speech 3) changes what follows (was 三、 at once): （三） the office's own work, here no indicator
     // value to set an aim against (no metrics), only the work the year left, by its count.
     // After R12 (R10, R11, R12 speech; was `去年还有48个行政村的农村环境整治没有完成，要逐项清零`, a repeat of the shortcomings):
     // what the next plan says to be ready for.
     // Round eighteen (R21 speech 5: was `今年还面临迎接…督察的任务`, more than the plan's `做好迎接…准备工作`).
-    expect(text[text.indexOf('二、准确把握当前形势') + 3]).toBe('（三）从自身工作看，今年还要做好迎接中央生态环境保护督察的准备。');
-    expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('三、2026年重点工作');
+    expect(text[text.indexOf('二、准确把握当前形势') + 4]).toBe('（三）从自身工作看，今年还要做好迎接中央生态环境保护督察的准备。');
+    expect(text[text.indexOf('二、准确把握当前形势') + 5]).toBe('三、2026年重点工作');
     expect(part[1]).toContain('主要目标是：完成省下达的环境质量改善、总量控制、碳排放控制目标');
     // Round fourteen (R9 speech 10) changes the line (was `…目标，对照《济南市生态环境局2026年工作要点》，重点抓好…`): the
     // plan is named once, in the deployment's closing line.

@@ -134,6 +134,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const situation = between(text, (x) => x.startsWith('二、'), (x) => x.startsWith('三、'));
     expect(situation).toEqual([
       '二、准确把握当前形势',
+      // Round nineteen (R33 speech 8: no spoken transition into 形势): a template line (note: 模板段落，请核改).
+      '做好今年工作，必须准确把握面临的形势。',
       `（一）从上级要求看，${situationGap}。`,
       // No （三） of shortcomings (R7 speech 4): the 问题和不足 just listed them; the pressures are the drafter's to fill.
       // Round fourteen changes the gap (was `【待填：今年面临的压力和挑战（约200字）】`): （三） below carries the pressures the data gives.
@@ -191,7 +193,11 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     expect(text[text.indexOf(thanks) - 1]).toMatch(/^一是进一步强化生态环境保护督察执法。/);
     expect(template).toContain(thanks);
-    expect(noted).toHaveLength(3);
+    // Round nineteen (R33 speech 8): the lines into 形势 and 落实 are template paragraphs too (3 before: 感谢, 作风, 结束语).
+    expect(noted).toContainEqual({ text: '做好今年工作，必须准确把握面临的形势。', note: '模板段落，请核改' });
+    expect(noted).toContainEqual({ text: '为确保全年目标任务落到实处，要重点抓好以下三个方面。', note: '模板段落，请核改' });
+    expect(text[text.indexOf('四、狠抓工作落实') + 1]).toBe('为确保全年目标任务落到实处，要重点抓好以下三个方面。');
+    expect(noted).toHaveLength(5);
   });
 
   // Finding 2: each part deploys the next plan's tasks with measures and targets in spoken words, not a string of
