@@ -1109,12 +1109,13 @@ export function ownerOpening(owners: readonly string[]): RegExp {
  * item names its own (R30 5: some items named a unit, others none); a part whose every item one unit leads names it once
  * (namedOnce in deployParts).
  */
-export function ownedMeasures(bits: readonly { text: string; owner: string }[], said: { last: string } = { last: '' }): string[] {
+export function ownedMeasures(bits: readonly { text: string; owner: string }[]): string[] {
+  let last = '';
   return bits
     .filter((b) => b.text)
     .map((b) => {
-      if (!b.owner || b.owner === said.last) return b.text;
-      said.last = b.owner;
+      if (!b.owner || b.owner === last) return b.text;
+      last = b.owner;
       // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`).
       return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) ? '在' : ''}${b.text}`;
     });
@@ -1249,7 +1250,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // A task's measure without what the 主要目标 says, the plan's echoes and formulas.
   // A purpose clause restating its chapter (CHAPTER_AIM) is no measure either.
   const ownMeasure = (y: TaskDeploy, chapter: string) => measureClauses(y.measure).filter((c) => fresh(c) && !HOLLOW.formula.test(c) && !PLAN_ECHO.test(c) && !restatesChapter(c, chapter)).join('，');
-  const chapterItem = (x: (typeof chapters)[number], heading: string, said: { last: string }): string => {
+  const chapterItem = (x: (typeof chapters)[number], heading: string): string => {
     const ys = deployed(x.tasks);
     // Each task's own measure, worked out once for the choice and the words.
     const owned = new Map(ys.map((y) => [y, ownMeasure(y, title(x.ch))] as const));
@@ -1332,7 +1333,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
       const order = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
       const bits = order.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text) : '' })));
-      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits], owned ? said : { last: '' }).join('；')}。`;
+      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits]).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
     while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > itemChars) told = told.slice(0, -1);
@@ -1348,7 +1349,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   const partItems = (own: typeof chapters, heading: string): string[] => {
     // Each item names its own owner here; namedOnce leaves one where the part's every item has the same.
     const limit = (x: (typeof chapters)[number]) => DEPLOY.itemChars + ((d.missed.get(x.ch.id)?.length ?? 0) > 0 ? CHAPTER_ITEM.missedChars : 0);
-    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading, { last: '' }), owners, limit(x)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading), owners, limit(x)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
