@@ -980,7 +980,7 @@ describe('the speech’s rules, each on its own', () => {
     expect(ownedMeasures([{ text: '完善监测网络', owner: '水生态环境处' }])).toEqual(['水生态环境处要完善监测网络']);
     // spokenItem adds no 要 after an owner's, and frames a 针对 clause with what it frames though an owner opens it.
     const owners = ['大气环境处', '市生态环境数字化应用中心'];
-    expect(spokenItem('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。', owners)).toBe('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。');
+    expect(spokenItem('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。', ownerOpening(owners))).toBe('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。');
     expect(ownerOpening(owners).exec('大气环境处、市生态环境数字化应用中心要针对…')?.[0]).toBe('大气环境处、市生态环境数字化应用中心');
     expect(ownerOpening(owners).test('要针对…')).toBe(false);
   });

@@ -11,7 +11,7 @@ import { scopeCounted, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
 import { chaptersOfMetric, exceeded, figureWords, metricTopic } from './kpi.ts';
 import { highlightScore, readPreamble, REVIEW_WORDS, sharedBasis } from './speech.ts';
-import { completePhrases, joinTexts, partAlone, opensWithVerb, sentenceShape, sentencesOf, substance } from './synthesis.ts';
+import { completePhrases, joinTexts, partAlone, opensWithVerb, problemsSaid, sentenceShape, sentencesOf, substance } from './synthesis.ts';
 
 /** What a document shows where the reply date is not given (`report --reply-by`). */
 export const REPLY_PLACEHOLDER = '【待填：整改措施报送日期】';
@@ -930,12 +930,11 @@ export function buildBulletin(
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
           const left = leadRemainder(c);
           const step = leads.map((a) => substance(a.nextSteps, c.task)).find(Boolean) ?? '';
-          const problems = joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean));
           if (left) {
             const dated = COMMITTED_DATE.exec(step)?.[0];
             const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
             const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
-            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: completePhrases(problems) || '—', deadline, step }];
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: problemsSaid(leads) || '—', deadline, step }];
           }
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
@@ -1159,7 +1158,7 @@ export function buildBulletin(
         .filter((c) => c.yearEnd === '结转')
         .map((c) => {
           const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-          const problem = completePhrases(joinTexts(leads.map((a) => substance(a.problems)).filter(Boolean)));
+          const problem = problemsSaid(leads);
           return { c, leads, 问题: problem || CARRIED_ROW.left, 措施: carriedStep(c) };
         })
     : [];

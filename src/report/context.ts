@@ -8,7 +8,7 @@ import { DOCUMENT_VARIABLES, listVariables, type ReportContext, type ReportText 
 import { STATUS_FILLS } from '../workbook/style.ts';
 import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
-import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
+import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, problemsSaid, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { aimAgainstValue, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
 import { bridgedAim, guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
@@ -570,7 +570,7 @@ export function sectionText(clauses: ClauseProgress[], o: { yearEnd: boolean; as
     for (const c of own) {
       const lead = responsibleAnswers(c);
       // A unit's cause as a document prints it (completePhrases: 历史遗留 → 历史遗留问题).
-      const cause = completePhrases(joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean)));
+      const cause = problemsSaid(lead);
       const next = joinTexts(lead.map((a) => substance(a.nextSteps)).filter(Boolean));
       const unfinished = o.yearEnd && c.yearEnd === '未完成';
       if (o.yearEnd && (unfinished || c.yearEnd === '结转')) {
@@ -1273,7 +1273,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
         if (!facts) return { task, words: '' };
         const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
-        const why = completePhrases(joinTexts(lead.map((a) => substance(a.problems)).filter(Boolean))).replace(/[。；]+/g, '，').replace(/，$/, '');
+        const why = problemsSaid(lead).replace(/[。；]+/g, '，').replace(/，$/, '');
         const words = CARRIED.words(task, facts, carriedDue([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]), why);
         // Its task named here, 下一步 does not name it again (toldOnce).
         teller.say(words, taskObject(task));

@@ -123,16 +123,15 @@ export const SPOKEN_ITEM = {
    */
   gloss: /（[^（）【】]*、[^（）【】]*）/g,
 } as const;
-export function spokenItem(item: string, owners: readonly string[] = [], limit: number = DEPLOY.itemChars): string {
+export function spokenItem(item: string, ownerAt: RegExp = NO_OWNER, limit: number = DEPLOY.itemChars): string {
   item = item.split(/(【[^】]*】)/).map((x) => (x.startsWith('【') ? x : x.replace(SPOKEN_ITEM.gloss, ''))).join('');
   const at = item.indexOf('。');
   if (at < 0) return item;
   const lead = item.slice(0, at);
   const told = item.slice(at + 1).replace(/。$/, '');
   if (!told) return item;
-  // A measure said with its owner (OWNER: `大气环境处要…`) has its 要; the owner counts in neither a clause's kind nor
-  // the item's length.
-  const ownerAt = ownerOpening(owners);
+  // A measure said with its owner (OWNER: `大气环境处要…`, ownerAt from ownerOpening) has its 要; the owner counts in
+  // neither a clause's kind nor the item's length.
   const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
   const unowned = (c: string) => c.replace(ownerAt, '');
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
@@ -1098,6 +1097,8 @@ export function ownerOf(t: PlanTask, measure: string): string {
   const units = (leads.length ? leads : clause.assignments.filter((a) => a.role === '负责')).map((a) => a.unit).filter((u) => !OWNER.catchAll.test(u));
   return units.length && units.length <= OWNER.most ? units.join(OWNER.join) : '';
 }
+/** No owner's opening (spokenItem without owners). */
+const NO_OWNER = /(?!)/;
 /** A measure's opening naming its owners (`大气环境处、土壤生态环境处`) before its 要, which stays. */
 export function ownerOpening(owners: readonly string[]): RegExp {
   const name = owners.length ? `(?:${[...owners].sort((a, b) => b.length - a.length).map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` : '(?!)';
@@ -1202,7 +1203,7 @@ interface DeployInput {
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
   // The units a measure may be said with (OWNER), for spokenItem to know its 要 is said.
-  const owners = [...new Set(d.plan.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))];
+  const ownerAt = ownerOpening([...new Set(d.plan.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))]);
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -1213,6 +1214,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       return deployTask(t, { previous: d.previous, met: d.met, carried, done: d.done, spoken: d.spoken });
     });
   const title = (ch: Plan['chapters'][number]) => cnPunctuation(ch.title.trim()).replace(/\s+/g, '，');
+  // Whether a chapter holds a missed indicator, and its items' length then (CHAPTER_ITEM.missedChars more).
+  const missedIn = (id: string) => (d.missed.get(id)?.length ?? 0) > 0;
+  const itemLimit = (id: string) => DEPLOY.itemChars + (missedIn(id) ? CHAPTER_ITEM.missedChars : 0);
   // Who answers for a chapter's missed indicators (OWNER): their one lead, named before the gap.
   const missedOwner = (id: string) => {
     const leads = [...new Set((d.missed.get(id) ?? []).map((n) => d.missedLeads?.get(n) ?? ''))];
@@ -1312,9 +1316,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const inspections = [...answers.values()].filter((a) => SUPERIOR_INSPECTION.test(a.split('；')[0]!)).length;
     // Round nineteen (R31 speech 3: the one indicator missed had the thinnest item, its gap, 氨 and 镇街): the chapter of
     // a missed indicator, the year's first priority, says CHAPTER_ITEM.missed more measures within as many more characters.
-    const missedHere = (d.missed.get(x.ch.id)?.length ?? 0) > 0;
+    const missedHere = missedIn(x.ch.id);
     const most = CHAPTER_ITEM.measures + (missedHere ? CHAPTER_ITEM.missed : 0);
-    const itemChars = DEPLOY.itemChars + (missedHere ? CHAPTER_ITEM.missedChars : 0);
+    const itemChars = itemLimit(x.ch.id);
     let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, Math.max(0, most - inspections));
     // The missed indicator's gap ends at the gap (R12 speech 1): its own clause, no plan measure run into it.
     const open = opening(x.ch.id).replace(/，$/, '');
@@ -1340,7 +1344,6 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     return itemOf(true);
   };
   // A part whose every item one unit leads names it once, in its first item (OWNER); others name each item's own.
-  const ownerAt = ownerOpening(owners);
   const namedOnce = (items: string[]): string[] => {
     const heads = items.map((x) => ownerAt.exec(x.slice(x.indexOf('。') + 1))?.[0] ?? '');
     if (items.length < 2 || !heads[0] || heads.some((h) => h !== heads[0])) return items;
@@ -1348,8 +1351,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
     // Each item names its own owner here; namedOnce leaves one where the part's every item has the same.
-    const limit = (x: (typeof chapters)[number]) => DEPLOY.itemChars + ((d.missed.get(x.ch.id)?.length ?? 0) > 0 ? CHAPTER_ITEM.missedChars : 0);
-    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading), owners, limit(x)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -1411,7 +1413,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const room = Math.max(DEPLOY.leastPerPart - items.length, Math.min(DEPLOY.othersPerPart, DEPLOY.perPart - items.length)) - perChapter.length;
     const chosen = new Set([...perChapter, ...ranked.filter((x) => !perChapter.includes(x)).slice(0, Math.max(0, room))]);
     for (const x of others.filter((o) => chosen.has(o))) items.push(taskItem(x.y, '', x.aims));
-    return [...preface, ...namedOnce(items.map((x) => spokenItem(x, owners))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
+    return [...preface, ...namedOnce(items.map((x) => spokenItem(x, ownerAt))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
   };
   const named = new Set(d.themes.flatMap((t) => t.chapters));
   if (!d.themes.length) return { parts: chapters.map((x, i) => ({ 序号: cnOrdinal(i), 标题: title(x.ch), 任务: partItems([x], title(x.ch)) })), placed };
@@ -1590,6 +1592,9 @@ export function spokenResultForm(result: string): string {
   return withoutRecount(summed.replace(SPOKEN_RESULT.list, '$1'));
 }
 export function spokenResults(results: readonly string[], exceeded: readonly { value: string; target: string }[] = []): string[] {
+  const joinable = (x: string) => !/[，；]/.test(x);
+  // Within the figures a result says (REVIEW_POINT.figures).
+  const figures = (x: string) => (x.replace(/\d{4}年/g, '').match(FIGURE) ?? []).length;
   const out: string[] = [];
   for (const r0 of results) {
     let r = spokenResultForm(r0);
@@ -1597,9 +1602,6 @@ export function spokenResults(results: readonly string[], exceeded: readonly { v
     if (beats && !r.includes(SPOKEN_RESULT.exceeded.slice(1))) r += SPOKEN_RESULT.exceeded;
     const prev = out.at(-1);
     const verb = SPOKEN_RESULT.join.verb.exec(r)?.[1];
-    const joinable = (x: string) => !/[，；]/.test(x);
-    // Within the figures a result says (REVIEW_POINT.figures).
-    const figures = (x: string) => (x.replace(/\d{4}年/g, '').match(FIGURE) ?? []).length;
     if (prev && verb && prev.startsWith(verb) && joinable(prev) && joinable(r) && prev.length + r.length - verb.length + 1 <= SPOKEN_RESULT.join.most && figures(prev) + figures(r) <= REVIEW_POINT.figures) out[out.length - 1] = `${prev}${SPOKEN_RESULT.join.with}${r.slice(verb.length)}`;
     else out.push(r);
   }
@@ -1903,13 +1905,14 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // The year's unfinished work, with the responsible unit's own dated plan for it.
   // Round nineteen (F30): work carried on by plan too, its unit's date said at the next plan's same task.
   const carriedOn = [...new Map(clauses.filter((c) => c.yearEnd === '结转').map((c) => [c.task, c] as const)).values()];
-  const carried: Carried[] = yearEnd
-    ? [...behind, ...carriedOn].map((c) => {
-        const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
-        const nextSteps = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => a.nextSteps ?? '').join('。');
-        return { task: c.task, plan: carriedPlan(nextSteps), left: /尚差(\d+(?:\.\d+)?)/.exec(c.shortfall ?? '')?.[1] ?? '' };
-      })
-    : [];
+  const carriedOf = (c: ClauseProgress): Carried => {
+    const leads = c.answers.filter((a) => a.role === '牵头' && a.reported);
+    const nextSteps = (leads.length ? leads : c.answers.filter((a) => a.reported)).map((a) => a.nextSteps ?? '').join('。');
+    return { task: c.task, plan: carriedPlan(nextSteps), left: /尚差(\d+(?:\.\d+)?)/.exec(c.shortfall ?? '')?.[1] ?? '' };
+  };
+  // The work not done (形势 names it by its work: OWN_WORK.left), then the work carried on.
+  const unfinished = yearEnd ? behind.map(carriedOf) : [];
+  const carried: Carried[] = yearEnd ? [...unfinished, ...carriedOn.map(carriedOf)] : [];
   const carriedSentence = (cs: Carried[]) => {
     if (!cs.length) return '';
     const dated = cs.filter((c) => c.plan);
@@ -2001,7 +2004,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // to close named by their work, then work carried by its unit's date.
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
-  const leftWork = [OWN_WORK.left([...carried.filter((c) => datedClause(c.plan) && behind.some((b) => b.task === c.task)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
+  const leftWork = [OWN_WORK.left([...unfinished.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
   // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
   // not raised here again; the deployment's 主要目标 and its gap answer it.
   // After R24 (speech 5), by the gain the next aim asks (GAIN), a figure said nowhere else.

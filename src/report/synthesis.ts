@@ -341,6 +341,11 @@ export function completePhrases(text: string): string {
   return PHRASE_COMPLETIONS.reduce((acc, r) => acc.replace(r.phrase, r.words), text);
 }
 
+/** What units' answers say of their problems, as one text a document prints (completePhrases: 历史遗留 → 历史遗留问题). */
+export function problemsSaid(answers: readonly { problems: string | null }[]): string {
+  return completePhrases(joinTexts(answers.map((a) => substance(a.problems)).filter(Boolean)));
+}
+
 /**
  * A `其中…` clause said without the clause it is part of (the speech's review, the 通报's praise): the 其中 goes, and so
  * does a count after the names it counts (`其中玉符河、绣江河2条获评…` → `玉符河、绣江河获评…`): alone, `2条` counts
