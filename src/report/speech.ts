@@ -187,36 +187,24 @@ export const REVIEW_TURN = (period: string, themes: number) => `${period}重点�
 /**
  * Round twenty (R32, R33 speech: the review was "the report compressed into statistics", no judgement per theme; W1's
  * rewrite opened each theme `这一方面6项任务全部完成`): a theme's paragraph opens with how its tasks ended, as 表1 counts
- * them (bulletin.ts tableOutcome: 基本完成 and 结转 are not 完成). Every task done: `这一方面6项重点任务全部完成。`; else
- * the chapters whose every task is done, by their objects, when they are few and short enough to hear (`蓝天保卫战、…`);
- * nothing when none is, a name holds 、 (it would read as two), or a name says the theme's heading again (`绿色低碳高质量
- * 发展方面的任务全部完成` under `推进绿色低碳高质量发展…` would claim the whole theme). A theme with work not reported says
- * nothing: what nobody reported is not known to be done.
+ * them (bulletin.ts tableOutcome: 基本完成 and 结转 are not 完成). Every task done: `这一方面各项重点任务全部完成。`; one
+ * task not done, named by its object when short and not only a kind (`除农村环境整治外，…`); else nothing. R34 (speech 4)
+ * read the first form's count (`5项`, then three points) and the done chapters named (`蓝天保卫战、…三个方面…`, 净土 left
+ * to be guessed) as counting, not judging: no count, and what is not done is named, not left out. A theme with work not
+ * reported says nothing: what nobody reported is not known to be done.
  */
 export const THEME_VERDICT = {
-  all: (tasks: number) => `这一方面${tasks}项重点任务全部完成。`,
-  chapters: (names: readonly string[]) => `${names.join('、')}${names.length > 1 ? `${cnCount(names.length)}个方面` : '方面'}的任务全部完成。`,
-  /** Characters the named chapters take at most. */
-  namesMost: 28,
-  /** A name sharing so many characters running (or all of its own, when shorter) with the theme's heading says the heading again. */
-  echo: 6,
+  all: '这一方面各项重点任务全部完成。',
+  but: (task: string) => `这一方面除${task}外，各项重点任务全部完成。`,
+  /** Characters the one task not done is named in at most. */
+  nameMost: 12,
 } as const;
-export function themeVerdict(heading: string, chapters: readonly { 章节: string; 对象: string }[], clauses: readonly ClauseProgress[], basic: ReadonlySet<string>): string {
+export function themeVerdict(clauses: readonly ClauseProgress[], basic: ReadonlySet<string>): string {
   if (!clauses.length || clauses.some((c) => c.yearEnd === '未报送' || c.yearEnd === null)) return '';
-  const tasks = (xs: readonly ClauseProgress[]) => {
-    const byTask = new Map<string, boolean>();
-    for (const c of xs) byTask.set(c.taskId, (byTask.get(c.taskId) ?? true) && tableOutcome(c, basic) === '完成');
-    return [...byTask.values()];
-  };
-  const all = tasks(clauses);
-  if (all.every(Boolean)) return THEME_VERDICT.all(all.length);
-  const done = chapters.filter((ch) => {
-    const own = tasks(clauses.filter((c) => c.chapterId === ch.章节));
-    return own.length > 0 && own.every(Boolean);
-  });
-  const names = done.map((ch) => ch.对象);
-  if (!names.length || names.some((x) => x.includes('、') || sharesRun(x, heading, Math.min(THEME_VERDICT.echo, x.length))) || names.join('、').length > THEME_VERDICT.namesMost) return '';
-  return THEME_VERDICT.chapters(names);
+  const open = [...new Set(clauses.filter((c) => tableOutcome(c, basic) !== '完成').map((c) => c.task))];
+  if (!open.length) return THEME_VERDICT.all;
+  const name = open.length === 1 ? taskObject(cnPunctuation(open[0]!).replace(/[。；，\s]+$/, '')) : '';
+  return name && name.length <= THEME_VERDICT.nameMost && !OWN_WORK.generic.test(name) ? THEME_VERDICT.but(name) : '';
 }
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
@@ -1864,7 +1852,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const leadIn = !sharesRun(subject, heading, REVIEW_WORDS.leadInRun) ? open : '';
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${leadIn.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
-      const verdict = yearEnd ? themeVerdict(t.标题, t.分章, mine, basic) : '';
+      const verdict = yearEnd ? themeVerdict(mine, basic) : '';
       const paragraph = said
         ? [`${verdict}${items.length > 1 ? '' : leadIn}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
