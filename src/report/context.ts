@@ -682,7 +682,12 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
 }
 
 /** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 3, tasks: 4, keyMeasures: 3 } as const;
+/**
+ * `missed` (R34H, R32/R33 report: 下一步's 蓝天 was thinner than the speech's deployment for the year's one missed
+ * indicator): the next-plan chapter answering a missed indicator (kpi.ts chaptersOfMetric) says this many measures more,
+ * by the same fill as the others, its tasks with a quantified target first (as speech.ts CHAPTER_ITEM.missed).
+ */
+export const NEXT_STEPS = { most: 3, least: 3, tasks: 4, keyMeasures: 3, missed: 1 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
@@ -1612,6 +1617,17 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         if (!t) break;
         fill(t);
       }
+      // R34H: a chapter answering a missed indicator, the year's first priority, says NEXT_STEPS.missed measures more.
+      const missedHere = (id: string) => missedRows.some((row) => chaptersOfMetric(next, row.名称).includes(id));
+      for (const id of ids.filter(missedHere)) {
+        for (let k = 0; k < NEXT_STEPS.missed; k++) {
+          const t = firstByFill(here.filter((y) => y.chapterId === id && !used.has(y) && !chosen.has(y) && nextClause(y, teller, echoes)));
+          if (t) fill(t);
+        }
+      }
+      // Its tasks with a quantified target first (keyClauses), then the plan's order, as the speech tells that chapter.
+      const after = (t: NextTask) => Number(missedHere(t.chapterId) && !keyClauses(t).length);
+      const inOrder = (ts: NextTask[]) => [...ts.filter((t) => !after(t)), ...ts.filter(after)];
       /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
       const measureOf = (t: NextTask, withLead: boolean): string => {
         const mine = continuing(t);
@@ -1640,7 +1656,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const said = verb ? teller.say(verb) : '';
         return `${said ? `${said}，` : ''}${NEXT_ANSWER.aim}${body}`;
       };
-      const picked = here.filter((t) => chosen.has(t));
+      const picked = inOrder(here.filter((t) => chosen.has(t)));
       // A measure readying for a superior's inspection (SUPERIOR_INSPECTION) ranks first in its chapter, whatever was
       // chosen (round thirteen, R8 report 4: 做好迎接中央生态环境保护督察各项准备工作), as in the speech's deployment.
       const inspection = (id: string): string[] => {
