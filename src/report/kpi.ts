@@ -385,11 +385,12 @@ export function aimRows(aims: readonly string[], rows: KpiParagraph['指标']): 
   const out: AimRow[] = [];
   for (const item of items.filter((x) => x.name)) {
     if (ANNEX_AIMS.quality.test(item.name) && rows.some((r) => judged(r) && qualityIndicator(r.名称))) continue;
-    const stated = rows.find((r) => {
+    const stating = rows.filter((r) => {
       const stem = r.名称.replace(ANNEX_AIMS.stem, '');
       return stem.length >= 2 && (item.name.includes(stem) || r.名称.includes(item.name));
     });
-    if (stated && judged(stated)) continue;
+    if (stating.some(judged)) continue;
+    const stated = stating.find((r) => r.完成值);
     out.push({ 指标: item.name, 目标: item.target, 完成值: stated?.完成值 || `【待填：${ANNEX_AIMS.gap(item)}】`, 结论: '—' });
   }
   return out;
