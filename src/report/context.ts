@@ -681,8 +681,8 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，需加力推进。` : '';
 }
 
-/** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
 /**
+ * How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too.
  * `missed` (R34H, R32/R33 report: 下一步's 蓝天 was thinner than the speech's deployment for the year's one missed
  * indicator): the next-plan chapter answering a missed indicator (kpi.ts chaptersOfMetric) says this many measures more,
  * by the same fill as the others, its tasks with a quantified target first (as speech.ts CHAPTER_ITEM.missed).
