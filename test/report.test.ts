@@ -2,7 +2,7 @@
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
 import { scopeCounted, scopeWords } from '../src/report/counting.ts';
-import { annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
+import { aimRows, annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -283,6 +283,35 @@ describe('round fourteen rules, on worked examples', () => {
     expect(OPENING_EXCEPTIONS.indicators([row('优良天数比率', '未达到省考核要求')])).toBe('优良天数比率未达到考核要求');
     expect(OPENING_EXCEPTIONS.indicators([row('重污染天数', '—')])).toBe('');
     expect(OPENING_EXCEPTIONS.indicators([])).toBe('');
+    // R34H: with aims of the plan pending in annex 一, the claim speaks of what was judged: the environmental-quality
+    // indicators when all judged are of such a topic, else the pending aims are a 【待填】 after it; all missed says no more.
+    const pending = ['总量控制', '碳排放控制', '环境安全形势'];
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('优良天数比率', '未达到省考核要求'), row('重污染天数', '—')], pending)).toBe('环境质量主要指标除优良天数比率外均达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('细颗粒物（PM2.5）平均浓度', '达到省考核要求'), row('重点建设用地安全利用率', '达到省考核要求')], pending)).toBe('环境质量主要指标全部达到考核要求');
+    expect(OPENING_EXCEPTIONS.indicators([row('优良天数比率', '未达到省考核要求'), row('单位地区生产总值二氧化碳排放降低率', '达到省考核要求')], ['总量控制'])).toBe('主要指标除优良天数比率外均达到考核要求，【待填：总量控制完成情况】');
+    expect(OPENING_EXCEPTIONS.indicators([row('优良天数比率', '未达到省考核要求')], pending)).toBe('优良天数比率未达到考核要求');
+  });
+
+  it('aimRows (R34H): every 主要任务目标 of the plan a row of annex 一, by an indicator of its name or a 【待填】, never by prose', () => {
+    const aims = ['完成省下达的环境质量改善、总量控制、碳排放控制目标', '重点建设用地安全利用得到有效保障', '环境安全形势总体保持稳定'];
+    const row = (名称: string, 目标: string, 完成值: string, 结论: string) => ({ 名称, 目标, 完成值, 结论 });
+    const judged = [row('细颗粒物（PM2.5）平均浓度', '不高于42微克/立方米', '36微克/立方米', '达到省考核要求'), row('重点建设用地安全利用率', '不低于95%', '100%', '达到省考核要求')];
+    // The R32 round: 环境质量改善 by PM2.5 (a quality topic), 重点建设用地安全利用 by its 率; the other three pending.
+    expect(aimRows(aims, judged)).toEqual([
+      { 指标: '总量控制', 目标: '完成省下达的目标', 完成值: '【待填：总量控制目标完成情况】', 结论: '—' },
+      { 指标: '碳排放控制', 目标: '完成省下达的目标', 完成值: '【待填：碳排放控制目标完成情况】', 结论: '—' },
+      { 指标: '环境安全形势', 目标: '总体保持稳定', 完成值: '【待填：环境安全形势是否总体保持稳定】', 结论: '—' },
+    ]);
+    // A figure given for an aim (a metric or a unit's 指标 report, merged) by a name holding the aim's: its value;
+    // 碳排放强度 is not 碳排放控制 (no shared name), so that aim stays a 【待填】.
+    const given = [...judged, row('主要污染物总量控制', '', '完成', '—'), row('碳排放强度', '', '下降3.1%', '—')];
+    expect(aimRows(aims, given).slice(0, 2)).toEqual([
+      { 指标: '总量控制', 目标: '完成省下达的目标', 完成值: '完成', 结论: '—' },
+      { 指标: '碳排放控制', 目标: '完成省下达的目标', 完成值: '【待填：碳排放控制目标完成情况】', 结论: '—' },
+    ]);
+    // An indicator with its own verdict leaves its aim to its row; no quality indicator judged leaves 环境质量改善 pending.
+    expect(aimRows(aims, [...given.slice(2), row('主要污染物总量控制', '完成', '完成', '达到省下达目标')]).map((x) => x.指标)).toEqual(['环境质量改善', '碳排放控制', '重点建设用地安全利用', '环境安全形势']);
+    expect(aimRows([], judged)).toEqual([]);
   });
 
   it('leadObjects: the parts a point’s lead names, without the kind of work they end with', () => {

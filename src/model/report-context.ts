@@ -141,6 +141,9 @@ export const ReportContext = z.object({
   指标对比: z
     .array(z.object({ 序号: str, 指标: str, 目标: str, 完成值: str, 结论: str }))
     .describe('年终报告附件的主要指标：有目标的每项指标的序号、指标、目标、完成值、结论（达到/未达到），列在量化目标之前'),
+  附件指标: z
+    .array(z.object({ 序号: str, 指标: str, 目标: str, 完成值: str, 结论: str }))
+    .describe('年终报告附件“一、主要指标”的各行：先列指标对比各项，再列年度要点“主要任务目标”中尚无指标对应的各项（如“总量控制”“完成省下达的目标”；有数值的写数值，没有的完成值为【待填】，结论为“—”）'),
   数据: figures.describe('{{数值 "名称"}} 取数的来源：统计各项、“完成值:条目编号”和 --metrics 文件中的数值'),
   报告: ReportText,
   待填: texts.describe('报告中需起草人补写的【待填：…】事项，生成后列出'),

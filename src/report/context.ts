@@ -10,7 +10,7 @@ import { cnDate } from '../util/time.ts';
 import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, problemsSaid, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
-import { aimAgainstValue, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic } from './kpi.ts';
+import { aimAgainstValue, aimRows, type AimRow, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic, qualityIndicator } from './kpi.ts';
 import { bridgedAim, guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
@@ -681,8 +681,13 @@ function lagWords(selfBehind: number, red: number, yellow: number): string {
   return parts.length ? `${parts.join('；')}，需加力推进。` : '';
 }
 
-/** How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too. */
-export const NEXT_STEPS = { most: 3, least: 3, tasks: 4, keyMeasures: 3 } as const;
+/**
+ * How many sentences a 下一步 point takes: the units' plans at most `most`; under `least`, the next plan's tasks too.
+ * `missed` (R34H, R32/R33 report: 下一步's 蓝天 was thinner than the speech's deployment for the year's one missed
+ * indicator): the next-plan chapter answering a missed indicator (kpi.ts chaptersOfMetric) says this many measures more,
+ * by the same fill as the others, its tasks with a quantified target first (as speech.ts CHAPTER_ITEM.missed).
+ */
+export const NEXT_STEPS = { most: 3, least: 3, tasks: 4, keyMeasures: 3, missed: 1 } as const;
 
 const bareTitle = (t: string) => t.replace(/\d{4}年/g, '').replace(/\s+/g, '');
 
@@ -1084,13 +1089,18 @@ export const OPENING_EXCEPTIONS = {
    * Round fourteen (R9 report 1): the indicators by the KPI results, one clause after the verdict: all met →
    * `主要指标全部达到考核要求`; some missed → `主要指标除优良天数比率外均达到考核要求`; all missed → `优良天数比率未达到考核要求`;
    * none judged (no value or no target) → nothing.
+   * R34H: with aims of the plan still to fill in annex 一 (kpi.ts aimRows: 总量控制, 碳排放控制, 环境安全形势), `主要指标…均
+   * 达到` would claim them too: it speaks of what was judged, `环境质量主要指标…` when every judged indicator is of an
+   * environmental-quality topic (kpi.ts qualityIndicator), else it names the pending aims as a 【待填】 after it.
    */
-  indicators: (rows: readonly { 名称: string; 结论: string }[]): string => {
+  indicators: (rows: readonly { 名称: string; 结论: string }[], pending: readonly string[] = []): string => {
     const judged = rows.filter((r) => /^(未)?达到/.test(r.结论));
     const missed = judged.filter((r) => r.结论.startsWith('未达到')).map((r) => r.名称);
     if (!judged.length) return '';
-    if (!missed.length) return '主要指标全部达到考核要求';
-    return missed.length < judged.length ? `主要指标除${missed.join('、')}外均达到考核要求` : `${missed.join('、')}未达到考核要求`;
+    if (missed.length === judged.length) return `${missed.join('、')}未达到考核要求`;
+    const quality = pending.length > 0 && judged.every((r) => qualityIndicator(r.名称));
+    const claim = `${quality ? '环境质量' : ''}${missed.length ? `主要指标除${missed.join('、')}外均达到考核要求` : '主要指标全部达到考核要求'}`;
+    return pending.length && !quality ? `${claim}，【待填：${pending.join('、')}完成情况】` : claim;
   },
   /** The year's theme or the superior's demand the data cannot give (the seed's 围绕“项目突破年”工作要求; R9 report 2: no real theme as the example). */
   theme: '年度工作主题或上级工作要求，如“××年”',
@@ -1166,7 +1176,7 @@ interface ReportInput {
  * the named list of what was not reported, the closing. Political framing the data cannot give is a 【待填】.
  * A year-end report speaks of 完成 / 未完成 / 结转, never of 序时.
  */
-function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: ReturnType<typeof indicatorParagraph> } {
+function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: ReturnType<typeof indicatorParagraph>; aims: AimRow[] } {
   const gaps: string[] = [];
   const gap = (what: string) => {
     if (!gaps.includes(what)) gaps.push(what);
@@ -1188,15 +1198,18 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
+  const aims: AimRow[] = [];
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
     // An upward report states the verdict and the indicators' clause; no task by name (round fourteen).
     const missedAny = kpi.指标.some((x) => x.结论.startsWith('未达到'));
     // 全面完成 only when nothing at all is excepted: no shortfall, no indicator missed, nothing carried or unreported.
     const verdict = !missedAny && done === c.length ? OPENING_VERDICT.all : c.length && done / c.length >= OPENING_VERDICT.share ? OPENING_VERDICT.most : OPENING_VERDICT.some;
-    const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标);
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
+    // The plan's 主要任务目标 not yet in annex 一 (R34H): the opening's claim speaks of what was judged.
+    aims.push(...aimRows(preamble.aims, kpi.指标));
+    const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标, aims.filter((x) => x.完成值.startsWith('【待填')).map((x) => x.指标));
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
     // Round sixteen (R14 report 4: the opening lacked 深入贯彻习近平生态文明思想, which the speech says): the thought
@@ -1612,6 +1625,17 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         if (!t) break;
         fill(t);
       }
+      // R34H: a chapter answering a missed indicator, the year's first priority, says NEXT_STEPS.missed measures more.
+      const missedHere = (id: string) => missedRows.some((row) => chaptersOfMetric(next, row.名称).includes(id));
+      for (const id of ids.filter(missedHere)) {
+        for (let k = 0; k < NEXT_STEPS.missed; k++) {
+          const t = firstByFill(here.filter((y) => y.chapterId === id && !used.has(y) && !chosen.has(y) && nextClause(y, teller, echoes)));
+          if (t) fill(t);
+        }
+      }
+      // Its tasks with a quantified target first (keyClauses), then the plan's order, as the speech tells that chapter.
+      const after = (t: NextTask) => Number(missedHere(t.chapterId) && !keyClauses(t).length);
+      const inOrder = (ts: NextTask[]) => [...ts.filter((t) => !after(t)), ...ts.filter(after)];
       /** A chosen task's words: the unit's plan for what is left, the next plan's figures, else its title and first measure. */
       const measureOf = (t: NextTask, withLead: boolean): string => {
         const mine = continuing(t);
@@ -1640,7 +1664,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const said = verb ? teller.say(verb) : '';
         return `${said ? `${said}，` : ''}${NEXT_ANSWER.aim}${body}`;
       };
-      const picked = here.filter((t) => chosen.has(t));
+      const picked = inOrder(here.filter((t) => chosen.has(t)));
       // A measure readying for a superior's inspection (SUPERIOR_INSPECTION) ranks first in its chapter, whatever was
       // chosen (round thirteen, R8 report 4: 做好迎接中央生态环境保护督察各项准备工作), as in the speech's deployment.
       const inspection = (id: string): string[] => {
@@ -1778,6 +1802,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     },
     gaps,
     kpi,
+    aims,
   };
 }
 
@@ -1913,6 +1938,9 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
         : `已报送的${reportedClauses.length}个条目中，已完成或按序时推进的${onSchedule}个，${behindCount}个条目落后序时进度，总体进度需加快。`;
   const issuer = settings.issuer || plan.issuer.trim() || progress.issuer.trim() || displayIssuer(plan);
   const report = reportText({ progress, plan, clauses: c, unassigned: unassigned.length, settings, metrics, yearEnd, asOf, issuer, accepted, leadShare, leads: { total: leads.size, reported: leadsReported }, scheduleShare, behindCount, reserved: new Set(Object.keys(stats)), nextPlan, sections });
+  // The annex's 主要指标 (R2 report 2): each stated figure with a target, before the quantified targets.
+  const compared = report.kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x, i) => ({ 序号: String(i + 1), 指标: x.名称, 目标: x.目标, 完成值: x.完成值, 结论: x.结论.startsWith('未达到') ? '未达到' : '达到' }));
+  for (const x of report.aims) if (x.完成值.startsWith('【待填：')) annexGaps.push(x.完成值.slice(4, -1));
   stats.年终完成 = yearEndCounts.完成;
   stats.年终未完成 = yearEndCounts.未完成;
   stats.结转 = yearEndCounts.结转;
@@ -1958,8 +1986,9 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     滞后任务: behind,
     停滞任务: stagnant,
     目标对比: targets,
-    // The annex's 主要指标 (R2 report 2): each stated figure with a target, before the quantified targets.
-    指标对比: report.kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x, i) => ({ 序号: String(i + 1), 指标: x.名称, 目标: x.目标, 完成值: x.完成值, 结论: x.结论.startsWith('未达到') ? '未达到' : '达到' })),
+    指标对比: compared,
+    // Annex 一 (R34H): the compared indicators, then the year's 主要任务目标 no indicator states (kpi.ts aimRows).
+    附件指标: [...compared, ...report.aims.map((x, i) => ({ 序号: String(compared.length + i + 1), ...x }))],
     指标: plan.indicators.map((ind) => ({
       序号: ind.id,
       名称: ind.name,

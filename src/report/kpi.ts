@@ -337,3 +337,61 @@ export function figuresByTopic(stated: { name: string; text: string }[]): string
   const unheaded = (head: string, text: string) => (text.startsWith(head) && text.length > head.length + 2 ? text.slice(head.length) : text);
   return [...groups].map(([head, texts]) => `${head}方面，${texts.map((t) => unheaded(head, t)).join('；')}`);
 }
+
+/**
+ * R34H (R32, R33 report: annex 一 lacked the plan's 总量控制 and 碳排放控制 targets and its 环境安全形势总体保持稳定;
+ * nothing dropped means every 主要任务目标 the plan states is accounted for). The year's 主要任务目标 (its preamble,
+ * speech.ts readPreamble) as annex rows: an aim of a list (`完成省下达的环境质量改善、总量控制、碳排放控制目标`) one row per
+ * item (`总量控制` | `完成省下达的目标`), any other aim one row, its subject before its predicate (`环境安全形势` | `总体保持
+ * 稳定`). An aim is accounted for by an indicator of the KPI paragraph (plan, --metrics, or a unit's 指标 report, as
+ * merged) whose name, its measure word aside (`重点建设用地安全利用率`), is the aim's subject or holds it, never by any
+ * clause's prose; the 环境质量 item by the indicators of an environmental-quality topic (METRIC_TOPICS head `…质量`).
+ * An indicator already a row with its verdict leaves the aim out; one with a value and no target gives the row its
+ * value; none gives a 【待填】, which `report` lists.
+ */
+export const ANNEX_AIMS = {
+  list: /^(?:完成|实现)((?:国家|省|市)下达的)(.+)目标$/,
+  /** Where a whole aim's subject ends: `环境安全形势` before `总体保持稳定`, `重点建设用地安全利用` before `得到有效保障`. */
+  predicate: /(得到|总体|保持|持续|达到|控制在|不低于|不高于|不超过)/,
+  /** An indicator's name without its measure word. */
+  stem: /(率|比例|比率|目标|完成情况)$/,
+  /** The item the environmental-quality indicators state. */
+  quality: /环境质量/,
+  /** A topic of environmental quality, by its head (METRIC_TOPICS). */
+  qualityHead: /质量$/,
+  /** What the clerk fills: `总量控制目标完成情况`; for a whole aim its question (`环境安全形势是否总体保持稳定`). */
+  gap: (item: { name: string; target: string; listed: boolean }) => (item.listed ? `${item.name}目标完成情况` : `${item.name}是否${item.target}`),
+} as const;
+
+/** Whether an indicator is of an environmental-quality topic (METRIC_TOPICS head `…质量`). */
+export const qualityIndicator = (name: string) => ANNEX_AIMS.qualityHead.test(metricTopic(name)?.head ?? '');
+
+export interface AimRow {
+  指标: string;
+  目标: string;
+  完成值: string;
+  结论: string;
+}
+
+/** The year's aims not yet rows of annex 一 (ANNEX_AIMS), each with its value where an indicator gives it, else a 【待填】. */
+export function aimRows(aims: readonly string[], rows: KpiParagraph['指标']): AimRow[] {
+  const judged = (r: KpiParagraph['指标'][number]) => !!r.目标 && r.结论 !== '—';
+  const items = aims.flatMap((aim) => {
+    const list = ANNEX_AIMS.list.exec(aim);
+    if (list) return list[2]!.split('、').map((x) => ({ name: x.trim(), target: `完成${list[1]}目标`, listed: true }));
+    const at = ANNEX_AIMS.predicate.exec(aim)?.index ?? 0;
+    return at > 0 ? [{ name: aim.slice(0, at), target: aim.slice(at), listed: false }] : [{ name: aim, target: aim, listed: false }];
+  });
+  const out: AimRow[] = [];
+  for (const item of items.filter((x) => x.name)) {
+    if (ANNEX_AIMS.quality.test(item.name) && rows.some((r) => judged(r) && qualityIndicator(r.名称))) continue;
+    const stating = rows.filter((r) => {
+      const stem = r.名称.replace(ANNEX_AIMS.stem, '');
+      return stem.length >= 2 && (item.name.includes(stem) || r.名称.includes(item.name));
+    });
+    if (stating.some(judged)) continue;
+    const stated = stating.find((r) => r.完成值);
+    out.push({ 指标: item.name, 目标: item.target, 完成值: stated?.完成值 || `【待填：${ANNEX_AIMS.gap(item)}】`, 结论: '—' });
+  }
+  return out;
+}
