@@ -829,9 +829,14 @@ describe('rules in one place', () => {
     // Without the remainder the column is left out and 1.3 is 完成 again (the fixture's own counts, above).
     const plain = buildBulletin(buildContext(progress, plan, '2026-01-15'), progress, plan);
     expect([plain.基本完成列, plain.表1.at(-1)!.完成, plain.表1.at(-1)!.基本完成]).toEqual([false, 49, 0]);
-    // One chapter and one remainder: named by its work and what is left; several: counted.
-    expect(BULLETIN_RULES.basicDone.short(['“甲”'], [{ name: '督察反馈问题整改', left: '5项', noun: '问题', verb: '整改' }])).toBe('“甲”方面的督察反馈问题整改基本完成，尚余5项问题未销号');
-    expect(BULLETIN_RULES.basicDone.short(['“甲”', '“乙”'], [{ name: 'A整改', left: '5项', noun: '问题', verb: '整改' }, { name: '“B”', left: '2个', noun: '', verb: '' }])).toBe('“甲”“乙”两个方面有2项工作基本完成，尚有剩余事项');
+    // B34 (assertions changed, were BULLETIN_RULES.basicDone.short's `“甲”方面的督察反馈问题整改基本完成，尚余5项问题未销号`
+    // and `“甲”“乙”两个方面有2项工作基本完成，尚有剩余事项`; R32, R33: 一's first paragraph was overloaded): 一 names the
+    // remainder by its kind among what 表2 presses, in one clause by the chapters, pointing to the table (its row has the
+    // figures).
+    expect([BULLETIN_RULES.basicDone.kind(['整改']), BULLETIN_RULES.basicDone.kind(['整改', '']), BULLETIN_RULES.basicDone.kind(['建设'])]).toEqual(['尚未销号', '尚有剩余', '尚有剩余']);
+    expect(BULLETIN_RULES.pressedIn(['未完成', '未报送', '尚未销号'], ['“甲”', '“乙”', '“丙”'], '表2')).toBe('未完成、未报送和尚未销号的事项集中在“甲”“乙”“丙”三个方面，列入表2督办');
+    expect(BULLETIN_RULES.pressedIn(['未完成', '未报送'], ['“甲”', '“乙”'], '表2')).toBe('未完成和未报送的事项集中在“甲”“乙”两个方面，列入表2督办');
+    expect(BULLETIN_RULES.pressedIn(['尚有剩余'], ['“甲”'], '表2')).toBe('尚有剩余的事项在“甲”方面，列入表2督办');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
