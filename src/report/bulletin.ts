@@ -140,8 +140,9 @@ const CRITICISM_NAMED = 4;
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
 /**
  * B34 (R32, R33: 三 was titled 表扬和批评 over a section with no praise, its one part numbered （一）): 三's title says
- * what the section holds; with praise and criticism both, each is a numbered part (（一）通报表扬。（二）…); with one of
- * them only, its title is 三's and the paragraph has no number; a reminder alone, or nothing, is the 报送情况.
+ * what the section holds; with praise and criticism (or the quality remark, 报送质量) both, each is a numbered part
+ * (（一）通报表扬。（二）…); with one of them only, its title is 三's and the paragraph has no number (a （一） with no
+ * （二）); a reminder alone, or nothing, is the 报送情况.
  */
 export const SECTION_THREE = {
   both: '表扬和批评',
