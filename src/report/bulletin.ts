@@ -33,6 +33,12 @@ export const COMMEND_RULE = {
   /** At most this many, the strongest highlight first (the registry's order on a tie), in one paragraph. */
   most: 5,
   /**
+   * B34 (R32, R33 通报: both units praised in 三（一） had rows of their own in 表3, 持续跟踪): a 督查室 does not praise a
+   * unit it lists for follow-up in the same document — a unit the 责任单位 column of 表2 (督办) or 表3 (持续跟踪) names
+   * is not commended, whatever its other results.
+   */
+  notListed: true,
+  /**
    * The praise as one sentence (round ten, B10 point 4; was a list of `单位，成效` cells): each unit with its highlight
    * as a clause, a verb before a highlight that has none (`推动`), then the verdict and the closing (praiseSentence).
    */
@@ -132,6 +138,19 @@ export const MISSED_ROW = {
 const CRITICISM_NAMED = 4;
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
 export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
+/**
+ * B34 (R32, R33: 三 was titled 表扬和批评 over a section with no praise, its one part numbered （一）): 三's title says
+ * what the section holds; with praise and criticism (or the quality remark, 报送质量) both, each is a numbered part
+ * (（一）通报表扬。（二）…); with one of them only, its title is 三's and the paragraph has no number (a （一） with no
+ * （二）); a reminder alone, or nothing, is the 报送情况.
+ */
+export const SECTION_THREE = {
+  both: '表扬和批评',
+  praise: '通报表扬',
+  /** Criticism only: by its paragraph's title (CRITICISM_WORDS), without the full stop; a reminder alone is `none`. */
+  criticism: (title: string) => (title === CRITICISM_WORDS.reminder ? SECTION_THREE.none : title.replace(/。$/, '')),
+  none: '报送情况',
+} as const;
 
 /**
  * `2026年一季度`, `3月底前`, `上半年`: a date a unit commits to in its next steps, as the 督办 list's 时限. Groups: the
@@ -216,6 +235,8 @@ export interface BulletinContext {
   文号: string;
   /** `A未报送…，予以通报批评。B逾期2天报送，予以提醒。` or ''. */
   批评: string;
+  /** 三's title (SECTION_THREE): 表扬和批评 when it holds both, else the one it holds, else 报送情况. */
+  表扬批评标题: string;
   /** Its paragraph's title (CRITICISM_WORDS): 通报批评, 通报批评和提醒, or 提醒 alone. */
   批评标题: string;
   /**
@@ -286,20 +307,29 @@ export const BULLETIN_RULES = {
    * in a row read as the 通报's main contradiction): a clause its lead reported 完成 whose own text states a remainder
    * (OPEN_REMAINDER, the rule that presses the remainder in 表2) is counted 基本完成, as 督办 tables count it. 表1 gets
    * the column only when there is such a clause; the note under it says what the word means, in one clause; 一 names
-   * the chapter and what is left, so that the chapters named add up with 表1.
+   * the chapter among those 表2 presses (pressedIn, B34; was by the work and what is left, which 表2's row states), so
+   * that the chapters named add up with 表1.
    */
   basicDone: {
     // B32 (R30 4, R31 6: `责任单位报为完成但…` read as the office overruling the unit): what the word means.
     note: '基本完成指主体工作已完成、尚有剩余事项的，剩余事项列入表2督办',
-    short: (chapters: string[], items: { name: string; left: string; noun: string; verb: string }[]) =>
-      chapters.length === 1 && items.length === 1
-        ? `${chapters[0]}方面的${items[0]!.name}基本完成，尚余${items[0]!.left}${items[0]!.noun}未${BULLETIN_CLOSED[items[0]!.verb] ?? '完成'}`
-        : `${chapters.join('')}${chapters.length > 1 ? `${cnCount(chapters.length)}个方面` : '方面'}有${items.length}项工作基本完成，尚有剩余事项`,
+    /**
+     * B34: a remainder as 一 names its kind among what 表2 presses, by its verb: `尚未销号` (a problem rectified is
+     * 销号, BULLETIN_CLOSED), else `尚有剩余`.
+     */
+    kind: (verbs: string[]) => {
+      const closed = [...new Set(verbs.map((v) => BULLETIN_CLOSED[v]))];
+      return closed.length === 1 && closed[0] ? `尚未${closed[0]}` : '尚有剩余';
+    },
   },
-  /** The scope before a remainder's object (`中央和省级`), which the note leaves out. */
-  remainderScope: /^(中央|国家|省|市|区|县)(和|及|、)?(省|市|区|县)?级/,
-  /** The noun a remainder counts (`问题`), at the end of its object. */
-  remainderNoun: /(问题|事项|任务|线索|点位|项目)$/,
+  /**
+   * B34 (R32, R33: 一's first paragraph told what 表2 lists in three sentences — where the work not done and not reported
+   * lies and 需督办推进, then the remainder with its count): what 表2 presses, by its kinds (未完成, 未报送, a remainder
+   * not closed: basicDone.kind) and its chapters, in one clause pointing to the table; the work carried into next year
+   * follows in the same sentence (CARRIED_ROW). The figures stand in 表2's rows, not again here.
+   */
+  pressedIn: (kinds: string[], chapters: string[], table: string) =>
+    `${kinds.length > 1 ? `${kinds.slice(0, -1).join('、')}和${kinds.at(-1)}` : kinds[0]}的事项${chapters.length > 1 ? '集中在' : '在'}${chapters.join('')}${chapters.length > 1 ? `${cnCount(chapters.length)}个方面` : '方面'}，列入${table}督办`,
   /**
    * Round thirteen (B13 point 3): the quality of the returns, after the criticism, when units pasted one sentence under
    * several tasks (报告.重复表述, context.ts boilerplateOf): the count of those units and, up to `repeatedNamed`, their
@@ -567,8 +597,9 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     when: (o) => (o.yearEnd ? FOLLOW_UP.asks(o).length > 0 : o.undone.length > 0),
     text: (o) => {
       // Year-end (round thirteen, B13 point 2): what the tables ask, as a requirement; their dates and measures stand in
-      // the tables only (was each item again with its unit, step and date).
-      if (o.yearEnd) return `${FOLLOW_UP.asks(o).join('；')}。`;
+      // the tables only (was each item again with its unit, step and date). B34: then the dated written reply
+      // (PAPERS_DUE), its last sentence.
+      if (o.yearEnd) return `${FOLLOW_UP.asks(o).join('；')}。${PAPERS_DUE.when(o) ? PAPERS_DUE.text(o) : ''}`;
       const shown = o.undone.slice(0, NAMED_AT_MOST);
       // Only a date is a deadline (`2026年一季度`, `12月底前`); a plan's `常态化` or `每季度` is none.
       const dated = (x: PressedItem) => COMMITTED_DATE.test(x.deadline);
@@ -603,31 +634,43 @@ export const BULLETIN_REQUIREMENTS: { 标题: string; when: (o: RequirementInput
     text: (o) => `${[o.repeated ? BULLETIN_RULES.repeatedAsk : '', o.coopFiller ? BULLETIN_RULES.coopFiller.ask(o.coopFiller) : ''].filter(Boolean).join('；')}。`,
   },
   {
-    // One point for every paper the office is owed, with the one date: the reports not made, then what else 表2 asks
-    // by that date (papersOwed), named there only (round eleven, R6 通报 5: each paper once in the document).
+    // B34 (R32, R33: `（四）按期报送材料。表2第2至4项所列材料请于…` said again what (一) asks of 表2's units): at the
+    // year's end the written reply closes (一) (PAPERS_DUE.within); its own point only where (一) does not stand, or
+    // in a round in the year.
     标题: '按期报送材料。',
-    when: (o) => o.unreported.length > 0 || papersOwed(o).length > 0 || !!o.pasted,
-    text: (o) => {
-      const what = o.yearEnd ? '年终完成情况' : '进展情况';
-      const one = (x: RequirementInput['unreported'][number]) =>
-        `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks, x.named)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
-      // B25 (R22–R25 通报: the 补报 asked in 表2, in 三 and again here, item 2 counted twice): at the year's end a silent
-      // or returned unit's items are rows of 表2 with the reply date, so they are asked by the rows alone (a returned
-      // unit told once that it corrects its report); only a unit owing no item of its own is named here.
-      const inTable = (x: RequirementInput['unreported'][number]) => o.yearEnd && x.tasks.length > 0;
-      const named = o.unreported.filter((x) => !inTable(x));
-      const redo = o.unreported.filter((x) => inTable(x) && x.returned).map((x) => x.unit);
-      const corrected = redo.length ? `；其中${list(redo)}要按照审核意见修改后重新报送` : '';
-      const owed = named.length
-        ? `${(named.length > NAMED_AT_MOST ? [`${list(named.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : named.map(one)).join('；')}，${REQUIREMENT_WORDS.faithful}。`
-        : '';
-      const listed = papersOwed(o).length || o.pasted || o.unreported.some(inTable) ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
-      // The rows alone: one sentence, the faithfulness asked when some of them are reports owed.
-      if (!owed) return `${listed}请于${o.reply}前书面报送${o.office}${o.pasted || o.unreported.length ? `，${REQUIREMENT_WORDS.faithful}` : ''}${corrected}。`;
-      return `${owed}${listed ? `以上补报材料以及${listed}，` : '以上补报材料'}请于${o.reply}前书面报送${o.office}${corrected}。`;
-    },
+    when: (o) => PAPERS_DUE.when(o) && !PAPERS_DUE.within(o),
+    text: (o) => PAPERS_DUE.text(o),
   },
 ];
+
+/**
+ * The papers the office is owed, with the one date (按期报送材料): the reports not made, then what else 表2 asks by that
+ * date (papersOwed), named there only (round eleven, R6 通报 5: each paper once in the document). B34: at the year's end
+ * the sentence closes 抓紧整改落实 (`within`), which asks 表2's units for the same items.
+ */
+export const PAPERS_DUE = {
+  when: (o: RequirementInput) => o.unreported.length > 0 || papersOwed(o).length > 0 || !!o.pasted,
+  within: (o: RequirementInput) => o.yearEnd && FOLLOW_UP.asks(o).length > 0,
+  text: (o: RequirementInput) => {
+    const what = o.yearEnd ? '年终完成情况' : '进展情况';
+    const one = (x: RequirementInput['unreported'][number]) =>
+      `${x.unit}${x.returned ? '要按照审核意见修改后重新报送' : '要补报'}${x.tasks.length ? `${tasksWords(x.tasks, x.named)}的${what}` : `${o.yearEnd ? '年终' : ''}工作情况`}`;
+    // B25 (R22–R25 通报: the 补报 asked in 表2, in 三 and again here, item 2 counted twice): at the year's end a silent
+    // or returned unit's items are rows of 表2 with the reply date, so they are asked by the rows alone (a returned
+    // unit told once that it corrects its report); only a unit owing no item of its own is named here.
+    const inTable = (x: RequirementInput['unreported'][number]) => o.yearEnd && x.tasks.length > 0;
+    const named = o.unreported.filter((x) => !inTable(x));
+    const redo = o.unreported.filter((x) => inTable(x) && x.returned).map((x) => x.unit);
+    const corrected = redo.length ? `；其中${list(redo)}要按照审核意见修改后重新报送` : '';
+    const owed = named.length
+      ? `${(named.length > NAMED_AT_MOST ? [`${list(named.map((x) => x.unit))}要按照要求补报${o.yearEnd ? '年终' : ''}工作情况`] : named.map(one)).join('；')}，${REQUIREMENT_WORDS.faithful}。`
+      : '';
+    const listed = papersOwed(o).length || o.pasted || o.unreported.some(inTable) ? REQUIREMENT_WORDS.listedPapers(o.replyRows) : '';
+    // The rows alone: one sentence, the faithfulness asked when some of them are reports owed.
+    if (!owed) return `${listed}请于${o.reply}前书面报送${o.office}${o.pasted || o.unreported.length ? `，${REQUIREMENT_WORDS.faithful}` : ''}${corrected}。`;
+    return `${owed}${listed ? `以上补报材料以及${listed}，` : '以上补报材料'}请于${o.reply}前书面报送${o.office}${corrected}。`;
+  },
+};
 
 /**
  * The main indicators `--metrics` shows missed, by name: kpi.ts's verdict (figureWords), the one the report's KPI
@@ -922,7 +965,7 @@ export function buildBulletin(
   const boiler = new Set(ctx.报告.重复表述.map((x) => x.表述));
   // A clause done whose lead's own text states a remainder (OPEN_REMAINDER, in 表2), or whose lead reported a problem
   // of substance (OPEN_PROBLEM, in 表3): followed up, by its lead alone.
-  type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; object?: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
+  type Followed = { c: ClauseProgress; leads: UnitAnswer[]; kind: 'remainder' | 'problem'; left: string; verb?: string; 情况: string; 原因: string; deadline: string; step: string };
   const followed = yearEnd
     ? clauses
         .filter((c) => c.yearEnd === '完成')
@@ -934,7 +977,7 @@ export function buildBulletin(
             const dated = COMMITTED_DATE.exec(step)?.[0];
             const deadline = dated ? enforceableDate(dated) : `${reply}前${OPEN_REMAINDER.ask(`${left.left}${left.unit}`)}`;
             const named = leads.map((a) => remainderObject(substance(a.progress, c.task), ctx.机关)).find((x) => x !== null);
-            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, object: named?.object, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: problemsSaid(leads) || '—', deadline, step }];
+            return [{ c, leads, kind: 'remainder', left: `${left.left}${left.unit}`, verb: named?.verb, 情况: OPEN_REMAINDER.situation(left), 原因: problemsSaid(leads) || '—', deadline, step }];
           }
           const problem = leads.map((a) => openProblem(a.problems)).find((x) => x !== null);
           if (!problem) return [];
@@ -947,14 +990,8 @@ export function buildBulletin(
   const remainderIds = basicDoneIds(clauses);
   const outcome = (c: ClauseProgress) => tableOutcome(c, remainderIds);
   const count = (k: string) => clauses.filter((c) => outcome(c) === k).length;
-  // Each clause 基本完成 as 一 names it (BULLETIN_RULES.basicDone.short): by its object and verb as its lead wrote
-  // them, the scope before it left out, else by its task.
-  const remainders = followed
-    .filter((x) => x.kind === 'remainder')
-    .map((x) => {
-      const object = x.object?.replace(BULLETIN_RULES.remainderScope, '') ?? '';
-      return { c: x.c, name: object ? `${object}${x.verb ?? ''}` : quoted(rowName(x.c, clauses)), left: x.left, noun: BULLETIN_RULES.remainderNoun.exec(object)?.[0] ?? '', verb: x.verb ?? '' };
-    });
+  // Each clause 基本完成 and its verb as its lead wrote it (`整改`): 一 names the kind by it (BULLETIN_RULES.basicDone.kind).
+  const remainders = followed.filter((x) => x.kind === 'remainder').map((x) => ({ c: x.c, verb: x.verb ?? '' }));
   const silentCount = clauses.filter((c) => c.status === '未报送').length;
   const carriedCount = yearEnd ? clauses.filter((c) => c.yearEnd === '结转').length : 0;
   // The clauses 表1 counts and 完成率 does not: `未报送的4项、转入下一年度的1项`.
@@ -1027,16 +1064,19 @@ export function buildBulletin(
     const share = count('完成') / clauses.length;
     const band = BULLETIN_RULES.overall.find((b) => share >= b.atLeast)!;
     const whole = rows.filter((r) => r.完成 === r.项数).length;
-    const troubled = rows.filter((r) => r.未完成 + r.未报送 > 0);
+    // B34: every chapter with work 表2 presses (未完成, 未报送, 基本完成), named in one clause with the kinds; the
+    // chapters named add up with 表1 (R2, round eight) — those wholly done, these, and those carrying work only.
+    const pressedChapters = rows.filter((r) => r.未完成 + r.未报送 + r.基本完成 > 0);
     const name = (r: (typeof rows)[number]) => `“${r.章节.replace(/^[一二三四五六七八九十]+、/, '')}”`;
-    const what = [troubled.some((r) => r.未完成) ? '未完成' : '', troubled.some((r) => r.未报送) ? '未报送' : ''].filter(Boolean).join('和');
-    const where = troubled.length
-      ? `${what}的工作${troubled.length === 1 ? '在' : '集中在'}${troubled.map(name).join('')}${troubled.length > 1 ? `${cnCount(troubled.length)}个方面` : '方面'}，需督办推进`
-      : '';
-    // The chapters not wholly done add up with 表1 (R2, round eight): a chapter whose only open item is carried into
-    // next year is named on its own, as no failure.
-    // Round twelve (R7 通报 4): one task carried is named here with its date, once (结转说明 then leaves it out).
-    const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 === 0);
+    const kinds = [
+      rows.some((r) => r.未完成) ? W.未完成 : '',
+      rows.some((r) => r.未报送) ? W.未报送 : '',
+      rows.some((r) => r.基本完成) ? BULLETIN_RULES.basicDone.kind(remainders.map((x) => x.verb)) : '',
+    ].filter(Boolean);
+    const where = pressedChapters.length ? BULLETIN_RULES.pressedIn(kinds, pressedChapters.map(name), '表2') : '';
+    // A chapter whose only open item is carried into next year is named on its own, as no failure.
+    // Round twelve (R7 通报 4): one task carried is named here, once.
+    const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 + r.基本完成 === 0);
     const carriedTasks = clauses.filter((c) => c.yearEnd === '结转');
     // (The one task carried, when the one chapter carrying one is all: then that task lies in that chapter.)
     const one = carriedTasks.length === 1 && carriedOnly.length === 1 ? carriedTasks[0] : undefined;
@@ -1048,16 +1088,11 @@ export function buildBulletin(
         : carriedOnly.length
           ? `${carriedOnly.map(name).join('')}${carriedOnly.length > 1 ? `${cnCount(carriedOnly.length)}个方面` : '方面'}有${carriedOnly.reduce((k, r) => k + r.结转, 0)}项工作属跨年度实施，转入下一年度${CARRIED_ROW.see(table)}`
           : '';
-    // The judgement and the results first (B9 point 2), then what is short, a sentence of its own (短板), after the
-    // indicators' sentence (round eleven, R6 通报 4: was the indicator missed tacked on after the 转入 sentence).
-    // A chapter whose open items are all 基本完成 is named on its own too (BULLETIN_RULES.basicDone.short), so that the
-    // chapters named still add up with 表1's 完成 column.
-    const basicOnly = rows.filter((r) => r.基本完成 > 0 && r.未完成 + r.未报送 === 0);
-    const rowOf = (c: ClauseProgress) => table[progress.chapters.findIndex((ch) => ch.chapterId === c.chapterId)]!;
-    const basic = basicOnly.length ? BULLETIN_RULES.basicDone.short(basicOnly.map(name), remainders.filter((x) => basicOnly.includes(rowOf(x.c)))) : '';
-    // Round sixteen (R14 通报 2: one chain of clauses): each its own sentence.
+    // The judgement and the results first (B9 point 2), then the indicators' sentence (round eleven, R6 通报 4), then
+    // what is short: B34 (was three sentences, round sixteen's R14 通报 2 split of one chain): one sentence, the work
+    // 表2 presses and the work carried (表3) its two clauses.
     shortfallsIn = (table) => {
-      const short = [where, basic, carried(table)].filter(Boolean).join('。');
+      const short = [where, carried(table)].filter(Boolean).join('；');
       return short ? `${short}。` : '';
     };
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
@@ -1228,6 +1263,8 @@ export function buildBulletin(
   // of them beside the row that presses it would contradict the table.
   const missedLeads = new Set(missedRows.map((m) => m.lead).filter(Boolean));
   const missedAnswerable = new Set(missedRows.flatMap((m) => [m.lead, ...m.units]).filter(Boolean));
+  // The units 表2 and 表3 name as 责任单位 (a missed indicator's row by its lead, `（会同…）` being no unit's name).
+  const listed = new Set([...clauseRows, ...tracked].flatMap(rowUnits).concat([...missedLeads]));
   // Only units that reported on time (已报送) are considered: the late, the silent and the returned never are.
   const commended = progress.receipts
     .filter((r) => r.state === '已报送')
@@ -1239,6 +1276,8 @@ export function buildBulletin(
         !missedAnswerable.has(unit) &&
         // (B25: nor a unit whose clauses 表2 follows up for a pasted sentence.)
         !pastedRows.some((r) => rowUnits(r).includes(unit)) &&
+        // B34: nor any unit a row of 表2 or 表3 names (COMMEND_RULE.notListed).
+        !(COMMEND_RULE.notListed && listed.has(unit)) &&
         mine.every(({ a }) => a.status !== null && allowed.includes(a.status) && !a.stagnant) &&
         !mine.some(({ c, a }) => disqualified(c, a))
       );
@@ -1360,6 +1399,9 @@ export function buildBulletin(
   // Before the written reply, which closes the requirements with the one date.
   if (stagnant.length) requirements.splice(requirements.at(-1)?.标题 === '按期报送材料。' ? -1 : requirements.length, 0, { 标题: '如实更新进展。', 内容: `${list(order([...new Set(stagnant.flatMap((x) => x.单位.split('、')))]))}报送的部分进展情况与上一次完全相同（${list(stagnant.map((x) => x.任务))}），请如实更新。` });
   if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
+  const criticism = `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`;
+  const quality = `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters, pastedRefs(otherRepeaters)) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`;
+  const criticismTitle = criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder;
   return {
     发文机关标志: o.settings?.issuerMark?.trim() || `${ctx.机关}文件`,
     标题: `${ctx.机关}关于${subject}的通报`,
@@ -1388,9 +1430,10 @@ export function buildBulletin(
     基本完成列: remainders.length > 0,
     // One unit: its failing and the verdict in one sentence; several, each its own clause, then the verdict once.
     // The late unit's reminder is its own sentence after the criticism (R2, round eight), and the title says both.
-    批评: `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`,
-    报送质量: `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters, pastedRefs(otherRepeaters)) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`,
-    批评标题: criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder,
+    批评: criticism,
+    报送质量: quality,
+    批评标题: criticismTitle,
+    表扬批评标题: praise.length && (criticism || quality) ? SECTION_THREE.both : praise.length ? SECTION_THREE.praise : criticism ? SECTION_THREE.criticism(criticismTitle) : SECTION_THREE.none,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',

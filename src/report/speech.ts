@@ -1109,9 +1109,22 @@ export function varyAnswerFrames(parts: SpeechContext['部署']['章节']): Spee
  * while the measures after it are its own too. A clause led by more units, or by none, names nobody; a catch-all unit
  * (`机关其他相关处室、单位`) is never named.
  */
-export const OWNER = { most: 2, join: '、', run: 6, catchAll: /其他|其它|相关|有关|^各/ } as const;
-export function ownerOf(t: PlanTask, measure: string): string {
+export const OWNER = {
+  most: 2,
+  join: '、',
+  run: 6,
+  catchAll: /其他|其它|相关|有关|^各/,
+  /**
+   * Round twenty (R33 speech, R34 speech 3: `机关党委要坚持“第一议题”制度，认真开展党组理论学习中心组集中学习研讨`, the
+   * 第一议题 and the 中心组 are the 党组's own): a measure naming the 党组's own institutions is the 党组's, named by the
+   * issuer's last character (`济南市生态环境局` → `局党组`), whoever the plan makes responsible for organising it.
+   */
+  party: /第一议题|党组(?:理论学习)?中心组/,
+  partyName: (issuer: string) => `${/[局委厅办院]$/.exec(issuer)?.[0] ?? ''}党组`,
+} as const;
+export function ownerOf(t: PlanTask, measure: string, party = ''): string {
   const bare = measure.replace(/【[^】]*】/g, '');
+  if (party && OWNER.party.test(bare)) return party;
   const clause = t.clauses.find((c) => sharesRun(bare, cnPunctuation(c.text), OWNER.run)) ?? (t.clauses.length === 1 ? t.clauses[0] : undefined);
   if (!clause) return '';
   const leads = clause.assignments.filter((a) => a.role === '牵头');
@@ -1207,6 +1220,8 @@ interface DeployInput {
   missedLeads?: Map<string, string>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
+  /** The issuer's 党组 (OWNER.party), owner of the measures naming it; '' names none. */
+  party?: string;
   /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
   reviewed?: Set<string>;
   /** The review's spoken text: a measure it said as done a paragraph before comes after the others (SAID_IN_REVIEW). */
@@ -1225,7 +1240,7 @@ interface DeployInput {
 function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']; placed: Set<string> } {
   const placed = new Set<string>();
   // The units a measure may be said with (OWNER), for spokenItem to know its 要 is said.
-  const ownerAt = ownerOpening([...new Set(d.plan.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))]);
+  const ownerAt = ownerOpening([...new Set([...d.plan.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))), ...(d.party ? [d.party] : [])])]);
   const carriedFor = (t: PlanTask) => d.carried.find((c) => targetKey(taskObject(c.task)) === targetKey(taskObject(leadOf(t))));
   const chapters = d.plan.chapters.map((ch) => ({ ch, tasks: d.plan.tasks.filter((t) => t.chapterId === ch.id && d.keep(t)) })).filter((x) => x.tasks.length);
   const deployed = (tasks: PlanTask[]) =>
@@ -1358,7 +1373,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
       const order = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
-      const bits = order.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text) : '' })));
+      const bits = order.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text, d.party) : '' })));
       return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits]).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
@@ -1382,7 +1397,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const sentence = taskSentence(y, aims, false);
       // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
       const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
-      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told) }])[0]}。` : `${y.lead}。`;
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told, d.party) }])[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1979,7 +1994,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, party: issuerKnown ? OWNER.partyName(ctx.机关) : '', spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     const requirement = requirementWords({ ...pre, aims: pre.aims.map((a) => bridgedAim(a, year, ctx.指标对比)) }, next, !!pre.place);
     deploy = {
       来源: 'next',
