@@ -422,7 +422,8 @@ describe('the speech at the next year’s work conference', () => {
         const after = bodyOf.slice(bodyOf.indexOf(`是${lead}。`) + lead.length + 2);
         expect(after).toMatch(/^[\u4e00-\u9fff“《（\d]/);
         // Round nineteen (R20–R29, W1: no owner): the 要 after the measure's lead unit when the plan names one (OWNER).
-        const ownerAt = ownerOpening([...new Set(next.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))]);
+        // Round twenty (OWNER.party): and the 局党组.
+        const ownerAt = ownerOpening([...new Set([...next.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))), '局党组'])]);
         expect(after.replace(ownerAt, ''), `${lead}。${after.slice(0, 20)}`).toMatch(/^要[^要]/);
       }
       // Round seven (R1 speech 2): the rest named by short objects, `统筹抓好A、B等工作。`, or not at all.

@@ -74,7 +74,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const parsed = round.cli('plan', 'parse', NEXT_PLAN, '-o', join(round.ws, 'plan-2026.json'), '--title', '济南市生态环境局2026年工作要点', '--issuer', '济南市生态环境局', '--first-listed-leads');
     expect(parsed.code, parsed.stderr).toBe(0);
     next = JSON.parse(readFileSync(join(round.ws, 'plan-2026.json'), 'utf8'));
-    ownerAt = ownerOpening([...new Set(next.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))))]);
+    // Round twenty (OWNER.party): the 局党组 owns the measures naming the 党组's own institutions.
+    ownerAt = ownerOpening([...new Set([...next.tasks.flatMap((t) => t.clauses.flatMap((c) => c.assignments.map((a) => a.unit))), '局党组'])]);
     const r = round.cli('report', '--round', '2025-年终', '--date', '2026-01-20', '--today', '2026-01-20', '--metrics', metrics, '--next-plan', join(round.ws, 'plan-2026.json'), '--reply-by', '2026-01-30');
     expect(r.code, r.stderr).toBe(0);
     stdout = r.stdout;
@@ -674,20 +675,23 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(items.filter((x) => !/^要/.test(x.slice(x.indexOf('。') + 1).replace(ownerAt, '')))).toEqual([]);
     // Round nineteen (R20–R29 speech, every reader: no owner; W1, a writer's rewrite, named each measure's unit): the unit
     // that leads a measure's clause in the 2026 plan says it, named again only when the unit changes, across a part's items.
-    expect(body).toContain('一是加强政治机关建设。机关党委要坚持“第一议题”制度');
+    // Round twenty (R33, R34 speech 3: the 第一议题 and the 中心组 are the 党组's; was 机关党委要坚持…): OWNER.party.
+    expect(body).toContain('一是加强政治机关建设。局党组要坚持“第一议题”制度，认真开展党组理论学习中心组集中学习研讨。');
     expect(body).toContain('市生态环境数字化应用中心要着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”');
     expect(body).toContain('水生态环境处要实施“一河一策”精准治理');
     expect(body).toContain('市生态环境保护综合行政执法支队要大力推行无感式执法，确保非现场执法比例达到45%以上');
-    expect(body.match(/机关党委要/g)).toHaveLength(1);
+    // Round twenty: 机关党委 leads items 二 and 三 of （一）, each naming its own now that 一 is the 局党组's (was 1: the
+    // part's every item was 机关党委's, named once).
+    expect(body.match(/机关党委要/g)).toHaveLength(2);
     // Round nineteen (R30 5: some items named a unit, others none): an item names its own owner even when the item before
-    // it ended with the same unit; only a part whose every item one unit leads (（一）: 机关党委) names it once.
+    // it ended with the same unit; only a part whose every item one unit leads names it once.
     expect(body).toContain('二是着力贯彻黄河重大国家战略。综合与科技处要分解落实山东省黄河流域生态保护“十大行动”任务');
-    expect(body).toContain('二是夯实基层建设基础。要扎实推进');
+    expect(body).toContain('二是夯实基层建设基础。机关党委要扎实推进');
     // Round fifteen (R10 speech 1): a routine act gives way to the task's other measures (MEASURE_RANK).
     expect(body).not.toMatch(/工作简报|依法依规核发|定期开展驻济环评单位专项检查/);
     // Round sixteen (R13 speech 9) changes the measures (was `要细化落实机关党建“三级三张清单”，扎实推进…三年行动`): the
     // review says `细化落实机关党建“三级三张清单”` as the year's work, so the task's next measure goes first (SAID_IN_REVIEW).
-    expect(body).toContain('二是夯实基层建设基础。要扎实推进党支部建设高质量发展三年行动，常态化开展基层党组织书记培训。');
+    expect(body).toContain('二是夯实基层建设基础。机关党委要扎实推进党支部建设高质量发展三年行动，常态化开展基层党组织书记培训。');
     expect(text.join('').split('细化落实机关党建“三级三张清单”')).toHaveLength(2);
     // Round sixteen (R13 speech 10): a gloss in parentheses is not read aloud (SPOKEN_ITEM.gloss); a gap keeps its note.
     expect(body).toContain('开展产废单位“五即”规范化建设。');
@@ -930,6 +934,15 @@ describe('the conference speech of a realistic year-end round, deploying the 202
 });
 
 describe('the speech’s rules, each on its own', () => {
+  it('gives the 党组 the measures naming its own institutions, by the issuer’s last character', () => {
+    expect(OWNER.partyName('济南市生态环境局')).toBe('局党组');
+    expect(OWNER.partyName('某市发展和改革委员会')).toBe('委党组');
+    expect(OWNER.partyName('')).toBe('党组');
+    expect(OWNER.party.test('坚持“第一议题”制度')).toBe(true);
+    expect(OWNER.party.test('认真开展党组理论学习中心组集中学习研讨')).toBe(true);
+    expect(OWNER.party.test('扎实推进党支部建设高质量发展三年行动')).toBe(false);
+  });
+
   it('says a theme done only from every task 完成 as 表1 counts it, else names the one task not done', () => {
     const c = (taskId: string, yearEnd: string, task = `任务${taskId}`, clauseId = `${taskId}-1`) => ({ taskId, task, clauseId, yearEnd }) as unknown as ClauseProgress;
     // Two clauses of one task, all 完成: no count said (R34 speech 4).

@@ -1117,10 +1117,10 @@ export const OWNER = {
   /**
    * Round twenty (R33 speech, R34 speech 3: `机关党委要坚持“第一议题”制度，认真开展党组理论学习中心组集中学习研讨`, the
    * 第一议题 and the 中心组 are the 党组's own): a measure naming the 党组's own institutions is the 党组's, named by the
-   * issuer's last character (`济南市生态环境局` → `局党组`), whoever the plan makes responsible for organising it.
+   * issuer's last character (`济南市生态环境局` → `局党组`, `…委员会` → `委党组`), whoever the plan makes responsible for organising it.
    */
   party: /第一议题|党组(?:理论学习)?中心组/,
-  partyName: (issuer: string) => `${/[局委厅办院]$/.exec(issuer)?.[0] ?? ''}党组`,
+  partyName: (issuer: string) => `${/([局委厅办院])(?:员会)?$/.exec(issuer)?.[1] ?? ''}党组`,
 } as const;
 export function ownerOf(t: PlanTask, measure: string, party = ''): string {
   const bare = measure.replace(/【[^】]*】/g, '');
