@@ -11,7 +11,7 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, problemsSaid, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { aimAgainstValue, aimRows, type AimRow, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic, qualityIndicator } from './kpi.ts';
-import { bridgedAim, guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
+import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 
@@ -1120,7 +1120,7 @@ export const OPENING_EXCEPTIONS = {
  * R31H (R24–R29 report: 三、下一步工作打算 opened with no sense of the year's place and no target): at the year's end,
  * with a next plan whose preamble states them, 下一步 opens with the next year's place in time (`2026年是“十五五”规划的
  * 开局之年`, speech.ts readPreamble) and its 主要目标 as the plan states them, what the bureau commits to its superior;
- * an aim the year already beats keeps the speech's bridge (bridgedAim: 37 after 36 is no step back). The points after
+ * as written (round twenty: no `（2025年为36…）` after an aim the year beats, R32–R34). The points after
  * it say none of its figures again (restatesAim). Without a next plan the opening is the year and the guiding thought.
  */
 export const NEXT_OPENING = {
@@ -1255,10 +1255,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   // A clause restating a figure of the KPI paragraph (`集中式饮用水水源地水质达标率保持100%`) was said there (R1 finding 5).
   const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)));
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
-  // R31H: the next plan's 主要目标 open 三 at the year's end (NEXT_OPENING), each aim the year beats with the speech's
-  // bridge against the indicators the report compares (as the speech's 指标对比); its figures are said there only.
-  const compared = kpi.指标.filter((x) => x.目标 && x.结论 !== '—').map((x) => ({ 指标: x.名称, 完成值: x.完成值 }));
-  const nextAims = o.yearEnd && nextPreamble ? nextPreamble.aims.map((a) => bridgedAim(a, String(year), compared)) : [];
+  // R31H: the next plan's 主要目标 open 三 at the year's end (NEXT_OPENING), as the plan states them (round twenty); its
+  // figures are said there only.
+  const nextAims = o.yearEnd && nextPreamble ? nextPreamble.aims : [];
   // Headings vary by rule (synthesis.headingWords): what was done in the year, and what is to be done next.
   const words = headingWords();
   const nextWords = headingWords();

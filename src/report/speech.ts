@@ -498,20 +498,6 @@ export const OWN_WORK = {
   },
 } as const;
 
-/**
- * Round eighteen (R21 speech 7, R23 speech 9, R24 speech 4, R25 speech 5: `PM2.5平均浓度控制在37…以内` right after the
- * year's 36 sounds like a step back): an aim of the 主要目标 the year's value already beats says the value after it
- * (`细颗粒物（PM2.5）平均浓度控制在37微克/立方米以内（2025年为36微克/立方米）`); no new figure is promised
- * (R12 speech 5 refused `力争稳定在36`), nor an improvement the ceiling does not ask (R26, R27: `在36的基础上巩固提升、
- * 控制在37以内` contradicted itself).
- */
-// Round nineteen (R30 5, R31 5: `巩固…的改善成果` a patch that claims an improvement no data shows): the year's value as a
-// fact beside the aim, nothing claimed (`控制在37微克/立方米以内（2025年为36微克/立方米）`).
-export const AIM_BRIDGE = (year: string, value: string) => `（${year}年为${value}）`;
-export function bridgedAim(aim: string, year: string, rows: readonly { 指标: string; 完成值: string }[]): string {
-  const m = aimRow(spoken(aim), rows);
-  return m?.against?.margin && aim.endsWith(m.rest) ? `${aim}${AIM_BRIDGE(year, m.row.完成值)}` : aim;
-}
 
 /** One aim of the next plan against the year's value of its indicator (OWN_WORK, kpi.ts aimAgainstValue), or null when there is nothing to ask. */
 export function aimAgainstYear(aim: string, rows: readonly { 指标: string; 目标: string; 完成值: string }[]): string | null {
@@ -1995,7 +1981,10 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       if (id) add(aims, id, aim);
     }
     const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, party: issuerKnown ? OWNER.partyName(ctx.机关) : '', spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
-    const requirement = requirementWords({ ...pre, aims: pre.aims.map((a) => bridgedAim(a, year, ctx.指标对比)) }, next, !!pre.place);
+    // Round twenty (R32, R33, R34: `（2025年为36微克/立方米）` after the PM2.5 aim points the superior to a looser target;
+    // rounds eighteen and nineteen had added it, then a bridge, for R21–R25's `37 after 36 a step back`): the 主要目标
+    // as the plan states them, nothing added.
+    const requirement = requirementWords(pre, next, !!pre.place);
     deploy = {
       来源: 'next',
       计划: displayTitle(p),
