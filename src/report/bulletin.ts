@@ -780,7 +780,8 @@ export const OPEN_REMAINDER = {
   /** N and its measure word, at most one comma before 完成 (`发现问题302个，已完成整改276个`), then what was done and M. */
   pattern: /(\d+)(项|件|个|家|处|宗|起)[^，；。\d]{0,12}?(?:，[^，；。\d]{0,3}?)?完成([^，；。\d]{0,6}?)(\d+)(项|件|个|家|处|宗|起)/g,
   kind: '需持续跟踪',
-  situation: (r: { verb: string; done: number; left: number; unit: string }) => `已完成${r.verb}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
+  // Round twenty (R34 通报 4: `已完成整改41项` said no base): the whole first (`46项已整改41项，剩余5项`).
+  situation: (r: { verb: string; done: number; left: number; unit: string }) => `${r.done + r.left}${r.unit}已${r.verb || '完成'}${r.done}${r.unit}，剩余${r.left}${r.unit}`,
   /**
    * No dated next step (round ten, B10 point 2; was `按整改方案时限`, which holds nobody to anything): the remainder's
    * plan and the dates it is to be closed by, owed by the reply date (`2026年1月30日前报送剩余5项整改计划及销号时限`).

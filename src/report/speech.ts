@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { basicDoneIds, COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, tableOutcome, YEAR_RESULTS } from './bulletin.ts';
+import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
@@ -184,28 +184,6 @@ export const REVIEW_WORDS = {
 } as const;
 /** The review's turn to its themes (SpeechContext.回顾概述). */
 export const REVIEW_TURN = (period: string, themes: number) => `${period}重点抓了以下${cnCount(themes)}个方面工作。`;
-/**
- * Round twenty (R32, R33 speech: the review was "the report compressed into statistics", no judgement per theme; W1's
- * rewrite opened each theme `这一方面6项任务全部完成`): a theme's paragraph opens with how its tasks ended, as 表1 counts
- * them (bulletin.ts tableOutcome: 基本完成 and 结转 are not 完成). Every task done: `这一方面各项重点任务全部完成。`; one
- * task not done, named by its object when short and not only a kind (`除农村环境整治外，…`); else nothing. R34 (speech 4)
- * read the first form's count (`5项`, then three points) and the done chapters named (`蓝天保卫战、…三个方面…`, 净土 left
- * to be guessed) as counting, not judging: no count, and what is not done is named, not left out. A theme with work not
- * reported says nothing: what nobody reported is not known to be done.
- */
-export const THEME_VERDICT = {
-  all: '这一方面各项重点任务全部完成。',
-  but: (task: string) => `这一方面除${task}外，各项重点任务全部完成。`,
-  /** Characters the one task not done is named in at most. */
-  nameMost: 12,
-} as const;
-export function themeVerdict(clauses: readonly ClauseProgress[], basic: ReadonlySet<string>): string {
-  if (!clauses.length || clauses.some((c) => c.yearEnd === '未报送' || c.yearEnd === null)) return '';
-  const open = [...new Set(clauses.filter((c) => tableOutcome(c, basic) !== '完成').map((c) => c.task))];
-  if (!open.length) return THEME_VERDICT.all;
-  const name = open.length === 1 ? taskObject(cnPunctuation(open[0]!).replace(/[。；，\s]+$/, '')) : '';
-  return name && name.length <= THEME_VERDICT.nameMost && !OWN_WORK.generic.test(name) ? THEME_VERDICT.but(name) : '';
-}
 /** Chapters a theme's review heading names at most, when not every chapter of the theme has a result to tell. */
 export const REVIEW_SHOWN = 2;
 /** Items (一是…) per theme in the review, and shortcomings named at most. */
@@ -484,6 +462,8 @@ export const OWN_WORK = {
   dated: /^((?:\d{4}年(?=[一二三四上下\d])|\d{4}(?=年底))?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
   /** The works with something left (a dated remainder, problems to close), named by their work. */
   left: (works: string[]) => (works.length ? `${works.join('、')}还有收尾任务` : ''),
+  /** Whether 形势 names them (round twenty: no, said in 不足 and answered in 部署 already). */
+  leftSaid: false,
   /** Problems left to close, named by their kind (`督察反馈问题` → `督察反馈问题整改`). */
   close: (kind: string) => `${kind}整改`,
   generic: /^(各类|各项|相关|有关|其他)/,
@@ -1106,6 +1086,12 @@ export const OWNER = {
    * issuer's last character (`济南市生态环境局` → `局党组`, `…委员会` → `委党组`), whoever the plan makes responsible for organising it.
    */
   party: /第一议题|党组(?:理论学习)?中心组/,
+  /**
+   * Round twenty (R34 speech 2, R36 speech 1: about twenty `××处要…`, "a task-assignment table, not a speech"; a director
+   * names units for the hard tasks only): a unit is named before the answer to the year's missed indicator, problem,
+   * remaining or carried work and the inspection to prepare (the 督办 items), never before the plan's routine measures.
+   */
+  answersOnly: true,
   partyName: (issuer: string) => `${/([局委厅办院])(?:员会)?$/.exec(issuer)?.[1] ?? ''}党组`,
 } as const;
 export function ownerOf(t: PlanTask, measure: string, party = ''): string {
@@ -1359,8 +1345,17 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
       const order = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
-      const bits = order.flatMap((y) => [answers.get(y) ?? '', ...told.filter((z) => z.y === y).map((z) => z.bit)].filter(Boolean).map((text) => ({ text, owner: owned ? ownerOf(y.task, text, d.party) : '' })));
-      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...bits]).join('；')}。`;
+      // Round twenty (OWNER.answersOnly): the unit named before the answer to the year's problem, the work it carries on
+      // and the missed indicator's gap; a routine measure after one of those names its own unit (else it would read as
+      // the named unit's: 生态保护处 … 大力推行无感式执法), before them none.
+      const hard = (y: TaskDeploy) => !!carriedFor(y.task);
+      const bits = order.flatMap((y) => [{ text: answers.get(y) ?? '', hard: true, y }, ...told.filter((z) => z.y === y).map((z) => ({ text: z.bit, hard: hard(y), y }))].filter((b) => b.text));
+      let named = owned && !!open && !!missedOwner(x.ch.id);
+      const said = bits.map((b) => {
+        named ||= owned && b.hard;
+        return { text: b.text, owner: owned && (named || !OWNER.answersOnly) ? ownerOf(b.y.task, b.text, d.party) : '' };
+      });
+      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...said]).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
     while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > itemChars) told = told.slice(0, -1);
@@ -1383,7 +1378,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const sentence = taskSentence(y, aims, false);
       // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
       const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
-      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: ownerOf(y.task, told, d.party) }])[0]}。` : `${y.lead}。`;
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: frame || carriedFor(y.task) || !OWNER.answersOnly ? ownerOf(y.task, told, d.party) : '' }])[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1806,7 +1801,6 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
         return v === null || v === undefined ? [] : [{ value: String(v), target: c.target }];
       })
     : [];
-  const basic = basicDoneIds(clauses);
   const review = ctx.报告.主题
     .filter((t) => ofChapters(t.章节).length)
     .map((t, i) => {
@@ -1853,9 +1847,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const leadIn = !sharesRun(subject, heading, REVIEW_WORDS.leadInRun) ? open : '';
       const said = items.length > 1 ? items.map((x, k) => `${cnOrdinal(k)}是${x}`).join('。') : items.length ? `${leadIn.includes(SPEAKER_WORDS.self) ? '' : SPEAKER_WORDS.self}${items[0]}` : '';
       const unplaced = silentGaps.filter((g) => !placedGaps.includes(g)).join('');
-      const verdict = yearEnd ? themeVerdict(mine, basic) : '';
       const paragraph = said
-        ? [`${verdict}${items.length > 1 ? '' : leadIn}${said}。${unplaced ? `${unplaced}。` : ''}`]
+        ? [`${items.length > 1 ? '' : leadIn}${said}。${unplaced ? `${unplaced}。` : ''}`]
         : mine.every((c) => c.status === '未报送')
           ? [SPEECH_GAPS.silent]
           : [SPEECH_GAPS.results, quiet(t.成效补充)];
@@ -2032,7 +2025,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // to close named by their work, then work carried by its unit's date.
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
-  const leftWork = [OWN_WORK.left([...unfinished.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]), ...carriedOver];
+  // Round twenty (R35 speech 8, R36 speech 7, after R32, R33: the 48 villages and the 5 problems in 不足, 形势 and 部署):
+  // the work the year left is 不足's and 部署's; 形势 says only the work carried on by plan (OWN_WORK.leftSaid).
+  const leftWork = [OWN_WORK.leftSaid ? OWN_WORK.left([...unfinished.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]) : '', ...carriedOver];
   // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
   // not raised here again; the deployment's 主要目标 and its gap answer it.
   // After R24 (speech 5), by the gain the next aim asks (GAIN), a figure said nowhere else.
