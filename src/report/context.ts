@@ -921,8 +921,15 @@ export const CARRIED = {
   // R32H (R30, R31 report 1: `…尚未完成验收，计划2026年底前完成近零碳试点建设验收` is a plan inside 成效, said again
   // under 下一步): 成效 ends at what was done and what is not yet (`尚未完成…`, never read as done, R24 report 7); the date
   // is 下一步's (the next plan's, else the unit's own dated plan). Its reason saying 尚未 already says what is not yet.
+  // Round twenty (R34 3, R35 4, R36 2: `；社区试点建设周期较长，尚未完成验收` a shortfall among the achievements, its date
+  // under 下一步 already, R35: end at `…历城区获评省级低碳发展示范区。`): 成效 says what the year did of the work, under its
+  // task's own words of going on (`持续推进…`); its reason is the 通报's 表3 row, its date 下一步's (CARRIED.reasonSaid).
+  // Without a date for 下一步 to say, that it goes on next year is said here.
+  reasonSaid: false,
   words: (task: string, facts: string, due: string, why = '') =>
-    `${task}，${facts}${why ? `；${why}` : ''}${why && CARRIED.notYet.test(why) ? '' : due ? `，尚未${due.replace(CARRIED.date, '')}` : '，转入下一年度继续推进'}。`,
+    !CARRIED.reasonSaid
+      ? `${task}，${facts}${due ? '' : '，转入下一年度继续推进'}。`
+      : `${task}，${facts}${why ? `；${why}` : ''}${why && CARRIED.notYet.test(why) ? '' : due ? `，尚未${due.replace(CARRIED.date, '')}` : '，转入下一年度继续推进'}。`,
   /** A reason that says what is not yet done (`社区试点建设周期较长，尚未完成验收`). */
   notYet: /尚未|未完成|未能完成/,
 } as const;
