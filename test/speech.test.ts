@@ -298,7 +298,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // the 绿色低碳 part has 三 and 十 only, so 碳达峰 is its 二是 (was 三是).
     // Round nineteen (F30's carried 10.2): its unit's dated plan said at the next plan's same task (was `；深化…建设。` only).
     // Round twenty (OWNER.answersOnly): the unit named at the work it carries on, not at the routine 履约.
-    expect(all).toContain('二是深入推进碳达峰碳中和。要做好2026年全国碳市场履约相关工作，强化碳排放数据质量监管；大气环境处要2026年底前完成近零碳试点建设验收，深化济南市低碳城市试点建设。');
+    expect(all).toContain('二是深入推进碳达峰碳中和。要做好2026年全国碳市场履约相关工作，强化碳排放数据质量监管；大气环境处要在2026年底前完成近零碳试点建设验收，深化济南市低碳城市试点建设。');
     expect(all).not.toContain('社区试点建设周期较长');
     expect(all).not.toMatch(/[。；]依法查处违法违规行为/);
     // Round twelve (R7 speech 2): no deployment of what the review says was achieved (the 条例's amendment in force).
@@ -1003,6 +1003,8 @@ describe('the speech’s rules, each on its own', () => {
     // one unit throughout names it once: deployParts namedOnce, asserted on the speech above).
     expect(ownedMeasures([{ text: '推动氨排放下降6%', owner: '大气环境处' }, { text: '加强禁燃区监管', owner: '大气环境处' }, { text: '2026年6月底前完成规划编制', owner: '水生态环境处' }, { text: '做好宣传', owner: '' }])).toEqual(['大气环境处要推动氨排放下降6%', '加强禁燃区监管', '水生态环境处要在2026年6月底前完成规划编制', '做好宣传']);
     expect(ownedMeasures([{ text: '完善监测网络', owner: '水生态环境处' }])).toEqual(['水生态环境处要完善监测网络']);
+    // Round twenty (R38 speech 7: `大气环境处要2026年底前完成…`): a year's end with its year takes 在 too.
+    expect(ownedMeasures([{ text: '2026年底前完成近零碳试点建设验收', owner: '大气环境处' }])).toEqual(['大气环境处要在2026年底前完成近零碳试点建设验收']);
     // spokenItem adds no 要 after an owner's, and frames a 针对 clause with what it frames though an owner opens it.
     const owners = ['大气环境处', '市生态环境数字化应用中心'];
     expect(spokenItem('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。', ownerOpening(owners))).toBe('深入打好蓝天保卫战。大气环境处要推动氨排放下降6%。');

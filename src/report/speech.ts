@@ -1117,6 +1117,8 @@ export function ownerOpening(owners: readonly string[]): RegExp {
  * item names its own (R30 5: some items named a unit, others none); a part whose every item one unit leads names it once
  * (namedOnce in deployParts).
  */
+/** A measure opening with the end of a named year (`2026年底前`). */
+const YEAR_END_OPENING = /^\d{4}年底前/;
 export function ownedMeasures(bits: readonly { text: string; owner: string }[]): string[] {
   let last = '';
   return bits
@@ -1124,8 +1126,9 @@ export function ownedMeasures(bits: readonly { text: string; owner: string }[]):
     .map((b) => {
       if (!b.owner || b.owner === last) return b.text;
       last = b.owner;
-      // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`).
-      return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) ? '在' : ''}${b.text}`;
+      // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`); round twenty (R38 speech 7: `大气环境
+      // 处要2026年底前完成…`) also a year's end said with its year (`2026年底前`, which DEADLINE_OPENING does not read).
+      return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) || YEAR_END_OPENING.test(b.text) ? '在' : ''}${b.text}`;
     });
 }
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
