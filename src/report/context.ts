@@ -14,6 +14,7 @@ import { aimAgainstValue, aimRows, type AimRow, ANNEX_RULES, annexCompletion, an
 import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
+import { cnPunctuation } from './punctuation.ts';
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
@@ -272,11 +273,12 @@ export function taskObject(task: string): string {
 // 现代环境治理体系's; the 十五五 planning, with its 重大工程项目, and a project library are 服务…项目建设's, the
 // 治理体系 point being full), and joins that theme's first point whose lead names it
 // (`point`) as its last sentences, else is a point of its own. A chapter-level rule (no `theme`) is the speech's too.
+// Round twenty (R34 2, R35 1, R36 4, R37 2, R38 2, five readers: the planning and the project library told under
+// `二是靠前服务保障项目建设` are no project service, and 下一步 files the same planning under 美丽济南; R37, R38: the
+// publicity belongs to 美丽济南, plan 一.5): R32H's three theme rules are removed; such work is told at its own chapter's
+// point (`三是不断深化美丽济南建设实践`), as the plan files it. The chapter rule (网络安全 under 环境安全) stays.
 export const OFF_TOPIC: readonly { chapter: RegExp; task: RegExp; home: RegExp; theme?: true; point?: RegExp }[] = [
   { chapter: /环境安全|环境风险|环境应急/, task: /网络安全|信息安全|数据安全|密码/, home: /治理能力|治理体系|数字化|信息化|智慧|智能/ },
-  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /规划编制|规划(?:终期|中期)?评估/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
-  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /全民行动|宣传教育|宣传/, home: /治理体系|治理能力/, point: /治理体系|全民行动/ },
-  { theme: true, chapter: /黄河|屏障|生态保护|生态系统/, task: /谋划[^，。；]*项目|项目库|项目储备/, home: /项目|绿色低碳|高质量发展/, point: /项目/ },
 ];
 /** Whether a task of a chapter is another field's work (OFF_TOPIC): told after the chapter's own, never as its result. */
 export const offTopic = (chapter: string, task: string): boolean => OFF_TOPIC.some((r) => !r.theme && r.chapter.test(chapter) && r.task.test(task));
@@ -360,6 +362,8 @@ export function resultScore(text: string, routine: (clause: string) => boolean):
  * of a routine shape counts for nothing), else the first with anything new; told clauses left out (`teller.fresh`),
  * at most SELECTION.taskClauses clauses. '' when everything was said.
  */
+/** A clause stating what was found, and the clause after it stating what was done about it (tellingFact). */
+export const FINDING_OUTCOME = { finding: /^(?:共|累计)?(?:发现|查出|检出)/, outcome: /^(?:已|均已|并)?(?:依法)?(?:查处|处理|处罚|立案|整改|完成整改|全部整改|督促整改|责令|约谈|通报|移送)/ } as const;
 export function tellingFact(sentences: string[], teller: ToldOnce, object: string, routine: (clause: string) => boolean, lead = '', short = false): string {
   const fresh = sentences.map((s) => teller.fresh(s, object)).filter(Boolean);
   if (!fresh.length) return '';
@@ -384,6 +388,12 @@ export function tellingFact(sentences: string[], teller: ToldOnce, object: strin
   // cut alone it would read as the figure of whatever comes before it (R8 report 3 and 4).
   all.forEach((c, i) => {
     if (i > 0 && keep.has(c) && !keep.has(all[i - 1]) && leansOnPrevious(c.text)) keep.add(all[i - 1]);
+  });
+  // Round twenty (R34–R38, all five readers: `发现质量问题文件17份。` stops at the finding, "then what?"): a finding kept
+  // keeps what was done about it, the clause after it (FINDING_OUTCOME), over the cap.
+  all.forEach((c, i) => {
+    const next = all[i + 1];
+    if (keep.has(c) && next && !keep.has(next) && FINDING_OUTCOME.finding.test(c.text) && FINDING_OUTCOME.outcome.test(next.text)) keep.add(next);
   });
   const kept = all
     .filter((c) => keep.has(c))
@@ -1133,7 +1143,9 @@ export const OPENING_EXCEPTIONS = {
 export const NEXT_OPENING = {
   /** The year's place as its own sentence, else the year alone before the subject. */
   lead: (place: string, year: number) => (place ? `${place}。` : `${year}年，`),
-  aims: (aims: readonly string[]) => (aims.length ? `，确保${aims.join('，')}，` : '，'),
+  // Round twenty (R35 9, R37 8: `…落实【待填】，确保…，…保持稳定，重点抓好以下工作。` one run-on sentence): the aims a
+  // sentence of their own, as the speech says them (`主要目标是：…。`), then the turn.
+  aims: (aims: readonly string[]) => (aims.length ? `。主要目标是：${aims.join('，')}。` : '，'),
   tail: '重点抓好以下工作。',
   /** A figure an aim states (`37微克/立方米`, `64%`, `100%`), not a year: said once, in the opening. */
   figure: /(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{0,2}\/[\u4e00-\u9fa5]+)/g,
@@ -1215,7 +1227,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // The year's place in time from the plan's preamble (`2025年是“十四五”规划的收官之年…`), else the year alone.
     const preamble = readPreamble(o.plan.preamble);
     // The plan's 主要任务目标 not yet in annex 一 (R34H): the opening's claim speaks of what was judged.
-    aims.push(...aimRows(preamble.aims, kpi.指标));
+    // What the leads reported of the clauses they completed (ANNEX_AIMS.reported reads `完成省下达的…目标`).
+    const reportedDone = c.filter((x) => x.yearEnd === '完成').flatMap((x) => x.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => cnPunctuation(a.progress ?? '')));
+    aims.push(...aimRows(preamble.aims, kpi.指标, reportedDone));
     const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标, aims.filter((x) => x.完成值.startsWith('【待填')).map((x) => x.指标));
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
     // part only: the 认真贯彻… after it would say 认真 twice beside the 认真落实 that follows.
@@ -1742,7 +1756,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const problemPoints = !o.accepted
     ? ''
     : o.yearEnd
-      ? `${printedPoints.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `此外，${subjective}` : subjective) : ''}`
+      ? // Round twenty (R34 8, R37 7: `此外，【待填：主观方面不足】` tacked on): the office's own shortcomings a numbered point.
+        `${printedPoints.map((p, i) => `${cnOrdinal(i)}是${p}`).join('')}${subjective ? (ranked.length ? `${cnOrdinal(printedPoints.length)}是${subjective}` : subjective) : ''}`
       : points.length > 3
         ? ''
         : points.length

@@ -361,6 +361,16 @@ export const ANNEX_AIMS = {
   qualityHead: /质量$/,
   /** What the clerk fills: `总量控制目标完成情况`; for a whole aim its question (`环境安全形势是否总体保持稳定`). */
   gap: (item: { name: string; target: string; listed: boolean }) => (item.listed ? `${item.name}目标完成情况` : `${item.name}是否${item.target}`),
+  /**
+   * Round twenty (R36 1, R37 1, R38 1: the body says `完成省下达的年度减排目标任务` while the row 总量控制 asks 【待填】): a
+   * listed aim (`完成省下达的…目标`) a lead unit reported done in the aim's own terms — the same superior's target of
+   * its kind (`减排` is the 总量控制 target's) — is 完成, 达到. Only these words; never a clause's prose matched loosely.
+   */
+  reported: [
+    { aim: /总量控制/, said: /完成(国家|省|市)下达的[^，。；]{0,8}(?:减排|总量(?:控制|减排)?)[^，。；]{0,4}目标(?:任务)?/ },
+    { aim: /碳排放控制/, said: /完成(国家|省|市)下达的[^，。；]{0,8}碳排放(?:控制|强度下降)?[^，。；]{0,4}目标(?:任务)?/ },
+  ] as readonly { aim: RegExp; said: RegExp }[],
+  done: { 完成值: '完成', 结论: '达到' },
 } as const;
 
 /** Whether an indicator is of an environmental-quality topic (METRIC_TOPICS head `…质量`). */
@@ -374,7 +384,7 @@ export interface AimRow {
 }
 
 /** The year's aims not yet rows of annex 一 (ANNEX_AIMS), each with its value where an indicator gives it, else a 【待填】. */
-export function aimRows(aims: readonly string[], rows: KpiParagraph['指标']): AimRow[] {
+export function aimRows(aims: readonly string[], rows: KpiParagraph['指标'], reported: readonly string[] = []): AimRow[] {
   const judged = (r: KpiParagraph['指标'][number]) => !!r.目标 && r.结论 !== '—';
   const items = aims.flatMap((aim) => {
     const list = ANNEX_AIMS.list.exec(aim);
@@ -391,6 +401,14 @@ export function aimRows(aims: readonly string[], rows: KpiParagraph['指标']): 
     });
     if (stating.some(judged)) continue;
     const stated = stating.find((r) => r.完成值);
+    // Reported done in the aim's terms, by the same superior (`省下达的` in both).
+    const superior = /(国家|省|市)下达的/.exec(item.target)?.[1];
+    const rule = item.listed && !stated ? ANNEX_AIMS.reported.find((r) => r.aim.test(item.name)) : undefined;
+    const said = rule && reported.some((t) => rule.said.exec(t)?.[1] === superior);
+    if (said) {
+      out.push({ 指标: item.name, 目标: item.target, ...ANNEX_AIMS.done });
+      continue;
+    }
     out.push({ 指标: item.name, 目标: item.target, 完成值: stated?.完成值 || `【待填：${ANNEX_AIMS.gap(item)}】`, 结论: '—' });
   }
   return out;
