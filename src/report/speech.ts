@@ -1113,10 +1113,11 @@ export const OWNER = {
   party: /第一议题|党组(?:理论学习)?中心组/,
   /**
    * Round twenty (R34 speech 2, R36 speech 1: about twenty `××处要…`, "a task-assignment table, not a speech"; a director
-   * names units for the hard tasks only): a unit is named before the answer to the year's missed indicator, problem,
-   * remaining or carried work and the inspection to prepare (the 督办 items), never before the plan's routine measures.
+   * names units for the hard tasks only) named units at the answers only (answersOnly, now hardOnly's `hard` bits:
+   * the year's missed indicator, problem, remaining or carried work and the inspection to prepare).
+   *
+   * Round twenty-one (S39) widens it, as follows.
    */
-  answersOnly: true,
   /**
    * Round twenty-one (R37 7, R38 9: units named at the answers only read as "the subject changes inside one sentence";
    * "name the lead unit for every measurable target, or for none"): a unit is named before every answer and every
@@ -1452,9 +1453,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
       const ranked = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
       const order = [...ranked.filter(compiles), ...ranked.filter((y) => !compiles(y))];
-      // Round twenty (OWNER.answersOnly): the unit named before the answer to the year's problem, the work it carries on
-      // and the missed indicator's gap; a routine measure after one of those names its own unit (else it would read as
-      // the named unit's: 生态保护处 … 大力推行无感式执法), before them none.
+      // Round twenty-one (OWNER.hardOnly, namedWhereHard): the unit named before the answer to the year's problem, the
+      // work it carries on, the missed indicator's gap and each measure with a hard target; a plain measure that would
+      // read as a named unit's not its own goes before the named ones (or, after the gap, names its own).
       const hard = (y: TaskDeploy) => !!carriedFor(y.task);
       const bits = order.flatMap((y) => [{ text: answers.get(y) ?? '', hard: true, y }, ...told.filter((z) => z.y === y).map((z) => ({ text: z.bit, hard: hard(y), y }))].filter((b) => b.text));
       const head = { text: open, owner: owned ? missedOwner(x.ch.id) : '' };
