@@ -10,7 +10,7 @@ import type { ClauseProgress } from '../src/model/progress.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
 import { echoesTheme, headlineRank, leansOnPrevious } from '../src/report/context.ts';
-import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, restatesChapter, spokenResults, spokenResultForm, ownerOpening, ownerOf, ownedMeasures, OWNER, gainAgainstYear, doneAlready, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
+import { inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, restatesChapter, spokenResults, spokenResultForm, ownerOpening, ownerOf, ownedMeasures, OWNER, gainAgainstYear, doneAlready, hardTarget, namedWhereHard, nextPeriod, compilesNextPlan, coveredShare, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
 import { COOPERATING_TEXT, LEAD_TEXT, leadAnswer, saidByUnits, SEED_THEMES, unitWords as unitWordsOf, yearEndRound, type YearEndRound } from './yearend-round.ts';
@@ -311,7 +311,22 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round thirteen (R8 speech 4): the item's last measure now (was followed by `；` and a third).
     // Round sixteen (R16 speech 4: `完成…，…，确保…前完成` said 完成 twice): a lead that is the completion takes its date
     // before it, inside the item (never as an item's lead, `一是在…`).
-    expect(all).toContain('；2026年6月底前完成“十五五”生态环境保护规划编制，同步建立规划重大工程项目库。');
+    // S39 (R35 3, R36 3: the year's main deliverable buried as the item's second clause; was `；2026年6月底前完成…项目库。`
+    // after 细化制定年度推进计划): in 开局之年 the next period's plan compiled is said first (NEXT_PLAN), its unit named
+    // for its date (OWNER.hardOnly), once.
+    expect(all).toContain('一是持续深化美丽济南建设实践。综合与科技处要在2026年6月底前完成“十五五”生态环境保护规划编制，同步建立规划重大工程项目库；细化制定年度推进计划，建立配套年度项目清单。');
+    expect(all.split('规划编制')).toHaveLength(2);
+    // S39 (R35 5, R37 10: `…；探索生态环境领域项目投融资渠道`, the 环保产业 task's): an item led by one task's lead says
+    // that task's measures only (was `一是促进营商环境优化。要严格…保障；探索生态环境领域项目投融资渠道。`).
+    expect(all).toContain('一是促进营商环境优化。要严格项目环境准入，强化重大项目环评审批服务和总量指标要素保障。二是');
+    expect(all).not.toContain('投融资');
+    // S39 (R36 2): the 入河排污口 溯源 and 整治 the year counted (342, 186) is not deployed again (DONE_COVER); the task's
+    // measure not yet done instead (was `；完成全市重点河湖干流和黄河流域入河排污口溯源和整治工作；`).
+    expect(all).not.toContain('入河排污口溯源和整治');
+    expect(all).toContain('二是扎实打好碧水保卫战。要实施“一河一策”精准治理，清单化、责任化推动水质改善；推进小清河流域入河排污口规范化建设及精细管控试点；水生态环境处要');
+    // S39 (R37 7, R38 9: OWNER.hardOnly): the plain measure of 监测处 goes before the named answer, no unit named before it
+    // (was `；生态环境监测处要组织区县监控分中心…` after the answer).
+    expect(all).toContain('三是积极完善现代环境治理体系。要印发《济南市生态环境保护工作委员会2026年工作要点》；组织区县监控分中心监测力量深度融入环境执法全过程；污染物排放总量控制处要针对排污权有偿使用和交易改革中二级市场交易活跃度不高的问题，2026年出台排污权交易管理实施细则。');
     expect(all).not.toContain('确保2026年6月底前完成');
     expect(all).not.toMatch(/[一二三四五六]是在/);
     expect(all).not.toContain('规划文本编制');
@@ -686,7 +701,12 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(body).toContain('二是夯实基层建设基础。要扎实推进党支部建设高质量发展三年行动，常态化开展基层党组织书记培训。');
     expect(text.join('').split('细化落实机关党建“三级三张清单”')).toHaveLength(2);
     // Round sixteen (R13 speech 10): a gloss in parentheses is not read aloud (SPOKEN_ITEM.gloss); a gap keeps its note.
-    expect(body).toContain('开展产废单位“五即”规范化建设。');
+    // S39 changes the measure (was `开展产废单位“五即”规范化建设。`, which the year's reports count as done: `推动486家产废
+    // 单位落实“五即”管理`, DONE_COVER); the gloss rule stands on spokenItem's own test below.
+    expect(body).not.toContain('五即');
+    expect(body).not.toContain('（即产生');
+    // S39 (R35 4): the 固废 item names 无废城市 by the programme's own document (no echo of its lead, ECHO.document).
+    expect(body).toContain('四是扎实推进固体废物和新污染物治理。要印发《2026年济南市“无废城市”建设工作方案》；完成市级危废规范化环境管理评估，推动危废填埋量占比稳中有降。');
     expect(body).toContain('【待填：针对性措施（待大气环境处原因分析）】');
     // Each item its lead and two measures at most (a task's clauses, or in a part of chapters a task's bit); over 120
     // characters only where what is left is all kept: the 蓝天 item's gap with its frame and measure, and the 镇街 answer.
@@ -1203,6 +1223,57 @@ describe('the speech’s rules, each on its own', () => {
     expect(restName('加强环境应急能力建设')).toBe('环境应急能力建设');
     expect(restName('防范化解重大环境风险')).toBe('防范化解重大环境风险');
     expect(restName('筑牢核与辐射安全底线')).toBe('筑牢核与辐射安全底线');
+  });
+
+  // S39 (round twenty-one): the rules kept as data for R35–R38's findings, each by cases worked out by hand.
+  it('says the next plan first, drops work counted done, and names units at answers and hard targets (S39)', () => {
+    // NEXT_PLAN: the period read from the preamble's place; the compilation of that period's plan, not another's.
+    expect(nextPeriod('2026年是“十五五”规划的开局之年')).toBe('“十五五”');
+    expect(nextPeriod('2025年是“十四五”规划的收官之年')).toBe('');
+    expect(compilesNextPlan('完成“十五五”生态环境保护规划编制', '“十五五”')).toBe(true);
+    expect(compilesNextPlan('落实国家和省“十五五”生态环境监测点位优化调整要求', '“十五五”')).toBe(false);
+    expect(compilesNextPlan('完成“十五五”生态环境保护规划编制', '')).toBe(false);
+    // DONE_COVER: 13 characters of the 23 of `全市重点河湖干流和黄河流域入河排污口溯源和整治` run in the reported clause
+    // (`重点河湖干流` 6, `入河排污口溯源` 7): 13/23 ≥ 0.5; 8 of 13 for `产废单位“五即”规范化建设` (`产废单位`, `“五即”`).
+    expect(coveredShare('全市重点河湖干流和黄河流域入河排污口溯源和整治', '完成小清河、徒骇河等重点河湖干流入河排污口溯源342个、整治186个', 4)).toBeCloseTo(13 / 23);
+    expect(doneAlready('完成全市重点河湖干流和黄河流域入河排污口溯源和整治工作', ['完成小清河、徒骇河等重点河湖干流入河排污口溯源342个、整治186个，建成小清河流域入河排污口规范化建设示范点位12个。'])).toBe(true);
+    expect(doneAlready('开展产废单位“五即”（即产生、即包装、即称重、即打码、即入库）规范化建设', ['核发危险废物经营许可证9家，推动486家产废单位落实“五即”管理，危险废物规范化环境管理评估合格率达到96.5%。'])).toBe(true);
+    // Work carried on (推进) is never done; a clause with no count, or no verb of completion, says no work done.
+    expect(doneAlready('推进小清河流域入河排污口规范化建设及精细管控试点', ['建成小清河流域入河排污口规范化建设示范点位12个'])).toBe(false);
+    expect(doneAlready('完成市级危废规范化环境管理评估', ['危险废物规范化环境管理评估合格率达到96.5%'])).toBe(false);
+    expect(doneAlready('开展产废单位“五即”规范化建设', ['推动产废单位落实“五即”管理'])).toBe(false);
+    expect(doneAlready('开展产废单位“五即”规范化建设', ['启动486家产废单位“五即”建设筹备'])).toBe(false);
+    // ECHO.document: the programme's own document is no echo of its lead; another document restating its lead is.
+    expect(echoesLead('印发《2026年济南市“无废城市”建设工作方案》', '持续推进“无废城市”建设')).toBe(false);
+    expect(echoesLead('推进“无废城市”建设', '持续推进“无废城市”建设')).toBe(true);
+    // OWNER.hardOnly: a figure or a date is a hard target; the plan's year alone is not.
+    expect(hardTarget('确保非现场执法比例达到45%以上')).toBe(true);
+    expect(hardTarget('2026年6月底前完成“十五五”生态环境保护规划编制')).toBe(true);
+    expect(hardTarget('2026年底前完成近零碳试点建设验收')).toBe(true);
+    expect(hardTarget('2026年汛前完成小清河流域总氮溯源排查')).toBe(true);
+    expect(hardTarget('做好2026年全国碳市场履约相关工作')).toBe(false);
+    expect(hardTarget('印发《济南市生态环境保护工作委员会2026年工作要点》')).toBe(false);
+    expect(hardTarget('【待填：针对性措施（待大气环境处原因分析）】')).toBe(false);
+    // Named at a hard target and an answer, none at a plain measure; a plain measure of another unit after a named one
+    // goes before the item's named measures.
+    const plain = { text: '组织区县监控分中心监测力量深度融入环境执法全过程', owner: '生态环境监测处', hard: false };
+    const answer = { text: '针对排污权交易不活跃的问题，2026年出台排污权交易管理实施细则', owner: '污染物排放总量控制处', hard: true };
+    const routine = { text: '印发《济南市生态环境保护工作委员会2026年工作要点》', owner: '综合与科技处', hard: false };
+    expect(namedWhereHard({ text: '', owner: '' }, [routine, answer, plain])).toEqual([
+      { text: routine.text, owner: '' },
+      { text: plain.text, owner: '' },
+      { text: answer.text, owner: '污染物排放总量控制处' },
+    ]);
+    // The same unit's plain measure stays after its named one, unnamed; a hard target with no unit to name names none.
+    const same = { text: '组织开展新一轮重点行业企业环保绩效升级', owner: '大气环境处', hard: false };
+    const ammonia = { text: '推动大型规模化畜禽养殖场大气氨排放总量较2020年下降6%', owner: '大气环境处', hard: false };
+    expect(namedWhereHard({ text: '', owner: '' }, [ammonia, same])).toEqual([{ text: ammonia.text, owner: '大气环境处' }, { text: same.text, owner: '' }]);
+    expect(namedWhereHard({ text: '', owner: '' }, [{ ...ammonia, owner: '' }, plain])).toEqual([{ text: ammonia.text, owner: '' }, { text: plain.text, owner: '' }]);
+    // After a named gap the item must open with, another unit's plain measure names its own (no false attribution).
+    expect(namedWhereHard({ text: '针对优良天数比率未达标问题，【待填】', owner: '大气环境处' }, [plain])).toEqual([{ text: plain.text, owner: '生态环境监测处' }]);
+    // An unnamed first measure opening with its deadline is done 在 it; a gloss listing a name's parts is not read.
+    expect(spokenItem('持续深化美丽济南建设实践。2026年6月底前完成“十五五”生态环境保护规划编制。')).toBe('持续深化美丽济南建设实践。要在2026年6月底前完成“十五五”生态环境保护规划编制。');
+    expect(spokenItem('持续强化危险废物环境监管。开展产废单位“五即”（即产生、即包装、即称重、即打码、即入库）规范化建设。')).toBe('持续强化危险废物环境监管。要开展产废单位“五即”规范化建设。');
   });
 
 });

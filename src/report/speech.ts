@@ -132,7 +132,8 @@ export function spokenItem(item: string, ownerAt: RegExp = NO_OWNER, limit: numb
   if (!told) return item;
   // A measure said with its owner (OWNER: `大气环境处要…`, ownerAt from ownerOpening) has its 要; the owner counts in
   // neither a clause's kind nor the item's length.
-  const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${told}`;
+  // A first measure opening with its deadline is done by it (`要在2026年6月底前完成…`), as ownedMeasures says it.
+  const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(told) || YEAR_END_OPENING.test(told) ? '在' : ''}${told}`;
   const unowned = (c: string) => c.replace(ownerAt, '');
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
@@ -758,8 +759,13 @@ function commonRun(a: string, b: string): number {
  * or ECHO.least that are half of it, and has no figure of its own (`推动4条入海河流总氮达到考核要求` says more). Four
  * common characters alone (`生态保护`) are a field's words, no echo.
  */
-export const ECHO = { run: 6, least: 4 } as const;
+export const ECHO = { run: 6, least: 4, document: /^(?:印发|制定|出台|编制)(《[^》]+》)/ } as const;
 export function echoesLead(clause: string, lead: string): boolean {
+  // Round twenty-one (R35 4: `印发《2026年济南市“无废城市”建设工作方案》` taken for `持续推进“无废城市”建设` said again,
+  // the chapter's item then never naming 无废城市): the programme's own document to issue (its title naming the lead's
+  // quoted programme) is an act of its own, no echo.
+  const programme = /“[^”]+”/.exec(lead)?.[0];
+  if (programme && ECHO.document.exec(clause)?.[1]?.includes(programme)) return false;
   if (/\d/.test(clause.replace(/\d{4}年度?/g, '').replace(DEADLINE_OPENING, ''))) return false;
   const run = commonRun(clause, taskObject(lead));
   return run >= ECHO.run || (run >= ECHO.least && run * 2 >= clause.length);
@@ -869,7 +875,26 @@ export const DONE_AMENDMENT = { verb: /^(修改|修订|修正)(《[^》]+》)/, 
 export const DONE_KINDS = { list: /((?:[\u4e00-\u9fa5]{2}、)+[\u4e00-\u9fa5]{2})等?(?:企业|行业)/, run: 4 } as const;
 /** A survey measure (`深入开展环保产业调查和调研`): its object before 和/及 (`环保产业调查`). */
 export const DONE_SURVEY = { verb: /^(?:深入|组织)?开展([\u4e00-\u9fa5]+?(?:调查|普查|评估))(?:和|及|[，、]|$)/ } as const;
+/**
+ * Round twenty (R35 4, R36 2: `开展产废单位“五即”规范化建设` after `推动486家产废单位落实“五即”管理`; `完成全市重点河湖干流和
+ * 黄河流域入河排污口溯源和整治工作` after `完成…重点河湖干流入河排污口溯源342个、整治186个`): a measure opening with a verb
+ * of doing (`verb`, not of carrying on: 推进, 深化) is done when a reported clause counting what was done (`count`) with a
+ * verb of completion (`done`) covers `share` of its object or more, by runs of `run` characters at least.
+ */
+export const DONE_COVER = { verb: /^(完成|开展|建成|实现)/, done: /完成|建成|落实/, count: /\d+(?:个|项|家|条|处|座)/, run: 4, share: 0.5 } as const;
+export function coveredShare(object: string, clause: string, run: number): number {
+  const covered = new Array<boolean>(object.length).fill(false);
+  for (let i = 0; i + run <= object.length; i++) if (clause.includes(object.slice(i, i + run))) covered.fill(true, i, i + run);
+  return object.length ? covered.filter(Boolean).length / object.length : 0;
+}
 export function doneAlready(measure: string, reported: string[]): boolean {
+  const doing = DONE_COVER.verb.exec(measure);
+  if (doing) {
+    // A gloss of what a name stands for (`“五即”（即产生、…）`) is no part of the work.
+    const object = measure.slice(doing[0].length).replace(/（[^（）]*）|\([^()]*\)/g, '').replace(/工作$/, '');
+    const clauses = reported.flatMap((r) => r.split(/[，；。]/));
+    if (object.length >= DONE_MEASURE.least && clauses.some((c) => DONE_COVER.done.test(c) && DONE_COVER.count.test(c) && !DONE_MEASURE.begun.test(c) && coveredShare(object, c, DONE_COVER.run) >= DONE_COVER.share)) return true;
+  }
   const kinds = DONE_KINDS.list.exec(measure)?.[1]?.split('、');
   if (kinds) {
     const work = kinds.reduce((m, k) => m.split(k).join(''), measure).replace(/、+/g, '、');
@@ -1088,10 +1113,19 @@ export const OWNER = {
   party: /第一议题|党组(?:理论学习)?中心组/,
   /**
    * Round twenty (R34 speech 2, R36 speech 1: about twenty `××处要…`, "a task-assignment table, not a speech"; a director
-   * names units for the hard tasks only): a unit is named before the answer to the year's missed indicator, problem,
-   * remaining or carried work and the inspection to prepare (the 督办 items), never before the plan's routine measures.
+   * names units for the hard tasks only) named units at the answers only (answersOnly, now hardOnly's `hard` bits:
+   * the year's missed indicator, problem, remaining or carried work and the inspection to prepare).
+   *
+   * Round twenty-one (S39) widens it, as follows.
    */
-  answersOnly: true,
+  /**
+   * Round twenty-one (R37 7, R38 9: units named at the answers only read as "the subject changes inside one sentence";
+   * "name the lead unit for every measurable target, or for none"): a unit is named before every answer and every
+   * measure carrying a hard target (hardTarget: a figure or a date), never before another; a plain measure that would
+   * follow a named unit's and is not that unit's is said before the item's named measures (namedWhereHard), or, after a
+   * gap the item must open with, names its own (no false attribution).
+   */
+  hardOnly: true,
   partyName: (issuer: string) => `${/([局委厅办院])(?:员会)?$/.exec(issuer)?.[1] ?? ''}党组`,
 } as const;
 export function ownerOf(t: PlanTask, measure: string, party = ''): string {
@@ -1103,6 +1137,63 @@ export function ownerOf(t: PlanTask, measure: string, party = ''): string {
   // A catch-all (`机关其他相关处室、单位`) is nobody to name.
   const units = (leads.length ? leads : clause.assignments.filter((a) => a.role === '负责')).map((a) => a.unit).filter((u) => !OWNER.catchAll.test(u));
   return units.length && units.length <= OWNER.most ? units.join(OWNER.join) : '';
+}
+/**
+ * A hard target (OWNER.hardOnly): a figure (`64%`, `520个`, `45%以上`) or a date (`6月底前`, `年底前`, `汛前`, `一季度`),
+ * the plan's year alone (`做好2026年全国碳市场履约`, `《…2026年工作要点》`) none.
+ */
+export const HARD_TARGET = { year: /\d{4}年度?(?!底|内)/g, figure: /\d/, date: /[一二三四]季度|[上下]半年|月底|年底|年内|汛前|前完成/ } as const;
+export function hardTarget(measure: string): boolean {
+  const bare = measure.replace(/【[^】]*】/g, '').replace(HARD_TARGET.year, '');
+  return HARD_TARGET.figure.test(bare) || HARD_TARGET.date.test(bare);
+}
+/**
+ * An item's measures with the owners said (OWNER.hardOnly): each answer (`hard`) and each measure with a hard target
+ * keeps its owner, the others none. A plain measure after a named one of another unit (or of none) would read as that
+ * unit's: it goes before the item's first named measure, or, when the item's opening (`head`: a missed indicator's gap)
+ * names a unit already, keeps its own owner there.
+ */
+export function namedWhereHard(head: { text: string; owner: string }, bits: readonly { text: string; owner: string; hard: boolean }[]): { text: string; owner: string }[] {
+  const named = (b: { text: string; owner: string; hard: boolean }) => !!b.owner && (b.hard || hardTarget(b.text) || !OWNER.hardOnly);
+  const headNamed = !!head.text && !!head.owner;
+  const out: { text: string; owner: string; hard: boolean; name: boolean }[] = [];
+  let last = headNamed ? head.owner : '';
+  let firstNamed = -1;
+  for (const b of bits) {
+    if (named(b)) {
+      if (firstNamed < 0) firstNamed = out.length;
+      out.push({ ...b, name: true });
+      last = b.owner;
+      continue;
+    }
+    // Not the named unit's own: moved before the named measures, or, after the item's named opening, named itself.
+    if (last && b.owner !== last) {
+      if (firstNamed >= 0 && !headNamed) {
+        out.splice(firstNamed, 0, { ...b, name: false });
+        firstNamed++;
+        continue;
+      }
+      if (b.owner) {
+        out.push({ ...b, name: true });
+        last = b.owner;
+        continue;
+      }
+    }
+    out.push({ ...b, name: false });
+  }
+  return out.map((b) => ({ text: b.text, owner: b.name ? b.owner : '' }));
+}
+/**
+ * Round twenty-one (R35 3, R36 3): in the opening year of a period (the preamble's place: `2026年是“十五五”规划的开局之年`)
+ * the next period's plan compiled (`2026年6月底前完成“十五五”生态环境保护规划编制`) is the year's main deliverable: said
+ * first in its item, its item first in its part. `opening` reads the period from the place, `compiles` the measure.
+ */
+export const NEXT_PLAN = { opening: /(“[^”]+”)(?:规划)?的?开局之年/, compiles: /规划(?:文本)?编制|编制[^，；。]*规划/ } as const;
+export function nextPeriod(place: string): string {
+  return NEXT_PLAN.opening.exec(place)?.[1] ?? '';
+}
+export function compilesNextPlan(text: string, period: string): boolean {
+  return !!period && text.includes(period) && NEXT_PLAN.compiles.test(text);
 }
 /** No owner's opening (spokenItem without owners). */
 const NO_OWNER = /(?!)/;
@@ -1197,6 +1288,8 @@ interface DeployInput {
   done?: string[];
   /** The issuer's 党组 (OWNER.party), owner of the measures naming it; '' names none. */
   party?: string;
+  /** The period whose opening year the plan's is (NEXT_PLAN: `“十五五”`), '' when it is none. */
+  period?: string;
   /** The review's point leads (`积极落实黄河重大国家战略`): a deployed chapter's lead is not the same words again. */
   reviewed?: Set<string>;
   /** The review's spoken text: a measure it said as done a paragraph before comes after the others (SAID_IN_REVIEW). */
@@ -1281,7 +1374,10 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const aimed = (y: TaskDeploy) => targetsOf([y.task]).some((t) => !d.met.has(targetKey(t)) && fresh(t));
     // The tasks answering a follow-up problem say their answers (FOLLOW_UP_ANSWER), beside the plan's measures.
     const answering = ys.filter((y) => problemsOf(y.task).length);
-    const first = ys.filter((y) => y.score === 4 && !answering.includes(y));
+    // Round twenty (R35 3, R36 3): the next period's plan compiled in its opening year is the year's main deliverable,
+    // told first (NEXT_PLAN); then work carried with its unit's date.
+    const compiles = (y: TaskDeploy) => compilesNextPlan(`${y.lead}，${y.measure}`, d.period ?? '');
+    const first = [...ys.filter((y) => compiles(y) && !answering.includes(y)), ...ys.filter((y) => y.score === 4 && !compiles(y) && !answering.includes(y))];
     const candidates = ys.filter((y) => !first.includes(y) && !answering.includes(y) && !off(y) && (y.targets.filter(fresh).length || !hollowMeasure(owned.get(y)!)) && !saysNothingOwn(y.measure, y.targets, allAims));
     // A task of routine acts only is told when the chapter has nothing else (round eighteen, R20, R21).
     const others = (candidates.some((y) => !routine(y)) ? candidates.filter((y) => !routine(y)) : candidates)
@@ -1331,7 +1427,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     const missedHere = missedIn(x.ch.id);
     const most = CHAPTER_ITEM.measures + (missedHere ? CHAPTER_ITEM.missed : 0);
     const itemChars = itemLimit(x.ch.id);
-    let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit).slice(0, Math.max(0, most - inspections));
+    let told = [...first, ...others].map((y) => ({ y, bit: bitOf(y) })).filter((z) => z.bit);
     // The missed indicator's gap ends at the gap (R12 speech 1): its own clause, no plan measure run into it.
     const open = opening(x.ch.id).replace(/，$/, '');
     // A chapter's lead repeating its part's heading (R2 speech 10: 服务绿色低碳高质量发展 under 积极推动绿色低碳高质量发展)
@@ -1343,22 +1439,27 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     for (let tries = 0; tries < 3 && clash(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
     const echoed = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
+    // Round twenty (R35 5, R37 10: `一是促进营商环境优化。…；探索生态环境领域项目投融资渠道`, the 环保产业 task's): an item
+    // led by one task's lead says the measures of that task, and of another only when its lead shares the item's words
+    // (sharesWords), not another task's work under a lead it does not fit.
+    if (echoed) {
+      const leader = [...answering, ...told.map((z) => z.y)][0];
+      told = told.filter((z) => !leader || z.y === leader || sharesWords(z.y.lead, leader.lead));
+    }
+    told = told.slice(0, Math.max(0, most - inspections));
     // The item with its measures' owners (OWNER), or without them for its length.
     const itemOf = (owned: boolean) => {
       const lead = echoed ? ([...answering, ...told.map((z) => z.y)][0]?.lead ?? own) : own;
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
-      const order = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
-      // Round twenty (OWNER.answersOnly): the unit named before the answer to the year's problem, the work it carries on
-      // and the missed indicator's gap; a routine measure after one of those names its own unit (else it would read as
-      // the named unit's: 生态保护处 … 大力推行无感式执法), before them none.
+      const ranked = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
+      const order = [...ranked.filter(compiles), ...ranked.filter((y) => !compiles(y))];
+      // Round twenty-one (OWNER.hardOnly, namedWhereHard): the unit named before the answer to the year's problem, the
+      // work it carries on, the missed indicator's gap and each measure with a hard target; a plain measure that would
+      // read as a named unit's not its own goes before the named ones (or, after the gap, names its own).
       const hard = (y: TaskDeploy) => !!carriedFor(y.task);
       const bits = order.flatMap((y) => [{ text: answers.get(y) ?? '', hard: true, y }, ...told.filter((z) => z.y === y).map((z) => ({ text: z.bit, hard: hard(y), y }))].filter((b) => b.text));
-      let named = owned && !!open && !!missedOwner(x.ch.id);
-      const said = bits.map((b) => {
-        named ||= owned && b.hard;
-        return { text: b.text, owner: owned && (named || !OWNER.answersOnly) ? ownerOf(b.y.task, b.text, d.party) : '' };
-      });
-      return `${lead}。${ownedMeasures([{ text: open, owner: owned ? missedOwner(x.ch.id) : '' }, ...said]).join('；')}。`;
+      const head = { text: open, owner: owned ? missedOwner(x.ch.id) : '' };
+      return `${lead}。${ownedMeasures([head, ...namedWhereHard(head, bits.map((b) => ({ text: b.text, owner: owned ? ownerOf(b.y.task, b.text, d.party) : '', hard: b.hard })))]).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
     while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > itemChars) told = told.slice(0, -1);
@@ -1372,7 +1473,12 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   };
   const partItems = (own: typeof chapters, heading: string): string[] => {
     // Each item names its own owner here; namedOnce leaves one where the part's every item has the same.
-    if (own.length > 1) return namedOnce(own.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+    if (own.length > 1) {
+      // The chapter compiling the next period's plan first (NEXT_PLAN), the others in the plan's order.
+      const compiling = (x: (typeof chapters)[number]) => x.tasks.some((t) => compilesNextPlan(leadOf(t), d.period ?? ''));
+      const inOrder = [...own.filter(compiling), ...own.filter((x) => !compiling(x))];
+      return namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+    }
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
     const items: string[] = [];
@@ -1381,7 +1487,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const sentence = taskSentence(y, aims, false);
       // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
       const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
-      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: frame || carriedFor(y.task) || !OWNER.answersOnly ? ownerOf(y.task, told, d.party) : '' }])[0]}。` : `${y.lead}。`;
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: frame || carriedFor(y.task) || hardTarget(told) ? ownerOf(y.task, told, d.party) : '' }])[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
@@ -1976,7 +2082,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, party: issuerKnown ? OWNER.partyName(ctx.机关) : '', spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, party: issuerKnown ? OWNER.partyName(ctx.机关) : '', period: nextPeriod(pre.place), spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     // Round twenty (R32, R33, R34: `（2025年为36微克/立方米）` after the PM2.5 aim points the superior to a looser target;
     // rounds eighteen and nineteen had added it, then a bridge, for R21–R25's `37 after 36 a step back`): the 主要目标
     // as the plan states them, nothing added.
