@@ -864,6 +864,13 @@ describe('rules in one place', () => {
     expect(BULLETIN_RULES.pressedIn(['未完成', '未报送', '尚未销号'], ['“甲”', '“乙”', '“丙”'], '表2')).toBe('未完成、未报送和尚未销号的事项集中在“甲”“乙”“丙”三个方面，列入表2督办');
     expect(BULLETIN_RULES.pressedIn(['未完成', '未报送'], ['“甲”', '“乙”'], '表2')).toBe('未完成和未报送的事项集中在“甲”“乙”两个方面，列入表2督办');
     expect(BULLETIN_RULES.pressedIn(['尚有剩余'], ['“甲”'], '表2')).toBe('尚有剩余的事项在“甲”方面，列入表2督办');
+    // B39 (R35–R38: 表2's last row, the indicator missed, was not in the clause): the indicators 表2 lists, by kpi.ts's
+    // verdict, one basis said once; an indicator alone when no chapter has work pressed; nothing when neither.
+    expect(BULLETIN_RULES.pressedIn(['未完成'], ['“甲”', '“乙”'], '表2', '优良天数比率未达到省考核要求')).toBe('未完成的事项集中在“甲”“乙”两个方面，连同优良天数比率未达到省考核要求的问题，列入表2督办');
+    expect(BULLETIN_RULES.pressedIn([], [], '表2', '优良天数比率未达到省考核要求')).toBe('优良天数比率未达到省考核要求的问题列入表2督办');
+    expect(BULLETIN_RULES.pressedIn([], [], '表2')).toBe('');
+    expect(BULLETIN_RULES.missedWords([{ name: '甲', verdict: '甲未达到省考核要求' }, { name: '乙', verdict: '乙未达到省考核要求' }])).toBe('甲、乙未达到省考核要求');
+    expect(BULLETIN_RULES.missedWords([{ name: '甲', verdict: '甲未达到省考核要求' }, { name: '乙', verdict: '乙未达到国家考核要求' }])).toBe('甲未达到省考核要求、乙未达到国家考核要求');
     // Round eleven (R6 通报 5): the 工作要求 names the remainder by its object and verb as the lead wrote them; in the
     // issuer's own document its own field before its 督察 goes without saying, in another's it stays.
     expect(remainderObject('中央和省级生态环境保护督察反馈问题46项完成整改41项，省级督察交办信访件1263件全部办结', '济南市生态环境局')).toEqual({ object: '中央和省级督察反馈问题', verb: '整改' });
