@@ -246,6 +246,11 @@ with zipfile.ZipFile(sys.argv[2], 'w') as z:
     expect(text.slice(0, 4)).toEqual(['某区生态环境局办公室文件', '区环办〔2025〕9号', '某区生态环境局办公室关于2025年第三季度重点工作推进情况的通报', '局属各单位：']);
     // Round eighteen: the contact as an 附注 under the date (GB/T 9704 7.3.6); here the setting is unset.
     expect(text.slice(-3)).toEqual(['某区生态环境局办公室', '2025年10月20日', '（联系人：【待填：联系人及电话】）']);
+    // B39 (R35 1, R37 3, R38 8: `按照《…》调度安排，现将…通报如下。` read oddly): the opening sums up the reports of the
+    // units the 通报 is addressed to (the 主送 set above), for the round's own period.
+    expect(text[4]).toBe('根据局属各单位报送的2025年第三季度重点工作进展情况，经汇总审核，现将有关情况通报如下：');
+    // B39: the praise's gap for the leadership is the year-end 通报's only; a mid-year round praises by the rule or not at all.
+    expect(text.join('\n')).not.toContain('拟通报表扬');
     const lags = docxTable(join(ws, '2025-Q3', '报告', '督办通报_2025-Q3.docx'), 1);
     expect(lags).toEqual([
       // Issue 29 round four: each item says by when; neither the plan nor the units give a date here: a listed gap.

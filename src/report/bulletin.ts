@@ -72,6 +72,12 @@ export const COMMEND_RULE = {
    * for the drafter (the speech's template paragraphs' mechanism, `<p note>`).
    */
   note: '表扬名单由系统按“全部完成且成效突出”规则初拟，请报局领导审定',
+  /**
+   * B39 (R35 1, R36 5, R37 5: since B34 the rule picks nobody in the test round and 三 was criticism only): praise is
+   * the leadership's call; at the year's end, when the rule picks nobody, （一）通报表扬 stays as a listed gap for the
+   * leadership to fill or strike, and 三 is 表扬和批评 again. Mid-year rounds say nothing when nobody is picked.
+   */
+  gap: '【待填：拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）】',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
     most: 40,
@@ -132,6 +138,18 @@ export const MISSED_ROW = {
   units: (lead: string, others: string[]) => (others.length ? `${lead}（会同${MISSED_OTHERS}）` : lead),
   ask: '报送原因分析和整改措施',
   lowerIsBetter: /不高于|不超过|以内|以下|≤/,
+} as const;
+
+/**
+ * B39 (R35 1, R37 3, R38 8: `按照《…工作要点》调度安排，现将…通报如下。` read oddly — a 通报 reports on what the units
+ * reported, not on a plan's 调度): the opening says whose reports it sums up, of which period, and that the office
+ * checked them, as a 督查室 writes it. The reporters are the 主送 (`各处室、各单位` → `各处室、单位`).
+ */
+export const OPENING = {
+  yearEnd: (year: string) => `${year}年度重点工作年终进展情况`,
+  midYear: (round: string) => `${round}重点工作进展情况`,
+  reporters: (recipients: string) => recipients.replace(/[：:]$/, '').replace(/、各/g, '、'),
+  text: (recipients: string, what: string) => `根据${OPENING.reporters(recipients)}报送的${what}，经汇总审核，现将有关情况通报如下：`,
 } as const;
 
 /** How many of a silent unit's tasks its criticism names one by one; more are the first and a count. */
@@ -231,6 +249,13 @@ export interface BulletinContext {
   表扬句: string;
   /** The Word comment on the praise (COMMEND_RULE.note): the list is the system's draft for the leadership to decide. */
   表扬批注: string;
+  /** Year-end with nobody picked by the rule: the gap 三（一） holds for the leadership (COMMEND_RULE.gap); else ''. */
+  表扬待填: string;
+  /**
+   * Whether 三 holds praise (the rule's sentence or the gap) and criticism or the quality remark (报送质量) both: then
+   * each is a numbered part, （一）通报表扬。（二）… (SECTION_THREE.both).
+   */
+  分段: boolean;
   /** The 通报's 发文字号, or a listed 【待填：发文字号】 when `config set 文号` has not given one. */
   文号: string;
   /** `A未报送…，予以通报批评。B逾期2天报送，予以提醒。` or ''. */
@@ -328,8 +353,22 @@ export const BULLETIN_RULES = {
    * not closed: basicDone.kind) and its chapters, in one clause pointing to the table; the work carried into next year
    * follows in the same sentence (CARRIED_ROW). The figures stand in 表2's rows, not again here.
    */
-  pressedIn: (kinds: string[], chapters: string[], table: string) =>
-    `${kinds.length > 1 ? `${kinds.slice(0, -1).join('、')}和${kinds.at(-1)}` : kinds[0]}的事项${chapters.length > 1 ? '集中在' : '在'}${chapters.join('')}${chapters.length > 1 ? `${cnCount(chapters.length)}个方面` : '方面'}，列入${table}督办`,
+  pressedIn: (kinds: string[], chapters: string[], table: string, missed = '') =>
+    chapters.length
+      ? `${kinds.length > 1 ? `${kinds.slice(0, -1).join('、')}和${kinds.at(-1)}` : kinds[0]}的事项${chapters.length > 1 ? '集中在' : '在'}${chapters.join('')}${chapters.length > 1 ? `${cnCount(chapters.length)}个方面` : '方面'}，${missed ? `${BULLETIN_RULES.missedToo(missed)}，` : ''}列入${table}督办`
+      : missed
+        ? `${missed}的问题列入${table}督办`
+        : '',
+  /**
+   * B39 (R35–R38: 一 said 表2 lists the work of three chapters, and 表2's last row was the indicator missed): the main
+   * indicators 表2 lists (MISSED_ROW) are named in the same clause, by kpi.ts's verdict (`优良天数比率未达到省考核要求`;
+   * several with one basis share it: `A、B未达到省考核要求`).
+   */
+  missedToo: (missed: string) => `连同${missed}的问题`,
+  missedWords: (rows: { name: string; verdict: string }[]) => {
+    const bases = [...new Set(rows.map((r) => r.verdict.slice(r.name.length)))];
+    return bases.length === 1 ? `${rows.map((r) => r.name).join('、')}${bases[0]}` : rows.map((r) => r.verdict).join('、');
+  },
   /**
    * Round thirteen (B13 point 3): the quality of the returns, after the criticism, when units pasted one sentence under
    * several tasks (报告.重复表述, context.ts boilerplateOf): the count of those units and, up to `repeatedNamed`, their
@@ -1058,7 +1097,7 @@ export function buildBulletin(
     return planned ? `${enforceableDate(planned)}完成` : OPEN_PROBLEM.noStep;
   };
   // 一's sentence on what is short, once the number of the table that lists the work carried is known.
-  let shortfallsIn: (table: string) => string = () => '';
+  let shortfallsIn: (table: string, missed: string) => string = () => '';
   // 总体看: by rule from 表1 (BULLETIN_RULES.overall), before the tables; what it names is what 表2 lists.
   if (overallFrom) {
     const rows = table.slice(0, -1).filter((r) => r.项数 > 0);
@@ -1074,7 +1113,8 @@ export function buildBulletin(
       rows.some((r) => r.未报送) ? W.未报送 : '',
       rows.some((r) => r.基本完成) ? BULLETIN_RULES.basicDone.kind(remainders.map((x) => x.verb)) : '',
     ].filter(Boolean);
-    const where = pressedChapters.length ? BULLETIN_RULES.pressedIn(kinds, pressedChapters.map(name), '表2') : '';
+    // B39: with the main indicators 表2 lists (missed: BULLETIN_RULES.missedWords), known once 表2 is.
+    const where = (missed: string) => BULLETIN_RULES.pressedIn(kinds, pressedChapters.map(name), '表2', missed);
     // A chapter whose only open item is carried into next year is named on its own, as no failure.
     // Round twelve (R7 通报 4): one task carried is named here, once.
     const carriedOnly = rows.filter((r) => r.结转 > 0 && r.未完成 + r.未报送 + r.基本完成 === 0);
@@ -1092,8 +1132,8 @@ export function buildBulletin(
     // The judgement and the results first (B9 point 2), then the indicators' sentence (round eleven, R6 通报 4), then
     // what is short: B34 (was three sentences, round sixteen's R14 通报 2 split of one chain): one sentence, the work
     // 表2 presses and the work carried (表3) its two clauses.
-    shortfallsIn = (table) => {
-      const short = [where, carried(table)].filter(Boolean).join('；');
+    shortfallsIn = (table, missed) => {
+      const short = [where(missed), carried(table)].filter(Boolean).join('；');
       return short ? `${short}。` : '';
     };
     verdictWith = (results) => `总体看，${band.words}，${rows.length}个方面中有${whole}个方面的任务全部完成${results ? `，${results}` : ''}。`;
@@ -1369,7 +1409,7 @@ export function buildBulletin(
   // 表2 as printed (numbered 1…N below), and the rows whose 时限 is the reply date (REQUIREMENT_WORDS.listedPapers).
   const tableRows = [...clauseRows, ...indicatorRows];
   const followTable = `表${tableRows.length ? 3 : 2}`;
-  shortfalls = shortfallsIn(followTable);
+  shortfalls = shortfallsIn(followTable, missedRows.length ? BULLETIN_RULES.missedWords(missedRows) : '');
   const replyRows = tableRows.flatMap((r, i) => (r.时限.startsWith(`${reply}前`) ? [i + 1] : []));
   const input: RequirementInput = {
     yearEnd,
@@ -1402,11 +1442,14 @@ export function buildBulletin(
   if (!requirements.length) requirements.push({ 标题: '巩固工作成效。', 内容: yearEnd ? `各单位要巩固${year}年工作成效，对照${Number(year) + 1}年工作安排抓好落实。` : '各单位要对照任务分工，按序时推进各项工作。' });
   const criticism = `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`;
   const quality = `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters, pastedRefs(otherRepeaters)) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`;
+  // B39: at the year's end the praise is never silently absent (COMMEND_RULE.gap).
+  const praiseGap = yearEnd && !praise.length ? COMMEND_RULE.gap : '';
+  const praised = praise.length > 0 || !!praiseGap;
   const criticismTitle = criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder;
   return {
     发文机关标志: o.settings?.issuerMark?.trim() || `${ctx.机关}文件`,
     标题: `${ctx.机关}关于${subject}的通报`,
-    开头: `按照《${ctx.计划.标题}》调度安排，现将${subject}通报如下。`,
+    开头: OPENING.text(ctx.主送, yearEnd ? OPENING.yearEnd(year) : OPENING.midYear(ctx.轮次.名称)),
     推进: progressSentence,
     指标: indicatorParts.length ? `主要指标中，${indicatorParts.join('；')}。` : '',
     短板: shortfalls,
@@ -1425,6 +1468,8 @@ export function buildBulletin(
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
     表扬批注: COMMEND_RULE.note,
+    表扬待填: praiseGap,
+    分段: praised && !!(criticism || quality),
     文号: ctx.文号 || DOC_NUMBER_GAP,
     // B32 (R30 4, R31 5): what is carried into next year counts as 未报送 does, in one clause (十's 66.7% explained).
     表注: `注：完成率为${yearEnd ? '完成' : '已完成'}项数占工作项数的比例${uncounted.length ? `；${uncounted.join('、')}计入工作项数，不计为完成` : ''}${remainders.length ? `；${BULLETIN_RULES.basicDone.note}` : ''}。`,
@@ -1434,7 +1479,7 @@ export function buildBulletin(
     批评: criticism,
     报送质量: quality,
     批评标题: criticismTitle,
-    表扬批评标题: praise.length && (criticism || quality) ? SECTION_THREE.both : praise.length ? SECTION_THREE.praise : criticism ? SECTION_THREE.criticism(criticismTitle) : SECTION_THREE.none,
+    表扬批评标题: praised && (criticism || quality) ? SECTION_THREE.both : praised ? SECTION_THREE.praise : criticism ? SECTION_THREE.criticism(criticismTitle) : SECTION_THREE.none,
     指标未达到单位: order([...missedLeads]),
     要求: requirements.map((r, i) => ({ 标题: `（${cnOrdinal(i)}）${r.标题}`, 内容: r.内容 })),
     下一轮: yearEnd ? '' : '下一轮调度将重点跟踪上述事项。',
