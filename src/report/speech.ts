@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, NEXT_OPENING, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import type { Metrics } from '../model/metrics.ts';
@@ -463,8 +463,12 @@ export const OWN_WORK = {
   dated: /^((?:\d{4}年(?=[一二三四上下\d])|\d{4}(?=年底))?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
   /** The works with something left (a dated remainder, problems to close), named by their work. */
   left: (works: string[]) => (works.length ? `${works.join('、')}还有收尾任务` : ''),
-  /** Whether 形势 names them (round twenty: no, said in 不足 and answered in 部署 already). */
-  leftSaid: false,
+  /** Whether 形势 names them (round twenty: yes, by what remains, R37–R40; R35, R36 had read them as repeats). */
+  leftSaid: true,
+  /** What remains of a work, as its unit wrote it (`剩余48个村整治任务`, `剩余5项督察问题`). */
+  remaining: /剩余\d+(?:\.\d+)?(?:个|项|家|处|件|条)[\u4e00-\u9fa5]{1,10}?(?:任务|问题|工作|项目)/,
+  /** The works left, the first with 剩余 and the others without (`剩余48个村整治任务、5项督察问题要抓紧收尾`). */
+  leftCounted: (works: string[]) => (works.length ? `${works.map((w, i) => (i ? w.replace(/^剩余/, '') : w)).join('、')}要抓紧收尾` : ''),
   /** Problems left to close, named by their kind (`督察反馈问题` → `督察反馈问题整改`). */
   close: (kind: string) => `${kind}整改`,
   generic: /^(各类|各项|相关|有关|其他)/,
@@ -697,8 +701,23 @@ export const REPORTING_LESSON = {
 /** A dated or counted step (`2026年一季度完成…`, `6月底前…`): what a leader can hold a unit to. */
 export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+月|月底|年底|年内|前完成/;
 
+/**
+ * Round twenty (R37 1, R39 6, R40 2: "each 一是 needs a why and a bar"; W1's rewrite: 「去年唯一未达标的指标、未按期完成的
+ * 农村环境整治…都出在这一方面」): a part of several chapters that takes up the year's missed indicators or its work not
+ * done says so first, as a fact of the data, with the speech's own call for them (`要拿出更有力的措施`, said of a
+ * single chapter's missed indicator before); '' for a part with neither. Work carried on by plan is no shortfall.
+ */
+export const PART_WHY = {
+  words: (missed: readonly string[], unfinished: readonly string[], only: boolean) =>
+    missed.length || unfinished.length
+      ? `去年${[missed.length ? `${only ? '唯一' : ''}没有达到考核要求的${missed.join('、')}` : '', unfinished.length ? `没有按期完成的${unfinished.join('、')}` : ''].filter(Boolean).join('和')}都在这一方面，要拿出更有力的措施。`
+      : '',
+} as const;
+
 /** What the year left undone, as the next year's deployment takes it up: the unit's own plan for it, when dated. */
 export interface Carried {
+  /** 未完成 (not done in its year) or 结转 (carried on by plan, PART_WHY says nothing of it). */
+  kind?: '未完成' | '结转';
   task: string;
   /** The responsible unit's 下一步, its dated clauses (`督促区县落实配套资金，2026年一季度完成剩余48个村整治任务`). */
   plan: string;
@@ -1477,7 +1496,12 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // The chapter compiling the next period's plan first (NEXT_PLAN), the others in the plan's order.
       const compiling = (x: (typeof chapters)[number]) => x.tasks.some((t) => compilesNextPlan(leadOf(t), d.period ?? ''));
       const inOrder = [...own.filter(compiling), ...own.filter((x) => !compiling(x))];
-      return namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`);
+      // Round twenty (PART_WHY): the year's shortfalls this part takes up, said before its items.
+      const missedHere = [...new Set(own.flatMap((x) => d.missed.get(x.ch.id) ?? []))];
+      const allMissed = new Set([...d.missed.values()].flat());
+      const unfinishedHere = [...new Set(own.flatMap((x) => x.tasks.map(carriedFor).filter((c): c is Carried => c?.kind === '未完成').map((c) => taskObject(cnPunctuation(c.task).replace(/[。；，\s]+$/, '')))))];
+      const why = PART_WHY.words(missedHere, unfinishedHere, missedHere.length === 1 && allMissed.size === 1);
+      return [...(why ? [why] : []), ...namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
     }
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
@@ -2038,8 +2062,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     return { task: c.task, plan: carriedPlan(nextSteps), left: /尚差(\d+(?:\.\d+)?)/.exec(c.shortfall ?? '')?.[1] ?? '' };
   };
   // The work not done (形势 names it by its work: OWN_WORK.left), then the work carried on.
-  const unfinished = yearEnd ? behind.map(carriedOf) : [];
-  const carried: Carried[] = yearEnd ? [...unfinished, ...carriedOn.map(carriedOf)] : [];
+  const unfinished = yearEnd ? behind.map((c) => ({ ...carriedOf(c), kind: '未完成' as const })) : [];
+  const carried: Carried[] = yearEnd ? [...unfinished, ...carriedOn.map((c) => ({ ...carriedOf(c), kind: '结转' as const }))] : [];
   const carriedSentence = (cs: Carried[]) => {
     if (!cs.length) return '';
     const dated = cs.filter((c) => c.plan);
@@ -2095,7 +2119,9 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       // closing line would precede word for word (R11 speech 8), so that line is not said after the parts.
       概述: `${requirement ? '围绕上述要求和目标，' : `${next}年，要`}重点抓好以下${cnCount(parts.length)}个方面工作。`,
       结转: carriedSentence(carried.filter((c) => !placed.has(c.task))),
-      章节: varyAnswerFrames(parts),
+      // Round twenty (R39 speech 2: `2026年汛前…`, `2026年一季度…`, `2026年底前…` where a speaker says the year is this
+      // one): a date in the conference's year loses the year, as the report's 下一步 (context.ts NEXT_OPENING.dated).
+      章节: varyAnswerFrames(parts).map((x) => ({ ...x, 任务: x.任务.map((t) => t.replace(NEXT_OPENING.dated(Number(next)), NEXT_OPENING.within)) })),
       见: '',
     };
   } else if (!yearEnd) {
@@ -2136,7 +2162,14 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
   // Round twenty (R35 speech 8, R36 speech 7, after R32, R33: the 48 villages and the 5 problems in 不足, 形势 and 部署):
   // the work the year left is 不足's and 部署's; 形势 says only the work carried on by plan (OWN_WORK.leftSaid).
-  const leftWork = [OWN_WORK.leftSaid ? OWN_WORK.left([...unfinished.filter((c) => datedClause(c.plan)).map((c) => taskObject(c.task)), ...reported.map((x) => x.close).filter(Boolean)]) : '', ...carriedOver];
+  // Round twenty again (R37 6, R38 1, R39 3, R40 4, four readers after: （三） a to-do list without the heaviest load, the
+  // 48 villages and the 5 problems): the work left by what remains of it, as its unit wrote it (OWN_WORK.remaining).
+  const remainingOf = (texts: string[]) => texts.map((t) => OWN_WORK.remaining.exec(cnPunctuation(t))?.[0]).find(Boolean);
+  const leftNames = [
+    ...unfinished.filter((c) => datedClause(c.plan)).map((c) => remainingOf([c.plan]) ?? taskObject(c.task)),
+    ...reported.filter((x) => x.close).map((x) => remainingOf([x.text, x.words, x.next]) ?? x.close),
+  ];
+  const leftWork = [OWN_WORK.leftSaid ? OWN_WORK.leftCounted(leftNames) : '', ...carriedOver];
   // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
   // not raised here again; the deployment's 主要目标 and its gap answer it.
   // After R24 (speech 5), by the gain the next aim asks (GAIN), a figure said nowhere else.
