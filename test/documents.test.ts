@@ -133,7 +133,8 @@ describe('the rules, on worked examples', () => {
     const receipts = [...answers.keys()].map((unit) => ({ unit, state: '已报送' as const, resubmissionReturned: false, receivedAt: null, reporter: null, phone: null, rows: 1, problems: 0, submissions: 1 }));
     const ctx = buildContext(consolidate({ plan, round: year, answers, previous: new Map(), receipts }), plan, '2026-01-15', { 优良天数比率: { 值: '62.6%', 目标: '≥64%', 依据: '省考核要求' } });
     const problems = [ctx.报告.问题总述, ctx.报告.问题要点, ...ctx.报告.主题.flatMap((t) => t.问题)].join('');
-    expect(problems).toContain(`优良天数比率62.6%，较省考核要求（不低于64%）仍有差距，主要是${cause}。`);
+    // Round twenty (R34 5, R39 4: the target bracketed a fourth time): the gap, worked out (64 − 62.6 = 1.4; 43 − 42 = 1).
+    expect(problems).toContain(`优良天数比率62.6%，较省考核要求低1.4个百分点，主要是${cause}。`);
     expect(problems.split(cause).length - 1).toBe(1);
     expect(ctx.待填).not.toContain('优良天数比率未达标原因');
     // 下一步: the 蓝天 chapter's point opens with it (kpi.ts chaptersOfMetric).
@@ -389,7 +390,8 @@ describe('the rules, on worked examples', () => {
     // A missed indicator is a problem of the year too, named under 存在问题 (here with no reports, in its lead): issue
     // 29's report brief (findings 5 and 6) changed its words: the gap to the target, not the KPI paragraph's verdict
     // again, and its cause, here a gap since no unit reported one.
-    expect(ctx.报告.问题总述).toBe('全年有1项主要指标未达到目标，具体如下：城区绿化覆盖率42%，较目标（不低于43%）仍有差距，【待填：城区绿化覆盖率未达标原因】。');
+    // Round twenty (R34 5, R39 4; was `较目标（不低于43%）仍有差距`): the gap, 43 − 42 = 1.
+    expect(ctx.报告.问题总述).toBe('全年有1项主要指标未达到目标，具体如下：城区绿化覆盖率42%，较目标低1个百分点，【待填：城区绿化覆盖率未达标原因】。');
     expect(ctx.待填).toContain('城区绿化覆盖率未达标原因');
     // The other 18 indicators have no value: one visible placeholder, listed.
     expect(ctx.报告.指标段).toMatch(/【待填：[^】]*等18项指标全年完成值】/);
@@ -692,7 +694,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     const said = problems.split('\n')[2]!;
     // Round eleven (rule changed, R6 report 4): the shortfall names its target's object; a count left takes its work's
     // object from the clause (46 − 41 = 5); the two residual problems on work done are one point, last.
-    expect(said).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。三是/);
+    // Round twenty (R34 5, R39 4: the target bracketed a fourth time): the gap, worked out (64 − 62.6 = 1.4; 43 − 42 = 1).
+    expect(said).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求低1\.4个百分点，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，主要是部分区县村庄整治资金未及时到位，12个村因村庄规划调整暂缓实施。三是/);
     // Round fourteen (assertion changed, R9 report 8): the phrase completed (completePhrases: 历史遗留问题).
     expect(said).toContain('三是中央和省级生态环境保护督察反馈问题尚有5项未完成整改，主要涉及历史遗留问题，整改周期较长。');
     expect(said).not.toMatch(/历史遗留(?!问题)/);
@@ -917,7 +920,7 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     expect(themed.find((p) => p.startsWith('（三）'))).toContain('组织申报省级美丽河湖5条，其中玉符河、绣江河2条获评省级美丽河湖。');
     // R1 finding 4: 存在问题 as 一是… points by weight whatever their number, never by theme.
     expect(leads('二、存在问题', '三、下一步工作打算')).toEqual([]);
-    expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求（不低于64%）仍有差距，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，/);
+    expect(themed[themed.indexOf('二、存在问题') + 2]).toMatch(/^一是空气质量持续改善压力较大，优良天数比率62\.6%，较省考核要求低1\.4个百分点，【待填：优良天数比率未达标原因】。二是农村环境整治进度滞后，省定660个行政村环境整治任务完成612个，尚有48个未完成，/);
     expect(all).not.toMatch(/此外，[^。]*按计划完成/);
     expect(all).not.toContain('除上述工作外');
     // R1 finding 6: the one-chapter theme's points open with their task as a lead phrase.
