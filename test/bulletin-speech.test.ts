@@ -231,8 +231,8 @@ describe('the 督办通报 of a 年终 round', () => {
     // punctuality alone, and criticism is the first subsection. The realistic round below commends by results.
     // B39 (assertion changed, was toBe(false) for any paragraph naming 通报表扬): no unit is praised, and （一） holds the
     // praise as a listed gap for the leadership (COMMEND_RULE.gap), with no Word comment of the system's draft.
-    expect(text.filter((p) => p.includes('通报表扬'))).toEqual(['（一）通报表扬。【待填：拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）】']);
-    expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）');
+    expect(text.filter((p) => p.includes('通报表扬'))).toEqual(['（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定】']);
+    expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('拟通报表扬的单位及事由，报局领导审定');
     // Issue 29 (round five, point 2): a unit that did not report is told what is missing — its items in 表2.
     const [, pressed] = docxTables(file('督办通报'));
     // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
@@ -909,7 +909,7 @@ describe('rules in one place', () => {
     // B39 (assertion changed, was '通报批评和提醒'): at the year's end the praise nobody qualifies for is a gap for the
     // leadership (COMMEND_RULE.gap), and 三 holds both, numbered; with a unit praised there is no gap.
     expect(listed.表扬批评标题).toBe('表扬和批评');
-    expect([listed.表扬待填, listed.分段]).toEqual(['【待填：拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）】', true]);
+    expect([listed.表扬待填, listed.分段]).toEqual(['【待填：拟通报表扬的单位及事由，报局领导审定】', true]);
     expect([praised.表扬待填, praised.分段]).toEqual(['', true]);
     expect(listed.批评标题).toBe('通报批评和提醒。');
   });
@@ -1480,7 +1480,7 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const third = bulletin.slice(bulletin.indexOf('三、表扬和批评'), bulletin.indexOf('四、工作要求'));
     expect(third).toHaveLength(4);
     expect(third[1]).toBe('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
-    expect(third[2]).toBe('（一）通报表扬。【待填：拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）】');
+    expect(third[2]).toBe('（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定】');
     expect(third[3]).toMatch(new RegExp(`^（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，`));
     expect(bulletin.join('')).not.toMatch(/予以通报表扬|（一）通报批评/);
     expect(docxNotes(join(round.reportDir, '督办通报_2025-年终.docx'))).toEqual([]);

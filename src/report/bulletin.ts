@@ -77,7 +77,8 @@ export const COMMEND_RULE = {
    * the leadership's call; at the year's end, when the rule picks nobody, （一）通报表扬 stays as a listed gap for the
    * leadership to fill or strike, and 三 is 表扬和批评 again. Mid-year rounds say nothing when nobody is picked.
    */
-  gap: '【待填：拟通报表扬的单位及事由（按表扬规则无符合条件的单位，由局领导审定）】',
+  // Round twenty (R42 通报 1: `按表扬规则` is the tool's word, not the reader's): what to fill and who decides.
+  gap: '【待填：拟通报表扬的单位及事由，报局领导审定】',
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
     most: 40,

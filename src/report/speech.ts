@@ -710,7 +710,8 @@ export const DEADLINE_WORDS = /\d{4}年|[一二三四]季度|[上下]半年|\d+�
 export const PART_WHY = {
   words: (missed: readonly string[], unfinished: readonly string[], only: boolean) =>
     missed.length || unfinished.length
-      ? `去年${[missed.length ? `${only ? '唯一' : ''}没有达到考核要求的${missed.join('、')}` : '', unfinished.length ? `没有按期完成的${unfinished.join('、')}` : ''].filter(Boolean).join('和')}都在这一方面，要拿出更有力的措施。`
+      ? // R42 speech 3 (`…的优良天数比率和没有按期完成的…都在这一方面` read as broken): a series, then `都出在这一方面` (W1).
+        `去年${[missed.length ? `${only ? '唯一' : ''}没有达到考核要求的${missed.join('、')}` : '', unfinished.length ? `没有按期完成的${unfinished.join('、')}` : ''].filter(Boolean).join('、')}，都出在这一方面，要拿出更有力的措施。`
       : '',
 } as const;
 
@@ -1305,6 +1306,8 @@ interface DeployInput {
   missedLeads?: Map<string, string>;
   /** What the year's reports said was done (doneAlready): not deployed again. */
   done?: string[];
+  /** Whether every aim and indicator of the year was judged (no 【待填】 row in the report's annex): `唯一` may be said. */
+  allJudged?: boolean;
   /** The issuer's 党组 (OWNER.party), owner of the measures naming it; '' names none. */
   party?: string;
   /** The period whose opening year the plan's is (NEXT_PLAN: `“十五五”`), '' when it is none. */
@@ -1500,7 +1503,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const missedHere = [...new Set(own.flatMap((x) => d.missed.get(x.ch.id) ?? []))];
       const allMissed = new Set([...d.missed.values()].flat());
       const unfinishedHere = [...new Set(own.flatMap((x) => x.tasks.map(carriedFor).filter((c): c is Carried => c?.kind === '未完成').map((c) => taskObject(cnPunctuation(c.task).replace(/[。；，\s]+$/, '')))))];
-      const why = PART_WHY.words(missedHere, unfinishedHere, missedHere.length === 1 && allMissed.size === 1);
+      // 唯一 only when every aim of the year was judged (R41 speech 2: 碳排放控制 and 环境安全形势 still 【待填】 in the annex).
+      const why = PART_WHY.words(missedHere, unfinishedHere, missedHere.length === 1 && allMissed.size === 1 && !!d.allJudged);
       return [...(why ? [why] : []), ...namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
     }
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
@@ -2106,7 +2110,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
       const id = (home ? chaptersOfMetric(p, home)[0] : undefined) ?? chaptersOfMetric(p, aim)[0];
       if (id) add(aims, id, aim);
     }
-    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, party: issuerKnown ? OWNER.partyName(ctx.机关) : '', period: nextPeriod(pre.place), spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
+    const { parts, placed } = deployParts({ plan: p, keep: () => true, themes: themesOf(p), met, previous, carried, aims, missed, missedLeads: new Map(missedNames.map((n) => [n, missedLead(plan, clauses, n)])), done: [...new Set(clauses.map((c) => c.chapterId))].flatMap(reportedOf), problems: answered, allJudged: !ctx.附件指标.some((x) => x.完成值.startsWith('【待填')), party: issuerKnown ? OWNER.partyName(ctx.机关) : '', period: nextPeriod(pre.place), spoken: review.flatMap((t) => t.成效).join(''), reviewed: new Set(review.flatMap((t) => t.成效.flatMap((x) => [...x.matchAll(/[一二三四五六七八九十]是([^。]+)。/g)].flatMap((m) => [m[1]!, m[1]!.split('，')[0]!])))) });
     // Round twenty (R32, R33, R34: `（2025年为36微克/立方米）` after the PM2.5 aim points the superior to a looser target;
     // rounds eighteen and nineteen had added it, then a bridge, for R21–R25's `37 after 36 a step back`): the 主要目标
     // as the plan states them, nothing added.
