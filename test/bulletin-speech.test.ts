@@ -465,7 +465,8 @@ describe('the speech at the next year’s work conference', () => {
     // Round eighteen (R20–R23 speech, four readers in a row) takes the round's reporting lesson back, without figures or
     // names (REPORTING_LESSON): here all 66 cooperating texts are filler (coopFillerMostly) and 水生态环境处 (SILENT) sent
     // nothing; after R24, R25 (softer at the conference, the 通报 rebukes): the faults by kind, no counts, no quotes.
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。这次年终调度也暴露出报送不及时、配合事项写得不具体的问题，今年各单位要按时据实报送进展，配合单位要写明具体配合事项。');
+    // Round twenty (R40 9, R41 8: `督办通报` named no document): the round's 通报 by its title (bulletin.ts bulletinSubject).
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toBe('要坚持清单化管理、定期调度，《关于2025年度重点工作完成情况的通报》所列督办事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。这次年终调度也暴露出报送不及时、配合事项写得不具体的问题，今年各单位要按时据实报送进展，配合单位要写明具体配合事项。');
     expect(text.join('')).not.toMatch(/写实具体配合事项|配合单位都只写了|66条/);
     expect(text[text.indexOf('（一）压实工作责任') + 1]).toContain('配合单位要主动对接、密切协作，形成工作合力。');
     expect(body).not.toMatch(/[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/);

@@ -782,6 +782,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round eighteen (R20–R23 speech, four readers in a row): the round's reporting lesson after it, no unit named
     // (REPORTING_LESSON; the 通报 names 环境安全应急管理处): one unit silent (个别), 78 of 82 cooperating texts filler.
     // After R24, R25 (speech: softer, the 通报 of the same days rebukes): the faults by kind, neither counts nor quotes.
+    // Round twenty (R40 9, R41 8: `督办通报` named no document): the round's 通报 by its title (bulletin.ts bulletinSubject).
     expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/确保各项任务按时保质完成。这次年终调度也暴露出报送不及时、配合事项写得不具体的问题，今年各单位要按时据实报送进展，配合单位要写明具体配合事项。$/);
     expect(text.join('')).not.toMatch(/未按时报送|环境安全应急管理处至今/);
     expect(SILENT_UNITS.words(1, '工作进展情况')).toBe('个别单位至今未报送工作进展情况，要立即补报。');
@@ -936,8 +937,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // cooperating units owe is said in 压实工作责任 already (asserted above). The sentence on the late units stays.
     // Round eighteen (R20 speech 5, R21 speech 9: `局里将…` colloquial, saying nothing of the round): the speaker's 要, the
     // 督办通报's items closed one by one.
-    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/^要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。这次年终调度也暴露出/);
-    expect(SUPERVISION_WORDS.template).toBe('要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。');
+    expect(text[text.indexOf('（二）强化调度督办') + 1]).toMatch(/^要坚持清单化管理、定期调度，《关于2025年度重点工作完成情况的通报》所列督办事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。这次年终调度也暴露出/);
+    expect(SUPERVISION_WORDS.template('2025年度重点工作完成情况')).toBe('要坚持清单化管理、定期调度，《关于2025年度重点工作完成情况的通报》所列督办事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。');
     expect(text.join('')).not.toContain('局里');
     // Round eighteen: the lesson without the 通报's figures (REPORTING_LESSON).
     expect(text.join('')).not.toMatch(/82条|78条|67项|写实具体配合事项/);

@@ -451,6 +451,9 @@ const BULLETIN_REPEATED_NAMED = 3;
 /** What closes an item of a remainder by its verb: a problem rectified is 销号 (written off the list). */
 const BULLETIN_CLOSED: Record<string, string> = { 整改: '销号' };
 
+/** What the 通报 is about, for its title (`济南市生态环境局关于<subject>的通报`) and the speech's reference to it. */
+export const bulletinSubject = (yearEnd: boolean, year: string, period: string) => (yearEnd ? `${year}年度重点工作完成情况` : `${period}重点工作推进情况`);
+
 /** A cooperating unit's part in short: its clauses with a figure (`排查企业126家、督促整改隐患37处`), '' when none. */
 export function partFigures(text: string): string {
   return text.split(/[，；。]/).map((x) => x.trim()).filter((x) => /\d/.test(x)).slice(0, BULLETIN_RULES.partFigures).join('、');
@@ -982,7 +985,7 @@ export function buildBulletin(
   const s = ctx.统计;
   const n = (k: string) => Number(s[k] ?? 0);
   const reply = o.replyBy ? cnDate(o.replyBy) : REPLY_PLACEHOLDER;
-  const subject = yearEnd ? `${year}年度重点工作完成情况` : `${ctx.轮次.名称}重点工作推进情况`;
+  const subject = bulletinSubject(yearEnd, year, ctx.轮次.名称);
   // Units in the order of the plan's registry, as a 通报 lists them; a unit not in it keeps its place after.
   const order = (xs: string[]) => {
     const at = (u: string) => {

@@ -5,7 +5,7 @@
 // facts (作风, the closing words) is an editable paragraph of templates/speech.hbs.
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
-import { COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
+import { bulletinSubject, COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
 import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, NEXT_OPENING, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
@@ -682,7 +682,9 @@ export const DUTY_WORDS = (plan: string, tasks: number) => `《${plan}》部署�
 // Round eighteen (R20 speech 5, R21 speech 9: `局里将…` is colloquial and says nothing of the round): the speaker's
 // `要`, and the 督办通报 the same round issues, its items closed one by one (its 工作要求's `逐项对账销号`).
 export const SUPERVISION_WORDS = {
-  template: '要坚持清单化管理、定期调度，督办通报所列事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。',
+  // Round twenty (R40 speech 9, R41 speech 8: `督办通报` named no document the audience has): the 通报 of the same round by
+  // its title (bulletin.ts bulletinSubject).
+  template: (subject: string) => `要坚持清单化管理、定期调度，《关于${subject}的通报》所列督办事项要逐项对账销号，对进度滞后的任务及时督办，确保各项任务按时保质完成。`,
 } as const;
 
 /**
@@ -2205,7 +2207,7 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     部署: deploy,
     责任: o.nextPlan ? DUTY_WORDS(displayTitle(o.nextPlan), sizeOf(o.nextPlan).tasks) : '',
     // The units that did not report, no statistics of the cooperating units' texts (SUPERVISION_WORDS, R11/R12).
-    督办: `${SUPERVISION_WORDS.template}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, '工作进展情况') : ''}${yearEnd && ctx.结论.有报送 ? reportingLesson : ''}`,
+    督办: `${SUPERVISION_WORDS.template(bulletinSubject(yearEnd, year, ctx.轮次.名称))}${silentUnits && ctx.结论.有报送 && !yearEnd ? SILENT_UNITS.words(silentUnits, '工作进展情况') : ''}${yearEnd && ctx.结论.有报送 ? reportingLesson : ''}`,
     愿景: vision,
   };
   return speech;
