@@ -175,7 +175,9 @@ export const REVIEW_WORDS = {
   /** Abstract nouns a theme's subject ends with that the openings do not take (`聚焦治理能力现代化水平` → `…现代化`). */
   notFocused: /(安全屏障|屏障|水平)$/,
   /** Routine counts that are no result to tell a conference: meetings held, trainings given, inspections made. */
-  routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理)/,
+  // Round twenty (R39 1, R41 4, R42 1: `组织“第一议题”学习31次、党组理论学习中心组集体学习14次` is no result a director reads out):
+  // counts of study sessions too.
+  routine: /(培训|调度会|推进会|座谈会|专项督导|现场检查|受理|学习\d+次)/,
   /**
    * When a theme's paragraph opens with REVIEW_OPENINGS (R6 speech 1: `围绕黄河流域生态保护，一是…` under `（三）黄河
    * 流域生态保护…` says the heading again): only a single point whose subject shares fewer than `leadInRun` characters
@@ -1720,7 +1722,9 @@ export function resultSentence(sentence: string, lead = '', saidElsewhere: (clau
  *   2个断面水质…` → `…，断面水质…`).
  */
 export const SPOKEN_RESULT = {
-  list: /(完成|编制|建成|创建|整治|指导|推动|组织|开展|实施)((?:[\u4e00-\u9fa5“”]{2,16}、)+[\u4e00-\u9fa5“”]{2,16}?)(?=\d+(?:\.\d+)?(?:个|家|条|座|项|处|所|批))/g,
+  // Round twenty: no quote marks in a name (`开展“上一线、察实情”调研帮扶企业132家` is one quoted slogan, not a list: left
+  // `开展132家`).
+  list: /(完成|编制|建成|创建|整治|指导|推动|组织|开展|实施)((?:[\u4e00-\u9fa5]{2,16}、)+[\u4e00-\u9fa5]{2,16}?)(?=\d+(?:\.\d+)?(?:个|家|条|座|项|处|所|批))/g,
   join: { verb: /^(完成|建成|创建)/, most: 40, with: '和' },
   exceeded: '，超额完成年度目标',
   run: 6,
@@ -1804,7 +1808,8 @@ function reviewItems(
       .sort((a, b) => headlineRank(a.r.text) - headlineRank(b.r.text) || a.at - b.at);
     // A chapter's first task is told whatever its weight, as the report tells it (context.ts firstKept, tellingFact):
     // `组织“第一议题”学习31次…` counts acts, yet opens the chapter's work (R8 speech 1).
-    const opening = first && !kept.length && firstKept(texts.join('。'), routine) ? tellingFact(sentences(texts), toldOnce(), taskObject(lead), routine) : '';
+    const told = first && !kept.length && firstKept(texts.join('。'), routine) ? tellingFact(sentences(texts), toldOnce(), taskObject(lead), routine) : '';
+    const opening = REVIEW_WORDS.routine.test(told) ? '' : told;
     return { lead, results: opening ? [opening] : kept.map((x) => x.r.text), weight: results[0]?.r.weight ?? 0, first: first && (!!opening || kept.length > 0) };
   };
   const chapters = t.分章;
