@@ -1487,7 +1487,9 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     expect(third[2]).toBe('（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定】');
     expect(third[3]).toMatch(new RegExp(`^（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，`));
     expect(bulletin.join('')).not.toMatch(/予以通报表扬|（一）通报批评/);
-    expect(docxNotes(join(round.reportDir, '督办通报_2025-年终.docx'))).toEqual([]);
+    // Round twenty (R41 5, R42 6, R43 3, R44 1: praise left to the leadership, criticism decided): the criticism carries
+    // the drafter's Word comment too (CRITICISM_WORDS.note; was no comment at all).
+    expect(docxNotes(join(round.reportDir, '督办通报_2025-年终.docx'))).toEqual([{ text: third[3], note: '通报批评和提醒由系统按未报送、逾期报送、重复报送等事实初拟，批评还是提醒，请报局领导审定' }]);
     const plan = withFirstListedLeads(await jinanPlan()).plan;
     const leadOf = new Map(assignUnits(plan).assignments.flatMap((a) => a.rows.filter((r) => r.role === '牵头').map((r) => [r.clause.id, a.unit] as const)));
     // (The two units praised before B34, and 4.5's, each the lead of a row of 表3, below.)

@@ -156,7 +156,18 @@ export const OPENING = {
 /** How many of a silent unit's tasks its criticism names one by one; more are the first and a count. */
 const CRITICISM_NAMED = 4;
 /** The criticism paragraph: the silent and the returned are criticised, the late reminded, each its own sentence. */
-export const CRITICISM_WORDS = { criticism: '通报批评。', both: '通报批评和提醒。', reminder: '提醒。', remind: '予以提醒。' } as const;
+export const CRITICISM_WORDS = {
+  criticism: '通报批评。',
+  both: '通报批评和提醒。',
+  reminder: '提醒。',
+  remind: '予以提醒。',
+  /**
+   * Round twenty (R41 5, R42 6, R43 3, R44 1: the praise is left to the leadership while `予以通报批评` stands decided):
+   * the criticism carries a Word comment for the drafter, as the praise does (COMMEND_RULE.note); the text stays as
+   * it will be signed.
+   */
+  note: '通报批评和提醒由系统按未报送、逾期报送、重复报送等事实初拟，批评还是提醒，请报局领导审定',
+} as const;
 /**
  * B34 (R32, R33: 三 was titled 表扬和批评 over a section with no praise, its one part numbered （一）): 三's title says
  * what the section holds; with praise and criticism (or the quality remark, 报送质量) both, each is a numbered part
@@ -250,6 +261,8 @@ export interface BulletinContext {
   表扬句: string;
   /** The Word comment on the praise (COMMEND_RULE.note): the list is the system's draft for the leadership to decide. */
   表扬批注: string;
+  /** The Word comment on the criticism paragraph (CRITICISM_WORDS.note). */
+  批评批注: string;
   /** Year-end with nobody picked by the rule: the gap 三（一） holds for the leadership (COMMEND_RULE.gap); else ''. */
   表扬待填: string;
   /**
@@ -1472,6 +1485,7 @@ export function buildBulletin(
     表扬成效: praise,
     表扬句: praiseSentence(praise, yearEnd),
     表扬批注: COMMEND_RULE.note,
+    批评批注: CRITICISM_WORDS.note,
     表扬待填: praiseGap,
     分段: praised && !!(criticism || quality),
     文号: ctx.文号 || DOC_NUMBER_GAP,
