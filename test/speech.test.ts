@@ -161,7 +161,7 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // 上半年完成`). Round nineteen fixes what F30 reported: OWN_WORK.dated reads the unit's `2026年底前`, and a task naming
       // only a kind (各类试点示范建设) says what its unit will complete (OWN_WORK.generic).
       // Round twenty (R35 speech 8, R36 speech 7: the 48 villages and 5 problems in 不足, 形势 and 部署): the work left is
-      // not named here (OWN_WORK.leftSaid; was `；农村环境整治、督察反馈问题整改还有收尾任务，近零碳…`).
+      // not named here for a while (was `；农村环境整治、督察反馈问题整改还有收尾任务，近零碳…`).
       // Round twenty again (R37 6, R38 1, R39 3, R40 4: a to-do list without the heaviest load): the work left by what
       // remains of it as its unit wrote it (OWN_WORK.remaining: 6.3's plan `…剩余48个村整治任务`, 11.1's `剩余5项督察…`).
       '（三）从自身工作看，PM2.5要由38微克/立方米降至37微克/立方米以内，优良天数比率要比去年提高1.4个百分点以上；剩余48个村整治任务、5项督察反馈问题要抓紧收尾，近零碳试点建设验收要在年底前完成；今年还要做好迎接中央生态环境保护督察的准备。',
@@ -1263,7 +1263,7 @@ describe('the speech’s rules, each on its own', () => {
     expect(restName('筑牢核与辐射安全底线')).toBe('筑牢核与辐射安全底线');
   });
 
-  // S39 (round twenty-one): the rules kept as data for R35–R38's findings, each by cases worked out by hand.
+  // S39 (round twenty): the rules kept as data for R35–R38's findings, each by cases worked out by hand.
   it('says the next plan first, drops work counted done, and names units at answers and hard targets (S39)', () => {
     // NEXT_PLAN: the period read from the preamble's place; the compilation of that period's plan, not another's.
     expect(nextPeriod('2026年是“十五五”规划的开局之年')).toBe('“十五五”');

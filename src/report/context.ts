@@ -11,7 +11,7 @@ import { isReported } from '../consolidate/index.ts';
 import { BOILERPLATE_TASKS, SUPERIOR_INSPECTION, TASK_KINDS, clausesOf, dropEcho, clauseShape, closeSentence, completePhrases, problemsSaid, concretePlan, VAGUE_PLAN, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, leadObjects, objectOf, substantiveMeasure, type HeadingState, joinTexts, opensWithVerb, ROUTINE_TASKS, SELECTION, sentencesOf, shortName, substance, toldOnce, type ToldOnce, withLead } from './synthesis.ts';
 import { parseThemes } from './themes.ts';
 import { aimAgainstValue, aimRows, type AimRow, ANNEX_RULES, annexCompletion, annexHasCompletion, annexParts, annexShowsShare, annexValue, annexVerdict, chaptersOfMetric, DIRECTION_RULES, indicatorParagraph, metricTopic, qualityIndicator } from './kpi.ts';
-import { guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, shortBy, SPEECH_GAPS } from './speech.ts';
+import { gapWords, guidanceWords, HIGHLIGHT_RULES, highlightScore, PLAN_CLOSING, readPreamble, SPEECH_GAPS } from './speech.ts';
 import { COMMEND_RULE, missedLead, rowName } from './bulletin.ts';
 import { metricValue, type Metrics } from '../model/metrics.ts';
 import { cnPunctuation } from './punctuation.ts';
@@ -933,15 +933,9 @@ export const CARRIED = {
   // is 下一步's (the next plan's, else the unit's own dated plan). Its reason saying 尚未 already says what is not yet.
   // Round twenty (R34 3, R35 4, R36 2: `；社区试点建设周期较长，尚未完成验收` a shortfall among the achievements, its date
   // under 下一步 already, R35: end at `…历城区获评省级低碳发展示范区。`): 成效 says what the year did of the work, under its
-  // task's own words of going on (`持续推进…`); its reason is the 通报's 表3 row, its date 下一步's (CARRIED.reasonSaid).
+  // task's own words of going on (`持续推进…`); its reason is the 通报's 表3 row, its date 下一步's.
   // Without a date for 下一步 to say, that it goes on next year is said here.
-  reasonSaid: false,
-  words: (task: string, facts: string, due: string, why = '') =>
-    !CARRIED.reasonSaid
-      ? `${task}，${facts}${due ? '' : '，转入下一年度继续推进'}。`
-      : `${task}，${facts}${why ? `；${why}` : ''}${why && CARRIED.notYet.test(why) ? '' : due ? `，尚未${due.replace(CARRIED.date, '')}` : '，转入下一年度继续推进'}。`,
-  /** A reason that says what is not yet done (`社区试点建设周期较长，尚未完成验收`). */
-  notYet: /尚未|未完成|未能完成/,
+  words: (task: string, facts: string, due: string) => `${task}，${facts}${due ? '' : '，转入下一年度继续推进'}。`,
 } as const;
 /** The first completion date a text names (CARRIED.date): `2026年6月底前`, `2026年上半年`; '' when none. */
 export function carriedDate(texts: string[]): string {
@@ -1306,8 +1300,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
         const facts = teller.say(told.replace(/。/g, '，'), taskObject(task));
         if (!facts) return { task, words: '' };
         const again = o.nextPlan?.tasks.find((t) => sameWork(t.lead, task));
-        const why = problemsSaid(lead).replace(/[。；]+/g, '，').replace(/，$/, '');
-        const words = CARRIED.words(task, facts, carriedDue([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]), why);
+        const words = CARRIED.words(task, facts, carriedDue([...(again?.clauses.map((x) => x.text) ?? []), ...lead.map((a) => substance(a.nextSteps))]));
         // Its task named here, 下一步 does not name it again (toldOnce).
         teller.say(words, taskObject(task));
         return { task, words };
@@ -1486,10 +1479,9 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const subject = head ? `${head}${PROBLEM_POINTS.indicator}，` : '';
     // Round twenty (R34 5, R39 4: the target in brackets a fourth time; the annex states it): the gap itself
     // (`较省考核要求低0.4个百分点`, speech.ts shortBy), the bracket only when no gap can be worked out.
-    const by = x.目标 ? shortBy(x.完成值, x.目标) : '';
-    const [v, t] = [x.完成值, x.目标].map((y) => Number(/-?\d+(?:\.\d+)?/.exec(y)?.[0]));
+    const by = x.目标 ? gapWords(x.完成值, x.目标) : '';
     const basis = x.结论.replace(/^未达到/, '');
-    const short = by ? `较${basis}${v! < t! ? '低' : '高'}${by}` : `较${basis}${x.目标 ? `（${x.目标}）` : ''}仍有差距`;
+    const short = by ? `较${basis}${by}` : `较${basis}${x.目标 ? `（${x.目标}）` : ''}仍有差距`;
     return `${subject}${x.名称}${x.完成值}，${short}${cause ? `，主要是${cause}` : `，【待填：${x.名称}未达标原因】`}。`;
   });
   for (const m of missed) teller.say(m);

@@ -133,7 +133,7 @@ export function spokenItem(item: string, ownerAt: RegExp = NO_OWNER, limit: numb
   // A measure said with its owner (OWNER: `大气环境处要…`, ownerAt from ownerOpening) has its 要; the owner counts in
   // neither a clause's kind nor the item's length.
   // A first measure opening with its deadline is done by it (`要在2026年6月底前完成…`), as ownedMeasures says it.
-  const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(told) || YEAR_END_OPENING.test(told) ? '在' : ''}${told}`;
+  const body = ownerAt.test(told) || SPOKEN_ITEM.opensOwn.test(told) ? told : `${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(told) ? '在' : ''}${told}`;
   const unowned = (c: string) => c.replace(ownerAt, '');
   // Cut at a clause boundary from the end (R8 speech 4): each measure keeps its first clause (a framing clause with the
   // clause it frames), a gap and what it ensures; the last measure's last other clause goes first.
@@ -337,6 +337,13 @@ export function shortBy(value: string, target: string): string {
   const gap = Math.abs(Number(t) - Number(v)).toFixed(decimals);
   return `${gap}${/[%％]$/.test(value) ? SPOKEN_KPI.points : value.slice(value.indexOf(v) + v.length)}`;
 }
+/** The gap with its side (`低0.4个百分点`, `高2微克/立方米`): the report's 存在问题 says it so; '' when shortBy has none. */
+export function gapWords(value: string, target: string): string {
+  const by = shortBy(value, target);
+  if (!by) return '';
+  const [v, t] = [value, target].map((x) => Number(/-?\d+(?:\.\d+)?/.exec(x)![0]));
+  return `${v! < t! ? '低' : '高'}${by}`;
+}
 export function kpiWords(rows: readonly { 名称: string; 目标: string; 完成值: string; 结论: string }[]): string {
   const targeted = rows.filter((r) => r.目标 && /^(未)?达到/.test(r.结论));
   if (!targeted.length) return '';
@@ -465,8 +472,6 @@ export const OWN_WORK = {
   dated: /^((?:\d{4}年(?=[一二三四上下\d])|\d{4}(?=年底))?(?:[一二三四]季度|[上下]半年|\d+月(?:底|中旬|上旬|下旬)?|年底)(?:前|内)?)(完成.+)$/,
   /** The works with something left (a dated remainder, problems to close), named by their work. */
   left: (works: string[]) => (works.length ? `${works.join('、')}还有收尾任务` : ''),
-  /** Whether 形势 names them (round twenty: yes, by what remains, R37–R40; R35, R36 had read them as repeats). */
-  leftSaid: true,
   /** What remains of a work, as its unit wrote it (`剩余48个村整治任务`, `剩余5项督察问题`). */
   remaining: /剩余\d+(?:\.\d+)?(?:个|项|家|处|件|条)[\u4e00-\u9fa5]{1,10}?(?:任务|问题|工作|项目)/,
   /** The works left, the first with 剩余 and the others without (`剩余48个村整治任务、5项督察问题要抓紧收尾`). */
@@ -765,7 +770,8 @@ interface TaskDeploy {
 }
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
-export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内))/;
+// Round twenty (R38 speech 7: `大气环境处要2026年底前完成…`): a year's end said with its year (`2026年底前`) too.
+export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内)|\d{4}年底前)/;
 /** The longest run of characters two phrases share. */
 function commonRun(a: string, b: string): number {
   let best = 0;
@@ -785,7 +791,7 @@ function commonRun(a: string, b: string): number {
  */
 export const ECHO = { run: 6, least: 4, document: /^(?:印发|制定|出台|编制)(《[^》]+》)/ } as const;
 export function echoesLead(clause: string, lead: string): boolean {
-  // Round twenty-one (R35 4: `印发《2026年济南市“无废城市”建设工作方案》` taken for `持续推进“无废城市”建设` said again,
+  // Round twenty (S39, R35 4: `印发《2026年济南市“无废城市”建设工作方案》` taken for `持续推进“无废城市”建设` said again,
   // the chapter's item then never naming 无废城市): the programme's own document to issue (its title naming the lead's
   // quoted programme) is an act of its own, no echo.
   const programme = /“[^”]+”/.exec(lead)?.[0];
@@ -1137,14 +1143,8 @@ export const OWNER = {
   party: /第一议题|党组(?:理论学习)?中心组/,
   /**
    * Round twenty (R34 speech 2, R36 speech 1: about twenty `××处要…`, "a task-assignment table, not a speech"; a director
-   * names units for the hard tasks only) named units at the answers only (answersOnly, now hardOnly's `hard` bits:
-   * the year's missed indicator, problem, remaining or carried work and the inspection to prepare).
-   *
-   * Round twenty-one (S39) widens it, as follows.
-   */
-  /**
-   * Round twenty-one (R37 7, R38 9: units named at the answers only read as "the subject changes inside one sentence";
-   * "name the lead unit for every measurable target, or for none"): a unit is named before every answer and every
+   * names units for the hard tasks only; then S39 after R37 7, R38 9: units named at the answers only read as "the
+   * subject changes inside one sentence", "name the lead unit for every measurable target, or for none"): a unit is named before every answer and every
    * measure carrying a hard target (hardTarget: a figure or a date), never before another; a plain measure that would
    * follow a named unit's and is not that unit's is said before the item's named measures (namedWhereHard), or, after a
    * gap the item must open with, names its own (no false attribution).
@@ -1208,7 +1208,7 @@ export function namedWhereHard(head: { text: string; owner: string }, bits: read
   return out.map((b) => ({ text: b.text, owner: b.name ? b.owner : '' }));
 }
 /**
- * Round twenty-one (R35 3, R36 3): in the opening year of a period (the preamble's place: `2026年是“十五五”规划的开局之年`)
+ * Round twenty (S39, R35 3, R36 3): in the opening year of a period (the preamble's place: `2026年是“十五五”规划的开局之年`)
  * the next period's plan compiled (`2026年6月底前完成“十五五”生态环境保护规划编制`) is the year's main deliverable: said
  * first in its item, its item first in its part. `opening` reads the period from the place, `compiles` the measure.
  */
@@ -1232,8 +1232,6 @@ export function ownerOpening(owners: readonly string[]): RegExp {
  * item names its own (R30 5: some items named a unit, others none); a part whose every item one unit leads names it once
  * (namedOnce in deployParts).
  */
-/** A measure opening with the end of a named year (`2026年底前`). */
-const YEAR_END_OPENING = /^\d{4}年底前/;
 export function ownedMeasures(bits: readonly { text: string; owner: string }[]): string[] {
   let last = '';
   return bits
@@ -1241,9 +1239,8 @@ export function ownedMeasures(bits: readonly { text: string; owner: string }[]):
     .map((b) => {
       if (!b.owner || b.owner === last) return b.text;
       last = b.owner;
-      // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`); round twenty (R38 speech 7: `大气环境
-      // 处要2026年底前完成…`) also a year's end said with its year (`2026年底前`, which DEADLINE_OPENING does not read).
-      return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) || YEAR_END_OPENING.test(b.text) ? '在' : ''}${b.text}`;
+      // A measure opening with its deadline is done by it (`要在2026年6月底前完成…`, `要在2026年底前完成…`).
+      return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) ? '在' : ''}${b.text}`;
     });
 }
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
@@ -1479,7 +1476,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       // The missed indicator's chapter says its task with a quantified target of its own first (R18, R19: 氨 6%).
       const ranked = missedHere ? [...ys.filter(aimed), ...ys.filter((y) => !aimed(y))] : ys;
       const order = [...ranked.filter(compiles), ...ranked.filter((y) => !compiles(y))];
-      // Round twenty-one (OWNER.hardOnly, namedWhereHard): the unit named before the answer to the year's problem, the
+      // Round twenty (S39: OWNER.hardOnly, namedWhereHard): the unit named before the answer to the year's problem, the
       // work it carries on, the missed indicator's gap and each measure with a hard target; a plain measure that would
       // read as a named unit's not its own goes before the named ones (or, after the gap, names its own).
       const hard = (y: TaskDeploy) => !!carriedFor(y.task);
@@ -2171,16 +2168,15 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   // to close named by their work, then work carried by its unit's date.
   const datedClause = (text: string) => cnPunctuation(text).split(/[。；，]/).map((x) => x.trim()).find((x) => OWN_WORK.dated.test(x)) ?? '';
   const carriedOver = clauses.filter((c) => c.yearEnd === '结转').map((c) => OWN_WORK.carried(taskObject(c.task), datedClause(c.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => a.nextSteps ?? '').join('。'))));
-  // Round twenty (R35 speech 8, R36 speech 7, after R32, R33: the 48 villages and the 5 problems in 不足, 形势 and 部署):
-  // the work the year left is 不足's and 部署's; 形势 says only the work carried on by plan (OWN_WORK.leftSaid).
-  // Round twenty again (R37 6, R38 1, R39 3, R40 4, four readers after: （三） a to-do list without the heaviest load, the
+  // Round twenty (R35 speech 8, R36 speech 7, after R32, R33: the 48 villages and the 5 problems in 不足, 形势 and 部署)
+  // dropped the work left here for a while; round twenty again (R37 6, R38 1, R39 3, R40 4, four readers after: （三） a to-do list without the heaviest load, the
   // 48 villages and the 5 problems): the work left by what remains of it, as its unit wrote it (OWN_WORK.remaining).
   const remainingOf = (texts: string[]) => texts.map((t) => OWN_WORK.remaining.exec(cnPunctuation(t))?.[0]).find(Boolean);
   const leftNames = [
     ...unfinished.filter((c) => datedClause(c.plan)).map((c) => remainingOf([c.plan]) ?? taskObject(c.task)),
     ...reported.filter((x) => x.close).map((x) => remainingOf([x.text, x.words, x.next]) ?? x.close),
   ];
-  const leftWork = [OWN_WORK.leftSaid ? OWN_WORK.leftCounted(leftNames) : '', ...carriedOver];
+  const leftWork = [OWN_WORK.leftCounted(leftNames), ...carriedOver];
   // Round eighteen (R22 speech 3, R23 speech 5: the missed 63.1% said four times): an indicator 不足 names as missed is
   // not raised here again; the deployment's 主要目标 and its gap answer it.
   // After R24 (speech 5), by the gain the next aim asks (GAIN), a figure said nowhere else.
