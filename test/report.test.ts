@@ -2,7 +2,7 @@
 // GB/T 9704, determinism and the chart. The pages as LibreOffice lays them out, python-docx, openpyxl and the CLI
 // are in report-clients.test.ts.
 import { scopeCounted, scopeWords } from '../src/report/counting.ts';
-import { aimRows, annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
+import { aimRows, qualityFacts, annexCompletion, annexValue, chaptersOfMetric, figuresByTopic, targetWords } from '../src/report/kpi.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +214,30 @@ describe('the KPI paragraph’s figures by topic, as the seed report heads them 
     // A figure of no known topic: no heads at all, rather than a head that does not fit it.
     expect(figuresByTopic([s('空气质量综合指数'), s('群众满意度')])).toEqual(['主要指标方面，空气质量综合指数为X；群众满意度为X']);
   });
+  it('qualityFacts (round twenty-one, R45 2, R46 1): water and soil told by the outcomes units reported, by chapter, a bare subject named', () => {
+    const reports = [
+      { chapter: '全力落实黄河重大国家战略', text: '分解落实省“十大行动”任务46项，黄河干流济南段水质稳定保持Ⅱ类。' },
+      { chapter: '更高标准推进碧水保卫战', text: '编制徒骇河刘成桥、北大沙河入黄河口2个国控断面“一断面一策”，实施精准治理项目19个，2个断面水质年均值均达到考核要求。' },
+      // Groundwater under 净土 is soil's, by its chapter; `点位水质…` takes the count and name given before it.
+      { chapter: '更高标准推进净土保卫战', text: '每季度对13个国控地下水考核点位开展周边环境巡查，点位水质全部达到考核要求，完成点位调整论证。' },
+      // A change over last year, and a topic the figures state (air), are no quality outcome here.
+      { chapter: '更高标准打好蓝天保卫战', text: '声环境功能区夜间达标率同比提高3.1个百分点，PM2.5浓度达到考核要求。' },
+      // A bare subject with nothing before it to name it is not told.
+      { chapter: '更高标准推进碧水保卫战', text: '断面水质全部达标。' },
+    ];
+    expect(qualityFacts(reports, new Set(['空气质量']))).toEqual([
+      { head: '水环境质量', text: '黄河干流济南段水质稳定保持Ⅱ类', clause: '黄河干流济南段水质稳定保持Ⅱ类' },
+      { head: '水环境质量', text: '2个国控断面水质年均值均达到考核要求', clause: '2个断面水质年均值均达到考核要求' },
+      { head: '土壤环境质量', text: '13个国控地下水考核点位水质全部达到考核要求', clause: '点位水质全部达到考核要求' },
+    ]);
+    // A topic a figure states is left to the figure.
+    expect(qualityFacts(reports, new Set(['空气质量', '水环境质量'])).map((x) => x.head)).toEqual(['土壤环境质量']);
+    // Told after the figures, a topic of outcomes alone run on with `，`.
+    expect(figuresByTopic([s('空气质量综合指数'), { name: '', text: '黄河干流济南段水质稳定保持Ⅱ类', head: '水环境质量' }, { name: '', text: '2个国控断面水质年均值均达到考核要求', head: '水环境质量' }])).toEqual([
+      '空气质量方面，综合指数为X',
+      '水环境质量方面，黄河干流济南段水质稳定保持Ⅱ类，2个国控断面水质年均值均达到考核要求',
+    ]);
+  });
   it('says a bare 100% target as 100%, not 不低于100%', () => {
     expect(targetWords('100%', '', false)).toBe('100%');
     expect(targetWords('≥95%', '', false)).toBe('不低于95%');
@@ -312,6 +336,12 @@ describe('round fourteen rules, on worked examples', () => {
     // An indicator with its own verdict leaves its aim to its row; no quality indicator judged leaves 环境质量改善 pending.
     expect(aimRows(aims, [...given.slice(2), row('主要污染物总量控制', '完成', '完成', '达到省下达目标')]).map((x) => x.指标)).toEqual(['环境质量改善', '碳排放控制', '重点建设用地安全利用', '环境安全形势']);
     expect(aimRows([], judged)).toEqual([]);
+    // R45 1, R46 2: a lead's own words giving the aim's rate fill its row; 100% meets 得到有效保障, anything else is judged
+    // by the clerk; prose not naming the aim's rate (`安全利用得到保障`) fills nothing.
+    const soil = (said: string) => aimRows(['重点建设用地安全利用得到有效保障'], [], [said])[0];
+    expect(soil('完成修复报告评审63个，重点建设用地安全利用率保持100%')).toEqual({ 指标: '重点建设用地安全利用', 目标: '得到有效保障', 完成值: '安全利用率100%', 结论: '达到' });
+    expect(soil('重点建设用地安全利用率为98.5%')).toEqual({ 指标: '重点建设用地安全利用', 目标: '得到有效保障', 完成值: '安全利用率98.5%', 结论: '—' });
+    expect(soil('重点建设用地安全利用得到保障')?.完成值).toBe('【待填：重点建设用地安全利用是否得到有效保障】');
   });
 
   it('leadObjects: the parts a point’s lead names, without the kind of work they end with', () => {
@@ -330,6 +360,9 @@ describe('round fourteen rules, on worked examples', () => {
   it('substantiveMeasure: a figure beyond its year, a named document or a date; echoesResults: a new document is no echo', () => {
     for (const m of ['落实《山东省生物多样性保护战略与行动计划》', '确保非现场执法比例达到45%以上', '2026年6月底前完成规划文本编制', '更新土壤污染重点监管单位名录', '修订项目谋划细则']) expect(substantiveMeasure(m), m).toBe(true);
     for (const m of ['开展全方位自查自纠和保护成效评估', '制定2026年度工作安排', '加强应急值守']) expect(substantiveMeasure(m), m).toBe(false);
+    // Round twenty-one (R45 report 5, speech 1): the year's own 工作要点 or 计划 is routine paperwork; a city's plan is not.
+    for (const m of ['制定《济南市生态环境局2026年法治建设工作要点》', '印发《济南市生态环境保护工作委员会2026年工作要点》', '制定《济南市生态环境局2026年度行政执法监督计划》']) expect(substantiveMeasure(m), m).toBe(false);
+    for (const m of ['印发《2026年济南市“无废城市”建设工作方案》', '修改《济南市大气污染防治条例》']) expect(substantiveMeasure(m), m).toBe(true);
     const results = '建立市级生物多样性保护重点任务季度调度机制。印发委员会工作规则和办公室工作细则。';
     expect(echoesResults('落实《山东省生物多样性保护战略与行动计划》', results)).toBe(false);
     expect(echoesResults('印发《济南市生态环境保护工作委员会工作规则》', results)).toBe(true);

@@ -323,7 +323,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // after 细化制定年度推进计划): in 开局之年 the next period's plan compiled is said first (NEXT_PLAN), its unit named
     // for its date (OWNER.hardOnly), once.
     // Round twenty (R39 speech 2): a date in the conference's year said without it (NEXT_OPENING.dated).
-    expect(all).toContain('一是持续深化美丽济南建设实践。综合与科技处要在6月底前完成“十五五”生态环境保护规划编制，同步建立规划重大工程项目库；细化制定年度推进计划，建立配套年度项目清单。');
+    // Round twenty-one (R45 2, R46 3: the plan's fixed formulations keep their verb, synthesis.ts titleVerb; was 持续深化).
+    expect(all).toContain('一是深入推进美丽济南建设实践。综合与科技处要在6月底前完成“十五五”生态环境保护规划编制，同步建立规划重大工程项目库；细化制定年度推进计划，建立配套年度项目清单。');
     expect(all.split('规划编制')).toHaveLength(2);
     // S39 (R35 5, R37 10: `…；探索生态环境领域项目投融资渠道`, the 环保产业 task's): an item led by one task's lead says
     // that task's measures only (was `一是促进营商环境优化。要严格…保障；探索生态环境领域项目投融资渠道。`).
@@ -336,7 +337,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // S39 (R37 7, R38 9: OWNER.hardOnly): the plain measure of 监测处 goes before the named answer, no unit named before it
     // (was `；生态环境监测处要组织区县监控分中心…` after the answer).
     // Round twenty (R39 speech 2): `年内出台`, the conference's year not said (NEXT_OPENING.dated).
-    expect(all).toContain('三是积极完善现代环境治理体系。要印发《济南市生态环境保护工作委员会2026年工作要点》；组织区县监控分中心监测力量深度融入环境执法全过程；污染物排放总量控制处要针对排污权有偿使用和交易改革中二级市场交易活跃度不高的问题，年内出台排污权交易管理实施细则。');
+    // Round twenty-one (R45 speech 1, SUBSTANTIVE_MEASURE.ownPaper; was `要印发《济南市生态环境保护工作委员会2026年工作要点》`):
+    // the year's own 工作要点 is routine paperwork, said after the task's other measures.
+    expect(all).toContain('三是积极完善现代环境治理体系。要筹备召开济南市生态环境保护工作委员会年度第一次全体会议；组织区县监控分中心监测力量深度融入环境执法全过程；污染物排放总量控制处要针对排污权有偿使用和交易改革中二级市场交易活跃度不高的问题，年内出台排污权交易管理实施细则。');
     expect(all).not.toContain('确保2026年6月底前完成');
     expect(all).not.toMatch(/[一二三四五六]是在/);
     expect(all).not.toContain('规划文本编制');
@@ -561,7 +564,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const pages = pdfText.split('\f').filter((x) => x.trim());
     const bodyLines = (page: string) => page.split('\n').filter((l) => l.trim() && !/^—\s*\d+\s*—$/.test(l.trim())).length;
     expect(pages.length).toBeGreaterThan(4);
-    for (const page of pages.slice(1, -1)) expect(bodyLines(page), page.slice(0, 40)).toBeGreaterThanOrEqual(20);
+    // Round twenty-one (bound corrected, was 20): a heading kept with a paragraph of three lines, which widow and orphan
+    // control (two lines each) never split, moves four lines together, so a page may end three lines short (seen: （二）强化
+    // 调度督办 and its three lines after a page of 19); a chain of body text kept together would leave more.
+    for (const page of pages.slice(1, -1)) expect(bodyLines(page), page.slice(0, 40)).toBeGreaterThanOrEqual(19);
   }, 120_000);
 
   // Round eight (R2 speech 1–10), each on the extracted text.
@@ -670,7 +676,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // 9.3 is told by its 物资储备; 3.3's measures are all routine or, set aside, the hollow `依法查处违法违规行为`, so 3.5
     // is told in its place); `做到…` goes with the clause it is the standard of (CONSEQUENCE_CLAUSE).
     // Round twenty (OWNER.answersOnly): no unit before a routine measure.
-    expect(body).toContain('四是持续守护环境安全。要扎实推进生态环境系统安全生产治本攻坚三年行动；强化环境应急物资储备，推动市级环境应急物资储备库规范化运行。');
+    // Round twenty-one (R45 2, R46 3: the plan's fixed formulations keep their verb, synthesis.ts titleVerb; was 持续守护; 切实 as the plan says it, the part heading's 全力 avoided).
+    expect(body).toContain('四是切实保障环境安全。要扎实推进生态环境系统安全生产治本攻坚三年行动；强化环境应急物资储备，推动市级环境应急物资储备库规范化运行。');
     expect(body).not.toContain('切实维护生态环境安全');
     expect(body).not.toMatch(/按要求抽取|备案管理工作|^做到|；做到/);
     expect(measureClauses('做好全市企事业单位突发环境事件应急预案备案管理工作，做到重点行业企业应备尽备，强化环境应急物资储备')).toEqual(['做好全市企事业单位突发环境事件应急预案备案管理工作，做到重点行业企业应备尽备', '强化环境应急物资储备']);
@@ -712,7 +719,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // After 生态保护处's answer, the 执法支队's routine measure names its own unit, not read as 生态保护处's.
     // Round nineteen (R30 5: some items named a unit, others none): an item names its own owner even when the item before
     // it ended with the same unit; only a part whose every item one unit leads names it once.
-    expect(body).toContain('二是着力贯彻黄河重大国家战略。要分解落实山东省黄河流域生态保护“十大行动”任务');
+    // Round twenty-one (R45 2, R46 3: the plan's fixed formulations keep their verb, synthesis.ts titleVerb; was 着力贯彻).
+    expect(body).toContain('二是着力落实黄河重大国家战略。要分解落实山东省黄河流域生态保护“十大行动”任务');
     expect(body).toContain('二是夯实基层建设基础。要扎实推进');
     // Round fifteen (R10 speech 1): a routine act gives way to the task's other measures (MEASURE_RANK).
     expect(body).not.toMatch(/工作简报|依法依规核发|定期开展驻济环评单位专项检查/);
@@ -801,7 +809,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(body).toMatch(/四是扎实推进固体废物和新污染物治理。/);
     // Round eighteen (SEED_THEMES: chapter 一 美丽济南 under 黄河流域生态保护 as the 2023 model puts its 示范创建, R21–R25):
     // 美丽济南 before 环境安全 in （三）, and the adverb table's turn (were 三是, 着力).
-    expect(body).toMatch(/四是持续守护环境安全。/);
+    // Round twenty-one (R45 2, R46 3: the plan's fixed formulations keep their verb, synthesis.ts titleVerb; was 持续守护; 切实 as the plan says it, the part heading's 全力 avoided).
+    expect(body).toMatch(/四是切实保障环境安全。/);
     expect(body).toMatch(/三是积极完善现代环境治理体系。/);
     // The cut in the item's length: the missed indicator's chapter tells one task in a part of five chapters' items.
     expect(body).not.toContain('开展挥发性有机物综合治理');
@@ -836,7 +845,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // The deployment's lead is still not the review's words (round eleven), the pair's method part included.
     // Round eighteen (SEED_THEMES: chapter 一 美丽济南 under 黄河流域生态保护 as the 2023 model puts its 示范创建, R21–R25):
     // 美丽济南 first in the deployment's （三） (the next plan's chapter order), so 黄河 is 二是.
-    expect(deployment.join('')).toContain('二是着力贯彻黄河重大国家战略。');
+    // Round twenty-one (R45 2, R46 3: the plan's fixed formulations keep their verb, synthesis.ts titleVerb; was 着力贯彻).
+    expect(deployment.join('')).toContain('二是着力落实黄河重大国家战略。');
     const pollution = paragraphs[1]!;
     // Round sixteen (R14 speech 4) changes the second result (was `完成土壤污染风险管控和修复报告评审63个`, a count of
     // reports reviewed): a clipped result whose subject is only a count (`40家单位隐患排查…全部完成`) gives way to the

@@ -794,7 +794,10 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
   const basis = sharedBasis(met.map((x) => x.row.结论.replace(/^达到/, '')));
   // Round sixteen (R17 通报 8): a written 通报 names an indicator in full at its first mention (`细颗粒物（PM2.5）平均浓度`);
   // only the speech, which is heard, says the short name (speech.ts spoken).
-  const indicators = named.length ? R.met(named.map((x) => `${cnPunctuation(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
+  // R46 通报 2 (`…平均浓度38微克/立方米达到省考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）`, the pair said in two
+  // forms): one indicator met is said as the missed one is, its figure, verdict and target (kpi.ts figureWords).
+  const alone = named.length === 1 && met.length === 1 ? met[0]! : undefined;
+  const indicators = alone ? cnPunctuation(figureWords(alone.name, metrics[alone.name]!, plan.indicators.find((i) => i.name === alone.name)).text) : named.length ? R.met(named.map((x) => `${cnPunctuation(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
   const tasks = sentences
     .map((x, at) => ({ r: taskResult(x), at }))
     .filter((x): x is { r: NonNullable<ReturnType<typeof taskResult>>; at: number } => x.r !== null && !told.has(x.r.text))

@@ -1207,7 +1207,11 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const n = (pred: (x: ClauseProgress) => boolean) => c.filter(pred).length;
   const silent = n((x) => x.status === '未报送');
   const leadsShort = o.leadShare < FINDING_RULES.reportedShare;
-  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved });
+  // What the leads reported of the clauses they completed, with their chapter (QUALITY_FACTS and ANNEX_AIMS read them).
+  const leadReports = c
+    .filter((x) => x.yearEnd === '完成')
+    .flatMap((x) => x.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => ({ chapter: o.plan.chapters.find((ch) => ch.id === x.chapterId)?.title ?? '', text: cnPunctuation(a.progress ?? '') })));
+  const kpi = indicatorParagraph(o.plan, c, o.metrics, { yearEnd: o.yearEnd, asOf: o.asOf, reserved: o.reserved, quality: leadReports });
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
@@ -1222,7 +1226,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     const preamble = readPreamble(o.plan.preamble);
     // The plan's 主要任务目标 not yet in annex 一 (R34H): the opening's claim speaks of what was judged.
     // What the leads reported of the clauses they completed (ANNEX_AIMS.reported reads `完成省下达的…目标`).
-    const reportedDone = c.filter((x) => x.yearEnd === '完成').flatMap((x) => x.answers.filter((a) => a.role === '牵头' && a.reported).map((a) => cnPunctuation(a.progress ?? '')));
+    const reportedDone = leadReports.map((x) => x.text);
     aims.push(...aimRows(preamble.aims, kpi.指标, reportedDone));
     const indicators = OPENING_EXCEPTIONS.indicators(kpi.指标, aims.filter((x) => x.完成值.startsWith('【待填')).map((x) => x.指标));
     // The year's guiding thought as the plan itself states it (`以…为指导`); a gap only when it states none. Its first
@@ -1268,7 +1272,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   const shapes = routineShapes(c);
   const routine = (clause: string) => shapes.has(clauseShape(clause)) || [...new Set(c.map((x) => taskObject(x.task)))].some((ob) => clause.includes(ob) && shapes.has(clauseShape(clause, ob)));
   // A clause restating a figure of the KPI paragraph (`集中式饮用水水源地水质达标率保持100%`) was said there (R1 finding 5).
-  const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)));
+  // A quality outcome the KPI paragraph told (QUALITY_FACTS) is not told again in the body.
+  const teller = toldOnce(shapes, (clause) => kpi.指标.some((r) => r.完成值 && clause.includes(r.完成值) && sameWork(r.名称, clause)) || kpi.质量.some((q) => q.clause === clause));
   const nextYear = o.yearEnd ? `${year + 1}年` : '下一步';
   // R31H: the next plan's 主要目标 open 三 at the year's end (NEXT_OPENING), as the plan states them (round twenty); its
   // figures are said there only.
@@ -2006,6 +2011,7 @@ export function buildContext(progress: RoundProgress, plan: Plan, date: string, 
     停滞任务: stagnant,
     目标对比: targets,
     指标对比: compared,
+    质量: report.kpi.质量.map((x) => ({ 方面: x.head, 内容: x.text })),
     // Annex 一 (R34H): the compared indicators, then the year's 主要任务目标 no indicator states (kpi.ts aimRows).
     附件指标: [...compared, ...report.aims.map((x, i) => ({ 序号: String(compared.length + i + 1), ...x }))],
     指标: plan.indicators.map((ind) => ({

@@ -54,6 +54,8 @@ export interface KpiParagraph {
   待填: string[];
   /** Each figure the paragraph states, for the 汇总表 and tests. */
   指标: { 名称: string; 目标: string; 完成值: string; 结论: string }[];
+  /** The quality outcomes told after the figures (QUALITY_FACTS), each with the unit's clause it comes from. */
+  质量: QualityFact[];
 }
 
 /** `≤42` with its unit as a sentence says it: `不高于42微克/立方米`; a target in words is kept as written. */
@@ -189,8 +191,8 @@ export const ANNEX_NOTE = `${ANNEX_TITLE}见附件。`;
  * 量化任务方面，全年N项量化目标中，达到目标M项；未达到K项。` A clause counts as met by its year-end outcome (完成), not
  * by a reading of its own here.
  */
-export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string> }): KpiParagraph {
-  const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [] };
+export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metrics: Metrics, o: { yearEnd: boolean; asOf: string; reserved: Set<string>; quality?: readonly { chapter: string; text: string }[] }): KpiParagraph {
+  const out: KpiParagraph = { 段: '', 指标句: '', 量化: '', 待填: [], 指标: [], 质量: [] };
   const parts: string[] = [];
   const stated: { name: string; text: string }[] = [];
   const unknown: string[] = [];
@@ -217,7 +219,9 @@ export function indicatorParagraph(plan: Plan, clauses: ClauseProgress[], metric
     stated.push({ name: k, text: f.text });
     out.指标.push(f.row);
   }
-  if (stated.length) parts.push(...figuresByTopic(stated));
+  // The year's quality outcomes the units reported, for the topics no figure states (QUALITY_FACTS).
+  out.质量 = o.yearEnd && stated.length && o.quality && stated.every((x) => metricTopic(x.name)) ? qualityFacts(o.quality, new Set(stated.map((x) => metricTopic(x.name)?.head ?? ''))) : [];
+  if (stated.length) parts.push(...figuresByTopic([...stated, ...out.质量.map((x) => ({ name: '', text: x.text, head: x.head }))]));
   if (unknown.length) {
     const gap = `${unknown.length > 3 ? `${unknown.slice(0, 3).join('、')}等${unknown.length}项指标` : unknown.join('、')}${o.yearEnd ? '全年' : ''}完成值`;
     parts.push(`${stated.length ? '' : '主要指标方面，'}【待填：${gap}】`);
@@ -322,20 +326,80 @@ export function chaptersOfMetric(plan: Pick<Plan, 'chapters'>, name: string): st
 }
 
 /**
+ * Round twenty-one (R45 2, R46 1: `主要指标方面` told the air alone, while the seed report gives 空气质量方面, 水环境质量方面
+ * and 土壤环境质量方面, and the units had reported the water and soil outcomes in the body): at the year's end, a topic of
+ * `topics` that no figure of the paragraph states is told by the quality outcomes its lead units reported of clauses
+ * they completed (a water class kept, a rate kept or reached, a standard met: `outcome`), in their own words and in the
+ * plan's order, at most `most` a topic. A clause's topic is its chapter's (METRIC_TOPICS.chapter: groundwater under 净土
+ * is soil's), else its own words'. The body does not tell them again (context.ts teller).
+ */
+export const QUALITY_FACTS = {
+  topics: ['水', '土壤'],
+  most: 4,
+  outcome:
+    /(?:水质|浓度|安全利用率|达标率|优良(?:水体)?比例)[^，；。]*?(?:保持|达到|优于)[^，；。]*?(?:[ⅠⅡⅢ]+类|\d+(?:\.\d+)?%|考核要求|标准)|(?:水质|浓度)[^，；。]*?(?:全部|均)(?:达标|达到[^，；。]*考核要求)/,
+  /** An outcome over a change (`同比提高…`) or still to come (`力争…`) is no state reached. */
+  not: /同比|较上年|力争|争取|预计/,
+  /**
+   * A clause naming what it is about by kind alone (`点位水质…`, `2个断面水质…`) takes the count and name a clause before
+   * it gave them (`每季度对13个国控地下水考核点位开展…` → `13个国控地下水考核点位水质…`).
+   */
+  bare: /^(\d+个)?(断面|点位)/,
+  named: /(\d+个)((?:[\u4e00-\u9fa5]{0,12}?)(?:断面|点位))/g,
+} as const;
+
+/** One quality outcome: the topic's head (`水环境质量`), the words told and the unit's clause they come from. */
+export interface QualityFact {
+  head: string;
+  text: string;
+  clause: string;
+}
+
+/** The quality outcomes of the units' reports (QUALITY_FACTS), topic by topic; `known` the heads the figures state. */
+export function qualityFacts(reports: readonly { chapter: string; text: string }[], known: ReadonlySet<string> = new Set()): QualityFact[] {
+  const Q = QUALITY_FACTS;
+  const out: QualityFact[] = [];
+  for (const r of reports) {
+    for (const sentence of r.text.split(/[。；]/)) {
+      const clauses = sentence.split('，').map((x) => x.trim());
+      clauses.forEach((clause, at) => {
+        if (!Q.outcome.test(clause) || Q.not.test(clause)) return;
+        const topic = METRIC_TOPICS.find((t) => t.chapter.test(r.chapter)) ?? metricTopic(clause);
+        if (!topic || !(Q.topics as readonly string[]).includes(topic.topic) || known.has(topic.head)) return;
+        let text = clause;
+        const bare = Q.bare.exec(clause);
+        if (bare) {
+          const before = clauses.slice(0, at).reverse().flatMap((c) => [...c.matchAll(Q.named)]).find((m) => m[2]!.endsWith(bare[2]!) && (!bare[1] || m[1] === bare[1]));
+          if (!before) return;
+          text = `${before[1]}${before[2]!.replace(/^.*?(国控|省控|市控)/, '$1')}${clause.slice(bare[0].length)}`;
+        }
+        if (out.filter((x) => x.head === topic.head).length < Q.most && !out.some((x) => x.text === text)) out.push({ head: topic.head, text, clause });
+      });
+    }
+  }
+  // The topics in METRIC_TOPICS' order (水 before 土壤), each in the plan's.
+  return METRIC_TOPICS.flatMap((t) => out.filter((x) => x.head === t.head));
+}
+
+/**
  * The stated figures as sentences: one per topic (`空气质量方面，…；…`) when they span two topics or more and every
  * figure has one, as the seed report writes them; else one sentence under `主要指标方面`.
  */
-export function figuresByTopic(stated: { name: string; text: string }[]): string[] {
+export function figuresByTopic(stated: { name: string; text: string; head?: string }[]): string[] {
   // Grouped by head (METRIC_TOPICS, in the order met); '' for a figure of no known topic.
   const groups = new Map<string, string[]>();
   for (const s of stated) {
-    const head = metricTopic(s.name)?.head ?? '';
+    const head = s.head ?? metricTopic(s.name)?.head ?? '';
     groups.set(head, [...(groups.get(head) ?? []), s.text]);
   }
   if (groups.size < 2 || groups.has('')) return [`主要指标方面，${stated.map((s) => s.text).join('；')}`];
   // `空气质量方面，综合指数为4.59`: a figure named by its head's words is not named by them twice.
   const unheaded = (head: string, text: string) => (text.startsWith(head) && text.length > head.length + 2 ? text.slice(head.length) : text);
-  return [...groups].map(([head, texts]) => `${head}方面，${texts.map((t) => unheaded(head, t)).join('；')}`);
+  // A topic told by quality outcomes alone (QUALITY_FACTS, a clause each) runs on with `，`, as the seed's 水环境质量方面，
+  // …全部达标，…保持100%; figures with their verdicts are parted by `；`.
+  const outcomes = new Set(stated.filter((s) => s.head).map((s) => s.head!));
+  const figures = new Set(stated.filter((s) => !s.head).map((s) => metricTopic(s.name)?.head ?? ''));
+  return [...groups].map(([head, texts]) => `${head}方面，${texts.map((t) => unheaded(head, t)).join(outcomes.has(head) && !figures.has(head) ? '，' : '；')}`);
 }
 
 /**
@@ -371,6 +435,15 @@ export const ANNEX_AIMS = {
     { aim: /碳排放控制/, said: /完成(国家|省|市)下达的[^，。；]{0,8}碳排放(?:控制|强度下降)?[^，。；]{0,4}目标(?:任务)?/ },
   ] as readonly { aim: RegExp; said: RegExp }[],
   done: { 完成值: '完成', 结论: '达到' },
+  /**
+   * R45 1, R46 2 (the row 重点建设用地安全利用 asked 【待填】 while the body says `重点建设用地安全利用率保持100%`): a whole aim
+   * (`…得到有效保障`) whose rate a lead unit reported in the aim's own name (`<aim>率保持100%`) takes that rate as its
+   * value; a full rate meets it (达到), any other is left for the clerk to judge (—).
+   */
+  rate: (name: string) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}率(?:保持|达到|为)(?:在)?(\\d+(?:\\.\\d+)?%)`),
+  full: '100%',
+  /** The value names its rate by the aim's last words (`安全利用率100%`), the row naming the rest. */
+  rateName: 4,
 } as const;
 
 /** Whether an indicator is of an environmental-quality topic (METRIC_TOPICS head `…质量`). */
@@ -407,6 +480,11 @@ export function aimRows(aims: readonly string[], rows: KpiParagraph['指标'], r
     const said = rule && reported.some((t) => rule.said.exec(t)?.[1] === superior);
     if (said) {
       out.push({ 指标: item.name, 目标: item.target, ...ANNEX_AIMS.done });
+      continue;
+    }
+    const rate = !item.listed && !stated ? reported.map((t) => ANNEX_AIMS.rate(item.name).exec(t)?.[1]).find(Boolean) : undefined;
+    if (rate) {
+      out.push({ 指标: item.name, 目标: item.target, 完成值: `${item.name.slice(-ANNEX_AIMS.rateName)}率${rate}`, 结论: rate === ANNEX_AIMS.full ? '达到' : '—' });
       continue;
     }
     out.push({ 指标: item.name, 目标: item.target, 完成值: stated?.完成值 || `【待填：${ANNEX_AIMS.gap(item)}】`, 结论: '—' });

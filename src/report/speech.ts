@@ -12,7 +12,7 @@ import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTop
 import type { Metrics } from '../model/metrics.ts';
 import { scopeWords, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { completePhrases, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, partAlone, sentenceShape, sentencesOf, shortName, substance, substantiveMeasure, SUPERIOR_INSPECTION, toldOnce } from './synthesis.ts';
+import { completePhrases, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, partAlone, sentenceShape, sentencesOf, shortName, substance, substantiveMeasure, SUBSTANTIVE_MEASURE, SUPERIOR_INSPECTION, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -877,7 +877,8 @@ function deployTask(t: PlanTask, o: { previous: Set<string>; met: Set<string>; c
 // Round nineteen (R18, R19 speech: `巩固…A级成果` for a director's priority): holding last year's result is routine too.
 export const MEASURE_RANK = { routine: /简报|^依法依规|^定期开展|^按要求|^做好[^，]*备案|^巩固[^，；]*成果$/ } as const;
 export function measureRank(measure: string): number {
-  return MEASURE_RANK.routine.test(measure) && !substantiveMeasure(measure) ? 1 : 0;
+  // Round twenty-one: the year's own 工作要点 or 计划 (synthesis.ts SUBSTANTIVE_MEASURE.ownPaper) is routine too.
+  return (MEASURE_RANK.routine.test(measure) || SUBSTANTIVE_MEASURE.ownPaper.test(measure.trim())) && !substantiveMeasure(measure) ? 1 : 0;
 }
 
 /**
@@ -1459,8 +1460,10 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
     // Round nineteen (R30 speech 8: `（三）全力筑牢…` over `三是全力增强…四是全力保障…`): nor its part heading's adverb.
     const headAdverb = HEADING_ADVERBS.next.find((a) => heading.startsWith(a)) ?? '';
     const clash = (lead: string) => d.reviewed?.has(lead) || (!!headAdverb && lead.startsWith(headAdverb));
-    let own = chapterWords.lead(title(x.ch), 'next', 'chapter');
-    for (let tries = 0; tries < 3 && clash(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter');
+    // Round twenty-one: with the plan's verb kept (titleVerb), only the adverb can differ: the heading's is avoided.
+    const avoid = headAdverb ? [headAdverb] : [];
+    let own = chapterWords.lead(title(x.ch), 'next', 'chapter', avoid);
+    for (let tries = 0; tries < 3 && clash(own); tries++) own = chapterWords.lead(title(x.ch), 'next', 'chapter', avoid);
     const echoed = sharesRun(own, heading, SUBHEAD_ECHO.run) || sharesRun(title(x.ch), heading, SUBHEAD_ECHO.run);
     // Round twenty (R35 5, R37 10: `一是促进营商环境优化。…；探索生态环境领域项目投融资渠道`, the 环保产业 task's): an item
     // led by one task's lead says the measures of that task, and of another only when its lead shares the item's words
@@ -1928,7 +1931,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     return [...tasks.values()].filter((x) => x.sentences.length);
   }
   // A clause whose figure the KPI paragraph gave for the same work (context.ts sameWork) was said there.
-  const kpiSentences = yearEnd ? ctx.报告.指标段.split(/[；。]/).filter(Boolean) : [];
+  // The report's quality outcomes (kpi.ts QUALITY_FACTS) are not among the speech's figures: the review may say them.
+  const kpiSentences = yearEnd ? ctx.质量.reduce((k, q) => k.replace(q.内容, ''), ctx.报告.指标段).split(/[；。]/).filter(Boolean) : [];
   const inKpi = (clause: string) => {
     const figures = clause.replace(/\d{4}年/g, '').match(/\d+(?:\.\d+)?%?/g) ?? [];
     return figures.length > 0 && figures.every((f) => kpiSentences.some((k) => k.includes(f) && sameWork(k, clause)));

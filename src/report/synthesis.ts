@@ -218,13 +218,18 @@ export function headingWords() {
   };
   return {
     /** `深入打好蓝天保卫战`: verb + object, the adverb by what the data says. */
-    action(object: string, state: HeadingState, choice: readonly string[] = HEADING_ADVERBS[state]): string {
+    action(object: string, state: HeadingState, choice: readonly string[] = HEADING_ADVERBS[state], own = '', avoid: readonly string[] = []): string {
       const rule = OBJECT_VERBS.find((r) => r.object.test(object))!;
       if (state === 'next' && rule.next) return `${rule.next}${rule.verbs[0]}${object}`;
-      const verb = least(rule.verbs);
+      // Round twenty-one (R45 2, R46 3: `积极增强生态系统多样性…`, `持续守护环境安全`, `着力贯彻黄河重大国家战略` for the plan's
+      // 提升…, 保障…, 落实…): a title's own verb, where the object takes it, is the plan's fixed formulation and stays;
+      // only the adverb varies.
+      const verb = own && rule.verbs.includes(own) ? own : least(rule.verbs);
       // No adverb that shares a character with its verb (`深入深化`), and only those the verb collocates with.
+      // Nor one to avoid (the heading above's), taking the verb's own others where the state's leave none.
+      const fit = (xs: readonly string[]) => xs.filter((a) => ![...a].some((ch) => verb.includes(ch)) && !avoid.includes(a));
       const pool = adverbsFor(verb, choice, state);
-      const adverbs = pool.filter((a) => ![...a].some((ch) => verb.includes(ch)));
+      const adverbs = fit(pool).length ? fit(pool) : fit(VERB_ADVERBS[verb] ?? []);
       return `${least(adverbs.length ? adverbs : pool)}${verb}${object}`;
     },
     /**
@@ -233,15 +238,28 @@ export function headingWords() {
      * OBJECT_VERBS give it and the adverb its state allows (`持续打好净土保卫战`); a task's title is the plan's own
      * imperative, verb + object already, and stands as written. The one rule for every lead of the report.
      */
-    lead(title: string, state: HeadingState, kind: 'chapter' | 'task'): string {
+    lead(title: string, state: HeadingState, kind: 'chapter' | 'task', avoid: readonly string[] = []): string {
       // Work not all done is 持续 only: 继续保障… reads as the plan's own imperative (R2 report 4).
-      return kind === 'task' ? title.trim() : this.action(objectOf(title), state, state === 'mixed' ? LEAD_MIXED : HEADING_ADVERBS[state]);
+      return kind === 'task' ? title.trim() : this.action(objectOf(title), state, state === 'mixed' ? LEAD_MIXED : HEADING_ADVERBS[state], titleVerb(title), avoid);
     },
     /** The evaluative form of a chapter's title (see evaluativeHeading), its predicate varied: theme headings only. */
     evaluative(title: string, allDone: boolean): string {
       return evaluativeHeading(title, allDone, least);
     },
   };
+}
+
+/** A title's own verb, between its adverbs and its object (`切实保障环境安全` → 保障); '' when it has none. */
+export function titleVerb(title: string): string {
+  const object = objectOf(title);
+  let rest = title.trim();
+  if (object === rest || !rest.endsWith(object)) return '';
+  rest = rest.slice(0, rest.length - object.length);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length) ((rest = rest.slice(a.length)), (changed = true));
+  }
+  return rest;
 }
 
 /** A chapter title in the evaluative form; the title as written when no rule applies. */
@@ -366,8 +384,15 @@ export function partAlone(clause: string): string {
 export const SUBSTANTIVE_MEASURE = {
   document: /《[^》]+》|细则|要点|方案|名录/,
   date: /\d+月(底|中旬|上旬|下旬)?前|年底前|上半年|下半年|[一二三四]季度/,
+  /**
+   * Round twenty-one (R45 report 5, speech 1: `制定《济南市生态环境局2026年法治建设工作要点》` chosen as the 法治 work to come,
+   * over the 条例 to revise): issuing the year's own 工作要点, 工作计划 or 责任清单 is the office's routine paperwork, no
+   * substantive measure, however it names a document.
+   */
+  ownPaper: /^(?:制定|印发|出台|编制)《[^》]*\d{4}年度?[^》]*(?:工作要点|工作计划|监督计划|责任清单)》$/,
 } as const;
 export function substantiveMeasure(clause: string): boolean {
+  if (SUBSTANTIVE_MEASURE.ownPaper.test(clause.trim())) return false;
   return /\d/.test(clause.replace(/\d{4}年度?/g, '')) || SUBSTANTIVE_MEASURE.document.test(clause) || SUBSTANTIVE_MEASURE.date.test(clause);
 }
 
