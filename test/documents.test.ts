@@ -473,18 +473,19 @@ describe('the rules, on worked examples', () => {
     expect(offTopic('切实保障环境安全', '加强网络安全防护')).toBe(true);
     // R32H (R30, R31 report 4): a point of one sentence stating no result joins the point before it, its lead as a clause;
     // in a theme of three points besides it, it is left out and counted (MINOR_POINT).
-    const minor = '四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。';
+    // (Round twenty-one: without its 全年未发生网络安全事件, which is a result now, MINOR_POINT.noIncident.)
+    const minor = '四是加强网络安全防护。重大活动期间实行7×24小时值守。';
     const three = ['一是强化督察执法。办结信访件1263件。', '二是深化法治建设。审查文件43件。', '三是完善治理体系。兑付补偿资金3180万元。'];
     expect(withoutMinorPoints([...three, minor])).toEqual({ items: three, dropped: 1 });
     expect(withoutMinorPoints([...three.slice(0, 2), minor.replace('四是', '三是')])).toEqual({
-      items: ['一是强化督察执法。办结信访件1263件。', '二是深化法治建设。审查文件43件。加强网络安全防护，重大活动期间实行7×24小时值守，全年未发生网络安全事件。'],
+      items: ['一是强化督察执法。办结信访件1263件。', '二是深化法治建设。审查文件43件。加强网络安全防护，重大活动期间实行7×24小时值守。'],
       dropped: 0,
     });
     // A result (a done act, a count not of acts) keeps its point; so do a gap and work not yet done.
-    for (const body of ['完成局直属机关党委换届。', '选派26名年轻干部到基层一线锻炼。', '对驻济环评单位开展专项检查2轮，发现质量问题文件17份。', '【待填：主要成效】。', '社区试点尚未完成验收。']) {
+    for (const body of ['完成局直属机关党委换届。', '选派26名年轻干部到基层一线锻炼。', '对驻济环评单位开展专项检查2轮，发现质量问题文件17份。', '【待填：主要成效】。', '社区试点尚未完成验收。', '重大活动期间实行7×24小时值守，全年未发生网络安全事件。']) {
       expect(MINOR_POINT.minor(body), body).toBe(false);
     }
-    expect(MINOR_POINT.minor('重大活动期间实行7×24小时值守，全年未发生网络安全事件。')).toBe(true);
+    expect(MINOR_POINT.minor('重大活动期间实行7×24小时值守。')).toBe(true);
     // R32H (R31 report 9): over POINT_FIGURES.most figures, a clause only detailing the one before is left out; a point
     // within it is left whole.
     const blue = '完成3家水泥企业、2家焦化企业超低排放改造，涉及治理点位96个，新增环保绩效A级企业3家。完成3个产业集群整治，关停取缔“散乱污”企业23家，升级改造61家。';
@@ -955,9 +956,11 @@ print(json.dumps([[str(v) for v in r] for r in ws.iter_rows(min_row=2, values_on
     expect(safety.indexOf('【待填：妥善应对突发环境事件')).toBe('四是持续保障环境安全。'.length);
     expect(safety.indexOf('开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(safety.indexOf('环境安全应急管理处未报送）】。') + '环境安全应急管理处未报送）】。'.length);
     // (Round thirteen: 网络安全 told by its result, 未发生网络安全事件, not its 网络安全检查4轮.)
-    // R32H (R30, R31 report 4; was: after 督促整改隐患37处, as （五）'s 四是): a point of one sentence with no result in a theme of
-    // three points already (MINOR_POINT) is left out.
-    expect(achievements).not.toContain('网络安全');
+    // R32H (R30, R31 report 4): a point of one sentence with no result in a theme of three points already (MINOR_POINT) is
+    // left out. Round twenty-one (R46 report 4; was not.toContain('网络安全')): 未发生网络安全事件 is a result
+    // (MINOR_POINT.noIncident): told once, as （五）'s 四是, not in 环境安全's point.
+    expect(achievements.split('四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。').length - 1).toBe(1);
+    expect(safety.slice(0, safety.indexOf('（四）'))).not.toContain('网络安全');
     // Round ten: a chapter lead sharing THEME_ECHO characters with its theme's heading leads with its most telling
     // task's own title, told first (its sentence with 同比下降6.8% scores highest in its block).
     const greenLow = themed.find((p) => p.startsWith('（四）推进绿色低碳高质量发展精准有力。'))!;
@@ -1276,13 +1279,12 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
           '签订县际流域横向生态补偿协议9份，涉及河流11条，全年兑付补偿资金3180万元。兑现空气质量、地表水生态补偿和减排奖补资金2.3亿元。' +
           '督促1026家重点排污单位完成年度环境信息依法披露。严格落实排污许可制，将工业噪声、工业固体废物纳入排污许可管理，完成排污许可证核发和重新申请1243件。' +
           // Round twenty (R37 5, R38 5: the publicity is 美丽济南's, plan 一.5) removes R32H's 1.5 publicity from here.
-          '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。',
+          '完成“十五五”国控、省控监测点位优化调整，空气自动站数据有效率保持98%以上，对135家持证企业开展污染源执法监测。' +
+          // Round twenty-one (R46 report 4: a completed clause missing; R32H had left it out as a point with no result): a
+          // year without an incident is a result (MINOR_POINT.noIncident, the seed's 无重大环境事件发生), its point told.
+          '四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。',
       );
       expect(all.split('对135家持证企业开展污染源执法监测').length - 1).toBe(1);
-      // R32H (R30, R31 report 4; was toBe('四是加强网络安全防护。重大活动期间实行7×24小时值守，全年未发生网络安全事件。')): a
-      // point of one sentence with no result, in a theme of three points already, is left out (MINOR_POINT).
-      expect(fifth).not.toContain('四是');
-      expect(fifth).not.toContain('网络安全');
       // Counts of acts stay out all the same (SELECTION.actClause): 开展证后执法检查890家次.
       expect(all).not.toContain('890家次');
     });
@@ -1294,9 +1296,8 @@ print(json.dumps({p.text: sorted({r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in
       expect(third).not.toContain('网络安全');
       // (F30: fixture's carried clause moved from 1.2 to 10.2 (R20–R29: 启动 was done): 四是, was 五是, 1.2's carried point gone.)
       expect(third.endsWith('四是持续保障环境安全。【待填：妥善应对突发环境事件、防范化解重大环境风险、加强环境应急能力建设、筑牢核与辐射安全底线等4项工作年终完成情况（环境安全应急管理处未报送）】。开展重点河流沿线环境风险排查，排查企业126家，督促整改隐患37处。')).toBe(true);
-      // R32H (was: once, as （五）'s 四是): left out, a minor point in a theme of three (MINOR_POINT); placed before that by
-      // OFF_TOPIC.home, asserted on its own (offTopicHome).
-      expect(all.split('全年未发生网络安全事件').length - 1).toBe(0);
+      // Round twenty-one (R46 report 4; R32H had left it out, MINOR_POINT): once, as （五）'s 四是 (OFF_TOPIC.home).
+      expect(all.split('全年未发生网络安全事件').length - 1).toBe(1);
     });
 
     it('names under 存在问题 every problem the 通报’s 表3 lists, as the three documents go out together (R20H)', () => {

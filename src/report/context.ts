@@ -443,7 +443,12 @@ const isAct = (clause: string): boolean => HIGHLIGHT_RULES.activity.test(clause)
  */
 export const MINOR_POINT = {
   most: 3,
-  result: (clause: string) => !isAct(clause) && (HIGHLIGHT_RULES.results.test(clause) || /\d+(?:\.\d+)?万?余?(?:[个家件份项条处座台辆吨种名人批场所]|亿元|万元|%)/.test(clause)),
+  /**
+   * Round twenty-one (R46 report 4: `开展网络安全检查4轮…，全年未发生网络安全事件` was left out as minor): a year without an
+   * incident is a result (the seed's 无重大环境事件发生).
+   */
+  noIncident: /(?:全年|未|没有|无)[^，；。]{0,4}发生[^，；。]*(?:事件|事故)/,
+  result: (clause: string) => !isAct(clause) && (HIGHLIGHT_RULES.results.test(clause) || MINOR_POINT.noIncident.test(clause) || /\d+(?:\.\d+)?万?余?(?:[个家件份项条处座台辆吨种名人批场所]|亿元|万元|%)/.test(clause)),
   /** Whether a point's body (after its lead) is minor. */
   minor: (body: string) => sentencesOf(body).length === 1 && !/【待填|尚未|未完成/.test(body) && !clausesOf(body).some((c) => MINOR_POINT.result(c.text)),
 } as const;
