@@ -277,7 +277,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // (ANSWER_FRAMES, varyAnswerFrames): the missed indicator's 针对 first, then 着力解决, 针对, 着力解决, 针对.
     // Round nineteen: its unit named before it (OWNER).
     expect(pollution[1]).toMatch(/；市生态环境数字化应用中心要着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”。$/);
-    expect(all.match(/(针对|着力解决)(?=[^，；。]*问题，)/g)).toEqual(['针对', '着力解决', '针对', '着力解决', '针对']);
+    // Round twenty-one (R46 speech 2, ANSWER_SELF; was five frames): an answer naming its problem's subject (小清河, 排污权)
+    // is said without the problem again; the missed indicator, 道路积尘 and the 5 督察 problems keep theirs.
+    expect(all.match(/(针对|着力解决)(?=[^，；。]*问题，)/g)).toEqual(['针对', '着力解决', '针对']);
     // Round eleven (lead, after merging R11 and S11): the adverbs follow the verb table VERB_ADVERBS (synthesis.ts), and a
     // deployed chapter's lead is never the review's words again; the words after the adverb are unchanged.
     // Round twenty (R39 speech 2): a date in the conference's year said without it (NEXT_OPENING.dated).
@@ -285,7 +287,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round twelve (R7 speech 5) changes the name (was `针对剩余5项督察问题涉及历史遗留、整改周期较长的问题`): the excuse is no name.
     // Round twelve (R7 speech 3) puts first the plan's 11.1 duty to ready for the central inspection (was the problem's answer).
     // Round fifteen (R10 speech 1): with its 要 (was `。做好迎接…`).
-    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。生态保护处要做好迎接中央生态环境保护督察各项准备工作；着力解决剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号；/);
+    // (Round twenty-one: 针对, the frames' turn moved by the answers said alone, ANSWER_SELF; was 着力解决.)
+    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。生态保护处要做好迎接中央生态环境保护督察各项准备工作；针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号；/);
     expect(all).not.toMatch(/问题[^，；。]*的问题/);
     // Quantified targets of the next plan, in its own words; round eleven (R6 speech 4) changes where the 主要目标's
     // are said (was: in their chapter's item too): in the 总体要求 only.
@@ -339,7 +342,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round twenty (R39 speech 2): `年内出台`, the conference's year not said (NEXT_OPENING.dated).
     // Round twenty-one (R45 speech 1, SUBSTANTIVE_MEASURE.ownPaper; was `要印发《济南市生态环境保护工作委员会2026年工作要点》`):
     // the year's own 工作要点 is routine paperwork, said after the task's other measures.
-    expect(all).toContain('三是积极完善现代环境治理体系。要筹备召开济南市生态环境保护工作委员会年度第一次全体会议；组织区县监控分中心监测力量深度融入环境执法全过程；污染物排放总量控制处要针对排污权有偿使用和交易改革中二级市场交易活跃度不高的问题，年内出台排污权交易管理实施细则。');
+    // (Round twenty-one, ANSWER_SELF: the 排污权 answer said alone, its unit found by its problem's words, named where hard.)
+    expect(all).toContain('三是积极完善现代环境治理体系。要筹备召开济南市生态环境保护工作委员会年度第一次全体会议；组织区县监控分中心监测力量深度融入环境执法全过程；污染物排放总量控制处要在年内出台排污权交易管理实施细则。');
     expect(all).not.toContain('确保2026年6月底前完成');
     expect(all).not.toMatch(/[一二三四五六]是在/);
     expect(all).not.toContain('规划文本编制');
@@ -386,19 +390,26 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       ['4.5', '一是全力打好蓝天保卫战。', '着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”'],
       // 小清河 opens with the place it is in (FOLLOW_UP_ANSWER.place): it says which, as it stands.
       // Round twenty (R39 speech 2): a date in the conference's year without it (NEXT_OPENING.dated; was `2026年汛前`).
-      ['5.3', '二是扎实打好碧水保卫战。', '针对小清河汛期总氮浓度波动较大的问题，汛前完成小清河流域总氮溯源排查'],
+      // Round twenty-one (R46 speech 2, ANSWER_SELF; was `针对小清河汛期总氮浓度波动较大的问题，汛前完成…`): the next step
+      // names the problem's 小清河 and 总氮, said alone, its unit doing it by its date (DEADLINE_OPENING: `要在汛前`).
+      ['5.3', '二是扎实打好碧水保卫战。', '水生态环境处要在汛前完成小清河流域总氮溯源排查'],
       // Its clause's work (bulletin.ts rowName: the task 深化体制机制改革创新 has clauses of other leads), not the task's.
       // Round eighteen (SEED_THEMES changed): the adverb table's turn gives 积极 (was 着力).
       // (F30 recorded 着力解决 here, the frames' turn moved by 10.2's reason answered as a problem; round nineteen answers
       // no carried work's reason, so the turn is back to 针对.)
-      ['13.2-3', '三是积极完善现代环境治理体系。', '针对排污权有偿使用和交易改革中二级市场交易活跃度不高的问题，年内出台排污权交易管理实施细则'],
+      // Round twenty-one (ANSWER_SELF; was `针对排污权…不高的问题，年内出台…`): the next step names 排污权, its unit found by the
+      // problem's words (withProblem).
+      ['13.2-3', '三是积极完善现代环境治理体系。', '污染物排放总量控制处要在年内出台排污权交易管理实施细则'],
     ];
     for (const [clause, lead, answer] of answers) {
       // The answer's words are the unit's: its problem's first clause (round sixteen, R15 speech 2: was every clause joined
       // by 、, the unit's whole text pasted), its next step without the full stop.
       const [, , , problem, next0] = LEAD_TEXT[clause]!;
       const next = next0.replace(NEXT_OPENING.dated(2026), NEXT_OPENING.within);
-      expect(answer).toContain(`${problem.split('，')[0]}的问题，${next.replace(/。$/, '')}`);
+      // Said with its problem (`…的问题，<next step>`), or, naming the problem's subject, alone (ANSWER_SELF).
+      const self = !answer.includes('的问题，');
+      expect(answer).toContain(self ? next.replace(/。$/, '').replace(/^2026年?/, '') : `${problem.split('，')[0]}的问题，${next.replace(/。$/, '')}`);
+      expect(self).toBe(clause !== '4.5');
       expect(items.filter((x) => x.includes(answer)).map((x) => x.split('。')[0] + '。')).toEqual([lead]);
       // Once in the whole speech, its next step too.
       expect(all.split(answer)).toHaveLength(2);
@@ -410,6 +421,13 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(followUpName('小清河汛期总氮浓度波动较大、上游来水影响明显', '扎实开展入海河流总氮治理')).toBe('小清河汛期总氮浓度波动较大、上游来水影响明显');
     expect(followUpName('汛期总氮浓度波动较大', '扎实开展入海河流总氮治理')).toBe('入海河流总氮治理中汛期总氮浓度波动较大');
     expect(answerWords([{ words: '剩余5项督察反馈问题', next: '按整改方案持续推进' }, { words: '资金不足', next: '' }])).toEqual(['针对剩余5项督察反馈问题，按整改方案持续推进', '针对资金不足的问题']);
+    // Round twenty-one (ANSWER_SELF): a next step naming its problem's subject is said alone; done by its date.
+    expect(answerWords([{ words: '小清河汛期总氮浓度波动较大', next: '汛前完成小清河流域总氮溯源排查' }])).toEqual(['汛前完成小清河流域总氮溯源排查']);
+    expect(ownedMeasures([{ text: '汛前完成小清河流域总氮溯源排查', owner: '水生态环境处' }, { text: '2026年出台排污权交易管理实施细则', owner: '污染物排放总量控制处' }, { text: '一季度完成剩余48个村整治任务', owner: '土壤生态环境处' }])).toEqual([
+      '水生态环境处要在汛前完成小清河流域总氮溯源排查',
+      '污染物排放总量控制处要在2026年出台排污权交易管理实施细则',
+      '土壤生态环境处要在一季度完成剩余48个村整治任务',
+    ]);
   });
 
   // Finding 4: work not done in 2025 is deployed with the unit's own dated 下一步, never “要明确完成时限”.
@@ -711,7 +729,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(body).toContain('市生态环境数字化应用中心要着力解决部分城乡接合部镇街道路积尘负荷反复的问题，对高值镇街实行“周调度、月通报”');
     expect(body).toContain('二是扎实打好碧水保卫战。要实施“一河一策”精准治理');
     // Round twenty (R39 speech 2): a date in the conference's year said without it (NEXT_OPENING.dated).
-    expect(body).toContain('；水生态环境处要针对小清河汛期总氮浓度波动较大的问题，汛前完成小清河流域总氮溯源排查。');
+    // Round twenty-one (R46 speech 2, ANSWER_SELF; was `；水生态环境处要针对小清河汛期总氮浓度波动较大的问题，汛前完成…`).
+    expect(body).toContain('；水生态环境处要在汛前完成小清河流域总氮溯源排查。');
     expect(body).toContain('三是全力打好净土保卫战。要严格土壤污染风险管控和修复报告评审；土壤生态环境处要督促区县落实配套资金，一季度完成剩余48个村整治任务');
     expect(body).toContain('市生态环境保护综合行政执法支队要大力推行无感式执法，确保非现场执法比例达到45%以上');
     // Round twenty: （一） answers nothing of the year's, so it names nobody (was 1, 机关党委 named once for the part).
@@ -743,7 +762,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // Round seventeen (R12 speech 1, 2) changes what is counted (was: only a bare `针对…问题` left out): an answer — a
       // missed indicator's gap, a follow-up problem with its unit's next step, each `针对…` — is no plan measure
       // (FOLLOW_UP_ANSWER); the plan's measures beside them are DEPLOY.measures at most.
-      const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')) && !/^要?做好迎接/.test(m.replace(ownerAt, '')));
+      // (Round twenty-one: an answer said alone, ANSWER_SELF, is known by its unit's next step.)
+      const answersAlone = Object.values(LEAD_TEXT).map((y) => y[4].replace(/。$/, '').replace(/^2026年/, '')).filter((y) => y.length > 8);
+      const measures = x.split('。')[1]!.replace(/，确保[^；。]*/g, '').split(x.includes('；') ? '；' : /，(?!【)/).filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')) && !/^要?做好迎接/.test(m.replace(ownerAt, '')) && !answersAlone.some((y) => m.includes(y)));
       // Round nineteen: the missed indicator's item says CHAPTER_ITEM.missed more (R31 speech 3).
       expect(measures.length, x).toBeLessThanOrEqual(DEPLOY.measures + (x.includes('未达标问题') ? CHAPTER_ITEM.missed : 0));
       expect(measures.length, x).toBeGreaterThanOrEqual(FOLLOW_UP_ANSWER.leastMeasures);
@@ -898,7 +919,9 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(pollutionItems.map((p) => p.split('。')[0])).toEqual(['一是全力打好蓝天保卫战', '二是扎实打好碧水保卫战', '三是全力打好净土保卫战', '四是扎实推进固体废物和新污染物治理']);
     for (const item of pollutionItems) {
       // Round seventeen (R12 speech 1, 2): the answers (`针对…`) are not among the plan's measures counted (FOLLOW_UP_ANSWER).
-      const measures = item.split('。').slice(1).join('。').split('；').filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')));
+      // (Round twenty-one: an answer said alone, ANSWER_SELF, is known by its unit's next step.)
+      const nextSteps = Object.values(LEAD_TEXT).map((x) => x[4].replace(/。$/, '').replace(/^2026年/, '')).filter((x) => x.length > 8);
+      const measures = item.split('。').slice(1).join('。').split('；').filter((m) => !/^要?(针对|着力解决)/.test(m.replace(ownerAt, '')) && !nextSteps.some((n) => m.includes(n)));
       expect(measures.length, item).toBeGreaterThanOrEqual(1);
       // Round nineteen (R31 speech 3: the missed indicator's item the thinnest): 蓝天, the chapter of the missed 优良天数比率,
       // says CHAPTER_ITEM.missed more (3: 氨 6% first, then 环保绩效升级 and VOCs in plan order; `巩固…A级成果` is routine).

@@ -771,7 +771,9 @@ interface TaskDeploy {
 
 /** A deadline a measure opens with (`2026年6月底前`): said before the lead when the rest of the measure only restates it. */
 // Round twenty (R38 speech 7: `大气环境处要2026年底前完成…`): a year's end said with its year (`2026年底前`) too.
-export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内)|\d{4}年底前)/;
+// Round twenty-one: and the year's own seasons said without its year (`汛前完成…`, `一季度完成…`, `年内出台…`), now that an
+// answer opens with its unit's next step (ANSWER_SELF): `水生态环境处要在汛前完成…`.
+export const DEADLINE_OPENING = /^((?:\d{4}年)?(?:\d+月(?:底|中旬|上旬|下旬)?|[一二三四]季度|[上下]半年|年底)(?:前|内)|\d{4}年底前|(?:\d{4}年)?(?:汛前|年内|[一二三四]季度(?=完成|建成|出台))|\d{4}年(?=出台|完成|建成))/;
 /** The longest run of characters two phrases share. */
 function commonRun(a: string, b: string): number {
   let best = 0;
@@ -1244,8 +1246,14 @@ export function ownedMeasures(bits: readonly { text: string; owner: string }[]):
       return `${b.owner}${SPOKEN_ITEM.must}${DEADLINE_OPENING.test(b.text) ? '在' : ''}${b.text}`;
     });
 }
+/**
+ * Round twenty-one (R46 speech 2: `水生态环境处要针对小清河汛期总氮浓度波动较大的问题，…`, three problems said again word for
+ * word, just after 不足 said them): a next step that names its problem's own subject (a run of `run` characters: 小清河,
+ * 排污权) answers it by itself; one that does not (`按整改方案持续推进`) keeps the problem before it.
+ */
+export const ANSWER_SELF = { run: 3 } as const;
 export function answerWords(problems: readonly { words: string; next: string }[]): string[] {
-  return problems.map((p) => `针对${problemWords(p.words)}${p.next ? `，${p.next}` : ''}`);
+  return problems.map((p) => (p.next && sharesWords(p.words, p.next, ANSWER_SELF.run) ? p.next : `针对${problemWords(p.words)}${p.next ? `，${p.next}` : ''}`));
 }
 
 /** A chapter title sharing so many characters running with its part's heading says it again (R2 speech 10). */
@@ -1374,6 +1382,8 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
   // The problems reported on the year's same work (by its task's object), each answered at that task (FOLLOW_UP_ANSWER).
   const problemsOf = (t: PlanTask) => d.problems?.filter((p) => targetKey(taskObject(leadOf(t))) === targetKey(taskObject(cnPunctuation(p.task)))) ?? [];
   const answersProblem = (t: PlanTask) => problemsOf(t).length > 0;
+  // An answer said without its problem (ANSWER_SELF) is owned as the problem is: its owner found by the problem's words too.
+  const withProblem = (y: TaskDeploy, text: string) => [...problemsOf(y.task).filter((p) => p.next && text.includes(p.next)).map((p) => p.words), text].join('，');
   const allAims = [...d.aims.values()].flat();
   const chapterWords = headingWords();
   // A part of several chapters (R6 speech 4): one item per chapter, its verb–object the lead, then CHAPTER_ITEM.measures
@@ -1485,7 +1495,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const hard = (y: TaskDeploy) => !!carriedFor(y.task);
       const bits = order.flatMap((y) => [{ text: answers.get(y) ?? '', hard: true, y }, ...told.filter((z) => z.y === y).map((z) => ({ text: z.bit, hard: hard(y), y }))].filter((b) => b.text));
       const head = { text: open, owner: owned ? missedOwner(x.ch.id) : '' };
-      return `${lead}。${ownedMeasures([head, ...namedWhereHard(head, bits.map((b) => ({ text: b.text, owner: owned ? ownerOf(b.y.task, b.text, d.party) : '', hard: b.hard })))]).join('；')}。`;
+      return `${lead}。${ownedMeasures([head, ...namedWhereHard(head, bits.map((b) => ({ text: b.text, owner: owned ? ownerOf(b.y.task, withProblem(b.y, b.text), d.party) : '', hard: b.hard })))]).join('；')}。`;
     };
     // Within the item's length (FOLLOW_UP_ANSWER): the lowest-ranked plan measure gives way, the answers never.
     while (told.length > FOLLOW_UP_ANSWER.leastMeasures && SPOKEN_ITEM.must.length + itemOf(false).length > itemChars) told = told.slice(0, -1);
@@ -1519,7 +1529,7 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const sentence = taskSentence(y, aims, false);
       // A problem's answer is said without a plan measure after it too (FOLLOW_UP_ANSWER); the task's owner before it (OWNER).
       const told = sentence ? `${frame}${sentence}` : frame.replace(/[，；]$/, '');
-      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: frame || carriedFor(y.task) || hardTarget(told) ? ownerOf(y.task, told, d.party) : '' }])[0]}。` : `${y.lead}。`;
+      return told ? `${y.lead}。${ownedMeasures([{ text: told, owner: frame || carriedFor(y.task) || hardTarget(told) ? ownerOf(y.task, withProblem(y, told), d.party) : '' }])[0]}。` : `${y.lead}。`;
     };
     for (const x of own) {
       const open = opening(x.ch.id);
