@@ -342,7 +342,7 @@ describe('the speech at the next year’s work conference', () => {
     // Round fourteen (R9 speech 6): the close of the 十四五 in one clause between them (was `…部署。年初部署的…`).
     // Round fifteen (R10 speech 5) changes the place again (was between the first sentence and the count): the 收官
     // sentence opens the review, then `一年来，在…领导下`.
-    expect(body).toContain(`2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成/基本完成】。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
+    expect(body).toContain(`2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成/基本完成】。一年来，在市委、市政府的坚强领导下，我们以习近平新时代中国特色社会主义思想为指导，认真贯彻习近平生态文明思想，全面落实《济南市生态环境局2025年工作要点》部署。年初部署的${scopeWords(plan)}，完成49项，未完成2项，16项未报送完成情况。`);
     // The deployment quotes the next plan's measures (`完善预警反馈机制`): only the tool's warning colours are jargon.
     expect(body).not.toMatch(/工作条目|条目|完成率|序时|本轮|调度表|[红黄]色预警/);
   });
@@ -484,7 +484,8 @@ describe('the speech at the next year’s work conference', () => {
     // indicators): the verdict, in a clause right after the opening's first sentence. Round fourteen (S15) changes the
     // last (was `面临的压力和挑战`): （三） says the own work's from the data, the outside is the drafter's.
     // Round fifteen (R10 speech 5) puts the verdict before the superiors (the 收官 sentence opens the review).
-    expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '上级领导机关，如“市委市政府”', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件对今年工作的要求（约200字）', '今年面临的外部压力和挑战（约150字）']);
+    // (Round twenty-one: no 上级领导机关 gap, superiorsOf gives 市委、市政府.)
+    expect(gaps).toEqual(['讲话人姓名、职务', '全面完成/基本完成', '空气质量、水环境质量等主要指标全年完成情况', '本方面主要成效及数据', '本方面主要成效及数据（责任单位未报送）', '主观方面不足', '上级会议和文件对今年工作的要求（约200字）', '今年面临的外部压力和挑战（约150字）']);
     for (const g of gaps) expect(body).toContain(`【待填：${g}】`);
     expect(text.at(-1)).toMatch(/^同志们，2026年的任务已经明确.*为建设美丽济南作出新的更大贡献！$/);
   });
@@ -1318,7 +1319,8 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     // (Round ten, R5 speech 4: the superiors' gap first, as the report's.)
     // Round fourteen (R9 speech 6) adds the 十四五's verdict between them (its clause right after the first sentence).
     // Round fifteen (R10 speech 5) puts the verdict first (the 收官 sentence opens the review).
-    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：全面完成/基本完成】', '【待填：上级领导机关，如“市委市政府”】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
+    // (Round twenty-one: 市委、市政府 by the bureau's level, superiorsOf; was a gap.)
+    expect(overview.match(/【待填：[^】]*】/g)).toEqual(['【待填：全面完成/基本完成】', '【待填：空气质量、水环境质量等主要指标全年完成情况】']);
     // Rule 4: the shortcomings with their figures and causes, in spoken words, numbered when more than one.
     const shortcomings = speech.find((x) => x.startsWith('在肯定成绩的同时'))!;
     // Round sixteen (R13 speech 5): with its denominator (was `农村环境整治尚有48个行政村未完成`).

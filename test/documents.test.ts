@@ -562,7 +562,8 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // and the theme's example is no real year's theme (“××年”, not the seed's 2023 “项目突破年”).
     // Round fifteen (rule changed, R10 report 8): the 收官 clause alone first; the five-year verdict closes the verdicts.
     // Round sixteen (rule changed, R14 report 4): the plan's second thought too, 深入贯彻 beside 认真落实, as the speech.
-    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年。一年来，在【待填：[^】]+】的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平生态文明思想，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实上级各项决策部署，全年重点工作任务基本完成，/);
+    // Round twenty-one (R45–R48; was 在【待填：…】): 市委、市政府 by the bureau's level (superiorsOf).
+    expect(opening).toMatch(/^2025年是“十四五”规划的收官之年。一年来，在市委、市政府的坚强领导下，济南市生态环境局以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平生态文明思想，围绕【待填：年度工作主题或上级工作要求，如“××年”】，认真落实上级各项决策部署，全年重点工作任务基本完成，/);
     // R32H (R30, R31 report 2; was `认真落实《济南市生态环境局2025年工作要点》部署`): the bureau's own plan is not named.
     expect(opening).not.toContain('《');
     expect(opening).not.toMatch(/\d+项重点任务|全年完成\d+项|全面完成各项任务目标/);
@@ -587,7 +588,10 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     expect(opening.split('。')[0]).toBe('2025年是“十四五”规划的收官之年');
     expect(opening).not.toMatch(/农村环境整治|未按期完成|项目突破年|五年来/);
     expect(opening).not.toContain('环境安全');
-    expect(opening.match(/【待填/g)).toHaveLength(3);
+    // (Round twenty-one: 2, was 3: the leadership by the bureau's level, superiorsOf, with a Word comment.)
+    expect(opening.match(/【待填/g)).toHaveLength(2);
+    const comments = execFileSync('unzip', ['-p', join(round.reportDir, '年度工作情况报告_2025-年终.docx'), 'word/comments.xml'], { encoding: 'utf8' });
+    expect(comments).toContain('领导机关按发文机关的层级写出，请核改');
     expect(opening).not.toMatch(/牵头单位|尚未报送|转入下一年度继续推进\d/);
     for (const word of ['配合', '转入下一年度的', SILENT, '启动“十五五”']) expect(opening, word).not.toContain(word);
     const close = text.indexOf('特此报告。');
@@ -611,7 +615,7 @@ describe('the year-end report of a realistic round (CLI, python-docx)', () => {
     // words (kpi.ts QUALITY_FACTS; `点位水质…` named by the count its sentence gave), and the body does not say them again.
     expect(kpi).toBe(
       '空气质量方面，综合指数为4.59；细颗粒物（PM2.5）平均浓度为38微克/立方米，达到省考核要求（不高于42微克/立方米）；优良天数比率为62.6%，未达到省考核要求（不低于64%）；重污染天数为6天。' +
-        '水环境质量方面，黄河干流济南段水质稳定保持Ⅱ类，2个国控断面水质年均值均达到考核要求，4条入海河流总氮浓度均达到国家考核要求，集中式饮用水水源地水质达标率保持100%。' +
+        '水环境质量方面，黄河干流济南段水质稳定保持Ⅱ类，徒骇河刘成桥、北大沙河入黄河口2个国控断面水质年均值均达到考核要求，4条入海河流总氮浓度均达到国家考核要求，集中式饮用水水源地水质达标率保持100%。' +
         '土壤环境质量方面，重点建设用地安全利用率保持100%，13个国控地下水考核点位水质全部达到考核要求。主要指标和量化目标完成情况见附件。',
     );
     const body = text.slice(text.indexOf('一、重点工作成效') + 2, text.indexOf('二、存在问题')).join('');

@@ -227,7 +227,8 @@ describe('the KPI paragraph’s figures by topic, as the seed report heads them 
     ];
     expect(qualityFacts(reports, new Set(['空气质量']))).toEqual([
       { head: '水环境质量', text: '黄河干流济南段水质稳定保持Ⅱ类', clause: '黄河干流济南段水质稳定保持Ⅱ类' },
-      { head: '水环境质量', text: '2个国控断面水质年均值均达到考核要求', clause: '2个断面水质年均值均达到考核要求' },
+      // R47 3, R48 1: with the names listed before the count, its verb left (QUALITY_FACTS.names).
+      { head: '水环境质量', text: '徒骇河刘成桥、北大沙河入黄河口2个国控断面水质年均值均达到考核要求', clause: '2个断面水质年均值均达到考核要求' },
       { head: '土壤环境质量', text: '13个国控地下水考核点位水质全部达到考核要求', clause: '点位水质全部达到考核要求' },
     ]);
     // A topic a figure states is left to the figure.

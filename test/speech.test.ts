@@ -9,7 +9,7 @@ import type { Plan } from '../src/model/plan.ts';
 import type { ClauseProgress } from '../src/model/progress.ts';
 import { readPlan } from '../src/plan/index.ts';
 import { chaptersOfMetric } from '../src/report/kpi.ts';
-import { echoesTheme, headlineRank, leansOnPrevious, NEXT_OPENING } from '../src/report/context.ts';
+import { echoesTheme, headlineRank, leansOnPrevious, NEXT_OPENING, SUPERIORS, superiorsOf } from '../src/report/context.ts';
 import { PART_WHY, inspectionClause, OWN_WORK, REVIEW_POINT, SILENT_UNITS, FOLLOW_UP_ANSWER, followUpName, answerWords, SUPERVISION_WORDS, kpiWords, measureRank, shortBy, aimAgainstYear, ownWorkWords, DEPLOY, spokenItem, carriedPlan, CHAPTER_ITEM, restatesChapter, spokenResults, spokenResultForm, ownerOpening, ownerOf, ownedMeasures, OWNER, gainAgainstYear, doneAlready, hardTarget, namedWhereHard, nextPeriod, compilesNextPlan, coveredShare, excuseAsFact, hollowMeasure, problemWords, situationWords, planClosingWords, echoesLead, HIGHLIGHT_RULES, withoutTrailingEcho, highlightScore, measureClauses, readPreamble, requirementWords, restName, restWords, resultSentence, resultWeight, bareSubject, openingShare, saysNothingOwn } from '../src/report/speech.ts';
 import { PYTHON, ROOT, run, soffice, tempDir } from './helpers.ts';
 import { execFileSync } from 'node:child_process';
@@ -116,8 +116,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
       // changes the gap (was `【待填：“十四五”规划主要目标任务完成情况】`): the verdict in one clause of the opening.
       // Round fifteen (R10 speech 5) puts it first (was after the superiors' gap): the 收官 sentence opens the review.
       '【待填：全面完成/基本完成】',
-      // Round ten (R5 speech 4) changes the rule (was: 市委、市政府 stated by the bureau's level): the report's gap.
-      '【待填：上级领导机关，如“市委市政府”】',
+      // Round ten (R5 speech 4) changed the rule to the report's gap; round twenty-one (R45–R48) back to the bureau's level
+      // (context.ts superiorsOf: 市委、市政府), with a Word comment: no gap.
       // Heard, not read (R3 speech 10): the work not reported is one short bracket, not the report's list of it.
       '【待填：环境安全方面成效一句（待环境安全应急管理处补报4项工作后提炼）】',
       // Round sixteen (R14, R16 speech: the thanks credit the leadership first) had the opening's gap again here; round
@@ -182,16 +182,24 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round ten (R5 speech 3, 4) changes the rule (was: the superiors by the bureau's level, a template phrase with its
     // comment): the superiors are the report's gap, no comment; the thanks after the review points, before the
     // problems, is a template paragraph with its comment, as 作风.
-    expect(text.join('')).not.toContain('市委、市政府');
+    // Round twenty-one (R45 3, R46 3, R47 1, R48 3; was not.toContain('市委、市政府') and the gap): the bodies leading the
+    // bureau by its level (济南市… → 市委、市政府, superiorsOf), once, the opening carrying the drafter's comment.
+    expect(text.join('').split('市委、市政府')).toHaveLength(2);
     // Round fifteen (R10 speech 5): after the 收官 sentence, `一年来` (was the paragraph's start `2025年，在…`).
-    expect(text.find((x) => x.startsWith('2025年是'))).toMatch(/。一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，/);
+    expect(text.find((x) => x.startsWith('2025年是'))).toMatch(/。一年来，在市委、市政府的坚强领导下，/);
+    expect(noted).toContainEqual({ text: text.find((x) => x.startsWith('2025年是'))!, note: SUPERIORS.note });
+    expect(superiorsOf('济南市历下区生态环境局')).toBe('区委、区政府');
+    expect(superiorsOf('历下区市场监督管理局')).toBe('区委、区政府');
+    expect(superiorsOf('山东省生态环境厅')).toBe('省委、省政府');
+    expect(superiorsOf('【待填：发文机关】')).toBe('');
+    expect(superiorsOf('港沟街道办事处')).toBe('');
     // Round sixteen (R14 speech 11: the leadership credited first; R15 speech 11: the system and the departments thanked
     // too; R16 speech 2: `离不开上级` is no wording, the opening's gap again; R17 speech 11: one scope, the city's system).
     // Round eighteen (R20 speech 7, R21 speech 8: the same gap and 坚强领导 twice, the clerk filling it twice; was
     // `是【待填：上级…】坚强领导的结果，是…共同努力的结果`): the opening credits the leadership, the thanks the system.
     // After R22, R23 (speech: `向大家，向…表示衷心的感谢` clumsy): the audience thanked, then the departments.
     const thanks = '这些成绩的取得，凝聚着全市生态环境系统广大干部职工的心血和汗水。在此，我代表局党组，向大家表示衷心的感谢！向关心支持生态环境保护工作的各有关部门和社会各界致以诚挚的谢意！';
-    expect(text.join('').match(/【待填：上级领导机关/g)).toHaveLength(1);
+    expect(text.join('')).not.toContain('【待填：上级领导机关');
     expect(noted).toContainEqual({ text: thanks, note: '模板段落，请核改' });
     expect(text[text.indexOf(thanks) + 1]).toMatch(/^在肯定成绩的同时/);
     // Round eleven (R6 speech 1) changes the opening (was `在治理能力现代化方面，一是`): no lead-in repeating the heading.
@@ -203,7 +211,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     expect(noted).toContainEqual({ text: '做好今年工作，必须准确把握面临的形势。', note: '模板段落，请核改' });
     expect(noted).toContainEqual({ text: '为确保全年目标任务落到实处，要重点抓好以下三个方面。', note: '模板段落，请核改' });
     expect(text[text.indexOf('四、狠抓工作落实') + 1]).toBe('为确保全年目标任务落到实处，要重点抓好以下三个方面。');
-    expect(noted).toHaveLength(5);
+    // (Round twenty-one: 6, was 5: the opening's comment on the leadership said by the bureau's level, SUPERIORS.note.)
+    expect(noted).toHaveLength(6);
   });
 
   // Finding 2: each part deploys the next plan's tasks with measures and targets in spoken words, not a string of
@@ -537,7 +546,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     const closing = '2025年是“十四五”规划的收官之年，规划目标任务【待填：全面完成/基本完成】。';
     const [first, second, third] = review[1]!.split(/(?<=。)/);
     expect(first).toBe(closing);
-    expect(second).toMatch(/^一年来，在【待填：上级领导机关，如“市委市政府”】的坚强领导下，我们以.+全面落实《济南市生态环境局2025年工作要点》部署。$/);
+    // (Round twenty-one: 市委、市政府 by the bureau's level, superiorsOf; was the gap.)
+    expect(second).toMatch(/^一年来，在市委、市政府的坚强领导下，我们以.+全面落实《济南市生态环境局2025年工作要点》部署。$/);
     expect(third).toMatch(/^年初部署的\d+项重点任务/);
     expect(review.join('')).not.toContain('五年来');
     expect(review[2]).toMatch(/^（一）/);

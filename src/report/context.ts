@@ -983,6 +983,23 @@ function extraWords(done: string[], onCourse: string[], told: boolean, behind: s
  * `在【待填：…】的坚强领导下`.
  */
 export const SUPERIORS_GAP = '上级领导机关，如“市委市政府”';
+/**
+ * Round twenty-one (R45 3, R46 3, R47 1, R48 3, all four: the gap's own example was its answer): the bodies that lead a
+ * bureau, by the level its name gives (`济南市生态环境局` → 市委、市政府; `历下区…` → 区委、区政府): the last level in
+ * the name (`市场` is no level). A name giving none (a 镇, a gap) keeps SUPERIORS_GAP. The Word comment asks the drafter
+ * to add a superior department where the bureau answers to one too (the seed's 省生态环境厅).
+ */
+export const SUPERIORS = {
+  level: /(自治区|省|市(?!场)|州|盟|县|旗|区)/g,
+  words: (level: string) => (level === '自治区' ? '自治区党委、自治区人民政府' : `${level}委、${level}政府`),
+  note: '领导机关按发文机关的层级写出，请核改；实行双重领导的，可补写上级主管部门（如“省生态环境厅”）',
+} as const;
+export function superiorsOf(issuer: string): string {
+  if (!issuer || issuer.startsWith('【')) return '';
+  const levels = [...issuer.matchAll(SUPERIORS.level)];
+  const last = levels.at(-1)?.[1];
+  return last ? SUPERIORS.words(last) : '';
+}
 
 /**
  * How high a result stands among the headlines (SELECTION.headline, round nine): the index of the first rule it meets
@@ -1247,7 +1264,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // so the plan's name is not said twice in one sentence and the year leads.
     const closing = PLAN_CLOSING.exec(preamble.place);
     const place = closing ? closing[0] : preamble.place;
-    const lead = `${place ? `${place}。一年来` : `${year}年`}，在${gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
+    const lead = `${place ? `${place}。一年来` : `${year}年`}，在${superiorsOf(o.issuer) || gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
     const fiveYear = closing ? `${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : '';
     const counts = !o.accepted
       ? `${OPENING_EXCEPTIONS.superiors}${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
@@ -1796,6 +1813,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     text: {
       主送: gap('主送机关'),
       开头: opening,
+      开头批注: o.yearEnd && superiorsOf(o.issuer) && opening.includes(superiorsOf(o.issuer)) ? SUPERIORS.note : '',
       指标段: kpi.段,
       // Round fifteen (R10 report 6): at the year's end the annex note closes the KPI paragraph, not a line of its own
       // after the themes; 量化 is then empty (kept for templates of earlier rounds).

@@ -2,6 +2,7 @@
 // (--metrics), each against its target, and the clauses' quantified targets against the reported figures. What
 // neither gives is a visible 【待填】, listed, never invented.
 import type { Plan } from '../model/plan.ts';
+import { LEAD_VERBS } from './synthesis.ts';
 import type { ClauseProgress } from '../model/progress.ts';
 import { comparatorRule, type TargetKind } from '../model/comparator.ts';
 import type { Metric, Metrics } from '../model/metrics.ts';
@@ -346,6 +347,11 @@ export const QUALITY_FACTS = {
    */
   bare: /^(\d+个)?(断面|点位)/,
   named: /(\d+个)((?:[\u4e00-\u9fa5]{0,12}?)(?:断面|点位))/g,
+  /**
+   * R47 3, R48 1 (`2个国控断面水质…` read as the city having two): the names listed before that count come with it
+   * (`编制徒骇河刘成桥、北大沙河入黄河口2个国控断面…` → `徒骇河刘成桥、北大沙河入黄河口2个国控断面水质…`), its verb left.
+   */
+  names: /((?:[\u4e00-\u9fa5]{2,12}、)+[\u4e00-\u9fa5]{2,12})$/,
 } as const;
 
 /** One quality outcome: the topic's head (`水环境质量`), the words told and the unit's clause they come from. */
@@ -371,7 +377,8 @@ export function qualityFacts(reports: readonly { chapter: string; text: string }
         if (bare) {
           const before = clauses.slice(0, at).reverse().flatMap((c) => [...c.matchAll(Q.named)]).find((m) => m[2]!.endsWith(bare[2]!) && (!bare[1] || m[1] === bare[1]));
           if (!before) return;
-          text = `${before[1]}${before[2]!.replace(/^.*?(国控|省控|市控)/, '$1')}${clause.slice(bare[0].length)}`;
+          const listed = Q.names.exec(before.input!.slice(0, before.index))?.[1]?.replace(new RegExp(`^(?:${LEAD_VERBS.join('|')})`), '') ?? '';
+          text = `${listed}${before[1]}${before[2]!.replace(/^.*?(国控|省控|市控)/, '$1')}${clause.slice(bare[0].length)}`;
         }
         if (out.filter((x) => x.head === topic.head).length < Q.most && !out.some((x) => x.text === text)) out.push({ head: topic.head, text, clause });
       });

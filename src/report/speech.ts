@@ -6,7 +6,7 @@
 import { displayTitle, type Plan } from '../model/plan.ts';
 import type { ClauseProgress, RoundProgress } from '../model/progress.ts';
 import { bulletinSubject, COMMEND_RULE, coopFillerMostly, isPressed, missedLead, rowName, YEAR_RESULTS } from './bulletin.ts';
-import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, NEXT_OPENING, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS_GAP, taskObject, type ReportContext } from './context.ts';
+import { asOwnFact, firstKept, kindPoints, LEANS, leansOnPrevious, NEXT_OPENING, remainingMatch, tellingFact, cnCount, cnOrdinal, echoesTheme, headlineRank, leadWords, namesItsSubject, offTopic, PLAN_ECHO, sameWork, sharesRun, SUPERIORS, SUPERIORS_GAP, superiorsOf, taskObject, type ReportContext } from './context.ts';
 import type { Settings } from '../model/settings.ts';
 import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTopic } from './kpi.ts';
 import type { Metrics } from '../model/metrics.ts';
@@ -33,6 +33,8 @@ export interface SpeechContext {
   开场: string;
   /** The bodies the bureau answers to: the report's gap (`【待填：上级领导机关，如“市委市政府”】`), never stated as fact. */
   上级: string;
+  /** The Word comment on the opening when 上级 is said by the bureau's level (context.ts SUPERIORS.note), else ''. */
+  上级批注: string;
   /** The year's guiding thought as its own plan states it (`以…为指导，深入贯彻习近平生态文明思想`), or empty. */
   遵循: string;
   /** One overall figure at most, at the level the review lists (项 of work). */
@@ -2208,7 +2210,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     开场: yearEnd
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
-    上级: SPEECH_GAPS.superiors(),
+    上级: superiorsOf(ctx.机关) || SPEECH_GAPS.superiors(),
+    上级批注: superiorsOf(ctx.机关) ? SUPERIORS.note : '',
     遵循: guidance,
     总述: overview,
     指标: indicators,
