@@ -72,7 +72,9 @@ function progressTexts(c: ClauseProgress): string[] {
  * a problem a unit reported with a figure, then one without; at most `most` points (the problems beyond joined to the
  * last, RESIDUAL: none left out), then the office's own gap.
  */
-export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 5, opener: '对照年度目标，工作中还存在一些差距和不足：' } as const;
+// Round twenty-one (R47 report 4, R48 report 4: six points, the last the subjective gap, read as a tracking table's rows;
+// was 5): four points of the data at most, the subjective one after them.
+export const PROBLEM_POINTS = { indicator: '持续改善压力较大', notDone: '进度滞后', most: 4, opener: '对照年度目标，工作中还存在一些差距和不足：' } as const;
 /** Two-character words too common to show that a problem names its task's subject (`生态`, `环境`). */
 const COMMON_PAIRS = /^(生态|环境|工作|问题|推进|提升|建设|管理|保护|治理|完成|开展|部分|持续)$/;
 /** A problem that names what its task is about (`剩余5项督察问题…` under 督察整改) needs no `…方面` frame. */
@@ -157,13 +159,20 @@ export const RESIDUAL = {
   wideHead: '部分工作成效尚不稳固，',
   widePlainHead: '工作成效尚不稳固，',
   framed: /^[^，。；]*方面，/,
+  /** A problem of a reform (`排污权有偿使用和交易改革方面，…`), and the head for a point holding such problems. */
+  reform: /^[^，。；]*改革[^，。；]*方面，/,
+  reformHead: '部分领域治理成效尚不稳固、改革成效有待提升，',
+  reformPlainHead: '治理成效尚不稳固、改革成效有待提升，',
   /** The point: the problems naming their subject by their first clauses under the head, then the others whole. */
   point: (problems: string[], whole: readonly string[] = []) => {
     const bare = problems.map((p) => p.replace(/。$/, ''));
     const alone = bare.filter((p, i) => whole.includes(problems[i]!) || RESIDUAL.framed.test(p));
     const firsts = bare.filter((p) => !alone.includes(p)).map((p) => clausesOf(p)[0]!.text);
     const plain = firsts[0]?.startsWith('部分');
-    const head = alone.length ? (plain ? RESIDUAL.widePlainHead : RESIDUAL.wideHead) : plain ? RESIDUAL.plainHead : RESIDUAL.head;
+    // Round twenty-one (R47 report 4, R48 report 4): a reform's weak uptake joined here is said in the head too (R24H had
+    // kept it apart: a reform is no 成效 that wavers).
+    const reform = alone.length > 0 && alone.every((p) => RESIDUAL.reform.test(p));
+    const head = reform ? (plain ? RESIDUAL.reformPlainHead : RESIDUAL.reformHead) : alone.length ? (plain ? RESIDUAL.widePlainHead : RESIDUAL.wideHead) : plain ? RESIDUAL.plainHead : RESIDUAL.head;
     const headed = firsts.length ? `${head}${firsts.join('、')}` : '';
     return `${[headed, ...alone].filter(Boolean).join('；')}。`;
   },
