@@ -297,7 +297,10 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // Round twelve (R7 speech 3) puts first the plan's 11.1 duty to ready for the central inspection (was the problem's answer).
     // Round fifteen (R10 speech 1): with its 要 (was `。做好迎接…`).
     // (Round twenty-one: 针对, the frames' turn moved by the answers said alone, ANSWER_SELF; was 着力解决.)
-    expect(parts[4]![0]).toMatch(/^一是持续强化生态环境保护督察执法。生态保护处要做好迎接中央生态环境保护督察各项准备工作；针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号；/);
+    // Round twenty-one (R46 speech 2, R47 speech 4, PART_WHY.inspection): the part readying for the central inspection says
+    // so first, the inspection as the plan names it.
+    expect(parts[4]![0]).toBe('这一方面的工作，今年都要经得起中央生态环境保护督察的检验。');
+    expect(parts[4]![1]).toMatch(/^一是持续强化生态环境保护督察执法。生态保护处要做好迎接中央生态环境保护督察各项准备工作；针对剩余5项督察反馈问题，按整改方案持续推进，逐项对账销号；/);
     expect(all).not.toMatch(/问题[^，；。]*的问题/);
     // Quantified targets of the next plan, in its own words; round eleven (R6 speech 4) changes where the 主要目标's
     // are said (was: in their chapter's item too): in the 总体要求 only.
@@ -719,7 +722,8 @@ describe('the conference speech of a realistic year-end round, deploying the 202
     // 9. Each task its lead first. Round fifteen (R10 speech, the seed's form) changes the paragraphs (was each item its
     // own, no `。二是` inside one): a part's items run on in one paragraph, so each of the five parts has one, 一是 first.
     // Round twenty (PART_WHY): 污染防治's paragraph opens with the year's shortfalls it takes up, then 一是.
-    expect(deploymentParagraphs.filter((x) => /^(?:去年[^。]*都出在这一方面[^。]*。)?[一二三四五六七八九]是/.test(x)).map((x) => x.replace(/^去年[^。]*。/, '').slice(0, 2))).toEqual(['一是', '一是', '一是', '一是', '一是']);
+    // (Round twenty-one: and 治理能力's with its inspection, PART_WHY.inspection.)
+    expect(deploymentParagraphs.filter((x) => /^(?:(?:去年[^。]*都出在这一方面|这一方面的工作，今年都要经得起)[^。]*。)?[一二三四五六七八九]是/.test(x)).map((x) => x.replace(/^(去年|这一方面)[^。]*。/, '').slice(0, 2))).toEqual(['一是', '一是', '一是', '一是', '一是']);
     expect(deploymentParagraphs.filter((x) => /。二是/.test(x))).toHaveLength(5);
     // Round nine (R4 speech 4): 2–4 items a part, no 要 after a lead (was: 14 items at least, each `。要`).
     const items = deployment.filter((x) => /^[一二三四五六]是/.test(x));
@@ -1022,6 +1026,8 @@ describe('the speech’s rules, each on its own', () => {
     expect(PART_WHY.words(['优良天数比率', 'PM2.5平均浓度'], [], false)).toBe('去年没有达到考核要求的优良天数比率、PM2.5平均浓度，都出在这一方面，要拿出更有力的措施。');
     expect(PART_WHY.words([], ['农村环境整治'], false)).toBe('去年没有按期完成的农村环境整治，都出在这一方面，要拿出更有力的措施。');
     expect(PART_WHY.words([], [], false)).toBe('');
+    expect(PART_WHY.inspection('生态保护处要做好迎接中央生态环境保护督察各项准备工作；…')).toBe('这一方面的工作，今年都要经得起中央生态环境保护督察的检验。');
+    expect(PART_WHY.inspection('要严格项目环境准入')).toBe('');
     expect(OWN_WORK.remaining.exec('督促区县落实配套资金，一季度完成剩余48个村整治任务')?.[0]).toBe('剩余48个村整治任务');
     expect(OWN_WORK.remaining.exec('剩余5项督察反馈问题涉及历史遗留问题')?.[0]).toBe('剩余5项督察反馈问题');
     expect(OWN_WORK.leftCounted(['剩余48个村整治任务', '剩余5项督察反馈问题'])).toBe('剩余48个村整治任务、5项督察反馈问题要抓紧收尾');

@@ -724,6 +724,15 @@ export const PART_WHY = {
       ? // R42 speech 3 (`…的优良天数比率和没有按期完成的…都在这一方面` read as broken): a series, then `都出在这一方面` (W1).
         `去年${[missed.length ? `${only ? '唯一' : ''}没有达到考核要求的${missed.join('、')}` : '', unfinished.length ? `没有按期完成的${unfinished.join('、')}` : ''].filter(Boolean).join('、')}，都出在这一方面，要拿出更有力的措施。`
       : '',
+  /**
+   * Round twenty-one (R46 speech 2, R47 speech 4: one part of five said why; R46 wrote it for the 督察 part): a part whose
+   * work readies for a superior's inspection the plan names (SUPERIOR_INSPECTION: `迎接中央生态环境保护督察`) says so
+   * first, the inspection as the plan names it; '' for a part without one.
+   */
+  inspection: (items: string) => {
+    const m = SUPERIOR_INSPECTION.exec(items);
+    return m ? `这一方面的工作，今年都要经得起${m[0].replace(/^迎接/, '')}的检验。` : '';
+  },
 } as const;
 
 /** What the year left undone, as the next year's deployment takes it up: the unit's own plan for it, when dated. */
@@ -1520,8 +1529,9 @@ function deployParts(d: DeployInput): { parts: SpeechContext['部署']['章节']
       const allMissed = new Set([...d.missed.values()].flat());
       const unfinishedHere = [...new Set(own.flatMap((x) => x.tasks.map(carriedFor).filter((c): c is Carried => c?.kind === '未完成').map((c) => taskObject(cnPunctuation(c.task).replace(/[。；，\s]+$/, '')))))];
       // 唯一 only when every aim of the year was judged (R41 speech 2: 碳排放控制 and 环境安全形势 still 【待填】 in the annex).
-      const why = PART_WHY.words(missedHere, unfinishedHere, missedHere.length === 1 && allMissed.size === 1 && !!d.allJudged);
-      return [...(why ? [why] : []), ...namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id)))).map((x, i) => `${cnOrdinal(i)}是${x}`)];
+      const partItems = namedOnce(inOrder.map((x) => spokenItem(chapterItem(x, heading), ownerAt, itemLimit(x.ch.id))));
+      const why = PART_WHY.words(missedHere, unfinishedHere, missedHere.length === 1 && allMissed.size === 1 && !!d.allJudged) || PART_WHY.inspection(partItems.join(''));
+      return [...(why ? [why] : []), ...partItems.map((x, i) => `${cnOrdinal(i)}是${x}`)];
     }
     // Said before the numbered items: in a part of one chapter, the indicator it answers for.
     const preface: string[] = [];
