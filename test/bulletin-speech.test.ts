@@ -231,8 +231,10 @@ describe('the 督办通报 of a 年终 round', () => {
     // punctuality alone, and criticism is the first subsection. The realistic round below commends by results.
     // B39 (assertion changed, was toBe(false) for any paragraph naming 通报表扬): no unit is praised, and （一） holds the
     // praise as a listed gap for the leadership (COMMEND_RULE.gap), with no Word comment of the system's draft.
-    expect(text.filter((p) => p.includes('通报表扬'))).toEqual(['（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定】']);
-    expect(result.missing.find((m) => m.document === '督办通报')!.figures).toContain('拟通报表扬的单位及事由，报局领导审定');
+    // Round twenty-one (R45–R52: the gap too large; COMMEND_RULE.candidates): the gap names the units the rule weighs
+    // (on time, all done, no row of 表2 or 表3, leading work), five in the registry's order and the count.
+    expect(text.filter((p) => p.includes('通报表扬'))).toEqual(['（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定。按时报送、所承担工作全部完成且未列入表2、表3的牵头单位有固体废物与化学品处、环境安全应急管理处、财务审计处、生态保护处、市生态环境数字化应用中心等10家】']);
+    expect(result.missing.find((m) => m.document === '督办通报')!.figures.join('')).toContain('拟通报表扬的单位及事由，报局领导审定。按时报送');
     // Issue 29 (round five, point 2): a unit that did not report is told what is missing — its items in 表2.
     const [, pressed] = docxTables(file('督办通报'));
     // Round twelve (R7 通报 1): its 5 clauses in 2 rows of 表2 (one a chapter's 4); the criticism counts the clauses.
@@ -913,7 +915,9 @@ describe('rules in one place', () => {
     // B39 (assertion changed, was '通报批评和提醒'): at the year's end the praise nobody qualifies for is a gap for the
     // leadership (COMMEND_RULE.gap), and 三 holds both, numbered; with a unit praised there is no gap.
     expect(listed.表扬批评标题).toBe('表扬和批评');
-    expect([listed.表扬待填, listed.分段]).toEqual(['【待填：拟通报表扬的单位及事由，报局领导审定】', true]);
+    // (Round twenty-one: with the candidates the rule weighs, COMMEND_RULE.candidates; 生态保护处, in 表3, not among them.)
+    expect([listed.表扬待填, listed.分段]).toEqual(['【待填：拟通报表扬的单位及事由，报局领导审定。按时报送、所承担工作全部完成且未列入表2、表3的牵头单位有固体废物与化学品处、环境安全应急管理处、财务审计处、市生态环境数字化应用中心、污染物排放总量控制处等9家】', true]);
+    expect(listed.表扬待填).not.toContain('生态保护处');
     expect([praised.表扬待填, praised.分段]).toEqual(['', true]);
     expect(listed.批评标题).toBe('通报批评和提醒。');
   });
@@ -1488,7 +1492,10 @@ describe('the speech and the 通报 of a realistic year-end round with the offic
     const third = bulletin.slice(bulletin.indexOf('三、表扬和批评'), bulletin.indexOf('四、工作要求'));
     expect(third).toHaveLength(4);
     expect(third[1]).toBe('应报送单位23家，按时报送21家，逾期报送1家，未报送1家。');
-    expect(third[2]).toBe('（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定】');
+    // Round twenty-one (R45–R52, COMMEND_RULE.candidates; was the bare gap): the units the rule weighs, for the leadership
+    // to choose from: none late or silent, none a row of 表2 or 表3 names.
+    expect(third[2]).toBe('（一）通报表扬。【待填：拟通报表扬的单位及事由，报局领导审定。按时报送、所承担工作全部完成且未列入表2、表3的牵头单位有综合与科技处、财务审计处、市机动车污染防治中心、协调指导处、机关党委等6家】');
+    for (const u of [SILENT_UNIT, LATE_UNIT, '土壤生态环境处', '生态保护处', '大气环境处', '市生态环境数字化应用中心', '水生态环境处', '污染物排放总量控制处']) expect(third[2], u).not.toContain(u);
     expect(third[3]).toMatch(new RegExp(`^（二）通报批评和提醒。${SILENT_UNIT}未报送年终工作情况，`));
     expect(bulletin.join('')).not.toMatch(/予以通报表扬|（一）通报批评/);
     // Round twenty (R41 5, R42 6, R43 3, R44 1: praise left to the leadership, criticism decided): the criticism carries

@@ -79,6 +79,11 @@ export const COMMEND_RULE = {
    */
   // Round twenty (R42 通报 1: `按表扬规则` is the tool's word, not the reader's): what to fill and who decides.
   gap: '【待填：拟通报表扬的单位及事由，报局领导审定】',
+  /** The gap with the units the data can propose (按时报送、全部完成、未列入表2表3, leading work of their own), at most `most` named. */
+  candidates: (units: readonly string[]) =>
+    units.length
+      ? `【待填：拟通报表扬的单位及事由，报局领导审定。按时报送、所承担工作全部完成且未列入表2、表3的牵头单位有${units.slice(0, COMMEND_RULE.most).join('、')}${units.length > COMMEND_RULE.most ? `等${units.length}家` : ''}】`
+      : COMMEND_RULE.gap,
   /** One highlight per unit (highlightClause): its strongest result clause, short, from its own words. */
   highlight: {
     most: 40,
@@ -1463,7 +1468,11 @@ export function buildBulletin(
   const criticism = `${criticised.length === 1 ? `${criticised[0]}，予以通报批评。` : criticised.length ? `${criticised.join('；')}。对以上单位予以通报批评。` : ''}${late.length ? `${late.some((x) => x.includes('，')) ? late.join('；') : list(late)}，${CRITICISM_WORDS.remind}` : ''}`;
   const quality = `${otherRepeaters.length ? BULLETIN_RULES.repeatedText(otherRepeaters, pastedRefs(otherRepeaters)) : ''}${coopWords ? BULLETIN_RULES.coopFiller.text(coopWords.total, coopWords.filler, coopWords.phrase) : ''}`;
   // B39: at the year's end the praise is never silently absent (COMMEND_RULE.gap).
-  const praiseGap = yearEnd && !praise.length ? COMMEND_RULE.gap : '';
+  // Round twenty-one (R45–R52, every reader: the gap too large, the data can propose): the units the rule would weigh —
+  // on time, every clause done, no row of 表2 or 表3 — that lead work of their own, named inside the gap for the
+  // leadership to choose from; none named, the bare gap.
+  const candidates = commended.filter((u) => clauses.some((c) => c.answers.some((a) => a.unit === u && a.role === '牵头')));
+  const praiseGap = yearEnd && !praise.length ? COMMEND_RULE.candidates(order(candidates)) : '';
   const praised = praise.length > 0 || !!praiseGap;
   const criticismTitle = criticised.length && late.length ? CRITICISM_WORDS.both : criticised.length ? CRITICISM_WORDS.criticism : CRITICISM_WORDS.reminder;
   return {
