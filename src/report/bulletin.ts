@@ -792,7 +792,7 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
   const R = YEAR_RESULTS;
   const met = Object.entries(metrics)
     .filter(([k]) => !k.startsWith('完成值:'))
-    .map(([k, v]) => ({ name: k, row: figureWords(k, v, plan.indicators.find((i) => i.name === k)).row }))
+    .map(([k, v]) => ({ name: k, ...figureWords(k, v, plan.indicators.find((i) => i.name === k)) }))
     .filter((x) => x.row.结论.startsWith('达到'));
   const topic = (name: string) => metricTopic(name)?.topic ?? name;
   const named = met.filter((x, i) => met.findIndex((y) => topic(y.name) === topic(x.name)) === i).slice(0, R.indicators);
@@ -802,7 +802,7 @@ export function yearResults(plan: Pick<Plan, 'indicators'>, metrics: Metrics, se
   // R46 通报 2 (`…平均浓度38微克/立方米达到省考核要求；优良天数比率为62.6%，未达到省考核要求（不低于64%）`, the pair said in two
   // forms): one indicator met is said as the missed one is, its figure, verdict and target (kpi.ts figureWords).
   const alone = named.length === 1 && met.length === 1 ? met[0]! : undefined;
-  const indicators = alone ? cnPunctuation(figureWords(alone.name, metrics[alone.name]!, plan.indicators.find((i) => i.name === alone.name)).text) : named.length ? R.met(named.map((x) => `${cnPunctuation(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
+  const indicators = alone ? cnPunctuation(alone.text) : named.length ? R.met(named.map((x) => `${cnPunctuation(x.name)}${x.row.完成值}`).join('、'), met.length > named.length, basis) : '';
   const tasks = sentences
     .map((x, at) => ({ r: taskResult(x), at }))
     .filter((x): x is { r: NonNullable<ReturnType<typeof taskResult>>; at: number } => x.r !== null && !told.has(x.r.text))

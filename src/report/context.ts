@@ -1246,6 +1246,8 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
   for (const g of kpi.待填) if (!gaps.includes(g)) gaps.push(g);
   const incomplete = leadsShort ? `牵头单位报送不全（应报${o.leads.total}家，已报送${o.leads.reported}家），${o.yearEnd ? '以上情况尚不完整' : '暂不能对总体进度作出判断'}。` : '';
   let opening: string;
+  // Who leads the bureau (superiorsOf): said in the year-end opening, with the drafter's comment on it.
+  const superiors = superiorsOf(o.issuer);
   const aims: AimRow[] = [];
   if (o.yearEnd) {
     const done = n((x) => x.yearEnd === '完成');
@@ -1273,7 +1275,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     // so the plan's name is not said twice in one sentence and the year leads.
     const closing = PLAN_CLOSING.exec(preamble.place);
     const place = closing ? closing[0] : preamble.place;
-    const lead = `${place ? `${place}。一年来` : `${year}年`}，在${superiorsOf(o.issuer) || gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
+    const lead = `${place ? `${place}。一年来` : `${year}年`}，在${superiors || gap(SUPERIORS_GAP)}的坚强领导下，${o.issuer}${guidance || gap('指导思想和工作主线')}，围绕${gap(OPENING_EXCEPTIONS.theme)}，`;
     const fiveYear = closing ? `${OPENING_EXCEPTIONS.planClosing(closing[2]!)}${gap(OPENING_EXCEPTIONS.planClosingGap)}` : '';
     const counts = !o.accepted
       ? `${OPENING_EXCEPTIONS.superiors}${fiveYear ? `，${fiveYear}` : ''}。尚未收到任何责任单位报送的年终工作情况，以下各项均无数据，不能据此判断任务完成情况。`
@@ -1822,7 +1824,7 @@ function reportText(o: ReportInput): { text: ReportText; gaps: string[]; kpi: Re
     text: {
       主送: gap('主送机关'),
       开头: opening,
-      开头批注: o.yearEnd && superiorsOf(o.issuer) && opening.includes(superiorsOf(o.issuer)) ? SUPERIORS.note : '',
+      开头批注: o.yearEnd && superiors ? SUPERIORS.note : '',
       指标段: kpi.段,
       // Round fifteen (R10 report 6): at the year's end the annex note closes the KPI paragraph, not a line of its own
       // after the themes; 量化 is then empty (kept for templates of earlier rounds).

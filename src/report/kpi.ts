@@ -2,7 +2,7 @@
 // (--metrics), each against its target, and the clauses' quantified targets against the reported figures. What
 // neither gives is a visible 【待填】, listed, never invented.
 import type { Plan } from '../model/plan.ts';
-import { LEAD_VERBS } from './synthesis.ts';
+import { escapeRe, LEAD_VERBS } from './synthesis.ts';
 import type { ClauseProgress } from '../model/progress.ts';
 import { comparatorRule, type TargetKind } from '../model/comparator.ts';
 import type { Metric, Metrics } from '../model/metrics.ts';
@@ -172,7 +172,7 @@ export function annexParts(first: string, targets: readonly { value: number; uni
   const clauses = progress.split(/[。；，,;]/).map((c) => c.trim()).filter(Boolean);
   const gaps: string[] = [];
   const values = targets.slice(1).map((t, k) => {
-    const figure = new RegExp(`(\\d+(?:\\.\\d+)?)${t.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    const figure = new RegExp(`(\\d+(?:\\.\\d+)?)${escapeRe(t.unit)}`);
     const own = clauses.filter((c) => figure.test(c) && targets.every((o, i) => i === k + 1 || sharedRun(c, o.words) < sharedRun(c, t.words)));
     const best = own.sort((a, b) => sharedRun(b, t.words) - sharedRun(a, t.words))[0];
     if (best) return `${figure.exec(best)![1]}${t.unit}`;
@@ -352,6 +352,8 @@ export const QUALITY_FACTS = {
    * (`编制徒骇河刘成桥、北大沙河入黄河口2个国控断面…` → `徒骇河刘成桥、北大沙河入黄河口2个国控断面水质…`), its verb left.
    */
   names: /((?:[\u4e00-\u9fa5]{2,12}、)+[\u4e00-\u9fa5]{2,12})$/,
+  /** The verb the listing clause opens with (synthesis.ts LEAD_VERBS), left out of the names. */
+  verb: new RegExp(`^(?:${LEAD_VERBS.join('|')})`),
 } as const;
 
 /** One quality outcome: the topic's head (`水环境质量`), the words told and the unit's clause they come from. */
@@ -377,7 +379,7 @@ export function qualityFacts(reports: readonly { chapter: string; text: string }
         if (bare) {
           const before = clauses.slice(0, at).reverse().flatMap((c) => [...c.matchAll(Q.named)]).find((m) => m[2]!.endsWith(bare[2]!) && (!bare[1] || m[1] === bare[1]));
           if (!before) return;
-          const listed = Q.names.exec(before.input!.slice(0, before.index))?.[1]?.replace(new RegExp(`^(?:${LEAD_VERBS.join('|')})`), '') ?? '';
+          const listed = Q.names.exec(before.input!.slice(0, before.index))?.[1]?.replace(Q.verb, '') ?? '';
           text = `${listed}${before[1]}${before[2]!.replace(/^.*?(国控|省控|市控)/, '$1')}${clause.slice(bare[0].length)}`;
         }
         if (out.filter((x) => x.head === topic.head).length < Q.most && !out.some((x) => x.text === text)) out.push({ head: topic.head, text, clause });
@@ -447,7 +449,7 @@ export const ANNEX_AIMS = {
    * (`…得到有效保障`) whose rate a lead unit reported in the aim's own name (`<aim>率保持100%`) takes that rate as its
    * value; a full rate meets it (达到), any other is left for the clerk to judge (—).
    */
-  rate: (name: string) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}率(?:保持|达到|为)(?:在)?(\\d+(?:\\.\\d+)?%)`),
+  rate: (name: string) => new RegExp(`${escapeRe(name)}率(?:保持|达到|为)(?:在)?(\\d+(?:\\.\\d+)?%)`),
   full: '100%',
   /** The value names its rate by the aim's last words (`安全利用率100%`), the row naming the rest. */
   rateName: 4,

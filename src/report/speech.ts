@@ -12,7 +12,7 @@ import { aimAgainstValue, annexVerdict, chaptersOfMetric, figureWords, metricTop
 import type { Metrics } from '../model/metrics.ts';
 import { scopeWords, sizeOf } from './counting.ts';
 import { cnPunctuation } from './punctuation.ts';
-import { completePhrases, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, partAlone, sentenceShape, sentencesOf, shortName, substance, substantiveMeasure, SUBSTANTIVE_MEASURE, SUPERIOR_INSPECTION, toldOnce } from './synthesis.ts';
+import { completePhrases, escapeRe, HEADING_ADVERBS, HEADING_PREDICATES, headingWords, partAlone, sentenceShape, sentencesOf, shortName, substance, substantiveMeasure, SUBSTANTIVE_MEASURE, SUPERIOR_INSPECTION, toldOnce } from './synthesis.ts';
 import { parseThemes, type ThemeSpec } from './themes.ts';
 
 export { sentenceShape };
@@ -1237,7 +1237,7 @@ export function compilesNextPlan(text: string, period: string): boolean {
 const NO_OWNER = /(?!)/;
 /** A measure's opening naming its owners (`大气环境处、土壤生态环境处`) before its 要, which stays. */
 export function ownerOpening(owners: readonly string[]): RegExp {
-  const name = owners.length ? `(?:${[...owners].sort((a, b) => b.length - a.length).map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` : '(?!)';
+  const name = owners.length ? `(?:${[...owners].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})` : '(?!)';
   return new RegExp(`^${name}(?:${OWNER.join}${name})*(?=${SPOKEN_ITEM.must})`);
 }
 /**
@@ -1876,6 +1876,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
   const period = yearEnd ? `${year}年` : ctx.轮次.期间;
   const issuerKnown = !ctx.机关.startsWith('【待填');
   const meeting = o.meeting?.trim() || (issuerKnown ? meetingName(ctx.机关, next, yearEnd, ctx.轮次.期间) : SPEECH_GAPS.meeting);
+  // Who leads the bureau, by its level as the report says it (context.ts superiorsOf); '' leaves the gap.
+  const superiors = superiorsOf(ctx.机关);
   const clauses = progress.clauses.filter((c) => c.answers.length > 0);
   const ofChapters = (ids: string[]) => clauses.filter((c) => ids.includes(c.chapterId));
   const notDone = (c: (typeof clauses)[number]) => (yearEnd ? c.yearEnd === '未完成' : isPressed(c));
@@ -2220,8 +2222,8 @@ export function buildSpeech(ctx: ReportContext, progress: RoundProgress, plan: P
     开场: yearEnd
       ? `今天召开${meeting}，主要任务是总结${year}年工作，分析当前形势，部署${next}年重点工作。`
       : `今天召开${meeting}，主要任务是通报${period}重点工作推进情况，分析当前形势，部署下一步工作。`,
-    上级: superiorsOf(ctx.机关) || SPEECH_GAPS.superiors(),
-    上级批注: superiorsOf(ctx.机关) ? SUPERIORS.note : '',
+    上级: superiors || SPEECH_GAPS.superiors(),
+    上级批注: superiors ? SUPERIORS.note : '',
     遵循: guidance,
     总述: overview,
     指标: indicators,

@@ -71,7 +71,8 @@ export function dropEcho(text: string, topic: string): string {
   // Never leave a clause without its object: a text that was little more than the topic stays as written.
   return out.replace(/^[，,、\s]+/, '').length >= 4 ? out.replace(/^[，,、\s]+/, '') : text;
 }
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text as a RegExp source matching it literally. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Closes a sentence group with 。 unless it ends with a mark of its own. */
 export function closeSentence(s: string): string {
@@ -116,16 +117,28 @@ export const HEADING_PREDICATES = new RegExp(
   `(${[...new Set([...HEADING_RULES.flatMap((r) => [...r.done, r.mixed]), '扎实深入', '更加牢固', '精准有力', '全面加强'])].sort((a, b) => b.length - a.length).join('|')})$`,
 );
 
-/** What a chapter's title is about: its adverbs and its opening verb taken off (`更高标准打好蓝天保卫战` → `蓝天保卫战`). */
-export function objectOf(title: string): string {
+/** A title without its opening adverbs (ADVERBS, `更高标准`, `持续`…), each taken off while more than `least` characters follow it. */
+function withoutAdverbs(title: string, least: number): string {
   let rest = title.trim();
   for (let changed = true; changed; ) {
     changed = false;
-    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + 2) ((rest = rest.slice(a.length)), (changed = true));
+    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + least) ((rest = rest.slice(a.length)), (changed = true));
   }
+  return rest;
+}
+
+/** A title's opening verb (HEADING_RULES) and what follows it, its adverbs taken off; null when no rule's verb opens it. */
+function titleVerbAndRest(title: string): { verb: string; rest: string } | null {
+  const rest = withoutAdverbs(title, 2);
   const rule = HEADING_RULES.find((r) => rest.startsWith(r.verb) && rest.length > r.verb.length + 1);
+  return rule ? { verb: rule.verb, rest: rest.slice(rule.verb.length) } : null;
+}
+
+/** What a chapter's title is about: its adverbs and its opening verb taken off (`更高标准打好蓝天保卫战` → `蓝天保卫战`). */
+export function objectOf(title: string): string {
+  const parts = titleVerbAndRest(title);
   // A title that joins two clauses with a space (`深化结构调整 全面推进绿色转型`) keeps its first.
-  return rule ? rest.slice(rule.verb.length).split(/\s+/)[0]! : title.trim();
+  return parts ? parts.rest.split(/\s+/)[0]! : title.trim();
 }
 
 /**
@@ -249,28 +262,20 @@ export function headingWords() {
   };
 }
 
-/** A title's own verb, between its adverbs and its object (`切实保障环境安全` → 保障); '' when it has none. */
+/**
+ * A title's own verb, between its adverbs and its object (`切实保障环境安全` → 保障): objectOf's; '' when it has none, or
+ * when the title joins a second clause after its object.
+ */
 export function titleVerb(title: string): string {
-  const object = objectOf(title);
-  let rest = title.trim();
-  if (object === rest || !rest.endsWith(object)) return '';
-  rest = rest.slice(0, rest.length - object.length);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length) ((rest = rest.slice(a.length)), (changed = true));
-  }
-  return rest;
+  const parts = titleVerbAndRest(title);
+  return parts && !/\s/.test(parts.rest) ? parts.verb : '';
 }
 
 /** A chapter title in the evaluative form; the title as written when no rule applies. */
 export function evaluativeHeading(title: string, allDone: boolean, pick: (xs: readonly string[]) => string = (xs) => xs[0]!): string {
   const object = objectOf(title);
   if (object === title.trim()) return title;
-  let rest = title.trim();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const a of ADVERBS) if (rest.startsWith(a) && rest.length > a.length + 2) ((rest = rest.slice(a.length)), (changed = true));
-  }
+  const rest = withoutAdverbs(title, 2);
   const rule = HEADING_RULES.find((r) => rest.startsWith(r.verb))!;
   return `${object}${allDone ? pick(rule.done) : rule.mixed}`;
 }
